@@ -1,0 +1,84 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from claims.dataset import DEFAULT_FIXTURES_DIR, dataset_export
+from claims.models import Chapter, Claim, Interview, Participation, Speaker, Topic, Turn
+
+from .factories import make_claim, make_interview, make_speaker, make_topic
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def read_tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.json"))}
+
+
+def build_small_dataset():
+    parent = make_topic(slug="ai", name="AI")
+    child = make_topic(slug="alignment", name="Alignment", parent=parent, keywords=["aligned", "safety"])
+    host, guest = make_speaker(slug="host", name="Host"), make_speaker(slug="guest", name="Guest", aliases=["Gest"])
+    interview = make_interview(slug="talk")
+    Participation.objects.create(interview=interview, speaker=host, role="host")
+    Participation.objects.create(interview=interview, speaker=guest, role="guest")
+    Chapter.objects.create(interview=interview, index=0, title="Intro", start_seconds=0, start_char=0)
+    Turn.objects.create(interview=interview, index=0, speaker=host, start_char=0, end_char=56, start_seconds=0.0)
+    Turn.objects.create(interview=interview, index=1, speaker=guest, start_char=56, end_char=100,
+                        start_seconds=4.25, seconds_estimated=True)
+    make_claim(interview=interview, speaker=guest, claim_type="prediction", topics=[child, parent],
+               prediction={"predicted": "Reliability improves.", "horizon": "within two years",
+                           "target_start": dt.date(2023, 3, 27), "target_end": dt.date(2025, 3, 27)})
+    make_claim(interview=interview, speaker=guest, quote="Neural networks are the next best thing",
+               statement="Neural networks are the next best thing.", claim_type="opinion", hedged=True)
+
+
+def test_export_flush_load_export_is_byte_identical(tmp_path):
+    build_small_dataset()
+    first, second = tmp_path / "first", tmp_path / "second"
+    dataset_export(first)
+    call_command("flush", "--noinput", verbosity=0)
+    assert not Claim.objects.exists()
+    call_command("load_dataset", "--fixtures", str(first), verbosity=0)
+    assert Claim.objects.count() == 2 and Topic.objects.get(slug="alignment").parent.slug == "ai"
+    dataset_export(second)
+    assert read_tree(first) == read_tree(second)
+    assert '"pk"' not in (first / "claims" / "talk.json").read_text()
+
+
+def test_the_shipped_fixtures_load_and_export_unchanged(tmp_path):
+    call_command("load_dataset", verbosity=0)
+    assert Topic.objects.count() >= 20 and Speaker.objects.filter(slug="ilya-sutskever").exists()
+    dataset_export(tmp_path)
+    assert read_tree(tmp_path) == read_tree(DEFAULT_FIXTURES_DIR)
+
+
+def corrupt(folder: Path, edit) -> None:
+    path = folder / "claims" / "talk.json"
+    rows = json.loads(path.read_text())
+    edit(rows)
+    path.write_text(json.dumps(rows))
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda rows: rows[0]["fields"].update(quote="I think reliability will collapse"), "does not match"),
+        (lambda rows: rows[0]["fields"].update(topics=[["no-such-topic"]]), "Topic matching query does not exist"),
+        (lambda rows: rows[0]["fields"].update(speaker=["nobody"]), "unknown speaker \\[.nobody.\\]"),
+        (lambda rows: rows.append(rows[0]), r"duplicate claims.claim \(.talk., 64, 120\)"),
+    ],
+    ids=["quote-mismatch", "unknown-topic", "unknown-speaker", "duplicate"],
+)
+def test_a_bad_fixture_stops_the_load_and_leaves_the_database_as_it_was(tmp_path, edit, message):
+    build_small_dataset()
+    dataset_export(tmp_path)
+    call_command("flush", "--noinput", verbosity=0)
+    corrupt(tmp_path, edit)
+    with pytest.raises(Exception, match=message) as error:
+        call_command("load_dataset", "--fixtures", str(tmp_path), verbosity=0)
+    assert isinstance(error.value, (CommandError, Exception))
+    assert Interview.objects.count() == 0 and Topic.objects.count() == 0 and Claim.objects.count() == 0
