@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import Claim, Interview, Prediction, Speaker, Topic
+from .ingest.records import AnnotatedInterview
+from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
 
 PREDICTION_FIELDS = (
     "predicted", "horizon", "target_start", "target_end",
@@ -122,3 +123,125 @@ def _set_time_from_turns(claim: Claim) -> None:
     if turn is not None and turn.start_seconds is not None:
         claim.start_seconds = turn.start_seconds
         claim.seconds_estimated = turn.seconds_estimated
+
+
+class AnnotationSheetError(ValueError):
+    """An annotation sheet that cannot be imported: names the sheet, the claim and the reason."""
+
+
+def _sheet_date(value, *, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise AnnotationSheetError(f"{where}: {value!r} is not an ISO date") from None
+
+
+@transaction.atomic
+def annotations_import(sheet: dict, *, source: str, status: str = Claim.Status.APPROVED) -> int:
+    """Write the claims of one annotation sheet (see docs/curation.md) as manual claims; return how many.
+
+    A claim whose span already holds a claim is skipped, so importing a sheet twice changes nothing.
+    Any bad claim stops the import of the whole sheet.
+    """
+    try:
+        interview = Interview.objects.get(slug=sheet["interview"])
+    except (KeyError, TypeError):
+        raise AnnotationSheetError(f"{source}: the sheet names no interview") from None
+    except Interview.DoesNotExist:
+        raise AnnotationSheetError(f"{source}: no interview with slug {sheet['interview']!r}; ingest it first") from None
+    speakers = {speaker.slug: speaker for speaker in Speaker.objects.all()}
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    existing = set(interview.claims.values_list("start_char", "end_char"))
+    created = 0
+    for number, row in enumerate(sheet.get("claims", []), start=1):
+        where = f"{source}: claim {number} [{row.get('start_char')}:{row.get('end_char')}]"
+        if (row.get("start_char"), row.get("end_char")) in existing:
+            continue
+        speaker = speakers.get(row.get("speaker"))
+        if speaker is None:
+            raise AnnotationSheetError(f"{where}: unknown speaker {row.get('speaker')!r}")
+        unknown = [slug for slug in row.get("topics", []) if slug not in topics]
+        if unknown:
+            raise AnnotationSheetError(f"{where}: unknown topic(s) {', '.join(unknown)}")
+        prediction = row.get("prediction")
+        if prediction is not None:
+            prediction = dict(prediction)
+            for name in ("target_start", "target_end", "resolved_on"):
+                prediction[name] = _sheet_date(prediction.get(name), where=where)
+            prediction = {name: value for name, value in prediction.items() if value is not None}
+        try:
+            claim_create(
+                interview=interview, speaker=speaker, quote=row.get("quote"),
+                start_char=row["start_char"], end_char=row["end_char"], statement=row.get("statement", ""),
+                topics=[topics[slug] for slug in row.get("topics", [])],
+                claim_type=row.get("claim_type", Claim.Type.OPINION), hedged=bool(row.get("hedged", False)),
+                status=status, origin=Claim.Origin.MANUAL, curator_notes=row.get("notes", ""),
+                prediction=prediction,
+            )
+        except ValidationError as error:
+            details = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+            raise AnnotationSheetError(f"{where}: {details}") from None
+        except KeyError as error:
+            raise AnnotationSheetError(f"{where}: missing field {error.args[0]!r}") from None
+        existing.add((row["start_char"], row["end_char"]))
+        created += 1
+    return created
+
+
+class IngestConflict(ValueError):
+    """An interview that cannot be written: its slug is taken by a different source."""
+
+
+@transaction.atomic
+def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]:
+    """Write an ingested interview with its speakers, participants, chapters and turns.
+
+    Returns (interview, created). The same source (same sha256) is a no-op returning the stored
+    interview. Speakers are matched by slug and gain the spellings the source used as aliases.
+    """
+    existing = Interview.objects.filter(sha256=annotated.sha256).first()
+    if existing is not None:
+        return existing, False
+    meta = annotated.metadata
+    if Interview.objects.filter(slug=meta.slug).exists():
+        raise IngestConflict(
+            f"an interview with slug {meta.slug!r} already exists with a different source text; "
+            "give this one another slug"
+        )
+    speakers = {record.slug: _speaker_upsert(record) for record in annotated.speakers}
+    interview = Interview.objects.create(
+        slug=meta.slug, title=meta.title, show=meta.show, link=meta.link, video_id=meta.video_id,
+        published=meta.published, published_precision=meta.published_precision if meta.published else "",
+        duration_seconds=meta.duration_seconds, source_format=annotated.format,
+        source_name=annotated.source_name, source_text=annotated.source_text, sha256=annotated.sha256,
+    )
+    Participation.objects.bulk_create(
+        Participation(interview=interview, speaker=speakers[record.slug], role=record.role)
+        for record in annotated.speakers
+    )
+    Chapter.objects.bulk_create(
+        Chapter(interview=interview, index=index, title=chapter.title,
+                start_seconds=chapter.start_seconds, start_char=chapter.start_char)
+        for index, chapter in enumerate(annotated.chapters)
+    )
+    Turn.objects.bulk_create(
+        (
+            Turn(interview=interview, index=turn.index, speaker=speakers.get(turn.speaker_slug),
+                 start_char=turn.start_char, end_char=turn.end_char,
+                 start_seconds=turn.start_seconds, seconds_estimated=turn.seconds_estimated)
+            for turn in annotated.turns
+        ),
+        batch_size=1000,
+    )
+    return interview, True
+
+
+def _speaker_upsert(record) -> Speaker:
+    speaker, _ = Speaker.objects.get_or_create(slug=record.slug, defaults={"name": record.name})
+    new_aliases = [alias for alias in record.aliases if alias not in speaker.aliases and alias != speaker.name]
+    if new_aliases:
+        speaker.aliases = [*speaker.aliases, *new_aliases]
+        speaker.save(update_fields=["aliases"])
+    return speaker
