@@ -1,11 +1,13 @@
 """The curated dataset as fixture files: deterministic export, ordered loading, validation after load."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 
 from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn, quote_mismatch
@@ -50,12 +52,23 @@ def _claim_objects(interview: Interview) -> Iterator:
             yield prediction
 
 
+class StableJSONEncoder(DjangoJSONEncoder):
+    """Datetimes always with milliseconds, so a value exported, loaded and exported again is unchanged
+    (Django's encoder drops the fraction when it is zero and keeps it otherwise)."""
+
+    def default(self, o):
+        if isinstance(o, dt.datetime) and o.tzinfo is not None:
+            o = o.astimezone(dt.timezone.utc)
+            return o.strftime("%Y-%m-%dT%H:%M:%S.") + f"{o.microsecond // 1000:03d}Z"
+        return super().default(o)
+
+
 def _write(path: Path, objects: Iterable) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.StringIO()
     serializers.serialize(
         "json", objects, stream=buffer, indent=2,
-        use_natural_foreign_keys=True, use_natural_primary_keys=True,
+        use_natural_foreign_keys=True, use_natural_primary_keys=True, cls=StableJSONEncoder,
     )
     text = buffer.getvalue()
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from pathlib import Path
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .ingest.records import AnnotatedInterview
+from .ingest import pipeline
+from .ingest.errors import IngestError
+from .ingest.read import decode_bytes
+from .ingest.records import AnnotatedInterview, Metadata
+from .ingest.records import Chapter as ChapterRecord
+from .ingest.records import Turn as TurnRecord
+from .ingest.timing import estimate_times
 from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
 
 PREDICTION_FIELDS = (
@@ -112,17 +120,22 @@ def prediction_resolve(
 
 
 def _set_time_from_turns(claim: Claim) -> None:
-    """A claim starts at the time of the turn it falls in (estimated when the turn's time is)."""
-    turn = (
-        claim.interview.turns.filter(start_char__lte=claim.start_char, end_char__gt=claim.start_char)
-        .only("start_seconds", "seconds_estimated")
-        .first()
-        if claim.interview_id
-        else None
-    )
-    if turn is not None and turn.start_seconds is not None:
-        claim.start_seconds = turn.start_seconds
-        claim.seconds_estimated = turn.seconds_estimated
+    """A claim's time: its turn's start, moved forward by its position in the turn when the next
+    turn's time is known (linear in characters, so marked estimated)."""
+    if claim.interview_id is None:
+        return
+    turns = claim.interview.turns.only("start_char", "end_char", "start_seconds", "seconds_estimated")
+    turn = turns.filter(start_char__lte=claim.start_char, end_char__gt=claim.start_char).first()
+    if turn is None or turn.start_seconds is None:
+        return
+    claim.start_seconds, claim.seconds_estimated = turn.start_seconds, turn.seconds_estimated
+    if claim.start_char == turn.start_char:
+        return
+    following = turns.filter(start_char__gte=turn.end_char, start_seconds__isnull=False).order_by("start_char").first()
+    if following is not None and following.start_seconds > turn.start_seconds:
+        share = (claim.start_char - turn.start_char) / (following.start_char - turn.start_char)
+        claim.start_seconds = round(turn.start_seconds + share * (following.start_seconds - turn.start_seconds), 1)
+    claim.seconds_estimated = True
 
 
 class AnnotationSheetError(ValueError):
@@ -194,6 +207,43 @@ class IngestConflict(ValueError):
     """An interview that cannot be written: its slug is taken by a different source."""
 
 
+class IngestFailed(ValueError):
+    """A source the pipeline refused; `errors` holds every IngestError, one line each."""
+
+    def __init__(self, errors):
+        self.errors = tuple(errors)
+        super().__init__("; ".join(str(error) for error in self.errors))
+
+
+def interview_prepare(
+    data: bytes, *, source: str, fmt: str | None = None, metadata: Metadata | None = None,
+    max_bytes: int | None = None,
+) -> AnnotatedInterview:
+    """Raw bytes in (a file as read or uploaded), the pipeline's AnnotatedInterview out; writes nothing.
+
+    Raises IngestError for a file that cannot be read as text, IngestFailed for one the pipeline refuses.
+    """
+    from django.conf import settings
+
+    limit = settings.INGEST_MAX_BYTES if max_bytes is None else max_bytes
+    if len(data) > limit:
+        raise IngestError(source, None, f"file is {len(data)} bytes, over the size limit of {limit} bytes")
+    text = decode_bytes(data, source=source)
+    annotated = pipeline.run(text, source=source, fmt=fmt, metadata=metadata, sha256=hashlib.sha256(data).hexdigest())
+    if annotated.errors:
+        raise IngestFailed(annotated.errors)
+    return annotated
+
+
+def interview_ingest_file(
+    *, data: bytes, source: str, fmt: str | None = None, metadata: Metadata | None = None,
+    max_bytes: int | None = None,
+) -> tuple[Interview, bool]:
+    """Raw bytes in, (interview, created) out: the same pipeline and checks as the ingest command."""
+    annotated = interview_prepare(data, source=source, fmt=fmt, metadata=metadata, max_bytes=max_bytes)
+    return interview_ingest(annotated=annotated)
+
+
 @transaction.atomic
 def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]:
     """Write an ingested interview with its speakers, participants, chapters and turns.
@@ -215,7 +265,7 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
         slug=meta.slug, title=meta.title, show=meta.show, link=meta.link, video_id=meta.video_id,
         published=meta.published, published_precision=meta.published_precision if meta.published else "",
         duration_seconds=meta.duration_seconds, source_format=annotated.format,
-        source_name=annotated.source_name, source_text=annotated.source_text, sha256=annotated.sha256,
+        source_name=Path(annotated.source_name).name, source_text=annotated.source_text, sha256=annotated.sha256,
     )
     Participation.objects.bulk_create(
         Participation(interview=interview, speaker=speakers[record.slug], role=record.role)
@@ -245,3 +295,253 @@ def _speaker_upsert(record) -> Speaker:
         speaker.aliases = [*speaker.aliases, *new_aliases]
         speaker.save(update_fields=["aliases"])
     return speaker
+
+
+# --- Curation in the admin: bulk changes, topic merges, prediction and interview edits. ---
+
+from dataclasses import dataclass  # noqa: E402  (kept with the section it serves; appended later)
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    """What a bulk change did: how many claims changed, were already so, or were refused (and why)."""
+
+    changed: int = 0
+    unchanged: int = 0
+    refused: tuple[str, ...] = ()
+
+
+@transaction.atomic
+def claims_bulk_update(
+    claims: Iterable[Claim],
+    *,
+    status: str | None = None,
+    claim_type: str | None = None,
+    add_topics: Iterable[Topic] = (),
+    remove_topics: Iterable[Topic] = (),
+    set_topics: Iterable[Topic] | None = None,
+) -> BulkResult:
+    """Set status, type or topics on many claims, each through claim_update; claims already so are left alone.
+
+    A claim that carries a prediction keeps the type 'prediction' (changing it would delete the
+    prediction): it is refused and named in the result.
+    """
+    add_ids = {topic.pk for topic in add_topics}
+    remove_ids = {topic.pk for topic in remove_topics}
+    set_list = list(set_topics) if set_topics is not None else None
+    topics_by_id = {topic.pk: topic for topic in [*add_topics, *(set_list or [])]}
+    changed = unchanged = 0
+    refused: list[str] = []
+    for claim in claims:
+        fields: dict = {}
+        if status is not None and claim.status != status:
+            fields["status"] = status
+        if claim_type is not None and claim.claim_type != claim_type:
+            if Prediction.objects.filter(claim=claim).exists():
+                refused.append(f"{claim}: it carries a prediction, so it stays a prediction claim")
+                continue
+            fields["claim_type"] = claim_type
+        current = set(claim.topics.values_list("pk", flat=True))
+        wanted = {topic.pk for topic in set_list} if set_list is not None else (current | add_ids) - remove_ids
+        topics = None
+        if wanted != current:
+            known = {topic.pk: topic for topic in claim.topics.all()} | topics_by_id
+            topics = [known[pk] for pk in sorted(wanted)]
+        if not fields and topics is None:
+            unchanged += 1
+            continue
+        try:
+            with transaction.atomic():
+                claim_update(claim, topics=topics, **fields)
+        except ValidationError as error:
+            refused.append(f"{claim}: {' '.join(error.messages)}")
+            continue
+        changed += 1
+    return BulkResult(changed=changed, unchanged=unchanged, refused=tuple(refused))
+
+
+@dataclass(frozen=True)
+class TopicMergeResult:
+    """What a merge moved: claims re-tagged (and those that already had the target), subtopics re-parented."""
+
+    claims_moved: int
+    claims_already_tagged: int
+    children_moved: int
+
+
+@transaction.atomic
+def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
+    """Fold `source` into `target`: its claims, subtopics and keywords move to the target, then it is deleted.
+
+    Every claim is re-tagged through claim_update, so each keeps a history record of the change.
+    """
+    if source.pk == target.pk:
+        raise ValidationError("A topic cannot be merged into itself.")
+    ancestor = target.parent
+    while ancestor is not None:
+        if ancestor.pk == source.pk:
+            raise ValidationError(
+                f"'{target}' lies under '{source}'; merging would make the tree loop. "
+                f"Move '{target}' out from under '{source}' first, or merge the other way round."
+            )
+        ancestor = ancestor.parent
+    moved = already = 0
+    for claim in Claim.objects.filter(topics=source).prefetch_related("topics"):
+        topics = [topic for topic in claim.topics.all() if topic.pk != source.pk]
+        if any(topic.pk == target.pk for topic in topics):
+            already += 1
+        else:
+            topics.append(target)
+            moved += 1
+        claim_update(claim, topics=topics)
+    children = list(source.children.all())
+    for child in children:
+        child.parent = target
+        child.full_clean()
+        child.save()
+    extra_keywords = [word for word in [source.name, *source.keywords] if word not in target.keywords]
+    if extra_keywords:
+        target.keywords = [*target.keywords, *extra_keywords]
+        target.full_clean()
+        target.save()
+    source.delete()
+    return TopicMergeResult(claims_moved=moved, claims_already_tagged=already, children_moved=len(children))
+
+
+@transaction.atomic
+def prediction_update(prediction: Prediction, **fields) -> Prediction:
+    """Change what a prediction says and its target dates (resolution goes through prediction_resolve)."""
+    unknown = set(fields) - set(PREDICTION_FIELDS)
+    if unknown:
+        raise ValidationError(f"Unknown prediction fields: {', '.join(sorted(unknown))}.")
+    for name, value in fields.items():
+        setattr(prediction, name, value)
+    prediction.full_clean()
+    prediction.save()
+    return prediction
+
+
+@transaction.atomic
+def interview_update(interview: Interview, **fields) -> Interview:
+    """Change an interview's metadata; its claims' copied date follows a new published date."""
+    for name, value in fields.items():
+        setattr(interview, name, value)
+    interview.full_clean()
+    interview.save()
+    if "published" in fields:
+        for claim in Claim.objects.filter(interview=interview).exclude(date=interview.published):
+            claim.save(update_fields=["date"])
+    return interview
+
+
+@transaction.atomic
+def claim_prediction_set(claim: Claim, prediction: dict) -> Prediction | None:
+    """Create or change the prediction of a saved prediction claim; the same checks as claim_create."""
+    return _set_prediction(claim, prediction)
+
+
+@transaction.atomic
+def turns_replace(interview: Interview, spans: list[tuple[int, int, str | None]]) -> int:
+    """Replace an interview's turns with curated ones: (start_char, end_char, speaker slug) each.
+
+    Times are estimated again from the interview's anchors (chapters, duration). Returns the count.
+    """
+    speakers = {speaker.slug: speaker for speaker in Speaker.objects.all()}
+    spans = sorted(spans)
+    previous_end = 0
+    for start_char, end_char, slug in spans:
+        where = f"turn [{start_char}:{end_char}] of {interview.slug}"
+        if not 0 <= start_char < end_char <= len(interview.source_text):
+            raise ValidationError(f"{where}: offsets outside the transcript ({len(interview.source_text)} characters)")
+        if start_char < previous_end:
+            raise ValidationError(f"{where}: overlaps the turn before it")
+        if slug is not None and slug not in speakers:
+            raise ValidationError(f"{where}: unknown speaker {slug!r}")
+        previous_end = end_char
+    records = [TurnRecord(index, start, end, slug) for index, (start, end, slug) in enumerate(spans)]
+    chapters = [
+        ChapterRecord(chapter.title, chapter.start_seconds, chapter.start_char)
+        for chapter in interview.chapters.all()
+    ]
+    timed = estimate_times(
+        records, chapters=chapters, content_start=spans[0][0] if spans else 0,
+        content_end=spans[-1][1] if spans else None, duration=interview.duration_seconds,
+    )
+    interview.turns.all().delete()
+    Turn.objects.bulk_create(
+        Turn(interview=interview, index=turn.index, speaker=speakers.get(turn.speaker_slug),
+             start_char=turn.start_char, end_char=turn.end_char,
+             start_seconds=turn.start_seconds, seconds_estimated=turn.seconds_estimated)
+        for turn in timed
+    )
+    return len(timed)
+
+
+def _spans_clash(a0: int, a1: int, b0: int, b1: int) -> bool:
+    """Two spans say the same thing when they overlap by at least half of either one."""
+    overlap = min(a1, b1) - max(a0, b0)
+    return overlap > 0 and (2 * overlap >= a1 - a0 or 2 * overlap >= b1 - b0)
+
+
+@transaction.atomic
+def claims_extract(interview: Interview, *, model=None, threshold: float | None = None) -> int:
+    """Propose claims for one interview (status proposed, origin extracted); return how many were created.
+
+    Runs the pure extractor (`claims.ingest.extract.extract_claims`) over the interview's stored
+    turns. A proposal is skipped when its span overlaps any existing claim of the interview
+    (approved, proposed or rejected) by half of either span, so curated claims are never
+    duplicated, rejected ones are not proposed again, and re-running creates nothing new.
+    """
+    from .ingest.extract import extract_claims
+    from .ingest.records import Turn as TurnRecord
+    from .ingest.segment import split_sentences
+    from .ingest.tag import TopicInfo
+
+    text = interview.source_text
+    rows = list(interview.turns.select_related("speaker").order_by("index"))
+    turns = tuple(
+        TurnRecord(index=t.index, start_char=t.start_char, end_char=t.end_char,
+                   speaker_slug=t.speaker.slug if t.speaker_id else None)
+        for t in rows
+    )
+    if not turns:
+        return 0
+    speakers = {t.speaker.slug: t.speaker for t in rows if t.speaker_id}
+    roles = {p.speaker.slug: p.role for p in interview.participations.select_related("speaker")}
+    topic_rows = list(Topic.objects.select_related("parent"))
+    topics = {t.slug: t for t in topic_rows}
+    taxonomy = tuple(
+        TopicInfo(slug=t.slug, parent=t.parent.slug if t.parent_id else None, keywords=tuple(t.keywords or ()), name=t.name)
+        for t in topic_rows
+    )
+    proposals = extract_claims(
+        text, turns, split_sentences(text, turns), published=interview.published,
+        precision=interview.published_precision or "day", model=model, roles=roles or None,
+        taxonomy=taxonomy, threshold=threshold,
+    )
+    existing = sorted(interview.claims.values_list("start_char", "end_char"))
+    created = 0
+    for proposal in proposals:
+        if proposal.speaker_slug not in speakers:
+            continue  # a turn nobody was attributed to: nothing to credit the claim to
+        if any(_spans_clash(proposal.start_char, proposal.end_char, a, b) for a, b in existing):
+            continue
+        prediction = None
+        if proposal.prediction is not None:
+            prediction = {
+                "predicted": proposal.prediction.predicted,
+                "horizon": proposal.prediction.horizon[:200],
+                "target_start": proposal.prediction.target_start,
+                "target_end": proposal.prediction.target_end,
+            }
+            prediction = {name: value for name, value in prediction.items() if value is not None}
+        claim_create(
+            interview=interview, speaker=speakers[proposal.speaker_slug], quote=proposal.quote,
+            start_char=proposal.start_char, end_char=proposal.end_char, statement=proposal.statement,
+            topics=[topics[slug] for slug in proposal.topics if slug in topics],
+            claim_type=proposal.claim_type, hedged=proposal.hedged, status=Claim.Status.PROPOSED,
+            origin=Claim.Origin.EXTRACTED, extractor_score=proposal.score, prediction=prediction,
+        )
+        existing.append((proposal.start_char, proposal.end_char))
+        created += 1
+    return created

@@ -149,3 +149,16 @@ def test_natural_keys_round_trip(model):
         key = row.natural_key()
         assert model.objects.get_by_natural_key(*key) == row
 
+
+
+def test_a_claim_inside_a_turn_gets_a_time_interpolated_towards_the_next_turn():
+    interview = make_interview()
+    text = interview.source_text
+    start, end = span_of(interview, "Neural networks are the next best thing")
+    guest_starts = text.index("Guest:")
+    Turn.objects.create(interview=interview, index=0, start_char=0, end_char=guest_starts, start_seconds=0.0)
+    Turn.objects.create(interview=interview, index=1, start_char=guest_starts, end_char=end, start_seconds=10.0)
+    Turn.objects.create(interview=interview, index=2, start_char=end, end_char=len(text), start_seconds=30.0)
+    claim = make_claim(interview=interview, quote="Neural networks are the next best thing")
+    expected = round(10.0 + (start - guest_starts) / (end - guest_starts) * 20.0, 1)
+    assert (claim.start_seconds, claim.seconds_estimated) == (expected, True)

@@ -1,0 +1,1 @@
+"""Ingestion: transcripts in, AnnotatedInterview records out. Pure Python, no Django."""

@@ -1,0 +1,267 @@
+"""Speaker attribution: ParsedSource and Metadata in, SpeakerRecords and Turns out.
+
+Where the format labels speakers ("Name:", "<v Name>"), each label is mapped to the host or
+the guest by name. Otherwise (seed 002's unnamed "- " change marks; seeds 000 and 001 with
+nothing at all) attribution is a two-state (host/guest) HMM over units, decoded by Viterbi:
+
+- units are sentences (for unpunctuated text, the boundary model's sentences, segment.py),
+  cut at parsed-turn boundaries;
+- emissions are the host-vs-guest log-likelihood ratio of each unit from a logistic
+  regression over its words (attribute_model.py: uni/bigrams, opening words, a final "?",
+  the speakers' names as placeholders), calibrated on transcripts the classifier did not see;
+- the switch probability depends on the boundary before a unit: a change mark (0.9 prior),
+  after a question, a new paragraph or cue, a "[Music]" break, a plain sentence; in a source
+  that marks changes, unmarked boundaries rarely switch. Hand-set priors are updated with the
+  counts in the hand-marked turns;
+- the first unit is the host's with probability 0.9 (introductions).
+
+The shipped weights (attribution_model.json) are fit on every curated seed; the tests fit
+leave-one-seed-out and assert on the seed left out. Consecutive units of one role within one
+parsed turn form one Turn.
+
+TODO: the 90%-per-role target is met on no seed when measured held-out (see
+tests/ingest/test_attribution.py for the figures): three transcripts are too few for a
+lexical model, and on seed 001 the calibration learnt from 000 and 002 pushes the guest's
+statements towards the host. It waits for more hand-marked transcripts.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
+from .names import find_aliases, slugify
+from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
+from .segment import is_punctuated, sentence_spans
+
+
+def _speakers(metadata: Metadata, text: str, labels: Sequence[str]) -> list[SpeakerRecord]:
+    out: list[SpeakerRecord] = []
+    for role, names in ((HOST, metadata.hosts), (GUEST, metadata.guests)):
+        for name in names:
+            out.append(SpeakerRecord(name=name, slug=slugify(name), role=role, aliases=find_aliases(text, name)))
+    return out
+
+
+def _match_label(label: str, speakers: Sequence[SpeakerRecord]) -> SpeakerRecord | None:
+    low = label.lower()
+    for sp in speakers:
+        forms = {sp.name.lower(), *(a.lower() for a in sp.aliases)}
+        parts = sp.name.lower().split()
+        if low in forms or low in parts or (parts and low.split()[0] == parts[0] and len(low.split()) == 1):
+            return sp
+    for sp in speakers:  # "Lex" for "Lex Fridman", "Fridman" for "Lex Fridman"
+        if any(p in sp.name.lower().split() for p in low.split()):
+            return sp
+    return None
+
+
+def _question(text: str) -> bool:
+    return text.rstrip(" \"'”’)").endswith("?")
+
+
+def _viterbi(emissions: Sequence[float], switch_logp: Sequence[tuple[float, float]], *, start_host: float = 0.75) -> list[str]:
+    """Two-state Viterbi: emissions are host-vs-guest log-odds per unit; switch_logp[i] gives
+    (log P(switch), log P(stay)) on entering unit i (ignored for unit 0)."""
+    n = len(emissions)
+    if not n:
+        return []
+    h = math.log(start_host) + emissions[0] / 2
+    g = math.log(1 - start_host) - emissions[0] / 2
+    back: list[tuple[int, int]] = []
+    for i in range(1, n):
+        sw, st = switch_logp[i]
+        # state 0 = host, 1 = guest; store the best previous state for each
+        h_from_h, h_from_g = h + st, g + sw
+        g_from_g, g_from_h = g + st, h + sw
+        bh = 0 if h_from_h >= h_from_g else 1
+        bg = 1 if g_from_g >= g_from_h else 0
+        e = emissions[i] / 2
+        h, g = max(h_from_h, h_from_g) + e, max(g_from_g, g_from_h) - e
+        back.append((bh, bg))
+    state = 0 if h >= g else 1
+    path = [state]
+    for bh, bg in reversed(back):
+        state = bh if state == 0 else bg
+        path.append(state)
+    path.reverse()
+    return [HOST if s == 0 else GUEST for s in path]
+
+
+def _assign_units(spans: Sequence[tuple[int, int]], turns: Sequence[ParsedTurn]) -> list[tuple[int, int, int]]:
+    """Sentence spans in, (parsed turn index, start, end) out; a turn with no span is one unit."""
+    out: list[tuple[int, int, int]] = []
+    k, n = 0, len(spans)
+    for i, t in enumerate(turns):
+        while k < n and spans[k][1] <= t.start_char:
+            k += 1
+        found = False
+        while k < n and spans[k][0] < t.end_char:
+            out.append((i, max(spans[k][0], t.start_char), min(spans[k][1], t.end_char)))
+            found = True
+            k += 1
+        if not found:
+            out.append((i, t.start_char, t.end_char))
+    return out
+
+
+def _log_pair(p: float) -> tuple[float, float]:
+    return math.log(p), math.log(1 - p)
+
+
+@dataclass(frozen=True)
+class Units:
+    """An unlabelled source cut into units: (parsed turn index, start, end), the features of
+    each unit and the kind of boundary before it (see `_boundary_kind`)."""
+
+    spans: tuple[tuple[int, int, int], ...]
+    features: tuple[tuple[str, ...], ...]
+    kinds: tuple[str, ...]
+    punctuated: bool
+
+
+def _boundary_kind(text: str, prev: tuple[int, int, int], cur: tuple[int, int, int], turns: Sequence[ParsedTurn], punctuated: bool) -> str:
+    """Why the voice might change between two units, strongest reason first."""
+    k = cur[0]
+    if k != prev[0] and turns[k].speaker_change:
+        return "mark"
+    if text.startswith(("- ", "– "), cur[1]):
+        return "mark"  # an inline change mark the parser left inside a turn
+    if punctuated and _question(text[prev[1] : prev[2]]):
+        return "question"
+    gap = text[prev[2] : cur[1]]
+    if k != prev[0] or "\n" in gap:
+        return "paragraph"
+    if "[" in gap or "(" in gap:
+        return "marker"  # "[Music]" between units (seed 000)
+    return "sentence"
+
+
+def attribution_units(
+    text: str, parsed: ParsedSource, speakers: Sequence[SpeakerRecord], *, units: Sequence[tuple[int, int]] | None = None,
+) -> Units:
+    """Parsed turns and sentence spans in, the units attribution decides on out."""
+    turns = parsed.turns
+    punctuated = is_punctuated(text[turns[0].start_char : turns[-1].end_char]) if turns else True
+    if units is None:
+        units = sentence_spans(text, [(t.start_char, t.end_char) for t in turns], punctuated=punctuated)
+    spans = _assign_units(units, turns)
+    names = name_map(
+        [f for sp in speakers if sp.role == GUEST for f in (sp.name, *sp.aliases)],
+        [f for sp in speakers if sp.role == HOST for f in (sp.name, *sp.aliases)],
+    )
+    feats = tuple(tuple(unit_features(text[a:b], punctuated=punctuated, names=names)) for _, a, b in spans)
+    kinds = ["start"] + [_boundary_kind(text, spans[i - 1], spans[i], turns, punctuated) for i in range(1, len(spans))]
+    if any(t.speaker_change for t in turns):
+        # where a format marks changes of voice, an unmarked boundary rarely is one
+        kinds = [k if k in ("start", "mark") else "marked " + k for k in kinds]
+    return Units(tuple(spans), feats, tuple(kinds), punctuated)
+
+
+def decode_roles(u: Units, model: AttributionModel, *, start_host: float = 0.9, emission_scale: float = 1.0) -> list[str]:
+    """Units and a model in, the most likely host/guest role of each unit out."""
+    emissions = [emission_scale * model.emission(f) for f in u.features]
+    switches = [_log_pair(model.switch[k]) for k in u.kinds]
+    return _viterbi(emissions, switches, start_host=start_host)
+
+
+def unlabelled_units(
+    text: str, parsed: ParsedSource, metadata: Metadata, *, units: Sequence[tuple[int, int]] | None = None,
+) -> tuple[list[SpeakerRecord], Units]:
+    """What attribution sees of a source without labels: its speakers and its units (for
+    fitting and measuring the model on hand-marked transcripts)."""
+    speakers = _with_both_roles(_speakers(metadata, text, []))
+    return speakers, attribution_units(text, parsed, speakers, units=units)
+
+
+def merge_units(u: Units, roles: Sequence[str], parsed: ParsedSource, speakers: Sequence[SpeakerRecord]) -> tuple[Turn, ...]:
+    """Units and their decoded roles in, attributed Turns out."""
+    return _merge(u, roles, parsed.turns, speakers)
+
+
+def attribute_speakers(
+    text: str,
+    parsed: ParsedSource,
+    metadata: Metadata,
+    *,
+    units: Sequence[tuple[int, int]] | None = None,
+    model: AttributionModel | None = None,
+) -> tuple[tuple[SpeakerRecord, ...], tuple[Turn, ...]]:
+    """Source text, parsed source and metadata in, (speakers, attributed turns) out."""
+    turns = parsed.turns
+    labels = [t.speaker_label for t in turns if t.speaker_label]
+    speakers = _speakers(metadata, text, labels)
+    if labels:
+        return _attribute_labelled(text, turns, speakers)
+    speakers = _with_both_roles(speakers)
+    if not turns:
+        return tuple(speakers), ()
+    u = attribution_units(text, parsed, speakers, units=units)
+    roles = decode_roles(u, model or load_model())
+    return tuple(speakers), _merge(u, roles, turns, speakers)
+
+
+def _with_both_roles(speakers: list[SpeakerRecord]) -> list[SpeakerRecord]:
+    speakers = list(speakers)
+    if not any(sp.role == HOST for sp in speakers):
+        speakers.insert(0, SpeakerRecord(name="Host", slug="host", role=HOST))
+    if not any(sp.role == GUEST for sp in speakers):
+        speakers.append(SpeakerRecord(name="Guest", slug="guest", role=GUEST))
+    return speakers
+
+
+def _merge(u: Units, roles: Sequence[str], turns: Sequence[ParsedTurn], speakers: Sequence[SpeakerRecord]) -> tuple[Turn, ...]:
+    """Units and their roles in, Turns out: consecutive units of one role within one parsed
+    turn merge; a parsed turn's real start time goes to its first unit."""
+    slug_of = {HOST: next(sp.slug for sp in speakers if sp.role == HOST), GUEST: next(sp.slug for sp in speakers if sp.role == GUEST)}
+    out: list[Turn] = []
+    owner: list[int] = []
+    for (k, a, b), role in zip(u.spans, roles):
+        slug = slug_of[role]
+        if out and out[-1].speaker_slug == slug and owner[-1] == k:
+            last = out[-1]
+            out[-1] = Turn(index=last.index, start_char=last.start_char, end_char=b, speaker_slug=slug, start_seconds=last.start_seconds)
+            continue
+        first_of_turn = not owner or owner[-1] != k
+        out.append(
+            Turn(index=len(out), start_char=a, end_char=b, speaker_slug=slug,
+                 start_seconds=turns[k].start_seconds if first_of_turn else None)
+        )
+        owner.append(k)
+    return tuple(out)
+
+
+def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[SpeakerRecord]):
+    """Labels to speakers: by name where metadata names them; otherwise the label asking the
+    most questions is the host."""
+    by_label: dict[str, SpeakerRecord] = {}
+    unknown: list[str] = []
+    for t in turns:
+        if t.speaker_label and t.speaker_label not in by_label and t.speaker_label not in unknown:
+            sp = _match_label(t.speaker_label, speakers)
+            if sp is None:
+                unknown.append(t.speaker_label)
+            else:
+                by_label[t.speaker_label] = sp
+    if unknown:
+        has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
+        questions = {l: 0.0 for l in unknown}
+        counts = {l: 0 for l in unknown}
+        for t in turns:
+            if t.speaker_label in questions:
+                counts[t.speaker_label] += 1
+                questions[t.speaker_label] += _question(text[t.start_char : t.end_char])
+        host_label = None if has_host else max(unknown, key=lambda l: (questions[l] / max(counts[l], 1), -unknown.index(l)))
+        for label in unknown:
+            sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label == host_label else GUEST)
+            speakers.append(sp)
+            by_label[label] = sp
+    out = []
+    current = None
+    for i, t in enumerate(turns):
+        if t.speaker_label:
+            current = by_label[t.speaker_label].slug
+        out.append(Turn(index=i, start_char=t.start_char, end_char=t.end_char, speaker_slug=current, start_seconds=t.start_seconds))
+    used = {t.speaker_slug for t in out}
+    return tuple(sp for sp in speakers if sp.slug in used or sp.role == HOST and not unknown), tuple(out)

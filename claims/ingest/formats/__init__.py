@@ -1,0 +1,56 @@
+"""Transcript formats: one module per format, each with `parse(text, *, source)`.
+
+PARSERS maps format names to parsers; `detect(text)` names the format of a text, trying the
+most specific shapes first and falling back to plain punctuated text.
+"""
+from __future__ import annotations
+
+from ..errors import IngestError
+from ..records import Metadata, ParsedSource
+from . import chaptered, labelled, plain, raw_captions, scraped_page, srt, webvtt
+
+PARSERS = {
+    "webvtt": webvtt.parse,
+    "srt": srt.parse,
+    "scraped_page": scraped_page.parse,
+    "chaptered": chaptered.parse,
+    "labelled": labelled.parse,
+    "raw_captions": raw_captions.parse,
+    "plain": plain.parse,
+}
+
+# Most specific first: a caption header, then page layouts, then labels; "plain" last.
+_DETECTORS = (
+    ("webvtt", webvtt.looks_like),
+    ("srt", srt.looks_like),
+    ("scraped_page", scraped_page.looks_like),
+    ("chaptered", chaptered.looks_like),
+    ("labelled", labelled.looks_like),
+    ("raw_captions", raw_captions.looks_like),
+)
+
+
+def detect(text: str) -> str:
+    """Text in, the name of its format out ("plain" when nothing more specific fits)."""
+    for name, looks_like in _DETECTORS:
+        if looks_like(text):
+            return name
+    return "plain"
+
+
+def parse_source(text: str, *, source: str, fmt: str | None = None) -> ParsedSource:
+    """Text in, ParsedSource out, with the format detected unless `fmt` forces one.
+
+    A forced format that does not fit comes back as errors on the ParsedSource (with the
+    line where the parser gave up), never as a silent fallback.
+    """
+    if fmt is None:
+        fmt = detect(text)
+    parser = PARSERS.get(fmt)
+    if parser is None:
+        known = ", ".join(sorted(PARSERS))
+        return ParsedSource(
+            format=fmt, metadata=Metadata(), turns=(),
+            errors=(IngestError(source, None, f"unknown format {fmt!r} (known: {known})"),),
+        )
+    return parser(text, source=source)

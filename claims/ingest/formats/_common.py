@@ -1,0 +1,87 @@
+"""Helpers shared by the format parsers: line numbers, span trimming, time parsing."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator
+
+_WS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"
+
+
+class LineIndex:
+    """Character offset -> 1-based line number, by binary search over line starts."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self.starts = starts
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int, int, str]]:
+    """(line number, start, end without the line break, line text) for every line."""
+    pos = 0
+    n = len(text)
+    number = 1
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        stop = end - 1 if end > pos and text[end - 1] == "\r" else end
+        yield number, pos, stop, text[pos:stop]
+        if nl < 0:
+            break
+        pos = nl + 1
+        number += 1
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) so it neither starts nor ends with whitespace."""
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
+
+
+def parse_clock(value: str) -> float | None:
+    """"1:02:03.5", "02:03", "00:00:01,000" -> seconds; None when not a clock time."""
+    m = _CLOCK.match(value.strip())
+    if not m:
+        return None
+    hours, minutes, seconds, frac = m.groups()
+    if int(seconds) > 59 or (hours is not None and int(minutes) > 59):
+        return None
+    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    if frac:
+        total += int(frac) / (10 ** len(frac))
+    return float(total)
+
+
+def format_clock(seconds: float) -> str:
+    ms = int(round(seconds * 1000))
+    h, rest = divmod(ms, 3_600_000)
+    m, rest = divmod(rest, 60_000)
+    s, ms = divmod(rest, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+
+
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*(?=\s|$)")
+_WORD = re.compile(r"\S+")
+
+
+def punctuation_rate(text: str, *, limit: int = 200_000) -> float:
+    """Sentence-final punctuation marks per word, on (at most) the first `limit` chars."""
+    sample = text[:limit]
+    words = len(_WORD.findall(sample))
+    if not words:
+        return 0.0
+    return len(_SENTENCE_END.findall(sample)) / words

@@ -1,0 +1,54 @@
+"""Shared by webvtt and srt: split caption files into blocks and read cue timing lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._common import format_clock, iter_lines
+
+_VTT_TIME = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
+_SRT_TIME = r"\d{1,3}:[0-5]\d:[0-5]\d[,.]\d{1,3}"
+VTT_TIMING = re.compile(rf"^({_VTT_TIME})[ \t]+-->[ \t]+({_VTT_TIME})(?:[ \t]+.*)?$")
+SRT_TIMING = re.compile(rf"^({_SRT_TIME})[ \t]*-->[ \t]*({_SRT_TIME})(?:[ \t]+.*)?$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive non-empty lines: (line number, start, end, text) each."""
+
+    lines: tuple[tuple[int, int, int, str], ...]
+
+
+def blocks(text: str) -> list[Block]:
+    """Blocks separated by empty lines (a line holding spaces is not empty, as YouTube writes)."""
+    out: list[Block] = []
+    current: list[tuple[int, int, int, str]] = []
+    for item in iter_lines(text):
+        if item[3] == "":
+            if current:
+                out.append(Block(tuple(current)))
+                current = []
+        else:
+            current.append(item)
+    if current:
+        out.append(Block(tuple(current)))
+    return out
+
+
+def clock(value: str) -> float:
+    """A matched cue time ("01:02:03.450", "02:03.450", "01:02:03,45") in seconds."""
+    parts = re.split(r"[:.,]", value)
+    frac = parts[-1]
+    nums = [int(p) for p in parts[:-1]]
+    while len(nums) < 3:
+        nums.insert(0, 0)
+    h, m, s = nums
+    return h * 3600 + m * 60 + s + int(frac) / (10 ** len(frac))
+
+
+def order_error(start: float, previous: float) -> str:
+    return f"cue out of order: starts at {format_clock(start)}, before the previous cue's start {format_clock(previous)}"
+
+
+def range_error(start: float, end: float) -> str:
+    return f"malformed cue: ends at {format_clock(end)}, before it starts at {format_clock(start)}"

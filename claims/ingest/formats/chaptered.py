@@ -1,0 +1,107 @@
+"""A chaptered transcript page (seed 002): title, "Chapters" with m:s times, "Transcript".
+
+Seed 002's quirks: chapter times are "m:s" with minutes past 59 ("85:0", "92:7") and
+unpadded seconds; the transcript is paragraphs in which a new voice starts with "- ", at a
+paragraph start or in mid-paragraph (also after a stage note: "(laughs) - Being humble").
+The marks say *that* the voice changes, not *who* speaks: turns carry speaker_change=True
+and no label. The text before the first mark (the host's introduction) has no mark.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import IngestError
+from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
+from ._common import LineIndex, iter_lines, trim
+
+NAME = "chaptered"
+
+_CHAPTERS_HEADER = {"chapters", "chapters:", "contents", "table of contents"}
+_TRANSCRIPT_HEADER = {"transcript", "transcript:"}
+_CHAPTER_LINE = re.compile(r"^\s*(?:(\d+):)?(\d+):(\d{1,2})\s*[-–—]?\s+(\S.*?)\s*$")
+# A turn mark: "- " at a line start or after a space, not part of "--" or a hyphenated word,
+# followed by the first character of the turn.
+TURN_MARK = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[ \t\u00a0]))- (?=\S)")
+_SKIP_TITLE = {"back to index", "home", "menu"}
+
+
+def _layout(text: str):
+    chapters_idx = transcript_idx = None
+    lines = []
+    for item in iter_lines(text):
+        lines.append(item)
+        key = item[3].strip().lower()
+        if chapters_idx is None and key in _CHAPTERS_HEADER:
+            chapters_idx = len(lines) - 1
+        elif chapters_idx is not None and key in _TRANSCRIPT_HEADER:
+            transcript_idx = len(lines) - 1
+            break
+    return chapters_idx, transcript_idx, lines
+
+
+def looks_like(text: str) -> bool:
+    chapters_idx, transcript_idx, lines = _layout(text)
+    if chapters_idx is None or transcript_idx is None:
+        return False
+    return any(_CHAPTER_LINE.match(l[3]) for l in lines[chapters_idx + 1 : transcript_idx])
+
+
+def parse(text: str, *, source: str) -> ParsedSource:
+    """Text in, ParsedSource with title, chapters and "- "-marked turns out."""
+    chapters_idx, transcript_idx, lines = _layout(text)
+    if chapters_idx is None or transcript_idx is None:
+        what = '"Chapters"' if chapters_idx is None else '"Transcript"'
+        return ParsedSource(
+            format=NAME,
+            metadata=Metadata(),
+            turns=(),
+            errors=(IngestError(source, 1, f"not a chaptered transcript: no {what} line found"),),
+        )
+    errors: list[IngestError] = []
+    chapters: list[Chapter] = []
+    previous = -1
+    for number, _, _, line in lines[chapters_idx + 1 : transcript_idx]:
+        if not line.strip():
+            continue
+        m = _CHAPTER_LINE.match(line)
+        if not m:
+            errors.append(IngestError(source, number, f"malformed chapter line {line.strip()!r} (expected 'm:s Title')"))
+            continue
+        hours, minutes, seconds, title = m.groups()
+        if int(seconds) > 59:
+            errors.append(IngestError(source, number, f"malformed chapter time in {line.strip()!r}: seconds over 59"))
+            continue
+        start = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+        if start < previous:
+            errors.append(IngestError(source, number, f"chapter {title!r} starts before the previous chapter"))
+            continue
+        previous = start
+        chapters.append(Chapter(title=title, start_seconds=start))
+    if not chapters and not errors:
+        errors.append(IngestError(source, lines[chapters_idx][0], "no chapter lines under 'Chapters'"))
+    title = next(
+        (l[3].strip() for l in lines[:chapters_idx] if l[3].strip() and l[3].strip().lower() not in _SKIP_TITLE), ""
+    )
+    content_start, content_end = trim(text, lines[transcript_idx][2] + 1, len(text))
+    index = LineIndex(text)
+    turns: list[ParsedTurn] = []
+    pos = content_start
+    change = False
+    for m in TURN_MARK.finditer(text, content_start, content_end):
+        a, b = trim(text, pos, m.start())
+        if b > a:
+            turns.append(ParsedTurn(start_char=a, end_char=b, line=index.line(a), speaker_change=change))
+        pos = m.end()
+        change = True
+    a, b = trim(text, pos, content_end)
+    if b > a:
+        turns.append(ParsedTurn(start_char=a, end_char=b, line=index.line(a), speaker_change=change))
+    return ParsedSource(
+        format=NAME,
+        metadata=Metadata(title=title),
+        turns=tuple(turns),
+        chapters=tuple(chapters),
+        content_start=content_start,
+        content_end=content_end,
+        errors=tuple(errors),
+    )

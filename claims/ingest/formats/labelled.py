@@ -1,0 +1,100 @@
+"""Labelled transcripts: "Name: text" lines, with or without [hh:mm:ss] time marks.
+
+Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write them):
+    [00:01:23] Jane Doe: text            Jane Doe [00:01:23]: text
+    Jane Doe (01:23): text               SPEAKER_00: text
+    Jane Doe:                            (label alone, the text on the following lines)
+Lines without a label continue the previous turn; text before the first label (a page
+title, say) is outside the content. To keep "Note: ..." or "Update: ..." from becoming
+speakers, a name counts as a label only when it labels at least two lines (or when the
+file has at most two distinct labels). Time marks that go backwards are errors.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..errors import IngestError
+from ..records import Metadata, ParsedSource, ParsedTurn
+from ._common import format_clock, iter_lines, parse_clock, trim
+
+NAME = "labelled"
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+LABEL_LINE = re.compile(
+    rf"^[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
+    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*$)"
+)
+_TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")
+_NOT_NAMES = {"http", "https", "note", "update", "source", "transcript", "edit", "warning", "tags", "published"}
+
+
+def _candidates(text: str):
+    out = []
+    for number, start, end, line in iter_lines(text):
+        m = LABEL_LINE.match(line)
+        if m and m.group("name").split()[0].lower().rstrip(".") not in _NOT_NAMES:
+            out.append((number, start, end, line, m))
+    return out
+
+
+def _accepted(cands) -> set[str]:
+    counts = Counter(" ".join(c[4].group("name").split()) for c in cands)
+    if len(counts) <= 2:
+        return set(counts)
+    return {name for name, n in counts.items() if n >= 2}
+
+
+def looks_like(text: str) -> bool:
+    cands = _candidates(text[:200_000])
+    names = _accepted(cands)
+    labelled = sum(1 for c in cands if " ".join(c[4].group("name").split()) in names)
+    nonblank = sum(1 for l in text[:200_000].splitlines() if l.strip())
+    return labelled >= 2 and len(names) <= 20 and labelled >= 0.2 * nonblank
+
+
+def parse(text: str, *, source: str) -> ParsedSource:
+    """Text in, ParsedSource with one labelled turn per "Name:" line out."""
+    cands = _candidates(text)
+    names = _accepted(cands)
+    starts = [c for c in cands if " ".join(c[4].group("name").split()) in names]
+    if not starts:
+        return ParsedSource(
+            format=NAME, metadata=Metadata(), turns=(),
+            errors=(IngestError(source, 1, "not a labelled transcript: no 'Name: text' lines found"),),
+        )
+    errors: list[IngestError] = []
+    title = next((l.strip() for _, _, _, l in iter_lines(text[: starts[0][1]]) if l.strip()), "")
+    turns: list[ParsedTurn] = []
+    previous_time = None
+    bounds = [c[1] for c in starts[1:]] + [len(text)]
+    for (number, line_start, line_end, line, m), stop in zip(starts, bounds):
+        stamp = m.group("t1") or m.group("t2")
+        seconds = parse_clock(stamp.replace(",", ".")) if stamp else None
+        if stamp and seconds is None:
+            errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
+        if seconds is not None:
+            if previous_time is not None and seconds < previous_time:
+                errors.append(
+                    IngestError(source, number, f"time mark out of order: {format_clock(seconds)} comes after {format_clock(previous_time)}")
+                )
+            previous_time = seconds
+        body = line_start + m.start("rest") if m.group("rest") else line_end
+        a, b = trim(text, body, stop)
+        # a bare "[00:01:23]" line just before the next label belongs to that label
+        while b > a:
+            last_nl = text.rfind("\n", a, b)
+            if last_nl < 0 or not _TIME_ONLY.match(text[last_nl + 1 : b]):
+                break
+            a, b = trim(text, a, last_nl)
+        if b <= a:
+            continue
+        line_no = number if m.group("rest") else number + text.count("\n", line_end, a)
+        turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=" ".join(m.group("name").split()), start_seconds=seconds))
+    content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
+    content_end = turns[-1].end_char if turns else len(text)
+    return ParsedSource(
+        format=NAME, metadata=Metadata(title=title), turns=tuple(turns),
+        content_start=content_start, content_end=content_end, errors=tuple(errors),
+    )

@@ -1,0 +1,34 @@
+"""Raw speech-recognition captions (seed 000): one block of words, no punctuation, no labels.
+
+The whole text (less surrounding whitespace) is one unlabelled turn; speakers and sentences
+are found later from the words themselves.
+"""
+from __future__ import annotations
+
+from ..errors import IngestError
+from ..records import Metadata, ParsedSource, ParsedTurn
+from ._common import _SENTENCE_END, LineIndex, punctuation_rate, trim
+
+NAME = "raw_captions"
+
+# Seed 000 has 5 sentence marks in ~6,000 words (times like "17." and "2003."); punctuated
+# prose has one every 10-25 words.
+MAX_PUNCTUATION_RATE = 0.02
+
+
+def looks_like(text: str) -> bool:
+    return punctuation_rate(text) < MAX_PUNCTUATION_RATE
+
+
+def parse(text: str, *, source: str) -> ParsedSource:
+    """Text in, ParsedSource with one unlabelled turn over the whole text out."""
+    start, end = trim(text, 0, len(text))
+    errors: tuple[IngestError, ...] = ()
+    if not looks_like(text):
+        first = _SENTENCE_END.search(text)
+        line = LineIndex(text).line(first.start()) if first else None
+        errors = (IngestError(source, line, "not raw captions: the text is punctuated (try --format plain)"),)
+    turns = (ParsedTurn(start_char=start, end_char=end, line=LineIndex(text).line(start)),) if end > start and not errors else ()
+    return ParsedSource(
+        format=NAME, metadata=Metadata(), turns=turns, content_start=start, content_end=end, errors=errors
+    )

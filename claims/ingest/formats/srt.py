@@ -1,0 +1,92 @@
+"""SubRip (.srt) caption files, as Whisper, YouTube downloads and subtitle editors write them.
+
+Blocks of: a cue number, "hh:mm:ss,mmm --> hh:mm:ss,mmm", one or more text lines. Each cue
+becomes one turn with its real times; a leading "<v Name>" or ">> " is read as for WebVTT,
+and a leading "NAME: " in capitals (broadcast style) as a speaker label.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import IngestError
+from ..records import Metadata, ParsedSource, ParsedTurn
+from . import _cues
+from ._common import trim
+
+NAME = "srt"
+
+_INDEX = re.compile(r"^\s*\d+\s*$")
+_VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")
+_CAPS_LABEL = re.compile(r"([A-Z][A-Z .'-]{1,30}[A-Z]):[ \t]+")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def looks_like(text: str) -> bool:
+    head = [l.strip() for l in text.lstrip("\ufeff").splitlines()[:4] if l.strip()]
+    return len(head) >= 2 and bool(_INDEX.match(head[0])) and bool(_cues.SRT_TIMING.match(head[1]))
+
+
+def parse(text: str, *, source: str) -> ParsedSource:
+    """SRT text in, ParsedSource with one turn per cue (real cue times) out."""
+    all_blocks = _cues.blocks(text)
+    if not all_blocks:
+        return ParsedSource(format=NAME, metadata=Metadata(), turns=(), errors=(IngestError(source, 1, "not SRT: no cues"),))
+    first = all_blocks[0].lines
+    if not (_INDEX.match(first[0][3]) and len(first) > 1 and "-->" in first[1][3]) and "-->" not in first[0][3]:
+        return ParsedSource(
+            format=NAME, metadata=Metadata(), turns=(),
+            errors=(IngestError(source, first[0][0], "not SRT: expected a cue number followed by a 'hh:mm:ss,mmm --> hh:mm:ss,mmm' line"),),
+        )
+    errors: list[IngestError] = []
+    turns: list[ParsedTurn] = []
+    previous_start = None
+    for block in all_blocks:
+        lines = block.lines
+        if _INDEX.match(lines[0][3]):
+            lines = lines[1:]
+            if not lines:
+                errors.append(IngestError(source, block.lines[0][0], "malformed cue: a cue number with no timing line"))
+                continue
+        number, _, _, timing = lines[0]
+        m = _cues.SRT_TIMING.match(timing.strip())
+        if not m:
+            what = "timing" if "-->" in timing else "cue (expected a cue number, then 'hh:mm:ss,mmm --> hh:mm:ss,mmm')"
+            errors.append(IngestError(source, number, f"malformed {what} {timing.strip()[:60]!r}" if what == "timing" else f"malformed {what}: {timing.strip()[:60]!r}"))
+            continue
+        start, end = _cues.clock(m.group(1)), _cues.clock(m.group(2))
+        if end < start:
+            errors.append(IngestError(source, number, _cues.range_error(start, end)))
+            continue
+        if previous_start is not None and start < previous_start:
+            errors.append(IngestError(source, number, _cues.order_error(start, previous_start)))
+            continue
+        previous_start = start
+        payload = [l for l in lines[1:] if l[3].strip()]
+        if not payload:
+            continue
+        a, b = trim(text, payload[0][1], payload[-1][2])
+        label, change = None, False
+        voice = _VOICE_OPEN.match(text, a, b) or _CAPS_LABEL.match(text, a, b)
+        if voice:
+            label = " ".join(voice.group(1).split())
+            a = voice.end()
+            if text.endswith("</v>", a, b):
+                b -= 4
+        elif text.startswith(">>", a):
+            change = True
+            a += 2
+        a, b = trim(text, a, b)
+        if b <= a or not _TAG.sub("", text[a:b]).strip():
+            continue
+        turns.append(
+            ParsedTurn(
+                start_char=a, end_char=b, line=payload[0][0], speaker_label=label,
+                start_seconds=start, end_seconds=end, speaker_change=change,
+            )
+        )
+    content_start = turns[0].start_char if turns else 0
+    content_end = turns[-1].end_char if turns else 0
+    return ParsedSource(
+        format=NAME, metadata=Metadata(), turns=tuple(turns),
+        content_start=content_start, content_end=content_end, errors=tuple(errors),
+    )

@@ -1,0 +1,119 @@
+"""WebVTT caption files: YouTube auto-captions, Whisper output, <v Name> voice-tagged files.
+
+Each cue becomes one turn with its real start and end time. Turn spans cover the cue's
+payload lines as written (inline tags included: the text is never rewritten), except:
+- a leading "<v Name>" voice tag (and a trailing "</v>") are left out of the span and Name
+  becomes the turn's speaker label;
+- YouTube's rolling auto-captions repeat the previous cue's last line at the top of the
+  next cue (and add 10 ms cues holding only the repeat); the repeat is left out of the span
+  and cues with nothing new give no turn, so no word is counted twice;
+- a leading ">> " (a speaker change in broadcast captions) sets speaker_change.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import IngestError
+from ..records import Metadata, ParsedSource, ParsedTurn
+from . import _cues
+from ._common import trim
+
+NAME = "webvtt"
+
+_HEADER = re.compile(r"^WEBVTT(?:[ \t].*)?$")
+_VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")
+_VOICE_CLOSE = re.compile(r"</v>\s*$")
+_TAG = re.compile(r"<[^>]*>")
+_INLINE_TIME = re.compile(r"<\d{2}:\d{2}:\d{2}\.\d{3}>")
+_HEADER_FIELD = re.compile(r"^(Kind|Language|Title)\s*:\s*(.*)$", re.I)
+
+
+def looks_like(text: str) -> bool:
+    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    return bool(_HEADER.match(first))
+
+
+def _plain(line: str) -> str:
+    return " ".join(_TAG.sub("", line).split())
+
+
+def parse(text: str, *, source: str) -> ParsedSource:
+    """WebVTT text in, ParsedSource with one turn per cue (real cue times) out."""
+    all_blocks = _cues.blocks(text)
+    if not all_blocks or not _HEADER.match(all_blocks[0].lines[0][3]):
+        line = all_blocks[0].lines[0][0] if all_blocks else 1
+        return ParsedSource(
+            format=NAME, metadata=Metadata(), turns=(),
+            errors=(IngestError(source, line, "not WebVTT: the file does not start with a 'WEBVTT' line"),),
+        )
+    header, *cue_blocks = all_blocks
+    title = ""
+    for _, _, _, line in header.lines[1:]:
+        m = _HEADER_FIELD.match(line)
+        if m and m.group(1).lower() == "title":
+            title = m.group(2).strip()
+    rolling = bool(_INLINE_TIME.search(text, 0, 200_000))
+    errors: list[IngestError] = []
+    turns: list[ParsedTurn] = []
+    previous_start = None
+    previous_last_line = ""
+    for block in cue_blocks:
+        first = block.lines[0][3]
+        keyword = first.split(maxsplit=1)[0] if first.strip() else ""
+        if keyword in ("NOTE", "STYLE", "REGION") and "-->" not in first:
+            continue
+        lines = block.lines
+        if "-->" not in lines[0][3]:
+            if len(lines) > 1 and "-->" in lines[1][3]:
+                lines = lines[1:]  # the first line is the cue identifier
+            else:
+                errors.append(IngestError(source, lines[0][0], f"malformed cue: no timing line ('-->') in {first.strip()[:60]!r}"))
+                continue
+        number, _, _, timing = lines[0]
+        m = _cues.VTT_TIMING.match(timing.strip())
+        if not m:
+            errors.append(IngestError(source, number, f"malformed cue timing {timing.strip()!r} (expected 'hh:mm:ss.ttt --> hh:mm:ss.ttt')"))
+            continue
+        start, end = _cues.clock(m.group(1)), _cues.clock(m.group(2))
+        if end < start:
+            errors.append(IngestError(source, number, _cues.range_error(start, end)))
+            continue
+        if previous_start is not None and start < previous_start:
+            errors.append(IngestError(source, number, _cues.order_error(start, previous_start)))
+            continue
+        previous_start = start
+        payload = [l for l in lines[1:] if l[3].strip()]
+        if rolling and payload and _plain(payload[0][3]) == previous_last_line:
+            payload = payload[1:]
+        if lines[1:] and any(l[3].strip() for l in lines[1:]):
+            previous_last_line = _plain([l for l in lines[1:] if l[3].strip()][-1][3])
+        if not payload:
+            continue
+        a, b = payload[0][1], payload[-1][2]
+        label = None
+        change = False
+        voice = _VOICE_OPEN.match(text, a, b)
+        if voice:
+            label = " ".join(voice.group(1).split())
+            a = voice.end()
+        close = _VOICE_CLOSE.search(text, a, b)
+        if close:
+            b = close.start()
+        a, b = trim(text, a, b)
+        if text.startswith(">>", a):
+            change = True
+            a, b = trim(text, a + 2, b)
+        if b <= a or not _TAG.sub("", text[a:b]).strip():
+            continue
+        turns.append(
+            ParsedTurn(
+                start_char=a, end_char=b, line=payload[0][0], speaker_label=label,
+                start_seconds=start, end_seconds=end, speaker_change=change,
+            )
+        )
+    content_start = turns[0].start_char if turns else 0
+    content_end = turns[-1].end_char if turns else 0
+    return ParsedSource(
+        format=NAME, metadata=Metadata(title=title), turns=tuple(turns),
+        content_start=content_start, content_end=content_end, errors=tuple(errors),
+    )

@@ -1,0 +1,130 @@
+"""Metadata a file does not state: a manifest (sidecar JSON) and command-line options.
+
+Merge order: the file's own metadata < the manifest entry < command-line options. A field
+counts as given when it is not empty ("" / None / ()). `seeds/manifest.json` maps file names
+to entries:
+
+    {"001_4ce4f833089e0e5e.txt": {"slug": "...", "show": "...", "hosts": ["Dwarkesh Patel"],
+      "guests": ["Ilya Sutskever"], "published": "2023-03-27", "link": "...", ...}}
+
+"published" keeps its precision: "2023" is year precision, "2023-03" month, "2023-03-27"
+day (stored as the first day of the period, with `published_precision` saying which).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import IngestError
+from .names import slugify
+from .records import Metadata
+
+MANIFEST_NAME = "manifest.json"
+_FIELDS = {f.name for f in fields(Metadata)}
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_published(value: str) -> tuple[dt.date, str]:
+    """"2023" -> (2023-01-01, "year"); "2023-03" -> month; "2023-03-27" -> day."""
+    m = _DATE.match(value.strip())
+    if not m:
+        raise ValueError(f"published date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = m.groups()
+    date = dt.date(int(year), int(month or 1), int(day or 1))
+    return date, "day" if day else "month" if month else "year"
+
+
+def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") -> Metadata:
+    """A JSON-like mapping (manifest entry or command-line options) in, Metadata out."""
+    unknown = set(data) - _FIELDS - {"youtube_id", "host", "guest", "duration"}
+    if unknown:
+        raise IngestError(source, None, f"unknown metadata field(s): {', '.join(sorted(unknown))}")
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if value in (None, "", [], ()):
+            continue
+        if key in ("hosts", "guests", "host", "guest"):
+            name = key if key.endswith("s") else key + "s"
+            if isinstance(value, str):
+                value = [v.strip() for v in value.split(",") if v.strip()]
+            values[name] = tuple(value)
+        elif key == "published":
+            if isinstance(value, dt.date):
+                values["published"] = value
+            else:
+                try:
+                    values["published"], precision = parse_published(str(value))
+                except ValueError as exc:
+                    raise IngestError(source, None, str(exc)) from None
+                values.setdefault("published_precision", precision)
+        elif key in ("duration_seconds", "duration"):
+            try:
+                values["duration_seconds"] = int(value)
+            except (TypeError, ValueError):
+                raise IngestError(source, None, f"duration_seconds {value!r} is not a whole number of seconds") from None
+        elif key in ("video_id", "youtube_id"):
+            values["video_id"] = str(value)
+        else:
+            values[key] = str(value)
+    if "published_precision" in values and values["published_precision"] not in ("day", "month", "year"):
+        raise IngestError(source, None, f"published_precision {values['published_precision']!r} is not day, month or year")
+    if values.get("video_id") and not values.get("link"):
+        values["link"] = f"https://www.youtube.com/watch?v={values['video_id']}"
+    return Metadata(**values)
+
+
+def merge_metadata(*layers: Metadata) -> Metadata:
+    """Later layers win, field by field, where they give a value."""
+    out = Metadata()
+    for layer in layers:
+        changes = {}
+        for f in fields(Metadata):
+            value = getattr(layer, f.name)
+            if value not in (None, "", ()):
+                changes[f.name] = value
+        if "published" in changes and "published_precision" not in changes:
+            changes["published_precision"] = layer.published_precision or "day"
+        out = replace(out, **changes)
+    return out
+
+
+def derive_slug(metadata: Metadata, *, stem: str = "") -> str:
+    """The interview's slug when none is given: show + guest, else title, else the file stem."""
+    if metadata.slug:
+        return metadata.slug
+    if metadata.show and metadata.guests:
+        return slugify(f"{metadata.show} {metadata.guests[0]}")
+    if metadata.title:
+        return slugify(metadata.title)[:80].strip("-")
+    return slugify(stem)
+
+
+def load_manifest(path: str | Path) -> dict[str, Metadata]:
+    """manifest.json in, {file name: Metadata} out (IngestError naming the file when bad)."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise IngestError(str(p), line, f"unreadable manifest: {getattr(exc, 'msg', exc)}") from None
+    if not isinstance(data, dict):
+        raise IngestError(str(p), None, "manifest must be a JSON object mapping file names to metadata")
+    return {
+        name: metadata_from_mapping(entry, source=f"{p}[{name}]")
+        for name, entry in data.items()
+        if not name.startswith("_")
+    }
+
+
+def manifest_metadata(path: str | Path, *, manifest: Mapping[str, Metadata] | None = None) -> Metadata:
+    """The manifest entry for a transcript: from `manifest`, else from manifest.json beside it."""
+    p = Path(path)
+    if manifest is None:
+        manifest = load_manifest(p.parent / MANIFEST_NAME)
+    return manifest.get(p.name, Metadata())

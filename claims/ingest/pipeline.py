@@ -1,0 +1,100 @@
+"""The ingestion pipeline: text and metadata in, an AnnotatedInterview out. It only chains.
+
+API (one shape for every failure): `run` never raises for bad input. It returns an
+AnnotatedInterview whose `errors` holds every IngestError collected on the way (a forced
+format that does not fit, malformed or out-of-order cues, ...); `annotated.ok` is False
+then and the caller (the ingest command, the service) must refuse to write it. Reading
+files is a step before `run`: `ingest_paths` reads, merges metadata and runs, collecting
+errors from every file instead of stopping at the first.
+
+    detect/parse -> attribute speakers -> locate chapters, estimate times -> split sentences
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from .attribute import attribute_speakers
+from .errors import IngestError
+from .formats import parse_source
+from .manifest import derive_slug, manifest_metadata, merge_metadata
+from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
+from .records import AnnotatedInterview, Metadata
+from .segment import sentence_spans, split_sentences
+from .timing import estimate_times, locate_chapters
+
+
+def run(
+    text: str,
+    *,
+    source: str,
+    fmt: str | None = None,
+    metadata: Metadata | None = None,
+    sha256: str | None = None,
+) -> AnnotatedInterview:
+    """Source text in, AnnotatedInterview out (check `.errors`; see the module docstring).
+
+    `metadata` overrides what the file says about itself (pass the manifest entry merged with
+    command-line options). `sha256` is of the raw file bytes; by default, of the text as UTF-8.
+    """
+    parsed = parse_source(text, source=source, fmt=fmt)
+    merged = merge_metadata(parsed.metadata, metadata or Metadata())
+    merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
+    digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    content_end = parsed.content_end if parsed.content_end is not None else len(text)
+    base = AnnotatedInterview(
+        source_text=text, sha256=digest, source_name=source, format=parsed.format, metadata=merged,
+        speakers=(), turns=(), content_start=parsed.content_start, content_end=content_end,
+        errors=tuple(parsed.errors),
+    )
+    if not parsed.turns:
+        if not parsed.errors:
+            base = replace(base, errors=(IngestError(source, None, f"no transcript text found (format {parsed.format})"),))
+        return base
+    # sentences are computed once: attribution uses them as units where a format has no turns
+    spans = sentence_spans(text, [(t.start_char, t.end_char) for t in parsed.turns])
+    speakers, turns = attribute_speakers(text, parsed, merged, units=spans)
+    host = next((s.slug for s in speakers if s.role == "host"), None)
+    chapters = locate_chapters(
+        text, parsed.chapters, turns, content_start=parsed.content_start, content_end=content_end,
+        duration=merged.duration_seconds, host_slug=host,
+    )
+    turns = estimate_times(
+        turns, chapters=chapters, content_start=parsed.content_start, content_end=content_end,
+        duration=merged.duration_seconds,
+    )
+    sentences = split_sentences(text, turns, spans=spans)
+    return replace(base, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    *,
+    fmt: str | None = None,
+    options: Metadata | None = None,
+    manifest: Mapping[str, Metadata] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[tuple[AnnotatedInterview, ...], tuple[IngestError, ...]]:
+    """Files and folders in, (interviews that ingested cleanly, every error) out.
+
+    Metadata per file: what the file says < its manifest entry (`manifest`, or manifest.json
+    beside the file) < `options` (from the command line).
+    """
+    files, errors = expand_paths(paths)
+    collected = list(errors)
+    done: list[AnnotatedInterview] = []
+    for path in files:
+        try:
+            text, digest = read_source(path, max_bytes=max_bytes)
+            entry = manifest_metadata(path, manifest=manifest)
+        except IngestError as exc:
+            collected.append(exc)
+            continue
+        annotated = run(text, source=str(path), fmt=fmt, metadata=merge_metadata(entry, options or Metadata()), sha256=digest)
+        if annotated.errors:
+            collected.extend(annotated.errors)
+        else:
+            done.append(annotated)
+    return tuple(done), tuple(collected)

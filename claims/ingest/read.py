@@ -1,0 +1,133 @@
+"""Reading transcript files: path in, (exact text, sha256 of the raw bytes) out.
+
+Decoding never guesses. Accepted: UTF-8, UTF-8 with a BOM, UTF-16 with a BOM (LE or BE).
+Anything else is refused with an IngestError naming the file and the reason.
+
+The text is kept exactly as decoded: bytes are read and decoded, with no newline
+translation ("\\r\\n" stays "\\r\\n"), so offsets match
+`open(path, encoding="utf-8", newline="").read()` as docs/curation.md prescribes. The one
+deliberate difference: a byte-order mark is part of the encoding, not of the text, so it is
+removed by decoding (`utf-8-sig`, `utf-16`). For a file with a UTF-8 BOM, offsets are
+therefore one less than with `encoding="utf-8"`; the sha256 is always of the raw bytes.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from pathlib import Path
+from typing import Iterable
+
+from .errors import IngestError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TRANSCRIPT_SUFFIXES = (".txt", ".vtt", ".srt", ".text", ".transcript")
+
+# C0 controls other than tab, line feed, form feed and carriage return, plus DEL: text files
+# do not contain them, binary files almost always do.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _line_of(data: bytes | str, pos: int) -> int:
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    return data.count(newline, 0, pos) + 1
+
+
+def decode_bytes(data: bytes, *, source: str) -> str:
+    """Raw bytes in, text out; IngestError for empty, binary or undecodable content."""
+    if not data:
+        raise IngestError(source, None, "empty file")
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        raise IngestError(source, None, "UTF-32 text is not supported; re-save as UTF-8")
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        encoding = "utf-16"  # the BOM says which byte order and is consumed by the codec
+    elif data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    else:
+        encoding = "utf-8"
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            raise IngestError(source, _line_of(data, nul), "binary content (NUL byte), not a text transcript")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start)
+        name = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}[encoding]
+        raise IngestError(
+            source,
+            line,
+            f"undecodable bytes: byte {data[exc.start]:#04x} at offset {exc.start} is not valid {name}"
+            " (accepted: UTF-8, UTF-8 or UTF-16 with a BOM)",
+        ) from None
+    bad = _CONTROL.search(text)
+    if bad:
+        raise IngestError(
+            source,
+            _line_of(text, bad.start()),
+            f"binary content (control character U+{ord(bad.group()):04X}), not a text transcript",
+        )
+    if not text.strip():
+        raise IngestError(source, None, "file contains only whitespace")
+    return text
+
+
+def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+    """A path in, (text, sha256 hex of the raw bytes) out; raises IngestError when refused."""
+    source = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise IngestError(source, None, "no such file or directory")
+    if p.is_dir():
+        raise IngestError(source, None, "is a directory, not a transcript file")
+    if not p.is_file():
+        raise IngestError(source, None, "not a regular file")
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise IngestError(source, None, f"file is {size} bytes, over the size limit of {max_bytes} bytes")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise IngestError(source, None, f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:  # the file grew between stat and read
+        raise IngestError(source, None, f"file is {len(data)} bytes, over the size limit of {max_bytes} bytes")
+    text = decode_bytes(data, source=source)
+    return text, hashlib.sha256(data).hexdigest()
+
+
+def expand_paths(
+    paths: Iterable[str | Path], *, suffixes: tuple[str, ...] = TRANSCRIPT_SUFFIXES
+) -> tuple[tuple[Path, ...], tuple[IngestError, ...]]:
+    """Files and folders in, (transcript files in order, errors) out.
+
+    A file named explicitly is kept whatever its suffix; a folder contributes its files
+    with a transcript suffix (recursively, sorted, hidden files skipped). A missing path or
+    a folder with no transcript is an error; the other paths are still expanded.
+    """
+    files: list[Path] = []
+    errors: list[IngestError] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            errors.append(IngestError(str(raw), None, "no such file or directory"))
+            continue
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in suffixes
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                wanted = ", ".join("*" + s for s in suffixes)
+                errors.append(IngestError(str(raw), None, f"directory contains no transcript files ({wanted})"))
+            candidates = found
+        else:
+            candidates = [p]
+        for f in candidates:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return tuple(files), tuple(errors)

@@ -1,0 +1,173 @@
+import pytest
+
+from claims.ingest.formats import PARSERS, detect, parse_source
+from claims.ingest.pipeline import run
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def read(name):
+    return open(DATA / name, encoding="utf-8", newline="").read()
+
+
+def spans(text, parsed):
+    return [(t.line, t.speaker_label, t.start_seconds, text[t.start_char : t.end_char]) for t in parsed.turns]
+
+
+@pytest.mark.parametrize(
+    "name, fmt, expected",
+    [
+        (
+            "youtube_auto.vtt",
+            "webvtt",
+            [
+                (7, None, 0.0, "welcome<00:00:00.480><c> back</c><00:00:00.960><c> to</c><00:00:01.200><c> the</c><00:00:01.500><c> show</c>"),
+                (15, None, 2.32, "today<00:00:02.800><c> we</c><00:00:03.100><c> talk</c><00:00:03.400><c> about</c><00:00:03.900><c> robots</c>"),
+                (23, None, 5.12, "what<00:00:05.600><c> do</c><00:00:05.900><c> you</c><00:00:06.200><c> think</c>"),
+            ],
+        ),
+        (
+            "whisper.vtt",
+            "webvtt",
+            [
+                (4, None, 0.0, "Thanks for having me on the show."),
+                (7, None, 4.2, "So tell me, how did you get started in machine learning?"),
+                (10, None, 9.84, "I was a student in Toronto, and I wanted to understand learning."),
+            ],
+        ),
+        (
+            "voices.vtt",
+            "webvtt",
+            [
+                (7, "Jane Doe", 1.0, "Welcome to the program. Who are you?"),
+                (11, "John Roe", 4.5, "I build compilers. I have done it for twenty years."),
+                (15, "Jane Doe", 9.0, "Twenty years! What changed the most?"),
+                (19, "John Roe", 12.25, "The hardware. Everything else follows."),
+            ],
+        ),
+        (
+            "whisper.srt",
+            "srt",
+            [
+                (3, None, 0.0, "Welcome back. Today my guest is a chemist."),
+                (7, None, 3.48, "Thank you. It is good to be here."),
+                (11, None, 7.92, "What are you working on these days?"),
+            ],
+        ),
+        (
+            "podcast_page.txt",
+            "labelled",
+            [
+                (3, "Maria Lopez", 0.0, "Welcome to Charged Up. Today I'm talking with Sam Okafor."),
+                (4, "Sam Okafor", 6.0, "Thanks, Maria. Glad to be here."),
+                (5, "Maria Lopez", 9.0, "What got you into batteries?"),
+                (6, "Sam Okafor", 12.0, "My father repaired radios.\nHe always said the battery was the hard part."),
+                (8, "Maria Lopez", 83.0, "That's it for today. Thanks for listening."),
+            ],
+        ),
+        (
+            "interview_labels.txt",
+            "labelled",
+            [
+                (1, "Host", None, "So, where should we start?"),
+                (2, "Guest", None, "At the beginning, I suppose. I grew up near the sea."),
+                (3, "Host", None, "And that shaped your work?"),
+                (4, "Guest", None, "Completely. Every project I do has water in it."),
+            ],
+        ),
+        (
+            "plain.txt",
+            "plain",
+            [
+                (1, None, None, "The committee met on Monday. It approved the budget for the new library."),
+                (3, None, None, "Construction starts in May. The mayor said the building would open next spring."),
+            ],
+        ),
+    ],
+)
+def test_good_samples_are_detected_and_parsed_exactly(name, fmt, expected):
+    text = read(name)
+    assert detect(text) == fmt
+    parsed = parse_source(text, source=name)
+    assert parsed.errors == ()
+    assert spans(text, parsed) == expected
+
+
+@pytest.mark.parametrize(
+    "name, expected_errors, kept",
+    [
+        (
+            "broken.vtt",
+            [
+                "broken.vtt:6: malformed cue: no timing line ('-->') in '00:00:05.000 -> 00:00:07.000'",
+                "broken.vtt:12: cue out of order: starts at 00:00:08.000, before the previous cue's start 00:00:09.000",
+            ],
+            ["First cue is fine.", "Third cue is fine."],
+        ),
+        (
+            "broken.srt",
+            [
+                "broken.srt:6: malformed timing '00:00:07,000 --> 00:00:07.9.20'",
+                "broken.srt:10: cue out of order: starts at 00:00:02.000, before the previous cue's start 00:00:05.000",
+            ],
+            ["Welcome back."],
+        ),
+        (
+            "podcast_broken.txt",
+            ["podcast_broken.txt:5: time mark out of order: 00:00:10.000 comes after 00:00:30.000"],
+            ["Welcome back.", "Thank you.", "This mark goes back in time.", "Indeed it does."],
+        ),
+    ],
+)
+def test_broken_samples_give_exact_error_lines(name, expected_errors, kept):
+    text = read(name)
+    parsed = parse_source(text, source=name)
+    assert [str(e) for e in parsed.errors] == expected_errors
+    assert [text[t.start_char : t.end_char] for t in parsed.turns] == kept
+    annotated = run(text, source=name)
+    assert not annotated.ok and [str(e) for e in annotated.errors] == expected_errors
+
+
+@pytest.mark.parametrize(
+    "name, fmt, expected",
+    [
+        ("plain.txt", "webvtt", "plain.txt:1: not WebVTT: the file does not start with a 'WEBVTT' line"),
+        ("plain.txt", "srt", "plain.txt:1: not SRT: expected a cue number followed by a 'hh:mm:ss,mmm --> hh:mm:ss,mmm' line"),
+        ("plain.txt", "raw_captions", "plain.txt:1: not raw captions: the text is punctuated (try --format plain)"),
+        ("plain.txt", "scraped_page", "plain.txt:1: not a scraped transcript page: no \"Captions\" block line found"),
+        ("whisper.srt", "chaptered", "whisper.srt:1: not a chaptered transcript: no \"Chapters\" line found"),
+        ("plain.txt", "labelled", "plain.txt:1: not a labelled transcript: no 'Name: text' lines found"),
+        ("plain.txt", "docx", "plain.txt: unknown format 'docx' (known: chaptered, labelled, plain, raw_captions, scraped_page, srt, webvtt)"),
+    ],
+)
+def test_a_forced_format_that_does_not_match_is_an_error(name, fmt, expected):
+    annotated = run(read(name), source=name, fmt=fmt)
+    assert [str(e) for e in annotated.errors] == [expected]
+    assert annotated.turns == ()
+
+
+def test_every_format_has_a_parser_and_takes_source_keyword():
+    assert set(PARSERS) == {"raw_captions", "scraped_page", "chaptered", "webvtt", "srt", "labelled", "plain"}
+
+
+def test_labelled_speakers_become_host_and_guest_by_questions():
+    annotated = run(read("podcast_page.txt"), source="podcast_page.txt")
+    assert [(s.slug, s.role) for s in annotated.speakers] == [("maria-lopez", "host"), ("sam-okafor", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == ["maria-lopez", "sam-okafor", "maria-lopez", "sam-okafor", "maria-lopez"]
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 6.0, 9.0, 12.0, 83.0]
+    assert not any(t.seconds_estimated for t in annotated.turns)
+
+
+def test_voice_tags_map_to_named_speakers_from_metadata():
+    from claims.ingest.records import Metadata
+
+    annotated = run(read("voices.vtt"), source="voices.vtt", metadata=Metadata(hosts=("Jane Doe",), guests=("John Roe",)))
+    assert [(s.slug, s.role) for s in annotated.speakers] == [("jane-doe", "host"), ("john-roe", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == ["jane-doe", "john-roe", "jane-doe", "john-roe"]
+    text = annotated.source_text
+    assert [text[s.start_char : s.end_char] for s in annotated.sentences] == [
+        "Welcome to the program.", "Who are you?", "I build compilers.", "I have done it for twenty years.",
+        "Twenty years!", "What changed the most?", "The hardware.", "Everything else follows.",
+    ]

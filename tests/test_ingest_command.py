@@ -1,0 +1,151 @@
+import datetime as dt
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from claims.models import Chapter, Interview, Speaker, Turn
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = ROOT / "tests" / "data"
+
+
+def ingest(*args, **options):
+    out, err = StringIO(), StringIO()
+    call_command("ingest", *map(str, args), stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def ingest_failing(*args, **options):
+    err = StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("ingest", *map(str, args), stdout=StringIO(), stderr=err, **options)
+    return str(error.value), err.getvalue()
+
+
+def test_the_seeds_ingest_with_their_metadata_and_chapters():
+    out, _ = ingest(SEEDS)
+    assert out.count("created") == 3
+    eye, lunar, lex = (Interview.objects.get(slug=slug) for slug in (
+        "eye-on-ai-ilya-sutskever", "lunar-society-ilya-sutskever", "lex-fridman-podcast-94-ilya-sutskever"))
+    assert (eye.show, eye.published, eye.published_precision) == ("Eye on AI", dt.date(2023, 1, 1), "year")
+    assert (lunar.published, lunar.published_precision, lunar.video_id, lunar.duration_seconds) == (
+        dt.date(2023, 3, 27), "day", "Yf1o0TQzry8", 2861)
+    assert lunar.link == "https://www.youtube.com/watch?v=Yf1o0TQzry8"
+    assert (lex.published, lex.video_id, lex.source_format) == (dt.date(2020, 5, 8), "13CZPWmke6A", "chaptered")
+    for interview, host in ((eye, "craig-smith"), (lunar, "dwarkesh-patel"), (lex, "lex-fridman")):
+        roles = dict(interview.participations.values_list("speaker__slug", "role"))
+        assert roles == {host: "host", "ilya-sutskever": "guest"}
+        assert interview.source_text == (SEEDS / interview.source_name).read_bytes().decode("utf-8")
+    assert Chapter.objects.filter(interview=lex).count() == 18
+    lex_turns = Turn.objects.filter(interview=lex)
+    assert lex_turns.exists() and not lex_turns.filter(start_seconds__isnull=True).exists()
+    assert not lex_turns.filter(seconds_estimated=False).exists()
+    assert not Turn.objects.filter(interview=eye, start_seconds__isnull=False).exists()  # nothing to anchor on
+    assert "Ilya switzerberger" in Speaker.objects.get(slug="ilya-sutskever").aliases
+
+
+def test_no_turn_of_the_scraped_page_covers_its_comments_or_info_block():
+    ingest(SEEDS / "001_4ce4f833089e0e5e.txt")
+    lunar = Interview.objects.get()
+    text = lunar.source_text
+    captions, info = text.index("Captions\n") + len("Captions\n"), text.index("\nInfo\nChannel:")
+    for start, end in Turn.objects.filter(interview=lunar).values_list("start_char", "end_char"):
+        assert captions <= start < end <= info + 1
+
+
+def test_reingesting_a_seed_changes_nothing():
+    ingest(SEEDS)
+    turns = list(Turn.objects.values_list("interview__slug", "index", "start_char", "speaker__slug"))
+    out, _ = ingest(SEEDS)
+    assert out.count("unchanged") == 3 and "created" not in out
+    assert list(Turn.objects.values_list("interview__slug", "index", "start_char", "speaker__slug")) == turns
+
+
+def test_dry_run_parses_and_writes_nothing():
+    out, _ = ingest(SEEDS, dry_run=True)
+    assert out.count("parsed (dry run)") == 3
+    assert not Interview.objects.exists() and not Speaker.objects.exists()
+
+
+def test_options_override_the_manifest():
+    ingest(SEEDS / "000_5e2d2378550aa81c.txt", published="2023-03-15", title="Eye on AI #118")
+    eye = Interview.objects.get()
+    assert (eye.published, eye.published_precision, eye.title) == (dt.date(2023, 3, 15), "day", "Eye on AI #118")
+
+
+def test_a_labelled_transcript_takes_hosts_and_guests_from_options(tmp_path):
+    ingest(DATA / "interview_labels.txt", host=["Ann Host"], guest=["Bo Guest"])
+    interview = Interview.objects.get()
+    assert interview.source_format == "labelled" and interview.turns.count() > 1
+
+
+def test_a_failing_file_leaves_no_trace_and_the_others_still_go_in(tmp_path):
+    shutil.copy(SEEDS / "000_5e2d2378550aa81c.txt", tmp_path / "good.txt")
+    (tmp_path / "empty.txt").write_text("   \n\t\n")
+    message, err = ingest_failing(tmp_path)
+    assert message == "1 of 2 file(s) failed; those wrote nothing"
+    assert f"{tmp_path / 'empty.txt'}: file contains only whitespace" in err
+    assert Interview.objects.count() == 1
+
+
+def bad_file(tmp_path, name, content: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n \n", "file contains only whitespace"),
+        ("binary.txt", b"PK\x03\x04\x00\x00binary", "binary content"),
+        ("latin1.txt", "Caf\xe9 au lait, na\xefve r\xe9sum\xe9.".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
+def test_unreadable_files_get_one_line_naming_file_and_reason(tmp_path, name, content, reason):
+    path = bad_file(tmp_path, name, content)
+    _, err = ingest_failing(path)
+    line = err.strip()
+    assert "\n" not in line and line.startswith(str(path)) and reason in line
+    assert not Interview.objects.exists()
+
+
+def test_a_missing_path_and_a_folder_without_transcripts_are_refused(tmp_path):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    _, err = ingest_failing(tmp_path / "nope.txt", tmp_path)
+    assert f"{tmp_path / 'nope.txt'}: no such file or directory" in err
+    assert f"{tmp_path}: directory contains no transcript files" in err
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path):
+    path = bad_file(tmp_path, "big.txt", b"word " * 300)
+    _, err = ingest_failing(path, max_bytes=1000)
+    assert f"{path}: file is 1500 bytes, over the size limit of 1000 bytes" in err
+
+
+@pytest.mark.parametrize("name", ["broken.vtt", "broken.srt"])
+def test_malformed_or_out_of_order_cues_are_refused_with_their_line(name):
+    _, err = ingest_failing(DATA / name)
+    assert f"{name}:6: malformed" in err and "out of order" in err
+    assert not Interview.objects.exists()
+
+
+def test_a_forced_format_that_does_not_match_is_refused():
+    _, err = ingest_failing(DATA / "plain.txt", format="webvtt")
+    assert "plain.txt" in err and "webvtt" in err.lower()
+    assert not Interview.objects.exists()
+
+
+def test_utf16_with_bom_is_decoded(tmp_path):
+    text = (DATA / "interview_labels.txt").read_text(encoding="utf-8")
+    path = bad_file(tmp_path, "utf16.txt", text.encode("utf-16"))
+    ingest(path)
+    assert Interview.objects.get().source_text == text
