@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from claims.models import Chapter, Interview, Speaker, Turn
+from claims.models import Chapter, Claim, Interview, Speaker, Turn
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,7 @@ DATA = ROOT / "tests" / "data"
 
 
 def ingest(*args, **options):
+    options.setdefault("no_extract", True)  # extraction has its own tests; keep these fast
     out, err = StringIO(), StringIO()
     call_command("ingest", *map(str, args), stdout=out, stderr=err, **options)
     return out.getvalue(), err.getvalue()
@@ -66,6 +67,17 @@ def test_reingesting_a_seed_changes_nothing():
     out, _ = ingest(SEEDS)
     assert out.count("unchanged") == 3 and "created" not in out
     assert list(Turn.objects.values_list("interview__slug", "index", "start_char", "speaker__slug")) == turns
+
+
+def test_ingestion_proposes_claims_unless_told_not_to():
+    ingest(SEEDS / "001_4ce4f833089e0e5e.txt", no_extract=True)
+    assert not Claim.objects.exists()
+    out, _ = ingest(SEEDS / "002_a252ec61e314f82f.txt", no_extract=False)
+    proposals = Claim.objects.filter(interview__slug="lex-fridman-podcast-94-ilya-sutskever")
+    assert proposals.count() > 20
+    assert set(proposals.values_list("status", "origin").distinct()) == {("proposed", "extracted")}
+    for claim in proposals:
+        assert claim.quote == claim.interview.source_text[claim.start_char:claim.end_char]
 
 
 def test_dry_run_parses_and_writes_nothing():

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
@@ -11,7 +12,7 @@ from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
 from claims.ingest.manifest import manifest_metadata, merge_metadata, metadata_from_mapping
 from claims.ingest.read import expand_paths
-from claims.services import IngestConflict, IngestFailed, interview_ingest, interview_prepare
+from claims.services import IngestConflict, IngestFailed, claims_extract, interview_ingest, interview_prepare
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Row:
     turns: int = 0
     speakers: int = 0
     words: int = 0
+    proposals: int = 0
 
 
 class Command(BaseCommand):
@@ -46,6 +48,10 @@ class Command(BaseCommand):
         parser.add_argument("--video-id")
         parser.add_argument("--max-bytes", type=int, default=settings.INGEST_MAX_BYTES)
         parser.add_argument("--dry-run", action="store_true", help="Parse and report; write nothing.")
+        parser.add_argument(
+            "--no-extract", action="store_true",
+            help="Do not propose claims for new interviews (by default the extractor runs after ingestion).",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -104,7 +110,10 @@ class Command(BaseCommand):
             row.status = "parsed (dry run)"
             return row, ""
         try:
-            interview, created = interview_ingest(annotated=annotated)
+            with transaction.atomic():  # the interview and its proposals, or nothing
+                interview, created = interview_ingest(annotated=annotated)
+                if created and not options["no_extract"]:
+                    row.proposals = claims_extract(interview)
         except IngestConflict as error:
             return row, f"{path}: {error}"
         row.slug, row.status = interview.slug, "created" if created else "unchanged"
@@ -112,8 +121,9 @@ class Command(BaseCommand):
 
     def _print_summary(self, rows: list[Row]) -> None:
         table = Table(title="Ingestion")
-        for column in ("file", "format", "interview", "turns", "speakers", "words", "result"):
-            table.add_column(column, justify="right" if column in {"turns", "speakers", "words"} else "left")
+        numbers = ("turns", "speakers", "words", "proposals")
+        for column in ("file", "format", "interview", *numbers, "result"):
+            table.add_column(column, justify="right" if column in numbers else "left")
         for row in rows:
-            table.add_row(row.source, row.format, row.slug, str(row.turns), str(row.speakers), str(row.words), row.status)
+            table.add_row(row.source, row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
         Console(file=self.stdout, width=160).print(table)

@@ -1,0 +1,83 @@
+"""claims_extract: proposals written once, never over curated claims."""
+import pytest
+
+from claims.models import Claim, Participation, Prediction, Topic, Turn
+from claims.services import claims_extract
+from tests.factories import make_claim, make_interview, make_speaker
+
+TEXT = (
+    "Host: Welcome to the show. What do you think comes next?\n"
+    "Guest: I think reliability will improve a lot within two years. "
+    "The reason is that neural networks are the next best thing to the shortest program. "
+    "Bigger models trained on more data generalize better than small ones.\n"
+)
+
+
+@pytest.fixture
+def interview(db):
+    interview = make_interview(source_text=TEXT)
+    host, guest = make_speaker(slug="host-x"), make_speaker(slug="guest-y")
+    Participation.objects.create(interview=interview, speaker=host, role="host")
+    Participation.objects.create(interview=interview, speaker=guest, role="guest")
+    cut = TEXT.index("Guest:")
+    Turn.objects.create(interview=interview, index=0, speaker=host, start_char=6, end_char=cut - 1)
+    Turn.objects.create(interview=interview, index=1, speaker=guest, start_char=cut + 7, end_char=len(TEXT) - 1)
+    parent = Topic.objects.create(slug="deep-learning", name="Deep learning", keywords=["neural network", "neural networks"])
+    Topic.objects.create(slug="generalization", name="Generalization", parent=parent, keywords=["generalize"])
+    Topic.objects.create(slug="reliability-and-hallucination", name="Reliability", keywords=["reliability"])
+    return interview
+
+
+@pytest.mark.django_db
+def test_extraction_writes_proposals_with_valid_quotes(interview):
+    created = claims_extract(interview, threshold=0.05)
+    claims = list(interview.claims.all())
+    assert created == len(claims) > 0
+    for claim in claims:
+        assert claim.status == Claim.Status.PROPOSED and claim.origin == Claim.Origin.EXTRACTED
+        assert TEXT[claim.start_char : claim.end_char] == claim.quote
+        assert claim.speaker.slug == "guest-y"
+        assert claim.extractor_score is not None
+        assert 1 <= claim.topics.count() <= 3
+    predictions = Prediction.objects.filter(claim__interview=interview)
+    assert all(p.claim.claim_type == Claim.Type.PREDICTION for p in predictions)
+
+
+@pytest.mark.django_db
+def test_rerunning_extraction_creates_nothing(interview):
+    first = claims_extract(interview, threshold=0.05)
+    assert first > 0
+    assert claims_extract(interview, threshold=0.05) == 0
+    assert interview.claims.count() == first
+
+
+@pytest.mark.django_db
+def test_an_approved_claim_is_never_duplicated(interview):
+    guest = interview.participations.get(role="guest").speaker
+    approved = make_claim(interview=interview, speaker=guest, quote="I think reliability will improve a lot within two years.",
+                          status=Claim.Status.APPROVED)
+    claims_extract(interview, threshold=0.05)
+    overlapping = [
+        c for c in interview.claims.exclude(pk=approved.pk)
+        if min(c.end_char, approved.end_char) - max(c.start_char, approved.start_char) > 0
+    ]
+    assert overlapping == []
+
+
+@pytest.mark.django_db
+def test_an_interview_without_turns_gets_no_proposals(db):
+    assert claims_extract(make_interview()) == 0
+
+
+@pytest.mark.django_db
+def test_the_commands_extract_and_evaluate(interview):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("extract_claims", "--interview", interview.slug, "--threshold", "0.05", stdout=out)
+    assert f"{interview.slug}: " in out.getvalue()
+    out = StringIO()
+    call_command("evaluate_extraction", "--interview", interview.slug, "--json", stdout=out)
+    assert '"overall"' in out.getvalue()
