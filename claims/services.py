@@ -235,13 +235,20 @@ def interview_prepare(
     return annotated
 
 
+@transaction.atomic
 def interview_ingest_file(
     *, data: bytes, source: str, fmt: str | None = None, metadata: Metadata | None = None,
-    max_bytes: int | None = None,
-) -> tuple[Interview, bool]:
-    """Raw bytes in, (interview, created) out: the same pipeline and checks as the ingest command."""
+    max_bytes: int | None = None, extract: bool = True,
+) -> tuple[Interview, bool, int]:
+    """Raw bytes in, (interview, created, proposals) out: the same pipeline, checks and extraction as
+    the ingest command, all in one transaction. A file stored before is a no-op."""
+    stored = Interview.objects.filter(sha256=hashlib.sha256(data).hexdigest()).first()
+    if stored is not None:
+        return stored, False, 0
     annotated = interview_prepare(data, source=source, fmt=fmt, metadata=metadata, max_bytes=max_bytes)
-    return interview_ingest(annotated=annotated)
+    interview, created = interview_ingest(annotated=annotated)
+    proposals = claims_extract(interview) if created and extract else 0
+    return interview, created, proposals
 
 
 @transaction.atomic

@@ -1,0 +1,61 @@
+"""Small pieces shared by the model admins: how dates, statuses and lists are shown, service lookup."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+
+ADMIN_CSS = ("claims/admin.css",)
+
+def date_display(date: dt.date | None, precision: str) -> str:
+    """A date shown only as precisely as it is known: '2023' for year precision, 'Mar 2023' for month."""
+    if date is None:
+        return "—"
+    if precision == "year":
+        return f"{date:%Y}"
+    if precision == "month":
+        return f"{date:%b %Y}"
+    return date.isoformat()
+
+
+def status_badge(status: str, label: str | None = None):
+    return format_html('<span class="claims-badge claims-status-{}">{}</span>', status, label or status)
+
+
+def admin_url(obj, view: str = "change") -> str:
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[obj.pk])
+
+
+def links(objects, view: str = "change"):
+    return format_html_join(", ", '<a href="{}">{}</a>', ((admin_url(o, view), str(o)) for o in objects))
+
+
+def shorten(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def confirmation_context(model_admin: admin.ModelAdmin, request, queryset, *, action: str, title: str) -> dict:
+    """The context every intermediate (confirm an action) page needs, as Django's delete_selected builds it."""
+    opts = model_admin.model._meta
+    return {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
+        "opts": opts,
+        "app_label": opts.app_label,
+        "queryset": queryset,
+        "count": queryset.count(),
+        "action": action,
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        "selected_ids": [str(pk) for pk in queryset.values_list("pk", flat=True)],
+        "select_across": request.POST.get("select_across", "0"),
+        "media": model_admin.media,
+    }

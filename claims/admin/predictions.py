@@ -1,0 +1,199 @@
+"""Predictions: the open ones by target date with overdue ones marked, and the resolution form."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims.models import Prediction
+from claims.services import prediction_resolve, prediction_update
+
+from .common import ADMIN_CSS, admin_url, shorten, status_badge
+
+
+class PredictionStatusFilter(admin.SimpleListFilter):
+    """Open predictions unless asked otherwise: the list is a to-do list."""
+
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [*Prediction.Status.choices, ("all", "all")]
+
+    def choices(self, changelist):
+        value = self.value() or Prediction.Status.OPEN
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": value == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or Prediction.Status.OPEN
+        return queryset if value == "all" else queryset.filter(status=value)
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "target date"
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return (("overdue", "overdue"), ("year", "due within a year"), ("later", "later"), ("none", "no target date"))
+
+    def queryset(self, request, queryset):
+        today = dt.date.today()
+        value = self.value()
+        if value == "overdue":
+            return queryset.filter(status=Prediction.Status.OPEN, target_end__lt=today)
+        if value == "year":
+            return queryset.filter(target_end__gte=today, target_end__lte=today + dt.timedelta(days=365))
+        if value == "later":
+            return queryset.filter(target_end__gt=today + dt.timedelta(days=365))
+        if value == "none":
+            return queryset.filter(target_end__isnull=True)
+        return queryset
+
+
+def is_overdue(prediction: Prediction, today: dt.date | None = None) -> bool:
+    today = today or dt.date.today()
+    return prediction.status == Prediction.Status.OPEN and prediction.target_end is not None and prediction.target_end < today
+
+
+class ResolveForm(forms.Form):
+    status = forms.ChoiceField(choices=Prediction.Status.choices)
+    resolved_on = forms.DateField(
+        required=False, widget=admin.widgets.AdminDateWidget,
+        help_text="The date of the judgement; today when left empty. Ignored when reopening (status open).",
+    )
+    resolution_note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+                                      required=False, help_text="What happened, in one or two sentences.")
+    evidence_link = forms.URLField(required=False, assume_scheme="https", widget=forms.URLInput(attrs={"class": "vURLField"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") not in (None, Prediction.Status.OPEN) and not cleaned.get("resolution_note"):
+            self.add_error("resolution_note", "Say in a sentence what happened, so others can check the judgement.")
+        return cleaned
+
+
+@admin.register(Prediction)
+class PredictionAdmin(SimpleHistoryAdmin):
+    list_display = ("predicted_short", "speaker", "interview", "horizon", "target", "status_badge", "resolve_link")
+    list_display_links = ("predicted_short",)
+    list_filter = (PredictionStatusFilter, OverdueFilter, ("claim__speaker", admin.RelatedOnlyFieldListFilter),
+                   ("claim__interview", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("predicted", "horizon", "claim__quote", "claim__statement")
+    ordering = (F("target_end").asc(nulls_last=True), F("target_start").asc(nulls_last=True), "pk")
+    list_per_page = 50
+    history_list_display = ("status", "resolved_on", "target_end")
+    readonly_fields = ("claim_link", "quote")
+    fieldsets = (
+        (None, {"fields": ("claim_link", "quote", "predicted", "horizon", ("target_start", "target_end"))}),
+        ("Resolution", {"fields": (("status", "resolved_on"), "resolution_note", "evidence_link")}),
+    )
+
+    class Media:
+        css = {"all": ADMIN_CSS}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("claim__speaker", "claim__interview").defer(
+            "claim__interview__source_text")
+
+    def has_add_permission(self, request):
+        return False  # a prediction is added on its claim's page (claims of type 'prediction')
+
+    def get_urls(self):
+        return [
+            path("<int:object_id>/resolve/", self.admin_site.admin_view(self.resolve_view),
+                 name="claims_prediction_resolve"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="prediction", ordering="predicted")
+    def predicted_short(self, prediction):
+        return shorten(prediction.predicted, 100)
+
+    @admin.display(description="speaker", ordering="claim__speaker__name")
+    def speaker(self, prediction):
+        return prediction.claim.speaker.name
+
+    @admin.display(description="interview", ordering="claim__interview__published")
+    def interview(self, prediction):
+        return shorten(str(prediction.claim.interview), 36)
+
+    @admin.display(description="target", ordering=F("target_end").asc(nulls_last=True))
+    def target(self, prediction):
+        start, end = prediction.target_start, prediction.target_end
+        shown = "—" if end is None else (f"{start} – {end}" if start and start != end else str(end))
+        if is_overdue(prediction):
+            days = (dt.date.today() - end).days
+            return format_html('{} <span class="claims-badge claims-overdue" title="{} days past the target">overdue</span>',
+                               shown, days)
+        return shown
+
+    @admin.display(description="status", ordering="status")
+    def status_badge(self, prediction):
+        return status_badge(f"prediction-{prediction.status}", prediction.get_status_display())
+
+    @admin.display(description="")
+    def resolve_link(self, prediction):
+        return format_html('<a class="button" href="{}">resolve</a>',
+                           reverse("admin:claims_prediction_resolve", args=[prediction.pk]))
+
+    @admin.display(description="claim")
+    def claim_link(self, prediction):
+        return format_html('<a href="{}">{}</a>', admin_url(prediction.claim), prediction.claim)
+
+    @admin.display(description="quote")
+    def quote(self, prediction):
+        return prediction.claim.quote
+
+    def save_model(self, request, obj, form, change):
+        prediction_update(obj, **{name: form.cleaned_data[name] for name in form.changed_data})
+
+    def resolve_view(self, request, object_id):
+        prediction = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_change_permission(request, prediction):
+            raise PermissionDenied
+        initial = {
+            "status": prediction.status if prediction.status != Prediction.Status.OPEN else Prediction.Status.CAME_TRUE,
+            "resolved_on": prediction.resolved_on or dt.date.today(),
+            "resolution_note": prediction.resolution_note,
+            "evidence_link": prediction.evidence_link,
+        }
+        form = ResolveForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                prediction_resolve(prediction, **form.cleaned_data)
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                self.message_user(
+                    request,
+                    format_html('Prediction “<a href="{}">{}</a>” is now: {}.', admin_url(prediction), prediction,
+                                prediction.get_status_display()),
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:claims_prediction_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Resolve a prediction",
+            "opts": self.model._meta,
+            "original": prediction,
+            "prediction": prediction,
+            "overdue": is_overdue(prediction),
+            "form": form,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/claims/prediction/resolve.html", context)

@@ -1,0 +1,58 @@
+"""History of claims, predictions, topics and speakers: who changed what and when, and reverting."""
+import pytest
+from django.urls import reverse
+
+from claims.services import claim_update, prediction_resolve
+
+from .conftest import reload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name", ["proposed", "prediction", "reliability", "guest"])
+def test_every_curated_model_has_a_history_page(admin_client, desk, name):
+    obj = getattr(desk, name)
+    url = reverse(f"admin:claims_{obj._meta.model_name}_history", args=[obj.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert len(response.context["page_obj"].object_list) >= 1
+
+
+def test_the_claim_history_shows_who_changed_what(admin_client, desk, admin_user):
+    admin_client.post(reverse("admin:claims_claim_changelist"), {
+        "action": "approve_claims", "_selected_action": [desk.proposed.pk], "post": "yes"})
+    response = admin_client.get(reverse("admin:claims_claim_history", args=[desk.proposed.pk]))
+    page = response.content.decode()
+    assert "admin" in page and "approved" in page
+    assert [r.history_user for r in response.context["page_obj"].object_list][0] == admin_user
+
+
+def test_a_claim_can_be_reverted_to_an_earlier_version_topics_included(admin_client, desk):
+    claim = desk.proposed
+    first = claim.history.first()  # after creation, tagged 'reliability'
+    claim_update(claim, statement="A worse statement.", status="rejected", topics=[desk.other])
+    url = reverse("admin:claims_claim_simple_history", args=[claim.pk, first.history_id])
+    page = admin_client.get(url)
+    assert page.status_code == 200 and "Revert" in page.content.decode()
+    form = page.context["adminform"].form
+    data = {name: form.initial.get(name) for name in form.fields if form.initial.get(name) is not None}
+    data["topics"] = [t.pk for t in form.initial.get("topics", [])]
+    data |= {"prediction-TOTAL_FORMS": "0", "prediction-INITIAL_FORMS": "0"}
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, page.context["adminform"].form.errors
+    claim = reload(claim)
+    assert (claim.statement, claim.status) == (first.statement, "proposed")
+    assert list(claim.topics.all()) == [desk.reliability]
+    assert claim.history.first().history_user.username == "admin"
+
+
+def test_a_resolution_can_be_reverted(admin_client, desk):
+    prediction = desk.prediction
+    first = prediction.history.earliest()
+    prediction_resolve(prediction, status="came_true", resolution_note="It did.")
+    url = reverse("admin:claims_prediction_simple_history", args=[prediction.pk, first.history_id])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    assert (reload(prediction).status, reload(prediction).resolved_on) == ("open", None)

@@ -1,0 +1,67 @@
+"""The topic tree with claim counts, and merging topics without losing claims."""
+import pytest
+from django.urls import reverse
+
+from claims.models import Claim, Topic
+from tests.factories import make_claim, make_topic
+
+from .conftest import messages_of, reload
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:claims_topic_changelist")
+
+
+def test_the_topic_list_is_the_tree_with_claim_counts(admin_client, desk):
+    make_topic(name="Alignment", slug="alignment")
+    response = admin_client.get(CHANGELIST)
+    assert response.status_code == 200
+    rows = response.context["cl"].result_list
+    assert [t.slug for t in rows] == ["alignment", "machine-learning", "reliability", "other"]
+    counts = {t.slug: (t.tree_depth, t.n_claims, t.subtree_claims) for t in rows}
+    assert counts == {"alignment": (0, 0, 0), "machine-learning": (0, 0, 2), "reliability": (1, 2, 2),
+                      "other": (0, 0, 0)}
+    assert "?topic=machine-learning" in response.content.decode()
+
+
+def merge(admin_client, selected, target, confirm=True):
+    data = {"action": "merge_topics", "_selected_action": [t.pk for t in selected]}
+    if confirm:
+        data |= {"post": "yes", "target": target.pk}
+    return admin_client.post(CHANGELIST, data, follow=confirm)
+
+
+def test_merging_asks_which_topic_to_keep(admin_client, desk):
+    response = merge(admin_client, [desk.reliability, desk.other], desk.other, confirm=False)
+    assert response.status_code == 200 and "merge into" in response.content.decode()
+    assert Topic.objects.filter(slug="reliability").exists()
+
+
+def test_merging_moves_claims_subtopics_and_keywords_and_loses_nothing(admin_client, desk):
+    child = make_topic(name="Hallucination", slug="hallucination", parent=desk.reliability)
+    both = make_claim(speaker=desk.guest, topics=[desk.reliability, desk.other])
+    desk.reliability.keywords = ["trustworthy"]
+    desk.reliability.save()
+    tagged_before = set(Claim.objects.filter(topics__in=[desk.reliability, desk.other]).values_list("pk", flat=True))
+    response = merge(admin_client, [desk.reliability, desk.other], desk.other)
+    assert messages_of(response) == [
+        "Merged “Reliability” into “Other”: 2 claims moved, 1 already had “Other”, 1 subtopic moved under it."]
+    assert not Topic.objects.filter(slug="reliability").exists()
+    assert set(Claim.objects.filter(topics=desk.other).values_list("pk", flat=True)) == tagged_before
+    assert reload(child).parent == desk.other
+    assert reload(desk.other).keywords == ["Reliability", "trustworthy"]
+    assert list(reload(both).topics.all()) == [desk.other]
+    assert reload(desk.proposed).history.first().history_user.username == "admin"
+
+
+def test_a_topic_cannot_be_merged_into_its_own_subtopic(admin_client, desk):
+    response = merge(admin_client, [desk.ml], desk.reliability)
+    assert messages_of(response)[0].startswith("“Machine learning” was not merged: 'Reliability' lies under")
+    assert Topic.objects.filter(slug="machine-learning").exists()
+
+
+def test_topic_choices_elsewhere_follow_the_tree(admin_client, desk):
+    response = admin_client.get(reverse("admin:claims_claim_changelist"))
+    filter_choices = [c["display"] for spec in response.context["cl"].filter_specs if spec.title == "topic"
+                      for c in spec.choices(response.context["cl"])]
+    assert filter_choices == ["All", "(no topic)", "Machine learning", "\u2003Reliability", "Other"]
