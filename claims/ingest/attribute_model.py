@@ -10,7 +10,8 @@ the unit with the class prior removed, i.e. an emission log-likelihood ratio for
 attribute.py.
 
 `fit(examples)` trains; `examples_from_gold` turns hand-marked turns into (features, role)
-pairs; `python -m claims.ingest.attribute_model` refits the shipped weights on every
+pairs; `fit_turns` adds the turn decoder's question detector, durations and knobs
+(attribute_segments.py); `python -m claims.ingest.attribute_model` refits the shipped weights on every
 curated seed (attribution_model.json). Tests fit leave-one-seed-out and measure on the seed
 left out.
 """
@@ -21,10 +22,15 @@ import json
 import math
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
+
+from .attribute_segments import (
+    KNOB_GRID, QuestionModel, SegmentParams, center, decode_segments, fit_question_model, fit_segment_params,
+    params_from_dict, params_to_dict, question_evidence, role_accuracy,
+)
 
 MODEL_PATH = Path(__file__).with_name("attribution_model.json")
 
@@ -205,14 +211,18 @@ class AttributionModel:
     scale: float = 1.0
     offset: float = 0.0
     switch: Mapping[str, float] = field(default_factory=lambda: dict(SWITCH_PRIOR))
+    # the turn-structure decoder for sources that mark no changes (attribute_segments.py)
+    question: QuestionModel = field(default_factory=QuestionModel)
+    segment: SegmentParams = field(default_factory=SegmentParams)
 
     def emission(self, feats: Iterable[str]) -> float:
         get = self.weights.get
         return self.scale * sum(get(f, 0.0) for f in feats) + self.offset
 
 
-def fit_attribution(groups: Mapping[str, tuple[Sequence[Sequence[str]], Sequence[str | None], Sequence[str]]], **fit_kw) -> AttributionModel:
-    """{transcript: (unit features, unit roles or None, boundary kinds)} in, a model out.
+def fit_attribution(groups: Mapping[str, tuple], *, turns: bool = True, **fit_kw) -> AttributionModel:
+    """{transcript: (unit features, unit roles or None, boundary kinds[, unit word counts,
+    punctuated])} in, a model out.
 
     The calibration is cross-fitted: each transcript is scored by a classifier fit on the
     others, so the scale reflects how the classifier does on a transcript it has not seen.
@@ -234,7 +244,7 @@ def fit_attribution(groups: Mapping[str, tuple[Sequence[Sequence[str]], Sequence
     offset = b - math.log(n_host / n_guest)  # posterior log-odds minus prior log-odds
     seen: dict[str, list[int]] = {}
     for k in keys:
-        _, roles, kinds = groups[k]
+        roles, kinds = groups[k][1], groups[k][2]
         for i in range(1, len(roles)):
             if roles[i] and roles[i - 1]:
                 c = seen.setdefault(kinds[i], [0, 0])
@@ -244,7 +254,42 @@ def fit_attribution(groups: Mapping[str, tuple[Sequence[Sequence[str]], Sequence
         kind: round((PRIOR_STRENGTH * p + seen.get(kind, [0, 0])[0]) / (PRIOR_STRENGTH + seen.get(kind, [0, 0])[1]), 4)
         for kind, p in SWITCH_PRIOR.items()
     }
-    return AttributionModel(dict(model.weights), round(a, 4), round(offset, 4), switch)
+    out = AttributionModel(dict(model.weights), round(a, 4), round(offset, 4), switch)
+    if turns and all(len(g) >= 5 for g in groups.values()):
+        out = fit_turns(groups, out, **fit_kw)
+    return out
+
+
+def fit_turns(groups: Mapping[str, tuple], model: AttributionModel, **fit_kw) -> AttributionModel:
+    """The turn-structure decoder's parts, fit on the transcripts `model` was fit on: the
+    question detector (on the punctuated ones), the duration and question likelihoods, and the
+    knobs of KNOB_GRID, each transcript decoded with emissions of a model fit on the others."""
+    keys = list(groups)
+    punct = {k: bool(groups[k][4]) for k in keys}
+    detector = fit_question_model([groups[k][0] for k in keys if punct[k]])
+
+    def evidence(k):  # for a caption transcript: a detector that did not see it (it only sees punctuated ones)
+        return question_evidence(groups[k][0], punct[k], detector)
+
+    params = fit_segment_params([(groups[k][1], evidence(k), groups[k][3]) for k in keys])
+    # every transcript tunes the knobs as if nothing marked its changes (a marked one is
+    # decoded by the HMM, but its turns are turns all the same)
+    trials = []
+    for k in keys:
+        others = {j: groups[j] for j in keys if j != k}
+        inner = fit_attribution(others, turns=False, **fit_kw) if others else model
+        em = center([inner.emission(f) for f in groups[k][0]])
+        trials.append((em, evidence(k), groups[k][3], groups[k][1]))
+    best, best_score = {}, -1.0
+    for knobs in KNOB_GRID:
+        p = SegmentParams(**{**params.__dict__, **knobs})
+        worst = 1.0
+        for em, q, words, gold in trials:
+            acc = role_accuracy(decode_segments(em, q, words, [None] * len(em), p), gold, words)
+            worst = min([worst, *acc.values()])
+        if worst > best_score:
+            best, best_score = knobs, worst
+    return replace(model, question=detector, segment=SegmentParams(**{**params.__dict__, **best}))
 
 
 def gold_roles(starts_ends_roles: Sequence[tuple[int, int, str]]):
@@ -274,7 +319,10 @@ def unit_label(text: str, start: int, end: int, role_at) -> str | None:
 def save(model: AttributionModel, path: Path = MODEL_PATH, *, about: str = "", keep: float = 0.05) -> None:
     """Write the model as compact JSON (weights under `keep` in absolute value dropped)."""
     weights = {f: v for f, v in sorted(model.weights.items()) if abs(v) >= keep}
-    body = {"about": about, "scale": model.scale, "offset": model.offset, "switch": dict(model.switch), "weights": weights}
+    question = {f: v for f, v in sorted(model.question.weights.items()) if abs(v) >= keep}
+    body = {"about": about, "scale": model.scale, "offset": model.offset, "switch": dict(model.switch),
+            "segment": params_to_dict(model.segment),
+            "question": {"a": model.question.a, "b": model.question.b, "weights": question}, "weights": weights}
     path.write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
@@ -284,7 +332,11 @@ def load_model() -> AttributionModel:
     if not MODEL_PATH.exists():
         return AttributionModel({})
     body = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return AttributionModel(body["weights"], body["scale"], body["offset"], {**SWITCH_PRIOR, **body["switch"]})
+    q = body.get("question") or {}
+    return AttributionModel(
+        body["weights"], body["scale"], body["offset"], {**SWITCH_PRIOR, **body["switch"]},
+        QuestionModel(q.get("weights", {}), q.get("a", 1.0), q.get("b", 0.0)), params_from_dict(body.get("segment", {})),
+    )
 
 
 # --- fitting on the curated seeds -----------------------------------------------------------
@@ -320,7 +372,7 @@ def seed_groups(root: Path, curated: Mapping[str, Sequence[str]] = CURATED) -> d
         ]
         role_at = gold_roles(gold)
         roles = [unit_label(text, a, b, role_at) for _, a, b in units.spans]
-        groups[name] = (units.features, roles, units.kinds)
+        groups[name] = (units.features, roles, units.kinds, units.words, units.punctuated)
         groups["_units"][name] = (text, parsed, speakers, units)
     return groups
 
@@ -331,7 +383,7 @@ def _main() -> None:  # pragma: no cover - refitting helper
     groups.pop("_units")
     model = fit_attribution(groups)
     save(model, about="host-vs-guest unit classifier; fit on curated seeds " + ", ".join(sorted(groups)) + " by python -m claims.ingest.attribute_model")
-    print(f"{len(model.weights)} weights, scale {model.scale}, offset {model.offset}, switch {model.switch}")
+    print(f"{len(model.weights)} weights, scale {model.scale}, offset {model.offset}, switch {model.switch}, segment {model.segment}")
 
 
 if __name__ == "__main__":  # pragma: no cover

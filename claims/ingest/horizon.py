@@ -210,10 +210,15 @@ def _rules():
 
 
 _RULES = _rules()
+# One search over the union of the rules first: most text has no horizon, and 28 searches cost
+# more than the whole rest of the detector.
+_GATE = re.compile("|".join("(?:%s)" % re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p, _ in _RULES), re.IGNORECASE)
 
 
 def find_horizon(text: str, *, published: dt.date | None = None, precision: str = "day") -> Horizon | None:
     """Text in, the first-ranked time horizon in it (words, offsets, target dates) out, or None."""
+    if not _GATE.search(text):
+        return None
     anchor = _Anchor(published, precision) if published else None
     best = None
     for pattern, resolve in _RULES:  # ordered by specificity: the first rule that fits wins
@@ -242,21 +247,106 @@ def find_horizon(text: str, *, published: dt.date | None = None, precision: str 
 
 # --- future-tense markers --------------------------------------------------------------------
 
-FUTURE_MARKERS = {
-    "will": re.compile(r"\b(?:will|won't|won’t)\b|\w(?:'ll|’ll)\b"),
-    "going_to": re.compile(r"\b(?:(?:is|are|am|'s|’s|'re|’re|'m|’m) )?(?:going to|gonna) (?!the\b|a\b|an\b|my\b|your\b)\w+"),
-    "expect": re.compile(r"\b(?:i|we) (?:would |'d |’d |do |really )?(?:expect|predict|anticipate|bet|foresee)\b|\bi'm (?:sure|confident|hopeful|optimistic) (?:that )?(?:we|it|they|this|there)\b"),
-    "future_time": re.compile(r"\b(?:one day|someday|soon|in the future|of the future|eventually|at some point|in the long run|next year|by (?:19|20)\d\d|in (?:20\d\d|the next)|years? from now|in (?:a few|several|\w+) (?:years|decades)|decades?|ultimately)\b"),
-    "likely": re.compile(r"\b(?:likely|unlikely|probably|chance|possible|possibility|inevitabl[ey])\b"),
-    "modal": re.compile(r"\b(?:could|might|may|would)\b"),
-    "become": re.compile(r"\b(?:become|becomes|continue|continues|arrive|happen|emerge|unlock)\b"),
-    "past": re.compile(r"\b(?:was|were|did|had|used to|ago)\b"),
+# Markers are matched on tokens, not by one regex each: a sentence is tokenised once and every
+# marker is a dictionary lookup (the extractor computes them for every sentence of a transcript).
+_TOKEN = re.compile(r"[a-z0-9]+(?:['.,][a-z0-9]+)*%?")
+_AFTER_GOING_TO_NOT = frozenset(("the", "a", "an", "my", "your"))  # "going to the lab" is a place, not a future
+_SUBJECT_EXPECT = frozenset(("i", "we"))
+_EXPECT_VERBS = frozenset(("expect", "predict", "anticipate", "bet", "foresee", "imagine"))
+_EXPECT_MID = frozenset(("would", "do", "really", "fully", "definitely", "also"))
+_CONFIDENT = frozenset(("sure", "confident", "hopeful", "optimistic", "certain"))
+_PRONOUN_AFTER = frozenset(("we", "it", "they", "this", "there", "the", "ai", "you", "people", "that"))
+_FUTURE_WORDS = {
+    "likely": ("likely", "unlikely", "probably", "chance", "chances", "possible", "possibility", "impossible", "inevitable",
+               "inevitably", "plausible", "certainly"),
+    "modal": ("could", "might", "may", "would", "wouldn't", "couldn't"),
+    "become": ("become", "becomes", "continue", "continues", "arrive", "arrives", "happen", "happens", "emerge", "unlock",
+               "increasingly", "improve", "improves"),
+    "past": ("was", "were", "did", "had", "ago"),
+    "future_time": ("someday", "soon", "eventually", "ultimately", "decade", "decades", "future", "hindsight", "sooner",
+                    "later", "tomorrow"),
+}
+_FUTURE_PHRASES = {
+    "future_time": ("one day", "some day", "at some point", "in the long run", "in the long term", "next year",
+                    "in the next", "in the coming", "years from now", "year from now", "the near term", "by the time",
+                    "over time", "in the years", "near future"),
+    "past": ("used to",),
+    "expect": ("my guess", "my expectation", "i suspect", "i hope", "i'd expect", "we'd expect", "i'd bet", "i'd imagine",
+               "bet against", "bet on", "i predict", "my prediction"),
 }
 
 
-def future_markers(text: str, *, lowered: bool = False) -> tuple[str, ...]:
-    """Names of the future-tense markers present in the text (see FUTURE_MARKERS); pass
-    `lowered=True` when the text is already lower case with straight apostrophes."""
+def _phrase_index(groups) -> dict:
+    out: dict[str, list] = {}
+    for name, phrases in groups.items():
+        for phrase in phrases:
+            toks = tuple(phrase.split())
+            out.setdefault(toks[0], []).append((toks[1:], name))
+    return out
+
+
+_WORD_INDEX = {w: name for name, words in _FUTURE_WORDS.items() for w in words}
+_PHRASE_INDEX = _phrase_index(_FUTURE_PHRASES)
+FUTURE_MARKER_NAMES = ("will", "going_to", "expect", "future_time", "likely", "modal", "become", "past")
+
+
+_HORIZON_CUES = frozenset(
+    "year years month months week weeks day days decade decades century centuries soon sooner near short future someday "
+    "eventually ultimately long time point while increasingly after next".split()
+)
+
+
+def may_have_horizon(tokens) -> bool:
+    """False when no token could start or anchor a horizon rule: `find_horizon` need not run."""
+    return any(t in _HORIZON_CUES or t[0].isdigit() for t in tokens)
+
+
+def tokenize(text: str, *, lowered: bool = False) -> list[str]:
+    """Lower-cased word tokens with straight apostrophes ("Don’t," -> "don't"), numbers kept whole ("3.5")."""
     if not lowered:
         text = text.lower().replace("’", "'")
-    return tuple(name for name, pattern in FUTURE_MARKERS.items() if pattern.search(text))
+    return _TOKEN.findall(text)
+
+
+def future_markers_of_tokens(tokens) -> tuple[str, ...]:
+    """Names of the future-tense markers present in a token list (see FUTURE_MARKER_NAMES)."""
+    found = set()
+    n = len(tokens)
+    word_index, phrase_index = _WORD_INDEX, _PHRASE_INDEX
+    for i, tok in enumerate(tokens):
+        name = word_index.get(tok)
+        if name is not None:
+            found.add(name)
+        if tok == "will" or tok == "won't" or tok.endswith("'ll"):
+            found.add("will")
+        elif tok == "going" or tok == "gonna":
+            k = i + 2 if tok == "going" else i + 1
+            if (tok == "gonna" or (i + 1 < n and tokens[i + 1] == "to")) and k < n and tokens[k] not in _AFTER_GOING_TO_NOT:
+                found.add("going_to")
+        elif tok in _EXPECT_VERBS:
+            if i and (tokens[i - 1] in _SUBJECT_EXPECT or (i > 1 and tokens[i - 1] in _EXPECT_MID and tokens[i - 2] in _SUBJECT_EXPECT)):
+                found.add("expect")
+        elif tok in _CONFIDENT:
+            if i and tokens[i - 1] in ("i'm", "am", "we're") and i + 1 < n:
+                nxt = tokens[i + 2] if tokens[i + 1] == "that" and i + 2 < n else tokens[i + 1]
+                if nxt in _PRONOUN_AFTER:
+                    found.add("expect")
+        elif (tok == "by" or tok == "in") and i + 1 < n:
+            nxt = tokens[i + 1]
+            if len(nxt) == 4 and nxt.isdigit() and nxt[:2] in ("19", "20", "21") and (tok == "by" or nxt[:2] != "19"):
+                found.add("future_time")
+            elif nxt in ("a", "several", "two", "three", "five", "ten", "few") and i + 2 < n and (
+                    tokens[i + 2] in ("years", "decades") or (i + 3 < n and tokens[i + 3] in ("years", "decades"))):
+                found.add("future_time")
+        entries = phrase_index.get(tok)
+        if entries:
+            for rest, name in entries:
+                if name not in found and tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
+                    found.add(name)
+    return tuple(name for name in FUTURE_MARKER_NAMES if name in found)
+
+
+def future_markers(text: str, *, lowered: bool = False) -> tuple[str, ...]:
+    """Names of the future-tense markers present in the text (see FUTURE_MARKER_NAMES); pass
+    `lowered=True` when the text is already lower case with straight apostrophes."""
+    return future_markers_of_tokens(tokenize(text, lowered=lowered))

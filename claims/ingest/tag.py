@@ -9,6 +9,7 @@ the tagger prefers leaves and adds a parent only when the parent itself scores. 
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Mapping, Sequence
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 LEXICAL = False  # topic-specific word weights overfit two interviews (held-out top-3 0.64 vs 0.75)
 LEXICAL_CONTEXT = False
+USE_EXTRA_KEYWORDS = True
 _STOP = frozenset(
     "the a an and or but of to in on at for with by from as is are was were be been being it its it's this that these those "
     "i you he she we they me him her us them my your his our their so then there here what which who do does did have has had "
@@ -73,6 +75,53 @@ def taxonomy_from_fixture(rows: Sequence[Mapping]) -> tuple[TopicInfo, ...]:
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
+# More keywords per topic of the shipped taxonomy, written by hand from each topic's scope in
+# docs/curation.md (not from the curated quotes), added to whatever keywords the taxonomy row has.
+EXTRA_KEYWORDS = {
+    "deep-learning": ("deep learning", "neural net", "neural nets", "end to end", "big neural network", "layers", "weights"),
+    "deep-learning-history": ("back then", "at the time", "in 2012", "early on", "nobody believed", "the old days", "krizhevsky",
+                              "geoff", "bengio", "toronto"),
+    "learning-algorithms": ("gradient descent", "objective", "self-supervised", "unsupervised learning", "supervised",
+                            "optimizer", "training procedure", "learning rule", "loss function"),
+    "generalization": ("generalizes", "generalise", "overfit", "overparameterised", "sample efficient", "memorize",
+                       "memorization", "few examples", "less data"),
+    "architectures-and-memory": ("transformers", "lstms", "recurrence", "recurrent neural network", "long-term memory",
+                                 "context window", "convnet", "attention mechanism"),
+    "reinforcement-learning": ("reinforcement", "openai five", "alphago", "alphazero", "policy", "environment", "rewards",
+                               "simulation", "simulator", "exploration"),
+    "scaling": ("scale up", "scaled", "scaling up", "larger models", "bigger models", "bigger neural networks", "more compute",
+                "parameters", "scaling hypothesis"),
+    "training-data": ("data set", "datasets", "run out of data", "data limits", "web", "books", "synthetic", "data quality"),
+    "hardware": ("accelerator", "accelerators", "chip", "compute cost", "data center", "datacenter", "supercomputer"),
+    "language-models": ("chatbot", "gpt-2", "gpt2", "gpt3", "gpt4", "large language model", "text model", "bert"),
+    "next-token-prediction": ("next token", "predicting the next", "prediction", "predict", "generative model",
+                              "generative models", "compress", "statistics"),
+    "rlhf": ("human feedback", "feedback", "human teachers", "instruction", "reward model", "fine tuned", "fine-tuned"),
+    "reliability-and-hallucination": ("hallucinates", "hallucinating", "unreliable", "wrong answers", "errors", "confidently",
+                                      "trustworthy", "accurate"),
+    "reasoning": ("reasons", "understands", "abstract", "abstractions", "logical", "thinking", "intelligent", "concept"),
+    "multimodality": ("multimodality", "dall-e", "dalle", "clip", "picture", "pictures", "vision and language", "audio"),
+    "robotics": ("physical", "hands", "manipulation", "robotic"),
+    "agi": ("artificial general intelligence", "superintelligent", "superhuman", "human-level", "general purpose"),
+    "agi-timelines": ("how long", "how soon", "when will", "years from now", "within", "timeframe", "by the time"),
+    "alignment": ("align", "aligning", "superalignment", "safe", "safety research", "interpretability", "deception",
+                  "intended", "honest", "want to be controlled"),
+    "ai-and-society": ("humans", "human beings", "our lives", "social", "impact on society"),
+    "economic-impact": ("revenue", "revenues", "labor", "labour", "automation", "automate", "wealth", "profit", "customers"),
+    "misuse-and-security": ("weights stolen", "theft", "attack", "attackers", "dangerous", "harm", "staged release",
+                            "disinformation", "weapons"),
+    "society-and-governance": ("regulate", "regulators", "governments", "institutions", "democratic", "vote", "rules",
+                               "oversight", "public good"),
+    "ai-industry": ("open ai", "deepmind", "anthropic", "meta", "industry", "labs", "open-source", "commoditization",
+                    "competitors", "business"),
+    "brain-and-neuroscience": ("brains", "biology", "synapse", "synapses", "spikes", "human brain", "neuroscientists"),
+    "research-practice": ("researchers", "experiments", "insight", "hypothesis", "beauty", "simplicity", "top-down",
+                          "research taste", "papers"),
+    "philosophy-of-life": ("meaningful", "purpose", "happiness", "death", "ego", "love", "enlightened", "emotions"),
+    "biography": ("my career", "my life", "my parents", "childhood", "i grew up", "my advisor", "graduate", "undergrad",
+                  "when i was young"),
+}
+
 
 @lru_cache(maxsize=16)
 def _phrase_table(taxonomy: tuple[TopicInfo, ...]) -> tuple[dict, frozenset, int]:
@@ -80,7 +129,8 @@ def _phrase_table(taxonomy: tuple[TopicInfo, ...]) -> tuple[dict, frozenset, int
     Hyphens and spaces are alike ("self-play" = "self play"); matching is by whole tokens."""
     table: dict[tuple, list] = {}
     for topic in taxonomy:
-        for keyword in {*(k.lower() for k in topic.keywords), topic.name.lower()} - {""}:
+        extra = EXTRA_KEYWORDS.get(topic.slug, ()) if USE_EXTRA_KEYWORDS else ()
+        for keyword in {*(k.lower() for k in (*topic.keywords, *extra)), topic.name.lower()} - {""}:
             tokens = tuple(_TOKEN.findall(keyword))
             if tokens:
                 table.setdefault(tokens, []).append((topic.slug, keyword))
@@ -143,6 +193,10 @@ def _all_pair_features(quote: str, context: str, taxonomy: Sequence[TopicInfo]) 
     words, cwords = (_content_words(q), _content_words(c)) if LEXICAL or LEXICAL_CONTEXT else ((), ())
     qhits = keyword_hits(q, taxonomy)
     chits = keyword_hits(c, taxonomy) if c else {}
+    return _features_from_hits(qhits, chits, taxonomy, words, cwords)
+
+
+def _features_from_hits(qhits, chits, taxonomy: tuple[TopicInfo, ...], words=(), cwords=()) -> list[list[str]]:
     children: dict[str, int] = {}
     for topic in taxonomy:
         if topic.parent and topic.slug in qhits:
@@ -151,6 +205,54 @@ def _all_pair_features(quote: str, context: str, taxonomy: Sequence[TopicInfo]) 
         pair_features(topic, qhits.get(topic.slug, ()), len(chits.get(topic.slug, ())), words, cwords, children.get(topic.slug, 0))
         for topic in taxonomy
     ]
+
+
+_TOKEN_ANYCASE = re.compile(r"[A-Za-z0-9]+")
+
+
+class KeywordIndex:
+    """Every taxonomy keyword found in a whole text, found once: tagging many quotes of one
+    transcript then reads the hits inside each quote and its context instead of re-tokenising
+    1,500 characters per quote (most of the tagger's time on long transcripts)."""
+
+    def __init__(self, text: str, taxonomy: Sequence[TopicInfo]) -> None:
+        self.taxonomy = tuple(taxonomy)
+        table, first, longest = _phrase_table(self.taxonomy)
+        starts, ends, toks = [], [], []
+        for m in _TOKEN_ANYCASE.finditer(text):
+            starts.append(m.start())
+            ends.append(m.end())
+            toks.append(m.group().lower())
+        hit_start, hit_end, hit_slug, hit_keyword = [], [], [], []
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            if tok not in first:
+                continue
+            for length in range(1, min(longest, n - i) + 1):
+                for slug, keyword in table.get(tuple(toks[i : i + length]), ()):
+                    hit_start.append(starts[i])
+                    hit_end.append(ends[i + length - 1])
+                    hit_slug.append(slug)
+                    hit_keyword.append(keyword)
+        self._start, self._end, self._slug, self._keyword = hit_start, hit_end, hit_slug, hit_keyword
+
+    def hits(self, start: int, end: int) -> dict[str, list[str]]:
+        """{slug: keywords} of the hits lying wholly inside [start, end)."""
+        out: dict[str, list[str]] = {}
+        k = bisect.bisect_left(self._start, start)
+        starts, ends = self._start, self._end
+        while k < len(starts) and starts[k] < end:
+            if ends[k] <= end:
+                out.setdefault(self._slug[k], []).append(self._keyword[k])
+            k += 1
+        return out
+
+    def context_hits(self, start: int, end: int, *, before: int = 1000, after: int = 500) -> dict[str, list[str]]:
+        """Hits in the context `topic_context` gives: `before` characters before the quote, `after` after it."""
+        out = self.hits(max(0, start - before), start)
+        for slug, keywords in self.hits(end, end + after).items():
+            out.setdefault(slug, []).extend(keywords)
+        return out
 
 
 def _content_words(text_low: str) -> list[str]:
@@ -181,6 +283,23 @@ def tag_topics(
     if not taxonomy:
         return ()
     scored = topic_probabilities(quote, context=context, model=model, taxonomy=taxonomy)
+    return _keep(scored, model, allowed)
+
+
+def tag_topics_at(
+    index: KeywordIndex, start: int, end: int, *, model: TopicModel, allowed: set | None = None
+) -> tuple[str, ...]:
+    """`tag_topics` for the quote text[start:end] of the text `index` was built on, with its context."""
+    if not index.taxonomy or LEXICAL or LEXICAL_CONTEXT:
+        raise ValueError("tag_topics_at needs a taxonomy and no lexical features; use tag_topics")
+    w = model.weights
+    feats = _features_from_hits(index.hits(start, end), index.context_hits(start, end), index.taxonomy)
+    scored = [(topic.slug, _sigmoid(sum(w.get(f, 0.0) for f in fs))) for topic, fs in zip(index.taxonomy, feats)]
+    scored.sort(key=lambda x: (-x[1], x[0]))
+    return _keep(scored, model, allowed)
+
+
+def _keep(scored: list[tuple[str, float]], model: TopicModel, allowed: set | None) -> tuple[str, ...]:
     if allowed is not None:
         scored = [x for x in scored if x[0] in allowed]
     if not scored:
