@@ -98,6 +98,13 @@ def claim_update(claim: Claim, *, topics: Iterable[Topic] | None = None, predict
 
 
 @transaction.atomic
+def claim_delete(claim: Claim) -> None:
+    """Delete a claim and its prediction (history keeps both)."""
+    Prediction.objects.filter(claim=claim).delete()
+    claim.delete()
+
+
+@transaction.atomic
 def prediction_resolve(
     prediction: Prediction,
     *,

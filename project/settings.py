@@ -6,6 +6,7 @@ DJANGO_DEBUG        1/true/yes to turn debug on (off by default)
 DJANGO_ALLOWED_HOSTS  comma-separated; default localhost names while debugging
 DJANGO_SECURE_SSL_REDIRECT  0 to serve plain HTTP with debug off (behind a TLS proxy, or benchmarks)
 DJANGO_CORS_ALLOWED_ORIGINS comma-separated origins allowed to call the API from a browser (none by default)
+DJANGO_API_ANON_RATE  anonymous API rate limit, e.g. 300/minute (the default); empty: no limit
 """
 from pathlib import Path
 import os
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "simple_history",
     "claims",
     "api",
@@ -72,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -165,13 +169,30 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
     ],
+    # Anonymous clients are rate limited (per process: the default cache is local memory);
+    # DJANGO_API_ANON_RATE="" turns the limit off, e.g. for benchmarks.
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("DJANGO_API_ANON_RATE", "300/minute") or None},
 }
+
+# CORS is off unless origins are listed; it only ever applies to the API.
+CORS_ALLOWED_ORIGINS = env_list("DJANGO_CORS_ALLOWED_ORIGINS", [])
+CORS_URLS_REGEX = r"^/api/.*$"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claims database API",
     "DESCRIPTION": "What people said in interviews, what they predicted, and whether it came true.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI served from this site (drf-spectacular-sidecar), not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.Claim.Status",
+        "PredictionStatusEnum": "claims.models.Prediction.Status",
+        "DatePrecisionEnum": "claims.models.Interview.Precision",
+    },
 }
 
 LOGGING = {

@@ -1,0 +1,269 @@
+"""Query parameters of the list endpoints. Every parameter is validated; bad values are a 400 naming it."""
+from __future__ import annotations
+
+import re
+
+import django_filters as filters
+from django import forms
+from django.db.models.functions import Coalesce
+from django_filters.widgets import QueryArrayWidget
+from drf_spectacular.drainage import set_override
+
+from claims.models import Claim, Interview, Prediction, Speaker, Topic
+from claims.selectors import claim_search, claims_on_topics, topic_subtree_ids
+
+from .pagination import ClaimPagination, PredictionPagination
+
+MAX_QUERY_LENGTH = 200
+MAX_VALUES = 50
+_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
+_ID = re.compile(r"^[0-9]{1,18}$")
+ISO_DATE = {"input_formats": ["%Y-%m-%d"], "error_messages": {"invalid": "Enter a date as YYYY-MM-DD."}}
+
+
+def _values(value) -> list[str]:
+    """?x=a&x=b and ?x=a,b alike, in the order given, without blanks and repeats."""
+    found: list[str] = []
+    for raw in value or []:
+        for item in str(raw).split(","):
+            item = item.strip()
+            if item and item not in found:
+                found.append(item)
+    return found
+
+
+class _ListField(forms.Field):
+    widget = QueryArrayWidget
+
+    def __init__(self, *, noun: str, **kwargs):
+        self.noun = noun
+        super().__init__(**kwargs)
+
+    def parse(self, values: list[str]) -> list:
+        raise NotImplementedError
+
+    def clean(self, value):
+        values = _values(value)
+        if not values:
+            return None
+        if len(values) > MAX_VALUES:
+            raise forms.ValidationError("At most %(n)s values.", params={"n": MAX_VALUES})
+        return self.parse(values)
+
+
+class SlugsField(_ListField):
+    """Slugs resolved to rows of `model` in one query; any unknown slug is an error."""
+
+    def __init__(self, *, model, **kwargs):
+        self.model = model
+        super().__init__(**kwargs)
+
+    def parse(self, values):
+        wellformed = [value for value in values if _SLUG.match(value)]
+        found = {row.slug: row for row in self.model.objects.filter(slug__in=wellformed)} if wellformed else {}
+        unknown = [value for value in values if value not in found]
+        if unknown:
+            shown = ", ".join(repr(value[:60]) for value in unknown[:5])
+            # User text goes in params, never into the message: Django %-formats messages.
+            raise forms.ValidationError("Unknown %(noun)s: %(shown)s.", params={"noun": self.noun, "shown": shown})
+        return [found[value] for value in values]
+
+
+class IdsField(_ListField):
+    """Numeric ids, checked for shape only."""
+
+    def parse(self, values):
+        bad = [value for value in values if not _ID.match(value)]
+        if bad:
+            raise forms.ValidationError("Not a %(noun)s id: %(value)r.", params={"noun": self.noun, "value": bad[0][:60]})
+        return [int(value) for value in values]
+
+
+def _schema(filter_, schema: dict) -> None:
+    """Give the schema of a filter (with its help text) to drf-spectacular."""
+    help_text = filter_.extra.get("help_text")
+    set_override(filter_, "field", {**schema, "description": str(help_text)} if help_text else schema)
+
+
+class SlugsFilter(filters.Filter):
+    """Repeatable slug parameter (?topic=a&topic=b or ?topic=a,b): any of them."""
+
+    field_class = SlugsField
+
+    def __init__(self, *, model, noun, **kwargs):
+        super().__init__(model=model, noun=noun, **kwargs)
+        _schema(self, {"type": "array", "items": {"type": "string", "pattern": _SLUG.pattern}})
+
+
+class IdsFilter(filters.Filter):
+    """Repeatable numeric id parameter: any of them."""
+
+    field_class = IdsField
+
+    def __init__(self, *, noun, **kwargs):
+        super().__init__(noun=noun, **kwargs)
+        _schema(self, {"type": "array", "items": {"type": "integer", "minimum": 0}})
+
+
+class _BooleanField(forms.Field):
+    def clean(self, value):
+        if value in (None, ""):
+            return None
+        normalized = str(value).strip().lower()
+        if normalized in ("true", "1"):
+            return True
+        if normalized in ("false", "0"):
+            return False
+        raise forms.ValidationError("Use true or false; got %(value)r.", params={"value": str(value)[:50]})
+
+
+class TrueFalseFilter(filters.Filter):
+    """true/false (also 1/0); anything else is an error rather than silently ignored."""
+
+    field_class = _BooleanField
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        _schema(self, {"type": "boolean"})
+
+
+class SearchFilter(filters.CharFilter):
+    def __init__(self, **kwargs):
+        super().__init__(max_length=MAX_QUERY_LENGTH, **kwargs)
+        _schema(self, {"type": "string", "maxLength": MAX_QUERY_LENGTH})
+
+
+class _ChoicesField(filters.fields.MultipleChoiceField):
+    def clean(self, value):
+        return super().clean(_values(value))
+
+
+class ChoicesFilter(filters.MultipleChoiceFilter):
+    """Repeatable (or comma-separated) choice: any of them; blanks are ignored."""
+
+    field_class = _ChoicesField
+
+
+def _ordering_filter(pagination) -> filters.ChoiceFilter:
+    # Validated here (and shown in the schema); the keyset paginator applies it.
+    names = list(pagination.orderings)
+    return filters.ChoiceFilter(
+        choices=[(name, name) for name in names], method="keep",
+        help_text=f"Sort order, default {pagination.default_ordering}: one of {', '.join(names)}.",
+    )
+
+
+class _FilterSet(filters.FilterSet):
+    def keep(self, queryset, name, value):
+        return queryset
+
+    def by_ids(self, queryset, name, value):
+        return queryset.filter(**{f"{name}__in": value}) if value else queryset
+
+    def by_rows(self, queryset, name, value):
+        return queryset.filter(**{f"{name}__in": [row.pk for row in value]}) if value else queryset
+
+
+class ClaimFilterSet(_FilterSet):
+    """Filters for claims/: every parameter combines with every other (AND); repeats mean any of."""
+
+    topic = SlugsFilter(
+        model=Topic, noun="topic", field_name="topics", method="by_topics",
+        help_text="Topic slug, repeatable (any of). A topic includes its subtopics.",
+    )
+    topic_id = IdsFilter(noun="topic", field_name="topics", method="by_topic_ids", help_text="Topic id, repeatable; includes subtopics.")
+    speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="speaker", method="by_rows", help_text="Speaker slug, repeatable.")
+    speaker_id = IdsFilter(noun="speaker", field_name="speaker", method="by_ids", help_text="Speaker id, repeatable.")
+    interview = SlugsFilter(model=Interview, noun="interview", field_name="interview", method="by_rows", help_text="Interview slug, repeatable.")
+    interview_id = IdsFilter(noun="interview", field_name="interview", method="by_ids", help_text="Interview id, repeatable.")
+    date_after = filters.DateFilter(
+        field_name="date", lookup_expr="gte", help_text="Interview published on or after (YYYY-MM-DD).", **ISO_DATE
+    )
+    date_before = filters.DateFilter(
+        field_name="date", lookup_expr="lte", help_text="Interview published on or before (YYYY-MM-DD).", **ISO_DATE
+    )
+    type = ChoicesFilter(field_name="claim_type", choices=Claim.Type.choices, help_text="Claim type, repeatable.")
+    is_prediction = TrueFalseFilter(method="by_is_prediction", help_text="Only prediction claims (true) or no prediction claims (false).")
+    hedged = TrueFalseFilter(field_name="hedged", help_text="Hedged claims (true) or firm ones (false).")
+    status = ChoicesFilter(
+        choices=Claim.Status.choices, help_text="Curation status, repeatable. Without staff login only approved claims exist."
+    )
+    q = SearchFilter(
+        method="search",
+        help_text="Full-text search over quote and statement (PostgreSQL web-search syntax: words, \"phrases\", -not, or).",
+    )
+    ordering = _ordering_filter(ClaimPagination)
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def by_topics(self, queryset, name, value):
+        return queryset.filter(claims_on_topics(topic_subtree_ids(value))) if value else queryset
+
+    def by_topic_ids(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(claims_on_topics(topic_subtree_ids(Topic.objects.filter(pk__in=value))))
+
+    def by_is_prediction(self, queryset, name, value):
+        if value is None:
+            return queryset
+        prediction = queryset.filter if value else queryset.exclude
+        return prediction(claim_type=Claim.Type.PREDICTION)
+
+    def search(self, queryset, name, value):
+        return claim_search(queryset, value) if value.strip() else queryset
+
+
+class PredictionFilterSet(_FilterSet):
+    """Filters for predictions/: the prediction's status and target date, its claim's speaker and topics."""
+
+    status = ChoicesFilter(choices=Prediction.Status.choices, help_text="Outcome, repeatable.")
+    target_after = filters.DateFilter(
+        method="by_target", help_text="Target date (target_end, else target_start) on or after (YYYY-MM-DD).", **ISO_DATE
+    )
+    target_before = filters.DateFilter(
+        method="by_target", help_text="Target date (target_end, else target_start) on or before (YYYY-MM-DD).", **ISO_DATE
+    )
+    speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="claim__speaker", method="by_rows", help_text="Speaker slug, repeatable.")
+    topic = SlugsFilter(
+        model=Topic, noun="topic", field_name="claim__topics", method="by_topics",
+        help_text="Topic slug of the claim, repeatable (any of); includes subtopics.",
+    )
+    interview = SlugsFilter(model=Interview, noun="interview", field_name="claim__interview", method="by_rows", help_text="Interview slug, repeatable.")
+    q = SearchFilter(method="search", help_text="Full-text search over the claim's quote and statement.")
+    ordering = _ordering_filter(PredictionPagination)
+
+    class Meta:
+        model = Prediction
+        fields = []
+
+    def by_target(self, queryset, name, value):
+        if value is None:
+            return queryset
+        lookup = "gte" if name == "target_after" else "lte"
+        return queryset.alias(target=Coalesce("target_end", "target_start")).filter(**{f"target__{lookup}": value})
+
+    def by_topics(self, queryset, name, value):
+        return queryset.filter(claims_on_topics(topic_subtree_ids(value), claim_field="claim_id")) if value else queryset
+
+    def search(self, queryset, name, value):
+        return claim_search(queryset, value, claim_path="claim__") if value.strip() else queryset
+
+
+class InterviewFilterSet(_FilterSet):
+    """Filters for interviews/: a participant, and the published date."""
+
+    speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="participants", method="by_participant", help_text="Participant slug, repeatable.")
+    date_after = filters.DateFilter(field_name="published", lookup_expr="gte", help_text="Published on or after (YYYY-MM-DD).", **ISO_DATE)
+    date_before = filters.DateFilter(field_name="published", lookup_expr="lte", help_text="Published on or before (YYYY-MM-DD).", **ISO_DATE)
+
+    class Meta:
+        model = Interview
+        fields = []
+
+    def by_participant(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(pk__in=Interview.participants.through.objects.filter(speaker__in=value).values("interview_id"))

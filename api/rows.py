@@ -1,0 +1,127 @@
+"""The lean read path: value tuples from one query turned into response rows without serializers.
+
+`ClaimSerializer` and `PredictionSerializer` describe the same shapes for the schema, and a test
+checks that both give identical output for the same rows; change them together.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import quote as urlquote
+
+from claims.selectors import claim_topic_slugs
+
+CLAIM_FIELDS = (
+    "id", "interview__slug", "speaker__slug", "speaker__name", "quote", "statement",
+    "start_char", "end_char", "start_seconds", "seconds_estimated",
+    "interview__link", "interview__video_id",
+    "claim_type", "hedged", "status", "date", "interview__published_precision",
+    "prediction__id", "prediction__predicted", "prediction__horizon",
+    "prediction__target_start", "prediction__target_end", "prediction__status",
+    "prediction__resolved_on", "prediction__resolution_note", "prediction__evidence_link",
+)
+
+CLAIM_CSV_COLUMNS = (
+    "id", "interview", "speaker.slug", "speaker.name", "quote", "statement", "start_char", "end_char",
+    "start_seconds", "seconds_estimated", "source_link", "topics", "type", "hedged", "status",
+    "date", "date_precision", "prediction.id", "prediction.predicted", "prediction.horizon",
+    "prediction.target_start", "prediction.target_end", "prediction.status", "prediction.resolved_on",
+    "prediction.resolution_note", "prediction.evidence_link",
+)
+
+PREDICTION_FIELDS = (
+    "id", "claim_id", "claim__interview__slug", "claim__speaker__slug", "claim__speaker__name",
+    "claim__statement", "claim__date", "claim__interview__published_precision", "claim__status",
+    "predicted", "horizon", "target_start", "target_end", "status", "resolved_on",
+    "resolution_note", "evidence_link",
+)
+
+PREDICTION_CSV_COLUMNS = (
+    "id", "claim", "interview", "speaker.slug", "speaker.name", "statement", "date", "date_precision",
+    "topics", "predicted", "horizon", "target_start", "target_end", "status", "resolved_on",
+    "resolution_note", "evidence_link",
+)
+
+_YOUTUBE = ("://www.youtube.com/watch", "://youtube.com/watch", "://m.youtube.com/watch", "://youtu.be/")
+
+
+def source_link_at(link: str, video_id: str, seconds: float | None) -> str | None:
+    """A link that opens the recording at `seconds`, when the interview has a (YouTube) video."""
+    if seconds is None:
+        return None
+    at = int(seconds)
+    if video_id:
+        return f"https://www.youtube.com/watch?v={urlquote(video_id)}&t={at}s"
+    if link and any(marker in link for marker in _YOUTUBE):
+        return f"{link}{'&' if '?' in link else '?'}t={at}s"
+    return None
+
+
+def claim_rows(values: Sequence[tuple]) -> list[dict]:
+    """Response rows for value tuples read with CLAIM_FIELDS (extra trailing values are ignored)."""
+    topics = claim_topic_slugs([row[0] for row in values])
+    rows = []
+    for (
+        pk, interview, speaker_slug, speaker_name, quote, statement, start_char, end_char, seconds,
+        estimated, link, video_id, claim_type, hedged, status, date, precision,
+        p_id, p_predicted, p_horizon, p_start, p_end, p_status, p_resolved, p_note, p_evidence, *_,
+    ) in values:
+        rows.append({
+            "id": pk,
+            "interview": interview,
+            "speaker": {"slug": speaker_slug, "name": speaker_name},
+            "quote": quote,
+            "statement": statement,
+            "start_char": start_char,
+            "end_char": end_char,
+            "start_seconds": seconds,
+            "seconds_estimated": estimated,
+            "source_link": source_link_at(link, video_id, seconds),
+            "topics": topics.get(pk, []),
+            "type": claim_type,
+            "hedged": hedged,
+            "status": status,
+            "date": date,
+            "date_precision": precision or None,
+            "prediction": None if p_id is None else {
+                "id": p_id,
+                "predicted": p_predicted,
+                "horizon": p_horizon,
+                "target_start": p_start,
+                "target_end": p_end,
+                "status": p_status,
+                "resolved_on": p_resolved,
+                "resolution_note": p_note,
+                "evidence_link": p_evidence,
+            },
+        })
+    return rows
+
+
+def prediction_rows(values: Sequence[tuple]) -> list[dict]:
+    """Response rows for value tuples read with PREDICTION_FIELDS (extra trailing values are ignored)."""
+    topics = claim_topic_slugs([row[1] for row in values])
+    rows = []
+    for (
+        pk, claim_id, interview, speaker_slug, speaker_name, statement, date, precision, claim_status,
+        predicted, horizon, target_start, target_end, status, resolved_on, note, evidence, *_,
+    ) in values:
+        rows.append({
+            "id": pk,
+            "claim": claim_id,
+            "interview": interview,
+            "speaker": {"slug": speaker_slug, "name": speaker_name},
+            "statement": statement,
+            "date": date,
+            "date_precision": precision or None,
+            "claim_status": claim_status,
+            "topics": topics.get(claim_id, []),
+            "predicted": predicted,
+            "horizon": horizon,
+            "target_start": target_start,
+            "target_end": target_end,
+            "status": status,
+            "resolved_on": resolved_on,
+            "resolution_note": note,
+            "evidence_link": evidence,
+        })
+    return rows

@@ -1,0 +1,285 @@
+"""Viewsets: routing, permissions, filters and the schema from DRF; rows from selectors via api.rows."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
+from django.http import StreamingHttpResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.response import Response
+
+from claims.models import Claim, Interview, Prediction, Speaker, Topic
+from claims.selectors import (
+    claim_get,
+    claim_list,
+    interview_list,
+    interview_transcript,
+    prediction_get,
+    prediction_list,
+    speaker_list,
+    topic_list,
+)
+from claims.services import claim_create, claim_delete, claim_update, prediction_resolve
+
+from . import serializers as s
+from .filters import ClaimFilterSet, InterviewFilterSet, PredictionFilterSet
+from .pagination import ClaimPagination, PredictionPagination, SmallListPagination, keyset_iterate
+from .permissions import IsStaffOrReadOnly
+from .renderers import CSVRenderer, JSONLinesRenderer, OrjsonRenderer
+from .rows import CLAIM_CSV_COLUMNS, CLAIM_FIELDS, PREDICTION_CSV_COLUMNS, PREDICTION_FIELDS, claim_rows, prediction_rows
+
+EXPORT_FORMATS = {"csv", "jsonl"}
+SLUG_REGEX = r"[-a-zA-Z0-9_]{1,200}"
+ID_REGEX = r"[0-9]{1,18}"
+
+
+class ApiViewSet(viewsets.GenericViewSet):
+    # Token first: an anonymous write then gets 401 with a WWW-Authenticate header, not 403.
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [IsStaffOrReadOnly]
+    renderer_classes = [OrjsonRenderer, BrowsableAPIRenderer]
+    filter_backends = [DjangoFilterBackend]
+
+
+class KeysetListMixin:
+    """list(): one keyset page as JSON, or every matching row streamed as CSV / JSON Lines."""
+
+    row_fields: tuple[str, ...] = ()
+    csv_columns: tuple[str, ...] = ()
+    export_name = ""
+
+    @staticmethod
+    def make_rows(values):
+        raise NotImplementedError
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        renderer = request.accepted_renderer
+        if renderer.format in EXPORT_FORMATS:
+            return self._export(queryset, renderer)
+        values, next_link, previous_link = self.paginator.paginate(queryset, request, self.row_fields)
+        return Response({"next": next_link, "previous": previous_link, "results": self.make_rows(values)})
+
+    def _export(self, queryset, renderer):
+        keys = self.paginator.orderings[self.paginator.ordering_from(self.request)]
+        rows = (row for chunk in keyset_iterate(queryset, keys, self.row_fields) for row in self.make_rows(chunk))
+        stream = renderer.stream(rows, self.csv_columns) if renderer.format == "csv" else renderer.stream(rows)
+        content_type = renderer.media_type + (f"; charset={renderer.charset}" if renderer.charset else "")
+        response = StreamingHttpResponse(stream, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{self.export_name}.{renderer.format}"'
+        return response
+
+
+@contextmanager
+def service_errors():
+    """The services' ValidationError (the admin's checks) as a 400 keyed by API field names."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
+        renamed = {"claim_type": "type", "__all__": "non_field_errors"}
+        raise ValidationError({renamed.get(key, key): value for key, value in detail.items()})
+    except IntegrityError as error:
+        raise ValidationError({"non_field_errors": [f"Conflicts with existing data: {error}"]})
+
+
+EXPORT_DESCRIPTION = (
+    "Formats: JSON (paginated), CSV (`?format=csv` or `Accept: text/csv`) and JSON Lines "
+    "(`?format=jsonl` or `Accept: application/x-ndjson`). CSV and JSON Lines stream every matching row."
+)
+
+
+
+def export_responses(serializer_class) -> dict:
+    return {
+        (200, "application/json"): serializer_class(many=True),
+        (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="One row per result, with a header row."),
+        (200, "application/x-ndjson"): OpenApiResponse(OpenApiTypes.STR, description="One JSON object per line."),
+    }
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Claims, filtered and searched", description=EXPORT_DESCRIPTION,
+                       responses=export_responses(s.ClaimSerializer)),
+    retrieve=extend_schema(summary="One claim"),
+    create=extend_schema(request=s.ClaimWriteSerializer, responses={201: s.ClaimSerializer}, summary="Add a claim (staff)"),
+    update=extend_schema(request=s.ClaimWriteSerializer, responses=s.ClaimSerializer, summary="Replace a claim (staff)"),
+    partial_update=extend_schema(request=s.ClaimWriteSerializer, responses=s.ClaimSerializer, summary="Change a claim (staff)"),
+    destroy=extend_schema(summary="Delete a claim (staff)"),
+)
+class ClaimViewSet(KeysetListMixin, ApiViewSet, viewsets.ModelViewSet):
+    """Claims: anonymous clients see approved ones; staff see every status and may write."""
+
+    queryset = Claim.objects.none()
+    lookup_value_regex = ID_REGEX
+    filterset_class = ClaimFilterSet
+    pagination_class = ClaimPagination
+    renderer_classes = [OrjsonRenderer, BrowsableAPIRenderer, CSVRenderer, JSONLinesRenderer]
+    row_fields = CLAIM_FIELDS
+    csv_columns = CLAIM_CSV_COLUMNS
+    export_name = "claims"
+    make_rows = staticmethod(claim_rows)
+
+    def get_queryset(self):
+        return claim_list(user=self.request.user)
+
+    def get_object(self):
+        claim = claim_get(pk=self.kwargs["pk"], user=self.request.user)
+        if claim is None:
+            raise NotFound("No such claim.")
+        return claim
+
+    def get_serializer_class(self):
+        return s.ClaimWriteSerializer if self.request.method in ("POST", "PUT", "PATCH") else s.ClaimSerializer
+
+    def _row(self, pk) -> dict:
+        rows = claim_rows(self.get_queryset().filter(pk=pk).values_list(*CLAIM_FIELDS))
+        if not rows:
+            raise NotFound("No such claim.")
+        return rows[0]
+
+    def retrieve(self, request, *args, **kwargs):
+        return Response(self._row(kwargs["pk"]))
+
+    def create(self, request, *args, **kwargs):
+        serializer = s.ClaimWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        if fields.get("prediction") is not None:
+            fields["prediction"] = dict(fields["prediction"])
+        with service_errors():
+            claim = claim_create(**fields)
+        return Response(self._row(claim.pk), status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, partial=False, **kwargs):
+        claim = self.get_object()
+        serializer = s.ClaimWriteSerializer(claim, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        prediction = fields.pop("prediction", None)
+        with service_errors():
+            claim_update(claim, prediction=dict(prediction) if prediction is not None else None, **fields)
+        return Response(self._row(claim.pk))
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    def perform_destroy(self, instance):
+        claim_delete(instance)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Predictions, filtered", description=EXPORT_DESCRIPTION,
+                       responses=export_responses(s.PredictionSerializer)),
+    retrieve=extend_schema(summary="One prediction"),
+)
+class PredictionViewSet(KeysetListMixin, ApiViewSet, viewsets.ReadOnlyModelViewSet):
+    """Predictions of the claims the client may read, with their claim's speaker, date and topics."""
+
+    queryset = Prediction.objects.none()
+    serializer_class = s.PredictionSerializer
+    lookup_value_regex = ID_REGEX
+    filterset_class = PredictionFilterSet
+    pagination_class = PredictionPagination
+    renderer_classes = [OrjsonRenderer, BrowsableAPIRenderer, CSVRenderer, JSONLinesRenderer]
+    row_fields = PREDICTION_FIELDS
+    csv_columns = PREDICTION_CSV_COLUMNS
+    export_name = "predictions"
+    make_rows = staticmethod(prediction_rows)
+
+    def get_queryset(self):
+        return prediction_list(user=self.request.user)
+
+    def retrieve(self, request, *args, **kwargs):
+        rows = prediction_rows(self.get_queryset().filter(pk=kwargs["pk"]).values_list(*PREDICTION_FIELDS))
+        if not rows:
+            raise NotFound("No such prediction.")
+        return Response(rows[0])
+
+    @extend_schema(request=s.PredictionResolveSerializer, responses=s.PredictionSerializer, summary="Record an outcome (staff)")
+    @action(detail=True, methods=["post"], serializer_class=s.PredictionResolveSerializer)
+    def resolve(self, request, pk=None):
+        prediction = prediction_get(pk=pk, user=request.user)
+        if prediction is None:
+            raise NotFound("No such prediction.")
+        serializer = s.PredictionResolveSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            prediction_resolve(prediction, **serializer.validated_data)
+        return self.retrieve(request, pk=pk)
+
+
+class TopicViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
+    """The topic tree: each topic with its parent, children and claim counts."""
+
+    queryset = Topic.objects.none()
+    serializer_class = s.TopicSerializer
+    pagination_class = SmallListPagination
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_REGEX
+
+    def get_queryset(self):
+        return topic_list(user=self.request.user)
+
+    def get_object(self):
+        for topic in self.get_queryset():
+            if topic.slug == self.kwargs["slug"]:
+                return topic
+        raise NotFound("No such topic.")
+
+
+class SpeakerViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
+    """People who speak in the interviews, with their claim and interview counts."""
+
+    queryset = Speaker.objects.none()
+    serializer_class = s.SpeakerSerializer
+    pagination_class = SmallListPagination
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_REGEX
+
+    def get_queryset(self):
+        return speaker_list(user=self.request.user)
+
+
+class InterviewViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
+    """Interviews: metadata, participants, chapters, claim counts; the transcript on its own route."""
+
+    queryset = Interview.objects.none()
+    serializer_class = s.InterviewSerializer
+    filterset_class = InterviewFilterSet
+    pagination_class = SmallListPagination
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_REGEX
+
+    def get_queryset(self):
+        return interview_list(user=self.request.user)
+
+    @extend_schema(
+        responses=OpenApiResponse(s.TranscriptSerializer, description="Offsets are code-point indices into text."),
+        summary="The source text with turns, chapters and claim spans",
+        filters=False,
+    )
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def transcript(self, request, slug=None):
+        interview = self.get_object()
+        transcript = interview_transcript(interview=interview)
+        values = (
+            claim_list(user=request.user).filter(interview=interview)
+            .order_by("start_char", "end_char").values_list(*CLAIM_FIELDS)
+        )
+        spans = ("id", "start_char", "end_char", "speaker", "type", "status", "statement", "topics")
+        return Response({
+            "interview": interview.slug,
+            "text": transcript["text"],
+            "turns": s.TurnSerializer(transcript["turns"], many=True).data,
+            "chapters": s.ChapterSerializer(interview.chapters.all(), many=True).data,
+            "claims": [{name: row[name] for name in spans} for row in claim_rows(values)],
+        })

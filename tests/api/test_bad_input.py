@@ -1,0 +1,109 @@
+"""Bad query parameters are a 400 whose body names the parameter; never a 500."""
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+BAD_CLAIM_PARAMS = [
+    ({"date_after": "2023-13-01"}, "date_after"),
+    ({"date_before": "yesterday"}, "date_before"),
+    ({"date_after": "03/27/2023"}, "date_after"),
+    ({"topic": "no-such-topic"}, "topic"),
+    ({"topic": ["alignment", "no-such-topic"]}, "topic"),
+    ({"topic": "bad slug!"}, "topic"),
+    ({"topic": "a\x00b"}, "topic"),
+    ({"topic_id": "x"}, "topic_id"),
+    ({"speaker": "nobody"}, "speaker"),
+    ({"speaker_id": "-1"}, "speaker_id"),
+    ({"interview": "no-such-interview"}, "interview"),
+    # Percent signs in values once crashed the error formatting (found by schemathesis).
+    ({"speaker": "%s%(x)s%"}, "speaker"),
+    ({"topic_id": "%d"}, "topic_id"),
+    ({"hedged": "100%"}, "hedged"),
+    ({"type": "rumour"}, "type"),
+    ({"status": "deleted"}, "status"),
+    ({"is_prediction": "maybe"}, "is_prediction"),
+    ({"hedged": "2"}, "hedged"),
+    ({"ordering": "statement"}, "ordering"),
+    ({"ordering": "-id"}, "ordering"),
+    ({"page_size": "0"}, "page_size"),
+    ({"page_size": "1001"}, "page_size"),
+    ({"page_size": "ten"}, "page_size"),
+    ({"page_size": "-5"}, "page_size"),
+    ({"q": "x" * 201}, "q"),
+    ({"q": "nul\x00byte"}, "q"),
+    ({"cursor": "garbage"}, "cursor"),
+    ({"cursor": "eyJvIjoiZGF0ZSIsInAiOlsiMjAyMyIsMV19"}, "cursor"),  # {"o":"date","p":["2023",1]}: bad date
+    ({"cursor": "eyJvIjoiLWRhdGUiLCJwIjpbbnVsbCwxXX0"}, "cursor"),  # made for -date, used with date
+]
+
+
+@pytest.mark.parametrize(("params", "parameter"), BAD_CLAIM_PARAMS, ids=[p for _, p in BAD_CLAIM_PARAMS])
+def test_a_bad_claims_parameter_is_a_400_naming_it(world, anon, params, parameter):
+    response = anon.get("/api/claims/", params)
+    assert response.status_code == 400, response.content
+    body = response.json()
+    assert parameter in body
+    assert all(isinstance(message, str) and message for message in body[parameter])
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"target_before": "2030-02-30"}, "target_before"),
+        ({"target_after": "soon"}, "target_after"),
+        ({"status": "pending"}, "status"),
+        ({"speaker": "nobody"}, "speaker"),
+        ({"topic": "nothing"}, "topic"),
+        ({"ordering": "claim"}, "ordering"),
+        ({"page_size": "100000"}, "page_size"),
+    ],
+)
+def test_a_bad_predictions_parameter_is_a_400_naming_it(world, anon, params, parameter):
+    response = anon.get("/api/predictions/", params)
+    assert response.status_code == 400
+    assert parameter in response.json()
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "parameter"),
+    [
+        ("/api/topics/", {"page_size": "0"}, "page_size"),
+        ("/api/speakers/", {"page": "abc"}, "page"),
+        ("/api/interviews/", {"date_after": "2023-1-1x"}, "date_after"),
+        ("/api/interviews/", {"speaker": "ghost"}, "speaker"),
+        ("/api/interviews/", {"speaker": "%="}, "speaker"),
+        ("/api/predictions/", {"speaker": ["%s", "%(a)s"]}, "speaker"),
+    ],
+)
+def test_bad_parameters_on_the_small_lists_are_400(world, anon, url, params, parameter):
+    response = anon.get(url, params)
+    assert response.status_code == 400
+    assert parameter in response.json()
+
+
+def test_several_bad_parameters_are_all_named(world, anon):
+    response = anon.get("/api/claims/", {"date_after": "x", "topic": "nope", "ordering": "zz"})
+    assert response.status_code == 400
+    assert set(response.json()) == {"date_after", "topic", "ordering"}
+
+
+def test_an_unknown_topic_message_names_the_slug(world, anon):
+    assert anon.get("/api/claims/", {"topic": "nope"}).json() == {"topic": ["Unknown topic: 'nope'."]}
+
+
+def test_a_bad_parameter_in_a_csv_request_is_still_a_400(world, anon):
+    response = anon.get("/api/claims/", {"format": "csv", "date_after": "x"})
+    assert response.status_code == 400
+    assert b"date_after" in response.content
+
+
+def test_empty_parameters_are_ignored(world, anon):
+    response = anon.get("/api/claims/", {"topic": "", "date_after": "", "q": "", "type": "", "page_size": ""})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 8
+
+
+def test_unknown_routes_and_lookups_are_404_not_500(world, anon):
+    for url in ("/api/interviews/no-such/", "/api/interviews/no-such/transcript/", "/api/topics/nope/",
+                "/api/speakers/nobody/", "/api/predictions/0/", "/api/topics/a%20b/"):
+        assert anon.get(url).status_code == 404, url
