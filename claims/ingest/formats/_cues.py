@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..records import Metadata, ParsedSource, ParsedTurn
 from ._common import format_clock, iter_lines
 
 _VTT_TIME = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
@@ -52,3 +53,13 @@ def order_error(start: float, previous: float) -> str:
 
 def range_error(start: float, end: float) -> str:
     return f"malformed cue: ends at {format_clock(end)}, before it starts at {format_clock(start)}"
+
+
+def cue_source(name: str, turns: list[ParsedTurn], errors: list, *, title: str = "") -> ParsedSource:
+    """The ParsedSource of a caption file: its content runs from the first cue's text to the last's."""
+    return ParsedSource(
+        format=name, metadata=Metadata(title=title), turns=tuple(turns),
+        content_start=turns[0].start_char if turns else 0,
+        content_end=turns[-1].end_char if turns else 0,
+        errors=tuple(errors),
+    )

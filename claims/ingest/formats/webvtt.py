@@ -111,9 +111,4 @@ def parse(text: str, *, source: str) -> ParsedSource:
                 start_seconds=start, end_seconds=end, speaker_change=change,
             )
         )
-    content_start = turns[0].start_char if turns else 0
-    content_end = turns[-1].end_char if turns else 0
-    return ParsedSource(
-        format=NAME, metadata=Metadata(title=title), turns=tuple(turns),
-        content_start=content_start, content_end=content_end, errors=tuple(errors),
-    )
+    return _cues.cue_source(NAME, turns, errors, title=title)
