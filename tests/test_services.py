@@ -4,10 +4,10 @@ import hashlib
 import pytest
 
 from claims.ingest.records import AnnotatedInterview, Chapter, Metadata, SpeakerRecord, Turn
-from claims.models import Claim, Interview, Speaker, Topic
+from claims.models import Claim, Interview, Speaker
 from claims.services import AnnotationSheetError, IngestConflict, annotations_import, interview_ingest
 
-from .factories import make_interview, make_speaker, make_topic, span_of
+from .factories import make_speaker, make_topic, span_of
 
 pytestmark = pytest.mark.django_db
 

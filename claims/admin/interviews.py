@@ -25,7 +25,7 @@ from claims.services import (
     interview_update,
 )
 
-from .common import ADMIN_CSS, admin_url, date_display, plural, shorten, status_badge
+from .common import ADMIN_CSS, admin_url, date_display, plural, shorten
 from .transcript import seconds_display, transcript_blocks
 
 

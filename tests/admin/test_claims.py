@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from claims.admin.claims import statement_suggest
 from claims.models import Claim, Prediction, Topic
-from tests.factories import make_claim, make_interview, make_speaker, span_of
+from tests.factories import make_claim, make_speaker, span_of
 
 from .conftest import messages_of, reload, statuses
 

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from claims import services
 from claims.models import Claim, Interview
-from tests.factories import make_interview
 
 from .conftest import messages_of, reload
 

@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from claims.models import Claim, Prediction
 
-from .data import PROPOSED_FROM, first_free_sentence, lunar_society
+from .data import first_free_sentence, lunar_society
 
 pytestmark = pytest.mark.browser
 

@@ -5,9 +5,9 @@ most specific shapes first and falling back to plain punctuated text.
 """
 from __future__ import annotations
 
-from ..errors import IngestError
-from ..records import Metadata, ParsedSource
+from ..records import ParsedSource
 from . import chaptered, labelled, plain, raw_captions, scraped_page, srt, webvtt
+from ._common import refused
 
 PARSERS = {
     "webvtt": webvtt.parse,
@@ -49,8 +49,5 @@ def parse_source(text: str, *, source: str, fmt: str | None = None) -> ParsedSou
     parser = PARSERS.get(fmt)
     if parser is None:
         known = ", ".join(sorted(PARSERS))
-        return ParsedSource(
-            format=fmt, metadata=Metadata(), turns=(),
-            errors=(IngestError(source, None, f"unknown format {fmt!r} (known: {known})"),),
-        )
+        return refused(fmt, source, None, f"unknown format {fmt!r} (known: {known})")
     return parser(text, source=source)

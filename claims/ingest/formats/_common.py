@@ -5,6 +5,9 @@ import bisect
 import re
 from typing import Iterator
 
+from ..errors import IngestError
+from ..records import Metadata, ParsedSource
+
 _WS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"
 
 
@@ -85,3 +88,8 @@ def punctuation_rate(text: str, *, limit: int = 200_000) -> float:
     if not words:
         return 0.0
     return len(_SENTENCE_END.findall(sample)) / words
+
+
+def refused(fmt: str, source: str, line: int | None, reason: str) -> ParsedSource:
+    """A ParsedSource with no turns and the one error that says why the text is not this format."""
+    return ParsedSource(format=fmt, metadata=Metadata(), turns=(), errors=(IngestError(source, line, reason),))

@@ -12,7 +12,7 @@ import re
 
 from ..errors import IngestError
 from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
-from ._common import LineIndex, iter_lines, trim
+from ._common import iter_lines, LineIndex, refused, trim
 
 NAME = "chaptered"
 
@@ -51,12 +51,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     chapters_idx, transcript_idx, lines = _layout(text)
     if chapters_idx is None or transcript_idx is None:
         what = '"Chapters"' if chapters_idx is None else '"Transcript"'
-        return ParsedSource(
-            format=NAME,
-            metadata=Metadata(),
-            turns=(),
-            errors=(IngestError(source, 1, f"not a chaptered transcript: no {what} line found"),),
-        )
+        return refused(NAME, source, 1, f"not a chaptered transcript: no {what} line found")
     errors: list[IngestError] = []
     chapters: list[Chapter] = []
     previous = -1

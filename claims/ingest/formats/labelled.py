@@ -16,7 +16,7 @@ from collections import Counter
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import format_clock, iter_lines, parse_clock, trim
+from ._common import format_clock, iter_lines, parse_clock, refused, trim
 
 NAME = "labelled"
 
@@ -60,10 +60,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     names = _accepted(cands)
     starts = [c for c in cands if " ".join(c[4].group("name").split()) in names]
     if not starts:
-        return ParsedSource(
-            format=NAME, metadata=Metadata(), turns=(),
-            errors=(IngestError(source, 1, "not a labelled transcript: no 'Name: text' lines found"),),
-        )
+        return refused(NAME, source, 1, "not a labelled transcript: no 'Name: text' lines found")
     errors: list[IngestError] = []
     title = next((l.strip() for _, _, _, l in iter_lines(text[: starts[0][1]]) if l.strip()), "")
     turns: list[ParsedTurn] = []

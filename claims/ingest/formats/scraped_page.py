@@ -14,7 +14,7 @@ import re
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import LineIndex, iter_lines, trim
+from ._common import iter_lines, LineIndex, refused, trim
 
 NAME = "scraped_page"
 
@@ -75,12 +75,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     captions, info, lines = _find_blocks(text)
     if captions is None or info is None:
         missing = '"Captions"' if captions is None else '"Info"'
-        return ParsedSource(
-            format=NAME,
-            metadata=Metadata(),
-            turns=(),
-            errors=(IngestError(source, 1, f"not a scraped transcript page: no {missing} block line found"),),
-        )
+        return refused(NAME, source, 1, f"not a scraped transcript page: no {missing} block line found")
     title = next((l.strip() for _, _, _, l in lines[:captions] if l.strip()), "")
     fields: dict[str, str] = {}
     for _, _, _, line in lines[info + 1 :]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from ..errors import IngestError
-from ..records import Metadata, ParsedSource, ParsedTurn
+from ..records import ParsedSource, ParsedTurn
 from . import _cues
-from ._common import trim
+from ._common import refused, trim
 
 NAME = "srt"
 
@@ -30,13 +30,10 @@ def parse(text: str, *, source: str) -> ParsedSource:
     """SRT text in, ParsedSource with one turn per cue (real cue times) out."""
     all_blocks = _cues.blocks(text)
     if not all_blocks:
-        return ParsedSource(format=NAME, metadata=Metadata(), turns=(), errors=(IngestError(source, 1, "not SRT: no cues"),))
+        return refused(NAME, source, 1, "not SRT: no cues")
     first = all_blocks[0].lines
     if not (_INDEX.match(first[0][3]) and len(first) > 1 and "-->" in first[1][3]) and "-->" not in first[0][3]:
-        return ParsedSource(
-            format=NAME, metadata=Metadata(), turns=(),
-            errors=(IngestError(source, first[0][0], "not SRT: expected a cue number followed by a 'hh:mm:ss,mmm --> hh:mm:ss,mmm' line"),),
-        )
+        return refused(NAME, source, first[0][0], "not SRT: expected a cue number followed by a 'hh:mm:ss,mmm --> hh:mm:ss,mmm' line")
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
     previous_start = None

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from ..errors import IngestError
-from ..records import Metadata, ParsedSource, ParsedTurn
+from ..records import ParsedSource, ParsedTurn
 from . import _cues
-from ._common import trim
+from ._common import refused, trim
 
 NAME = "webvtt"
 
@@ -42,10 +42,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     all_blocks = _cues.blocks(text)
     if not all_blocks or not _HEADER.match(all_blocks[0].lines[0][3]):
         line = all_blocks[0].lines[0][0] if all_blocks else 1
-        return ParsedSource(
-            format=NAME, metadata=Metadata(), turns=(),
-            errors=(IngestError(source, line, "not WebVTT: the file does not start with a 'WEBVTT' line"),),
-        )
+        return refused(NAME, source, line, "not WebVTT: the file does not start with a 'WEBVTT' line")
     header, *cue_blocks = all_blocks
     title = ""
     for _, _, _, line in header.lines[1:]:
