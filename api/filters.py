@@ -10,7 +10,7 @@ from django_filters.widgets import QueryArrayWidget
 from drf_spectacular.drainage import set_override
 
 from claims.models import Claim, Interview, Prediction, Speaker, Topic
-from claims.selectors import claim_search, claims_on_topics, topic_subtree_ids
+from claims.selectors import claim_search, claims_on_topics, topic_subtree_ids, topic_tree
 
 from .pagination import ClaimPagination, PredictionPagination
 
@@ -58,15 +58,32 @@ class SlugsField(_ListField):
         self.model = model
         super().__init__(**kwargs)
 
+    def lookup(self, slugs: list[str]) -> dict:
+        return {row.slug: row for row in self.model.objects.filter(slug__in=slugs)} if slugs else {}
+
     def parse(self, values):
-        wellformed = [value for value in values if _SLUG.match(value)]
-        found = {row.slug: row for row in self.model.objects.filter(slug__in=wellformed)} if wellformed else {}
+        found = self.lookup([value for value in values if _SLUG.match(value)])
         unknown = [value for value in values if value not in found]
         if unknown:
             shown = ", ".join(repr(value[:60]) for value in unknown[:5])
             # User text goes in params, never into the message: Django %-formats messages.
             raise forms.ValidationError("Unknown %(noun)s: %(shown)s.", params={"noun": self.noun, "shown": shown})
         return [found[value] for value in values]
+
+
+class TopicSlugsField(SlugsField):
+    """Topic slugs resolved against the whole topic tree, read once; each topic carries the tree
+    (`tree`, as (id, parent_id) pairs) so the filter computes subtrees without another query."""
+
+    def lookup(self, slugs):
+        rows = topic_tree()
+        tree = [(pk, parent_id) for pk, parent_id, _ in rows]
+        found = {}
+        for pk, parent_id, slug in rows:
+            if slug in slugs:
+                found[slug] = Topic(pk=pk, parent_id=parent_id, slug=slug)
+                found[slug].tree = tree
+        return found
 
 
 class IdsField(_ListField):
@@ -93,6 +110,13 @@ class SlugsFilter(filters.Filter):
     def __init__(self, *, model, noun, **kwargs):
         super().__init__(model=model, noun=noun, **kwargs)
         _schema(self, {"type": "array", "items": {"type": "string", "pattern": _SLUG.pattern}})
+
+
+class TopicSlugsFilter(SlugsFilter):
+    field_class = TopicSlugsField
+
+    def __init__(self, **kwargs):
+        super().__init__(model=Topic, noun="topic", **kwargs)
 
 
 class IdsFilter(filters.Filter):
@@ -167,8 +191,8 @@ class _FilterSet(filters.FilterSet):
 class ClaimFilterSet(_FilterSet):
     """Filters for claims/: every parameter combines with every other (AND); repeats mean any of."""
 
-    topic = SlugsFilter(
-        model=Topic, noun="topic", field_name="topics", method="by_topics",
+    topic = TopicSlugsFilter(
+        field_name="topics", method="by_topics",
         help_text="Topic slug, repeatable (any of). A topic includes its subtopics.",
     )
     topic_id = IdsFilter(noun="topic", field_name="topics", method="by_topic_ids", help_text="Topic id, repeatable; includes subtopics.")
@@ -199,7 +223,7 @@ class ClaimFilterSet(_FilterSet):
         fields = []
 
     def by_topics(self, queryset, name, value):
-        return queryset.filter(claims_on_topics(topic_subtree_ids(value))) if value else queryset
+        return queryset.filter(claims_on_topics(topic_subtree_ids(value, tree=value[0].tree))) if value else queryset
 
     def by_topic_ids(self, queryset, name, value):
         if not value:
@@ -227,8 +251,8 @@ class PredictionFilterSet(_FilterSet):
         method="by_target", help_text="Target date (target_end, else target_start) on or before (YYYY-MM-DD).", **ISO_DATE
     )
     speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="claim__speaker", method="by_rows", help_text="Speaker slug, repeatable.")
-    topic = SlugsFilter(
-        model=Topic, noun="topic", field_name="claim__topics", method="by_topics",
+    topic = TopicSlugsFilter(
+        field_name="claim__topics", method="by_topics",
         help_text="Topic slug of the claim, repeatable (any of); includes subtopics.",
     )
     interview = SlugsFilter(model=Interview, noun="interview", field_name="claim__interview", method="by_rows", help_text="Interview slug, repeatable.")
@@ -246,7 +270,9 @@ class PredictionFilterSet(_FilterSet):
         return queryset.alias(target=Coalesce("target_end", "target_start")).filter(**{f"target__{lookup}": value})
 
     def by_topics(self, queryset, name, value):
-        return queryset.filter(claims_on_topics(topic_subtree_ids(value), claim_field="claim_id")) if value else queryset
+        if not value:
+            return queryset
+        return queryset.filter(claims_on_topics(topic_subtree_ids(value, tree=value[0].tree), claim_field="claim_id"))
 
     def search(self, queryset, name, value):
         return claim_search(queryset, value, claim_path="claim__") if value.strip() else queryset

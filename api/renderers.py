@@ -26,6 +26,15 @@ class OrjsonRenderer(JSONRenderer):
         return orjson.dumps(data, default=_default, option=orjson.OPT_INDENT_2 if indent else 0)
 
 
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection); a leading
+# apostrophe makes it text. OWASP's list: = + - @ tab and carriage return.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escaped(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def _cell(row: dict, path: Sequence[str]):
     value = row
     for part in path:
@@ -37,9 +46,11 @@ def _cell(row: dict, path: Sequence[str]):
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "|".join(str(item) for item in value)
+        return _escaped("|".join(str(item) for item in value))
     if isinstance(value, dict):
         return orjson.dumps(value, default=_default).decode()
+    if isinstance(value, str):
+        return _escaped(value)
     return value
 
 

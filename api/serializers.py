@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 import re
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
+from claims.selectors import COUNT_CAP
 
 from .rows import source_link_at
 
@@ -82,12 +82,15 @@ class PredictionSerializer(serializers.ModelSerializer):
         return prediction.claim.interview.published_precision or None
 
 
+CAPPED = f"Counted up to {COUNT_CAP:,} ({COUNT_CAP} means {COUNT_CAP:,} or more)."
+
+
 class TopicSerializer(serializers.ModelSerializer):
     parent = serializers.CharField(source="parent_slug", allow_null=True, read_only=True)
     children = serializers.ListField(source="children_slugs", child=serializers.CharField(), read_only=True)
-    claim_count = serializers.IntegerField(read_only=True, help_text="Claims tagged with this topic itself.")
+    claim_count = serializers.IntegerField(read_only=True, help_text=f"Claims tagged with this topic itself. {CAPPED} May lag edits by a minute.")
     subtree_claim_count = serializers.IntegerField(
-        read_only=True, help_text="Claims tagged with this topic or a subtopic (what ?topic= returns)."
+        read_only=True, help_text=f"Claims tagged with this topic or a subtopic (what ?topic= returns). {CAPPED}"
     )
 
     class Meta:
@@ -96,7 +99,7 @@ class TopicSerializer(serializers.ModelSerializer):
 
 
 class SpeakerSerializer(serializers.ModelSerializer):
-    claim_count = serializers.IntegerField(read_only=True)
+    claim_count = serializers.IntegerField(read_only=True, help_text=f"Claims by this speaker. {CAPPED}")
     interview_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -122,7 +125,7 @@ class ChapterSerializer(serializers.ModelSerializer):
 class InterviewSerializer(serializers.ModelSerializer):
     participants = ParticipantSerializer(source="participations", many=True, read_only=True)
     chapters = ChapterSerializer(many=True, read_only=True)
-    claim_count = serializers.IntegerField(read_only=True)
+    claim_count = serializers.IntegerField(read_only=True, help_text=f"Claims from this interview. {CAPPED}")
 
     class Meta:
         model = Interview

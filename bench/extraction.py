@@ -1,6 +1,7 @@
 """Extraction throughput in words per second: on each seed, and on a synthetic 5 MB transcript.
 
     .venv/bin/python bench/extraction.py [--mb 5]
+    .venv/bin/python bench/extraction.py --db [--mb 0.1]   # ingestion + claims_extract, with the database
 
 The seeds are ingested by the real pipeline first (not timed); the timed part is
 `extract_claims` (candidates, scoring, decoding, statements, horizons, topics) over the
@@ -51,10 +52,65 @@ def synthetic(annotated, megabytes: float):
     return "".join(pieces), tuple(turns)
 
 
+def with_database(megabytes: float, repeat: int = 2) -> None:
+    """Ingestion (`interview_ingest`) plus `claims_extract` of bench/ingestion.py's synthetic
+    transcript, rolled back after each repeat, beside the pure pipeline and sentence splitting."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "1")
+    if "DATABASE_URL" not in os.environ:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from bench.ingestion import Rollback, synthetic as labelled
+    from claims.ingest.pipeline import run
+    from claims.services import claims_extract, interview_ingest, interview_prepare
+
+    call_command("migrate", verbosity=0)
+    from claims.models import Topic
+
+    if not Topic.objects.exists():  # never rewrite the topics of a database in use
+        call_command("loaddata", str(ROOT / "fixtures" / "topics.json"), verbosity=0)
+    data = labelled(megabytes)
+    text = data.decode("utf-8")
+    t0 = time.perf_counter()
+    annotated = run(text, source="synthetic.txt", metadata=None)
+    pipeline_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    split_sentences(annotated.source_text, annotated.turns)
+    split_s = time.perf_counter() - t0
+    n = words(annotated.source_text, annotated.turns)
+    print(f"{len(data) / 1e3:.0f} KB, {n} words: pipeline {pipeline_s:.3f} s, sentence splitting {split_s:.3f} s")
+    for _ in range(repeat):
+        try:
+            with transaction.atomic():
+                t0, c0 = time.perf_counter(), time.process_time()
+                interview, _ = interview_ingest(annotated=interview_prepare(data, source="synthetic.txt", metadata=None))
+                t1 = time.perf_counter()
+                created = claims_extract(interview)
+                t2, c2 = time.perf_counter(), time.process_time()
+                print(f"  ingestion {t1 - t0:.3f} s + claims_extract {t2 - t1:.3f} s ({created} proposals) = {t2 - t0:.3f} s "
+                      f"wall, {c2 - c0:.3f} s cpu, {n / (t2 - t0):,.0f} words/s")
+                raise Rollback
+        except Rollback:
+            pass
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=5.0)
+    parser.add_argument("--mb", type=float, default=None)
+    parser.add_argument("--db", action="store_true", help="time ingestion + claims_extract with the database")
     args = parser.parse_args()
+    if args.db:
+        with_database(args.mb or 0.1)
+        return
+    args.mb = args.mb or 5.0
     model, taxonomy = load_model(), load_taxonomy()
     annotated, errors = ingest_paths(sorted((ROOT / "seeds").glob("*.txt")))
     if errors:

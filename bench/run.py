@@ -120,60 +120,64 @@ def worker(args) -> dict:
         log(f"{results['vendor']:<10} {name:<28} django {times['django']*1000:8.2f} ms  floor {times['floor']*1000:8.2f} ms  x{entry['ratio']}")
         return entry
 
-    query = "&".join(f"{k}={v}" for k, v in LIST_QUERY.items())
-    # 1. list, topic + date range, page of 100 (Datasette measured over HTTP in the parent)
-    compare("list", f"/api/claims/?{query}&page_size=100")
-    # 2. page sizes: the query count must not depend on it
-    counts = {}
-    for page_size in (10, 100, 500):
-        entry = compare(f"list_page_size_{page_size}", f"/api/claims/?{query}&page_size={page_size}")
-        counts[page_size] = entry["queries"]
-    results["page_size_queries_constant"] = len(set(counts.values())) == 1
-    # 3. deep page: 100,000 rows in (5,000 at the small size) vs page 1, same list without filters
-    from api.pagination import ClaimPagination
+    skip = set(filter(None, args.skip.split(",")))
+    if "api" not in skip:
+        query = "&".join(f"{k}={v}" for k, v in LIST_QUERY.items())
+        # 1. list, topic + date range, page of 100 (Datasette measured over HTTP in the parent)
+        compare("list", f"/api/claims/?{query}&page_size=100")
+        # 2. page sizes: the query count must not depend on it
+        counts = {}
+        for page_size in (10, 100, 500):
+            entry = compare(f"list_page_size_{page_size}", f"/api/claims/?{query}&page_size={page_size}")
+            counts[page_size] = entry["queries"]
+        results["page_size_queries_constant"] = len(set(counts.values())) == 1
+        # 3. deep page: 100,000 rows in (5,000 at the small size) vs page 1, same list without filters
+        from api.pagination import ClaimPagination
 
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT date, id FROM claims_claim WHERE status = 'approved' ORDER BY date, id LIMIT 1 OFFSET %s",
-            [size["deep"] - 1],
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT date, id FROM claims_claim WHERE status = 'approved' ORDER BY date, id LIMIT 1 OFFSET %s",
+                [size["deep"] - 1],
+            )
+            date, pk = cursor.fetchone()
+        date = date if isinstance(date, str) else date.isoformat()
+        cursor_value = ClaimPagination()._encode("date", [date, pk], False)
+        deep_url, first_url = f"/api/claims/?page_size=100&cursor={cursor_value}", "/api/claims/?page_size=100"
+        times = interleaved({"page1": lambda: get(first_url), "deep": lambda: get(deep_url)},
+                            warmup=size["warmup"], repeat=size["repeat"])
+        ops["deep_page"] = {"rows_in": size["deep"], "median_ms": {k: round(v * 1000, 3) for k, v in times.items()},
+                            "ratio": round(times["deep"] / times["page1"], 2), "queries": query_count(client, deep_url)}
+        log(f"{results['vendor']:<10} {'deep_page':<28} deep {times['deep']*1000:8.2f} ms  page1 {times['page1']*1000:8.2f} ms  x{ops['deep_page']['ratio']}")
+        # 4. detail vs one-row query
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT claim_id FROM claims_prediction p JOIN claims_claim c ON c.id = p.claim_id "
+                           "WHERE c.status = 'approved' ORDER BY claim_id LIMIT 1 OFFSET %s", [size["claims"] // 40])
+            detail_id = cursor.fetchone()[0]
+        topics_agg = "string_agg(t.slug, ',')" if connection.vendor == "postgresql" else "group_concat(t.slug, ',')"
+        detail_sql = (
+            "SELECT c.*, s.slug AS speaker_slug, s.name AS speaker_name, i.slug AS interview_slug, i.link, i.video_id, "
+            "i.published_precision, p.id AS p_id, p.predicted, p.horizon, p.target_start, p.target_end, p.status AS p_status, "
+            "p.resolved_on, p.resolution_note, p.evidence_link, "
+            f"(SELECT {topics_agg} FROM claims_claim_topics ct JOIN claims_topic t ON t.id = ct.topic_id WHERE ct.claim_id = c.id) AS topics "
+            "FROM claims_claim c JOIN claims_speaker s ON s.id = c.speaker_id JOIN claims_interview i ON i.id = c.interview_id "
+            "LEFT JOIN claims_prediction p ON p.claim_id = c.id WHERE c.id = %s AND c.status = 'approved'"
         )
-        date, pk = cursor.fetchone()
-    date = date if isinstance(date, str) else date.isoformat()
-    cursor_value = ClaimPagination()._encode("date", [date, pk], False)
-    deep_url, first_url = f"/api/claims/?page_size=100&cursor={cursor_value}", "/api/claims/?page_size=100"
-    times = interleaved({"page1": lambda: get(first_url), "deep": lambda: get(deep_url)},
-                        warmup=size["warmup"], repeat=size["repeat"])
-    ops["deep_page"] = {"rows_in": size["deep"], "median_ms": {k: round(v * 1000, 3) for k, v in times.items()},
-                        "ratio": round(times["deep"] / times["page1"], 2), "queries": query_count(client, deep_url)}
-    log(f"{results['vendor']:<10} {'deep_page':<28} deep {times['deep']*1000:8.2f} ms  page1 {times['page1']*1000:8.2f} ms  x{ops['deep_page']['ratio']}")
-    # 4. detail vs one-row query
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT claim_id FROM claims_prediction p JOIN claims_claim c ON c.id = p.claim_id "
-                       "WHERE c.status = 'approved' ORDER BY claim_id LIMIT 1 OFFSET %s", [size["claims"] // 40])
-        detail_id = cursor.fetchone()[0]
-    topics_agg = "string_agg(t.slug, ',')" if connection.vendor == "postgresql" else "group_concat(t.slug, ',')"
-    detail_sql = (
-        "SELECT c.*, s.slug AS speaker_slug, s.name AS speaker_name, i.slug AS interview_slug, i.link, i.video_id, "
-        "i.published_precision, p.id AS p_id, p.predicted, p.horizon, p.target_start, p.target_end, p.status AS p_status, "
-        "p.resolved_on, p.resolution_note, p.evidence_link, "
-        f"(SELECT {topics_agg} FROM claims_claim_topics ct JOIN claims_topic t ON t.id = ct.topic_id WHERE ct.claim_id = c.id) AS topics "
-        "FROM claims_claim c JOIN claims_speaker s ON s.id = c.speaker_id JOIN claims_interview i ON i.id = c.interview_id "
-        "LEFT JOIN claims_prediction p ON p.claim_id = c.id WHERE c.id = %s AND c.status = 'approved'"
-    )
-    if connection.vendor == "postgresql":
-        detail_sql = detail_sql.replace("SELECT c.*", "SELECT c.id, c.quote, c.statement, c.start_char, c.end_char, "
-                                        "c.start_seconds, c.seconds_estimated, c.claim_type, c.hedged, c.status, c.date")
-    compare("detail", f"/api/claims/{detail_id}/", floor_calls=[(detail_sql, [detail_id])])
-    # 5. full-text search, top 20: rare, medium, common
-    from generate import COMMON, MEDIUM, RARE
+        if connection.vendor == "postgresql":
+            detail_sql = detail_sql.replace("SELECT c.*", "SELECT c.id, c.quote, c.statement, c.start_char, c.end_char, "
+                                            "c.start_seconds, c.seconds_estimated, c.claim_type, c.hedged, c.status, c.date")
+        compare("detail", f"/api/claims/{detail_id}/", floor_calls=[(detail_sql, [detail_id])])
+        # 5. full-text search, top 20: rare, medium, common
+        from generate import COMMON, MEDIUM, RARE
 
-    fts_floor = fts_floor_runner(connection)
-    for label, term in (("rare", RARE), ("medium", MEDIUM), ("common", COMMON)):
-        compare(f"search_{label}", f"/api/claims/?q={term}&page_size=20", floor=lambda term=term: fts_floor(term))
+        fts_floor = fts_floor_runner(connection)
+        for label, term in (("rare", RARE), ("medium", MEDIUM), ("common", COMMON)):
+            compare(f"search_{label}", f"/api/claims/?q={term}&page_size=20", floor=lambda term=term: fts_floor(term))
     # 6. ingestion + extraction of a 100 KB transcript
-    ops["ingest_100kb"] = ingest_compare(size)
+    if "ingest" not in skip:
+        ops["ingest_100kb"] = ingest_compare(size)
     # 7. export (in process; memory and import in subprocesses, run by the parent)
-    ops["export"] = export_compare(size)
+    if "export" not in skip:
+        ops["export"] = export_compare(size)
     return results
 
 
@@ -211,7 +215,7 @@ def ingest_compare(size) -> dict:
     from django.db import connection, transaction
 
     from claims.ingest.segment import split_sentences
-    from claims.models import Claim, Interview, Turn
+    from claims.models import Turn
     from claims.services import claims_extract, interview_ingest, interview_prepare
     from ingestion import synthetic
 
@@ -279,6 +283,10 @@ def export_floor(directory: Path) -> int:
            "c.origin, c.extractor_score, c.start_seconds, c.seconds_estimated, c.date, c.curator_notes, c.created_at, c.updated_at "
            "FROM claims_claim c JOIN claims_interview i ON i.id = c.interview_id JOIN claims_speaker s ON s.id = c.speaker_id "
            "WHERE c.id > {} ORDER BY c.id LIMIT 2000")
+    if connection.vendor == "sqlite":
+        # CROSS JOIN keeps claims the outer loop (a primary-key range per chunk): with a plain JOIN SQLite
+        # walked speakers first and sorted every remaining claim for each chunk (175 s at 1M, not a floor).
+        sql = sql.replace(" JOIN ", " CROSS JOIN ")
     names = ["id", "interview", "speaker", "quote", "start_char", "end_char", "statement", "claim_type", "hedged", "status",
              "origin", "extractor_score", "start_seconds", "seconds_estimated", "date", "curator_notes", "created_at", "updated_at"]
     last, n = 0, 0
@@ -486,11 +494,14 @@ def export_import(vendor: str, url: str, size: dict, memory_url: str | None) -> 
         result["import_speedup_vs_loaddata"] = round(stock["seconds"] / ours["seconds"], 1)
         log(f"{vendor:<10} {'import':<28} {imported['seconds']:.1f} s (COPY floor {copy_seconds:.1f} s); "
             f"subset: loaddata {stock['seconds']:.1f} s vs {ours['seconds']:.2f} s")
-        if vendor == "postgresql":
-            for name in ("import", "copy", "stock", "ours"):
-                psql(f"DROP DATABASE IF EXISTS bench_{name}_{os.getpid()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        for name in ("import", "copy", "stock", "ours"):  # the scratch databases (at 1M, ~1 GB each)
+            if vendor == "postgresql":
+                psql(f"DROP DATABASE IF EXISTS bench_{name}_{os.getpid()}")
+            else:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(tempfile.gettempdir(), f"bench_{name}_{os.getpid()}.sqlite3{suffix}").unlink(missing_ok=True)
     return result
 
 
@@ -644,7 +655,7 @@ def python_load(port: int, seconds: int, clients: int) -> dict:
 
 
 def table(results: dict) -> str:
-    lines = [f"| operation | database | Django / ours | floor / peer | ratio | target | queries |", "|---|---|---|---|---|---|---|"]
+    lines = ["| operation | database | Django / ours | floor / peer | ratio | target | queries |", "|---|---|---|---|---|---|---|"]
     targets = {"list": "<= 2x (hard 4x)", "deep_page": "<= 1.5x page 1", "detail": "<= 2x, <= 3 queries",
                "search_rare": "<= 2x, < 50 ms (PG)", "search_medium": "<= 2x, < 50 ms (PG)", "search_common": "<= 2x",
                "ingest_100kb": "<= 1.3x", "export": "<= 3x", "list_page_size_10": "same queries", "list_page_size_100": "same queries",
@@ -653,14 +664,17 @@ def table(results: dict) -> str:
         for name, op in data["operations"].items():
             m = op.get("median_ms") or op.get("median_s")
             unit = "ms" if "median_ms" in op else "s"
-            a, b = list(m.values())[:2]
+            a, b = (m["deep"], m["page1"]) if name == "deep_page" else list(m.values())[:2]
             lines.append(f"| {name} | {vendor} | {a} {unit} | {b} {unit} | {op.get('ratio')}x | {targets.get(name, '')} | {op.get('queries', '')} |")
         if "datasette" in data:
             d = data["datasette"]
             if "median_ms" in d:
-                lines.append(f"| list over HTTP vs Datasette | {vendor} | {d['median_ms']['django']} ms | {d['median_ms']['datasette']} ms | {d['ratio']}x | <= 1x | |")
+                ratio = d["median_ms"]["django"] / d["median_ms"]["datasette"]
+                lines.append(f"| list over HTTP vs Datasette | {vendor} | {d['median_ms']['django']} ms | {d['median_ms']['datasette']} ms | {ratio:.3g}x | <= 1x | |")
         ei = data.get("export_import", {})
         if ei:
+            es = ei["export_subprocess"]
+            lines.append(f"| export (own process: time, peak RSS) | {vendor} | {es['seconds']} s | {es['max_rss_mb']} MB | | | |")
             if "export_memory" in ei:
                 em = ei["export_memory"]
                 lines.append(f"| export peak RSS | {vendor} | {em['this_db_max_rss_mb']} MB | {em['smaller_db_max_rss_mb']} MB (smaller DB) | {em['ratio']}x | <= 1.2x | |")
@@ -687,7 +701,10 @@ def main() -> None:
     parser.add_argument("--memory-postgres", help="a smaller PostgreSQL database for the export memory comparison")
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
     parser.add_argument("--generate", action="store_true", help="(re)generate the databases first (bench/generate.py)")
-    parser.add_argument("--skip", default="", help="comma-separated parts to skip: export_import,load,datasette")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip: api (list, detail, search), ingest, "
+                        "export (in-process export vs floor), export_import, load, datasette")
+    parser.add_argument("--merge", nargs="+", type=Path, metavar="JSON",
+                        help="combine result files of partial runs (same size) into --output, print the table, then exit")
     parser.add_argument("--check-queries", action="store_true", help=f"fail when a query count differs from {BASELINE.name}")
     parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent / "results.json")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
@@ -699,6 +716,8 @@ def main() -> None:
     if args.worker:
         print(json.dumps(worker(args)))
         return None
+    if args.merge:
+        return merge(args)
     size = SIZES[args.size]
     skip = set(filter(None, args.skip.split(",")))
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
@@ -718,11 +737,14 @@ def main() -> None:
             subprocess.run([PYTHON, str(Path(__file__).parent / "generate.py"), "--claims", str(size["claims"]), "--seed", "1"],
                            env={**os.environ, "DATABASE_URL": url}, check=True, stdout=subprocess.DEVNULL)
         log(f"== {vendor}: {url}")
-        out = subprocess.run([PYTHON, __file__, "--worker", "--size", args.size], env={**os.environ, "DATABASE_URL": url},
-                             stdout=subprocess.PIPE, text=True)
-        if out.returncode != 0:
-            raise SystemExit(f"the {vendor} worker failed")
-        data = json.loads(out.stdout.strip().splitlines()[-1])
+        if {"api", "ingest", "export"} <= skip:
+            data = {"vendor": vendor, "operations": {}}
+        else:
+            out = subprocess.run([PYTHON, __file__, "--worker", "--size", args.size, "--skip", args.skip],
+                                 env={**os.environ, "DATABASE_URL": url}, stdout=subprocess.PIPE, text=True, check=False)
+            if out.returncode != 0:
+                raise SystemExit(f"the {vendor} worker failed")
+            data = json.loads(out.stdout.strip().splitlines()[-1])
         if vendor == "sqlite" and "datasette" not in skip:
             data["datasette"] = datasette_compare(url.replace("sqlite:///", ""), size)
         if "load" not in skip:
@@ -731,13 +753,35 @@ def main() -> None:
         if "export_import" not in skip:
             data["export_import"] = export_import(vendor, url, size, memory[vendor])
         results["databases"][vendor] = data
-    results["query_counts"] = query_counts(results)
-    args.output.write_text(json.dumps(results, indent=2) + "\n")
-    text = table(results)
-    (args.output.with_suffix(".md")).write_text(f"# Benchmark results ({args.size}, {results['date']})\n\n{results['machine']}\n\n{text}\n")
-    print(text)
+    write_results(results, args.output)
     if args.check_queries:
         check_queries(results)
+
+
+def write_results(results: dict, output: Path) -> None:
+    results["query_counts"] = query_counts(results)
+    output.write_text(json.dumps(results, indent=2) + "\n")
+    text = table(results)
+    output.with_suffix(".md").write_text(f"# Benchmark results ({results['size']}, {results['date']})\n\n{results['machine']}\n\n{text}\n")
+    print(text)
+
+
+def merge(args) -> None:
+    """Partial runs (e.g. export/import while the API was being changed, then the API) as one result."""
+    merged: dict = {"databases": {}, "parts": []}
+    for path in args.merge:
+        part = json.loads(path.read_text())
+        merged.setdefault("size", part["size"])
+        merged["machine"] = part["machine"]
+        merged["date"] = part["date"]
+        merged["parts"].append({"file": path.name, "date": part["date"]})
+        for vendor, data in part["databases"].items():
+            into = merged["databases"].setdefault(vendor, {"vendor": vendor, "operations": {}})
+            into["operations"].update(data.get("operations", {}))
+            into.update({k: v for k, v in data.items() if k != "operations"})
+    write_results(merged, args.output)
+    if args.check_queries:
+        check_queries(merged)
 
 
 def check_queries(results: dict) -> None:

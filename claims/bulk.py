@@ -1,17 +1,24 @@
-"""Fixtures at scale: a streaming writer that gives Django's serializer's exact bytes, and a streaming import.
+"""Fixtures at scale: a streaming export that gives Django's serializer's exact bytes, and a streaming import.
 
-Writing: objects go to the file one by one (memory does not grow with the database); claims and
-predictions are read as value tuples in chunks and dumped with orjson, laid out exactly as
-`json.dump(indent=2, ensure_ascii=False)` lays them out (a float orjson would spell differently,
-e.g. 1e-05, sends its object through json instead).
+Export (`interviews_export`): one pass per table over the whole table, not queries per interview.
+Interviews, participations, chapters, turns and claims (each with its topic ids and its prediction)
+are read in chunks (server-side cursors on PostgreSQL), all ordered by interview id so the passes
+advance side by side and each interview's two files are written as its rows arrive; foreign keys
+become natural keys through in-memory maps of slugs (speakers, topics, interviews: small tables).
+Objects are dumped with orjson, laid out exactly as `json.dump(indent=2, ensure_ascii=False)` lays
+them out (an object with a float orjson would spell differently, e.g. 1e-05, goes through json).
+Memory holds a chunk of rows and at most FLUSH_AT bytes of one file, whatever the database's size.
 
-Importing: each file is parsed incrementally (one object at a time out of a bounded buffer),
-natural keys are resolved through in-memory maps (topics, speakers, interviews: small tables; claims:
-the current file only, else one query), and rows are written in batches: COPY on PostgreSQL,
-executemany elsewhere, all in one transaction. It checks what the strict loaddata checks: unknown
-references and duplicates stop the load, a claim's quote must be its interview's text at its offsets
-and its date the interview's published date, only prediction claims carry a prediction.
-Like loaddata (raw saves) it writes no history rows and keeps created_at/updated_at as given.
+Import (`fixtures_import`): files are parsed whole by orjson up to FAST_PARSE_BYTES, else one object
+at a time out of a bounded buffer; natural keys are resolved through in-memory maps (topics, speakers,
+interviews; claims: the current file only, else one query); quotes are checked against transcripts
+held in an LRU bounded by characters (filled as interviews are imported; a miss reads the next claims
+files' transcripts in one query). Rows are written in batches across files: COPY on PostgreSQL, a
+staging table and one INSERT ... SELECT per batch on SQLite, all in one transaction. It checks what
+the strict loaddata checks: unknown references and duplicates stop the load, a claim's quote must be
+its interview's text at its offsets and its date the interview's published date, only prediction
+claims carry a prediction. Like loaddata (raw saves) it writes no history rows and keeps
+created_at/updated_at as given.
 """
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ import datetime as dt
 import functools
 import io
 import json
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -28,11 +36,25 @@ from django.core.management.base import CommandError
 from django.core.management.color import no_style
 from django.db import IntegrityError, connection, models, transaction
 
-from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn, quote_mismatch
+from .models import (
+    Chapter,
+    Claim,
+    Interview,
+    Participation,
+    Prediction,
+    Speaker,
+    Topic,
+    Turn,
+    quote_mismatch,
+)
 
 READ_CHUNK = 1 << 20
+FAST_PARSE_BYTES = 4 << 20  # fixture files up to this size are parsed whole (orjson)
 BATCH = 5000
 EXPORT_CHUNK = 2000
+TEXT_CACHE_CHARS = 16 << 20  # transcripts kept for the quote checks (LRU), in characters
+TEXT_PREFETCH = 50  # transcripts read together on a cache miss
+INTERVIEW_CHUNK = 5  # rows with whole transcripts
 
 # Export ------------------------------------------------------------------------------------------
 
@@ -57,6 +79,12 @@ def _orjson_safe(value) -> bool:
     return True
 
 
+def _json_dump(data: dict) -> bytes:
+    from .dataset import StableJSONEncoder
+
+    return json.dumps(data, indent=2, ensure_ascii=False, separators=(",", ": "), cls=StableJSONEncoder).encode()
+
+
 def dump_object(data: dict) -> bytes:
     """One fixture object exactly as Django's JSON serializer (indent=2) writes it."""
     if _orjson_safe(data):
@@ -64,95 +92,279 @@ def dump_object(data: dict) -> bytes:
             return orjson.dumps(data, option=orjson.OPT_INDENT_2)
         except TypeError:
             pass
-    from .dataset import StableJSONEncoder
-
-    return json.dumps(data, indent=2, ensure_ascii=False, separators=(",", ": "), cls=StableJSONEncoder).encode()
-
-
-class FixtureWriter:
-    """A fixture file written as it goes: '[', the objects separated by ',', then ']' (Django's layout)."""
-
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(path, "wb", buffering=READ_CHUNK)
-        self.first = True
-        self.file.write(b"[")
-
-    def write(self, data: dict) -> None:
-        self.file.write(b"\n" if self.first else b",\n")
-        self.first = False
-        self.file.write(dump_object(data))
-
-    def write_encoded(self, encoded: bytes) -> None:
-        self.file.write(b"\n" if self.first else b",\n")
-        self.first = False
-        self.file.write(encoded)
-
-    def close(self) -> None:
-        self.file.write(b"\n]\n")
-        self.file.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+    return _json_dump(data)
 
 
 def _serialized_fields(model) -> list[models.Field]:
-    """The fields Django's serializer writes, in its order: local concrete fields, then many-to-many."""
-    return [f for f in model._meta.local_fields if f.serialize] + [f for f in model._meta.local_many_to_many if f.serialize]
+    """The fields Django's serializer writes, in its order: local fields (foreign keys where they stand),
+    then the many-to-many fields with an auto-created table."""
+    return [f for f in model._meta.local_fields if f.serialize] + [
+        f for f in model._meta.local_many_to_many if f.serialize and f.remote_field.through._meta.auto_created
+    ]
+
+
+def _cached_datetime(postgres: bool) -> Callable:
+    """A database datetime -> StableJSONEncoder's text (bulk-created rows share few distinct timestamps)."""
+    @functools.lru_cache(maxsize=8192)
+    def convert(value):
+        if value is None:
+            return None
+        if isinstance(value, str):  # SQLite without its declared-type converters
+            value = dt.datetime.fromisoformat(value)
+        if value.tzinfo is None:  # SQLite stores UTC
+            value = value.replace(tzinfo=dt.timezone.utc)
+        return stable_datetime(value)
+    return convert
+
+
+class _Rows:
+    """How rows of one model's table, read raw, become the `fields` of Django's serializer.
+
+    `select` lists the columns in serializer order; `convert(row)` gives the fields dict (foreign keys as
+    natural keys from the in-memory slug maps). Values are what Django's python serializer keeps: None,
+    numbers, booleans and dates/datetimes as the JSON encoder spells them, everything else as text.
+    """
+
+    def __init__(self, model, alias: str, keys: dict[str, Callable]):
+        postgres = connection.vendor == "postgresql"
+        self.model = model
+        self.label = model._meta.label_lower
+        fields = [f for f in _serialized_fields(model) if not f.many_to_many]
+        self.names = [f.name for f in fields]
+        self.select = []
+        for f in fields:
+            column = f"{alias}.{connection.ops.quote_name(f.column)}"
+            if not postgres and isinstance(f, (models.DateTimeField, models.DateField)):
+                column = f"CAST({column} AS TEXT)"  # as stored: skips the driver's parsing (ours is cached)
+            self.select.append(column)
+        self.floats = [i for i, f in enumerate(fields) if isinstance(f, models.FloatField)]
+        datetime_value = _cached_datetime(postgres)
+        converters: list[Callable | None] = []
+        for field in fields:
+            if field.is_relation:
+                converters.append(keys[field.name])
+            elif isinstance(field, models.DateTimeField):
+                converters.append(datetime_value)
+            elif isinstance(field, models.DateField):
+                converters.append(lambda v: v if v is None or isinstance(v, str) else v.isoformat())
+            elif isinstance(field, models.JSONField):
+                converters.append(lambda v: v if v is None else json.loads(v))
+            elif isinstance(field, (models.BooleanField, models.IntegerField, models.FloatField, models.CharField,
+                                    models.TextField)):
+                # As the drivers give them: bool (SQLite through the converter Django registers for
+                # 'bool' columns), int, float, str; value_to_string of a text field is the text itself.
+                converters.append(None)
+            else:  # value_to_string of anything else: its text
+                converters.append(lambda v: v if v is None or isinstance(v, str) else str(v))
+        names = self.names
+        converted = [(names[i], i, c) for i, c in enumerate(converters) if c is not None]
+
+        def fields_of(values) -> dict:
+            fields = dict(zip(names, values))
+            for name, i, convert in converted:
+                fields[name] = convert(values[i])
+            return fields
+
+        self.fields = fields_of
+
+    def dump(self, fields: dict) -> bytes:
+        """The object's bytes; orjson unless a float would be spelled differently from json."""
+        data = {"model": self.label, "fields": fields}
+        names = self.names
+        for i in self.floats:
+            value = fields[names[i]]
+            if value is not None and not (value == 0.0 or 1e-4 <= abs(value) < 1e16):
+                return _json_dump(data)
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2)
+
+
+def _stream(sql: str, params=(), chunk: int = EXPORT_CHUNK) -> Iterator[tuple]:
+    """Rows of one query read in chunks: a server-side cursor on PostgreSQL, fetchmany on SQLite."""
+    cursor = connection.chunked_cursor()
+    try:
+        cursor.execute(sql, params)
+        while True:
+            rows = cursor.fetchmany(chunk)
+            if not rows:
+                return
+            yield from rows
+    finally:
+        cursor.close()
+
+
+class _Grouped:
+    """Rows ordered by interview id (column 0), taken one interview at a time."""
+
+    def __init__(self, rows: Iterator[tuple]):
+        self.rows = rows
+        self.head = next(rows, None)
+
+    def take(self, interview_id: int) -> Iterator[tuple]:
+        while self.head is not None and self.head[0] <= interview_id:
+            row, self.head = self.head, next(self.rows, None)
+            if row[0] == interview_id:
+                yield row
+
+
+def _write_all(fd: int, data: bytes) -> int:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    return len(data)
+
+
+FLUSH_AT = 256 << 10  # bytes of one file held before they are written
+FILE_FLAGS = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
+
+
+def write_array(path: str, objects: Iterable[bytes]) -> None:
+    """A fixture file: '[', the objects separated by ',' each on a new line, ']' (Django's layout),
+    written in few large calls (one for a file under FLUSH_AT bytes)."""
+    # Written over the old file in place and cut to its new length, not truncated to zero first nor
+    # deleted: on ext4 (auto_da_alloc, online discard) freeing and reallocating the blocks of 2,000
+    # files made a re-export over an existing tree several times slower.
+    fd = os.open(path, FILE_FLAGS, 0o644)
+    try:
+        parts, size, total, separator = [b"["], 1, 0, b"\n"
+        for encoded in objects:
+            parts.append(separator)
+            parts.append(encoded)
+            separator = b",\n"
+            size += len(encoded) + 2
+            if size >= FLUSH_AT:
+                total += _write_all(fd, b"".join(parts))
+                parts, size = [], 0
+        parts.append(b"\n]\n")
+        total += _write_all(fd, b"".join(parts))
+        os.ftruncate(fd, total)
+    finally:
+        os.close(fd)
+
+
+class Export:
+    """The fixtures of every interview in one streaming pass per table (ordered by interview id, so that
+    the passes run side by side); natural keys come from in-memory maps of slugs (small tables).
+
+    Writes exactly what Django's serializer writes (indent=2, natural keys, StableJSONEncoder).
+    """
+
+    def __init__(self, interview_id: int | None = None):
+        self.only = interview_id
+        self.speakers = dict(Speaker.objects.values_list("pk", "slug"))
+        self.topics = dict(Topic.objects.values_list("pk", "slug"))
+        self.interview_slugs = dict(Interview.objects.values_list("pk", "slug"))
+        # Orders the serializer took from the database (its collation), not from Python's comparison.
+        self.topics_by_slug = list(Topic.objects.order_by("slug").values_list("pk", "slug"))
+
+        def interview_key(value):
+            return [self.interview_slugs[value]]
+
+        def speaker_key(value):
+            return None if value is None else [self.speakers[value]]
+
+        keys = {"interview": interview_key, "speaker": speaker_key, "claim": None}
+        self.interview = _Rows(Interview, "i", keys)
+        self.participation = _Rows(Participation, "x", keys)
+        self.chapter = _Rows(Chapter, "x", keys)
+        self.turn = _Rows(Turn, "x", keys)
+        self.claim = _Rows(Claim, "c", keys)
+        self.prediction = _Rows(Prediction, "p", {"claim": lambda v: v})
+
+    def _where(self, column: str) -> tuple[str, tuple]:
+        return ("", ()) if self.only is None else (f" WHERE {column} = %s", (self.only,))
+
+    def _part_rows(self, rows: _Rows, model, order: str, join: str = "") -> _Grouped:
+        """One table's rows of every interview, by interview, then `order` (SQL over x and the joined tables)."""
+        table = connection.ops.quote_name(model._meta.db_table)
+        where, params = self._where("x.interview_id")
+        return _Grouped(_stream(f"SELECT x.interview_id, {', '.join(rows.select)} FROM {table} x{join}{where} "
+                                f"ORDER BY x.interview_id, {order}", params))
+
+    def claim_rows(self) -> _Grouped:
+        """Claims by (interview, span) with their topic ids (one text) and their prediction (LEFT JOIN)."""
+        quote = connection.ops.quote_name
+        link = quote(Claim.topics.through._meta.db_table)
+        claims, predictions = quote(Claim._meta.db_table), quote(Prediction._meta.db_table)
+        topic_ids = ("string_agg(t.topic_id::text, ',')" if connection.vendor == "postgresql"
+                     else "group_concat(t.topic_id, ',')")
+        where, params = self._where("c.interview_id")
+        sql = (f"SELECT c.interview_id, {', '.join(self.claim.select)}, "
+               f"(SELECT {topic_ids} FROM {link} t WHERE t.claim_id = c.id), p.id, {', '.join(self.prediction.select[1:])} "
+               f"FROM {claims} c LEFT JOIN {predictions} p ON p.claim_id = c.id{where} "
+               "ORDER BY c.interview_id, c.start_char, c.end_char")
+        return _Grouped(_stream(sql, params))
+
+    def claim_objects(self, rows: Iterable[tuple]) -> Iterator[bytes]:
+        """Each claim's bytes, followed by its prediction's."""
+        n = len(self.claim.select)
+        # Topic ids (text) -> their natural keys ordered by slug; the keys are shared lists (read only).
+        rank = {str(pk): position for position, (pk, _) in enumerate(self.topics_by_slug)}
+        keys = [[slug] for _, slug in self.topics_by_slug]
+
+        def slug_order(ids: str) -> list:
+            return [keys[r] for r in sorted(rank[i] for i in ids.split(","))]
+
+        start_at, end_at = self.claim.names.index("start_char"), self.claim.names.index("end_char")
+        for row in rows:
+            values = row[1:n + 1]
+            fields = self.claim.fields(values)
+            ids = row[n + 1]
+            fields["topics"] = slug_order(ids) if ids else []
+            yield self.claim.dump(fields)
+            if row[n + 2] is not None:
+                key = [fields["interview"][0], values[start_at], values[end_at]]
+                yield self.prediction.dump(self.prediction.fields((key, *row[n + 3:])))
+
+    def interview_objects(self, interview_row: tuple, participations, chapters, turns) -> Iterator[bytes]:
+        yield self.interview.dump(self.interview.fields(interview_row[1:]))
+        for row in participations:
+            yield self.participation.dump(self.participation.fields(row[1:]))
+        for row in chapters:
+            yield self.chapter.dump(self.chapter.fields(row[1:]))
+        for row in turns:
+            yield self.turn.dump(self.turn.fields(row[1:]))
+
+    def run(self, output_dir: Path) -> list[Path]:
+        """Write interviews/<slug>.json and claims/<slug>.json for every interview; return the paths."""
+        written = []
+        where, params = self._where("i.id")
+        quote = connection.ops.quote_name
+        interviews = _stream(f"SELECT i.id, {', '.join(self.interview.select)} FROM {quote(Interview._meta.db_table)} i{where} "
+                             "ORDER BY i.id", params, chunk=INTERVIEW_CHUNK)
+        # The serializer's orders: participations by role then speaker slug, chapters and turns by index.
+        participations = self._part_rows(self.participation, Participation, "x.role, s.slug",
+                                         f" JOIN {quote(Speaker._meta.db_table)} s ON s.id = x.speaker_id")
+        chapters = self._part_rows(self.chapter, Chapter, f"x.{quote('index')}")
+        turns = self._part_rows(self.turn, Turn, f"x.{quote('index')}")
+        claims = self.claim_rows()
+        for folder in ("interviews", "claims"):
+            (output_dir / folder).mkdir(parents=True, exist_ok=True)
+        for row in interviews:
+            interview_id = row[0]
+            slug = self.interview_slugs[interview_id]
+            path = os.path.join(output_dir, "interviews", f"{slug}.json")
+            write_array(path, self.interview_objects(
+                row, participations.take(interview_id), chapters.take(interview_id), turns.take(interview_id)))
+            written.append(Path(path))
+            path = os.path.join(output_dir, "claims", f"{slug}.json")
+            write_array(path, self.claim_objects(claims.take(interview_id)))
+            written.append(Path(path))
+        return written
+
+
+def interviews_export(output_dir: Path) -> list[Path]:
+    """Every interview's two fixture files, in one read-only transaction (a consistent snapshot; on
+    PostgreSQL the server-side cursors need it)."""
+    with transaction.atomic():
+        return Export().run(Path(output_dir))
 
 
 def claim_dump_objects(interview: Interview) -> Iterator[dict]:
-    """The interview's claims by span, each followed by its prediction, as fixture dicts (chunked reads)."""
-    claim_fields = [f for f in _serialized_fields(Claim) if not f.many_to_many]
-    prediction_fields = _serialized_fields(Prediction)
-    columns = ["pk", "speaker__slug", *(f.attname for f in claim_fields if not f.is_relation)]
-    plain = [f for f in claim_fields if not f.is_relation]
-    datetimes = {f.name for f in plain if isinstance(f, models.DateTimeField)}
-    interview_key = [interview.slug]
-    position = (-1, -1)
-    while True:
-        rows = list(
-            Claim.objects.filter(interview=interview)
-            .filter(models.Q(start_char__gt=position[0]) | models.Q(start_char=position[0], end_char__gt=position[1]))
-            .order_by("start_char", "end_char").values_list(*columns)[:EXPORT_CHUNK]
-        )
-        if not rows:
-            return
-        ids = [row[0] for row in rows]
-        topics: dict[int, list] = {}
-        for claim_id, slug in (
-            Claim.topics.through.objects.filter(claim_id__in=ids).order_by("claim_id", "topic__slug")
-            .values_list("claim_id", "topic__slug")
-        ):
-            topics.setdefault(claim_id, []).append([slug])
-        predictions = {
-            row[0]: row[1:] for row in Prediction.objects.filter(claim_id__in=ids).values_list(
-                "claim_id", *(f.attname for f in prediction_fields if not f.is_relation)
-            )
-        }
-        for pk, speaker_slug, *values in rows:
-            fields = {}
-            plain_values = dict(zip((f.name for f in plain), values))
-            for field in claim_fields:
-                if field.name == "interview":
-                    fields["interview"] = interview_key
-                elif field.name == "speaker":
-                    fields["speaker"] = [speaker_slug]
-                else:
-                    value = plain_values[field.name]
-                    fields[field.name] = stable_datetime(value) if field.name in datetimes else value
-            fields["topics"] = topics.get(pk, [])
-            yield {"model": "claims.claim", "fields": fields}
-            if pk in predictions:
-                key = [interview.slug, fields["start_char"], fields["end_char"]]
-                values_p = iter(predictions[pk])
-                yield {"model": "claims.prediction", "fields": {
-                    f.name: key if f.name == "claim" else next(values_p) for f in prediction_fields
-                }}
-        position = (rows[-1][columns.index("start_char")], rows[-1][columns.index("end_char")])
+    """The interview's claims by span, each followed by its prediction, as fixture dicts (the export's path)."""
+    export = Export(interview.pk)
+    with transaction.atomic():
+        for encoded in export.claim_objects(export.claim_rows().take(interview.pk)):
+            yield json.loads(encoded)
 
 
 # Import ------------------------------------------------------------------------------------------
@@ -222,6 +434,47 @@ def iter_json_array(path: Path, chunk: int = READ_CHUNK) -> Iterator[tuple[int, 
             yield start_line, value
 
 
+class _Line:
+    """The line an object starts on, worked out only when an error message prints it (fast path)."""
+
+    def __init__(self, path: Path, index: int):
+        self.path, self.index = path, index
+
+    def __str__(self) -> str:
+        for i, (line, _) in enumerate(iter_json_array(self.path)):
+            if i == self.index:
+                return str(line)
+        return f"object {self.index + 1}"
+
+    __repr__ = __str__
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def iter_fixture_objects(path: Path) -> Iterator[tuple[object, object]]:
+    """(line, object) for each object of a fixture file.
+
+    Files up to FAST_PARSE_BYTES are parsed at once by orjson (most fixtures: one interview's rows);
+    larger ones, and any file orjson refuses (it is stricter than json), go through the streaming
+    parser, which holds one object at a time and reports the exact line of a syntax error.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise CommandError(f"{path}: {error}") from None
+    if size <= FAST_PARSE_BYTES:
+        try:
+            objects = orjson.loads(path.read_bytes())
+        except orjson.JSONDecodeError:
+            objects = None
+        if isinstance(objects, list):
+            for index, obj in enumerate(objects):
+                yield _Line(path, index), obj
+            return
+    yield from iter_json_array(path)
+
+
 def _copy_text(value) -> str:
     if value is None:
         return "\\N"
@@ -236,14 +489,30 @@ def _copy_text(value) -> str:
 
 
 class TableWriter:
-    """Rows for one table, written in batches: COPY on PostgreSQL, executemany elsewhere."""
+    """Rows for one table, written in batches: COPY on PostgreSQL; on SQLite executemany into a
+    temporary staging table, then one INSERT ... SELECT per batch.
+
+    The staging matters on SQLite when the table has triggers (claims_claim keeps an FTS5 index by
+    trigger): FTS5 flushes its pending terms at every statement, so row-by-row inserts wrote one index
+    segment per claim (~4x slower than the same rows in one statement). Triggers and constraints
+    still run, per row, inside the single INSERT ... SELECT.
+    """
 
     def __init__(self, table: str, columns: list[str], batch: int = BATCH):
         self.table, self.columns, self.rows, self.batch = table, columns, [], batch
         self.count = 0
-        quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
-        self.copy_sql = f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN"
-        self.insert_sql = f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ({', '.join(['%s'] * len(columns))})"
+        quote = connection.ops.quote_name
+        quoted = ", ".join(quote(c) for c in columns)
+        self.copy_sql = f"COPY {quote(table)} ({quoted}) FROM STDIN"
+        self.insert_sql = f"INSERT INTO {quote(table)} ({quoted}) VALUES ({', '.join(['%s'] * len(columns))})"
+        self.staging = quote(f"bulk_staging_{table}")
+        self.staged = False
+        self.stage_sql = [
+            f"CREATE TEMP TABLE IF NOT EXISTS {self.staging} AS SELECT {quoted} FROM {quote(table)} WHERE 0",
+            f"DELETE FROM temp.{self.staging}",
+        ]
+        self.stage_insert_sql = f"INSERT INTO temp.{self.staging} ({quoted}) VALUES ({', '.join(['%s'] * len(columns))})"
+        self.unstage_sql = f"INSERT INTO {quote(table)} ({quoted}) SELECT {quoted} FROM temp.{self.staging}"
 
     def add(self, row: tuple) -> None:
         self.rows.append(row)
@@ -259,10 +528,24 @@ class TableWriter:
                 buffer.writelines("\t".join(map(_copy_text, row)) + "\n" for row in self.rows)
                 buffer.seek(0)
                 cursor.cursor.copy_expert(self.copy_sql, buffer)
+            elif connection.vendor == "sqlite":
+                if not self.staged:
+                    for sql in self.stage_sql:
+                        cursor.execute(sql)
+                    self.staged = True
+                cursor.executemany(self.stage_insert_sql, self.rows)
+                cursor.execute(self.unstage_sql)
+                cursor.execute(f"DELETE FROM temp.{self.staging}")
             else:
                 cursor.executemany(self.insert_sql, self.rows)
         self.count += len(self.rows)
         self.rows = []
+
+    def drop_staging(self) -> None:
+        if self.staged:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DROP TABLE IF EXISTS temp.{self.staging}")
+            self.staged = False
 
 
 def _converter(field: models.Field) -> Callable:
@@ -282,7 +565,15 @@ def _converter(field: models.Field) -> Callable:
         return lambda value: None if value is None else dt.date.fromisoformat(value).isoformat()
     if isinstance(field, models.JSONField):
         return lambda value: json.dumps(value, cls=field.encoder)
-    return lambda value: value
+    return _identity
+
+
+def _identity(value):
+    return value
+
+
+def _is_identity(converter) -> bool:
+    return converter is None or converter is _identity
 
 
 class _ModelRows:
@@ -300,29 +591,38 @@ class _ModelRows:
         self.next_id = (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
         self.known = {f.name for f in self.fields} | {f.name for f in model._meta.local_many_to_many}
 
+        # (name, relation, converter or None for as-is, nullable, default) per column, in column order.
+        self.plan = [
+            (f.name, relations.get(f.name), None if _is_identity(self.converters.get(f.name)) else self.converters.get(f.name),
+             f.null, self.defaults[f.name])
+            for f in self.fields
+        ]
+
     def row(self, key, given: dict) -> tuple[int, tuple]:
-        unknown = given.keys() - self.known
-        if unknown:
+        if not given.keys() <= self.known:
+            unknown = given.keys() - self.known
             raise CommandError(f"{self.model._meta.label_lower} {key}: unknown field(s) {sorted(unknown)}")
-        values = []
-        for field in self.fields:
-            name = field.name
-            if name in self.relations:
-                values.append(self.relations[name](key, given.get(name)))
-                continue
-            value = given[name] if name in given else self.defaults[name]
-            if value is None:
-                if not field.null:
-                    raise CommandError(f"{self.model._meta.label_lower} {key}: {name} may not be null")
-                values.append(None)
-                continue
-            try:
-                values.append(self.converters[name](value))
-            except (TypeError, ValueError) as error:
-                raise CommandError(f"{self.model._meta.label_lower} {key}: {name}: {error}") from None
         pk = self.next_id
+        values = [pk]
+        append = values.append
+        for name, relation, convert, nullable, default in self.plan:
+            if relation is not None:
+                append(relation(key, given.get(name)))
+                continue
+            value = given.get(name, default)
+            if value is None:
+                if not nullable:
+                    raise CommandError(f"{self.model._meta.label_lower} {key}: {name} may not be null")
+                append(None)
+            elif convert is None:
+                append(value)
+            else:
+                try:
+                    append(convert(value))
+                except (TypeError, ValueError) as error:
+                    raise CommandError(f"{self.model._meta.label_lower} {key}: {name}: {error}") from None
         self.next_id += 1
-        return pk, (pk, *values)
+        return pk, tuple(values)
 
 
 class FixtureImport:
@@ -335,6 +635,9 @@ class FixtureImport:
         self.interviews = {slug: (pk, published and published.isoformat()) for slug, pk, published
                            in Interview.objects.values_list("slug", "pk", "published")}
         self.texts: OrderedDict[int, str] = OrderedDict()
+        self.text_chars = 0
+        self.claim_file_slugs: list[str] = []
+        self.claim_file_index = 0
         self.file_claims: dict[tuple, tuple[int, str]] = {}
         self.file_keys: set = set()
         self.link_writer = TableWriter(Claim.topics.through._meta.db_table, ["claim_id", "topic_id"])
@@ -391,17 +694,35 @@ class FixtureImport:
             raise CommandError(f"claim {value[0]}[{value[1]}:{value[2]}]: has a prediction but its type is '{found[1]}'")
         return found[0]
 
+    def _remember_text(self, interview_id: int, text: str) -> None:
+        """Keep a transcript for the quote checks: an LRU bounded by characters (TEXT_CACHE_CHARS)."""
+        old = self.texts.pop(interview_id, None)
+        if old is not None:
+            self.text_chars -= len(old)
+        self.texts[interview_id] = text
+        self.text_chars += len(text)
+        while self.text_chars > TEXT_CACHE_CHARS and len(self.texts) > 1:
+            _, evicted = self.texts.popitem(last=False)
+            self.text_chars -= len(evicted)
+
     def _text(self, interview_id: int) -> str:
+        """The interview's transcript: from the LRU (filled as interviews are imported), else read with
+        the next claims files' transcripts in one query (files come in order, so that is what comes next)."""
         text = self.texts.get(interview_id)
-        if text is None:
-            self.rows["claims.interview"].writer.flush()
-            text = Interview.objects.values_list("source_text", flat=True).get(pk=interview_id)
-            self.texts[interview_id] = text
-            if len(self.texts) > 4:
-                self.texts.popitem(last=False)
-        else:
+        if text is not None:
             self.texts.move_to_end(interview_id)
-        return text
+            return text
+        self.rows["claims.interview"].writer.flush()
+        wanted = [interview_id]
+        for slug in self.claim_file_slugs[self.claim_file_index:self.claim_file_index + TEXT_PREFETCH]:
+            found = self.interviews.get(slug)
+            if found and found[0] not in self.texts and found[0] != interview_id:
+                wanted.append(found[0])
+        fetched = dict(Interview.objects.filter(pk__in=wanted).values_list("pk", "source_text"))
+        for pk in reversed(wanted):  # the one asked for ends up most recent
+            if pk in fetched:
+                self._remember_text(pk, fetched[pk])
+        return fetched[interview_id]
 
     # Objects ------------------------------------------------------------------------------------
 
@@ -425,6 +746,8 @@ class FixtureImport:
             pk, row = rows.row((slug,), fields)
             rows.writer.add(row)
             table[slug] = (pk, fields.get("published")) if label == "claims.interview" else pk
+            if label == "claims.interview":
+                self._remember_text(pk, fields["source_text"])
         else:
             key = (label, line)
             _, row = rows.row(key, fields)
@@ -467,12 +790,16 @@ class FixtureImport:
 
     def run(self, paths: Iterable[Path]) -> dict[str, int]:
         order = list(self.rows)
+        paths = [Path(path) for path in paths]
+        # Which transcripts the claims files will want, in order (a claims file is named after its interview).
+        self.claim_file_slugs = [path.stem for path in paths if path.parent.name == "claims"]
         try:
             for path in paths:
-                path = Path(path)
+                if path.parent.name == "claims":
+                    self.claim_file_index += 1
                 self.file_claims.clear()
                 self.file_keys.clear()
-                for line, obj in iter_json_array(path):
+                for line, obj in iter_fixture_objects(path):
                     self.add(path, line, obj)
                     if obj.get("model") != "claims.topic":
                         self._resolve_pending_topics()
@@ -482,6 +809,8 @@ class FixtureImport:
             for label in order:
                 self.rows[label].writer.flush()
             self.link_writer.flush()
+            for writer in [rows.writer for rows in self.rows.values()] + [self.link_writer]:
+                writer.drop_staging()
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), [r.model for r in self.rows.values()]):
                     cursor.execute(sql)

@@ -1,7 +1,7 @@
 """The curated dataset as fixture files: deterministic export, ordered loading, validation after load.
 
-The export streams: every file is written as its objects come (one interview's rows at a time, claims
-in chunks through claims.bulk), so memory does not grow with the database.
+The export streams: claims.bulk reads each table once, in chunks (server-side cursors on PostgreSQL),
+and writes every file as its objects come, so memory does not grow with the database.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 
-from .bulk import FixtureWriter, claim_dump_objects
+from .bulk import interviews_export
 from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn, quote_mismatch
 
 DEFAULT_FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
@@ -42,7 +42,7 @@ def _interview_objects(interview: Interview) -> Iterator:
 
 
 def _claim_objects(interview: Interview) -> Iterator:
-    """Claims and predictions as model instances (Django's serializer path; the export uses claim_dump_objects)."""
+    """Claims and predictions as model instances (Django's serializer path; the export uses claims.bulk.Export)."""
     claims = (
         Claim.objects.filter(interview=interview)
         .select_related("interview", "speaker", "prediction")
@@ -78,33 +78,19 @@ def _write(path: Path, objects: Iterable) -> None:
         )
 
 
-def _write_claims(path: Path, interview: Interview) -> None:
-    """The interview's claims and predictions: the same bytes as _write(_claim_objects), much faster."""
-    with FixtureWriter(path) as writer:
-        for data in claim_dump_objects(interview):
-            writer.write(data)
-
-
 def dataset_export(output_dir: Path = DEFAULT_FIXTURES_DIR) -> list[Path]:
     """Write topics, speakers, and per interview its text and turns and its claims; return the files."""
     output_dir = Path(output_dir)
     written = [output_dir / "topics.json", output_dir / "speakers.json"]
     _write(written[0], topics_in_tree_order())
     _write(written[1], Speaker.objects.order_by("slug"))
-    interview_slugs = set()
-    # One interview (with its source text) in memory at a time.
-    for pk, slug in Interview.objects.order_by("slug").values_list("pk", "slug"):
-        interview = Interview.objects.get(pk=pk)
-        interview_slugs.add(slug)
-        path = output_dir / "interviews" / f"{slug}.json"
-        _write(path, _interview_objects(interview))
-        written.append(path)
-        path = output_dir / "claims" / f"{slug}.json"
-        _write_claims(path, interview)
-        written.append(path)
+    # One streaming pass per table, all interviews at once (claims.bulk); memory stays flat.
+    per_interview = interviews_export(output_dir)
+    written += sorted(per_interview, key=lambda path: (path.stem, path.parent.name != "interviews"))
+    kept = {path.stem for path in per_interview}
     for folder in ("interviews", "claims"):
         for stale in sorted((output_dir / folder).glob("*.json")):
-            if stale.stem not in interview_slugs:
+            if stale.stem not in kept:
                 stale.unlink()
     return written
 

@@ -1,7 +1,6 @@
 """The streaming export and the fast streaming import (claims.bulk, import_fixtures)."""
 import io
 import json
-from pathlib import Path
 
 import pytest
 from django.core import serializers
@@ -9,8 +8,14 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from claims.bulk import claim_dump_objects, dump_object, iter_json_array
-from claims.dataset import DEFAULT_FIXTURES_DIR, StableJSONEncoder, _claim_objects, dataset_export
-from claims.models import Claim, Interview, Prediction, Topic
+from claims.dataset import (
+    DEFAULT_FIXTURES_DIR,
+    StableJSONEncoder,
+    _claim_objects,
+    _interview_objects,
+    dataset_export,
+)
+from claims.models import Claim, Interview, Prediction, Topic, Turn
 
 from .test_fixtures import build_small_dataset, corrupt, read_tree
 
@@ -61,6 +66,43 @@ def test_the_fast_claim_writer_matches_djangos_serializer(tmp_path):
     assert fast.decode() == stream.getvalue()
 
 
+def test_the_fast_interview_writer_matches_djangos_serializer(tmp_path):
+    build_small_dataset()
+    interview = Interview.objects.get()
+    # A float orjson spells differently, a null speaker, text that needs escaping.
+    Turn.objects.filter(interview=interview, index=1).update(start_seconds=1e-05, speaker=None)
+    Interview.objects.filter(pk=interview.pk).update(title='é "t" \\ \x01\u2028', duration_seconds=3600)
+    dataset_export(tmp_path)
+    stream = io.StringIO()
+    serializers.serialize("json", _interview_objects(Interview.objects.get()), stream=stream, indent=2,
+                          use_natural_foreign_keys=True, use_natural_primary_keys=True, cls=StableJSONEncoder)
+    assert (tmp_path / "interviews" / "talk.json").read_text(encoding="utf-8") == stream.getvalue()
+
+
+def test_a_re_export_over_a_larger_tree_leaves_no_trailing_bytes(tmp_path):
+    build_small_dataset()
+    dataset_export(tmp_path)
+    Claim.objects.filter(claim_type="opinion").update(statement="Short.")
+    (tmp_path / "claims" / "gone.json").write_text("[]")
+    dataset_export(tmp_path)
+    assert json.loads((tmp_path / "claims" / "talk.json").read_text())[-1]["fields"]["statement"] == "Short."
+    assert not (tmp_path / "claims" / "gone.json").exists()
+
+
+def test_a_bad_fixture_in_a_small_file_reports_its_line(tmp_path):
+    build_small_dataset()
+    dataset_export(tmp_path)
+    call_command("flush", "--noinput", verbosity=0)
+    path = tmp_path / "claims" / "talk.json"
+    rows = json.loads(path.read_text())
+    rows[1]["fields"]["colour"] = "red"  # the prediction
+    path.write_text(json.dumps(rows, indent=2))
+    line = [line for line, _ in iter_json_array(path)][1]
+    with pytest.raises(CommandError, match=r"unknown field") as error:
+        call_command("import_fixtures", "--fixtures", str(tmp_path), verbosity=0)
+    assert rows[1]["model"] == "claims.prediction" and f"'claims.prediction', {line})" in str(error.value)
+
+
 def test_the_parser_streams_objects_across_read_chunks(tmp_path):
     path = tmp_path / "x.json"
     rows = [{"model": "claims.topic", "fields": {"slug": f"t{i}", "text": "x" * (i * 7)}} for i in range(50)]
@@ -99,3 +141,13 @@ def test_an_import_refuses_a_database_that_has_interviews(tmp_path):
     dataset_export(tmp_path)
     with pytest.raises(CommandError, match="already has interviews"):
         call_command("import_fixtures", "--fixtures", str(tmp_path), verbosity=0)
+
+
+def test_a_file_written_in_pieces_is_the_same_file(tmp_path, monkeypatch):
+    import claims.bulk
+
+    build_small_dataset()
+    dataset_export(tmp_path / "whole")
+    monkeypatch.setattr(claims.bulk, "FLUSH_AT", 10)  # a write after every object
+    dataset_export(tmp_path / "pieces")
+    assert read_tree(tmp_path / "whole") == read_tree(tmp_path / "pieces")

@@ -9,9 +9,12 @@ position in the turn, whether the turn before asked a question, and whether host
 speaks. Decoding keeps the best-scoring windows above the threshold that do not overlap, so
 proposals never share text; the threshold is set per interview so that it yields the model's
 density of proposals per 1,000 guest words (an absolute threshold tuned on other interviews
-over-proposed on a sparser one). Markers are matched on tokens with phrase tables, one pass
-per sentence. Each proposal then gets its speaker (from its turn), a statement,
-hedging, a type, topics and, when it speaks about the future, a prediction with its horizon.
+over-proposed on a sparser one). A prediction pass then adds, within its own small budget per 1,000
+guest words, windows for sentences about the future the density budget left out or merged into
+a neighbour's window, and for short answers to questions about the future ("Probably."). Markers
+are matched on tokens with phrase tables, one pass per sentence. Each proposal then gets its
+speaker (from its turn), a statement, hedging, a type, topics and, when it speaks about the
+future, a prediction with its horizon (that of its first sentence about the future).
 
 Everything is linear in the number of sentences; nothing here imports Django.
 """
@@ -190,6 +193,9 @@ class _SentenceInfo:
     future: tuple
     markers: frozenset = frozenset()
     horizon: bool = False
+    # the sentence opens (or is second in) an answer to a question about the future ("Do you think
+    # bigger will continue to show better results?" - "Probably."): the answer inherits its frame
+    future_question: bool = False
 
 
 def sentence_features(s: str, *, punctuated: bool, lexical: bool = False) -> tuple[frozenset, bool, int, tuple, frozenset, bool]:
@@ -204,6 +210,8 @@ def sentence_features(s: str, *, punctuated: bool, lexical: bool = False) -> tup
     feats = {"m:" + name for name in markers}
     if question:
         feats.add("q")
+        if n and (tokens[0] == "when" or tokens[:2] == ["how", "long"] or tokens[:2] == ["how", "soon"]):
+            markers.add("q_when")  # a marker for `is_future_question`, not a scorer feature
     if punctuated and _ENTITY.search(s):
         feats.add("entity")
     fut = future_markers_of_tokens(tokens)
@@ -303,6 +311,10 @@ class ClaimModel:
     density: float = 0.0
     threshold_floor: float = 0.0
     split_future: bool = False
+    # The prediction pass (`propose_predictions`): at most this many extra proposals per 1,000
+    # guest words, for sentences about the future scoring at least `prediction_pass_threshold`
+    prediction_density: float = 0.0
+    prediction_pass_threshold: float = 0.5
     max_sentences: int = 3
     decode: str = "tile"
     topics: TopicModel = field(default_factory=TopicModel)
@@ -316,6 +328,8 @@ class ClaimModel:
             "density": self.density,
             "threshold_floor": self.threshold_floor,
             "split_future": self.split_future,
+            "prediction_density": self.prediction_density,
+            "prediction_pass_threshold": self.prediction_pass_threshold,
             "max_sentences": self.max_sentences,
             "decode": self.decode,
             "claim_weights": dict(sorted(self.claim_weights.items())),
@@ -330,6 +344,8 @@ class ClaimModel:
             threshold=data.get("threshold", 0.5), prediction_threshold=data.get("prediction_threshold", 0.5),
             density=data.get("density", 0.0), threshold_floor=data.get("threshold_floor", 0.0),
             split_future=data.get("split_future", False),
+            prediction_density=data.get("prediction_density", 0.0),
+            prediction_pass_threshold=data.get("prediction_pass_threshold", 0.5),
             max_sentences=data.get("max_sentences", 3), decode=data.get("decode", "tile"), topics=TopicModel.from_json(data.get("topics", {})),
             info=data.get("info", {}),
         )
@@ -375,6 +391,21 @@ def guess_roles(text: str, turns: Sequence[Turn]) -> dict[str, str]:
     return {slug: GUEST if slug == guest else HOST for slug in words}
 
 
+# Of an answer to a question about the future, the first sentences carry the answer ("Definitely.
+# I think when you start to see really dramatic economic impact ..." in seed 002); later ones drift.
+_ANSWER_SENTENCES = 2
+_QUESTION_FUTURE = frozenset(("will", "going_to", "future_time", "become", "expect"))
+
+
+def is_future_question(s: _SentenceInfo) -> bool:
+    """A question about what will happen: "Do you think recurrence will make a comeback?", "When ...?"""
+    if not s.question:
+        return False
+    if "past" in s.future and not _FUTURE_FORMS.intersection(s.future):
+        return False  # "Did recurrence work in 2015?"
+    return bool(_QUESTION_FUTURE.intersection(s.future)) or "q_when" in s.markers
+
+
 def build_candidates(
     text: str, turns: Sequence[Turn], sentences: Sequence[Sentence], *, roles: Mapping[str, str] | None = None,
     max_sentences: int = 3, punctuated: bool | None = None, lexical: bool = False, weights: Mapping[str, float] | None = None,
@@ -398,10 +429,13 @@ def build_candidates(
         turn = turns[k]
         role = roles.get(turn.speaker_slug or "", GUEST)
         base = len(infos)
+        asked_future = (prev_turn_k is not None and prev_turn_k != k and base > 0
+                        and is_future_question(infos[base - 1]) and infos[base - 1].turn != k)
         for pos, s in enumerate(sents):
             feats, question, n, fut, markers, horizon = sentence_features(
                 text[s.start_char : s.end_char], punctuated=punctuated, lexical=lexical)
-            infos.append(_SentenceInfo(s.start_char, s.end_char, k, pos, n, question, feats, fut, markers, horizon))
+            infos.append(_SentenceInfo(s.start_char, s.end_char, k, pos, n, question, feats, fut, markers, horizon,
+                                       asked_future and pos < _ANSWER_SENTENCES and not question))
         turn_infos = infos[base:]
         turn_words = sum(s.words for s in turn_infos)
         if prev_turn_k is not None and prev_turn_k != k:
@@ -513,6 +547,94 @@ def decode(
     return split_future(candidates, chosen, infos) if split else chosen
 
 
+def prediction_sentence(s: _SentenceInfo) -> bool:
+    """A sentence the prediction pass may propose on its own: in the future tense, or opening an
+    answer to a question about the future; never a question."""
+    return not s.question and (_future_sentence(s) or s.future_question)
+
+
+_ANSWER_WORDS = frozenset(
+    "definitely probably yes yeah no nope absolutely certainly likely unlikely maybe possibly sure surely".split())
+
+
+def is_short_answer(text: str, s: _SentenceInfo) -> bool:
+    """A reply of a few words opening an answer to a question about the future: "Definitely.",
+    "Probably.", "Very likely.", "I think so".
+    """
+    if not s.future_question or s.words > 4:
+        return False
+    tokens = tokenize(text[s.start : s.end])
+    return bool(tokens) and (tokens[0] in _ANSWER_WORDS or tokens[-1] in _ANSWER_WORDS or tokens[-2:] == ["think", "so"])
+
+
+def propose_predictions(
+    candidates: Sequence[Candidate], chosen: Sequence[int], infos: Sequence[_SentenceInfo], pscore, *,
+    budget: float, threshold: float, claim_score=None, flag_threshold: float = 1.0, text: str = "",
+) -> tuple[list[int], set[int]]:
+    """The prediction pass: chosen windows plus up to `budget` more proposals for sentences about
+    the future, and the candidate indices it proposed as predictions.
+
+    The density budget of the claim decoder leaves out short future sentences (they score low as
+    claims: "Next year is going to be larger and larger after that.", "Probably." after "Do you think
+    bigger will continue to show better results?") and merges others into a window that matches
+    the neighbouring claim. Here every sentence that `prediction_sentence` admits and whose own
+    prediction score (`pscore(candidate index)`) reaches `threshold` is a candidate, best first:
+    in a gap it becomes a window of its own (one more proposal); inside a chosen window of several
+    sentences it is cut out of it (one or two more). It stops when `budget` proposals were added.
+    Windows never overlap afterwards, as before. A sentence that makes up most of a window already
+    flagged as a prediction (`pscore` at least `flag_threshold`) is left in it: that window
+    answers for it. A short answer to a question about the future ("Definitely.", "Probably.", read
+    from `text`) comes first whatever its scores: by docs/curation.md it is a statement about the
+    future, and the scorers, which see no question, rank one-word sentences low.
+    """
+    index = {(c.first, c.last): k for k, c in enumerate(candidates)}
+    spans: dict[int, tuple[int, int]] = {}  # sentence -> the chosen window (first, last) holding it
+    for i in chosen:
+        c = candidates[i]
+        for n in range(c.first, c.last):
+            spans[n] = (c.first, c.last)
+    options = []
+    for n, info in enumerate(infos):
+        if not prediction_sentence(info):
+            continue
+        k = index.get((n, n + 1))
+        window = spans.get(n)
+        if k is None or window == (n, n + 1):
+            continue
+        if window is not None:
+            w = index[window]
+            whole = candidates[w].end_char - candidates[w].start_char
+            if pscore(w) >= flag_threshold and 2 * (info.end - info.start) >= whole:
+                continue
+        if text and is_short_answer(text, info):
+            options.append((-2.0, n, k))
+            continue
+        p = pscore(k)
+        if p >= threshold:
+            # best first: likely a prediction and likely a claim at all
+            options.append((-p * (claim_score(k) if claim_score else 1.0), n, k))
+    options.sort()
+    added = 0
+    forced: set[int] = set()
+    for _, n, k in options:
+        window = spans.get(n)
+        if window is None:
+            cost, pieces = 1, [(n, n + 1)]
+        else:
+            a, b = window
+            pieces = [w for w in ((a, n), (n, n + 1), (n + 1, b)) if w[0] < w[1]]
+            cost = len(pieces) - 1
+        if added + cost > budget:
+            continue
+        added += cost
+        for w in pieces:
+            for m in range(*w):
+                spans[m] = w
+        forced.add(k)
+    out = sorted({index[w] for w in spans.values()}, key=lambda i: candidates[i].start_char)
+    return out, forced
+
+
 def guest_words(candidates_infos: Sequence[_SentenceInfo], turns: Sequence[Turn], roles: Mapping[str, str]) -> int:
     """Words spoken by guests (the unit of the proposal density)."""
     return sum(s.words for s in candidates_infos if roles.get(turns[s.turn].speaker_slug or "", GUEST) == GUEST)
@@ -570,8 +692,14 @@ _PREDICTION_MARKERS = frozenset(
 )
 
 
-def _prediction_feature_list(fut: Iterable[str], markers: Iterable[str], *, horizon: bool, question: bool, role: str) -> list[str]:
+def _prediction_feature_list(fut: Iterable[str], markers: Iterable[str], *, horizon: bool, question: bool, role: str,
+                             future_question: bool = False, words: int = 0) -> list[str]:
     feats = ["bias", "role=" + role]
+    if future_question:
+        feats.append("answers_future_q")
+        if words and words <= 4:
+            feats.append("short_answer_future_q")  # "Definitely.", "Probably.", "I think so."
+
     fut = set(fut)
     feats.extend("f:" + f for f in sorted(fut))
     if "will" in fut or "going_to" in fut:
@@ -586,12 +714,13 @@ def _prediction_feature_list(fut: Iterable[str], markers: Iterable[str], *, hori
     return feats
 
 
-def prediction_features(quote: str, role: str) -> list[str]:
-    """Features of a quote for the prediction detector: future forms, horizons, hedges, past forms."""
+def prediction_features(quote: str, role: str, *, future_question: bool = False) -> list[str]:
+    """Features of a quote for the prediction detector: future forms, horizons, hedges, past forms,
+    and whether it answers a question about the future (`future_question`, from its context)."""
     tokens = tokenize(quote)
     return _prediction_feature_list(
         future_markers_of_tokens(tokens), marker_names(tokens), horizon=find_horizon(quote) is not None,
-        question=quote.rstrip().endswith("?"), role=role,
+        question=quote.rstrip().endswith("?"), role=role, future_question=future_question, words=len(tokens),
     )
 
 
@@ -605,7 +734,44 @@ def window_prediction_features(infos: Sequence[_SentenceInfo], first: int, last:
         fut.update(s.future)
         markers.update(s.markers)
         horizon = horizon or s.horizon
-    return _prediction_feature_list(fut, markers, horizon=horizon, question=infos[last - 1].question, role=role)
+    return _prediction_feature_list(fut, markers, horizon=horizon, question=infos[last - 1].question, role=role,
+                                    future_question=infos[first].future_question,
+                                    words=sum(s.words for s in infos[first:last]))
+
+
+def window_horizon(text: str, infos: Sequence[_SentenceInfo], first: int, last: int, *,
+                   published: dt.date | None = None, precision: str = "day"):
+    """The horizon of the window infos[first:last]: the first sentence about the future that has
+    one, else the first sentence that has one (each sentence read on its own, so the most specific
+    rule of one sentence does not override the main horizon of the one before: "within five years
+    we will have robots ... Fully general household robots will probably take until 2035" gives
+    "within five years", not "until 2035")."""
+    fallback = None
+    for n in range(first, last):
+        s = infos[n]
+        h = find_horizon(text[s.start : s.end], published=published, precision=precision)
+        if h is None:
+            continue
+        if _future_sentence(s) or s.future_question or (s.future and "past" not in s.future):
+            return h
+        fallback = fallback or h
+    return fallback
+
+
+def _question_of(infos: Sequence[_SentenceInfo], n: int) -> _SentenceInfo:
+    """The last sentence of the turn before sentence n's turn (the question a `future_question` answers)."""
+    return infos[n - infos[n].position - 1]
+
+
+def _predicted_text(text: str, infos: Sequence[_SentenceInfo], first: int, last: int, statement: str) -> str:
+    """What a prediction says: its statement; for an answer that leans on a question about the
+    future ("Probably."), the statement with the question it answers."""
+    s = infos[first]
+    if not s.future_question or any(_future_sentence(infos[n]) for n in range(first, last)) or first - s.position < 1:
+        return statement
+    q = _question_of(infos, first)
+    question = " ".join(text[q.start : q.end].split())
+    return f"{statement} (answering: {question})"
 
 
 def extract_claims(
@@ -640,6 +806,24 @@ def extract_claims(
                                           split=model.split_future)
     chosen = decode(candidates, scores, infos, threshold=model.threshold if threshold is None else threshold,
                     mode=model.decode, split=model.split_future)
+    words = guest_words(infos, turns, roles)
+    pscores: dict[int, float] = {}
+
+    def pscore(i: int) -> float:
+        if i not in pscores:
+            c = candidates[i]
+            role = roles.get(turns[c.turn].speaker_slug or "", GUEST)
+            pscores[i] = score(model.prediction_weights, window_prediction_features(infos, c.first, c.last, role))
+        return pscores[i]
+
+    forced: set[int] = set()
+    # the window the claim decoder chose around each sentence, before the prediction pass cut it
+    decoded = {n: i for i in chosen for n in range(candidates[i].first, candidates[i].last)}
+    if model.prediction_density > 0:
+        chosen, forced = propose_predictions(
+            candidates, chosen, infos, pscore, budget=model.prediction_density * words / 1000.0,
+            threshold=model.prediction_pass_threshold, claim_score=lambda k: scores[k],
+            flag_threshold=model.prediction_threshold, text=text)
     casing = {} if punctuated else casing_map(text)
     allowed = {t.slug for t in taxonomy} if taxonomy else None
     keyword_index = KeywordIndex(text, taxonomy) if taxonomy and chosen and not (tag_module.LEXICAL or tag_module.LEXICAL_CONTEXT) else None
@@ -647,23 +831,31 @@ def extract_claims(
     for i in chosen:
         c = candidates[i]
         turn = turns[c.turn]
-        role = roles.get(turn.speaker_slug or "", GUEST)
         quote = text[c.start_char : c.end_char]
         breaks = () if punctuated else tuple(infos[n].end - c.start_char for n in range(c.first, c.last - 1))
         statement = clean_statement(quote, breaks=breaks, casing=casing)
-        p_pred = score(model.prediction_weights, window_prediction_features(infos, c.first, c.last, role))
+        p_pred = pscore(i)
         prediction = None
-        if p_pred >= model.prediction_threshold:
-            h = find_horizon(quote, published=published, precision=precision)
+        if p_pred >= model.prediction_threshold or i in forced:
+            h = window_horizon(text, infos, c.first, c.last, published=published, precision=precision)
             prediction = ProposedPrediction(
-                predicted=statement, horizon=h.text if h else "",
+                predicted=_predicted_text(text, infos, c.first, c.last, statement), horizon=h.text if h else "",
                 target_start=h.target_start if h else None, target_end=h.target_end if h else None,
             )
+        # a short answer ("Definitely.") is about what the question asked: tag the two together
+        topic_start, topic_end = c.start_char, c.end_char
+        if c.last - c.first == 1 and is_short_answer(text, infos[c.first]):
+            topic_start = _question_of(infos, c.first).start
+        elif c.first in decoded and decoded[c.first] != i:
+            # a piece the prediction pass cut out of a decoded window: tagged as that window was
+            whole = candidates[decoded[c.first]]
+            topic_start, topic_end = whole.start_char, whole.end_char
         if keyword_index is not None:
-            topics = tag_topics_at(keyword_index, c.start_char, c.end_char, model=model.topics, allowed=allowed)
+            topics = tag_topics_at(keyword_index, topic_start, topic_end, model=model.topics, allowed=allowed)
         else:
-            context = topic_context(text, c.start_char, c.end_char)
-            topics = tag_topics(quote, context=context, model=model.topics, taxonomy=taxonomy, allowed=allowed)
+            context = topic_context(text, topic_start, topic_end)
+            topics = tag_topics(text[topic_start:topic_end], context=context, model=model.topics, taxonomy=taxonomy,
+                                allowed=allowed)
         out.append(
             ProposedClaim(
                 start_char=c.start_char, end_char=c.end_char, quote=quote, speaker_slug=turn.speaker_slug,

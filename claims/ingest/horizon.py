@@ -177,8 +177,8 @@ def _rules():
 
     vague = None
     rules = [
-        (rf"\b(?:in|during|by|over|throughout) the (?P<n>2[0-2])(?:st|nd|rd|th) century\b", century),
-        (rf"\bthe (?P<n>2[0-2])(?:st|nd|rd|th) century\b", century),
+        (r"\b(?:in|during|by|over|throughout) the (?P<n>2[0-2])(?:st|nd|rd|th) century\b", century),
+        (r"\bthe (?P<n>2[0-2])(?:st|nd|rd|th) century\b", century),
         (rf"\b(?:in|by|during) the {_YEAR}s\b", decade_of),
         (rf"\b(?:by|before|until|till|in|for|around|circa|come|by the end of|by the year|in the year|the end of) {_YEAR}\b", by_year),
         (rf"\b(?:within|in|over|during|for) the (?:next|coming) (?P<n>{_NUM}) {_UNIT}", within),
@@ -186,7 +186,7 @@ def _rules():
         (rf"\bthe next (?P<n>{_NUM}) {_UNIT}", within),
         (rf"\bwithin (?:the )?(?:next )?(?P<n>{_NUM}) {_UNIT}", within),
         (rf"\bwithin (?P<v>{_VAGUE_RE}) {_UNIT}", within_vague),
-        (rf"\b(?:in|after) (?P<v>a few|several|a couple of|many) decades\b", few_decades),
+        (r"\b(?:in|after) (?P<v>a few|several|a couple of|many) decades\b", few_decades),
         (rf"\b(?:in|after|over) (?P<n>{_NUM}) (?:more )?{_UNIT}(?:'s?|’s?)?(?: time| from now)?", in_n),
         (rf"\b(?P<n>{_NUM}) {_UNIT} from (?:now|today)\b", in_n),
         (rf"\b(?:in|after|over|within) (?P<v>{_VAGUE_RE}) (?:more )?{_UNIT}(?:'s?|’s?)?(?: time| from now)?", in_vague),

@@ -9,7 +9,6 @@ from api.rows import source_link_at
 from api.serializers import ClaimSerializer
 from claims.models import Claim
 
-from .conftest import names
 
 pytestmark = pytest.mark.django_db
 

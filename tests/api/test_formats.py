@@ -82,3 +82,25 @@ def test_a_single_claim_renders_as_csv(world, anon):
 
 def test_an_unknown_format_is_404(world, anon):
     assert anon.get("/api/claims/", {"format": "xml"}).status_code == 404
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)"])
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_start_with_an_apostrophe(world, staff, text):
+    staff.patch(f"/api/claims/{world.align_2023.pk}/", {"statement": text}, format="json")
+    rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(body(staff.get("/api/claims/?format=csv")).decode(), newline=""))}
+    assert rows[world.align_2023.pk]["statement"] == "'" + text
+    # JSON keeps the text as it is.
+    assert staff.get(f"/api/claims/{world.align_2023.pk}/").json()["statement"] == text
+
+
+def test_csv_leaves_ordinary_and_numeric_cells_alone(world, anon):
+    rows = list(csv.DictReader(io.StringIO(body(anon.get("/api/claims/", {"format": "csv"})).decode())))
+    assert all(not row["quote"].startswith("'") for row in rows)
+    assert all(row["start_char"].isdigit() for row in rows)
+
+
+def test_csv_escapes_leading_tab_and_carriage_return_too():
+    from api.renderers import CSVRenderer
+
+    lines = b"".join(CSVRenderer().stream([{"a": "\tx", "b": "\ry", "c": ["=t"], "d": 5}], ["a", "b", "c", "d"])).decode()
+    assert list(csv.reader(io.StringIO(lines, newline="")))[1] == ["'\tx", "'\ry", "'=t", "5"]

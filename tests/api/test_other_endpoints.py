@@ -127,3 +127,32 @@ def test_lean_prediction_rows_equal_the_serializer(world, staff):
     for prediction in Prediction.objects.select_related("claim__interview", "claim__speaker"):
         expected = orjson.loads(OrjsonRenderer().render(PredictionSerializer(prediction).data))
         assert rows[prediction.pk] == expected
+
+
+def test_topic_speaker_and_interview_claim_counts_stop_at_the_cap(world, anon, monkeypatch):
+    from django.core.cache import cache
+
+    from claims import selectors
+
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    cache.clear()
+    topics = {t["slug"]: t for t in anon.get("/api/topics/").json()["results"]}
+    # agi: 1 direct, 5 in its subtree -> capped at 2; robotics: 0 stays 0.
+    assert (topics["agi"]["claim_count"], topics["agi"]["subtree_claim_count"]) == (1, 2)
+    assert (topics["robotics"]["claim_count"], topics["robotics"]["subtree_claim_count"]) == (0, 0)
+    speakers = {s["slug"]: s["claim_count"] for s in anon.get("/api/speakers/").json()["results"]}
+    assert max(speakers.values()) == 2
+    interviews = [i["claim_count"] for i in anon.get("/api/interviews/").json()["results"]]
+    assert max(interviews) == 2 and min(interviews) >= 0
+
+
+def test_topic_counts_run_one_counting_query_with_a_limit_per_count(world, anon, django_assert_max_num_queries):
+    from django.core.cache import cache
+
+    cache.clear()
+    with django_assert_max_num_queries(2) as captured:
+        assert anon.get("/api/topics/").status_code == 200
+    counting = [q["sql"] for q in captured.captured_queries if "count(" in q["sql"].lower()]
+    assert len(counting) == 1 and "LIMIT" in counting[0]
+    with django_assert_max_num_queries(1):  # then cached
+        anon.get("/api/topics/")

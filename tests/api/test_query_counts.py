@@ -2,6 +2,7 @@
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -41,17 +42,21 @@ def count_queries(client, url, params) -> int:
         ("/api/claims/", {"ordering": "-date"}, 2),
         ("/api/claims/", {"ordering": "position"}, 2),
         ("/api/claims/", {"ordering": "speaker"}, 2),
-        ("/api/claims/", {"topic": "agi", "speaker": "ilya-sutskever", "date_after": "2020-01-01"}, 5),
+        # + the topic tree (slugs and subtrees in one read) + the speaker slug
+        ("/api/claims/", {"topic": "agi", "speaker": "ilya-sutskever", "date_after": "2020-01-01"}, 4),
         ("/api/claims/", {"q": "compute", "type": "prediction", "hedged": "false"}, 2),
         ("/api/predictions/", {}, 2),
-        ("/api/predictions/", {"topic": "agi", "status": "open"}, 4),
-        ("/api/topics/", {}, 3),
+        ("/api/predictions/", {"topic": "agi", "status": "open"}, 3),
+        ("/api/topics/", {}, 2),  # the topics, then every capped count in one query (then cached)
         ("/api/speakers/", {}, 2),
         ("/api/interviews/", {}, 4),
     ],
 )
 def test_a_list_costs_the_same_queries_for_any_page_size(many_claims, anon, url, params, ceiling):
-    counts = {size: count_queries(anon, url, {**params, "page_size": size}) for size in (1, 7, 100)}
+    counts = {}
+    for size in (1, 7, 100):
+        cache.clear()  # the topic counts are cached: measure each page size cold
+        counts[size] = count_queries(anon, url, {**params, "page_size": size})
     assert len(set(counts.values())) == 1, counts
     assert counts[100] <= ceiling, counts
 
@@ -76,3 +81,8 @@ def test_an_export_reads_in_chunks_of_two_queries(many_claims, anon, monkeypatch
     # 68 approved claims in chunks of 10: 7 chunks of (rows + topics), and one more read where the
     # last chunk passes from dated claims to the undated one (NULL dates are their own index range).
     assert count_queries(anon, "/api/claims/", {"format": "jsonl"}) == 15
+
+
+def test_one_claim_costs_two_queries(world, anon, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        assert anon.get(f"/api/claims/{world.align_2023.pk}/").status_code == 200

@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from claims.dataset import DEFAULT_FIXTURES_DIR
 from claims.models import Claim, Interview, Speaker, Topic
+from claims.selectors import COUNT_CAP
 
 # CLAIMS_SEED_FIXTURES points these tests at another fixtures folder (e.g. a fresh export).
 SEED_DIR = Path(os.environ.get("CLAIMS_SEED_FIXTURES", DEFAULT_FIXTURES_DIR))
@@ -152,7 +153,8 @@ def test_every_transcript_highlights_its_quotes_exactly(seed):
 def test_topic_counts_match_the_topic_filter(seed):
     client = APIClient()
     for topic in client.get("/api/topics/", {"page_size": 1000}).json()["results"]:
-        assert len(api_ids({"topic": topic["slug"]})) == topic["subtree_claim_count"], topic["slug"]
+        # Counts stop at COUNT_CAP (issue 8); the filter returns every claim.
+        assert min(len(api_ids({"topic": topic["slug"]})), COUNT_CAP) == topic["subtree_claim_count"], topic["slug"]
 
 
 def test_seed_lists_run_few_queries(seed, django_assert_max_num_queries):

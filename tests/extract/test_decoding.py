@@ -1,5 +1,4 @@
 """Density decoding, the keyword index and the token markers added for issue 5."""
-import datetime as dt
 
 import pytest
 

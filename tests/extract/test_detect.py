@@ -20,7 +20,7 @@ TAXONOMY = (
 
 
 def _run(text_parts, speakers, **kw):
-    text, turns, pos = "", [], 0
+    text, turns = "", []
     for i, (part, who) in enumerate(zip(text_parts, speakers)):
         if text:
             text += "\n"

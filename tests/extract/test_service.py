@@ -81,3 +81,58 @@ def test_the_commands_extract_and_evaluate(interview):
     out = StringIO()
     call_command("evaluate_extraction", "--interview", interview.slug, "--json", stdout=out)
     assert '"overall"' in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_bulk_written_proposals_have_history_topics_and_predictions(interview):
+    created = claims_extract(interview, threshold=0.05)
+    claims = list(interview.claims.all())
+    assert created == len(claims) > 0
+    for claim in claims:
+        assert claim.history.filter(history_type="+").count() == 1
+        record = claim.history.get(history_type="+")
+        assert sorted(t.topic_id for t in record.topics.all()) == sorted(t.pk for t in claim.topics.all())
+        assert claim.date == interview.published
+    flagged = [c for c in claims if c.claim_type == Claim.Type.PREDICTION]
+    assert len(flagged) == Prediction.objects.filter(claim__interview=interview).count()
+    for claim in flagged:
+        assert claim.prediction.history.count() == 1 and claim.prediction.predicted
+
+
+@pytest.mark.django_db
+def test_bulk_written_proposals_take_their_time_from_the_turns(interview):
+    from claims.services import _set_time_from_turns
+
+    Turn.objects.filter(interview=interview, index=0).update(start_seconds=10.0)
+    Turn.objects.filter(interview=interview, index=1).update(start_seconds=40.0, seconds_estimated=False)
+    Turn.objects.create(interview=interview, index=2, start_char=len(TEXT) - 1, end_char=len(TEXT), start_seconds=100.0)
+    claims_extract(interview, threshold=0.05)
+    claims = list(interview.claims.all())
+    assert claims and all(c.start_seconds is not None for c in claims)
+    for claim in claims:
+        expected = Claim(interview=interview, start_char=claim.start_char, end_char=claim.end_char)
+        _set_time_from_turns(expected)  # the per-claim rule the bulk writer computes in memory
+        assert (claim.start_seconds, claim.seconds_estimated) == (expected.start_seconds, expected.seconds_estimated)
+
+
+@pytest.mark.django_db
+def test_a_proposal_half_inside_an_existing_claim_is_skipped_and_others_are_kept(interview):
+    first = claims_extract(interview, threshold=0.05)
+    spans = sorted(interview.claims.values_list("start_char", "end_char"))
+    interview.claims.exclude(start_char=spans[0][0]).delete()
+    assert claims_extract(interview, threshold=0.05) == first - 1
+    assert sorted(interview.claims.values_list("start_char", "end_char")) == spans
+
+
+def test_the_span_index_finds_clashes_by_half_of_either_span():
+    from claims.services import _SpanIndex
+
+    index = _SpanIndex([(0, 100), (200, 210), (150, 400)])
+    assert index.clashes(10, 60)  # half of the new span inside (0, 100)
+    assert not index.clashes(90, 190)  # 10 of 100 and 10 of 100: apart enough
+    assert index.clashes(205, 209)  # inside a short one nested in a long one
+    assert not index.clashes(400, 500)
+    index.add(600, 700)
+    assert index.clashes(650, 690) and not index.clashes(700, 800)
+    with pytest.raises(ValueError):
+        index.add(500, 550)

@@ -61,7 +61,9 @@ class Command(BaseCommand):
     def _print(self, report, title, *, as_json):
         rows = {**{slug: c.scores() for slug, c in report.rows.items()}, "overall": report.overall.scores()}
         if as_json:
-            thresholds = {slug: {"threshold": m.threshold, "prediction_threshold": m.prediction_threshold}
+            thresholds = {slug: {"threshold": m.threshold, "density": m.density, "prediction_threshold": m.prediction_threshold,
+                                 "prediction_density": m.prediction_density,
+                                 "prediction_pass_threshold": m.prediction_pass_threshold}
                           for slug, m in report.models.items()}
             self.stdout.write(json.dumps({"title": title, "scores": rows, "thresholds": thresholds}, indent=2))
             return
