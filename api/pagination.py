@@ -121,14 +121,16 @@ _PAGE_MARKER = "SELECT 0 WHERE 1 = 0 /* keyset page */"
 _compiled = threading.local()
 
 
-def _page_reader(queryset: QuerySet, keys: Sequence[Key], columns: Sequence[str]):
+def _page_reader(queryset: QuerySet, keys: Sequence[Key], columns: Sequence[str], annotations: dict):
     """The outer query (columns and joins for the ids of one page), compiled once per thread and shape:
-    (sql with a marker where the page's id query goes, the compiler, its converters)."""
+    (sql with a marker where the page's id query goes, the compiler, its converters).
+    `annotations` (name: expression) are columns the outer query adds; `columns` may name them."""
     cache = _compiled.__dict__.setdefault("readers", {})
-    key = (queryset.model, queryset.db, tuple(keys), tuple(columns))
+    key = (queryset.model, queryset.db, tuple(keys), tuple(columns), tuple(annotations))
     if key not in cache:
         outer = (
             queryset.model._base_manager.using(queryset.db)
+            .annotate(**annotations)
             .filter(pk__in=RawSQL(_PAGE_MARKER, ()))
             .order_by(*(k.order() for k in keys))
             .values_list(*columns)
@@ -141,18 +143,34 @@ def _page_reader(queryset: QuerySet, keys: Sequence[Key], columns: Sequence[str]
     return cache[key]
 
 
-def _rows_for_page(page: QuerySet, keys: Sequence[Key], columns: Sequence[str]) -> list[tuple]:
-    """Value tuples (as values_list gives them) for the ids `page` selects, in key order.
+def _order_clause(queryset: QuerySet, keys: Sequence[Key]) -> str:
+    """The ORDER BY text of `keys` on the model's own columns, compiled once per thread and shape."""
+    cache = _compiled.__dict__.setdefault("orders", {})
+    key = (queryset.model, queryset.db, tuple(keys))
+    if key not in cache:
+        ordered = queryset.model._base_manager.using(queryset.db).order_by(*(k.order() for k in keys)).values("pk")
+        sql, params = ordered.query.sql_with_params()
+        assert not params and sql.count(" ORDER BY ") == 1
+        cache[key] = sql.split(" ORDER BY ", 1)[1]
+    return cache[key]
+
+
+def _rows_for_page(
+    page: QuerySet, keys: Sequence[Key], columns: Sequence[str], annotations: dict, order_limit: str = "",
+) -> list[tuple]:
+    """Value tuples (as values_list gives them) for the ids `page` selects, in key order;
+    `order_limit` (ORDER BY ... LIMIT n) is appended to the page's SQL when it has none of its own.
 
     Issue 8: compiling the 26-column, 3-join values_list cost more than running it; only the small id
     query is compiled per request. The page query is spliced in as a subquery: its own table
     reference ("claims_claim") shadows the outer one, so its conditions bind to its own rows.
     """
-    sql, compiler, converters = _page_reader(page, keys, columns)
+    sql, compiler, converters = _page_reader(page, keys, columns, annotations)
     try:
         inner_sql, inner_params = page.query.sql_with_params()
     except EmptyResultSet:  # e.g. .none(): a search without words
         return []
+    inner_sql += order_limit
     with connections[page.db].cursor() as cursor:
         cursor.execute(sql.replace(_PAGE_MARKER, inner_sql), inner_params)
         rows = cursor.fetchall()
@@ -161,31 +179,44 @@ def _rows_for_page(page: QuerySet, keys: Sequence[Key], columns: Sequence[str]) 
     return rows
 
 
-def keyset_fetch(queryset: QuerySet, keys: Sequence[Key], fields: Sequence[str], position, limit: int) -> list[tuple]:
-    """Up to `limit` value tuples after `position` (None: from the start), each ending with its key values."""
+def keyset_fetch(
+    queryset: QuerySet, keys: Sequence[Key], fields: Sequence[str], position, limit: int, annotations: dict | None = None,
+) -> list[tuple]:
+    """Up to `limit` value tuples after `position` (None: from the start): `fields`, then the values of
+    `annotations` (name: expression, added to the row query), then the key values."""
     order = [key.order() for key in keys]
-    columns = [*fields, *(key.path for key in keys)]
+    annotations = annotations or {}
+    columns = [*fields, *annotations, *(key.path for key in keys)]
+    own_columns = all("__" not in key.path for key in keys)
     rows: list[tuple] = []
     for segment in _segments(keys, position):
         # Ids first, on the bare filtered table, then the joins for those ids only: the planner picks
         # the page's plan (date index walk, or GIN matches then sort for a rare search word) without
         # the joins skewing the LIMIT estimate (issue 8: a medium-rare word walked 26,000 rows).
-        page = queryset.filter(segment).order_by(*order).values("pk")
+        if own_columns:
+            # Keys on the table's own columns: the ORDER BY text is compiled once (issue 8: resolving
+            # the ordering was a tenth of a search request), the per-request compile covers the WHERE.
+            page = queryset.filter(segment).order_by().values("pk")
+            order_limit = f" ORDER BY {_order_clause(queryset, keys)} LIMIT {int(limit - len(rows))}"
+        else:
+            page = queryset.filter(segment).order_by(*order).values("pk")[: limit - len(rows)]
+            order_limit = ""
         # No DISTINCT (a multiple-choice filter asks for it): it would add the ORDER BY columns to this
         # id subquery. Rows cannot repeat: the filters reach to-many relations (topics) only through EXISTS.
         page.query.distinct = False
-        page = page[: limit - len(rows)]
-        rows += _rows_for_page(page, keys, columns)
+        rows += _rows_for_page(page, keys, columns, annotations, order_limit)
         if len(rows) >= limit:
             break
     return rows
 
 
-def keyset_iterate(queryset: QuerySet, keys: Sequence[Key], fields: Sequence[str], chunk: int = EXPORT_CHUNK) -> Iterator[list[tuple]]:
+def keyset_iterate(
+    queryset: QuerySet, keys: Sequence[Key], fields: Sequence[str], chunk: int = EXPORT_CHUNK, *, annotations: dict | None = None,
+) -> Iterator[list[tuple]]:
     """Every row in order, in chunks, each chunk one keyset read: for streaming exports."""
     position = None
     while True:
-        rows = keyset_fetch(queryset, keys, fields, position, chunk)
+        rows = keyset_fetch(queryset, keys, fields, position, chunk, annotations)
         if rows:
             yield rows
         if len(rows) < chunk:
@@ -231,15 +262,17 @@ class KeysetPagination(BasePagination):
             payload["r"] = 1
         return base64.urlsafe_b64encode(orjson.dumps(payload)).decode("ascii").rstrip("=")
 
-    def paginate(self, queryset: QuerySet, request, fields: Sequence[str]) -> tuple[list[tuple], str | None, str | None]:
-        """One page of value tuples (key values appended) and the next/previous links."""
+    def paginate(
+        self, queryset: QuerySet, request, fields: Sequence[str], annotations: dict | None = None,
+    ) -> tuple[list[tuple], str | None, str | None]:
+        """One page of value tuples (annotations and key values appended) and the next/previous links."""
         ordering = self.ordering_from(request)
         size = self.page_size_from(request)
         keys = self.orderings[ordering]
         raw = request.query_params.get("cursor")
         position, reverse = self._decode(raw, ordering) if raw else (None, False)
         read_keys = descending(keys) if reverse else keys
-        rows = keyset_fetch(queryset, read_keys, fields, position, size + 1)
+        rows = keyset_fetch(queryset, read_keys, fields, position, size + 1, annotations)
         more = len(rows) > size
         rows = rows[:size]
         if reverse:

@@ -6,6 +6,7 @@ checks that both give identical output for the same rows; change them together.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import quote as urlquote
 
 from claims.selectors import claim_topic_slugs
@@ -44,13 +45,19 @@ PREDICTION_CSV_COLUMNS = (
 _YOUTUBE = ("://www.youtube.com/watch", "://youtube.com/watch", "://m.youtube.com/watch", "://youtu.be/")
 
 
+@lru_cache(maxsize=4096)
+def _video_link(video_id: str) -> str:
+    # Cached: a page of claims repeats a few interviews' video ids, and quoting was ~5% of a list request.
+    return f"https://www.youtube.com/watch?v={urlquote(video_id)}&t="
+
+
 def source_link_at(link: str, video_id: str, seconds: float | None) -> str | None:
     """A link that opens the recording at `seconds`, when the interview has a (YouTube) video."""
     if seconds is None:
         return None
     at = int(seconds)
     if video_id:
-        return f"https://www.youtube.com/watch?v={urlquote(video_id)}&t={at}s"
+        return f"{_video_link(video_id)}{at}s"
     if link and any(marker in link for marker in _YOUTUBE):
         return f"{link}{'&' if '?' in link else '?'}t={at}s"
     return None
@@ -59,42 +66,53 @@ def source_link_at(link: str, video_id: str, seconds: float | None) -> str | Non
 def claim_rows(values: Sequence[tuple]) -> list[dict]:
     """Response rows for value tuples read with CLAIM_FIELDS (extra trailing values are ignored)."""
     topics = claim_topic_slugs([row[0] for row in values])
-    rows = []
-    for (
+    return [claim_row(row, topics.get(row[0], [])) for row in values]
+
+
+def claim_rows_with_topics(values: Sequence[tuple]) -> list[dict]:
+    """Response rows for value tuples read with CLAIM_FIELDS followed by the topic slugs as one
+    comma-separated string or None (claims.selectors.claim_topics_expression)."""
+    at = len(CLAIM_FIELDS)
+    return [claim_row(row, row[at].split(",") if row[at] else []) for row in values]
+
+
+def claim_row(values: Sequence, topics: list[str]) -> dict:
+    """The response row of one claim: its values read with CLAIM_FIELDS (extra trailing values are
+    ignored) and its sorted topic slugs."""
+    (
         pk, interview, speaker_slug, speaker_name, quote, statement, start_char, end_char, seconds,
         estimated, link, video_id, claim_type, hedged, status, date, precision,
         p_id, p_predicted, p_horizon, p_start, p_end, p_status, p_resolved, p_note, p_evidence, *_,
-    ) in values:
-        rows.append({
-            "id": pk,
-            "interview": interview,
-            "speaker": {"slug": speaker_slug, "name": speaker_name},
-            "quote": quote,
-            "statement": statement,
-            "start_char": start_char,
-            "end_char": end_char,
-            "start_seconds": seconds,
-            "seconds_estimated": estimated,
-            "source_link": source_link_at(link, video_id, seconds),
-            "topics": topics.get(pk, []),
-            "type": claim_type,
-            "hedged": hedged,
-            "status": status,
-            "date": date,
-            "date_precision": precision or None,
-            "prediction": None if p_id is None else {
-                "id": p_id,
-                "predicted": p_predicted,
-                "horizon": p_horizon,
-                "target_start": p_start,
-                "target_end": p_end,
-                "status": p_status,
-                "resolved_on": p_resolved,
-                "resolution_note": p_note,
-                "evidence_link": p_evidence,
-            },
-        })
-    return rows
+    ) = values
+    return {
+        "id": pk,
+        "interview": interview,
+        "speaker": {"slug": speaker_slug, "name": speaker_name},
+        "quote": quote,
+        "statement": statement,
+        "start_char": start_char,
+        "end_char": end_char,
+        "start_seconds": seconds,
+        "seconds_estimated": estimated,
+        "source_link": source_link_at(link, video_id, seconds),
+        "topics": topics,
+        "type": claim_type,
+        "hedged": hedged,
+        "status": status,
+        "date": date,
+        "date_precision": precision or None,
+        "prediction": None if p_id is None else {
+            "id": p_id,
+            "predicted": p_predicted,
+            "horizon": p_horizon,
+            "target_start": p_start,
+            "target_end": p_end,
+            "status": p_status,
+            "resolved_on": p_resolved,
+            "resolution_note": p_note,
+            "evidence_link": p_evidence,
+        },
+    }
 
 
 def prediction_rows(values: Sequence[tuple]) -> list[dict]:
