@@ -7,7 +7,7 @@ from pathlib import Path
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 
 from .ingest import pipeline
 from .ingest.errors import IngestError
@@ -560,6 +560,28 @@ def _claim_times(turns: list[Turn]):
     return time_of
 
 
+
+def _rows_insert(model, columns: tuple[str, ...], rows: list[tuple], *, returning: bool = False) -> list:
+    """Rows of plain database values (ids, in `columns` order) into `model`'s table by multi-row
+    INSERTs, as bulk_create batches them; with `returning`, the new primary keys in row order
+    (the order bulk_create relies on too). For tables of ids only: nothing is converted."""
+    ops = connection.ops
+    table = ops.quote_name(model._meta.db_table)
+    names = ", ".join(ops.quote_name(model._meta.get_field(c).column) for c in columns)
+    pk = ops.quote_name(model._meta.pk.column)
+    limit = connection.features.max_query_params or 65535
+    per = max(1, limit // len(columns))
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    ids: list = []
+    with connection.cursor() as cursor:
+        for k in range(0, len(rows), per):
+            chunk = rows[k : k + per]
+            sql = f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}"
+            cursor.execute(sql + (f" RETURNING {pk}" if returning else ""), [v for row in chunk for v in row])
+            if returning:
+                ids.extend(row[0] for row in cursor.fetchall())
+    return ids
+
 @transaction.atomic
 def claims_extract(interview: Interview, *, model=None, threshold: float | None = None) -> int:
     """Propose claims for one interview (status proposed, origin extracted); return how many were created.
@@ -644,16 +666,24 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
         for c in claims:
             c.pk = c.id = ids[(c.start_char, c.end_char)]
     Through = Claim.topics.through
-    links = [Through(claim_id=c.pk, topic_id=t.pk) for c, (ts, _) in zip(claims, extras) for t in ts]
-    if links:
-        links = Through.objects.bulk_create(links)
+    pairs = [(c.pk, t.pk) for c, (ts, _) in zip(claims, extras) for t in ts]
+    if pairs:
         # the claims' "+" history rows get the topic links, as `claim.topics.set` would have recorded
         history = dict(Claim.history.filter(id__in=[c.pk for c in claims], history_type="+")
                        .order_by("history_id").values_list("id", "history_id"))
         HistoricalLinks = Claim.history.model._meta.get_field("historicalclaim_topics").related_model
-        HistoricalLinks.objects.bulk_create(
-            [HistoricalLinks(id=link.pk, claim_id=link.claim_id, topic_id=link.topic_id, history_id=history[link.claim_id]) for link in links]
-        )
+        if connection.features.can_return_rows_from_bulk_insert:
+            # Links are pairs of ids: written as plain rows, not as two model instances each (three
+            # links per claim made these two bulk_creates a quarter of the extraction's writes).
+            link_ids = _rows_insert(Through, ("claim_id", "topic_id"), pairs, returning=True)
+            _rows_insert(HistoricalLinks, ("id", "claim_id", "topic_id", "history_id"),
+                         [(pk, claim_id, topic_id, history[claim_id]) for pk, (claim_id, topic_id) in zip(link_ids, pairs)])
+        else:
+            links = Through.objects.bulk_create([Through(claim_id=a, topic_id=b) for a, b in pairs])
+            HistoricalLinks.objects.bulk_create(
+                [HistoricalLinks(id=link.pk, claim_id=link.claim_id, topic_id=link.topic_id, history_id=history[link.claim_id])
+                 for link in links]
+            )
     predictions = [Prediction(claim=c, **fields) for c, (_, fields) in zip(claims, extras) if fields is not None]
     if predictions:
         bulk_create_with_history(predictions, Prediction)

@@ -138,6 +138,16 @@ def _phrase_table(taxonomy: tuple[TopicInfo, ...]) -> tuple[dict, frozenset, int
     return {k: tuple(v) for k, v in table.items()}, first, max((len(k) for k in table), default=0)
 
 
+
+@lru_cache(maxsize=16)
+def _phrase_lengths(taxonomy: tuple[TopicInfo, ...]) -> dict[str, tuple[int, ...]]:
+    """{first token: the lengths (ascending) of the phrases of `_phrase_table` starting with it}: the
+    only lengths worth looking up there (instead of every length up to the longest phrase)."""
+    lengths: dict[str, set] = {}
+    for tokens in _phrase_table(taxonomy)[0]:
+        lengths.setdefault(tokens[0], set()).add(len(tokens))
+    return {tok: tuple(sorted(ls)) for tok, ls in lengths.items()}
+
 def keyword_hits(text_low: str, taxonomy: tuple[TopicInfo, ...]) -> dict[str, list[str]]:
     """{slug: keywords found} for one lower-cased text, one pass over its tokens."""
     table, first, longest = _phrase_table(taxonomy)
@@ -224,17 +234,22 @@ class KeywordIndex:
             ends.append(m.end())
             toks.append(m.group().lower())
         hit_start, hit_end, hit_slug, hit_keyword = [], [], [], []
+        lengths = _phrase_lengths(self.taxonomy)
         n = len(toks)
         for i, tok in enumerate(toks):
             if tok not in first:
                 continue
-            for length in range(1, min(longest, n - i) + 1):
+            for length in lengths[tok]:
+                if length > n - i:
+                    break
                 for slug, keyword in table.get(tuple(toks[i : i + length]), ()):
                     hit_start.append(starts[i])
                     hit_end.append(ends[i + length - 1])
                     hit_slug.append(slug)
                     hit_keyword.append(keyword)
         self._start, self._end, self._slug, self._keyword = hit_start, hit_end, hit_slug, hit_keyword
+        self.scored_with: Mapping | None = None  # the weights `pair_scores` holds scores under (see tag_topics_at)
+        self.pair_scores: dict = {}
 
     def hits(self, start: int, end: int) -> dict[str, list[str]]:
         """{slug: keywords} of the hits lying wholly inside [start, end)."""
@@ -293,8 +308,28 @@ def tag_topics_at(
     if not index.taxonomy or LEXICAL or LEXICAL_CONTEXT:
         raise ValueError("tag_topics_at needs a taxonomy and no lexical features; use tag_topics")
     w = model.weights
-    feats = _features_from_hits(index.hits(start, end), index.context_hits(start, end), index.taxonomy)
-    scored = [(topic.slug, _sigmoid(sum(w.get(f, 0.0) for f in fs))) for topic, fs in zip(index.taxonomy, feats)]
+    qhits, chits = index.hits(start, end), index.context_hits(start, end)
+    children: dict[str, int] = {}
+    for topic in index.taxonomy:
+        if topic.parent and topic.slug in qhits:
+            children[topic.parent] = children.get(topic.parent, 0) + 1
+    # A pair's features depend only on its keywords found in the quote and the buckets of its
+    # context and subtopic hits, and most pairs of a transcript repeat one of a few such keys
+    # (no keyword anywhere): each distinct pair is scored once per index and model.
+    if index.scored_with is not w:
+        index.scored_with, index.pair_scores = w, {}
+    memo = index.pair_scores
+    scored = []
+    for topic in index.taxonomy:
+        quote_hits = qhits.get(topic.slug, ())
+        context_hits = len(chits.get(topic.slug, ()))
+        child_hits = children.get(topic.slug, 0)
+        key = (topic.slug, tuple(quote_hits), _bucket(context_hits), _bucket(child_hits))
+        p = memo.get(key)
+        if p is None:
+            feats = pair_features(topic, quote_hits, context_hits, (), (), child_hits)
+            p = memo[key] = _sigmoid(sum(w.get(f, 0.0) for f in feats))
+        scored.append((topic.slug, p))
     scored.sort(key=lambda x: (-x[1], x[0]))
     return _keep(scored, model, allowed)
 
