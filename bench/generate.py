@@ -57,21 +57,10 @@ class Tables:
         self.rows[table].append(tuple(values[column] for column in self.columns[table]))
 
 
-def _copy_text(value) -> str:
-    if value is None:
-        return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    text = str(value)
-    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
-        text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    return text
-
-
 def flush(tables: Tables, connection) -> None:
     """Write and forget the rows collected so far (COPY on PostgreSQL, executemany elsewhere)."""
+    from claims.bulk import copy_text
+
     with connection.cursor() as cursor:
         for table, rows in tables.rows.items():
             if not rows:
@@ -79,7 +68,7 @@ def flush(tables: Tables, connection) -> None:
             columns = [connection.ops.quote_name(column) for column in tables.columns[table]]
             if connection.vendor == "postgresql":
                 buffer = io.StringIO()
-                buffer.writelines("\t".join(map(_copy_text, row)) + "\n" for row in rows)
+                buffer.writelines("\t".join(map(copy_text, row)) + "\n" for row in rows)
                 buffer.seek(0)
                 cursor.cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
             else:

@@ -475,7 +475,8 @@ def iter_fixture_objects(path: Path) -> Iterator[tuple[object, object]]:
     yield from iter_json_array(path)
 
 
-def _copy_text(value) -> str:
+def copy_text(value) -> str:
+    """One value in PostgreSQL COPY's text format."""
     if value is None:
         return "\\N"
     if value is True:
@@ -525,7 +526,7 @@ class TableWriter:
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 buffer = io.StringIO()
-                buffer.writelines("\t".join(map(_copy_text, row)) + "\n" for row in self.rows)
+                buffer.writelines("\t".join(map(copy_text, row)) + "\n" for row in self.rows)
                 buffer.seek(0)
                 cursor.cursor.copy_expert(self.copy_sql, buffer)
             elif connection.vendor == "sqlite":

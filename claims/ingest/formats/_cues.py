@@ -47,12 +47,15 @@ def clock(value: str) -> float:
     return h * 3600 + m * 60 + s + int(frac) / (10 ** len(frac))
 
 
-def order_error(start: float, previous: float) -> str:
-    return f"cue out of order: starts at {format_clock(start)}, before the previous cue's start {format_clock(previous)}"
-
-
-def range_error(start: float, end: float) -> str:
-    return f"malformed cue: ends at {format_clock(end)}, before it starts at {format_clock(start)}"
+def cue_times(timing: re.Match, previous_start: float | None) -> tuple[float, float, str | None]:
+    """(start, end, error) of a matched timing line: the error when the cue ends before it starts
+    or starts before the previous cue did (cues must come in order), else None."""
+    start, end = clock(timing.group(1)), clock(timing.group(2))
+    if end < start:
+        return start, end, f"malformed cue: ends at {format_clock(end)}, before it starts at {format_clock(start)}"
+    if previous_start is not None and start < previous_start:
+        return start, end, f"cue out of order: starts at {format_clock(start)}, before the previous cue's start {format_clock(previous_start)}"
+    return start, end, None
 
 
 def cue_source(name: str, turns: list[ParsedTurn], errors: list, *, title: str = "") -> ParsedSource:

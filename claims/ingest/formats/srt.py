@@ -50,12 +50,9 @@ def parse(text: str, *, source: str) -> ParsedSource:
             what = "timing" if "-->" in timing else "cue (expected a cue number, then 'hh:mm:ss,mmm --> hh:mm:ss,mmm')"
             errors.append(IngestError(source, number, f"malformed {what} {timing.strip()[:60]!r}" if what == "timing" else f"malformed {what}: {timing.strip()[:60]!r}"))
             continue
-        start, end = _cues.clock(m.group(1)), _cues.clock(m.group(2))
-        if end < start:
-            errors.append(IngestError(source, number, _cues.range_error(start, end)))
-            continue
-        if previous_start is not None and start < previous_start:
-            errors.append(IngestError(source, number, _cues.order_error(start, previous_start)))
+        start, end, error = _cues.cue_times(m, previous_start)
+        if error:
+            errors.append(IngestError(source, number, error))
             continue
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
