@@ -82,3 +82,17 @@ def test_a_bad_fixture_stops_the_load_and_leaves_the_database_as_it_was(tmp_path
         call_command("load_dataset", "--fixtures", str(tmp_path), verbosity=0)
     assert isinstance(error.value, (CommandError, Exception))
     assert Interview.objects.count() == 0 and Topic.objects.count() == 0 and Claim.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=False)
+def test_every_judged_prediction_in_the_shipped_dataset_says_when_why_and_where():
+    judged = [
+        (path.name, obj["fields"])
+        for path in sorted((DEFAULT_FIXTURES_DIR / "claims").glob("*.json"))
+        for obj in json.loads(path.read_text(encoding="utf-8"))
+        if obj["model"] == "claims.prediction" and obj["fields"]["status"] != "open"
+    ]
+    assert judged, "the shipped dataset has no judged predictions"
+    for name, fields in judged:
+        assert fields["resolved_on"] and fields["resolution_note"].strip(), (name, fields["predicted"])
+        assert fields["evidence_link"].startswith("https://"), (name, fields["predicted"])
