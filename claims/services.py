@@ -581,6 +581,69 @@ def _rows_insert(model, columns: tuple[str, ...], rows: list[tuple], *, returnin
                 ids.extend(row[0] for row in cursor.fetchall())
     return ids
 
+# Field types whose Python values the drivers take as they are (dates and datetimes are adapted).
+_PLAIN_FIELD_TYPES = frozenset({
+    "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField", "FloatField", "ForeignKey",
+    "IntegerField", "OneToOneField", "PositiveIntegerField", "PositiveSmallIntegerField", "SlugField",
+    "TextField", "URLField",
+})
+
+
+def _create_with_history(model, objs: list) -> list:
+    """`bulk_create_with_history(objs, model)`, the rows written as plain values.
+
+    Extraction creates hundreds of claims at once; building a model instance per history row and
+    preparing every value through the ORM was most of its writes (issue 8's bench). Here both
+    tables get multi-row INSERTs: the objects' values (dates and datetimes adapted once per value,
+    auto_now fields set to one `now`), their new ids, then a "+" history row each with the same
+    values, history date, user and (no) change reason as django-simple-history records them. Other databases, other
+    field types, or history switched off go through bulk_create_with_history itself.
+    """
+    from django.conf import settings
+    from django.utils import timezone
+    from simple_history.utils import bulk_create_with_history
+
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    kinds = {f.attname: f.get_internal_type() for f in fields}
+    if (
+        not objs
+        or not connection.features.can_return_rows_from_bulk_insert
+        or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+        or any(kind not in _PLAIN_FIELD_TYPES | {"DateField", "DateTimeField"} for kind in kinds.values())
+    ):
+        return bulk_create_with_history(objs, model)
+    now = timezone.now()
+    for f in fields:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            for obj in objs:
+                setattr(obj, f.attname, now)
+    adapt = {
+        f.attname: (lambda value, f=f: f.get_db_prep_save(value, connection))
+        for f in fields if kinds[f.attname] in ("DateField", "DateTimeField")
+    }
+    columns = tuple(f.attname for f in fields)
+    rows = [
+        tuple(adapt[c](getattr(obj, c)) if c in adapt else getattr(obj, c) for c in columns)
+        for obj in objs
+    ]
+    ids = _rows_insert(model, columns, rows, returning=True)
+    for obj, pk in zip(objs, ids):
+        obj.pk = pk
+        obj._state.adding, obj._state.db = False, connection.alias
+    history = model.history.model
+    user = history.get_default_history_user(objs[0])
+    history_date = history._meta.get_field("history_date").get_db_prep_save(now, connection)
+    tracked = [f.attname for f in history.tracked_fields]
+    position = {c: i for i, c in enumerate(columns)}
+    history_rows = [
+        (*(pk if c == model._meta.pk.attname else row[position[c]] for c in tracked), history_date, None, "+",
+         user.pk if user is not None else None)
+        for pk, row in zip(ids, rows)
+    ]
+    _rows_insert(history, (*tracked, "history_date", "history_change_reason", "history_type", "history_user_id"), history_rows)
+    return objs
+
+
 @transaction.atomic
 def claims_extract(interview: Interview, *, model=None, threshold: float | None = None) -> int:
     """Propose claims for one interview (status proposed, origin extracted); return how many were created.
@@ -595,8 +658,6 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
     quotes are checked against the text in memory. (Claim by claim through `claim_create`, a
     100 KB transcript took 3 to 5 s, nearly all of it per-row queries and history signals.)
     """
-    from simple_history.utils import bulk_create_with_history
-
     from .ingest.extract import extract_claims
     from .ingest.records import Turn as TurnRecord
     from .ingest.segment import split_sentences
@@ -659,7 +720,7 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
         accepted.add(proposal.start_char, proposal.end_char)
     if not claims:
         return 0
-    claims = bulk_create_with_history(claims, Claim)
+    claims = _create_with_history(Claim, claims)
     if any(c.pk is None for c in claims):  # a backend that returns no ids: read them back by span
         ids = dict(((a, b), pk) for a, b, pk in interview.claims.values_list("start_char", "end_char", "pk"))
         for c in claims:
@@ -685,5 +746,5 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
             )
     predictions = [Prediction(claim=c, **fields) for c, (_, fields) in zip(claims, extras) if fields is not None]
     if predictions:
-        bulk_create_with_history(predictions, Prediction)
+        _create_with_history(Prediction, predictions)
     return len(claims)

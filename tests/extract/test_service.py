@@ -100,6 +100,34 @@ def test_bulk_written_proposals_have_history_topics_and_predictions(interview):
 
 
 @pytest.mark.django_db
+def test_bulk_written_history_rows_copy_every_value_and_record_the_requests_user(interview, django_user_model, rf):
+    from simple_history.models import HistoricalRecords
+
+    curator = django_user_model.objects.create_user("curator")
+    request = rf.post("/admin/")
+    request.user = curator
+    HistoricalRecords.context.request = request
+    try:
+        claims_extract(interview, threshold=0.05)
+    finally:
+        del HistoricalRecords.context.request
+    claims = list(interview.claims.all())
+    assert claims
+    tracked = [f.attname for f in Claim.history.model.tracked_fields]
+    for claim in claims:
+        record = claim.history.get()
+        assert {name: getattr(record, name) for name in tracked} == {name: getattr(claim, name) for name in tracked}
+        assert (record.history_type, record.history_user, record.history_change_reason) == ("+", curator, None)
+        assert record.history_date == claim.created_at == claim.updated_at
+    predictions = list(Prediction.objects.filter(claim__interview=interview))
+    for prediction in predictions:
+        record = prediction.history.get()
+        assert (record.predicted, record.horizon, record.target_start, record.target_end, record.claim_id) == (
+            prediction.predicted, prediction.horizon, prediction.target_start, prediction.target_end, prediction.claim_id)
+        assert record.history_user == curator
+
+
+@pytest.mark.django_db
 def test_bulk_written_proposals_take_their_time_from_the_turns(interview):
     from claims.services import _set_time_from_turns
 
