@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from urllib.parse import quote as urlquote
 
-from claims.selectors import claim_topic_slugs
+from claims.selectors import claim_topic_slugs, topic_slugs_from_column
 
 CLAIM_FIELDS = (
     "id", "interview__slug", "speaker__slug", "speaker__name", "quote", "statement",
@@ -73,7 +73,7 @@ def claim_rows_with_topics(values: Sequence[tuple]) -> list[dict]:
     """Response rows for value tuples read with CLAIM_FIELDS followed by the topic slugs as one
     comma-separated string or None (claims.selectors.claim_topics_expression)."""
     at = len(CLAIM_FIELDS)
-    return [claim_row(row, row[at].split(",") if row[at] else []) for row in values]
+    return [claim_row(row, topic_slugs_from_column(row[at])) for row in values]
 
 
 def claim_row(values: Sequence, topics: list[str]) -> dict:

@@ -120,6 +120,11 @@ def claim_topics_expression() -> RawSQL:
     return RawSQL(sql, (), output_field=TextField())
 
 
+def topic_slugs_from_column(value: str | None) -> list[str]:
+    """The slugs list of a claim_topics_expression column's value."""
+    return value.split(",") if value else []
+
+
 def claim_row_get(*, pk: int, fields: Sequence[str], user=None) -> tuple | None:
     """One claim the user may read as the values of `fields` (values_list paths) followed by its
     sorted topic slugs (a list), in one query; None when there is no such claim.
@@ -152,7 +157,7 @@ def claim_row_get(*, pk: int, fields: Sequence[str], user=None) -> tuple | None:
     if converters:
         rows = list(compiler.apply_converters(rows, converters))
     *values, slugs = rows[0]
-    return (*values, slugs.split(",") if slugs else [])
+    return (*values, topic_slugs_from_column(slugs))
 
 
 def claim_search(claims: QuerySet, q: str, *, claim_path: str = "") -> QuerySet:

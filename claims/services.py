@@ -559,11 +559,10 @@ def _claim_times(turns: list[Turn]):
     return time_of
 
 
-
 def _rows_insert(model, columns: tuple[str, ...], rows: list[tuple], *, returning: bool = False) -> list:
-    """Rows of plain database values (ids, in `columns` order) into `model`'s table by multi-row
-    INSERTs, as bulk_create batches them; with `returning`, the new primary keys in row order
-    (the order bulk_create relies on too). For tables of ids only: nothing is converted."""
+    """Rows of values the driver takes as they are (in `columns` order) into `model`'s table by
+    multi-row INSERTs, as bulk_create batches them; with `returning`, the new primary keys in row
+    order (the order bulk_create relies on too). Nothing is converted: adapt dates and the like first."""
     ops = connection.ops
     table = ops.quote_name(model._meta.db_table)
     names = ", ".join(ops.quote_name(model._meta.get_field(c).column) for c in columns)
@@ -581,6 +580,7 @@ def _rows_insert(model, columns: tuple[str, ...], rows: list[tuple], *, returnin
                 ids.extend(row[0] for row in cursor.fetchall())
     return ids
 
+
 # Field types whose Python values the drivers take as they are (dates and datetimes are adapted).
 _PLAIN_FIELD_TYPES = frozenset({
     "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField", "FloatField", "ForeignKey",
@@ -596,8 +596,8 @@ def _create_with_history(model, objs: list) -> list:
     preparing every value through the ORM was most of its writes (issue 8's bench). Here both
     tables get multi-row INSERTs: the objects' values (dates and datetimes adapted once per value,
     auto_now fields set to one `now`), their new ids, then a "+" history row each with the same
-    values, history date, user and (no) change reason as django-simple-history records them. Other databases, other
-    field types, or history switched off go through bulk_create_with_history itself.
+    values, history date, user and (no) change reason as django-simple-history records them.
+    Other databases, other field types, or history switched off go through bulk_create_with_history.
     """
     from django.conf import settings
     from django.utils import timezone

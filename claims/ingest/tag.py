@@ -138,7 +138,6 @@ def _phrase_table(taxonomy: tuple[TopicInfo, ...]) -> tuple[dict, frozenset, int
     return {k: tuple(v) for k, v in table.items()}, first, max((len(k) for k in table), default=0)
 
 
-
 @lru_cache(maxsize=16)
 def _phrase_lengths(taxonomy: tuple[TopicInfo, ...]) -> dict[str, tuple[int, ...]]:
     """{first token: the lengths (ascending) of the phrases of `_phrase_table` starting with it}: the
@@ -147,6 +146,7 @@ def _phrase_lengths(taxonomy: tuple[TopicInfo, ...]) -> dict[str, tuple[int, ...
     for tokens in _phrase_table(taxonomy)[0]:
         lengths.setdefault(tokens[0], set()).add(len(tokens))
     return {tok: tuple(sorted(ls)) for tok, ls in lengths.items()}
+
 
 def keyword_hits(text_low: str, taxonomy: tuple[TopicInfo, ...]) -> dict[str, list[str]]:
     """{slug: keywords found} for one lower-cased text, one pass over its tokens."""
@@ -206,11 +206,17 @@ def _all_pair_features(quote: str, context: str, taxonomy: Sequence[TopicInfo]) 
     return _features_from_hits(qhits, chits, taxonomy, words, cwords)
 
 
-def _features_from_hits(qhits, chits, taxonomy: tuple[TopicInfo, ...], words=(), cwords=()) -> list[list[str]]:
+def _subtopic_hits(qhits, taxonomy: tuple[TopicInfo, ...]) -> dict[str, int]:
+    """{parent slug: how many of its subtopics have keywords in the quote}."""
     children: dict[str, int] = {}
     for topic in taxonomy:
         if topic.parent and topic.slug in qhits:
             children[topic.parent] = children.get(topic.parent, 0) + 1
+    return children
+
+
+def _features_from_hits(qhits, chits, taxonomy: tuple[TopicInfo, ...], words=(), cwords=()) -> list[list[str]]:
+    children = _subtopic_hits(qhits, taxonomy)
     return [
         pair_features(topic, qhits.get(topic.slug, ()), len(chits.get(topic.slug, ())), words, cwords, children.get(topic.slug, 0))
         for topic in taxonomy
@@ -227,7 +233,7 @@ class KeywordIndex:
 
     def __init__(self, text: str, taxonomy: Sequence[TopicInfo]) -> None:
         self.taxonomy = tuple(taxonomy)
-        table, first, longest = _phrase_table(self.taxonomy)
+        table, first, _ = _phrase_table(self.taxonomy)
         starts, ends, toks = [], [], []
         for m in _TOKEN_ANYCASE.finditer(text):
             starts.append(m.start())
@@ -309,10 +315,7 @@ def tag_topics_at(
         raise ValueError("tag_topics_at needs a taxonomy and no lexical features; use tag_topics")
     w = model.weights
     qhits, chits = index.hits(start, end), index.context_hits(start, end)
-    children: dict[str, int] = {}
-    for topic in index.taxonomy:
-        if topic.parent and topic.slug in qhits:
-            children[topic.parent] = children.get(topic.parent, 0) + 1
+    children = _subtopic_hits(qhits, index.taxonomy)
     # A pair's features depend only on its keywords found in the quote and the buckets of its
     # context and subtopic hits, and most pairs of a transcript repeat one of a few such keys
     # (no keyword anywhere): each distinct pair is scored once per index and model.
