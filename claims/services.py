@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import io
+import json
 from pathlib import Path
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from simple_history.utils import bulk_create_with_history
 
+from .bulk import copy_text
 from .ingest import pipeline
 from .ingest.errors import IngestError
 from .ingest.read import decode_bytes
@@ -265,33 +271,34 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
     Returns (interview, created). The same source (same sha256) is a no-op returning the stored
     interview. Speakers are matched by slug and gain the spellings the source used as aliases.
     """
-    existing = Interview.objects.filter(sha256=annotated.sha256).first()
+    meta = annotated.metadata
+    stored = list(Interview.objects.filter(Q(sha256=annotated.sha256) | Q(slug=meta.slug)))
+    existing = next((interview for interview in stored if interview.sha256 == annotated.sha256), None)
     if existing is not None:
         return existing, False
-    meta = annotated.metadata
-    if Interview.objects.filter(slug=meta.slug).exists():
+    if stored:
         raise IngestConflict(
             f"an interview with slug {meta.slug!r} already exists with a different source text; "
             "give this one another slug"
         )
-    speakers = {record.slug: _speaker_upsert(record) for record in annotated.speakers}
-    interview = Interview.objects.create(
+    speakers = _speakers_upsert(annotated.speakers)
+    # Every row below is written as plain values (_create_rows, _rows_insert): through the ORM,
+    # ingestion's writes took 3x the raw INSERTs of the same rows (issue 8's bench).
+    [interview] = _create_rows(Interview, [Interview(
         slug=meta.slug, title=meta.title, show=meta.show, link=meta.link, video_id=meta.video_id,
         published=meta.published, published_precision=meta.published_precision if meta.published else "",
         duration_seconds=meta.duration_seconds, source_format=annotated.format,
         source_name=Path(annotated.source_name).name, source_text=annotated.source_text, sha256=annotated.sha256,
-    )
-    Participation.objects.bulk_create(
+    )])
+    _create_rows(Participation, [
         Participation(interview=interview, speaker=speakers[record.slug], role=record.role)
         for record in annotated.speakers
-    )
-    Chapter.objects.bulk_create(
+    ])
+    _create_rows(Chapter, [
         Chapter(interview=interview, index=index, title=chapter.title,
                 start_seconds=chapter.start_seconds, start_char=chapter.start_char)
         for index, chapter in enumerate(annotated.chapters)
-    )
-    # Turns are plain numbers (a 100 KB transcript has ~1,500): written as rows, not model
-    # instances, which made ingestion's writes 3x the raw INSERTs (issue 8's bench).
+    ])
     speaker_ids = {slug: speaker.pk for slug, speaker in speakers.items()}
     _rows_insert(
         Turn, ("interview_id", "index", "speaker_id", "start_char", "end_char", "start_seconds", "seconds_estimated"),
@@ -301,13 +308,30 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
     return interview, True
 
 
-def _speaker_upsert(record) -> Speaker:
-    speaker, _ = Speaker.objects.get_or_create(slug=record.slug, defaults={"name": record.name})
-    new_aliases = [alias for alias in record.aliases if alias not in speaker.aliases and alias != speaker.name]
-    if new_aliases:
-        speaker.aliases = [*speaker.aliases, *new_aliases]
-        speaker.save(update_fields=["aliases"])
-    return speaker
+def _speakers_upsert(records) -> dict[str, Speaker]:
+    """Speaker records in, {slug: Speaker} out: one query finds the known ones, which gain the
+    source's new spellings as aliases; the others are created together, with their history."""
+    wanted: dict = {}
+    for record in records:
+        wanted.setdefault(record.slug, record)
+    speakers = Speaker.objects.in_bulk(list(wanted), field_name="slug")
+    new = [Speaker(slug=slug, name=record.name, aliases=list(dict.fromkeys(a for a in record.aliases if a != record.name)))
+           for slug, record in wanted.items() if slug not in speakers]
+    if new:
+        try:
+            with transaction.atomic():
+                speakers.update((speaker.slug, speaker) for speaker in _create_with_history(Speaker, new))
+        except IntegrityError:  # another ingestion created one of them meanwhile: one by one
+            for speaker in new:
+                speakers[speaker.slug], _ = Speaker.objects.get_or_create(
+                    slug=speaker.slug, defaults={"name": speaker.name, "aliases": speaker.aliases})
+    for slug, record in wanted.items():
+        speaker = speakers[slug]
+        new_aliases = [alias for alias in record.aliases if alias not in speaker.aliases and alias != speaker.name]
+        if new_aliases:
+            speaker.aliases = [*speaker.aliases, *dict.fromkeys(new_aliases)]
+            speaker.save(update_fields=["aliases"])
+    return speakers
 
 
 # --- Curation in the admin: bulk changes, topic merges, prediction and interview edits. ---
@@ -562,10 +586,19 @@ def _claim_times(turns: list[Turn]):
 def _rows_insert(model, columns: tuple[str, ...], rows: list[tuple], *, returning: bool = False) -> list:
     """Rows of values the driver takes as they are (in `columns` order) into `model`'s table by
     multi-row INSERTs, as bulk_create batches them; with `returning`, the new primary keys in row
-    order (the order bulk_create relies on too). Nothing is converted: adapt dates and the like first."""
+    order (the order bulk_create relies on too). Nothing is converted: adapt dates and the like first.
+    Without `returning`, PostgreSQL gets one COPY instead (half the time of the INSERT for a
+    transcript's turns: no statement of thousands of parameters to build and parse)."""
+    if not rows:
+        return []
     ops = connection.ops
     table = ops.quote_name(model._meta.db_table)
     names = ", ".join(ops.quote_name(model._meta.get_field(c).column) for c in columns)
+    if not returning and connection.vendor == "postgresql":
+        buffer = io.StringIO("".join("\t".join(map(copy_text, row)) + "\n" for row in rows))
+        with connection.cursor() as cursor:
+            cursor.cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN", buffer)
+        return []
     pk = ops.quote_name(model._meta.pk.column)
     limit = connection.features.max_query_params or 65535
     per = max(1, limit // len(columns))
@@ -581,7 +614,7 @@ def _rows_insert(model, columns: tuple[str, ...], rows: list[tuple], *, returnin
     return ids
 
 
-# Field types whose Python values the drivers take as they are (dates and datetimes are adapted).
+# Field types whose Python values the drivers take as they are (dates, datetimes and JSON are adapted).
 _PLAIN_FIELD_TYPES = frozenset({
     "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField", "FloatField", "ForeignKey",
     "IntegerField", "OneToOneField", "PositiveIntegerField", "PositiveSmallIntegerField", "SlugField",
@@ -589,48 +622,75 @@ _PLAIN_FIELD_TYPES = frozenset({
 })
 
 
+def _plain_rows(model, objs: list, now) -> tuple[tuple[str, ...], list[tuple]] | None:
+    """Unsaved objects in, (columns, rows of values the drivers take) out, auto_now fields set to
+    `now` on the objects; None where a field needs the ORM (or the database cannot return new ids)."""
+    if not connection.features.can_return_rows_from_bulk_insert:
+        return None
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    adapt = {}
+    for f in fields:
+        kind = f.get_internal_type()
+        if kind in ("DateField", "DateTimeField"):
+            adapt[f.attname] = lambda value, f=f: f.get_db_prep_save(value, connection)
+        elif kind == "JSONField":  # its text, which both databases take for a JSON column (and COPY too)
+            adapt[f.attname] = lambda value, f=f: None if value is None else json.dumps(value, cls=f.encoder)
+        elif kind not in _PLAIN_FIELD_TYPES:
+            return None
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            for obj in objs:
+                setattr(obj, f.attname, now)
+    columns = tuple(f.attname for f in fields)
+    rows = [tuple(adapt[c](getattr(obj, c)) if c in adapt else getattr(obj, c) for c in columns) for obj in objs]
+    return columns, rows
+
+
+def _saved(model, objs: list, columns, rows) -> list:
+    ids = _rows_insert(model, columns, rows, returning=True)
+    for obj, pk in zip(objs, ids):
+        obj.pk = pk
+        obj._state.adding, obj._state.db = False, connection.alias
+    return ids
+
+
+def _create_rows(model, objs: list) -> list:
+    """`bulk_create(objs)` written as plain rows (see _plain_rows); the objects get their new ids.
+    A model without history whose few rows go in with each transcript: the ORM's preparing of
+    every value costs more than the INSERT itself there (issue 8's bench)."""
+    from django.utils import timezone
+
+    plain = _plain_rows(model, objs, timezone.now()) if objs else None
+    if plain is None:
+        return model._default_manager.bulk_create(objs)
+    _saved(model, objs, *plain)
+    return objs
+
+
+@functools.cache
+def _history_model(model):
+    return model.history.model  # the descriptor builds a manager class on every access
+
+
 def _create_with_history(model, objs: list) -> list:
     """`bulk_create_with_history(objs, model)`, the rows written as plain values.
 
     Extraction creates hundreds of claims at once; building a model instance per history row and
     preparing every value through the ORM was most of its writes (issue 8's bench). Here both
-    tables get multi-row INSERTs: the objects' values (dates and datetimes adapted once per value,
-    auto_now fields set to one `now`), their new ids, then a "+" history row each with the same
-    values, history date, user and (no) change reason as django-simple-history records them.
-    Other databases, other field types, or history switched off go through bulk_create_with_history.
+    tables get multi-row INSERTs: the objects' values (dates, datetimes and JSON adapted once per
+    value, auto_now fields set to one `now`), their new ids, then a "+" history row each with the
+    same values, history date, user and (no) change reason as django-simple-history records them.
+    Other field types, or history switched off, go through bulk_create_with_history.
     """
     from django.conf import settings
     from django.utils import timezone
-    from simple_history.utils import bulk_create_with_history
 
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    kinds = {f.attname: f.get_internal_type() for f in fields}
-    if (
-        not objs
-        or not connection.features.can_return_rows_from_bulk_insert
-        or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
-        or any(kind not in _PLAIN_FIELD_TYPES | {"DateField", "DateTimeField"} for kind in kinds.values())
-    ):
-        return bulk_create_with_history(objs, model)
     now = timezone.now()
-    for f in fields:
-        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-            for obj in objs:
-                setattr(obj, f.attname, now)
-    adapt = {
-        f.attname: (lambda value, f=f: f.get_db_prep_save(value, connection))
-        for f in fields if kinds[f.attname] in ("DateField", "DateTimeField")
-    }
-    columns = tuple(f.attname for f in fields)
-    rows = [
-        tuple(adapt[c](getattr(obj, c)) if c in adapt else getattr(obj, c) for c in columns)
-        for obj in objs
-    ]
-    ids = _rows_insert(model, columns, rows, returning=True)
-    for obj, pk in zip(objs, ids):
-        obj.pk = pk
-        obj._state.adding, obj._state.db = False, connection.alias
-    history = model.history.model
+    plain = _plain_rows(model, objs, now) if objs and getattr(settings, "SIMPLE_HISTORY_ENABLED", True) else None
+    if plain is None:
+        return bulk_create_with_history(objs, model)
+    columns, rows = plain
+    ids = _saved(model, objs, columns, rows)
+    history = _history_model(model)
     user = history.get_default_history_user(objs[0])
     history_date = history._meta.get_field("history_date").get_db_prep_save(now, connection)
     tracked = [f.attname for f in history.tracked_fields]

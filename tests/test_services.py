@@ -62,6 +62,33 @@ def test_ingesting_adds_new_aliases_to_known_speakers():
     assert Speaker.objects.get(slug="guest-person").aliases == ["GP", "Guest", "Gest"]
 
 
+def test_new_speakers_are_created_with_one_history_record_each():
+    interview_ingest(annotated=annotated())
+    for slug, aliases in (("host-person", ["Host"]), ("guest-person", ["Guest", "Gest"])):
+        records = list(Speaker.history.filter(slug=slug).values_list("history_type", "aliases"))
+        assert records == [("+", aliases)]
+    assert list(Speaker.objects.order_by("pk").values_list("slug", flat=True)) == ["host-person", "guest-person"]
+
+
+def test_a_speaker_created_meanwhile_by_another_ingestion_is_used_not_duplicated(monkeypatch):
+    # the race the bulk create guards against: the lookup finds nothing, then the insert collides
+    other = make_speaker(slug="guest-person", name="Guest Person")
+    real_in_bulk = type(Speaker.objects).in_bulk
+    calls = []
+
+    def stale_in_bulk(self, ids, **kw):
+        calls.append(ids)
+        return {} if len(calls) == 1 else real_in_bulk(self, ids, **kw)
+
+    monkeypatch.setattr(type(Speaker.objects), "in_bulk", stale_in_bulk)
+    interview, created = interview_ingest(annotated=annotated())
+    assert created
+    assert Speaker.objects.filter(slug="guest-person").get().pk == other.pk
+    assert interview.participations.get(role="guest").speaker_id == other.pk
+    assert Speaker.objects.get(slug="guest-person").aliases == ["Guest", "Gest"]
+    assert Speaker.objects.filter(slug="host-person").exists()
+
+
 def sheet_for(interview, **claim):
     quote = "I think models will get more reliable."
     start, end = span_of(interview, quote)

@@ -284,7 +284,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         for t in turns:
             if t.speaker_label in questions:
                 counts[t.speaker_label] += 1
-                questions[t.speaker_label] += _question(text[t.start_char : t.end_char])
+                questions[t.speaker_label] += _question(text[max(t.start_char, t.end_char - 8) : t.end_char])
         host_label = None if has_host else max(unknown, key=lambda l: (questions[l] / max(counts[l], 1), -unknown.index(l)))
         for label in unknown:
             sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label == host_label else GUEST)

@@ -36,6 +36,8 @@ def test_read_source_decodes_without_altering_the_text(tmp_path, data, text):
         (b"  \n\t\r\n  ", "{p}: file contains only whitespace"),
         (b"caption\nline\x00\x01\x02", "{p}:2: binary content (NUL byte), not a text transcript"),
         (b"caption\x1b[0m text", "{p}:1: binary content (control character U+001B), not a text transcript"),
+        (b"\xef\xbb\xbfline one\nline\x7f two", "{p}:2: binary content (control character U+007F), not a text transcript"),
+        ("line one\nline\x07 two".encode("utf-16"), "{p}:2: binary content (control character U+0007), not a text transcript"),
         (
             b"caf\xe9 au lait\n",
             "{p}:1: undecodable bytes: byte 0xe9 at offset 3 is not valid UTF-8 (accepted: UTF-8, UTF-8 or UTF-16 with a BOM)",

@@ -19,23 +19,33 @@ PARSERS = {
     "plain": plain.parse,
 }
 
-# Most specific first: a caption header, then page layouts, then labels; "plain" last.
+def _detector(looks_like):
+    return lambda text: {} if looks_like(text) else None
+
+
+# Most specific first: a caption header, then page layouts, then labels; "plain" last. Each
+# detector returns None, or the arguments its parser takes from what detection computed.
 _DETECTORS = (
-    ("webvtt", webvtt.looks_like),
-    ("srt", srt.looks_like),
-    ("scraped_page", scraped_page.looks_like),
-    ("chaptered", chaptered.looks_like),
-    ("labelled", labelled.looks_like),
-    ("raw_captions", raw_captions.looks_like),
+    ("webvtt", _detector(webvtt.looks_like)),
+    ("srt", _detector(srt.looks_like)),
+    ("scraped_page", _detector(scraped_page.looks_like)),
+    ("chaptered", _detector(chaptered.looks_like)),
+    ("labelled", labelled.detected),
+    ("raw_captions", _detector(raw_captions.looks_like)),
 )
+
+
+def _detect(text: str) -> tuple[str, dict]:
+    for name, detector in _DETECTORS:
+        found = detector(text)
+        if found is not None:
+            return name, found
+    return "plain", {}
 
 
 def detect(text: str) -> str:
     """Text in, the name of its format out ("plain" when nothing more specific fits)."""
-    for name, looks_like in _DETECTORS:
-        if looks_like(text):
-            return name
-    return "plain"
+    return _detect(text)[0]
 
 
 def parse_source(text: str, *, source: str, fmt: str | None = None) -> ParsedSource:
@@ -44,10 +54,11 @@ def parse_source(text: str, *, source: str, fmt: str | None = None) -> ParsedSou
     A forced format that does not fit comes back as errors on the ParsedSource (with the
     line where the parser gave up), never as a silent fallback.
     """
+    found: dict = {}
     if fmt is None:
-        fmt = detect(text)
+        fmt, found = _detect(text)
     parser = PARSERS.get(fmt)
     if parser is None:
         known = ", ".join(sorted(PARSERS))
         return refused(fmt, source, None, f"unknown format {fmt!r} (known: {known})")
-    return parser(text, source=source)
+    return parser(text, source=source, **found)

@@ -43,6 +43,20 @@ def iter_lines(text: str) -> Iterator[tuple[int, int, int, str]]:
         number += 1
 
 
+def has_line(text: str, keys) -> bool:
+    """Whether some line of `text`, stripped and lower-cased, is one of `keys`: one regex scan
+    (anchored on line breaks, which the engine finds fast), so that a format's detector can
+    rule a text out before it walks the lines in Python."""
+    pattern = _line_patterns.get(keys)
+    if pattern is None:
+        words = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+        pattern = _line_patterns[keys] = re.compile(rf"\n[^\S\n]*(?:{words})[^\S\n]*(?=\n|$)", re.I)
+    return pattern.search("\n" + text) is not None
+
+
+_line_patterns: dict = {}
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow [start, end) so it neither starts nor ends with whitespace."""
     while start < end and text[start] in _WS:

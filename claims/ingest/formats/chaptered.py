@@ -12,12 +12,12 @@ import re
 
 from ..errors import IngestError
 from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
-from ._common import iter_lines, LineIndex, refused, trim
+from ._common import has_line, iter_lines, LineIndex, refused, trim
 
 NAME = "chaptered"
 
-_CHAPTERS_HEADER = {"chapters", "chapters:", "contents", "table of contents"}
-_TRANSCRIPT_HEADER = {"transcript", "transcript:"}
+_CHAPTERS_HEADER = frozenset({"chapters", "chapters:", "contents", "table of contents"})
+_TRANSCRIPT_HEADER = frozenset({"transcript", "transcript:"})
 _CHAPTER_LINE = re.compile(r"^\s*(?:(\d+):)?(\d+):(\d{1,2})\s*[-–—]?\s+(\S.*?)\s*$")
 # A turn mark: "- " at a line start or after a space, not part of "--" or a hyphenated word,
 # followed by the first character of the turn.
@@ -40,6 +40,8 @@ def _layout(text: str):
 
 
 def looks_like(text: str) -> bool:
+    if not (has_line(text, _CHAPTERS_HEADER) and has_line(text, _TRANSCRIPT_HEADER)):
+        return False
     chapters_idx, transcript_idx, lines = _layout(text)
     if chapters_idx is None or transcript_idx is None:
         return False

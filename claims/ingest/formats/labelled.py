@@ -24,41 +24,57 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 LABEL_LINE = re.compile(
     rf"^[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
-    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*$)"
+    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 _TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")
 _NOT_NAMES = {"http", "https", "note", "update", "source", "transcript", "edit", "warning", "tags", "published"}
 
 
 def _candidates(text: str):
+    """(line number, line start, line end, line text, match, name) of every "Name:" line."""
     out = []
-    for number, start, end, line in iter_lines(text):
-        m = LABEL_LINE.match(line)
+    match = LABEL_LINE.match
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        m = match(line)
         if m and m.group("name").split()[0].lower().rstrip(".") not in _NOT_NAMES:
-            out.append((number, start, end, line, m))
+            body = line[:-1] if line.endswith("\r") else line
+            out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
+        start += len(line) + 1
     return out
 
 
-def _accepted(cands) -> set[str]:
-    counts = Counter(" ".join(c[4].group("name").split()) for c in cands)
-    if len(counts) <= 2:
-        return set(counts)
-    return {name for name, n in counts.items() if n >= 2}
+def _label_lines(text: str):
+    """The candidate lines whose name counts as a label (see the module docstring)."""
+    cands = _candidates(text)
+    counts = Counter(c[5] for c in cands)
+    names = set(counts) if len(counts) <= 2 else {name for name, n in counts.items() if n >= 2}
+    return [c for c in cands if c[5] in names], names
+
+
+# Detection reads this much of a file (a labelled transcript shows itself early).
+_DETECT_CHARS = 200_000
+
+
+def detected(text: str) -> dict | None:
+    """None unless `text` looks labelled; else the parser's arguments: the label lines found,
+    when detection read the whole text (so that parsing does not look for them again)."""
+    sample = text[:_DETECT_CHARS]
+    starts, names = _label_lines(sample)
+    nonblank = sum(1 for line in sample.split("\n") if line and not line.isspace())
+    if not (len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank):
+        return None
+    return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
 
 
 def looks_like(text: str) -> bool:
-    cands = _candidates(text[:200_000])
-    names = _accepted(cands)
-    labelled = sum(1 for c in cands if " ".join(c[4].group("name").split()) in names)
-    nonblank = sum(1 for l in text[:200_000].splitlines() if l.strip())
-    return labelled >= 2 and len(names) <= 20 and labelled >= 0.2 * nonblank
+    return detected(text) is not None
 
 
-def parse(text: str, *, source: str) -> ParsedSource:
-    """Text in, ParsedSource with one labelled turn per "Name:" line out."""
-    cands = _candidates(text)
-    names = _accepted(cands)
-    starts = [c for c in cands if " ".join(c[4].group("name").split()) in names]
+def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
+    """Text in, ParsedSource with one labelled turn per "Name:" line out (`label_lines`: what
+    `detected` found, when it read the whole text)."""
+    starts = _label_lines(text)[0] if label_lines is None else label_lines
     if not starts:
         return refused(NAME, source, 1, "not a labelled transcript: no 'Name: text' lines found")
     errors: list[IngestError] = []
@@ -66,7 +82,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     turns: list[ParsedTurn] = []
     previous_time = None
     bounds = [c[1] for c in starts[1:]] + [len(text)]
-    for (number, line_start, line_end, line, m), stop in zip(starts, bounds):
+    for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         stamp = m.group("t1") or m.group("t2")
         seconds = parse_clock(stamp.replace(",", ".")) if stamp else None
         if stamp and seconds is None:
@@ -88,7 +104,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if b <= a:
             continue
         line_no = number if m.group("rest") else number + text.count("\n", line_end, a)
-        turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=" ".join(m.group("name").split()), start_seconds=seconds))
+        turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds))
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
     content_end = turns[-1].end_char if turns else len(text)
     return ParsedSource(

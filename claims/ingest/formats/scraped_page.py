@@ -14,12 +14,12 @@ import re
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import iter_lines, LineIndex, refused, trim
+from ._common import has_line, iter_lines, LineIndex, refused, trim
 
 NAME = "scraped_page"
 
-_CAPTIONS = {"captions", "transcript", "captions:"}
-_INFO = {"info", "video information", "info:"}
+_CAPTIONS = frozenset({"captions", "transcript", "captions:"})
+_INFO = frozenset({"info", "video information", "info:"})
 _FIELD = re.compile(r"^\s*(Channel|Views|Rating|Keywords|Id|Video Id|Channel Id|Length|Published|Uploaded)\s*:\s*(.*?)\s*$", re.I)
 _SECONDS = re.compile(r"\((\d+)\s*seconds?\)")
 _MIN_SEC = re.compile(r"(?:(\d+)\s*h(?:ours?|r)?\s*)?(?:(\d+)\s*min\w*)?\s*(?:(\d+)\s*sec\w*)?", re.I)
@@ -45,6 +45,8 @@ def _find_blocks(text: str):
 
 
 def looks_like(text: str) -> bool:
+    if not (has_line(text, _CAPTIONS) and has_line(text, _INFO)):
+        return False
     captions, info, _ = _find_blocks(text[:50_000] if len(text) < 50_000 else text)
     return captions is not None and info is not None
 
