@@ -1,6 +1,7 @@
 """Shared by the benchmark scripts: Django set up for measuring (debug off, no SSL redirect, no throttle)."""
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -29,13 +30,20 @@ def median(values) -> float:
 
 
 def interleaved(sides: dict, *, warmup: int, repeat: int) -> dict[str, float]:
-    """Median seconds of each side, called in turn (A B C, A B C, ...) after `warmup` rounds."""
+    """Median seconds of each side, called in turn (A B C, A B C, ...) after `warmup` rounds.
+
+    Each call starts from a collected heap (gc.collect() outside the timed span): otherwise the
+    garbage one side leaves can set off the collector's full pass inside the next side's call (a
+    few ms in a process holding the extractor's model, more than some floors). A side's own
+    allocations still cost it whatever collections they cause while it runs.
+    """
     for _ in range(warmup):
         for function in sides.values():
             function()
     times: dict[str, list[float]] = {name: [] for name in sides}
     for _ in range(repeat):
         for name, function in sides.items():
+            gc.collect()
             start = time.perf_counter()
             function()
             times[name].append(time.perf_counter() - start)

@@ -221,8 +221,8 @@ def ingest_compare(size) -> dict[str, dict]:
 
     - 'ingest_100kb', the target's measure: ingestion (interview_prepare + interview_ingest: format,
       turns, attribution, timestamps, sentences; the interview, speakers, participations and turns
-      written with their history) vs split_sentences plus raw multi-row INSERTs of the interview and
-      its turns;
+      written, the speakers with their history) vs split_sentences plus raw multi-row INSERTs of the
+      same rows (interview, speakers, participations, turns with all their columns; no history);
     - 'ingest_extract_100kb': the same plus claims_extract vs the same floor plus raw INSERTs of as
       many claim rows. The extractor's own computing (candidates, scoring, statements, topics,
       horizons) has no counterpart in the floor, so this ratio is reported with its parts:
@@ -286,8 +286,18 @@ def ingest_compare(size) -> dict[str, dict]:
                            [text, "2025-01-01 00:00:00", "2025-01-01 00:00:00"])
             cursor.execute("SELECT id FROM claims_interview WHERE slug = 'bench-floor'")
             interview_id = cursor.fetchone()[0]
-            insert_rows(cursor, "claims_turn", ("interview_id", "index", "start_char", "end_char", "seconds_estimated"),
-                        [(interview_id, i, t.start_char, t.end_char, False) for i, t in enumerate(turns)])
+            # the same rows ingestion writes: its speakers, their participation, every turn column
+            insert_rows(cursor, "claims_speaker", ("name", "slug", "aliases", "description", "affiliation", "link"),
+                        [(s.name, "bench-floor-" + s.slug, "[]", "", "", "") for s in annotated.speakers])
+            cursor.execute("SELECT id FROM claims_speaker WHERE slug LIKE 'bench-floor-%%' ORDER BY id")
+            speaker_ids = [row[0] for row in cursor.fetchall()]
+            insert_rows(cursor, "claims_participation", ("interview_id", "speaker_id", "role"),
+                        [(interview_id, pk, s.role) for pk, s in zip(speaker_ids, annotated.speakers)])
+            id_of = {s.slug: pk for pk, s in zip(speaker_ids, annotated.speakers)}
+            insert_rows(cursor, "claims_turn",
+                        ("interview_id", "index", "speaker_id", "start_char", "end_char", "start_seconds", "seconds_estimated"),
+                        [(interview_id, t.index, id_of.get(t.speaker_slug), t.start_char, t.end_char, t.start_seconds,
+                          t.seconds_estimated) for t in turns])
             if with_claims:
                 cursor.execute("SELECT min(id) FROM claims_speaker")
                 speaker_id = cursor.fetchone()[0]

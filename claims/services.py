@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from .bulk import copy_text
@@ -272,24 +271,28 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
     interview. Speakers are matched by slug and gain the spellings the source used as aliases.
     """
     meta = annotated.metadata
-    stored = list(Interview.objects.filter(Q(sha256=annotated.sha256) | Q(slug=meta.slug)))
-    existing = next((interview for interview in stored if interview.sha256 == annotated.sha256), None)
-    if existing is not None:
-        return existing, False
-    if stored:
-        raise IngestConflict(
-            f"an interview with slug {meta.slug!r} already exists with a different source text; "
-            "give this one another slug"
-        )
+    # Every row here is written as plain values (_create_rows, _rows_insert): through the ORM,
+    # ingestion's writes took 3x the raw INSERTs of the same rows (issue 8's bench). The unique
+    # sha256 and slug are checked by the INSERT itself; a lookup follows only when one is taken.
+    try:
+        with transaction.atomic():
+            [interview] = _create_rows(Interview, [Interview(
+                slug=meta.slug, title=meta.title, show=meta.show, link=meta.link, video_id=meta.video_id,
+                published=meta.published, published_precision=meta.published_precision if meta.published else "",
+                duration_seconds=meta.duration_seconds, source_format=annotated.format,
+                source_name=Path(annotated.source_name).name, source_text=annotated.source_text, sha256=annotated.sha256,
+            )])
+    except IntegrityError:
+        stored = Interview.objects.filter(sha256=annotated.sha256).first()
+        if stored is not None:
+            return stored, False
+        if Interview.objects.filter(slug=meta.slug).exists():
+            raise IngestConflict(
+                f"an interview with slug {meta.slug!r} already exists with a different source text; "
+                "give this one another slug"
+            ) from None
+        raise
     speakers = _speakers_upsert(annotated.speakers)
-    # Every row below is written as plain values (_create_rows, _rows_insert): through the ORM,
-    # ingestion's writes took 3x the raw INSERTs of the same rows (issue 8's bench).
-    [interview] = _create_rows(Interview, [Interview(
-        slug=meta.slug, title=meta.title, show=meta.show, link=meta.link, video_id=meta.video_id,
-        published=meta.published, published_precision=meta.published_precision if meta.published else "",
-        duration_seconds=meta.duration_seconds, source_format=annotated.format,
-        source_name=Path(annotated.source_name).name, source_text=annotated.source_text, sha256=annotated.sha256,
-    )])
     _create_rows(Participation, [
         Participation(interview=interview, speaker=speakers[record.slug], role=record.role)
         for record in annotated.speakers
@@ -300,33 +303,32 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
         for index, chapter in enumerate(annotated.chapters)
     ])
     speaker_ids = {slug: speaker.pk for slug, speaker in speakers.items()}
+    interview_id = interview.pk
     _rows_insert(
         Turn, ("interview_id", "index", "speaker_id", "start_char", "end_char", "start_seconds", "seconds_estimated"),
-        [(interview.pk, turn.index, speaker_ids.get(turn.speaker_slug), turn.start_char, turn.end_char,
+        [(interview_id, turn.index, speaker_ids.get(turn.speaker_slug), turn.start_char, turn.end_char,
           turn.start_seconds, turn.seconds_estimated) for turn in annotated.turns],
     )
     return interview, True
 
 
 def _speakers_upsert(records) -> dict[str, Speaker]:
-    """Speaker records in, {slug: Speaker} out: one query finds the known ones, which gain the
-    source's new spellings as aliases; the others are created together, with their history."""
+    """Speaker records in, {slug: Speaker} out. The new ones are created by one INSERT that skips
+    slugs already taken (so that one created meanwhile by a concurrent ingestion is no error),
+    with their history; the known ones are read and gain the source's new spellings as aliases."""
     wanted: dict = {}
     for record in records:
         wanted.setdefault(record.slug, record)
-    speakers = Speaker.objects.in_bulk(list(wanted), field_name="slug")
-    new = [Speaker(slug=slug, name=record.name, aliases=list(dict.fromkeys(a for a in record.aliases if a != record.name)))
-           for slug, record in wanted.items() if slug not in speakers]
-    if new:
-        try:
-            with transaction.atomic():
-                speakers.update((speaker.slug, speaker) for speaker in _create_with_history(Speaker, new))
-        except IntegrityError:  # another ingestion created one of them meanwhile: one by one
-            for speaker in new:
-                speakers[speaker.slug], _ = Speaker.objects.get_or_create(
-                    slug=speaker.slug, defaults={"name": speaker.name, "aliases": speaker.aliases})
-    for slug, record in wanted.items():
-        speaker = speakers[slug]
+    created = _create_with_history(Speaker, [
+        Speaker(slug=slug, name=record.name, aliases=list(dict.fromkeys(a for a in record.aliases if a != record.name)))
+        for slug, record in wanted.items()
+    ], skip_existing="slug")
+    speakers = {speaker.slug: speaker for speaker in created}
+    known = [slug for slug in wanted if slug not in speakers]
+    if known:
+        speakers.update(Speaker.objects.in_bulk(known, field_name="slug"))
+    for slug in known:
+        speaker, record = speakers[slug], wanted[slug]
         new_aliases = [alias for alias in record.aliases if alias not in speaker.aliases and alias != speaker.name]
         if new_aliases:
             speaker.aliases = [*speaker.aliases, *dict.fromkeys(new_aliases)]
@@ -583,35 +585,46 @@ def _claim_times(turns: list[Turn]):
     return time_of
 
 
-def _rows_insert(model, columns: tuple[str, ...], rows: list[tuple], *, returning: bool = False) -> list:
+def _rows_insert(
+    model, columns: tuple[str, ...], rows: list[tuple], *, returning: bool = False, skip_existing: str | None = None,
+) -> list:
     """Rows of values the driver takes as they are (in `columns` order) into `model`'s table by
     multi-row INSERTs, as bulk_create batches them; with `returning`, the new primary keys in row
     order (the order bulk_create relies on too). Nothing is converted: adapt dates and the like first.
     Without `returning`, PostgreSQL gets one COPY instead (half the time of the INSERT for a
-    transcript's turns: no statement of thousands of parameters to build and parse)."""
+    transcript's turns: no statement of thousands of parameters to build and parse).
+
+    `skip_existing` names a unique column: a row whose value there is taken is not written (ON
+    CONFLICT DO NOTHING, no error, also when a concurrent transaction just took it), and
+    `returning` gives (primary key, value) of the rows written instead."""
     if not rows:
         return []
     ops = connection.ops
     table = ops.quote_name(model._meta.db_table)
     names = ", ".join(ops.quote_name(model._meta.get_field(c).column) for c in columns)
-    if not returning and connection.vendor == "postgresql":
+    if not returning and not skip_existing and connection.vendor == "postgresql":
         buffer = io.StringIO("".join("\t".join(map(copy_text, row)) + "\n" for row in rows))
         with connection.cursor() as cursor:
             cursor.cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN", buffer)
         return []
-    pk = ops.quote_name(model._meta.pk.column)
+    suffix = ""
+    if skip_existing:
+        unique = ops.quote_name(model._meta.get_field(skip_existing).column)
+        suffix = f" ON CONFLICT ({unique}) DO NOTHING"
+    if returning:
+        suffix += f" RETURNING {ops.quote_name(model._meta.pk.column)}" + (f", {unique}" if skip_existing else "")
     limit = connection.features.max_query_params or 65535
     per = max(1, limit // len(columns))
     one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    ids: list = []
+    out: list = []
     with connection.cursor() as cursor:
         for k in range(0, len(rows), per):
             chunk = rows[k : k + per]
-            sql = f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}"
-            cursor.execute(sql + (f" RETURNING {pk}" if returning else ""), [v for row in chunk for v in row])
+            sql = f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}{suffix}"
+            cursor.execute(sql, [v for row in chunk for v in row])
             if returning:
-                ids.extend(row[0] for row in cursor.fetchall())
-    return ids
+                out.extend(tuple(row) if skip_existing else row[0] for row in cursor.fetchall())
+    return out
 
 
 # Field types whose Python values the drivers take as they are (dates, datetimes and JSON are adapted).
@@ -645,12 +658,20 @@ def _plain_rows(model, objs: list, now) -> tuple[tuple[str, ...], list[tuple]] |
     return columns, rows
 
 
-def _saved(model, objs: list, columns, rows) -> list:
-    ids = _rows_insert(model, columns, rows, returning=True)
+def _saved(model, objs: list, columns, rows, *, skip_existing: str | None = None) -> tuple[list, list, list]:
+    """Insert the rows of `objs` and give the objects their ids; (objects, rows, ids) written out
+    (with `skip_existing`, those whose unique value was free; see _rows_insert)."""
+    if skip_existing:
+        taken = dict((value, pk) for pk, value in _rows_insert(model, columns, rows, returning=True, skip_existing=skip_existing))
+        written = [(obj, row) for obj, row in zip(objs, rows) if getattr(obj, skip_existing) in taken]
+        objs, rows = [obj for obj, _ in written], [row for _, row in written]
+        ids = [taken[getattr(obj, skip_existing)] for obj in objs]
+    else:
+        ids = _rows_insert(model, columns, rows, returning=True)
     for obj, pk in zip(objs, ids):
         obj.pk = pk
         obj._state.adding, obj._state.db = False, connection.alias
-    return ids
+    return objs, rows, ids
 
 
 def _create_rows(model, objs: list) -> list:
@@ -662,8 +683,7 @@ def _create_rows(model, objs: list) -> list:
     plain = _plain_rows(model, objs, timezone.now()) if objs else None
     if plain is None:
         return model._default_manager.bulk_create(objs)
-    _saved(model, objs, *plain)
-    return objs
+    return _saved(model, objs, *plain)[0]
 
 
 @functools.cache
@@ -671,8 +691,9 @@ def _history_model(model):
     return model.history.model  # the descriptor builds a manager class on every access
 
 
-def _create_with_history(model, objs: list) -> list:
-    """`bulk_create_with_history(objs, model)`, the rows written as plain values.
+def _create_with_history(model, objs: list, *, skip_existing: str | None = None) -> list:
+    """`bulk_create_with_history(objs, model)`, the rows written as plain values; the objects
+    written out (with `skip_existing`, a unique field, those whose value there was not taken yet).
 
     Extraction creates hundreds of claims at once; building a model instance per history row and
     preparing every value through the ORM was most of its writes (issue 8's bench). Here both
@@ -687,9 +708,15 @@ def _create_with_history(model, objs: list) -> list:
     now = timezone.now()
     plain = _plain_rows(model, objs, now) if objs and getattr(settings, "SIMPLE_HISTORY_ENABLED", True) else None
     if plain is None:
-        return bulk_create_with_history(objs, model)
-    columns, rows = plain
-    ids = _saved(model, objs, columns, rows)
+        if skip_existing and objs:  # (not safe against a concurrent creation, unlike the rows' path)
+            taken = set(model._default_manager.filter(**{f"{skip_existing}__in": [getattr(o, skip_existing) for o in objs]})
+                        .values_list(skip_existing, flat=True))
+            objs = [obj for obj in objs if getattr(obj, skip_existing) not in taken]
+        return bulk_create_with_history(objs, model) if objs else []
+    columns = plain[0]
+    objs, rows, ids = _saved(model, objs, *plain, skip_existing=skip_existing)
+    if not objs:
+        return []
     history = _history_model(model)
     user = history.get_default_history_user(objs[0])
     history_date = history._meta.get_field("history_date").get_db_prep_save(now, connection)

@@ -270,31 +270,32 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
     most questions is the host."""
     by_label: dict[str, SpeakerRecord] = {}
     unknown: list[str] = []
-    for t in turns:
-        if t.speaker_label and t.speaker_label not in by_label and t.speaker_label not in unknown:
-            sp = _match_label(t.speaker_label, speakers)
-            if sp is None:
-                unknown.append(t.speaker_label)
-            else:
-                by_label[t.speaker_label] = sp
+    for label in dict.fromkeys(t.speaker_label for t in turns if t.speaker_label):
+        sp = _match_label(label, speakers)
+        if sp is None:
+            unknown.append(label)
+        else:
+            by_label[label] = sp
     if unknown:
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
         questions = {l: 0.0 for l in unknown}
         counts = {l: 0 for l in unknown}
-        for t in turns:
-            if t.speaker_label in questions:
-                counts[t.speaker_label] += 1
-                questions[t.speaker_label] += _question(text[max(t.start_char, t.end_char - 8) : t.end_char])
+        if not has_host:
+            for t in turns:
+                if t.speaker_label in questions:
+                    counts[t.speaker_label] += 1
+                    questions[t.speaker_label] += _question(text[max(t.start_char, t.end_char - 8) : t.end_char])
         host_label = None if has_host else max(unknown, key=lambda l: (questions[l] / max(counts[l], 1), -unknown.index(l)))
         for label in unknown:
             sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label == host_label else GUEST)
             speakers.append(sp)
             by_label[label] = sp
+    slug_of = {label: sp.slug for label, sp in by_label.items()}
     out = []
     current = None
     for i, t in enumerate(turns):
         if t.speaker_label:
-            current = by_label[t.speaker_label].slug
-        out.append(Turn(index=i, start_char=t.start_char, end_char=t.end_char, speaker_slug=current, start_seconds=t.start_seconds))
+            current = slug_of[t.speaker_label]
+        out.append(Turn(i, t.start_char, t.end_char, current, t.start_seconds))
     used = {t.speaker_slug for t in out}
     return tuple(sp for sp in speakers if sp.slug in used or sp.role == HOST and not unknown), tuple(out)

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What is known about an interview: from the file, a manifest, or the command line."""
 
@@ -22,7 +22,7 @@ class Metadata:
     channel: str = ""  # the publishing channel when the source names it (seed 001's Info block)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chapter:
     """A chapter heading of the source: title, start time, and where its text begins."""
 
@@ -31,7 +31,7 @@ class Chapter:
     start_char: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedTurn:
     """A stretch of the source spoken by one voice, as a format parser sees it."""
 
@@ -45,7 +45,7 @@ class ParsedTurn:
     speaker_change: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedSource:
     """What a format parser returns: metadata it read, chapters and raw turns."""
 
@@ -58,7 +58,7 @@ class ParsedSource:
     errors: tuple = ()  # IngestErrors found while parsing (malformed cues, ...)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SpeakerRecord:
     """A person taking part: display name, slug, role and the spellings the source uses."""
 
@@ -68,7 +68,7 @@ class SpeakerRecord:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Turn:
     """An attributed turn: who speaks [start_char, end_char) and when it starts."""
 
@@ -80,7 +80,7 @@ class Turn:
     seconds_estimated: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence span inside one turn, for the claim extractor."""
 
@@ -89,7 +89,7 @@ class Sentence:
     turn_index: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnnotatedInterview:
     """The whole result of ingestion for one source: ready for the service to write."""
 

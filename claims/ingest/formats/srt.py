@@ -22,7 +22,7 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def looks_like(text: str) -> bool:
-    head = [l.strip() for l in text.lstrip("\ufeff").splitlines()[:4] if l.strip()]
+    head = [l.strip() for l in text.lstrip("\ufeff")[:1000].splitlines()[:4] if l.strip()]
     return len(head) >= 2 and bool(_INDEX.match(head[0])) and bool(_cues.SRT_TIMING.match(head[1]))
 
 
