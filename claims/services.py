@@ -662,10 +662,10 @@ def _saved(model, objs: list, columns, rows, *, skip_existing: str | None = None
     """Insert the rows of `objs` and give the objects their ids; (objects, rows, ids) written out
     (with `skip_existing`, those whose unique value was free; see _rows_insert)."""
     if skip_existing:
-        taken = dict((value, pk) for pk, value in _rows_insert(model, columns, rows, returning=True, skip_existing=skip_existing))
-        written = [(obj, row) for obj, row in zip(objs, rows) if getattr(obj, skip_existing) in taken]
+        new_ids = {value: pk for pk, value in _rows_insert(model, columns, rows, returning=True, skip_existing=skip_existing)}
+        written = [(obj, row) for obj, row in zip(objs, rows) if getattr(obj, skip_existing) in new_ids]
         objs, rows = [obj for obj, _ in written], [row for _, row in written]
-        ids = [taken[getattr(obj, skip_existing)] for obj in objs]
+        ids = [new_ids[getattr(obj, skip_existing)] for obj in objs]
     else:
         ids = _rows_insert(model, columns, rows, returning=True)
     for obj, pk in zip(objs, ids):
@@ -676,8 +676,8 @@ def _saved(model, objs: list, columns, rows, *, skip_existing: str | None = None
 
 def _create_rows(model, objs: list) -> list:
     """`bulk_create(objs)` written as plain rows (see _plain_rows); the objects get their new ids.
-    A model without history whose few rows go in with each transcript: the ORM's preparing of
-    every value costs more than the INSERT itself there (issue 8's bench)."""
+    For the few rows of a model without history that each transcript brings (its interview row,
+    participations, chapters): preparing every value through the ORM cost more than the INSERT."""
     from django.utils import timezone
 
     plain = _plain_rows(model, objs, timezone.now()) if objs else None

@@ -36,7 +36,7 @@ def _candidates(text: str):
     match = LABEL_LINE.match
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
-        m = match(line)
+        m = match(line) if line else None
         if m and m.group("name").split()[0].lower().rstrip(".") not in _NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
             out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
