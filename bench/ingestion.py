@@ -81,6 +81,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
+    stored = Interview.objects.count()  # every write below is rolled back
     inputs = [(path.name, path.read_bytes(), manifest_metadata(path)) for path in SEEDS]
     inputs.append((f"synthetic {args.mb:g} MB", synthetic(args.mb), None))
     print(f"{'input':<28} {'MB':>6} {'pipeline MB/s':>14} {'with DB MB/s':>13} {'DB share':>9}")
@@ -93,7 +94,7 @@ def main() -> None:
         total_bytes, total_pipeline, total_db = total_bytes + megabytes, total_pipeline + pipeline_s, total_db + db_s
         print(f"{name:<28} {megabytes:>6.2f} {megabytes / pipeline_s:>14.2f} {megabytes / db_s:>13.2f} {1 - pipeline_s / db_s:>8.0%}")
     print(f"{'all':<28} {total_bytes:>6.2f} {total_bytes / total_pipeline:>14.2f} {total_bytes / total_db:>13.2f}")
-    assert not Interview.objects.exists()
+    assert Interview.objects.count() == stored, "a rolled-back write left an interview behind"
 
 
 if __name__ == "__main__":
