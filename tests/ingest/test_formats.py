@@ -171,3 +171,32 @@ def test_voice_tags_map_to_named_speakers_from_metadata():
         "Welcome to the program.", "Who are you?", "I build compilers.", "I have done it for twenty years.",
         "Twenty years!", "What changed the most?", "The hardware.", "Everything else follows.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Intro\r\n  Transcript \r\nHost: hi", True),  # CRLF and spaces around the header
+        ("TRANSCRIPT:\nHost: hi", True),  # first line, any case
+        ("Intro\n\u00a0transcript\u2003\nmore", True),  # no-break and em spaces, as str.strip() removes them
+        ("Intro\nthe transcript below\nmore", False),  # the word inside a line is no header
+        ("Intro\ntranscripts\n", False),
+        ("", False),
+    ],
+)
+def test_a_detectors_header_test_finds_whole_lines_only(text, found):
+    from claims.ingest.formats._common import has_line
+
+    keys = frozenset({"transcript", "transcript:"})
+    assert has_line(text, keys) is found
+    # the same answer as walking the lines in Python, which it stands in for
+    assert found == any(line.strip().lower() in keys for line in text.split("\n"))
+
+
+def test_labelled_detection_hands_the_parser_the_lines_it_found():
+    from claims.ingest.formats import _detect, labelled
+
+    text = "A talk\n\nAnn Host: Hello there?\n\nBo Guest: Hi.\nStill Bo.\n\nAnn Host: Bye.\n"
+    fmt, found = _detect(text)
+    assert fmt == "labelled" and len(found["label_lines"]) == 3
+    assert labelled.parse(text, source="t", **found) == labelled.parse(text, source="t")
