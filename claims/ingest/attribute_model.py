@@ -4,13 +4,18 @@ A unit is a sentence (for unpunctuated text, a sentence of the boundary model). 
 are lower-cased words with punctuation stripped, so a model fit on punctuated transcripts
 applies to raw captions too: unigrams, bigrams, the opening words ("^can you"), the closing
 word, a length bucket, a final "?" (punctuated text only) and the speakers' names replaced
-by <guest> / <host> (the guest rarely says his own name). The classifier is an L2-regularised
-logistic regression with balanced class weights; its score is the host-vs-guest log-odds of
-the unit with the class prior removed, i.e. an emission log-likelihood ratio for the HMM in
-attribute.py.
+by <guest> / <host> (the guest rarely says his own name). Every word counts, topic words too:
+restricting the features to a style vocabulary (pronouns, question words, auxiliaries, discourse
+markers) was measured held out and lowered the unit AUC (seed 000 0.764 -> 0.744, 001 0.856 ->
+0.820). Caveat: the three seeds share their guest, so part of what topic words add may be his
+subjects rather than the guest's role; a fourth transcript with another guest would tell.
 
-`fit(examples)` trains; `examples_from_gold` turns hand-marked turns into (features, role)
-pairs; `fit_turns` adds the turn decoder's question detector, durations and knobs
+The classifier is an L2-regularised logistic regression with balanced class weights; its score
+is the host-vs-guest log-odds of the unit with the class prior removed, i.e. an emission
+log-likelihood ratio for the HMM in attribute.py.
+
+`fit(examples)` trains; `seed_groups` turns the curated seeds' hand-marked turns into unit
+features and roles; `fit_turns` adds the turn decoder's question detector, durations and knobs
 (attribute_segments.py); `python -m claims.ingest.attribute_model` refits the shipped weights on every
 curated seed (attribution_model.json). Tests fit leave-one-seed-out and measure on the seed
 left out.
@@ -45,32 +50,6 @@ def _length_bucket(n: int) -> int:
         if n <= edge:
             return i
     return len(_LENGTH_EDGES)
-
-
-# Words kept as themselves; any other word becomes <w>. Style, not topic: pronouns, question
-# words, auxiliaries, discourse markers and the vocabulary of interviewing. A topic word says
-# more about one interview than about who speaks, and three transcripts cannot tell them apart.
-VOCABULARY = frozenset(
-    """
-    i i'm i've i'd i'll me my myself mine we we're we've we'd we'll us our ours ourselves
-    you you're you've you'd you'll your yours yourself he she it it's its they they're them their
-    this that these those there there's here what what's which who whom whose when where why how
-    do does did don't doesn't didn't done doing is isn't are aren't was wasn't were weren't be been
-    being am have has had haven't having can can't could couldn't will won't would wouldn't
-    should shouldn't may might must shall
-    a an the and but or so if then than because as of to in on at by for with about from into
-    out up down over under again also just only very really quite too not no yes yeah yep okay ok
-    right well sure oh wow uh um like actually basically certainly definitely absolutely exactly
-    indeed maybe perhaps probably think thought know knew believe guess mean say said says saying
-    tell told ask asked asking question questions answer talk talked talking speak discuss
-    interesting fascinating great good cool amazing thank thanks welcome sorry please
-    episode podcast show listeners listening conversation guest today week subscribe sponsor
-    let let's want wanted curious wonder wondering follow go going get got see seen look
-    some any all every each many much more most other another such same kind sort lot lots
-    one two first second last next final thing things something anything everything nothing
-    people person way time now still already ever never always often sometimes
-    """.split()
-)
 
 
 def words_of(text: str, names: Mapping[str, str] | None = None) -> list[str]:
