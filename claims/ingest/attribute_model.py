@@ -327,19 +327,24 @@ CURATED = {  # seed file -> hand-marked turn files (curation/), relative to the 
 }
 
 
-def seed_groups(root: Path, curated: Mapping[str, Sequence[str]] = CURATED) -> dict:
+def seed_groups(
+    root: Path, curated: Mapping[str, Sequence[str]] = CURATED, *, seeds_dir: Path | None = None, curation_dir: Path | None = None,
+) -> dict:
     """The curated seeds in, {seed file: (unit features, unit roles, boundary kinds)} out, plus
-    what is needed to decode and measure them (under the key "_units")."""
+    what is needed to decode and measure them (under the key "_units"). The seeds and the marked
+    turns are read from root/seeds and root/curation unless other folders are given."""
     from .attribute import unlabelled_units
     from .formats import parse_source
     from .manifest import load_manifest, merge_metadata
     from .read import read_source
     from .segment import sentence_spans
 
-    manifest = load_manifest(root / "seeds" / "manifest.json")
+    seeds_dir = seeds_dir or root / "seeds"
+    curation_dir = curation_dir or root / "curation"
+    manifest = load_manifest(seeds_dir / "manifest.json")
     groups: dict = {"_units": {}}
     for name, gold_files in curated.items():
-        text, _ = read_source(root / "seeds" / name)
+        text, _ = read_source(seeds_dir / name)
         parsed = parse_source(text, source=name)
         metadata = merge_metadata(parsed.metadata, manifest.get(name) or parsed.metadata)
         spans = sentence_spans(text, [(t.start_char, t.end_char) for t in parsed.turns])
@@ -347,7 +352,7 @@ def seed_groups(root: Path, curated: Mapping[str, Sequence[str]] = CURATED) -> d
         role_of = {sp.slug: sp.role for sp in speakers}
         gold = [
             (g["start_char"], g["end_char"], role_of[g["speaker"]])
-            for f in gold_files for g in json.loads((root / "curation" / f).read_text(encoding="utf-8"))
+            for f in gold_files for g in json.loads((curation_dir / f).read_text(encoding="utf-8"))
         ]
         role_at = gold_roles(gold)
         roles = [unit_label(text, a, b, role_at) for _, a, b in units.spans]

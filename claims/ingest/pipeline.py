@@ -33,11 +33,13 @@ def run(
     fmt: str | None = None,
     metadata: Metadata | None = None,
     sha256: str | None = None,
+    attribution_model=None,
 ) -> AnnotatedInterview:
     """Source text in, AnnotatedInterview out (check `.errors`; see the module docstring).
 
     `metadata` overrides what the file says about itself (pass the manifest entry merged with
     command-line options). `sha256` is of the raw file bytes; by default, of the text as UTF-8.
+    `attribution_model` replaces the shipped speaker-attribution model (for held-out measurement).
     """
     parsed = parse_source(text, source=source, fmt=fmt)
     merged = merge_metadata(parsed.metadata, metadata or Metadata())
@@ -55,7 +57,7 @@ def run(
         return base
     # sentences are computed once: attribution uses them as units where a format has no turns
     spans = sentence_spans(text, [(t.start_char, t.end_char) for t in parsed.turns])
-    speakers, turns = attribute_speakers(text, parsed, merged, units=spans)
+    speakers, turns = attribute_speakers(text, parsed, merged, units=spans, model=attribution_model)
     host = next((s.slug for s in speakers if s.role == "host"), None)
     chapters = locate_chapters(
         text, parsed.chapters, turns, content_start=parsed.content_start, content_end=content_end,
@@ -76,6 +78,7 @@ def ingest_paths(
     options: Metadata | None = None,
     manifest: Mapping[str, Metadata] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    attribution_model=None,
 ) -> tuple[tuple[AnnotatedInterview, ...], tuple[IngestError, ...]]:
     """Files and folders in, (interviews that ingested cleanly, every error) out.
 
@@ -92,7 +95,8 @@ def ingest_paths(
         except IngestError as exc:
             collected.append(exc)
             continue
-        annotated = run(text, source=str(path), fmt=fmt, metadata=merge_metadata(entry, options or Metadata()), sha256=digest)
+        annotated = run(text, source=str(path), fmt=fmt, metadata=merge_metadata(entry, options or Metadata()), sha256=digest,
+                        attribution_model=attribution_model)
         if annotated.errors:
             collected.extend(annotated.errors)
         else:

@@ -64,3 +64,28 @@ def test_counts_add_up_across_interviews():
 
 def test_empty_inputs_score_zero_without_errors():
     assert score_interview([], []).scores()["f1"] == 0.0
+
+
+def test_held_out_folds_attribute_speakers_with_a_model_that_never_saw_the_left_out_seed(tmp_path):
+    # corrupt seed 000's hand-marked turns (host and guest swapped): the fold that leaves 000 out
+    # must not notice, the fold that leaves 001 out (whose attribution model learns from 000) must
+    import json
+    import shutil
+
+    from claims.evaluation import CURATION_DIR, SEEDS_DIR, attribution_held_out, load_cases
+
+    swapped = tmp_path / "curation"
+    shutil.copytree(CURATION_DIR, swapped)
+    rows = json.loads((swapped / "000_turns.json").read_text(encoding="utf-8"))
+    flip = {"craig-smith": "ilya-sutskever", "ilya-sutskever": "craig-smith"}
+    (swapped / "000_turns.json").write_text(json.dumps([{**r, "speaker": flip[r["speaker"]]} for r in rows]), encoding="utf-8")
+
+    cases = load_cases()
+
+    def turns_by_key(fold, held_key):
+        held = next(c for c in cases if c.key == held_key)
+        return {c.key: c.turns for c in fold(held)}
+
+    clean, dirty = attribution_held_out(SEEDS_DIR, CURATION_DIR), attribution_held_out(SEEDS_DIR, swapped)
+    assert turns_by_key(clean, "000") == turns_by_key(dirty, "000")
+    assert turns_by_key(clean, "001")["001"] != turns_by_key(dirty, "001")["001"]

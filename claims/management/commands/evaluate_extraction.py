@@ -28,13 +28,16 @@ class Command(BaseCommand):
                             help="train on two interviews' sheets, report on the third, for each (offline, no database)")
         parser.add_argument("--gold-turns", action="store_true",
                             help="with --held-out: use the hand-marked turns instead of the attributed ones")
+        parser.add_argument("--shipped-attribution", action="store_true",
+                            help="with --held-out: attribute speakers with the shipped model, which was fit on every "
+                                 "seed's marked turns (the left-out one's too), instead of refitting it per fold")
         parser.add_argument("--train", action="store_true",
                             help="retrain the shipped model on every curated interview and write claim_model.json")
         parser.add_argument("--curation", type=Path, default=evaluation.CURATION_DIR)
         parser.add_argument("--seeds", type=Path, default=evaluation.SEEDS_DIR)
         parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
-    def handle(self, *args, slugs, held_out, gold_turns, train, curation, seeds, **options):
+    def handle(self, *args, slugs, held_out, gold_turns, shipped_attribution, train, curation, seeds, **options):
         as_json = options["json"]
         taxonomy = evaluation.load_taxonomy()
         if held_out or train:
@@ -51,8 +54,18 @@ class Command(BaseCommand):
             if not held_out:
                 return
         if held_out:
-            report = evaluation.leave_one_out(cases, taxonomy)
-            title = "held-out (leave one interview out" + (", hand-marked turns)" if gold_turns else ", attributed turns)")
+            if gold_turns:
+                report = evaluation.leave_one_out(cases, taxonomy)
+                title = "held-out (leave one interview out, hand-marked turns)"
+            elif shipped_attribution:
+                report = evaluation.leave_one_out(cases, taxonomy)
+                title = "held-out extractor (leave one interview out), turns attributed by the shipped model (fit on all seeds)"
+            else:
+                keys = {c.key for c in cases}
+                fold = evaluation.attribution_held_out(seeds, curation)
+                report = evaluation.leave_one_out(
+                    cases, taxonomy, fold_cases=lambda held: [c for c in fold(held) if c.key in keys])
+                title = "held-out (leave one interview out: extractor and speaker attribution both fit on the other two)"
         else:
             report = evaluation.db_report(slugs)
             title = "database: approved claims vs extracted proposals"
