@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import io
 import json
 import random
 import sys
@@ -59,7 +58,7 @@ class Tables:
 
 def flush(tables: Tables, connection) -> None:
     """Write and forget the rows collected so far (COPY on PostgreSQL, executemany elsewhere)."""
-    from claims.bulk import copy_text
+    from claims.bulk import copy_rows
 
     with connection.cursor() as cursor:
         for table, rows in tables.rows.items():
@@ -67,10 +66,7 @@ def flush(tables: Tables, connection) -> None:
                 continue
             columns = [connection.ops.quote_name(column) for column in tables.columns[table]]
             if connection.vendor == "postgresql":
-                buffer = io.StringIO()
-                buffer.writelines("\t".join(map(copy_text, row)) + "\n" for row in rows)
-                buffer.seek(0)
-                cursor.cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
+                copy_rows(cursor, f"COPY {table} ({', '.join(columns)}) FROM STDIN", rows)
             else:
                 marks = ", ".join(["%s"] * len(columns))
                 cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)

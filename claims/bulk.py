@@ -475,6 +475,14 @@ def iter_fixture_objects(path: Path) -> Iterator[tuple[object, object]]:
     yield from iter_json_array(path)
 
 
+def copy_rows(cursor, copy_sql: str, rows) -> None:
+    """Rows of values through `COPY ... FROM STDIN` (PostgreSQL, text format) on a Django cursor."""
+    buffer = io.StringIO()
+    buffer.writelines("\t".join(map(copy_text, row)) + "\n" for row in rows)
+    buffer.seek(0)
+    cursor.cursor.copy_expert(copy_sql, buffer)
+
+
 def copy_text(value) -> str:
     """One value in PostgreSQL COPY's text format."""
     if value is None:
@@ -525,10 +533,7 @@ class TableWriter:
             return
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                buffer = io.StringIO()
-                buffer.writelines("\t".join(map(copy_text, row)) + "\n" for row in self.rows)
-                buffer.seek(0)
-                cursor.cursor.copy_expert(self.copy_sql, buffer)
+                copy_rows(cursor, self.copy_sql, self.rows)
             elif connection.vendor == "sqlite":
                 if not self.staged:
                     for sql in self.stage_sql:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import io
 import json
 from pathlib import Path
 from collections.abc import Iterable
@@ -13,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from simple_history.utils import bulk_create_with_history
 
-from .bulk import copy_text
+from .bulk import copy_rows
 from .ingest import pipeline
 from .ingest.errors import IngestError
 from .ingest.read import decode_bytes
@@ -603,9 +602,8 @@ def _rows_insert(
     table = ops.quote_name(model._meta.db_table)
     names = ", ".join(ops.quote_name(model._meta.get_field(c).column) for c in columns)
     if not returning and not skip_existing and connection.vendor == "postgresql":
-        buffer = io.StringIO("".join("\t".join(map(copy_text, row)) + "\n" for row in rows))
         with connection.cursor() as cursor:
-            cursor.cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN", buffer)
+            copy_rows(cursor, f"COPY {table} ({names}) FROM STDIN", rows)
         return []
     suffix = ""
     if skip_existing:
@@ -816,9 +814,10 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
     pairs = [(c.pk, t.pk) for c, (ts, _) in zip(claims, extras) for t in ts]
     if pairs:
         # the claims' "+" history rows get the topic links, as `claim.topics.set` would have recorded
-        history = dict(Claim.history.filter(id__in=[c.pk for c in claims], history_type="+")
+        HistoricalClaim = _history_model(Claim)
+        history = dict(HistoricalClaim._default_manager.filter(id__in=[c.pk for c in claims], history_type="+")
                        .order_by("history_id").values_list("id", "history_id"))
-        HistoricalLinks = Claim.history.model._meta.get_field("historicalclaim_topics").related_model
+        HistoricalLinks = HistoricalClaim._meta.get_field("historicalclaim_topics").related_model
         if connection.features.can_return_rows_from_bulk_insert:
             # Links are pairs of ids: written as plain rows, not as two model instances each (three
             # links per claim made these two bulk_creates a quarter of the extraction's writes).

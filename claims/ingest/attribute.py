@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
-from .attribute_segments import adapt_emissions, center, decode_turns, question_evidence
+from .attribute_segments import center, decode_turns, question_evidence, self_trained
 from .names import find_aliases, slugify
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
@@ -193,12 +193,7 @@ def decode_roles(u: Units, model: AttributionModel, *, start_host: float = 0.9, 
         words = u.words or tuple(1 for _ in u.spans)
         return decode_turns(center(emissions), u.features, q, words, model.segment)
     switches = [_log_pair(model.switch[k]) for k in u.kinds]
-    roles = _viterbi(emissions, switches, start_host=start_host)
-    p = model.segment
-    if p.adapt_weight and roles:  # the transcript's own words under a first decoding, as in decode_turns
-        adapted = adapt_emissions(emissions, u.features, roles, weight=p.adapt_weight, alpha=p.adapt_alpha)
-        roles = _viterbi(adapted, switches, start_host=start_host)
-    return roles
+    return self_trained(lambda e: _viterbi(e, switches, start_host=start_host), emissions, u.features, model.segment)
 
 
 def unlabelled_units(

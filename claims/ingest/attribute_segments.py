@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 HOST, GUEST = "host", "guest"
 NEG = -1e18
@@ -273,10 +273,19 @@ def decode_turns(
     marks no changes in, roles out: decode, add the transcript's own evidence under that
     decoding (adapt_emissions), decode again."""
     marks = [None] * len(emissions)
-    roles = decode_segments(emissions, questions, words, marks, params)
+    # (centring the already centred emissions of the first pass changes nothing)
+    return self_trained(lambda e: decode_segments(center(e), questions, words, marks, params), emissions, features, params)
+
+
+def self_trained(
+    decode: Callable[[Sequence[float]], list[str]], emissions: Sequence[float], features: Sequence[Sequence[str]],
+    params: SegmentParams,
+) -> list[str]:
+    """`decode(emissions)`; with `params.adapt_weight`, decoded again with the transcript's own
+    evidence under that first decoding added (adapt_emissions). Either decoder uses it."""
+    roles = decode(emissions)
     if params.adapt_weight and roles:
-        adapted = adapt_emissions(emissions, features, roles, weight=params.adapt_weight, alpha=params.adapt_alpha)
-        roles = decode_segments(center(adapted), questions, words, marks, params)
+        roles = decode(adapt_emissions(emissions, features, roles, weight=params.adapt_weight, alpha=params.adapt_alpha))
     return roles
 
 
