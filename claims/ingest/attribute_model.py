@@ -34,7 +34,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .attribute_segments import (
     KNOB_GRID, QuestionModel, SegmentParams, center, decode_segments, fit_question_model, fit_segment_params,
-    params_from_dict, params_to_dict, question_evidence, role_accuracy,
+    params_from_dict, params_to_dict, question_evidence, role_accuracy, with_turn_cost,
 )
 
 MODEL_PATH = Path(__file__).with_name("attribution_model.json")
@@ -264,7 +264,7 @@ def fit_turns(groups: Mapping[str, tuple], model: AttributionModel, **fit_kw) ->
         p = SegmentParams(**{**params.__dict__, **knobs})
         worst = 1.0
         for em, q, words, gold in trials:
-            acc = role_accuracy(decode_segments(em, q, words, [None] * len(em), p), gold, words)
+            acc = role_accuracy(decode_segments(em, q, words, [None] * len(em), with_turn_cost(p, q)), gold, words)
             worst = min([worst, *acc.values()])
         if worst > best_score:
             best, best_score = knobs, worst

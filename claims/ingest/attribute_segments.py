@@ -13,7 +13,11 @@ units (sentences). A segmentation is scored as the sum over its turns of
   depends on the role and on whether the unit ends the turn: a host turn usually ENDS with a
   question, a guest turn rarely does;
 - boundary costs where a format marks changes of voice (seed 002's "- "): switching at a mark
-  is cheap, elsewhere expensive, relative to an unmarked sentence boundary.
+  is cheap, elsewhere expensive, relative to an unmarked sentence boundary;
+- where nothing marks them, a cost on every change of voice, -logit of the changes expected
+  per unit, which the transcript's own question evidence gives (`with_turn_cost`): an interview
+  of quick questions and answers (001) changes voice at every other unit, one of long answers
+  (000) rarely, and durations fit on other interviews cannot know which this one is.
 
 The first turn (an introduction) takes the guest's duration prior whoever speaks it; the last unit of the source is not a
 turn end for the question evidence (outros do not end with a question). Host turns are capped
@@ -29,7 +33,7 @@ punctuation and casing removed, fit on punctuated transcripts where "?" gives th
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence
 
 HOST, GUEST = "host", "guest"
@@ -61,6 +65,14 @@ class SegmentParams:
     mark_switch: float = 0.99  # hand-set: a mark almost always is a change, elsewhere almost never
     unmarked_switch: float = 0.001
     base_switch: float = 0.25  # the switch rate of a plain sentence boundary (duration model's)
+    # where nothing marks changes: a log-cost on every change of voice, on top of the durations.
+    # It is the transcript's own: `turn_cost_weight` times -logit(expected changes per unit),
+    # the expected changes being `turns_per_question` times the transcript's question evidence
+    # (with_turn_cost); a rapid question-and-answer interview (001) pays little per change, one
+    # of long answers and few questions (000) more. 0 weight turns it off.
+    turns_per_question: float = 1.5
+    turn_cost_weight: float = 0.0
+    turn_cost: float = 0.0  # set per transcript by with_turn_cost
     start_host: float = 0.9
     host_cap: int = 14
     guest_cap: int = 40
@@ -120,7 +132,7 @@ def decode_segments(
         last_g[i] = wq * _soft(q, qp.guest_last)
         m = marks[i] if i else None
         if m is None:
-            stay, sw[i] = 0.0, 0.0
+            stay, sw[i] = 0.0, -p.turn_cost
         elif m:
             stay, sw[i] = math.log((1 - p.mark_switch) / (1 - base)), math.log(p.mark_switch / base)
         else:
@@ -273,8 +285,18 @@ def decode_turns(
     marks no changes in, roles out: decode, add the transcript's own evidence under that
     decoding (adapt_emissions), decode again."""
     marks = [None] * len(emissions)
+    params = with_turn_cost(params, questions)
     # (centring the already centred emissions of the first pass changes nothing)
     return self_trained(lambda e: decode_segments(center(e), questions, words, marks, params), emissions, features, params)
+
+
+def with_turn_cost(params: SegmentParams, questions: Sequence[float]) -> SegmentParams:
+    """The decoder's parameters with the change-of-voice cost of this transcript (see
+    SegmentParams.turn_cost_weight): changes expected per unit from its question evidence."""
+    if not params.turn_cost_weight or not questions:
+        return replace(params, turn_cost=0.0)
+    rate = min(0.5, max(1e-3, params.turns_per_question * sum(questions) / len(questions)))
+    return replace(params, turn_cost=round(params.turn_cost_weight * math.log((1 - rate) / rate), 4))
 
 
 def self_trained(
@@ -314,9 +336,12 @@ def fit_segment_params(
     duration and question parameters measured on them out (the first and last turns left out,
     an introduction and an outro are no interview turns)."""
     logs: dict[str, list[float]] = {HOST: [], GUEST: []}
+    n_turns, n_questions = 0, 0.0
     counts = {k: [1.0, 2.0] for k in ("host_last", "host_inner", "guest_last", "guest_inner")}  # Laplace
     for roles, questions, words in seeds:
         runs = turn_runs(roles)
+        n_turns += len(runs)
+        n_questions += sum(questions)
         for k, (r, a, b) in enumerate(runs):
             if 0 < k < len(runs) - 1:
                 logs[r].append(math.log(max(1, sum(words[a:b]))))
@@ -334,7 +359,8 @@ def fit_segment_params(
     q = QuestionParams(**{k: round(c / t, 4) for k, (c, t) in counts.items()})
     return SegmentParams(
         **{**base.__dict__, "host_duration": mu_sd(logs[HOST], base.host_duration),
-           "guest_duration": mu_sd(logs[GUEST], base.guest_duration), "question": q}
+           "guest_duration": mu_sd(logs[GUEST], base.guest_duration), "question": q,
+           "turns_per_question": round(n_turns / n_questions, 4) if n_questions else base.turns_per_question}
     )
 
 
@@ -394,10 +420,10 @@ def center(emissions: Sequence[float]) -> list[float]:
 
 
 # Knobs chosen on hand-marked transcripts (the best worst-role accuracy over them): how much the
-# words, the question evidence and the durations count against each other.
+# words, the question evidence, the durations and the change-of-voice cost count against each other.
 KNOB_GRID = tuple(
-    {"emission_weight": ew, "question_weight": qw, "duration_weight": dw}
-    for ew in (0.5, 1.0, 2.0) for qw in (1.0, 2.0) for dw in (0.3, 0.5)
+    {"emission_weight": ew, "question_weight": qw, "duration_weight": dw, "turn_cost_weight": tc}
+    for ew in (0.5, 1.0, 2.0) for qw in (1.0, 2.0, 4.0) for dw in (0.3, 0.5) for tc in (0.0, 0.5, 1.0, 1.5, 2.0)
 )
 
 
