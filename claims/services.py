@@ -744,6 +744,7 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
     100 KB transcript took 3 to 5 s, nearly all of it per-row queries and history signals.)
     """
     from .ingest.extract import extract_claims
+    from .ingest.markup import reading_text
     from .ingest.records import Turn as TurnRecord
     from .ingest.segment import split_sentences
     from .ingest.tag import TopicInfo
@@ -766,8 +767,9 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
         TopicInfo(slug=t.slug, parent=t.parent.slug if t.parent_id else None, keywords=tuple(t.keywords or ()), name=t.name)
         for t in topic_rows
     )
+    reading = reading_text(text, interview.source_format)  # caption markup read as blanks
     proposals = extract_claims(
-        text, turns, split_sentences(text, turns), published=interview.published,
+        reading, turns, split_sentences(reading, turns), published=interview.published,
         precision=interview.published_precision or "day", model=model, roles=roles or None,
         taxonomy=taxonomy, threshold=threshold,
     )
@@ -782,13 +784,14 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
             continue  # a turn nobody was attributed to: nothing to credit the claim to
         if existing.clashes(proposal.start_char, proposal.end_char) or accepted.clashes(proposal.start_char, proposal.end_char):
             continue
-        # the extractor cuts quotes from the text, so these hold by construction; a failure is a bug
-        problem = quote_mismatch(text, proposal.quote, proposal.start_char, proposal.end_char)
+        # the extractor cuts quotes from the text it read, so these hold by construction; a
+        # failure is a bug. The stored quote is the source's own (markup included, verbatim).
+        problem = quote_mismatch(reading, proposal.quote, proposal.start_char, proposal.end_char)
         if problem or not 0 <= proposal.start_char < proposal.end_char or proposal.claim_type not in types:
             raise ValidationError({"quote": problem or f"Bad proposal at {proposal.start_char}-{proposal.end_char}."})
         seconds, estimated = time_of(proposal.start_char)
         claims.append(Claim(
-            interview=interview, speaker=speakers[proposal.speaker_slug], quote=proposal.quote,
+            interview=interview, speaker=speakers[proposal.speaker_slug], quote=text[proposal.start_char:proposal.end_char],
             start_char=proposal.start_char, end_char=proposal.end_char, statement=proposal.statement,
             claim_type=proposal.claim_type, hedged=proposal.hedged, status=Claim.Status.PROPOSED,
             origin=Claim.Origin.EXTRACTED, extractor_score=proposal.score, start_seconds=seconds,

@@ -60,3 +60,26 @@ def make_claim(**overrides) -> Claim:
         "statement": "The guest thinks reliability will improve a lot within two years.",
     } | overrides
     return claim_create(interview=interview, speaker=speaker, **fields)
+
+
+def youtube_auto_captions(words, per_cue=8, seconds_per_word=0.4):
+    """Words in, the text of a WebVTT file shaped as YouTube's rolling auto-captions (what
+    yt-dlp --write-auto-subs saves): each cue repeats the previous line, then the new words with
+    word timings in <c> spans; a 10 ms cue holds the new line alone."""
+    def clock(s):
+        ms = round(s * 1000)
+        return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+    out = ["WEBVTT", "Kind: captions", "Language: en", ""]
+    t, previous = 0.0, " "
+    for i in range(0, len(words), per_cue):
+        chunk, start = words[i : i + per_cue], t
+        line = chunk[0]
+        for word in chunk[1:]:
+            t += seconds_per_word
+            line += f"<{clock(t)}><c> {word}</c>"
+        t += seconds_per_word
+        out += [f"{clock(start)} --> {clock(t)} align:start position:0%", previous, line, ""]
+        previous = " ".join(chunk)
+        out += [f"{clock(t)} --> {clock(t + 0.01)} align:start position:0%", previous, " ", ""]
+    return "\n".join(out) + "\n"

@@ -161,3 +161,19 @@ def test_utf16_with_bom_is_decoded(tmp_path):
     path = bad_file(tmp_path, "utf16.txt", text.encode("utf-16"))
     ingest(path)
     assert Interview.objects.get().source_text == text
+
+
+def test_claims_from_youtube_auto_captions_quote_the_source_and_state_words(tmp_path):
+    # seed 000's words as the rolling auto-captions yt-dlp saves: the stored quotes are the
+    # source's own characters, tags and all; the statements read words
+    from tests.factories import youtube_auto_captions
+
+    path = tmp_path / "eye-on-ai.vtt"
+    path.write_text(youtube_auto_captions((SEEDS / "000_5e2d2378550aa81c.txt").read_text(encoding="utf-8").split()), encoding="utf-8")
+    ingest(path, host=["Craig Smith"], guest=["Ilya Sutskever"], no_extract=False)
+    claims = list(Claim.objects.select_related("interview"))
+    assert len(claims) > 20
+    assert any("<c>" in c.quote for c in claims)
+    for claim in claims:
+        assert claim.quote == claim.interview.source_text[claim.start_char:claim.end_char]
+        assert "<" not in claim.statement and "</c>" not in claim.statement, claim.statement

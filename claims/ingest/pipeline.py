@@ -8,6 +8,8 @@ files is a step before `run`: `ingest_paths` reads, merges metadata and runs, co
 errors from every file instead of stopping at the first.
 
     detect/parse -> attribute speakers -> locate chapters, estimate times -> split sentences
+
+Everything after parsing reads the text with caption markup blanked out (markup.py).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from .attribute import attribute_speakers
 from .errors import IngestError
 from .formats import parse_source
 from .manifest import derive_slug, manifest_metadata, merge_metadata
+from .markup import reading_text
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
 from .records import AnnotatedInterview, Metadata
 from .segment import sentence_spans, split_sentences
@@ -55,19 +58,21 @@ def run(
         if not parsed.errors:
             base = replace(base, errors=(IngestError(source, None, f"no transcript text found (format {parsed.format})"),))
         return base
+    # the later stages read caption markup as blanks (same offsets; the source keeps it)
+    reading = reading_text(text, parsed.format)
     # sentences are computed once: attribution uses them as units where a format has no turns
-    spans = sentence_spans(text, [(t.start_char, t.end_char) for t in parsed.turns])
-    speakers, turns = attribute_speakers(text, parsed, merged, units=spans, model=attribution_model)
+    spans = sentence_spans(reading, [(t.start_char, t.end_char) for t in parsed.turns])
+    speakers, turns = attribute_speakers(reading, parsed, merged, units=spans, model=attribution_model)
     host = next((s.slug for s in speakers if s.role == "host"), None)
     chapters = locate_chapters(
-        text, parsed.chapters, turns, content_start=parsed.content_start, content_end=content_end,
+        reading, parsed.chapters, turns, content_start=parsed.content_start, content_end=content_end,
         duration=merged.duration_seconds, host_slug=host,
     )
     turns = estimate_times(
         turns, chapters=chapters, content_start=parsed.content_start, content_end=content_end,
         duration=merged.duration_seconds,
     )
-    sentences = split_sentences(text, turns, spans=spans)
+    sentences = split_sentences(reading, turns, spans=spans)
     return replace(base, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
 
 

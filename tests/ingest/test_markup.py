@@ -1,0 +1,53 @@
+"""Caption markup is read as blanks by everything after parsing (claims/ingest/markup.py)."""
+import re
+from pathlib import Path
+
+import pytest
+
+from claims.ingest.extract import extract_claims
+from claims.ingest.manifest import load_manifest
+from claims.ingest.markup import reading_text
+from claims.ingest.pipeline import run
+from tests.factories import youtube_auto_captions
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_000 = "000_5e2d2378550aa81c.txt"
+MARKUP = re.compile(r"[<>{}]|\d\d:\d\d[.,]\d{3}")
+
+
+@pytest.fixture(scope="module")
+def eye_on_ai_as_captions():
+    seed = (ROOT / "seeds" / SEED_000).read_text(encoding="utf-8")
+    text = youtube_auto_captions(seed.split())
+    metadata = load_manifest(ROOT / "seeds" / "manifest.json")[SEED_000]
+    return seed, text, run(text, source="eye-on-ai.vtt", metadata=metadata)
+
+
+def test_reading_text_blanks_caption_tags_and_keeps_every_offset():
+    text = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Jane Doe>I<00:00:01.400><c.colorE5E5E5> think</c> <i>so</i> &lt;3</v>\n'
+    reading = reading_text(text, "webvtt")
+    assert len(reading) == len(text)
+    assert reading.split() == ["WEBVTT", "00:00:01.000", "-->", "00:00:04.000", "I", "think", "so", "&lt;3"]
+    srt = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<font color="#ffff00">Hello</font> there\n'
+    assert reading_text(srt, "srt").split()[-2:] == ["Hello", "there"]
+    assert reading_text("Ann: x <b> y", "labelled") == "Ann: x <b> y"  # only caption formats carry markup
+
+
+def test_rolling_auto_captions_of_a_seed_give_its_words_once_and_no_markup(eye_on_ai_as_captions):
+    seed, text, annotated = eye_on_ai_as_captions
+    assert annotated.ok and annotated.format == "webvtt"
+    reading = reading_text(text, "webvtt")
+    words = [w for t in annotated.turns for w in reading[t.start_char : t.end_char].split()]
+    assert words == seed.split()
+    for s in annotated.sentences:
+        assert not MARKUP.search(reading[s.start_char : s.end_char]), text[s.start_char : s.end_char]
+        assert text[s.start_char].isalnum() or text[s.start_char] in "[(", text[s.start_char : s.end_char]
+
+
+def test_claims_proposed_from_auto_captions_read_as_sentences_not_tags(eye_on_ai_as_captions):
+    _, text, annotated = eye_on_ai_as_captions
+    roles = {s.slug: s.role for s in annotated.speakers}
+    proposals = extract_claims(reading_text(text, "webvtt"), annotated.turns, annotated.sentences, roles=roles)
+    assert len(proposals) > 20
+    for p in proposals:
+        assert not MARKUP.search(p.statement), p.statement
