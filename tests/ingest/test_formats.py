@@ -68,6 +68,17 @@ def spans(text, parsed):
             ],
         ),
         (
+            "otter.txt",  # Otter's export: name and time alone on a line, the text below
+            "labelled",
+            [
+                (4, "Maria Lopez", 0.0, "Welcome back to Charged Up. Today I am talking with Sam Okafor."),
+                (7, "Sam Okafor", 7.0, "Thanks, Maria. Glad to be here."),
+                (10, "Maria Lopez", 10.0, "What got you into batteries?"),
+                (13, "Sam Okafor", 13.0, "My father repaired radios.\nHe always said the battery was the hard part."),
+                (17, "Maria Lopez", 3761.0, "That is it for today. Thanks for listening."),  # not Otter's credit line
+            ],
+        ),
+        (
             "interview_labels.txt",
             "labelled",
             [

@@ -4,6 +4,7 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     [00:01:23] Jane Doe: text            Jane Doe [00:01:23]: text
     Jane Doe (01:23): text               SPEAKER_00: text
     Jane Doe:                            (label alone, the text on the following lines)
+    Jane Doe  1:23                       (Otter's export: name and time alone, no colon)
 Lines without a label continue the previous turn; text before the first label (a page
 title, say) is outside the content. To keep "Note: ..." or "Update: ..." from becoming
 speakers, a name counts as a label only when it labels at least two lines (or when the
@@ -26,17 +27,23 @@ LABEL_LINE = re.compile(
     r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
+# Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
+HEADER_LINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)(?P<t1>)"
+    rf"[ \t]+(?P<t2>{_TIME})[ \t]*(?P<rest>)\r?$"
+)
 _TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")
+_CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+[ \t]*\Z", re.I)  # Otter's last line
 _NOT_NAMES = {"http", "https", "note", "update", "source", "transcript", "edit", "warning", "tags", "published"}
 
 
 def _candidates(text: str):
     """(line number, line start, line end, line text, match, name) of every "Name:" line."""
     out = []
-    match = LABEL_LINE.match
+    match, header = LABEL_LINE.match, HEADER_LINE.match
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
-        m = match(line) if line else None
+        m = (match(line) or header(line)) if line else None
         if m and m.group("name").split()[0].lower().rstrip(".") not in _NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
             out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
@@ -81,7 +88,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     title = next((l.strip() for _, _, _, l in iter_lines(text[: starts[0][1]]) if l.strip()), "")
     turns: list[ParsedTurn] = []
     previous_time = None
-    bounds = [c[1] for c in starts[1:]] + [len(text)]
+    credit = _CREDIT.search(text.rstrip())
+    bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         stamp = m.group("t1") or m.group("t2")
         seconds = parse_clock(stamp.replace(",", ".")) if stamp else None
