@@ -68,6 +68,26 @@ def spans(text, parsed):
             ],
         ),
         (
+            "zoom.vtt",  # Zoom's transcript: every cue opens with "Name: "
+            "webvtt",
+            [
+                (5, "Craig Smith", 1.35, "Welcome everyone. Today I am talking with Jane Doe."),
+                (9, "Jane Doe", 5.13, "Thanks for having me. Robots will be everywhere by 2030."),
+                (13, "Craig Smith", 9.48, "Why do you think so?"),
+                (17, "Jane Doe", 12.0, "Because the hardware is getting cheap."),
+            ],
+        ),
+        (
+            "timed_labels.txt",  # a bare time before the name (Trint, Sonix)
+            "labelled",
+            [
+                (1, "Jane Doe", 1.0, "Welcome to the show. What are you working on?"),
+                (2, "John Roe", 7.0, "I build compilers. I have done it for twenty years."),
+                (3, "Jane Doe", 15.0, "What changed the most?"),
+                (4, "John Roe", 18.0, "The hardware. Everything else follows."),
+            ],
+        ),
+        (
             "otter.txt",  # Otter's export: name and time alone on a line, the text below
             "labelled",
             [
@@ -211,3 +231,15 @@ def test_labelled_detection_hands_the_parser_the_lines_it_found():
     fmt, found = _detect(text)
     assert fmt == "labelled" and len(found["label_lines"]) == 3
     assert labelled.parse(text, source="t", **found) == labelled.parse(text, source="t")
+
+
+def test_a_name_opening_a_single_cue_stays_text():
+    # "Warning:" and "Dr Who:" open one cue each: no label (a label opens at least two cues)
+    text = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWarning: loud noises ahead.\n\n"
+        "00:00:03.000 --> 00:00:05.000\nDr Who: is a show I like.\n\n"
+        "00:00:05.000 --> 00:00:07.000\nAnd: this line too.\n"
+    )
+    parsed = parse_source(text, source="one-off.vtt")
+    assert [t.speaker_label for t in parsed.turns] == [None, None, None]
+    assert [text[t.start_char : t.end_char] for t in parsed.turns][0] == "Warning: loud noises ahead."

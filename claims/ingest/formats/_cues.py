@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import format_clock, iter_lines
+from ._common import format_clock, iter_lines, trim
 
 _VTT_TIME = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
 _SRT_TIME = r"\d{1,3}:[0-5]\d:[0-5]\d[,.]\d{1,3}"
@@ -56,6 +57,29 @@ def cue_times(timing: re.Match, previous_start: float | None) -> tuple[float, fl
     if previous_start is not None and start < previous_start:
         return start, end, f"cue out of order: starts at {format_clock(start)}, before the previous cue's start {format_clock(previous_start)}"
     return start, end, None
+
+
+# "Craig Smith: text" at the start of a cue (Zoom's and Teams' transcripts write every cue so)
+_NAME_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+_NOT_NAMES = {"http", "https", "note", "update", "source", "transcript", "edit", "warning", "translation", "music"}
+
+
+def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """Cue turns in, the same with a leading "Name: " read as the speaker label where the name
+    opens at least two cues (so that a one-off "Warning: ..." stays text)."""
+    found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
+    names = Counter(" ".join(m.group(1).split()) for m in found if m)
+    labels = {n for n, count in names.items() if count >= 2 and n.split()[0].lower().rstrip(".") not in _NOT_NAMES}
+    if not labels:
+        return turns
+    out = []
+    for t, m in zip(turns, found):
+        name = " ".join(m.group(1).split()) if m else None
+        if name in labels:
+            a, b = trim(text, m.end(), t.end_char)
+            t = replace(t, start_char=a, end_char=b, speaker_label=name)
+        out.append(t)
+    return out
 
 
 def cue_source(name: str, turns: list[ParsedTurn], errors: list, *, title: str = "") -> ParsedSource:

@@ -2,6 +2,7 @@
 
 Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write them):
     [00:01:23] Jane Doe: text            Jane Doe [00:01:23]: text
+    00:01:23 Jane Doe: text
     Jane Doe (01:23): text               SPEAKER_00: text
     Jane Doe:                            (label alone, the text on the following lines)
     Jane Doe  1:23                       (Otter's export: name and time alone, no colon)
@@ -23,7 +24,7 @@ NAME = "labelled"
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 LABEL_LINE = re.compile(
-    rf"^[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
+    rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
@@ -91,7 +92,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     credit = _CREDIT.search(text.rstrip())
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
-        stamp = m.group("t1") or m.group("t2")
+        stamp = m.group("t1") or m.group("t2") or m.groupdict().get("t0")
         seconds = parse_clock(stamp.replace(",", ".")) if stamp else None
         if stamp and seconds is None:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))

@@ -78,4 +78,4 @@ def parse(text: str, *, source: str) -> ParsedSource:
                 start_seconds=start, end_seconds=end, speaker_change=change,
             )
         )
-    return _cues.cue_source(NAME, turns, errors)
+    return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors)
