@@ -88,6 +88,7 @@ class Interview(models.Model):
         WEBVTT = "webvtt", "WebVTT captions"
         SRT = "srt", "SRT captions"
         LABELLED = "labelled", "Name: labelled transcript"
+        TIMED_LINES = "timed_lines", "timed lines (YouTube transcript panel)"
         PLAIN = "plain", "plain text"
 
     slug = models.SlugField(max_length=200, unique=True)

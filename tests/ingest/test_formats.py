@@ -88,6 +88,28 @@ def spans(text, parsed):
             ],
         ),
         (
+            "youtube_panel.txt",  # YouTube's "Show transcript" panel, copied: a time line, then the words
+            "timed_lines",
+            [
+                (2, None, 0.0, "welcome back to the show today we talk about robots"),
+                (4, None, 4.0, "[Music]"),
+                (6, None, 6.0, "so what got you into robotics in the first place"),
+                (8, None, 9.0, "my father repaired radios and I always wanted"),
+                (10, None, 13.0, "to build machines that move"),
+                (12, None, 3761.0, "thanks for listening"),
+            ],
+        ),
+        (
+            "markdown_labels.txt",  # bold names, as blogs and newsletters print transcripts
+            "labelled",
+            [
+                (3, "Ann Lee", None, "Welcome back. What got you into robotics?"),
+                (5, "Bo Chan", None, "My father repaired radios."),
+                (7, "Ann Lee", None, "And then?"),
+                (9, "Bo Chan", None, "Then I built my first arm."),
+            ],
+        ),
+        (
             "otter.txt",  # Otter's export: name and time alone on a line, the text below
             "labelled",
             [
@@ -146,6 +168,11 @@ def test_good_samples_are_detected_and_parsed_exactly(name, fmt, expected):
             ["Welcome back."],
         ),
         (
+            "timed_broken.txt",
+            ["timed_broken.txt:5: time mark out of order: 00:00:03.000 comes after 00:00:05.000"],
+            ["welcome back to the show", "what got you into robotics", "and I wanted machines that move"],
+        ),
+        (
             "podcast_broken.txt",
             ["podcast_broken.txt:5: time mark out of order: 00:00:10.000 comes after 00:00:30.000"],
             ["Welcome back.", "Thank you.", "This mark goes back in time.", "Indeed it does."],
@@ -170,7 +197,8 @@ def test_broken_samples_give_exact_error_lines(name, expected_errors, kept):
         ("plain.txt", "scraped_page", "plain.txt:1: not a scraped transcript page: no \"Captions\" block line found"),
         ("whisper.srt", "chaptered", "whisper.srt:1: not a chaptered transcript: no \"Chapters\" line found"),
         ("plain.txt", "labelled", "plain.txt:1: not a labelled transcript: no 'Name: text' lines found"),
-        ("plain.txt", "docx", "plain.txt: unknown format 'docx' (known: chaptered, labelled, plain, raw_captions, scraped_page, srt, webvtt)"),
+        ("plain.txt", "timed_lines", "plain.txt:1: not timed lines: no line starts with a time such as '0:04' or '[00:00:04]'"),
+        ("plain.txt", "docx", "plain.txt: unknown format 'docx' (known: chaptered, labelled, plain, raw_captions, scraped_page, srt, timed_lines, webvtt)"),
     ],
 )
 def test_a_forced_format_that_does_not_match_is_an_error(name, fmt, expected):
@@ -180,7 +208,7 @@ def test_a_forced_format_that_does_not_match_is_an_error(name, fmt, expected):
 
 
 def test_every_format_has_a_parser_and_takes_source_keyword():
-    assert set(PARSERS) == {"raw_captions", "scraped_page", "chaptered", "webvtt", "srt", "labelled", "plain"}
+    assert set(PARSERS) == {"raw_captions", "scraped_page", "chaptered", "webvtt", "srt", "labelled", "timed_lines", "plain"}
 
 
 def test_labelled_speakers_become_host_and_guest_by_questions():

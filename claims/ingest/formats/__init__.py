@@ -6,7 +6,7 @@ most specific shapes first and falling back to plain punctuated text.
 from __future__ import annotations
 
 from ..records import ParsedSource
-from . import chaptered, labelled, plain, raw_captions, scraped_page, srt, webvtt
+from . import chaptered, labelled, plain, raw_captions, scraped_page, srt, timed_lines, webvtt
 from ._common import refused
 
 PARSERS = {
@@ -15,6 +15,7 @@ PARSERS = {
     "scraped_page": scraped_page.parse,
     "chaptered": chaptered.parse,
     "labelled": labelled.parse,
+    "timed_lines": timed_lines.parse,
     "raw_captions": raw_captions.parse,
     "plain": plain.parse,
 }
@@ -31,6 +32,7 @@ _DETECTORS = (
     ("scraped_page", _detector(scraped_page.looks_like)),
     ("chaptered", _detector(chaptered.looks_like)),
     ("labelled", labelled.detected),
+    ("timed_lines", _detector(timed_lines.looks_like)),
     ("raw_captions", _detector(raw_captions.looks_like)),
 )
 

@@ -6,6 +6,7 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     Jane Doe (01:23): text               SPEAKER_00: text
     Jane Doe:                            (label alone, the text on the following lines)
     Jane Doe  1:23                       (Otter's export: name and time alone, no colon)
+    **Jane Doe:** text                   (Markdown, as blogs and newsletters print them)
 Lines without a label continue the previous turn; text before the first label (a page
 title, say) is outside the content. To keep "Note: ..." or "Update: ..." from becoming
 speakers, a name counts as a label only when it labels at least two lines (or when the
@@ -25,8 +26,8 @@ NAME = "labelled"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 LABEL_LINE = re.compile(
     rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
-    r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
-    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+    r"(?:\*\*|__)?(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)(?:\*\*|__)?"
+    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:\*\*|__)?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
 HEADER_LINE = re.compile(

@@ -1,0 +1,72 @@
+"""Timed lines: a transcript whose lines carry their own time and no speaker.
+
+YouTube's "Show transcript" panel copies as a time alone on a line, then the words said from
+then on ("0:04" / "this week I talked to..."); other tools write the time at the start of the
+line ("0:04 this week...", "[00:00:04] this week..."). Each time mark starts one unlabelled
+turn with that start time (speakers are found from the words later); the marks stay out of the
+turns. Text before the first mark (a title) is outside the content. Times that go backwards
+are errors, as for caption cues.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import IngestError
+from ..records import Metadata, ParsedSource, ParsedTurn
+from ._common import format_clock, iter_lines, parse_clock, refused, trim
+
+NAME = "timed_lines"
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_MARK = re.compile(rf"[ \t]*(?:\[(?P<b>{_TIME})\]|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))(?=[ \t]|$)[ \t]*")
+_HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)")
+_DETECT_CHARS = 200_000
+
+
+def _marks(text: str) -> list[tuple[int, int, float | None, str, int]]:
+    """(line number, line start, seconds, the mark as written, where its words start) of every
+    line that starts with a time."""
+    out = []
+    for number, start, end, line in iter_lines(text):
+        m = _MARK.match(line)
+        if m:
+            stamp = m.group("b") or m.group("p") or m.group("t")
+            out.append((number, start, parse_clock(stamp), stamp, start + m.end()))
+    return out
+
+
+def looks_like(text: str) -> bool:
+    sample = text[:_DETECT_CHARS]
+    if not _HAS_MARK.search(sample):
+        return False
+    marks = _marks(sample)
+    nonblank = sum(1 for line in sample.split("\n") if line.strip())
+    return len(marks) >= 3 and len(marks) >= 0.3 * nonblank
+
+
+def parse(text: str, *, source: str) -> ParsedSource:
+    """Text in, ParsedSource with one unlabelled, timed turn per time mark out."""
+    marks = _marks(text)
+    if not marks:
+        return refused(NAME, source, 1, "not timed lines: no line starts with a time such as '0:04' or '[00:00:04]'")
+    errors: list[IngestError] = []
+    turns: list[ParsedTurn] = []
+    previous = None
+    bounds = [m[1] for m in marks[1:]] + [len(text)]
+    for (number, _, seconds, stamp, words_start), stop in zip(marks, bounds):
+        if seconds is None:
+            errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
+            continue
+        if previous is not None and seconds < previous:
+            errors.append(IngestError(source, number, f"time mark out of order: {format_clock(seconds)} comes after {format_clock(previous)}"))
+            continue
+        previous = seconds
+        a, b = trim(text, words_start, stop)
+        if b > a:
+            turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", words_start, a), start_seconds=seconds))
+    title = text[: marks[0][1]].strip().split("\n", 1)[0].strip()
+    return ParsedSource(
+        format=NAME, metadata=Metadata(title=title), turns=tuple(turns),
+        content_start=turns[0].start_char if turns else 0, content_end=turns[-1].end_char if turns else 0,
+        errors=tuple(errors),
+    )
