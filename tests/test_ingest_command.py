@@ -177,3 +177,11 @@ def test_claims_from_youtube_auto_captions_quote_the_source_and_state_words(tmp_
     for claim in claims:
         assert claim.quote == claim.interview.source_text[claim.start_char:claim.end_char]
         assert "<" not in claim.statement and "</c>" not in claim.statement, claim.statement
+
+
+def test_the_summary_counts_spoken_words_not_cue_timings_or_tags():
+    # youtube_auto.vtt says "welcome back to the show / today we talk about robots / what do
+    # you think": 14 words, among timing lines, rolling repeats and <c> tags
+    out, _ = ingest(DATA / "youtube_auto.vtt", dry_run=True)
+    row = next(line for line in out.splitlines() if "youtube_auto.vtt" in line)
+    assert [cell.strip() for cell in row.split("│")][2:7] == ["webvtt", "youtube-auto", "3", "2", "14"]

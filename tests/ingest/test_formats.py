@@ -169,7 +169,7 @@ def test_good_samples_are_detected_and_parsed_exactly(name, fmt, expected):
         ),
         (
             "timed_broken.txt",
-            ["timed_broken.txt:5: time mark out of order: 00:00:03.000 comes after 00:00:05.000"],
+            ["timed_broken.txt:5: time mark out of order: 00:00:03.000 comes after 00:00:05.000", "timed_broken.txt:7: malformed time mark '0:75'"],
             ["welcome back to the show", "what got you into robotics", "and I wanted machines that move"],
         ),
         (

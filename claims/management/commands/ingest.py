@@ -11,6 +11,7 @@ from rich.table import Table
 from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
 from claims.ingest.manifest import manifest_metadata, merge_metadata, metadata_from_mapping
+from claims.ingest.markup import reading_text
 from claims.ingest.read import expand_paths
 from claims.services import IngestConflict, IngestFailed, claims_extract, interview_ingest, interview_prepare
 
@@ -105,7 +106,8 @@ class Command(BaseCommand):
             return row, f"{path}: cannot read file: {error.strerror or error}"
         row.format, row.slug = annotated.format, annotated.metadata.slug
         row.turns, row.speakers = len(annotated.turns), len(annotated.speakers)
-        row.words = len(annotated.source_text[annotated.content_start:annotated.content_end].split())
+        reading = reading_text(annotated.source_text, annotated.format)  # words, not cue timings or tags
+        row.words = sum(len(reading[t.start_char:t.end_char].split()) for t in annotated.turns)
         if options["dry_run"]:
             row.status = "parsed (dry run)"
             return row, ""
