@@ -8,6 +8,12 @@ from typing import Iterator
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource
 
+# Words that end in a colon at a line's or a cue's start without being anybody's name
+NOT_NAMES = frozenset({
+    "http", "https", "note", "update", "source", "transcript", "edit", "warning", "tags", "published",
+    "translation", "music",
+})
+
 _WS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import format_clock, iter_lines, trim
+from ._common import NOT_NAMES, format_clock, iter_lines, trim
 
 _VTT_TIME = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
 _SRT_TIME = r"\d{1,3}:[0-5]\d:[0-5]\d[,.]\d{1,3}"
@@ -61,7 +61,6 @@ def cue_times(timing: re.Match, previous_start: float | None) -> tuple[float, fl
 
 # "Craig Smith: text" at the start of a cue (Zoom's and Teams' transcripts write every cue so)
 _NAME_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}):[ \t]+(?=\S)")
-_NOT_NAMES = {"http", "https", "note", "update", "source", "transcript", "edit", "warning", "translation", "music"}
 
 
 def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
@@ -69,7 +68,7 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     opens at least two cues (so that a one-off "Warning: ..." stays text)."""
     found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
     names = Counter(" ".join(m.group(1).split()) for m in found if m)
-    labels = {n for n, count in names.items() if count >= 2 and n.split()[0].lower().rstrip(".") not in _NOT_NAMES}
+    labels = {n for n, count in names.items() if count >= 2 and n.split()[0].lower().rstrip(".") not in NOT_NAMES}
     if not labels:
         return turns
     out = []

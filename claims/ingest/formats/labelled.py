@@ -19,7 +19,7 @@ from collections import Counter
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import format_clock, iter_lines, parse_clock, refused, trim
+from ._common import NOT_NAMES, format_clock, iter_lines, parse_clock, refused, trim
 
 NAME = "labelled"
 
@@ -31,12 +31,11 @@ LABEL_LINE = re.compile(
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
 HEADER_LINE = re.compile(
-    r"^[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)(?P<t1>)"
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
     rf"[ \t]+(?P<t2>{_TIME})[ \t]*(?P<rest>)\r?$"
 )
 _TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")
 _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+[ \t]*\Z", re.I)  # Otter's last line
-_NOT_NAMES = {"http", "https", "note", "update", "source", "transcript", "edit", "warning", "tags", "published"}
 
 
 def _candidates(text: str):
@@ -46,7 +45,7 @@ def _candidates(text: str):
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         m = (match(line) or header(line)) if line else None
-        if m and m.group("name").split()[0].lower().rstrip(".") not in _NOT_NAMES:
+        if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
             out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
         start += len(line) + 1
@@ -93,7 +92,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     credit = _CREDIT.search(text.rstrip())
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
-        stamp = m.group("t1") or m.group("t2") or m.groupdict().get("t0")
+        stamp = m.group("t0") or m.group("t1") or m.group("t2")
         seconds = parse_clock(stamp.replace(",", ".")) if stamp else None
         if stamp and seconds is None:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
