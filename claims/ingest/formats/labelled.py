@@ -25,6 +25,13 @@ NAME = "labelled"
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 LABEL_LINE = re.compile(
+    rf"^(?P<t0>)[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
+    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+)
+# the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
+# a bare time before the name, Markdown bold around it
+LABEL_LINE_MORE = re.compile(
     rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__)?(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)(?:\*\*|__)?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:\*\*|__)?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
@@ -34,17 +41,25 @@ HEADER_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
     rf"[ \t]+(?P<t2>{_TIME})[ \t]*(?P<rest>)\r?$"
 )
+_MORE_OPENINGS = frozenset("0123456789*_")
 _TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")
-_CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+[ \t]*\Z", re.I)  # Otter's last line
+_CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
 
 
 def _candidates(text: str):
     """(line number, line start, line end, line text, match, name) of every "Name:" line."""
     out = []
-    match, header = LABEL_LINE.match, HEADER_LINE.match
+    match, more, header = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
-        m = (match(line) or header(line)) if line else None
+        m = match(line) if line else None
+        if line and not m:  # the rarer shapes, only where they can be (checked without copying the line)
+            first, last = line[0], line[-1]
+            if first in " \t":
+                first = line.lstrip(" \t")[:1]
+            if last in " \t\r":
+                last = line.rstrip()[-1:]
+            m = (first in _MORE_OPENINGS and more(line)) or (last.isdigit() and header(line))
         if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
             out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
@@ -89,7 +104,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     title = next((l.strip() for _, _, _, l in iter_lines(text[: starts[0][1]]) if l.strip()), "")
     turns: list[ParsedTurn] = []
     previous_time = None
-    credit = _CREDIT.search(text.rstrip())
+    credit = _CREDIT.search(text, max(0, len(text) - 300))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         stamp = m.group("t0") or m.group("t1") or m.group("t2")
