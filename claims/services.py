@@ -744,6 +744,7 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
     100 KB transcript took 3 to 5 s, nearly all of it per-row queries and history signals.)
     """
     from .ingest.extract import extract_claims
+    from .ingest.cues import speaker_runs
     from .ingest.markup import reading_text
     from .ingest.records import Turn as TurnRecord
     from .ingest.segment import split_sentences
@@ -768,8 +769,9 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
         for t in topic_rows
     )
     reading = reading_text(text, interview.source_format)  # caption markup read as blanks
+    runs = speaker_runs(reading, turns, interview.source_format)  # a claim may run across cues
     proposals = extract_claims(
-        reading, turns, split_sentences(reading, turns), published=interview.published,
+        reading, runs, split_sentences(reading, runs), published=interview.published,
         precision=interview.published_precision or "day", model=model, roles=roles or None,
         taxonomy=taxonomy, threshold=threshold,
     )

@@ -66,10 +66,6 @@ def youtube_auto_captions(words, per_cue=8, seconds_per_word=0.4):
     """Words in, the text of a WebVTT file shaped as YouTube's rolling auto-captions (what
     yt-dlp --write-auto-subs saves): each cue repeats the previous line, then the new words with
     word timings in <c> spans; a 10 ms cue holds the new line alone."""
-    def clock(s):
-        ms = round(s * 1000)
-        return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
-
     out = ["WEBVTT", "Kind: captions", "Language: en", ""]
     t, previous = 0.0, " "
     for i in range(0, len(words), per_cue):
@@ -77,9 +73,33 @@ def youtube_auto_captions(words, per_cue=8, seconds_per_word=0.4):
         line = chunk[0]
         for word in chunk[1:]:
             t += seconds_per_word
-            line += f"<{clock(t)}><c> {word}</c>"
+            line += f"<{_clock(t)}><c> {word}</c>"
         t += seconds_per_word
-        out += [f"{clock(start)} --> {clock(t)} align:start position:0%", previous, line, ""]
+        out += [f"{_clock(start)} --> {_clock(t)} align:start position:0%", previous, line, ""]
         previous = " ".join(chunk)
-        out += [f"{clock(t)} --> {clock(t + 0.01)} align:start position:0%", previous, " ", ""]
+        out += [f"{_clock(t)} --> {_clock(t + 0.01)} align:start position:0%", previous, " ", ""]
+    return "\n".join(out) + "\n"
+
+
+def _clock(seconds, comma=False):
+    ms = round(seconds * 1000)
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}{',' if comma else '.'}{ms % 1000:03d}"
+
+
+def srt_captions(words, per_cue=8, seconds_per_cue=3.2):
+    """Words in, the text of an SRT file cutting them into cues of `per_cue` words (as Whisper
+    and subtitle editors cut: anywhere in a sentence)."""
+    out = []
+    for number, i in enumerate(range(0, len(words), per_cue), 1):
+        start = (number - 1) * seconds_per_cue
+        out += [str(number), f"{_clock(start, True)} --> {_clock(start + seconds_per_cue, True)}", " ".join(words[i : i + per_cue]), ""]
+    return "\n".join(out)
+
+
+def transcript_panel(words, per_line=9, seconds_per_line=4):
+    """Words in, YouTube's "Show transcript" panel as it copies: a time line, then the words."""
+    out = []
+    for k, i in enumerate(range(0, len(words), per_line)):
+        t = k * seconds_per_line
+        out += [f"{t // 60}:{t % 60:02d}", " ".join(words[i : i + per_line])]
     return "\n".join(out) + "\n"

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -185,3 +186,23 @@ def test_the_summary_counts_spoken_words_not_cue_timings_or_tags():
     out, _ = ingest(DATA / "youtube_auto.vtt", dry_run=True)
     row = next(line for line in out.splitlines() if "youtube_auto.vtt" in line)
     assert [cell.strip() for cell in row.split("│")][2:7] == ["webvtt", "youtube-auto", "3", "2", "14"]
+
+
+def test_claims_from_srt_cues_run_across_cues_and_keep_cue_times(tmp_path):
+    # seed 001's words cut into 8-word SRT cues: proposals may run from one cue into the next;
+    # the quote is then the file's own text, cue number and timing line included, the statement
+    # the words only; each claim's time lies within the cue where it starts
+    from tests.factories import srt_captions
+
+    words = (SEEDS / "001_4ce4f833089e0e5e.txt").read_text(encoding="utf-8").split("Captions\n", 1)[1].split("\nInfo")[0].split()
+    path = tmp_path / "lunar.srt"
+    path.write_text(srt_captions(words), encoding="utf-8")
+    ingest(path, host=["Dwarkesh Patel"], guest=["Ilya Sutskever"], no_extract=False)
+    claims = list(Claim.objects.select_related("interview"))
+    across = [c for c in claims if "-->" in c.quote]
+    assert len(claims) > 50 and len(across) > len(claims) // 2
+    for claim in claims:
+        assert claim.quote == claim.interview.source_text[claim.start_char:claim.end_char]
+        assert "-->" not in claim.statement and not re.search(r"\d\d:\d\d:\d\d", claim.statement), claim.statement
+        cue = round((claim.interview.source_text.count("-->", 0, claim.start_char) - 1) * 3.2, 1)
+        assert cue <= claim.start_seconds <= cue + 3.2

@@ -3,29 +3,40 @@ extractor read.
 
 Caption files carry markup inside their payload lines: YouTube's word timings and colour
 spans ("word<00:00:01.200><c> next</c>"), voice and style tags ("<v Jane Doe>", "<i>",
-'<font color="#fff">'), SubRip's positioning codes ("{\\an8}"). The stored transcript keeps
-them (the source is never rewritten, and quotes are cut from it verbatim), but the later
-stages must read words, not tags: read as text, "I<00:01:52.400><c> can</c>" is one token
-and a run of them one endless sentence. `reading_text` gives the text with every tag replaced
-by as many spaces: the same length, so every offset found in it holds in the source.
+'<font color="#fff">'), SubRip's positioning codes ("{\\an8}"); and between their cues, the
+cue numbers and timing lines (and in timed lines, the "0:04" marks). The stored transcript
+keeps all of it (the source is never rewritten, and quotes are cut from it verbatim), but the
+later stages must read words: read as text, "I<00:01:52.400><c> can</c>" is one token, and a
+sentence running from one cue into the next would hold "00:01:54,200 --> 00:01:57,000".
+`reading_text` gives the text with all of it replaced by spaces: the same length, so every
+offset found in it holds in the source.
 """
 from __future__ import annotations
 
 import re
 
 CAPTION_FORMATS = frozenset({"webvtt", "srt"})
+CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark, as parsed
 
 # a cue timestamp tag, an (end) tag starting with a letter ("c", "c.colorE5E5E5", "v Name",
 # "font color=..."), or an SSA override code; WebVTT escapes a literal "<" as "&lt;"
 _TAG = re.compile(r"<(?:\d{2}:)?\d{2}:\d{2}[.,]\d{3}>|</?[A-Za-z][\w.]*(?:[ \t][^<>\n]*)?>|\{\\[^{}\n]*\}")
+# a timing line, and a cue number or identifier line made of digits just before one
+_CUE_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]*\r?\n(?=[^\n]*-->)|^[^\n]*-->[^\n]*", re.M)
+_TIME_MARK = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}:\d{2}(?::\d{2})?)(?=[ \t\r\n]|$)", re.M)
 
 
 def _blank(m: re.Match) -> str:
-    return " " * len(m.group())
+    return re.sub(r"[^\n]", " ", m.group()) if "\n" in m.group() else " " * len(m.group())
 
 
 def reading_text(text: str, fmt: str | None) -> str:
-    """Source text and its format in, the text with caption markup blanked out (same length)."""
-    if fmt not in CAPTION_FORMATS or ("<" not in text and "{" not in text):
+    """Source text and its format in, the text with caption markup and cue lines blanked out
+    (same length; line breaks kept)."""
+    if fmt == "timed_lines":
+        return _TIME_MARK.sub(_blank, text)
+    if fmt not in CAPTION_FORMATS:
         return text
-    return _TAG.sub(_blank, text)
+    if "<" in text or "{" in text:
+        text = _TAG.sub(_blank, text)
+    return _CUE_LINES.sub(_blank, text)

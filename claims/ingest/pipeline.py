@@ -9,7 +9,9 @@ errors from every file instead of stopping at the first.
 
     detect/parse -> attribute speakers -> locate chapters, estimate times -> split sentences
 
-Everything after parsing reads the text with caption markup blanked out (markup.py).
+Everything after parsing reads the text with caption markup blanked out (markup.py), and
+consecutive caption cues with no change of voice between them as one stretch of speech,
+stored cue by cue (cues.py).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from .attribute import attribute_speakers
+from .cues import cue_anchors, join_cues, speaker_runs, split_at_cues
 from .errors import IngestError
 from .formats import parse_source
 from .manifest import derive_slug, manifest_metadata, merge_metadata
@@ -58,8 +61,11 @@ def run(
         if not parsed.errors:
             base = replace(base, errors=(IngestError(source, None, f"no transcript text found (format {parsed.format})"),))
         return base
-    # the later stages read caption markup as blanks (same offsets; the source keeps it)
+    # the later stages read caption markup and cue lines as blanks (same offsets; the source
+    # keeps them), and runs of cues as one stretch of speech (cues.py)
     reading = reading_text(text, parsed.format)
+    cue_starts = cue_anchors(parsed)
+    parsed = join_cues(reading, parsed)
     # sentences are computed once: attribution uses them as units where a format has no turns
     spans = sentence_spans(reading, [(t.start_char, t.end_char) for t in parsed.turns])
     speakers, turns = attribute_speakers(reading, parsed, merged, units=spans, model=attribution_model)
@@ -69,10 +75,10 @@ def run(
         duration=merged.duration_seconds, host_slug=host,
     )
     turns = estimate_times(
-        turns, chapters=chapters, content_start=parsed.content_start, content_end=content_end,
-        duration=merged.duration_seconds,
+        split_at_cues(reading, turns, cue_starts), chapters=chapters, content_start=parsed.content_start,
+        content_end=content_end, duration=merged.duration_seconds, cue_starts=cue_starts,
     )
-    sentences = split_sentences(reading, turns, spans=spans)
+    sentences = split_sentences(reading, speaker_runs(reading, turns, parsed.format), spans=spans)
     return replace(base, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from .records import Chapter, Turn
 
@@ -77,9 +77,10 @@ def locate_chapters(
 
 def estimate_times(
     turns: Sequence[Turn], *, chapters: Sequence[Chapter] = (), content_start: int = 0,
-    content_end: int | None = None, duration: float | None = None,
+    content_end: int | None = None, duration: float | None = None, cue_starts: Mapping[int, float] | None = None,
 ) -> tuple[Turn, ...]:
-    """Turns in, turns with start_seconds out (real times kept; others interpolated)."""
+    """Turns in, turns with start_seconds out (real times kept; others interpolated, between the
+    real times, chapter starts, the cues' starts (`cue_starts`: offset -> seconds) and the end)."""
     if not turns:
         return tuple(turns)
     if content_end is None:
@@ -90,6 +91,7 @@ def estimate_times(
     real = [(t.start_char, t.start_seconds) for t in turns if t.start_seconds is not None and not t.seconds_estimated]
     anchors.extend(real)
     anchors.extend((c.start_char, float(c.start_seconds)) for c in chapters if c.start_char is not None)
+    anchors.extend((pos, float(sec)) for pos, sec in (cue_starts or {}).items())
     if duration:
         anchors.append((content_end, float(duration)))
     if not anchors:

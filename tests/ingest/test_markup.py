@@ -27,9 +27,11 @@ def test_reading_text_blanks_caption_tags_and_keeps_every_offset():
     text = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Jane Doe>I<00:00:01.400><c.colorE5E5E5> think</c> <i>so</i> &lt;3</v>\n'
     reading = reading_text(text, "webvtt")
     assert len(reading) == len(text)
-    assert reading.split() == ["WEBVTT", "00:00:01.000", "-->", "00:00:04.000", "I", "think", "so", "&lt;3"]
-    srt = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<font color="#ffff00">Hello</font> there\n'
-    assert reading_text(srt, "srt").split()[-2:] == ["Hello", "there"]
+    assert reading.split() == ["WEBVTT", "I", "think", "so", "&lt;3"]  # the timing line is blank too
+    assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(reading) if c == "\n"]
+    srt = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<font color="#ffff00">Hello</font> there\n\n2\n00:00:02,000 --> 00:00:03,000\n42\n'
+    assert reading_text(srt, "srt").split() == ["Hello", "there", "42"]  # a number that is said stays
+    assert reading_text("Intro\n0:04\nwelcome back\n[1:02:03] bye\n", "timed_lines").split() == ["Intro", "welcome", "back", "bye"]
     assert reading_text("Ann: x <b> y", "labelled") == "Ann: x <b> y"  # only caption formats carry markup
 
 

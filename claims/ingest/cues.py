@@ -1,0 +1,86 @@
+"""Caption cues read as stretches of speech, stored as cues.
+
+A caption cue (or a line of timed lines) is a few seconds of display, not a turn: Whisper's
+and a subtitle editor's cues cut sentences anywhere. Parsers give one turn per cue with its
+real time. Here:
+
+- `join_cues`: for attribution, consecutive cues become one parsed turn where nothing says the
+  voice changes (no other label or voice tag, no ">>" mark) and nothing but cue numbers, timing
+  lines or time marks lies between them (markup.reading_text blanks those), so that sentence
+  units run on from one cue into the next;
+- `split_at_cues`: the attributed turns are cut again where cues start, so that each stored
+  turn is (part of) one cue and keeps its real start time, as before the join;
+- `speaker_runs`: for sentences and the claim extractor, consecutive turns of one speaker
+  with nothing but blanks between them are one turn again, so that a claim may run across cues.
+
+YouTube's rolling auto-captions repeat each line in the next cue: their cues have words between
+them and stay apart (a quote across them would hold the repeated words).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from typing import Mapping, Sequence
+
+from .markup import CUE_FORMATS
+from .records import ParsedSource, ParsedTurn, Turn
+
+
+def join_cues(reading: str, parsed: ParsedSource) -> ParsedSource:
+    """The reading text and a parsed cue source in, the source with runs of cues joined out
+    (any other format comes back as it is)."""
+    if parsed.format not in CUE_FORMATS or len(parsed.turns) < 2:
+        return parsed
+    joined: list[ParsedTurn] = [parsed.turns[0]]
+    for cue in parsed.turns[1:]:
+        last = joined[-1]
+        if cue.speaker_label == last.speaker_label and not cue.speaker_change and not reading[last.end_char : cue.start_char].strip():
+            joined[-1] = replace(last, end_char=cue.end_char, end_seconds=cue.end_seconds)
+        else:
+            joined.append(cue)
+    return replace(parsed, turns=tuple(joined))
+
+
+def cue_anchors(parsed: ParsedSource) -> dict[int, float]:
+    """{where a cue's text starts: its start time} of a cue source (empty for other formats)."""
+    if parsed.format not in CUE_FORMATS:
+        return {}
+    return {t.start_char: t.start_seconds for t in parsed.turns if t.start_seconds is not None}
+
+
+def split_at_cues(reading: str, turns: Sequence[Turn], cue_starts: Mapping[int, float]) -> tuple[Turn, ...]:
+    """Attributed turns in, the same cut where a cue starts inside one out (each piece with that
+    cue's time; a piece ends at its last word, the cue lines after it left out)."""
+    if not cue_starts:
+        return tuple(turns)
+    starts = sorted(cue_starts)
+    out: list[Turn] = []
+    for t in turns:
+        cuts = starts[bisect.bisect_right(starts, t.start_char) : bisect.bisect_left(starts, t.end_char)]
+        a, seconds = t.start_char, t.start_seconds if t.start_seconds is not None else cue_starts.get(t.start_char)
+        for c in [*cuts, None]:
+            b = t.end_char if c is None else c
+            while b > a and reading[b - 1].isspace():
+                b -= 1
+            if b > a:
+                estimated = t.seconds_estimated if a == t.start_char else False
+                out.append(Turn(index=len(out), start_char=a, end_char=b, speaker_slug=t.speaker_slug,
+                                start_seconds=seconds, seconds_estimated=estimated))
+            if c is not None:
+                a, seconds = c, cue_starts[c]
+    return tuple(out)
+
+
+def speaker_runs(reading: str, turns: Sequence[Turn], fmt: str | None) -> tuple[Turn, ...]:
+    """Turns of a cue source in, consecutive turns of one speaker with only blanks (in the
+    reading text) between them joined out; the turns of any other format as they are."""
+    if fmt not in CUE_FORMATS or len(turns) < 2:
+        return tuple(turns)
+    out: list[Turn] = [turns[0]]
+    for t in turns[1:]:
+        last = out[-1]
+        if t.speaker_slug == last.speaker_slug and not reading[last.end_char : t.start_char].strip():
+            out[-1] = replace(last, end_char=t.end_char)
+        else:
+            out.append(t)
+    return tuple(out)

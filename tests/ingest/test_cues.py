@@ -1,0 +1,92 @@
+"""Caption cues read as stretches of speech and stored as cues (claims/ingest/cues.py).
+
+Seeds 000 and 001 rendered as SRT and as YouTube's copied transcript panel (cues of 8 or 9
+words, cut anywhere in a sentence) must give what the seeds themselves give: the same speaker
+for every word and the same proposed claims; and each stored turn is still one cue with its
+real time."""
+import bisect
+import re
+from pathlib import Path
+
+import pytest
+
+from claims.ingest.cues import speaker_runs
+from claims.ingest.extract import extract_claims
+from claims.ingest.manifest import load_manifest
+from claims.ingest.markup import reading_text
+from claims.ingest.pipeline import run
+from claims.ingest.segment import split_sentences
+from tests.factories import srt_captions, transcript_panel, youtube_auto_captions
+
+ROOT = Path(__file__).resolve().parents[2]
+MANIFEST = load_manifest(ROOT / "seeds" / "manifest.json")
+SEEDS = ["000_5e2d2378550aa81c.txt", "001_4ce4f833089e0e5e.txt"]
+
+
+def _words(text, annotated):
+    """(start offset, role) of every word inside a turn, in the reading text."""
+    reading = reading_text(text, annotated.format)
+    role = {s.slug: s.role for s in annotated.speakers}
+    return [
+        (t.start_char + m.start(), role[t.speaker_slug])
+        for t in annotated.turns for m in re.finditer(r"\S+", reading[t.start_char : t.end_char])
+    ]
+
+
+def _proposals(text, annotated):
+    """The proposals as (first word, last word + 1, speaker role, statement), words counted
+    inside the turns (so that the numbers mean the same in every rendering)."""
+    reading = reading_text(text, annotated.format)
+    runs = speaker_runs(reading, annotated.turns, annotated.format)
+    role = {s.slug: s.role for s in annotated.speakers}
+    proposals = extract_claims(reading, runs, split_sentences(reading, runs), roles=role)
+    starts = [start for start, _ in _words(text, annotated)]
+    return [(bisect.bisect_left(starts, p.start_char), bisect.bisect_left(starts, p.end_char), role[p.speaker_slug], p.statement)
+            for p in proposals]
+
+
+@pytest.fixture(scope="module", params=SEEDS)
+def seed(request):
+    text = (ROOT / "seeds" / request.param).read_text(encoding="utf-8")
+    annotated = run(text, source=request.param, metadata=MANIFEST[request.param])
+    words = reading_text(text, annotated.format)[annotated.content_start : annotated.content_end].split()
+    return request.param, text, annotated, words
+
+
+@pytest.mark.parametrize("render, fmt", [(srt_captions, "srt"), (transcript_panel, "timed_lines")])
+def test_a_seed_cut_into_cues_gives_the_seeds_speakers_and_claims(seed, render, fmt):
+    name, text, annotated, words = seed
+    captions = render(words)
+    cued = run(captions, source="cued", metadata=MANIFEST[name])
+    assert cued.ok and cued.format == fmt
+    assert [r for _, r in _words(captions, cued)] == [r for _, r in _words(text, annotated)]
+    assert _proposals(captions, cued) == _proposals(text, annotated)
+
+
+def test_stored_turns_stay_cues_with_their_real_times(seed):
+    name, _, _, words = seed
+    captions = srt_captions(words)
+    cued = run(captions, source="cued.srt", metadata=MANIFEST[name])
+    cue_starts = {m.end() + 1: None for m in re.finditer(r"-->[^\n]*", captions)}  # each cue's text starts after its timing line
+    timings = re.findall(r"(\d\d):(\d\d):(\d\d),(\d{3}) -->", captions)
+    for start, (h, m, s, ms) in zip(cue_starts, timings):
+        cue_starts[start] = int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000
+    for turn in cued.turns:
+        assert "-->" not in captions[turn.start_char : turn.end_char]  # one cue at most
+        if turn.start_char in cue_starts:
+            assert (turn.start_seconds, turn.seconds_estimated) == (cue_starts[turn.start_char], False)
+        else:  # a change of speaker inside a cue: between its cue's time and the next
+            k = bisect.bisect_right(sorted(cue_starts), turn.start_char)
+            assert turn.seconds_estimated and timings and turn.start_seconds is not None
+            assert sorted(cue_starts.values())[k - 1] <= turn.start_seconds <= sorted(cue_starts.values())[k]
+
+
+def test_sentences_run_across_srt_cues_but_not_across_rolling_auto_captions(seed):
+    name, _, _, words = seed
+    srt = srt_captions(words)
+    across = [s for s in run(srt, source="cued.srt", metadata=MANIFEST[name]).sentences if "-->" in srt[s.start_char : s.end_char]]
+    assert len(across) > 50
+    rolling = youtube_auto_captions(words)
+    # each cue's words appear again in the next cue: a sentence across cues would repeat them
+    assert not [s for s in run(rolling, source="cued.vtt", metadata=MANIFEST[name]).sentences
+                if "-->" in rolling[s.start_char : s.end_char]]
