@@ -744,7 +744,7 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
     100 KB transcript took 3 to 5 s, nearly all of it per-row queries and history signals.)
     """
     from .ingest.extract import extract_claims
-    from .ingest.cues import speaker_runs
+    from .ingest.cues import cue_text_only, speaker_runs
     from .ingest.markup import reading_text
     from .ingest.records import Turn as TurnRecord
     from .ingest.segment import split_sentences
@@ -768,8 +768,9 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
         TopicInfo(slug=t.slug, parent=t.parent.slug if t.parent_id else None, keywords=tuple(t.keywords or ()), name=t.name)
         for t in topic_rows
     )
-    reading = reading_text(text, interview.source_format)  # caption markup read as blanks
-    runs = speaker_runs(reading, turns, interview.source_format)  # a claim may run across cues
+    # caption markup and what lies between cues read as blanks; a claim may run across cues
+    reading = cue_text_only(reading_text(text, interview.source_format), interview.source_format, turns)
+    runs = speaker_runs(reading, turns, interview.source_format)
     proposals = extract_claims(
         reading, runs, split_sentences(reading, runs), published=interview.published,
         precision=interview.published_precision or "day", model=model, roles=roles or None,

@@ -6,8 +6,10 @@ real time. Here:
 
 - `join_cues`: for attribution, consecutive cues become one parsed turn where nothing says the
   voice changes (no other label or voice tag, no ">>" mark) and nothing but cue numbers, timing
-  lines or time marks lies between them (markup.reading_text blanks those), so that sentence
-  units run on from one cue into the next;
+  lines, time marks (markup.reading_text blanks those) or the next cue's repeat of the same
+  speaker's label lies between them, so that sentence units run on from one cue into the next;
+- `cue_text_only`: the reading text of a cue source keeps only the cues' text (labels, repeats
+  and anything else between cues blank), so that a joined turn reads as the words said;
 - `split_at_cues`: the attributed turns are cut again where cues start, so that each stored
   turn is (part of) one cue and keeps its real start time, as before the join;
 - `speaker_runs`: for sentences and the claim extractor, consecutive turns of one speaker
@@ -34,11 +36,33 @@ def join_cues(reading: str, parsed: ParsedSource) -> ParsedSource:
     joined: list[ParsedTurn] = [parsed.turns[0]]
     for cue in parsed.turns[1:]:
         last = joined[-1]
-        if cue.speaker_label == last.speaker_label and not cue.speaker_change and not reading[last.end_char : cue.start_char].strip():
+        between = reading[last.end_char : cue.start_char].split()
+        same_voice = cue.speaker_label == last.speaker_label and not cue.speaker_change
+        if same_voice and (not between or between == f"{cue.speaker_label}:".split()):
             joined[-1] = replace(last, end_char=cue.end_char, end_seconds=cue.end_seconds)
         else:
             joined.append(cue)
     return replace(parsed, turns=tuple(joined))
+
+
+def cue_text_only(reading: str, fmt: str | None, spans: Sequence) -> str:
+    """The reading text of a cue source with everything outside the given turns (the cues' text)
+    blanked, line breaks kept; any other format's reading text as it is."""
+    if fmt not in CUE_FORMATS or not spans:
+        return reading
+    parts: list[str] = []
+    position = 0
+    for t in sorted(spans, key=lambda t: t.start_char):
+        if t.start_char > position:
+            parts.append(_blank_keeping_lines(reading[position : t.start_char]))
+        parts.append(reading[max(position, t.start_char) : t.end_char])
+        position = max(position, t.end_char)
+    parts.append(_blank_keeping_lines(reading[position:]))
+    return "".join(parts)
+
+
+def _blank_keeping_lines(gap: str) -> str:
+    return "\n".join(" " * len(line) for line in gap.split("\n"))
 
 
 def cue_anchors(parsed: ParsedSource) -> dict[int, float]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from .attribute import attribute_speakers
-from .cues import cue_anchors, join_cues, speaker_runs, split_at_cues
+from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_cues
 from .errors import IngestError
 from .formats import parse_source
 from .manifest import derive_slug, manifest_metadata, merge_metadata
@@ -65,7 +65,9 @@ def run(
     # keeps them), and runs of cues as one stretch of speech (cues.py)
     reading = reading_text(text, parsed.format)
     cue_starts = cue_anchors(parsed)
-    parsed = join_cues(reading, parsed)
+    joined = join_cues(reading, parsed)
+    reading = cue_text_only(reading, parsed.format, parsed.turns)
+    parsed = joined
     # sentences are computed once: attribution uses them as units where a format has no turns
     spans = sentence_spans(reading, [(t.start_char, t.end_char) for t in parsed.turns])
     speakers, turns = attribute_speakers(reading, parsed, merged, units=spans, model=attribution_model)

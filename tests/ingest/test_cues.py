@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.ingest.cues import speaker_runs
+from claims.ingest.cues import cue_text_only, speaker_runs
 from claims.ingest.extract import extract_claims
 from claims.ingest.manifest import load_manifest
 from claims.ingest.markup import reading_text
@@ -90,3 +90,21 @@ def test_sentences_run_across_srt_cues_but_not_across_rolling_auto_captions(seed
     # each cue's words appear again in the next cue: a sentence across cues would repeat them
     assert not [s for s in run(rolling, source="cued.vtt", metadata=MANIFEST[name]).sentences
                 if "-->" in rolling[s.start_char : s.end_char]]
+
+
+def test_a_named_speakers_consecutive_cues_read_as_one_stretch():
+    # Zoom repeats "Craig Smith: " in every cue: the repeat neither cuts his sentence nor is read
+    text = (ROOT / "tests" / "data" / "zoom_runs.vtt").read_text(encoding="utf-8")
+    annotated = run(text, source="zoom_runs.vtt")
+    reading = reading_text(text, "webvtt")
+    assert [(t.speaker_slug, t.start_seconds, text[t.start_char : t.end_char]) for t in annotated.turns] == [
+        ("craig-smith", 1.0, "Welcome everyone. Today I am talking"),
+        ("craig-smith", 4.0, "with Jane Doe about robots."),
+        ("jane-doe", 6.0, "Thanks for having me. Robots will be everywhere"),
+        ("jane-doe", 9.0, "by 2030, I think."),
+    ]
+    shown = cue_text_only(reading, "webvtt", annotated.turns)
+    assert [" ".join(shown[s.start_char : s.end_char].split()) for s in annotated.sentences] == [
+        "Welcome everyone.", "Today I am talking with Jane Doe about robots.",
+        "Thanks for having me.", "Robots will be everywhere by 2030, I think.",
+    ]
