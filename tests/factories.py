@@ -103,3 +103,17 @@ def transcript_panel(words, per_line=9, seconds_per_line=4):
         t = k * seconds_per_line
         out += [f"{t // 60}:{t % 60:02d}", " ".join(words[i : i + per_line])]
     return "\n".join(out) + "\n"
+
+
+def srt_from_vtt(vtt):
+    """A WebVTT text converted as yt-dlp --convert-subs srt does: header dropped, cues numbered,
+    tags stripped, decimal commas in the timings."""
+    import re
+
+    cues = [block for block in vtt.split("\n\n") if "-->" in block]
+    out = []
+    for number, block in enumerate(cues, 1):
+        timing, *lines = block.split("\n")
+        timing = re.sub(r"(\d\d:\d\d:\d\d)\.(\d{3})", r"\1,\2", timing.split(" align:")[0])
+        out += [str(number), timing, *(re.sub(r"<[^>]*>", "", line) for line in lines), ""]
+    return "\n".join(out)

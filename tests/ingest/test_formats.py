@@ -110,6 +110,24 @@ def spans(text, parsed):
             ],
         ),
         (
+            "rolling.srt",  # YouTube's rolling auto-captions converted to SRT: each line once
+            "srt",
+            [
+                (3, None, 0.0, "welcome back to the show"),
+                (12, None, 2.32, "today we talk about robots"),
+                (21, None, 5.12, "what do you think about them"),
+            ],
+        ),
+        (
+            "rolling_plain.vtt",  # the same as WebVTT without word timings
+            "webvtt",
+            [
+                (4, None, 0.0, "welcome back to the show"),
+                (11, None, 2.32, "today we talk about robots"),
+                (18, None, 5.12, "what do you think about them"),
+            ],
+        ),
+        (
             "otter.txt",  # Otter's export: name and time alone on a line, the text below
             "labelled",
             [

@@ -8,7 +8,7 @@ from claims.ingest.extract import extract_claims
 from claims.ingest.manifest import load_manifest
 from claims.ingest.markup import reading_text
 from claims.ingest.pipeline import run
-from tests.factories import youtube_auto_captions
+from tests.factories import srt_from_vtt, youtube_auto_captions
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_000 = "000_5e2d2378550aa81c.txt"
@@ -53,3 +53,12 @@ def test_claims_proposed_from_auto_captions_read_as_sentences_not_tags(eye_on_ai
     assert len(proposals) > 20
     for p in proposals:
         assert not MARKUP.search(p.statement), p.statement
+
+
+def test_rolling_auto_captions_converted_to_srt_give_the_seeds_words_once(eye_on_ai_as_captions):
+    seed, text, _ = eye_on_ai_as_captions
+    srt = srt_from_vtt(text)
+    annotated = run(srt, source="eye-on-ai.srt", metadata=load_manifest(ROOT / "seeds" / "manifest.json")[SEED_000])
+    assert annotated.ok and annotated.format == "srt"
+    reading = reading_text(srt, "srt")
+    assert [w for t in annotated.turns for w in reading[t.start_char : t.end_char].split()] == seed.split()

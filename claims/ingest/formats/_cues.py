@@ -59,6 +59,29 @@ def cue_times(timing: re.Match, previous_start: float | None) -> tuple[float, fl
     return start, end, None
 
 
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def plain_line(line: str) -> str:
+    """A payload line's words, tags and spacing aside (for comparing lines)."""
+    return " ".join(_TAGS.sub("", line).split())
+
+
+def payload_lines(block: Block) -> list[str]:
+    """The text lines of a cue block (after its timing line; none for a block without one)."""
+    lines = [line for _, _, _, line in block.lines]
+    timing = next((i for i, line in enumerate(lines[:2]) if "-->" in line), None)
+    return [line for line in lines[timing + 1 :] if line.strip()] if timing is not None else []
+
+
+def is_rolling(payloads: list[list[str]]) -> bool:
+    """Whether cues repeat the previous cue's last line as their first (YouTube's rolling
+    auto-captions, also once converted to SRT or stripped of their word timings): at least
+    three cues and a third of them do."""
+    repeats = sum(1 for previous, cue in zip(payloads, payloads[1:]) if previous and cue and plain_line(cue[0]) == plain_line(previous[-1]))
+    return repeats >= 3 and repeats >= len(payloads) / 3
+
+
 # "Craig Smith: text" at the start of a cue (Zoom's and Teams' transcripts write every cue so)
 _NAME_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}):[ \t]+(?=\S)")
 

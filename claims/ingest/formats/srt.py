@@ -2,7 +2,10 @@
 
 Blocks of: a cue number, "hh:mm:ss,mmm --> hh:mm:ss,mmm", one or more text lines. Each cue
 becomes one turn with its real times; a leading "<v Name>" or ">> " is read as for WebVTT,
-and a leading "NAME: " in capitals (broadcast style) as a speaker label.
+and a leading "NAME: " in capitals (broadcast style) as a speaker label. YouTube's rolling
+auto-captions converted to SRT (yt-dlp --convert-subs srt) repeat each cue's last line at the
+top of the next and add 10 ms cues holding only the repeat: the repeats are left out, as for
+WebVTT, so no word is counted twice.
 """
 from __future__ import annotations
 
@@ -37,6 +40,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
     previous_start = None
+    rolling = _cues.is_rolling([_cues.payload_lines(block) for block in all_blocks])
+    previous_last_line = ""
     for block in all_blocks:
         lines = block.lines
         if _INDEX.match(lines[0][3]):
@@ -56,6 +61,11 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
+        if rolling and payload:  # the previous cue's last line again: not said twice
+            repeated = _cues.plain_line(payload[0][3]) == previous_last_line
+            previous_last_line = _cues.plain_line(payload[-1][3])
+            if repeated:
+                payload = payload[1:]
         if not payload:
             continue
         a, b = trim(text, payload[0][1], payload[-1][2])

@@ -6,7 +6,8 @@ payload lines as written (inline tags included: the text is never rewritten), ex
   becomes the turn's speaker label;
 - YouTube's rolling auto-captions repeat the previous cue's last line at the top of the
   next cue (and add 10 ms cues holding only the repeat); the repeat is left out of the span
-  and cues with nothing new give no turn, so no word is counted twice;
+  and cues with nothing new give no turn, so no word is counted twice (known by their word
+  timings, or, where a tool stripped them, by the repeats themselves);
 - a leading ">> " (a speaker change in broadcast captions) sets speaker_change.
 """
 from __future__ import annotations
@@ -33,10 +34,6 @@ def looks_like(text: str) -> bool:
     return bool(_HEADER.match(first))
 
 
-def _plain(line: str) -> str:
-    return " ".join(_TAG.sub("", line).split())
-
-
 def parse(text: str, *, source: str) -> ParsedSource:
     """WebVTT text in, ParsedSource with one turn per cue (real cue times) out."""
     all_blocks = _cues.blocks(text)
@@ -49,7 +46,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         m = _HEADER_FIELD.match(line)
         if m and m.group(1).lower() == "title":
             title = m.group(2).strip()
-    rolling = bool(_INLINE_TIME.search(text, 0, 200_000))
+    rolling = bool(_INLINE_TIME.search(text, 0, 200_000)) or _cues.is_rolling([_cues.payload_lines(b) for b in cue_blocks])
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
     previous_start = None
@@ -77,10 +74,10 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
-        if rolling and payload and _plain(payload[0][3]) == previous_last_line:
+        if rolling and payload and _cues.plain_line(payload[0][3]) == previous_last_line:
             payload = payload[1:]
         if lines[1:] and any(l[3].strip() for l in lines[1:]):
-            previous_last_line = _plain([l for l in lines[1:] if l[3].strip()][-1][3])
+            previous_last_line = _cues.plain_line([l for l in lines[1:] if l[3].strip()][-1][3])
         if not payload:
             continue
         a, b = payload[0][1], payload[-1][2]
