@@ -743,8 +743,8 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
     quotes are checked against the text in memory. (Claim by claim through `claim_create`, a
     100 KB transcript took 3 to 5 s, nearly all of it per-row queries and history signals.)
     """
-    from .ingest.extract import extract_claims
     from .ingest.cues import cue_text_only, speaker_runs
+    from .ingest.extract import extract_claims
     from .ingest.markup import reading_text
     from .ingest.records import Turn as TurnRecord
     from .ingest.segment import split_sentences

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .formats import timed_lines
+
 CAPTION_FORMATS = frozenset({"webvtt", "srt"})
 CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark, as parsed
 
@@ -23,7 +25,7 @@ CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark
 _TAG = re.compile(r"<(?:\d{2}:)?\d{2}:\d{2}[.,]\d{3}>|</?[A-Za-z][\w.]*(?:[ \t][^<>\n]*)?>|\{\\[^{}\n]*\}")
 # a timing line, and a cue number or identifier line made of digits just before one
 _CUE_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]*\r?\n(?=[^\n]*-->)|^[^\n]*-->[^\n]*", re.M)
-_TIME_MARK = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}:\d{2}(?::\d{2})?)(?=[ \t\r\n]|$)", re.M)
+_TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
 
 
 def _blank(m: re.Match) -> str:

@@ -18,7 +18,9 @@ from ._common import format_clock, iter_lines, parse_clock, refused, trim
 NAME = "timed_lines"
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-_MARK = re.compile(rf"[ \t]*(?:\[(?P<b>{_TIME})\]|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))(?=[ \t]|$)[ \t]*")
+# a time mark opening a line ("0:04", "[00:00:04]", "(1:02:03)"); markup.py blanks the same marks
+MARK = rf"[ \t]*(?:\[(?P<b>{_TIME})\]|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))(?=[ \t\r\n]|$)"
+_MARK = re.compile(MARK + r"[ \t]*")
 _HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)")
 _DETECT_CHARS = 200_000
 
