@@ -24,7 +24,7 @@ import bisect
 from dataclasses import replace
 from typing import Mapping, Sequence
 
-from .markup import CUE_FORMATS
+from .markup import CUE_FORMATS, blank
 from .records import ParsedSource, ParsedTurn, Turn
 
 
@@ -54,15 +54,11 @@ def cue_text_only(reading: str, fmt: str | None, spans: Sequence) -> str:
     position = 0
     for t in sorted(spans, key=lambda t: t.start_char):
         if t.start_char > position:
-            parts.append(_blank_keeping_lines(reading[position : t.start_char]))
+            parts.append(blank(reading[position : t.start_char]))
         parts.append(reading[max(position, t.start_char) : t.end_char])
         position = max(position, t.end_char)
-    parts.append(_blank_keeping_lines(reading[position:]))
+    parts.append(blank(reading[position:]))
     return "".join(parts)
-
-
-def _blank_keeping_lines(gap: str) -> str:
-    return "\n".join(" " * len(line) for line in gap.split("\n"))
 
 
 def cue_anchors(parsed: ParsedSource) -> dict[int, float]:

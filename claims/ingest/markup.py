@@ -28,8 +28,13 @@ _CUE_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]*\r?\n(?=[^\n]*-->)|^[^\n]*-->[^\n]
 _TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
 
 
+def blank(text: str) -> str:
+    """`text` as spaces, its line breaks kept."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
 def _blank(m: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", m.group()) if "\n" in m.group() else " " * len(m.group())
+    return blank(m.group())
 
 
 def reading_text(text: str, fmt: str | None) -> str:

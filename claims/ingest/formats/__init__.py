@@ -32,7 +32,7 @@ _DETECTORS = (
     ("scraped_page", _detector(scraped_page.looks_like)),
     ("chaptered", _detector(chaptered.looks_like)),
     ("labelled", labelled.detected),
-    ("timed_lines", _detector(timed_lines.looks_like)),
+    ("timed_lines", timed_lines.detected),
     ("raw_captions", _detector(raw_captions.looks_like)),
 )
 

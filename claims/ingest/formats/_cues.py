@@ -60,6 +60,7 @@ def cue_times(timing: re.Match, previous_start: float | None) -> tuple[float, fl
 
 
 _TAGS = re.compile(r"<[^>]*>")
+VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")  # "<v Jane Doe>" opening a cue
 
 
 def plain_line(line: str) -> str:

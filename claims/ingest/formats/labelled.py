@@ -24,22 +24,23 @@ from ._common import NOT_NAMES, format_clock, iter_lines, parse_clock, refused, 
 NAME = "labelled"
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_NAME = r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
-    r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
-    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+    + _NAME
+    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name, Markdown bold around it
 LABEL_LINE_MORE = re.compile(
     rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
-    r"(?:\*\*|__)?(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)(?:\*\*|__)?"
+    r"(?:\*\*|__)?" + _NAME + r"(?:\*\*|__)?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:\*\*|__)?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
 HEADER_LINE = re.compile(
-    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
-    rf"[ \t]+(?P<t2>{_TIME})[ \t]*(?P<rest>)\r?$"
+    r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME
+    + rf"[ \t]+(?P<t2>{_TIME})[ \t]*(?P<rest>)\r?$"
 )
 _MORE_OPENINGS = frozenset("0123456789*_")
 _TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")

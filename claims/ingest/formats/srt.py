@@ -19,9 +19,7 @@ from ._common import refused, trim
 NAME = "srt"
 
 _INDEX = re.compile(r"^\s*\d+\s*$")
-_VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")
 _CAPS_LABEL = re.compile(r"([A-Z][A-Z .'-]{1,30}[A-Z]):[ \t]+")
-_TAG = re.compile(r"<[^>]*>")
 
 
 def looks_like(text: str) -> bool:
@@ -70,7 +68,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         a, b = trim(text, payload[0][1], payload[-1][2])
         label, change = None, False
-        voice = _VOICE_OPEN.match(text, a, b) or _CAPS_LABEL.match(text, a, b)
+        voice = _cues.VOICE_OPEN.match(text, a, b) or _CAPS_LABEL.match(text, a, b)
         if voice:
             label = " ".join(voice.group(1).split())
             a = voice.end()
@@ -80,7 +78,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
             change = True
             a += 2
         a, b = trim(text, a, b)
-        if b <= a or not _TAG.sub("", text[a:b]).strip():
+        if b <= a or not _cues.plain_line(text[a:b]):
             continue
         turns.append(
             ParsedTurn(

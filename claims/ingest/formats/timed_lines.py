@@ -37,18 +37,27 @@ def _marks(text: str) -> list[tuple[int, int, float | None, str, int]]:
     return out
 
 
-def looks_like(text: str) -> bool:
+def detected(text: str) -> dict | None:
+    """None unless `text` looks like timed lines; else the parser's arguments: the marks found,
+    when detection read the whole text (so that parsing does not look for them again)."""
     sample = text[:_DETECT_CHARS]
     if not _HAS_MARK.search(sample):
-        return False
+        return None
     marks = _marks(sample)
     nonblank = sum(1 for line in sample.split("\n") if line.strip())
-    return len(marks) >= 3 and len(marks) >= 0.3 * nonblank
+    if not (len(marks) >= 3 and len(marks) >= 0.3 * nonblank):
+        return None
+    return {"marks": marks} if len(text) <= _DETECT_CHARS else {}
 
 
-def parse(text: str, *, source: str) -> ParsedSource:
-    """Text in, ParsedSource with one unlabelled, timed turn per time mark out."""
-    marks = _marks(text)
+def looks_like(text: str) -> bool:
+    return detected(text) is not None
+
+
+def parse(text: str, *, source: str, marks=None) -> ParsedSource:
+    """Text in, ParsedSource with one unlabelled, timed turn per time mark out (`marks`: what
+    `detected` found, when it read the whole text)."""
+    marks = _marks(text) if marks is None else marks
     if not marks:
         return refused(NAME, source, 1, "not timed lines: no line starts with a time such as '0:04' or '[00:00:04]'")
     errors: list[IngestError] = []

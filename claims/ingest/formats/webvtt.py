@@ -22,9 +22,7 @@ from ._common import refused, trim
 NAME = "webvtt"
 
 _HEADER = re.compile(r"^WEBVTT(?:[ \t].*)?$")
-_VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")
 _VOICE_CLOSE = re.compile(r"</v>\s*$")
-_TAG = re.compile(r"<[^>]*>")
 _INLINE_TIME = re.compile(r"<\d{2}:\d{2}:\d{2}\.\d{3}>")
 _HEADER_FIELD = re.compile(r"^(Kind|Language|Title)\s*:\s*(.*)$", re.I)
 
@@ -83,7 +81,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         a, b = payload[0][1], payload[-1][2]
         label = None
         change = False
-        voice = _VOICE_OPEN.match(text, a, b)
+        voice = _cues.VOICE_OPEN.match(text, a, b)
         if voice:
             label = " ".join(voice.group(1).split())
             a = voice.end()
@@ -94,7 +92,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if text.startswith(">>", a):
             change = True
             a, b = trim(text, a + 2, b)
-        if b <= a or not _TAG.sub("", text[a:b]).strip():
+        if b <= a or not _cues.plain_line(text[a:b]):
             continue
         turns.append(
             ParsedTurn(
