@@ -68,6 +68,9 @@ def _speakers(metadata: Metadata, text: str, labels: Sequence[str]) -> list[Spea
     return out
 
 
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir"})
+
+
 def _match_label(label: str, speakers: Sequence[SpeakerRecord]) -> SpeakerRecord | None:
     low = label.lower()
     for sp in speakers:
@@ -75,8 +78,10 @@ def _match_label(label: str, speakers: Sequence[SpeakerRecord]) -> SpeakerRecord
         parts = sp.name.lower().split()
         if low in forms or low in parts or (parts and low.split()[0] == parts[0] and len(low.split()) == 1):
             return sp
-    for sp in speakers:  # "Lex" for "Lex Fridman", "Fridman" for "Lex Fridman"
-        if any(p in sp.name.lower().split() for p in low.split()):
+    # "Fridman" or "Dr. Lex Fridman" for "Lex Fridman"; never "Daniel Chen" for "Daniel Whitenack"
+    words = [w for w in low.replace(".", " ").split() if w not in _HONORIFICS]
+    for sp in speakers:
+        if words and set(words) <= set(sp.name.lower().split()):
             return sp
     return None
 

@@ -289,3 +289,22 @@ def test_a_name_opening_a_single_cue_stays_text():
     parsed = parse_source(text, source="one-off.vtt")
     assert [t.speaker_label for t in parsed.turns] == [None, None, None]
     assert [text[t.start_char : t.end_char] for t in parsed.turns][0] == "Warning: loud noises ahead."
+
+
+def test_a_guest_sharing_the_hosts_first_name_stays_a_guest():
+    # Practical AI has a host Daniel Whitenack and has had guests named Daniel: a label is the
+    # host's only when its words are words of the host's name (a title like "Dr." aside)
+    from claims.ingest.attribute import _match_label
+    from claims.ingest.records import Metadata, SpeakerRecord
+
+    text = (
+        "**Daniel Whitenack:** Welcome. Today I'm with Daniel Chen. What do you build?\n\n"
+        "**Daniel Chen:** Compilers, mostly.\n\n"
+        "**Daniel Whitenack:** Why compilers?\n\n"
+        "**Daniel Chen:** Because they are everywhere.\n"
+    )
+    annotated = run(text, source="shared_first_name.md", metadata=Metadata(hosts=("Daniel Whitenack",)))
+    assert [(s.slug, s.role) for s in annotated.speakers] == [("daniel-whitenack", "host"), ("daniel-chen", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == ["daniel-whitenack", "daniel-chen", "daniel-whitenack", "daniel-chen"]
+    host = SpeakerRecord(name="Daniel Whitenack", slug="daniel-whitenack", role="host")
+    assert [_match_label(label, [host]) for label in ("Whitenack", "Dr. Daniel Whitenack", "Daniel", "Daniel Chen")] == [host, host, host, None]
