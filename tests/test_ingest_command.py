@@ -206,3 +206,38 @@ def test_claims_from_srt_cues_run_across_cues_and_keep_cue_times(tmp_path):
         assert "-->" not in claim.statement and not re.search(r"\d\d:\d\d:\d\d", claim.statement), claim.statement
         cue = round((claim.interview.source_text.count("-->", 0, claim.start_char) - 1) * 3.2, 1)
         assert cue <= claim.start_seconds <= cue + 3.2
+
+
+def test_a_saved_html_page_is_stored_as_its_text_and_claims_quote_that_text(tmp_path):
+    # the stored transcript is the page as a reader sees it (no tags, references as characters);
+    # the sha256 is the raw file's, so the same page again is a no-op
+    import hashlib
+
+    from claims.ingest.html import read_page
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(DATA / "podcast_page.html", folder / "ep14.html")
+    (folder / "style.css").write_text("p { color: red }")
+    out, _ = ingest(folder, no_extract=False)  # a folder's .html files are transcripts too
+    interview = Interview.objects.get()
+    raw = (DATA / "podcast_page.html").read_bytes()
+    assert interview.source_text == read_page(raw.decode("utf-8")).text
+    assert interview.sha256 == hashlib.sha256(raw).hexdigest()
+    assert (interview.title, interview.show, interview.published, interview.published_precision) == (
+        "Ep. 14: Grid Storage with Priya Raman", "Charged Up", dt.date(2023, 6, 8), "day")
+    assert interview.link == "https://chargedup.example/episodes/14-grid-storage/"
+    assert interview.turns.count() == 7
+    claims = list(Claim.objects.all())
+    assert claims and all(c.quote == interview.source_text[c.start_char:c.end_char] for c in claims)
+    assert any("halve by 2030" in c.quote for c in claims)
+    assert not any("&" in c.quote or "<" in c.quote for c in claims)
+    again, _ = ingest(folder / "ep14.html")
+    assert "unchanged" in again and Interview.objects.count() == 1
+
+
+def test_an_html_page_with_no_text_but_its_chrome_is_refused_and_leaves_nothing(tmp_path):
+    path = bad_file(tmp_path, "chrome.html", b"<!DOCTYPE html><html><body><nav>Home</nav><footer>(c)</footer></body></html>")
+    message, err = ingest_failing(path)
+    assert err.strip() == f"{path}: HTML page has no text outside its scripts, navigation, header, footer and comments"
+    assert not Interview.objects.exists()

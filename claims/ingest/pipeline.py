@@ -24,6 +24,7 @@ from .attribute import attribute_speakers
 from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_cues
 from .errors import IngestError
 from .formats import parse_source
+from .html import is_html, read_page
 from .manifest import derive_slug, manifest_metadata, merge_metadata
 from .markup import reading_text
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
@@ -43,14 +44,23 @@ def run(
 ) -> AnnotatedInterview:
     """Source text in, AnnotatedInterview out (check `.errors`; see the module docstring).
 
+    An HTML page is read as its rendered text, and that text is what is stored (html.py).
     `metadata` overrides what the file says about itself (pass the manifest entry merged with
     command-line options). `sha256` is of the raw file bytes; by default, of the text as UTF-8.
     `attribution_model` replaces the shipped speaker-attribution model (for held-out measurement).
     """
-    parsed = parse_source(text, source=source, fmt=fmt)
-    merged = merge_metadata(parsed.metadata, metadata or Metadata())
-    merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    page_metadata = Metadata()
+    if is_html(text):  # a saved web page: its text as a reader sees it (html.py)
+        page = read_page(text)
+        text, page_metadata = page.text, page.metadata
+        if not text.strip():
+            error = IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
+            return AnnotatedInterview(source_text=text, sha256=digest, source_name=source, format="", metadata=page_metadata,
+                                      speakers=(), turns=(), content_start=0, content_end=0, errors=(error,))
+    parsed = parse_source(text, source=source, fmt=fmt)
+    merged = merge_metadata(parsed.metadata, page_metadata, metadata or Metadata())
+    merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
     content_end = parsed.content_end if parsed.content_end is not None else len(text)
     base = AnnotatedInterview(
         source_text=text, sha256=digest, source_name=source, format=parsed.format, metadata=merged,

@@ -21,7 +21,7 @@ from typing import Iterable
 from .errors import IngestError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-TRANSCRIPT_SUFFIXES = (".txt", ".vtt", ".srt", ".text", ".transcript")
+TRANSCRIPT_SUFFIXES = (".txt", ".vtt", ".srt", ".text", ".transcript", ".html", ".htm")
 
 # C0 controls other than tab, line feed, form feed and carriage return, plus DEL: text files
 # do not contain them, binary files almost always do.

@@ -76,11 +76,13 @@ def test_expand_paths_lists_transcripts_and_reports_empty_folders(tmp_path):
     (tmp_path / "a" / "x.vtt").write_text("WEBVTT\n")
     (tmp_path / "a" / "y.srt").write_text("1\n")
     (tmp_path / "a" / "notes.json").write_text("{}")
+    (tmp_path / "a" / "page.html").write_text("<html></html>")
+    (tmp_path / "a" / "site.css").write_text("p {}")
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "readme.json").write_text("{}")
     files, errors = expand_paths([tmp_path / "a", tmp_path / "empty", tmp_path / "missing.txt"])
-    assert [f.name for f in files] == ["x.vtt", "y.srt"]
+    assert [f.name for f in files] == ["page.html", "x.vtt", "y.srt"]
     assert [str(e) for e in errors] == [
-        f"{tmp_path / 'empty'}: directory contains no transcript files (*.txt, *.vtt, *.srt, *.text, *.transcript)",
+        f"{tmp_path / 'empty'}: directory contains no transcript files (*.txt, *.vtt, *.srt, *.text, *.transcript, *.html, *.htm)",
         f"{tmp_path / 'missing.txt'}: no such file or directory",
     ]

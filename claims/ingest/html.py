@@ -1,0 +1,205 @@
+"""Transcript pages saved as HTML: the page's text as a reader sees it, and what its head says.
+
+A podcast's transcript page arrives as the HTML a browser saved (or `curl` fetched). Its tags
+are markup and its character references (`&rsquo;`, `&#39;`) are characters, so the text
+ingestion stores and quotes from is the page rendered as text: block elements (paragraphs,
+headings, list items, line breaks) end lines, runs of white space inside a block are one space
+(as a browser shows them; `<pre>` keeps its own), character references become their characters
+(a no-break space a plain one, as copying from the browser gives it).
+The page's chrome is left out: scripts and styles, the head, navigation, headers and footers of
+the site, asides, forms, and any element whose class or id opens by naming it comments, a
+sidebar, a menu, sharing or related links (a comment section's `Name: text` would otherwise read as turns).
+
+The rendered text is then ingested like any other transcript (labelled, timed lines, plain...),
+and the interview's sha256 is still that of the raw file. The head gives metadata where the
+page states it: title (og:title, else <title>), show (og:site_name), link (canonical, else
+og:url) and published date (article:published_time, else the first <time datetime>), to day
+precision; the manifest and the command line still override them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from .records import Metadata
+
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_SKIPPED = frozenset({
+    "script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "select",
+    "textarea", "dialog",
+})
+# the site's own header and footer (<header>/<footer> directly in <body>); an article's header stays
+_SITE_CHROME = frozenset({"header", "footer"})
+_CHROME_WORDS = frozenset({
+    "comment", "comments", "sidebar", "menu", "navbar", "nav", "share", "sharing", "social", "related", "cookie",
+    "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
+})
+_BLOCKS = frozenset({
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "figure", "figcaption", "table", "tr", "pre", "hr", "address", "details", "summary", "header", "footer",
+})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def is_html(text: str) -> bool:
+    """Whether a source is an HTML document (it opens with a doctype or an <html> tag)."""
+    return bool(_HTML_START.match(text))
+
+
+@dataclass(frozen=True)
+class Page:
+    """An HTML page read: its text as a reader sees it and the metadata of its head."""
+
+    text: str
+    metadata: Metadata
+
+
+def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """An element named as chrome by its role, or by a class or id that opens with a chrome word
+    ("comments-area", "share-buttons"; not "transcript-share-box")."""
+    if tag in ("html", "body", "main", "article"):
+        return False
+    for name, value in attrs:
+        if not value:
+            continue
+        if name == "role" and value.lower() in ("navigation", "banner", "contentinfo", "complementary"):
+            return True
+        if name in ("class", "id") and any(
+            re.split(r"[_\-]+", word)[0] in _CHROME_WORDS for word in value.lower().split()
+        ):
+            return True
+    return False
+
+
+class _Renderer(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.line: list[str] = []
+        self.skip_tag: str | None = None
+        self.skip_depth = 0
+        self.pre = 0
+        self.open_tags: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.title: list[str] = []
+        self.in_title = False
+        self.in_head = False
+        self.times: list[str] = []
+
+    # --- blocks ---
+    def _flush(self) -> None:
+        text = "".join(self.line).replace("\xa0", " ")  # as a copy from the browser gives it
+        if not self.pre:
+            text = _SPACE.sub(" ", text).strip()
+        if text.strip():
+            self.blocks.append(text)
+        self.line = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.skip_tag:
+            if tag == self.skip_tag:
+                self.skip_depth += 1
+            return
+        attrs_map = dict(attrs)
+        if tag == "meta":
+            key = (attrs_map.get("property") or attrs_map.get("name") or "").lower()
+            if key and attrs_map.get("content"):
+                self.meta.setdefault(key, attrs_map["content"].strip())
+            return
+        if tag == "link" and "canonical" in (attrs_map.get("rel") or "").lower().split() and attrs_map.get("href"):
+            self.meta.setdefault("canonical", attrs_map["href"].strip())
+            return
+        if tag == "title":
+            self.in_title = True
+            return
+        if tag == "head":
+            self.in_head = True
+            return
+        if tag == "time" and attrs_map.get("datetime"):
+            self.times.append(attrs_map["datetime"])
+        in_article = any(t in ("article", "main") for t in self.open_tags)
+        if tag not in _VOID and (tag in _SKIPPED or _is_chrome(tag, attrs) or (tag in _SITE_CHROME and not in_article)):
+            self.skip_tag, self.skip_depth = tag, 1
+            return
+        if tag == "br" and self.pre:
+            self.line.append("\n")
+        elif tag in _BLOCKS or tag == "br":
+            self._flush()
+        if tag == "pre":
+            self.pre += 1
+        if tag in ("td", "th"):
+            self.line.append(" ")
+        if tag not in _VOID:
+            self.open_tags.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and not self.skip_tag:
+            self.handle_endtag(tag)
+        elif self.skip_tag == tag and tag not in _VOID:
+            self.skip_depth -= 1
+            if not self.skip_depth:
+                self.skip_tag = None
+
+    def handle_endtag(self, tag):
+        if self.skip_tag:
+            if tag == self.skip_tag:
+                self.skip_depth -= 1
+                if not self.skip_depth:
+                    self.skip_tag = None
+            return
+        if tag == "title":
+            self.in_title = False
+            return
+        if tag == "head":
+            self.in_head = False
+            return
+        if tag in self.open_tags:  # close what was left open inside it, as browsers do
+            while self.open_tags and self.open_tags.pop() != tag:
+                pass
+        if tag == "pre" and self.pre:
+            self._flush()
+            self.pre -= 1
+        if tag in _BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip_tag and not self.in_head:
+            self.line.append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def _published(value: str) -> tuple[dt.date | None, str]:
+    m = _DATE.search(value or "")
+    if not m:
+        return None, ""
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
+    except ValueError:
+        return None, ""
+
+
+def read_page(html: str) -> Page:
+    """An HTML document in, its text (paragraphs one per line, a blank line between) and metadata out."""
+    renderer = _Renderer()
+    renderer.feed(html)
+    renderer.close()
+    meta = renderer.meta
+    title = meta.get("og:title") or _SPACE.sub(" ", "".join(renderer.title)).strip()
+    published, precision = _published(meta.get("article:published_time", ""))
+    if published is None and renderer.times:
+        published, precision = _published(renderer.times[0])
+    metadata = Metadata(
+        title=title, show=meta.get("og:site_name", ""), link=meta.get("canonical") or meta.get("og:url", ""),
+        published=published, published_precision=precision,
+    )
+    return Page("\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else ""), metadata)

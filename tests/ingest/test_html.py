@@ -1,0 +1,94 @@
+"""Transcript pages saved as HTML: read as the text a reader sees, chrome left out."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from claims.ingest.html import is_html, read_page
+from claims.ingest.pipeline import run
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def page():
+    return (DATA / "podcast_page.html").read_text(encoding="utf-8")
+
+
+def test_a_saved_podcast_page_reads_as_its_text_with_references_as_characters():
+    text = read_page(page()).text
+    assert "<" not in text and "&" not in text.replace(" & ", "")
+    assert "It's good to be here." in text and "we won’t build" in text and "warehouses & what they cost" in text
+    # each paragraph on its own line, a line break inside one ends a line too; runs of space are one
+    assert "[00:00:11] Maria Lopez: How big is a grid battery?\n" in text
+    assert "megawatt hours.\n\nThat is a small town" in text
+    assert "talking with Priya Raman, who builds" in text
+
+
+def test_the_pages_chrome_stays_out_of_its_text():
+    text = read_page(page()).text
+    for chrome in ("Episodes", "Share: Twitter", "Related", "Great episode", "See our annual report", "Post Comment",
+                   "tracking", "PodcastEpisode", "color: #888", "© 2023"):
+        assert chrome not in text, chrome
+    assert text.startswith("Ep. 14: Grid Storage with Priya Raman\n")  # the article's own header stays
+
+
+def test_the_pages_head_gives_title_show_link_and_published_day():
+    metadata = read_page(page()).metadata
+    assert (metadata.title, metadata.show) == ("Ep. 14: Grid Storage with Priya Raman", "Charged Up")
+    assert metadata.link == "https://chargedup.example/episodes/14-grid-storage/"  # canonical, not og:url's tracking copy
+    assert (metadata.published, metadata.published_precision) == (dt.date(2023, 6, 8), "day")
+
+
+def test_the_pipeline_ingests_the_pages_text_as_a_labelled_transcript():
+    annotated = run(page(), source="podcast_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.source_text == read_page(page()).text
+    assert [(s.slug, s.role) for s in annotated.speakers] == [("maria-lopez", "host"), ("priya-raman", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == ["maria-lopez", "priya-raman"] * 3 + ["maria-lopez"]
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 7.0, 11.0, 14.0, 62.0, 65.0, 100.0]
+    assert annotated.metadata.show == "Charged Up" and annotated.metadata.published == dt.date(2023, 6, 8)
+
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        # a nested element of the skipped kind does not end the skipping early
+        ("<html><body><div class='comments'><div>a: b</div><div>c: d</div></div><p>Kept.</p></body></html>", "Kept.\n"),
+        # chrome is what a class or id opens with, not any word in it
+        ("<html><div class='transcript-share-box'><p>Kept.</p></div><div class='share-links'>x</div></html>", "Kept.\n"),
+        # paragraphs left open, as HTML allows
+        ("<!doctype html><p>One.<p>Two.", "One.\n\nTwo.\n"),
+        # <pre> keeps its lines and spaces
+        ("<html><pre>A:  one\nB:  two</pre></html>", "A:  one\nB:  two\n"),
+        # a reference inside a word keeps the word whole
+        ("<html><p>don&#39;t &amp; can&rsquo;t</p></html>", "don't & can’t\n"),
+        # table cells apart, rows on lines of their own
+        ("<html><table><tr><td>0:01</td><td>Hi.</td></tr><tr><td>0:05</td><td>Bye.</td></tr></table></html>",
+         "0:01 Hi.\n\n0:05 Bye.\n"),
+    ],
+)
+def test_rendering_follows_what_a_browser_shows(html, expected):
+    assert read_page(html).text == expected
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("<!DOCTYPE html>\n<html>", True),
+        ("\ufeff  <!-- saved from url=(0040)https://example.com -->\n<html lang=en>", True),
+        ("<html>", True),
+        ("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Jane>Hi", False),
+        ("<Jane> hello\n<John> hi", False),
+        ("Host: <html> is a tag\n", False),
+    ],
+)
+def test_only_documents_that_open_as_html_are_read_as_html(text, found):
+    assert is_html(text.lstrip("\ufeff")) is found
+
+
+def test_a_page_with_nothing_but_chrome_is_refused_with_a_reason():
+    html = "<!doctype html><html><head><title>x</title></head><body><nav>Home</nav><script>1</script></body></html>"
+    annotated = run(html, source="empty.html")
+    assert not annotated.ok
+    assert [str(e) for e in annotated.errors] == [
+        "empty.html: HTML page has no text outside its scripts, navigation, header, footer and comments"]
