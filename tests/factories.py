@@ -117,3 +117,88 @@ def srt_from_vtt(vtt):
         timing = re.sub(r"(\d\d:\d\d:\d\d)\.(\d{3})", r"\1,\2", timing.split(" align:")[0])
         out += [str(number), timing, *(re.sub(r"<[^>]*>", "", line) for line in lines), ""]
     return "\n".join(out)
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def word_document(paragraphs, *, core_title="Transcript") -> bytes:
+    """A .docx as Word and transcript services write one. Each paragraph is a list of runs; a
+    run is a string (Word cuts runs anywhere, mid-word too), ("tab",), ("br",), ("del", text)
+    for a tracked deletion, ("link", text) for a hyperlink, or ("table", [cell texts])."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def run(text):
+        return f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+    def paragraph(runs):
+        out = []
+        for r in runs:
+            if isinstance(r, str):
+                out.append(run(r))
+            elif r[0] == "tab":
+                out.append("<w:r><w:tab/></w:r>")
+            elif r[0] == "br":
+                out.append("<w:r><w:br/></w:r>")
+            elif r[0] == "del":
+                out.append(f'<w:del w:id="1" w:author="Ed"><w:r><w:delText>{escape(r[1])}</w:delText></w:r></w:del>')
+            elif r[0] == "link":
+                out.append(f'<w:hyperlink r:id="rId9">{run(r[1])}</w:hyperlink>')
+        return "<w:p><w:pPr><w:spacing w:after=\"120\"/></w:pPr>" + "".join(out) + "</w:p>"
+
+    body = []
+    for p in paragraphs:
+        if p and not isinstance(p[0], str) and p[0][0] == "table":
+            cells = "".join(f"<w:tc><w:p>{run(c)}</w:p></w:tc>" for c in p[0][1])
+            body.append(f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>")
+        else:
+            body.append(paragraph(p))
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W_NS}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<w:body>{"".join(body)}<w:sectPr/></w:body></w:document>'
+    )
+    core = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{core_title}</dc:title></cp:coreProperties>'
+    )
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
+        archive.writestr("word/document.xml", document)
+        archive.writestr("docProps/core.xml", core)
+    return buffer.getvalue()
+
+
+def rev_style_docx() -> bytes:
+    """A Rev-style export: `Speaker (mm:ss):` on its own paragraph, then the words."""
+    return word_document([
+        ["Grid Storage ", "– Episode 14"],
+        [],
+        ["Maria Lopez ", "(00:00):"],
+        ["Welcome to Charged Up. Today I'm tal", "king with Priya Raman."],
+        [],
+        ["Priya Raman (00:07):"],
+        ["Thanks, Maria.", ("tab",), "It's good to be here."],
+        [],
+        ["Maria Lopez (00:11):"],
+        ["How big is a grid ", ("del", "storage "), "battery?"],
+        [],
+        ["Priya Raman (00:14):"],
+        ["The one we finished last year holds four hundred megawatt hours.", ("br",), "That is a small town for an evening."],
+        [],
+        ["Maria Lopez (01:02):"],
+        ["What will it cost by 2030? See ", ("link", "our notes"), "."],
+        [],
+        ["Priya Raman (01:05):"],
+        ["I think the price will halve by 2030."],
+    ])

@@ -241,3 +241,32 @@ def test_an_html_page_with_no_text_but_its_chrome_is_refused_and_leaves_nothing(
     message, err = ingest_failing(path)
     assert err.strip() == f"{path}: HTML page has no text outside its scripts, navigation, header, footer and comments"
     assert not Interview.objects.exists()
+
+
+def test_a_word_document_is_stored_as_its_text_and_goes_in_once(tmp_path):
+    import hashlib
+
+    from claims.ingest.read import decode_bytes
+    from tests.factories import rev_style_docx
+
+    data = rev_style_docx()
+    path = bad_file(tmp_path, "episode-14.docx", data)
+    out, _ = ingest(tmp_path, no_extract=False)
+    interview = Interview.objects.get()
+    assert interview.source_text == decode_bytes(data, source="x") and interview.sha256 == hashlib.sha256(data).hexdigest()
+    assert interview.source_format == "labelled" and interview.turns.count() == 6
+    assert all(c.quote == interview.source_text[c.start_char:c.end_char] for c in Claim.objects.all())
+    assert "unchanged" in ingest(path)[0] and Interview.objects.count() == 1
+
+
+def test_a_zip_that_is_not_a_word_document_is_refused_and_leaves_nothing(tmp_path):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("content.xml", "<office:document/>")
+    path = bad_file(tmp_path, "notes.docx", buffer.getvalue())
+    _, err = ingest_failing(path)
+    assert err.strip() == f"{path}: a ZIP archive but not a Word document (no word/document.xml)"
+    assert not Interview.objects.exists()

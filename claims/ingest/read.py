@@ -1,7 +1,8 @@
 """Reading transcript files: path in, (exact text, sha256 of the raw bytes) out.
 
-Decoding never guesses. Accepted: UTF-8, UTF-8 with a BOM, UTF-16 with a BOM (LE or BE).
-Anything else is refused with an IngestError naming the file and the reason.
+Decoding never guesses. Accepted: UTF-8, UTF-8 with a BOM, UTF-16 with a BOM (LE or BE), and
+Word documents (.docx, read as their paragraphs' text, docx.py). Anything else is refused with
+an IngestError naming the file and the reason.
 
 The text is kept exactly as decoded: bytes are read and decoded, with no newline
 translation ("\\r\\n" stays "\\r\\n"), so offsets match
@@ -18,10 +19,11 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from .docx import is_zip, read_docx
 from .errors import IngestError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-TRANSCRIPT_SUFFIXES = (".txt", ".vtt", ".srt", ".text", ".transcript", ".html", ".htm")
+TRANSCRIPT_SUFFIXES = (".txt", ".vtt", ".srt", ".text", ".transcript", ".html", ".htm", ".docx")
 
 # C0 controls other than tab, line feed, form feed and carriage return, plus DEL: text files
 # do not contain them, binary files almost always do.
@@ -40,6 +42,8 @@ def decode_bytes(data: bytes, *, source: str) -> str:
     """Raw bytes in, text out; IngestError for empty, binary or undecodable content."""
     if not data:
         raise IngestError(source, None, "empty file")
+    if is_zip(data):  # a Word document (.docx): its paragraphs' text (docx.py)
+        return read_docx(data, source=source)
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
         raise IngestError(source, None, "UTF-32 text is not supported; re-save as UTF-8")
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
