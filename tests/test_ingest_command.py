@@ -270,3 +270,15 @@ def test_a_zip_that_is_not_a_word_document_is_refused_and_leaves_nothing(tmp_pat
     _, err = ingest_failing(path)
     assert err.strip() == f"{path}: a ZIP archive but not a Word document (no word/document.xml)"
     assert not Interview.objects.exists()
+
+
+def test_a_recognisers_json_named_on_the_command_line_goes_in_with_the_names_given(tmp_path):
+    # a folder's .json files are not transcripts (manifest.json lives there); a named one is read
+    shutil.copy(DATA / "assemblyai.json", tmp_path / "episode-14.json")
+    ingest_failing(tmp_path)  # nothing else in the folder: "no transcript files"
+    ingest(tmp_path / "episode-14.json", host=["Maria Lopez"], guest=["Priya Raman"])
+    interview = Interview.objects.get()
+    assert interview.source_format == "labelled"
+    assert interview.source_text.startswith("[00:00:00] Speaker A: Welcome to Charged Up.")
+    turns = list(interview.turns.order_by("start_char").values_list("speaker__slug", "start_seconds"))
+    assert turns == [("maria-lopez", 0.0), ("priya-raman", 7.0), ("maria-lopez", 11.0), ("priya-raman", 14.0)]

@@ -50,6 +50,7 @@ missing. It waits for more hand-marked transcripts.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -268,6 +269,21 @@ def _merge(u: Units, roles: Sequence[str], turns: Sequence[ParsedTurn], speakers
     return tuple(out)
 
 
+# labels a diariser gives: "Speaker A", "SPEAKER_00", "Speaker 1", "spk_0", "Person 2"
+_GENERIC_LABEL = re.compile(r"(?i)^(?:speaker|spk|person|participant|voice|unknown)[\s_\-]*\w{0,3}$")
+
+
+def _most_questions(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str:
+    """The label whose turns most often end with a question (the first one on a tie)."""
+    questions = {l: 0.0 for l in labels}
+    counts = {l: 0 for l in labels}
+    for t in turns:
+        if t.speaker_label in questions:
+            counts[t.speaker_label] += 1
+            questions[t.speaker_label] += _question(text[max(t.start_char, t.end_char - 8) : t.end_char])
+    return max(labels, key=lambda l: (questions[l] / max(counts[l], 1), -list(labels).index(l)))
+
+
 def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[SpeakerRecord]):
     """Labels to speakers: by name where metadata names them; otherwise the label asking the
     most questions is the host."""
@@ -279,16 +295,20 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
             unknown.append(label)
         else:
             by_label[label] = sp
+    if unknown and not by_label and all(_GENERIC_LABEL.match(l) for l in unknown):
+        # a diariser's "Speaker A" / "Speaker B" with the names given (--host, --guest): the label
+        # asking the most questions is the host, the one other label the guest
+        hosts = [sp for sp in speakers if sp.role == HOST]
+        guests = [sp for sp in speakers if sp.role == GUEST]
+        if len(hosts) == 1:
+            host_label = _most_questions(text, turns, unknown)
+            by_label[host_label] = hosts[0]
+            unknown.remove(host_label)
+            if len(guests) == 1 and len(unknown) == 1:
+                by_label[unknown.pop()] = guests[0]
     if unknown:
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
-        questions = {l: 0.0 for l in unknown}
-        counts = {l: 0 for l in unknown}
-        if not has_host:
-            for t in turns:
-                if t.speaker_label in questions:
-                    counts[t.speaker_label] += 1
-                    questions[t.speaker_label] += _question(text[max(t.start_char, t.end_char - 8) : t.end_char])
-        host_label = None if has_host else max(unknown, key=lambda l: (questions[l] / max(counts[l], 1), -unknown.index(l)))
+        host_label = None if has_host else _most_questions(text, turns, unknown)
         for label in unknown:
             sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label == host_label else GUEST)
             speakers.append(sp)

@@ -25,6 +25,7 @@ from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_
 from .errors import IngestError
 from .formats import parse_source
 from .html import is_html, read_page
+from .json_transcript import json_document
 from .manifest import derive_slug, manifest_metadata, merge_metadata
 from .markup import reading_text
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
@@ -44,20 +45,18 @@ def run(
 ) -> AnnotatedInterview:
     """Source text in, AnnotatedInterview out (check `.errors`; see the module docstring).
 
-    An HTML page is read as its rendered text, and that text is what is stored (html.py).
+    An HTML page or a recogniser's JSON is read as the text it holds, and that text is what is
+    stored (`_document_text`).
     `metadata` overrides what the file says about itself (pass the manifest entry merged with
     command-line options). `sha256` is of the raw file bytes; by default, of the text as UTF-8.
     `attribution_model` replaces the shipped speaker-attribution model (for held-out measurement).
     """
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    page_metadata = Metadata()
-    if is_html(text):  # a saved web page: its text as a reader sees it (html.py)
-        page = read_page(text)
-        text, page_metadata = page.text, page.metadata
-        if not text.strip():
-            error = IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
-            return AnnotatedInterview(source_text=text, sha256=digest, source_name=source, format="", metadata=page_metadata,
-                                      speakers=(), turns=(), content_start=0, content_end=0, errors=(error,))
+    try:
+        text, page_metadata = _document_text(text, source=source)
+    except IngestError as error:
+        return AnnotatedInterview(source_text="", sha256=digest, source_name=source, format="", metadata=Metadata(),
+                                  speakers=(), turns=(), content_start=0, content_end=0, errors=(error,))
     parsed = parse_source(text, source=source, fmt=fmt)
     merged = merge_metadata(parsed.metadata, page_metadata, metadata or Metadata())
     merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
@@ -92,6 +91,19 @@ def run(
     )
     sentences = split_sentences(reading, speaker_runs(reading, turns, parsed.format), spans=spans)
     return replace(base, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
+
+
+def _document_text(text: str, *, source: str) -> tuple[str, Metadata]:
+    """The text a source holds, and what it says of itself outside that text: an HTML page as a
+    reader sees it (html.py), a recogniser's JSON as timed lines (json_transcript.py), anything
+    else as it is."""
+    if is_html(text):
+        page = read_page(text)
+        if not page.text.strip():
+            raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
+        return page.text, page.metadata
+    rendered = json_document(text, source=source)
+    return (text if rendered is None else rendered), Metadata()
 
 
 def ingest_paths(
