@@ -158,3 +158,17 @@ def test_upload_refuses_files_over_the_size_limit(admin_client, db, settings):
     response = upload(admin_client, b"x" * 11)
     assert messages_of(response) == ["talk.txt: file is 11 bytes, over the size limit of 10 bytes"]
     assert not Interview.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["episode-14.docx", "podcast_page.html", "assemblyai.json"])
+def test_upload_reads_word_documents_web_pages_and_recognisers_json(admin_client, db, name):
+    # the same service as the command: each arrives as the text it holds, with its speakers and times
+    from tests.factories import rev_style_docx
+
+    content = rev_style_docx() if name.endswith(".docx") else (DATA / name).read_bytes()
+    response = upload(admin_client, content, name=name)
+    interview = Interview.objects.get()
+    assert messages_of(response)[0].startswith(f"Ingested {name} as ")
+    assert "<" not in interview.source_text and "{" not in interview.source_text and "PK" not in interview.source_text
+    assert interview.source_format == "labelled" and interview.turns.count() >= 4
+    assert interview.sha256 == hashlib.sha256(content).hexdigest()
