@@ -1,6 +1,7 @@
 """Ingestion throughput in MB/s of source text: the three seeds and a synthetic 5 MB transcript
-(and, reported apart, seed 002's words as caption files: SRT cues and YouTube's rolling
-auto-captions, whose markup and cue lines the reading text blanks).
+(and, reported apart, seed 002 in the shapes other tools give it: SRT cues and YouTube's rolling
+auto-captions, whose markup and cue lines the reading text blanks; a transcript web page, a Word
+document and Whisper's JSON, which are first read as the text they hold).
 
     .venv/bin/python bench/ingestion.py [--mb 5] [--repeat 3]
 
@@ -37,7 +38,10 @@ from claims.ingest.manifest import manifest_metadata  # noqa: E402
 from claims.ingest.pipeline import run  # noqa: E402
 from claims.models import Interview  # noqa: E402
 from claims.services import interview_ingest, interview_prepare  # noqa: E402
-from tests.factories import srt_captions, youtube_auto_captions  # noqa: E402
+from claims.ingest.read import decode_bytes  # noqa: E402
+from tests.factories import (  # noqa: E402
+    html_transcript_page, srt_captions, whisper_json, word_document, youtube_auto_captions,
+)
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
@@ -97,10 +101,17 @@ def main() -> None:
         total_bytes, total_pipeline, total_db = total_bytes + megabytes, total_pipeline + pipeline_s, total_db + db_s
         print(f"{name:<28} {megabytes:>6.2f} {megabytes / pipeline_s:>14.2f} {megabytes / db_s:>13.2f} {1 - pipeline_s / db_s:>8.0%}")
     print(f"{'all':<28} {total_bytes:>6.2f} {total_bytes / total_pipeline:>14.2f} {total_bytes / total_db:>13.2f}")
-    words = (ROOT / "seeds" / "002_a252ec61e314f82f.txt").read_text(encoding="utf-8").split()
-    for name, text in (("seed 002 as SRT", srt_captions(words)), ("seed 002 as rolling VTT", youtube_auto_captions(words))):
-        data = text.encode("utf-8")
-        pipeline_s = timed(lambda: run(text, source=name), args.repeat)
+    seed = (ROOT / "seeds" / "002_a252ec61e314f82f.txt").read_text(encoding="utf-8")
+    words = seed.split()
+    turns = [("Lex Fridman" if i % 2 else "Ilya Sutskever", p.strip().lstrip("- ")) for i, p in enumerate(seed.split("\n\n")) if p.strip()]
+    others = (
+        ("seed 002 as SRT", srt_captions(words).encode()), ("seed 002 as rolling VTT", youtube_auto_captions(words).encode()),
+        ("seed 002 as an HTML page", html_transcript_page(turns).encode()),
+        ("seed 002 as a .docx", word_document([[f"{speaker}: {text}"] for speaker, text in turns])),
+        ("seed 002 as Whisper JSON", whisper_json(words).encode()),
+    )
+    for name, data in others:
+        pipeline_s = timed(lambda: run(decode_bytes(data, source=name), source=name), args.repeat)
         db_s = timed(lambda: write_once(data, name, None), args.repeat)
         megabytes = len(data) / 1_000_000
         print(f"{name:<28} {megabytes:>6.2f} {megabytes / pipeline_s:>14.2f} {megabytes / db_s:>13.2f} {1 - pipeline_s / db_s:>8.0%}")

@@ -202,3 +202,32 @@ def rev_style_docx() -> bytes:
         ["Priya Raman (01:05):"],
         ["I think the price will halve by 2030."],
     ])
+
+
+def html_transcript_page(turns) -> str:
+    """(speaker, paragraph) pairs in, a podcast transcript page as a site would serve it:
+    navigation, one <p> per turn with a time mark and a bold label, a comments section."""
+    import html
+
+    body = "".join(
+        f'<p><span class="timestamp">[{_clock(i * 30)}]</span> <strong>{html.escape(speaker)}:</strong> {html.escape(text)}</p>\n'
+        for i, (speaker, text) in enumerate(turns)
+    )
+    return (
+        '<!DOCTYPE html><html><head><title>Transcript</title><meta property="og:site_name" content="A Show"></head>'
+        '<body><header class="site-header"><nav><a href="/">Home</a></nav></header><main><article>'
+        f'<h1>Transcript</h1>\n{body}</article><section id="comments"><p><b>Jake:</b> Great!</p></section></main>'
+        "<footer>(c)</footer></body></html>"
+    )
+
+
+def whisper_json(words, per_segment=12, seconds_per_segment=4.0) -> str:
+    """Words in, Whisper's `--output_format json` result cutting them into segments."""
+    import json
+
+    segments = [
+        {"id": n, "seek": 0, "start": n * seconds_per_segment, "end": (n + 1) * seconds_per_segment,
+         "text": " " + " ".join(words[i : i + per_segment]), "tokens": [], "temperature": 0.0, "avg_logprob": -0.2}
+        for n, i in enumerate(range(0, len(words), per_segment))
+    ]
+    return json.dumps({"text": " ".join(words), "segments": segments, "language": "en"})
