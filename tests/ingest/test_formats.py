@@ -308,3 +308,22 @@ def test_a_guest_sharing_the_hosts_first_name_stays_a_guest():
     assert [t.speaker_slug for t in annotated.turns] == ["daniel-whitenack", "daniel-chen", "daniel-whitenack", "daniel-chen"]
     host = SpeakerRecord(name="Daniel Whitenack", slug="daniel-whitenack", role="host")
     assert [_match_label(label, [host]) for label in ("Whitenack", "Dr. Daniel Whitenack", "Daniel", "Daniel Chen")] == [host, host, host, None]
+
+
+def test_a_name_and_a_bracketed_time_label_a_line_without_a_colon():
+    # as Lex Fridman's transcript pages print turns; a line opening with a time alone is the
+    # same speaker going on at that time
+    text = (
+        "Transcript\n\n"
+        "Lex Fridman (00:00:00) What got you into compilers?\n"
+        "Jane Doe (00:00:09) A broken one.\n"
+        "(00:00:15) So I fixed it.\n"
+        "Lex Fridman (00:01:20) Why?\n"
+        "Jane Doe (00:01:24) Because it was there.\n"
+    )
+    annotated = run(text, source="lex.txt")
+    assert annotated.format == "labelled"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("lex-fridman", 0.0), ("jane-doe", 9.0), ("jane-doe", 15.0), ("lex-fridman", 80.0), ("jane-doe", 84.0)]
+    backwards = run(text.replace("(00:00:15)", "(00:00:05)"), source="lex.txt")
+    assert [str(e) for e in backwards.errors] == ["lex.txt:5: time mark out of order: 00:00:05.000 comes after 00:00:09.000"]

@@ -6,6 +6,7 @@ import pytest
 
 from claims.ingest.html import is_html, read_page
 from claims.ingest.pipeline import run
+from claims.ingest.records import Metadata
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -92,3 +93,19 @@ def test_a_page_with_nothing_but_chrome_is_refused_with_a_reason():
     assert not annotated.ok
     assert [str(e) for e in annotated.errors] == [
         "empty.html: HTML page has no text outside its scripts, navigation, header, footer and comments"]
+
+
+def test_a_lex_fridman_style_page_gives_named_timed_turns_and_the_same_speaker_going_on():
+    # name, time and text in spans with no colon ("Jane Doe(00:00:09) ..."); a segment with no
+    # name is the same speaker going on at its own time; chapter headings stay in the text
+    annotated = run((DATA / "lex_page.html").read_text(encoding="utf-8"), source="lex_page.html",
+                    metadata=Metadata(hosts=("Lex Fridman",), guests=("Jane Doe",)))
+    assert annotated.ok and annotated.format == "labelled"
+    text = annotated.source_text
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("lex-fridman", 0.0), ("jane-doe", 9.0), ("jane-doe", 15.0), ("lex-fridman", 80.0), ("jane-doe", 84.0)]
+    assert text[annotated.turns[1].start_char:annotated.turns[1].end_char] == "A broken one. I couldn’t ship my game."
+    assert "support the podcast" not in text and "Contact" not in text
+    sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
+    assert "So I fixed it, and I kept fixing them." in sentences
+    assert "I think most optimisation passes will be learnt by 2030." in sentences

@@ -7,6 +7,9 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     Jane Doe:                            (label alone, the text on the following lines)
     Jane Doe  1:23                       (Otter's export: name and time alone, no colon)
     **Jane Doe:** text                   (Markdown, as blogs and newsletters print them)
+    Jane Doe (00:01:23) text             (no colon: Lex Fridman's transcript pages)
+A line inside a turn that opens with a bracketed time ("(00:01:40) text") is the same speaker
+going on at that time: a turn of its own, with the same label.
 Lines without a label continue the previous turn; text before the first label (a page
 title, say) is outside the content. To keep "Note: ..." or "Update: ..." from becoming
 speakers, a name counts as a label only when it labels at least two lines (or when the
@@ -42,6 +45,13 @@ HEADER_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME
     + rf"[ \t]+(?P<t2>{_TIME})[ \t]*(?P<rest>)\r?$"
 )
+# Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
+# ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render)
+TIMED_NAME_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + rf"[ \t]*[\[(](?P<t2>{_TIME})[\])][ \t]*(?P<rest>\S)"
+)
+# inside a turn, a line opening with a bracketed time is the same speaker going on at that time
+_CONTINUED_AT = re.compile(rf"^[ \t]*[\[(](?P<time>{_TIME})[\])][ \t]+(?=\S)", re.M)
 _MORE_OPENINGS = frozenset("0123456789*_")
 _TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")
 _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
@@ -50,7 +60,7 @@ _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last l
 def _candidates(text: str):
     """(line number, line start, line end, line text, match, name) of every "Name:" line."""
     out = []
-    match, more, header = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match
+    match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         m = match(line) if line else None
@@ -60,7 +70,10 @@ def _candidates(text: str):
                 first = line.lstrip(" \t")[:1]
             if last in " \t\r":
                 last = line.rstrip()[-1:]
-            m = (first in _MORE_OPENINGS and more(line)) or (last.isdigit() and header(line))
+            m = (
+                (first in _MORE_OPENINGS and more(line)) or (last.isdigit() and header(line))
+                or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
+            )
         if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
             out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
@@ -93,6 +106,23 @@ def detected(text: str) -> dict | None:
 
 def looks_like(text: str) -> bool:
     return detected(text) is not None
+
+
+def _continued(text: str, a: int, b: int, line_no: int, seconds):
+    """A turn's span in, its parts out: a new part at each line opening with a bracketed time
+    (the same speaker going on; the part's time is that one). (start, end, line, seconds) each."""
+    cuts = [m for m in _CONTINUED_AT.finditer(text, a, b) if m.start() > a]
+    if not cuts:
+        return [(a, b, line_no, seconds)]
+    out = []
+    for m in cuts:
+        part = trim(text, a, m.start())
+        if part[1] > part[0]:
+            out.append((part[0], part[1], line_no, seconds))
+        a, line_no = m.start(), line_no + text.count("\n", a, m.start())
+        seconds = parse_clock(m.group("time").replace(",", "."))
+    out.append((a, b, line_no, seconds))
+    return out
 
 
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
@@ -129,7 +159,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         if b <= a:
             continue
         line_no = number if m.group("rest") else number + text.count("\n", line_end, a)
-        turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds))
+        for a, b, line_no, seconds in _continued(text, a, b, line_no, seconds):
+            if seconds is not None:
+                if previous_time is not None and seconds < previous_time:
+                    errors.append(IngestError(source, line_no, f"time mark out of order: {format_clock(seconds)} comes after {format_clock(previous_time)}"))
+                previous_time = seconds
+            turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds))
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
     content_end = turns[-1].end_char if turns else len(text)
     return ParsedSource(
