@@ -9,13 +9,14 @@ keeps all of it (the source is never rewritten, and quotes are cut from it verba
 later stages must read words: read as text, "I<00:01:52.400><c> can</c>" is one token, and a
 sentence running from one cue into the next would hold "00:01:54,200 --> 00:01:57,000".
 `reading_text` gives the text with all of it replaced by spaces: the same length, so every
-offset found in it holds in the source.
+offset found in it holds in the source. In labelled transcripts, the editors' marks inside turns
+(time marks, "[laughter]", "[unintelligible 00:07:42]") are blanked the same way.
 """
 from __future__ import annotations
 
 import re
 
-from .formats import timed_lines
+from .formats import labelled, timed_lines
 
 CAPTION_FORMATS = frozenset({"webvtt", "srt"})
 CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark, as parsed
@@ -26,6 +27,13 @@ _TAG = re.compile(r"<(?:\d{2}:)?\d{2}:\d{2}[.,]\d{3}>|</?[A-Za-z][\w.]*(?:[ \t][
 # a timing line, and a cue number or identifier line made of digits just before one
 _CUE_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]*\r?\n(?=[^\n]*-->)|^[^\n]*-->[^\n]*", re.M)
 _TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
+# in labelled transcripts, the editor's marks inside turns: time marks ("\[00:03:52.06\]") and
+# notes of what is not speech ("[laughter]", "\[unintelligible 00:07:42.29\]", "(crosstalk)")
+_EDITOR_MARK = re.compile(
+    labelled.BRACKETED_TIME.replace("?P<time>", "?:")
+    + r"|\\?[\[(](?i:laugh\w*|crosstalk|inaudible|unintelligible|indiscernible|music|applause|silence|pause|coughs?|noise)"
+    r"(?:[ \t][^\[\]()\n]{0,40})?\\?[\])]"
+)
 
 
 def blank(text: str) -> str:
@@ -42,6 +50,8 @@ def reading_text(text: str, fmt: str | None) -> str:
     (same length; line breaks kept)."""
     if fmt == "timed_lines":
         return _TIME_MARK.sub(_blank, text)
+    if fmt == "labelled":
+        return _EDITOR_MARK.sub(_blank, text) if ("[" in text or "(" in text) else text
     if fmt not in CAPTION_FORMATS:
         return text
     if "<" in text or "{" in text:

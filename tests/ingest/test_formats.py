@@ -327,3 +327,25 @@ def test_a_name_and_a_bracketed_time_label_a_line_without_a_colon():
         ("lex-fridman", 0.0), ("jane-doe", 9.0), ("jane-doe", 15.0), ("lex-fridman", 80.0), ("jane-doe", 84.0)]
     backwards = run(text.replace("(00:00:15)", "(00:00:05)"), source="lex.txt")
     assert [str(e) for e in backwards.errors] == ["lex.txt:5: time mark out of order: 00:00:05.000 comes after 00:00:09.000"]
+
+
+def test_markdown_transcripts_with_escaped_editor_marks_get_times_and_read_words():
+    # The Changelog's published transcripts: **Name:** labels, Markdown-escaped time marks at the
+    # start of turns and paragraphs, editors' notes inside sentences
+    annotated = run(read("changelog_style.md"), source="changelog_style.md")
+    text = annotated.source_text
+    assert annotated.format == "labelled"
+    # the marks' times are real; the turns between are interpolated and say so
+    real = [(t.speaker_slug, t.start_seconds) for t in annotated.turns if not t.seconds_estimated]
+    assert real == [("daniel-whitenack", 72.04), ("ville-okoro", 232.06), ("ville-okoro", 310.0)]
+    assert [t.speaker_slug for t in annotated.turns] == [
+        "daniel-whitenack", "ville-okoro", "daniel-whitenack", "ville-okoro", "ville-okoro", "daniel-whitenack", "ville-okoro"]
+    starts = [t.start_seconds for t in annotated.turns]
+    assert None not in starts and starts == sorted(starts)
+    from claims.ingest.markup import reading_text
+
+    reading = reading_text(text, "labelled")
+    assert len(reading) == len(text) and "\\[" not in reading and "laughter" not in reading
+    sentences = [" ".join(reading[s.start_char:s.end_char].split()) for s in annotated.sentences]
+    assert "I think every company will run its own widget platform by 2030." in sentences
+    assert "The idea was that companies needed search, but they didn't need our networks." in sentences

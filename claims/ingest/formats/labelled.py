@@ -8,8 +8,9 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     Jane Doe  1:23                       (Otter's export: name and time alone, no colon)
     **Jane Doe:** text                   (Markdown, as blogs and newsletters print them)
     Jane Doe (00:01:23) text             (no colon: Lex Fridman's transcript pages)
-A line inside a turn that opens with a bracketed time ("(00:01:40) text") is the same speaker
-going on at that time: a turn of its own, with the same label.
+A line inside a turn that opens with a bracketed time ("(00:01:40) text", "\\[00:01:40.06\\] text")
+is the same speaker going on at that time: a turn of its own, with the same label; a turn whose
+text opens with one and whose label has none takes that time.
 Lines without a label continue the previous turn; text before the first label (a page
 title, say) is outside the content. To keep "Note: ..." or "Update: ..." from becoming
 speakers, a name counts as a label only when it labels at least two lines (or when the
@@ -50,8 +51,12 @@ HEADER_LINE = re.compile(
 TIMED_NAME_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + rf"[ \t]*[\[(](?P<t2>{_TIME})[\])][ \t]*(?P<rest>\S)"
 )
+# a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
+# Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
+BRACKETED_TIME = rf"\\?[\[(](?P<time>{_TIME})\\?[\])]"
 # inside a turn, a line opening with a bracketed time is the same speaker going on at that time
-_CONTINUED_AT = re.compile(rf"^[ \t]*[\[(](?P<time>{_TIME})[\])][ \t]+(?=\S)", re.M)
+_CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}[ \t]+(?=\S)", re.M)
+_OPENING_TIME = re.compile(rf"[ \t]*{BRACKETED_TIME}")
 _MORE_OPENINGS = frozenset("0123456789*_")
 _TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")
 _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
@@ -159,6 +164,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         if b <= a:
             continue
         line_no = number if m.group("rest") else number + text.count("\n", line_end, a)
+        opening = _OPENING_TIME.match(text, a) if seconds is None else None
+        if opening and opening.end() < b:  # "**Jane Doe:** \[00:12:15.23\] text": the turn's time
+            seconds = parse_clock(opening.group("time").replace(",", "."))
         for a, b, line_no, seconds in _continued(text, a, b, line_no, seconds):
             if seconds is not None:
                 if previous_time is not None and seconds < previous_time:
