@@ -42,3 +42,28 @@ def gold_agreement(text: str, gold_a: Sequence[Mapping], gold_b: Sequence[Mappin
     turns = [Turn(index=i, start_char=g["start_char"], end_char=g["end_char"], speaker_slug=g["speaker"]) for i, g in enumerate(gold_a)]
     inside = [g for g in gold_b if any(a < g["end_char"] and g["start_char"] < b for a, b in covered)]
     return attribution_accuracy(text, turns, inside)
+
+
+_UNPUNCTUATED_WORD = re.compile(r"[^\w'’]+")
+
+
+def without_labels(text: str, turns: Sequence[Turn], roles: Mapping[str, str], *, punctuation: bool = False) -> tuple[str, list[dict]]:
+    """A labelled transcript's reading text, its turns and each speaker's role in; the same words
+    as an unlabelled transcript out (one line of lower-case words as raw captions give them, or
+    with `punctuation` the words as written, one paragraph per turn), with the role of each
+    stretch as gold turns ({start_char, end_char, speaker: role})."""
+    out: list[str] = []
+    gold: list[dict] = []
+    pos = 0
+    for turn in turns:
+        words = text[turn.start_char:turn.end_char].split()
+        if not punctuation:
+            words = [w for w in (_UNPUNCTUATED_WORD.sub("", w).lower() for w in words) if w]
+        if not words:
+            continue
+        chunk = " ".join(words)
+        gold.append({"start_char": pos, "end_char": pos + len(chunk), "speaker": roles[turn.speaker_slug]})
+        separator = "\n\n" if punctuation else " "
+        out.append(chunk + separator)
+        pos += len(chunk) + len(separator)
+    return "".join(out).rstrip() + "\n", gold
