@@ -269,8 +269,11 @@ def _merge(u: Units, roles: Sequence[str], turns: Sequence[ParsedTurn], speakers
     return tuple(out)
 
 
-# labels a diariser gives: "Speaker A", "SPEAKER_00", "Speaker 1", "spk_0", "Person 2"
-_GENERIC_LABEL = re.compile(r"(?i)^(?:speaker|spk|person|participant|voice|unknown)[\s_\-]*\w{0,3}$")
+# labels that name a part, not a person: a diariser's "Speaker A", "SPEAKER_00", "spk_0",
+# "Person 2"; a print interview's "Q" / "A", "Interviewer" / "Interviewee"
+_GENERIC_LABEL = re.compile(
+    r"(?i)^(?:(?:speaker|spk|person|participant|voice|unknown)[\s_\-]*\w{0,3}|q|a|question|answer|interviewer|interviewee)$"
+)
 
 
 def _most_questions(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str:
@@ -296,8 +299,8 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         else:
             by_label[label] = sp
     if unknown and not by_label and all(_GENERIC_LABEL.match(l) for l in unknown):
-        # a diariser's "Speaker A" / "Speaker B" with the names given (--host, --guest): the label
-        # asking the most questions is the host, the one other label the guest
+        # a diariser's "Speaker A" / "Speaker B" or an interview's "Q" / "A" with the names given
+        # (--host, --guest): the label asking the most questions is the host, the other the guest
         hosts = [sp for sp in speakers if sp.role == HOST]
         guests = [sp for sp in speakers if sp.role == GUEST]
         if len(hosts) == 1:

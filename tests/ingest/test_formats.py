@@ -349,3 +349,28 @@ def test_markdown_transcripts_with_escaped_editor_marks_get_times_and_read_words
     sentences = [" ".join(reading[s.start_char:s.end_char].split()) for s in annotated.sentences]
     assert "I think every company will run its own widget platform by 2030." in sentences
     assert "The idea was that companies needed search, but they didn't need our networks." in sentences
+
+
+def test_a_name_with_a_bracketed_time_alone_on_a_line_opens_a_turn():
+    # Descript's and Happy Scribe's exports: "Name [hh:mm:ss]" on its own line, the words below
+    text = ("Maria Lopez [00:00:00]\nWelcome to the show. Who are you?\n\nSam Okafor [00:00:06]\nI build batteries.\n\n"
+            "Maria Lopez (00:00:09)\nWhy batteries?\n\nSam Okafor [00:00:12]\nMy father repaired radios.\n")
+    annotated = run(text, source="descript.txt")
+    assert annotated.format == "labelled"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("maria-lopez", 0.0), ("sam-okafor", 6.0), ("maria-lopez", 9.0), ("sam-okafor", 12.0)]
+    assert annotated.source_text[annotated.turns[1].start_char:annotated.turns[1].end_char] == "I build batteries."
+
+
+@pytest.mark.parametrize("asker, answerer", [("Q", "A"), ("Interviewer", "Interviewee")])
+def test_a_print_interviews_q_and_a_become_the_named_host_and_guest(asker, answerer):
+    from claims.ingest.records import Metadata
+
+    text = "".join(f"{asker}: {q}\n{answerer}: {a}\n" for q, a in (
+        ("Who are you?", "I build batteries."), ("Why batteries?", "My father repaired radios."),
+        ("Will they get cheaper?", "Yes, by half by 2030.")))
+    named = run(text, source="qa.txt", metadata=Metadata(hosts=("Maria Lopez",), guests=("Sam Okafor",)))
+    assert [(s.slug, s.role) for s in named.speakers] == [("maria-lopez", "host"), ("sam-okafor", "guest")]
+    assert [t.speaker_slug for t in named.turns] == ["maria-lopez", "sam-okafor"] * 3
+    unnamed = run(text, source="qa.txt")
+    assert [s.role for s in unnamed.speakers] == ["host", "guest"] and unnamed.turns[0].speaker_slug == unnamed.speakers[0].slug

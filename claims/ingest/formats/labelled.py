@@ -6,6 +6,7 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     Jane Doe (01:23): text               SPEAKER_00: text
     Jane Doe:                            (label alone, the text on the following lines)
     Jane Doe  1:23                       (Otter's export: name and time alone, no colon)
+    Jane Doe [00:01:23]                  (Descript's, Happy Scribe's: the same, the time in brackets)
     **Jane Doe:** text                   (Markdown, as blogs and newsletters print them)
     Jane Doe (00:01:23) text             (no colon: Lex Fridman's transcript pages)
 A line inside a turn that opens with a bracketed time ("(00:01:40) text", "\\[00:01:40.06\\] text")
@@ -44,7 +45,7 @@ LABEL_LINE_MORE = re.compile(
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
 HEADER_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME
-    + rf"[ \t]+(?P<t2>{_TIME})[ \t]*(?P<rest>)\r?$"
+    + rf"[ \t]+(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
 # ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render)
@@ -76,7 +77,7 @@ def _candidates(text: str):
             if last in " \t\r":
                 last = line.rstrip()[-1:]
             m = (
-                (first in _MORE_OPENINGS and more(line)) or (last.isdigit() and header(line))
+                (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
             )
         if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
@@ -143,7 +144,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     credit = _CREDIT.search(text, max(0, len(text) - 300))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
-        stamp = m.group("t0") or m.group("t1") or m.group("t2")
+        stamp = m.group("t0") or m.group("t1") or m.group("t2") or m.groupdict().get("t3")
         seconds = parse_clock(stamp.replace(",", ".")) if stamp else None
         if stamp and seconds is None:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
