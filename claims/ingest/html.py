@@ -41,6 +41,8 @@ _BLOCKS = frozenset({
     "blockquote", "figure", "figcaption", "table", "tr", "pre", "hr", "address", "details", "summary", "header", "footer",
 })
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+# read for the metadata, not part of the text: the flag each sets while open
+_READ_NOT_SHOWN = {"title": "in_title", "head": "in_head"}
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -113,11 +115,8 @@ class _Renderer(HTMLParser):
         if tag == "link" and "canonical" in (attrs_map.get("rel") or "").lower().split() and attrs_map.get("href"):
             self.meta.setdefault("canonical", attrs_map["href"].strip())
             return
-        if tag == "title":
-            self.in_title = True
-            return
-        if tag == "head":
-            self.in_head = True
+        if tag in _READ_NOT_SHOWN:
+            setattr(self, _READ_NOT_SHOWN[tag], True)
             return
         if tag == "time" and attrs_map.get("datetime"):
             self.times.append(attrs_map["datetime"])
@@ -138,12 +137,8 @@ class _Renderer(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-        if tag not in _VOID and not self.skip_tag:
+        if tag not in _VOID:
             self.handle_endtag(tag)
-        elif self.skip_tag == tag and tag not in _VOID:
-            self.skip_depth -= 1
-            if not self.skip_depth:
-                self.skip_tag = None
 
     def handle_endtag(self, tag):
         if self.skip_tag:
@@ -152,11 +147,8 @@ class _Renderer(HTMLParser):
                 if not self.skip_depth:
                     self.skip_tag = None
             return
-        if tag == "title":
-            self.in_title = False
-            return
-        if tag == "head":
-            self.in_head = False
+        if tag in _READ_NOT_SHOWN:
+            setattr(self, _READ_NOT_SHOWN[tag], False)
             return
         if tag in self.open_tags:  # close what was left open inside it, as browsers do
             while self.open_tags and self.open_tags.pop() != tag:
