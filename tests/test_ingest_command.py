@@ -226,7 +226,7 @@ def test_a_saved_html_page_is_stored_as_its_text_and_claims_quote_that_text(tmp_
     assert interview.sha256 == hashlib.sha256(raw).hexdigest()
     assert (interview.title, interview.show, interview.published, interview.published_precision) == (
         "Ep. 14: Grid Storage with Priya Raman", "Charged Up", dt.date(2023, 6, 8), "day")
-    assert interview.link == "https://chargedup.example/episodes/14-grid-storage/"
+    assert interview.link == "https://chargedup.example/episodes/14-grid-storage/" and interview.video_id == "dQw4w9WgXcQ"
     assert interview.turns.count() == 7
     claims = list(Claim.objects.all())
     assert claims and all(c.quote == interview.source_text[c.start_char:c.end_char] for c in claims)

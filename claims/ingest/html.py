@@ -13,8 +13,8 @@ sidebar, a menu, sharing or related links (a comment section's `Name: text` woul
 The rendered text is then ingested like any other transcript (labelled, timed lines, plain...),
 and the interview's sha256 is still that of the raw file. The head gives metadata where the
 page states it: title (og:title, else <title>), show (og:site_name), link (canonical, else
-og:url) and published date (article:published_time, else the first <time datetime>), to day
-precision; the manifest and the command line still override them.
+og:url), published date (article:published_time, else the first <time datetime>), to day
+precision, and the YouTube video's id where the page embeds one (og:video, else the first embed); the manifest and the command line still override them.
 """
 from __future__ import annotations
 
@@ -44,6 +44,8 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 # read for the metadata, not part of the text: the flag each sets while open
 _READ_NOT_SHOWN = {"title": "in_title", "head": "in_head"}
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+# a YouTube video's id in an embed's or og:video's address
+_YOUTUBE = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -91,6 +93,7 @@ class _Renderer(HTMLParser):
         self.in_title = False
         self.in_head = False
         self.times: list[str] = []
+        self.video_id = ""
 
     # --- blocks ---
     def _flush(self) -> None:
@@ -118,6 +121,9 @@ class _Renderer(HTMLParser):
         if tag in _READ_NOT_SHOWN:
             setattr(self, _READ_NOT_SHOWN[tag], True)
             return
+        if tag in ("iframe", "embed", "source") and not self.video_id:  # an embedded video, not a link to one
+            found = _YOUTUBE.search(attrs_map.get("src") or "")
+            self.video_id = found.group(1) if found else ""
         if tag == "time" and attrs_map.get("datetime"):
             self.times.append(attrs_map["datetime"])
         in_article = any(t in ("article", "main") for t in self.open_tags)
@@ -190,8 +196,9 @@ def read_page(html: str) -> Page:
     published, precision = _published(meta.get("article:published_time", ""))
     if published is None and renderer.times:
         published, precision = _published(renderer.times[0])
+    video = _YOUTUBE.search(meta.get("og:video") or meta.get("og:video:url") or "")
     metadata = Metadata(
         title=title, show=meta.get("og:site_name", ""), link=meta.get("canonical") or meta.get("og:url", ""),
-        published=published, published_precision=precision,
+        published=published, published_precision=precision, video_id=video.group(1) if video else renderer.video_id,
     )
     return Page("\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else ""), metadata)

@@ -38,6 +38,7 @@ def test_the_pages_head_gives_title_show_link_and_published_day():
     assert (metadata.title, metadata.show) == ("Ep. 14: Grid Storage with Priya Raman", "Charged Up")
     assert metadata.link == "https://chargedup.example/episodes/14-grid-storage/"  # canonical, not og:url's tracking copy
     assert (metadata.published, metadata.published_precision) == (dt.date(2023, 6, 8), "day")
+    assert metadata.video_id == "dQw4w9WgXcQ"  # the embedded video
 
 
 def test_the_pipeline_ingests_the_pages_text_as_a_labelled_transcript():
