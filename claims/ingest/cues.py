@@ -38,7 +38,7 @@ def join_cues(reading: str, parsed: ParsedSource) -> ParsedSource:
         last = joined[-1]
         between = reading[last.end_char : cue.start_char].split()
         same_voice = cue.speaker_label == last.speaker_label and not cue.speaker_change
-        if same_voice and (not between or between == f"{cue.speaker_label}:".split()):
+        if same_voice and (not between or " ".join(between) in (f"{cue.speaker_label}:", f"[{cue.speaker_label}]:")):
             joined[-1] = replace(last, end_char=cue.end_char, end_seconds=cue.end_seconds)
         else:
             joined.append(cue)

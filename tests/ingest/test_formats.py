@@ -374,3 +374,18 @@ def test_a_print_interviews_q_and_a_become_the_named_host_and_guest(asker, answe
     assert [t.speaker_slug for t in named.turns] == ["maria-lopez", "sam-okafor"] * 3
     unnamed = run(text, source="qa.txt")
     assert [s.role for s in unnamed.speakers] == ["host", "guest"] and unnamed.turns[0].speaker_slug == unnamed.speakers[0].slug
+
+
+def test_whisperx_diarised_srt_labels_become_the_named_speakers():
+    # WhisperX writes "[SPEAKER_00]: " at the start of every cue; one speaker's cues run on
+    from claims.ingest.records import Metadata
+
+    annotated = run(read("whisperx.srt"), source="whisperx.srt", metadata=Metadata(hosts=("Maria Lopez",), guests=("Priya Raman",)))
+    assert annotated.format == "srt"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("maria-lopez", 0.031), ("maria-lopez", 3.9), ("priya-raman", 7.05), ("maria-lopez", 11.2), ("priya-raman", 14.4)]
+    text = annotated.source_text
+    assert [" ".join(text[s.start_char:s.end_char].split()) for s in annotated.sentences][:2] == [
+        "Welcome to Charged Up.",
+        "Today I'm talking with 2 00:00:03,900 --> 00:00:06,200 [SPEAKER_00]: Priya Raman, who builds storage for the grid."]
+    assert all(not text.startswith("[SPEAKER", t.start_char) for t in annotated.turns)  # the label is not the words

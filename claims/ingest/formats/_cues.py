@@ -83,21 +83,28 @@ def is_rolling(payloads: list[list[str]]) -> bool:
     return repeats >= 3 and repeats >= len(payloads) / 3
 
 
-# "Craig Smith: text" at the start of a cue (Zoom's and Teams' transcripts write every cue so)
-_NAME_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+# "Craig Smith: text" at the start of a cue (Zoom's and Teams' transcripts write every cue so),
+# or "[SPEAKER_00]: text" (WhisperX's diarised SRT and VTT)
+_NAME_LABEL = re.compile(
+    r"(?:\[([A-Z][\w.'’ -]{0,38}[\w.])\]|([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3})):[ \t]+(?=\S)"
+)
+
+
+def label_name(m: re.Match) -> str:
+    return " ".join((m.group(1) or m.group(2)).split())
 
 
 def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     """Cue turns in, the same with a leading "Name: " read as the speaker label where the name
     opens at least two cues (so that a one-off "Warning: ..." stays text)."""
     found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
-    names = Counter(" ".join(m.group(1).split()) for m in found if m)
+    names = Counter(label_name(m) for m in found if m)
     labels = {n for n, count in names.items() if count >= 2 and n.split()[0].lower().rstrip(".") not in NOT_NAMES}
     if not labels:
         return turns
     out = []
     for t, m in zip(turns, found):
-        name = " ".join(m.group(1).split()) if m else None
+        name = label_name(m) if m else None
         if name in labels:
             a, b = trim(text, m.end(), t.end_char)
             t = replace(t, start_char=a, end_char=b, speaker_label=name)
