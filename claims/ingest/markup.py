@@ -27,12 +27,13 @@ _TAG = re.compile(r"<(?:\d{2}:)?\d{2}:\d{2}[.,]\d{3}>|</?[A-Za-z][\w.]*(?:[ \t][
 # a timing line, and a cue number or identifier line made of digits just before one
 _CUE_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]*\r?\n(?=[^\n]*-->)|^[^\n]*-->[^\n]*", re.M)
 _TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
-# in labelled transcripts, the editor's marks inside turns: time marks ("\[00:03:52.06\]") and
-# notes of what is not speech ("[laughter]", "\[unintelligible 00:07:42.29\]", "(crosstalk)")
+# in labelled transcripts, the editor's marks inside turns: time marks ("[00:03:52]", The
+# Changelog's Markdown-escaped "\[00:03:52.06\]") and notes of what is not speech ("[laughter]",
+# "\[unintelligible 00:07:42.29\]", "(crosstalk)"); an escaping backslash before one goes with it
 _EDITOR_MARK = re.compile(
-    labelled.BRACKETED_TIME.replace("?P<time>", "?:")
-    + r"|\\?[\[(](?i:laugh\w*|crosstalk|inaudible|unintelligible|indiscernible|music|applause|silence|pause|coughs?|noise)"
-    r"(?:[ \t][^\[\]()\n]{0,40})?\\?[\])]"
+    r"[\[(](?:" + labelled.TIME
+    + r"|(?i:laugh\w*|crosstalk|inaudible|unintelligible|indiscernible|music|applause|silence|pause|coughs?|noise)"
+    r"(?:[ \t][^\[\]()\n]{0,40})?)\\?[\])]"
 )
 
 
@@ -45,13 +46,25 @@ def _blank(m: re.Match) -> str:
     return blank(m.group())
 
 
+def _without_editor_marks(text: str) -> str:
+    parts: list[str] = []
+    position = 0
+    for m in _EDITOR_MARK.finditer(text):  # a mark holds no line break
+        start = m.start() - 1 if m.start() > position and text[m.start() - 1] == "\\" else m.start()
+        parts.append(text[position:start])
+        parts.append(" " * (m.end() - start))
+        position = m.end()
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 def reading_text(text: str, fmt: str | None) -> str:
     """Source text and its format in, the text with caption markup and cue lines blanked out
     (same length; line breaks kept)."""
     if fmt == "timed_lines":
         return _TIME_MARK.sub(_blank, text)
     if fmt == "labelled":
-        return _EDITOR_MARK.sub(_blank, text) if ("[" in text or "(" in text) else text
+        return _without_editor_marks(text)
     if fmt not in CAPTION_FORMATS:
         return text
     if "<" in text or "{" in text:
