@@ -37,7 +37,7 @@ leave-one-seed-out and assert on the seed left out. Consecutive units of one rol
 parsed turn form one Turn.
 
 TODO: the 90%-per-role target is met held-out only for 002's guest (see
-tests/ingest/test_attribution.py for the figures: 000 host/guest 0.76/0.82, 001 0.90/0.81,
+tests/ingest/test_attribution.py for the figures: 000 host/guest 0.74/0.80, 001 0.90/0.81,
 002 0.89-0.93/0.96-1.00): three transcripts are too few for a lexical model (unit-level AUC
 held out: 0.76 on 000, 0.86 on 001, 0.77 on 002), and the interviews' turn lengths differ too
 much for durations fit on two of them to suit the third (000's guest answers run to hundreds of
