@@ -7,7 +7,8 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
 - AssemblyAI: `{"utterances": [{"speaker": "A", "start": 250, "end": 4100, "text": "..."}]}` (ms);
 - Deepgram: `{"results": {"utterances": [{"start": 0.08, "transcript": "...", "speaker": 0}]}}`,
   or without utterances, the paragraphs of `results.channels[0].alternatives[0]`;
-- YouTube's timed text (`json3`): `{"events": [{"tStartMs": 1200, "segs": [{"utf8": "..."}]}]}`.
+- YouTube's timed text (`json3`): `{"events": [{"tStartMs": 1200, "segs": [{"utf8": "..."}]}]}`;
+- youtube-transcript-api (the Python scraper): `[{"text": "...", "start": 1.2, "duration": 3.1}]`.
 
 Each segment becomes one line, `[hh:mm:ss] text`, read by the timed-lines format with the
 recogniser's own times (segments cut mid-sentence, as Whisper's are, run on into each other as
@@ -24,7 +25,10 @@ from typing import Any, Iterable
 
 from .errors import IngestError
 
-SHAPES = "Whisper or WhisperX segments, AssemblyAI or Deepgram utterances, YouTube json3 events"
+SHAPES = (
+    "Whisper or WhisperX segments, AssemblyAI or Deepgram utterances, YouTube json3 events, "
+    "youtube-transcript-api's list of snippets"
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -59,6 +63,9 @@ def _segments(data: Any) -> Iterable[tuple[float, str, str]] | None:
             (float(p["start"]), _speaker(p.get("speaker")), " ".join(s.get("text", "") for s in p.get("sentences", [])))
             for p in paragraphs
         )
+    if isinstance(data, list) and data and all(isinstance(s, dict) and "start" in s and "text" in s for s in data):
+        # youtube-transcript-api's list of {"text", "start", "duration"} (seconds)
+        return ((float(s["start"]), "", s["text"]) for s in data)
     if isinstance(data, dict) and isinstance(data.get("events"), list):  # YouTube json3
         return (
             (e["tStartMs"] / 1000, "", "".join(seg.get("utf8", "") for seg in e["segs"]))

@@ -51,6 +51,16 @@ def test_whispers_segments_run_on_into_each_other_and_the_words_pick_the_speaker
     assert [t.start_seconds for t in annotated.turns] == [0.0, 2.0, 6.0]
 
 
+def test_youtube_transcript_api_snippets_are_timed_lines():
+    snippets = ('[{"text": "welcome back to the show", "start": 0.08, "duration": 3.1}, '
+                '{"text": "today we talk about robots", "start": 3.24, "duration": 2.9}, '
+                '{"text": "what do you think", "start": 6.14, "duration": 2.6}]')
+    annotated = run(snippets, source="robots.json")
+    assert annotated.ok and annotated.format == "timed_lines"
+    assert [t.start_seconds for t in annotated.turns][0] == 0.0 and annotated.source_text.splitlines()[1] == (
+        "[00:00:03] today we talk about robots")
+
+
 def test_youtube_json3_events_are_timed_lines():
     annotated = run(read("youtube.json3.json"), source="youtube.json3.json")
     assert annotated.ok and annotated.format == "timed_lines"
@@ -63,7 +73,7 @@ def test_youtube_json3_events_are_timed_lines():
     [
         ('{"title": "notes", "items": [1, 2]}', "notes.json",
          "notes.json: JSON of a shape this does not read (it reads Whisper or WhisperX segments, AssemblyAI or "
-         "Deepgram utterances, YouTube json3 events)"),
+         "Deepgram utterances, YouTube json3 events, youtube-transcript-api's list of snippets)"),
         ('{"segments": [{"end": 2.0, "text": "hi"}]}', "cut.json",
          "cut.json: JSON segment without a usable start time or text (KeyError: 'start')"),
         ('{"segments": [{"start": 0, "text": "  "}]}', "silent.json", "silent.json: JSON transcript has no text in its segments"),
