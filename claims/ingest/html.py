@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 
 from .records import Metadata
 
-_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 _SKIPPED = frozenset({
     "script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "select",
     "textarea", "dialog",

@@ -87,10 +87,20 @@ def json_document(text: str, *, source: str) -> str | None:
         if source.lower().endswith(".json"):
             raise IngestError(source, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
         return None
-    segments = _segments(data)
+    try:
+        segments = _segments(data)
+    except (KeyError, IndexError, TypeError, AttributeError) as exc:
+        raise IngestError(source, None, f"JSON without the parts its shape needs ({type(exc).__name__}: {exc})") from None
     if segments is None:
         raise IngestError(source, None, f"JSON of a shape this does not read (it reads {SHAPES})")
-    turns: list[list] = []  # [start, speaker, words]; one speaker's consecutive segments are one turn
+    return timed_lines(segments, source=source)
+
+
+def timed_lines(segments: Iterable[tuple[float, str, str]], *, source: str) -> str:
+    """(start seconds, speaker label or "", words) per segment in, `[hh:mm:ss] (Speaker: )words`
+    lines out, one speaker's consecutive segments one line. IngestError when a segment has no
+    usable start or no segment has words."""
+    turns: list[list] = []  # [start, speaker, words]
     try:
         for start, speaker, words in segments:
             words = _SPACE.sub(" ", str(words)).strip()
@@ -100,8 +110,8 @@ def json_document(text: str, *, source: str) -> str | None:
                 turns[-1][2] += " " + words
             else:
                 turns.append([max(0.0, float(start)), speaker, words])
-    except (KeyError, IndexError, TypeError, ValueError) as exc:
-        raise IngestError(source, None, f"JSON segment without a usable start time or text ({type(exc).__name__}: {exc})") from None
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+        raise IngestError(source, None, f"segment without a usable start time or text ({type(exc).__name__}: {exc})") from None
     if not turns:
-        raise IngestError(source, None, "JSON transcript has no text in its segments")
+        raise IngestError(source, None, "transcript has no text in its segments")
     return "".join(f"[{_clock(start)}] " + (f"{speaker}: " if speaker else "") + words + "\n" for start, speaker, words in turns)

@@ -26,6 +26,7 @@ from .errors import IngestError
 from .formats import parse_source
 from .html import is_html, read_page
 from .json_transcript import json_document
+from .xml_transcript import xml_document
 from .manifest import derive_slug, manifest_metadata, merge_metadata
 from .markup import reading_text
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
@@ -95,14 +96,16 @@ def run(
 
 def _document_text(text: str, *, source: str) -> tuple[str, Metadata]:
     """The text a source holds, and what it says of itself outside that text: an HTML page as a
-    reader sees it (html.py), a recogniser's JSON as timed lines (json_transcript.py), anything
-    else as it is."""
+    reader sees it (html.py), a recogniser's JSON or timed-text XML as timed lines
+    (json_transcript.py, xml_transcript.py), anything else as it is."""
     if is_html(text):
         page = read_page(text)
         if not page.text.strip():
             raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
         return page.text, page.metadata
     rendered = json_document(text, source=source)
+    if rendered is None:
+        rendered = xml_document(text, source=source)
     return (text if rendered is None else rendered), Metadata()
 
 

@@ -75,8 +75,10 @@ def test_youtube_json3_events_are_timed_lines():
          "notes.json: JSON of a shape this does not read (it reads Whisper or WhisperX segments, AssemblyAI or "
          "Deepgram utterances, YouTube json3 events, youtube-transcript-api's list of snippets)"),
         ('{"segments": [{"end": 2.0, "text": "hi"}]}', "cut.json",
-         "cut.json: JSON segment without a usable start time or text (KeyError: 'start')"),
-        ('{"segments": [{"start": 0, "text": "  "}]}', "silent.json", "silent.json: JSON transcript has no text in its segments"),
+         "cut.json: segment without a usable start time or text (KeyError: 'start')"),
+        ('{"segments": [{"start": 0, "text": "  "}]}', "silent.json", "silent.json: transcript has no text in its segments"),
+        ('{"results": {"channels": []}}', "dg.json", "dg.json: JSON without the parts its shape needs (IndexError: list index out of range)"),
+        ('{"segments": ["hello"]}', "odd.json", "odd.json: segment without a usable start time or text (TypeError: string indices must be integers, not 'str')"),
         ('{"segments": [\n{"start": 0, "text": "hi"},\n]}', "bad.json", "bad.json:3: invalid JSON: Expecting value (column 1)"),
     ],
 )
