@@ -7,7 +7,10 @@ then and the caller (the ingest command, the service) must refuse to write it. R
 files is a step before `run`: `ingest_paths` reads, merges metadata and runs, collecting
 errors from every file instead of stopping at the first.
 
-    detect/parse -> attribute speakers -> locate chapters, estimate times -> split sentences
+    (document text) -> detect/parse -> attribute speakers -> locate chapters, estimate times -> split sentences
+
+A web page, a recogniser's JSON and timed-text XML are first read as the text they hold
+(`_document_text`); a Word document is read so already when its bytes are decoded (read.py).
 
 Everything after parsing reads the text with caption markup blanked out (markup.py), and
 consecutive caption cues with no change of voice between them as one stretch of speech,
@@ -26,13 +29,13 @@ from .errors import IngestError
 from .formats import parse_source
 from .html import is_html, read_page
 from .json_transcript import json_document
-from .xml_transcript import xml_document
 from .manifest import derive_slug, manifest_metadata, merge_metadata
 from .markup import reading_text
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
 from .records import AnnotatedInterview, Metadata
 from .segment import sentence_spans, split_sentences
 from .timing import estimate_times, locate_chapters
+from .xml_transcript import xml_document
 
 
 def run(
@@ -46,8 +49,8 @@ def run(
 ) -> AnnotatedInterview:
     """Source text in, AnnotatedInterview out (check `.errors`; see the module docstring).
 
-    An HTML page or a recogniser's JSON is read as the text it holds, and that text is what is
-    stored (`_document_text`).
+    An HTML page, a recogniser's JSON or timed-text XML is read as the text it holds, and that
+    text is what is stored (`_document_text`).
     `metadata` overrides what the file says about itself (pass the manifest entry merged with
     command-line options). `sha256` is of the raw file bytes; by default, of the text as UTF-8.
     `attribution_model` replaces the shipped speaker-attribution model (for held-out measurement).
