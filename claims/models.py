@@ -87,6 +87,7 @@ class Interview(models.Model):
         CHAPTERED = "chaptered", "chaptered transcript"
         WEBVTT = "webvtt", "WebVTT captions"
         SRT = "srt", "SRT captions"
+        SBV = "sbv", "SBV captions (YouTube Studio)"
         LABELLED = "labelled", "Name: labelled transcript"
         TIMED_LINES = "timed_lines", "timed lines (YouTube transcript panel)"
         PLAIN = "plain", "plain text"

@@ -37,7 +37,8 @@ def join_cues(reading: str, parsed: ParsedSource) -> ParsedSource:
     for cue in parsed.turns[1:]:
         last = joined[-1]
         between = reading[last.end_char : cue.start_char].split()
-        same_voice = cue.speaker_label == last.speaker_label and not cue.speaker_change
+        # a cue with no label and no ">>" goes on in the voice before it (labels mark changes)
+        same_voice = cue.speaker_label in (None, last.speaker_label) and not cue.speaker_change
         if same_voice and (not between or " ".join(between) in (f"{cue.speaker_label}:", f"[{cue.speaker_label}]:")):
             joined[-1] = replace(last, end_char=cue.end_char, end_seconds=cue.end_seconds)
         else:

@@ -18,7 +18,7 @@ import re
 
 from .formats import labelled, timed_lines
 
-CAPTION_FORMATS = frozenset({"webvtt", "srt"})
+CAPTION_FORMATS = frozenset({"webvtt", "srt", "sbv"})
 CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark, as parsed
 
 # a cue timestamp tag, an (end) tag starting with a letter ("c", "c.colorE5E5E5", "v Name",
@@ -26,6 +26,7 @@ CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark
 _TAG = re.compile(r"<(?:\d{2}:)?\d{2}:\d{2}[.,]\d{3}>|</?[A-Za-z][\w.]*(?:[ \t][^<>\n]*)?>|\{\\[^{}\n]*\}")
 # a timing line, and a cue number or identifier line made of digits just before one
 _CUE_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]*\r?\n(?=[^\n]*-->)|^[^\n]*-->[^\n]*", re.M)
+_SBV_TIMING_LINES = re.compile(r"^[ \t]*\d{1,2}:\d\d:\d\d\.\d{3},\d{1,2}:\d\d:\d\d\.\d{3}[ \t]*\r?$", re.M)
 _TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
 # in labelled transcripts, the editor's marks inside turns: time marks ("[00:03:52]", The
 # Changelog's Markdown-escaped "\[00:03:52.06\]") and notes of what is not speech ("[laughter]",
@@ -69,4 +70,4 @@ def reading_text(text: str, fmt: str | None) -> str:
         return text
     if "<" in text or "{" in text:
         text = _TAG.sub(_blank, text)
-    return _CUE_LINES.sub(_blank, text)
+    return (_SBV_TIMING_LINES if fmt == "sbv" else _CUE_LINES).sub(_blank, text)

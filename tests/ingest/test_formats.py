@@ -216,7 +216,8 @@ def test_broken_samples_give_exact_error_lines(name, expected_errors, kept):
         ("whisper.srt", "chaptered", "whisper.srt:1: not a chaptered transcript: no \"Chapters\" line found"),
         ("plain.txt", "labelled", "plain.txt:1: not a labelled transcript: no 'Name: text' lines found"),
         ("plain.txt", "timed_lines", "plain.txt:1: not timed lines: no line starts with a time such as '0:04' or '[00:00:04]'"),
-        ("plain.txt", "docx", "plain.txt: unknown format 'docx' (known: chaptered, labelled, plain, raw_captions, scraped_page, srt, timed_lines, webvtt)"),
+        ("plain.txt", "sbv", "plain.txt:1: not SBV: expected a 'h:mm:ss.mmm,h:mm:ss.mmm' line"),
+        ("plain.txt", "docx", "plain.txt: unknown format 'docx' (known: chaptered, labelled, plain, raw_captions, sbv, scraped_page, srt, timed_lines, webvtt)"),
     ],
 )
 def test_a_forced_format_that_does_not_match_is_an_error(name, fmt, expected):
@@ -226,7 +227,7 @@ def test_a_forced_format_that_does_not_match_is_an_error(name, fmt, expected):
 
 
 def test_every_format_has_a_parser_and_takes_source_keyword():
-    assert set(PARSERS) == {"raw_captions", "scraped_page", "chaptered", "webvtt", "srt", "labelled", "timed_lines", "plain"}
+    assert set(PARSERS) == {"raw_captions", "scraped_page", "chaptered", "webvtt", "srt", "sbv", "labelled", "timed_lines", "plain"}
 
 
 def test_labelled_speakers_become_host_and_guest_by_questions():
@@ -389,3 +390,22 @@ def test_whisperx_diarised_srt_labels_become_the_named_speakers():
         "Welcome to Charged Up.",
         "Today I'm talking with 2 00:00:03,900 --> 00:00:06,200 [SPEAKER_00]: Priya Raman, who builds storage for the grid."]
     assert all(not text.startswith("[SPEAKER", t.start_char) for t in annotated.turns)  # the label is not the words
+
+
+def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
+    # "h:mm:ss.mmm,h:mm:ss.mmm" cues; ">> NAME: " where the voice changes, and a cue with no
+    # label goes on in the voice before it, its sentence running on from that cue
+    from claims.ingest.records import Metadata
+
+    annotated = run(read("youtube_studio.sbv"), source="youtube_studio.sbv",
+                    metadata=Metadata(hosts=("Alice Miller",), guests=("John Brown",)))
+    assert annotated.ok and annotated.format == "sbv"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("alice-miller", 0.599), ("john-brown", 4.16), ("alice-miller", 6.77), ("alice-miller", 9.39), ("john-brown", 11.0)]
+    text = annotated.source_text
+    sentences = [" ".join(text[s.start_char:s.end_char].split()) for s in annotated.sentences]
+    assert "Today we will show you how to make 0:00:09.390,0:00:11.000 our classic bread." in sentences
+    assert not any(">>" in s or "ALICE" in s for s in sentences)
+    broken = run(read("youtube_studio.sbv").replace("0:00:09.390,0:00:11.000", "0:00:05.000,0:00:11.000"), source="b.sbv")
+    assert [str(e) for e in broken.errors] == [
+        "b.sbv:10: cue out of order: starts at 00:00:05.000, before the previous cue's start 00:00:06.770"]

@@ -6,12 +6,13 @@ most specific shapes first and falling back to plain punctuated text.
 from __future__ import annotations
 
 from ..records import ParsedSource
-from . import chaptered, labelled, plain, raw_captions, scraped_page, srt, timed_lines, webvtt
+from . import chaptered, labelled, plain, raw_captions, sbv, scraped_page, srt, timed_lines, webvtt
 from ._common import refused
 
 PARSERS = {
     "webvtt": webvtt.parse,
     "srt": srt.parse,
+    "sbv": sbv.parse,
     "scraped_page": scraped_page.parse,
     "chaptered": chaptered.parse,
     "labelled": labelled.parse,
@@ -29,6 +30,7 @@ def _detector(looks_like):
 _DETECTORS = (
     ("webvtt", _detector(webvtt.looks_like)),
     ("srt", _detector(srt.looks_like)),
+    ("sbv", _detector(sbv.looks_like)),
     ("scraped_page", _detector(scraped_page.looks_like)),
     ("chaptered", _detector(chaptered.looks_like)),
     ("labelled", labelled.detected),

@@ -1,0 +1,66 @@
+"""SubViewer (.sbv) caption files, as YouTube Studio downloads them.
+
+Blocks of: "h:mm:ss.mmm,h:mm:ss.mmm" and one or more text lines; no cue numbers. Each cue becomes
+one turn with its real times; a leading ">> " marks a change of voice and a leading "NAME: " in
+capitals a speaker label (YouTube's own captions write ">> ALICE: ..."), "<v Name>" and
+"Name: " opening two or more cues as for SRT and WebVTT.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import IngestError
+from ..records import ParsedSource, ParsedTurn
+from . import _cues
+from ._common import refused, trim
+
+NAME = "sbv"
+
+_SBV_TIME = r"\d{1,2}:[0-5]\d:[0-5]\d\.\d{3}"
+TIMING = re.compile(rf"^[ \t]*({_SBV_TIME}),({_SBV_TIME})[ \t]*$")
+_CAPS_LABEL = re.compile(r"([A-Z][A-Z .'-]{1,30}[A-Z]):[ \t]+")
+
+
+def looks_like(text: str) -> bool:
+    head = [l for l in text.lstrip("\ufeff")[:2000].splitlines() if l.strip()][:6]
+    return len(head) >= 2 and bool(TIMING.match(head[0])) and sum(bool(TIMING.match(l)) for l in head) >= 2
+
+
+def parse(text: str, *, source: str) -> ParsedSource:
+    """SBV text in, ParsedSource with one turn per cue (real cue times) out."""
+    all_blocks = _cues.blocks(text)
+    if not all_blocks or not TIMING.match(all_blocks[0].lines[0][3]):
+        line = all_blocks[0].lines[0][0] if all_blocks else 1
+        return refused(NAME, source, line, "not SBV: expected a 'h:mm:ss.mmm,h:mm:ss.mmm' line")
+    errors: list[IngestError] = []
+    turns: list[ParsedTurn] = []
+    previous_start = None
+    for block in all_blocks:
+        number, _, _, timing = block.lines[0]
+        m = TIMING.match(timing)
+        if not m:
+            errors.append(IngestError(source, number, f"malformed cue: expected 'h:mm:ss.mmm,h:mm:ss.mmm', found {timing.strip()[:60]!r}"))
+            continue
+        start, end, error = _cues.cue_times(m, previous_start)
+        if error:
+            errors.append(IngestError(source, number, error))
+            continue
+        previous_start = start
+        payload = block.lines[1:]
+        if not payload:
+            continue
+        a, b = trim(text, payload[0][1], payload[-1][2])
+        label, change = None, False
+        if text.startswith(">>", a):
+            change = True
+            a, b = trim(text, a + 2, b)
+        voice = _cues.VOICE_OPEN.match(text, a, b) or _CAPS_LABEL.match(text, a, b)
+        if voice:
+            label = " ".join(voice.group(1).split())
+            a = voice.end()
+        a, b = trim(text, a, b)
+        if b <= a or not _cues.plain_line(text[a:b]):
+            continue
+        turns.append(ParsedTurn(start_char=a, end_char=b, line=payload[0][0], speaker_label=label,
+                                start_seconds=start, end_seconds=end, speaker_change=change))
+    return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors)
