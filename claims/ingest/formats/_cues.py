@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._common import NOT_NAMES, format_clock, iter_lines, trim
 
@@ -57,6 +58,21 @@ def cue_times(timing: re.Match, previous_start: float | None) -> tuple[float, fl
     if previous_start is not None and start < previous_start:
         return start, end, f"cue out of order: starts at {format_clock(start)}, before the previous cue's start {format_clock(previous_start)}"
     return start, end, None
+
+
+def checked_times(
+    timing: re.Match | None, *, source: str, line: int, previous_start: float | None, errors: list, malformed: str,
+) -> tuple[float, float] | None:
+    """A cue's (start, end) from its matched timing line; None, with the error noted, when the
+    line did not match (`malformed` says how) or `cue_times` finds the times wrong."""
+    if timing is None:
+        errors.append(IngestError(source, line, malformed))
+        return None
+    start, end, error = cue_times(timing, previous_start)
+    if error:
+        errors.append(IngestError(source, line, error))
+        return None
+    return start, end
 
 
 _TAGS = re.compile(r"<[^>]*>")

@@ -37,14 +37,13 @@ def parse(text: str, *, source: str) -> ParsedSource:
     previous_start = None
     for block in all_blocks:
         number, _, _, timing = block.lines[0]
-        m = TIMING.match(timing)
-        if not m:
-            errors.append(IngestError(source, number, f"malformed cue: expected 'h:mm:ss.mmm,h:mm:ss.mmm', found {timing.strip()[:60]!r}"))
+        times = _cues.checked_times(
+            TIMING.match(timing), source=source, line=number, previous_start=previous_start, errors=errors,
+            malformed=f"malformed cue: expected 'h:mm:ss.mmm,h:mm:ss.mmm', found {timing.strip()[:60]!r}",
+        )
+        if times is None:
             continue
-        start, end, error = _cues.cue_times(m, previous_start)
-        if error:
-            errors.append(IngestError(source, number, error))
-            continue
+        start, end = times
         previous_start = start
         payload = block.lines[1:]
         if not payload:

@@ -48,15 +48,15 @@ def parse(text: str, *, source: str) -> ParsedSource:
                 errors.append(IngestError(source, block.lines[0][0], "malformed cue: a cue number with no timing line"))
                 continue
         number, _, _, timing = lines[0]
-        m = _cues.SRT_TIMING.match(timing.strip())
-        if not m:
-            what = "timing" if "-->" in timing else "cue (expected a cue number, then 'hh:mm:ss,mmm --> hh:mm:ss,mmm')"
-            errors.append(IngestError(source, number, f"malformed {what} {timing.strip()[:60]!r}" if what == "timing" else f"malformed {what}: {timing.strip()[:60]!r}"))
+        found = timing.strip()[:60]
+        times = _cues.checked_times(
+            _cues.SRT_TIMING.match(timing.strip()), source=source, line=number, previous_start=previous_start, errors=errors,
+            malformed=f"malformed timing {found!r}" if "-->" in timing
+            else f"malformed cue (expected a cue number, then 'hh:mm:ss,mmm --> hh:mm:ss,mmm'): {found!r}",
+        )
+        if times is None:
             continue
-        start, end, error = _cues.cue_times(m, previous_start)
-        if error:
-            errors.append(IngestError(source, number, error))
-            continue
+        start, end = times
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
         if rolling and payload:  # the previous cue's last line again: not said twice

@@ -62,14 +62,13 @@ def parse(text: str, *, source: str) -> ParsedSource:
                 errors.append(IngestError(source, lines[0][0], f"malformed cue: no timing line ('-->') in {first.strip()[:60]!r}"))
                 continue
         number, _, _, timing = lines[0]
-        m = _cues.VTT_TIMING.match(timing.strip())
-        if not m:
-            errors.append(IngestError(source, number, f"malformed cue timing {timing.strip()!r} (expected 'hh:mm:ss.ttt --> hh:mm:ss.ttt')"))
+        times = _cues.checked_times(
+            _cues.VTT_TIMING.match(timing.strip()), source=source, line=number, previous_start=previous_start, errors=errors,
+            malformed=f"malformed cue timing {timing.strip()!r} (expected 'hh:mm:ss.ttt --> hh:mm:ss.ttt')",
+        )
+        if times is None:
             continue
-        start, end, error = _cues.cue_times(m, previous_start)
-        if error:
-            errors.append(IngestError(source, number, error))
-            continue
+        start, end = times
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
         if rolling and payload and _cues.plain_line(payload[0][3]) == previous_last_line:
