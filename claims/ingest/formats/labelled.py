@@ -117,8 +117,6 @@ def looks_like(text: str) -> bool:
 def _continued(text: str, a: int, b: int, line_no: int, seconds):
     """A turn's span in, its parts out: a new part at each line opening with a bracketed time
     (the same speaker going on; the part's time is that one). (start, end, line, seconds) each."""
-    if text.find("\n", a, b) < 0:  # one line: nothing can go on below it
-        return [(a, b, line_no, seconds)]
     cuts = [m for m in _CONTINUED_AT.finditer(text, a, b) if m.start() > a]
     if not cuts:
         return [(a, b, line_no, seconds)]
@@ -146,16 +144,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     credit = _CREDIT.search(text, max(0, len(text) - 300))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
-        stamp = m.group("t0") or m.group("t1") or m.group("t2") or m.groupdict().get("t3")
+        stamp = m.group("t0") or m.group("t1") or m.group("t2") or ("t3" in m.re.groupindex and m.group("t3"))
         seconds = parse_clock(stamp.replace(",", ".")) if stamp else None
         if stamp and seconds is None:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
-        if seconds is not None:
-            if previous_time is not None and seconds < previous_time:
-                errors.append(
-                    IngestError(source, number, f"time mark out of order: {format_clock(seconds)} comes after {format_clock(previous_time)}")
-                )
-            previous_time = seconds
         body = line_start + m.start("rest") if m.group("rest") else line_end
         a, b = trim(text, body, stop)
         # a bare "[00:01:23]" line just before the next label belongs to that label
@@ -167,10 +159,11 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         if b <= a:
             continue
         line_no = number if m.group("rest") else number + text.count("\n", line_end, a)
-        opening = _OPENING_TIME.match(text, a) if seconds is None else None
+        opening = _OPENING_TIME.match(text, a) if seconds is None and text[a] in "[(\\" else None
         if opening and opening.end() < b:  # "**Jane Doe:** \[00:12:15.23\] text": the turn's time
             seconds = parse_clock(opening.group("time").replace(",", "."))
-        for a, b, line_no, seconds in _continued(text, a, b, line_no, seconds):
+        parts = _continued(text, a, b, line_no, seconds) if text.find("\n", a, b) >= 0 else ((a, b, line_no, seconds),)
+        for a, b, line_no, seconds in parts:
             if seconds is not None:
                 if previous_time is not None and seconds < previous_time:
                     errors.append(IngestError(source, line_no, f"time mark out of order: {format_clock(seconds)} comes after {format_clock(previous_time)}"))
