@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .manifest import parse_published
 from .records import Metadata
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
@@ -46,7 +47,7 @@ _READ_NOT_SHOWN = {"title": "in_title", "head": "in_head"}
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 # a YouTube video's id in an embed's or og:video's address
 _YOUTUBE = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def is_html(text: str) -> bool:
@@ -177,12 +178,11 @@ class _Renderer(HTMLParser):
 
 
 def _published(value: str) -> tuple[dt.date | None, str]:
+    """The day a "2023-06-08T09:00:00+00:00" value opens with (manifest.parse_published reads it)."""
     m = _DATE.search(value or "")
-    if not m:
-        return None, ""
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
-    except ValueError:
+        return parse_published(m.group()) if m else (None, "")
+    except ValueError:  # "2023-02-30"
         return None, ""
 
 

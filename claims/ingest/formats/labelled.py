@@ -114,6 +114,13 @@ def looks_like(text: str) -> bool:
     return detected(text) is not None
 
 
+def _in_order(seconds: float, previous: float | None, source: str, line: int, errors: list) -> float:
+    """`seconds`, the new previous time; an error noted when it comes before `previous`."""
+    if previous is not None and seconds < previous:
+        errors.append(IngestError(source, line, f"time mark out of order: {format_clock(seconds)} comes after {format_clock(previous)}"))
+    return seconds
+
+
 def _continued(text: str, a: int, b: int, line_no: int, seconds):
     """A turn's span in, its parts out: a new part at each line opening with a bracketed time
     (the same speaker going on; the part's time is that one). (start, end, line, seconds) each."""
@@ -157,6 +164,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                 break
             a, b = trim(text, a, last_nl)
         if b <= a:
+            if seconds is not None:  # an empty turn's time still counts for the order
+                previous_time = _in_order(seconds, previous_time, source, number, errors)
             continue
         line_no = number if m.group("rest") else number + text.count("\n", line_end, a)
         opening = _OPENING_TIME.match(text, a) if seconds is None and text[a] in "[(\\" else None
@@ -165,9 +174,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         parts = _continued(text, a, b, line_no, seconds) if text.find("\n", a, b) >= 0 else ((a, b, line_no, seconds),)
         for a, b, line_no, seconds in parts:
             if seconds is not None:
-                if previous_time is not None and seconds < previous_time:
-                    errors.append(IngestError(source, line_no, f"time mark out of order: {format_clock(seconds)} comes after {format_clock(previous_time)}"))
-                previous_time = seconds
+                previous_time = _in_order(seconds, previous_time, source, line_no, errors)
             turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds))
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
     content_end = turns[-1].end_char if turns else len(text)
