@@ -64,11 +64,15 @@ _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last l
 
 
 def _candidates(text: str):
-    """(line number, line start, line end, line text, match, name) of every "Name:" line."""
+    """(line number, line start, line end, line text, match, name) of every "Name:" line, and
+    the number of lines that are not blank."""
     out = []
+    blank = 0
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
+        if not line or line.isspace():
+            blank += 1
         m = match(line) if line else None
         if line and not m:  # the rarer shapes, only where they can be (checked without copying the line)
             first, last = line[0], line[-1]
@@ -84,15 +88,16 @@ def _candidates(text: str):
             body = line[:-1] if line.endswith("\r") else line
             out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
         start += len(line) + 1
-    return out
+    return out, number - blank
 
 
 def _label_lines(text: str):
-    """The candidate lines whose name counts as a label (see the module docstring)."""
-    cands = _candidates(text)
+    """The candidate lines whose name counts as a label (see the module docstring), the names
+    and the number of lines that are not blank."""
+    cands, nonblank = _candidates(text)
     counts = Counter(c[5] for c in cands)
     names = set(counts) if len(counts) <= 2 else {name for name, n in counts.items() if n >= 2}
-    return [c for c in cands if c[5] in names], names
+    return [c for c in cands if c[5] in names], names, nonblank
 
 
 # Detection reads this much of a file (a labelled transcript shows itself early).
@@ -103,8 +108,7 @@ def detected(text: str) -> dict | None:
     """None unless `text` looks labelled; else the parser's arguments: the label lines found,
     when detection read the whole text (so that parsing does not look for them again)."""
     sample = text[:_DETECT_CHARS]
-    starts, names = _label_lines(sample)
-    nonblank = sum(1 for line in sample.split("\n") if line and not line.isspace())
+    starts, names, nonblank = _label_lines(sample)
     if not (len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
