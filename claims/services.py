@@ -5,8 +5,9 @@ import datetime as dt
 import functools
 import hashlib
 import json
-from pathlib import Path
 from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -15,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from .bulk import copy_rows
 from .ingest import pipeline
 from .ingest.errors import IngestError
+from .ingest.docx import is_zip
 from .ingest.read import decode_bytes
 from .ingest.records import AnnotatedInterview, Metadata
 from .ingest.records import Chapter as ChapterRecord
@@ -243,7 +245,7 @@ def interview_prepare(
     annotated = pipeline.run(text, source=source, fmt=fmt, metadata=metadata, sha256=hashlib.sha256(data).hexdigest())
     if annotated.errors:
         raise IngestFailed(annotated.errors)
-    return annotated
+    return replace(annotated, container="docx") if is_zip(data) else annotated
 
 
 @transaction.atomic

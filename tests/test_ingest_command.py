@@ -282,3 +282,19 @@ def test_a_recognisers_json_named_on_the_command_line_goes_in_with_the_names_giv
     assert interview.source_text.startswith("[00:00:00] Speaker A: Welcome to Charged Up.")
     turns = list(interview.turns.order_by("start_char").values_list("speaker__slug", "start_seconds"))
     assert turns == [("maria-lopez", 0.0), ("priya-raman", 7.0), ("maria-lopez", 11.0), ("priya-raman", 14.0)]
+
+
+def test_the_summary_names_what_held_the_text_beside_its_format(tmp_path, monkeypatch):
+    from tests.factories import html_transcript_page, rev_style_docx
+
+    monkeypatch.chdir(tmp_path)  # short paths in the table
+    (tmp_path / "page.html").write_text(html_transcript_page([("Ann", "Hello there."), ("Bo", "Hi, Ann.")]), encoding="utf-8")
+    (tmp_path / "episode.docx").write_bytes(rev_style_docx())
+    shutil.copy(DATA / "assemblyai.json", tmp_path / "episode-14.json")
+    (tmp_path / "plain.txt").write_text("Ann: Hello there.\nBo: Hi, Ann.\n", encoding="utf-8")
+    out, _ = ingest(".", "episode-14.json", dry_run=True)
+    rows = {line.split("│")[1].strip(): line.split("│")[2].strip() for line in out.splitlines() if line.count("│") > 3}
+    formats = {Path(name).stem: fmt for name, fmt in rows.items() if name != "file"}
+    assert formats == {"page": "labelled (html)", "episode": "labelled (docx)", "episode-14": "labelled (json)",
+                       "plain": "labelled"}
+    assert not Interview.objects.exists()

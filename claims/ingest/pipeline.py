@@ -57,7 +57,7 @@ def run(
     """
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
-        text, page_metadata = _document_text(text, source=source)
+        text, page_metadata, container = _document_text(text, source=source)
     except IngestError as error:
         return AnnotatedInterview(source_text="", sha256=digest, source_name=source, format="", metadata=Metadata(),
                                   speakers=(), turns=(), content_start=0, content_end=0, errors=(error,))
@@ -68,7 +68,7 @@ def run(
     base = AnnotatedInterview(
         source_text=text, sha256=digest, source_name=source, format=parsed.format, metadata=merged,
         speakers=(), turns=(), content_start=parsed.content_start, content_end=content_end,
-        errors=tuple(parsed.errors),
+        errors=tuple(parsed.errors), container=container,
     )
     if not parsed.turns:
         if not parsed.errors:
@@ -97,19 +97,22 @@ def run(
     return replace(base, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
 
 
-def _document_text(text: str, *, source: str) -> tuple[str, Metadata]:
-    """The text a source holds, and what it says of itself outside that text: an HTML page as a
-    reader sees it (html.py), a recogniser's JSON or timed-text XML as timed lines
-    (json_transcript.py, xml_transcript.py), anything else as it is."""
+def _document_text(text: str, *, source: str) -> tuple[str, Metadata, str]:
+    """The text a source holds, what it says of itself outside that text, and what held it
+    ("html", "json", "xml"; "" for text as it is): an HTML page as a reader sees it (html.py), a
+    recogniser's JSON or timed-text XML as timed lines (json_transcript.py, xml_transcript.py)."""
     if is_html(text):
         page = read_page(text)
         if not page.text.strip():
             raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
-        return page.text, page.metadata
+        return page.text, page.metadata, "html"
     rendered = json_document(text, source=source)
-    if rendered is None:
-        rendered = xml_document(text, source=source)
-    return (text if rendered is None else rendered), Metadata()
+    if rendered is not None:
+        return rendered, Metadata(), "json"
+    rendered = xml_document(text, source=source)
+    if rendered is not None:
+        return rendered, Metadata(), "xml"
+    return text, Metadata(), ""
 
 
 def ingest_paths(

@@ -104,7 +104,8 @@ class Command(BaseCommand):
             return row, str(error)
         except OSError as error:
             return row, f"{path}: cannot read file: {error.strerror or error}"
-        row.format, row.slug = annotated.format, annotated.metadata.slug
+        row.format = f"{annotated.format} ({annotated.container})" if annotated.container else annotated.format
+        row.slug = annotated.metadata.slug
         row.turns, row.speakers = len(annotated.turns), len(annotated.speakers)
         reading = reading_text(annotated.source_text, annotated.format)  # words, not cue timings or tags
         row.words = sum(len(reading[t.start_char:t.end_char].split()) for t in annotated.turns)
