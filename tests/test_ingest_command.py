@@ -279,9 +279,10 @@ def test_a_recognisers_json_named_on_the_command_line_goes_in_with_the_names_giv
     ingest(tmp_path / "episode-14.json", host=["Maria Lopez"], guest=["Priya Raman"])
     interview = Interview.objects.get()
     assert interview.source_format == "labelled"
-    assert interview.source_text.startswith("[00:00:00] Speaker A: Welcome to Charged Up.")
+    assert interview.source_text.startswith("[00:00:00.250] Speaker A: Welcome to Charged Up.")
     turns = list(interview.turns.order_by("start_char").values_list("speaker__slug", "start_seconds"))
-    assert turns == [("maria-lopez", 0.0), ("priya-raman", 7.0), ("maria-lopez", 11.0), ("priya-raman", 14.0)]
+    assert turns == [("maria-lopez", 0.25), ("priya-raman", 7.05), ("maria-lopez", 11.2), ("priya-raman", 14.4)]
+    assert interview.duration_seconds == 21  # AssemblyAI's audio_duration
 
 
 def test_the_summary_names_what_held_the_text_beside_its_format(tmp_path, monkeypatch):

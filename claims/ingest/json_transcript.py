@@ -4,77 +4,259 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
 
 - Whisper (`--output_format json`) and WhisperX: `{"segments": [{"start": 0.0, "end": 4.2,
   "text": " ...", "speaker": "SPEAKER_00"}]}` (seconds; `speaker` from WhisperX's diarisation);
-- AssemblyAI: `{"utterances": [{"speaker": "A", "start": 250, "end": 4100, "text": "..."}]}` (ms);
+- Podcasting 2.0 transcripts (the podcast namespace's JSON): `{"version": "1.0.0", "segments":
+  [{"speaker": "Jane Doe", "startTime": 0.5, "endTime": 0.75, "body": "I"}]}` (seconds; often a
+  word per segment);
+- AssemblyAI: `{"utterances": [{"speaker": "A", "start": 250, "end": 4100, "text": "..."}]}` (ms),
+  or, without speaker labels, `"utterances": null` and the `words` with their times;
 - Deepgram: `{"results": {"utterances": [{"start": 0.08, "transcript": "...", "speaker": 0}]}}`,
-  or without utterances, the paragraphs of `results.channels[0].alternatives[0]`;
+  or without utterances, the paragraphs of `results.channels[0].alternatives[0]`, or its words;
+- Amazon Transcribe: `{"results": {"items": [{"start_time": "0.94", "type": "pronunciation",
+  "alternatives": [{"content": "Hola"}]}], "speaker_labels": {...}}}` (seconds as strings;
+  punctuation items join the word before them; `audio_segments` where the job wrote them);
+- Speechmatics (JSON v2): `{"results": [{"type": "word", "start_time": 0.03, "alternatives":
+  [{"content": "That's", "speaker": "S1"}]}]}`;
+- Rev.ai: `{"monologues": [{"speaker": 0, "elements": [{"type": "text", "value": "Hi", "ts": 0.3}]}]}`;
+- Google Cloud Speech-to-Text: `{"results": [{"alternatives": [{"transcript": "...", "words":
+  [{"startTime": "2.800s", "word": "how"}]}], "resultEndTime": "5.300s"}]}`, also wrapped in a
+  long-running operation's `response` and with `{"seconds", "nanos"}` times as the client
+  libraries write them (no speakers: Google repeats every word with its speaker tag in the
+  last result, not read);
+- Azure Speech batch transcription: `{"recognizedPhrases": [{"offsetInTicks": 7600000,
+  "speaker": 1, "nBest": [{"display": "Hello world."}]}]}` (100-ns ticks);
 - YouTube's timed text (`json3`): `{"events": [{"tStartMs": 1200, "segs": [{"utf8": "..."}]}]}`;
-- youtube-transcript-api (the Python scraper): `[{"text": "...", "start": 1.2, "duration": 3.1}]`.
+- youtube-transcript-api (the Python scraper) and diarisers writing a plain list:
+  `[{"text": "...", "start": 1.2, "duration": 3.1, "speaker": "SPEAKER_01"}]`.
 
-Each segment becomes one line, `[hh:mm:ss] text`, read by the timed-lines format with the
-recogniser's own times (segments cut mid-sentence, as Whisper's are, run on into each other as
-caption cues do); where the recogniser names speakers, one speaker's consecutive segments are
-one line, `[hh:mm:ss] Speaker A: text`, read by the labelled format (its time the first
-segment's, to the second). That text is what is stored and
-quoted; the sha256 stays the raw file's. JSON of another shape is refused with the shapes read.
+Each segment becomes one line, `[hh:mm:ss.fff] text` (the fraction only where the time has
+one), read by the timed-lines format with the recogniser's own times (segments cut
+mid-sentence, as Whisper's are, run on into each other as caption cues do); where the
+recogniser names speakers, one speaker's consecutive segments are one line, `[hh:mm:ss]
+Speaker A: text` (a name where the file gives one), read by the labelled format (its time the
+first segment's). Where a file gives words, not segments, its words are joined into sentences,
+one line each, a new one where the speaker changes. That text is what is stored and quoted; the
+sha256 stays the raw file's. The recording's duration, where the file gives it, becomes the
+interview's. JSON of another shape is refused with the shapes read.
 """
 from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterable
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
 
 from .errors import IngestError
 
 SHAPES = (
-    "Whisper or WhisperX segments, AssemblyAI or Deepgram utterances, YouTube json3 events, "
-    "youtube-transcript-api's list of snippets"
+    "Whisper or WhisperX segments, Podcasting 2.0 segments, AssemblyAI utterances or words, Deepgram "
+    "utterances, paragraphs or words, Amazon Transcribe items, Speechmatics results, Rev.ai monologues, "
+    "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, a list of "
+    "{start, text} snippets"
 )
 _SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
+
+Segment = tuple[float, str, str]  # start seconds, speaker label or "", words
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A structured transcript as text: its lines, the format that reads them, and what the
+    file says of the recording (its duration in seconds, where given)."""
+
+    text: str
+    format: str  # "labelled" where lines carry speakers, else "timed_lines"
+    duration: int | None = None  # whole seconds, as Metadata keeps it
 
 
 def _clock(seconds: float) -> str:
-    whole = int(round(seconds))
-    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+    ms = int(round(seconds * 1000))
+    whole, fraction = divmod(ms, 1000)
+    clock = f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+    return f"{clock}.{fraction:03d}" if fraction else clock
+
+
+_CODE = re.compile(r"[A-Za-z]?\d{0,3}")
 
 
 def _speaker(value: Any) -> str:
+    """A diariser's speaker as a label: a code ("A", 0, "S1", "SPEAKER_00", "spk_0") as
+    "Speaker X", a name as it is; "" for none (Speechmatics' "UU" is unknown)."""
     if value is None or value == "":
         return ""
     raw = str(value).strip()
+    if raw.upper() == "UU":
+        return ""
     m = re.fullmatch(r"(?i)(?:speaker|spk)[_ \-]*(\w+)", raw)
-    return f"Speaker {m.group(1) if m else raw}"
+    if m:
+        return f"Speaker {m.group(1)}"
+    return f"Speaker {raw}" if _CODE.fullmatch(raw) else raw
 
 
-def _segments(data: Any) -> Iterable[tuple[float, str, str]] | None:
-    """(start seconds, speaker label or "", text) per segment, or None for an unknown shape."""
-    if isinstance(data, dict) and isinstance(data.get("segments"), list):  # Whisper, WhisperX
-        return ((float(s["start"]), _speaker(s.get("speaker")), s.get("text", "")) for s in data["segments"])
-    if isinstance(data, dict) and isinstance(data.get("utterances"), list):  # AssemblyAI (ms)
-        return ((s["start"] / 1000, _speaker(s.get("speaker")), s.get("text", "")) for s in data["utterances"])
-    results = data.get("results") if isinstance(data, dict) else None
-    if isinstance(results, dict) and isinstance(results.get("utterances"), list):  # Deepgram
+def _sentences(words: Iterable[tuple[float, str, str, bool]]) -> Iterator[Segment]:
+    """(start seconds, speaker, word, joins the word before) per word in, one segment per
+    sentence out: a new one after a word ending a sentence and where the speaker changes."""
+    start, speaker, parts = 0.0, "", []
+    for at, who, word, joins in words:
+        word = str(word).strip()
+        if not word:
+            continue
+        if parts and who != speaker and not joins:
+            yield start, speaker, " ".join(parts)
+            parts = []
+        if not parts:
+            start, speaker = float(at), who
+            parts.append(word)
+        elif joins:
+            parts[-1] += word
+        else:
+            parts.append(word)
+        if _SENTENCE_END.search(parts[-1]):
+            yield start, speaker, " ".join(parts)
+            parts = []
+    if parts:
+        yield start, speaker, " ".join(parts)
+
+
+def _google_seconds(value: Any) -> float:
+    if isinstance(value, dict):  # the client libraries' {"seconds": "5", "nanos": 600000000}
+        return float(value.get("seconds", 0)) + float(value.get("nanos", 0)) / 1e9
+    return float(str(value).rstrip("s"))  # the REST API's "2.800s"
+
+
+def _google(results: list) -> Iterator[Segment]:
+    previous_end = 0.0
+    for result in results:
+        alternatives = result.get("alternatives") or [{}]
+        best = alternatives[0]
+        words = best.get("words") or []
+        start = _google_seconds(words[0]["startTime"]) if words and "startTime" in words[0] else previous_end
+        if "resultEndTime" in result:
+            previous_end = _google_seconds(result["resultEndTime"])
+        yield start, "", best.get("transcript", "")
+
+
+def _aws(results: dict) -> Iterable[Segment]:
+    if isinstance(results.get("audio_segments"), list):
+        return ((float(s["start_time"]), _speaker(s.get("speaker_label")), s["transcript"]) for s in results["audio_segments"])
+    speaker_at = {
+        item["start_time"]: item.get("speaker_label")
+        for segment in (results.get("speaker_labels") or {}).get("segments", []) for item in segment.get("items", [])
+    }
+    words = []
+    for item in results["items"]:
+        content = item["alternatives"][0]["content"]
+        if item.get("type") == "punctuation":
+            words.append((words[-1][0] if words else 0.0, words[-1][1] if words else "", content, True))
+        else:
+            speaker = item.get("speaker_label") or speaker_at.get(item["start_time"])
+            words.append((float(item["start_time"]), _speaker(speaker), content, False))
+    return _sentences(words)
+
+
+def _speechmatics(results: list) -> Iterable[Segment]:
+    words = []
+    for item in results:
+        best = item["alternatives"][0]
+        if item.get("type") == "punctuation":
+            joins = item.get("attaches_to", "previous") == "previous"
+            words.append((float(item.get("start_time", 0.0)), words[-1][1] if words else "", best["content"], joins))
+        elif item.get("type") == "word":
+            words.append((float(item["start_time"]), _speaker(best.get("speaker")), best["content"], False))
+    return _sentences(words)
+
+
+def _revai(monologues: list) -> Iterator[Segment]:
+    for monologue in monologues:
+        elements = monologue.get("elements", [])
+        start = next((e["ts"] for e in elements if "ts" in e), None)
+        if start is None:
+            continue
+        speaker = monologue.get("speaker_name") or _speaker(monologue.get("speaker"))
+        yield float(start), speaker, "".join(e.get("value", "") for e in elements)
+
+
+def _azure(phrases: list) -> list[Segment]:
+    timed = []
+    for phrase in phrases:
+        best = (phrase.get("nBest") or [{}])[0]
+        timed.append((phrase["offsetInTicks"] / 1e7, _speaker(phrase.get("speaker")), best.get("display", "")))
+    return sorted(timed, key=lambda s: s[0])  # phrases come channel by channel
+
+
+def _deepgram(results: dict) -> Iterable[Segment]:
+    if isinstance(results.get("utterances"), list):
         return ((float(s["start"]), _speaker(s.get("speaker")), s.get("transcript", "")) for s in results["utterances"])
-    if isinstance(results, dict) and isinstance(results.get("channels"), list):  # Deepgram, paragraphs
-        alternative = results["channels"][0]["alternatives"][0]
-        paragraphs = (alternative.get("paragraphs") or {}).get("paragraphs")
-        if paragraphs is None:
-            return ((0.0, "", alternative.get("transcript", "")),)
+    alternative = results["channels"][0]["alternatives"][0]
+    paragraphs = (alternative.get("paragraphs") or {}).get("paragraphs")
+    if paragraphs is not None:
         return (
             (float(p["start"]), _speaker(p.get("speaker")), " ".join(s.get("text", "") for s in p.get("sentences", [])))
             for p in paragraphs
         )
-    if isinstance(data, list) and data and all(isinstance(s, dict) and "start" in s and "text" in s for s in data):
-        # youtube-transcript-api's list of {"text", "start", "duration"} (seconds)
-        return ((float(s["start"]), "", s["text"]) for s in data)
-    if isinstance(data, dict) and isinstance(data.get("events"), list):  # YouTube json3
-        return (
-            (e["tStartMs"] / 1000, "", "".join(seg.get("utf8", "") for seg in e["segs"]))
-            for e in data["events"] if e.get("segs")
+    if alternative.get("words"):
+        return _sentences(
+            (w["start"], _speaker(w.get("speaker")), w.get("punctuated_word") or w["word"], False) for w in alternative["words"]
         )
+    return ((0.0, "", alternative.get("transcript", "")),)
+
+
+def _segments(data: Any) -> Iterable[Segment] | None:
+    """(start seconds, speaker label or "", text) per segment, or None for an unknown shape."""
+    if isinstance(data, dict) and isinstance(data.get("response"), dict):  # a Google long-running operation
+        data = data["response"]
+    if isinstance(data, dict):
+        segments, results = data.get("segments"), data.get("results")
+        if isinstance(segments, list) and segments and isinstance(segments[0], dict) and "body" in segments[0]:
+            return _sentences(  # Podcasting 2.0
+                (s["startTime"], _speaker(s.get("speaker")), s["body"], False) for s in segments
+            )
+        if isinstance(segments, list):  # Whisper, WhisperX
+            return ((float(s["start"]), _speaker(s.get("speaker")), s.get("text", "")) for s in segments)
+        if isinstance(data.get("utterances"), list):  # AssemblyAI (ms)
+            return ((s["start"] / 1000, _speaker(s.get("speaker")), s.get("text", "")) for s in data["utterances"])
+        if "utterances" in data and isinstance(data.get("words"), list):  # AssemblyAI without utterances (ms)
+            return _sentences((w["start"] / 1000, _speaker(w.get("speaker")), w["text"], False) for w in data["words"])
+        if isinstance(results, dict) and "items" in results:
+            return _aws(results)
+        if isinstance(results, dict):
+            return _deepgram(results)
+        if isinstance(results, list) and results and isinstance(results[0], dict):
+            if "alternatives" in results[0] and "start_time" in results[0]:
+                return _speechmatics(results)
+            if "alternatives" in results[0]:
+                return _google(results)
+        if isinstance(data.get("monologues"), list):
+            return _revai(data["monologues"])
+        if isinstance(data.get("recognizedPhrases"), list):
+            return _azure(data["recognizedPhrases"])
+        if isinstance(data.get("events"), list):  # YouTube json3
+            return (
+                (e["tStartMs"] / 1000, "", "".join(seg.get("utf8", "") for seg in e["segs"]))
+                for e in data["events"] if e.get("segs")
+            )
+    if isinstance(data, list) and data and all(isinstance(s, dict) for s in data):
+        if all("start" in s and "text" in s for s in data):
+            # youtube-transcript-api's {"text", "start", "duration"}, a diariser's {"start", "text", "speaker"} (seconds)
+            return ((float(s["start"]), _speaker(s.get("speaker")), s["text"]) for s in data)
+        if all("alternatives" in s for s in data):  # Google's results as the client libraries return them
+            return _google(data)
     return None
 
 
-def json_document(text: str, *, source: str) -> str | None:
+def _duration(data: Any) -> int | None:
+    """The recording's length in seconds where the file gives it (Deepgram, AssemblyAI, Azure)."""
+    if not isinstance(data, dict):
+        return None
+    metadata = data.get("metadata")
+    for value, scale in (((metadata or {}).get("duration") if isinstance(metadata, dict) else None, 1.0),
+                         (data.get("audio_duration"), 1.0), (data.get("durationInTicks"), 1e-7)):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+            return max(1, round(value * scale))
+    return None
+
+
+def json_document(text: str, *, source: str) -> Rendered | None:
     """A recogniser's JSON in, its segments as `[hh:mm:ss] (Speaker X: )text` lines out; None
     for a source that is not JSON (a transcript opening with "[Music]" is text). Raises
     IngestError for JSON of another shape, and for invalid JSON in a file named .json."""
@@ -93,10 +275,12 @@ def json_document(text: str, *, source: str) -> str | None:
         raise IngestError(source, None, f"JSON without the parts its shape needs ({type(exc).__name__}: {exc})") from None
     if segments is None:
         raise IngestError(source, None, f"JSON of a shape this does not read (it reads {SHAPES})")
-    return timed_lines(segments, source=source)
+    rendered = timed_lines(segments, source=source)
+    duration = _duration(data)
+    return Rendered(rendered.text, rendered.format, duration) if duration else rendered
 
 
-def timed_lines(segments: Iterable[tuple[float, str, str]], *, source: str) -> str:
+def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
     """(start seconds, speaker label or "", words) per segment in, `[hh:mm:ss] (Speaker: )words`
     lines out, one speaker's consecutive segments one line. IngestError when a segment has no
     usable start or no segment has words."""
@@ -114,4 +298,5 @@ def timed_lines(segments: Iterable[tuple[float, str, str]], *, source: str) -> s
         raise IngestError(source, None, f"segment without a usable start time or text ({type(exc).__name__}: {exc})") from None
     if not turns:
         raise IngestError(source, None, "transcript has no text in its segments")
-    return "".join(f"[{_clock(start)}] " + (f"{speaker}: " if speaker else "") + words + "\n" for start, speaker, words in turns)
+    text = "".join(f"[{_clock(start)}] " + (f"{speaker}: " if speaker else "") + words + "\n" for start, speaker, words in turns)
+    return Rendered(text, "labelled" if any(speaker for _, speaker, _ in turns) else "timed_lines")

@@ -57,11 +57,11 @@ def run(
     """
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
-        text, page_metadata, container = _document_text(text, source=source)
+        text, page_metadata, container, document_format = _document_text(text, source=source)
     except IngestError as error:
         return AnnotatedInterview(source_text="", sha256=digest, source_name=source, format="", metadata=Metadata(),
                                   speakers=(), turns=(), content_start=0, content_end=0, errors=(error,))
-    parsed = parse_source(text, source=source, fmt=fmt)
+    parsed = parse_source(text, source=source, fmt=fmt or document_format)
     merged = merge_metadata(parsed.metadata, page_metadata, metadata or Metadata())
     merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
     content_end = parsed.content_end if parsed.content_end is not None else len(text)
@@ -97,22 +97,21 @@ def run(
     return replace(base, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
 
 
-def _document_text(text: str, *, source: str) -> tuple[str, Metadata, str]:
-    """The text a source holds, what it says of itself outside that text, and what held it
-    ("html", "json", "xml"; "" for text as it is): an HTML page as a reader sees it (html.py), a
-    recogniser's JSON or timed-text XML as timed lines (json_transcript.py, xml_transcript.py)."""
+def _document_text(text: str, *, source: str) -> tuple[str, Metadata, str, str | None]:
+    """The text a source holds, what it says of itself outside that text, what held it ("html",
+    "json", "xml"; "" for text as it is) and, where the text was written here, the format that
+    reads it: an HTML page as a reader sees it (html.py), a recogniser's JSON or timed-text XML
+    as timed lines (json_transcript.py, xml_transcript.py)."""
     if is_html(text):
         page = read_page(text)
         if not page.text.strip():
             raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
-        return page.text, page.metadata, "html"
-    rendered = json_document(text, source=source)
-    if rendered is not None:
-        return rendered, Metadata(), "json"
-    rendered = xml_document(text, source=source)
-    if rendered is not None:
-        return rendered, Metadata(), "xml"
-    return text, Metadata(), ""
+        return page.text, page.metadata, "html", None
+    for container, read in (("json", json_document), ("xml", xml_document)):
+        rendered = read(text, source=source)
+        if rendered is not None:
+            return rendered.text, Metadata(duration_seconds=rendered.duration), container, rendered.format
+    return text, Metadata(), "", None
 
 
 def ingest_paths(

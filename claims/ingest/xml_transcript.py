@@ -18,7 +18,7 @@ import re
 from xml.etree import ElementTree
 
 from .errors import IngestError
-from .json_transcript import timed_lines
+from .json_transcript import Rendered, timed_lines
 
 _OPENING = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:transcript|timedtext|tt|(?:\w+:)?tt)[\s>]", re.S)
 _CLOCK = re.compile(r"^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$|^(\d+(?:\.\d+)?)(h|m|s|ms)$")
@@ -47,7 +47,7 @@ def _words(element: ElementTree.Element) -> str:
     return "".join(parts)
 
 
-def xml_document(text: str, *, source: str) -> str | None:
+def xml_document(text: str, *, source: str) -> Rendered | None:
     """A timed-text XML document in, `[hh:mm:ss] text` lines out; None for a source that is not one."""
     named_xml = source.lower().endswith(_XML_SUFFIXES)
     if not _OPENING.match(text) and not named_xml:

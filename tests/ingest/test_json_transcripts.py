@@ -18,9 +18,9 @@ def read(name):
 @pytest.mark.parametrize(
     "name, starts",
     [
-        ("whisperx.json", [0.0, 7.0, 11.0, 14.0, 62.0, 65.0]),  # seconds; SPEAKER_00's two segments are one turn
-        ("assemblyai.json", [0.0, 7.0, 11.0, 14.0]),  # milliseconds
-        ("deepgram.json", [0.0, 7.0, 11.0, 14.0]),  # speakers are numbers
+        ("whisperx.json", [0.031, 7.05, 11.2, 14.4, 62.3, 65.1]),  # seconds; SPEAKER_00's two segments are one turn
+        ("assemblyai.json", [0.25, 7.05, 11.2, 14.4]),  # milliseconds
+        ("deepgram.json", [0.25, 7.05, 11.2, 14.4]),  # speakers are numbers
     ],
 )
 def test_a_diarised_recognisers_speakers_become_the_named_host_and_guest(name, starts):
@@ -43,12 +43,12 @@ def test_whispers_segments_run_on_into_each_other_and_the_words_pick_the_speaker
     text = annotated.source_text
     assert text.splitlines() == [
         "[00:00:00] Welcome back to the show. Today we",
-        "[00:00:02] talk about robots. What do you think?",
-        "[00:00:06] I think they are coming.",
+        "[00:00:02.480] talk about robots. What do you think?",
+        "[00:00:05.600] I think they are coming.",
     ]
     sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
-    assert sentences[1] == "Today we\n[00:00:02] talk about robots."  # one sentence across two segments
-    assert [t.start_seconds for t in annotated.turns] == [0.0, 2.0, 6.0]
+    assert sentences[1] == "Today we\n[00:00:02.480] talk about robots."  # one sentence across two segments
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 2.48, 5.6]
 
 
 def test_youtube_transcript_api_snippets_are_timed_lines():
@@ -57,23 +57,26 @@ def test_youtube_transcript_api_snippets_are_timed_lines():
                 '{"text": "what do you think", "start": 6.14, "duration": 2.6}]')
     annotated = run(snippets, source="robots.json")
     assert annotated.ok and annotated.format == "timed_lines"
-    assert [t.start_seconds for t in annotated.turns][0] == 0.0 and annotated.source_text.splitlines()[1] == (
-        "[00:00:03] today we talk about robots")
+    assert [t.start_seconds for t in annotated.turns] == [0.08, 3.24, 6.14] and annotated.source_text.splitlines()[1] == (
+        "[00:00:03.240] today we talk about robots")
 
 
 def test_youtube_json3_events_are_timed_lines():
     annotated = run(read("youtube.json3.json"), source="youtube.json3.json")
     assert annotated.ok and annotated.format == "timed_lines"
     assert annotated.source_text.splitlines() == [
-        "[00:00:00] welcome back to the show", "[00:00:03] today we talk about robots", "[00:00:06] what do you think"]
+        "[00:00:00.080] welcome back to the show", "[00:00:03.240] today we talk about robots",
+        "[00:00:06.140] what do you think"]
 
 
 @pytest.mark.parametrize(
     "text, source, error",
     [
         ('{"title": "notes", "items": [1, 2]}', "notes.json",
-         "notes.json: JSON of a shape this does not read (it reads Whisper or WhisperX segments, AssemblyAI or "
-         "Deepgram utterances, YouTube json3 events, youtube-transcript-api's list of snippets)"),
+         "notes.json: JSON of a shape this does not read (it reads Whisper or WhisperX segments, Podcasting 2.0 "
+         "segments, AssemblyAI utterances or words, Deepgram utterances, paragraphs or words, Amazon Transcribe "
+         "items, Speechmatics results, Rev.ai monologues, Google Speech-to-Text results, Azure Speech recognized "
+         "phrases, YouTube json3 events, a list of {start, text} snippets)"),
         ('{"segments": [{"end": 2.0, "text": "hi"}]}', "cut.json",
          "cut.json: segment without a usable start time or text (KeyError: 'start')"),
         ('{"segments": [{"start": 0, "text": "  "}]}', "silent.json", "silent.json: transcript has no text in its segments"),
@@ -92,3 +95,68 @@ def test_a_text_transcript_opening_with_a_bracket_is_still_text():
     assert json_document("[00:00:01] Ann: hi", source="a.txt") is None
     annotated = run("[Music] welcome back to the show today we talk about robots", source="eye.txt")
     assert annotated.ok and annotated.format != ""
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["aws_transcribe.json", "speechmatics.json", "revai.json", "podcasting20.json", "azure_batch.json"],
+)
+def test_more_recognisers_words_become_the_named_speakers_sentences_with_their_times(name):
+    # Amazon Transcribe (punctuation items, speakers in speaker_labels), Speechmatics (S1/S2),
+    # Rev.ai (monologues of elements), Podcasting 2.0 (a word per segment, speakers by name),
+    # Azure (100-ns ticks, speakers by number)
+    annotated = run(read(name), source=name, metadata=NAMES)
+    assert annotated.ok and annotated.format == "labelled" and annotated.container == "json"
+    text = annotated.source_text
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("maria-lopez", 0.25), ("priya-raman", 7.05), ("maria-lopez", 11.2), ("priya-raman", 14.4)]
+    assert [text[t.start_char:t.end_char] for t in annotated.turns][:2] == [
+        "Welcome to Charged Up. Today I'm talking with Priya Raman.", "Thanks, Maria. It's good to be here."]
+
+
+def test_podcasting_20_speakers_are_their_names():
+    annotated = run(read("podcasting20.json"), source="podcasting20.json")
+    assert annotated.source_text.splitlines()[1] == "[00:00:07.050] Priya Raman: Thanks, Maria. It's good to be here."
+    assert {s.name for s in annotated.speakers} == {"Maria Lopez", "Priya Raman"}
+
+
+def test_google_speech_results_are_timed_lines_from_their_first_words():
+    annotated = run(read("google_stt.json"), source="google_stt.json")
+    assert annotated.ok and annotated.format == "timed_lines"
+    assert [t.start_seconds for t in annotated.turns] == [0.25, 7.05, 11.2, 14.4]
+    # the client libraries' {seconds, nanos} times, and a result with no words starting where the last ended
+    results = ('[{"alternatives": [{"transcript": "the fog horn", "words": [{"startTime": {"nanos": 100000000}, "word": "the"}]}],'
+               ' "resultEndTime": {"seconds": "4", "nanos": 500000000}},'
+               ' {"alternatives": [{"transcript": "out there in the cold water"}]}]')
+    assert run(results, source="fog.json").source_text == "[00:00:00.100] the fog horn\n[00:00:04.500] out there in the cold water\n"
+
+
+def test_where_a_file_gives_words_only_they_are_joined_into_sentences():
+    assemblyai = ('{"text": "Yeah. As much as it is.", "utterances": null, "audio_duration": 25, "words": ['
+                  '{"text": "Yeah.", "start": 170, "end": 718, "speaker": null}, {"text": "As", "start": 884, "end": 1166},'
+                  '{"text": "much", "start": 1200, "end": 1400}, {"text": "as", "start": 1500, "end": 1600},'
+                  '{"text": "it", "start": 1700, "end": 1800}, {"text": "is.", "start": 1900, "end": 2000}]}')
+    annotated = run(assemblyai, source="a.json")
+    assert annotated.source_text == "[00:00:00.170] Yeah.\n[00:00:00.884] As much as it is.\n"
+    assert annotated.metadata.duration_seconds == 25 and annotated.format == "timed_lines"
+    deepgram = ('{"metadata": {"duration": 25.93}, "results": {"channels": [{"alternatives": [{"transcript": "yeah as much",'
+                ' "words": [{"word": "yeah", "punctuated_word": "Yeah.", "start": 0.06, "speaker": 0},'
+                ' {"word": "as", "punctuated_word": "As", "start": 0.9, "speaker": 1},'
+                ' {"word": "much", "punctuated_word": "much.", "start": 1.2, "speaker": 1}]}]}]}}')
+    annotated = run(deepgram, source="d.json")
+    assert annotated.source_text == "[00:00:00.060] Speaker 0: Yeah.\n[00:00:00.900] Speaker 1: As much.\n"
+    assert annotated.metadata.duration_seconds == 26 and [t.speaker_slug for t in annotated.turns] == ["speaker-0", "speaker-1"]
+
+
+def test_a_diarisers_list_keeps_its_speakers_and_one_utterance_is_still_labelled():
+    listed = ('[{"start": 0.5, "end": 2.0, "text": " Who got the truth?", "speaker": "SPEAKER_00"},'
+              ' {"start": 47.408, "end": 48.1, "text": " I\'m Ben Gilbert.", "speaker": "SPEAKER_01"},'
+              ' {"start": 48.429, "end": 49.2, "text": " Is it you?", "speaker": "SPEAKER_00"}]')
+    annotated = run(listed, source="acquired.json")
+    assert annotated.format == "labelled"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("speaker-00", 0.5), ("speaker-01", 47.408), ("speaker-00", 48.429)]
+    single = '{"utterances": [{"speaker": "A", "start": 170, "end": 5000, "text": "Yeah. As much as it is worth it."}]}'
+    annotated = run(single, source="one.json")
+    assert annotated.format == "labelled" and [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [("speaker-a", 0.17)]
+    assert annotated.source_text[annotated.turns[0].start_char:annotated.turns[0].end_char] == "Yeah. As much as it is worth it."

@@ -13,18 +13,18 @@ def test_youtube_timedtext_is_read_as_timed_lines_with_its_entities_unescaped():
     annotated = run((DATA / "youtube_timedtext.xml").read_text(encoding="utf-8"), source="robots.xml")
     assert annotated.ok and annotated.format == "timed_lines"
     lines = annotated.source_text.splitlines()
-    assert lines[1] == "[00:00:03] today we talk about robots and what they'll do"
-    assert lines[-1] == "[00:00:12] i think they're coming by 2030"
-    assert [t.start_seconds for t in annotated.turns][:3] == [0.0, 3.0, 6.0]
+    assert lines[1] == "[00:00:03.240] today we talk about robots and what they'll do"
+    assert lines[-1] == "[00:00:12.400] i think they're coming by 2030"
+    assert [t.start_seconds for t in annotated.turns][:3] == [0.08, 3.24, 6.14]
 
 
 def test_ttml_paragraphs_with_clock_or_offset_times_and_line_breaks():
     annotated = run((DATA / "captions.ttml").read_text(encoding="utf-8"), source="captions.ttml")
     assert annotated.ok and annotated.format == "timed_lines"
     assert annotated.source_text.splitlines() == [
-        "[00:00:00] Welcome back to the show. Today we talk about robots.",
-        "[00:00:03] What do you think?",
-        "[00:00:06] I think they are coming.",  # 6.5s, to the second
+        "[00:00:00.080] Welcome back to the show. Today we talk about robots.",
+        "[00:00:03.240] What do you think?",
+        "[00:00:06.500] I think they are coming.",  # to the millisecond, as the file gives it
     ]
     sentences = [annotated.source_text[s.start_char:s.end_char] for s in annotated.sentences]
     assert "I think they are coming." in sentences
@@ -32,7 +32,7 @@ def test_ttml_paragraphs_with_clock_or_offset_times_and_line_breaks():
 
 def test_youtube_srv3_times_are_milliseconds():
     xml = '<timedtext format="3"><body><p t="80" d="3120">welcome<s t="400"> back</s></p><p t="61300" d="900">bye</p></body></timedtext>'
-    assert xml_document(xml, source="a.srv3") == "[00:00:00] welcome back\n[00:01:01] bye\n"
+    assert xml_document(xml, source="a.srv3").text == "[00:00:00.080] welcome back\n[00:01:01.300] bye\n"
 
 
 @pytest.mark.parametrize(

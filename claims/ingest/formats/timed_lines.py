@@ -2,7 +2,7 @@
 
 YouTube's "Show transcript" panel copies as a time alone on a line, then the words said from
 then on ("0:04" / "this week I talked to..."); other tools write the time at the start of the
-line ("0:04 this week...", "[00:00:04] this week..."). Each time mark starts one unlabelled
+line ("0:04 this week...", "[00:00:04] this week...", "[00:00:04.250] ..."). Each time mark starts one unlabelled
 turn with that start time (speakers are found from the words later); the marks stay out of the
 turns. Text before the first mark (a title) is outside the content. Times that go backwards
 are errors, as for caption cues.
@@ -17,7 +17,7 @@ from ._common import format_clock, iter_lines, parse_clock, refused, trim
 
 NAME = "timed_lines"
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"  # "0:04", "[00:00:04]", "[00:00:04.250]"
 # a time mark opening a line ("0:04", "[00:00:04]", "(1:02:03)"); markup.py blanks the same marks
 MARK = rf"[ \t]*(?:\[(?P<b>{_TIME})\]|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))(?=[ \t\r\n]|$)"
 _MARK = re.compile(MARK + r"[ \t]*")
@@ -33,7 +33,7 @@ def _marks(text: str) -> list[tuple[int, int, float | None, str, int]]:
         m = _MARK.match(line)
         if m:
             stamp = m.group("b") or m.group("p") or m.group("t")
-            out.append((number, start, parse_clock(stamp), stamp, start + m.end()))
+            out.append((number, start, parse_clock(stamp.replace(",", ".")), stamp, start + m.end()))
     return out
 
 
