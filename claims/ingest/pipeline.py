@@ -27,6 +27,7 @@ from .attribute import attribute_speakers
 from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_cues
 from .errors import IngestError
 from .formats import parse_source
+from .front_matter import blank_front_matter, read_front_matter
 from .html import is_html, read_page
 from .json_transcript import json_document
 from .manifest import derive_slug, manifest_metadata, merge_metadata
@@ -61,9 +62,13 @@ def run(
     except IngestError as error:
         return AnnotatedInterview(source_text="", sha256=digest, source_name=source, format="", metadata=Metadata(),
                                   speakers=(), turns=(), content_start=0, content_end=0, errors=(error,))
-    parsed = parse_source(text, source=source, fmt=fmt or document_format)
-    merged = merge_metadata(parsed.metadata, page_metadata, metadata or Metadata())
+    # a Markdown transcript's YAML front matter: metadata, and blank lines to the parsers
+    front = read_front_matter(text) if not container else None
+    parsed = parse_source(text if front is None else blank_front_matter(text, front), source=source, fmt=fmt or document_format)
+    merged = merge_metadata(parsed.metadata, page_metadata, front.metadata if front else Metadata(), metadata or Metadata())
     merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
+    if front is not None and parsed.content_start < front.end:
+        parsed = replace(parsed, content_start=front.end)
     content_end = parsed.content_end if parsed.content_end is not None else len(text)
     base = AnnotatedInterview(
         source_text=text, sha256=digest, source_name=source, format=parsed.format, metadata=merged,

@@ -1,0 +1,150 @@
+"""YAML front matter: the `---` block that static-site generators (Jekyll, Hugo, Eleventy, Astro)
+put at the top of a Markdown transcript.
+
+    ---
+    title: "Frontiers, fsGroups and frogs"
+    date: 2021-12-07
+    guests: [Rey Lejano]
+    video_id: Bp_h674oIhw
+    ---
+
+Its fields are the file's own metadata (they win over a title guessed from the first line),
+and the block is kept out of the turns: the parsers see it as blank lines, so that
+"title: ..." is never read as a speaker's label. The stored text keeps it. A block that is not
+a YAML mapping with at least one field sites use is no front matter (a transcript may open
+with a `---` rule, and "Ann: Hello." between two rules is a mapping too).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import yaml
+
+from .manifest import parse_published
+from .records import Metadata
+
+_OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_MAX_CHARS = 20_000  # front matter is a header; a closing rule further down is something else
+_YOUTUBE = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/|live/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
+_VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
+
+# field names as sites spell them, per Metadata field
+_TITLE = ("title",)
+_SHOW = ("show", "podcast", "series", "program", "programme")
+_DATE = ("date", "published", "publish_date", "published_at", "pubdate", "pub_date", "air_date", "recorded")
+_LINK = ("link", "url", "canonical_url", "permalink", "episode_url", "youtube", "youtube_url", "video_url", "video")
+_VIDEO = ("video_id", "youtube_id", "youtube", "youtube_url", "video_url", "video")
+_DURATION = ("duration_seconds", "duration", "length")
+_HOSTS = ("hosts", "host", "interviewer", "interviewers")
+_GUESTS = ("guests", "guest", "interviewee", "interviewees")
+_SITE_FIELDS = frozenset(
+    _TITLE + _SHOW + _DATE + _LINK + _VIDEO + _DURATION + _HOSTS + _GUESTS
+    + ("layout", "tags", "categories", "category", "description", "draft", "slug", "author", "authors", "summary",
+       "episode", "keywords", "lang", "type", "weight", "aliases", "image", "excerpt")
+)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    end: int  # offset just after the closing line
+    metadata: Metadata
+
+
+def read_front_matter(text: str) -> FrontMatter | None:
+    """A text in, its front matter (where it ends, what it says) out; None when it has none."""
+    opening = _OPENING.match(text)
+    if not opening:
+        return None
+    closing = _CLOSING.search(text, opening.end(), min(len(text), _MAX_CHARS))
+    if not closing:
+        return None
+    try:
+        fields = yaml.safe_load(text[opening.end():closing.start()])
+    except yaml.YAMLError:
+        return None
+    if not isinstance(fields, dict) or not _SITE_FIELDS & {str(k).lower() for k in fields}:
+        return None
+    end = closing.end() + 1 if text.startswith("\n", closing.end()) else closing.end()
+    return FrontMatter(end=end, metadata=_metadata({str(k).lower(): v for k, v in fields.items()}))
+
+
+def blank_front_matter(text: str, front: FrontMatter) -> str:
+    """The text with its front matter as blank lines (same length, same offsets)."""
+    return re.sub(r"[^\n]", " ", text[: front.end]) + text[front.end:]
+
+
+def _first(fields: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    return next((fields[n] for n in names if fields.get(n) not in (None, "", [], {})), None)
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(n.strip() for n in value.split(",") if n.strip())
+    if isinstance(value, list):
+        return tuple(str(v.get("name", "")).strip() if isinstance(v, dict) else str(v).strip() for v in value if v)
+    if isinstance(value, dict) and value.get("name"):
+        return (str(value["name"]).strip(),)
+    return ()
+
+
+def _published(value: Any) -> tuple[dt.date | None, str]:
+    if isinstance(value, dt.datetime):
+        return value.date(), "day"
+    if isinstance(value, dt.date):
+        return value, "day"
+    if isinstance(value, int) and 1900 <= value <= 2100:
+        return dt.date(value, 1, 1), "year"
+    if isinstance(value, str):
+        try:
+            return parse_published(value.strip()[:10])
+        except ValueError:
+            return None, ""
+    return None, ""
+
+
+def _seconds(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and value > 0:
+        return round(value)
+    if isinstance(value, str):
+        m = _CLOCK.match(value.strip())
+        if m:
+            return int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+        try:
+            return round(float(value)) or None
+        except ValueError:
+            return None
+    return None
+
+
+def _video_id(fields: Mapping[str, Any]) -> str:
+    for name in _VIDEO:
+        value = str(fields.get(name) or "").strip()
+        found = _YOUTUBE.search(value)
+        if found:
+            return found.group(1)
+        if name in ("video_id", "youtube_id") and _VIDEO_ID.fullmatch(value):
+            return value
+    return ""
+
+
+def _metadata(fields: Mapping[str, Any]) -> Metadata:
+    published, precision = _published(_first(fields, _DATE))
+    link = next((str(fields[n]).strip() for n in _LINK if str(fields.get(n) or "").startswith(("http://", "https://"))), "")
+    return Metadata(
+        title=str(_first(fields, _TITLE) or "").strip(),
+        show=str(_first(fields, _SHOW) or "").strip() if isinstance(_first(fields, _SHOW), (str, int)) else "",
+        link=link,
+        video_id=_video_id(fields),
+        published=published,
+        published_precision=precision,
+        duration_seconds=_seconds(_first(fields, _DURATION)),
+        hosts=_names(_first(fields, _HOSTS)),
+        guests=_names(_first(fields, _GUESTS)),
+    )

@@ -1,0 +1,56 @@
+"""A Markdown transcript's YAML front matter: metadata read, the block kept out of the turns."""
+import datetime as dt
+
+from claims.ingest.pipeline import run
+from claims.ingest.records import Metadata
+
+EPISODE = """---
+layout: episode
+title: "Grid storage, with Priya Raman"
+date: 2024-11-21
+podcast: Charged Up
+guests:
+  - Priya Raman
+video_id: Bp_h674oIhw
+duration: "1:04:09"
+description: >
+  Priya Raman builds batteries for the grid.
+---
+
+# Grid storage
+
+**Maria Lopez:** Welcome to Charged Up. Today I'm talking with Priya Raman. How big is a grid battery?
+
+**Priya Raman:** The one we finished last year holds four hundred megawatt hours.
+"""
+
+
+def test_front_matter_gives_the_metadata_and_stays_out_of_the_turns():
+    annotated = run(EPISODE, source="episode-14.md")
+    assert annotated.ok and annotated.format == "labelled" and annotated.source_text == EPISODE
+    meta = annotated.metadata
+    assert (meta.title, meta.show, meta.published, meta.published_precision) == (
+        "Grid storage, with Priya Raman", "Charged Up", dt.date(2024, 11, 21), "day")
+    assert (meta.video_id, meta.duration_seconds, meta.guests) == ("Bp_h674oIhw", 3849, ("Priya Raman",))
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Priya Raman", "guest"), ("Maria Lopez", "host")]
+    assert annotated.content_start > EPISODE.index("\n---\n") and all(t.start_char > annotated.content_start for t in annotated.turns)
+    assert not any("layout" in EPISODE[s.start_char:s.end_char] for s in annotated.sentences)
+
+
+def test_without_front_matter_the_fields_lines_would_be_speakers_so_the_block_is_blank_to_the_parser():
+    # "title:" and "date:" twice each look like labels; inside front matter they are not
+    text = "---\ntitle: One\ndate: 2023\n---\ntitle: not a label here\n\nAnn: Hello there.\n\nBo: Hi, Ann.\n\nAnn: Bye.\n"
+    annotated = run(text, source="a.md")
+    assert {s.name for s in annotated.speakers} == {"Ann", "Bo"}
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2023, 1, 1), "year")
+
+
+def test_the_command_line_wins_and_a_rule_that_opens_no_front_matter_is_text():
+    annotated = run(EPISODE, source="e.md", metadata=Metadata(title="Given title"))
+    assert annotated.metadata.title == "Given title"
+    ruled = "---\nAnn: Hello there.\nBo: Hi, Ann.\n---\nAnn: Bye now.\n"  # a mapping, but no field sites use
+    annotated = run(ruled, source="r.md")
+    turns = [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns]
+    assert len(turns) == 3 and turns[0] == "Hello there." and turns[1].startswith("Hi, Ann.")
+    broken = "---\ntitle: [unclosed\n---\nAnn: Hello there.\n\nBo: Hi.\n"  # not YAML: left as text, no crash
+    assert run(broken, source="b.md").ok
