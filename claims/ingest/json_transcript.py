@@ -3,7 +3,8 @@
 Recognisers write JSON as often as captions, and the diarising ones put who speaks in it:
 
 - Whisper (`--output_format json`) and WhisperX: `{"segments": [{"start": 0.0, "end": 4.2,
-  "text": " ...", "speaker": "SPEAKER_00"}]}` (seconds; `speaker` from WhisperX's diarisation);
+  "text": " ...", "speaker": "SPEAKER_00"}]}` (seconds; `speaker` from WhisperX's diarisation;
+  where every segment has its `words` with times, read as words, so each sentence has its time);
 - Podcasting 2.0 transcripts (the podcast namespace's JSON): `{"version": "1.0.0", "segments":
   [{"speaker": "Jane Doe", "startTime": 0.5, "endTime": 0.75, "body": "I"}]}` (seconds; often a
   word per segment);
@@ -201,6 +202,15 @@ def _deepgram(results: dict) -> Iterable[Segment]:
     return ((0.0, "", alternative.get("transcript", "")),)
 
 
+def _words_cover(segment: Any) -> bool:
+    """True when a Whisper segment's words all have a time and say what its text says."""
+    words = segment.get("words") if isinstance(segment, dict) else None
+    if not words or not all(isinstance(w, dict) and "start" in w for w in words):
+        return False
+    said = " ".join(str(w.get("word", w.get("text", ""))).strip() for w in words)
+    return said.split() == str(segment.get("text", "")).split()
+
+
 def _segments(data: Any) -> Iterable[Segment] | None:
     """(start seconds, speaker label or "", text) per segment, or None for an unknown shape."""
     if isinstance(data, dict) and isinstance(data.get("response"), dict):  # a Google long-running operation
@@ -212,6 +222,12 @@ def _segments(data: Any) -> Iterable[Segment] | None:
                 (s["startTime"], _speaker(s.get("speaker")), s["body"], False) for s in segments
             )
         if isinstance(segments, list):  # Whisper, WhisperX
+            if segments and all(_words_cover(s) for s in segments):
+                # word timestamps (`--word_timestamps True`): a line per sentence, each with its own time
+                return _sentences(
+                    (w["start"], _speaker(w.get("speaker", s.get("speaker"))), w.get("word", w.get("text", "")), False)
+                    for s in segments for w in s["words"]
+                )
             return ((float(s["start"]), _speaker(s.get("speaker")), s.get("text", "")) for s in segments)
         if isinstance(data.get("utterances"), list):  # AssemblyAI (ms)
             return ((s["start"] / 1000, _speaker(s.get("speaker")), s.get("text", "")) for s in data["utterances"])

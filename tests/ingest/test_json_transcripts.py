@@ -160,3 +160,16 @@ def test_a_diarisers_list_keeps_its_speakers_and_one_utterance_is_still_labelled
     annotated = run(single, source="one.json")
     assert annotated.format == "labelled" and [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [("speaker-a", 0.17)]
     assert annotated.source_text[annotated.turns[0].start_char:annotated.turns[0].end_char] == "Yeah. As much as it is worth it."
+
+
+def test_whisper_word_timestamps_give_each_sentence_its_time_unless_the_words_miss_some_text():
+    import json
+
+    segment = {"start": 0.0, "end": 9.0, "text": " Hi! It's been ages. How are you?",
+               "words": [{"word": " Hi!", "start": 0.66}, {"word": " It's", "start": 2.76}, {"word": " been", "start": 3.0},
+                         {"word": " ages.", "start": 3.3}, {"word": " How", "start": 6.62}, {"word": " are", "start": 6.9},
+                         {"word": " you?", "start": 7.1}]}
+    annotated = run(json.dumps({"segments": [segment]}), source="w.json")
+    assert annotated.source_text.splitlines() == ["[00:00:00.660] Hi!", "[00:00:02.760] It's been ages.", "[00:00:06.620] How are you?"]
+    segment["words"] = segment["words"][:3]  # words that do not say the whole text: the segment as it is
+    assert run(json.dumps({"segments": [segment]}), source="w.json").source_text == "[00:00:00] Hi! It's been ages. How are you?\n"
