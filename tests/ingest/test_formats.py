@@ -409,3 +409,64 @@ def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
     broken = run(read("youtube_studio.sbv").replace("0:00:09.390,0:00:11.000", "0:00:05.000,0:00:11.000"), source="b.sbv")
     assert [str(e) for e in broken.errors] == [
         "b.sbv:10: cue out of order: starts at 00:00:05.000, before the previous cue's start 00:00:06.770"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # Oxide and Friends: the name in brackets, then the time in brackets, then the words
+            "[Speaker 1] [00:00] Yeah. I was just in the trial space.\n[Speaker 2] [00:04] What? No.\n"
+            "[Speaker 1] [00:08] Like a postmortem.\n[Speaker 2] [00:12] You did not invite me?\n",
+            [(1, "Speaker 1", 0.0, "Yeah. I was just in the trial space."), (2, "Speaker 2", 4.0, "What? No."),
+             (3, "Speaker 1", 8.0, "Like a postmortem."), (4, "Speaker 2", 12.0, "You did not invite me?")],
+        ),
+        (  # a research interview: the participant's code in brackets, then a colon
+            "Interviewer: What is your name?\n\n[Int2]: My name is [Int2].\n\n"
+            "Interviewer: How many years have you worked?\n\n[Int2]: About 8.\n",
+            [(1, "Interviewer", None, "What is your name?"), (3, "Int2", None, "My name is [Int2]."),
+             (5, "Interviewer", None, "How many years have you worked?"), (7, "Int2", None, "About 8.")],
+        ),
+        (  # ArrayCast: a bare time and the bracketed name alone on a line; "[MUSIC]" names nobody
+            "00:00:00 [Rob Pike]\n\nHalf the people think this is insane.\n\n00:00:26 [MUSIC]\n\n"
+            "00:00:36 [Conor Hoekstra]\n\nWelcome to another episode.\n\n00:00:49 [Rob Pike]\nThanks.\n\n"
+            "00:00:53 [Conor Hoekstra]\n\nSo, APL?\n",
+            [(3, "Rob Pike", 0.0, "Half the people think this is insane.\n\n00:00:26 [MUSIC]"),
+             (9, "Conor Hoekstra", 36.0, "Welcome to another episode."), (12, "Rob Pike", 49.0, "Thanks."),
+             (16, "Conor Hoekstra", 53.0, "So, APL?")],
+        ),
+        (  # Ladybug: a bold name and a bracketed time, no colon
+            "**Emma** [0:00] Today we are talking.\n\n**Kelly** [0:18] Welcome. I'm Kelly.\n\n"
+            "**Emma** [0:20] I'm Emma.\n\n**Kelly** [0:36] So lately, Gatsby.\n",
+            [(1, "Emma", 0.0, "Today we are talking."), (3, "Kelly", 18.0, "Welcome. I'm Kelly."),
+             (5, "Emma", 20.0, "I'm Emma."), (7, "Kelly", 36.0, "So lately, Gatsby.")],
+        ),
+        (  # Adventures in Angular: a no-break space written out inside the bold label
+            "**CHUCK:&nbsp;** Hey everybody.\n\n**WARD:&nbsp;** Hello, everyone.\n\n"
+            "**CHUCK:&nbsp;** Jules Kremer.\n\n**WARD:&nbsp;** Hello again.\n",
+            [(1, "CHUCK", None, "Hey everybody."), (3, "WARD", None, "Hello, everyone."),
+             (5, "CHUCK", None, "Jules Kremer."), (7, "WARD", None, "Hello again.")],
+        ),
+        (  # Rev's export: "(00:01:54):" alone inside a turn is the same speaker going on then
+            "Amjad Masad (00:00:00):\nThe idea is simple.\n\nLenny Rachitsky (00:00:20):\nWhat skills matter?\n\n"
+            "(00:01:54):\nIn our conversation, we talk.\n\nAmjad Masad (00:02:46):\nIt's my pleasure.\n\n"
+            "Lenny Rachitsky (00:02:47):\nWhat is Replit?\n",
+            [(2, "Amjad Masad", 0.0, "The idea is simple."), (5, "Lenny Rachitsky", 20.0, "What skills matter?"),
+             (7, "Lenny Rachitsky", 114.0, "(00:01:54):\nIn our conversation, we talk."),
+             (11, "Amjad Masad", 166.0, "It's my pleasure."), (14, "Lenny Rachitsky", 167.0, "What is Replit?")],
+        ),
+    ],
+    ids=["bracketed-name-then-time", "bracketed-name-colon", "time-then-bracketed-name", "bold-name-then-time",
+         "nbsp-in-bold-label", "rev-continuation"],
+)
+def test_more_label_shapes_from_published_transcripts(text, expected):
+    parsed = parse_source(text, source="wild.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == expected
+
+
+def test_a_rev_continuation_mark_stays_out_of_the_sentences():
+    text = ("Amjad Masad (00:00:00):\nThe idea is simple.\n\nLenny Rachitsky (00:00:20):\nWhat skills matter?\n\n"
+            "(00:01:54):\nIn our conversation, we talk.\n\nAmjad Masad (00:02:46):\nIt's my pleasure.\n")
+    annotated = run(text, source="rev.md")
+    sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
+    assert "In our conversation, we talk." in sentences and not any(":" in s.split()[0] for s in sentences)

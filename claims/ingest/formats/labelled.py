@@ -36,11 +36,12 @@ LABEL_LINE = re.compile(
     + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
-# a bare time before the name, Markdown bold around it
+# a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
+# inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular); the name in brackets ("[Int2]: text")
 LABEL_LINE_MORE = re.compile(
     rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
-    r"(?:\*\*|__)?" + _NAME + r"(?:\*\*|__)?"
-    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:\*\*|__)?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+    r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
+    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:&nbsp;)*(?:\*\*|__)?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
 HEADER_LINE = re.compile(
@@ -48,17 +49,24 @@ HEADER_LINE = re.compile(
     + rf"[ \t]+(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
-# ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render)
+# ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render); the name
+# may be bold ("**Emma** [0:00] text", Ladybug) or bracketed ("[Speaker 1] [00:00] text", Oxide and Friends)
 TIMED_NAME_LINE = re.compile(
-    r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + rf"[ \t]*[\[(](?P<t2>{_TIME})[\])][ \t]*(?P<rest>\S)"
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?:\*\*|__|\[)?" + _NAME + rf"(?:\*\*|__|\])?[ \t]*[\[(](?P<t2>{_TIME})[\])][ \t]*(?P<rest>\S)"
+)
+# ArrayCast's: a bare time and the name in brackets alone on a line, the words below
+# ("00:00:36 [Conor Hoekstra]"; "00:00:26 [MUSIC]" is a note, not a name: NOT_NAMES)
+TIME_THEN_NAME_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+\[" + _NAME + r"\](?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
 BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings, not "\\?[": much faster to scan
 # inside a turn, a line opening with a bracketed time is the same speaker going on at that time
-_CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}[ \t]+(?=\S)", re.M)
+# (Rev's export writes "(00:03:42):" alone on a line, the words below: lennys-podcast's transcripts)
+_CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}(?::?[ \t]+|:?[ \t]*\r?\n\s*)(?=\S)", re.M)
 _OPENING_TIME = re.compile(rf"[ \t]*{BRACKETED_TIME}")
-_MORE_OPENINGS = frozenset("0123456789*_")
+_MORE_OPENINGS = frozenset("0123456789*_[")
 _TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")
 _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
 
@@ -69,6 +77,7 @@ def _candidates(text: str):
     out = []
     blank = 0
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
+    time_name = TIME_THEN_NAME_LINE.match
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         if not line or line.isspace():
@@ -83,6 +92,7 @@ def _candidates(text: str):
             m = (
                 (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
+                or last == "]" and first.isdigit() and time_name(line)
             )
         if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
