@@ -470,3 +470,52 @@ def test_a_rev_continuation_mark_stays_out_of_the_sentences():
     annotated = run(text, source="rev.md")
     sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
     assert "In our conversation, we talk." in sentences and not any(":" in s.split()[0] for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # Otter: a guest who speaks once among four names ("Tailor  2:26", Ladybug 62)
+            "Emma  0:00\nWelcome.\n\nKelly  0:34\nI'm Kelly.\n\nSidney  0:40\nI'm Sidney.\n\nEmma  2:20\n"
+            "So welcome, Tailor. How are you?\n\nTailor  2:26\nGlad to be on.\n\nKelly  2:30\nGreat.\n\nSidney  2:33\nSo, security?\n",
+            ["Emma", "Kelly", "Sidney", "Emma", "Tailor", "Kelly", "Sidney"],
+        ),
+        (  # a hearing: one senator asks once; a header's "Date:" before and notes inside turns stay text
+            "Date: 8 October 2014\n\nAA: Absolutely. I believe clarity helps.\nNote: the chair left.\n\n"
+            "Senator: Thank you chair. Would you buy bitcoin?\n\nAA: I would estimate so.\nStep 1: buy a wallet.\n"
+            "Update: prices moved.\n\nSenator Greene: Thank you very much for coming. Is it safe?\n\n"
+            "AA: Wallets can be hacked.\n\nSenator: One more question?\n",
+            ["AA", "Senator", "AA", "Senator Greene", "AA", "Senator"],
+        ),
+        (  # a panel's bold capitals: a name used once is still a label
+            "**CHUCK:** Hey everybody. This week on our panel, Ward Bell.\n\n**WARD:** Hello.\n\n"
+            "**CHUCK:** Lukas Reubbelke.\n\n**LUKAS:** I'll let John speak for me.\n\n**JOHN:** Hello.\n\n"
+            "**CHUCK:** Olivier?\n\n**WARD:** There we go.\n\n**JOHN:** Hello again.\n",
+            ["CHUCK", "WARD", "CHUCK", "LUKAS", "JOHN", "CHUCK", "WARD", "JOHN"],
+        ),
+        (  # two-word names throughout: a one-word "Disclaimer:" is no name
+            "Ben Felix: Welcome to episode 306.\n\nCameron Passmore: A phenomenal conversation.\n\n"
+            "Wei Dai: Thanks for having me.\nDisclaimer: this is not advice.\n\nBen Felix: What do you do?\n\n"
+            "Cameron Passmore: Right.\n\nWei Dai: Research.\n",
+            ["Ben Felix", "Cameron Passmore", "Wei Dai", "Ben Felix", "Cameron Passmore", "Wei Dai"],
+        ),
+    ],
+    ids=["otter-once", "hearing-once", "bold-capitals-once", "not-a-name"],
+)
+def test_a_label_used_once_counts_when_written_like_the_others(text, expected):
+    parsed = parse_source(text, source="once.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [t.speaker_label for t in parsed.turns] == expected
+    turn_texts = [text[t.start_char : t.end_char] for t in parsed.turns]
+    assert not any(t.startswith(("Date", "Note", "Step", "Update", "Disclaimer")) for t in turn_texts)
+
+
+def test_show_notes_before_a_transcript_do_not_hide_its_labels():
+    # ArrayCast's pages: a long list of links, then the transcript; labels are counted from the first
+    notes = "".join(f"- [Link {i}](https://example.com/{i})\n" for i in range(30))
+    text = notes + "\nTranscript\n\n00:00:00 [Rob Pike]\n\nHalf think this is insane.\n\n00:00:36 [Conor Hoekstra]\n\nWelcome.\n\n"
+    text += "00:00:38 [CH]\n\nMy name is Conor.\n\n00:01:18 [RP]\n\nThanks.\n\n00:01:20 [CH]\n\nSo, APL?\n"
+    parsed = parse_source(text, source="arraycast.md")
+    assert parsed.format == "labelled"
+    assert [(t.speaker_label, t.start_seconds) for t in parsed.turns] == [
+        ("Rob Pike", 0.0), ("Conor Hoekstra", 36.0), ("CH", 38.0), ("RP", 78.0), ("CH", 80.0)]

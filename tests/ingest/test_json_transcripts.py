@@ -160,3 +160,14 @@ def test_a_diarisers_list_keeps_its_speakers_and_one_utterance_is_still_labelled
     annotated = run(single, source="one.json")
     assert annotated.format == "labelled" and [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [("speaker-a", 0.17)]
     assert annotated.source_text[annotated.turns[0].start_char:annotated.turns[0].end_char] == "Yeah. As much as it is worth it."
+
+
+def test_a_diarisers_list_with_three_speakers_each_heard_once_keeps_them():
+    # a name used once is no label among more than two names, but a diariser's "Speaker 02" is
+    listed = ('[{"start": 0.5, "text": "Who got the truth?", "speaker": "SPEAKER_00"},'
+              ' {"start": 47.4, "text": "I\'m Ben Gilbert.", "speaker": "SPEAKER_01"},'
+              ' {"start": 48.4, "text": "And I\'m David Rosenthal.", "speaker": "SPEAKER_02"}]')
+    annotated = run(listed, source="three.json")
+    assert annotated.format == "labelled" and annotated.ok
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("speaker-00", 0.5), ("speaker-01", 47.4), ("speaker-02", 48.4)]

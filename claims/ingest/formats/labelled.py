@@ -14,8 +14,13 @@ is the same speaker going on at that time: a turn of its own, with the same labe
 text opens with one and whose label has none takes that time.
 Lines without a label continue the previous turn; text before the first label (a page
 title, say) is outside the content. To keep "Note: ..." or "Update: ..." from becoming
-speakers, a name counts as a label only when it labels at least two lines (or when the
-file has at most two distinct labels). Time marks that go backwards are errors.
+speakers, a name counts as a label when it labels at least two lines, is a diariser's
+("Speaker 02", "SPEAKER_01"), or the file has at most two distinct labels; a name used once
+counts where it is written as the established labels are (the same pattern, bold or bracketed
+alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
+or more where every established name has two or more) and either comes after the first
+established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
+Time marks that go backwards are errors.
 """
 from __future__ import annotations
 
@@ -73,8 +78,8 @@ _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last l
 
 def _candidates(text: str):
     """(line number, line start, line end, line text, match, name) of every "Name:" line, and
-    the number of lines that are not blank."""
-    out = []
+    for each the number of lines before it that are not blank; and that number for the text."""
+    out, nonblank_before = [], []
     blank = 0
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     time_name = TIME_THEN_NAME_LINE.match
@@ -97,17 +102,63 @@ def _candidates(text: str):
         if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
             out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
+            nonblank_before.append(number - 1 - blank)
         start += len(line) + 1
-    return out, number - blank
+    return out, nonblank_before, number - blank
+
+
+# a diariser's or a transcriber's label for a voice it could not name
+_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant)[ _-]*\w{1,3}|unknown speaker")
+_NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+# words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
+# "**Panel:** ...", "Step 1: ..."), never anybody's name
+_NOT_NAMES_ONCE = frozenset({
+    "date", "time", "location", "place", "title", "episode", "host", "hosts", "guest", "guests", "panel",
+    "interviewer", "interviewee", "step", "example", "summary", "edit", "disclaimer", "correction",
+    "ps", "bonus", "question", "answer", "links", "sponsor", "sponsors", "show notes",
+})
+
+
+def _shape(candidate) -> tuple:
+    """How a label line is written: its pattern, the mark before the name (bold, a bracket),
+    whether it has a time and words after it, and where it has no time, capitals or not (a
+    timed label is evidence enough: ArrayCast's "[Rob Pike]" once, then "[RP]", "[CH]")."""
+    _, _, _, line, m, name = candidate
+    before = line[m.start("name") - 1] if m.start("name") else ""
+    timed = bool(m.group("t0") or m.group("t1") or m.group("t2") or ("t3" in m.re.groupindex and m.group("t3")))
+    return m.re, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
+
+
+def _looks_like_a_name(name: str, *, words: int) -> bool:
+    """One to four capitalised words (at least `words`), or a diariser's generic label."""
+    if _GENERIC_NAME.fullmatch(name):
+        return True
+    parts = name.split()
+    return words <= len(parts) <= 4 and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
 
 
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
-    and the number of lines that are not blank."""
-    cands, nonblank = _candidates(text)
+    and the number of lines from the first label on that are not blank (show notes before a
+    transcript do not make its labels rare: ArrayCast's pages)."""
+    cands, nonblank_before, nonblank = _candidates(text)
     counts = Counter(c[5] for c in cands)
-    names = set(counts) if len(counts) <= 2 else {name for name, n in counts.items() if n >= 2}
-    return [c for c in cands if c[5] in names], names, nonblank
+    if len(counts) <= 2:
+        return cands, set(counts), nonblank - (nonblank_before[0] if cands else 0)
+    names = {name for name, n in counts.items() if n >= 2 or _GENERIC_NAME.fullmatch(name)}
+    if names and len(names) < len(counts):
+        # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
+        shapes = {_shape(c) for c in cands if c[5] in names}
+        words = 2 if all(len(n.split()) >= 2 for n in names) else 1
+        first = next(i for i, c in enumerate(cands) if c[5] in names)
+        for i, c in enumerate(cands):
+            if c[5] not in names and _looks_like_a_name(c[5], words=words):
+                shape = _shape(c)
+                if shape in shapes and (i > first or shape[2]):
+                    names.add(c[5])
+    starts = [c for c in cands if c[5] in names]
+    first = next((i for i, c in enumerate(cands) if c[5] in names), None)
+    return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
 
 
 # Detection reads this much of a file (a labelled transcript shows itself early).
