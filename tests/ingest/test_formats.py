@@ -430,7 +430,7 @@ def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
             "00:00:00 [Rob Pike]\n\nHalf the people think this is insane.\n\n00:00:26 [MUSIC]\n\n"
             "00:00:36 [Conor Hoekstra]\n\nWelcome to another episode.\n\n00:00:49 [Rob Pike]\nThanks.\n\n"
             "00:00:53 [Conor Hoekstra]\n\nSo, APL?\n",
-            [(3, "Rob Pike", 0.0, "Half the people think this is insane.\n\n00:00:26 [MUSIC]"),
+            [(3, "Rob Pike", 0.0, "Half the people think this is insane."),  # the note is between turns
              (9, "Conor Hoekstra", 36.0, "Welcome to another episode."), (12, "Rob Pike", 49.0, "Thanks."),
              (16, "Conor Hoekstra", 53.0, "So, APL?")],
         ),
@@ -519,3 +519,31 @@ def test_show_notes_before_a_transcript_do_not_hide_its_labels():
     assert parsed.format == "labelled"
     assert [(t.speaker_label, t.start_seconds) for t in parsed.turns] == [
         ("Rob Pike", 0.0), ("Conor Hoekstra", 36.0), ("CH", 38.0), ("RP", 78.0), ("CH", 80.0)]
+
+
+def test_markdown_layout_is_not_read_as_words():
+    # kubernetes.io's release interviews bold the host's whole question, label and all; an oral
+    # history puts "### MIT" headings between and inside turns; a podcast page "***" rules
+    text = (
+        "**CRAIG BOX: Let's talk African clawed frogs! Do you know them?**\n\n"
+        "REY LEJANO: Oh, you mean Xenopus? My degree is in microbiology.\n\n"
+        "### MIT\n\n"
+        "**CRAIG BOX: Where did you study?**\n\n"
+        "REY LEJANO: At Davis, and then some years in a lab\n\n### Ph.D. students\n\nthat grew frogs.\n\n***\n\n"
+        "**CRAIG BOX: Why Kubernetes?**\n\n---\n\n"
+        "REY LEJANO: Because it was there.\n"
+    )
+    annotated = run(text, source="release-interview.md")
+    assert annotated.format == "labelled"
+    assert [(s.name, s.role) for s in annotated.speakers] == [("CRAIG BOX", "host"), ("REY LEJANO", "guest")]
+    turns = [text[t.start_char : t.end_char] for t in annotated.turns]
+    assert turns[0] == "Let's talk African clawed frogs! Do you know them?"  # the closing bold is no word
+    assert turns[1] == "Oh, you mean Xenopus? My degree is in microbiology."  # the heading after it is between turns
+    assert turns[4] == "Why Kubernetes?"
+    from claims.ingest.markup import reading_text
+
+    reading = reading_text(text, "labelled")
+    assert len(reading) == len(text) and reading.count("\n") == text.count("\n")
+    sentences = [" ".join(reading[s.start_char : s.end_char].split()) for s in annotated.sentences]
+    assert not any("*" in s or "#" in s or "---" in s for s in sentences)
+    assert "At Davis, and then some years in a lab that grew frogs." in sentences

@@ -72,7 +72,12 @@ BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings,
 _CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}(?::?[ \t]+|:?[ \t]*\r?\n\s*)(?=\S)", re.M)
 _OPENING_TIME = re.compile(rf"[ \t]*{BRACKETED_TIME}")
 _MORE_OPENINGS = frozenset("0123456789*_[")
-_TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")
+# lines at a turn's end that are not its speaker's words: a bare "[00:01:23]" (the next label's
+# time), a time and a note ("00:00:26 [MUSIC]", ArrayCast), a Markdown heading or rule between
+# turns ("### MIT", "***", "---": IEEE's oral histories, Rational Reminder)
+_NOT_SPOKEN_LINE = re.compile(
+    rf"[ \t]*(?:[\[(]{_TIME}[\])]|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?|(?:([-*_])[ \t]*)(?:\1[ \t]*){{2,}})[ \t]*\r?$"
+)
 _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
 
 
@@ -222,12 +227,16 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
         body = line_start + m.start("rest") if m.group("rest") else line_end
         a, b = trim(text, body, stop)
-        # a bare "[00:01:23]" line just before the next label belongs to that label
+        # a bare "[00:01:23]" line just before the next label belongs to that label; a heading
+        # or a rule between turns belongs to neither
         while b > a:
             last_nl = text.rfind("\n", a, b)
-            if last_nl < 0 or not _TIME_ONLY.match(text[last_nl + 1 : b]):
+            if last_nl < 0 or not _NOT_SPOKEN_LINE.match(text, last_nl + 1, b):
                 break
             a, b = trim(text, a, last_nl)
+        label_part = line[: m.start("rest")] if m.group("rest") else line
+        if b - a > 2 and text.startswith("**", b - 2) and label_part.count("**") == 1:
+            a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
         if b <= a:
             if seconds is not None:  # an empty turn's time still counts for the order
                 previous_time = _in_order(seconds, previous_time, source, number, errors)
