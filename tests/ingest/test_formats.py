@@ -547,3 +547,21 @@ def test_markdown_layout_is_not_read_as_words():
     sentences = [" ".join(reading[s.start_char : s.end_char].split()) for s in annotated.sentences]
     assert not any("*" in s or "#" in s or "---" in s for s in sentences)
     assert "At Davis, and then some years in a lab that grew frogs." in sentences
+
+
+@pytest.mark.parametrize(
+    "head, title",
+    [
+        ("## Episode 306\n\n", "Episode 306"),  # Rational Reminder: the heading, without its #s
+        ("1 About Maja Mataric 2 About the Interview 3 Interview\n\n## About Maja Mataric\n\nShe is a pioneer.\n\n"
+         "### Early life\n\n", "About Maja Mataric"),  # an oral history: a contents line, then headings
+        ("---\nlayout: blog\ntitle: \"Frontiers, fsGroups and frogs\"\ndate: 2022-04-29\n---\n\n# Intro\n\n",
+         "Frontiers, fsGroups and frogs"),  # a Markdown page's front matter
+        ("---\ntitle: >\n      095 AiA Building NG2 Libraries\ndate: 2016-06-02\n---\n\n", "095 AiA Building NG2 Libraries"),
+        ("Interview participant: [Int2]\nInterviewed by: Lucian Dragos via Zoom\n\n\n", ""),  # header fields only
+        ("Charged Up, episode 14\n\n", "Charged Up, episode 14"),
+    ],
+)
+def test_a_labelled_transcripts_title_is_its_heading_not_its_first_line(head, title):
+    text = head + "Ann Lee: Welcome. What do you build?\n\nBo Chan: Compilers.\n"
+    assert parse_source(text, source="t.md").metadata.title == title

@@ -208,6 +208,34 @@ def _continued(text: str, a: int, b: int, line_no: int, seconds):
     return out
 
 
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(.*?)\n---[ \t]*\r?(?:\n|\Z)", re.S)
+_FRONT_MATTER_TITLE = re.compile(r"^title:[ \t]*(.*?)[ \t]*\r?$((?:\n[ \t]+\S[^\n]*)*)", re.M)
+_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
+# a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment
+_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--")
+
+
+def _title(head: str) -> str:
+    """The text before the first label in, its title out: a Markdown front matter's `title:`,
+    else its first heading of the highest level (without the #s), else its first line that is
+    not a header's field or a rule; "" when there is none."""
+    front = _FRONT_MATTER.match(head)
+    if front:
+        m = _FRONT_MATTER_TITLE.search(front.group(1))
+        if m:
+            value = m.group(1) if m.group(1) not in (">", "|", ">-", "|-", "") else " ".join(m.group(2).split())
+            value = value.strip()
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            if value:
+                return value
+        head = head[front.end() :]
+    headings = [(len(m.group(1)), m.group(2).strip()) for m in _HEADING.finditer(head)]
+    if headings:
+        return min(headings, key=lambda h: h[0])[1]
+    return next((l.strip() for _, _, _, l in iter_lines(head) if l.strip() and not _NOT_A_TITLE.match(l.strip())), "")
+
+
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     """Text in, ParsedSource with one labelled turn per "Name:" line out (`label_lines`: what
     `detected` found, when it read the whole text)."""
@@ -215,7 +243,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if not starts:
         return refused(NAME, source, 1, "not a labelled transcript: no 'Name: text' lines found")
     errors: list[IngestError] = []
-    title = next((l.strip() for _, _, _, l in iter_lines(text[: starts[0][1]]) if l.strip()), "")
+    title = _title(text[: starts[0][1]])
     turns: list[ParsedTurn] = []
     previous_time = None
     credit = _CREDIT.search(text, max(0, len(text) - 300))
