@@ -565,3 +565,23 @@ def test_markdown_layout_is_not_read_as_words():
 def test_a_labelled_transcripts_title_is_its_heading_not_its_first_line(head, title):
     text = head + "Ann Lee: Welcome. What do you build?\n\nBo Chan: Compilers.\n"
     assert parse_source(text, source="t.md").metadata.title == title
+
+
+def test_the_label_introducing_the_show_is_the_host_before_the_one_asking_most():
+    # Ladybug 62 (Otter): the host opens the show and introduces the guest; a co-host asks most
+    # of the questions; the guest thanks them "for having me on the show"
+    text = (
+        "Emma  0:00\nIn this episode, we're joined by Taylor, an infosec engineer. Let's get started.\n\n"
+        "Taylor  0:10\nThanks for having me on the show. Glad to be here.\n\n"
+        "Sidney  0:15\nWhat is web security? Why should developers care?\n\n"
+        "Taylor  0:20\nBecause attackers care.\n\n"
+        "Sidney  0:25\nAnd where should they start?\n\n"
+        "Taylor  0:30\nWith the basics.\n\n"
+        "Emma  0:35\nGreat advice.\n"
+    )
+    annotated = run(text, source="ladybug.txt")
+    assert [(s.name, s.role) for s in annotated.speakers if s.role == "host"] == [("Emma", "host")]
+    from claims.ingest.records import Metadata
+
+    named = run(text, source="ladybug.txt", metadata=Metadata(hosts=("Emma Bostian",)))
+    assert [(s.name, s.role) for s in named.speakers if s.role == "host"] == [("Emma Bostian", "host")]
