@@ -262,8 +262,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             if last_nl < 0 or not _NOT_SPOKEN_LINE.match(text, last_nl + 1, b):
                 break
             a, b = trim(text, a, last_nl)
-        label_part = line[: m.start("rest")] if m.group("rest") else line
-        if b - a > 2 and text.startswith("**", b - 2) and label_part.count("**") == 1:
+        if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if m.group("rest") else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
         if b <= a:
             if seconds is not None:  # an empty turn's time still counts for the order
