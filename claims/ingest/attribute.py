@@ -306,9 +306,34 @@ def _most_questions(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str
     return max(labels, key=lambda l: (questions[l] / max(counts[l], 1), -list(labels).index(l)))
 
 
+# what a host says in the first turns and a guest does not: welcoming listeners to the show,
+# introducing the guest or themselves as host ("Welcome to the Ladybug podcast", "we're joined by
+# Taylor", "We're hosted by me, Benjamin Felix", "Today, my guest is Amjad Masad")
+_HOSTS_INTRODUCTION = re.compile(
+    r"(?i)\bwelcome (?:back )?to (?:[\w'’-]+ ){0,6}?(?:podcast|show|episode|program|programme)\b"
+    r"|\bhosted by me\b|\bI(?:'|’| a)?m your host\b|\bmy guests? (?:today |this week )?(?:is|are)\b"
+    r"|\b(?:we(?:'|’| a)re|I(?:'|’| a)m) joined (?:today |this week )?by\b|\bjoining (?:me|us) (?:today |this week )?(?:is|are)\b"
+)
+_INTRODUCTION_TURNS = 12  # introductions come first; later, anybody may quote them
+
+
+def _introduces_the_show(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str | None:
+    """The first of `labels` to introduce the show or its guest in the transcript's first turns,
+    or None."""
+    for t in turns[:_INTRODUCTION_TURNS]:
+        if t.speaker_label in labels and _HOSTS_INTRODUCTION.search(text, t.start_char, t.end_char):
+            return t.speaker_label
+    return None
+
+
+def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str:
+    """The label that introduces the show, else the one asking the most questions."""
+    return _introduces_the_show(text, turns, labels) or _most_questions(text, turns, labels)
+
+
 def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[SpeakerRecord]):
-    """Labels to speakers: by name where metadata names them; otherwise the label asking the
-    most questions is the host."""
+    """Labels to speakers: by name where metadata names them; otherwise the label introducing
+    the show in the first turns, else the one asking the most questions, is the host."""
     by_label: dict[str, SpeakerRecord] = {}
     unknown: list[str] = []
     for label in dict.fromkeys(t.speaker_label for t in turns if t.speaker_label):
@@ -323,14 +348,14 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         hosts = [sp for sp in speakers if sp.role == HOST]
         guests = [sp for sp in speakers if sp.role == GUEST]
         if len(hosts) == 1:
-            host_label = _most_questions(text, turns, unknown)
+            host_label = _host_label(text, turns, unknown)
             by_label[host_label] = hosts[0]
             unknown.remove(host_label)
             if len(guests) == 1 and len(unknown) == 1:
                 by_label[unknown.pop()] = guests[0]
     if unknown:
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
-        host_label = None if has_host else _most_questions(text, turns, unknown)
+        host_label = None if has_host else _host_label(text, turns, unknown)
         for label in unknown:
             sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label == host_label else GUEST)
             speakers.append(sp)

@@ -409,3 +409,181 @@ def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
     broken = run(read("youtube_studio.sbv").replace("0:00:09.390,0:00:11.000", "0:00:05.000,0:00:11.000"), source="b.sbv")
     assert [str(e) for e in broken.errors] == [
         "b.sbv:10: cue out of order: starts at 00:00:05.000, before the previous cue's start 00:00:06.770"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # Oxide and Friends: the name in brackets, then the time in brackets, then the words
+            "[Speaker 1] [00:00] Yeah. I was just in the trial space.\n[Speaker 2] [00:04] What? No.\n"
+            "[Speaker 1] [00:08] Like a postmortem.\n[Speaker 2] [00:12] You did not invite me?\n",
+            [(1, "Speaker 1", 0.0, "Yeah. I was just in the trial space."), (2, "Speaker 2", 4.0, "What? No."),
+             (3, "Speaker 1", 8.0, "Like a postmortem."), (4, "Speaker 2", 12.0, "You did not invite me?")],
+        ),
+        (  # a research interview: the participant's code in brackets, then a colon
+            "Interviewer: What is your name?\n\n[Int2]: My name is [Int2].\n\n"
+            "Interviewer: How many years have you worked?\n\n[Int2]: About 8.\n",
+            [(1, "Interviewer", None, "What is your name?"), (3, "Int2", None, "My name is [Int2]."),
+             (5, "Interviewer", None, "How many years have you worked?"), (7, "Int2", None, "About 8.")],
+        ),
+        (  # ArrayCast: a bare time and the bracketed name alone on a line; "[MUSIC]" names nobody
+            "00:00:00 [Rob Pike]\n\nHalf the people think this is insane.\n\n00:00:26 [MUSIC]\n\n"
+            "00:00:36 [Conor Hoekstra]\n\nWelcome to another episode.\n\n00:00:49 [Rob Pike]\nThanks.\n\n"
+            "00:00:53 [Conor Hoekstra]\n\nSo, APL?\n",
+            [(3, "Rob Pike", 0.0, "Half the people think this is insane."),  # the note is between turns
+             (9, "Conor Hoekstra", 36.0, "Welcome to another episode."), (12, "Rob Pike", 49.0, "Thanks."),
+             (16, "Conor Hoekstra", 53.0, "So, APL?")],
+        ),
+        (  # Ladybug: a bold name and a bracketed time, no colon
+            "**Emma** [0:00] Today we are talking.\n\n**Kelly** [0:18] Welcome. I'm Kelly.\n\n"
+            "**Emma** [0:20] I'm Emma.\n\n**Kelly** [0:36] So lately, Gatsby.\n",
+            [(1, "Emma", 0.0, "Today we are talking."), (3, "Kelly", 18.0, "Welcome. I'm Kelly."),
+             (5, "Emma", 20.0, "I'm Emma."), (7, "Kelly", 36.0, "So lately, Gatsby.")],
+        ),
+        (  # Adventures in Angular: a no-break space written out inside the bold label
+            "**CHUCK:&nbsp;** Hey everybody.\n\n**WARD:&nbsp;** Hello, everyone.\n\n"
+            "**CHUCK:&nbsp;** Jules Kremer.\n\n**WARD:&nbsp;** Hello again.\n",
+            [(1, "CHUCK", None, "Hey everybody."), (3, "WARD", None, "Hello, everyone."),
+             (5, "CHUCK", None, "Jules Kremer."), (7, "WARD", None, "Hello again.")],
+        ),
+        (  # Rev's export: "(00:01:54):" alone inside a turn is the same speaker going on then
+            "Amjad Masad (00:00:00):\nThe idea is simple.\n\nLenny Rachitsky (00:00:20):\nWhat skills matter?\n\n"
+            "(00:01:54):\nIn our conversation, we talk.\n\nAmjad Masad (00:02:46):\nIt's my pleasure.\n\n"
+            "Lenny Rachitsky (00:02:47):\nWhat is Replit?\n",
+            [(2, "Amjad Masad", 0.0, "The idea is simple."), (5, "Lenny Rachitsky", 20.0, "What skills matter?"),
+             (7, "Lenny Rachitsky", 114.0, "(00:01:54):\nIn our conversation, we talk."),
+             (11, "Amjad Masad", 166.0, "It's my pleasure."), (14, "Lenny Rachitsky", 167.0, "What is Replit?")],
+        ),
+    ],
+    ids=["bracketed-name-then-time", "bracketed-name-colon", "time-then-bracketed-name", "bold-name-then-time",
+         "nbsp-in-bold-label", "rev-continuation"],
+)
+def test_more_label_shapes_from_published_transcripts(text, expected):
+    parsed = parse_source(text, source="wild.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == expected
+
+
+def test_a_rev_continuation_mark_stays_out_of_the_sentences():
+    text = ("Amjad Masad (00:00:00):\nThe idea is simple.\n\nLenny Rachitsky (00:00:20):\nWhat skills matter?\n\n"
+            "(00:01:54):\nIn our conversation, we talk.\n\nAmjad Masad (00:02:46):\nIt's my pleasure.\n")
+    annotated = run(text, source="rev.md")
+    sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
+    assert "In our conversation, we talk." in sentences and not any(":" in s.split()[0] for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # Otter: a guest who speaks once among four names ("Tailor  2:26", Ladybug 62)
+            "Emma  0:00\nWelcome.\n\nKelly  0:34\nI'm Kelly.\n\nSidney  0:40\nI'm Sidney.\n\nEmma  2:20\n"
+            "So welcome, Tailor. How are you?\n\nTailor  2:26\nGlad to be on.\n\nKelly  2:30\nGreat.\n\nSidney  2:33\nSo, security?\n",
+            ["Emma", "Kelly", "Sidney", "Emma", "Tailor", "Kelly", "Sidney"],
+        ),
+        (  # a hearing: one senator asks once; a header's "Date:" before and notes inside turns stay text
+            "Date: 8 October 2014\n\nAA: Absolutely. I believe clarity helps.\nNote: the chair left.\n\n"
+            "Senator: Thank you chair. Would you buy bitcoin?\n\nAA: I would estimate so.\nStep 1: buy a wallet.\n"
+            "Update: prices moved.\n\nSenator Greene: Thank you very much for coming. Is it safe?\n\n"
+            "AA: Wallets can be hacked.\n\nSenator: One more question?\n",
+            ["AA", "Senator", "AA", "Senator Greene", "AA", "Senator"],
+        ),
+        (  # a panel's bold capitals: a name used once is still a label
+            "**CHUCK:** Hey everybody. This week on our panel, Ward Bell.\n\n**WARD:** Hello.\n\n"
+            "**CHUCK:** Lukas Reubbelke.\n\n**LUKAS:** I'll let John speak for me.\n\n**JOHN:** Hello.\n\n"
+            "**CHUCK:** Olivier?\n\n**WARD:** There we go.\n\n**JOHN:** Hello again.\n",
+            ["CHUCK", "WARD", "CHUCK", "LUKAS", "JOHN", "CHUCK", "WARD", "JOHN"],
+        ),
+        (  # two-word names throughout: a one-word "Disclaimer:" is no name
+            "Ben Felix: Welcome to episode 306.\n\nCameron Passmore: A phenomenal conversation.\n\n"
+            "Wei Dai: Thanks for having me.\nDisclaimer: this is not advice.\n\nBen Felix: What do you do?\n\n"
+            "Cameron Passmore: Right.\n\nWei Dai: Research.\n",
+            ["Ben Felix", "Cameron Passmore", "Wei Dai", "Ben Felix", "Cameron Passmore", "Wei Dai"],
+        ),
+    ],
+    ids=["otter-once", "hearing-once", "bold-capitals-once", "not-a-name"],
+)
+def test_a_label_used_once_counts_when_written_like_the_others(text, expected):
+    parsed = parse_source(text, source="once.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [t.speaker_label for t in parsed.turns] == expected
+    turn_texts = [text[t.start_char : t.end_char] for t in parsed.turns]
+    assert not any(t.startswith(("Date", "Note", "Step", "Update", "Disclaimer")) for t in turn_texts)
+
+
+def test_show_notes_before_a_transcript_do_not_hide_its_labels():
+    # ArrayCast's pages: a long list of links, then the transcript; labels are counted from the first
+    notes = "".join(f"- [Link {i}](https://example.com/{i})\n" for i in range(30))
+    text = notes + "\nTranscript\n\n00:00:00 [Rob Pike]\n\nHalf think this is insane.\n\n00:00:36 [Conor Hoekstra]\n\nWelcome.\n\n"
+    text += "00:00:38 [CH]\n\nMy name is Conor.\n\n00:01:18 [RP]\n\nThanks.\n\n00:01:20 [CH]\n\nSo, APL?\n"
+    parsed = parse_source(text, source="arraycast.md")
+    assert parsed.format == "labelled"
+    assert [(t.speaker_label, t.start_seconds) for t in parsed.turns] == [
+        ("Rob Pike", 0.0), ("Conor Hoekstra", 36.0), ("CH", 38.0), ("RP", 78.0), ("CH", 80.0)]
+
+
+def test_markdown_layout_is_not_read_as_words():
+    # kubernetes.io's release interviews bold the host's whole question, label and all; an oral
+    # history puts "### MIT" headings between and inside turns; a podcast page "***" rules
+    text = (
+        "**CRAIG BOX: Let's talk African clawed frogs! Do you know them?**\n\n"
+        "REY LEJANO: Oh, you mean Xenopus? My degree is in microbiology.\n\n"
+        "### MIT\n\n"
+        "**CRAIG BOX: Where did you study?**\n\n"
+        "REY LEJANO: At Davis, and then some years in a lab\n\n### Ph.D. students\n\nthat grew frogs.\n\n***\n\n"
+        "**CRAIG BOX: Why Kubernetes?**\n\n---\n\n"
+        "REY LEJANO: Because it was there.\n"
+    )
+    annotated = run(text, source="release-interview.md")
+    assert annotated.format == "labelled"
+    assert [(s.name, s.role) for s in annotated.speakers] == [("CRAIG BOX", "host"), ("REY LEJANO", "guest")]
+    turns = [text[t.start_char : t.end_char] for t in annotated.turns]
+    assert turns[0] == "Let's talk African clawed frogs! Do you know them?"  # the closing bold is no word
+    assert turns[1] == "Oh, you mean Xenopus? My degree is in microbiology."  # the heading after it is between turns
+    assert turns[4] == "Why Kubernetes?"
+    from claims.ingest.markup import reading_text
+
+    reading = reading_text(text, "labelled")
+    assert len(reading) == len(text) and reading.count("\n") == text.count("\n")
+    sentences = [" ".join(reading[s.start_char : s.end_char].split()) for s in annotated.sentences]
+    assert not any("*" in s or "#" in s or "---" in s for s in sentences)
+    assert "At Davis, and then some years in a lab that grew frogs." in sentences
+
+
+@pytest.mark.parametrize(
+    "head, title",
+    [
+        ("## Episode 306\n\n", "Episode 306"),  # Rational Reminder: the heading, without its #s
+        ("1 About Maja Mataric 2 About the Interview 3 Interview\n\n## About Maja Mataric\n\nShe is a pioneer.\n\n"
+         "### Early life\n\n", "About Maja Mataric"),  # an oral history: a contents line, then headings
+        ("---\nlayout: blog\ntitle: \"Frontiers, fsGroups and frogs\"\ndate: 2022-04-29\n---\n\n# Intro\n\n",
+         "Frontiers, fsGroups and frogs"),  # a Markdown page's front matter
+        ("---\ntitle: >\n      095 AiA Building NG2 Libraries\ndate: 2016-06-02\n---\n\n", "095 AiA Building NG2 Libraries"),
+        ("Interview participant: [Int2]\nInterviewed by: Lucian Dragos via Zoom\n\n\n", ""),  # header fields only
+        ("Charged Up, episode 14\n\n", "Charged Up, episode 14"),
+    ],
+)
+def test_a_labelled_transcripts_title_is_its_heading_not_its_first_line(head, title):
+    from claims.ingest.pipeline import run
+
+    text = head + "Ann Lee: Welcome. What do you build?\n\nBo Chan: Compilers.\n"
+    assert run(text, source="t.md").metadata.title == title
+
+
+def test_the_label_introducing_the_show_is_the_host_before_the_one_asking_most():
+    # Ladybug 62 (Otter): the host opens the show and introduces the guest; a co-host asks most
+    # of the questions; the guest thanks them "for having me on the show"
+    text = (
+        "Emma  0:00\nIn this episode, we're joined by Taylor, an infosec engineer. Let's get started.\n\n"
+        "Taylor  0:10\nThanks for having me on the show. Glad to be here.\n\n"
+        "Sidney  0:15\nWhat is web security? Why should developers care?\n\n"
+        "Taylor  0:20\nBecause attackers care.\n\n"
+        "Sidney  0:25\nAnd where should they start?\n\n"
+        "Taylor  0:30\nWith the basics.\n\n"
+        "Emma  0:35\nGreat advice.\n"
+    )
+    annotated = run(text, source="ladybug.txt")
+    assert [(s.name, s.role) for s in annotated.speakers if s.role == "host"] == [("Emma", "host")]
+    from claims.ingest.records import Metadata
+
+    named = run(text, source="ladybug.txt", metadata=Metadata(hosts=("Emma Bostian",)))
+    assert [(s.name, s.role) for s in named.speakers if s.role == "host"] == [("Emma Bostian", "host")]

@@ -173,3 +173,14 @@ def test_whisper_word_timestamps_give_each_sentence_its_time_unless_the_words_mi
     assert annotated.source_text.splitlines() == ["[00:00:00.660] Hi!", "[00:00:02.760] It's been ages.", "[00:00:06.620] How are you?"]
     segment["words"] = segment["words"][:3]  # words that do not say the whole text: the segment as it is
     assert run(json.dumps({"segments": [segment]}), source="w.json").source_text == "[00:00:00] Hi! It's been ages. How are you?\n"
+
+
+def test_a_diarisers_list_with_three_speakers_each_heard_once_keeps_them():
+    # a name used once is no label among more than two names, but a diariser's "Speaker 02" is
+    listed = ('[{"start": 0.5, "text": "Who got the truth?", "speaker": "SPEAKER_00"},'
+              ' {"start": 47.4, "text": "I\'m Ben Gilbert.", "speaker": "SPEAKER_01"},'
+              ' {"start": 48.4, "text": "And I\'m David Rosenthal.", "speaker": "SPEAKER_02"}]')
+    annotated = run(listed, source="three.json")
+    assert annotated.format == "labelled" and annotated.ok
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("speaker-00", 0.5), ("speaker-01", 47.4), ("speaker-02", 48.4)]

@@ -14,8 +14,13 @@ is the same speaker going on at that time: a turn of its own, with the same labe
 text opens with one and whose label has none takes that time.
 Lines without a label continue the previous turn; text before the first label (a page
 title, say) is outside the content. To keep "Note: ..." or "Update: ..." from becoming
-speakers, a name counts as a label only when it labels at least two lines (or when the
-file has at most two distinct labels). Time marks that go backwards are errors.
+speakers, a name counts as a label when it labels at least two lines, is a diariser's
+("Speaker 02", "SPEAKER_01"), or the file has at most two distinct labels; a name used once
+counts where it is written as the established labels are (the same pattern, bold or bracketed
+alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
+or more where every established name has two or more) and either comes after the first
+established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
+Time marks that go backwards are errors.
 """
 from __future__ import annotations
 
@@ -36,11 +41,12 @@ LABEL_LINE = re.compile(
     + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
-# a bare time before the name, Markdown bold around it
+# a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
+# inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular); the name in brackets ("[Int2]: text")
 LABEL_LINE_MORE = re.compile(
     rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
-    r"(?:\*\*|__)?" + _NAME + r"(?:\*\*|__)?"
-    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:\*\*|__)?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+    r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
+    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:&nbsp;)*(?:\*\*|__)?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
 HEADER_LINE = re.compile(
@@ -48,27 +54,40 @@ HEADER_LINE = re.compile(
     + rf"[ \t]+(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
-# ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render)
+# ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render); the name
+# may be bold ("**Emma** [0:00] text", Ladybug) or bracketed ("[Speaker 1] [00:00] text", Oxide and Friends)
 TIMED_NAME_LINE = re.compile(
-    r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + rf"[ \t]*[\[(](?P<t2>{_TIME})[\])][ \t]*(?P<rest>\S)"
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?:\*\*|__|\[)?" + _NAME + rf"(?:\*\*|__|\])?[ \t]*[\[(](?P<t2>{_TIME})[\])][ \t]*(?P<rest>\S)"
+)
+# ArrayCast's: a bare time and the name in brackets alone on a line, the words below
+# ("00:00:36 [Conor Hoekstra]"; "00:00:26 [MUSIC]" is a note, not a name: NOT_NAMES)
+TIME_THEN_NAME_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+\[" + _NAME + r"\](?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
 BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings, not "\\?[": much faster to scan
 # inside a turn, a line opening with a bracketed time is the same speaker going on at that time
-_CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}[ \t]+(?=\S)", re.M)
+# (Rev's export writes "(00:03:42):" alone on a line, the words below: lennys-podcast's transcripts)
+_CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}(?::?[ \t]+|:?[ \t]*\r?\n\s*)(?=\S)", re.M)
 _OPENING_TIME = re.compile(rf"[ \t]*{BRACKETED_TIME}")
-_MORE_OPENINGS = frozenset("0123456789*_")
-_TIME_ONLY = re.compile(rf"^[ \t]*[\[(]({_TIME})[\])][ \t]*$")
+_MORE_OPENINGS = frozenset("0123456789*_[")
+# lines at a turn's end that are not its speaker's words: a bare "[00:01:23]" (the next label's
+# time), a time and a note ("00:00:26 [MUSIC]", ArrayCast), a Markdown heading or rule between
+# turns ("### MIT", "***", "---": IEEE's oral histories, Rational Reminder)
+_NOT_SPOKEN_LINE = re.compile(
+    rf"[ \t]*(?:[\[(]{_TIME}[\])]|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?|(?:([-*_])[ \t]*)(?:\1[ \t]*){{2,}})[ \t]*\r?$"
+)
 _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
 
 
 def _candidates(text: str):
     """(line number, line start, line end, line text, match, name) of every "Name:" line, and
-    the number of lines that are not blank."""
-    out = []
+    for each the number of lines before it that are not blank; and that number for the text."""
+    out, nonblank_before = [], []
     blank = 0
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
+    time_name = TIME_THEN_NAME_LINE.match
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         if not line or line.isspace():
@@ -83,21 +102,68 @@ def _candidates(text: str):
             m = (
                 (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
+                or last == "]" and first.isdigit() and time_name(line)
             )
         if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
             out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
+            nonblank_before.append(number - 1 - blank)
         start += len(line) + 1
-    return out, number - blank
+    return out, nonblank_before, number - blank
+
+
+# a diariser's or a transcriber's label for a voice it could not name
+_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant)[ _-]*\w{1,3}|unknown speaker")
+_NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+# words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
+# "**Panel:** ...", "Step 1: ..."), never anybody's name
+_NOT_NAMES_ONCE = frozenset({
+    "date", "time", "location", "place", "title", "episode", "host", "hosts", "guest", "guests", "panel",
+    "interviewer", "interviewee", "step", "example", "summary", "edit", "disclaimer", "correction",
+    "ps", "bonus", "question", "answer", "links", "sponsor", "sponsors", "show notes",
+})
+
+
+def _shape(candidate) -> tuple:
+    """How a label line is written: its pattern, the mark before the name (bold, a bracket),
+    whether it has a time and words after it, and where it has no time, capitals or not (a
+    timed label is evidence enough: ArrayCast's "[Rob Pike]" once, then "[RP]", "[CH]")."""
+    _, _, _, line, m, name = candidate
+    before = line[m.start("name") - 1] if m.start("name") else ""
+    timed = bool(m.group("t0") or m.group("t1") or m.group("t2") or ("t3" in m.re.groupindex and m.group("t3")))
+    return m.re, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
+
+
+def _looks_like_a_name(name: str, *, words: int) -> bool:
+    """One to four capitalised words (at least `words`), or a diariser's generic label."""
+    if _GENERIC_NAME.fullmatch(name):
+        return True
+    parts = name.split()
+    return words <= len(parts) <= 4 and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
 
 
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
-    and the number of lines that are not blank."""
-    cands, nonblank = _candidates(text)
+    and the number of lines from the first label on that are not blank (show notes before a
+    transcript do not make its labels rare: ArrayCast's pages)."""
+    cands, nonblank_before, nonblank = _candidates(text)
     counts = Counter(c[5] for c in cands)
-    names = set(counts) if len(counts) <= 2 else {name for name, n in counts.items() if n >= 2}
-    return [c for c in cands if c[5] in names], names, nonblank
+    if len(counts) <= 2:
+        return cands, set(counts), nonblank - (nonblank_before[0] if cands else 0)
+    names = {name for name, n in counts.items() if n >= 2 or _GENERIC_NAME.fullmatch(name)}
+    if names and len(names) < len(counts):
+        # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
+        shapes = {_shape(c) for c in cands if c[5] in names}
+        words = 2 if all(len(n.split()) >= 2 for n in names) else 1
+        first = next(i for i, c in enumerate(cands) if c[5] in names)
+        for i, c in enumerate(cands):
+            if c[5] not in names and _looks_like_a_name(c[5], words=words):
+                shape = _shape(c)
+                if shape in shapes and (i > first or shape[2]):
+                    names.add(c[5])
+    starts = [c for c in cands if c[5] in names]
+    first = next((i for i, c in enumerate(cands) if c[5] in names), None)
+    return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
 
 
 # Detection reads this much of a file (a labelled transcript shows itself early).
@@ -142,6 +208,21 @@ def _continued(text: str, a: int, b: int, line_no: int, seconds):
     return out
 
 
+_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
+# a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment
+_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--")
+
+
+def _title(head: str) -> str:
+    """The text before the first label in, its title out: its first heading of the highest
+    level (without the #s), else its first line that is not a header's field or a rule; "" when
+    there is none. (A Markdown front matter's `title:` is read before, front_matter.py.)"""
+    headings = [(len(m.group(1)), m.group(2).strip()) for m in _HEADING.finditer(head)]
+    if headings:
+        return min(headings, key=lambda h: h[0])[1]
+    return next((l.strip() for _, _, _, l in iter_lines(head) if l.strip() and not _NOT_A_TITLE.match(l.strip())), "")
+
+
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     """Text in, ParsedSource with one labelled turn per "Name:" line out (`label_lines`: what
     `detected` found, when it read the whole text)."""
@@ -149,7 +230,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if not starts:
         return refused(NAME, source, 1, "not a labelled transcript: no 'Name: text' lines found")
     errors: list[IngestError] = []
-    title = next((l.strip() for _, _, _, l in iter_lines(text[: starts[0][1]]) if l.strip()), "")
+    title = _title(text[: starts[0][1]])
     turns: list[ParsedTurn] = []
     previous_time = None
     credit = _CREDIT.search(text, max(0, len(text) - 300))
@@ -161,12 +242,15 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
         body = line_start + m.start("rest") if m.group("rest") else line_end
         a, b = trim(text, body, stop)
-        # a bare "[00:01:23]" line just before the next label belongs to that label
+        # a bare "[00:01:23]" line just before the next label belongs to that label; a heading
+        # or a rule between turns belongs to neither
         while b > a:
             last_nl = text.rfind("\n", a, b)
-            if last_nl < 0 or not _TIME_ONLY.match(text[last_nl + 1 : b]):
+            if last_nl < 0 or not _NOT_SPOKEN_LINE.match(text, last_nl + 1, b):
                 break
             a, b = trim(text, a, last_nl)
+        if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if m.group("rest") else len(line)) == 1:
+            a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
         if b <= a:
             if seconds is not None:  # an empty turn's time still counts for the order
                 previous_time = _in_order(seconds, previous_time, source, number, errors)
