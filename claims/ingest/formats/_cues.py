@@ -13,6 +13,7 @@ _VTT_TIME = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
 _SRT_TIME = r"\d{1,3}:[0-5]\d:[0-5]\d[,.]\d{1,3}"
 VTT_TIMING = re.compile(rf"^({_VTT_TIME})[ \t]+-->[ \t]+({_VTT_TIME})(?:[ \t]+.*)?$")
 SRT_TIMING = re.compile(rf"^({_SRT_TIME})[ \t]*-->[ \t]*({_SRT_TIME})(?:[ \t]+.*)?$")
+_TIMING_LINE = re.compile(r"[ \t]*(?:\d+:)?\d+:\d\d[.,]\d+[ \t]*-->")  # a cue timing line's start
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,32 @@ class Block:
 
 
 def blocks(text: str) -> list[Block]:
-    """Blocks separated by empty lines (a line holding spaces is not empty, as YouTube writes)."""
+    """Blocks of consecutive lines, separated by empty lines or lines of spaces (Netflix writes
+    these after its NOTE blocks, netflix_chicas_del_cable_notes_settings.vtt). Spaces just after
+    a timing line are not a separator: YouTube writes " " as the first line of its rolling cues.
+    A timing line in a block that has one already starts a new block (and takes along a cue
+    number just before it): youtube-dl's files may have no empty line between cues."""
     out: list[Block] = []
     current: list[tuple[int, int, int, str]] = []
+    timing_at = None  # where the current block's timing line is
     for item in iter_lines(text):
-        if item[3] == "":
+        line = item[3]
+        if not line.strip():
+            if line and timing_at is not None and timing_at == len(current) - 1:
+                continue
             if current:
                 out.append(Block(tuple(current)))
-                current = []
-        else:
-            current.append(item)
+                current, timing_at = [], None
+            continue
+        if "-->" in line and _TIMING_LINE.match(line):
+            if timing_at is not None:
+                cut = len(current) - 1 if len(current) - 1 > timing_at + 1 and current[-1][3].strip().isdigit() else len(current)
+                out.append(Block(tuple(current[:cut])))
+                current = current[cut:]
+                timing_at = None
+            if timing_at is None:
+                timing_at = len(current)
+        current.append(item)
     if current:
         out.append(Block(tuple(current)))
     return out

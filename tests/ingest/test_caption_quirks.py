@@ -1,0 +1,46 @@
+"""Caption files as real tools write them, quirks included (found by running caption files from
+public repositories through ingestion): each test file in tests/data/ is shaped like the real one."""
+from pathlib import Path
+
+from claims.ingest.formats import detect, parse_source
+from claims.ingest.markup import reading_text
+from claims.ingest.pipeline import run
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def read(name):
+    return open(DATA / name, encoding="utf-8", newline="").read()
+
+
+def cues(text, parsed):
+    return [(t.line, t.speaker_label, t.start_seconds, text[t.start_char : t.end_char]) for t in parsed.turns]
+
+
+def test_lines_of_spaces_after_netflix_note_blocks_separate_blocks():
+    text = read("netflix_notes.vtt")
+    parsed = parse_source(text, source="netflix_notes.vtt")
+    assert not parsed.errors
+    assert cues(text, parsed) == [
+        (15, None, 7.96, "[Alba] <i>En 1928,</i>"),
+        (19, None, 9.64, "<i>las mujeres éramos</i>\n<i>algo así como adornos</i>"),
+        (24, None, 13.24, "<i>que se llevaban a las fiestas</i>\n<i>para presumir de ellos.</i>"),
+    ]
+
+
+def test_a_timing_line_without_an_empty_line_before_it_starts_a_cue():
+    # youtube-dl wrote "<c.colorCCCCCC>what</c>" directly followed by the next timing line
+    text = read("youtube_dl_no_blank.vtt")
+    parsed = parse_source(text, source="youtube_dl_no_blank.vtt")
+    assert not parsed.errors
+    assert [(line, seconds, " ".join(reading_text(text, "webvtt")[text.index(body):text.index(body) + len(body)].split()))
+            for line, _, seconds, body in cues(text, parsed)] == [
+        (11, 286.07, "yeah"), (16, 286.47, "what"), (18, 304.08, "this will happen"),
+    ]
+
+
+def test_a_cue_number_directly_before_a_timing_line_goes_with_the_next_cue():
+    text = "1\n00:00:01,000 --> 00:00:02,000\nHello there.\n2\n00:00:02,000 --> 00:00:03,000\nGeneral Kenobi.\n"
+    parsed = parse_source(text, source="tight.srt")
+    assert not parsed.errors
+    assert [(seconds, body) for _, _, seconds, body in cues(text, parsed)] == [(1.0, "Hello there."), (2.0, "General Kenobi.")]
