@@ -44,3 +44,25 @@ def test_a_cue_number_directly_before_a_timing_line_goes_with_the_next_cue():
     parsed = parse_source(text, source="tight.srt")
     assert not parsed.errors
     assert [(seconds, body) for _, _, seconds, body in cues(text, parsed)] == [(1.0, "Hello there."), (2.0, "General Kenobi.")]
+
+
+def test_a_cue_saying_what_the_one_before_said_is_kept():
+    # two people say "Yeah." 3 s apart, "Right." again half a minute on: said, not rolling repeats
+    text = read("repeated_words.vtt")
+    annotated = run(text, source="repeated_words.vtt")
+    assert [(t.speaker_slug, t.start_seconds, text[t.start_char : t.end_char]) for t in annotated.turns] == [
+        ("ann-lee", 1.0, "Yeah."), ("bob-ray", 5.0, "Yeah."), ("ann-lee", 7.0, "Right."),
+        ("ann-lee", 9.0, "Right."), ("ann-lee", 40.0, "Right."),
+    ]
+
+
+def test_old_youtube_auto_captions_with_colour_spans_give_each_line_once():
+    # the 10 ms cues end with " </c>" on a line of its own: their last line with words is the repeat
+    text = read("youtube_auto_colorstyle.vtt")
+    annotated = run(text, source="youtube_auto_colorstyle.vtt")
+    reading = reading_text(text, "webvtt")
+    assert [(t.start_seconds, " ".join(reading[t.start_char : t.end_char].split())) for t in annotated.turns] == [
+        (3.17, "good to be here I love Chicago alright"),
+        (7.529, "so yeah so my name is Travis cowlick"),
+        (8.94, "what I'm going to do is I'm going to"),
+    ]

@@ -102,18 +102,37 @@ def plain_line(line: str) -> str:
 
 
 def payload_lines(block: Block) -> list[str]:
-    """The text lines of a cue block (after its timing line; none for a block without one)."""
+    """The text lines of a cue block (after its timing line; none for a block without one), those
+    without words left out (the old YouTube captions close a colour span on a line of its own,
+    " </c>", youtube_auto_talk_old_colorstyle.vtt)."""
     lines = [line for _, _, _, line in block.lines]
     timing = next((i for i, line in enumerate(lines[:2]) if "-->" in line), None)
-    return [line for line in lines[timing + 1 :] if line.strip()] if timing is not None else []
+    return [line for line in lines[timing + 1 :] if plain_line(line)] if timing is not None else []
 
 
 def is_rolling(payloads: list[list[str]]) -> bool:
-    """Whether cues repeat the previous cue's last line as their first (YouTube's rolling
-    auto-captions, also once converted to SRT or stripped of their word timings): at least
-    three cues and a third of them do."""
-    repeats = sum(1 for previous, cue in zip(payloads, payloads[1:]) if previous and cue and plain_line(cue[0]) == plain_line(previous[-1]))
+    """Whether cues repeat the previous cue's last line as their first, one of the two cues having
+    more lines (YouTube's rolling auto-captions, also once converted to SRT or stripped of their
+    word timings): at least three cues and a third of them do. (Cues of one line each saying the
+    same are said again: "Yeah." from two people, "Right." half a minute apart.)"""
+    repeats = sum(1 for previous, cue in zip(payloads, payloads[1:])
+                  if previous and cue and len(previous) + len(cue) >= 3 and plain_line(cue[0]) == plain_line(previous[-1]))
     return repeats >= 3 and repeats >= len(payloads) / 3
+
+
+def last_words(lines: list[str]) -> str:
+    """The words of the last of a cue's lines that has any ("" if none)."""
+    return next((words for words in map(plain_line, reversed(lines)) if words), "")
+
+
+def repeats_previous(lines: list[str], previous_last: str, *, start: float, end: float, previous_end: float | None) -> bool:
+    """Whether a rolling caption cue's first line is the previous cue's last line shown again: so
+    when the cue goes on with new words, or only holds the line on screen, for an instant
+    (YouTube's 10 ms cues) or from the moment the previous cue ended (youtube_dl_style_header_short.vtt).
+    A cue of one line saying the same words again after a pause is someone saying them again."""
+    if not lines or not previous_last or plain_line(lines[0]) != previous_last:
+        return False
+    return any(plain_line(line) for line in lines[1:]) or end - start < 0.05 or start == previous_end
 
 
 # "Craig Smith: text" at the start of a cue (Zoom's and Teams' transcripts write every cue so),

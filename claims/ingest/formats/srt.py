@@ -37,7 +37,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         return refused(NAME, source, first[0][0], "not SRT: expected a cue number followed by a 'hh:mm:ss,mmm --> hh:mm:ss,mmm' line")
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
-    previous_start = None
+    previous_start = previous_end = None
     rolling = _cues.is_rolling([_cues.payload_lines(block) for block in all_blocks])
     previous_last_line = ""
     for block in all_blocks:
@@ -59,11 +59,10 @@ def parse(text: str, *, source: str) -> ParsedSource:
         start, end = times
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
-        if rolling and payload:  # the previous cue's last line again: not said twice
-            repeated = _cues.plain_line(payload[0][3]) == previous_last_line
-            previous_last_line = _cues.plain_line(payload[-1][3])
-            if repeated:
-                payload = payload[1:]
+        texts = [l[3] for l in payload]
+        if rolling and _cues.repeats_previous(texts, previous_last_line, start=start, end=end, previous_end=previous_end):  # not said twice
+            payload = payload[1:]
+        previous_last_line, previous_end = _cues.last_words(texts) or previous_last_line, end
         if not payload:
             continue
         a, b = trim(text, payload[0][1], payload[-1][2])

@@ -47,7 +47,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     rolling = bool(_INLINE_TIME.search(text, 0, 200_000)) or _cues.is_rolling([_cues.payload_lines(b) for b in cue_blocks])
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
-    previous_start = None
+    previous_start = previous_end = None
     previous_last_line = ""
     for block in cue_blocks:
         first = block.lines[0][3]
@@ -71,10 +71,10 @@ def parse(text: str, *, source: str) -> ParsedSource:
         start, end = times
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
-        if rolling and payload and _cues.plain_line(payload[0][3]) == previous_last_line:
+        texts = [l[3] for l in payload]
+        if rolling and _cues.repeats_previous(texts, previous_last_line, start=start, end=end, previous_end=previous_end):
             payload = payload[1:]
-        if lines[1:] and any(l[3].strip() for l in lines[1:]):
-            previous_last_line = _cues.plain_line([l for l in lines[1:] if l[3].strip()][-1][3])
+        previous_last_line, previous_end = _cues.last_words(texts) or previous_last_line, end
         if not payload:
             continue
         a, b = payload[0][1], payload[-1][2]
