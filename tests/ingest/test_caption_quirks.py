@@ -2,9 +2,11 @@
 public repositories through ingestion): each test file in tests/data/ is shaped like the real one."""
 from pathlib import Path
 
+from claims.ingest.cues import cue_anchors, cue_text_only, split_at_cues
 from claims.ingest.formats import detect, parse_source
 from claims.ingest.markup import reading_text
 from claims.ingest.pipeline import run
+from claims.ingest.records import Turn
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -65,4 +67,26 @@ def test_old_youtube_auto_captions_with_colour_spans_give_each_line_once():
         (3.17, "good to be here I love Chicago alright"),
         (7.529, "so yeah so my name is Travis cowlick"),
         (8.94, "what I'm going to do is I'm going to"),
+    ]
+
+
+def test_a_cue_opening_with_markup_keeps_its_real_time():
+    # attribution starts a turn at the first word, after "<i>": the turn is still the cue's, at its time
+    text = read("italics.srt")
+    parsed = parse_source(text, source="italics.srt")
+    reading = cue_text_only(reading_text(text, "srt"), "srt", parsed.turns)
+    turns = [Turn(index=0, start_char=parsed.turns[0].start_char, end_char=text.index("ever."), speaker_slug="ted", start_seconds=48.46),
+             Turn(index=1, start_char=text.index("He smelled"), end_char=len(text.rstrip()), speaker_slug="robin")]
+    assert [(t.speaker_slug, t.start_seconds, t.seconds_estimated) for t in split_at_cues(reading, turns, cue_anchors(parsed))] == [
+        ("ted", 48.46, False), ("ted", 52.16, False), ("robin", 56.76, False), ("robin", 58.1, False), ("robin", 60.2, False),
+    ]
+
+
+def test_a_non_speech_cue_left_out_passes_no_time_to_the_next_turn():
+    text = read("music_first.vtt")
+    annotated = run(text, source="music_first.vtt")
+    assert [(t.start_seconds, t.seconds_estimated, text[t.start_char : t.end_char].split("\n")[0]) for t in annotated.turns] == [
+        (7.726, False, "- Hi, everyone. Danny here"),
+        (11.51, False, "And today I'm going to"),
+        (13.95, False, "the elements of a winning"),
     ]
