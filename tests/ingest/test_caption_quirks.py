@@ -90,3 +90,11 @@ def test_a_non_speech_cue_left_out_passes_no_time_to_the_next_turn():
         (11.51, False, "And today I'm going to"),
         (13.95, False, "the elements of a winning"),
     ]
+
+
+def test_cue_times_are_exact_milliseconds():
+    text = "1\n00:00:05,940 --> 00:00:08,290\nOne.\n\n2\n01:02:03,45 --> 01:02:04,100\nTwo.\n"
+    parsed = parse_source(text, source="ms.srt")
+    assert [(repr(t.start_seconds), repr(t.end_seconds)) for t in parsed.turns] == [("5.94", "8.29"), ("3723.45", "3724.1")]
+    vtt = "WEBVTT\n\n00:00:05.940 --> 00:00:08.290\nOne.\n"
+    assert [repr(t.start_seconds) for t in parse_source(vtt, source="ms.vtt").turns] == ["5.94"]

@@ -63,7 +63,8 @@ def clock(value: str) -> float:
     while len(nums) < 3:
         nums.insert(0, 0)
     h, m, s = nums
-    return h * 3600 + m * 60 + s + int(frac) / (10 ** len(frac))
+    # counted in whole milliseconds: 5 + 940 / 1000 would be 5.9399999999999995
+    return ((h * 3600 + m * 60 + s) * 1000 + int(frac.ljust(3, "0")[:3])) / 1000
 
 
 def cue_times(timing: re.Match, previous_start: float | None) -> tuple[float, float, str | None]:
