@@ -98,3 +98,22 @@ def test_cue_times_are_exact_milliseconds():
     assert [(repr(t.start_seconds), repr(t.end_seconds)) for t in parsed.turns] == [("5.94", "8.29"), ("3723.45", "3724.1")]
     vtt = "WEBVTT\n\n00:00:05.940 --> 00:00:08.290\nOne.\n"
     assert [repr(t.start_seconds) for t in parse_source(vtt, source="ms.vtt").turns] == ["5.94"]
+
+
+def test_youtubes_escaped_change_mark_is_a_change_of_speaker():
+    text = read("youtube_auto_escaped_change.vtt")  # "&gt;&gt; I think we might be streaming."
+    parsed = parse_source(text, source="youtube_auto_escaped_change.vtt")
+    reading = reading_text(text, "webvtt")
+    assert [(t.speaker_change, t.start_seconds, " ".join(reading[t.start_char : t.end_char].split())) for t in parsed.turns] == [
+        (False, 0.96, "Okay. Are we streaming now?"),
+        (True, 2.879, "I think we might be streaming. You want"),
+        (False, 4.64, "to double check that, Victor?"),
+    ]
+
+
+def test_a_capitals_label_after_a_change_mark_is_the_speaker():
+    for text in ("1\n00:00:01,000 --> 00:00:03,000\n>> SPEAKER 1: Welcome back to the show.\n",
+                 "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n&gt;&gt; SPEAKER 1: Welcome back to the show.\n"):
+        parsed = parse_source(text, source="label")
+        assert cues(text, parsed)[0][1:] == ("SPEAKER 1", 1.0, "Welcome back to the show.")
+        assert parsed.turns[0].speaker_change

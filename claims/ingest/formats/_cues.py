@@ -94,6 +94,19 @@ def checked_times(
 
 
 _TAGS = re.compile(r"<[^>]*>")
+# "ALICE: " or "SPEAKER 1: " in capitals opening a cue (broadcast captions, YouTube's own)
+CAPS_LABEL = re.compile(r"([A-Z][A-Z0-9 .'-]{1,30}[A-Z0-9]):[ \t]+")
+
+
+def after_change_mark(text: str, at: int) -> int | None:
+    """Where the text goes on after a ">>" (a change of speaker in broadcast captions) at `at`,
+    also as YouTube's VTT writes it, escaped: "&gt;&gt;" (EXCERPT_youtube_auto_gtgt_speaker_change.vtt);
+    None when there is none."""
+    if text.startswith(">>", at):
+        return at + 2
+    if text.startswith("&gt;&gt;", at):
+        return at + 8
+    return None
 VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")  # "<v Jane Doe>" opening a cue
 
 

@@ -19,7 +19,6 @@ from ._common import refused, trim
 NAME = "srt"
 
 _INDEX = re.compile(r"^\s*\d+\s*$")
-_CAPS_LABEL = re.compile(r"([A-Z][A-Z .'-]{1,30}[A-Z]):[ \t]+")
 
 
 def looks_like(text: str) -> bool:
@@ -67,15 +66,16 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         a, b = trim(text, payload[0][1], payload[-1][2])
         label, change = None, False
-        voice = _cues.VOICE_OPEN.match(text, a, b) or _CAPS_LABEL.match(text, a, b)
+        after = _cues.after_change_mark(text, a)
+        if after is not None:
+            change = True
+            a, b = trim(text, after, b)
+        voice = _cues.VOICE_OPEN.match(text, a, b) or _cues.CAPS_LABEL.match(text, a, b)
         if voice:
             label = " ".join(voice.group(1).split())
             a = voice.end()
             if text.endswith("</v>", a, b):
                 b -= 4
-        elif text.startswith(">>", a):
-            change = True
-            a += 2
         a, b = trim(text, a, b)
         if b <= a or not _cues.plain_line(text[a:b]):
             continue

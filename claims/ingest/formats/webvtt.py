@@ -8,7 +8,8 @@ payload lines as written (inline tags included: the text is never rewritten), ex
   next cue (and add 10 ms cues holding only the repeat); the repeat is left out of the span
   and cues with nothing new give no turn, so no word is counted twice (known by their word
   timings, or, where a tool stripped them, by the repeats themselves);
-- a leading ">> " (a speaker change in broadcast captions) sets speaker_change.
+- a leading ">> " (a speaker change in broadcast captions; "&gt;&gt; " as YouTube escapes it) sets
+  speaker_change, and a "NAME: " in capitals after it is the speaker label.
 """
 from __future__ import annotations
 
@@ -88,9 +89,14 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if close:
             b = close.start()
         a, b = trim(text, a, b)
-        if text.startswith(">>", a):
+        after = _cues.after_change_mark(text, a)
+        if after is not None:
             change = True
-            a, b = trim(text, a + 2, b)
+            a, b = trim(text, after, b)
+            caps = None if label else _cues.CAPS_LABEL.match(text, a, b)  # ">> SPEAKER 1: text"
+            if caps:
+                label = " ".join(caps.group(1).split())
+                a, b = trim(text, caps.end(), b)
         if b <= a or not _cues.plain_line(text[a:b]):
             continue
         turns.append(
