@@ -117,3 +117,16 @@ def test_a_capitals_label_after_a_change_mark_is_the_speaker():
         parsed = parse_source(text, source="label")
         assert cues(text, parsed)[0][1:] == ("SPEAKER 1", 1.0, "Welcome back to the show.")
         assert parsed.turns[0].speaker_change
+
+
+def test_cues_without_a_header_are_read_as_captions():
+    text = read("headerless.vtt")  # YouTube's auto-captions with the "WEBVTT" header left out
+    assert detect(text) == "webvtt"
+    annotated = run(text, source="headerless.vtt")
+    reading = reading_text(text, "webvtt")
+    assert annotated.ok
+    assert [(t.start_seconds, " ".join(reading[t.start_char : t.end_char].split())) for t in annotated.turns] == [
+        (116.432, "And there"), (116.917, "will be no roll call"),
+    ]
+    srt = "00:00:01,000 --> 00:00:02,000\nNo cue numbers.\n\n00:00:02,000 --> 00:00:03,000\nStill SRT.\n"
+    assert detect(srt) == "srt" and [t.start_seconds for t in parse_source(srt, source="n.srt").turns] == [1.0, 2.0]

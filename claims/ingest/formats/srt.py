@@ -23,6 +23,8 @@ _INDEX = re.compile(r"^\s*\d+\s*$")
 
 def looks_like(text: str) -> bool:
     head = [l.strip() for l in text.lstrip("\ufeff")[:1000].splitlines()[:4] if l.strip()]
+    if head and _cues.SRT_TIMING.match(head[0]):  # the cue numbers left out
+        return True
     return len(head) >= 2 and bool(_INDEX.match(head[0])) and bool(_cues.SRT_TIMING.match(head[1]))
 
 

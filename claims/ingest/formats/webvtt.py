@@ -29,19 +29,29 @@ _HEADER_FIELD = re.compile(r"^(Kind|Language|Title)\s*:\s*(.*)$", re.I)
 
 
 def looks_like(text: str) -> bool:
-    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
-    return bool(_HEADER.match(first))
+    head = text.lstrip("\ufeff")[:1000].splitlines()
+    return bool(head) and bool(_HEADER.match(head[0]) or _opens_with_cue([l for l in head if l.strip()][:2]))
+
+
+def _opens_with_cue(lines: list[str]) -> bool:
+    """Whether these first lines are a WebVTT timing line, or a cue identifier and one: a file
+    whose header was left out (youtube_auto_la_council_headerless_charlevel.vtt)."""
+    return any(_cues.VTT_TIMING.match(line.strip()) for line in lines[:2])
 
 
 def parse(text: str, *, source: str) -> ParsedSource:
     """WebVTT text in, ParsedSource with one turn per cue (real cue times) out."""
     all_blocks = _cues.blocks(text)
-    if not all_blocks or not _HEADER.match(all_blocks[0].lines[0][3]):
+    first_lines = [line for _, _, _, line in all_blocks[0].lines[:2]] if all_blocks else []
+    if all_blocks and _HEADER.match(first_lines[0]):
+        header, *cue_blocks = all_blocks
+    elif all_blocks and _opens_with_cue(first_lines):
+        header, cue_blocks = None, all_blocks
+    else:
         line = all_blocks[0].lines[0][0] if all_blocks else 1
-        return refused(NAME, source, line, "not WebVTT: the file does not start with a 'WEBVTT' line")
-    header, *cue_blocks = all_blocks
+        return refused(NAME, source, line, "not WebVTT: the file does not start with a 'WEBVTT' line or a cue timing line")
     title = ""
-    for _, _, _, line in header.lines[1:]:
+    for _, _, _, line in header.lines[1:] if header else ():
         m = _HEADER_FIELD.match(line)
         if m and m.group(1).lower() == "title":
             title = m.group(2).strip()
