@@ -39,11 +39,19 @@ def join_cues(reading: str, parsed: ParsedSource) -> ParsedSource:
         between = reading[last.end_char : cue.start_char].split()
         # a cue with no label and no ">>" goes on in the voice before it (labels mark changes)
         same_voice = cue.speaker_label in (None, last.speaker_label) and not cue.speaker_change
-        if same_voice and (not between or " ".join(between) in (f"{cue.speaker_label}:", f"[{cue.speaker_label}]:")):
+        if same_voice and (not between or _is_label(" ".join(between), cue.speaker_label)):
             joined[-1] = replace(last, end_char=cue.end_char, end_seconds=cue.end_seconds)
         else:
             joined.append(cue)
     return replace(parsed, turns=tuple(joined))
+
+
+def _is_label(words: str, label: str | None) -> bool:
+    """Whether `words` are the speaker label a cue opens with: "Name:", "[Name]:", or WhisperX's
+    "[Name | 0.84]" (the confidence differs from cue to cue)."""
+    return label is not None and (
+        words in (f"{label}:", f"[{label}]:") or (words.startswith(f"[{label} |") and words.rstrip(":").endswith("]"))
+    )
 
 
 def cue_text_only(reading: str, fmt: str | None, spans: Sequence) -> str:

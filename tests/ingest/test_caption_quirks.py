@@ -130,3 +130,32 @@ def test_cues_without_a_header_are_read_as_captions():
     ]
     srt = "00:00:01,000 --> 00:00:02,000\nNo cue numbers.\n\n00:00:02,000 --> 00:00:03,000\nStill SRT.\n"
     assert detect(srt) == "srt" and [t.start_seconds for t in parse_source(srt, source="n.srt").turns] == [1.0, 2.0]
+
+
+def test_zoom_labels_with_a_note_in_brackets_and_one_off_speakers_are_speakers():
+    text = read("zoom_one_off.vtt")
+    parsed = parse_source(text, source="zoom_one_off.vtt")
+    assert [(label, body) for _, label, _, body in cues(text, parsed)] == [
+        ("Ashlee Kupor (SL)", "Let's do that"),
+        ("Dora Demszky", "by, too. We? And then"),
+        ("Dora Demszky", "transcribing."),
+        ("Matilda Simon", "morning."),  # speaks once, in a file where labels open every cue
+        ("Ashlee Kupor (SL)", "Okay, great."),
+    ]
+
+
+def test_whisperx_labels_with_a_confidence_are_speakers():
+    text = read("whisperx_confidence.srt")
+    annotated = run(text, source="whisperx_confidence.srt")
+    assert [(t.speaker_slug, text[t.start_char : t.end_char]) for t in annotated.turns] == [
+        ("speaker-00", "What you out of here doing man?"),
+        ("speaker-00", "Come over here and talk to me."),
+        ("target-speaker", "Whoa, whoa, whoa."),
+        ("target-speaker", "What's going on?"),
+        ("target-speaker", "Do you actually believe I have to stand on a public"),
+        ("target-speaker", "sidewalk?"),
+    ]
+    reading = cue_text_only(reading_text(text, "srt"), "srt", annotated.turns)
+    # the repeated label between one speaker's cues does not cut the sentence
+    assert " ".join(reading[annotated.sentences[-1].start_char : annotated.sentences[-1].end_char].split()) == (
+        "Do you actually believe I have to stand on a public sidewalk?")

@@ -150,24 +150,34 @@ def repeats_previous(lines: list[str], previous_last: str, *, start: float, end:
 
 
 # "Craig Smith: text" at the start of a cue (Zoom's and Teams' transcripts write every cue so),
-# or "[SPEAKER_00]: text" (WhisperX's diarised SRT and VTT)
+# also "Ashlee Kupor (SL): text" (zoom_cip_meeting_parenthesised_names.vtt); "[SPEAKER_00]: text"
+# (WhisperX's diarised SRT and VTT), and "[SPEAKER_00 | 0.84]" with the diariser's confidence
+# ("| weak 0.30" where it is low) and no colon, often alone on the line
+# (whisperx_diarized_bracket_speaker_confidence.srt)
 _NAME_LABEL = re.compile(
-    r"(?:\[([A-Z][\w.'’ -]{0,38}[\w.])\]|([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3})):[ \t]+(?=\S)"
+    r"\[([A-Z][\w.'’ -]{0,38}[\w.])\]:[ \t]+(?=\S)"
+    r"|\[([A-Z][\w.'’ -]{0,38}[\w.])[ \t]*\|[ \t]*(?:[a-z]+[ \t]+)?\d+(?:\.\d+)?\]:?\s+(?=\S)"
+    r"|([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}(?:[ ]\([^()\n]{1,30}\))?):[ \t]+(?=\S)"
 )
 
 
 def label_name(m: re.Match) -> str:
-    return " ".join((m.group(1) or m.group(2)).split())
+    return " ".join(next(name for name in m.groups() if name).split())
 
 
 def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     """Cue turns in, the same with a leading "Name: " read as the speaker label where the name
-    opens at least two cues (so that a one-off "Warning: ..." stays text)."""
+    opens at least two cues (so that a one-off "Warning: ..." stays text), or, where such labels
+    open half the cues or more (Zoom labels every cue), opens any cue: someone who speaks once
+    ("Matilda Simon: morning." in zoom_preasync_class_meeting.vtt)."""
     found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
     names = Counter(label_name(m) for m in found if m)
-    labels = {n for n, count in names.items() if count >= 2 and n.split()[0].lower().rstrip(".") not in NOT_NAMES}
+    names = Counter({n: count for n, count in names.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
+    labels = {n for n, count in names.items() if count >= 2}
     if not labels:
         return turns
+    if 2 * sum(names[n] for n in labels) >= len(turns):
+        labels = set(names)
     out = []
     for t, m in zip(turns, found):
         name = label_name(m) if m else None
