@@ -39,11 +39,19 @@ def join_cues(reading: str, parsed: ParsedSource) -> ParsedSource:
         between = reading[last.end_char : cue.start_char].split()
         # a cue with no label and no ">>" goes on in the voice before it (labels mark changes)
         same_voice = cue.speaker_label in (None, last.speaker_label) and not cue.speaker_change
-        if same_voice and (not between or " ".join(between) in (f"{cue.speaker_label}:", f"[{cue.speaker_label}]:")):
+        if same_voice and (not between or _is_label(" ".join(between), cue.speaker_label)):
             joined[-1] = replace(last, end_char=cue.end_char, end_seconds=cue.end_seconds)
         else:
             joined.append(cue)
     return replace(parsed, turns=tuple(joined))
+
+
+def _is_label(words: str, label: str | None) -> bool:
+    """Whether `words` are the speaker label a cue opens with: "Name:", "[Name]:", or WhisperX's
+    "[Name | 0.84]" (the confidence differs from cue to cue)."""
+    return label is not None and (
+        words in (f"{label}:", f"[{label}]:") or (words.startswith(f"[{label} |") and words.rstrip(":").endswith("]"))
+    )
 
 
 def cue_text_only(reading: str, fmt: str | None, spans: Sequence) -> str:
@@ -77,14 +85,21 @@ def split_at_cues(reading: str, turns: Sequence[Turn], cue_starts: Mapping[int, 
     starts = sorted(cue_starts)
     out: list[Turn] = []
     for t in turns:
-        cuts = starts[bisect.bisect_right(starts, t.start_char) : bisect.bisect_left(starts, t.end_char)]
-        a, seconds = t.start_char, t.start_seconds if t.start_seconds is not None else cue_starts.get(t.start_char)
+        first = bisect.bisect_right(starts, t.start_char)
+        cuts = starts[first : bisect.bisect_left(starts, t.end_char)]
+        a, seconds, estimated = t.start_char, t.start_seconds, t.seconds_estimated
+        opening = starts[first - 1] if first else None
+        if opening is not None and not reading[opening : t.start_char].strip():
+            # the turn's first words open a cue (after its markup, "<i>" in tv_himym_italics.srt):
+            # that cue's time, not the time of a stretch joined before it (a non-speech cue left
+            # out, "(upbeat music)" in youtube_manual_upwork_talk.vtt) nor an estimate
+            seconds, estimated = cue_starts[opening], False
         for c in [*cuts, None]:
             b = t.end_char if c is None else c
             while b > a and reading[b - 1].isspace():
                 b -= 1
             if b > a:
-                estimated = t.seconds_estimated if a == t.start_char else False
+                estimated = estimated if a == t.start_char else False
                 out.append(Turn(index=len(out), start_char=a, end_char=b, speaker_slug=t.speaker_slug,
                                 start_seconds=seconds, seconds_estimated=estimated))
             if c is not None:

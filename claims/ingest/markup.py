@@ -9,12 +9,14 @@ keeps all of it (the source is never rewritten, and quotes are cut from it verba
 later stages must read words: read as text, "I<00:01:52.400><c> can</c>" is one token, and a
 sentence running from one cue into the next would hold "00:01:54,200 --> 00:01:57,000".
 `reading_text` gives the text with all of it replaced by spaces: the same length, so every
-offset found in it holds in the source. In labelled transcripts, the editors' marks inside turns
-(time marks, "[laughter]", "[unintelligible 00:07:42]") and Markdown's layout (bold marks,
-headings, rules) are blanked the same way.
+offset found in it holds in the source. HTML entities in cue text ("&amp;") read as their
+character padded with spaces, SubRip's "\\h" and "\\N" as spaces. In labelled transcripts, the
+editors' marks inside turns (time marks, "[laughter]", "[unintelligible 00:07:42]") and
+Markdown's layout (bold marks, headings, rules) are blanked the same way.
 """
 from __future__ import annotations
 
+import html
 import re
 
 from .formats import labelled, timed_lines
@@ -27,6 +29,9 @@ CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark
 _TAG = re.compile(r"<(?:\d{2}:)?\d{2}:\d{2}[.,]\d{3}>|</?[A-Za-z][\w.]*(?:[ \t][^<>\n]*)?>|\{\\[^{}\n]*\}")
 # a timing line, and a cue number or identifier line made of digits just before one
 _CUE_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]*\r?\n(?=[^\n]*-->)|^[^\n]*-->[^\n]*", re.M)
+# an HTML entity ("&amp;", "&#39;", "&gt;"), and SubRip's (SSA's) hard space and line breaks
+# ("\h", "\N", "\n"), as subtitle editors write them into cue text
+_ESCAPE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\\[hNn]")
 _SBV_TIMING_LINES = re.compile(r"^[ \t]*\d{1,2}:\d\d:\d\d\.\d{3},\d{1,2}:\d\d:\d\d\.\d{3}[ \t]*\r?$", re.M)
 _TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
 # in labelled transcripts, the editor's marks inside turns: time marks ("[00:03:52]", The
@@ -55,6 +60,19 @@ def blank(text: str) -> str:
 
 def _blank(m: re.Match) -> str:
     return blank(m.group())
+
+
+def _unescaped(m: re.Match) -> str:
+    """An entity as its character, at the end of the entity's place so that it stays next to
+    the word after it ("&lt;3" reads "   <3"); a space or a code as spaces; an unknown entity as
+    it is."""
+    found = m.group()
+    char = html.unescape(found) if found[0] == "&" else " "
+    if char.isspace():
+        return " " * len(found)
+    if len(char) != 1:
+        return found
+    return " " * (len(found) - 1) + char
 
 
 def _brackets(text: str):
@@ -109,4 +127,6 @@ def reading_text(text: str, fmt: str | None) -> str:
         return text
     if "<" in text or "{" in text:
         text = _TAG.sub(_blank, text)
+    if "&" in text or "\\" in text:
+        text = _ESCAPE.sub(_unescaped, text)
     return (_SBV_TIMING_LINES if fmt == "sbv" else _CUE_LINES).sub(_blank, text)

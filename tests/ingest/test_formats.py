@@ -209,7 +209,7 @@ def test_broken_samples_give_exact_error_lines(name, expected_errors, kept):
 @pytest.mark.parametrize(
     "name, fmt, expected",
     [
-        ("plain.txt", "webvtt", "plain.txt:1: not WebVTT: the file does not start with a 'WEBVTT' line"),
+        ("plain.txt", "webvtt", "plain.txt:1: not WebVTT: the file does not start with a 'WEBVTT' line or a cue timing line"),
         ("plain.txt", "srt", "plain.txt:1: not SRT: expected a cue number followed by a 'hh:mm:ss,mmm --> hh:mm:ss,mmm' line"),
         ("plain.txt", "raw_captions", "plain.txt:1: not raw captions: the text is punctuated (try --format plain)"),
         ("plain.txt", "scraped_page", "plain.txt:1: not a scraped transcript page: no \"Captions\" block line found"),

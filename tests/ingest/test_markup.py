@@ -27,7 +27,7 @@ def test_reading_text_blanks_caption_tags_and_keeps_every_offset():
     text = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Jane Doe>I<00:00:01.400><c.colorE5E5E5> think</c> <i>so</i> &lt;3</v>\n'
     reading = reading_text(text, "webvtt")
     assert len(reading) == len(text)
-    assert reading.split() == ["WEBVTT", "I", "think", "so", "&lt;3"]  # the timing line is blank too
+    assert reading.split() == ["WEBVTT", "I", "think", "so", "<3"]  # the timing line is blank too; "&lt;" is "<"
     assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(reading) if c == "\n"]
     srt = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<font color="#ffff00">Hello</font> there\n\n2\n00:00:02,000 --> 00:00:03,000\n42\n'
     assert reading_text(srt, "srt").split() == ["Hello", "there", "42"]  # a number that is said stays
@@ -62,3 +62,12 @@ def test_rolling_auto_captions_converted_to_srt_give_the_seeds_words_once(eye_on
     assert annotated.ok and annotated.format == "srt"
     reading = reading_text(srt, "srt")
     assert [w for t in annotated.turns for w in reading[t.start_char : t.end_char].split()] == seed.split()
+
+
+def test_entities_and_subrip_codes_read_as_words_at_the_same_offsets():
+    text = "1\n00:00:01,000 --> 00:00:03,000\nTom &amp; Jerry\\Nsay\\hhi &#39;n&nbsp;bye &bogus; \\N\n"
+    reading = reading_text(text, "srt")
+    assert len(reading) == len(text)
+    assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(reading) if c == "\n"]
+    assert reading.split() == ["Tom", "&", "Jerry", "say", "hi", "'n", "bye", "&bogus;"]
+    assert reading[text.index("&amp;") : text.index("&amp;") + 5] == "    &"

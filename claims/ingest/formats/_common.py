@@ -83,10 +83,8 @@ def parse_clock(value: str) -> float | None:
     hours, minutes, seconds, frac = m.groups()
     if int(seconds) > 59 or (hours is not None and int(minutes) > 59):
         return None
-    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
-    if frac:
-        total += int(frac) / (10 ** len(frac))
-    return float(total)
+    whole = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    return (whole * 1000 + int((frac or "").ljust(3, "0"))) / 1000  # in whole milliseconds, no float noise
 
 
 def format_clock(seconds: float) -> str:

@@ -13,6 +13,7 @@ _VTT_TIME = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
 _SRT_TIME = r"\d{1,3}:[0-5]\d:[0-5]\d[,.]\d{1,3}"
 VTT_TIMING = re.compile(rf"^({_VTT_TIME})[ \t]+-->[ \t]+({_VTT_TIME})(?:[ \t]+.*)?$")
 SRT_TIMING = re.compile(rf"^({_SRT_TIME})[ \t]*-->[ \t]*({_SRT_TIME})(?:[ \t]+.*)?$")
+_TIMING_LINE = re.compile(r"[ \t]*(?:\d+:)?\d+:\d\d[.,]\d+[ \t]*-->")  # a cue timing line's start
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,32 @@ class Block:
 
 
 def blocks(text: str) -> list[Block]:
-    """Blocks separated by empty lines (a line holding spaces is not empty, as YouTube writes)."""
+    """Blocks of consecutive lines, separated by empty lines or lines of spaces (Netflix writes
+    these after its NOTE blocks, netflix_chicas_del_cable_notes_settings.vtt). Spaces just after
+    a timing line are not a separator: YouTube writes " " as the first line of its rolling cues.
+    A timing line in a block that has one already starts a new block (and takes along a cue
+    number just before it): youtube-dl's files may have no empty line between cues."""
     out: list[Block] = []
     current: list[tuple[int, int, int, str]] = []
+    timing_at = None  # where the current block's timing line is
     for item in iter_lines(text):
-        if item[3] == "":
+        line = item[3]
+        if not line.strip():
+            if line and timing_at is not None and timing_at == len(current) - 1:
+                continue
             if current:
                 out.append(Block(tuple(current)))
-                current = []
-        else:
-            current.append(item)
+                current, timing_at = [], None
+            continue
+        if "-->" in line and _TIMING_LINE.match(line):
+            if timing_at is not None:
+                cut = len(current) - 1 if len(current) - 1 > timing_at + 1 and current[-1][3].strip().isdigit() else len(current)
+                out.append(Block(tuple(current[:cut])))
+                current = current[cut:]
+                timing_at = None
+            if timing_at is None:
+                timing_at = len(current)
+        current.append(item)
     if current:
         out.append(Block(tuple(current)))
     return out
@@ -46,7 +63,8 @@ def clock(value: str) -> float:
     while len(nums) < 3:
         nums.insert(0, 0)
     h, m, s = nums
-    return h * 3600 + m * 60 + s + int(frac) / (10 ** len(frac))
+    # counted in whole milliseconds: 5 + 940 / 1000 would be 5.9399999999999995
+    return ((h * 3600 + m * 60 + s) * 1000 + int(frac.ljust(3, "0")[:3])) / 1000
 
 
 def cue_times(timing: re.Match, previous_start: float | None) -> tuple[float, float, str | None]:
@@ -76,6 +94,19 @@ def checked_times(
 
 
 _TAGS = re.compile(r"<[^>]*>")
+# "ALICE: " or "SPEAKER 1: " in capitals opening a cue (broadcast captions, YouTube's own)
+CAPS_LABEL = re.compile(r"([A-Z][A-Z0-9 .'-]{1,30}[A-Z0-9]):[ \t]+")
+
+
+def after_change_mark(text: str, at: int) -> int | None:
+    """Where the text goes on after a ">>" (a change of speaker in broadcast captions) at `at`,
+    also as YouTube's VTT writes it, escaped: "&gt;&gt;" (EXCERPT_youtube_auto_gtgt_speaker_change.vtt);
+    None when there is none."""
+    if text.startswith(">>", at):
+        return at + 2
+    if text.startswith("&gt;&gt;", at):
+        return at + 8
+    return None
 VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")  # "<v Jane Doe>" opening a cue
 
 
@@ -85,39 +116,68 @@ def plain_line(line: str) -> str:
 
 
 def payload_lines(block: Block) -> list[str]:
-    """The text lines of a cue block (after its timing line; none for a block without one)."""
+    """The text lines of a cue block (after its timing line; none for a block without one), those
+    without words left out (the old YouTube captions close a colour span on a line of its own,
+    " </c>", youtube_auto_talk_old_colorstyle.vtt)."""
     lines = [line for _, _, _, line in block.lines]
     timing = next((i for i, line in enumerate(lines[:2]) if "-->" in line), None)
-    return [line for line in lines[timing + 1 :] if line.strip()] if timing is not None else []
+    return [line for line in lines[timing + 1 :] if plain_line(line)] if timing is not None else []
 
 
 def is_rolling(payloads: list[list[str]]) -> bool:
-    """Whether cues repeat the previous cue's last line as their first (YouTube's rolling
-    auto-captions, also once converted to SRT or stripped of their word timings): at least
-    three cues and a third of them do."""
-    repeats = sum(1 for previous, cue in zip(payloads, payloads[1:]) if previous and cue and plain_line(cue[0]) == plain_line(previous[-1]))
+    """Whether cues repeat the previous cue's last line as their first, one of the two cues having
+    more lines (YouTube's rolling auto-captions, also once converted to SRT or stripped of their
+    word timings): at least three cues and a third of them do. (Cues of one line each saying the
+    same are said again: "Yeah." from two people, "Right." half a minute apart.)"""
+    repeats = sum(1 for previous, cue in zip(payloads, payloads[1:])
+                  if previous and cue and len(previous) + len(cue) >= 3 and plain_line(cue[0]) == plain_line(previous[-1]))
     return repeats >= 3 and repeats >= len(payloads) / 3
 
 
+def last_words(lines: list[str]) -> str:
+    """The words of the last of a cue's lines that has any ("" if none)."""
+    return next((words for words in map(plain_line, reversed(lines)) if words), "")
+
+
+def repeats_previous(lines: list[str], previous_last: str, *, start: float, end: float, previous_end: float | None) -> bool:
+    """Whether a rolling caption cue's first line is the previous cue's last line shown again: so
+    when the cue goes on with new words, or only holds the line on screen, for an instant
+    (YouTube's 10 ms cues) or from the moment the previous cue ended (youtube_dl_style_header_short.vtt).
+    A cue of one line saying the same words again after a pause is someone saying them again."""
+    if not lines or not previous_last or plain_line(lines[0]) != previous_last:
+        return False
+    return any(plain_line(line) for line in lines[1:]) or end - start < 0.05 or start == previous_end
+
+
 # "Craig Smith: text" at the start of a cue (Zoom's and Teams' transcripts write every cue so),
-# or "[SPEAKER_00]: text" (WhisperX's diarised SRT and VTT)
+# also "Ashlee Kupor (SL): text" (zoom_cip_meeting_parenthesised_names.vtt); "[SPEAKER_00]: text"
+# (WhisperX's diarised SRT and VTT), and "[SPEAKER_00 | 0.84]" with the diariser's confidence
+# ("| weak 0.30" where it is low) and no colon, often alone on the line
+# (whisperx_diarized_bracket_speaker_confidence.srt)
 _NAME_LABEL = re.compile(
-    r"(?:\[([A-Z][\w.'’ -]{0,38}[\w.])\]|([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3})):[ \t]+(?=\S)"
+    r"\[([A-Z][\w.'’ -]{0,38}[\w.])\]:[ \t]+(?=\S)"
+    r"|\[([A-Z][\w.'’ -]{0,38}[\w.])[ \t]*\|[ \t]*(?:[a-z]+[ \t]+)?\d+(?:\.\d+)?\]:?\s+(?=\S)"
+    r"|([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}(?:[ ]\([^()\n]{1,30}\))?):[ \t]+(?=\S)"
 )
 
 
 def label_name(m: re.Match) -> str:
-    return " ".join((m.group(1) or m.group(2)).split())
+    return " ".join(next(name for name in m.groups() if name).split())
 
 
 def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     """Cue turns in, the same with a leading "Name: " read as the speaker label where the name
-    opens at least two cues (so that a one-off "Warning: ..." stays text)."""
+    opens at least two cues (so that a one-off "Warning: ..." stays text), or, where such labels
+    open half the cues or more (Zoom labels every cue), opens any cue: someone who speaks once
+    ("Matilda Simon: morning." in zoom_preasync_class_meeting.vtt)."""
     found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
     names = Counter(label_name(m) for m in found if m)
-    labels = {n for n, count in names.items() if count >= 2 and n.split()[0].lower().rstrip(".") not in NOT_NAMES}
+    names = Counter({n: count for n, count in names.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
+    labels = {n for n, count in names.items() if count >= 2}
     if not labels:
         return turns
+    if 2 * sum(names[n] for n in labels) >= len(turns):
+        labels = set(names)
     out = []
     for t, m in zip(turns, found):
         name = label_name(m) if m else None

@@ -18,7 +18,6 @@ NAME = "sbv"
 
 _SBV_TIME = r"\d{1,2}:[0-5]\d:[0-5]\d\.\d{3}"
 TIMING = re.compile(rf"^[ \t]*({_SBV_TIME}),({_SBV_TIME})[ \t]*$")
-_CAPS_LABEL = re.compile(r"([A-Z][A-Z .'-]{1,30}[A-Z]):[ \t]+")
 
 
 def looks_like(text: str) -> bool:
@@ -50,10 +49,11 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         a, b = trim(text, payload[0][1], payload[-1][2])
         label, change = None, False
-        if text.startswith(">>", a):
+        after = _cues.after_change_mark(text, a)
+        if after is not None:
             change = True
-            a, b = trim(text, a + 2, b)
-        voice = _cues.VOICE_OPEN.match(text, a, b) or _CAPS_LABEL.match(text, a, b)
+            a, b = trim(text, after, b)
+        voice = _cues.VOICE_OPEN.match(text, a, b) or _cues.CAPS_LABEL.match(text, a, b)
         if voice:
             label = " ".join(voice.group(1).split())
             a = voice.end()

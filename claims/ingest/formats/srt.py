@@ -19,11 +19,12 @@ from ._common import refused, trim
 NAME = "srt"
 
 _INDEX = re.compile(r"^\s*\d+\s*$")
-_CAPS_LABEL = re.compile(r"([A-Z][A-Z .'-]{1,30}[A-Z]):[ \t]+")
 
 
 def looks_like(text: str) -> bool:
     head = [l.strip() for l in text.lstrip("\ufeff")[:1000].splitlines()[:4] if l.strip()]
+    if head and _cues.SRT_TIMING.match(head[0]):  # the cue numbers left out
+        return True
     return len(head) >= 2 and bool(_INDEX.match(head[0])) and bool(_cues.SRT_TIMING.match(head[1]))
 
 
@@ -37,7 +38,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         return refused(NAME, source, first[0][0], "not SRT: expected a cue number followed by a 'hh:mm:ss,mmm --> hh:mm:ss,mmm' line")
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
-    previous_start = None
+    previous_start = previous_end = None
     rolling = _cues.is_rolling([_cues.payload_lines(block) for block in all_blocks])
     previous_last_line = ""
     for block in all_blocks:
@@ -59,24 +60,24 @@ def parse(text: str, *, source: str) -> ParsedSource:
         start, end = times
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
-        if rolling and payload:  # the previous cue's last line again: not said twice
-            repeated = _cues.plain_line(payload[0][3]) == previous_last_line
-            previous_last_line = _cues.plain_line(payload[-1][3])
-            if repeated:
-                payload = payload[1:]
+        texts = [l[3] for l in payload]
+        if rolling and _cues.repeats_previous(texts, previous_last_line, start=start, end=end, previous_end=previous_end):  # not said twice
+            payload = payload[1:]
+        previous_last_line, previous_end = _cues.last_words(texts) or previous_last_line, end
         if not payload:
             continue
         a, b = trim(text, payload[0][1], payload[-1][2])
         label, change = None, False
-        voice = _cues.VOICE_OPEN.match(text, a, b) or _CAPS_LABEL.match(text, a, b)
+        after = _cues.after_change_mark(text, a)
+        if after is not None:
+            change = True
+            a, b = trim(text, after, b)
+        voice = _cues.VOICE_OPEN.match(text, a, b) or _cues.CAPS_LABEL.match(text, a, b)
         if voice:
             label = " ".join(voice.group(1).split())
             a = voice.end()
             if text.endswith("</v>", a, b):
                 b -= 4
-        elif text.startswith(">>", a):
-            change = True
-            a += 2
         a, b = trim(text, a, b)
         if b <= a or not _cues.plain_line(text[a:b]):
             continue

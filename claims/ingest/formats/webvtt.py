@@ -8,7 +8,8 @@ payload lines as written (inline tags included: the text is never rewritten), ex
   next cue (and add 10 ms cues holding only the repeat); the repeat is left out of the span
   and cues with nothing new give no turn, so no word is counted twice (known by their word
   timings, or, where a tool stripped them, by the repeats themselves);
-- a leading ">> " (a speaker change in broadcast captions) sets speaker_change.
+- a leading ">> " (a speaker change in broadcast captions; "&gt;&gt; " as YouTube escapes it) sets
+  speaker_change, and a "NAME: " in capitals after it is the speaker label.
 """
 from __future__ import annotations
 
@@ -28,26 +29,36 @@ _HEADER_FIELD = re.compile(r"^(Kind|Language|Title)\s*:\s*(.*)$", re.I)
 
 
 def looks_like(text: str) -> bool:
-    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
-    return bool(_HEADER.match(first))
+    head = text.lstrip("\ufeff")[:1000].splitlines()
+    return bool(head) and bool(_HEADER.match(head[0]) or _opens_with_cue([l for l in head if l.strip()][:2]))
+
+
+def _opens_with_cue(lines: list[str]) -> bool:
+    """Whether these first lines are a WebVTT timing line, or a cue identifier and one: a file
+    whose header was left out (youtube_auto_la_council_headerless_charlevel.vtt)."""
+    return any(_cues.VTT_TIMING.match(line.strip()) for line in lines[:2])
 
 
 def parse(text: str, *, source: str) -> ParsedSource:
     """WebVTT text in, ParsedSource with one turn per cue (real cue times) out."""
     all_blocks = _cues.blocks(text)
-    if not all_blocks or not _HEADER.match(all_blocks[0].lines[0][3]):
+    first_lines = [line for _, _, _, line in all_blocks[0].lines[:2]] if all_blocks else []
+    if all_blocks and _HEADER.match(first_lines[0]):
+        header, *cue_blocks = all_blocks
+    elif all_blocks and _opens_with_cue(first_lines):
+        header, cue_blocks = None, all_blocks
+    else:
         line = all_blocks[0].lines[0][0] if all_blocks else 1
-        return refused(NAME, source, line, "not WebVTT: the file does not start with a 'WEBVTT' line")
-    header, *cue_blocks = all_blocks
+        return refused(NAME, source, line, "not WebVTT: the file does not start with a 'WEBVTT' line or a cue timing line")
     title = ""
-    for _, _, _, line in header.lines[1:]:
+    for _, _, _, line in header.lines[1:] if header else ():
         m = _HEADER_FIELD.match(line)
         if m and m.group(1).lower() == "title":
             title = m.group(2).strip()
     rolling = bool(_INLINE_TIME.search(text, 0, 200_000)) or _cues.is_rolling([_cues.payload_lines(b) for b in cue_blocks])
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
-    previous_start = None
+    previous_start = previous_end = None
     previous_last_line = ""
     for block in cue_blocks:
         first = block.lines[0][3]
@@ -71,10 +82,10 @@ def parse(text: str, *, source: str) -> ParsedSource:
         start, end = times
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
-        if rolling and payload and _cues.plain_line(payload[0][3]) == previous_last_line:
+        texts = [l[3] for l in payload]
+        if rolling and _cues.repeats_previous(texts, previous_last_line, start=start, end=end, previous_end=previous_end):
             payload = payload[1:]
-        if lines[1:] and any(l[3].strip() for l in lines[1:]):
-            previous_last_line = _cues.plain_line([l for l in lines[1:] if l[3].strip()][-1][3])
+        previous_last_line, previous_end = _cues.last_words(texts) or previous_last_line, end
         if not payload:
             continue
         a, b = payload[0][1], payload[-1][2]
@@ -88,9 +99,14 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if close:
             b = close.start()
         a, b = trim(text, a, b)
-        if text.startswith(">>", a):
+        after = _cues.after_change_mark(text, a)
+        if after is not None:
             change = True
-            a, b = trim(text, a + 2, b)
+            a, b = trim(text, after, b)
+            caps = None if label else _cues.CAPS_LABEL.match(text, a, b)  # ">> SPEAKER 1: text"
+            if caps:
+                label = " ".join(caps.group(1).split())
+                a, b = trim(text, caps.end(), b)
         if b <= a or not _cues.plain_line(text[a:b]):
             continue
         turns.append(

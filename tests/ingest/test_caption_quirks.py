@@ -1,0 +1,161 @@
+"""Caption files as real tools write them, quirks included (found by running caption files from
+public repositories through ingestion): each test file in tests/data/ is shaped like the real one."""
+from pathlib import Path
+
+from claims.ingest.cues import cue_anchors, cue_text_only, split_at_cues
+from claims.ingest.formats import detect, parse_source
+from claims.ingest.markup import reading_text
+from claims.ingest.pipeline import run
+from claims.ingest.records import Turn
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def read(name):
+    return open(DATA / name, encoding="utf-8", newline="").read()
+
+
+def cues(text, parsed):
+    return [(t.line, t.speaker_label, t.start_seconds, text[t.start_char : t.end_char]) for t in parsed.turns]
+
+
+def test_lines_of_spaces_after_netflix_note_blocks_separate_blocks():
+    text = read("netflix_notes.vtt")
+    parsed = parse_source(text, source="netflix_notes.vtt")
+    assert not parsed.errors
+    assert cues(text, parsed) == [
+        (15, None, 7.96, "[Alba] <i>En 1928,</i>"),
+        (19, None, 9.64, "<i>las mujeres éramos</i>\n<i>algo así como adornos</i>"),
+        (24, None, 13.24, "<i>que se llevaban a las fiestas</i>\n<i>para presumir de ellos.</i>"),
+    ]
+
+
+def test_a_timing_line_without_an_empty_line_before_it_starts_a_cue():
+    # youtube-dl wrote "<c.colorCCCCCC>what</c>" directly followed by the next timing line
+    text = read("youtube_dl_no_blank.vtt")
+    parsed = parse_source(text, source="youtube_dl_no_blank.vtt")
+    assert not parsed.errors
+    assert [(line, seconds, " ".join(reading_text(text, "webvtt")[text.index(body):text.index(body) + len(body)].split()))
+            for line, _, seconds, body in cues(text, parsed)] == [
+        (11, 286.07, "yeah"), (16, 286.47, "what"), (18, 304.08, "this will happen"),
+    ]
+
+
+def test_a_cue_number_directly_before_a_timing_line_goes_with_the_next_cue():
+    text = "1\n00:00:01,000 --> 00:00:02,000\nHello there.\n2\n00:00:02,000 --> 00:00:03,000\nGeneral Kenobi.\n"
+    parsed = parse_source(text, source="tight.srt")
+    assert not parsed.errors
+    assert [(seconds, body) for _, _, seconds, body in cues(text, parsed)] == [(1.0, "Hello there."), (2.0, "General Kenobi.")]
+
+
+def test_a_cue_saying_what_the_one_before_said_is_kept():
+    # two people say "Yeah." 3 s apart, "Right." again half a minute on: said, not rolling repeats
+    text = read("repeated_words.vtt")
+    annotated = run(text, source="repeated_words.vtt")
+    assert [(t.speaker_slug, t.start_seconds, text[t.start_char : t.end_char]) for t in annotated.turns] == [
+        ("ann-lee", 1.0, "Yeah."), ("bob-ray", 5.0, "Yeah."), ("ann-lee", 7.0, "Right."),
+        ("ann-lee", 9.0, "Right."), ("ann-lee", 40.0, "Right."),
+    ]
+
+
+def test_old_youtube_auto_captions_with_colour_spans_give_each_line_once():
+    # the 10 ms cues end with " </c>" on a line of its own: their last line with words is the repeat
+    text = read("youtube_auto_colorstyle.vtt")
+    annotated = run(text, source="youtube_auto_colorstyle.vtt")
+    reading = reading_text(text, "webvtt")
+    assert [(t.start_seconds, " ".join(reading[t.start_char : t.end_char].split())) for t in annotated.turns] == [
+        (3.17, "good to be here I love Chicago alright"),
+        (7.529, "so yeah so my name is Travis cowlick"),
+        (8.94, "what I'm going to do is I'm going to"),
+    ]
+
+
+def test_a_cue_opening_with_markup_keeps_its_real_time():
+    # attribution starts a turn at the first word, after "<i>": the turn is still the cue's, at its time
+    text = read("italics.srt")
+    parsed = parse_source(text, source="italics.srt")
+    reading = cue_text_only(reading_text(text, "srt"), "srt", parsed.turns)
+    turns = [Turn(index=0, start_char=parsed.turns[0].start_char, end_char=text.index("ever."), speaker_slug="ted", start_seconds=48.46),
+             Turn(index=1, start_char=text.index("He smelled"), end_char=len(text.rstrip()), speaker_slug="robin")]
+    assert [(t.speaker_slug, t.start_seconds, t.seconds_estimated) for t in split_at_cues(reading, turns, cue_anchors(parsed))] == [
+        ("ted", 48.46, False), ("ted", 52.16, False), ("robin", 56.76, False), ("robin", 58.1, False), ("robin", 60.2, False),
+    ]
+
+
+def test_a_non_speech_cue_left_out_passes_no_time_to_the_next_turn():
+    text = read("music_first.vtt")
+    annotated = run(text, source="music_first.vtt")
+    assert [(t.start_seconds, t.seconds_estimated, text[t.start_char : t.end_char].split("\n")[0]) for t in annotated.turns] == [
+        (7.726, False, "- Hi, everyone. Danny here"),
+        (11.51, False, "And today I'm going to"),
+        (13.95, False, "the elements of a winning"),
+    ]
+
+
+def test_cue_times_are_exact_milliseconds():
+    text = "1\n00:00:05,940 --> 00:00:08,290\nOne.\n\n2\n01:02:03,45 --> 01:02:04,100\nTwo.\n"
+    parsed = parse_source(text, source="ms.srt")
+    assert [(repr(t.start_seconds), repr(t.end_seconds)) for t in parsed.turns] == [("5.94", "8.29"), ("3723.45", "3724.1")]
+    vtt = "WEBVTT\n\n00:00:05.940 --> 00:00:08.290\nOne.\n"
+    assert [repr(t.start_seconds) for t in parse_source(vtt, source="ms.vtt").turns] == ["5.94"]
+
+
+def test_youtubes_escaped_change_mark_is_a_change_of_speaker():
+    text = read("youtube_auto_escaped_change.vtt")  # "&gt;&gt; I think we might be streaming."
+    parsed = parse_source(text, source="youtube_auto_escaped_change.vtt")
+    reading = reading_text(text, "webvtt")
+    assert [(t.speaker_change, t.start_seconds, " ".join(reading[t.start_char : t.end_char].split())) for t in parsed.turns] == [
+        (False, 0.96, "Okay. Are we streaming now?"),
+        (True, 2.879, "I think we might be streaming. You want"),
+        (False, 4.64, "to double check that, Victor?"),
+    ]
+
+
+def test_a_capitals_label_after_a_change_mark_is_the_speaker():
+    for text in ("1\n00:00:01,000 --> 00:00:03,000\n>> SPEAKER 1: Welcome back to the show.\n",
+                 "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n&gt;&gt; SPEAKER 1: Welcome back to the show.\n"):
+        parsed = parse_source(text, source="label")
+        assert cues(text, parsed)[0][1:] == ("SPEAKER 1", 1.0, "Welcome back to the show.")
+        assert parsed.turns[0].speaker_change
+
+
+def test_cues_without_a_header_are_read_as_captions():
+    text = read("headerless.vtt")  # YouTube's auto-captions with the "WEBVTT" header left out
+    assert detect(text) == "webvtt"
+    annotated = run(text, source="headerless.vtt")
+    reading = reading_text(text, "webvtt")
+    assert annotated.ok
+    assert [(t.start_seconds, " ".join(reading[t.start_char : t.end_char].split())) for t in annotated.turns] == [
+        (116.432, "And there"), (116.917, "will be no roll call"),
+    ]
+    srt = "00:00:01,000 --> 00:00:02,000\nNo cue numbers.\n\n00:00:02,000 --> 00:00:03,000\nStill SRT.\n"
+    assert detect(srt) == "srt" and [t.start_seconds for t in parse_source(srt, source="n.srt").turns] == [1.0, 2.0]
+
+
+def test_zoom_labels_with_a_note_in_brackets_and_one_off_speakers_are_speakers():
+    text = read("zoom_one_off.vtt")
+    parsed = parse_source(text, source="zoom_one_off.vtt")
+    assert [(label, body) for _, label, _, body in cues(text, parsed)] == [
+        ("Ashlee Kupor (SL)", "Let's do that"),
+        ("Dora Demszky", "by, too. We? And then"),
+        ("Dora Demszky", "transcribing."),
+        ("Matilda Simon", "morning."),  # speaks once, in a file where labels open every cue
+        ("Ashlee Kupor (SL)", "Okay, great."),
+    ]
+
+
+def test_whisperx_labels_with_a_confidence_are_speakers():
+    text = read("whisperx_confidence.srt")
+    annotated = run(text, source="whisperx_confidence.srt")
+    assert [(t.speaker_slug, text[t.start_char : t.end_char]) for t in annotated.turns] == [
+        ("speaker-00", "What you out of here doing man?"),
+        ("speaker-00", "Come over here and talk to me."),
+        ("target-speaker", "Whoa, whoa, whoa."),
+        ("target-speaker", "What's going on?"),
+        ("target-speaker", "Do you actually believe I have to stand on a public"),
+        ("target-speaker", "sidewalk?"),
+    ]
+    reading = cue_text_only(reading_text(text, "srt"), "srt", annotated.turns)
+    # the repeated label between one speaker's cues does not cut the sentence
+    assert " ".join(reading[annotated.sentences[-1].start_char : annotated.sentences[-1].end_char].split()) == (
+        "Do you actually believe I have to stand on a public sidewalk?")
