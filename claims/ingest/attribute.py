@@ -103,6 +103,8 @@ def _match_label(label: str, speakers: Sequence[SpeakerRecord]) -> SpeakerRecord
     for sp in speakers:
         if words and set(words) <= set(sp.name.lower().split()):
             return sp
+    if 2 <= len(label) <= 4 and label.isalpha() and label.isupper():  # "JB" for "Jory Burson"
+        return next((sp for sp in speakers if "".join(w[0] for w in sp.name.split()).upper() == label), None)
     return None
 
 
@@ -331,12 +333,25 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
     return _introduces_the_show(text, turns, labels) or _most_questions(text, turns, labels)
 
 
+def _initials_of(labels: Sequence[str]) -> dict[str, str]:
+    """{"CH": "Conor Hoekstra"}: labels of two to four capitals that are the initials of another
+    label's words (ArrayCast names a speaker in full once, then by initials)."""
+    full = {"".join(w[0] for w in label.split()).upper(): label for label in labels if 2 <= len(label.split()) <= 4}
+    return {label: full[label] for label in labels if 2 <= len(label) <= 4 and label.isalpha() and label.isupper()
+            and label in full}
+
+
 def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[SpeakerRecord]):
     """Labels to speakers: by name where metadata names them; otherwise the label introducing
-    the show in the first turns, else the one asking the most questions, is the host."""
+    the show in the first turns, else the one asking the most questions, is the host. A label
+    of initials is the speaker whose label it abbreviates."""
     by_label: dict[str, SpeakerRecord] = {}
     unknown: list[str] = []
-    for label in dict.fromkeys(t.speaker_label for t in turns if t.speaker_label):
+    labels = list(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))
+    initials = _initials_of(labels)
+    for label in labels:
+        if label in initials:
+            continue
         sp = _match_label(label, speakers)
         if sp is None:
             unknown.append(label)
@@ -360,6 +375,8 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
             sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label == host_label else GUEST)
             speakers.append(sp)
             by_label[label] = sp
+    for short, full in initials.items():
+        by_label[short] = by_label[full]
     slug_of = {label: sp.slug for label, sp in by_label.items()}
     out = []
     current = None

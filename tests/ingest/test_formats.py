@@ -587,3 +587,25 @@ def test_the_label_introducing_the_show_is_the_host_before_the_one_asking_most()
 
     named = run(text, source="ladybug.txt", metadata=Metadata(hosts=("Emma Bostian",)))
     assert [(s.name, s.role) for s in named.speakers if s.role == "host"] == [("Emma Bostian", "host")]
+
+
+def test_a_label_of_initials_is_the_speaker_it_abbreviates():
+    # ArrayCast: "[Conor Hoekstra]" in full on his first turn, "[CH]" after; the same for the guest
+    from claims.ingest.records import Metadata
+
+    text = (
+        "00:00:02 [Conor Hoekstra]\n\nWelcome to ArrayCast. My guest today is Rob Pike.\n\n"
+        "00:00:09 [Rob Pike]\n\nThanks for having me.\n\n"
+        "00:00:12 [CH]\n\nWhy do array languages matter?\n\n"
+        "00:00:15 [RP]\n\nThey make you think in whole arrays.\n\n"
+        "00:00:21 [CH]\n\nAnd APL?\n\n"
+        "00:00:23 [RP]\n\nA beautiful language.\n"
+    )
+    annotated = run(text, source="arraycast.md")
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Conor Hoekstra", "host"), ("Rob Pike", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == ["conor-hoekstra", "rob-pike"] * 3
+    named = run(text, source="arraycast.md", metadata=Metadata(hosts=("Conor Hoekstra",)))
+    assert [t.speaker_slug for t in named.turns] == ["conor-hoekstra", "rob-pike"] * 3
+    initials_only = "JB: Thanks for having me.\n\nHZ: What are standards?\n\nJB: Agreements.\n"
+    turns = run(initials_only, source="s.md", metadata=Metadata(hosts=("Henry Zhu",), guests=("Jory Burson",))).turns
+    assert [t.speaker_slug for t in turns] == ["jory-burson", "henry-zhu", "jory-burson"]
