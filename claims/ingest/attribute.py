@@ -75,6 +75,7 @@ from typing import Sequence
 
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
+from .formats.labelled import surname_forms
 from .names import find_aliases, slugify
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
@@ -333,24 +334,28 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
     return _introduces_the_show(text, turns, labels) or _most_questions(text, turns, labels)
 
 
-def _initials_of(labels: Sequence[str]) -> dict[str, str]:
-    """{"CH": "Conor Hoekstra"}: labels of two to four capitals that are the initials of another
-    label's words (ArrayCast names a speaker in full once, then by initials)."""
+def _short_forms(labels: Sequence[str]) -> dict[str, str]:
+    """{"CH": "Conor Hoekstra", "FOUNTAIN": "NICK FOUNTAIN"}: labels that are another label's
+    initials (ArrayCast names a speaker in full once, then by initials: two to four capitals) or
+    its surname (NPR: "NICK FOUNTAIN, HOST:", then "FOUNTAIN:")."""
     full = {"".join(w[0] for w in label.split()).upper(): label for label in labels if 2 <= len(label.split()) <= 4}
-    return {label: full[label] for label in labels if 2 <= len(label) <= 4 and label.isalpha() and label.isupper()
-            and label in full}
+    out = {label: full[label] for label in labels if 2 <= len(label) <= 4 and label.isalpha() and label.isupper()
+           and label in full}
+    out.update({last: name for name, last in surname_forms(labels).items()})
+    return out
 
 
 def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[SpeakerRecord]):
     """Labels to speakers: by name where metadata names them; otherwise the label introducing
-    the show in the first turns, else the one asking the most questions, is the host. A label
-    of initials is the speaker whose label it abbreviates."""
+    the show in the first turns, else the one asking the most questions, is the host; a label
+    the transcript calls a host ("NICK FOUNTAIN, HOST:") is one. A label of initials or a surname
+    is the speaker whose label it abbreviates."""
     by_label: dict[str, SpeakerRecord] = {}
     unknown: list[str] = []
     labels = list(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))
-    initials = _initials_of(labels)
+    short_forms = _short_forms(labels)
     for label in labels:
-        if label in initials:
+        if label in short_forms:
             continue
         sp = _match_label(label, speakers)
         if sp is None:
@@ -370,12 +375,13 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
                 by_label[unknown.pop()] = guests[0]
     if unknown:
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
-        host_label = None if has_host else _host_label(text, turns, unknown)
+        said_hosts = {t.speaker_label for t in turns if t.role_hint == HOST and t.speaker_label in unknown}
+        host_labels = set() if has_host else said_hosts or {_host_label(text, turns, unknown)}
         for label in unknown:
-            sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label == host_label else GUEST)
+            sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label in host_labels else GUEST)
             speakers.append(sp)
             by_label[label] = sp
-    for short, full in initials.items():
+    for short, full in short_forms.items():
         by_label[short] = by_label[full]
     slug_of = {label: sp.slug for label, sp in by_label.items()}
     out = []

@@ -43,6 +43,7 @@ class ParsedTurn:
     end_seconds: float | None = None  # real cue end time when the format has one
     # True when the format marks a change of voice here without naming it (seed 002's "- ")
     speaker_change: bool = False
+    role_hint: str | None = None  # "host" where the label says so ("NICK FOUNTAIN, HOST:", NPR)
 
 
 @dataclass(frozen=True, slots=True)

@@ -609,3 +609,38 @@ def test_a_label_of_initials_is_the_speaker_it_abbreviates():
     initials_only = "JB: Thanks for having me.\n\nHZ: What are standards?\n\nJB: Agreements.\n"
     turns = run(initials_only, source="s.md", metadata=Metadata(hosts=("Henry Zhu",), guests=("Jory Burson",))).turns
     assert [t.speaker_slug for t in turns] == ["jory-burson", "henry-zhu", "jory-burson"]
+
+
+def test_a_broadcast_transcripts_full_names_parts_and_surnames_are_one_speaker_each():
+    # NPR: "NICK FOUNTAIN, HOST:" on the first mention (the words below it), then "FOUNTAIN:"
+    from claims.ingest.pipeline import run
+
+    text = (
+        "Slot Flaw Scofflaws\n\nNICK FOUNTAIN, HOST:\n\nQuick note - this episode is a rerun.\n\n"
+        "(SOUNDBITE OF ARCHIVED NPR BROADCAST)\n\n"
+        "KEITH ROMER, BYLINE: Ron Flores oversees surveillance at the casino.\n\n"
+        "FOUNTAIN: Ron's job is to make sure nobody rips off his casino.\n\n"
+        "RON FLORES: There's a monitor wall.\n\n"
+        "ROMER: How many screens are we talking about?\n\n"
+        "FLORES: Anywhere between 30 to 40.\n"
+    )
+    annotated = run(text, source="planet-money.txt")
+    assert [(s.name, s.role) for s in annotated.speakers] == [
+        ("NICK FOUNTAIN", "host"), ("KEITH ROMER", "guest"), ("RON FLORES", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == [
+        "nick-fountain", "keith-romer", "nick-fountain", "ron-flores", "keith-romer", "ron-flores"]
+    assert annotated.source_text[annotated.turns[0].start_char:].startswith("Quick note")
+
+
+def test_a_kramdown_class_after_a_bold_label_is_part_of_the_label():
+    from claims.ingest.pipeline import run
+
+    text = (
+        "**Interviewer:**{: .text-yellow-000}  \nHallo.\n\n**Befragte:**{: .text-green-000}  \nHallo, also ich fange an.\n\n"
+        "**Interviewer:**{: .text-yellow-000}  Wie alt sind die Kinder?\n\n**Befragte:**{: .text-green-000}  \nZwischen sechs und zwölf.\n"
+    )
+    annotated = run(text, source="jugendamt.md")
+    assert annotated.format == "labelled"
+    turns = [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [("interviewer", "Hallo."), ("befragte", "Hallo, also ich fange an."),
+                     ("interviewer", "Wie alt sind die Kinder?"), ("befragte", "Zwischen sechs und zwölf.")]

@@ -35,18 +35,21 @@ NAME = "labelled"
 
 TIME = _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _NAME = r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
+# a broadcaster's part after the name, on its first mention ("NICK FOUNTAIN, HOST:", NPR)
+_ROLE = r"(?:,[ \t]*(?P<role>(?i:host|co-host|anchor|byline|guest|moderator|interviewer)))?"
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
-    + _NAME
+    + _NAME + _ROLE
     + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
-# inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular); the name in brackets ("[Int2]: text")
+# inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular), or a Kramdown class after it
+# ("**Interviewer:**{: .text-yellow-000}", Jekyll sites); the name in brackets ("[Int2]: text")
 LABEL_LINE_MORE = re.compile(
     rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
-    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:&nbsp;)*(?:\*\*|__)?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
 HEADER_LINE = re.compile(
@@ -142,12 +145,31 @@ def _looks_like_a_name(name: str, *, words: int) -> bool:
     return words <= len(parts) <= 4 and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
 
 
+def _role_hint(m: re.Match) -> str | None:
+    role = m.group("role") if "role" in m.re.groupindex else None
+    if not role:
+        return None
+    return "host" if role.lower() in ("host", "co-host", "anchor", "moderator", "interviewer") else "guest"
+
+
+def surname_forms(names) -> dict[str, str]:
+    """{"NICK FOUNTAIN": "FOUNTAIN"}: names whose last word is itself a label (NPR names a speaker
+    in full once, then by surname), where no other name shares that surname."""
+    by_last: dict[str, list[str]] = {}
+    for name in names:
+        if len(name.split()) > 1:
+            by_last.setdefault(name.split()[-1], []).append(name)
+    return {fulls[0]: last for last, fulls in by_last.items() if last in names and len(fulls) == 1}
+
+
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
     and the number of lines from the first label on that are not blank (show notes before a
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank = _candidates(text)
     counts = Counter(c[5] for c in cands)
+    for full, last in surname_forms(counts).items():  # one person, two forms: each counts the other's lines
+        counts[full] = counts[last] = counts[full] + counts[last]
     if len(counts) <= 2:
         return cands, set(counts), nonblank - (nonblank_before[0] if cands else 0)
     names = {name for name, n in counts.items() if n >= 2 or _GENERIC_NAME.fullmatch(name)}
@@ -263,7 +285,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         for a, b, line_no, seconds in parts:
             if seconds is not None:
                 previous_time = _in_order(seconds, previous_time, source, line_no, errors)
-            turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds))
+            turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
+                                    role_hint=_role_hint(m)))
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
     content_end = turns[-1].end_char if turns else len(text)
     return ParsedSource(
