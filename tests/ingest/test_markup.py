@@ -71,3 +71,12 @@ def test_entities_and_subrip_codes_read_as_words_at_the_same_offsets():
     assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(reading) if c == "\n"]
     assert reading.split() == ["Tom", "&", "Jerry", "say", "hi", "'n", "bye", "&bogus;"]
     assert reading[text.index("&amp;") : text.index("&amp;") + 5] == "    &"
+
+
+def test_a_broadcasts_notes_of_what_is_not_speech_are_blank_to_the_reading():
+    text = ("FOUNTAIN: Here it is.\n\n(SOUNDBITE OF JAMES DRISCOLL, \"STINKIN\")\n\nFOUNTAIN: Expletive no. (LAUGHTER)\n\n"
+            "ROMER: (Singing) Row, row.\n")
+    reading = reading_text(text, "labelled")
+    assert len(reading) == len(text) and reading.count("\n") == text.count("\n")
+    assert "SOUNDBITE" not in reading and "LAUGHTER" not in reading and "Singing" not in reading
+    assert "Expletive no." in reading and "Row, row." in reading
