@@ -30,6 +30,15 @@ def test_lines_of_spaces_after_netflix_note_blocks_separate_blocks():
     ]
 
 
+def test_a_line_of_spaces_inside_a_cue_is_the_cues_and_the_next_cue_is_found_by_its_timing_line():
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nfirst line\n   \nsecond line\n"
+            "   \n00:00:04.000 --> 00:00:06.000\nnext cue\n")
+    parsed = parse_source(text, source="spaces.vtt")
+    assert not parsed.errors
+    assert [(seconds, " ".join(body.split())) for _, _, seconds, body in cues(text, parsed)] == [
+        (1.0, "first line second line"), (4.0, "next cue")]
+
+
 def test_a_timing_line_without_an_empty_line_before_it_starts_a_cue():
     # youtube-dl wrote "<c.colorCCCCCC>what</c>" directly followed by the next timing line
     text = read("youtube_dl_no_blank.vtt")

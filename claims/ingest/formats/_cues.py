@@ -24,9 +24,11 @@ class Block:
 
 
 def blocks(text: str) -> list[Block]:
-    """Blocks of consecutive lines, separated by empty lines or lines of spaces (Netflix writes
-    these after its NOTE blocks, netflix_chicas_del_cable_notes_settings.vtt). Spaces just after
-    a timing line are not a separator: YouTube writes " " as the first line of its rolling cues.
+    """Blocks of consecutive lines, separated by empty lines, and by lines of spaces before a
+    cue's timing line (Netflix writes these after its NOTE blocks,
+    netflix_chicas_del_cable_notes_settings.vtt). After the timing line, a line of spaces is the
+    cue's (YouTube writes " " as the first line of its rolling cues; the spec ends a cue only at
+    an empty line), and the next cue is found by its timing line.
     A timing line in a block that has one already starts a new block (and takes along a cue
     number just before it): youtube-dl's files may have no empty line between cues."""
     out: list[Block] = []
@@ -35,7 +37,7 @@ def blocks(text: str) -> list[Block]:
     for item in iter_lines(text):
         line = item[3]
         if not line.strip():
-            if line and timing_at is not None and timing_at == len(current) - 1:
+            if line and timing_at is not None:
                 continue
             if current:
                 out.append(Block(tuple(current)))
