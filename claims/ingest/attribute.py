@@ -334,6 +334,10 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
     return _introduces_the_show(text, turns, labels) or _most_questions(text, turns, labels)
 
 
+# labels that name the part rather than the person: "Host", "Host B", "Interviewer", "Moderator"
+_HOST_WORD = re.compile(r"(?i)^(?:co-?)?(?:host|interviewer|moderator)\b")
+
+
 def _short_forms(labels: Sequence[str]) -> dict[str, str]:
     """{"CH": "Conor Hoekstra", "FOUNTAIN": "NICK FOUNTAIN"}: labels that are another label's
     initials (ArrayCast names a speaker in full once, then by initials: two to four capitals) or
@@ -348,7 +352,7 @@ def _short_forms(labels: Sequence[str]) -> dict[str, str]:
 def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[SpeakerRecord]):
     """Labels to speakers: by name where metadata names them; otherwise the label introducing
     the show in the first turns, else the one asking the most questions, is the host; a label
-    the transcript calls a host ("NICK FOUNTAIN, HOST:") is one. A label of initials or a surname
+    the transcript calls a host ("NICK FOUNTAIN, HOST:", "Host B:") is one. A label of initials or a surname
     is the speaker whose label it abbreviates."""
     by_label: dict[str, SpeakerRecord] = {}
     unknown: list[str] = []
@@ -376,6 +380,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
     if unknown:
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
         said_hosts = {t.speaker_label for t in turns if t.role_hint == HOST and t.speaker_label in unknown}
+        said_hosts |= {label for label in unknown if _HOST_WORD.search(label)}
         host_labels = set() if has_host else said_hosts or {_host_label(text, turns, unknown)}
         for label in unknown:
             sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label in host_labels else GUEST)

@@ -644,3 +644,12 @@ def test_a_kramdown_class_after_a_bold_label_is_part_of_the_label():
     turns = [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns]
     assert turns == [("interviewer", "Hallo."), ("befragte", "Hallo, also ich fange an."),
                      ("interviewer", "Wie alt sind die Kinder?"), ("befragte", "Zwischen sechs und zwölf.")]
+
+
+def test_labels_naming_the_host_part_are_hosts():
+    from claims.ingest.pipeline import run
+
+    text = ("Host A: Welcome back. Today we talk about grids.\n\nHost B: And batteries.\n\n"
+            "Priya: Thanks for having me. Grids are fascinating.\n\nHost A: Why?\n\nPriya: They balance every second.\n")
+    annotated = run(text, source="page.txt")
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Host A", "host"), ("Host B", "host"), ("Priya", "guest")]
