@@ -41,6 +41,16 @@ _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "figure", "figcaption", "table", "tr", "pre", "hr", "address", "details", "summary", "header", "footer",
 })
+_FRAGMENT_OPENERS = _BLOCKS | {
+    "head", "body", "meta", "link", "title", "style", "script", "br", "span", "a", "b", "strong", "em", "cite", "time",
+    "img",
+}
+# a fragment opens with one of these elements, never with a caption's <v Name>, <i>, <c> or a
+# timed text's <tt>, <transcript>, <timedtext> (xml_transcript.py reads those)
+_FRAGMENT_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<([a-z][a-z0-9]*)[\s/>]", re.I | re.S)
+_TAG_OPEN = re.compile(r"<([a-z][a-z0-9]*)[\s/>]", re.I)
+_FRAGMENT_SAMPLE = 20_000
+_FRAGMENT_MIN_BLOCKS = 3
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # read for the metadata, not part of the text: the flag each sets while open
 _READ_NOT_SHOWN = {"title": "in_title", "head": "in_head"}
@@ -51,8 +61,21 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def is_html(text: str) -> bool:
-    """Whether a source is an HTML document (it opens with a doctype or an <html> tag)."""
-    return bool(_HTML_START.match(text))
+    """Whether a source is an HTML document (it opens with a doctype or an <html> tag) or a
+    fragment of one: it opens with an HTML element and is mostly tags, among them several
+    blocks (podcastindex's reference transcript: "<cite>Travis:</cite>\n<time>0:00</time>\n<p>...")."""
+    if _HTML_START.match(text):
+        return True
+    opening = _FRAGMENT_START.match(text)
+    if not opening or opening.group(1).lower() not in _FRAGMENT_OPENERS:
+        return False
+    sample = text[:_FRAGMENT_SAMPLE]
+    tags = [tag.lower() for tag in _TAG_OPEN.findall(sample)]
+    blocks = sum(tag in _BLOCKS or tag == "br" for tag in tags)
+    known = sum(tag in _FRAGMENT_OPENERS for tag in tags)
+    lines = sum(1 for line in sample.splitlines() if line.strip())
+    # a plain transcript with an occasional <b> or <p> has far fewer tags than lines
+    return blocks >= _FRAGMENT_MIN_BLOCKS and known >= lines / 2
 
 
 @dataclass(frozen=True)

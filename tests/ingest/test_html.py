@@ -11,6 +11,19 @@ from claims.ingest.records import Metadata
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
+# the podcast:transcript spec's example HTML transcript (podcastindex.org), shortened
+PODCASTINDEX_FRAGMENT = """<cite>Travis:</cite>
+<time>0:00</time>
+<p>When you first get started in podcasting, it&#39;s almost guaranteed that you&#39;re going to make mistakes.</p>
+<cite>Sarah:</cite>
+<time>0:53</time>
+<p>Creating good audio is really key to keeping your podcast listeners engaged.</p>
+<cite>Travis:</cite>
+<time>1:42</time>
+<p>Now, when you&#39;re creating your podcast intro, say who you are.</p>
+"""
+
+
 def page():
     return (DATA / "podcast_page.html").read_text(encoding="utf-8")
 
@@ -82,10 +95,30 @@ def test_rendering_follows_what_a_browser_shows(html, expected):
         ("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Jane>Hi", False),
         ("<Jane> hello\n<John> hi", False),
         ("Host: <html> is a tag\n", False),
+        # a fragment with no wrapper, mostly tags (podcastindex's reference transcript)
+        (PODCASTINDEX_FRAGMENT, True),
+        ("<div class='transcript'><p>Jane: Hi.</p><p>John: Hello.</p><p>Jane: Bye.</p></div>", True),
+        # captions and timed text open with tags too, but not HTML's
+        ("<v Jane>Hi</v>\n<v John>Hello</v>\n<v Jane>Bye</v>\n", False),
+        ("<i>[music]</i>\n<i>Hi.</i>\n", False),
+        ('<?xml version="1.0"?><transcript><text start="0">Hi</text></transcript>', False),
+        ('<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="0s">Hi</p><p>a</p></div></body></tt>', False),
+        ("<timedtext><body><p t='0'>Hi</p><p t='1'>a</p><p t='2'>b</p></body></timedtext>", False),
+        # a plain transcript with an occasional tag
+        ("<p>Jane: Hi.</p>\nJohn: Hello <br> there.\nJane: Bye.\nJohn: Bye.\nJane: Go.\n<p>John: Gone.</p>\n"
+         "Jane: a\nJohn: b\nJane: c\n", False),
     ],
 )
 def test_only_documents_that_open_as_html_are_read_as_html(text, found):
     assert is_html(text.lstrip("\ufeff")) is found
+
+
+def test_an_html_fragment_is_read_as_html_with_its_references_as_characters():
+    annotated = run(PODCASTINDEX_FRAGMENT, source="transcript.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert "<" not in annotated.source_text and "&#39;" not in annotated.source_text
+    assert [t.speaker_slug for t in annotated.turns] == ["travis", "sarah", "travis"]
+    assert "it's almost guaranteed" in annotated.source_text
 
 
 def test_a_page_with_nothing_but_chrome_is_refused_with_a_reason():
