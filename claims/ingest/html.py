@@ -58,6 +58,9 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 # a YouTube video's id in an embed's or og:video's address
 _YOUTUBE = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# an element holding a time mark: <time>, or one whose class says so ("ts", "timestamp", "t-time")
+_TIME_CLASS_WORDS = frozenset({"ts", "time", "timestamp", "timecode"})
+_CLOCK = re.compile(r"\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\]?")
 
 
 def is_html(text: str) -> bool:
@@ -76,6 +79,17 @@ def is_html(text: str) -> bool:
     lines = sum(1 for line in sample.splitlines() if line.strip())
     # a plain transcript with an occasional <b> or <p> has far fewer tags than lines
     return blocks >= _FRAGMENT_MIN_BLOCKS and known >= lines / 2
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """An open element whose text may be rendered otherwise once it closes: its kind, how deep it
+    sits, and where its text starts (the line's part, the blocks written so far)."""
+
+    kind: str
+    depth: int
+    line_at: int
+    blocks_at: int
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,12 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
+def _class_words(attrs: list[tuple[str, str | None]]) -> set[str]:
+    """The words of an element's class, split at hyphens and underscores ("t-speaker sp-a": t, speaker, sp, a)."""
+    value = next((v for n, v in attrs if n == "class" and v), "")
+    return set(re.split(r"[\s_\-]+", value.lower())) - {""}
+
+
 class _Renderer(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -118,6 +138,7 @@ class _Renderer(HTMLParser):
         self.in_head = False
         self.times: list[str] = []
         self.video_id = ""
+        self.marked: list[_Marked] = []
 
     # --- blocks ---
     def _flush(self) -> None:
@@ -164,6 +185,8 @@ class _Renderer(HTMLParser):
             self.line.append(" ")
         if tag not in _VOID:
             self.open_tags.append(tag)
+            if tag == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
+                self.marked.append(_Marked("time", len(self.open_tags), len(self.line), len(self.blocks)))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -183,11 +206,23 @@ class _Renderer(HTMLParser):
         if tag in self.open_tags:  # close what was left open inside it, as browsers do
             while self.open_tags and self.open_tags.pop() != tag:
                 pass
+        self._close_marked()
         if tag == "pre" and self.pre:
             self._flush()
             self.pre -= 1
         if tag in _BLOCKS:
             self._flush()
+
+    def _close_marked(self) -> None:
+        """Render the marked elements just closed: a time mark's clock as "[0:00]" (the labelled
+        format's time mark; podcastindex's "<time>0:00</time>", Signals & Threads' "<span class="ts">")."""
+        while self.marked and self.marked[-1].depth > len(self.open_tags):
+            marked = self.marked.pop()
+            if len(self.blocks) != marked.blocks_at:  # a block inside: not a mark
+                continue
+            clock = _CLOCK.fullmatch("".join(self.line[marked.line_at:]).strip())
+            if clock:
+                self.line[marked.line_at:] = [f" [{clock.group(1)}] "]
 
     def handle_data(self, data):
         if self.in_title:
@@ -197,6 +232,8 @@ class _Renderer(HTMLParser):
 
     def close(self):
         super().close()
+        self.open_tags = []
+        self._close_marked()
         self._flush()
 
 

@@ -80,6 +80,12 @@ def test_the_pipeline_ingests_the_pages_text_as_a_labelled_transcript():
         # table cells apart, rows on lines of their own
         ("<html><table><tr><td>0:01</td><td>Hi.</td></tr><tr><td>0:05</td><td>Bye.</td></tr></table></html>",
          "0:01 Hi.\n\n0:05 Bye.\n"),
+        # a clock in <time> or in an element whose class says time is a time mark; other text is not
+        ("<html><p><time>0:00</time> Jane: Hi.</p><p><span class='t-time'>00:01:04</span>John: Yo.</p></html>",
+         "[0:00] Jane: Hi.\n\n[00:01:04] John: Yo.\n"),
+        ("<html><p>On <time datetime='2023-06-08'>June 8</time>, <span class='ts-name'>Jane</span></p></html>",
+         "On June 8, Jane\n"),
+        ("<html><div class='ts-row'><p>Jane: 0:00</p></div></html>", "Jane: 0:00\n"),
     ],
 )
 def test_rendering_follows_what_a_browser_shows(html, expected):
@@ -118,6 +124,7 @@ def test_an_html_fragment_is_read_as_html_with_its_references_as_characters():
     assert annotated.ok and annotated.format == "labelled"
     assert "<" not in annotated.source_text and "&#39;" not in annotated.source_text
     assert [t.speaker_slug for t in annotated.turns] == ["travis", "sarah", "travis"]
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 53.0, 102.0]  # each <time> a time mark
     assert "it's almost guaranteed" in annotated.source_text
 
 
