@@ -61,6 +61,11 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # an element holding a time mark: <time>, or one whose class says so ("ts", "timestamp", "t-time")
 _TIME_CLASS_WORDS = frozenset({"ts", "time", "timestamp", "timecode"})
 _CLOCK = re.compile(r"\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\]?")
+_TIME_MARK = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]")
+# a speaker's name in an element of its own: <cite>, or one whose class says speaker ("t-speaker")
+_SPEAKER_CLASS_WORD = "speaker"
+_SPEAKER_NAME = re.compile(r"[^\W\d_][\w.'’ -]{0,58}[:：]?")
+_SPEAKER_NAME_WORDS = 5
 
 
 def is_html(text: str) -> bool:
@@ -175,17 +180,24 @@ class _Renderer(HTMLParser):
         if tag not in _VOID and (tag in _SKIPPED or _is_chrome(tag, attrs) or (tag in _SITE_CHROME and not in_article)):
             self.skip_tag, self.skip_depth = tag, 1
             return
+        line_text = "".join(self.line).strip()
+        holds_time_mark = bool(_TIME_MARK.fullmatch(line_text))
+        # a name inline counts where it opens a line (not "as <cite>Moby Dick</cite> says")
+        speaker = tag not in _VOID and (tag == "cite" or _SPEAKER_CLASS_WORD in _class_words(attrs)) and (
+            tag in _BLOCKS or not line_text or holds_time_mark)
         if tag == "br" and self.pre:
             self.line.append("\n")
-        elif tag in _BLOCKS or tag == "br":
-            self._flush()
+        elif (tag in _BLOCKS and not (speaker and holds_time_mark)) or tag == "br":
+            self._flush()  # a time mark just before a speaker's name stays on its line: "[00:00:04] Ron:"
         if tag == "pre":
             self.pre += 1
         if tag in ("td", "th"):
             self.line.append(" ")
         if tag not in _VOID:
             self.open_tags.append(tag)
-            if tag == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
+            if speaker:
+                self.marked.append(_Marked("speaker", len(self.open_tags), len(self.line), len(self.blocks)))
+            elif tag == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
                 self.marked.append(_Marked("time", len(self.open_tags), len(self.line), len(self.blocks)))
 
     def handle_startendtag(self, tag, attrs):
@@ -214,15 +226,18 @@ class _Renderer(HTMLParser):
             self._flush()
 
     def _close_marked(self) -> None:
-        """Render the marked elements just closed: a time mark's clock as "[0:00]" (the labelled
-        format's time mark; podcastindex's "<time>0:00</time>", Signals & Threads' "<span class="ts">")."""
+        """Render the marked elements just closed as the labelled format writes them: a time mark's
+        clock as "[0:00]" (podcastindex's "<time>0:00</time>", Signals & Threads' "<span class="ts">"),
+        a speaker's name as a label, "Brian:" (De:termination's "<div class="t-speaker">Brian</div>")."""
         while self.marked and self.marked[-1].depth > len(self.open_tags):
             marked = self.marked.pop()
-            if len(self.blocks) != marked.blocks_at:  # a block inside: not a mark
+            if len(self.blocks) != marked.blocks_at:  # a block inside: not a mark or a name
                 continue
-            clock = _CLOCK.fullmatch("".join(self.line[marked.line_at:]).strip())
-            if clock:
-                self.line[marked.line_at:] = [f" [{clock.group(1)}] "]
+            text = _SPACE.sub(" ", "".join(self.line[marked.line_at:])).strip()
+            if marked.kind == "time" and _CLOCK.fullmatch(text):
+                self.line[marked.line_at:] = [f" [{_CLOCK.fullmatch(text).group(1)}] "]
+            elif marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS:
+                self.line[marked.line_at:] = [f" {text} " if text[-1] in ":：" else f" {text}: "]
 
     def handle_data(self, data):
         if self.in_title:

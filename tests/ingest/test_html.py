@@ -86,6 +86,14 @@ def test_the_pipeline_ingests_the_pages_text_as_a_labelled_transcript():
         ("<html><p>On <time datetime='2023-06-08'>June 8</time>, <span class='ts-name'>Jane</span></p></html>",
          "On June 8, Jane\n"),
         ("<html><div class='ts-row'><p>Jane: 0:00</p></div></html>", "Jane: 0:00\n"),
+        # a name in an element marked as a speaker's is a label; a heading with no such class is not
+        ("<html><div class='t-speaker sp-a'>Brian</div><div class='t-text'>Hi.</div><h3>Brian</h3></html>",
+         "Brian:\n\nHi.\n\nBrian\n"),
+        ("<html><p><span class='speaker'>Jane Doe:</span> Hi.</p></html>", "Jane Doe: Hi.\n"),
+        # ... where it is a name opening a line, not a speaker's biography or a title cited in a sentence
+        ("<html><div class='speaker-bio'>Jane Doe builds compilers, and has for years.</div>"
+         "<p>As <cite>Moby Dick</cite> says.</p></html>",
+         "Jane Doe builds compilers, and has for years.\n\nAs Moby Dick says.\n"),
     ],
 )
 def test_rendering_follows_what_a_browser_shows(html, expected):
@@ -126,6 +134,34 @@ def test_an_html_fragment_is_read_as_html_with_its_references_as_characters():
     assert [t.speaker_slug for t in annotated.turns] == ["travis", "sarah", "travis"]
     assert [t.start_seconds for t in annotated.turns] == [0.0, 53.0, 102.0]  # each <time> a time mark
     assert "it's almost guaranteed" in annotated.source_text
+
+
+def test_a_time_mark_before_a_speakers_name_times_that_speakers_turn():
+    # Signals & Threads: the time in a span, the name in a heading classed "speaker", the words below
+    html = "".join(
+        f'<span class="ts">{clock}</span>\n<h3 class="speaker">{name}</h3>\n<p data-p="{i}">{words}</p>\n'
+        for i, (clock, name, words) in enumerate([
+            ("00:00:04", "Ron", "Welcome to Signals And Threads."), ("00:01:15", "Chris", "So, I guess the rough gist."),
+            ("00:02:05", "Ron", "When we naively think of it."),
+        ])
+    )
+    annotated = run(f"<!DOCTYPE html><html><body><h1>Clock synchronization</h1><hr>{html}</body></html>", source="s.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [("ron", 4.0), ("chris", 75.0), ("ron", 125.0)]
+    turn = annotated.turns[1]
+    assert annotated.source_text[turn.start_char:turn.end_char] == "So, I guess the rough gist."
+
+
+def test_grid_rows_of_speaker_and_text_are_labelled_turns():
+    # De:termination's transcript: rows of a speaker cell and a text cell, no colon
+    rows = "".join(
+        f'<div class="t-row"><div class="t-speaker sp-{k}">{name}</div><div class="t-text">{words}</div></div>\n'
+        for k, name, words in [("a", "Brian", "Hey Matt, thanks for joining me."), ("b", "Matt", "Thanks for having me."),
+                               ("a", "Brian", "So, Detroit?")]
+    )
+    annotated = run(f"<!DOCTYPE html><html><body><div class='ep-body'>{rows}</div></body></html>", source="d.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [t.speaker_slug for t in annotated.turns] == ["brian", "matt", "brian"]
 
 
 def test_a_page_with_nothing_but_chrome_is_refused_with_a_reason():
