@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 from .manifest import parse_published
 from .records import Metadata
@@ -261,6 +262,14 @@ def _published(value: str) -> tuple[dt.date | None, str]:
         return None, ""
 
 
+def _link(canonical: str, og_url: str) -> str:
+    """The page's address: its canonical link, resolved against og:url where it is relative
+    (uncommoncore.co's WordPress writes "/transcript-for-13-.../"), else og:url."""
+    if not canonical or urlsplit(canonical).scheme:
+        return canonical or og_url
+    return urljoin(og_url, canonical) if urlsplit(og_url).scheme in ("http", "https") else canonical
+
+
 def read_page(html: str) -> Page:
     """An HTML document in, its text (paragraphs one per line, a blank line between) and metadata out."""
     renderer = _Renderer()
@@ -273,7 +282,7 @@ def read_page(html: str) -> Page:
         published, precision = _published(renderer.times[0])
     video = _YOUTUBE.search(meta.get("og:video") or meta.get("og:video:url") or "")
     metadata = Metadata(
-        title=title, show=meta.get("og:site_name", ""), link=meta.get("canonical") or meta.get("og:url", ""),
+        title=title, show=meta.get("og:site_name", ""), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),
         published=published, published_precision=precision, video_id=video.group(1) if video else renderer.video_id,
     )
     return Page("\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else ""), metadata)

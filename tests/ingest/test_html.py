@@ -65,6 +65,20 @@ def test_the_pipeline_ingests_the_pages_text_as_a_labelled_transcript():
 
 
 @pytest.mark.parametrize(
+    "head, link",
+    [
+        # a relative canonical link, resolved against og:url (uncommoncore.co's WordPress)
+        ('<link href="/transcript-for-13/" rel="canonical"/><meta content="https://uncommoncore.co/transcript-for-13/?a=1"'
+         ' property="og:url"/>', "https://uncommoncore.co/transcript-for-13/"),
+        ('<link href="/transcript-for-13/" rel="canonical"/>', "/transcript-for-13/"),
+        ('<meta content="https://a.example/ep/1" property="og:url"/>', "https://a.example/ep/1"),
+    ],
+)
+def test_the_pages_link_is_its_canonical_address_made_absolute(head, link):
+    assert read_page(f"<!doctype html><html><head>{head}</head><body><p>Hi.</p></body></html>").metadata.link == link
+
+
+@pytest.mark.parametrize(
     "html, expected",
     [
         # a nested element of the skipped kind does not end the skipping early
