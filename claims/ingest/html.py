@@ -30,13 +30,14 @@ from .records import Metadata
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 _SKIPPED = frozenset({
     "script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "select",
-    "textarea", "dialog",
+    "textarea", "dialog", "audio", "video",
 })
 # the site's own header and footer (<header>/<footer> directly in <body>); an article's header stays
 _SITE_CHROME = frozenset({"header", "footer"})
 _CHROME_WORDS = frozenset({
     "comment", "comments", "sidebar", "menu", "navbar", "nav", "share", "sharing", "social", "related", "cookie",
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
+    "twitter",
 })
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -136,6 +137,7 @@ class _Renderer(HTMLParser):
         self.line: list[str] = []
         self.skip_tag: str | None = None
         self.skip_depth = 0
+        self.skipped_text: list[str] = []
         self.pre = 0
         self.open_tags: list[str] = []
         self.meta: dict[str, str] = {}
@@ -211,7 +213,7 @@ class _Renderer(HTMLParser):
             if tag == self.skip_tag:
                 self.skip_depth -= 1
                 if not self.skip_depth:
-                    self.skip_tag = None
+                    self._end_skipping()
             return
         if tag in _READ_NOT_SHOWN:
             setattr(self, _READ_NOT_SHOWN[tag], False)
@@ -225,6 +227,14 @@ class _Renderer(HTMLParser):
             self.pre -= 1
         if tag in _BLOCKS:
             self._flush()
+
+    def _end_skipping(self) -> None:
+        """A skipped button that shows a clock is a time mark all the same (pleb.fi's
+        "<h2>Tarun Chitra <button onclick='audio_skip("4:34")'>4:34</button></h2>")."""
+        clock = _CLOCK.fullmatch(_SPACE.sub(" ", "".join(self.skipped_text)).strip())
+        if self.skip_tag == "button" and clock:
+            self.line.append(f" [{clock.group(1)}] ")
+        self.skip_tag, self.skipped_text = None, []
 
     def _close_marked(self) -> None:
         """Render the marked elements just closed as the labelled format writes them: a time mark's
@@ -243,6 +253,8 @@ class _Renderer(HTMLParser):
     def handle_data(self, data):
         if self.in_title:
             self.title.append(data)
+        elif self.skip_tag == "button":
+            self.skipped_text.append(data)
         elif not self.skip_tag and not self.in_head:
             self.line.append(data)
 

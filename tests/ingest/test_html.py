@@ -178,6 +178,30 @@ def test_grid_rows_of_speaker_and_text_are_labelled_turns():
     assert [t.speaker_slug for t in annotated.turns] == ["brian", "matt", "brian"]
 
 
+def test_a_players_buttons_are_chrome_but_a_button_showing_a_time_is_a_time_mark():
+    # pleb.fi's talk transcripts: the audio player's fallback text and a tweet button above; each
+    # heading a name and a button that plays from its time
+    sections = "".join(
+        f"<h2 id={name.lower().replace(' ', '-')}-{i}>{name} <button onclick='audio_skip(\"{clock}\")'>{clock}</button></h2>"
+        f"<p>{words}</p>"
+        for i, (name, clock, words) in enumerate([
+            ("Tarun Chitra", "0:00", "Thanks, Jeremy, for the introduction."), ("Jeremy Rubin", "21:24", "Is it DeFi?"),
+            ("Tarun Chitra", "22:58", "In some ways, yes."), ("Jeremy Rubin", "26:26", "One more question."),
+        ])
+    )
+    html = ("<!doctype html><html><body><h1 id=title>tradfi v.s. defi</h1><audio controls id=transcript_audio>"
+            "<source src=/audio/tarun.mp3>Your browser does not support the audio element.\n</audio>"
+            "<a class=twitter-share-button href=https://twitter.com/intent/tweet>Tweet</a>"
+            f"<div><article id=content>{sections}<button>Play all</button></article></div></body></html>")
+    text = read_page(html).text
+    assert "Your browser" not in text and "Tweet" not in text and "Play all" not in text
+    assert "Tarun Chitra [0:00]\n\nThanks, Jeremy" in text
+    annotated = run(html, source="plebfi.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("tarun-chitra", 0.0), ("jeremy-rubin", 1284.0), ("tarun-chitra", 1378.0), ("jeremy-rubin", 1586.0)]
+
+
 def test_a_page_with_nothing_but_chrome_is_refused_with_a_reason():
     html = "<!doctype html><html><head><title>x</title></head><body><nav>Home</nav><script>1</script></body></html>"
     annotated = run(html, source="empty.html")
