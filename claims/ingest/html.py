@@ -7,13 +7,17 @@ headings, list items, line breaks) end lines, runs of white space inside a block
 (as a browser shows them; `<pre>` keeps its own), character references become their characters
 (a no-break space a plain one, as copying from the browser gives it).
 The page's chrome is left out: scripts and styles, the head, navigation, headers and footers of
-the site, asides, forms, and any element whose class or id opens by naming it comments, a
+the site, asides, forms, buttons, players, and any element whose class or id opens by naming it comments, a
 sidebar, a menu, sharing or related links (a comment section's `Name: text` would otherwise read as turns).
+Time marks and speakers' names that a page sets apart by their element are written as the labelled
+format reads them: "[0:00]" for a clock in <time>, in a time-classed element or on a button, "Name:" for
+a name in <cite> or a speaker-classed element. A fragment with no doctype or <html> is read too
+when it is mostly tags (is_html).
 
 The rendered text is then ingested like any other transcript (labelled, timed lines, plain...),
 and the interview's sha256 is still that of the raw file. The head gives metadata where the
-page states it: title (og:title, else <title>), show (og:site_name), link (canonical, else
-og:url), published date (article:published_time, else the first <time datetime>), to day
+page states it: title (og:title, else <title>), show (og:site_name), link (canonical, made
+absolute against og:url, else og:url), published date (article:published_time, else the first <time datetime>), to day
 precision, and the YouTube video's id where the page embeds one (og:video, else the first embed); the manifest and the command line still override them.
 """
 from __future__ import annotations
