@@ -7,13 +7,17 @@ headings, list items, line breaks) end lines, runs of white space inside a block
 (as a browser shows them; `<pre>` keeps its own), character references become their characters
 (a no-break space a plain one, as copying from the browser gives it).
 The page's chrome is left out: scripts and styles, the head, navigation, headers and footers of
-the site, asides, forms, and any element whose class or id opens by naming it comments, a
+the site, asides, forms, buttons, players, and any element whose class or id opens by naming it comments, a
 sidebar, a menu, sharing or related links (a comment section's `Name: text` would otherwise read as turns).
+Time marks and speakers' names that a page sets apart by their element are written as the labelled
+format reads them: "[0:00]" for a clock in <time>, in a time-classed element or on a button, "Name:" for
+a name in <cite> or a speaker-classed element. A fragment with no doctype or <html> is read too
+when it is mostly tags (is_html).
 
 The rendered text is then ingested like any other transcript (labelled, timed lines, plain...),
 and the interview's sha256 is still that of the raw file. The head gives metadata where the
-page states it: title (og:title, else <title>), show (og:site_name), link (canonical, else
-og:url), published date (article:published_time, else the first <time datetime>), to day
+page states it: title (og:title, else <title>), show (og:site_name), link (canonical, made
+absolute against og:url, else og:url), published date (article:published_time, else the first <time datetime>), to day
 precision, and the YouTube video's id where the page embeds one (og:video, else the first embed); the manifest and the command line still override them.
 """
 from __future__ import annotations
@@ -22,6 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 from .manifest import parse_published
 from .records import Metadata
@@ -29,18 +34,29 @@ from .records import Metadata
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 _SKIPPED = frozenset({
     "script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "select",
-    "textarea", "dialog",
+    "textarea", "dialog", "audio", "video",
 })
 # the site's own header and footer (<header>/<footer> directly in <body>); an article's header stays
 _SITE_CHROME = frozenset({"header", "footer"})
 _CHROME_WORDS = frozenset({
     "comment", "comments", "sidebar", "menu", "navbar", "nav", "share", "sharing", "social", "related", "cookie",
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
+    "twitter",
 })
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "figure", "figcaption", "table", "tr", "pre", "hr", "address", "details", "summary", "header", "footer",
 })
+_FRAGMENT_OPENERS = _BLOCKS | {
+    "head", "body", "meta", "link", "title", "style", "script", "br", "span", "a", "b", "strong", "em", "cite", "time",
+    "img",
+}
+# a fragment opens with one of these elements, never with a caption's <v Name>, <i>, <c> or a
+# timed text's <tt>, <transcript>, <timedtext> (xml_transcript.py reads those)
+_FRAGMENT_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<([a-z][a-z0-9]*)[\s/>]", re.I | re.S)
+_TAG_OPEN = re.compile(r"<([a-z][a-z0-9]*)[\s/>]", re.I)
+_FRAGMENT_SAMPLE = 20_000
+_FRAGMENT_MIN_BLOCKS = 3
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # read for the metadata, not part of the text: the flag each sets while open
 _READ_NOT_SHOWN = {"title": "in_title", "head": "in_head"}
@@ -48,11 +64,43 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 # a YouTube video's id in an embed's or og:video's address
 _YOUTUBE = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# an element holding a time mark: <time>, or one whose class says so ("ts", "timestamp", "t-time")
+_TIME_CLASS_WORDS = frozenset({"ts", "time", "timestamp", "timecode"})
+_CLOCK = re.compile(r"\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\]?")
+_TIME_MARK = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]")
+# a speaker's name in an element of its own: <cite>, or one whose class says speaker ("t-speaker")
+_SPEAKER_CLASS_WORD = "speaker"
+_SPEAKER_NAME = re.compile(r"[^\W\d_][\w.'’ -]{0,58}[:：]?")
+_SPEAKER_NAME_WORDS = 5
 
 
 def is_html(text: str) -> bool:
-    """Whether a source is an HTML document (it opens with a doctype or an <html> tag)."""
-    return bool(_HTML_START.match(text))
+    """Whether a source is an HTML document (it opens with a doctype or an <html> tag) or a
+    fragment of one: it opens with an HTML element and is mostly tags, among them several
+    blocks (podcastindex's reference transcript: "<cite>Travis:</cite>\n<time>0:00</time>\n<p>...")."""
+    if _HTML_START.match(text):
+        return True
+    opening = _FRAGMENT_START.match(text)
+    if not opening or opening.group(1).lower() not in _FRAGMENT_OPENERS:
+        return False
+    sample = text[:_FRAGMENT_SAMPLE]
+    tags = [tag.lower() for tag in _TAG_OPEN.findall(sample)]
+    blocks = sum(tag in _BLOCKS or tag == "br" for tag in tags)
+    known = sum(tag in _FRAGMENT_OPENERS for tag in tags)
+    lines = sum(1 for line in sample.splitlines() if line.strip())
+    # a plain transcript with an occasional <b> or <p> has far fewer tags than lines
+    return blocks >= _FRAGMENT_MIN_BLOCKS and known >= lines / 2
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """An open element whose text may be rendered otherwise once it closes: its kind, how deep it
+    sits, and where its text starts (the line's part, the blocks written so far)."""
+
+    kind: str
+    depth: int
+    line_at: int
+    blocks_at: int
 
 
 @dataclass(frozen=True)
@@ -80,6 +128,12 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
+def _class_words(attrs: list[tuple[str, str | None]]) -> set[str]:
+    """The words of an element's class, split at hyphens and underscores ("t-speaker sp-a": t, speaker, sp, a)."""
+    value = next((v for n, v in attrs if n == "class" and v), "")
+    return set(re.split(r"[\s_\-]+", value.lower())) - {""}
+
+
 class _Renderer(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -87,6 +141,7 @@ class _Renderer(HTMLParser):
         self.line: list[str] = []
         self.skip_tag: str | None = None
         self.skip_depth = 0
+        self.skipped_text: list[str] = []
         self.pre = 0
         self.open_tags: list[str] = []
         self.meta: dict[str, str] = {}
@@ -95,6 +150,7 @@ class _Renderer(HTMLParser):
         self.in_head = False
         self.times: list[str] = []
         self.video_id = ""
+        self.marked: list[_Marked] = []
 
     # --- blocks ---
     def _flush(self) -> None:
@@ -131,16 +187,25 @@ class _Renderer(HTMLParser):
         if tag not in _VOID and (tag in _SKIPPED or _is_chrome(tag, attrs) or (tag in _SITE_CHROME and not in_article)):
             self.skip_tag, self.skip_depth = tag, 1
             return
+        line_text = "".join(self.line).strip()
+        holds_time_mark = bool(_TIME_MARK.fullmatch(line_text))
+        # a name inline counts where it opens a line (not "as <cite>Moby Dick</cite> says")
+        speaker = tag not in _VOID and (tag == "cite" or _SPEAKER_CLASS_WORD in _class_words(attrs)) and (
+            tag in _BLOCKS or not line_text or holds_time_mark)
         if tag == "br" and self.pre:
             self.line.append("\n")
-        elif tag in _BLOCKS or tag == "br":
-            self._flush()
+        elif (tag in _BLOCKS and not (speaker and holds_time_mark)) or tag == "br":
+            self._flush()  # a time mark just before a speaker's name stays on its line: "[00:00:04] Ron:"
         if tag == "pre":
             self.pre += 1
         if tag in ("td", "th"):
             self.line.append(" ")
         if tag not in _VOID:
             self.open_tags.append(tag)
+            if speaker:
+                self.marked.append(_Marked("speaker", len(self.open_tags), len(self.line), len(self.blocks)))
+            elif tag == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
+                self.marked.append(_Marked("time", len(self.open_tags), len(self.line), len(self.blocks)))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -152,7 +217,7 @@ class _Renderer(HTMLParser):
             if tag == self.skip_tag:
                 self.skip_depth -= 1
                 if not self.skip_depth:
-                    self.skip_tag = None
+                    self._end_skipping()
             return
         if tag in _READ_NOT_SHOWN:
             setattr(self, _READ_NOT_SHOWN[tag], False)
@@ -160,20 +225,47 @@ class _Renderer(HTMLParser):
         if tag in self.open_tags:  # close what was left open inside it, as browsers do
             while self.open_tags and self.open_tags.pop() != tag:
                 pass
+        self._close_marked()
         if tag == "pre" and self.pre:
             self._flush()
             self.pre -= 1
         if tag in _BLOCKS:
             self._flush()
 
+    def _end_skipping(self) -> None:
+        """A skipped button that shows a clock is a time mark all the same (pleb.fi's
+        "<h2>Tarun Chitra <button onclick='audio_skip("4:34")'>4:34</button></h2>")."""
+        clock = _CLOCK.fullmatch(_SPACE.sub(" ", "".join(self.skipped_text)).strip())
+        if self.skip_tag == "button" and clock:
+            self.line.append(f" [{clock.group(1)}] ")
+        self.skip_tag, self.skipped_text = None, []
+
+    def _close_marked(self) -> None:
+        """Render the marked elements just closed as the labelled format writes them: a time mark's
+        clock as "[0:00]" (podcastindex's "<time>0:00</time>", Signals & Threads' "<span class="ts">"),
+        a speaker's name as a label, "Brian:" (De:termination's "<div class="t-speaker">Brian</div>")."""
+        while self.marked and self.marked[-1].depth > len(self.open_tags):
+            marked = self.marked.pop()
+            if len(self.blocks) != marked.blocks_at:  # a block inside: not a mark or a name
+                continue
+            text = _SPACE.sub(" ", "".join(self.line[marked.line_at:])).strip()
+            if marked.kind == "time" and _CLOCK.fullmatch(text):
+                self.line[marked.line_at:] = [f" [{_CLOCK.fullmatch(text).group(1)}] "]
+            elif marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS:
+                self.line[marked.line_at:] = [f" {text} " if text[-1] in ":：" else f" {text}: "]
+
     def handle_data(self, data):
         if self.in_title:
             self.title.append(data)
+        elif self.skip_tag == "button":
+            self.skipped_text.append(data)
         elif not self.skip_tag and not self.in_head:
             self.line.append(data)
 
     def close(self):
         super().close()
+        self.open_tags = []
+        self._close_marked()
         self._flush()
 
 
@@ -184,6 +276,14 @@ def _published(value: str) -> tuple[dt.date | None, str]:
         return parse_published(m.group()) if m else (None, "")
     except ValueError:  # "2023-02-30"
         return None, ""
+
+
+def _link(canonical: str, og_url: str) -> str:
+    """The page's address: its canonical link, resolved against og:url where it is relative
+    (uncommoncore.co's WordPress writes "/transcript-for-13-.../"), else og:url."""
+    if not canonical or urlsplit(canonical).scheme:
+        return canonical or og_url
+    return urljoin(og_url, canonical) if urlsplit(og_url).scheme in ("http", "https") else canonical
 
 
 def read_page(html: str) -> Page:
@@ -198,7 +298,7 @@ def read_page(html: str) -> Page:
         published, precision = _published(renderer.times[0])
     video = _YOUTUBE.search(meta.get("og:video") or meta.get("og:video:url") or "")
     metadata = Metadata(
-        title=title, show=meta.get("og:site_name", ""), link=meta.get("canonical") or meta.get("og:url", ""),
+        title=title, show=meta.get("og:site_name", ""), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),
         published=published, published_precision=precision, video_id=video.group(1) if video else renderer.video_id,
     )
     return Page("\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else ""), metadata)

@@ -454,9 +454,15 @@ def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
              (7, "Lenny Rachitsky", 114.0, "(00:01:54):\nIn our conversation, we talk."),
              (11, "Amjad Masad", 166.0, "It's my pleasure."), (14, "Lenny Rachitsky", 167.0, "What is Replit?")],
         ),
+        (  # Uncommon Core: a full-width colon (U+FF1A) after a name
+            "[14:02] Hasu:\n\nHow do you review a trade?\n\n[15:38] Su Zhu：\n\nIt's the holy grail.\n\n"
+            "[17:01] Hasu: And you?\n\n[17:10] Su Zhu： Same.\n",
+            [(3, "Hasu", 842.0, "How do you review a trade?"), (7, "Su Zhu", 938.0, "It's the holy grail."),
+             (9, "Hasu", 1021.0, "And you?"), (11, "Su Zhu", 1030.0, "Same.")],
+        ),
     ],
     ids=["bracketed-name-then-time", "bracketed-name-colon", "time-then-bracketed-name", "bold-name-then-time",
-         "nbsp-in-bold-label", "rev-continuation"],
+         "nbsp-in-bold-label", "rev-continuation", "full-width-colon"],
 )
 def test_more_label_shapes_from_published_transcripts(text, expected):
     parsed = parse_source(text, source="wild.md")

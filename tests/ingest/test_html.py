@@ -11,6 +11,19 @@ from claims.ingest.records import Metadata
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
+# the podcast:transcript spec's example HTML transcript (podcastindex.org), shortened
+PODCASTINDEX_FRAGMENT = """<cite>Travis:</cite>
+<time>0:00</time>
+<p>When you first get started in podcasting, it&#39;s almost guaranteed that you&#39;re going to make mistakes.</p>
+<cite>Sarah:</cite>
+<time>0:53</time>
+<p>Creating good audio is really key to keeping your podcast listeners engaged.</p>
+<cite>Travis:</cite>
+<time>1:42</time>
+<p>Now, when you&#39;re creating your podcast intro, say who you are.</p>
+"""
+
+
 def page():
     return (DATA / "podcast_page.html").read_text(encoding="utf-8")
 
@@ -52,6 +65,20 @@ def test_the_pipeline_ingests_the_pages_text_as_a_labelled_transcript():
 
 
 @pytest.mark.parametrize(
+    "head, link",
+    [
+        # a relative canonical link, resolved against og:url (uncommoncore.co's WordPress)
+        ('<link href="/transcript-for-13/" rel="canonical"/><meta content="https://uncommoncore.co/transcript-for-13/?a=1"'
+         ' property="og:url"/>', "https://uncommoncore.co/transcript-for-13/"),
+        ('<link href="/transcript-for-13/" rel="canonical"/>', "/transcript-for-13/"),
+        ('<meta content="https://a.example/ep/1" property="og:url"/>', "https://a.example/ep/1"),
+    ],
+)
+def test_the_pages_link_is_its_canonical_address_made_absolute(head, link):
+    assert read_page(f"<!doctype html><html><head>{head}</head><body><p>Hi.</p></body></html>").metadata.link == link
+
+
+@pytest.mark.parametrize(
     "html, expected",
     [
         # a nested element of the skipped kind does not end the skipping early
@@ -67,6 +94,20 @@ def test_the_pipeline_ingests_the_pages_text_as_a_labelled_transcript():
         # table cells apart, rows on lines of their own
         ("<html><table><tr><td>0:01</td><td>Hi.</td></tr><tr><td>0:05</td><td>Bye.</td></tr></table></html>",
          "0:01 Hi.\n\n0:05 Bye.\n"),
+        # a clock in <time> or in an element whose class says time is a time mark; other text is not
+        ("<html><p><time>0:00</time> Jane: Hi.</p><p><span class='t-time'>00:01:04</span>John: Yo.</p></html>",
+         "[0:00] Jane: Hi.\n\n[00:01:04] John: Yo.\n"),
+        ("<html><p>On <time datetime='2023-06-08'>June 8</time>, <span class='ts-name'>Jane</span></p></html>",
+         "On June 8, Jane\n"),
+        ("<html><div class='ts-row'><p>Jane: 0:00</p></div></html>", "Jane: 0:00\n"),
+        # a name in an element marked as a speaker's is a label; a heading with no such class is not
+        ("<html><div class='t-speaker sp-a'>Brian</div><div class='t-text'>Hi.</div><h3>Brian</h3></html>",
+         "Brian:\n\nHi.\n\nBrian\n"),
+        ("<html><p><span class='speaker'>Jane Doe:</span> Hi.</p></html>", "Jane Doe: Hi.\n"),
+        # ... where it is a name opening a line, not a speaker's biography or a title cited in a sentence
+        ("<html><div class='speaker-bio'>Jane Doe builds compilers, and has for years.</div>"
+         "<p>As <cite>Moby Dick</cite> says.</p></html>",
+         "Jane Doe builds compilers, and has for years.\n\nAs Moby Dick says.\n"),
     ],
 )
 def test_rendering_follows_what_a_browser_shows(html, expected):
@@ -82,10 +123,83 @@ def test_rendering_follows_what_a_browser_shows(html, expected):
         ("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Jane>Hi", False),
         ("<Jane> hello\n<John> hi", False),
         ("Host: <html> is a tag\n", False),
+        # a fragment with no wrapper, mostly tags (podcastindex's reference transcript)
+        (PODCASTINDEX_FRAGMENT, True),
+        ("<div class='transcript'><p>Jane: Hi.</p><p>John: Hello.</p><p>Jane: Bye.</p></div>", True),
+        # captions and timed text open with tags too, but not HTML's
+        ("<v Jane>Hi</v>\n<v John>Hello</v>\n<v Jane>Bye</v>\n", False),
+        ("<i>[music]</i>\n<i>Hi.</i>\n", False),
+        ('<?xml version="1.0"?><transcript><text start="0">Hi</text></transcript>', False),
+        ('<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="0s">Hi</p><p>a</p></div></body></tt>', False),
+        ("<timedtext><body><p t='0'>Hi</p><p t='1'>a</p><p t='2'>b</p></body></timedtext>", False),
+        # a plain transcript with an occasional tag
+        ("<p>Jane: Hi.</p>\nJohn: Hello <br> there.\nJane: Bye.\nJohn: Bye.\nJane: Go.\n<p>John: Gone.</p>\n"
+         "Jane: a\nJohn: b\nJane: c\n", False),
     ],
 )
 def test_only_documents_that_open_as_html_are_read_as_html(text, found):
     assert is_html(text.lstrip("\ufeff")) is found
+
+
+def test_an_html_fragment_is_read_as_html_with_its_references_as_characters():
+    annotated = run(PODCASTINDEX_FRAGMENT, source="transcript.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert "<" not in annotated.source_text and "&#39;" not in annotated.source_text
+    assert [t.speaker_slug for t in annotated.turns] == ["travis", "sarah", "travis"]
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 53.0, 102.0]  # each <time> a time mark
+    assert "it's almost guaranteed" in annotated.source_text
+
+
+def test_a_time_mark_before_a_speakers_name_times_that_speakers_turn():
+    # Signals & Threads: the time in a span, the name in a heading classed "speaker", the words below
+    html = "".join(
+        f'<span class="ts">{clock}</span>\n<h3 class="speaker">{name}</h3>\n<p data-p="{i}">{words}</p>\n'
+        for i, (clock, name, words) in enumerate([
+            ("00:00:04", "Ron", "Welcome to Signals And Threads."), ("00:01:15", "Chris", "So, I guess the rough gist."),
+            ("00:02:05", "Ron", "When we naively think of it."),
+        ])
+    )
+    annotated = run(f"<!DOCTYPE html><html><body><h1>Clock synchronization</h1><hr>{html}</body></html>", source="s.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [("ron", 4.0), ("chris", 75.0), ("ron", 125.0)]
+    turn = annotated.turns[1]
+    assert annotated.source_text[turn.start_char:turn.end_char] == "So, I guess the rough gist."
+
+
+def test_grid_rows_of_speaker_and_text_are_labelled_turns():
+    # De:termination's transcript: rows of a speaker cell and a text cell, no colon
+    rows = "".join(
+        f'<div class="t-row"><div class="t-speaker sp-{k}">{name}</div><div class="t-text">{words}</div></div>\n'
+        for k, name, words in [("a", "Brian", "Hey Matt, thanks for joining me."), ("b", "Matt", "Thanks for having me."),
+                               ("a", "Brian", "So, Detroit?")]
+    )
+    annotated = run(f"<!DOCTYPE html><html><body><div class='ep-body'>{rows}</div></body></html>", source="d.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [t.speaker_slug for t in annotated.turns] == ["brian", "matt", "brian"]
+
+
+def test_a_players_buttons_are_chrome_but_a_button_showing_a_time_is_a_time_mark():
+    # pleb.fi's talk transcripts: the audio player's fallback text and a tweet button above; each
+    # heading a name and a button that plays from its time
+    sections = "".join(
+        f"<h2 id={name.lower().replace(' ', '-')}-{i}>{name} <button onclick='audio_skip(\"{clock}\")'>{clock}</button></h2>"
+        f"<p>{words}</p>"
+        for i, (name, clock, words) in enumerate([
+            ("Tarun Chitra", "0:00", "Thanks, Jeremy, for the introduction."), ("Jeremy Rubin", "21:24", "Is it DeFi?"),
+            ("Tarun Chitra", "22:58", "In some ways, yes."), ("Jeremy Rubin", "26:26", "One more question."),
+        ])
+    )
+    html = ("<!doctype html><html><body><h1 id=title>tradfi v.s. defi</h1><audio controls id=transcript_audio>"
+            "<source src=/audio/tarun.mp3>Your browser does not support the audio element.\n</audio>"
+            "<a class=twitter-share-button href=https://twitter.com/intent/tweet>Tweet</a>"
+            f"<div><article id=content>{sections}<button>Play all</button></article></div></body></html>")
+    text = read_page(html).text
+    assert "Your browser" not in text and "Tweet" not in text and "Play all" not in text
+    assert "Tarun Chitra [0:00]\n\nThanks, Jeremy" in text
+    annotated = run(html, source="plebfi.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("tarun-chitra", 0.0), ("jeremy-rubin", 1284.0), ("tarun-chitra", 1378.0), ("jeremy-rubin", 1586.0)]
 
 
 def test_a_page_with_nothing_but_chrome_is_refused_with_a_reason():

@@ -9,6 +9,7 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     Jane Doe [00:01:23]                  (Descript's, Happy Scribe's: the same, the time in brackets)
     **Jane Doe:** text                   (Markdown, as blogs and newsletters print them)
     Jane Doe (00:01:23) text             (no colon: Lex Fridman's transcript pages)
+The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it).
 A line inside a turn that opens with a bracketed time ("(00:01:40) text", "\\[00:01:40.06\\] text")
 is the same speaker going on at that time: a turn of its own, with the same label; a turn whose
 text opens with one and whose label has none takes that time.
@@ -40,7 +41,7 @@ _ROLE = r"(?:,[ \t]*(?P<role>(?i:host|co-host|anchor|byline|guest|moderator|inte
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
-    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
@@ -49,7 +50,7 @@ LABEL_LINE = re.compile(
 LABEL_LINE_MORE = re.compile(
     rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
-    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?:(?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
 HEADER_LINE = re.compile(
