@@ -168,3 +168,14 @@ def test_whisperx_labels_with_a_confidence_are_speakers():
     # the repeated label between one speaker's cues does not cut the sentence
     assert " ".join(reading[annotated.sentences[-1].start_char : annotated.sentences[-1].end_char].split()) == (
         "Do you actually believe I have to stand on a public sidewalk?")
+
+
+def test_teams_older_short_cue_times_are_read():
+    # Microsoft Teams wrote "0:0:0.0 --> 0:0:0.570" (one digit a field) with <v Name> voices
+    text = ("WEBVTT\n\n0:0:0.0 --> 0:0:0.570\n<v Yuri Bakulin>There you go.</v>\n\n"
+            "0:0:0.210 --> 0:0:1.130\n<v Adrian Petrescu>Why hello there, Yuri.</v>\n\n"
+            "0:1:5.40 --> 0:1:7.0\n<v Yuri Bakulin>Let's start.</v>\n")
+    annotated = run(text, source="teams.vtt")
+    assert annotated.ok and annotated.format == "webvtt"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("yuri-bakulin", 0.0), ("adrian-petrescu", 0.21), ("yuri-bakulin", 65.4)]

@@ -9,11 +9,12 @@ from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._common import NOT_NAMES, format_clock, iter_lines, trim
 
-_VTT_TIME = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
+# hh:mm:ss.ttt or mm:ss.ttt, as the spec writes them; and Microsoft Teams' older "0:0:0.570"
+_VTT_TIME = r"(?:\d+:)?[0-5]?\d:[0-5]?\d\.\d{1,3}"
 _SRT_TIME = r"\d{1,3}:[0-5]\d:[0-5]\d[,.]\d{1,3}"
 VTT_TIMING = re.compile(rf"^({_VTT_TIME})[ \t]+-->[ \t]+({_VTT_TIME})(?:[ \t]+.*)?$")
 SRT_TIMING = re.compile(rf"^({_SRT_TIME})[ \t]*-->[ \t]*({_SRT_TIME})(?:[ \t]+.*)?$")
-_TIMING_LINE = re.compile(r"[ \t]*(?:\d+:)?\d+:\d\d[.,]\d+[ \t]*-->")  # a cue timing line's start
+_TIMING_LINE = re.compile(r"[ \t]*(?:\d+:)?\d+:\d{1,2}[.,]\d+[ \t]*-->")  # a cue timing line's start
 
 
 @dataclass(frozen=True)
