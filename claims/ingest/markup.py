@@ -12,14 +12,16 @@ sentence running from one cue into the next would hold "00:01:54,200 --> 00:01:5
 offset found in it holds in the source. HTML entities in cue text ("&amp;") read as their
 character padded with spaces, SubRip's "\\h" and "\\N" as spaces. In labelled transcripts, the
 editors' marks inside turns (time marks, "[laughter]", "[unintelligible 00:07:42]") and
-Markdown's layout (bold marks, headings, rules) are blanked the same way.
+Markdown's layout (bold marks, headings, rules) are blanked the same way; in line-numbered
+pages (court and hearing transcripts), the margin numbers and the pages' furniture (page
+numbers, headers, footers, notes: formats/line_numbered.py).
 """
 from __future__ import annotations
 
 import html
 import re
 
-from .formats import labelled, timed_lines
+from .formats import labelled, line_numbered, timed_lines
 
 CAPTION_FORMATS = frozenset({"webvtt", "srt", "sbv"})
 CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark, as parsed
@@ -122,6 +124,8 @@ def reading_text(text: str, fmt: str | None) -> str:
     (same length; line breaks kept)."""
     if fmt == "timed_lines":
         return _TIME_MARK.sub(_blank, text)
+    if fmt == "line_numbered":
+        return line_numbered.spoken_text(text)
     if fmt == "labelled":
         return _without_markdown(_without_editor_marks(text))
     if fmt not in CAPTION_FORMATS:

@@ -6,7 +6,7 @@ most specific shapes first and falling back to plain punctuated text.
 from __future__ import annotations
 
 from ..records import ParsedSource
-from . import chaptered, labelled, plain, raw_captions, sbv, scraped_page, srt, timed_lines, webvtt
+from . import chaptered, labelled, line_numbered, plain, raw_captions, sbv, scraped_page, srt, timed_lines, webvtt
 from ._common import refused
 
 PARSERS = {
@@ -15,6 +15,7 @@ PARSERS = {
     "sbv": sbv.parse,
     "scraped_page": scraped_page.parse,
     "chaptered": chaptered.parse,
+    "line_numbered": line_numbered.parse,
     "labelled": labelled.parse,
     "timed_lines": timed_lines.parse,
     "raw_captions": raw_captions.parse,
@@ -33,6 +34,7 @@ _DETECTORS = (
     ("sbv", _detector(sbv.looks_like)),
     ("scraped_page", _detector(scraped_page.looks_like)),
     ("chaptered", _detector(chaptered.looks_like)),
+    ("line_numbered", line_numbered.detected),  # its pages' labels would otherwise read as "Name:" lines
     ("labelled", labelled.detected),
     ("timed_lines", timed_lines.detected),
     ("raw_captions", _detector(raw_captions.looks_like)),
