@@ -75,7 +75,7 @@ from typing import Sequence
 
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
-from .formats.labelled import surname_forms
+from .formats.labelled import shorter_forms
 from .names import find_aliases, slugify
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
@@ -341,11 +341,12 @@ _HOST_WORD = re.compile(r"(?i)^(?:co-?)?(?:host|interviewer|moderator)\b")
 def _short_forms(labels: Sequence[str]) -> dict[str, str]:
     """{"CH": "Conor Hoekstra", "FOUNTAIN": "NICK FOUNTAIN"}: labels that are another label's
     initials (ArrayCast names a speaker in full once, then by initials: two to four capitals) or
-    its surname (NPR: "NICK FOUNTAIN, HOST:", then "FOUNTAIN:")."""
+    a shorter form of it (NPR: "NICK FOUNTAIN, HOST:", then "FOUNTAIN:"; a hearing's "SENATOR
+    TIM KENNEDY", then "SENATOR KENNEDY")."""
     full = {"".join(w[0] for w in label.split()).upper(): label for label in labels if 2 <= len(label.split()) <= 4}
     out = {label: full[label] for label in labels if 2 <= len(label) <= 4 and label.isalpha() and label.isupper()
            and label in full}
-    out.update({last: name for name, last in surname_forms(labels).items()})
+    out.update({short: name for name, short in shorter_forms(labels).items()})
     return out
 
 

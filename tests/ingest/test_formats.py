@@ -661,3 +661,13 @@ def test_labels_naming_the_host_part_are_hosts():
             "Priya: Thanks for having me. Grids are fascinating.\n\nHost A: Why?\n\nPriya: They balance every second.\n")
     annotated = run(text, source="page.txt")
     assert [(s.name, s.role) for s in annotated.speakers] == [("Host A", "host"), ("Host B", "host"), ("Priya", "guest")]
+
+
+def test_a_shorter_form_of_a_name_is_the_same_speaker():
+    from claims.ingest.pipeline import run
+
+    text = ("SENATOR TIM KENNEDY: Thank you, Chair.\n\nMR. FOYE: Good morning.\n\n"
+            "SENATOR KENNEDY: How long will the money last?\n\nMR. FOYE: Until March.\n\n"
+            "SENATOR KENNEDY: And then?\n\nMR. FOYE: Then we cut service.\n")
+    annotated = run(text, source="hearing.txt")
+    assert [t.speaker_slug for t in annotated.turns] == ["senator-tim-kennedy", "mr-foye"] * 3

@@ -153,14 +153,20 @@ def _role_hint(m: re.Match) -> str | None:
     return "host" if role.lower() in ("host", "co-host", "anchor", "moderator", "interviewer") else "guest"
 
 
-def surname_forms(names) -> dict[str, str]:
-    """{"NICK FOUNTAIN": "FOUNTAIN"}: names whose last word is itself a label (NPR names a speaker
-    in full once, then by surname), where no other name shares that surname."""
-    by_last: dict[str, list[str]] = {}
-    for name in names:
-        if len(name.split()) > 1:
-            by_last.setdefault(name.split()[-1], []).append(name)
-    return {fulls[0]: last for last, fulls in by_last.items() if last in names and len(fulls) == 1}
+def shorter_forms(names) -> dict[str, str]:
+    """{"NICK FOUNTAIN": "FOUNTAIN", "SENATOR TIM KENNEDY": "SENATOR KENNEDY"}: a name and a
+    shorter label for the same person, some of its words ending with its last one (NPR names a
+    speaker in full once, then by surname; a hearing drops the first name), where no other name
+    could be meant."""
+    names = list(names)
+    out: dict[str, str] = {}
+    for short in names:
+        words = short.split()
+        longer = [name for name in names if len(name.split()) > len(words)
+                  and name.split()[-1] == words[-1] and set(words) <= set(name.split())]
+        if len(longer) == 1 and longer[0] not in out:
+            out[longer[0]] = short
+    return out
 
 
 def _label_lines(text: str):
@@ -169,8 +175,8 @@ def _label_lines(text: str):
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank = _candidates(text)
     counts = Counter(c[5] for c in cands)
-    for full, last in surname_forms(counts).items():  # one person, two forms: each counts the other's lines
-        counts[full] = counts[last] = counts[full] + counts[last]
+    for full, short in shorter_forms(counts).items():  # one person, two forms: each counts the other's lines
+        counts[full] = counts[short] = counts[full] + counts[short]
     if len(counts) <= 2:
         return cands, set(counts), nonblank - (nonblank_before[0] if cands else 0)
     names = {name for name, n in counts.items() if n >= 2 or _GENERIC_NAME.fullmatch(name)}
