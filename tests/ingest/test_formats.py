@@ -671,3 +671,26 @@ def test_a_shorter_form_of_a_name_is_the_same_speaker():
             "SENATOR KENNEDY: And then?\n\nMR. FOYE: Then we cut service.\n")
     annotated = run(text, source="hearing.txt")
     assert [t.speaker_slug for t in annotated.turns] == ["senator-tim-kennedy", "mr-foye"] * 3
+
+
+def test_the_printed_records_labels_end_with_a_period():
+    # the US Congress's hearings as the GPO prints them, and a deposition's Q. and A.
+    from claims.ingest.records import Metadata
+
+    hearing = ("HEARING ON THE SOLVENCY OF SOCIAL SECURITY\n\n"
+               "Chairman McCRERY. The hearing will come to order.\n\nMr. LEVIN. Thank you, Mr. Chairman.\n\n"
+               "Chairman McCRERY. Mr. Dreier, you may proceed.\n\nMr. DREIER. The trust fund runs out in 2041.\n\n"
+               "Chairman McCRERY. What would you change first?\n\nMr. DREIER. The cap on taxable earnings.\n")
+    annotated = run(hearing, source="hearing.txt")
+    assert annotated.format == "labelled"
+    assert [t.speaker_slug for t in annotated.turns] == [
+        "chairman-mccrery", "mr-levin", "chairman-mccrery", "mr-dreier", "chairman-mccrery", "mr-dreier"]
+    assert hearing[annotated.turns[0].start_char:annotated.turns[0].end_char] == "The hearing will come to order."
+    deposition = ("DEPOSITION OF JANE DOE\n\nQ. Please state your name for the record.\n\nA. Jane Doe.\n\n"
+                  "Q. Where were you on the night of March 3?\n\nA. At home, with my sister.\n")
+    annotated = run(deposition, source="deposition.txt", metadata=Metadata(hosts=("Tom Reed",), guests=("Jane Doe",)))
+    assert [t.speaker_slug for t in annotated.turns] == ["tom-reed", "jane-doe"] * 2
+    # a sentence that merely opens with a title and a word in capitals is no label in prose
+    prose = ("The FBI. That is who called.\n\nWe talked for an hour about the case and what came next.\n\n"
+             "Nobody knew what to expect from the meeting.\n\nIt ended late.\n\nThen we went home.\n")
+    assert detect(prose) != "labelled"

@@ -68,6 +68,17 @@ TIMED_NAME_LINE = re.compile(
 TIME_THEN_NAME_LINE = re.compile(
     rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+\[" + _NAME + r"\](?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
+# the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
+# a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
+# period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
+# order.", "The CHAIRMAN. ...", "Q. Where were you?", "A. At home.")
+PERIOD_LABEL_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.|Chairman|Chairwoman|Chair|Senator|Representative|Secretary"
+    r"|Judge|Governor|General|Admiral|Ambassador|Commissioner|Director|The)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}"
+    r"|Q|A)\.(?P<t2>)[ \t]+(?P<rest>\S)"
+)
+_PERIOD_LABEL_OPENINGS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Chair", "Senator ", "Representative ", "Secretary ", "Judge ",
+                          "Governor ", "General ", "Admiral ", "Ambassador ", "Commissioner ", "Director ", "The ", "Q. ", "A. ")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
 BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings, not "\\?[": much faster to scan
@@ -91,7 +102,7 @@ def _candidates(text: str):
     out, nonblank_before = [], []
     blank = 0
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
-    time_name = TIME_THEN_NAME_LINE.match
+    time_name, period_label = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         if not line or line.isspace():
@@ -107,6 +118,7 @@ def _candidates(text: str):
                 (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
                 or last == "]" and first.isdigit() and time_name(line)
+                or first in "MDCSRJGATQ" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and period_label(line)
             )
         if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
