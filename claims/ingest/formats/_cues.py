@@ -113,6 +113,28 @@ def after_change_mark(text: str, at: int) -> int | None:
 VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")  # "<v Jane Doe>" opening a cue
 
 
+def payload_turn(text: str, a: int, b: int, *, line: int, start: float, end: float) -> ParsedTurn | None:
+    """A cue's payload [a, b) in, its turn out (None when it holds no words): a ">>" change mark,
+    then a "<v Name>" voice or a "NAME: " label in capitals, read off its start (SRT and SBV)."""
+    a, b = trim(text, a, b)
+    label, change = None, False
+    after = after_change_mark(text, a)
+    if after is not None:
+        change = True
+        a, b = trim(text, after, b)
+    voice = VOICE_OPEN.match(text, a, b) or CAPS_LABEL.match(text, a, b)
+    if voice:
+        label = " ".join(voice.group(1).split())
+        a = voice.end()
+        if text.endswith("</v>", a, b):
+            b -= 4
+    a, b = trim(text, a, b)
+    if b <= a or not plain_line(text[a:b]):
+        return None
+    return ParsedTurn(start_char=a, end_char=b, line=line, speaker_label=label, start_seconds=start, end_seconds=end,
+                      speaker_change=change)
+
+
 def plain_line(line: str) -> str:
     """A payload line's words, tags and spacing aside (for comparing lines)."""
     return " ".join(_TAGS.sub("", line).split())

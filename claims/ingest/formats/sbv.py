@@ -12,7 +12,7 @@ import re
 from ..errors import IngestError
 from ..records import ParsedSource, ParsedTurn
 from . import _cues
-from ._common import refused, trim
+from ._common import refused
 
 NAME = "sbv"
 
@@ -47,19 +47,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         payload = block.lines[1:]
         if not payload:
             continue
-        a, b = trim(text, payload[0][1], payload[-1][2])
-        label, change = None, False
-        after = _cues.after_change_mark(text, a)
-        if after is not None:
-            change = True
-            a, b = trim(text, after, b)
-        voice = _cues.VOICE_OPEN.match(text, a, b) or _cues.CAPS_LABEL.match(text, a, b)
-        if voice:
-            label = " ".join(voice.group(1).split())
-            a = voice.end()
-        a, b = trim(text, a, b)
-        if b <= a or not _cues.plain_line(text[a:b]):
-            continue
-        turns.append(ParsedTurn(start_char=a, end_char=b, line=payload[0][0], speaker_label=label,
-                                start_seconds=start, end_seconds=end, speaker_change=change))
+        turn = _cues.payload_turn(text, payload[0][1], payload[-1][2], line=payload[0][0], start=start, end=end)
+        if turn is not None:
+            turns.append(turn)
     return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors)
