@@ -104,9 +104,18 @@ def _match_label(label: str, speakers: Sequence[SpeakerRecord]) -> SpeakerRecord
     for sp in speakers:
         if words and set(words) <= set(sp.name.lower().split()):
             return sp
-    if 2 <= len(label) <= 4 and label.isalpha() and label.isupper():  # "JB" for "Jory Burson"
-        return next((sp for sp in speakers if "".join(w[0] for w in sp.name.split()).upper() == label), None)
+    if _are_initials(label):  # "JB" for "Jory Burson"
+        return next((sp for sp in speakers if _initials(sp.name) == label), None)
     return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split()).upper()
+
+
+def _are_initials(label: str) -> bool:
+    """Two to four capitals: "CH", "JB"."""
+    return 2 <= len(label) <= 4 and label.isalpha() and label.isupper()
 
 
 def _question(text: str) -> bool:
@@ -343,9 +352,8 @@ def _short_forms(labels: Sequence[str]) -> dict[str, str]:
     initials (ArrayCast names a speaker in full once, then by initials: two to four capitals) or
     a shorter form of it (NPR: "NICK FOUNTAIN, HOST:", then "FOUNTAIN:"; a hearing's "SENATOR
     TIM KENNEDY", then "SENATOR KENNEDY")."""
-    full = {"".join(w[0] for w in label.split()).upper(): label for label in labels if 2 <= len(label.split()) <= 4}
-    out = {label: full[label] for label in labels if 2 <= len(label) <= 4 and label.isalpha() and label.isupper()
-           and label in full}
+    full = {_initials(label): label for label in labels if 2 <= len(label.split()) <= 4}
+    out = {label: full[label] for label in labels if _are_initials(label) and label in full}
     out.update({short: name for name, short in shorter_forms(labels).items()})
     return out
 

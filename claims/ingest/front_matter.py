@@ -23,15 +23,15 @@ from typing import Any, Mapping
 
 import yaml
 
+from .formats._common import parse_clock
+from .html import YOUTUBE_LINK
 from .manifest import parse_published
 from .records import Metadata
 
 _OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 _MAX_CHARS = 20_000  # front matter is a header; a closing rule further down is something else
-_YOUTUBE = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/|live/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
 _VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
-_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
 
 # field names as sites spell them, per Metadata field
 _TITLE = ("title",)
@@ -113,9 +113,9 @@ def _seconds(value: Any) -> int | None:
     if isinstance(value, (int, float)) and value > 0:
         return round(value)
     if isinstance(value, str):
-        m = _CLOCK.match(value.strip())
-        if m:
-            return int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+        clock = parse_clock(value)
+        if clock is not None:
+            return round(clock)
         try:
             return round(float(value)) or None
         except ValueError:
@@ -126,7 +126,7 @@ def _seconds(value: Any) -> int | None:
 def _video_id(fields: Mapping[str, Any]) -> str:
     for name in _VIDEO:
         value = str(fields.get(name) or "").strip()
-        found = _YOUTUBE.search(value)
+        found = YOUTUBE_LINK.search(value)
         if found:
             return found.group(1)
         if name in ("video_id", "youtube_id") and _VIDEO_ID.fullmatch(value):

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from .formats.labelled import TIME
 from .manifest import parse_published
 from .records import Metadata
 
@@ -62,12 +63,13 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 _READ_NOT_SHOWN = {"title": "in_title", "head": "in_head"}
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 # a YouTube video's id in an embed's or og:video's address
-_YOUTUBE = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
+# a YouTube video's id in a link to it, an embed or a short link (the front matter reads it too)
+YOUTUBE_LINK = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/|live/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # an element holding a time mark: <time>, or one whose class says so ("ts", "timestamp", "t-time")
 _TIME_CLASS_WORDS = frozenset({"ts", "time", "timestamp", "timecode"})
-_CLOCK = re.compile(r"\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\]?")
-_TIME_MARK = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]")
+_CLOCK = re.compile(rf"\[?({TIME})\]?")
+_TIME_MARK = re.compile(rf"\[{TIME}\]")
 # a speaker's name in an element of its own: <cite>, or one whose class says speaker ("t-speaker")
 _SPEAKER_CLASS_WORD = "speaker"
 _SPEAKER_NAME = re.compile(r"[^\W\d_][\w.'’ -]{0,58}[:：]?")
@@ -179,7 +181,7 @@ class _Renderer(HTMLParser):
             setattr(self, _READ_NOT_SHOWN[tag], True)
             return
         if tag in ("iframe", "embed", "source") and not self.video_id:  # an embedded video, not a link to one
-            found = _YOUTUBE.search(attrs_map.get("src") or "")
+            found = YOUTUBE_LINK.search(attrs_map.get("src") or "")
             self.video_id = found.group(1) if found else ""
         if tag == "time" and attrs_map.get("datetime"):
             self.times.append(attrs_map["datetime"])
@@ -249,8 +251,9 @@ class _Renderer(HTMLParser):
             if len(self.blocks) != marked.blocks_at:  # a block inside: not a mark or a name
                 continue
             text = _SPACE.sub(" ", "".join(self.line[marked.line_at:])).strip()
-            if marked.kind == "time" and _CLOCK.fullmatch(text):
-                self.line[marked.line_at:] = [f" [{_CLOCK.fullmatch(text).group(1)}] "]
+            clock = _CLOCK.fullmatch(text) if marked.kind == "time" else None
+            if clock:
+                self.line[marked.line_at:] = [f" [{clock.group(1)}] "]
             elif marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS:
                 self.line[marked.line_at:] = [f" {text} " if text[-1] in ":：" else f" {text}: "]
 
@@ -296,7 +299,7 @@ def read_page(html: str) -> Page:
     published, precision = _published(meta.get("article:published_time", ""))
     if published is None and renderer.times:
         published, precision = _published(renderer.times[0])
-    video = _YOUTUBE.search(meta.get("og:video") or meta.get("og:video:url") or "")
+    video = YOUTUBE_LINK.search(meta.get("og:video") or meta.get("og:video:url") or "")
     metadata = Metadata(
         title=title, show=meta.get("og:site_name", ""), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),
         published=published, published_precision=precision, video_id=video.group(1) if video else renderer.video_id,
