@@ -113,10 +113,13 @@ def after_change_mark(text: str, at: int) -> int | None:
 VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")  # "<v Jane Doe>" opening a cue
 
 
-def payload_turn(text: str, a: int, b: int, *, line: int, start: float, end: float) -> ParsedTurn | None:
-    """A cue's payload [a, b) in, its turn out (None when it holds no words): a ">>" change mark,
+def payload_turn(text: str, payload, *, start: float, end: float) -> ParsedTurn | None:
+    """A cue's payload lines in, its turn out (None when it holds no words): a ">>" change mark,
     then a "<v Name>" voice or a "NAME: " label in capitals, read off its start (SRT and SBV)."""
-    a, b = trim(text, a, b)
+    if not payload:
+        return None
+    line = payload[0][0]
+    a, b = trim(text, payload[0][1], payload[-1][2])
     label, change = None, False
     after = after_change_mark(text, a)
     if after is not None:

@@ -45,9 +45,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         start, end = times
         previous_start = start
         payload = block.lines[1:]
-        if not payload:
-            continue
-        turn = _cues.payload_turn(text, payload[0][1], payload[-1][2], line=payload[0][0], start=start, end=end)
+        turn = _cues.payload_turn(text, payload, start=start, end=end)
         if turn is not None:
             turns.append(turn)
     return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors)

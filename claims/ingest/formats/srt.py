@@ -64,9 +64,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if rolling and _cues.repeats_previous(texts, previous_last_line, start=start, end=end, previous_end=previous_end):  # not said twice
             payload = payload[1:]
         previous_last_line, previous_end = _cues.last_words(texts) or previous_last_line, end
-        if not payload:
-            continue
-        turn = _cues.payload_turn(text, payload[0][1], payload[-1][2], line=payload[0][0], start=start, end=end)
+        turn = _cues.payload_turn(text, payload, start=start, end=end)
         if turn is not None:
             turns.append(turn)
     return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors)
