@@ -327,13 +327,17 @@ _HOSTS_INTRODUCTION = re.compile(
     r"|\b(?:we(?:'|’| a)re|I(?:'|’| a)m) joined (?:today |this week )?by\b|\bjoining (?:me|us) (?:today |this week )?(?:is|are)\b"
 )
 _INTRODUCTION_TURNS = 12  # introductions come first; later, anybody may quote them
+# a word every introduction above has (welcome, host, guest, join): one fast scan of a turn
+# (its first letters as a set) before the slow one
+_INTRODUCTION_WORD = re.compile(r"(?i)[wghj](?:elcome|ost|uest|oin)")
 
 
 def _introduces_the_show(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str | None:
     """The first of `labels` to introduce the show or its guest in the transcript's first turns,
     or None."""
     for t in turns[:_INTRODUCTION_TURNS]:
-        if t.speaker_label in labels and _HOSTS_INTRODUCTION.search(text, t.start_char, t.end_char):
+        if (t.speaker_label in labels and _INTRODUCTION_WORD.search(text, t.start_char, t.end_char)
+                and _HOSTS_INTRODUCTION.search(text, t.start_char, t.end_char)):
             return t.speaker_label
     return None
 

@@ -44,6 +44,9 @@ _LABEL_LINE = re.compile(rf"[A-Z][{_CAPS}]*\r?$")  # its next lines: capitals ("
 _MAX_LABEL_LINES = 3
 _MAX_NOTE_LINES = 3
 _DETECT_CHARS = 200_000
+# a line opening with a margin number, found in one pass: fewer than ten rule a text out
+# before its lines are walked
+_NUMBERED_LINE = re.compile(r"\n[ \t]{0,12}(?:[1-9]|1\d|2[0-5])(?=[ \t]|\r?\n)")
 
 # (start of the line, end without "\r" (the start when the line is blank), where the text
 # starts after the margin (-1 when the line has no margin number), the margin number (0 when none))
@@ -158,6 +161,8 @@ def detected(text: str) -> dict | None:
     """{} when most non-blank lines open with a margin number counting 1, 2, 3 ... on each page
     and a paragraph opens with a speaker's label in capitals; else None."""
     sample = text[:_DETECT_CHARS]
+    if sum(1 for _ in zip(range(10), _NUMBERED_LINE.finditer("\n" + sample))) < 10:
+        return None
     lines = _lines(sample)
     ordered, nonblank, _ = _in_sequence(lines)
     if ordered < 10 or ordered * 2 < nonblank:
