@@ -34,7 +34,7 @@ from .manifest import derive_slug, manifest_metadata, merge_metadata
 from .markup import reading_text
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
 from .records import AnnotatedInterview, Metadata
-from .segment import sentence_spans, split_sentences
+from .segment import sentences_of_turns, spans_by_range, split_sentences
 from .timing import estimate_times, locate_chapters
 from .xml_transcript import xml_document
 
@@ -87,7 +87,9 @@ def run(
     reading = cue_text_only(reading, parsed.format, parsed.turns)
     parsed = joined
     # sentences are computed once: attribution uses them as units where a format has no turns
-    spans = sentence_spans(reading, [(t.start_char, t.end_char) for t in parsed.turns])
+    ranges = [(t.start_char, t.end_char) for t in parsed.turns]
+    spans_of_turn = spans_by_range(reading, ranges)
+    spans = [span for turn_spans in spans_of_turn for span in turn_spans]
     speakers, turns = attribute_speakers(reading, parsed, merged, units=spans, model=attribution_model)
     host = next((s.slug for s in speakers if s.role == "host"), None)
     chapters = locate_chapters(
@@ -98,7 +100,11 @@ def run(
         split_at_cues(reading, turns, cue_starts), chapters=chapters, content_start=parsed.content_start,
         content_end=content_end, duration=merged.duration_seconds, cue_starts=cue_starts,
     )
-    sentences = split_sentences(reading, speaker_runs(reading, turns, parsed.format), spans=spans)
+    runs = speaker_runs(reading, turns, parsed.format)
+    if [(t.start_char, t.end_char) for t in runs] == ranges:  # a turn per parsed turn (labels): spans known per turn
+        sentences = sentences_of_turns(runs, spans_of_turn)
+    else:
+        sentences = split_sentences(reading, runs, spans=spans)
     return replace(base, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
 
 

@@ -286,16 +286,24 @@ def split_span(
 
 def sentence_spans(text: str, ranges, *, punctuated: bool | None = None) -> list[tuple[int, int]]:
     """Sentence spans over several (start, end) ranges (turns), in order."""
+    return [span for spans in spans_by_range(text, ranges, punctuated=punctuated) for span in spans]
+
+
+def spans_by_range(text: str, ranges, *, punctuated: bool | None = None) -> list[list[tuple[int, int]]]:
+    """The sentence spans of each (start, end) range (turn): trimmed, inside their range."""
     ranges = list(ranges)
     if not ranges:
         return []
     if punctuated is None:
         punctuated = is_punctuated(text[ranges[0][0] : ranges[-1][1]])
     model = None if punctuated else load_boundary_model()
-    out: list[tuple[int, int]] = []
-    for a, b in ranges:
-        out.extend(split_span(text, a, b, punctuated=punctuated, model=model))
-    return out
+    return [split_span(text, a, b, punctuated=punctuated, model=model) for a, b in ranges]
+
+
+def sentences_of_turns(turns: Sequence[Turn], spans: Sequence[Sequence[tuple[int, int]]]) -> tuple[Sentence, ...]:
+    """Turns and the sentence spans of each (spans_by_range over the same ranges) in, Sentences
+    out: what split_sentences finds, without looking for each span's turn."""
+    return tuple(Sentence(a, b, turn.index) for turn, turn_spans in zip(turns, spans) for a, b in turn_spans)
 
 
 def split_sentences(

@@ -49,3 +49,21 @@ def test_boundary_model_on_held_out_seed_text(train, test, floor):
 def test_shipped_boundary_model_is_small():
     model = load_boundary_model()
     assert 1000 < len(model.weights) < 40000
+
+
+@pytest.mark.parametrize("source", ["labelled.txt", "seed 002"])
+def test_pipeline_sentences_per_turn_are_what_split_sentences_finds(source):
+    # the pipeline builds a labelled source's sentences from the spans it found per turn
+    # (sentences_of_turns), without looking up each span's turn; they must be split_sentences'
+    from claims.ingest import pipeline
+
+    if source == "seed 002":
+        text, _ = read_source(SEEDS / "002_a252ec61e314f82f.txt")
+    else:
+        text = "".join(
+            f"{'Ann Host' if i % 2 == 0 else 'Bo Guest'}: Sentence one of {i}. Is it two?  Three, e.g. this!\n\n" for i in range(40)
+        )
+    annotated = pipeline.run(text, source=source)
+    assert annotated.sentences == split_sentences(annotated.source_text, annotated.turns)
+    assert len(annotated.sentences) > len(annotated.turns) > 10
+    assert {s.turn_index for s in annotated.sentences} == {t.index for t in annotated.turns}
