@@ -80,7 +80,7 @@ def _clock(seconds: float) -> str:
 _CODE = re.compile(r"[A-Za-z]?\d{0,3}")
 
 
-def _speaker(value: Any) -> str:
+def speaker_label(value: Any) -> str:
     """A diariser's speaker as a label: a code ("A", 0, "S1", "SPEAKER_00", "spk_0") as
     "Speaker X", a name as it is; "" for none (Speechmatics' "UU" is unknown)."""
     if value is None or value == "":
@@ -139,7 +139,7 @@ def _google(results: list) -> Iterator[Segment]:
 
 def _aws(results: dict) -> Iterable[Segment]:
     if isinstance(results.get("audio_segments"), list):
-        return ((float(s["start_time"]), _speaker(s.get("speaker_label")), s["transcript"]) for s in results["audio_segments"])
+        return ((float(s["start_time"]), speaker_label(s.get("speaker_label")), s["transcript"]) for s in results["audio_segments"])
     speaker_at = {
         item["start_time"]: item.get("speaker_label")
         for segment in (results.get("speaker_labels") or {}).get("segments", []) for item in segment.get("items", [])
@@ -151,7 +151,7 @@ def _aws(results: dict) -> Iterable[Segment]:
             words.append((words[-1][0] if words else 0.0, words[-1][1] if words else "", content, True))
         else:
             speaker = item.get("speaker_label") or speaker_at.get(item["start_time"])
-            words.append((float(item["start_time"]), _speaker(speaker), content, False))
+            words.append((float(item["start_time"]), speaker_label(speaker), content, False))
     return _sentences(words)
 
 
@@ -163,7 +163,7 @@ def _speechmatics(results: list) -> Iterable[Segment]:
             joins = item.get("attaches_to", "previous") == "previous"
             words.append((float(item.get("start_time", 0.0)), words[-1][1] if words else "", best["content"], joins))
         elif item.get("type") == "word":
-            words.append((float(item["start_time"]), _speaker(best.get("speaker")), best["content"], False))
+            words.append((float(item["start_time"]), speaker_label(best.get("speaker")), best["content"], False))
     return _sentences(words)
 
 
@@ -173,7 +173,7 @@ def _revai(monologues: list) -> Iterator[Segment]:
         start = next((e["ts"] for e in elements if "ts" in e), None)
         if start is None:
             continue
-        speaker = monologue.get("speaker_name") or _speaker(monologue.get("speaker"))
+        speaker = monologue.get("speaker_name") or speaker_label(monologue.get("speaker"))
         yield float(start), speaker, "".join(e.get("value", "") for e in elements)
 
 
@@ -181,23 +181,23 @@ def _azure(phrases: list) -> list[Segment]:
     timed = []
     for phrase in phrases:
         best = (phrase.get("nBest") or [{}])[0]
-        timed.append((phrase["offsetInTicks"] / 1e7, _speaker(phrase.get("speaker")), best.get("display", "")))
+        timed.append((phrase["offsetInTicks"] / 1e7, speaker_label(phrase.get("speaker")), best.get("display", "")))
     return sorted(timed, key=lambda s: s[0])  # phrases come channel by channel
 
 
 def _deepgram(results: dict) -> Iterable[Segment]:
     if isinstance(results.get("utterances"), list):
-        return ((float(s["start"]), _speaker(s.get("speaker")), s.get("transcript", "")) for s in results["utterances"])
+        return ((float(s["start"]), speaker_label(s.get("speaker")), s.get("transcript", "")) for s in results["utterances"])
     alternative = results["channels"][0]["alternatives"][0]
     paragraphs = (alternative.get("paragraphs") or {}).get("paragraphs")
     if paragraphs is not None:
         return (
-            (float(p["start"]), _speaker(p.get("speaker")), " ".join(s.get("text", "") for s in p.get("sentences", [])))
+            (float(p["start"]), speaker_label(p.get("speaker")), " ".join(s.get("text", "") for s in p.get("sentences", [])))
             for p in paragraphs
         )
     if alternative.get("words"):
         return _sentences(
-            (w["start"], _speaker(w.get("speaker")), w.get("punctuated_word") or w["word"], False) for w in alternative["words"]
+            (w["start"], speaker_label(w.get("speaker")), w.get("punctuated_word") or w["word"], False) for w in alternative["words"]
         )
     return ((0.0, "", alternative.get("transcript", "")),)
 
@@ -219,20 +219,20 @@ def _segments(data: Any) -> Iterable[Segment] | None:
         segments, results = data.get("segments"), data.get("results")
         if isinstance(segments, list) and segments and isinstance(segments[0], dict) and "body" in segments[0]:
             return _sentences(  # Podcasting 2.0
-                (s["startTime"], _speaker(s.get("speaker")), s["body"], False) for s in segments
+                (s["startTime"], speaker_label(s.get("speaker")), s["body"], False) for s in segments
             )
         if isinstance(segments, list):  # Whisper, WhisperX
             if segments and all(_words_cover(s) for s in segments):
                 # word timestamps (`--word_timestamps True`): a line per sentence, each with its own time
                 return _sentences(
-                    (w["start"], _speaker(w.get("speaker", s.get("speaker"))), w.get("word", w.get("text", "")), False)
+                    (w["start"], speaker_label(w.get("speaker", s.get("speaker"))), w.get("word", w.get("text", "")), False)
                     for s in segments for w in s["words"]
                 )
-            return ((float(s["start"]), _speaker(s.get("speaker")), s.get("text", "")) for s in segments)
+            return ((float(s["start"]), speaker_label(s.get("speaker")), s.get("text", "")) for s in segments)
         if isinstance(data.get("utterances"), list):  # AssemblyAI (ms)
-            return ((s["start"] / 1000, _speaker(s.get("speaker")), s.get("text", "")) for s in data["utterances"])
+            return ((s["start"] / 1000, speaker_label(s.get("speaker")), s.get("text", "")) for s in data["utterances"])
         if "utterances" in data and isinstance(data.get("words"), list):  # AssemblyAI without utterances (ms)
-            return _sentences((w["start"] / 1000, _speaker(w.get("speaker")), w["text"], False) for w in data["words"])
+            return _sentences((w["start"] / 1000, speaker_label(w.get("speaker")), w["text"], False) for w in data["words"])
         if isinstance(results, dict) and "items" in results:
             return _aws(results)
         if isinstance(results, dict):
@@ -254,7 +254,7 @@ def _segments(data: Any) -> Iterable[Segment] | None:
     if isinstance(data, list) and data and all(isinstance(s, dict) for s in data):
         if all("start" in s and "text" in s for s in data):
             # youtube-transcript-api's {"text", "start", "duration"}, a diariser's {"start", "text", "speaker"} (seconds)
-            return ((float(s["start"]), _speaker(s.get("speaker")), s["text"]) for s in data)
+            return ((float(s["start"]), speaker_label(s.get("speaker")), s["text"]) for s in data)
         if all("alternatives" in s for s in data):  # Google's results as the client libraries return them
             return _google(data)
     return None
