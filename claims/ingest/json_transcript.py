@@ -27,7 +27,13 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
   "speaker": 1, "nBest": [{"display": "Hello world."}]}]}` (100-ns ticks);
 - YouTube's timed text (`json3`): `{"events": [{"tStartMs": 1200, "segs": [{"utf8": "..."}]}]}`;
 - youtube-transcript-api (the Python scraper) and diarisers writing a plain list:
-  `[{"text": "...", "start": 1.2, "duration": 3.1, "speaker": "SPEAKER_01"}]`.
+  `[{"text": "...", "start": 1.2, "duration": 3.1, "speaker": "SPEAKER_01"}]`;
+- whisper.cpp (`-oj`, `-ojf`): `{"transcription": [{"timestamps": {"from": "00:00:00,000"},
+  "offsets": {"from": 0, "to": 4120}, "text": " ..."}]}` (offsets in ms);
+- aligners: Gentle's `{"transcript": "...", "words": [{"word": "From", "start": 0.19,
+  "startOffset": 0, "case": "success"}]}` (the words read out of the transcript with their
+  punctuation; a word not found in the audio takes the time before it) and aeneas' sync map
+  `{"fragments": [{"begin": "0.000", "end": "2.680", "lines": ["..."]}]}` (seconds as strings).
 
 Each segment becomes one line, `[hh:mm:ss.fff] text` (the fraction only where the time has
 one), read by the timed-lines format with the recogniser's own times (segments cut
@@ -51,8 +57,8 @@ from .errors import IngestError
 SHAPES = (
     "Whisper or WhisperX segments, Podcasting 2.0 segments, AssemblyAI utterances or words, Deepgram "
     "utterances, paragraphs or words, Amazon Transcribe items, Speechmatics results, Rev.ai monologues, "
-    "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, a list of "
-    "{start, text} snippets"
+    "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, whisper.cpp "
+    "transcription, Gentle words, aeneas fragments, a list of {start, text} snippets"
 )
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
@@ -202,6 +208,40 @@ def _deepgram(results: dict) -> Iterable[Segment]:
     return ((0.0, "", alternative.get("transcript", "")),)
 
 
+def _whisper_cpp(transcription: list) -> Iterator[Segment]:
+    for segment in transcription:
+        offsets = segment.get("offsets") or {}
+        if "from" in offsets:
+            start = offsets["from"] / 1000
+        else:  # only the clock, "00:00:04,120"
+            h, m, sec = segment["timestamps"]["from"].replace(",", ".").split(":")
+            start = int(h) * 3600 + int(m) * 60 + float(sec)
+        yield start, "", segment.get("text", "")
+
+
+def _gentle(transcript: str, words: list) -> Iterator[Segment]:
+    """Gentle's words read out of its transcript, each from its offset to the next word's (so
+    with the punctuation after it), joined into sentences and the transcript's lines."""
+    line, at = [], 0.0
+    ends = [w["startOffset"] for w in words[1:]] + [len(transcript)]
+    for i, (word, end) in enumerate(zip(words, ends)):
+        at = float(word.get("start", at))  # "not-found-in-audio" words have no time
+        piece = transcript[0 if i == 0 else word["startOffset"] : end]
+        line.append((at, "", piece, False))
+        if "\n" in piece:  # the transcript's lines (a poem's, a script's) end segments too
+            yield from _sentences(line)
+            line = []
+    yield from _sentences(line)
+
+
+def _aeneas(fragments: list) -> Iterator[Segment]:
+    for fragment in fragments:
+        if fragment.get("lines"):
+            yield float(fragment["begin"]), "", " ".join(fragment["lines"])
+        elif fragment.get("children"):  # a multilevel sync map: paragraphs hold their sentences
+            yield from _aeneas(fragment["children"])
+
+
 def _words_cover(segment: Any) -> bool:
     """True when a Whisper segment's words all have a time and say what its text says."""
     words = segment.get("words") if isinstance(segment, dict) else None
@@ -246,6 +286,13 @@ def _segments(data: Any) -> Iterable[Segment] | None:
             return _revai(data["monologues"])
         if isinstance(data.get("recognizedPhrases"), list):
             return _azure(data["recognizedPhrases"])
+        if isinstance(data.get("transcription"), list):  # whisper.cpp
+            return _whisper_cpp(data["transcription"])
+        if isinstance(data.get("transcript"), str) and isinstance(data.get("words"), list) and data["words"] \
+                and "startOffset" in data["words"][0]:  # Gentle
+            return _gentle(data["transcript"], data["words"])
+        if isinstance(data.get("fragments"), list):  # aeneas
+            return _aeneas(data["fragments"])
         if isinstance(data.get("events"), list):  # YouTube json3
             return (
                 (e["tStartMs"] / 1000, "", "".join(seg.get("utf8", "") for seg in e["segs"]))
