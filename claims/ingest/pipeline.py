@@ -36,6 +36,7 @@ from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
 from .records import AnnotatedInterview, Metadata
 from .segment import sentence_spans, split_sentences
 from .timing import estimate_times, locate_chapters
+from .tsv_transcript import tsv_document
 from .xml_transcript import xml_document
 
 
@@ -104,15 +105,15 @@ def run(
 
 def _document_text(text: str, *, source: str) -> tuple[str, Metadata, str, str | None]:
     """The text a source holds, what it says of itself outside that text, what held it ("html",
-    "json", "xml"; "" for text as it is) and, where the text was written here, the format that
-    reads it: an HTML page as a reader sees it (html.py), a recogniser's JSON or timed-text XML
-    as timed lines (json_transcript.py, xml_transcript.py)."""
+    "json", "xml", "tsv"; "" for text as it is) and, where the text was written here, the format
+    that reads it: an HTML page as a reader sees it (html.py), a recogniser's JSON, timed-text XML
+    or Whisper's TSV as timed lines (json_transcript.py, xml_transcript.py, tsv_transcript.py)."""
     if is_html(text):
         page = read_page(text)
         if not page.text.strip():
             raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
         return page.text, page.metadata, "html", None
-    for container, read in (("json", json_document), ("xml", xml_document)):
+    for container, read in (("json", json_document), ("xml", xml_document), ("tsv", tsv_document)):
         rendered = read(text, source=source)
         if rendered is not None:
             return rendered.text, Metadata(duration_seconds=rendered.duration), container, rendered.format
