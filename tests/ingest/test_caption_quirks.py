@@ -179,3 +179,12 @@ def test_teams_older_short_cue_times_are_read():
     assert annotated.ok and annotated.format == "webvtt"
     assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
         ("yuri-bakulin", 0.0), ("adrian-petrescu", 0.21), ("yuri-bakulin", 65.4)]
+
+
+def test_a_voice_name_with_an_escaped_ampersand_is_read_as_written_on_screen():
+    # Teams escapes "&" in voice tags, as WebVTT requires: "<v Alex (RESEARCH &amp; SUPPORT)>"
+    annotated = run(read("teams_escaped_voice.vtt"), source="teams_escaped_voice.vtt")
+    assert annotated.ok
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Maria Lopez (R&D)", "host"), ("Priya Raman", "guest")]
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("maria-lopez-r-d", 4.351), ("priya-raman", 6.871), ("maria-lopez-r-d", 10.012)]

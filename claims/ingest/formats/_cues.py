@@ -1,6 +1,7 @@
 """Shared by webvtt and srt: split caption files into blocks and read cue timing lines."""
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -113,6 +114,12 @@ def after_change_mark(text: str, at: int) -> int | None:
 VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")  # "<v Jane Doe>" opening a cue
 
 
+def voice_name(annotation: str) -> str:
+    """A voice tag's (or capitals label's) name, its spacing normalised and its character references
+    read: WebVTT escapes "&" in a voice, and Teams writes "<v Alex (RESEARCH &amp; SUPPORT)>"."""
+    return " ".join(html.unescape(annotation).split())
+
+
 def payload_turn(text: str, payload, *, start: float, end: float) -> ParsedTurn | None:
     """A cue's payload lines in, its turn out (None when it holds no words): a ">>" change mark,
     then a "<v Name>" voice or a "NAME: " label in capitals, read off its start (SRT and SBV)."""
@@ -127,7 +134,7 @@ def payload_turn(text: str, payload, *, start: float, end: float) -> ParsedTurn 
         a, b = trim(text, after, b)
     voice = VOICE_OPEN.match(text, a, b) or CAPS_LABEL.match(text, a, b)
     if voice:
-        label = " ".join(voice.group(1).split())
+        label = voice_name(voice.group(1))
         a = voice.end()
         if text.endswith("</v>", a, b):
             b -= 4

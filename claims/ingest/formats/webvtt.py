@@ -93,7 +93,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         change = False
         voice = _cues.VOICE_OPEN.match(text, a, b)
         if voice:
-            label = " ".join(voice.group(1).split())
+            label = _cues.voice_name(voice.group(1))
             a = voice.end()
         close = _VOICE_CLOSE.search(text, a, b)
         if close:
