@@ -169,6 +169,25 @@ def is_rolling(payloads: list[list[str]]) -> bool:
     return repeats >= 3 and repeats >= len(payloads) / 3
 
 
+_HIGHLIGHT = re.compile(r"<(?:u|font)[\s>]", re.I)
+
+
+def cue_words(lines: list[str]) -> str:
+    """The words of a cue's lines, tags and spacing aside."""
+    return " ".join(words for words in map(plain_line, lines) if words)
+
+
+def is_highlighting(payloads: list[list[str]]) -> bool:
+    """Whether cues show one segment's words again and again, one word marked at a time: the
+    karaoke captions of Whisper's, faster-whisper's and WhisperX's --highlight_words ("<u>So,</u>
+    first, ...", then "So, <u>first,</u> ...", whisperx_highlight_words.srt) and stable-ts' word
+    level ('<font color="#00ff00">', stable_ts_font_highlight.srt): at least two cues and a third of
+    them say the words of the cue before, one of the two marking a word."""
+    repeats = sum(1 for previous, cue in zip(payloads, payloads[1:])
+                  if cue and cue_words(cue) == cue_words(previous) and _HIGHLIGHT.search(" ".join(previous + cue)))
+    return repeats >= 2 and repeats >= len(payloads) / 3
+
+
 def last_words(lines: list[str]) -> str:
     """The words of the last of a cue's lines that has any ("" if none)."""
     return next((words for words in map(plain_line, reversed(lines)) if words), "")
