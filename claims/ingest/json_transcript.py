@@ -27,7 +27,13 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
   "speaker": 1, "nBest": [{"display": "Hello world."}]}]}` (100-ns ticks);
 - YouTube's timed text (`json3`): `{"events": [{"tStartMs": 1200, "segs": [{"utf8": "..."}]}]}`;
 - youtube-transcript-api (the Python scraper) and diarisers writing a plain list:
-  `[{"text": "...", "start": 1.2, "duration": 3.1, "speaker": "SPEAKER_01"}]`.
+  `[{"text": "...", "start": 1.2, "duration": 3.1, "speaker": "SPEAKER_01"}]`;
+- whisper.cpp (`-oj`, `-ojf`): `{"transcription": [{"timestamps": {"from": "00:00:00,000"},
+  "offsets": {"from": 0, "to": 4120}, "text": " ..."}]}` (offsets in ms);
+- aligners: Gentle's `{"transcript": "...", "words": [{"word": "From", "start": 0.19,
+  "startOffset": 0, "case": "success"}]}` (the words read out of the transcript with their
+  punctuation; a word not found in the audio takes the time before it) and aeneas' sync map
+  `{"fragments": [{"begin": "0.000", "end": "2.680", "lines": ["..."]}]}` (seconds as strings).
 
 Each segment becomes one line, `[hh:mm:ss.fff] text` (the fraction only where the time has
 one), read by the timed-lines format with the recogniser's own times (segments cut
@@ -51,8 +57,8 @@ from .errors import IngestError
 SHAPES = (
     "Whisper or WhisperX segments, Podcasting 2.0 segments, AssemblyAI utterances or words, Deepgram "
     "utterances, paragraphs or words, Amazon Transcribe items, Speechmatics results, Rev.ai monologues, "
-    "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, a list of "
-    "{start, text} snippets"
+    "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, whisper.cpp "
+    "transcription, Gentle words, aeneas fragments, a list of {start, text} snippets"
 )
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
@@ -80,7 +86,7 @@ def _clock(seconds: float) -> str:
 _CODE = re.compile(r"[A-Za-z]?\d{0,3}")
 
 
-def _speaker(value: Any) -> str:
+def speaker_label(value: Any) -> str:
     """A diariser's speaker as a label: a code ("A", 0, "S1", "SPEAKER_00", "spk_0") as
     "Speaker X", a name as it is; "" for none (Speechmatics' "UU" is unknown)."""
     if value is None or value == "":
@@ -139,7 +145,7 @@ def _google(results: list) -> Iterator[Segment]:
 
 def _aws(results: dict) -> Iterable[Segment]:
     if isinstance(results.get("audio_segments"), list):
-        return ((float(s["start_time"]), _speaker(s.get("speaker_label")), s["transcript"]) for s in results["audio_segments"])
+        return ((float(s["start_time"]), speaker_label(s.get("speaker_label")), s["transcript"]) for s in results["audio_segments"])
     speaker_at = {
         item["start_time"]: item.get("speaker_label")
         for segment in (results.get("speaker_labels") or {}).get("segments", []) for item in segment.get("items", [])
@@ -151,7 +157,7 @@ def _aws(results: dict) -> Iterable[Segment]:
             words.append((words[-1][0] if words else 0.0, words[-1][1] if words else "", content, True))
         else:
             speaker = item.get("speaker_label") or speaker_at.get(item["start_time"])
-            words.append((float(item["start_time"]), _speaker(speaker), content, False))
+            words.append((float(item["start_time"]), speaker_label(speaker), content, False))
     return _sentences(words)
 
 
@@ -163,7 +169,7 @@ def _speechmatics(results: list) -> Iterable[Segment]:
             joins = item.get("attaches_to", "previous") == "previous"
             words.append((float(item.get("start_time", 0.0)), words[-1][1] if words else "", best["content"], joins))
         elif item.get("type") == "word":
-            words.append((float(item["start_time"]), _speaker(best.get("speaker")), best["content"], False))
+            words.append((float(item["start_time"]), speaker_label(best.get("speaker")), best["content"], False))
     return _sentences(words)
 
 
@@ -173,7 +179,7 @@ def _revai(monologues: list) -> Iterator[Segment]:
         start = next((e["ts"] for e in elements if "ts" in e), None)
         if start is None:
             continue
-        speaker = monologue.get("speaker_name") or _speaker(monologue.get("speaker"))
+        speaker = monologue.get("speaker_name") or speaker_label(monologue.get("speaker"))
         yield float(start), speaker, "".join(e.get("value", "") for e in elements)
 
 
@@ -181,25 +187,59 @@ def _azure(phrases: list) -> list[Segment]:
     timed = []
     for phrase in phrases:
         best = (phrase.get("nBest") or [{}])[0]
-        timed.append((phrase["offsetInTicks"] / 1e7, _speaker(phrase.get("speaker")), best.get("display", "")))
+        timed.append((phrase["offsetInTicks"] / 1e7, speaker_label(phrase.get("speaker")), best.get("display", "")))
     return sorted(timed, key=lambda s: s[0])  # phrases come channel by channel
 
 
 def _deepgram(results: dict) -> Iterable[Segment]:
     if isinstance(results.get("utterances"), list):
-        return ((float(s["start"]), _speaker(s.get("speaker")), s.get("transcript", "")) for s in results["utterances"])
+        return ((float(s["start"]), speaker_label(s.get("speaker")), s.get("transcript", "")) for s in results["utterances"])
     alternative = results["channels"][0]["alternatives"][0]
     paragraphs = (alternative.get("paragraphs") or {}).get("paragraphs")
     if paragraphs is not None:
         return (
-            (float(p["start"]), _speaker(p.get("speaker")), " ".join(s.get("text", "") for s in p.get("sentences", [])))
+            (float(p["start"]), speaker_label(p.get("speaker")), " ".join(s.get("text", "") for s in p.get("sentences", [])))
             for p in paragraphs
         )
     if alternative.get("words"):
         return _sentences(
-            (w["start"], _speaker(w.get("speaker")), w.get("punctuated_word") or w["word"], False) for w in alternative["words"]
+            (w["start"], speaker_label(w.get("speaker")), w.get("punctuated_word") or w["word"], False) for w in alternative["words"]
         )
     return ((0.0, "", alternative.get("transcript", "")),)
+
+
+def _whisper_cpp(transcription: list) -> Iterator[Segment]:
+    for segment in transcription:
+        offsets = segment.get("offsets") or {}
+        if "from" in offsets:
+            start = offsets["from"] / 1000
+        else:  # only the clock, "00:00:04,120"
+            h, m, sec = segment["timestamps"]["from"].replace(",", ".").split(":")
+            start = int(h) * 3600 + int(m) * 60 + float(sec)
+        yield start, "", segment.get("text", "")
+
+
+def _gentle(transcript: str, words: list) -> Iterator[Segment]:
+    """Gentle's words read out of its transcript, each from its offset to the next word's (so
+    with the punctuation after it), joined into sentences and the transcript's lines."""
+    line, at = [], 0.0
+    ends = [w["startOffset"] for w in words[1:]] + [len(transcript)]
+    for i, (word, end) in enumerate(zip(words, ends)):
+        at = float(word.get("start", at))  # "not-found-in-audio" words have no time
+        piece = transcript[0 if i == 0 else word["startOffset"] : end]
+        line.append((at, "", piece, False))
+        if "\n" in piece:  # the transcript's lines (a poem's, a script's) end segments too
+            yield from _sentences(line)
+            line = []
+    yield from _sentences(line)
+
+
+def _aeneas(fragments: list) -> Iterator[Segment]:
+    for fragment in fragments:
+        if fragment.get("lines"):
+            yield float(fragment["begin"]), "", " ".join(fragment["lines"])
+        elif fragment.get("children"):  # a multilevel sync map: paragraphs hold their sentences
+            yield from _aeneas(fragment["children"])
 
 
 def _words_cover(segment: Any) -> bool:
@@ -219,20 +259,20 @@ def _segments(data: Any) -> Iterable[Segment] | None:
         segments, results = data.get("segments"), data.get("results")
         if isinstance(segments, list) and segments and isinstance(segments[0], dict) and "body" in segments[0]:
             return _sentences(  # Podcasting 2.0
-                (s["startTime"], _speaker(s.get("speaker")), s["body"], False) for s in segments
+                (s["startTime"], speaker_label(s.get("speaker")), s["body"], False) for s in segments
             )
         if isinstance(segments, list):  # Whisper, WhisperX
             if segments and all(_words_cover(s) for s in segments):
                 # word timestamps (`--word_timestamps True`): a line per sentence, each with its own time
                 return _sentences(
-                    (w["start"], _speaker(w.get("speaker", s.get("speaker"))), w.get("word", w.get("text", "")), False)
+                    (w["start"], speaker_label(w.get("speaker", s.get("speaker"))), w.get("word", w.get("text", "")), False)
                     for s in segments for w in s["words"]
                 )
-            return ((float(s["start"]), _speaker(s.get("speaker")), s.get("text", "")) for s in segments)
+            return ((float(s["start"]), speaker_label(s.get("speaker")), s.get("text", "")) for s in segments)
         if isinstance(data.get("utterances"), list):  # AssemblyAI (ms)
-            return ((s["start"] / 1000, _speaker(s.get("speaker")), s.get("text", "")) for s in data["utterances"])
+            return ((s["start"] / 1000, speaker_label(s.get("speaker")), s.get("text", "")) for s in data["utterances"])
         if "utterances" in data and isinstance(data.get("words"), list):  # AssemblyAI without utterances (ms)
-            return _sentences((w["start"] / 1000, _speaker(w.get("speaker")), w["text"], False) for w in data["words"])
+            return _sentences((w["start"] / 1000, speaker_label(w.get("speaker")), w["text"], False) for w in data["words"])
         if isinstance(results, dict) and "items" in results:
             return _aws(results)
         if isinstance(results, dict):
@@ -246,6 +286,13 @@ def _segments(data: Any) -> Iterable[Segment] | None:
             return _revai(data["monologues"])
         if isinstance(data.get("recognizedPhrases"), list):
             return _azure(data["recognizedPhrases"])
+        if isinstance(data.get("transcription"), list):  # whisper.cpp
+            return _whisper_cpp(data["transcription"])
+        if isinstance(data.get("transcript"), str) and isinstance(data.get("words"), list) and data["words"] \
+                and "startOffset" in data["words"][0]:  # Gentle
+            return _gentle(data["transcript"], data["words"])
+        if isinstance(data.get("fragments"), list):  # aeneas
+            return _aeneas(data["fragments"])
         if isinstance(data.get("events"), list):  # YouTube json3
             return (
                 (e["tStartMs"] / 1000, "", "".join(seg.get("utf8", "") for seg in e["segs"]))
@@ -254,7 +301,7 @@ def _segments(data: Any) -> Iterable[Segment] | None:
     if isinstance(data, list) and data and all(isinstance(s, dict) for s in data):
         if all("start" in s and "text" in s for s in data):
             # youtube-transcript-api's {"text", "start", "duration"}, a diariser's {"start", "text", "speaker"} (seconds)
-            return ((float(s["start"]), _speaker(s.get("speaker")), s["text"]) for s in data)
+            return ((float(s["start"]), speaker_label(s.get("speaker")), s["text"]) for s in data)
         if all("alternatives" in s for s in data):  # Google's results as the client libraries return them
             return _google(data)
     return None

@@ -34,8 +34,10 @@ from .manifest import derive_slug, manifest_metadata, merge_metadata
 from .markup import reading_text
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
 from .records import AnnotatedInterview, Metadata
+from .scc_transcript import scc_document
 from .segment import sentences_of_turns, spans_by_range, split_sentences
 from .timing import estimate_times, locate_chapters
+from .tsv_transcript import tsv_document
 from .xml_transcript import xml_document
 
 
@@ -110,15 +112,16 @@ def run(
 
 def _document_text(text: str, *, source: str) -> tuple[str, Metadata, str, str | None]:
     """The text a source holds, what it says of itself outside that text, what held it ("html",
-    "json", "xml"; "" for text as it is) and, where the text was written here, the format that
-    reads it: an HTML page as a reader sees it (html.py), a recogniser's JSON or timed-text XML
-    as timed lines (json_transcript.py, xml_transcript.py)."""
+    "json", "xml", "tsv", "scc"; "" for text as it is) and, where the text was written here, the
+    format that reads it: an HTML page as a reader sees it (html.py), a recogniser's JSON,
+    timed-text XML, Whisper's TSV or broadcast SCC captions as timed lines (json_transcript.py,
+    xml_transcript.py, tsv_transcript.py, scc_transcript.py)."""
     if is_html(text):
         page = read_page(text)
         if not page.text.strip():
             raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
         return page.text, page.metadata, "html", None
-    for container, read in (("json", json_document), ("xml", xml_document)):
+    for container, read in (("json", json_document), ("xml", xml_document), ("tsv", tsv_document), ("scc", scc_document)):
         rendered = read(text, source=source)
         if rendered is not None:
             return rendered.text, Metadata(duration_seconds=rendered.duration), container, rendered.format

@@ -23,7 +23,10 @@ from .docx import is_zip, read_docx
 from .errors import IngestError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-TRANSCRIPT_SUFFIXES = (".txt", ".vtt", ".srt", ".sbv", ".text", ".transcript", ".html", ".htm", ".docx", ".ttml", ".dfxp")
+TRANSCRIPT_SUFFIXES = (
+    ".txt", ".vtt", ".srt", ".sbv", ".text", ".transcript", ".html", ".htm", ".docx", ".ttml", ".dfxp", ".scc",
+    ".srv1", ".srv2", ".srv3", ".json3",  # YouTube's timed text as yt-dlp names it
+)
 
 # C0 controls other than tab, line feed, form feed and carriage return, plus DEL: text files
 # do not contain them, binary files almost always do.

@@ -1,54 +1,147 @@
 """Timed text saved as XML: YouTube's timedtext and TTML captions, as timed lines of text.
 
 - YouTube's timedtext, as scrapers save it: `<transcript><text start="0.08" dur="3.12">...</text>`
-  (seconds; the text HTML-escaped once more inside the XML, `&amp;#39;`), and its srv3 shape
-  `<timedtext><body><p t="80" d="3120">...<s>...</s></p>` (milliseconds);
-- TTML / DFXP (Netflix, broadcasters, Premiere, YouTube's `.ttml`): `<tt><body><div><p
-  begin="00:00:00.080" end="...">...<br/>...</p>` (a clock, or `12.3s` / `450ms`).
+  (seconds; the text HTML-escaped once more inside the XML, `&amp;#39;`), its srv2 shape
+  `<timedtext><text t="1200" d="2300">` and its srv3 shape `<timedtext><body><p t="80"
+  d="3120">...<s>...</s></p>` (milliseconds);
+- TTML / DFXP (Netflix, broadcasters, Premiere, YouTube's `.ttml`, Apple Podcasts' transcripts):
+  `<tt><body><div><p begin="00:00:00.080" end="...">...<br/>...</p>`. Times are clocks
+  (`00:00:00.080`, `1:02:03.456`, Apple's `02:15.500`), frames (`00:00:03:12` at the document's
+  `ttp:frameRate`), or offsets (`12.3s`, `450ms`, `50f`, Netflix's `10010000t` at its
+  `ttp:tickRate`, Apple's bare seconds `0.220`). Times are read as absolute: Apple writes the
+  same absolute times on a `<div>` and the `<p>`s in it, though TTML would count a child's time
+  from its parent's. A `<p>` without a time takes its first timed span's (Apple's word spans).
+  `ttm:agent` on a paragraph (or its `<div>`) is the speaker: the agent's `<ttm:name>` in the
+  head where given, else its id (Apple's `SPEAKER_1` as "Speaker 1"). Apple's word spans
+  (`podcasts:unit="word"`) are written with no space between them and are read as words.
+  The body's `dur` is the recording's duration.
 
-Each timed element becomes one `[hh:mm:ss] text` line, read by the timed-lines format, as a
-recogniser's JSON is (json_transcript.py); that text is what is stored. A file named .xml, .ttml
-or .dfxp that is not such a document is refused with the reason; any other source that merely
-opens with a tag is left to the other formats.
+Each timed element becomes one `[hh:mm:ss] text` line, read by the timed-lines format (or, with
+speakers, `[hh:mm:ss] Speaker: text`, read by the labelled format), as a recogniser's JSON is
+(json_transcript.py); that text is what is stored. A file named .xml, .ttml or .dfxp that is not
+such a document is refused with the reason; any other source that merely opens with a tag is
+left to the other formats.
 """
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, replace
 from xml.etree import ElementTree
 
 from .errors import IngestError
-from .json_transcript import Rendered, timed_lines
+from .json_transcript import Rendered, speaker_label, timed_lines
 
 _OPENING = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:transcript|timedtext|tt|(?:\w+:)?tt)[\s>]", re.S)
-_CLOCK = re.compile(r"^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$|^(\d+(?:\.\d+)?)(h|m|s|ms)$")
+_CLOCK = re.compile(
+    r"^(?:(\d+):)?(\d{1,2}):(\d{2}(?:\.\d+)?)$"  # hh:mm:ss.fff, or m:ss.fff as Apple writes it
+    r"|^(\d+):(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)$"  # hh:mm:ss:ff, the last field frames
+    r"|^(\d+(?:\.\d+)?)(h|m|s|ms|f|t)?$"  # an offset; a bare number is seconds (Apple)
+)
 _XML_SUFFIXES = (".xml", ".ttml", ".dfxp")
+_WORD_UNITS = ("word", "sentence")  # Apple's podcasts:unit spans, written with no space between them
 
 
-def _seconds(value: str) -> float:
+@dataclass(frozen=True)
+class _Rates:
+    """A TTML document's frames and ticks per second (its ttp:frameRate and ttp:tickRate)."""
+
+    frames: float = 30.0
+    ticks: float = 1.0
+
+
+def _rates(root: ElementTree.Element) -> _Rates:
+    attrs = {_local(name): value for name, value in root.attrib.items()}
+    try:
+        frames = float(attrs.get("frameRate", 30))
+        numerator, denominator = (float(n) for n in attrs.get("frameRateMultiplier", "1 1").split())
+        ticks = float(attrs.get("tickRate", 1))
+    except ValueError:
+        return _Rates()
+    return _Rates(frames * numerator / denominator, ticks)
+
+
+def _seconds(value: str, rates: _Rates = _Rates()) -> float:
     m = _CLOCK.match(value.strip())
     if not m:
-        raise ValueError(f"time {value!r} is neither hh:mm:ss.fff nor a number with h, m, s or ms")
-    if m.group(1) is not None:
-        return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
-    number, unit = float(m.group(4)), m.group(5)
-    return number * {"h": 3600, "m": 60, "s": 1, "ms": 0.001}[unit]
+        raise ValueError(f"time {value!r} is neither a clock (hh:mm:ss.fff, hh:mm:ss:ff) nor a number with h, m, s, ms, f or t")
+    hours, minutes, secs, fh, fm, fs, frames, number, unit = m.groups()
+    if secs is not None:
+        return int(hours or 0) * 3600 + int(minutes) * 60 + float(secs)
+    if frames is not None:
+        return int(fh) * 3600 + int(fm) * 60 + int(fs) + float(frames) / rates.frames
+    scale = {"h": 3600, "m": 60, "s": 1, None: 1, "ms": 0.001, "f": 1 / rates.frames, "t": 1 / rates.ticks}[unit]
+    return float(number) * scale
 
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def _attr(element: ElementTree.Element, name: str) -> str | None:
+    """An attribute by its local name, whatever its namespace (ttm:agent, podcasts:unit)."""
+    for key, value in element.attrib.items():
+        if _local(key) == name:
+            return value
+    return None
+
+
 def _words(element: ElementTree.Element) -> str:
     parts = [element.text or ""]
     for child in element:
         parts.append(" " if _local(child.tag) == "br" else _words(child))
+        if _attr(child, "unit") in _WORD_UNITS:
+            parts.append(" ")
         parts.append(child.tail or "")
     return "".join(parts)
 
 
+def _agent_names(root: ElementTree.Element) -> dict[str, str]:
+    """{agent id: name} of the TTML head's `<ttm:agent xml:id="..."><ttm:name>Name</ttm:name>`."""
+    names = {}
+    for element in root.iter():
+        if _local(element.tag) == "agent" and _attr(element, "id"):
+            name = next((child.text for child in element if _local(child.tag) == "name" and (child.text or "").strip()), None)
+            if name:
+                names[_attr(element, "id")] = " ".join(name.split())
+    return names
+
+
+def _first_begin(element: ElementTree.Element) -> str | None:
+    return next((e.attrib["begin"] for e in element.iter() if "begin" in e.attrib), None)
+
+
+def _timed(element: ElementTree.Element, rates: _Rates, agent: str | None = None):
+    """(start seconds, agent id or None, element) of each caption under `element`, in order."""
+    name, attrs = _local(element.tag), element.attrib
+    agent = _attr(element, "agent") or agent
+    if name == "text" and "start" in attrs:  # timedtext (seconds)
+        yield float(attrs["start"]), None, element
+    elif name == "text" and "t" in attrs:  # srv2 (milliseconds)
+        yield int(attrs["t"]) / 1000, None, element
+    elif name == "p" and "t" in attrs:  # srv3 (milliseconds)
+        yield int(attrs["t"]) / 1000, None, element
+    elif name == "p" and _first_begin(element) is not None:  # TTML
+        yield _seconds(_first_begin(element), rates), agent, element
+    elif name != "head":
+        for child in element:
+            yield from _timed(child, rates, agent)
+
+
+def _duration(root: ElementTree.Element, rates: _Rates) -> int | None:
+    """The body's (or document's) `dur`, where it is a time, in whole seconds."""
+    for element in (root, *(e for e in root if _local(e.tag) == "body")):
+        try:
+            seconds = _seconds(element.attrib["dur"], rates)
+        except (KeyError, ValueError):
+            continue
+        if seconds > 0:
+            return max(1, round(seconds))
+    return None
+
+
 def xml_document(text: str, *, source: str) -> Rendered | None:
-    """A timed-text XML document in, `[hh:mm:ss] text` lines out; None for a source that is not one."""
+    """A timed-text XML document in, `[hh:mm:ss] (Speaker: )text` lines out; None for a source that is not one."""
     named_xml = source.lower().endswith(_XML_SUFFIXES)
     if not _OPENING.match(text) and not named_xml:
         return None
@@ -56,23 +149,24 @@ def xml_document(text: str, *, source: str) -> Rendered | None:
         root = ElementTree.fromstring(text.lstrip("\ufeff"))
     except ElementTree.ParseError as exc:
         raise IngestError(source, exc.position[0], f"invalid XML: {exc}") from None
-    segments = []
+    rates = _rates(root)
+    names = _agent_names(root)
+    segments: list[list] = []  # [start, speaker, words]
     try:
-        for element in root.iter():
-            name, attrs = _local(element.tag), element.attrib
-            if name == "text" and "start" in attrs:  # timedtext (seconds)
-                start = float(attrs["start"])
-            elif name == "p" and "t" in attrs:  # srv3 (milliseconds)
-                start = int(attrs["t"]) / 1000
-            elif name == "p" and "begin" in attrs:  # TTML
-                start = _seconds(attrs["begin"])
+        for start, agent, element in _timed(root, rates):
+            speaker = (names.get(agent) or speaker_label(agent)) if agent else ""
+            words = html.unescape(_words(element))
+            if segments and segments[-1][:2] == [start, speaker]:
+                # Netflix writes each line of a two-line caption as a <p> of its own (its own region), at one time
+                segments[-1][2] += "\n" + words
             else:
-                continue
-            segments.append((start, "", html.unescape(_words(element))))
+                segments.append([start, speaker, words])
     except ValueError as exc:
         raise IngestError(source, None, f"XML caption without a usable start time ({exc})") from None
     if not segments:
         if named_xml:
             raise IngestError(source, None, "XML that is not timed text (it reads YouTube's timedtext and TTML)")
         return None
-    return timed_lines(segments, source=source)
+    rendered = timed_lines(segments, source=source)
+    duration = _duration(root, rates)
+    return replace(rendered, duration=duration) if duration else rendered

@@ -179,3 +179,31 @@ def test_teams_older_short_cue_times_are_read():
     assert annotated.ok and annotated.format == "webvtt"
     assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
         ("yuri-bakulin", 0.0), ("adrian-petrescu", 0.21), ("yuri-bakulin", 65.4)]
+
+
+def test_a_voice_name_with_an_escaped_ampersand_is_read_as_written_on_screen():
+    # Teams escapes "&" in voice tags, as WebVTT requires: "<v Alex (RESEARCH &amp; SUPPORT)>"
+    annotated = run(read("teams_escaped_voice.vtt"), source="teams_escaped_voice.vtt")
+    assert annotated.ok
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Maria Lopez (R&D)", "host"), ("Priya Raman", "guest")]
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("maria-lopez-r-d", 4.351), ("priya-raman", 6.871), ("maria-lopez-r-d", 10.012)]
+
+
+def test_highlighted_word_captions_give_each_segment_once_at_its_start():
+    # Whisper's, faster-whisper's and WhisperX's --highlight_words: a cue per word, each showing
+    # the whole segment with that word underlined
+    annotated = run(read("whisperx_highlight.srt"), source="whisperx_highlight.srt")
+    assert annotated.ok
+    turns = [(t.speaker_slug, t.start_seconds, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [
+        ("speaker-00", 0.031, "<u>Welcome</u> back to the show."),
+        ("speaker-01", 2.115, "<u>Thanks</u> for having me."),
+        ("speaker-00", 3.8, "<u>So</u> what do you think?"),
+    ]
+
+
+def test_a_highlighted_segment_said_again_after_a_pause_is_kept():
+    text = read("whisper_highlight.vtt")
+    parsed = parse_source(text, source="whisper_highlight.vtt")
+    assert [(t.start_seconds, t.line) for t in parsed.turns] == [(0.0, 4), (2.0, 19)]

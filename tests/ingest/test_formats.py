@@ -100,6 +100,16 @@ def spans(text, parsed):
             ],
         ),
         (
+            "whisper_console.txt",  # Whisper's console output saved: "[mm:ss.fff --> mm:ss.fff]  words"
+            "timed_lines",
+            [
+                (1, None, 0.0, "Welcome back to the show. Today we"),
+                (2, None, 2.48, "talk about robots. What do you think?"),
+                (3, None, 5.6, "I think they are coming."),
+                (4, None, 62.3, "Thanks for listening."),
+            ],
+        ),
+        (
             "markdown_labels.txt",  # bold names, as blogs and newsletters print transcripts
             "labelled",
             [

@@ -76,7 +76,8 @@ def test_youtube_json3_events_are_timed_lines():
          "notes.json: JSON of a shape this does not read (it reads Whisper or WhisperX segments, Podcasting 2.0 "
          "segments, AssemblyAI utterances or words, Deepgram utterances, paragraphs or words, Amazon Transcribe "
          "items, Speechmatics results, Rev.ai monologues, Google Speech-to-Text results, Azure Speech recognized "
-         "phrases, YouTube json3 events, a list of {start, text} snippets)"),
+         "phrases, YouTube json3 events, whisper.cpp transcription, Gentle words, aeneas fragments, a list of "
+         "{start, text} snippets)"),
         ('{"segments": [{"end": 2.0, "text": "hi"}]}', "cut.json",
          "cut.json: segment without a usable start time or text (KeyError: 'start')"),
         ('{"segments": [{"start": 0, "text": "  "}]}', "silent.json", "silent.json: transcript has no text in its segments"),
@@ -184,3 +185,34 @@ def test_a_diarisers_list_with_three_speakers_each_heard_once_keeps_them():
     assert annotated.format == "labelled" and annotated.ok
     assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
         ("speaker-00", 0.5), ("speaker-01", 47.4), ("speaker-02", 48.4)]
+
+
+@pytest.mark.parametrize(
+    "name, lines",
+    [
+        ("whisper_cpp.json", [  # offsets in milliseconds
+            "[00:00:00] Welcome back to the show. Today we",
+            "[00:00:03.240] [BLANK_AUDIO]",
+            "[00:00:05.100] talk about robots. I think they are coming.",
+        ]),
+        ("gentle.json", [  # the words read out of the transcript, with its punctuation; Priya was not heard
+            "[00:00:00.180] Welcome back to the show.",
+            "[00:00:02.400] What do you think, Priya?",
+            "[00:00:05.100] I think they are coming.",
+        ]),
+        ("aeneas.json", [  # seconds as strings; a fragment's lines are one line
+            "[00:00:00] Welcome back to the show.",
+            "[00:00:02.680] What do you think?",
+            "[00:00:05.240] I think they are coming.",
+        ]),
+    ],
+)
+def test_whisper_cpp_and_aligners_json_are_timed_lines(name, lines):
+    annotated = run(read(name), source=name)
+    assert annotated.ok and annotated.format == "timed_lines"
+    assert annotated.source_text.splitlines() == lines
+
+
+def test_whisper_cpp_segments_with_only_their_clock():
+    text = '{"transcription": [{"timestamps": {"from": "00:01:04,120", "to": "00:01:07,500"}, "text": " Hello."}]}'
+    assert json_document(text, source="a.json").text == "[00:01:04.120] Hello.\n"

@@ -40,7 +40,7 @@ def test_youtube_srv3_times_are_milliseconds():
     [
         ("<transcript><text>no start</text></transcript>", "a.xml", "a.xml: XML that is not timed text (it reads YouTube's timedtext and TTML)"),
         ('<tt><body><p begin="soon">x</p></body></tt>', "a.ttml",
-         "a.ttml: XML caption without a usable start time (time 'soon' is neither hh:mm:ss.fff nor a number with h, m, s or ms)"),
+         "a.ttml: XML caption without a usable start time (time 'soon' is neither a clock (hh:mm:ss.fff, hh:mm:ss:ff) nor a number with h, m, s, ms, f or t)"),
         ("<transcript><text start='1'>x</text>", "a.xml", "a.xml:1: invalid XML: no element found: line 1, column 36"),
     ],
 )
@@ -51,3 +51,60 @@ def test_xml_that_is_not_readable_timed_text_is_refused_in_one_line(text, source
 def test_text_that_only_opens_with_a_tag_is_left_to_the_other_formats():
     assert xml_document("<Jane> hello\n<John> hi\n", source="chat.txt") is None
     assert xml_document("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Jane>Hi\n", source="a.vtt") is None
+
+
+def test_apple_podcasts_ttml_word_spans_are_words_and_its_agents_speakers():
+    annotated = run((DATA / "apple_podcasts.ttml").read_text(encoding="utf-8"), source="episode.ttml")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.source_text.splitlines() == [  # bare seconds, and m:ss.fff past the hour
+        "[00:00:00.180] Speaker 1: Welcome back to the show. What do you think?",
+        "[01:01:58.250] Speaker 2: I think they are coming.",
+    ]
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Speaker 1", "host"), ("Speaker 2", "guest")]
+    assert [t.start_seconds for t in annotated.turns] == [0.18, 3718.25]
+    assert annotated.metadata.duration_seconds == 3725  # the body's dur
+
+
+def test_netflix_dfxp_ticks_and_the_lines_of_one_caption_in_two_regions():
+    annotated = run((DATA / "netflix_ticks.dfxp").read_text(encoding="utf-8"), source="episode.dfxp")
+    assert annotated.ok and annotated.format == "timed_lines"
+    assert annotated.source_text.splitlines() == [  # ticks at the document's ttp:tickRate
+        "[00:00:00.801] Welcome back to the show.",
+        "[00:00:03.003] Today we talk about robots.",
+        "[00:00:06.215] I think they are coming.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "value, rates, seconds",
+    [
+        ("0.220", {}, 0.22),  # Apple's bare seconds
+        ("02:15.500", {}, 135.5),
+        ("1:09:04.480", {}, 4144.48),
+        ("00:00:03:12", {"frameRate": "25"}, 3.48),
+        ("00:00:01:15", {"frameRate": "30", "frameRateMultiplier": "1000 1001"}, 1 + 15 / (30 * 1000 / 1001)),
+        ("50f", {"frameRate": "25"}, 2.0),
+        ("10010000t", {"tickRate": "10000000"}, 1.001),
+        ("1.5m", {}, 90.0),
+    ],
+)
+def test_ttml_time_expressions(value, rates, seconds):
+    attrs = " ".join(f'ttp:{k}="{v}"' for k, v in rates.items())
+    xml = (f'<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" {attrs}>'
+           f'<body><div><p begin="{value}">x</p></div></body></tt>')
+    annotated = run(xml, source="a.ttml")
+    assert annotated.ok and annotated.turns[0].start_seconds == pytest.approx(seconds, abs=0.001)
+
+
+def test_ttml_agents_named_in_the_head_are_the_speakers():
+    xml = """<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata"><head><metadata>
+      <ttm:agent xml:id="a1" type="person"><ttm:name type="full">Maria Lopez</ttm:name></ttm:agent>
+      <ttm:agent xml:id="a2" type="person"><ttm:name type="full">Priya Raman</ttm:name></ttm:agent></metadata></head>
+      <body><div ttm:agent="a1"><p begin="00:01.000">What do you think?</p></div>
+      <div><p begin="00:04.500" ttm:agent="a2">They are coming.</p></div></body></tt>"""
+    assert xml_document(xml, source="a.ttml").text == "[00:00:01] Maria Lopez: What do you think?\n[00:00:04.500] Priya Raman: They are coming.\n"
+
+
+def test_youtube_srv2_times_are_milliseconds():
+    xml = '<?xml version="1.0"?><timedtext><text t="1200" d="2300">Hello world</text><text t="4000" d="900">bye</text></timedtext>'
+    assert xml_document(xml, source="a.srv2").text == "[00:00:01.200] Hello world\n[00:00:04] bye\n"

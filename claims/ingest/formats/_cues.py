@@ -1,6 +1,7 @@
 """Shared by webvtt and srt: split caption files into blocks and read cue timing lines."""
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -113,6 +114,12 @@ def after_change_mark(text: str, at: int) -> int | None:
 VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")  # "<v Jane Doe>" opening a cue
 
 
+def voice_name(annotation: str) -> str:
+    """A voice tag's (or capitals label's) name, its spacing normalised and its character references
+    read: WebVTT escapes "&" in a voice, and Teams writes "<v Alex (RESEARCH &amp; SUPPORT)>"."""
+    return " ".join(html.unescape(annotation).split())
+
+
 def payload_turn(text: str, payload, *, start: float, end: float) -> ParsedTurn | None:
     """A cue's payload lines in, its turn out (None when it holds no words): a ">>" change mark,
     then a "<v Name>" voice or a "NAME: " label in capitals, read off its start (SRT and SBV)."""
@@ -127,7 +134,7 @@ def payload_turn(text: str, payload, *, start: float, end: float) -> ParsedTurn 
         a, b = trim(text, after, b)
     voice = VOICE_OPEN.match(text, a, b) or CAPS_LABEL.match(text, a, b)
     if voice:
-        label = " ".join(voice.group(1).split())
+        label = voice_name(voice.group(1))
         a = voice.end()
         if text.endswith("</v>", a, b):
             b -= 4
@@ -160,6 +167,25 @@ def is_rolling(payloads: list[list[str]]) -> bool:
     repeats = sum(1 for previous, cue in zip(payloads, payloads[1:])
                   if previous and cue and len(previous) + len(cue) >= 3 and plain_line(cue[0]) == plain_line(previous[-1]))
     return repeats >= 3 and repeats >= len(payloads) / 3
+
+
+_HIGHLIGHT = re.compile(r"<(?:u|font)[\s>]", re.I)
+
+
+def cue_words(lines: list[str]) -> str:
+    """The words of a cue's lines, tags and spacing aside."""
+    return " ".join(words for words in map(plain_line, lines) if words)
+
+
+def is_highlighting(payloads: list[list[str]]) -> bool:
+    """Whether cues show one segment's words again and again, one word marked at a time: the
+    karaoke captions of Whisper's, faster-whisper's and WhisperX's --highlight_words ("<u>So,</u>
+    first, ...", then "So, <u>first,</u> ...", whisperx_highlight_words.srt) and stable-ts' word
+    level ('<font color="#00ff00">', stable_ts_font_highlight.srt): at least two cues and a third of
+    them say the words of the cue before, one of the two marking a word."""
+    repeats = sum(1 for previous, cue in zip(payloads, payloads[1:])
+                  if cue and cue_words(cue) == cue_words(previous) and _HIGHLIGHT.search(" ".join(previous + cue)))
+    return repeats >= 2 and repeats >= len(payloads) / 3
 
 
 def last_words(lines: list[str]) -> str:

@@ -39,8 +39,9 @@ def parse(text: str, *, source: str) -> ParsedSource:
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
     previous_start = previous_end = None
-    rolling = _cues.is_rolling([_cues.payload_lines(block) for block in all_blocks])
-    previous_last_line = ""
+    payloads = [_cues.payload_lines(block) for block in all_blocks]
+    rolling, highlighting = _cues.is_rolling(payloads), _cues.is_highlighting(payloads)
+    previous_last_line = previous_words = ""
     for block in all_blocks:
         lines = block.lines
         if _INDEX.match(lines[0][3]):
@@ -61,6 +62,11 @@ def parse(text: str, *, source: str) -> ParsedSource:
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
         texts = [l[3] for l in payload]
+        words = _cues.cue_words(texts)
+        if highlighting and words == previous_words and start == previous_end:
+            previous_end = end  # the segment shown again with its next word marked: its words are said once
+            continue
+        previous_words = words
         if rolling and _cues.repeats_previous(texts, previous_last_line, start=start, end=end, previous_end=previous_end):  # not said twice
             payload = payload[1:]
         previous_last_line, previous_end = _cues.last_words(texts) or previous_last_line, end

@@ -2,7 +2,8 @@
 
 YouTube's "Show transcript" panel copies as a time alone on a line, then the words said from
 then on ("0:04" / "this week I talked to..."); other tools write the time at the start of the
-line ("0:04 this week...", "[00:00:04] this week...", "[00:00:04.250] ..."). Each time mark starts one unlabelled
+line ("0:04 this week...", "[00:00:04] this week...", "[00:00:04.250] ...", Whisper's console output
+"[00:00.000 --> 00:04.000]  this week..."). Each time mark starts one unlabelled
 turn with that start time (speakers are found from the words later); the marks stay out of the
 turns. Text before the first mark (a title) is outside the content. Times that go backwards
 are errors, as for caption cues.
@@ -18,8 +19,10 @@ from ._common import format_clock, iter_lines, parse_clock, refused, trim
 NAME = "timed_lines"
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"  # "0:04", "[00:00:04]", "[00:00:04.250]"
-# a time mark opening a line ("0:04", "[00:00:04]", "(1:02:03)"); markup.py blanks the same marks
-MARK = rf"[ \t]*(?:\[(?P<b>{_TIME})\]|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))(?=[ \t\r\n]|$)"
+# a time mark opening a line ("0:04", "[00:00:04]", "(1:02:03)", and Whisper's and whisper.cpp's
+# console lines "[00:00.000 --> 00:08.420]", read at their start); markup.py blanks the same marks
+MARK = (rf"[ \t]*(?:\[(?P<r>{_TIME})[ \t]*-->[ \t]*{_TIME}\]|\[(?P<b>{_TIME})\]|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))"
+        r"(?=[ \t\r\n]|$)")
 _MARK = re.compile(MARK + r"[ \t]*")
 _HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)")
 _DETECT_CHARS = 200_000
@@ -32,7 +35,7 @@ def _marks(text: str) -> list[tuple[int, int, float | None, str, int]]:
     for number, start, end, line in iter_lines(text):
         m = _MARK.match(line)
         if m:
-            stamp = m.group("b") or m.group("p") or m.group("t")
+            stamp = m.group("r") or m.group("b") or m.group("p") or m.group("t")
             out.append((number, start, parse_clock(stamp.replace(",", ".")), stamp, start + m.end()))
     return out
 

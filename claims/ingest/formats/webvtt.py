@@ -55,11 +55,13 @@ def parse(text: str, *, source: str) -> ParsedSource:
         m = _HEADER_FIELD.match(line)
         if m and m.group(1).lower() == "title":
             title = m.group(2).strip()
-    rolling = bool(_INLINE_TIME.search(text, 0, 200_000)) or _cues.is_rolling([_cues.payload_lines(b) for b in cue_blocks])
+    payloads = [_cues.payload_lines(b) for b in cue_blocks]
+    rolling = bool(_INLINE_TIME.search(text, 0, 200_000)) or _cues.is_rolling(payloads)
+    highlighting = _cues.is_highlighting(payloads)
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
     previous_start = previous_end = None
-    previous_last_line = ""
+    previous_last_line = previous_words = ""
     for block in cue_blocks:
         first = block.lines[0][3]
         keyword = first.split(maxsplit=1)[0] if first.strip() else ""
@@ -83,6 +85,11 @@ def parse(text: str, *, source: str) -> ParsedSource:
         previous_start = start
         payload = [l for l in lines[1:] if l[3].strip()]
         texts = [l[3] for l in payload]
+        words = _cues.cue_words(texts)
+        if highlighting and words == previous_words and start == previous_end:
+            previous_end = end  # the segment shown again with its next word marked: its words are said once
+            continue
+        previous_words = words
         if rolling and _cues.repeats_previous(texts, previous_last_line, start=start, end=end, previous_end=previous_end):
             payload = payload[1:]
         previous_last_line, previous_end = _cues.last_words(texts) or previous_last_line, end
@@ -93,7 +100,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         change = False
         voice = _cues.VOICE_OPEN.match(text, a, b)
         if voice:
-            label = " ".join(voice.group(1).split())
+            label = _cues.voice_name(voice.group(1))
             a = voice.end()
         close = _VOICE_CLOSE.search(text, a, b)
         if close:
