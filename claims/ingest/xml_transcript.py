@@ -8,9 +8,10 @@
   `<tt><body><div><p begin="00:00:00.080" end="...">...<br/>...</p>`. Times are clocks
   (`00:00:00.080`, `1:02:03.456`, Apple's `02:15.500`), frames (`00:00:03:12` at the document's
   `ttp:frameRate`), or offsets (`12.3s`, `450ms`, `50f`, Netflix's `10010000t` at its
-  `ttp:tickRate`, Apple's bare seconds `0.220`). Times are read as absolute: Apple writes the
-  same absolute times on a `<div>` and the `<p>`s in it, though TTML would count a child's time
-  from its parent's. A `<p>` without a time takes its first timed span's (Apple's word spans).
+  `ttp:tickRate`, Apple's bare seconds `0.220`). TTML counts a paragraph's time from its
+  `<div>`'s and `<body>`'s begins; Apple writes the same absolute times on a `<div>` and the
+  `<p>`s in it. Times are counted from the containers' where a paragraph begins before its
+  container (it can only be relative), else read as written. A `<p>` without a time takes its first timed span's (Apple's word spans).
   `ttm:agent` on a paragraph (or its `<div>`) is the speaker: the agent's `<ttm:name>` in the
   head where given, else its id (Apple's `SPEAKER_1` as "Speaker 1"). Apple's word spans
   (`podcasts:unit="word"`) are written with no space between them and are read as words.
@@ -111,21 +112,43 @@ def _first_begin(element: ElementTree.Element) -> str | None:
     return next((e.attrib["begin"] for e in element.iter() if "begin" in e.attrib), None)
 
 
-def _timed(element: ElementTree.Element, rates: _Rates, agent: str | None = None):
-    """(start seconds, agent id or None, element) of each caption under `element`, in order."""
+@dataclass(frozen=True)
+class _Caption:
+    start: float  # seconds, as written
+    agent: str | None
+    element: ElementTree.Element
+    container: float = 0.0  # the begin written on the <div> or <body> holding it
+    offset: float = 0.0  # the begins of all its containers, added up (TTML's time base)
+
+
+def _timed(element: ElementTree.Element, rates: _Rates, agent: str | None = None, container: float = 0.0, offset: float = 0.0):
+    """Each caption under `element`, in order."""
     name, attrs = _local(element.tag), element.attrib
     agent = _attr(element, "agent") or agent
     if name == "text" and "start" in attrs:  # timedtext (seconds)
-        yield float(attrs["start"]), None, element
+        yield _Caption(float(attrs["start"]), None, element)
     elif name == "text" and "t" in attrs:  # srv2 (milliseconds)
-        yield int(attrs["t"]) / 1000, None, element
+        yield _Caption(int(attrs["t"]) / 1000, None, element)
     elif name == "p" and "t" in attrs:  # srv3 (milliseconds)
-        yield int(attrs["t"]) / 1000, None, element
+        yield _Caption(int(attrs["t"]) / 1000, None, element)
     elif name == "p" and _first_begin(element) is not None:  # TTML
-        yield _seconds(_first_begin(element), rates), agent, element
+        yield _Caption(_seconds(_first_begin(element), rates), agent, element, container, offset)
     elif name != "head":
+        if name in ("body", "div") and "begin" in attrs:
+            container = _seconds(attrs["begin"], rates)
+            offset += container
         for child in element:
-            yield from _timed(child, rates, agent)
+            yield from _timed(child, rates, agent, container, offset)
+
+
+def _absolute(captions: list[_Caption]) -> list[tuple[float, str | None, ElementTree.Element]]:
+    """(seconds from the recording's start, agent, element) of each caption. TTML counts a
+    paragraph's begin from its containers' begins; Apple writes absolute times on a <div> and
+    on its paragraphs alike. A paragraph beginning before its container's begin shows which:
+    where one does, every time is counted from its containers'; otherwise times are as written."""
+    if any(c.start < c.container for c in captions):
+        return [(c.start + c.offset, c.agent, c.element) for c in captions]
+    return [(c.start, c.agent, c.element) for c in captions]
 
 
 def _duration(root: ElementTree.Element, rates: _Rates) -> int | None:
@@ -153,7 +176,7 @@ def xml_document(text: str, *, source: str) -> Rendered | None:
     names = _agent_names(root)
     segments: list[list] = []  # [start, speaker, words]
     try:
-        for start, agent, element in _timed(root, rates):
+        for start, agent, element in _absolute(list(_timed(root, rates))):
             speaker = (names.get(agent) or speaker_label(agent)) if agent else ""
             words = html.unescape(_words(element))
             if segments and segments[-1][:2] == [start, speaker]:

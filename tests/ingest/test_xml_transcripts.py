@@ -108,3 +108,18 @@ def test_ttml_agents_named_in_the_head_are_the_speakers():
 def test_youtube_srv2_times_are_milliseconds():
     xml = '<?xml version="1.0"?><timedtext><text t="1200" d="2300">Hello world</text><text t="4000" d="900">bye</text></timedtext>'
     assert xml_document(xml, source="a.srv2").text == "[00:00:01.200] Hello world\n[00:00:04] bye\n"
+
+
+def test_ttml_times_nested_in_timed_containers_count_from_their_begins():
+    # TTML counts a paragraph's begin from its <div>'s and <body>'s: a paragraph at 500ms in a
+    # div beginning at 1s in a body beginning at 1s is said at 2.5s. (Apple's absolute times,
+    # never before their div's begin, are read as written: the test above.)
+    text = (
+        '<?xml version="1.0"?><tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" '
+        'ttp:frameRate="25" ttp:tickRate="1000"><body begin="1s"><div begin="1s">'
+        '<p begin="500ms" dur="1500ms">Hello there.</p><p begin="00:00:03:12">Frames go on.</p>'
+        '<p begin="5000t">Ticks end it.</p></div></body></tt>'
+    )
+    assert xml_document(text, source="nested.ttml").text.splitlines() == [
+        "[00:00:02.500] Hello there.", "[00:00:05.480] Frames go on.", "[00:00:07] Ticks end it.",
+    ]
