@@ -224,3 +224,24 @@ def test_a_lex_fridman_style_page_gives_named_timed_turns_and_the_same_speaker_g
     sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
     assert "So I fixed it, and I kept fixing them." in sentences
     assert "I think most optimisation passes will be learnt by 2030." in sentences
+
+
+def test_a_news_networks_transcript_page_gives_its_speakers_named_with_their_titles_once():
+    # a broadcaster's transcript page (CNN's shape): "NAME, TITLE:" on the first mention, the
+    # surname after it, "(on camera)" where the anchor comes back on screen
+    annotated = run((DATA / "news_transcript_page.html").read_text(encoding="utf-8"), source="news.html")
+    assert annotated.format == "labelled"
+    assert [(s.name, s.role) for s in annotated.speakers] == [
+        ("DANA REYES", "host"), ("OMAR HALE", "guest"), ("WEN LI", "guest")]
+    turns = [(t.speaker_slug, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns[0][1].startswith("Good evening.\n\nWe begin tonight with the batteries")
+    assert [slug for slug, _ in turns] == [
+        "dana-reyes", "omar-hale", "dana-reyes", "omar-hale", "dana-reyes", "omar-hale", "dana-reyes", "wen-li", "dana-reyes"]
+    assert turns[2] == ("dana-reyes", "Joining me now is Omar Hale.")
+
+
+def test_a_title_after_the_comma_makes_a_label_only_where_the_name_is_in_capitals():
+    from claims.ingest.formats.labelled import _candidates
+
+    lines = "Jane Doe, CEO: hello\nWell, YES: no\nJANE DOE, CEO OF ACME: hi\nDOE (through translator): yes\n"
+    assert [c[5] for c in _candidates(lines)[0]] == ["JANE DOE", "DOE"]
