@@ -17,12 +17,13 @@ when it is mostly tags (is_html).
 The rendered text is then ingested like any other transcript (labelled, timed lines, plain...),
 and the interview's sha256 is still that of the raw file. The head gives metadata where the
 page states it: title (og:title, else <title>), show (og:site_name), link (canonical, made
-absolute against og:url, else og:url), published date (article:published_time, else the first <time datetime>), to day
-precision, and the YouTube video's id where the page embeds one (og:video, else the first embed); the manifest and the command line still override them.
+absolute against og:url, else og:url), published date (article:published_time, else the schema.org
+JSON-LD's datePublished, else the first <time datetime>), to day precision, and the YouTube video's id where the page embeds one (og:video, else the first embed); the manifest and the command line still override them.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -151,6 +152,7 @@ class _Renderer(HTMLParser):
         self.in_title = False
         self.in_head = False
         self.times: list[str] = []
+        self.linked_data: list[str] = []  # the text of each <script type="application/ld+json">
         self.video_id = ""
         self.marked: list[_Marked] = []
 
@@ -188,6 +190,8 @@ class _Renderer(HTMLParser):
         in_article = any(t in ("article", "main") for t in self.open_tags)
         if tag not in _VOID and (tag in _SKIPPED or _is_chrome(tag, attrs) or (tag in _SITE_CHROME and not in_article)):
             self.skip_tag, self.skip_depth = tag, 1
+            if tag == "script" and "ld+json" in (attrs_map.get("type") or "").lower():
+                self.linked_data.append("")
             return
         line_text = "".join(self.line).strip()
         holds_time_mark = bool(_TIME_MARK.fullmatch(line_text))
@@ -262,6 +266,8 @@ class _Renderer(HTMLParser):
             self.title.append(data)
         elif self.skip_tag == "button":
             self.skipped_text.append(data)
+        elif self.skip_tag == "script" and self.linked_data and self.skip_depth == 1:
+            self.linked_data[-1] += data
         elif not self.skip_tag and not self.in_head:
             self.line.append(data)
 
@@ -281,6 +287,33 @@ def _published(value: str) -> tuple[dt.date | None, str]:
         return None, ""
 
 
+def _linked_data_published(scripts: list[str]) -> str:
+    """The first datePublished (else uploadDate, a VideoObject's) in the page's schema.org JSON-LD,
+    nested or in an @graph (Yoast's WordPress pages, NPR, Substack and sites with no
+    article:published_time write the day there)."""
+    found: dict[str, str] = {}
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for key in ("datePublished", "uploadDate"):
+                if isinstance(node.get(key), str):
+                    found.setdefault(key, node[key])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for script in scripts:
+        try:
+            walk(json.loads(script))
+        except ValueError:  # a CMS's broken JSON is no date
+            continue
+        if "datePublished" in found:
+            break
+    return found.get("datePublished") or found.get("uploadDate", "")
+
+
 def _link(canonical: str, og_url: str) -> str:
     """The page's address: its canonical link, resolved against og:url where it is relative
     (uncommoncore.co's WordPress writes "/transcript-for-13-.../"), else og:url."""
@@ -297,6 +330,8 @@ def read_page(html: str) -> Page:
     meta = renderer.meta
     title = meta.get("og:title") or _SPACE.sub(" ", "".join(renderer.title)).strip()
     published, precision = _published(meta.get("article:published_time", ""))
+    if published is None and renderer.linked_data:
+        published, precision = _published(_linked_data_published(renderer.linked_data))
     if published is None and renderer.times:
         published, precision = _published(renderer.times[0])
     video = YOUTUBE_LINK.search(meta.get("og:video") or meta.get("og:video:url") or "")

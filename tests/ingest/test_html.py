@@ -245,3 +245,24 @@ def test_a_title_after_the_comma_makes_a_label_only_where_the_name_is_in_capital
 
     lines = "Jane Doe, CEO: hello\nWell, YES: no\nJANE DOE, CEO OF ACME: hi\nDOE (through translator): yes\n"
     assert [c[5] for c in _candidates(lines)[0]] == ["JANE DOE", "DOE"]
+
+
+@pytest.mark.parametrize("head, published", [
+    # a transcript site's page with no article:published_time, the day only in its JSON-LD
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage", '
+     '"name": "Council meeting", "datePublished": "2014-01-16", "isBasedOn": "https://www.youtube.com/watch?v=h0C_BGnSd8o"}</script>',
+     dt.date(2014, 1, 16)),
+    # Yoast's WordPress graph: the WebPage node holds it
+    ("<script type='application/ld+json' class='yoast-schema-graph'>{\"@context\":\"https://schema.org\",\"@graph\":["
+     '{"@type":"WebSite","url":"https://example.org/"},{"@type":"WebPage","datePublished":"2017-04-20T05:00:46+02:00"}]}</script>',
+     dt.date(2017, 4, 20)),
+    # article:published_time still comes first; broken JSON-LD is no date, a <time> gives it
+    ('<meta property="article:published_time" content="2021-01-26T19:07:14Z">'
+     '<script type="application/ld+json">{"datePublished": "2020-01-01"}</script>', dt.date(2021, 1, 26)),
+    ('<script type="application/ld+json">{"datePublished": </script>', dt.date(2019, 5, 2)),
+])
+def test_the_published_day_is_read_from_the_pages_json_ld_where_its_meta_has_none(head, published):
+    html = f"<!DOCTYPE html><html><head>{head}</head><body><p>Aired <time datetime='2019-05-02'>May 2</time></p></body></html>"
+    page = read_page(html)
+    assert (page.metadata.published, page.metadata.published_precision) == (published, "day")
+    assert "datePublished" not in page.text
