@@ -8,7 +8,8 @@ headings, list items, line breaks) end lines, runs of white space inside a block
 (a no-break space a plain one, as copying from the browser gives it).
 The page's chrome is left out: scripts and styles, the head, navigation, headers and footers of
 the site, asides, forms, buttons, players, and any element whose class or id opens by naming it comments, a
-sidebar, a menu, sharing or related links (a comment section's `Name: text` would otherwise read as turns).
+sidebar, a menu, sharing, related links or a footer (a comment section's `Name: text` would otherwise read as
+turns), and lines that are nothing but links to other pages ("Return to Transcripts main page").
 Time marks and speakers' names that a page sets apart by their element are written as the labelled
 format reads them: "[0:00]" for a clock in <time>, in a time-classed element or on a button, "Name:" for
 a name in <cite> or a speaker-classed element. A fragment with no doctype or <html> is read too
@@ -43,7 +44,7 @@ _SITE_CHROME = frozenset({"header", "footer"})
 _CHROME_WORDS = frozenset({
     "comment", "comments", "sidebar", "menu", "navbar", "nav", "share", "sharing", "social", "related", "cookie",
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
-    "twitter",
+    "twitter", "footer", "catlinks",
 })
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -75,6 +76,10 @@ _TIME_MARK = re.compile(rf"\[{TIME}\]")
 _SPEAKER_CLASS_WORD = "speaker"
 _SPEAKER_NAME = re.compile(r"[^\W\d_][\w.'’ -]{0,58}[:：]?")
 _SPEAKER_NAME_WORDS = 5
+# a link that moves the page's player or scrolls within the page, not to another page: its text
+# may be the transcript's own (a sentence that seeks the video to where it is said)
+_WORD = re.compile(r"\w")
+_SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
 
 
 def is_html(text: str) -> bool:
@@ -155,15 +160,21 @@ class _Renderer(HTMLParser):
         self.linked_data: list[str] = []  # the text of each <script type="application/ld+json">
         self.video_id = ""
         self.marked: list[_Marked] = []
+        self.links: list[bool] = []  # each open <a>: whether it leads to another page
+        self.line_linked = self.line_unlinked = False  # the line has words inside such links, outside them
 
     # --- blocks ---
     def _flush(self) -> None:
         text = "".join(self.line).replace("\xa0", " ")  # as a copy from the browser gives it
         if not self.pre:
             text = _SPACE.sub(" ", text).strip()
-        if text.strip():
+        # a line that is nothing but links to other pages is the site's ("Return to Transcripts
+        # main page", "Back to all transcripts", a list of categories), unless it is a label
+        navigation = self.line_linked and not self.line_unlinked and not text.rstrip().endswith((":", "："))
+        if text.strip() and not navigation:
             self.blocks.append(text)
         self.line = []
+        self.line_linked = self.line_unlinked = False
 
     def handle_starttag(self, tag, attrs):
         if self.skip_tag:
@@ -206,6 +217,8 @@ class _Renderer(HTMLParser):
             self.pre += 1
         if tag in ("td", "th"):
             self.line.append(" ")
+        if tag == "a":
+            self.links.append(bool(attrs_map.get("href")) and not _SEEK_LINK.search(attrs_map["href"]))
         if tag not in _VOID:
             self.open_tags.append(tag)
             if speaker:
@@ -228,6 +241,8 @@ class _Renderer(HTMLParser):
         if tag in _READ_NOT_SHOWN:
             setattr(self, _READ_NOT_SHOWN[tag], False)
             return
+        if tag == "a" and self.links:
+            self.links.pop()
         if tag in self.open_tags:  # close what was left open inside it, as browsers do
             while self.open_tags and self.open_tags.pop() != tag:
                 pass
@@ -270,6 +285,11 @@ class _Renderer(HTMLParser):
             self.linked_data[-1] += data
         elif not self.skip_tag and not self.in_head:
             self.line.append(data)
+            if _WORD.search(data):  # the commas between a list's links are not words of the line's own
+                if any(self.links):
+                    self.line_linked = True
+                else:
+                    self.line_unlinked = True
 
     def close(self):
         super().close()

@@ -266,3 +266,20 @@ def test_the_published_day_is_read_from_the_pages_json_ld_where_its_meta_has_non
     page = read_page(html)
     assert (page.metadata.published, page.metadata.published_precision) == (published, "day")
     assert "datePublished" not in page.text
+
+
+def test_lines_that_are_only_links_to_other_pages_and_footers_stay_out_of_the_turns():
+    # a podcast site's episode page: a back link, listen-on links, tags and the next episode's
+    # link around the transcript, a footer in a <div id="footer-...">
+    html = (DATA / "episode_page_links.html").read_text(encoding="utf-8")
+    text = read_page(html).text
+    for chrome in ("Back to all episodes", "Apple Podcasts", "Spotify", "Previous episode", "All episodes",
+                   "Privacy policy", "All rights reserved", "Grid Talk\n"):
+        assert chrome not in text
+    # a link that seeks the video to the words is the transcript's; a linked name is still a label
+    assert "And that is where the money goes." in text and "Maria Lopez:\n\nHow big" in text
+    annotated = run(html, source="episode.html")
+    turns = [(t.speaker_slug, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns[-1][1].startswith("About a hundred megawatt hours, for the big ones.")
+    assert turns[1] == ("priya-raman", "Thanks for having me.\n\nAnd that is where the money goes.")
+    assert turns[2] == ("maria-lopez", "How big is a grid battery?")
