@@ -153,7 +153,7 @@ class _Renderer(HTMLParser):
         self.pre = 0
         self.open_tags: list[str] = []
         self.meta: dict[str, str] = {}
-        self.title: list[str] = []
+        self.titles: list[str] = []  # each <title>'s text: a page saved with its head twice has two
         self.in_title = False
         self.in_head = False
         self.times: list[str] = []
@@ -192,6 +192,8 @@ class _Renderer(HTMLParser):
             return
         if tag in _READ_NOT_SHOWN:
             setattr(self, _READ_NOT_SHOWN[tag], True)
+            if tag == "title":
+                self.titles.append("")
             return
         if tag in ("iframe", "embed", "source") and not self.video_id:  # an embedded video, not a link to one
             found = YOUTUBE_LINK.search(attrs_map.get("src") or "")
@@ -278,7 +280,7 @@ class _Renderer(HTMLParser):
 
     def handle_data(self, data):
         if self.in_title:
-            self.title.append(data)
+            self.titles[-1] += data
         elif self.skip_tag == "button":
             self.skipped_text.append(data)
         elif self.skip_tag == "script" and self.linked_data and self.skip_depth == 1:
@@ -348,7 +350,8 @@ def read_page(html: str) -> Page:
     renderer.feed(html)
     renderer.close()
     meta = renderer.meta
-    title = meta.get("og:title") or _SPACE.sub(" ", "".join(renderer.title)).strip()
+    titles = (_SPACE.sub(" ", title).strip() for title in renderer.titles)
+    title = meta.get("og:title") or next((title for title in titles if title), "")
     published, precision = _published(meta.get("article:published_time", ""))
     if published is None and renderer.linked_data:
         published, precision = _published(_linked_data_published(renderer.linked_data))

@@ -283,3 +283,11 @@ def test_lines_that_are_only_links_to_other_pages_and_footers_stay_out_of_the_tu
     assert turns[-1][1].startswith("About a hundred megawatt hours, for the big ones.")
     assert turns[1] == ("priya-raman", "Thanks for having me.\n\nAnd that is where the money goes.")
     assert turns[2] == ("maria-lopez", "How big is a grid battery?")
+
+
+def test_a_page_saved_with_two_heads_takes_its_first_title():
+    # a news network's old transcript page: its own head, then the site template's
+    html = ("<html><head><title>Network Transcript - Evening News Hour - March 4, 2024</title></head>"
+            "<HTML><HEAD><TITLE>Network.com - Transcripts</TITLE></HEAD><BODY><P>DANA REYES, HOST: Good evening.</P></BODY></HTML>")
+    assert read_page(html).metadata.title == "Network Transcript - Evening News Hour - March 4, 2024"
+    assert read_page("<html><head><title> </title><title>Second</title></head><body><p>x</p></body></html>").metadata.title == "Second"
