@@ -71,6 +71,8 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # an element holding a time mark: <time>, or one whose class says so ("ts", "timestamp", "t-time")
 _TIME_CLASS_WORDS = frozenset({"ts", "time", "timestamp", "timecode"})
 _CLOCK = re.compile(rf"\[?({TIME})\]?")
+# a time element's clock after a few words of the site's ("Starting point is 00:00:23", Podscripts)
+_WORDED_CLOCK = re.compile(rf"[^\W\d][^\d\n]{{0,38}}?[ :]\[?({TIME})\]?")
 _TIME_MARK = re.compile(rf"\[{TIME}\]")
 # a speaker's name in an element of its own: <cite>, or one whose class says speaker ("t-speaker")
 _SPEAKER_CLASS_WORD = "speaker"
@@ -272,7 +274,7 @@ class _Renderer(HTMLParser):
             if len(self.blocks) != marked.blocks_at:  # a block inside: not a mark or a name
                 continue
             text = _SPACE.sub(" ", "".join(self.line[marked.line_at:])).strip()
-            clock = _CLOCK.fullmatch(text) if marked.kind == "time" else None
+            clock = (_CLOCK.fullmatch(text) or _WORDED_CLOCK.fullmatch(text)) if marked.kind == "time" else None
             if clock:
                 self.line[marked.line_at:] = [f" [{clock.group(1)}] "]
             elif marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS:

@@ -100,6 +100,10 @@ def test_the_pages_link_is_its_canonical_address_made_absolute(head, link):
         ("<html><p>On <time datetime='2023-06-08'>June 8</time>, <span class='ts-name'>Jane</span></p></html>",
          "On June 8, Jane\n"),
         ("<html><div class='ts-row'><p>Jane: 0:00</p></div></html>", "Jane: 0:00\n"),
+        # a few words of the site's before the clock in a time element (Podscripts) are not said
+        ("<html><div><span class='pod_timestamp_indicator'>Starting point is 00:00:23</span>"
+         "<span class='pod_text'>And you're listening.</span></div></html>", "[00:00:23] And you're listening.\n"),
+        ("<html><p><span class='time'>Updated at 10:30 on Monday</span></p></html>", "Updated at 10:30 on Monday\n"),
         # a name in an element marked as a speaker's is a label; a heading with no such class is not
         ("<html><div class='t-speaker sp-a'>Brian</div><div class='t-text'>Hi.</div><h3>Brian</h3></html>",
          "Brian:\n\nHi.\n\nBrian\n"),
@@ -291,3 +295,15 @@ def test_a_page_saved_with_two_heads_takes_its_first_title():
             "<HTML><HEAD><TITLE>Network.com - Transcripts</TITLE></HEAD><BODY><P>DANA REYES, HOST: Good evening.</P></BODY></HTML>")
     assert read_page(html).metadata.title == "Network Transcript - Evening News Hour - March 4, 2024"
     assert read_page("<html><head><title> </title><title>Second</title></head><body><p>x</p></body></html>").metadata.title == "Second"
+
+
+def test_a_transcript_sites_timestamp_with_words_before_it_times_its_lines():
+    # Podscripts' page: each group of sentences opens with "Starting point is 00:00:23"
+    groups = [("00:00:00", "Look at me! I'm a paragon of integrity."), ("00:00:23", "And you're listening to the show."),
+              ("00:00:41", "Today we ask whether anyone compromises any more.")]
+    body = "".join(f'<div class="single-sentence"><span class="pod_timestamp_indicator">Starting point is {clock}</span>'
+                   f'<span class="pod_text transcript-text">{words}</span></div>' for clock, words in groups)
+    annotated = run(f'<html><body><div class="podcast-transcript">{body}</div></body></html>', source="podscripts.html")
+    assert annotated.format == "timed_lines"
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 23.0, 41.0]
+    assert "Starting point" not in annotated.source_text
