@@ -15,6 +15,8 @@ format reads them: "[0:00]" for a clock in <time>, in a time-classed element or 
 a name in <cite> or a speaker-classed element. A fragment with no doctype or <html> is read too
 when it is mostly tags (is_html).
 
+The page's headings are noted (Page.headings): one between two speakers' turns is a section's title,
+which the pipeline leaves out of the turn before it (without_trailing_headings).
 The rendered text is then ingested like any other transcript (labelled, timed lines, plain...),
 and the interview's sha256 is still that of the raw file. The head gives metadata where the
 page states it: title (og:title, else <title>), show (og:site_name), link (canonical, made
@@ -26,13 +28,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from .formats._common import trim
 from .formats.labelled import TIME
 from .manifest import parse_published
-from .records import Metadata
+from .records import Metadata, ParsedSource
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 _SKIPPED = frozenset({
@@ -60,6 +63,7 @@ _FRAGMENT_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<([a-z][a-z0-9]*)[\s/>]", 
 _TAG_OPEN = re.compile(r"<([a-z][a-z0-9]*)[\s/>]", re.I)
 _FRAGMENT_SAMPLE = 20_000
 _FRAGMENT_MIN_BLOCKS = 3
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # read for the metadata, not part of the text: the flag each sets while open
 _READ_NOT_SHOWN = {"title": "in_title", "head": "in_head"}
@@ -119,6 +123,8 @@ class Page:
 
     text: str
     metadata: Metadata
+    # the (start, end) of each line the page set as a heading, not a speaker's name or a time
+    headings: tuple[tuple[int, int], ...] = ()
 
 
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -164,6 +170,8 @@ class _Renderer(HTMLParser):
         self.marked: list[_Marked] = []
         self.links: list[bool] = []  # each open <a>: whether it leads to another page
         self.line_linked = self.line_unlinked = False  # the line has words inside such links, outside them
+        self.line_marked = False  # a time mark or a speaker's name was written into the line
+        self.heading_blocks: list[int] = []  # which blocks are headings
 
     # --- blocks ---
     def _flush(self) -> None:
@@ -177,6 +185,7 @@ class _Renderer(HTMLParser):
             self.blocks.append(text)
         self.line = []
         self.line_linked = self.line_unlinked = False
+        self.line_marked = False
 
     def handle_starttag(self, tag, attrs):
         if self.skip_tag:
@@ -254,7 +263,12 @@ class _Renderer(HTMLParser):
         if tag == "pre" and self.pre:
             self._flush()
             self.pre -= 1
-        if tag in _BLOCKS:
+        if tag in _HEADINGS and not self.line_marked:
+            blocks = len(self.blocks)
+            self._flush()
+            if len(self.blocks) > blocks:
+                self.heading_blocks.append(len(self.blocks) - 1)
+        elif tag in _BLOCKS:
             self._flush()
 
     def _end_skipping(self) -> None:
@@ -263,6 +277,7 @@ class _Renderer(HTMLParser):
         clock = _CLOCK.fullmatch(_SPACE.sub(" ", "".join(self.skipped_text)).strip())
         if self.skip_tag == "button" and clock:
             self.line.append(f" [{clock.group(1)}] ")
+            self.line_marked = True
         self.skip_tag, self.skipped_text = None, []
 
     def _close_marked(self) -> None:
@@ -277,8 +292,10 @@ class _Renderer(HTMLParser):
             clock = (_CLOCK.fullmatch(text) or _WORDED_CLOCK.fullmatch(text)) if marked.kind == "time" else None
             if clock:
                 self.line[marked.line_at:] = [f" [{clock.group(1)}] "]
+                self.line_marked = True
             elif marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS:
                 self.line[marked.line_at:] = [f" {text} " if text[-1] in ":：" else f" {text}: "]
+                self.line_marked = True
 
     def handle_data(self, data):
         if self.in_title:
@@ -364,4 +381,30 @@ def read_page(html: str) -> Page:
         title=title, show=meta.get("og:site_name", ""), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),
         published=published, published_precision=precision, video_id=video.group(1) if video else renderer.video_id,
     )
-    return Page("\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else ""), metadata)
+    starts, at = [], 0
+    for block in renderer.blocks:
+        starts.append(at)
+        at += len(block) + 2
+    headings = tuple((starts[i], starts[i] + len(renderer.blocks[i])) for i in renderer.heading_blocks)
+    return Page("\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else ""), metadata, headings)
+
+
+def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> ParsedSource:
+    """Parsed turns in, the same turns without the page's headings at their ends: a section's
+    heading between two speakers' turns ("Data Abstraction and CLU" in an oral history, a
+    chapter's title on a podcast's page) is not the words of the speaker before it (as a
+    Markdown transcript's "### MIT" is not, labelled.py)."""
+    ends = dict(headings)
+    turns = []
+    for turn in parsed.turns:
+        a, b = turn.start_char, turn.end_char
+        while True:
+            line_start = text.rfind("\n", a, b) + 1
+            if line_start <= a or ends.get(line_start) != b:
+                break
+            a, b = trim(text, a, line_start)
+        turns.append(turn if b == turn.end_char else replace(turn, end_char=b))
+    if not turns or turns == list(parsed.turns):
+        return parsed
+    end = turns[-1].end_char if parsed.content_end == parsed.turns[-1].end_char else parsed.content_end
+    return replace(parsed, turns=tuple(turns), content_end=end)

@@ -307,3 +307,26 @@ def test_a_transcript_sites_timestamp_with_words_before_it_times_its_lines():
     assert annotated.format == "timed_lines"
     assert [t.start_seconds for t in annotated.turns] == [0.0, 23.0, 41.0]
     assert "Starting point" not in annotated.source_text
+
+
+def test_a_section_heading_between_turns_is_not_the_words_of_the_speaker_before_it():
+    # a MediaWiki oral history (ETHW's shape): "<h3>Grid control</h3>" between two answers and
+    # questions; a Lex Fridman page's chapter titles the same
+    annotated = run((DATA / "oral_history_page.html").read_text(encoding="utf-8"), source="oral_history.html")
+    text = annotated.source_text
+    turns = [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [
+        ("reyes", "Where did you study?"), ("quinn", "In Delft, where I built my first relay computer."),
+        ("reyes", "How did you come to work on grid control?"),
+        ("quinn", "A utility needed someone who could read both schematics and code.")]
+    assert "Grid control" in text and "Later work" in text  # the stored page keeps them, outside the turns
+    assert "Grid control" not in " ".join(text[s.start_char:s.end_char] for s in annotated.sentences)
+    assert [s.name for s in annotated.speakers] == ["Reyes", "Quinn"]
+    lex = run((DATA / "lex_page.html").read_text(encoding="utf-8"), source="lex_page.html")
+    assert not any(lex.source_text[t.start_char:t.end_char].endswith("Optimisation") for t in lex.turns)
+
+
+def test_a_heading_holding_a_speakers_name_or_a_time_is_not_taken_for_a_section_heading():
+    page = read_page("<html><body><h3 class='speaker'>Ron</h3><p>Hi.</p><h2>Tarun <button>4:34</button></h2><p>Yo.</p>"
+                     "<h2>Part two</h2></body></html>")
+    assert [page.text[a:b] for a, b in page.headings] == ["Part two"]
