@@ -8,29 +8,34 @@ headings, list items, line breaks) end lines, runs of white space inside a block
 (a no-break space a plain one, as copying from the browser gives it).
 The page's chrome is left out: scripts and styles, the head, navigation, headers and footers of
 the site, asides, forms, buttons, players, and any element whose class or id opens by naming it comments, a
-sidebar, a menu, sharing or related links (a comment section's `Name: text` would otherwise read as turns).
+sidebar, a menu, sharing, related links or a footer (a comment section's `Name: text` would otherwise read as
+turns), and lines that are nothing but links to other pages ("Return to Transcripts main page").
 Time marks and speakers' names that a page sets apart by their element are written as the labelled
 format reads them: "[0:00]" for a clock in <time>, in a time-classed element or on a button, "Name:" for
 a name in <cite> or a speaker-classed element. A fragment with no doctype or <html> is read too
 when it is mostly tags (is_html).
 
+The page's headings are noted (Page.headings): one between two speakers' turns is a section's title,
+which the pipeline leaves out of the turn before it (without_trailing_headings).
 The rendered text is then ingested like any other transcript (labelled, timed lines, plain...),
 and the interview's sha256 is still that of the raw file. The head gives metadata where the
 page states it: title (og:title, else <title>), show (og:site_name), link (canonical, made
-absolute against og:url, else og:url), published date (article:published_time, else the first <time datetime>), to day
-precision, and the YouTube video's id where the page embeds one (og:video, else the first embed); the manifest and the command line still override them.
+absolute against og:url, else og:url), published date (article:published_time, else the schema.org
+JSON-LD's datePublished, else the first <time datetime>), to day precision, and the YouTube video's id where the page embeds one (og:video, else the first embed); the manifest and the command line still override them.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from .formats._common import trim
 from .formats.labelled import TIME
 from .manifest import parse_published
-from .records import Metadata
+from .records import Metadata, ParsedSource
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 _SKIPPED = frozenset({
@@ -42,7 +47,7 @@ _SITE_CHROME = frozenset({"header", "footer"})
 _CHROME_WORDS = frozenset({
     "comment", "comments", "sidebar", "menu", "navbar", "nav", "share", "sharing", "social", "related", "cookie",
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
-    "twitter",
+    "twitter", "footer", "catlinks",
 })
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -58,6 +63,7 @@ _FRAGMENT_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<([a-z][a-z0-9]*)[\s/>]", 
 _TAG_OPEN = re.compile(r"<([a-z][a-z0-9]*)[\s/>]", re.I)
 _FRAGMENT_SAMPLE = 20_000
 _FRAGMENT_MIN_BLOCKS = 3
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # read for the metadata, not part of the text: the flag each sets while open
 _READ_NOT_SHOWN = {"title": "in_title", "head": "in_head"}
@@ -69,11 +75,17 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # an element holding a time mark: <time>, or one whose class says so ("ts", "timestamp", "t-time")
 _TIME_CLASS_WORDS = frozenset({"ts", "time", "timestamp", "timecode"})
 _CLOCK = re.compile(rf"\[?({TIME})\]?")
+# a time element's clock after a few words of the site's ("Starting point is 00:00:23", Podscripts)
+_WORDED_CLOCK = re.compile(rf"[^\W\d][^\d\n]{{0,38}}?[ :]\[?({TIME})\]?")
 _TIME_MARK = re.compile(rf"\[{TIME}\]")
 # a speaker's name in an element of its own: <cite>, or one whose class says speaker ("t-speaker")
 _SPEAKER_CLASS_WORD = "speaker"
 _SPEAKER_NAME = re.compile(r"[^\W\d_][\w.'’ -]{0,58}[:：]?")
 _SPEAKER_NAME_WORDS = 5
+# a link that moves the page's player or scrolls within the page, not to another page: its text
+# may be the transcript's own (a sentence that seeks the video to where it is said)
+_WORD = re.compile(r"\w")
+_SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
 
 
 def is_html(text: str) -> bool:
@@ -111,6 +123,8 @@ class Page:
 
     text: str
     metadata: Metadata
+    # the (start, end) of each line the page set as a heading, not a speaker's name or a time
+    headings: tuple[tuple[int, int], ...] = ()
 
 
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -147,21 +161,31 @@ class _Renderer(HTMLParser):
         self.pre = 0
         self.open_tags: list[str] = []
         self.meta: dict[str, str] = {}
-        self.title: list[str] = []
+        self.titles: list[str] = []  # each <title>'s text: a page saved with its head twice has two
         self.in_title = False
         self.in_head = False
         self.times: list[str] = []
+        self.linked_data: list[str] = []  # the text of each <script type="application/ld+json">
         self.video_id = ""
         self.marked: list[_Marked] = []
+        self.links: list[bool] = []  # each open <a>: whether it leads to another page
+        self.line_linked = self.line_unlinked = False  # the line has words inside such links, outside them
+        self.line_marked = False  # a time mark or a speaker's name was written into the line
+        self.heading_blocks: list[int] = []  # which blocks are headings
 
     # --- blocks ---
     def _flush(self) -> None:
         text = "".join(self.line).replace("\xa0", " ")  # as a copy from the browser gives it
         if not self.pre:
             text = _SPACE.sub(" ", text).strip()
-        if text.strip():
+        # a line that is nothing but links to other pages is the site's ("Return to Transcripts
+        # main page", "Back to all transcripts", a list of categories), unless it is a label
+        navigation = self.line_linked and not self.line_unlinked and not text.rstrip().endswith((":", "："))
+        if text.strip() and not navigation:
             self.blocks.append(text)
         self.line = []
+        self.line_linked = self.line_unlinked = False
+        self.line_marked = False
 
     def handle_starttag(self, tag, attrs):
         if self.skip_tag:
@@ -179,6 +203,8 @@ class _Renderer(HTMLParser):
             return
         if tag in _READ_NOT_SHOWN:
             setattr(self, _READ_NOT_SHOWN[tag], True)
+            if tag == "title":
+                self.titles.append("")
             return
         if tag in ("iframe", "embed", "source") and not self.video_id:  # an embedded video, not a link to one
             found = YOUTUBE_LINK.search(attrs_map.get("src") or "")
@@ -188,6 +214,8 @@ class _Renderer(HTMLParser):
         in_article = any(t in ("article", "main") for t in self.open_tags)
         if tag not in _VOID and (tag in _SKIPPED or _is_chrome(tag, attrs) or (tag in _SITE_CHROME and not in_article)):
             self.skip_tag, self.skip_depth = tag, 1
+            if tag == "script" and "ld+json" in (attrs_map.get("type") or "").lower():
+                self.linked_data.append("")
             return
         line_text = "".join(self.line).strip()
         holds_time_mark = bool(_TIME_MARK.fullmatch(line_text))
@@ -202,6 +230,8 @@ class _Renderer(HTMLParser):
             self.pre += 1
         if tag in ("td", "th"):
             self.line.append(" ")
+        if tag == "a":
+            self.links.append(bool(attrs_map.get("href")) and not _SEEK_LINK.search(attrs_map["href"]))
         if tag not in _VOID:
             self.open_tags.append(tag)
             if speaker:
@@ -224,6 +254,8 @@ class _Renderer(HTMLParser):
         if tag in _READ_NOT_SHOWN:
             setattr(self, _READ_NOT_SHOWN[tag], False)
             return
+        if tag == "a" and self.links:
+            self.links.pop()
         if tag in self.open_tags:  # close what was left open inside it, as browsers do
             while self.open_tags and self.open_tags.pop() != tag:
                 pass
@@ -231,7 +263,12 @@ class _Renderer(HTMLParser):
         if tag == "pre" and self.pre:
             self._flush()
             self.pre -= 1
-        if tag in _BLOCKS:
+        if tag in _HEADINGS and not self.line_marked:
+            blocks = len(self.blocks)
+            self._flush()
+            if len(self.blocks) > blocks:
+                self.heading_blocks.append(len(self.blocks) - 1)
+        elif tag in _BLOCKS:
             self._flush()
 
     def _end_skipping(self) -> None:
@@ -240,6 +277,7 @@ class _Renderer(HTMLParser):
         clock = _CLOCK.fullmatch(_SPACE.sub(" ", "".join(self.skipped_text)).strip())
         if self.skip_tag == "button" and clock:
             self.line.append(f" [{clock.group(1)}] ")
+            self.line_marked = True
         self.skip_tag, self.skipped_text = None, []
 
     def _close_marked(self) -> None:
@@ -251,19 +289,28 @@ class _Renderer(HTMLParser):
             if len(self.blocks) != marked.blocks_at:  # a block inside: not a mark or a name
                 continue
             text = _SPACE.sub(" ", "".join(self.line[marked.line_at:])).strip()
-            clock = _CLOCK.fullmatch(text) if marked.kind == "time" else None
+            clock = (_CLOCK.fullmatch(text) or _WORDED_CLOCK.fullmatch(text)) if marked.kind == "time" else None
             if clock:
                 self.line[marked.line_at:] = [f" [{clock.group(1)}] "]
+                self.line_marked = True
             elif marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS:
                 self.line[marked.line_at:] = [f" {text} " if text[-1] in ":：" else f" {text}: "]
+                self.line_marked = True
 
     def handle_data(self, data):
         if self.in_title:
-            self.title.append(data)
+            self.titles[-1] += data
         elif self.skip_tag == "button":
             self.skipped_text.append(data)
+        elif self.skip_tag == "script" and self.linked_data and self.skip_depth == 1:
+            self.linked_data[-1] += data
         elif not self.skip_tag and not self.in_head:
             self.line.append(data)
+            if _WORD.search(data):  # the commas between a list's links are not words of the line's own
+                if any(self.links):
+                    self.line_linked = True
+                else:
+                    self.line_unlinked = True
 
     def close(self):
         super().close()
@@ -281,6 +328,33 @@ def _published(value: str) -> tuple[dt.date | None, str]:
         return None, ""
 
 
+def _linked_data_published(scripts: list[str]) -> str:
+    """The first datePublished (else uploadDate, a VideoObject's) in the page's schema.org JSON-LD,
+    nested or in an @graph (Yoast's WordPress pages, NPR, Substack and sites with no
+    article:published_time write the day there)."""
+    found: dict[str, str] = {}
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for key in ("datePublished", "uploadDate"):
+                if isinstance(node.get(key), str):
+                    found.setdefault(key, node[key])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for script in scripts:
+        try:
+            walk(json.loads(script))
+        except ValueError:  # a CMS's broken JSON is no date
+            continue
+        if "datePublished" in found:
+            break
+    return found.get("datePublished") or found.get("uploadDate", "")
+
+
 def _link(canonical: str, og_url: str) -> str:
     """The page's address: its canonical link, resolved against og:url where it is relative
     (uncommoncore.co's WordPress writes "/transcript-for-13-.../"), else og:url."""
@@ -295,8 +369,11 @@ def read_page(html: str) -> Page:
     renderer.feed(html)
     renderer.close()
     meta = renderer.meta
-    title = meta.get("og:title") or _SPACE.sub(" ", "".join(renderer.title)).strip()
+    titles = (_SPACE.sub(" ", title).strip() for title in renderer.titles)
+    title = meta.get("og:title") or next((title for title in titles if title), "")
     published, precision = _published(meta.get("article:published_time", ""))
+    if published is None and renderer.linked_data:
+        published, precision = _published(_linked_data_published(renderer.linked_data))
     if published is None and renderer.times:
         published, precision = _published(renderer.times[0])
     video = YOUTUBE_LINK.search(meta.get("og:video") or meta.get("og:video:url") or "")
@@ -304,4 +381,30 @@ def read_page(html: str) -> Page:
         title=title, show=meta.get("og:site_name", ""), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),
         published=published, published_precision=precision, video_id=video.group(1) if video else renderer.video_id,
     )
-    return Page("\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else ""), metadata)
+    starts, at = [], 0
+    for block in renderer.blocks:
+        starts.append(at)
+        at += len(block) + 2
+    headings = tuple((starts[i], starts[i] + len(renderer.blocks[i])) for i in renderer.heading_blocks)
+    return Page("\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else ""), metadata, headings)
+
+
+def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> ParsedSource:
+    """Parsed turns in, the same turns without the page's headings at their ends: a section's
+    heading between two speakers' turns ("Data Abstraction and CLU" in an oral history, a
+    chapter's title on a podcast's page) is not the words of the speaker before it (as a
+    Markdown transcript's "### MIT" is not, labelled.py)."""
+    ends = dict(headings)
+    turns = []
+    for turn in parsed.turns:
+        a, b = turn.start_char, turn.end_char
+        while True:
+            line_start = text.rfind("\n", a, b) + 1
+            if line_start <= a or ends.get(line_start) != b:
+                break
+            a, b = trim(text, a, line_start)
+        turns.append(turn if b == turn.end_char else replace(turn, end_char=b))
+    if not turns or turns == list(parsed.turns):
+        return parsed
+    end = turns[-1].end_char if parsed.content_end == parsed.turns[-1].end_char else parsed.content_end
+    return replace(parsed, turns=tuple(turns), content_end=end)

@@ -28,7 +28,7 @@ from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_
 from .errors import IngestError
 from .formats import parse_source
 from .front_matter import blank_front_matter, read_front_matter
-from .html import is_html, read_page
+from .html import is_html, read_page, without_trailing_headings
 from .json_transcript import json_document
 from .manifest import derive_slug, manifest_metadata, merge_metadata
 from .markup import reading_text
@@ -60,7 +60,7 @@ def run(
     """
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
-        text, page_metadata, container, document_format = _document_text(text, source=source)
+        text, page_metadata, container, document_format, headings = _document_text(text, source=source)
     except IngestError as error:
         return AnnotatedInterview(source_text="", sha256=digest, source_name=source, format="", metadata=Metadata(),
                                   speakers=(), turns=(), content_start=0, content_end=0, errors=(error,))
@@ -71,6 +71,8 @@ def run(
     merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
     if front is not None and parsed.content_start < front.end:
         parsed = replace(parsed, content_start=front.end)
+    if headings:  # a web page's section headings between turns are nobody's words
+        parsed = without_trailing_headings(text, parsed, headings)
     content_end = parsed.content_end if parsed.content_end is not None else len(text)
     base = AnnotatedInterview(
         source_text=text, sha256=digest, source_name=source, format=parsed.format, metadata=merged,
@@ -110,22 +112,22 @@ def run(
     return replace(base, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
 
 
-def _document_text(text: str, *, source: str) -> tuple[str, Metadata, str, str | None]:
+def _document_text(text: str, *, source: str) -> tuple[str, Metadata, str, str | None, tuple]:
     """The text a source holds, what it says of itself outside that text, what held it ("html",
-    "json", "xml", "tsv", "scc"; "" for text as it is) and, where the text was written here, the
-    format that reads it: an HTML page as a reader sees it (html.py), a recogniser's JSON,
-    timed-text XML, Whisper's TSV or broadcast SCC captions as timed lines (json_transcript.py,
-    xml_transcript.py, tsv_transcript.py, scc_transcript.py)."""
+    "json", "xml", "tsv", "scc"; "" for text as it is), where the text was written here, the format
+    that reads it, and a page's heading lines: an HTML page as a reader sees it (html.py), a
+    recogniser's JSON, timed-text XML, Whisper's TSV or broadcast SCC captions as timed lines
+    (json_transcript.py, xml_transcript.py, tsv_transcript.py, scc_transcript.py)."""
     if is_html(text):
         page = read_page(text)
         if not page.text.strip():
             raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
-        return page.text, page.metadata, "html", None
+        return page.text, page.metadata, "html", None, page.headings
     for container, read in (("json", json_document), ("xml", xml_document), ("tsv", tsv_document), ("scc", scc_document)):
         rendered = read(text, source=source)
         if rendered is not None:
-            return rendered.text, Metadata(duration_seconds=rendered.duration), container, rendered.format
-    return text, Metadata(), "", None
+            return rendered.text, Metadata(duration_seconds=rendered.duration), container, rendered.format, ()
+    return text, Metadata(), "", None, ()
 
 
 def ingest_paths(

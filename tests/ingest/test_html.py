@@ -100,6 +100,10 @@ def test_the_pages_link_is_its_canonical_address_made_absolute(head, link):
         ("<html><p>On <time datetime='2023-06-08'>June 8</time>, <span class='ts-name'>Jane</span></p></html>",
          "On June 8, Jane\n"),
         ("<html><div class='ts-row'><p>Jane: 0:00</p></div></html>", "Jane: 0:00\n"),
+        # a few words of the site's before the clock in a time element (Podscripts) are not said
+        ("<html><div><span class='pod_timestamp_indicator'>Starting point is 00:00:23</span>"
+         "<span class='pod_text'>And you're listening.</span></div></html>", "[00:00:23] And you're listening.\n"),
+        ("<html><p><span class='time'>Updated at 10:30 on Monday</span></p></html>", "Updated at 10:30 on Monday\n"),
         # a name in an element marked as a speaker's is a label; a heading with no such class is not
         ("<html><div class='t-speaker sp-a'>Brian</div><div class='t-text'>Hi.</div><h3>Brian</h3></html>",
          "Brian:\n\nHi.\n\nBrian\n"),
@@ -224,3 +228,105 @@ def test_a_lex_fridman_style_page_gives_named_timed_turns_and_the_same_speaker_g
     sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
     assert "So I fixed it, and I kept fixing them." in sentences
     assert "I think most optimisation passes will be learnt by 2030." in sentences
+
+
+def test_a_news_networks_transcript_page_gives_its_speakers_named_with_their_titles_once():
+    # a broadcaster's transcript page (CNN's shape): "NAME, TITLE:" on the first mention, the
+    # surname after it, "(on camera)" where the anchor comes back on screen
+    annotated = run((DATA / "news_transcript_page.html").read_text(encoding="utf-8"), source="news.html")
+    assert annotated.format == "labelled"
+    assert [(s.name, s.role) for s in annotated.speakers] == [
+        ("DANA REYES", "host"), ("OMAR HALE", "guest"), ("WEN LI", "guest")]
+    turns = [(t.speaker_slug, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns[0][1].startswith("Good evening.\n\nWe begin tonight with the batteries")
+    assert [slug for slug, _ in turns] == [
+        "dana-reyes", "omar-hale", "dana-reyes", "omar-hale", "dana-reyes", "omar-hale", "dana-reyes", "wen-li", "dana-reyes"]
+    assert turns[2] == ("dana-reyes", "Joining me now is Omar Hale.")
+
+
+def test_a_title_after_the_comma_makes_a_label_only_where_the_name_is_in_capitals():
+    from claims.ingest.formats.labelled import _candidates
+
+    lines = "Jane Doe, CEO: hello\nWell, YES: no\nJANE DOE, CEO OF ACME: hi\nDOE (through translator): yes\n"
+    assert [c[5] for c in _candidates(lines)[0]] == ["JANE DOE", "DOE"]
+
+
+@pytest.mark.parametrize("head, published", [
+    # a transcript site's page with no article:published_time, the day only in its JSON-LD
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage", '
+     '"name": "Council meeting", "datePublished": "2014-01-16", "isBasedOn": "https://www.youtube.com/watch?v=h0C_BGnSd8o"}</script>',
+     dt.date(2014, 1, 16)),
+    # Yoast's WordPress graph: the WebPage node holds it
+    ("<script type='application/ld+json' class='yoast-schema-graph'>{\"@context\":\"https://schema.org\",\"@graph\":["
+     '{"@type":"WebSite","url":"https://example.org/"},{"@type":"WebPage","datePublished":"2017-04-20T05:00:46+02:00"}]}</script>',
+     dt.date(2017, 4, 20)),
+    # article:published_time still comes first; broken JSON-LD is no date, a <time> gives it
+    ('<meta property="article:published_time" content="2021-01-26T19:07:14Z">'
+     '<script type="application/ld+json">{"datePublished": "2020-01-01"}</script>', dt.date(2021, 1, 26)),
+    ('<script type="application/ld+json">{"datePublished": </script>', dt.date(2019, 5, 2)),
+])
+def test_the_published_day_is_read_from_the_pages_json_ld_where_its_meta_has_none(head, published):
+    html = f"<!DOCTYPE html><html><head>{head}</head><body><p>Aired <time datetime='2019-05-02'>May 2</time></p></body></html>"
+    page = read_page(html)
+    assert (page.metadata.published, page.metadata.published_precision) == (published, "day")
+    assert "datePublished" not in page.text
+
+
+def test_lines_that_are_only_links_to_other_pages_and_footers_stay_out_of_the_turns():
+    # a podcast site's episode page: a back link, listen-on links, tags and the next episode's
+    # link around the transcript, a footer in a <div id="footer-...">
+    html = (DATA / "episode_page_links.html").read_text(encoding="utf-8")
+    text = read_page(html).text
+    for chrome in ("Back to all episodes", "Apple Podcasts", "Spotify", "Previous episode", "All episodes",
+                   "Privacy policy", "All rights reserved", "Grid Talk\n"):
+        assert chrome not in text
+    # a link that seeks the video to the words is the transcript's; a linked name is still a label
+    assert "And that is where the money goes." in text and "Maria Lopez:\n\nHow big" in text
+    annotated = run(html, source="episode.html")
+    turns = [(t.speaker_slug, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns[-1][1].startswith("About a hundred megawatt hours, for the big ones.")
+    assert turns[1] == ("priya-raman", "Thanks for having me.\n\nAnd that is where the money goes.")
+    assert turns[2] == ("maria-lopez", "How big is a grid battery?")
+
+
+def test_a_page_saved_with_two_heads_takes_its_first_title():
+    # a news network's old transcript page: its own head, then the site template's
+    html = ("<html><head><title>Network Transcript - Evening News Hour - March 4, 2024</title></head>"
+            "<HTML><HEAD><TITLE>Network.com - Transcripts</TITLE></HEAD><BODY><P>DANA REYES, HOST: Good evening.</P></BODY></HTML>")
+    assert read_page(html).metadata.title == "Network Transcript - Evening News Hour - March 4, 2024"
+    assert read_page("<html><head><title> </title><title>Second</title></head><body><p>x</p></body></html>").metadata.title == "Second"
+
+
+def test_a_transcript_sites_timestamp_with_words_before_it_times_its_lines():
+    # Podscripts' page: each group of sentences opens with "Starting point is 00:00:23"
+    groups = [("00:00:00", "Look at me! I'm a paragon of integrity."), ("00:00:23", "And you're listening to the show."),
+              ("00:00:41", "Today we ask whether anyone compromises any more.")]
+    body = "".join(f'<div class="single-sentence"><span class="pod_timestamp_indicator">Starting point is {clock}</span>'
+                   f'<span class="pod_text transcript-text">{words}</span></div>' for clock, words in groups)
+    annotated = run(f'<html><body><div class="podcast-transcript">{body}</div></body></html>', source="podscripts.html")
+    assert annotated.format == "timed_lines"
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 23.0, 41.0]
+    assert "Starting point" not in annotated.source_text
+
+
+def test_a_section_heading_between_turns_is_not_the_words_of_the_speaker_before_it():
+    # a MediaWiki oral history (ETHW's shape): "<h3>Grid control</h3>" between two answers and
+    # questions; a Lex Fridman page's chapter titles the same
+    annotated = run((DATA / "oral_history_page.html").read_text(encoding="utf-8"), source="oral_history.html")
+    text = annotated.source_text
+    turns = [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [
+        ("reyes", "Where did you study?"), ("quinn", "In Delft, where I built my first relay computer."),
+        ("reyes", "How did you come to work on grid control?"),
+        ("quinn", "A utility needed someone who could read both schematics and code.")]
+    assert "Grid control" in text and "Later work" in text  # the stored page keeps them, outside the turns
+    assert "Grid control" not in " ".join(text[s.start_char:s.end_char] for s in annotated.sentences)
+    assert [s.name for s in annotated.speakers] == ["Reyes", "Quinn"]
+    lex = run((DATA / "lex_page.html").read_text(encoding="utf-8"), source="lex_page.html")
+    assert not any(lex.source_text[t.start_char:t.end_char].endswith("Optimisation") for t in lex.turns)
+
+
+def test_a_heading_holding_a_speakers_name_or_a_time_is_not_taken_for_a_section_heading():
+    page = read_page("<html><body><h3 class='speaker'>Ron</h3><p>Hi.</p><h2>Tarun <button>4:34</button></h2><p>Yo.</p>"
+                     "<h2>Part two</h2></body></html>")
+    assert [page.text[a:b] for a, b in page.headings] == ["Part two"]

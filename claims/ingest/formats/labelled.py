@@ -36,8 +36,14 @@ NAME = "labelled"
 
 TIME = _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _NAME = r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
-# a broadcaster's part after the name, on its first mention ("NICK FOUNTAIN, HOST:", NPR)
-_ROLE = r"(?:,[ \t]*(?P<role>(?i:host|co-host|anchor|byline|guest|moderator|interviewer)))?"
+# a broadcaster's part after the name, on its first mention ("NICK FOUNTAIN, HOST:", NPR), or a
+# title in capitals after a name in capitals ("ANDERSON COOPER, CNN ANCHOR:", "EV WILLIAMS,
+# TWITTER, CO-FOUNDER AND CEO:", CNN's transcripts); then a note of how the words reached the
+# air ("COOPER (on camera):", "PUTIN (through translator):")
+_ROLE = (
+    r"(?:,[ \t]*(?:(?P<role>(?i:host|co-host|anchor|byline|guest|moderator|interviewer))"
+    r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?(?:[ \t]\([a-z][a-z -]{1,30}\))?"
+)
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
@@ -120,6 +126,8 @@ def _candidates(text: str):
                 or last == "]" and first.isdigit() and time_name(line)
                 or first in "MDCSRJGATQ" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and period_label(line)
             )
+        if m and "title" in m.re.groupindex and m.group("title") and not m.group("name").isupper():
+            m = None  # a title after the comma is a broadcaster's only where the name is in capitals too
         if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
             out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
@@ -158,11 +166,16 @@ def _looks_like_a_name(name: str, *, words: int) -> bool:
     return words <= len(parts) <= 4 and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
 
 
+_HOST_WORDS = frozenset({"host", "co-host", "anchor", "moderator", "interviewer"})
+
+
 def _role_hint(m: re.Match) -> str | None:
     role = m.group("role") if "role" in m.re.groupindex else None
-    if not role:
-        return None
-    return "host" if role.lower() in ("host", "co-host", "anchor", "moderator", "interviewer") else "guest"
+    if role:
+        return "host" if role.lower() in _HOST_WORDS else "guest"
+    title = m.group("title") if "title" in m.re.groupindex else None
+    # a title names the host's part ("CNN ANCHOR", "CNN HOST"), or says nothing of the roles here
+    return "host" if title and _HOST_WORDS & set(re.split(r"[\s,]+", title.lower())) else None
 
 
 def shorter_forms(names) -> dict[str, str]:
