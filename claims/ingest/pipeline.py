@@ -19,7 +19,7 @@ stored cue by cue (cues.py).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -60,19 +60,20 @@ def run(
     """
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
-        text, page_metadata, container, document_format, headings = _document_text(text, source=source)
+        document = _document_text(text, source=source)
     except IngestError as error:
         return AnnotatedInterview(source_text="", sha256=digest, source_name=source, format="", metadata=Metadata(),
                                   speakers=(), turns=(), content_start=0, content_end=0, errors=(error,))
+    text, container = document.text, document.container
     # a Markdown transcript's YAML front matter: metadata, and blank lines to the parsers
     front = read_front_matter(text) if not container else None
-    parsed = parse_source(text if front is None else blank_front_matter(text, front), source=source, fmt=fmt or document_format)
-    merged = merge_metadata(parsed.metadata, page_metadata, front.metadata if front else Metadata(), metadata or Metadata())
+    parsed = parse_source(text if front is None else blank_front_matter(text, front), source=source, fmt=fmt or document.format)
+    merged = merge_metadata(parsed.metadata, document.metadata, front.metadata if front else Metadata(), metadata or Metadata())
     merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
     if front is not None and parsed.content_start < front.end:
         parsed = replace(parsed, content_start=front.end)
-    if headings:  # a web page's section headings between turns are nobody's words
-        parsed = without_trailing_headings(text, parsed, headings)
+    if document.headings:  # a web page's section headings between turns are nobody's words
+        parsed = without_trailing_headings(text, parsed, document.headings)
     content_end = parsed.content_end if parsed.content_end is not None else len(text)
     base = AnnotatedInterview(
         source_text=text, sha256=digest, source_name=source, format=parsed.format, metadata=merged,
@@ -112,22 +113,31 @@ def run(
     return replace(base, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
 
 
-def _document_text(text: str, *, source: str) -> tuple[str, Metadata, str, str | None, tuple]:
-    """The text a source holds, what it says of itself outside that text, what held it ("html",
-    "json", "xml", "tsv", "scc"; "" for text as it is), where the text was written here, the format
-    that reads it, and a page's heading lines: an HTML page as a reader sees it (html.py), a
+@dataclass(frozen=True)
+class Document:
+    """The text a source holds and what it says of itself outside that text."""
+
+    text: str
+    metadata: Metadata = Metadata()
+    container: str = ""  # what held the text: "html", "json", "xml", "tsv", "scc"; "" for text as it is
+    format: str | None = None  # where the text was written here, the format that reads it
+    headings: tuple = ()  # a page's heading lines (html.py)
+
+
+def _document_text(text: str, *, source: str) -> Document:
+    """A source in, the text it holds out: an HTML page as a reader sees it (html.py), a
     recogniser's JSON, timed-text XML, Whisper's TSV or broadcast SCC captions as timed lines
-    (json_transcript.py, xml_transcript.py, tsv_transcript.py, scc_transcript.py)."""
+    (json_transcript.py, xml_transcript.py, tsv_transcript.py, scc_transcript.py); other text as it is."""
     if is_html(text):
         page = read_page(text)
         if not page.text.strip():
             raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
-        return page.text, page.metadata, "html", None, page.headings
+        return Document(page.text, page.metadata, "html", None, page.headings)
     for container, read in (("json", json_document), ("xml", xml_document), ("tsv", tsv_document), ("scc", scc_document)):
         rendered = read(text, source=source)
         if rendered is not None:
-            return rendered.text, Metadata(duration_seconds=rendered.duration), container, rendered.format, ()
-    return text, Metadata(), "", None, ()
+            return Document(rendered.text, Metadata(duration_seconds=rendered.duration), container, rendered.format)
+    return Document(text)
 
 
 def ingest_paths(
