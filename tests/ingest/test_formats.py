@@ -694,3 +694,86 @@ def test_the_printed_records_labels_end_with_a_period():
     prose = ("The FBI. That is who called.\n\nWe talked for an hour about the case and what came next.\n\n"
              "Nobody knew what to expect from the meeting.\n\nIt ended late.\n\nThen we went home.\n")
     assert detect(prose) != "labelled"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a research interview in Chinese: the roles as labels, a full-width colon and no space after it
+            "主持人：请描述你整理访谈记录时遇到的问题。\n受访者：我经常找不到原话。\n受访者：短访谈我直接阅读。\n"
+            "主持人：你最担心什么？\n受访者：草稿把推测写成事实。\n",
+            [(1, "主持人", None, "请描述你整理访谈记录时遇到的问题。"), (2, "受访者", None, "我经常找不到原话。"),
+             (3, "受访者", None, "短访谈我直接阅读。"), (4, "主持人", None, "你最担心什么？"), (5, "受访者", None, "草稿把推测写成事实。")],
+        ),
+        (  # iFlytek's and Tencent Meeting's export: a diariser's label and the time alone on a line
+            "双人项目沟通记录\n\n说话人1 00:00:00\n你们现在有哪些准备？\n\n说话人2 00:00:05\n目前还没有准备。\n\n"
+            "说话人1 00:00:07\n那天下午开了个会，\n然后给你发了材料。\n",
+            [(4, "说话人1", 0.0, "你们现在有哪些准备？"), (7, "说话人2", 5.0, "目前还没有准备。"),
+             (10, "说话人1", 7.0, "那天下午开了个会，\n然后给你发了材料。")],
+        ),
+        (  # names opening with an accented capital; French puts a space before the colon
+            "Élodie : Vous travaillez ici depuis quand ?\n\nÁngel Pérez: Desde 2010.\n\nÉlodie : Et avant ?\n\n"
+            "Ángel Pérez: En Madrid.\n",
+            [(1, "Élodie", None, "Vous travaillez ici depuis quand ?"), (3, "Ángel Pérez", None, "Desde 2010."),
+             (5, "Élodie", None, "Et avant ?"), (7, "Ángel Pérez", None, "En Madrid.")],
+        ),
+    ],
+    ids=["chinese-roles", "chinese-diariser-header", "accented-names"],
+)
+def test_labels_in_other_scripts_and_with_accented_capitals(text, expected):
+    parsed = parse_source(text, source="wild.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == expected
+
+
+def test_a_chinese_interviews_host_is_the_label_asking_with_full_width_question_marks():
+    text = "受访者：我是张伟。\n\n说话人：你做什么工作？\n\n受访者：后端开发。\n\n说话人：用什么语言？\n\n受访者：Python。\n"
+    annotated = run(text, source="zh.txt")
+    assert {s.name: s.role for s in annotated.speakers} == {"受访者": "guest", "说话人": "host"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # MacWhisper's export: the speaker's name in brackets alone on a line; "[Applause]" names nobody
+            "[Eleanor Scerri]\nOkay, so another quick question?\n\n[Applause]\n\n[Matteo Vacchi]\nYes, the salinity changed.\n\n"
+            "[Eleanor Scerri]\nAnd the shorelines?\n\n[Matteo Vacchi]\nThey are deep.\n",
+            [(2, "Eleanor Scerri", None, "Okay, so another quick question?\n\n[Applause]"),  # a note, as in any turn
+             (7, "Matteo Vacchi", None, "Yes, the salinity changed."), (10, "Eleanor Scerri", None, "And the shorelines?"),
+             (13, "Matteo Vacchi", None, "They are deep.")],
+        ),
+        (  # an interview converted from Word: the speaker as a Markdown heading, the words below
+            "### Transcript\n\n# Interviewer\nIs dat duidelijk?\n\n# Business Process Manager\n\nJa, ja, zeker.\n\n"
+            "# Interviewer\n\nHeb je vragen?\n\n# Business Process Manager\n\nNee.\n",
+            [(4, "Interviewer", None, "Is dat duidelijk?"), (8, "Business Process Manager", None, "Ja, ja, zeker."),
+             (12, "Interviewer", None, "Heb je vragen?"), (16, "Business Process Manager", None, "Nee.")],
+        ),
+    ],
+    ids=["bracketed-name-alone", "heading-name-alone"],
+)
+def test_a_name_alone_on_a_line_heading_two_or_more_turns_is_a_label(text, expected):
+    parsed = parse_source(text, source="wild.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == expected
+
+
+def test_a_documents_headings_used_once_are_not_speakers():
+    text = "# Introduction\n\nThe course opens today.\n\n## Summary\n\nWe covered the basics.\n"
+    assert detect(text) == "plain"
+
+
+def test_google_meets_five_minute_marks_time_the_next_turn_and_its_end_line_closes_the_transcript():
+    # Google Meet's transcript (a Google Doc exported as text): "00:05:00" alone on a line every five
+    # minutes, "Meeting ended after 00:04:19 👋" after the last turn, then a footer or the next meeting
+    text = ("Attendees\n\nDaniel Oblinger, Juan Barajas\n\nDaniel Oblinger: Let's go.\n\nJuan Barajas: Okay.\n\n"
+            "Daniel Oblinger: Is there a download button?\n\n00:05:00\n\nJuan Barajas: I'm not sure.\n\n"
+            "Daniel Oblinger: Got it.\n\nMeeting ended after 00:05:19 👋\n\n#### abc (2024-07-18 16:06 GMT-7) - Transcript\n\n"
+            "This editable transcript was computer generated and might contain errors.\n\n"
+            "Daniel Oblinger: So here we run docker.\n\nJuan Barajas: Yep.\n\nMeeting ended after 00:02:10 👋\n\n"
+            "This editable transcript was computer generated and might contain errors.\n")
+    parsed = parse_source(text, source="meet.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, seconds, words) for _, label, seconds, words in spans(text, parsed)] == [
+        ("Daniel Oblinger", None, "Let's go."), ("Juan Barajas", None, "Okay."),
+        ("Daniel Oblinger", None, "Is there a download button?"), ("Juan Barajas", 300.0, "I'm not sure."),
+        ("Daniel Oblinger", None, "Got it."), ("Daniel Oblinger", None, "So here we run docker."), ("Juan Barajas", None, "Yep.")]
