@@ -777,3 +777,16 @@ def test_google_meets_five_minute_marks_time_the_next_turn_and_its_end_line_clos
         ("Daniel Oblinger", None, "Let's go."), ("Juan Barajas", None, "Okay."),
         ("Daniel Oblinger", None, "Is there a download button?"), ("Juan Barajas", 300.0, "I'm not sure."),
         ("Daniel Oblinger", None, "Got it."), ("Daniel Oblinger", None, "So here we run docker."), ("Juan Barajas", None, "Yep.")]
+
+
+def test_a_name_declaring_its_short_form_and_the_short_form_are_one_speaker():
+    # a research interview written up in Markdown: "**Interviewer (I):**" once, then "**I:**"; the
+    # opening exchange was lost (names used once, before the established labels)
+    text = ("# Interview Transcript\n\n**Interviewer (I):** Thank you for your time. What is your role?\n\n"
+            "**Respondent (R):** I lead the mainframe team.\n\n**I:** How has it changed?\n\n**R:** A lot.\n\n"
+            "**I:** Thank you.\n\n**Participant (P3):** May I add something?\n\n**Participant (P3):** Thanks.\n")
+    annotated = run(text, source="interview.md")
+    assert [(s.name, s.role) for s in annotated.speakers] == [
+        ("Interviewer", "host"), ("Respondent", "guest"), ("Participant (P3)", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == [
+        "interviewer", "respondent", "interviewer", "respondent", "interviewer", "participant-p3", "participant-p3"]

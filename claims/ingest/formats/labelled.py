@@ -122,7 +122,7 @@ def _candidates(text: str):
     blank = 0
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
-    alone = set()
+    alone, short_forms = set(), {}
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         if not line or line.isspace():
@@ -145,10 +145,33 @@ def _candidates(text: str):
                 alone.add(" ".join(m.group("name").split()))
         if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
-            out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
+            name = " ".join(m.group("name").split())
+            if name[-1] == ")":
+                name = _declared_short_form(name, short_forms)
+            out.append((number, start, start + len(body), body, m, name))
             nonblank_before.append(number - 1 - blank)
         start += len(line) + 1
+    if short_forms:  # "I:" after "Interviewer (I):" is the interviewer
+        out = [c if c[5] not in short_forms else c[:5] + (short_forms[c[5]],) for c in out]
     return out, nonblank_before, number - blank, alone
+
+
+# a name and the short form it goes by after ("Interviewer (I):", "Respondent (R):", then "I:",
+# "R:"): the short form's letters are the name's, in order, so "Participant (P3)" stays one name
+_DECLARED_SHORT = re.compile(r"(?P<name>.+?) \((?P<short>[A-Z0-9]{1,4})\)")
+
+
+def _declared_short_form(name: str, short_forms: dict[str, str]) -> str:
+    """"Interviewer (I)" in, "Interviewer" out, noting short_forms["I"] = "Interviewer"; any other
+    name unchanged."""
+    m = _DECLARED_SHORT.fullmatch(name)
+    if not m:
+        return name
+    letters = iter(m.group("name").upper())
+    if not all(ch in letters for ch in m.group("short")):
+        return name
+    short_forms[m.group("short")] = m.group("name")
+    return m.group("name")
 
 
 # a diariser's or a transcriber's label for a voice it could not name
