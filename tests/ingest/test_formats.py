@@ -462,9 +462,18 @@ def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
             [(3, "Hasu", 842.0, "How do you review a trade?"), (7, "Su Zhu", 938.0, "It's the holy grail."),
              (9, "Hasu", 1021.0, "And you?"), (11, "Su Zhu", 1030.0, "Same.")],
         ),
+        (  # Orbit FM: a bare time with tenths, the name in bold, the words, no colon; four speakers
+            "(Intro music)\n\n0:00:12.6 **Adam Garrett-Harris** Hello, and welcome to BookBytes.\n\n"
+            "0:00:26.3 **Jason Staten** I-\n\n0:00:34.7 **Jen Luker** No, it's primer.\n\n"
+            "0:00:35.7 **Adam Garrett-Harris** Primer?\n\n0:00:36.0 **Jason Staten** Go look this up.\n\n"
+            "0:00:52.6 ** Safia Abdalla** Oh wow, you're right.\n",
+            [(3, "Adam Garrett-Harris", 12.6, "Hello, and welcome to BookBytes."), (5, "Jason Staten", 26.3, "I-"),
+             (7, "Jen Luker", 34.7, "No, it's primer."), (9, "Adam Garrett-Harris", 35.7, "Primer?"),
+             (11, "Jason Staten", 36.0, "Go look this up."), (13, "Safia Abdalla", 52.6, "Oh wow, you're right.")],
+        ),
     ],
     ids=["bracketed-name-then-time", "bracketed-name-colon", "time-then-bracketed-name", "bold-name-then-time",
-         "nbsp-in-bold-label", "rev-continuation", "full-width-colon"],
+         "nbsp-in-bold-label", "rev-continuation", "full-width-colon", "time-then-bold-name"],
 )
 def test_more_label_shapes_from_published_transcripts(text, expected):
     parsed = parse_source(text, source="wild.md")

@@ -9,6 +9,7 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     Jane Doe [00:01:23]                  (Descript's, Happy Scribe's: the same, the time in brackets)
     **Jane Doe:** text                   (Markdown, as blogs and newsletters print them)
     Jane Doe (00:01:23) text             (no colon: Lex Fridman's transcript pages)
+    0:01:23.4 **Jane Doe** text          (no colon: Orbit FM's transcripts)
     [Jane Doe] / # Jane Doe              (the name alone on a line, the words below: MacWhisper; Markdown
                                          headings; counted only where it heads two or more turns)
 The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
@@ -72,6 +73,10 @@ HEADER_LINE = re.compile(
 TIMED_NAME_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?:\*\*|__|\[)?" + _NAME + rf"(?:\*\*|__|\])?[ \t]*[\[(](?P<t2>{_TIME})[\])][ \t]*(?P<rest>\S)"
 )
+# Orbit FM's: a bare time, the name in bold, the words, no colon ("0:00:12.6 **Adam Garrett-Harris** Hello")
+TIME_BOLD_NAME_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+\*\*[ \t]*" + _NAME + r"[ \t]*\*\*(?P<t2>)[ \t]+(?P<rest>\S)"
+)
 # ArrayCast's: a bare time and the name in brackets alone on a line, the words below
 # ("00:00:36 [Conor Hoekstra]"; "00:00:26 [MUSIC]" is a note, not a name: NOT_NAMES)
 TIME_THEN_NAME_LINE = re.compile(
@@ -122,6 +127,7 @@ def _candidates(text: str):
     blank = 0
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
+    time_bold_name = TIME_BOLD_NAME_LINE.match
     alone, short_forms = set(), {}
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
@@ -138,6 +144,7 @@ def _candidates(text: str):
                 (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
                 or last == "]" and first.isdigit() and time_name(line)
+                or first.isdigit() and "**" in line[:80] and time_bold_name(line)
                 or first in "MDCSRJGATQ" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and period_label(line)
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
             )
@@ -191,7 +198,7 @@ def _shape(candidate) -> tuple:
     whether it has a time and words after it, and where it has no time, capitals or not (a
     timed label is evidence enough: ArrayCast's "[Rob Pike]" once, then "[RP]", "[CH]")."""
     _, _, _, line, m, name = candidate
-    before = line[m.start("name") - 1] if m.start("name") else ""
+    before = line[: m.start("name")].rstrip(" \t")[-1:]  # "** Jen**": the mark, not the space after it
     timed = bool(m.group("t0") or m.group("t1") or m.group("t2") or ("t3" in m.re.groupindex and m.group("t3")))
     return m.re, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
 
