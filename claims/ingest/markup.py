@@ -128,6 +128,8 @@ def reading_text(text: str, fmt: str | None) -> str:
         return line_numbered.spoken_text(text)
     if fmt == "labelled":
         return _without_markdown(_without_editor_marks(text))
+    if fmt == "plain":  # a talk's or a lecture's transcript in Markdown: its headings, rules and bold marks
+        return _without_markdown(text)
     if fmt not in CAPTION_FORMATS:
         return text
     if "<" in text or "{" in text:
