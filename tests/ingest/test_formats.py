@@ -802,19 +802,21 @@ def test_a_name_declaring_its_short_form_and_the_short_form_are_one_speaker():
         "interviewer", "respondent", "interviewer", "respondent", "interviewer", "participant-p3", "participant-p3"]
 
 
-def test_a_plain_markdown_transcripts_headings_and_rules_are_no_turns_and_its_bold_marks_no_words():
+def test_a_plain_markdown_transcripts_section_headings_and_rules_are_no_turns_and_its_marks_no_words():
     # a lecture transcribed and cleaned up into Markdown sections (one voice, no labels)
     text = ("### **Part 1: Course Logistics**\n\n#### **Section 1: Opening Remarks**\n\nOkay. Thank you. Is it okay?\n\n"
             "I'm going to put the microphone on. This is **important** for the recording.\n\n---\n\n"
-            "#### **Section 2: Attendance**\n\nSo I'm going to track attendance.\n")
+            "#### **Section 2: Attendance**\n\nSo I'm going to track attendance.\n\n"
+            "### Kannst du das genauer beschreiben?\n\n*\"Nein.\"*\n")  # a question written as a heading is said
     parsed = parse_source(text, source="lecture.md")
     assert parsed.format == "plain" and parsed.metadata.title == "Part 1: Course Logistics"
     assert [text[t.start_char:t.end_char] for t in parsed.turns] == [
         "Okay. Thank you. Is it okay?", "I'm going to put the microphone on. This is **important** for the recording.",
-        "So I'm going to track attendance."]
+        "So I'm going to track attendance.", "### Kannst du das genauer beschreiben?", '*"Nein."*']
     annotated = run(text, source="lecture.md")
     assert annotated.metadata.title == "Part 1: Course Logistics"
     sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
     assert not any("Section" in s or "---" in s for s in sentences)
     reading = reading_text(text, "plain")
-    assert "*" not in reading and "#" not in reading and "---" not in reading and len(reading) == len(text)
+    assert "**" not in reading and "#" not in reading and "---" not in reading and len(reading) == len(text)
+    assert "Kannst du das genauer beschreiben?" in reading

@@ -3,6 +3,8 @@
 A paragraph of Markdown layout only (a "### Part 1" heading, a "---" rule) is nobody's words and no
 turn (a lecture's or a talk's transcript in Markdown: its section headings had been turns, the
 speaker's first ones); the first of the highest-level headings before the first turn is the title.
+A heading that ends a sentence ("### Kannst du das genauer beschreiben?") is the interviewer's
+words written as a heading, and a turn.
 """
 from __future__ import annotations
 
@@ -14,14 +16,19 @@ from ._common import LineIndex, trim
 NAME = "plain"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
+_SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
 _LAYOUT_LINE = re.compile(r"[ \t]*(?:(?P<level>#{1,6})(?:[ \t](?P<heading>[^\n]*))?|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})[ \t]*\r?")
 
 
 def _layout_only(text: str, a: int, b: int) -> bool:
-    """Whether text[a:b] is Markdown headings and rules only."""
+    """Whether text[a:b] is Markdown headings (none ending a sentence) and rules only."""
     if text[a] not in "#-*_":
         return False
-    return all(_LAYOUT_LINE.fullmatch(line) for line in text[a:b].split("\n"))
+    for line in text[a:b].split("\n"):
+        m = _LAYOUT_LINE.fullmatch(line)
+        if not m or (m.group("heading") or "").rstrip(" \t*_#").endswith(_SENTENCE_ENDS):
+            return False
+    return True
 
 
 def _title(text: str, end: int) -> str:
