@@ -119,7 +119,7 @@ def _are_initials(label: str) -> bool:
 
 
 def _question(text: str) -> bool:
-    return text.rstrip(" \"'”’)").endswith("?")
+    return text.rstrip(" \"'”’)").endswith(("?", "？"))  # the full-width one: Chinese and Japanese
 
 
 def _viterbi(emissions: Sequence[float], switch_logp: Sequence[tuple[float, float]], *, start_host: float = 0.75) -> list[str]:
@@ -303,7 +303,7 @@ def _merge(u: Units, roles: Sequence[str], turns: Sequence[ParsedTurn], speakers
 # labels that name a part, not a person: a diariser's "Speaker A", "SPEAKER_00", "spk_0",
 # "Person 2"; a print interview's "Q" / "A", "Interviewer" / "Interviewee"
 _GENERIC_LABEL = re.compile(
-    r"(?i)^(?:(?:speaker|spk|person|participant|voice|unknown)[\s_\-]*\w{0,3}|q|a|question|answer|interviewer|interviewee)$"
+    r"(?i)^(?:(?:speaker|spk|person|participant|voice|unknown|说话人|发言人)[\s_\-]*\w{0,3}|q|a|question|answer|interviewer|interviewee)$"
 )
 
 
@@ -347,8 +347,9 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
     return _introduces_the_show(text, turns, labels) or _most_questions(text, turns, labels)
 
 
-# labels that name the part rather than the person: "Host", "Host B", "Interviewer", "Moderator"
-_HOST_WORD = re.compile(r"(?i)^(?:co-?)?(?:host|interviewer|moderator)\b")
+# labels that name the part rather than the person: "Host", "Host B", "Interviewer", "Moderator",
+# "主持人" (host), "采访者" / "访谈者" (interviewer), "司会" (Japanese: host)
+_HOST_WORD = re.compile(r"(?i)^(?:(?:co-?)?(?:host|interviewer|moderator)\b|主持人|采访者|访谈者|司会)")
 
 
 def _short_forms(labels: Sequence[str]) -> dict[str, str]:

@@ -119,6 +119,22 @@ def _without_markdown(text: str) -> str:
     return text
 
 
+_HEADING_MARK = re.compile(r"^#{1,6}(?=[ \t])", re.M)
+_RULE_LINE = re.compile(r"\n(?:([-*_])[ \t]?)(?:\1[ \t]?){2,}[ \t]*(?=\r?\n|\Z)")
+
+
+def _without_markdown_marks(text: str) -> str:
+    # plain text in Markdown (a lecture, a talk): rules and the marks of headings and bold; a
+    # heading's words stay, as an interview may write its questions as headings
+    if "#" in text:
+        text = _HEADING_MARK.sub(_blank, text)
+    if "-" in text or "*" in text or "_" in text:
+        text = _RULE_LINE.sub(_blank, "\n" + text)[1:]
+    if "*" in text:
+        text = _BOLD.sub(_blank, text)
+    return text
+
+
 def reading_text(text: str, fmt: str | None) -> str:
     """Source text and its format in, the text with caption markup and cue lines blanked out
     (same length; line breaks kept)."""
@@ -128,6 +144,8 @@ def reading_text(text: str, fmt: str | None) -> str:
         return line_numbered.spoken_text(text)
     if fmt == "labelled":
         return _without_markdown(_without_editor_marks(text))
+    if fmt == "plain":
+        return _without_markdown_marks(text)
     if fmt not in CAPTION_FORMATS:
         return text
     if "<" in text or "{" in text:

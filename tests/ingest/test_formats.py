@@ -1,6 +1,7 @@
 import pytest
 
 from claims.ingest.formats import PARSERS, detect, parse_source
+from claims.ingest.markup import reading_text
 from claims.ingest.pipeline import run
 
 from pathlib import Path
@@ -472,9 +473,18 @@ def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
             [(3, "Hasu", 842.0, "How do you review a trade?"), (7, "Su Zhu", 938.0, "It's the holy grail."),
              (9, "Hasu", 1021.0, "And you?"), (11, "Su Zhu", 1030.0, "Same.")],
         ),
+        (  # Orbit FM: a bare time with tenths, the name in bold, the words, no colon; four speakers
+            "(Intro music)\n\n0:00:12.6 **Adam Garrett-Harris** Hello, and welcome to BookBytes.\n\n"
+            "0:00:26.3 **Jason Staten** I-\n\n0:00:34.7 **Jen Luker** No, it's primer.\n\n"
+            "0:00:35.7 **Adam Garrett-Harris** Primer?\n\n0:00:36.0 **Jason Staten** Go look this up.\n\n"
+            "0:00:52.6 ** Safia Abdalla** Oh wow, you're right.\n",
+            [(3, "Adam Garrett-Harris", 12.6, "Hello, and welcome to BookBytes."), (5, "Jason Staten", 26.3, "I-"),
+             (7, "Jen Luker", 34.7, "No, it's primer."), (9, "Adam Garrett-Harris", 35.7, "Primer?"),
+             (11, "Jason Staten", 36.0, "Go look this up."), (13, "Safia Abdalla", 52.6, "Oh wow, you're right.")],
+        ),
     ],
     ids=["bracketed-name-then-time", "bracketed-name-colon", "time-then-bracketed-name", "bold-name-then-time",
-         "nbsp-in-bold-label", "rev-continuation", "full-width-colon"],
+         "nbsp-in-bold-label", "rev-continuation", "full-width-colon", "time-then-bold-name"],
 )
 def test_more_label_shapes_from_published_transcripts(text, expected):
     parsed = parse_source(text, source="wild.md")
@@ -704,3 +714,119 @@ def test_the_printed_records_labels_end_with_a_period():
     prose = ("The FBI. That is who called.\n\nWe talked for an hour about the case and what came next.\n\n"
              "Nobody knew what to expect from the meeting.\n\nIt ended late.\n\nThen we went home.\n")
     assert detect(prose) != "labelled"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a research interview in Chinese: the roles as labels, a full-width colon and no space after it
+            "主持人：请描述你整理访谈记录时遇到的问题。\n受访者：我经常找不到原话。\n受访者：短访谈我直接阅读。\n"
+            "主持人：你最担心什么？\n受访者：草稿把推测写成事实。\n",
+            [(1, "主持人", None, "请描述你整理访谈记录时遇到的问题。"), (2, "受访者", None, "我经常找不到原话。"),
+             (3, "受访者", None, "短访谈我直接阅读。"), (4, "主持人", None, "你最担心什么？"), (5, "受访者", None, "草稿把推测写成事实。")],
+        ),
+        (  # iFlytek's and Tencent Meeting's export: a diariser's label and the time alone on a line
+            "双人项目沟通记录\n\n说话人1 00:00:00\n你们现在有哪些准备？\n\n说话人2 00:00:05\n目前还没有准备。\n\n"
+            "说话人1 00:00:07\n那天下午开了个会，\n然后给你发了材料。\n",
+            [(4, "说话人1", 0.0, "你们现在有哪些准备？"), (7, "说话人2", 5.0, "目前还没有准备。"),
+             (10, "说话人1", 7.0, "那天下午开了个会，\n然后给你发了材料。")],
+        ),
+        (  # names opening with an accented capital; French puts a space before the colon
+            "Élodie : Vous travaillez ici depuis quand ?\n\nÁngel Pérez: Desde 2010.\n\nÉlodie : Et avant ?\n\n"
+            "Ángel Pérez: En Madrid.\n",
+            [(1, "Élodie", None, "Vous travaillez ici depuis quand ?"), (3, "Ángel Pérez", None, "Desde 2010."),
+             (5, "Élodie", None, "Et avant ?"), (7, "Ángel Pérez", None, "En Madrid.")],
+        ),
+    ],
+    ids=["chinese-roles", "chinese-diariser-header", "accented-names"],
+)
+def test_labels_in_other_scripts_and_with_accented_capitals(text, expected):
+    parsed = parse_source(text, source="wild.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == expected
+
+
+def test_a_chinese_interviews_host_is_the_label_asking_with_full_width_question_marks():
+    text = "受访者：我是张伟。\n\n说话人：你做什么工作？\n\n受访者：后端开发。\n\n说话人：用什么语言？\n\n受访者：Python。\n"
+    annotated = run(text, source="zh.txt")
+    assert {s.name: s.role for s in annotated.speakers} == {"受访者": "guest", "说话人": "host"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # MacWhisper's export: the speaker's name in brackets alone on a line; "[Applause]" names nobody
+            "[Eleanor Scerri]\nOkay, so another quick question?\n\n[Applause]\n\n[Matteo Vacchi]\nYes, the salinity changed.\n\n"
+            "[Eleanor Scerri]\nAnd the shorelines?\n\n[Matteo Vacchi]\nThey are deep.\n",
+            [(2, "Eleanor Scerri", None, "Okay, so another quick question?\n\n[Applause]"),  # a note, as in any turn
+             (7, "Matteo Vacchi", None, "Yes, the salinity changed."), (10, "Eleanor Scerri", None, "And the shorelines?"),
+             (13, "Matteo Vacchi", None, "They are deep.")],
+        ),
+        (  # an interview converted from Word: the speaker as a Markdown heading, the words below
+            "### Transcript\n\n# Interviewer\nIs dat duidelijk?\n\n# Business Process Manager\n\nJa, ja, zeker.\n\n"
+            "# Interviewer\n\nHeb je vragen?\n\n# Business Process Manager\n\nNee.\n",
+            [(4, "Interviewer", None, "Is dat duidelijk?"), (8, "Business Process Manager", None, "Ja, ja, zeker."),
+             (12, "Interviewer", None, "Heb je vragen?"), (16, "Business Process Manager", None, "Nee.")],
+        ),
+    ],
+    ids=["bracketed-name-alone", "heading-name-alone"],
+)
+def test_a_name_alone_on_a_line_heading_two_or_more_turns_is_a_label(text, expected):
+    parsed = parse_source(text, source="wild.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == expected
+
+
+def test_a_documents_headings_used_once_are_not_speakers():
+    text = "# Introduction\n\nThe course opens today.\n\n## Summary\n\nWe covered the basics.\n"
+    assert detect(text) == "plain"
+
+
+def test_google_meets_five_minute_marks_time_the_next_turn_and_its_end_line_closes_the_transcript():
+    # Google Meet's transcript (a Google Doc exported as text): "00:05:00" alone on a line every five
+    # minutes, "Meeting ended after 00:04:19 👋" after the last turn, then a footer or the next meeting
+    text = ("Attendees\n\nDaniel Oblinger, Juan Barajas\n\nDaniel Oblinger: Let's go.\n\nJuan Barajas: Okay.\n\n"
+            "Daniel Oblinger: Is there a download button?\n\n00:05:00\n\nJuan Barajas: I'm not sure.\n\n"
+            "Daniel Oblinger: Got it.\n\nMeeting ended after 00:05:19 👋\n\n#### abc (2024-07-18 16:06 GMT-7) - Transcript\n\n"
+            "This editable transcript was computer generated and might contain errors.\n\n"
+            "Daniel Oblinger: So here we run docker.\n\nJuan Barajas: Yep.\n\nMeeting ended after 00:02:10 👋\n\n"
+            "This editable transcript was computer generated and might contain errors.\n")
+    parsed = parse_source(text, source="meet.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, seconds, words) for _, label, seconds, words in spans(text, parsed)] == [
+        ("Daniel Oblinger", None, "Let's go."), ("Juan Barajas", None, "Okay."),
+        ("Daniel Oblinger", None, "Is there a download button?"), ("Juan Barajas", 300.0, "I'm not sure."),
+        ("Daniel Oblinger", None, "Got it."), ("Daniel Oblinger", None, "So here we run docker."), ("Juan Barajas", None, "Yep.")]
+
+
+def test_a_name_declaring_its_short_form_and_the_short_form_are_one_speaker():
+    # a research interview written up in Markdown: "**Interviewer (I):**" once, then "**I:**"; the
+    # opening exchange was lost (names used once, before the established labels)
+    text = ("# Interview Transcript\n\n**Interviewer (I):** Thank you for your time. What is your role?\n\n"
+            "**Respondent (R):** I lead the mainframe team.\n\n**I:** How has it changed?\n\n**R:** A lot.\n\n"
+            "**I:** Thank you.\n\n**Participant (P3):** May I add something?\n\n**Participant (P3):** Thanks.\n")
+    annotated = run(text, source="interview.md")
+    assert [(s.name, s.role) for s in annotated.speakers] == [
+        ("Interviewer", "host"), ("Respondent", "guest"), ("Participant (P3)", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == [
+        "interviewer", "respondent", "interviewer", "respondent", "interviewer", "participant-p3", "participant-p3"]
+
+
+def test_a_plain_markdown_transcripts_section_headings_and_rules_are_no_turns_and_its_marks_no_words():
+    # a lecture transcribed and cleaned up into Markdown sections (one voice, no labels)
+    text = ("### **Part 1: Course Logistics**\n\n#### **Section 1: Opening Remarks**\n\nOkay. Thank you. Is it okay?\n\n"
+            "I'm going to put the microphone on. This is **important** for the recording.\n\n---\n\n"
+            "#### **Section 2: Attendance**\n\nSo I'm going to track attendance.\n\n"
+            "### Kannst du das genauer beschreiben?\n\n*\"Nein.\"*\n")  # a question written as a heading is said
+    parsed = parse_source(text, source="lecture.md")
+    assert parsed.format == "plain" and parsed.metadata.title == "Part 1: Course Logistics"
+    assert [text[t.start_char:t.end_char] for t in parsed.turns] == [
+        "Okay. Thank you. Is it okay?", "I'm going to put the microphone on. This is **important** for the recording.",
+        "So I'm going to track attendance.", "### Kannst du das genauer beschreiben?", '*"Nein."*']
+    annotated = run(text, source="lecture.md")
+    assert annotated.metadata.title == "Part 1: Course Logistics"
+    sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
+    assert not any("Section" in s or "---" in s for s in sentences)
+    reading = reading_text(text, "plain")
+    assert "**" not in reading and "#" not in reading and "---" not in reading and len(reading) == len(text)
+    assert "Kannst du das genauer beschreiben?" in reading

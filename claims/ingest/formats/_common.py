@@ -11,7 +11,7 @@ from ..records import Metadata, ParsedSource
 # Words that end in a colon at a line's or a cue's start without being anybody's name
 NOT_NAMES = frozenset({
     "http", "https", "note", "update", "source", "transcript", "edit", "warning", "tags", "published",
-    "translation", "music",
+    "translation", "music", "applause", "laughter", "laughs", "crosstalk", "inaudible", "silence", "pause",
 })
 
 _WS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"

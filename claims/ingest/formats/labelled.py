@@ -9,7 +9,12 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     Jane Doe [00:01:23]                  (Descript's, Happy Scribe's: the same, the time in brackets)
     **Jane Doe:** text                   (Markdown, as blogs and newsletters print them)
     Jane Doe (00:01:23) text             (no colon: Lex Fridman's transcript pages)
-The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it).
+    0:01:23.4 **Jane Doe** text          (no colon: Orbit FM's transcripts)
+    [Jane Doe] / # Jane Doe              (the name alone on a line, the words below: MacWhisper; Markdown
+                                         headings; counted only where it heads two or more turns)
+The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
+no space after it in Chinese ("主持人：请..."); a name may open with an accented capital ("Élodie :")
+or a Chinese, Japanese or Korean character ("受访者：", iFlytek's "说话人1 00:00").
 A line inside a turn that opens with a bracketed time ("(00:01:40) text", "\\[00:01:40.06\\] text")
 is the same speaker going on at that time: a turn of its own, with the same label; a turn whose
 text opens with one and whose label has none takes that time.
@@ -21,6 +26,8 @@ counts where it is written as the established labels are (the same pattern, bold
 alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
 or more where every established name has two or more) and either comes after the first
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
+A bare time alone on a line between turns (Google Meet's "00:05:00" every five minutes) is the
+next turn's time; Meet's "Meeting ended after 00:04:19" line ends the turn before it.
 Time marks that go backwards are errors.
 """
 from __future__ import annotations
@@ -35,7 +42,10 @@ from ._common import NOT_NAMES, format_clock, iter_lines, parse_clock, refused, 
 NAME = "labelled"
 
 TIME = _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-_NAME = r"(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z0-9(][\w.'’()-]*){0,3}?)"
+# what a name's words open with: a capital, also an accented one ("Élodie", "Ángel Pérez"), or a
+# Chinese, Japanese or Korean character, which have no capitals ("主持人：", iFlytek's "说话人1 00:00")
+_CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u017f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_NAME = rf"(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}0-9(][\w.'’()-]*){{0,3}}?)"
 # a broadcaster's part after the name, on its first mention ("NICK FOUNTAIN, HOST:", NPR), or a
 # title in capitals after a name in capitals ("ANDERSON COOPER, CNN ANCHOR:", "EV WILLIAMS,
 # TWITTER, CO-FOUNDER AND CEO:", CNN's transcripts); then a note of how the words reached the
@@ -47,7 +57,7 @@ _ROLE = (
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
-    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
@@ -69,11 +79,19 @@ HEADER_LINE = re.compile(
 TIMED_NAME_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?:\*\*|__|\[)?" + _NAME + rf"(?:\*\*|__|\])?[ \t]*[\[(](?P<t2>{_TIME})[\])][ \t]*(?P<rest>\S)"
 )
+# Orbit FM's: a bare time, the name in bold, the words, no colon ("0:00:12.6 **Adam Garrett-Harris** Hello")
+TIME_BOLD_NAME_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+\*\*[ \t]*" + _NAME + r"[ \t]*\*\*(?P<t2>)[ \t]+(?P<rest>\S)"
+)
 # ArrayCast's: a bare time and the name in brackets alone on a line, the words below
 # ("00:00:36 [Conor Hoekstra]"; "00:00:26 [MUSIC]" is a note, not a name: NOT_NAMES)
 TIME_THEN_NAME_LINE = re.compile(
     rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+\[" + _NAME + r"\](?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
+# a name alone on a line, the words below: in brackets (MacWhisper's "[Eleanor Scerri]") or as a
+# Markdown heading ("# Interviewer", interviews converted from Word); such a name counts only where it
+# heads two or more turns, so that a document's "## Summary" stays a heading
+NAME_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?:\[|#{1,6}[ \t]+)" + _NAME + r"\]?(?P<t2>)[ \t]*(?P<rest>)\r?$")
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
@@ -93,22 +111,30 @@ BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings,
 _CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}(?::?[ \t]+|:?[ \t]*\r?\n\s*)(?=\S)", re.M)
 _OPENING_TIME = re.compile(rf"[ \t]*{BRACKETED_TIME}")
 _MORE_OPENINGS = frozenset("0123456789*_[")
-# lines at a turn's end that are not its speaker's words: a bare "[00:01:23]" (the next label's
-# time), a time and a note ("00:00:26 [MUSIC]", ArrayCast), a Markdown heading or rule between
-# turns ("### MIT", "***", "---": IEEE's oral histories, Rational Reminder)
+# lines at a turn's end that are not its speaker's words: a bare time, "[00:01:23]" or "00:05:00" (the
+# next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
+# ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
+# histories, Rational Reminder)
 _NOT_SPOKEN_LINE = re.compile(
-    rf"[ \t]*(?:[\[(]{_TIME}[\])]|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?|(?:([-*_])[ \t]*)(?:\1[ \t]*){{2,}})[ \t]*\r?$"
+    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
+    r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})[ \t]*\r?$"
 )
 _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
+# Google Meet's line closing a meeting's transcript ("Meeting ended after 00:04:19 👋"); what follows
+# it up to the next label (its footer, the next meeting's header) is nobody's words
+_MEETING_ENDED = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?Meeting ended after \d", re.M)
 
 
 def _candidates(text: str):
     """(line number, line start, line end, line text, match, name) of every "Name:" line, and
-    for each the number of lines before it that are not blank; and that number for the text."""
+    for each the number of lines before it that are not blank; that number for the text; the
+    names found alone on a line ("[Name]", "# Name")."""
     out, nonblank_before = [], []
     blank = 0
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
-    time_name, period_label = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match
+    time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
+    time_bold_name = TIME_BOLD_NAME_LINE.match
+    alone, short_forms = set(), {}
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         if not line or line.isspace():
@@ -124,21 +150,48 @@ def _candidates(text: str):
                 (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
                 or last == "]" and first.isdigit() and time_name(line)
+                or first.isdigit() and "**" in line[:80] and time_bold_name(line)
                 or first in "MDCSRJGATQ" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and period_label(line)
+                or (first == "#" or first == "[" and last == "]") and name_alone(line)
             )
+            if m and m.re is NAME_ALONE_LINE:
+                alone.add(" ".join(m.group("name").split()))
         if m and "title" in m.re.groupindex and m.group("title") and not m.group("name").isupper():
             m = None  # a title after the comma is a broadcaster's only where the name is in capitals too
         if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
             body = line[:-1] if line.endswith("\r") else line
-            out.append((number, start, start + len(body), body, m, " ".join(m.group("name").split())))
+            name = " ".join(m.group("name").split())
+            if name[-1] == ")":
+                name = _declared_short_form(name, short_forms)
+            out.append((number, start, start + len(body), body, m, name))
             nonblank_before.append(number - 1 - blank)
         start += len(line) + 1
-    return out, nonblank_before, number - blank
+    if short_forms:  # "I:" after "Interviewer (I):" is the interviewer
+        out = [c if c[5] not in short_forms else c[:5] + (short_forms[c[5]],) for c in out]
+    return out, nonblank_before, number - blank, alone
+
+
+# a name and the short form it goes by after ("Interviewer (I):", "Respondent (R):", then "I:",
+# "R:"): the short form's letters are the name's, in order, so "Participant (P3)" stays one name
+_DECLARED_SHORT = re.compile(r"(?P<name>.+?) \((?P<short>[A-Z0-9]{1,4})\)")
+
+
+def _declared_short_form(name: str, short_forms: dict[str, str]) -> str:
+    """"Interviewer (I)" in, "Interviewer" out, noting short_forms["I"] = "Interviewer"; any other
+    name unchanged."""
+    m = _DECLARED_SHORT.fullmatch(name)
+    if not m:
+        return name
+    letters = iter(m.group("name").upper())
+    if not all(ch in letters for ch in m.group("short")):
+        return name
+    short_forms[m.group("short")] = m.group("name")
+    return m.group("name")
 
 
 # a diariser's or a transcriber's label for a voice it could not name
-_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant)[ _-]*\w{1,3}|unknown speaker")
-_NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人)[ _-]*\w{1,3}|unknown speaker")
+_NAME_WORD = re.compile(rf"[{_CAPITAL}][\w.'’-]*")
 # words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
 # "**Panel:** ...", "Step 1: ..."), never anybody's name
 _NOT_NAMES_ONCE = frozenset({
@@ -153,7 +206,7 @@ def _shape(candidate) -> tuple:
     whether it has a time and words after it, and where it has no time, capitals or not (a
     timed label is evidence enough: ArrayCast's "[Rob Pike]" once, then "[RP]", "[CH]")."""
     _, _, _, line, m, name = candidate
-    before = line[m.start("name") - 1] if m.start("name") else ""
+    before = line[: m.start("name")].rstrip(" \t")[-1:]  # "** Jen**": the mark, not the space after it
     timed = bool(m.group("t0") or m.group("t1") or m.group("t2") or ("t3" in m.re.groupindex and m.group("t3")))
     return m.re, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
 
@@ -198,8 +251,14 @@ def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
     and the number of lines from the first label on that are not blank (show notes before a
     transcript do not make its labels rare: ArrayCast's pages)."""
-    cands, nonblank_before, nonblank = _candidates(text)
+    cands, nonblank_before, nonblank, alone = _candidates(text)
     counts = Counter(c[5] for c in cands)
+    rare = {name for name in alone if counts[name] < 2}
+    if rare:  # a name alone on a line once is a heading, not a speaker
+        kept = [i for i, c in enumerate(cands) if c[5] not in rare]
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+        for name in rare:
+            del counts[name]
     for full, short in shorter_forms(counts).items():  # one person, two forms: each counts the other's lines
         counts[full] = counts[short] = counts[full] + counts[short]
     if len(counts) <= 2:
@@ -289,8 +348,15 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     previous_time = None
     credit = _CREDIT.search(text, max(0, len(text) - 300))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
+    if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
+        ends = [e.start() for e in _MEETING_ENDED.finditer(text)]
+        bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
+    time_before = None  # a bare time line just before this label (Google Meet's "00:05:00")
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         stamp = m.group("t0") or m.group("t1") or m.group("t2") or ("t3" in m.re.groupindex and m.group("t3"))
+        if time_before:
+            stamp = stamp or time_before
+            time_before = None
         seconds = parse_clock(stamp.replace(",", ".")) if stamp else None
         if stamp and seconds is None:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
@@ -300,8 +366,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         # or a rule between turns belongs to neither
         while b > a:
             last_nl = text.rfind("\n", a, b)
-            if last_nl < 0 or not _NOT_SPOKEN_LINE.match(text, last_nl + 1, b):
+            not_spoken = _NOT_SPOKEN_LINE.match(text, last_nl + 1, b) if last_nl >= 0 else None
+            if not not_spoken:
                 break
+            time_before = time_before or not_spoken.group("time")
             a, b = trim(text, a, last_nl)
         if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if m.group("rest") else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here

@@ -1,4 +1,11 @@
-"""Plain punctuated text, the fallback: each paragraph is one unlabelled turn."""
+"""Plain punctuated text, the fallback: each paragraph is one unlabelled turn.
+
+A paragraph of Markdown layout only (a "### Part 1" heading, a "---" rule) is nobody's words and no
+turn (a lecture's or a talk's transcript in Markdown: its section headings had been turns, the
+speaker's first ones); the first of the highest-level headings before the first turn is the title.
+A heading that ends a sentence ("### Kannst du das genauer beschreiben?") is the interviewer's
+words written as a heading, and a turn.
+"""
 from __future__ import annotations
 
 import re
@@ -9,6 +16,28 @@ from ._common import LineIndex, trim
 NAME = "plain"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
+_SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
+_LAYOUT_LINE = re.compile(r"[ \t]*(?:(?P<level>#{1,6})(?:[ \t](?P<heading>[^\n]*))?|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})[ \t]*\r?")
+
+
+def _layout_only(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is Markdown headings (none ending a sentence) and rules only."""
+    if text[a] not in "#-*_":
+        return False
+    for line in text[a:b].split("\n"):
+        m = _LAYOUT_LINE.fullmatch(line)
+        if not m or (m.group("heading") or "").rstrip(" \t*_#").endswith(_SENTENCE_ENDS):
+            return False
+    return True
+
+
+def _title(text: str, end: int) -> str:
+    """The first of the highest-level headings before `end`, without its #s and bold marks; "" if none."""
+    headings = [(len(m.group("level")), m.group("heading") or "") for m in map(_LAYOUT_LINE.fullmatch, text[:end].split("\n"))
+                if m and m.group("level")]
+    if not headings:
+        return ""
+    return min(headings, key=lambda h: h[0])[1].replace("**", "").strip(" \t#")
 
 
 def parse(text: str, *, source: str) -> ParsedSource:
@@ -23,8 +52,9 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = []
     for a, b in turns:
         a, b = trim(text, a, b)
-        if b > a:
+        if b > a and not _layout_only(text, a, b):
             parsed.append(ParsedTurn(start_char=a, end_char=b, line=lines.line(a)))
     start = parsed[0].start_char if parsed else 0
     end = parsed[-1].end_char if parsed else 0
-    return ParsedSource(format=NAME, metadata=Metadata(), turns=tuple(parsed), content_start=start, content_end=end)
+    title = _title(text, start) if start else ""
+    return ParsedSource(format=NAME, metadata=Metadata(title=title), turns=tuple(parsed), content_start=start, content_end=end)
