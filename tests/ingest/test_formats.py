@@ -830,3 +830,23 @@ def test_a_plain_markdown_transcripts_section_headings_and_rules_are_no_turns_an
     reading = reading_text(text, "plain")
     assert "**" not in reading and "#" not in reading and "---" not in reading and len(reading) == len(text)
     assert "Kannst du das genauer beschreiben?" in reading
+
+
+def test_labels_talking_over_each_other_may_step_back_a_second_but_no_more():
+    # Orbit FM's shape: one voice starts 0.3 s before the other's mark (overlapping speech); the
+    # times are kept as written. Five seconds back is still out of order, and so is a run of
+    # small steps that would walk the times backwards.
+    text = (
+        "0:00:01.0 **Adam Garrett-Harris** Hello and welcome to the show.\n\n"
+        "0:01:16.6 **Jen Luker** I love that book.\n\n"
+        "0:01:16.3 **Adam Garrett-Harris** Me too!\n\n"
+        "0:01:20.0 **Jen Luker** Right.\n"
+    )
+    annotated = run(text, source="bookbytes.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [t.start_seconds for t in annotated.turns] == [1.0, 76.6, 76.3, 80.0]
+    assert [str(e) for e in run(text.replace("0:01:16.3", "0:01:11.6"), source="b.txt").errors] == [
+        "b.txt:5: time mark out of order: 00:01:11.600 comes after 00:01:16.600"]
+    creeping = text.replace("0:01:16.3", "0:01:16.0").replace("0:01:20.0", "0:01:15.4")
+    assert [str(e) for e in run(creeping, source="b.txt").errors] == [
+        "b.txt:7: time mark out of order: 00:01:15.400 comes after 00:01:16.600"]

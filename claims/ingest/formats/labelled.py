@@ -28,7 +28,7 @@ or more where every established name has two or more) and either comes after the
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
 A bare time alone on a line between turns (Google Meet's "00:05:00" every five minutes) is the
 next turn's time; Meet's "Meeting ended after 00:04:19" line ends the turn before it.
-Time marks that go backwards are errors.
+Time marks that go backwards are errors, but for overlapping speech (a step back of up to a second).
 """
 from __future__ import annotations
 
@@ -297,11 +297,19 @@ def looks_like(text: str) -> bool:
     return detected(text) is not None
 
 
+# how far a label's time may go back: one voice starting before the other stops (Orbit FM's
+# "0:01:16.6 **Jen**" then "0:01:16.3 **Adam**" as they talk over each other) is speech, not disorder
+_OVERLAP_SECONDS = 1.0
+
+
 def _in_order(seconds: float, previous: float | None, source: str, line: int, errors: list) -> float:
-    """`seconds`, the new previous time; an error noted when it comes before `previous`."""
-    if previous is not None and seconds < previous:
+    """The new previous time; an error noted when `seconds` comes more than _OVERLAP_SECONDS
+    before `previous`."""
+    if previous is None:
+        return seconds
+    if seconds < previous - _OVERLAP_SECONDS:
         errors.append(IngestError(source, line, f"time mark out of order: {format_clock(seconds)} comes after {format_clock(previous)}"))
-    return seconds
+    return max(seconds, previous)  # a run of small steps back cannot walk the times backwards
 
 
 def _continued(text: str, a: int, b: int, line_no: int, seconds):
