@@ -299,3 +299,38 @@ def test_the_summary_names_what_held_the_text_beside_its_format(tmp_path, monkey
     assert formats == {"page": "labelled (html)", "episode": "labelled (docx)", "episode-14": "labelled (json)",
                        "plain": "labelled"}
     assert not Interview.objects.exists()
+
+
+LECTURE = (
+    "Thank you all for coming. Today I want to talk about simplicity. What is simple? Simple means one fold, "
+    "one braid. Easy is near at hand, familiar. We confuse the two all the time.\n\n"
+    "So why does it matter? Because we can only hope to make reliable those things we understand. "
+    "And we can only consider a few things at a time. Thank you.\n"
+)
+
+
+def test_single_speaker_gives_every_word_of_an_unlabelled_talk_to_one_speaker(tmp_path):
+    (tmp_path / "talk.txt").write_text(LECTURE, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(LECTURE.replace("simplicity", "complexity"), encoding="utf-8")
+    ingest(tmp_path / "talk.txt", guest=["Rich Hickey"], single_speaker=True)
+    talk = Interview.objects.get()
+    assert [(p.speaker.name, p.role) for p in talk.participations.all()] == [("Rich Hickey", "guest")]
+    assert {t.speaker.name for t in talk.turns.all()} == {"Rich Hickey"}
+    ingest(tmp_path / "other.txt", single_speaker=True)  # nobody named: one "Speaker"
+    other = Interview.objects.exclude(pk=talk.pk).get()
+    assert [(p.speaker.name, p.role) for p in other.participations.all()] == [("Speaker", "guest")]
+
+
+def test_single_speaker_leaves_a_labelled_transcript_to_its_labels():
+    ingest(DATA / "interview_labels.txt", single_speaker=True)
+    assert Interview.objects.get().participations.count() == 2
+
+
+def test_single_speaker_in_a_manifest_must_be_true_or_false(tmp_path):
+    (tmp_path / "talk.txt").write_text(LECTURE, encoding="utf-8")
+    (tmp_path / "manifest.json").write_text('{"talk.txt": {"single_speaker": "yes"}}', encoding="utf-8")
+    message, err = ingest_failing(tmp_path / "talk.txt")
+    assert "single_speaker 'yes' is not true or false" in err and not Interview.objects.exists()
+    (tmp_path / "manifest.json").write_text('{"talk.txt": {"single_speaker": true, "guests": ["Rich Hickey"]}}', encoding="utf-8")
+    ingest(tmp_path / "talk.txt")
+    assert [p.speaker.name for p in Interview.objects.get().participations.all()] == ["Rich Hickey"]

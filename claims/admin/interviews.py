@@ -15,6 +15,7 @@ from django.utils.html import format_html
 
 from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
+from claims.ingest.records import Metadata
 from claims.models import Chapter, Claim, Interview, Participation, Turn
 from claims.services import (
     IngestConflict,
@@ -78,6 +79,11 @@ class UploadForm(forms.Form):
     format = forms.ChoiceField(
         choices=[("", "detect from the text")] + [(name, Interview.SourceFormat(name).label) for name in PARSERS],
         required=False,
+    )
+    single_speaker = forms.BooleanField(
+        label="One speaker throughout", required=False,
+        help_text="A lecture or a talk: where the file names no speakers, every word is one speaker's "
+                  "instead of being split between a host and a guest.",
     )
 
 
@@ -227,7 +233,8 @@ class InterviewAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            interview = self._ingest_upload(request, form.cleaned_data["file"], form.cleaned_data["format"] or None)
+            interview = self._ingest_upload(request, form.cleaned_data["file"], form.cleaned_data["format"] or None,
+                                            single_speaker=form.cleaned_data["single_speaker"])
             if interview is not None:
                 return HttpResponseRedirect(reverse("admin:claims_interview_transcript", args=[interview.pk]))
         context = {
@@ -240,7 +247,7 @@ class InterviewAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/claims/interview/upload.html", context)
 
-    def _ingest_upload(self, request, upload, fmt: str | None) -> Interview | None:
+    def _ingest_upload(self, request, upload, fmt: str | None, *, single_speaker: bool = False) -> Interview | None:
         """Run the ingestion service on an uploaded file; every refusal becomes an error message."""
         name = upload.name
         if upload.size > settings.INGEST_MAX_BYTES:
@@ -249,7 +256,8 @@ class InterviewAdmin(admin.ModelAdmin):
             return None
         data = upload.read()
         try:
-            interview, created, proposals = interview_ingest_file(data=data, source=name, fmt=fmt)
+            metadata = Metadata(single_speaker=True) if single_speaker else None
+            interview, created, proposals = interview_ingest_file(data=data, source=name, fmt=fmt, metadata=metadata)
         except IngestFailed as failure:
             for error in failure.errors:
                 self.message_user(request, str(error), messages.ERROR)

@@ -262,12 +262,22 @@ def attribute_speakers(
     speakers = _speakers(metadata, text, labels)
     if labels:
         return _attribute_labelled(text, turns, speakers)
+    if metadata.single_speaker:
+        return _one_voice(speakers, turns)
     speakers = _with_both_roles(speakers)
     if not turns:
         return tuple(speakers), ()
     u = attribution_units(text, parsed, speakers, units=units)
     roles = decode_roles(u, model or load_model())
     return tuple(speakers), _merge(u, roles, turns, speakers)
+
+
+def _one_voice(speakers: list[SpeakerRecord], turns: Sequence[ParsedTurn]) -> tuple[tuple[SpeakerRecord, ...], tuple[Turn, ...]]:
+    """Every turn to one speaker: the first guest named, else the first host, else "Speaker" (a
+    talk's speaker is the one whose claims are collected: a guest)."""
+    speaker = next((sp for sp in speakers if sp.role == GUEST), None) or (speakers[0] if speakers else None)
+    speaker = speaker or SpeakerRecord(name="Speaker", slug="speaker", role=GUEST)
+    return (speaker,), tuple(Turn(i, t.start_char, t.end_char, speaker.slug, t.start_seconds) for i, t in enumerate(turns))
 
 
 def _with_both_roles(speakers: list[SpeakerRecord]) -> list[SpeakerRecord]:

@@ -66,6 +66,10 @@ def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") 
                 values["duration_seconds"] = int(value)
             except (TypeError, ValueError):
                 raise IngestError(source, None, f"duration_seconds {value!r} is not a whole number of seconds") from None
+        elif key == "single_speaker":
+            if not isinstance(value, bool):
+                raise IngestError(source, None, f"single_speaker {value!r} is not true or false")
+            values["single_speaker"] = value
         elif key in ("video_id", "youtube_id"):
             values["video_id"] = str(value)
         else:

@@ -20,6 +20,9 @@ class Metadata:
     hosts: tuple[str, ...] = ()
     guests: tuple[str, ...] = ()
     channel: str = ""  # the publishing channel when the source names it (seed 001's Info block)
+    # one voice throughout (a lecture, a talk): where the source names no speakers, every word is
+    # the one speaker's instead of being split between a host and a guest; None when not said
+    single_speaker: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,3 +172,11 @@ def test_upload_reads_word_documents_web_pages_and_recognisers_json(admin_client
     assert "<" not in interview.source_text and "{" not in interview.source_text and "PK" not in interview.source_text
     assert interview.source_format == "labelled" and interview.turns.count() >= 4
     assert interview.sha256 == hashlib.sha256(content).hexdigest()
+
+
+def test_upload_of_a_talk_with_one_speaker_throughout(admin_client, db):
+    talk = b"Thank you for coming. What is simple? One fold. Easy is near at hand.\n\nSo why does it matter? We understand little. Thank you.\n"
+    admin_client.post(UPLOAD, {"file": SimpleUploadedFile("talk.txt", talk), "format": "", "single_speaker": "on"}, follow=True)
+    interview = Interview.objects.get()
+    assert [(p.speaker.name, p.role) for p in interview.participations.all()] == [("Speaker", "guest")]
+    assert "One speaker throughout" in admin_client.get(UPLOAD).content.decode()

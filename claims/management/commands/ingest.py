@@ -47,6 +47,11 @@ class Command(BaseCommand):
         parser.add_argument("--published", help="YYYY, YYYY-MM or YYYY-MM-DD; the precision is kept.")
         parser.add_argument("--link")
         parser.add_argument("--video-id")
+        parser.add_argument(
+            "--single-speaker", action="store_true",
+            help="One voice throughout (a lecture, a talk): where a file names no speakers, every word is one "
+                 "speaker's (the --guest, else the --host, else 'Speaker') instead of a host's and a guest's.",
+        )
         parser.add_argument("--max-bytes", type=int, default=settings.INGEST_MAX_BYTES)
         parser.add_argument("--dry-run", action="store_true", help="Parse and report; write nothing.")
         parser.add_argument(
@@ -61,6 +66,7 @@ class Command(BaseCommand):
                     "slug": options["slug"], "title": options["title"], "show": options["show"],
                     "hosts": options["host"], "guests": options["guest"], "published": options["published"],
                     "link": options["link"], "video_id": options["video_id"],
+                    "single_speaker": True if options["single_speaker"] else None,
                 },
                 source="command line",
             )
