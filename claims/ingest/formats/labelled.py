@@ -135,12 +135,15 @@ def _candidates(text: str):
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     time_bold_name = TIME_BOLD_NAME_LINE.match
     alone, short_forms = set(), {}
+    names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         if not line or line.isspace():
             blank += 1
-        m = match(line) if line else None
-        if line and not m:  # the rarer shapes, only where they can be (checked without copying the line)
+            start += len(line) + 1
+            continue
+        m = match(line)
+        if not m:  # the rarer shapes, only where they can be (checked without copying the line)
             first, last = line[0], line[-1]
             if first in " \t":
                 first = line.lstrip(" \t")[:1]
@@ -156,19 +159,29 @@ def _candidates(text: str):
             )
             if m and m.re is NAME_ALONE_LINE:
                 alone.add(" ".join(m.group("name").split()))
-        if m and "title" in m.re.groupindex and m.group("title") and not m.group("name").isupper():
-            m = None  # a title after the comma is a broadcaster's only where the name is in capitals too
-        if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_NAMES:
-            body = line[:-1] if line.endswith("\r") else line
-            name = " ".join(m.group("name").split())
-            if name[-1] == ")":
-                name = _declared_short_form(name, short_forms)
-            out.append((number, start, start + len(body), body, m, name))
-            nonblank_before.append(number - 1 - blank)
+        if m:
+            written = m.group("name")
+            name = names.get(written)
+            if name is None:
+                name = names[written] = _kept_name(written, short_forms)
+            # a title after the comma is a broadcaster's only where the name is in capitals too
+            if name and (m.re is not LABEL_LINE or not m.group("title") or written.isupper()):
+                body = line[:-1] if line.endswith("\r") else line
+                out.append((number, start, start + len(body), body, m, name))
+                nonblank_before.append(number - 1 - blank)
         start += len(line) + 1
     if short_forms:  # "I:" after "Interviewer (I):" is the interviewer
         out = [c if c[5] not in short_forms else c[:5] + (short_forms[c[5]],) for c in out]
     return out, nonblank_before, number - blank, alone
+
+
+def _kept_name(written: str, short_forms: dict[str, str]) -> str:
+    """A label's name as written in, as kept out: spaces single, a declared short form noted
+    ("Interviewer (I)" is "Interviewer"); "" for a word that is nobody's name ("Note", "Music")."""
+    if written.split()[0].lower().rstrip(".") in NOT_NAMES:
+        return ""
+    name = " ".join(written.split())
+    return _declared_short_form(name, short_forms) if name[-1] == ")" else name
 
 
 # a name and the short form it goes by after ("Interviewer (I):", "Respondent (R):", then "I:",
@@ -207,7 +220,7 @@ def _shape(candidate) -> tuple:
     timed label is evidence enough: ArrayCast's "[Rob Pike]" once, then "[RP]", "[CH]")."""
     _, _, _, line, m, name = candidate
     before = line[: m.start("name")].rstrip(" \t")[-1:]  # "** Jen**": the mark, not the space after it
-    timed = bool(m.group("t0") or m.group("t1") or m.group("t2") or ("t3" in m.re.groupindex and m.group("t3")))
+    timed = bool(_stamp(m))
     return m.re, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
 
 
@@ -223,12 +236,19 @@ _HOST_WORDS = frozenset({"host", "co-host", "anchor", "moderator", "interviewer"
 
 
 def _role_hint(m: re.Match) -> str | None:
-    role = m.group("role") if "role" in m.re.groupindex else None
+    if m.re is not LABEL_LINE:  # the only shape with a part or a title after the name
+        return None
+    role, title = m.group("role", "title")
     if role:
         return "host" if role.lower() in _HOST_WORDS else "guest"
-    title = m.group("title") if "title" in m.re.groupindex else None
     # a title names the host's part ("CNN ANCHOR", "CNN HOST"), or says nothing of the roles here
     return "host" if title and _HOST_WORDS & set(re.split(r"[\s,]+", title.lower())) else None
+
+
+def _stamp(m: re.Match) -> str | None:
+    """The time written with a label ("[00:01:23] Name:", "Name (01:23):", Otter's "Name  0:07"), or None."""
+    t0, t1, t2 = m.group("t0", "t1", "t2")
+    return t0 or t1 or t2 or (m.group("t3") if m.re is HEADER_LINE else None)
 
 
 def shorter_forms(names) -> dict[str, str]:
@@ -361,7 +381,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
     time_before = None  # a bare time line just before this label (Google Meet's "00:05:00")
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
-        stamp = m.group("t0") or m.group("t1") or m.group("t2") or ("t3" in m.re.groupindex and m.group("t3"))
+        stamp = _stamp(m)
         if time_before:
             stamp = stamp or time_before
             time_before = None
