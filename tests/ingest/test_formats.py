@@ -850,3 +850,15 @@ def test_labels_talking_over_each_other_may_step_back_a_second_but_no_more():
     creeping = text.replace("0:01:16.3", "0:01:16.0").replace("0:01:20.0", "0:01:15.4")
     assert [str(e) for e in run(creeping, source="b.txt").errors] == [
         "b.txt:7: time mark out of order: 00:01:15.400 comes after 00:01:16.600"]
+
+
+def test_times_written_in_hours_minutes_and_seconds_are_time_marks():
+    # a podcast page's table of "0h00m44s" / words rows, as its page reads: timed lines
+    from claims.ingest.formats._common import parse_clock
+
+    assert (parse_clock("0h00m44s"), parse_clock("1h02m03s"), parse_clock("0h75m00s")) == (44.0, 3723.0, None)
+    text = "Time Transcript\n\n0h00m00s\nwelcome to the podcast\n\n0h00m44s\nthanks for the emails\n\n0h03m44s\nthat is all\n"
+    annotated = run(text, source="table.txt")
+    assert annotated.format == "timed_lines" and annotated.ok
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 44.0, 224.0]
+    assert "0h00m44s" not in reading_text(annotated.source_text, annotated.format)

@@ -73,11 +73,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
+_UNITS_CLOCK = re.compile(r"^(\d+)h(\d{1,2})m(\d{1,2})s()$")  # "0h00m44s", "1h02m03s"
 
 
 def parse_clock(value: str) -> float | None:
-    """"1:02:03.5", "02:03", "00:00:01,000" -> seconds; None when not a clock time."""
-    m = _CLOCK.match(value.strip())
+    """"1:02:03.5", "02:03", "00:00:01,000", "0h00m44s" -> seconds; None when not a clock time."""
+    value = value.strip()
+    m = _CLOCK.match(value) or _UNITS_CLOCK.match(value)
     if not m:
         return None
     hours, minutes, seconds, frac = m.groups()

@@ -18,7 +18,8 @@ from ._common import format_clock, iter_lines, parse_clock, refused, trim
 
 NAME = "timed_lines"
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"  # "0:04", "[00:00:04]", "[00:00:04.250]"
+# "0:04", "[00:00:04]", "[00:00:04.250]"; "0h00m44s" (hours, minutes and seconds written out)
+_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?|\d{1,2}h\d{1,2}m\d{1,2}s)"
 # a time mark opening a line ("0:04", "[00:00:04]", "(1:02:03)", and Whisper's and whisper.cpp's
 # console lines "[00:00.000 --> 00:08.420]", read at their start); markup.py blanks the same marks
 MARK = (rf"[ \t]*(?:\[(?P<r>{_TIME})[ \t]*-->[ \t]*{_TIME}\]|\[(?P<b>{_TIME})\]|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))"
