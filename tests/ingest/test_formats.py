@@ -862,3 +862,11 @@ def test_times_written_in_hours_minutes_and_seconds_are_time_marks():
     assert annotated.format == "timed_lines" and annotated.ok
     assert [t.start_seconds for t in annotated.turns] == [0.0, 44.0, 224.0]
     assert "0h00m44s" not in reading_text(annotated.source_text, annotated.format)
+
+
+def test_a_short_whisper_console_output_is_timed_lines():
+    # two range marks are enough where every line opens with one (a two-sentence recording)
+    text = "[00:00:00.000 --> 00:00:02.400]   capture milk\n[00:00:02.400 --> 00:00:03.100]   and call mum\n"
+    annotated = run(text, source="stdout.txt")
+    assert annotated.format == "timed_lines" and [t.start_seconds for t in annotated.turns] == [0.0, 2.4]
+    assert detect("[00:00:00.000 --> 00:00:02.400] capture milk\nand more words here\nand here\nand here\n") != "timed_lines"

@@ -49,7 +49,10 @@ def detected(text: str) -> dict | None:
         return None
     marks = _marks(sample)
     nonblank = sum(1 for line in sample.split("\n") if line.strip())
-    if not (len(marks) >= 3 and len(marks) >= 0.3 * nonblank):
+    # three marks make timed lines; fewer do where every line opens with a Whisper range mark
+    # ("[00:00:00.000 --> 00:00:02.400]  words": a two-sentence recording), which nothing else writes
+    whisper_ranges = "-->" in sample and len(marks) == nonblank
+    if not ((len(marks) >= 3 or whisper_ranges) and len(marks) >= 0.3 * nonblank):
         return None
     return {"marks": marks} if len(text) <= _DETECT_CHARS else {}
 
