@@ -17,6 +17,7 @@ from .bulk import copy_rows
 from .ingest import pipeline
 from .ingest.errors import IngestError
 from .ingest.docx import is_zip
+from .ingest.pdf import is_pdf
 from .ingest.read import decode_bytes
 from .ingest.records import AnnotatedInterview, Metadata
 from .ingest.records import Chapter as ChapterRecord
@@ -245,7 +246,8 @@ def interview_prepare(
     annotated = pipeline.run(text, source=source, fmt=fmt, metadata=metadata, sha256=hashlib.sha256(data).hexdigest())
     if annotated.errors:
         raise IngestFailed(annotated.errors)
-    return replace(annotated, container="docx") if is_zip(data) else annotated
+    container = "docx" if is_zip(data) else "pdf" if is_pdf(data) else ""
+    return replace(annotated, container=container) if container else annotated
 
 
 @transaction.atomic

@@ -200,4 +200,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # pypdf warns of each repair it makes to a sloppy PDF ("EOF marker not found"), without the
+    # file's name; what it cannot repair reaches ingestion as an error naming the file (pdf.py)
+    "loggers": {"pypdf": {"level": "ERROR"}},
 }

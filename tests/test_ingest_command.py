@@ -132,7 +132,7 @@ def test_unreadable_files_get_one_line_naming_file_and_reason(tmp_path, name, co
 
 
 def test_a_missing_path_and_a_folder_without_transcripts_are_refused(tmp_path):
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")
     _, err = ingest_failing(tmp_path / "nope.txt", tmp_path)
     assert f"{tmp_path / 'nope.txt'}: no such file or directory" in err
     assert f"{tmp_path}: directory contains no transcript files" in err
@@ -287,17 +287,54 @@ def test_a_recognisers_json_named_on_the_command_line_goes_in_with_the_names_giv
 
 def test_the_summary_names_what_held_the_text_beside_its_format(tmp_path, monkeypatch):
     from tests.factories import html_transcript_page, rev_style_docx
+    from tests.pdfs import labelled_interview_pdf
 
     monkeypatch.chdir(tmp_path)  # short paths in the table
     (tmp_path / "page.html").write_text(html_transcript_page([("Ann", "Hello there."), ("Bo", "Hi, Ann.")]), encoding="utf-8")
     (tmp_path / "episode.docx").write_bytes(rev_style_docx())
+    (tmp_path / "printed.pdf").write_bytes(labelled_interview_pdf())
     shutil.copy(DATA / "assemblyai.json", tmp_path / "episode-14.json")
     (tmp_path / "plain.txt").write_text("Ann: Hello there.\nBo: Hi, Ann.\n", encoding="utf-8")
     out, _ = ingest(".", "episode-14.json", dry_run=True)
     rows = {line.split("│")[1].strip(): line.split("│")[2].strip() for line in out.splitlines() if line.count("│") > 3}
     formats = {Path(name).stem: fmt for name, fmt in rows.items() if name != "file"}
     assert formats == {"page": "labelled (html)", "episode": "labelled (docx)", "episode-14": "labelled (json)",
-                       "plain": "labelled"}
+                       "printed": "labelled (pdf)", "plain": "labelled"}
+    assert not Interview.objects.exists()
+
+
+def test_a_pdf_is_stored_as_its_pages_text_and_goes_in_once(tmp_path):
+    import hashlib
+
+    from claims.ingest.read import decode_bytes
+    from tests.pdfs import labelled_interview_pdf
+
+    data = labelled_interview_pdf()
+    path = bad_file(tmp_path, "episode-14.pdf", data)
+    out, _ = ingest(path, no_extract=False)
+    assert "labelled (pdf)" in out
+    interview = Interview.objects.get()
+    assert interview.source_text == decode_bytes(data, source="x") and interview.sha256 == hashlib.sha256(data).hexdigest()
+    assert interview.source_format == "labelled" and interview.turns.count() == 6
+    assert "Page 1 of 2" not in interview.source_text
+    assert all(c.quote == interview.source_text[c.start_char:c.end_char] for c in Claim.objects.all())
+    assert "unchanged" in ingest(path)[0] and Interview.objects.count() == 1
+
+
+@pytest.mark.parametrize("kind", ["encrypted", "scan", "damaged"])
+def test_a_pdf_with_no_readable_text_is_refused_in_one_line_and_leaves_nothing(tmp_path, kind):
+    from tests.pdfs import encrypted_pdf, labelled_interview_pdf, pdf_document
+
+    data, reason = {
+        "encrypted": (encrypted_pdf(labelled_interview_pdf(), user_password="secret"),
+                      "encrypted PDF: it needs a password to open; save an unlocked copy"),
+        "scan": (pdf_document(["drawing"]), "PDF has no text layer (a scan or images only); OCR it first"),
+        "damaged": (b"%PDF-1.7\n1 0 obj\n<<", "damaged PDF, cannot be read: "),
+    }[kind]
+    path = bad_file(tmp_path, "hearing.pdf", data)
+    message, err = ingest_failing(path)
+    assert err.strip().startswith(f"{path}: {reason}") and len(err.strip().splitlines()) == 1
+    assert message == "1 of 1 file(s) failed; those wrote nothing"
     assert not Interview.objects.exists()
 
 

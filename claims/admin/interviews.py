@@ -75,7 +75,8 @@ class ClaimInline(admin.TabularInline):
 
 class UploadForm(forms.Form):
     file = forms.FileField(help_text="A transcript as received: text in UTF-8 (or UTF-16 with a byte-order mark), "
-                                     "a web page saved as HTML, a Word document (.docx) or a speech recogniser's JSON.")
+                                     "a web page saved as HTML, a Word document (.docx), a PDF with a text layer "
+                                     "(a scan needs OCR first) or a speech recogniser's JSON.")
     format = forms.ChoiceField(
         choices=[("", "detect from the text")] + [(name, Interview.SourceFormat(name).label) for name in PARSERS],
         required=False,

@@ -1,8 +1,8 @@
 """Reading transcript files: path in, (exact text, sha256 of the raw bytes) out.
 
-Decoding never guesses. Accepted: UTF-8, UTF-8 with a BOM, UTF-16 with a BOM (LE or BE), and
-Word documents (.docx, read as their paragraphs' text, docx.py). Anything else is refused with
-an IngestError naming the file and the reason.
+Decoding never guesses. Accepted: UTF-8, UTF-8 with a BOM, UTF-16 with a BOM (LE or BE), Word
+documents (.docx, read as their paragraphs' text, docx.py) and PDF (its pages' text, pdf.py).
+Anything else is refused with an IngestError naming the file and the reason.
 
 The text is kept exactly as decoded: bytes are read and decoded, with no newline
 translation ("\\r\\n" stays "\\r\\n"), so offsets match
@@ -21,10 +21,11 @@ from typing import Iterable
 
 from .docx import is_zip, read_docx
 from .errors import IngestError
+from .pdf import is_pdf, read_pdf
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TRANSCRIPT_SUFFIXES = (
-    ".txt", ".vtt", ".srt", ".sbv", ".text", ".transcript", ".html", ".htm", ".docx", ".ttml", ".dfxp", ".scc",
+    ".txt", ".vtt", ".srt", ".sbv", ".text", ".transcript", ".html", ".htm", ".docx", ".pdf", ".ttml", ".dfxp", ".scc",
     ".srv1", ".srv2", ".srv3", ".json3",  # YouTube's timed text as yt-dlp names it
 )
 
@@ -47,6 +48,8 @@ def decode_bytes(data: bytes, *, source: str) -> str:
         raise IngestError(source, None, "empty file")
     if is_zip(data):  # a Word document (.docx): its paragraphs' text (docx.py)
         return read_docx(data, source=source)
+    if is_pdf(data):  # a PDF: its pages' text, headers and footers left out (pdf.py)
+        return read_pdf(data, source=source)
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
         raise IngestError(source, None, "UTF-32 text is not supported; re-save as UTF-8")
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):

@@ -109,7 +109,7 @@ class AnnotatedInterview:
     content_start: int = 0
     content_end: int | None = None
     errors: tuple = ()  # IngestErrors collected by the pipeline; the service must refuse if any
-    container: str = ""  # what held the text, when it was read out of something: html, json, xml, tsv, scc, docx
+    container: str = ""  # what held the text, when it was read out of something: html, json, xml, tsv, scc, docx, pdf
 
     @property
     def ok(self) -> bool:

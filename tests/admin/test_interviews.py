@@ -160,16 +160,18 @@ def test_upload_refuses_files_over_the_size_limit(admin_client, db, settings):
     assert not Interview.objects.exists()
 
 
-@pytest.mark.parametrize("name", ["episode-14.docx", "podcast_page.html", "assemblyai.json"])
-def test_upload_reads_word_documents_web_pages_and_recognisers_json(admin_client, db, name):
+@pytest.mark.parametrize("name", ["episode-14.docx", "episode-14.pdf", "podcast_page.html", "assemblyai.json"])
+def test_upload_reads_word_documents_pdfs_web_pages_and_recognisers_json(admin_client, db, name):
     # the same service as the command: each arrives as the text it holds, with its speakers and times
     from tests.factories import rev_style_docx
+    from tests.pdfs import labelled_interview_pdf
 
-    content = rev_style_docx() if name.endswith(".docx") else (DATA / name).read_bytes()
+    made = {"episode-14.docx": rev_style_docx, "episode-14.pdf": labelled_interview_pdf}
+    content = made[name]() if name in made else (DATA / name).read_bytes()
     response = upload(admin_client, content, name=name)
     interview = Interview.objects.get()
     assert messages_of(response)[0].startswith(f"Ingested {name} as ")
-    assert "<" not in interview.source_text and "{" not in interview.source_text and "PK" not in interview.source_text
+    assert not any(mark in interview.source_text for mark in ("<", "{", "PK", "%PDF"))
     assert interview.source_format == "labelled" and interview.turns.count() >= 4
     assert interview.sha256 == hashlib.sha256(content).hexdigest()
 
@@ -180,3 +182,12 @@ def test_upload_of_a_talk_with_one_speaker_throughout(admin_client, db):
     interview = Interview.objects.get()
     assert [(p.speaker.name, p.role) for p in interview.participations.all()] == [("Speaker", "guest")]
     assert "One speaker throughout" in admin_client.get(UPLOAD).content.decode()
+
+
+def test_the_upload_form_says_a_pdf_is_read_and_refuses_a_scan_in_one_line(admin_client, db):
+    from tests.pdfs import pdf_document
+
+    assert "a PDF with a text layer" in admin_client.get(UPLOAD).content.decode()
+    shown = messages_of(upload(admin_client, pdf_document(["drawing"]), name="scan.pdf"))
+    assert shown == ["scan.pdf: PDF has no text layer (a scan or images only); OCR it first"]
+    assert not Interview.objects.exists()

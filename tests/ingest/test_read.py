@@ -83,7 +83,7 @@ def test_expand_paths_lists_transcripts_and_reports_empty_folders(tmp_path):
     files, errors = expand_paths([tmp_path / "a", tmp_path / "empty", tmp_path / "missing.txt"])
     assert [f.name for f in files] == ["page.html", "x.vtt", "y.srt"]
     assert [str(e) for e in errors] == [
-        f"{tmp_path / 'empty'}: directory contains no transcript files (*.txt, *.vtt, *.srt, *.sbv, *.text, *.transcript, *.html, *.htm, *.docx, *.ttml, *.dfxp, *.scc, "
+        f"{tmp_path / 'empty'}: directory contains no transcript files (*.txt, *.vtt, *.srt, *.sbv, *.text, *.transcript, *.html, *.htm, *.docx, *.pdf, *.ttml, *.dfxp, *.scc, "
         "*.srv1, *.srv2, *.srv3, *.json3)",
         f"{tmp_path / 'missing.txt'}: no such file or directory",
     ]

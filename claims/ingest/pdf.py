@@ -1,0 +1,115 @@
+"""Transcripts saved as PDF: the text of their pages, in reading order, line by line.
+
+Hearings, court transcripts, press-conference and news transcripts and transcription services'
+exports (Rev, Otter, Temi, Sonix) often come as PDF. The text ingestion stores and quotes from
+is what pypdf extracts from each page in its layout mode: lines as printed, with the
+indentation and the blank lines between paragraphs (a court page's labels stand right of its
+text column, which is how line_numbered tells them from the margin's words; a page whose fonts
+trip layout mode is read in plain mode, without the indentation). Pages follow one another
+with no blank line between them, as a sentence runs on over a page break.
+
+A page's running header and footer (a title, "Transcript by Rev.com", "Page 3 of 12") are left
+out, as a Word document's are (docx.py reads the body only): a line among the first or last
+three of a page is furniture when it comes back there on at least half the pages (and two),
+the same but for its numbers, and is never written further inside a page. A line opening
+with a margin number (1-25) is a court page's own and is left to line_numbered, which reads
+its running title. The text is then detected like any other transcript.
+
+Refused with the reason: a damaged file, an encrypted one that needs a password, and one
+whose pages hold no text (a scan: an image of the words, to be OCRed first).
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+from .errors import IngestError
+
+PDF_MAGIC = b"%PDF-"
+_EDGE_LINES = 3
+_NUMBER = re.compile(r"\d+")
+_MARGIN_NUMBER = re.compile(r"[ \t]{0,12}(?:[1-9]|1\d|2[0-5])(?:[ \t]|$)")
+# control characters come out of fonts whose codes map to no character: nothing a reader sees,
+# and PostgreSQL refuses a NUL in text
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def is_pdf(data: bytes) -> bool:
+    return data.startswith(PDF_MAGIC)
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def read_pdf(data: bytes, *, source: str) -> str:
+    """A PDF file's bytes in, its pages' text out, page furniture left out."""
+    # imported here: only a PDF pays for loading pypdf, not every text transcript
+    from pypdf import PasswordType, PdfReader
+    from pypdf.errors import DependencyError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        # an empty user password is a PDF any viewer opens, only its permissions restricted
+        locked = reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED
+        pages = [] if locked else [_page_text(page) for page in reader.pages]
+    except DependencyError:  # AES needs the cryptography package, which is not a requirement
+        raise IngestError(source, None, "encrypted PDF (AES) cannot be opened here; save an unlocked copy") from None
+    except PdfReadError as error:
+        raise IngestError(source, None, f"damaged PDF, cannot be read: {_one_line(error)}") from None
+    except Exception as error:  # pypdf lets other errors out of malformed objects and streams
+        raise IngestError(source, None, f"damaged PDF, cannot be read: {type(error).__name__}: {_one_line(error)}") from None
+    if locked:
+        raise IngestError(source, None, "encrypted PDF: it needs a password to open; save an unlocked copy")
+    lines_of_pages = [_trimmed(page.splitlines()) for page in pages]
+    if not any(lines_of_pages):
+        raise IngestError(source, None, "PDF has no text layer (a scan or images only); OCR it first")
+    furniture = _page_furniture(lines_of_pages)
+    if furniture:
+        lines_of_pages = [_trimmed([line for line in lines if _key(line) not in furniture or _MARGIN_NUMBER.match(line)])
+                          for lines in lines_of_pages]
+    return "\n".join(line for lines in lines_of_pages for line in lines) + "\n"
+
+
+def _page_text(page) -> str:
+    try:
+        return page.extract_text(extraction_mode="layout")
+    except Exception:  # layout mode trips on fonts plain mode reads (pypdf issues 2533, 3074): words without layout
+        return page.extract_text()
+
+
+def _trimmed(lines: list[str]) -> list[str]:
+    """A page's lines without trailing spaces or the blank lines above and below its text."""
+    lines = [_CONTROL.sub("", line).rstrip() for line in lines]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return lines
+
+
+def _key(line: str) -> str:
+    return _NUMBER.sub("#", " ".join(line.split()))
+
+
+def _page_furniture(pages: list[list[str]]) -> set[str]:
+    """The keys (spaces collapsed, numbers as #) of the lines that are the pages' headers and footers."""
+    if len(pages) < 2:
+        return set()
+    at_edges: Counter = Counter()
+    inside: set[str] = set()
+    for lines in pages:
+        text = [line for line in lines if line]
+        edge = set(range(min(_EDGE_LINES, len(text)))) | set(range(max(0, len(text) - _EDGE_LINES), len(text)))
+        keys = set()
+        for i, line in enumerate(text):
+            if _MARGIN_NUMBER.match(line):
+                continue
+            if i in edge:
+                keys.add(_key(line))
+            else:
+                inside.add(_key(line))
+        at_edges.update(keys)
+    needed = max(2, (len(pages) + 1) // 2)
+    return {key for key, count in at_edges.items() if count >= needed and key not in inside}

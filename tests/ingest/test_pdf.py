@@ -1,0 +1,117 @@
+"""Transcripts saved as PDF: their pages' text, page furniture left out, refused with a reason otherwise."""
+import pytest
+
+from claims.ingest.errors import IngestError
+from claims.ingest.markup import reading_text
+from claims.ingest.pdf import _page_furniture
+from claims.ingest.pipeline import run
+from claims.ingest.read import decode_bytes, read_source
+from tests.pdfs import court_transcript_pdf, encrypted_pdf, labelled_interview_pdf, pdf_document
+
+
+def test_a_pdfs_text_is_its_pages_lines_without_their_header_footer_and_page_numbers():
+    text = decode_bytes(labelled_interview_pdf(), source="ep14.pdf")
+    assert text.startswith("Grid Storage - Episode 14\n\nMaria Lopez (00:00):\nWelcome to Charged Up.")
+    assert "Transcript by Scribe.io" not in text and "Page" not in text
+    # a sentence goes on over the page break, with no blank line or furniture between
+    assert "That is a small town\nfor an evening, and the next one" in text
+    assert text.endswith("I think the price will halve by 2030.\n")
+
+
+def test_a_labelled_interview_over_two_pages_ingests_as_its_turns_and_times():
+    text = decode_bytes(labelled_interview_pdf(), source="ep14.pdf")
+    annotated = run(text, source="ep14.pdf")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.metadata.title == "Grid Storage - Episode 14"  # not the PDF's "Microsoft Word - ep14_final.docx"
+    assert [(s.slug, s.role) for s in annotated.speakers] == [("maria-lopez", "host"), ("priya-raman", "guest")]
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("maria-lopez", 0.0), ("priya-raman", 7.0), ("maria-lopez", 11.0), ("priya-raman", 14.0),
+        ("maria-lopez", 62.0), ("priya-raman", 65.0)]
+    assert text[annotated.turns[3].start_char:annotated.turns[3].end_char] == (
+        "The one we finished last year holds four hundred megawatt hours. That is a small town\n"
+        "for an evening, and the next one will be twice that size.")
+
+
+def test_a_court_transcripts_pages_are_read_line_numbered_with_labels_indented_past_the_text_column():
+    text = decode_bytes(court_transcript_pdf(), source="hearing.pdf")
+    assert "Lakeside Court Reporting" not in text  # the reporter's footer on every page
+    annotated = run(text, source="hearing.pdf")
+    assert annotated.ok and annotated.format == "line_numbered"
+    assert annotated.metadata.title == "PUBLIC HEARING ON GRID STORAGE"  # the running title on each page's line 1
+    reading = reading_text(text, "line_numbered")
+    turns = [(t.speaker_slug, " ".join(reading[t.start_char:t.end_char].split())) for t in annotated.turns]
+    assert turns == [
+        ("senator-savino", "Good morning, everyone. We are here to talk about batteries."),
+        ("ms-raman", "Thank you, Senator. The plant we finished last year holds four hundred megawatt hours. "
+                     "That is a small town for an evening."),
+        ("senator-savino", "What will it cost by 2030?"),
+        ("ms-raman", "I think the price will halve by 2030."),
+    ]
+
+
+def test_a_pdf_locked_only_against_editing_opens_as_any_viewer_opens_it():
+    data = encrypted_pdf(labelled_interview_pdf(), user_password="")
+    assert decode_bytes(data, source="ep14.pdf") == decode_bytes(labelled_interview_pdf(), source="ep14.pdf")
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (encrypted_pdf(labelled_interview_pdf(), user_password="secret"),
+         "encrypted PDF: it needs a password to open; save an unlocked copy"),
+        (pdf_document(["drawing", "drawing"]), "PDF has no text layer (a scan or images only); OCR it first"),
+        (b"%PDF-1.4\nthis is not a PDF after all\n", "damaged PDF, cannot be read: "),
+        (labelled_interview_pdf()[:700], "damaged PDF, cannot be read: "),
+    ],
+    ids=["encrypted", "scan", "garbage", "truncated"],
+)
+def test_a_pdf_that_cannot_be_read_as_text_is_refused_in_one_line_with_the_reason(tmp_path, data, reason):
+    path = tmp_path / "x.pdf"
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as error:
+        read_source(path)
+    assert str(error.value).startswith(f"{path}: {reason}")
+    assert "\n" not in str(error.value)
+
+
+def test_control_characters_from_unmapped_font_codes_are_left_out():
+    text = decode_bytes(pdf_document([["Ann: hi\x00 there\x01", "Bo: yes"]]), source="x.pdf")
+    assert text == "Ann: hi there\nBo: yes\n"
+
+
+def test_a_page_that_layout_mode_cannot_read_is_read_in_plain_mode(monkeypatch):
+    from pypdf import PageObject
+
+    extract = PageObject.extract_text
+
+    def layout_fails(page, *args, extraction_mode="plain", **kwargs):
+        if extraction_mode == "layout":
+            raise ZeroDivisionError("float division by zero")
+        return extract(page, *args, extraction_mode=extraction_mode, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", layout_fails)
+    text = decode_bytes(court_transcript_pdf(), source="hearing.pdf")
+    assert "3 SENATOR SAVINO:  Good morning, everyone." in text  # the words, not their indentation
+
+
+def test_a_single_page_keeps_every_line():
+    text = decode_bytes(pdf_document([["Ann: Hello there.", "Bo: Hi, Ann.", "Page 1"]]), source="x.pdf")
+    assert text == "Ann: Hello there.\nBo: Hi, Ann.\nPage 1\n"
+
+
+@pytest.mark.parametrize(
+    "pages, furniture",
+    [
+        # a header and a numbered footer on every page: furniture
+        ([["Hearing", "Ann: a", "x", "y", "z", "Page 1"], ["Hearing", "Bo: b", "x2", "y2", "z2", "Page 2"]],
+         {"Hearing", "Page #"}),
+        # a label opening both pages is also written inside them: a speaker's, not the page's
+        ([["Ann: a", "Bo: b", "q", "r", "Ann: c", "s", "t"], ["Ann: d", "u", "v", "w", "x", "y", "z"]], set()),
+        # on one page of four: a line, not furniture
+        ([["Hearing", "a"], ["b"], ["c"], ["d"]], set()),
+        # a court page's numbered lines are line_numbered's to read
+        ([["1  TITLE", "2  SENATOR X:  a"], ["1  TITLE", "2  b"]], set()),
+    ],
+)
+def test_page_furniture_is_what_comes_back_at_the_pages_edges_and_nowhere_else(pages, furniture):
+    assert _page_furniture(pages) == furniture

@@ -1,0 +1,108 @@
+"""Small PDF files for tests, written here byte by byte: no network, no office suite."""
+
+
+def pdf_document(pages, *, info=None, font_size=11, leading=14) -> bytes:
+    """A minimal valid PDF (1.4, a correct xref table) with Helvetica text, as a transcript
+    service or a court reporter's software writes one. Each page is a list of lines from the
+    top; a line is a string at the left margin, a list of (x, text) pieces on one baseline
+    (a margin number and its text, a header's left and right parts), or None for a gap.
+    A page given as the string "drawing" holds a filled rectangle and no text (a scan's image
+    stands for text the same way). `info` is the document information dictionary."""
+    def literal(text):
+        raw = text.encode("cp1252")
+        return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+    def content(lines):
+        if lines == "drawing":
+            return b"0.5 g 72 300 400 300 re f"
+        out, y = [], 760
+        for line in lines:
+            pieces = [] if line is None else [(72, line)] if isinstance(line, str) else line
+            for x, text in pieces:
+                out.append(b"BT /F1 %d Tf %d %d Td " % (font_size, x, y) + literal(text) + b" Tj ET")
+            y -= leading
+        return b"\n".join(out)
+
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+               b"/Encoding /WinAnsiEncoding >>"]
+    kids = []
+    for page in pages:
+        stream = content(page)
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % (len(objects)))
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    trailer_info = b""
+    if info:
+        objects.append(b"<< " + b" ".join(b"/" + k.encode() + b" " + literal(v) for k, v in info.items()) + b" >>")
+        trailer_info = b" /Info %d 0 R" % len(objects)
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_info, xref)
+    return bytes(out)
+
+
+def encrypted_pdf(data: bytes, *, user_password: str, owner_password: str = "owner") -> bytes:
+    """The PDF encrypted (RC4, which pypdf writes without a crypto library); an empty user
+    password is a PDF any viewer opens, with only its permissions restricted."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def labelled_interview_pdf() -> bytes:
+    """A transcript service's PDF: a labelled interview over two pages, each with the same
+    header and a 'Page n of 2' footer."""
+    header = [(72, "Grid Storage - Episode 14"), (430, "Transcript by Scribe.io")]
+    return pdf_document([
+        [header, None,
+         "Grid Storage - Episode 14", None,
+         "Maria Lopez (00:00):",
+         "Welcome to Charged Up. Today I'm talking with Priya Raman, who builds grid batteries.", None,
+         "Priya Raman (00:07):",
+         "Thanks, Maria. It's good to be here.", None,
+         "Maria Lopez (00:11):",
+         "How big is a grid battery?", None,
+         "Priya Raman (00:14):",
+         "The one we finished last year holds four hundred megawatt hours. That is a small town",
+         None, None, None,
+         [(260, "Page 1 of 2")]],
+        [header, None,
+         "for an evening, and the next one will be twice that size.", None,
+         "Maria Lopez (01:02):",
+         "What will it cost by 2030?", None,
+         "Priya Raman (01:05):",
+         "I think the price will halve by 2030.",
+         None, None, None,
+         [(260, "Page 2 of 2")]],
+    ], info={"Title": "Microsoft Word - ep14_final.docx", "CreationDate": "D:20250301120000Z"})
+
+
+def court_transcript_pdf() -> bytes:
+    """A court reporter's pages: margin numbers 1-25 (here fewer lines), a page number at the
+    top right, labels indented past the text column, a reporter's footer on every page."""
+    def page(number, lines):
+        numbered = [[(40, str(n)), (x, text)] if text else [(40, str(n))] for n, (x, text) in enumerate(lines, start=1)]
+        return [[(520, str(number))], None, *numbered, None, [(200, "Lakeside Court Reporting, Inc.")]]
+
+    return pdf_document([
+        page(1, [(72, "PUBLIC HEARING ON GRID STORAGE"), (72, ""), (144, "SENATOR SAVINO:  Good morning, everyone."),
+                 (72, "We are here to talk about batteries."), (144, "MS. RAMAN:  Thank you, Senator."),
+                 (72, "The plant we finished last year holds"), (72, "four hundred megawatt hours.")]),
+        page(2, [(72, "PUBLIC HEARING ON GRID STORAGE"), (72, "That is a small town for an evening."),
+                 (144, "SENATOR SAVINO:  What will it cost by"), (72, "2030?"),
+                 (144, "MS. RAMAN:  I think the price will halve"), (72, "by 2030."), (72, "[Applause.]")]),
+    ])
