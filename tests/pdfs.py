@@ -49,15 +49,15 @@ def pdf_document(pages, *, info=None, font_size=11, leading=14) -> bytes:
     return bytes(out)
 
 
-def encrypted_pdf(data: bytes, *, user_password: str, owner_password: str = "owner") -> bytes:
-    """The PDF encrypted (RC4, which pypdf writes without a crypto library); an empty user
+def encrypted_pdf(data: bytes, *, user_password: str, owner_password: str = "owner", algorithm: str = "RC4-128") -> bytes:
+    """The PDF encrypted (RC4, or AES-128 / AES-256 as current tools write it); an empty user
     password is a PDF any viewer opens, with only its permissions restricted."""
     import io
 
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm=algorithm)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

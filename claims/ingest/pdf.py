@@ -54,7 +54,7 @@ def read_pdf(data: bytes, *, source: str) -> str:
         # an empty user password is a PDF any viewer opens, only its permissions restricted
         locked = reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED
         pages = [] if locked else [_page_text(page) for page in reader.pages]
-    except DependencyError:  # AES needs the cryptography package, which is not a requirement
+    except DependencyError:  # AES needs the cryptography package (pypdf[crypto] in requirements.txt)
         raise IngestError(source, None, "encrypted PDF (AES) cannot be opened here; save an unlocked copy") from None
     except PdfReadError as error:
         raise IngestError(source, None, f"damaged PDF, cannot be read: {_one_line(error)}") from None

@@ -49,8 +49,9 @@ def test_a_court_transcripts_pages_are_read_line_numbered_with_labels_indented_p
     ]
 
 
-def test_a_pdf_locked_only_against_editing_opens_as_any_viewer_opens_it():
-    data = encrypted_pdf(labelled_interview_pdf(), user_password="")
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_a_pdf_locked_only_against_editing_opens_as_any_viewer_opens_it(algorithm):
+    data = encrypted_pdf(labelled_interview_pdf(), user_password="", algorithm=algorithm)
     assert decode_bytes(data, source="ep14.pdf") == decode_bytes(labelled_interview_pdf(), source="ep14.pdf")
 
 
