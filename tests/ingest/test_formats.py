@@ -850,3 +850,20 @@ def test_labels_talking_over_each_other_may_step_back_a_second_but_no_more():
     creeping = text.replace("0:01:16.3", "0:01:16.0").replace("0:01:20.0", "0:01:15.4")
     assert [str(e) for e in run(creeping, source="b.txt").errors] == [
         "b.txt:7: time mark out of order: 00:01:15.400 comes after 00:01:16.600"]
+
+
+def test_a_time_linked_to_the_video_above_a_label_times_it_and_is_no_ones_words():
+    # a Jekyll blog's transcript of a YouTube interview: "[2:23](https://youtu.be/...?t=143)" above some
+    # labels, a section heading between turns; the links ran on at the end of the turn before
+    text = ("---\nlayout: post\ntitle: A podcast with Ilya\n---\n\nВот что получилось:\n\n## Introduction\n\n"
+            "[0:00](https://youtu.be/13CZPWmke6A?t=0)\n**Lex Fridman:** The following is a conversation.\n\n"
+            "**Lex Fridman:** And now, here's my conversation.\n\n## AlexNet\n\n"
+            "[2:23](https://youtu.be/13CZPWmke6A?t=143)\n**Lex Fridman:** Take us back to that time?\n\n"
+            "**Ilya Sutskever:** Yeah, I can answer that question.\n\n"
+            "[4:38](https://youtu.be/13CZPWmke6A?t=278)\n**Lex Fridman:** So where was any doubt coming from?\n")
+    parsed = parse_source(text, source="ilya.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, seconds, words) for _, label, seconds, words in spans(text, parsed)] == [
+        ("Lex Fridman", 0.0, "The following is a conversation."), ("Lex Fridman", None, "And now, here's my conversation."),
+        ("Lex Fridman", 143.0, "Take us back to that time?"), ("Ilya Sutskever", None, "Yeah, I can answer that question."),
+        ("Lex Fridman", 278.0, "So where was any doubt coming from?")]

@@ -114,9 +114,10 @@ _MORE_OPENINGS = frozenset("0123456789*_[")
 # lines at a turn's end that are not its speaker's words: a bare time, "[00:01:23]" or "00:05:00" (the
 # next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
-# histories, Rational Reminder)
+# histories, Rational Reminder), a time linked to the video at that point ("[2:23](https://youtu.be/...?t=143)",
+# transcripts on Jekyll and Hugo blogs put one above a speaker's label)
 _NOT_SPOKEN_LINE = re.compile(
-    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
+    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
     r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})[ \t]*\r?$"
 )
 _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
@@ -329,6 +330,16 @@ def _continued(text: str, a: int, b: int, line_no: int, seconds):
     return out
 
 
+def _time_line_before(text: str, line_start: int) -> str | None:
+    """The time of a bare (or linked) time line just before the line starting at `line_start`, if
+    it is one: the first label's time, as the lines between turns time the labels after them."""
+    if line_start < 2:
+        return None
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    m = _NOT_SPOKEN_LINE.match(text, previous, line_start - 1)
+    return m and (m.group("time") or m.group("linked"))
+
+
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
 # a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment
 _NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--")
@@ -359,7 +370,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
         ends = [e.start() for e in _MEETING_ENDED.finditer(text)]
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
-    time_before = None  # a bare time line just before this label (Google Meet's "00:05:00")
+    time_before = _time_line_before(text, starts[0][1])  # a bare time line just before this label (Google Meet's "00:05:00")
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         stamp = m.group("t0") or m.group("t1") or m.group("t2") or ("t3" in m.re.groupindex and m.group("t3"))
         if time_before:
@@ -377,7 +388,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             not_spoken = _NOT_SPOKEN_LINE.match(text, last_nl + 1, b) if last_nl >= 0 else None
             if not not_spoken:
                 break
-            time_before = time_before or not_spoken.group("time")
+            time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
             a, b = trim(text, a, last_nl)
         if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if m.group("rest") else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
