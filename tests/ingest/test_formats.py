@@ -482,9 +482,17 @@ def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
              (7, "Jen Luker", 34.7, "No, it's primer."), (9, "Adam Garrett-Harris", 35.7, "Primer?"),
              (11, "Jason Staten", 36.0, "Go look this up."), (13, "Safia Abdalla", 52.6, "Oh wow, you're right.")],
         ),
+        (  # Stephan Livera's podcast transcripts: a dash, the time and a colon after the name; the words
+            # on the same line or the lines below
+            "podcast: https://stephanlivera.com/episode/463/\n\n"
+            "Stephan Livera – 00:02:02:  So on to the discussion with Greg. Welcome to the show.\n\n"
+            "Greg Sanders – 00:02:57:\n\nHi, glad to be here.\n\nStephan Livera – 00:02:59:\n\nWhat are you up to these days?\n",
+            [(3, "Stephan Livera", 122.0, "So on to the discussion with Greg. Welcome to the show."),
+             (7, "Greg Sanders", 177.0, "Hi, glad to be here."), (11, "Stephan Livera", 179.0, "What are you up to these days?")],
+        ),
     ],
     ids=["bracketed-name-then-time", "bracketed-name-colon", "time-then-bracketed-name", "bold-name-then-time",
-         "nbsp-in-bold-label", "rev-continuation", "full-width-colon", "time-then-bold-name"],
+         "nbsp-in-bold-label", "rev-continuation", "full-width-colon", "time-then-bold-name", "name-dash-time-colon"],
 )
 def test_more_label_shapes_from_published_transcripts(text, expected):
     parsed = parse_source(text, source="wild.md")

@@ -4,6 +4,7 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     [00:01:23] Jane Doe: text            Jane Doe [00:01:23]: text
     00:01:23 Jane Doe: text
     Jane Doe (01:23): text               SPEAKER_00: text
+    Jane Doe – 00:01:23: text            (a dash before the time: Stephan Livera's transcripts)
     Jane Doe:                            (label alone, the text on the following lines)
     Jane Doe  1:23                       (Otter's export: name and time alone, no colon)
     Jane Doe [00:01:23]                  (Descript's, Happy Scribe's: the same, the time in brackets)
@@ -57,7 +58,7 @@ _ROLE = (
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
-    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
+    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
