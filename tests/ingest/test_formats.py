@@ -596,6 +596,8 @@ def test_markdown_layout_is_not_read_as_words():
         ("---\ntitle: >\n      095 AiA Building NG2 Libraries\ndate: 2016-06-02\n---\n\n", "095 AiA Building NG2 Libraries"),
         ("Interview participant: [Int2]\nInterviewed by: Lucian Dragos via Zoom\n\n\n", ""),  # header fields only
         ("Charged Up, episode 14\n\n", "Charged Up, episode 14"),
+        ("[#]: collector: (lujun9972)\n[#]: subject: (How Linux testing has changed)\n\nHow Linux testing has changed\n"
+         "======\nMichael Larabel shares his insights.\n\n", "How Linux testing has changed"),  # LCTT: underlined heading
     ],
 )
 def test_a_labelled_transcripts_title_is_its_heading_not_its_first_line(head, title):
@@ -875,3 +877,16 @@ def test_a_time_linked_to_the_video_above_a_label_times_it_and_is_no_ones_words(
         ("Lex Fridman", 0.0, "The following is a conversation."), ("Lex Fridman", None, "And now, here's my conversation."),
         ("Lex Fridman", 143.0, "Take us back to that time?"), ("Ilya Sutskever", None, "Yeah, I can answer that question."),
         ("Lex Fridman", 278.0, "So where was any doubt coming from?")]
+
+
+def test_a_name_written_in_full_once_then_as_initials_is_one_speaker():
+    # a magazine interview (opensource.com, as LCTT keeps it): "**Don Watkins:**" and "**Michael Larabel:**"
+    # on the first exchange, "**DW:**" and "**ML:**" after; the full names, used once and not written in
+    # capitals as the established labels are, were taken for text and the first exchange was lost
+    text = ("I recently had the opportunity to interview Michael about Phoronix.\n\n"
+            "**Don Watkins:** What inspired you to start Phoronix?\n\n**Michael Larabel:** Reviewing hardware on Linux.\n\n"
+            "**DW:** Who are your website's readers?\n\n**ML:** Desktop users, then servers.\n\n"
+            "**DW:** How important is testing?\n\n**ML:** More every year.\n")
+    annotated = run(text, source="lctt.md")
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Don Watkins", "host"), ("Michael Larabel", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == ["don-watkins", "michael-larabel"] * 3

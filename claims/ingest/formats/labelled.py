@@ -213,6 +213,10 @@ def _shape(candidate) -> tuple:
     return m.re, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
 
 
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split()).upper()
+
+
 def _looks_like_a_name(name: str, *, words: int) -> bool:
     """One to four capitalised words (at least `words`), or a diariser's generic label."""
     if _GENERIC_NAME.fullmatch(name):
@@ -271,11 +275,15 @@ def _label_lines(text: str):
         shapes = {_shape(c) for c in cands if c[5] in names}
         words = 2 if all(len(n.split()) >= 2 for n in names) else 1
         first = next(i for i, c in enumerate(cands) if c[5] in names)
+        initials = {_initials(n): n for n in counts if 2 <= len(n.split()) <= 4}
         for i, c in enumerate(cands):
             if c[5] not in names and _looks_like_a_name(c[5], words=words):
                 shape = _shape(c)
                 if shape in shapes and (i > first or shape[2]):
                     names.add(c[5])
+        # a name in full once, then its initials (a magazine's "**Don Watkins:**", then "**DW:**"), however
+        # it is written: attribution makes the two one speaker
+        names |= {initials[n] for n in names if n in initials}
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
@@ -342,17 +350,21 @@ def _time_line_before(text: str, line_start: int) -> str | None:
 
 
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
-# a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment
-_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--")
+# the other way Markdown writes a top heading: its line underlined with "=" (LCTT's articles)
+_UNDERLINED_HEADING = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*={3,}[ \t]*\r?$", re.M)
+# a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment (also
+# Markdown's "[#]: collector: (...)", LCTT's)
+_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]")
 
 
 def _title(head: str) -> str:
     """The text before the first label in, its title out: its first heading of the highest
     level (without the #s), else its first line that is not a header's field or a rule; "" when
     there is none. (A Markdown front matter's `title:` is read before, front_matter.py.)"""
-    headings = [(len(m.group(1)), m.group(2).strip()) for m in _HEADING.finditer(head)]
+    headings = [(len(m.group(1)), m.start(), m.group(2).strip()) for m in _HEADING.finditer(head)]
+    headings += [(1, m.start(), m.group(1)) for m in _UNDERLINED_HEADING.finditer(head)]
     if headings:
-        return min(headings, key=lambda h: h[0])[1]
+        return min(headings)[2]
     return next((l.strip() for _, _, _, l in iter_lines(head) if l.strip() and not _NOT_A_TITLE.match(l.strip())), "")
 
 
