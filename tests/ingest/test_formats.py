@@ -890,3 +890,22 @@ def test_a_name_written_in_full_once_then_as_initials_is_one_speaker():
     annotated = run(text, source="lctt.md")
     assert [(s.name, s.role) for s in annotated.speakers] == [("Don Watkins", "host"), ("Michael Larabel", "guest")]
     assert [t.speaker_slug for t in annotated.turns] == ["don-watkins", "michael-larabel"] * 3
+
+
+def test_a_table_of_contents_before_timed_lines_gives_the_chapters_and_no_turns():
+    # a lecture's YouTube transcript in Markdown (CS50's notes): the description's chapter list, then
+    # the panel's copy under chapter headings; the times starting again after the list were errors
+    # (the file refused) and the list itself the only turns
+    text = ("# [Lecture 8](https://youtu.be/ciz2UaifaNM)\n\nTABLE OF CONTENTS:\n\n0:00 - Introduction\n"
+            "1:02 - Bingo Board\n1:52 - The Internet\n\n## [Introduction](https://youtu.be/ciz2UaifaNM?t=0)\n\n"
+            "0:00\n[MUSIC PLAYING]\n\n## [Bingo Board](https://youtu.be/ciz2UaifaNM?t=62)\n\n"
+            "1:02\nAll right. This is CS50.\n1:11\nkindly sent this to us.\n\n"
+            "## [The Internet](https://youtu.be/ciz2UaifaNM?t=112)\n\n1:52\nSo today, Week 8 is about the internet.\n")
+    parsed = parse_source(text, source="lecture-8.md")
+    assert parsed.format == "timed_lines" and not parsed.errors
+    assert [(c.title, c.start_seconds) for c in parsed.chapters] == [("Introduction", 0), ("Bingo Board", 62), ("The Internet", 112)]
+    assert [(seconds, words) for _, _, seconds, words in spans(text, parsed)] == [
+        (0.0, "[MUSIC PLAYING]"), (62.0, "All right. This is CS50."), (71.0, "kindly sent this to us."),
+        (112.0, "So today, Week 8 is about the internet.")]
+    out_of_order = "0:00 one\n0:05 two\n0:09 three\n0:03 four, a step back in the transcript itself\n"
+    assert parse_source(out_of_order, source="t.txt").errors  # not a contents list: the lines' own order is wrong
