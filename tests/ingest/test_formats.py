@@ -909,3 +909,17 @@ def test_a_table_of_contents_before_timed_lines_gives_the_chapters_and_no_turns(
         (112.0, "So today, Week 8 is about the internet.")]
     out_of_order = "0:00 one\n0:05 two\n0:09 three\n0:03 four, a step back in the transcript itself\n"
     assert parse_source(out_of_order, source="t.txt").errors  # not a contents list: the lines' own order is wrong
+
+
+def test_a_plain_transcripts_header_fields_before_the_words_are_no_turns():
+    # a video's transcript on bitcointranscripts: a header of fields, a paragraph each, then the talk;
+    # the fields were the first five turns, given to the invented speakers
+    text = ("Name: Andreas Antonopoulos\n\nTopic: Why is seed splitting a bad idea?\n\nLocation: His YouTube channel\n\n"
+            "Date: April 8th 2020\nVideo: https://www.youtube.com/watch?v=p5nSibpfHYE\n\n"
+            "This is something that is being discussed all the time. A friend had an idea.\n\n"
+            "Location 1: seed words 1-8 and 9-16\nLocation 2: seed words 1-8 and 17-24\n\nIs this safe? Absolutely not.\n")
+    parsed = parse_source(text, source="seed-splitting.md")
+    assert parsed.format == "plain"
+    assert [text[t.start_char:t.end_char] for t in parsed.turns] == [
+        "This is something that is being discussed all the time. A friend had an idea.",
+        "Location 1: seed words 1-8 and 9-16\nLocation 2: seed words 1-8 and 17-24", "Is this safe? Absolutely not."]
