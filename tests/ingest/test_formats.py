@@ -923,3 +923,23 @@ def test_a_plain_transcripts_header_fields_before_the_words_are_no_turns():
     assert [text[t.start_char:t.end_char] for t in parsed.turns] == [
         "This is something that is being discussed all the time. A friend had an idea.",
         "Location 1: seed words 1-8 and 9-16\nLocation 2: seed words 1-8 and 17-24", "Is this safe? Absolutely not."]
+
+
+def test_questions_written_as_headings_between_one_speakers_answers_are_the_interviewers():
+    # a company blog's Q&A: the questions as headings, only the answers labelled; the questions were
+    # lost (the first one the title) and the one person answering was the host
+    text = ("Nick Benyo sat down with us to discuss how the team uses Cowork. It has been edited for length.\n\n"
+            "## What made Cowork click for your team?\n\n**Nick Benyo:** It stopped feeling like a chatbot.\n\n"
+            "## Walk us through a skill you've built.\n\n**Nick Benyo:** A guided performance review.\n\n"
+            "We built it in an afternoon.\n\n## How long did that take to build?\n\n**Nick Benyo:** Under 45 minutes.\n")
+    annotated = run(text, source="jamf.md")
+    assert annotated.format == "labelled" and "?" not in annotated.metadata.title
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Interviewer", "host"), ("Nick Benyo", "guest")]
+    assert [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        ("interviewer", "What made Cowork click for your team?"), ("nick-benyo", "It stopped feeling like a chatbot."),
+        ("interviewer", "Walk us through a skill you've built."),
+        ("nick-benyo", "A guided performance review.\n\nWe built it in an afternoon."),
+        ("interviewer", "How long did that take to build?"), ("nick-benyo", "Under 45 minutes.")]
+    assert "How long did that take to build?" in [text[s.start_char:s.end_char] for s in annotated.sentences]
+    two_voices = "## Introduction.\n\nAnn: Welcome. What do you build?\n\n## Compilers?\n\nBo: Compilers.\n\nAnn: Why?\n"
+    assert {s.name for s in run(two_voices, source="t.md").speakers} == {"Ann", "Bo"}  # both labelled: headings stay out

@@ -339,6 +339,29 @@ def _continued(text: str, a: int, b: int, line_no: int, seconds):
     return out
 
 
+# a question (or a request) written as a heading ("## Has adoption spread beyond engineering?", "## Walk us
+# through a specific skill you've built."); a section's heading ends with no sentence end
+_QUESTION_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?P<question>[^\n]*?[?.!…？。！])[ \t#]*\r?$", re.M)
+INTERVIEWER = "Interviewer"
+
+
+def _asked_in_headings(text: str, turns: list[ParsedTurn], first_label: int) -> list[ParsedTurn]:
+    """Where one label speaks throughout, the questions written as headings between its turns (a
+    magazine's Q&A: "## What made Cowork click for your team?" then "**Nick Benyo:** ...", the
+    interviewer unnamed), and the one just above the first label, as the interviewer's turns."""
+    asked = []
+    spans = [(t.start_char, t.end_char) for t in turns]
+    for m in _QUESTION_HEADING.finditer(text):
+        a, b = m.span("question")
+        if b <= first_label and text[m.end():first_label].strip():
+            continue  # above the first label, but not just above it: the show notes' heading
+        if any(start <= a < end for start, end in spans):
+            continue
+        asked.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1,
+                                speaker_label=INTERVIEWER, role_hint="host"))
+    return asked
+
+
 def _time_line_before(text: str, line_start: int) -> str | None:
     """The time of a bare (or linked) time line just before the line starting at `line_start`, if
     it is one: the first label's time, as the lines between turns time the labels after them."""
@@ -357,6 +380,9 @@ _UNDERLINED_HEADING = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*={3,}[ \t]
 _NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]")
 
 
+_LONGEST_TITLE = 200  # a longer first line is a paragraph (an interview's introduction), not a title
+
+
 def _title(head: str) -> str:
     """The text before the first label in, its title out: its first heading of the highest
     level (without the #s), else its first line that is not a header's field or a rule; "" when
@@ -365,7 +391,8 @@ def _title(head: str) -> str:
     headings += [(1, m.start(), m.group(1)) for m in _UNDERLINED_HEADING.finditer(head)]
     if headings:
         return min(headings)[2]
-    return next((l.strip() for _, _, _, l in iter_lines(head) if l.strip() and not _NOT_A_TITLE.match(l.strip())), "")
+    return next((l.strip() for _, _, _, l in iter_lines(head)
+                 if l.strip() and not _NOT_A_TITLE.match(l.strip()) and len(l) <= _LONGEST_TITLE), "")
 
 
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
@@ -420,6 +447,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
                                     role_hint=_role_hint(m)))
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
+    if len({t.speaker_label for t in turns}) == 1:
+        asked = _asked_in_headings(text, turns, starts[0][1])
+        if asked:
+            turns = sorted(turns + asked, key=lambda t: t.start_char)
+            content_start = min(content_start, text.rfind("\n", 0, turns[0].start_char) + 1)
+            title = _title(text[:content_start])
     content_end = turns[-1].end_char if turns else len(text)
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title), turns=tuple(turns),
