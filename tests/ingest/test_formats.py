@@ -943,3 +943,17 @@ def test_questions_written_as_headings_between_one_speakers_answers_are_the_inte
     assert "How long did that take to build?" in [text[s.start_char:s.end_char] for s in annotated.sentences]
     two_voices = "## Introduction.\n\nAnn: Welcome. What do you build?\n\n## Compilers?\n\nBo: Compilers.\n\nAnn: Why?\n"
     assert {s.name for s in run(two_voices, source="t.md").speakers} == {"Ann", "Bo"}  # both labelled: headings stay out
+
+
+def test_a_handle_in_lower_case_answering_a_named_host_is_a_label():
+    # Stephan Livera's podcast as transcribed on bitcointranscripts: the guest by his handle,
+    # "roasbeef:"; his answers ran on in the host's turns and "Podcast: https://..." became a speaker
+    text = ("Podcast: https://stephanlivera.com/episode/39\n\nStephan: Hi Laolu. Thank you for coming on the show.\n\n"
+            "roasbeef: It’s good to be here.\n\nStephan: How’s things back home?\n\nroasbeef: Not bad, back to work.\n\n"
+            "Stephan: What is the origin story of the name?\n\nroasbeef: I was eating a roast beef sandwich.\n")
+    parsed = parse_source(text, source="laolu.md")
+    assert parsed.format == "labelled"
+    assert [label for _, label, _, _ in spans(text, parsed)] == ["Stephan", "roasbeef"] * 3
+    notes = ("Ann: Here is the config we used.\n\nimage: nginx\nports: 80\nimage: redis\n\nBo: And it worked?\n\n"
+             "Ann: It did.\n\nnote: edited for length\n\nBo: Thanks.\n\nnote: end\n\nAnn: Bye.\n\nnote: really\n")
+    assert {label for _, label, _, _ in spans(notes, parse_source(notes, source="n.md"))} == {"Ann", "Bo"}

@@ -93,6 +93,9 @@ TIME_THEN_NAME_LINE = re.compile(
 # Markdown heading ("# Interviewer", interviews converted from Word); such a name counts only where it
 # heads two or more turns, so that a document's "## Summary" stays a heading
 NAME_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?:\[|#{1,6}[ \t]+)" + _NAME + r"\]?(?P<t2>)[ \t]*(?P<rest>)\r?$")
+# a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
+# Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
+HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
@@ -136,6 +139,7 @@ def _candidates(text: str):
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     time_bold_name = TIME_BOLD_NAME_LINE.match
+    handle = HANDLE_LINE.match
     alone, short_forms = set(), {}
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
@@ -155,6 +159,7 @@ def _candidates(text: str):
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
                 or first in "MDCSRJGATQ" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and period_label(line)
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
+                or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
             )
             if m and m.re is NAME_ALONE_LINE:
                 alone.add(" ".join(m.group("name").split()))
@@ -253,6 +258,20 @@ def shorter_forms(names) -> dict[str, str]:
     return out
 
 
+def _paired_handles(cands, counts) -> set[str]:
+    """The names in lower case (handles) that label three or more lines, two thirds of them just
+    after a capitalised name labelling two or more: a pseudonymous guest answering a host
+    ("Stephan:" then "roasbeef:"), not a document's "note:" or a YAML block's "image:" lines."""
+    paired: Counter = Counter()
+    previous = ""
+    for c in cands:
+        name = c[5]
+        if name[0].islower() and previous and not previous[0].islower() and counts[previous] >= 2:
+            paired[name] += 1
+        previous = name
+    return {name for name, n in paired.items() if counts[name] >= 3 and n >= 2 * counts[name] / 3}
+
+
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
     and the number of lines from the first label on that are not blank (show notes before a
@@ -260,6 +279,7 @@ def _label_lines(text: str):
     cands, nonblank_before, nonblank, alone = _candidates(text)
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2}
+    rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
     if rare:  # a name alone on a line once is a heading, not a speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
