@@ -957,3 +957,15 @@ def test_a_handle_in_lower_case_answering_a_named_host_is_a_label():
     notes = ("Ann: Here is the config we used.\n\nimage: nginx\nports: 80\nimage: redis\n\nBo: And it worked?\n\n"
              "Ann: It did.\n\nnote: edited for length\n\nBo: Thanks.\n\nnote: end\n\nAnn: Bye.\n\nnote: really\n")
     assert {label for _, label, _, _ in spans(notes, parse_source(notes, source="n.md"))} == {"Ann", "Bo"}
+
+
+def test_the_label_naming_the_hosts_and_guests_of_the_show_is_a_host():
+    # Go Time (The Changelog's transcripts): "Your hosts today are Carmen Andoh (my, myself and I)" and "our
+    # two guests today are ..." name no show; a guest asking back ("Did you ask?") was taken for the host
+    text = ("**Carmen Andoh:** Welcome, everybody, to Go Time! Today is the 100th episode. Your hosts today are Carmen "
+            "Andoh (my, myself and I), as well as Jon Calhoun.\n\n**Jon Calhoun:** Hi, everybody!\n\n"
+            "**Carmen Andoh:** And our two guests today are Rob Pike and Robert Griesemer.\n\n"
+            "**Rob Pike:** Great! Thanks for inviting us. Did you ask Ken?\n\n**Robert Griesemer:** Hello, everybody.\n\n"
+            "**Rob Pike:** Did you ask? Was it the budget?\n\n**Jon Calhoun:** No. The budget is pretty minimal.\n")
+    annotated = run(text, source="go-time-100.md")
+    assert [s.name for s in annotated.speakers if s.role == "host"] == ["Carmen Andoh"]
