@@ -969,3 +969,14 @@ def test_the_label_naming_the_hosts_and_guests_of_the_show_is_a_host():
             "**Rob Pike:** Did you ask? Was it the budget?\n\n**Jon Calhoun:** No. The budget is pretty minimal.\n")
     annotated = run(text, source="go-time-100.md")
     assert [s.name for s in annotated.speakers if s.role == "host"] == ["Carmen Andoh"]
+
+
+def test_a_footer_after_a_long_rule_is_not_the_last_speakers_words():
+    # LCTT's articles end with 80 dashes, "via: ...", the translators' credits and the link definitions;
+    # they ran on in the last answer
+    text = ("**DW:** How can people stay up to date?\n\n**ML:** You can follow [me][17] on Twitter.\n\n**DW:** Thanks.\n\n"
+            "**ML:** Thank you.\n\n" + "-" * 80 + "\n\nvia: https://opensource.com/article/19/2/phoronix\n\n"
+            "作者：[Don Watkins][a]\n选题：[lujun9972][b]\n\n[a]: https://opensource.com/users/don-watkins\n[17]: https://twitter.com/m\n")
+    parsed = parse_source(text, source="lctt.md")
+    assert [words for _, _, _, words in spans(text, parsed)][-1] == "Thank you."
+    assert parsed.content_end == text.index("Thank you.") + len("Thank you.")
