@@ -340,6 +340,8 @@ _HOSTS_INTRODUCTION = re.compile(
     r"(?i)\bwelcome (?:back )?to (?:[\w'’-]+ ){0,6}?(?:podcast|show|episode|program|programme)\b"
     r"|\bhosted by me\b|\bI(?:'|’| a)?m your host\b|\bmy guests? (?:today |this week )?(?:is|are)\b"
     r"|\b(?:we(?:'|’| a)re|I(?:'|’| a)m) joined (?:today |this week )?by\b|\bjoining (?:me|us) (?:today |this week )?(?:is|are)\b"
+    # Go Time: "Welcome, everybody, to Go Time! ... Your hosts today are Carmen Andoh (my, myself and I)"
+    r"|\byour hosts? (?:today |this week )?(?:is|are)\b|\bour (?:\w+ )?guests? (?:today |this week )?(?:is|are)\b"
 )
 _INTRODUCTION_TURNS = 12  # introductions come first; later, anybody may quote them
 # a word every introduction above has (welcome, host, guest, join): one fast scan of a turn

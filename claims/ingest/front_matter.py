@@ -1,5 +1,5 @@
-"""YAML front matter: the `---` block that static-site generators (Jekyll, Hugo, Eleventy, Astro)
-put at the top of a Markdown transcript.
+"""Front matter: the `---` YAML block that static-site generators (Jekyll, Hugo, Eleventy, Astro)
+put at the top of a Markdown transcript, or the `+++` TOML block Hugo writes by default.
 
     ---
     title: "Frontiers, fsGroups and frogs"
@@ -13,11 +13,21 @@ and the block is kept out of the turns: the parsers see it as blank lines, so th
 "title: ..." is never read as a speaker's label. The stored text keeps it. A block that is not
 a YAML mapping with at least one field sites use is no front matter (a transcript may open
 with a `---` rule, and "Ann: Hello." between two rules is a mapping too).
+
+Hugo's TOML block (the Google Cloud Platform Podcast's episodes) reads the same way:
+
+    +++
+    title = "Data Science with Juliet Hougland and Michelle Casbon"
+    date = "2018-06-06"
+    hosts = ["Mark Mandel", "Melanie Warrick"]
+    audioDuration = "00:45:04"
+    +++
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -28,8 +38,9 @@ from .html import YOUTUBE_LINK
 from .manifest import parse_published
 from .records import Metadata
 
-_OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+_OPENING = re.compile(r"\A\ufeff?(?P<rule>---|\+\+\+)[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*\r?$", re.M)
 _MAX_CHARS = 20_000  # front matter is a header; a closing rule further down is something else
 _VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 
@@ -39,7 +50,7 @@ _SHOW = ("show", "podcast", "series", "program", "programme")
 _DATE = ("date", "published", "publish_date", "published_at", "pubdate", "pub_date", "air_date", "recorded")
 _LINK = ("link", "url", "canonical_url", "permalink", "episode_url", "youtube", "youtube_url", "video_url", "video")
 _VIDEO = ("video_id", "youtube_id", "youtube", "youtube_url", "video_url", "video")
-_DURATION = ("duration_seconds", "duration", "length")
+_DURATION = ("duration_seconds", "duration", "length", "audioduration")
 _HOSTS = ("hosts", "host", "interviewer", "interviewers")
 _GUESTS = ("guests", "guest", "interviewee", "interviewees")
 _SITE_FIELDS = frozenset(
@@ -60,12 +71,14 @@ def read_front_matter(text: str) -> FrontMatter | None:
     opening = _OPENING.match(text)
     if not opening:
         return None
-    closing = _CLOSING.search(text, opening.end(), min(len(text), _MAX_CHARS))
+    toml = opening.group("rule") == "+++"
+    closing = (_TOML_CLOSING if toml else _CLOSING).search(text, opening.end(), min(len(text), _MAX_CHARS))
     if not closing:
         return None
+    block = text[opening.end():closing.start()]
     try:
-        fields = yaml.safe_load(text[opening.end():closing.start()])
-    except yaml.YAMLError:
+        fields = tomllib.loads(block) if toml else yaml.safe_load(block)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError):
         return None
     if not isinstance(fields, dict) or not _SITE_FIELDS & {str(k).lower() for k in fields}:
         return None

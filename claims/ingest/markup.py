@@ -110,10 +110,21 @@ def _without_editor_marks(text: str) -> str:
     return "".join(parts)
 
 
+def _blank_layout(m: re.Match) -> str:
+    # a question written as a heading is the interviewer's words (a magazine's Q&A: "## Has adoption
+    # spread beyond engineering?", labelled.py makes it a turn): only its #s are layout; a heading
+    # that ends no sentence ("### MIT") is all layout
+    line = m.group()
+    if line.startswith("\n#") and line.rstrip(" \t\r#").endswith(("?", ".", "!", "…", "？", "。", "！")):
+        marks = len(line) - len(line[1:].lstrip("#")) - 1
+        return "\n" + " " * marks + line[1 + marks:]
+    return blank(line)
+
+
 def _without_markdown(text: str) -> str:
     # one scan finds whether there is anything to blank (a substring test per mark costs as much)
     if _MARKDOWN_LINE.search(text) or text[:1] in ("#", "-", "*", "_"):
-        text = _MARKDOWN_LINE.sub(_blank, "\n" + text)[1:]  # the line break first: a heading on line 1
+        text = _MARKDOWN_LINE.sub(_blank_layout, "\n" + text)[1:]  # the line break first: a heading on line 1
     if "*" in text:
         text = _BOLD.sub(_blank, text)
     return text

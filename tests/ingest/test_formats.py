@@ -482,9 +482,17 @@ def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
              (7, "Jen Luker", 34.7, "No, it's primer."), (9, "Adam Garrett-Harris", 35.7, "Primer?"),
              (11, "Jason Staten", 36.0, "Go look this up."), (13, "Safia Abdalla", 52.6, "Oh wow, you're right.")],
         ),
+        (  # Stephan Livera's podcast transcripts: a dash, the time and a colon after the name; the words
+            # on the same line or the lines below
+            "podcast: https://stephanlivera.com/episode/463/\n\n"
+            "Stephan Livera – 00:02:02:  So on to the discussion with Greg. Welcome to the show.\n\n"
+            "Greg Sanders – 00:02:57:\n\nHi, glad to be here.\n\nStephan Livera – 00:02:59:\n\nWhat are you up to these days?\n",
+            [(3, "Stephan Livera", 122.0, "So on to the discussion with Greg. Welcome to the show."),
+             (7, "Greg Sanders", 177.0, "Hi, glad to be here."), (11, "Stephan Livera", 179.0, "What are you up to these days?")],
+        ),
     ],
     ids=["bracketed-name-then-time", "bracketed-name-colon", "time-then-bracketed-name", "bold-name-then-time",
-         "nbsp-in-bold-label", "rev-continuation", "full-width-colon", "time-then-bold-name"],
+         "nbsp-in-bold-label", "rev-continuation", "full-width-colon", "time-then-bold-name", "name-dash-time-colon"],
 )
 def test_more_label_shapes_from_published_transcripts(text, expected):
     parsed = parse_source(text, source="wild.md")
@@ -588,6 +596,8 @@ def test_markdown_layout_is_not_read_as_words():
         ("---\ntitle: >\n      095 AiA Building NG2 Libraries\ndate: 2016-06-02\n---\n\n", "095 AiA Building NG2 Libraries"),
         ("Interview participant: [Int2]\nInterviewed by: Lucian Dragos via Zoom\n\n\n", ""),  # header fields only
         ("Charged Up, episode 14\n\n", "Charged Up, episode 14"),
+        ("[#]: collector: (lujun9972)\n[#]: subject: (How Linux testing has changed)\n\nHow Linux testing has changed\n"
+         "======\nMichael Larabel shares his insights.\n\n", "How Linux testing has changed"),  # LCTT: underlined heading
     ],
 )
 def test_a_labelled_transcripts_title_is_its_heading_not_its_first_line(head, title):
@@ -870,3 +880,123 @@ def test_a_short_whisper_console_output_is_timed_lines():
     annotated = run(text, source="stdout.txt")
     assert annotated.format == "timed_lines" and [t.start_seconds for t in annotated.turns] == [0.0, 2.4]
     assert detect("[00:00:00.000 --> 00:00:02.400] capture milk\nand more words here\nand here\nand here\n") != "timed_lines"
+
+
+def test_a_time_linked_to_the_video_above_a_label_times_it_and_is_no_ones_words():
+    # a Jekyll blog's transcript of a YouTube interview: "[2:23](https://youtu.be/...?t=143)" above some
+    # labels, a section heading between turns; the links ran on at the end of the turn before
+    text = ("---\nlayout: post\ntitle: A podcast with Ilya\n---\n\nВот что получилось:\n\n## Introduction\n\n"
+            "[0:00](https://youtu.be/13CZPWmke6A?t=0)\n**Lex Fridman:** The following is a conversation.\n\n"
+            "**Lex Fridman:** And now, here's my conversation.\n\n## AlexNet\n\n"
+            "[2:23](https://youtu.be/13CZPWmke6A?t=143)\n**Lex Fridman:** Take us back to that time?\n\n"
+            "**Ilya Sutskever:** Yeah, I can answer that question.\n\n"
+            "[4:38](https://youtu.be/13CZPWmke6A?t=278)\n**Lex Fridman:** So where was any doubt coming from?\n")
+    parsed = parse_source(text, source="ilya.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, seconds, words) for _, label, seconds, words in spans(text, parsed)] == [
+        ("Lex Fridman", 0.0, "The following is a conversation."), ("Lex Fridman", None, "And now, here's my conversation."),
+        ("Lex Fridman", 143.0, "Take us back to that time?"), ("Ilya Sutskever", None, "Yeah, I can answer that question."),
+        ("Lex Fridman", 278.0, "So where was any doubt coming from?")]
+
+
+def test_a_name_written_in_full_once_then_as_initials_is_one_speaker():
+    # a magazine interview (opensource.com, as LCTT keeps it): "**Don Watkins:**" and "**Michael Larabel:**"
+    # on the first exchange, "**DW:**" and "**ML:**" after; the full names, used once and not written in
+    # capitals as the established labels are, were taken for text and the first exchange was lost
+    text = ("I recently had the opportunity to interview Michael about Phoronix.\n\n"
+            "**Don Watkins:** What inspired you to start Phoronix?\n\n**Michael Larabel:** Reviewing hardware on Linux.\n\n"
+            "**DW:** Who are your website's readers?\n\n**ML:** Desktop users, then servers.\n\n"
+            "**DW:** How important is testing?\n\n**ML:** More every year.\n")
+    annotated = run(text, source="lctt.md")
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Don Watkins", "host"), ("Michael Larabel", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == ["don-watkins", "michael-larabel"] * 3
+
+
+def test_a_table_of_contents_before_timed_lines_gives_the_chapters_and_no_turns():
+    # a lecture's YouTube transcript in Markdown (CS50's notes): the description's chapter list, then
+    # the panel's copy under chapter headings; the times starting again after the list were errors
+    # (the file refused) and the list itself the only turns
+    text = ("# [Lecture 8](https://youtu.be/ciz2UaifaNM)\n\nTABLE OF CONTENTS:\n\n0:00 - Introduction\n"
+            "1:02 - Bingo Board\n1:52 - The Internet\n\n## [Introduction](https://youtu.be/ciz2UaifaNM?t=0)\n\n"
+            "0:00\n[MUSIC PLAYING]\n\n## [Bingo Board](https://youtu.be/ciz2UaifaNM?t=62)\n\n"
+            "1:02\nAll right. This is CS50.\n1:11\nkindly sent this to us.\n\n"
+            "## [The Internet](https://youtu.be/ciz2UaifaNM?t=112)\n\n1:52\nSo today, Week 8 is about the internet.\n")
+    parsed = parse_source(text, source="lecture-8.md")
+    assert parsed.format == "timed_lines" and not parsed.errors
+    assert [(c.title, c.start_seconds) for c in parsed.chapters] == [("Introduction", 0), ("Bingo Board", 62), ("The Internet", 112)]
+    assert [(seconds, words) for _, _, seconds, words in spans(text, parsed)] == [
+        (0.0, "[MUSIC PLAYING]"), (62.0, "All right. This is CS50."), (71.0, "kindly sent this to us."),
+        (112.0, "So today, Week 8 is about the internet.")]
+    out_of_order = "0:00 one\n0:05 two\n0:09 three\n0:03 four, a step back in the transcript itself\n"
+    assert parse_source(out_of_order, source="t.txt").errors  # not a contents list: the lines' own order is wrong
+
+
+def test_a_plain_transcripts_header_fields_before_the_words_are_no_turns():
+    # a video's transcript on bitcointranscripts: a header of fields, a paragraph each, then the talk;
+    # the fields were the first five turns, given to the invented speakers
+    text = ("Name: Andreas Antonopoulos\n\nTopic: Why is seed splitting a bad idea?\n\nLocation: His YouTube channel\n\n"
+            "Date: April 8th 2020\nVideo: https://www.youtube.com/watch?v=p5nSibpfHYE\n\n"
+            "This is something that is being discussed all the time. A friend had an idea.\n\n"
+            "Location 1: seed words 1-8 and 9-16\nLocation 2: seed words 1-8 and 17-24\n\nIs this safe? Absolutely not.\n")
+    parsed = parse_source(text, source="seed-splitting.md")
+    assert parsed.format == "plain"
+    assert [text[t.start_char:t.end_char] for t in parsed.turns] == [
+        "This is something that is being discussed all the time. A friend had an idea.",
+        "Location 1: seed words 1-8 and 9-16\nLocation 2: seed words 1-8 and 17-24", "Is this safe? Absolutely not."]
+
+
+def test_questions_written_as_headings_between_one_speakers_answers_are_the_interviewers():
+    # a company blog's Q&A: the questions as headings, only the answers labelled; the questions were
+    # lost (the first one the title) and the one person answering was the host
+    text = ("Nick Benyo sat down with us to discuss how the team uses Cowork. It has been edited for length.\n\n"
+            "## What made Cowork click for your team?\n\n**Nick Benyo:** It stopped feeling like a chatbot.\n\n"
+            "## Walk us through a skill you've built.\n\n**Nick Benyo:** A guided performance review.\n\n"
+            "We built it in an afternoon.\n\n## How long did that take to build?\n\n**Nick Benyo:** Under 45 minutes.\n")
+    annotated = run(text, source="jamf.md")
+    assert annotated.format == "labelled" and "?" not in annotated.metadata.title
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Interviewer", "host"), ("Nick Benyo", "guest")]
+    assert [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        ("interviewer", "What made Cowork click for your team?"), ("nick-benyo", "It stopped feeling like a chatbot."),
+        ("interviewer", "Walk us through a skill you've built."),
+        ("nick-benyo", "A guided performance review.\n\nWe built it in an afternoon."),
+        ("interviewer", "How long did that take to build?"), ("nick-benyo", "Under 45 minutes.")]
+    assert "How long did that take to build?" in [text[s.start_char:s.end_char] for s in annotated.sentences]
+    two_voices = "## Introduction.\n\nAnn: Welcome. What do you build?\n\n## Compilers?\n\nBo: Compilers.\n\nAnn: Why?\n"
+    assert {s.name for s in run(two_voices, source="t.md").speakers} == {"Ann", "Bo"}  # both labelled: headings stay out
+
+
+def test_a_handle_in_lower_case_answering_a_named_host_is_a_label():
+    # Stephan Livera's podcast as transcribed on bitcointranscripts: the guest by his handle,
+    # "roasbeef:"; his answers ran on in the host's turns and "Podcast: https://..." became a speaker
+    text = ("Podcast: https://stephanlivera.com/episode/39\n\nStephan: Hi Laolu. Thank you for coming on the show.\n\n"
+            "roasbeef: It’s good to be here.\n\nStephan: How’s things back home?\n\nroasbeef: Not bad, back to work.\n\n"
+            "Stephan: What is the origin story of the name?\n\nroasbeef: I was eating a roast beef sandwich.\n")
+    parsed = parse_source(text, source="laolu.md")
+    assert parsed.format == "labelled"
+    assert [label for _, label, _, _ in spans(text, parsed)] == ["Stephan", "roasbeef"] * 3
+    notes = ("Ann: Here is the config we used.\n\nimage: nginx\nports: 80\nimage: redis\n\nBo: And it worked?\n\n"
+             "Ann: It did.\n\nnote: edited for length\n\nBo: Thanks.\n\nnote: end\n\nAnn: Bye.\n\nnote: really\n")
+    assert {label for _, label, _, _ in spans(notes, parse_source(notes, source="n.md"))} == {"Ann", "Bo"}
+
+
+def test_the_label_naming_the_hosts_and_guests_of_the_show_is_a_host():
+    # Go Time (The Changelog's transcripts): "Your hosts today are Carmen Andoh (my, myself and I)" and "our
+    # two guests today are ..." name no show; a guest asking back ("Did you ask?") was taken for the host
+    text = ("**Carmen Andoh:** Welcome, everybody, to Go Time! Today is the 100th episode. Your hosts today are Carmen "
+            "Andoh (my, myself and I), as well as Jon Calhoun.\n\n**Jon Calhoun:** Hi, everybody!\n\n"
+            "**Carmen Andoh:** And our two guests today are Rob Pike and Robert Griesemer.\n\n"
+            "**Rob Pike:** Great! Thanks for inviting us. Did you ask Ken?\n\n**Robert Griesemer:** Hello, everybody.\n\n"
+            "**Rob Pike:** Did you ask? Was it the budget?\n\n**Jon Calhoun:** No. The budget is pretty minimal.\n")
+    annotated = run(text, source="go-time-100.md")
+    assert [s.name for s in annotated.speakers if s.role == "host"] == ["Carmen Andoh"]
+
+
+def test_a_footer_after_a_long_rule_is_not_the_last_speakers_words():
+    # LCTT's articles end with 80 dashes, "via: ...", the translators' credits and the link definitions;
+    # they ran on in the last answer
+    text = ("**DW:** How can people stay up to date?\n\n**ML:** You can follow [me][17] on Twitter.\n\n**DW:** Thanks.\n\n"
+            "**ML:** Thank you.\n\n" + "-" * 80 + "\n\nvia: https://opensource.com/article/19/2/phoronix\n\n"
+            "作者：[Don Watkins][a]\n选题：[lujun9972][b]\n\n[a]: https://opensource.com/users/don-watkins\n[17]: https://twitter.com/m\n")
+    parsed = parse_source(text, source="lctt.md")
+    assert [words for _, _, _, words in spans(text, parsed)][-1] == "Thank you."
+    assert parsed.content_end == text.index("Thank you.") + len("Thank you.")

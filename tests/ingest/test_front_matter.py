@@ -54,3 +54,37 @@ def test_the_command_line_wins_and_a_rule_that_opens_no_front_matter_is_text():
     assert len(turns) == 3 and turns[0] == "Hello there." and turns[1].startswith("Hi, Ann.")
     broken = "---\ntitle: [unclosed\n---\nAnn: Hello there.\n\nBo: Hi.\n"  # not YAML: left as text, no crash
     assert run(broken, source="b.md").ok
+
+
+HUGO_TOML = """+++
+audioDuration = "00:45:04"
+date = "2018-06-06"
+episodeNumber = 130
+hosts = ["Mark Mandel", "Melanie Warrick"]
+title = "Data Science with Juliet Hougland and Michelle Casbon"
+[[resources]]
+  src = "**Hero*.jpg"
++++
+
+##### Juliet Hougland
+
+Juliet leads the Workflow, Environment, and Execution team.
+
+MELANIE: Doing good, Mark. How are you?
+
+MARK: I'm very, very well. Yet another week, yet another podcast.
+
+MELANIE: Another podcast. 130.
+"""
+
+
+def test_hugos_toml_front_matter_gives_the_metadata_too():
+    # Hugo writes "+++" TOML by default (the Google Cloud Platform Podcast's episodes); the show
+    # notes' first heading was the title and the hosts, date and length were lost
+    annotated = run(HUGO_TOML, source="episode-130.md")
+    meta = annotated.metadata
+    assert (meta.title, meta.published, meta.duration_seconds, meta.hosts) == (
+        "Data Science with Juliet Hougland and Michelle Casbon", dt.date(2018, 6, 6), 2704,
+        ("Mark Mandel", "Melanie Warrick"))
+    assert annotated.content_start > HUGO_TOML.index("\n+++\n")
+    assert run("+++\ntitle = [unclosed\n+++\nAnn: Hello there.\n\nBo: Hi.\n", source="b.md").ok  # not TOML: text

@@ -4,6 +4,7 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     [00:01:23] Jane Doe: text            Jane Doe [00:01:23]: text
     00:01:23 Jane Doe: text
     Jane Doe (01:23): text               SPEAKER_00: text
+    Jane Doe – 00:01:23: text            (a dash before the time: Stephan Livera's transcripts)
     Jane Doe:                            (label alone, the text on the following lines)
     Jane Doe  1:23                       (Otter's export: name and time alone, no colon)
     Jane Doe [00:01:23]                  (Descript's, Happy Scribe's: the same, the time in brackets)
@@ -57,7 +58,7 @@ _ROLE = (
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
-    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
+    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
@@ -92,6 +93,9 @@ TIME_THEN_NAME_LINE = re.compile(
 # Markdown heading ("# Interviewer", interviews converted from Word); such a name counts only where it
 # heads two or more turns, so that a document's "## Summary" stays a heading
 NAME_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?:\[|#{1,6}[ \t]+)" + _NAME + r"\]?(?P<t2>)[ \t]*(?P<rest>)\r?$")
+# a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
+# Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
+HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
@@ -114,11 +118,15 @@ _MORE_OPENINGS = frozenset("0123456789*_[")
 # lines at a turn's end that are not its speaker's words: a bare time, "[00:01:23]" or "00:05:00" (the
 # next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
-# histories, Rational Reminder)
+# histories, Rational Reminder), a time linked to the video at that point ("[2:23](https://youtu.be/...?t=143)",
+# transcripts on Jekyll and Hugo blogs put one above a speaker's label)
 _NOT_SPOKEN_LINE = re.compile(
-    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
+    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
     r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})[ \t]*\r?$"
 )
+# a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
+# articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
+_FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
 _CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
 # Google Meet's line closing a meeting's transcript ("Meeting ended after 00:04:19 👋"); what follows
 # it up to the next label (its footer, the next meeting's header) is nobody's words
@@ -134,6 +142,7 @@ def _candidates(text: str):
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     time_bold_name = TIME_BOLD_NAME_LINE.match
+    handle = HANDLE_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -156,6 +165,7 @@ def _candidates(text: str):
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
                 or first in "MDCSRJGATQ" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and period_label(line)
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
+                or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
             )
             if m and m.re is NAME_ALONE_LINE:
                 alone.add(" ".join(m.group("name").split()))
@@ -224,6 +234,10 @@ def _shape(candidate) -> tuple:
     return m.re, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
 
 
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split()).upper()
+
+
 def _looks_like_a_name(name: str, *, words: int) -> bool:
     """One to four capitalised words (at least `words`), or a diariser's generic label."""
     if _GENERIC_NAME.fullmatch(name):
@@ -246,9 +260,9 @@ def _role_hint(m: re.Match) -> str | None:
 
 
 def _stamp(m: re.Match) -> str | None:
-    """The time written with a label ("[00:01:23] Name:", "Name (01:23):", Otter's "Name  0:07"), or None."""
+    """The time written with a label ("[00:01:23] Name:", "Name (01:23):", "Name – 00:01:23:", Otter's "Name  0:07"), or None."""
     t0, t1, t2 = m.group("t0", "t1", "t2")
-    return t0 or t1 or t2 or (m.group("t3") if m.re is HEADER_LINE else None)
+    return t0 or t1 or t2 or (m.group("t3") if m.re is HEADER_LINE or m.re is LABEL_LINE else None)
 
 
 def shorter_forms(names) -> dict[str, str]:
@@ -267,6 +281,20 @@ def shorter_forms(names) -> dict[str, str]:
     return out
 
 
+def _paired_handles(cands, counts) -> set[str]:
+    """The names in lower case (handles) that label three or more lines, two thirds of them just
+    after a capitalised name labelling two or more: a pseudonymous guest answering a host
+    ("Stephan:" then "roasbeef:"), not a document's "note:" or a YAML block's "image:" lines."""
+    paired: Counter = Counter()
+    previous = ""
+    for c in cands:
+        name = c[5]
+        if name[0].islower() and previous and not previous[0].islower() and counts[previous] >= 2:
+            paired[name] += 1
+        previous = name
+    return {name for name, n in paired.items() if counts[name] >= 3 and n >= 2 * counts[name] / 3}
+
+
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
     and the number of lines from the first label on that are not blank (show notes before a
@@ -274,6 +302,7 @@ def _label_lines(text: str):
     cands, nonblank_before, nonblank, alone = _candidates(text)
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2}
+    rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
     if rare:  # a name alone on a line once is a heading, not a speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
@@ -289,11 +318,15 @@ def _label_lines(text: str):
         shapes = {_shape(c) for c in cands if c[5] in names}
         words = 2 if all(len(n.split()) >= 2 for n in names) else 1
         first = next(i for i, c in enumerate(cands) if c[5] in names)
+        initials = {_initials(n): n for n in counts if 2 <= len(n.split()) <= 4}
         for i, c in enumerate(cands):
             if c[5] not in names and _looks_like_a_name(c[5], words=words):
                 shape = _shape(c)
                 if shape in shapes and (i > first or shape[2]):
                     names.add(c[5])
+        # a name in full once, then its initials (a magazine's "**Don Watkins:**", then "**DW:**"), however
+        # it is written: attribution makes the two one speaker
+        names |= {initials[n] for n in names if n in initials}
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
@@ -349,19 +382,60 @@ def _continued(text: str, a: int, b: int, line_no: int, seconds):
     return out
 
 
+# a question (or a request) written as a heading ("## Has adoption spread beyond engineering?", "## Walk us
+# through a specific skill you've built."); a section's heading ends with no sentence end
+_QUESTION_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?P<question>[^\n]*?[?.!…？。！])[ \t#]*\r?$", re.M)
+INTERVIEWER = "Interviewer"
+
+
+def _asked_in_headings(text: str, turns: list[ParsedTurn], first_label: int) -> list[ParsedTurn]:
+    """Where one label speaks throughout, the questions written as headings between its turns (a
+    magazine's Q&A: "## What made Cowork click for your team?" then "**Nick Benyo:** ...", the
+    interviewer unnamed), and the one just above the first label, as the interviewer's turns."""
+    asked = []
+    spans = [(t.start_char, t.end_char) for t in turns]
+    for m in _QUESTION_HEADING.finditer(text):
+        a, b = m.span("question")
+        if b <= first_label and text[m.end():first_label].strip():
+            continue  # above the first label, but not just above it: the show notes' heading
+        if any(start <= a < end for start, end in spans):
+            continue
+        asked.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1,
+                                speaker_label=INTERVIEWER, role_hint="host"))
+    return asked
+
+
+def _time_line_before(text: str, line_start: int) -> str | None:
+    """The time of a bare (or linked) time line just before the line starting at `line_start`, if
+    it is one: the first label's time, as the lines between turns time the labels after them."""
+    if line_start < 2:
+        return None
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    m = _NOT_SPOKEN_LINE.match(text, previous, line_start - 1)
+    return m and (m.group("time") or m.group("linked"))
+
+
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
-# a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment
-_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--")
+# the other way Markdown writes a top heading: its line underlined with "=" (LCTT's articles)
+_UNDERLINED_HEADING = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*={3,}[ \t]*\r?$", re.M)
+# a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment (also
+# Markdown's "[#]: collector: (...)", LCTT's)
+_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]")
+
+
+_LONGEST_TITLE = 200  # a longer first line is a paragraph (an interview's introduction), not a title
 
 
 def _title(head: str) -> str:
     """The text before the first label in, its title out: its first heading of the highest
     level (without the #s), else its first line that is not a header's field or a rule; "" when
     there is none. (A Markdown front matter's `title:` is read before, front_matter.py.)"""
-    headings = [(len(m.group(1)), m.group(2).strip()) for m in _HEADING.finditer(head)]
+    headings = [(len(m.group(1)), m.start(), m.group(2).strip()) for m in _HEADING.finditer(head)]
+    headings += [(1, m.start(), m.group(1)) for m in _UNDERLINED_HEADING.finditer(head)]
     if headings:
-        return min(headings, key=lambda h: h[0])[1]
-    return next((l.strip() for _, _, _, l in iter_lines(head) if l.strip() and not _NOT_A_TITLE.match(l.strip())), "")
+        return min(headings)[2]
+    return next((l.strip() for _, _, _, l in iter_lines(head)
+                 if l.strip() and not _NOT_A_TITLE.match(l.strip()) and len(l) <= _LONGEST_TITLE), "")
 
 
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
@@ -376,10 +450,13 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     previous_time = None
     credit = _CREDIT.search(text, max(0, len(text) - 300))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
+    footer = _FOOTER_RULE.search(text, starts[-1][1], bounds[-1])
+    if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
+        bounds[-1] = footer.start()
     if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
         ends = [e.start() for e in _MEETING_ENDED.finditer(text)]
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
-    time_before = None  # a bare time line just before this label (Google Meet's "00:05:00")
+    time_before = _time_line_before(text, starts[0][1])  # a bare time line just before this label (Google Meet's "00:05:00")
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         stamp = _stamp(m)
         if time_before:
@@ -397,7 +474,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             not_spoken = _NOT_SPOKEN_LINE.match(text, last_nl + 1, b) if last_nl >= 0 else None
             if not not_spoken:
                 break
-            time_before = time_before or not_spoken.group("time")
+            time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
             a, b = trim(text, a, last_nl)
         if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if m.group("rest") else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
@@ -416,6 +493,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
                                     role_hint=_role_hint(m)))
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
+    if len({t.speaker_label for t in turns}) == 1:
+        asked = _asked_in_headings(text, turns, starts[0][1])
+        if asked:
+            turns = sorted(turns + asked, key=lambda t: t.start_char)
+            content_start = min(content_start, text.rfind("\n", 0, turns[0].start_char) + 1)
+            title = _title(text[:content_start])
     content_end = turns[-1].end_char if turns else len(text)
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title), turns=tuple(turns),

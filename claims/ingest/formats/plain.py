@@ -4,7 +4,9 @@ A paragraph of Markdown layout only (a "### Part 1" heading, a "---" rule) is no
 turn (a lecture's or a talk's transcript in Markdown: its section headings had been turns, the
 speaker's first ones); the first of the highest-level headings before the first turn is the title.
 A heading that ends a sentence ("### Kannst du das genauer beschreiben?") is the interviewer's
-words written as a heading, and a turn.
+words written as a heading, and a turn. A paragraph of a header's fields only before the first
+turn ("Name: Andreas Antonopoulos" / "Topic: ..." / "Date: April 8th 2020", one per line or
+paragraph) is no turn either: it says what the recording is, nobody says it.
 """
 from __future__ import annotations
 
@@ -18,6 +20,14 @@ NAME = "plain"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 _SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
 _LAYOUT_LINE = re.compile(r"[ \t]*(?:(?P<level>#{1,6})(?:[ \t](?P<heading>[^\n]*))?|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})[ \t]*\r?")
+
+
+_HEADER_FIELD = re.compile(r"[ \t]*[A-Z][\w ]{0,30}:[ \t]+\S[^\n]{0,150}")
+
+
+def _header_fields_only(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is lines of a header's fields ("Topic: ...", "Video: https://...") only."""
+    return all(_HEADER_FIELD.fullmatch(line.rstrip("\r")) for line in text[a:b].split("\n"))
 
 
 def _layout_only(text: str, a: int, b: int) -> bool:
@@ -52,7 +62,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = []
     for a, b in turns:
         a, b = trim(text, a, b)
-        if b > a and not _layout_only(text, a, b):
+        if b > a and not _layout_only(text, a, b) and (parsed or not _header_fields_only(text, a, b)):
             parsed.append(ParsedTurn(start_char=a, end_char=b, line=lines.line(a)))
     start = parsed[0].start_char if parsed else 0
     end = parsed[-1].end_char if parsed else 0

@@ -6,14 +6,18 @@ line ("0:04 this week...", "[00:00:04] this week...", "[00:00:04.250] ...", Whis
 "[00:00.000 --> 00:04.000]  this week..."). Each time mark starts one unlabelled
 turn with that start time (speakers are found from the words later); the marks stay out of the
 turns. Text before the first mark (a title) is outside the content. Times that go backwards
-are errors, as for caption cues.
+are errors, as for caption cues, but for a table of contents before the transcript: a run of
+lines, one after the other, each a time and a short title ("0:00 - Introduction", "1:02 - Bingo
+Board", as YouTube's descriptions list chapters), after which the times start again. It gives
+the chapters and stays out of the turns. A Markdown heading or rule at a turn's end (a chapter's
+"## [Bingo Board](https://youtu.be/...?t=62)") is left out of it.
 """
 from __future__ import annotations
 
 import re
 
 from ..errors import IngestError
-from ..records import Metadata, ParsedSource, ParsedTurn
+from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
 from ._common import format_clock, iter_lines, parse_clock, refused, trim
 
 NAME = "timed_lines"
@@ -25,6 +29,8 @@ _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?|\d{1,2}h\d{1,2}m\d{1,2}s)"
 MARK = (rf"[ \t]*(?:\[(?P<r>{_TIME})[ \t]*-->[ \t]*{_TIME}\]|\[(?P<b>{_TIME})\]|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))"
         r"(?=[ \t\r\n]|$)")
 _MARK = re.compile(MARK + r"[ \t]*")
+_CHAPTER_TITLE = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?P<title>\S[^\n]{0,79}?)[ \t]*\r?$")
+_HEADING_OR_RULE = re.compile(r"[ \t]*(?:#{1,6}[ \t][^\n]*|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})\r?$")
 _HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)")
 _DETECT_CHARS = 200_000
 
@@ -61,6 +67,35 @@ def looks_like(text: str) -> bool:
     return detected(text) is not None
 
 
+def _contents(text: str, marks) -> tuple[Chapter, ...]:
+    """The chapters of a table of contents opening the marks (see the module docstring); () if none."""
+    back = next((k for k in range(1, len(marks)) if None in (marks[k][2], marks[k - 1][2]) or marks[k][2] < marks[k - 1][2]), None)
+    if back is None or back < 2 or marks[back][2] is None or marks[back][2] > marks[0][2]:
+        return ()
+    chapters = []
+    for i, (number, _, seconds, _, words_start) in enumerate(marks[:back]):
+        title = _CHAPTER_TITLE.match(text, words_start, _line_end(text, words_start))
+        if not title or (i and number != marks[i - 1][0] + 1):
+            return ()
+        chapters.append(Chapter(title=title.group("title"), start_seconds=round(seconds)))
+    return tuple(chapters)
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _without_trailing_headings(text: str, a: int, b: int) -> tuple[int, int]:
+    """A turn's span without the Markdown headings and rules at its end."""
+    while b > a:
+        last_nl = text.rfind("\n", a, b)
+        if last_nl < 0 or not _HEADING_OR_RULE.match(text, last_nl + 1, b):
+            break
+        a, b = trim(text, a, last_nl)
+    return a, b
+
+
 def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     """Text in, ParsedSource with one unlabelled, timed turn per time mark out (`marks`: what
     `detected` found, when it read the whole text)."""
@@ -71,6 +106,9 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     turns: list[ParsedTurn] = []
     previous = None
     bounds = [m[1] for m in marks[1:]] + [len(text)]
+    chapters = _contents(text, marks)
+    title = text[: marks[0][1]].strip().split("\n", 1)[0].strip()
+    marks, bounds = marks[len(chapters):], bounds[len(chapters):]
     for (number, _, seconds, stamp, words_start), stop in zip(marks, bounds):
         if seconds is None:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
@@ -80,11 +118,11 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
             continue
         previous = seconds
         a, b = trim(text, words_start, stop)
+        a, b = _without_trailing_headings(text, a, b)
         if b > a:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", words_start, a), start_seconds=seconds))
-    title = text[: marks[0][1]].strip().split("\n", 1)[0].strip()
     return ParsedSource(
-        format=NAME, metadata=Metadata(title=title), turns=tuple(turns),
+        format=NAME, metadata=Metadata(title=title), turns=tuple(turns), chapters=chapters,
         content_start=turns[0].start_char if turns else 0, content_end=turns[-1].end_char if turns else 0,
         errors=tuple(errors),
     )
