@@ -80,7 +80,7 @@ from typing import Sequence
 
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
-from .formats.labelled import shorter_forms
+from .formats.labelled import initials, shorter_forms
 from .names import find_aliases, slugify
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
@@ -110,12 +110,8 @@ def _match_label(label: str, speakers: Sequence[SpeakerRecord]) -> SpeakerRecord
         if words and set(words) <= set(sp.name.lower().split()):
             return sp
     if _are_initials(label):  # "JB" for "Jory Burson"
-        return next((sp for sp in speakers if _initials(sp.name) == label), None)
+        return next((sp for sp in speakers if initials(sp.name) == label), None)
     return None
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split()).upper()
 
 
 def _are_initials(label: str) -> bool:
@@ -374,7 +370,7 @@ def _short_forms(labels: Sequence[str]) -> dict[str, str]:
     initials (ArrayCast names a speaker in full once, then by initials: two to four capitals) or
     a shorter form of it (NPR: "NICK FOUNTAIN, HOST:", then "FOUNTAIN:"; a hearing's "SENATOR
     TIM KENNEDY", then "SENATOR KENNEDY")."""
-    full = {_initials(label): label for label in labels if 2 <= len(label.split()) <= 4}
+    full = {initials(label): label for label in labels if 2 <= len(label.split()) <= 4}
     out = {label: full[label] for label in labels if _are_initials(label) and label in full}
     out.update({short: name for name, short in shorter_forms(labels).items()})
     return out

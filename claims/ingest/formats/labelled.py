@@ -234,7 +234,8 @@ def _shape(candidate) -> tuple:
     return m.re, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
+    """"Conor Hoekstra" -> "CH"."""
     return "".join(word[0] for word in name.split()).upper()
 
 
@@ -318,7 +319,7 @@ def _label_lines(text: str):
         shapes = {_shape(c) for c in cands if c[5] in names}
         words = 2 if all(len(n.split()) >= 2 for n in names) else 1
         first = next(i for i, c in enumerate(cands) if c[5] in names)
-        initials = {_initials(n): n for n in counts if 2 <= len(n.split()) <= 4}
+        full_name_of = {initials(n): n for n in counts if 2 <= len(n.split()) <= 4}
         for i, c in enumerate(cands):
             if c[5] not in names and _looks_like_a_name(c[5], words=words):
                 shape = _shape(c)
@@ -326,7 +327,7 @@ def _label_lines(text: str):
                     names.add(c[5])
         # a name in full once, then its initials (a magazine's "**Don Watkins:**", then "**DW:**"), however
         # it is written: attribution makes the two one speaker
-        names |= {initials[n] for n in names if n in initials}
+        names |= {full_name_of[n] for n in names if n in full_name_of}
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
