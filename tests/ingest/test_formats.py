@@ -1000,3 +1000,22 @@ def test_a_footer_after_a_long_rule_is_not_the_last_speakers_words():
     parsed = parse_source(text, source="lctt.md")
     assert [words for _, _, _, words in spans(text, parsed)][-1] == "Thank you."
     assert parsed.content_end == text.index("Thank you.") + len("Thank you.")
+
+
+def test_a_transcripts_header_gives_its_day_and_length_on_lines_of_their_own():
+    # Microsoft Teams' transcript (as its .docx reads): the title, the day and time, the length,
+    # then "Name   0:03" headers; another transcript's "Date:" line. A date inside a sentence is no day.
+    import datetime as dt
+
+    teams = (
+        "Grid storage-20260615_133555-Meeting Transcript\n15 June 2026, 03:35am\n27m 42s\n"
+        "Nick Miller started transcription\n"
+        "Nick Miller   0:03\nSo what do we mean by storage?\nAda Price   0:19\nBatteries, mostly.\n"
+        "Nick Miller   1:02\nAnd pumped hydro?\nAda Price   1:10\nThat too.\n"
+    )
+    meta = run(teams, source="teams.txt").metadata
+    assert (meta.published, meta.published_precision, meta.duration_seconds) == (dt.date(2026, 6, 15), "day", 1662)
+    dated = "Interview notes\nDate: March 27, 2023\n\nAnn: Hello?\n\nBo: Hi.\n\nAnn: Ready?\n\nBo: Yes.\n"
+    assert run(dated, source="a.txt").metadata.published == dt.date(2023, 3, 27)
+    undated = "We met on March 27, 2023 in Paris.\n\nAnn: Hello?\n\nBo: Hi.\n\nAnn: Ready?\n\nBo: Yes.\n"
+    assert run(undated, source="a.txt").metadata.published is None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from typing import Iterator
 
@@ -87,6 +88,20 @@ def parse_clock(value: str) -> float | None:
         return None
     whole = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     return (whole * 1000 + int((frac or "").ljust(3, "0"))) / 1000  # in whole milliseconds, no float noise
+
+
+_DATE_FORMATS = ("%a %b %d %Y", "%b %d %Y", "%B %d %Y", "%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y")
+
+
+def parse_date(value: str) -> dt.date | None:
+    """"Mar 27, 2023", "27 March 2023", "2023-03-27" (a day named before it or not) -> the date; None otherwise."""
+    value = " ".join(value.replace(",", ", ").split()).replace(" ,", ",")
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 def format_clock(seconds: float) -> str:

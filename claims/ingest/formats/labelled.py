@@ -38,7 +38,7 @@ from collections import Counter
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import NOT_NAMES, format_clock, iter_lines, parse_clock, refused, trim
+from ._common import NOT_NAMES, format_clock, iter_lines, parse_clock, parse_date, refused, trim
 
 NAME = "labelled"
 
@@ -424,6 +424,28 @@ _UNDERLINED_HEADING = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*={3,}[ \t]
 _NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]")
 
 
+# a header's line giving the day ("15 June 2026, 03:35am" under a Teams transcript's title, "Date:
+# June 15, 2026") and Teams' length of the meeting ("27m 42s", "1h 3m 5s"), each a line of its own
+_HEAD_DATE = re.compile(
+    r"(?:Date:[ \t]*)?(?P<date>\d{1,2} [A-Za-z]+,? \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?)?", re.I)
+_HEAD_LENGTH = re.compile(r"(?:(?P<h>\d+)h )?(?P<m>\d+)m (?P<s>\d+)s")
+
+
+def _head_facts(head: str) -> dict:
+    """The published day and the length a transcript's header gives on lines of their own."""
+    out: dict = {}
+    for line in head.splitlines():
+        line = line.strip()
+        date = _HEAD_DATE.fullmatch(line)
+        if date and "published" not in out and (day := parse_date(date.group("date"))):
+            out.update(published=day, published_precision="day")
+        length = _HEAD_LENGTH.fullmatch(line)
+        if length and "duration_seconds" not in out:
+            out["duration_seconds"] = int(length["h"] or 0) * 3600 + int(length["m"]) * 60 + int(length["s"])
+    return out
+
+
 _LONGEST_TITLE = 200  # a longer first line is a paragraph (an interview's introduction), not a title
 
 
@@ -502,6 +524,6 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             title = _title(text[:content_start])
     content_end = turns[-1].end_char if turns else len(text)
     return ParsedSource(
-        format=NAME, metadata=Metadata(title=title), turns=tuple(turns),
+        format=NAME, metadata=Metadata(title=title, **_head_facts(text[:content_start])), turns=tuple(turns),
         content_start=content_start, content_end=content_end, errors=tuple(errors),
     )

@@ -9,12 +9,11 @@ Only the captions block is content; the comments and the Info block are outside
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import has_line, iter_lines, LineIndex, refused, trim
+from ._common import has_line, iter_lines, LineIndex, parse_date, refused, trim
 
 NAME = "scraped_page"
 
@@ -24,7 +23,6 @@ _FIELD = re.compile(r"^\s*(Channel|Views|Rating|Keywords|Id|Video Id|Channel Id|
 _SECONDS = re.compile(r"\((\d+)\s*seconds?\)")
 _MIN_SEC = re.compile(r"(?:(\d+)\s*h(?:ours?|r)?\s*)?(?:(\d+)\s*min\w*)?\s*(?:(\d+)\s*sec\w*)?", re.I)
 _VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-_DATE_FORMATS = ("%a %b %d %Y", "%b %d %Y", "%B %d %Y", "%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y")
 
 
 def _find_blocks(text: str):
@@ -49,16 +47,6 @@ def looks_like(text: str) -> bool:
         return False
     captions, info, _ = _find_blocks(text[:50_000] if len(text) < 50_000 else text)
     return captions is not None and info is not None
-
-
-def _parse_published(value: str) -> dt.date | None:
-    value = " ".join(value.replace(",", ", ").split()).replace(" ,", ",")
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def _parse_length(value: str) -> int | None:
@@ -89,7 +77,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     published = None
     if fields.get("published") or fields.get("uploaded"):
         raw = fields.get("published") or fields.get("uploaded") or ""
-        published = _parse_published(raw)
+        published = parse_date(raw)
         if published is None:
             line_no = next(n for n, _, _, l in lines[info:] if _FIELD.match(l) and l.split(":", 1)[1].strip() == raw)
             errors.append(IngestError(source, line_no, f"unreadable published date {raw!r}"))
