@@ -15,12 +15,15 @@ the same but for its numbers, and is never written further inside a page. A line
 with a margin number (1-25) is a court page's own and is left to line_numbered, which reads
 its running title. The text is then detected like any other transcript.
 
-Refused with the reason: a damaged file, an encrypted one that needs a password, and one
+Refused with the reason: a damaged file (also one page of it whose text cannot be decoded: pypdf
+only logs that and gives the page no text), an encrypted one that needs a password, and one
 whose pages hold no text (a scan: an image of the words, to be OCRed first).
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
 from collections import Counter
 
@@ -53,9 +56,11 @@ def read_pdf(data: bytes, *, source: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         # an empty user password is a PDF any viewer opens, only its permissions restricted
         locked = reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED
-        pages = [] if locked else [_page_text(page) for page in reader.pages]
+        pages = [] if locked else _pages_text(reader, source)
     except DependencyError:  # AES needs the cryptography package (pypdf[crypto] in requirements.txt)
         raise IngestError(source, None, "encrypted PDF (AES) cannot be opened here; save an unlocked copy") from None
+    except IngestError:
+        raise
     except PdfReadError as error:
         raise IngestError(source, None, f"damaged PDF, cannot be read: {_one_line(error)}") from None
     except Exception as error:  # pypdf lets other errors out of malformed objects and streams
@@ -70,6 +75,44 @@ def read_pdf(data: bytes, *, source: str) -> str:
         lines_of_pages = [_trimmed([line for line in lines if _key(line) not in furniture or _MARGIN_NUMBER.match(line)])
                           for lines in lines_of_pages]
     return "\n".join(line for lines in lines_of_pages for line in lines) + "\n"
+
+
+class _StreamErrors(logging.Handler):
+    """pypdf's warnings that a page's content stream could not be decoded: it says so in its log
+    and gives the page no text, which would lose the page's words without a word."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _stream_errors():
+    logger = logging.getLogger("pypdf.filters")
+    handler, level, propagate = _StreamErrors(), logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)  # settings keep pypdf's warnings out of the console (ERROR)...
+    logger.propagate = False  # ...and they stay out: the file's error says it, with the file's name
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def _pages_text(reader, source: str) -> list[str]:
+    """Each page's text; a page whose text cannot be decoded refuses the file."""
+    pages = []
+    with _stream_errors() as errors:
+        for number, page in enumerate(reader.pages, 1):
+            pages.append(_page_text(page))
+            if errors:
+                raise IngestError(source, None, f"damaged PDF: the text of page {number} cannot be decoded ({' '.join(errors[0].split())})")
+    return pages
 
 
 def _page_text(page) -> str:

@@ -116,3 +116,14 @@ def test_a_single_page_keeps_every_line():
 )
 def test_page_furniture_is_what_comes_back_at_the_pages_edges_and_nowhere_else(pages, furniture):
     assert _page_furniture(pages) == furniture
+
+
+def test_a_page_whose_text_cannot_be_decoded_refuses_the_file_rather_than_losing_the_page():
+    # page 2's content stream claims a compression it does not have: pypdf only logs it and gives
+    # the page no text; ingestion refuses the file, naming the page
+    good = pdf_document([["Ann: Hello there.", "Bo: Hi."], ["Ann: Second page words.", "Bo: More."]])
+    second = good.index(b"<< /Length", good.index(b"<< /Length") + 1)
+    damaged = good[:second] + good[second:].replace(b"<< /Length", b"<< /Filter /FlateDecode /Length", 1)
+    with pytest.raises(IngestError) as refused:
+        decode_bytes(damaged, source="ep14.pdf")
+    assert str(refused.value).startswith("ep14.pdf: damaged PDF: the text of page 2 cannot be decoded (")
