@@ -371,3 +371,19 @@ def test_single_speaker_in_a_manifest_must_be_true_or_false(tmp_path):
     (tmp_path / "manifest.json").write_text('{"talk.txt": {"single_speaker": true, "guests": ["Rich Hickey"]}}', encoding="utf-8")
     ingest(tmp_path / "talk.txt")
     assert [p.speaker.name for p in Interview.objects.get().participations.all()] == ["Rich Hickey"]
+
+
+def test_a_folders_transcript_tables_go_in_and_the_summary_names_the_table(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(DATA / "tables" / "premiere.csv", tmp_path / "premiere.csv")
+    shutil.copy(DATA / "tables" / "segments.jsonl", tmp_path / "segments.jsonl")
+    (tmp_path / "episodes.csv").write_text("title,published,notes\nEp 1,2024-01-01,first\n", encoding="utf-8")
+    (tmp_path / "manifest.json").write_text('{"premiere.csv": {"title": "Seed banks"}}', encoding="utf-8")
+    out, _ = ingest(".")
+    rows = {line.split("│")[1].strip(): line.split("│")[2].strip() for line in out.splitlines() if line.count("│") > 3}
+    assert {Path(name).name: fmt for name, fmt in rows.items() if name != "file"} == {
+        "premiere.csv": "labelled (csv)", "segments.jsonl": "timed_lines (jsonl)"}
+    interview = Interview.objects.get(title="Seed banks")
+    assert interview.source_text.startswith("[00:00:00.100] Maya Lind: Hi, Tom.")
+    assert list(interview.turns.order_by("start_char").values_list("speaker__name", flat=True)) == [
+        "Maya Lind", "Tom Okafor", "Maya Lind", "Tom Okafor"]

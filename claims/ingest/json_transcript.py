@@ -74,6 +74,7 @@ class Rendered:
     text: str
     format: str  # "labelled" where lines carry speakers, else "timed_lines"
     duration: int | None = None  # whole seconds, as Metadata keeps it
+    container: str = ""  # where one reader reads several: what held the text ("csv", "tsv", "jsonl")
 
 
 def _clock(seconds: float) -> str:
@@ -324,7 +325,7 @@ def json_document(text: str, *, source: str) -> Rendered | None:
     for a source that is not JSON (a transcript opening with "[Music]" is text). Raises
     IngestError for JSON of another shape, and for invalid JSON in a file named .json."""
     body = text.lstrip("\ufeff \t\r\n")
-    if not body.startswith(("{", "[")):
+    if not body.startswith(("{", "[")) or source.lower().endswith(".jsonl"):  # JSON Lines: table_transcript.py
         return None
     try:
         data = json.loads(body)

@@ -35,6 +35,7 @@ from .markup import reading_text
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
 from .records import AnnotatedInterview, Metadata
 from .scc_transcript import scc_document
+from .table_transcript import table_document
 from .segment import sentences_of_turns, spans_by_range, split_sentences
 from .timing import estimate_times, locate_chapters
 from .tsv_transcript import tsv_document
@@ -119,7 +120,7 @@ class Document:
 
     text: str
     metadata: Metadata = Metadata()
-    container: str = ""  # what held the text: "html", "json", "xml", "tsv", "scc"; "" for text as it is
+    container: str = ""  # what held the text: "html", "json", "xml", "tsv", "scc", "csv", "jsonl"; "" for text as it is
     format: str | None = None  # where the text was written here, the format that reads it
     headings: tuple = ()  # a page's heading lines (html.py)
 
@@ -127,16 +128,18 @@ class Document:
 def _document_text(text: str, *, source: str) -> Document:
     """A source in, the text it holds out: an HTML page as a reader sees it (html.py), a
     recogniser's JSON, timed-text XML, Whisper's TSV or broadcast SCC captions as timed lines
-    (json_transcript.py, xml_transcript.py, tsv_transcript.py, scc_transcript.py); other text as it is."""
+    (json_transcript.py, xml_transcript.py, tsv_transcript.py, scc_transcript.py), a table's rows
+    (CSV, TSV, JSON Lines) as timed, labelled lines (table_transcript.py); other text as it is."""
     if is_html(text):
         page = read_page(text)
         if not page.text.strip():
             raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
         return Document(page.text, page.metadata, "html", None, page.headings)
-    for container, read in (("json", json_document), ("xml", xml_document), ("tsv", tsv_document), ("scc", scc_document)):
+    readers = (("json", json_document), ("xml", xml_document), ("tsv", tsv_document), ("scc", scc_document), ("csv", table_document))
+    for container, read in readers:
         rendered = read(text, source=source)
         if rendered is not None:
-            return Document(rendered.text, Metadata(duration_seconds=rendered.duration), container, rendered.format)
+            return Document(rendered.text, Metadata(duration_seconds=rendered.duration), rendered.container or container, rendered.format)
     return Document(text)
 
 

@@ -22,12 +22,19 @@ from typing import Iterable
 from .docx import is_zip, read_docx
 from .errors import IngestError
 from .pdf import is_pdf, read_pdf
+from .table_transcript import is_table_transcript
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TRANSCRIPT_SUFFIXES = (
     ".txt", ".vtt", ".srt", ".sbv", ".text", ".transcript", ".html", ".htm", ".docx", ".pdf", ".ttml", ".dfxp", ".scc",
     ".srv1", ".srv2", ".srv3", ".json3",  # YouTube's timed text as yt-dlp names it
 )
+
+# A folder's tables are read where their header row names a text column and a speaker or
+# start column (table_transcript.is_table_transcript); its other tables, manifests (.json) and
+# the like are not transcripts. Named one by one, they are read whatever their header.
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl")
+_TABLE_HEAD_BYTES = 4096
 
 # C0 controls other than tab, line feed, form feed and carriage return, plus DEL: text files
 # do not contain them, binary files almost always do.
@@ -107,13 +114,24 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tupl
     return text, hashlib.sha256(data).hexdigest()
 
 
+def _transcript_table(path: Path) -> bool:
+    """Whether a folder's .csv, .tsv or .jsonl file is a transcript, from its header row."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_TABLE_HEAD_BYTES)
+    except OSError:
+        return False
+    return is_table_transcript(head.decode("utf-8-sig", errors="ignore"))
+
+
 def expand_paths(
     paths: Iterable[str | Path], *, suffixes: tuple[str, ...] = TRANSCRIPT_SUFFIXES
 ) -> tuple[tuple[Path, ...], tuple[IngestError, ...]]:
     """Files and folders in, (transcript files in order, errors) out.
 
     A file named explicitly is kept whatever its suffix; a folder contributes its files
-    with a transcript suffix (recursively, sorted, hidden files skipped). A missing path or
+    with a transcript suffix and its tables whose header names a transcript's columns
+    (recursively, sorted, hidden files skipped). A missing path or
     a folder with no transcript is an error; the other paths are still expanded.
     """
     files: list[Path] = []
@@ -129,7 +147,7 @@ def expand_paths(
                 f
                 for f in p.rglob("*")
                 if f.is_file()
-                and f.suffix.lower() in suffixes
+                and (f.suffix.lower() in suffixes or (f.suffix.lower() in TABLE_SUFFIXES and _transcript_table(f)))
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:
