@@ -57,10 +57,12 @@ _FRAGMENT_OPENERS = _BLOCKS | {
     "head", "body", "meta", "link", "title", "style", "script", "br", "span", "a", "b", "strong", "em", "cite", "time",
     "img",
 }
-# a fragment opens with one of these elements, never with a caption's <v Name>, <i>, <c> or a
-# timed text's <tt>, <transcript>, <timedtext> (xml_transcript.py reads those)
-_FRAGMENT_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<([a-z][a-z0-9]*)[\s/>]", re.I | re.S)
-_TAG_OPEN = re.compile(r"<([a-z][a-z0-9]*)[\s/>]", re.I)
+# a fragment opens with one of these elements or a custom element, never with a caption's <v Name>,
+# <i>, <c> or a timed text's <tt>, <transcript>, <timedtext> (xml_transcript.py reads those)
+_FRAGMENT_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<([a-z][a-z0-9]*(?:-[a-z0-9-]*)?)[\s/>]", re.I | re.S)
+# a tag's name; one with a hyphen is a custom element (YouTube's <ytd-transcript-segment-renderer>,
+# <yt-formatted-string>), which only HTML has: a caption's <v Name>, <c.yellow> or <00:00:01.000> has none
+_TAG_OPEN = re.compile(r"<([a-z][a-z0-9]*(?:-[a-z0-9-]*)?)[\s/>]", re.I)
 _FRAGMENT_SAMPLE = 20_000
 _FRAGMENT_MIN_BLOCKS = 3
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -91,16 +93,18 @@ _SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
 def is_html(text: str) -> bool:
     """Whether a source is an HTML document (it opens with a doctype or an <html> tag) or a
     fragment of one: it opens with an HTML element and is mostly tags, among them several
-    blocks (podcastindex's reference transcript: "<cite>Travis:</cite>\n<time>0:00</time>\n<p>...")."""
+    blocks (podcastindex's reference transcript: "<cite>Travis:</cite>\n<time>0:00</time>\n<p>..."). Custom
+    elements count as HTML's own: YouTube's transcript panel copied from the page is all
+    <ytd-transcript-segment-renderer>s and <yt-formatted-string>s around a few <div>s."""
     if _HTML_START.match(text):
         return True
     opening = _FRAGMENT_START.match(text)
-    if not opening or opening.group(1).lower() not in _FRAGMENT_OPENERS:
+    if not opening or (opening.group(1).lower() not in _FRAGMENT_OPENERS and "-" not in opening.group(1)):
         return False
     sample = text[:_FRAGMENT_SAMPLE]
     tags = [tag.lower() for tag in _TAG_OPEN.findall(sample)]
     blocks = sum(tag in _BLOCKS or tag == "br" for tag in tags)
-    known = sum(tag in _FRAGMENT_OPENERS for tag in tags)
+    known = sum(tag in _FRAGMENT_OPENERS or "-" in tag for tag in tags)
     lines = sum(1 for line in sample.splitlines() if line.strip())
     # a plain transcript with an occasional <b> or <p> has far fewer tags than lines
     return blocks >= _FRAGMENT_MIN_BLOCKS and known >= lines / 2

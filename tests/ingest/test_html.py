@@ -330,3 +330,14 @@ def test_a_heading_holding_a_speakers_name_or_a_time_is_not_taken_for_a_section_
     page = read_page("<html><body><h3 class='speaker'>Ron</h3><p>Hi.</p><h2>Tarun <button>4:34</button></h2><p>Yo.</p>"
                      "<h2>Part two</h2></body></html>")
     assert [page.text[a:b] for a, b in page.headings] == ["Part two"]
+
+
+def test_a_copied_youtube_transcript_panel_of_custom_elements_is_read_as_html():
+    # the "Show transcript" panel copied as HTML (outerHTML, or a tool's saved DOM): YouTube's custom
+    # elements (<ytd-transcript-segment-renderer>, <yt-formatted-string>), one segment a line
+    annotated = run((DATA / "youtube_panel_fragment.html").read_text(encoding="utf-8"), source="panel.html")
+    assert annotated.ok and annotated.container == "html" and annotated.format == "timed_lines"
+    assert "<" not in annotated.source_text and "ytd-" not in annotated.source_text
+    assert [t.start_seconds for t in annotated.turns if not t.seconds_estimated][:3] == [2.0, 5.0, 9.0]
+    assert "today we glue the frame and let it dry" in annotated.source_text
+    assert is_html("<ytd-transcript-segment-list-renderer>") is False  # too short to be mostly blocks
