@@ -179,9 +179,12 @@ class _Renderer(HTMLParser):
 
     # --- blocks ---
     def _flush(self) -> None:
-        text = "".join(self.line).replace("\xa0", " ")  # as a copy from the browser gives it
+        text = "".join(self.line)
         if not self.pre:
             text = _SPACE.sub(" ", text).strip()
+        # a no-break space is a space, as a copy from the browser gives it, but not one that collapses:
+        # the White House's "Q&nbsp;&nbsp;&nbsp; Good afternoon." shows (and reads) as "Q    Good afternoon."
+        text = text.replace("\xa0", " ")
         # a line that is nothing but links to other pages is the site's ("Return to Transcripts
         # main page", "Back to all transcripts", a list of categories), unless it is a label
         navigation = self.line_linked and not self.line_unlinked and not text.rstrip().endswith((":", "："))
@@ -374,7 +377,8 @@ def read_page(html: str) -> Page:
     renderer.close()
     meta = renderer.meta
     titles = (_SPACE.sub(" ", title).strip() for title in renderer.titles)
-    title = meta.get("og:title") or next((title for title in titles if title), "")
+    # a no-break space in a title is a space ("John&nbsp;Kirby", the White House's og:title)
+    title = (meta.get("og:title") or next((title for title in titles if title), "")).replace("\xa0", " ")
     published, precision = _published(meta.get("article:published_time", ""))
     if published is None and renderer.linked_data:
         published, precision = _published(_linked_data_published(renderer.linked_data))

@@ -341,3 +341,15 @@ def test_a_copied_youtube_transcript_panel_of_custom_elements_is_read_as_html():
     assert [t.start_seconds for t in annotated.turns if not t.seconds_estimated][:3] == [2.0, 5.0, 9.0]
     assert "today we glue the frame and let it dry" in annotated.source_text
     assert is_html("<ytd-transcript-segment-list-renderer>") is False  # too short to be mostly blocks
+
+
+def test_a_press_briefings_reporters_q_in_a_wide_space_is_a_speaker():
+    # the White House's briefings: each reporter's question opens "Q&nbsp;&nbsp;&nbsp; ", no colon or
+    # period; the no-break spaces stay as wide as the browser shows them, and "Q" is a label
+    annotated = run((DATA / "press_briefing_page.html").read_text(encoding="utf-8"), source="briefing.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [t.speaker_slug for t in annotated.turns] == ["ms-reyes", "q", "ms-reyes", "q", "ms-reyes", "q", "ms-reyes"]
+    turn = annotated.turns[3]
+    assert annotated.source_text[turn.start_char:turn.end_char] == "Thanks, Dana.  Will the new schedule start before the summer?"
+    assert annotated.metadata.title == "Press Briefing by Press Secretary Dana Reyes"
+    assert annotated.metadata.published == dt.date(2025, 3, 4)
