@@ -84,6 +84,11 @@ _TIME_MARK = re.compile(rf"\[{TIME}\]")
 _SPEAKER_CLASS_WORD = "speaker"
 _SPEAKER_NAME = re.compile(r"[^\W\d_][\w.'’ -]{0,58}[:：]?")
 _SPEAKER_NAME_WORDS = 5
+# a table's column headed as the speaker's or the time's (a transcript exported or published as rows of
+# "Time | Speaker | Text"): its cells are read as labels and time marks
+# ("Name" is not enough: a page's table of guests, "Name | Affiliation", is no transcript)
+_COLUMN_HEADERS = {"speaker": "speaker", "speakers": "speaker", "time": "time", "timestamp": "time", "timecode": "time",
+                   "start": "time", "start time": "time"}
 # a link that moves the page's player or scrolls within the page, not to another page: its text
 # may be the transcript's own (a sentence that seeks the video to where it is said)
 _WORD = re.compile(r"\w")
@@ -119,6 +124,16 @@ class _Marked:
     depth: int
     line_at: int
     blocks_at: int
+
+
+@dataclass
+class _Table:
+    """An open table: which columns its header names the speaker's or the time's, the column of the
+    cell being read, and where the text of the header cell being read starts."""
+
+    columns: dict
+    column: int = -1
+    header_at: int = 0
 
 
 @dataclass(frozen=True)
@@ -176,6 +191,7 @@ class _Renderer(HTMLParser):
         self.line_linked = self.line_unlinked = False  # the line has words inside such links, outside them
         self.line_marked = False  # a time mark or a speaker's name was written into the line
         self.heading_blocks: list[int] = []  # which blocks are headings
+        self.tables: list[_Table] = []
 
     # --- blocks ---
     def _flush(self) -> None:
@@ -235,15 +251,25 @@ class _Renderer(HTMLParser):
             self._flush()  # a time mark just before a speaker's name stays on its line: "[00:00:04] Ron:"
         if tag == "pre":
             self.pre += 1
+        column = None  # what the table's header says this cell holds
         if tag in ("td", "th"):
             self.line.append(" ")
+            if self.tables:
+                table = self.tables[-1]
+                table.column += 1
+                table.header_at = len(self.line)
+                column = table.columns.get(table.column) if tag == "td" else None
+        elif tag == "tr" and self.tables:
+            self.tables[-1].column = -1
+        elif tag == "table":
+            self.tables.append(_Table({}))
         if tag == "a":
             self.links.append(bool(attrs_map.get("href")) and not _SEEK_LINK.search(attrs_map["href"]))
         if tag not in _VOID:
             self.open_tags.append(tag)
-            if speaker:
+            if speaker or column == "speaker":
                 self.marked.append(_Marked("speaker", len(self.open_tags), len(self.line), len(self.blocks)))
-            elif tag == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
+            elif tag == "time" or column == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
                 self.marked.append(_Marked("time", len(self.open_tags), len(self.line), len(self.blocks)))
 
     def handle_startendtag(self, tag, attrs):
@@ -263,6 +289,13 @@ class _Renderer(HTMLParser):
             return
         if tag == "a" and self.links:
             self.links.pop()
+        if tag == "th" and self.tables:  # a header naming the column: "Speaker", "Time"
+            table = self.tables[-1]
+            kind = _COLUMN_HEADERS.get(_SPACE.sub(" ", "".join(self.line[table.header_at:])).strip().lower())
+            if kind:
+                table.columns[table.column] = kind
+        elif tag == "table" and self.tables:
+            self.tables.pop()
         if tag in self.open_tags:  # close what was left open inside it, as browsers do
             while self.open_tags and self.open_tags.pop() != tag:
                 pass

@@ -353,3 +353,15 @@ def test_a_press_briefings_reporters_q_in_a_wide_space_is_a_speaker():
     assert annotated.source_text[turn.start_char:turn.end_char] == "Thanks, Dana.  Will the new schedule start before the summer?"
     assert annotated.metadata.title == "Press Briefing by Press Secretary Dana Reyes"
     assert annotated.metadata.published == dt.date(2025, 3, 4)
+
+
+def test_a_tables_speaker_and_time_columns_are_labels_and_time_marks():
+    # a transcript published as a table, "Time | Speaker | Text" (a blog's example, a tool's HTML export):
+    # the header names the columns; a table of guests headed "Name" is not read so
+    annotated = run((DATA / "table_transcript_page.html").read_text(encoding="utf-8"), source="table.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("mei-tan", 3.0), ("ana-ruiz", 11.0), ("mei-tan", 19.0), ("ana-ruiz", 21.0)]
+    turn = annotated.turns[1]
+    assert annotated.source_text[turn.start_char:turn.end_char] == "With one shoebox of bean seeds on the returns desk."
+    assert "Ana Ruiz Librarian" in annotated.source_text
