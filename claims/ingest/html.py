@@ -47,7 +47,7 @@ _SITE_CHROME = frozenset({"header", "footer"})
 _CHROME_WORDS = frozenset({
     "comment", "comments", "sidebar", "menu", "navbar", "nav", "share", "sharing", "social", "related", "cookie",
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
-    "twitter", "footer", "catlinks",
+    "twitter", "footer", "catlinks", "subscription",
 })
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -148,7 +148,8 @@ class Page:
 
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     """An element named as chrome by its role, or by a class or id that opens with a chrome word
-    ("comments-area", "share-buttons"; not "transcript-share-box")."""
+    ("comments-area", "share-buttons", Substack's "subscription-widget-wrap"; not "transcript-share-box"),
+    or names a footer ("post-footer", "entry-footer": a post's likes, tags and sharing, after its words)."""
     if tag in ("html", "body", "main", "article"):
         return False
     for name, value in attrs:
@@ -157,7 +158,8 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if name == "role" and value.lower() in ("navigation", "banner", "contentinfo", "complementary"):
             return True
         if name in ("class", "id") and any(
-            re.split(r"[_\-]+", word)[0] in _CHROME_WORDS for word in value.lower().split()
+            parts[0] in _CHROME_WORDS or parts[-1] == "footer"
+            for parts in (re.split(r"[_\-]+", word) for word in value.lower().split())
         ):
             return True
     return False

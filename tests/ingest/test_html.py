@@ -365,3 +365,13 @@ def test_a_tables_speaker_and_time_columns_are_labels_and_time_marks():
     turn = annotated.turns[1]
     assert annotated.source_text[turn.start_char:turn.end_char] == "With one shoebox of bean seeds on the returns desk."
     assert "Ana Ruiz Librarian" in annotated.source_text
+
+
+def test_a_newsletters_subscribe_box_and_post_footer_are_chrome():
+    # Substack's posts: a "subscription-widget" box between two answers and the post's "post-footer"
+    # (likes, comments) after the last; neither is the guest's words
+    annotated = run((DATA / "newsletter_interview_page.html").read_text(encoding="utf-8"), source="post.html")
+    assert annotated.ok and annotated.format == "labelled"
+    said = [(t.speaker_slug, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert said == [("rosa-lind", "How long does one bell take?"), ("emil-varga", "Six weeks from the clay to the first ring."),
+                    ("rosa-lind", "And the tuning?"), ("emil-varga", "That is the last week, on the lathe.")]
