@@ -47,7 +47,7 @@ _SITE_CHROME = frozenset({"header", "footer"})
 _CHROME_WORDS = frozenset({
     "comment", "comments", "sidebar", "menu", "navbar", "nav", "share", "sharing", "social", "related", "cookie",
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
-    "twitter", "footer", "catlinks",
+    "twitter", "footer", "catlinks", "subscription",
 })
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -57,10 +57,12 @@ _FRAGMENT_OPENERS = _BLOCKS | {
     "head", "body", "meta", "link", "title", "style", "script", "br", "span", "a", "b", "strong", "em", "cite", "time",
     "img",
 }
-# a fragment opens with one of these elements, never with a caption's <v Name>, <i>, <c> or a
-# timed text's <tt>, <transcript>, <timedtext> (xml_transcript.py reads those)
-_FRAGMENT_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<([a-z][a-z0-9]*)[\s/>]", re.I | re.S)
-_TAG_OPEN = re.compile(r"<([a-z][a-z0-9]*)[\s/>]", re.I)
+# a fragment opens with one of these elements or a custom element, never with a caption's <v Name>,
+# <i>, <c> or a timed text's <tt>, <transcript>, <timedtext> (xml_transcript.py reads those)
+_FRAGMENT_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<([a-z][a-z0-9]*(?:-[a-z0-9-]*)?)[\s/>]", re.I | re.S)
+# a tag's name; one with a hyphen is a custom element (YouTube's <ytd-transcript-segment-renderer>,
+# <yt-formatted-string>), which only HTML has: a caption's <v Name>, <c.yellow> or <00:00:01.000> has none
+_TAG_OPEN = re.compile(r"<([a-z][a-z0-9]*(?:-[a-z0-9-]*)?)[\s/>]", re.I)
 _FRAGMENT_SAMPLE = 20_000
 _FRAGMENT_MIN_BLOCKS = 3
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -82,6 +84,11 @@ _TIME_MARK = re.compile(rf"\[{TIME}\]")
 _SPEAKER_CLASS_WORD = "speaker"
 _SPEAKER_NAME = re.compile(r"[^\W\d_][\w.'’ -]{0,58}[:：]?")
 _SPEAKER_NAME_WORDS = 5
+# a table's column headed as the speaker's or the time's (a transcript exported or published as rows of
+# "Time | Speaker | Text"): its cells are read as labels and time marks
+# ("Name" is not enough: a page's table of guests, "Name | Affiliation", is no transcript)
+_COLUMN_HEADERS = {"speaker": "speaker", "speakers": "speaker", "time": "time", "timestamp": "time", "timecode": "time",
+                   "start": "time", "start time": "time"}
 # a link that moves the page's player or scrolls within the page, not to another page: its text
 # may be the transcript's own (a sentence that seeks the video to where it is said)
 _WORD = re.compile(r"\w")
@@ -91,16 +98,18 @@ _SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
 def is_html(text: str) -> bool:
     """Whether a source is an HTML document (it opens with a doctype or an <html> tag) or a
     fragment of one: it opens with an HTML element and is mostly tags, among them several
-    blocks (podcastindex's reference transcript: "<cite>Travis:</cite>\n<time>0:00</time>\n<p>...")."""
+    blocks (podcastindex's reference transcript: "<cite>Travis:</cite>\n<time>0:00</time>\n<p>..."). Custom
+    elements count as HTML's own: YouTube's transcript panel copied from the page is all
+    <ytd-transcript-segment-renderer>s and <yt-formatted-string>s around a few <div>s."""
     if _HTML_START.match(text):
         return True
     opening = _FRAGMENT_START.match(text)
-    if not opening or opening.group(1).lower() not in _FRAGMENT_OPENERS:
+    if not opening or (opening.group(1).lower() not in _FRAGMENT_OPENERS and "-" not in opening.group(1)):
         return False
     sample = text[:_FRAGMENT_SAMPLE]
     tags = [tag.lower() for tag in _TAG_OPEN.findall(sample)]
     blocks = sum(tag in _BLOCKS or tag == "br" for tag in tags)
-    known = sum(tag in _FRAGMENT_OPENERS for tag in tags)
+    known = sum(tag in _FRAGMENT_OPENERS or "-" in tag for tag in tags)
     lines = sum(1 for line in sample.splitlines() if line.strip())
     # a plain transcript with an occasional <b> or <p> has far fewer tags than lines
     return blocks >= _FRAGMENT_MIN_BLOCKS and known >= lines / 2
@@ -117,6 +126,16 @@ class _Marked:
     blocks_at: int
 
 
+@dataclass
+class _Table:
+    """An open table: which columns its header names the speaker's or the time's, the column of the
+    cell being read, and where the text of the header cell being read starts."""
+
+    columns: dict
+    column: int = -1
+    header_at: int = 0
+
+
 @dataclass(frozen=True)
 class Page:
     """An HTML page read: its text as a reader sees it and the metadata of its head."""
@@ -129,7 +148,8 @@ class Page:
 
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     """An element named as chrome by its role, or by a class or id that opens with a chrome word
-    ("comments-area", "share-buttons"; not "transcript-share-box")."""
+    ("comments-area", "share-buttons", Substack's "subscription-widget-wrap"; not "transcript-share-box"),
+    or names a footer ("post-footer", "entry-footer": a post's likes, tags and sharing, after its words)."""
     if tag in ("html", "body", "main", "article"):
         return False
     for name, value in attrs:
@@ -138,7 +158,8 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if name == "role" and value.lower() in ("navigation", "banner", "contentinfo", "complementary"):
             return True
         if name in ("class", "id") and any(
-            re.split(r"[_\-]+", word)[0] in _CHROME_WORDS for word in value.lower().split()
+            parts[0] in _CHROME_WORDS or parts[-1] == "footer"
+            for parts in (re.split(r"[_\-]+", word) for word in value.lower().split())
         ):
             return True
     return False
@@ -172,12 +193,16 @@ class _Renderer(HTMLParser):
         self.line_linked = self.line_unlinked = False  # the line has words inside such links, outside them
         self.line_marked = False  # a time mark or a speaker's name was written into the line
         self.heading_blocks: list[int] = []  # which blocks are headings
+        self.tables: list[_Table] = []
 
     # --- blocks ---
     def _flush(self) -> None:
-        text = "".join(self.line).replace("\xa0", " ")  # as a copy from the browser gives it
+        text = "".join(self.line)
         if not self.pre:
             text = _SPACE.sub(" ", text).strip()
+        # a no-break space is a space, as a copy from the browser gives it, but not one that collapses:
+        # the White House's "Q&nbsp;&nbsp;&nbsp; Good afternoon." shows (and reads) as "Q    Good afternoon."
+        text = text.replace("\xa0", " ")
         # a line that is nothing but links to other pages is the site's ("Return to Transcripts
         # main page", "Back to all transcripts", a list of categories), unless it is a label
         navigation = self.line_linked and not self.line_unlinked and not text.rstrip().endswith((":", "："))
@@ -228,15 +253,25 @@ class _Renderer(HTMLParser):
             self._flush()  # a time mark just before a speaker's name stays on its line: "[00:00:04] Ron:"
         if tag == "pre":
             self.pre += 1
+        column = None  # what the table's header says this cell holds
         if tag in ("td", "th"):
             self.line.append(" ")
+            if self.tables:
+                table = self.tables[-1]
+                table.column += 1
+                table.header_at = len(self.line)
+                column = table.columns.get(table.column) if tag == "td" else None
+        elif tag == "tr" and self.tables:
+            self.tables[-1].column = -1
+        elif tag == "table":
+            self.tables.append(_Table({}))
         if tag == "a":
             self.links.append(bool(attrs_map.get("href")) and not _SEEK_LINK.search(attrs_map["href"]))
         if tag not in _VOID:
             self.open_tags.append(tag)
-            if speaker:
+            if speaker or column == "speaker":
                 self.marked.append(_Marked("speaker", len(self.open_tags), len(self.line), len(self.blocks)))
-            elif tag == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
+            elif tag == "time" or column == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
                 self.marked.append(_Marked("time", len(self.open_tags), len(self.line), len(self.blocks)))
 
     def handle_startendtag(self, tag, attrs):
@@ -256,6 +291,13 @@ class _Renderer(HTMLParser):
             return
         if tag == "a" and self.links:
             self.links.pop()
+        if tag == "th" and self.tables:  # a header naming the column: "Speaker", "Time"
+            table = self.tables[-1]
+            kind = _COLUMN_HEADERS.get(_SPACE.sub(" ", "".join(self.line[table.header_at:])).strip().lower())
+            if kind:
+                table.columns[table.column] = kind
+        elif tag == "table" and self.tables:
+            self.tables.pop()
         if tag in self.open_tags:  # close what was left open inside it, as browsers do
             while self.open_tags and self.open_tags.pop() != tag:
                 pass
@@ -370,7 +412,8 @@ def read_page(html: str) -> Page:
     renderer.close()
     meta = renderer.meta
     titles = (_SPACE.sub(" ", title).strip() for title in renderer.titles)
-    title = meta.get("og:title") or next((title for title in titles if title), "")
+    # a no-break space in a title is a space ("John&nbsp;Kirby", the White House's og:title)
+    title = (meta.get("og:title") or next((title for title in titles if title), "")).replace("\xa0", " ")
     published, precision = _published(meta.get("article:published_time", ""))
     if published is None and renderer.linked_data:
         published, precision = _published(_linked_data_published(renderer.linked_data))

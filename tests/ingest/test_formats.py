@@ -720,6 +720,11 @@ def test_the_printed_records_labels_end_with_a_period():
                   "Q. Where were you on the night of March 3?\n\nA. At home, with my sister.\n")
     annotated = run(deposition, source="deposition.txt", metadata=Metadata(hosts=("Tom Reed",), guests=("Jane Doe",)))
     assert [t.speaker_slug for t in annotated.turns] == ["tom-reed", "jane-doe"] * 2
+    # a press briefing's reporter: "Q" and a wide space, no period (the White House's plain text)
+    briefing = ("MS. REYES:  Good afternoon.\n\nQ    Will the ferries run in May?\n\nMS. REYES:  They will.\n\n"
+                "Q    And the fares?\n\nMS. REYES:  They stay.\n\nQ and A sessions follow each week.\n")
+    annotated = run(briefing, source="briefing.txt")
+    assert [t.speaker_slug for t in annotated.turns] == ["ms-reyes", "q"] * 2 + ["ms-reyes"]
     # a sentence that merely opens with a title and a word in capitals is no label in prose
     prose = ("The FBI. That is who called.\n\nWe talked for an hour about the case and what came next.\n\n"
              "Nobody knew what to expect from the meeting.\n\nIt ended late.\n\nThen we went home.\n")

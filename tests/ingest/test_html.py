@@ -330,3 +330,48 @@ def test_a_heading_holding_a_speakers_name_or_a_time_is_not_taken_for_a_section_
     page = read_page("<html><body><h3 class='speaker'>Ron</h3><p>Hi.</p><h2>Tarun <button>4:34</button></h2><p>Yo.</p>"
                      "<h2>Part two</h2></body></html>")
     assert [page.text[a:b] for a, b in page.headings] == ["Part two"]
+
+
+def test_a_copied_youtube_transcript_panel_of_custom_elements_is_read_as_html():
+    # the "Show transcript" panel copied as HTML (outerHTML, or a tool's saved DOM): YouTube's custom
+    # elements (<ytd-transcript-segment-renderer>, <yt-formatted-string>), one segment a line
+    annotated = run((DATA / "youtube_panel_fragment.html").read_text(encoding="utf-8"), source="panel.html")
+    assert annotated.ok and annotated.container == "html" and annotated.format == "timed_lines"
+    assert "<" not in annotated.source_text and "ytd-" not in annotated.source_text
+    assert [t.start_seconds for t in annotated.turns if not t.seconds_estimated][:3] == [2.0, 5.0, 9.0]
+    assert "today we glue the frame and let it dry" in annotated.source_text
+    assert is_html("<ytd-transcript-segment-list-renderer>") is False  # too short to be mostly blocks
+
+
+def test_a_press_briefings_reporters_q_in_a_wide_space_is_a_speaker():
+    # the White House's briefings: each reporter's question opens "Q&nbsp;&nbsp;&nbsp; ", no colon or
+    # period; the no-break spaces stay as wide as the browser shows them, and "Q" is a label
+    annotated = run((DATA / "press_briefing_page.html").read_text(encoding="utf-8"), source="briefing.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [t.speaker_slug for t in annotated.turns] == ["ms-reyes", "q", "ms-reyes", "q", "ms-reyes", "q", "ms-reyes"]
+    turn = annotated.turns[3]
+    assert annotated.source_text[turn.start_char:turn.end_char] == "Thanks, Dana.  Will the new schedule start before the summer?"
+    assert annotated.metadata.title == "Press Briefing by Press Secretary Dana Reyes"
+    assert annotated.metadata.published == dt.date(2025, 3, 4)
+
+
+def test_a_tables_speaker_and_time_columns_are_labels_and_time_marks():
+    # a transcript published as a table, "Time | Speaker | Text" (a blog's example, a tool's HTML export):
+    # the header names the columns; a table of guests headed "Name" is not read so
+    annotated = run((DATA / "table_transcript_page.html").read_text(encoding="utf-8"), source="table.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("mei-tan", 3.0), ("ana-ruiz", 11.0), ("mei-tan", 19.0), ("ana-ruiz", 21.0)]
+    turn = annotated.turns[1]
+    assert annotated.source_text[turn.start_char:turn.end_char] == "With one shoebox of bean seeds on the returns desk."
+    assert "Ana Ruiz Librarian" in annotated.source_text
+
+
+def test_a_newsletters_subscribe_box_and_post_footer_are_chrome():
+    # Substack's posts: a "subscription-widget" box between two answers and the post's "post-footer"
+    # (likes, comments) after the last; neither is the guest's words
+    annotated = run((DATA / "newsletter_interview_page.html").read_text(encoding="utf-8"), source="post.html")
+    assert annotated.ok and annotated.format == "labelled"
+    said = [(t.speaker_slug, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert said == [("rosa-lind", "How long does one bell take?"), ("emil-varga", "Six weeks from the clay to the first ring."),
+                    ("rosa-lind", "And the tuning?"), ("emil-varga", "That is the last week, on the lathe.")]

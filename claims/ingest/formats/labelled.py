@@ -99,14 +99,15 @@ HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
-# order.", "The CHAIRMAN. ...", "Q. Where were you?", "A. At home.")
+# order.", "The CHAIRMAN. ...", "Q. Where were you?", "A. At home."); and a press briefing's reporter, "Q"
+# and a wide space, no period (the White House's, the State Department's: "Q    Thanks, John.")
 PERIOD_LABEL_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.|Chairman|Chairwoman|Chair|Senator|Representative|Secretary"
     r"|Judge|Governor|General|Admiral|Ambassador|Commissioner|Director|The)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}"
-    r"|Q|A)\.(?P<t2>)[ \t]+(?P<rest>\S)"
+    r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)[ \t]+(?P<rest>\S)"
 )
 _PERIOD_LABEL_OPENINGS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Chair", "Senator ", "Representative ", "Secretary ", "Judge ",
-                          "Governor ", "General ", "Admiral ", "Ambassador ", "Commissioner ", "Director ", "The ", "Q. ", "A. ")
+                          "Governor ", "General ", "Admiral ", "Ambassador ", "Commissioner ", "Director ", "The ", "Q. ", "A. ", "Q  ", "Q\t")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
 BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings, not "\\?[": much faster to scan
