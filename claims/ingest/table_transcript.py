@@ -103,9 +103,11 @@ def _seconds(value: str) -> float | None:
 
 
 def _header_line(text: str) -> str:
-    body = text.lstrip("\ufeff")
-    end = body.find("\n", 0, 4000)
-    return (body[:end] if end >= 0 else body[:4000]).rstrip("\r")
+    """The first line, up to any line break ("\r" alone too: old Mac files)."""
+    return _LINE_BREAK.split(text.lstrip("\ufeff")[:4000], 1)[0]
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def _dialect(header: str) -> tuple[str, list[str]] | None:

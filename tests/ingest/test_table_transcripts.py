@@ -106,3 +106,11 @@ def test_a_folder_reads_its_transcript_tables_not_its_other_tables(tmp_path):
     (tmp_path / "manifest.json").write_text('{"ep1.csv": {"title": "One"}}', encoding="utf-8")
     files, errors = expand_paths([tmp_path])
     assert not errors and [f.name for f in files] == ["chat.jsonl", "ep1.csv", "ep2.jsonl", "ep3.tsv"]
+
+
+def test_a_table_with_carriage_returns_alone_between_its_rows_is_read():
+    # old Mac line endings ("\r" alone): the header ended at the first "\n" only, so the whole file
+    # was one header line and the csv module raised on it (found by mutating the test files)
+    annotated = run("speaker,text\rAnn,What do you build?\rBo,Compilers.\rAnn,Why?\rBo,Because.\r", source="mac.csv")
+    assert annotated.ok and annotated.container == "csv"
+    assert [t.speaker_slug for t in annotated.turns] == ["ann", "bo", "ann", "bo"]
