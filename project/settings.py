@@ -200,7 +200,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-    # pypdf warns of each repair it makes to a sloppy PDF ("EOF marker not found"), without the
-    # file's name; what it cannot repair reaches ingestion as an error naming the file (pdf.py)
-    "loggers": {"pypdf": {"level": "ERROR"}},
+    # pypdf logs each repair it makes to a sloppy PDF ("EOF marker not found", "Advanced encoding
+    # /X not implemented yet, using [...256 characters...] instead"), at warning and error levels,
+    # without the file's name; what it cannot repair reaches ingestion as an error naming the
+    # file (pdf.py), and the command's and the admin's one-line messages say it
+    "loggers": {"pypdf": {"level": "CRITICAL"}},
 }

@@ -127,3 +127,13 @@ def test_a_page_whose_text_cannot_be_decoded_refuses_the_file_rather_than_losing
     with pytest.raises(IngestError) as refused:
         decode_bytes(damaged, source="ep14.pdf")
     assert str(refused.value).startswith("ep14.pdf: damaged PDF: the text of page 2 cannot be decoded (")
+
+
+def test_pypdfs_repairs_of_a_sloppy_pdf_stay_out_of_the_log(caplog):
+    # an encoding name pypdf does not know: it reads the page with a stand-in encoding and logs a
+    # line of some 2,000 characters naming no file; ingestion reads the page and says nothing of it
+    sloppy = labelled_interview_pdf().replace(b"/WinAnsiEncoding", b"/WINANSIENCODING")
+    with caplog.at_level("WARNING"):
+        text = decode_bytes(sloppy, source="ep14.pdf")
+    assert "Welcome to Charged Up." in text
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
