@@ -215,6 +215,32 @@ _NAME_LABEL = re.compile(
 )
 
 
+@dataclass
+class ShownAgain:
+    """Leaves out what a caption file shows again, cue by cue: a karaoke segment repeated with its
+    next word marked (`highlighting`, is_highlighting) and a rolling cue's first line, the
+    previous cue's last (`rolling`, is_rolling)."""
+
+    rolling: bool
+    highlighting: bool
+    previous_words: str = ""
+    previous_last_line: str = ""
+    previous_end: float | None = None
+
+    def new_lines(self, payload: list, *, start: float, end: float) -> list:
+        """A cue's payload lines in, the ones said for the first time out ([] for none)."""
+        texts = [line[3] for line in payload]
+        words = cue_words(texts)
+        if self.highlighting and words == self.previous_words and start == self.previous_end:
+            self.previous_end = end  # the segment shown again with its next word marked: its words are said once
+            return []
+        self.previous_words = words
+        if self.rolling and repeats_previous(texts, self.previous_last_line, start=start, end=end, previous_end=self.previous_end):
+            payload = payload[1:]
+        self.previous_last_line, self.previous_end = last_words(texts) or self.previous_last_line, end
+        return payload
+
+
 def label_name(m: re.Match) -> str:
     return " ".join(next(name for name in m.groups() if name).split())
 

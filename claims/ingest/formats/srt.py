@@ -38,10 +38,9 @@ def parse(text: str, *, source: str) -> ParsedSource:
         return refused(NAME, source, first[0][0], "not SRT: expected a cue number followed by a 'hh:mm:ss,mmm --> hh:mm:ss,mmm' line")
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
-    previous_start = previous_end = None
+    previous_start = None
     payloads = [_cues.payload_lines(block) for block in all_blocks]
-    rolling, highlighting = _cues.is_rolling(payloads), _cues.is_highlighting(payloads)
-    previous_last_line = previous_words = ""
+    shown = _cues.ShownAgain(rolling=_cues.is_rolling(payloads), highlighting=_cues.is_highlighting(payloads))
     for block in all_blocks:
         lines = block.lines
         if _INDEX.match(lines[0][3]):
@@ -60,16 +59,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         start, end = times
         previous_start = start
-        payload = [l for l in lines[1:] if l[3].strip()]
-        texts = [l[3] for l in payload]
-        words = _cues.cue_words(texts)
-        if highlighting and words == previous_words and start == previous_end:
-            previous_end = end  # the segment shown again with its next word marked: its words are said once
-            continue
-        previous_words = words
-        if rolling and _cues.repeats_previous(texts, previous_last_line, start=start, end=end, previous_end=previous_end):  # not said twice
-            payload = payload[1:]
-        previous_last_line, previous_end = _cues.last_words(texts) or previous_last_line, end
+        payload = shown.new_lines([l for l in lines[1:] if l[3].strip()], start=start, end=end)
         turn = _cues.payload_turn(text, payload, start=start, end=end)
         if turn is not None:
             turns.append(turn)

@@ -56,12 +56,11 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if m and m.group(1).lower() == "title":
             title = m.group(2).strip()
     payloads = [_cues.payload_lines(b) for b in cue_blocks]
-    rolling = bool(_INLINE_TIME.search(text, 0, 200_000)) or _cues.is_rolling(payloads)
-    highlighting = _cues.is_highlighting(payloads)
+    shown = _cues.ShownAgain(rolling=bool(_INLINE_TIME.search(text, 0, 200_000)) or _cues.is_rolling(payloads),
+                             highlighting=_cues.is_highlighting(payloads))
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
-    previous_start = previous_end = None
-    previous_last_line = previous_words = ""
+    previous_start = None
     for block in cue_blocks:
         first = block.lines[0][3]
         keyword = first.split(maxsplit=1)[0] if first.strip() else ""
@@ -83,16 +82,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         start, end = times
         previous_start = start
-        payload = [l for l in lines[1:] if l[3].strip()]
-        texts = [l[3] for l in payload]
-        words = _cues.cue_words(texts)
-        if highlighting and words == previous_words and start == previous_end:
-            previous_end = end  # the segment shown again with its next word marked: its words are said once
-            continue
-        previous_words = words
-        if rolling and _cues.repeats_previous(texts, previous_last_line, start=start, end=end, previous_end=previous_end):
-            payload = payload[1:]
-        previous_last_line, previous_end = _cues.last_words(texts) or previous_last_line, end
+        payload = shown.new_lines([l for l in lines[1:] if l[3].strip()], start=start, end=end)
         if not payload:
             continue
         a, b = payload[0][1], payload[-1][2]
