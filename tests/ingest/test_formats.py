@@ -1024,3 +1024,22 @@ def test_a_transcripts_header_gives_its_day_and_length_on_lines_of_their_own():
     assert run(dated, source="a.txt").metadata.published == dt.date(2023, 3, 27)
     undated = "We met on March 27, 2023 in Paris.\n\nAnn: Hello?\n\nBo: Hi.\n\nAnn: Ready?\n\nBo: Yes.\n"
     assert run(undated, source="a.txt").metadata.published is None
+
+
+def test_a_hugo_shortcodes_quoted_first_turn_is_a_turn():
+    # the Google Cloud Platform Podcast's Hugo pages: '{{< transcript "NAME: first turn" >}}', the other
+    # turns inside it, '{{< /transcript >}}' after the last; the first turn (the host's welcome) was left
+    # out with the show notes above it, and the closing shortcode ran on in the last turn
+    text = (
+        "+++\ntitle = \"Episode 412\"\n+++\n\nShow notes about [a link](https://example.com).\n\n"
+        '{{< transcript "[MUSIC PLAYING] NORA: Hi, and welcome to episode 412 of the weekly \\"Tide Podcast.\\" '
+        "I'm Nora, here with Paul. How are you, Paul?\" >}}\n\n"
+        "PAUL: I'm fine, Nora. I'm glad to be here.\n\nNORA: What are you working on?\n\nPAUL: Tidal charts.\n"
+        "{{< /transcript >}}\n"
+    )
+    annotated = run(text, source="episode-412.md")
+    turns = [(t.speaker_slug, text[t.start_char : t.end_char]) for t in annotated.turns]
+    assert turns[0] == ("nora", "Hi, and welcome to episode 412 of the weekly \\\"Tide Podcast.\\\" I'm Nora, here with Paul. How are you, Paul?")
+    assert [slug for slug, _ in turns] == ["nora", "paul", "nora", "paul"] and turns[-1][1] == "Tidal charts."
+    assert [s.name for s in annotated.speakers if s.role == "host"] == ["NORA"]
+    assert annotated.metadata.title == "Episode 412"
