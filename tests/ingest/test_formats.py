@@ -1043,3 +1043,21 @@ def test_a_hugo_shortcodes_quoted_first_turn_is_a_turn():
     assert [slug for slug, _ in turns] == ["nora", "paul", "nora", "paul"] and turns[-1][1] == "Tidal charts."
     assert [s.name for s in annotated.speakers if s.role == "host"] == ["NORA"]
     assert annotated.metadata.title == "Episode 412"
+
+
+@pytest.mark.parametrize("text", [
+    # a diariser's numbered names alone on their lines, no colon, no bracket: the file read as plain text
+    "Speaker 1\nWelcome to the show.\n\nSpeaker 2\nThanks for having me.\n\nSpeaker 1\nWhat do you do?\n\n"
+    "Speaker 3\nI can answer that.\n\nSpeaker 2\nGo on.\n",
+    # one such line among "Speaker N:" labels, or "[Speaker 3]" once among bracketed ones: it ran on in the turn before
+    "Speaker 1: Welcome to the show.\n\nSpeaker 2: Thanks for having me.\n\nSpeaker 1: What do you do?\n\n"
+    "Speaker 3\nI can answer that.\n\nSpeaker 2: Go on.\n",
+    "[Speaker 1]\nWelcome to the show.\n\n[Speaker 2]\nThanks for having me.\n\n[Speaker 1]\nWhat do you do?\n\n"
+    "[Speaker 3]\nI can answer that.\n\n[Speaker 2]\nGo on.\n",
+])
+def test_a_diarisers_numbered_name_alone_on_a_line_opens_a_turn(text):
+    parsed = parse_source(text, source="diarised.txt")
+    assert parsed.format == "labelled"
+    assert [(label, words) for _, label, _, words in spans(text, parsed)] == [
+        ("Speaker 1", "Welcome to the show."), ("Speaker 2", "Thanks for having me."), ("Speaker 1", "What do you do?"),
+        ("Speaker 3", "I can answer that."), ("Speaker 2", "Go on.")]

@@ -14,6 +14,8 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     [Jane Doe] / # Jane Doe              (the name alone on a line, the words below: MacWhisper; Markdown
                                          headings; counted only where it heads two or more turns)
     {{< transcript "JANE: text" >}}      (a Hugo shortcode's argument: the first turn, to the closing quote)
+    Speaker 3                            (a diariser's numbered name alone on a line, the words below; it
+                                         counts once too, bare or "[Speaker 3]")
 The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
 no space after it in Chinese ("主持人：请..."); a name may open with an accented capital ("Élodie :")
 or a Chinese, Japanese or Korean character ("受访者：", iFlytek's "说话人1 00:00").
@@ -102,6 +104,9 @@ SHORTCODE_LINE = re.compile(
     + r'(?P<t2>):[ \t]+(?P<rest>[^\s"])'
 )
 _SHORTCODE_CLOSE = re.compile(r'"[ \t]*[>%]\}\}[ \t]*\r?$')
+# a diariser's numbered name alone on a line, the words below, no bracket, no colon ("Speaker 3",
+# "SPEAKER_02"): never a heading, so it counts once too
+DIARISED_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z]))(?P<t2>)[ \t]*(?P<rest>)\r?$")
 # a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
 # Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
 HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
@@ -152,7 +157,7 @@ def _candidates(text: str):
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     time_bold_name = TIME_BOLD_NAME_LINE.match
-    handle, shortcode = HANDLE_LINE.match, SHORTCODE_LINE.match
+    handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -177,6 +182,7 @@ def _candidates(text: str):
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
+                or first == "S" and len(line) < 16 and diarised_alone(line)
             )
             if m and m.re is NAME_ALONE_LINE:
                 alone.add(" ".join(m.group("name").split()))
@@ -313,7 +319,7 @@ def _label_lines(text: str):
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank, alone = _candidates(text)
     counts = Counter(c[5] for c in cands)
-    rare = {name for name in alone if counts[name] < 2}
+    rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
     if rare:  # a name alone on a line once is a heading, not a speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
