@@ -23,7 +23,9 @@ A line inside a turn that opens with a bracketed time ("(00:01:40) text", "\\[00
 is the same speaker going on at that time: a turn of its own, with the same label; a turn whose
 text opens with one and whose label has none takes that time.
 Lines without a label continue the previous turn; text before the first label (a page
-title, say) is outside the content. To keep "Note: ..." or "Update: ..." from becoming
+title, say) is outside the content, even where it is speech (a talk before its "**Question**:" /
+"**Answer**:" exchange): a magazine's introduction before its first "Q:" and a show's notes are
+prose too, and no sign found in real pages tells the two apart safely. To keep "Note: ..." or "Update: ..." from becoming
 speakers, a name counts as a label when it labels at least two lines, is a diariser's
 ("Speaker 02", "SPEAKER_01"), or the file has at most two distinct labels; a name used once
 counts where it is written as the established labels are (the same pattern, bold or bracketed
