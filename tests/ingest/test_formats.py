@@ -1024,3 +1024,40 @@ def test_a_transcripts_header_gives_its_day_and_length_on_lines_of_their_own():
     assert run(dated, source="a.txt").metadata.published == dt.date(2023, 3, 27)
     undated = "We met on March 27, 2023 in Paris.\n\nAnn: Hello?\n\nBo: Hi.\n\nAnn: Ready?\n\nBo: Yes.\n"
     assert run(undated, source="a.txt").metadata.published is None
+
+
+def test_a_hugo_shortcodes_quoted_first_turn_is_a_turn():
+    # the Google Cloud Platform Podcast's Hugo pages: '{{< transcript "NAME: first turn" >}}', the other
+    # turns inside it, '{{< /transcript >}}' after the last; the first turn (the host's welcome) was left
+    # out with the show notes above it, and the closing shortcode ran on in the last turn
+    text = (
+        "+++\ntitle = \"Episode 412\"\n+++\n\nShow notes about [a link](https://example.com).\n\n"
+        '{{< transcript "[MUSIC PLAYING] NORA: Hi, and welcome to episode 412 of the weekly \\"Tide Podcast.\\" '
+        "I'm Nora, here with Paul. How are you, Paul?\" >}}\n\n"
+        "PAUL: I'm fine, Nora. I'm glad to be here.\n\nNORA: What are you working on?\n\nPAUL: Tidal charts.\n"
+        "{{< /transcript >}}\n"
+    )
+    annotated = run(text, source="episode-412.md")
+    turns = [(t.speaker_slug, text[t.start_char : t.end_char]) for t in annotated.turns]
+    assert turns[0] == ("nora", "Hi, and welcome to episode 412 of the weekly \\\"Tide Podcast.\\\" I'm Nora, here with Paul. How are you, Paul?")
+    assert [slug for slug, _ in turns] == ["nora", "paul", "nora", "paul"] and turns[-1][1] == "Tidal charts."
+    assert [s.name for s in annotated.speakers if s.role == "host"] == ["NORA"]
+    assert annotated.metadata.title == "Episode 412"
+
+
+@pytest.mark.parametrize("text", [
+    # a diariser's numbered names alone on their lines, no colon, no bracket: the file read as plain text
+    "Speaker 1\nWelcome to the show.\n\nSpeaker 2\nThanks for having me.\n\nSpeaker 1\nWhat do you do?\n\n"
+    "Speaker 3\nI can answer that.\n\nSpeaker 2\nGo on.\n",
+    # one such line among "Speaker N:" labels, or "[Speaker 3]" once among bracketed ones: it ran on in the turn before
+    "Speaker 1: Welcome to the show.\n\nSpeaker 2: Thanks for having me.\n\nSpeaker 1: What do you do?\n\n"
+    "Speaker 3\nI can answer that.\n\nSpeaker 2: Go on.\n",
+    "[Speaker 1]\nWelcome to the show.\n\n[Speaker 2]\nThanks for having me.\n\n[Speaker 1]\nWhat do you do?\n\n"
+    "[Speaker 3]\nI can answer that.\n\n[Speaker 2]\nGo on.\n",
+])
+def test_a_diarisers_numbered_name_alone_on_a_line_opens_a_turn(text):
+    parsed = parse_source(text, source="diarised.txt")
+    assert parsed.format == "labelled"
+    assert [(label, words) for _, label, _, words in spans(text, parsed)] == [
+        ("Speaker 1", "Welcome to the show."), ("Speaker 2", "Thanks for having me."), ("Speaker 1", "What do you do?"),
+        ("Speaker 3", "I can answer that."), ("Speaker 2", "Go on.")]

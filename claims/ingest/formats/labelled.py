@@ -13,6 +13,9 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     0:01:23.4 **Jane Doe** text          (no colon: Orbit FM's transcripts)
     [Jane Doe] / # Jane Doe              (the name alone on a line, the words below: MacWhisper; Markdown
                                          headings; counted only where it heads two or more turns)
+    {{< transcript "JANE: text" >}}      (a Hugo shortcode's argument: the first turn, to the closing quote)
+    Speaker 3                            (a diariser's numbered name alone on a line, the words below; it
+                                         counts once too, bare or "[Speaker 3]")
 The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
 no space after it in Chinese ("主持人：请..."); a name may open with an accented capital ("Élodie :")
 or a Chinese, Japanese or Korean character ("受访者：", iFlytek's "说话人1 00:00").
@@ -20,7 +23,9 @@ A line inside a turn that opens with a bracketed time ("(00:01:40) text", "\\[00
 is the same speaker going on at that time: a turn of its own, with the same label; a turn whose
 text opens with one and whose label has none takes that time.
 Lines without a label continue the previous turn; text before the first label (a page
-title, say) is outside the content. To keep "Note: ..." or "Update: ..." from becoming
+title, say) is outside the content, even where it is speech (a talk before its "**Question**:" /
+"**Answer**:" exchange): a magazine's introduction before its first "Q:" and a show's notes are
+prose too, and no sign found in real pages tells the two apart safely. To keep "Note: ..." or "Update: ..." from becoming
 speakers, a name counts as a label when it labels at least two lines, is a diariser's
 ("Speaker 02", "SPEAKER_01"), or the file has at most two distinct labels; a name used once
 counts where it is written as the established labels are (the same pattern, bold or bracketed
@@ -93,6 +98,17 @@ TIME_THEN_NAME_LINE = re.compile(
 # Markdown heading ("# Interviewer", interviews converted from Word); such a name counts only where it
 # heads two or more turns, so that a document's "## Summary" stays a heading
 NAME_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?:\[|#{1,6}[ \t]+)" + _NAME + r"\]?(?P<t2>)[ \t]*(?P<rest>)\r?$")
+# a Hugo shortcode whose quoted argument is the first turn, the rest of the transcript inside it (the
+# Google Cloud Platform Podcast's '{{< transcript "FRANCESC: Hi, and welcome to episode 17 ..." >}}',
+# a note in brackets before the name at times: '"[MUSIC PLAYING] MARK: Hi ..."'); the turn ends at the quote
+SHORTCODE_LINE = re.compile(
+    r'^[ \t]*\{\{[<%][ \t]*[\w./-]+[ \t]+"(?P<t0>)(?P<t1>)(?:\[[^\]"\n]{1,40}\][ \t]*)?' + _NAME
+    + r'(?P<t2>):[ \t]+(?P<rest>[^\s"])'
+)
+_SHORTCODE_CLOSE = re.compile(r'"[ \t]*[>%]\}\}[ \t]*\r?$')
+# a diariser's numbered name alone on a line, the words below, no bracket, no colon ("Speaker 3",
+# "SPEAKER_02"): never a heading, so it counts once too
+DIARISED_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z]))(?P<t2>)[ \t]*(?P<rest>)\r?$")
 # a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
 # Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
 HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
@@ -123,7 +139,7 @@ _MORE_OPENINGS = frozenset("0123456789*_[")
 # transcripts on Jekyll and Hugo blogs put one above a speaker's label)
 _NOT_SPOKEN_LINE = re.compile(
     rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
-    r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})[ \t]*\r?$"
+    r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\})[ \t]*\r?$"
 )
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
@@ -143,7 +159,7 @@ def _candidates(text: str):
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     time_bold_name = TIME_BOLD_NAME_LINE.match
-    handle = HANDLE_LINE.match
+    handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -167,6 +183,8 @@ def _candidates(text: str):
                 or first in "MDCSRJGATQ" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and period_label(line)
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
+                or first == "{" and shortcode(line)
+                or first == "S" and len(line) < 16 and diarised_alone(line)
             )
             if m and m.re is NAME_ALONE_LINE:
                 alone.add(" ".join(m.group("name").split()))
@@ -303,7 +321,7 @@ def _label_lines(text: str):
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank, alone = _candidates(text)
     counts = Counter(c[5] for c in cands)
-    rare = {name for name in alone if counts[name] < 2}
+    rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
     if rare:  # a name alone on a line once is a heading, not a speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
@@ -491,6 +509,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
         body = line_start + m.start("rest") if m.group("rest") else line_end
         a, b = trim(text, body, stop)
+        if m.re is SHORTCODE_LINE and (close := _SHORTCODE_CLOSE.search(line)):
+            b = min(b, line_start + close.start())  # the words end at the argument's closing quote
         # a bare "[00:01:23]" line just before the next label belongs to that label; a heading
         # or a rule between turns belongs to neither
         while b > a:
