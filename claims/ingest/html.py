@@ -33,7 +33,10 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from .formats._common import trim
+from .embedded import embedded_transcript
+from .errors import IngestError
 from .formats.labelled import TIME
+from .json_transcript import Rendered
 from .manifest import parse_published
 from .records import Metadata, ParsedSource
 
@@ -144,6 +147,9 @@ class Page:
     metadata: Metadata
     # the (start, end) of each line the page set as a heading, not a speaker's name or a time
     headings: tuple[tuple[int, int], ...] = ()
+    # the page is a shell a script fills (script_shell); the transcript its scripts' JSON holds, if any
+    loads_by_script: bool = False
+    embedded: Rendered | None = None
 
 
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -187,6 +193,10 @@ class _Renderer(HTMLParser):
         self.in_head = False
         self.times: list[str] = []
         self.linked_data: list[str] = []  # the text of each <script type="application/ld+json">
+        self.json_scripts: list[str] = []  # the text of each other JSON script (Next.js' __NEXT_DATA__)
+        self.reading_script: list[str] | None = None  # which of the two lists the open script's text goes to
+        self.body_bundles = 0  # scripts loaded into the body from files: a page they build has no text of its own
+        self.noscript_text: list[str] = []
         self.video_id = ""
         self.marked: list[_Marked] = []
         self.links: list[bool] = []  # each open <a>: whether it leads to another page
@@ -239,8 +249,16 @@ class _Renderer(HTMLParser):
         in_article = any(t in ("article", "main") for t in self.open_tags)
         if tag not in _VOID and (tag in _SKIPPED or _is_chrome(tag, attrs) or (tag in _SITE_CHROME and not in_article)):
             self.skip_tag, self.skip_depth = tag, 1
-            if tag == "script" and "ld+json" in (attrs_map.get("type") or "").lower():
+            script_type = (attrs_map.get("type") or "").lower()
+            self.reading_script = None
+            if tag == "script" and "ld+json" in script_type:
                 self.linked_data.append("")
+                self.reading_script = self.linked_data
+            elif tag == "script" and ("json" in script_type or attrs_map.get("id") == "__NEXT_DATA__"):
+                self.json_scripts.append("")
+                self.reading_script = self.json_scripts
+            elif tag == "script" and not self.in_head and attrs_map.get("src"):
+                self.body_bundles += 1
             return
         line_text = "".join(self.line).strip()
         holds_time_mark = bool(_TIME_MARK.fullmatch(line_text))
@@ -344,8 +362,10 @@ class _Renderer(HTMLParser):
             self.titles[-1] += data
         elif self.skip_tag == "button":
             self.skipped_text.append(data)
-        elif self.skip_tag == "script" and self.linked_data and self.skip_depth == 1:
-            self.linked_data[-1] += data
+        elif self.skip_tag == "script" and self.reading_script is not None and self.skip_depth == 1:
+            self.reading_script[-1] += data
+        elif self.skip_tag == "noscript":
+            self.noscript_text.append(data)
         elif not self.skip_tag and not self.in_head:
             self.line.append(data)
             if _WORD.search(data):  # the commas between a list's links are not words of the line's own
@@ -405,6 +425,47 @@ def _link(canonical: str, og_url: str) -> str:
     return urljoin(og_url, canonical) if urlsplit(og_url).scheme in ("http", "https") else canonical
 
 
+# a notice standing where a script will put the page's words: "Loading transcript...", "Please enable
+# JavaScript", "You need to enable JavaScript to run this app." (React's), "JavaScript is required"
+_SCRIPT_NOTICE = re.compile(
+    r"^\W*loading(?:\s+[\w-]+){0,3}\s*(?:\.\.\.|…|\.)?\s*$|(?:enable|turn on|activate|allow)\s+javascript"
+    r"|javascript\s+(?:is\s+)?(?:required|disabled|needed|must be enabled|is off)|requires?\s+javascript", re.I)
+_TRANSCRIPT_NOTICE = re.compile(r"\b(?:transcript|captions?|subtitles)\b", re.I)
+_SHELL_WORDS = 25  # what a shell shows beside its notice: a heading, a line or two of blurb
+_TRANSCRIPT_SHELL_WORDS = 150  # beside a notice that the transcript itself is loading: an episode's description
+
+
+def _script_shell(text: str, headings: tuple, title: str, renderer: "_Renderer") -> bool:
+    """Whether a page's text is a shell its scripts fill in, by the page's own evidence: a notice
+    that words are loading or that JavaScript is needed (shown, or in <noscript>; not a comment
+    box's "enable JavaScript to view the comments"), or script files or JSON data in the body and
+    no text beside headings.
+    A page with a short transcript of its own and neither is read as it is."""
+    heading_starts = {start for start, _ in headings}
+    notices, words, at = [], 0, 0
+    for line in text.split("\n"):
+        if line.strip() and at not in heading_starts and line.strip() != title:
+            if _SCRIPT_NOTICE.search(line) and "comment" not in line.lower() and len(line.split()) <= 12:
+                notices.append(line)
+            else:
+                words += len(line.split())
+        at += len(line) + 1
+    hidden = " ".join(renderer.noscript_text)
+    if any(_TRANSCRIPT_NOTICE.search(line) for line in notices):
+        return words < _TRANSCRIPT_SHELL_WORDS
+    if notices or (_SCRIPT_NOTICE.search(hidden) and "comment" not in hidden.lower()):
+        return words < _SHELL_WORDS
+    return words == 0 and bool(renderer.body_bundles or renderer.json_scripts)
+
+
+def _embedded(renderer: "_Renderer") -> Rendered | None:
+    try:
+        return embedded_transcript(renderer.linked_data + renderer.json_scripts, source="",
+                                   render_html=lambda fragment: read_page(fragment).text)
+    except IngestError:  # segments with no words
+        return None
+
+
 def read_page(html: str) -> Page:
     """An HTML document in, its text (paragraphs one per line, a blank line between) and metadata out."""
     renderer = _Renderer()
@@ -429,7 +490,10 @@ def read_page(html: str) -> Page:
         starts.append(at)
         at += len(block) + 2
     headings = tuple((starts[i], starts[i] + len(renderer.blocks[i])) for i in renderer.heading_blocks)
-    return Page("\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else ""), metadata, headings)
+    text = "\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else "")
+    if _script_shell(text, headings, title, renderer):
+        return Page(text, metadata, headings, loads_by_script=True, embedded=_embedded(renderer))
+    return Page(text, metadata, headings)
 
 
 def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> ParsedSource:

@@ -375,3 +375,64 @@ def test_a_newsletters_subscribe_box_and_post_footer_are_chrome():
     said = [(t.speaker_slug, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
     assert said == [("rosa-lind", "How long does one bell take?"), ("emil-varga", "Six weeks from the clay to the first ring."),
                     ("rosa-lind", "And the tuning?"), ("emil-varga", "That is the last week, on the lathe.")]
+
+
+# a Next.js page saved before its script ran: the transcript panel's notice, the episode in __NEXT_DATA__
+NEXT_SHELL = """<!DOCTYPE html><html><head><title>Episode 12: Soil Carbon | Field Notes</title></head>
+<body><div id="__next"><main><h1>Episode 12: Soil Carbon</h1>
+<div class="transcript-panel"><p>Loading transcript&hellip;</p></div></main></div>
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"episode":{"id":12,"related":[{"title":"Ep 11",
+"text":"Cover crops and what they hold"},{"title":"Ep 10","text":"Water rights"},{"title":"Ep 9","text":"Bees"}],
+"transcript":{"segments":[
+{"start":0.0,"speaker":"Dana Ortiz","text":"Welcome to Field Notes. Today we are talking about soil."},
+{"start":6.4,"speaker":"Dana Ortiz","text":"My guest measures carbon in farm soil for a living."},
+{"start":11.2,"speaker":"Sam Keller","text":"Thanks for having me. It is slower work than people think."},
+{"start":17.9,"speaker":"Dana Ortiz","text":"How slow?"}]}}}},"page":"/episodes/[slug]"}</script>
+<script src="/_next/static/chunks/main.js"></script></body></html>"""
+
+
+def test_a_script_built_page_is_read_from_the_transcript_in_its_next_data():
+    annotated = run(NEXT_SHELL, source="soil.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert "Loading transcript" not in annotated.source_text and "Water rights" not in annotated.source_text
+    turns = [(t.speaker_slug, t.start_seconds, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns[1] == ("sam-keller", 11.2, "Thanks for having me. It is slower work than people think.")
+    assert turns[0][0] == "dana-ortiz" and turns[0][2].endswith("farm soil for a living.")
+    assert annotated.metadata.title == "Episode 12: Soil Carbon | Field Notes"
+
+
+def test_a_script_built_page_is_read_from_its_json_ld_transcript():
+    html = """<!DOCTYPE html><html><head><title>The Long Run - Ep 3</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"PodcastEpisode","datePublished":"2024-05-02",
+"transcript":"HOST: Welcome back. Today I am talking with a coach who has trained marathoners for thirty years.\\nGUEST: Thanks. It is good to be here.\\nHOST: Where does patience come in?\\nGUEST: Everywhere. Most runners get hurt by doing too much too soon."}</script>
+</head><body><h1>Ep 3</h1><div id="transcript"><p>Please enable JavaScript to read the transcript.</p></div>
+<script src="/app.js"></script></body></html>"""
+    annotated = run(html, source="ep3.html")
+    assert annotated.ok and annotated.format == "labelled" and "JavaScript" not in annotated.source_text
+    assert [s.slug for s in annotated.speakers] == ["host", "guest"]
+    assert annotated.source_text[annotated.turns[-1].start_char:annotated.turns[-1].end_char].startswith("Everywhere.")
+    assert annotated.metadata.published == dt.date(2024, 5, 2)
+
+
+@pytest.mark.parametrize("body", [
+    '<noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div><script src="/static/js/main.js"></script>',
+    '<h1>Episode 40</h1><p>We talk with a chef about bread.</p><div class="transcript"><p>Loading transcript...</p></div>',
+    '<div id="app"></div><script src="/bundle.js"></script>',
+])
+def test_a_script_built_page_without_its_transcript_is_refused_in_one_line(body):
+    annotated = run(f"<!doctype html><html><head><title>Ep</title></head><body>{body}</body></html>", source="shell.html")
+    assert not annotated.ok
+    assert [str(e) for e in annotated.errors] == [
+        "shell.html: page has no transcript text: it loads it with a script; save the rendered page or the captions"]
+
+
+def test_a_rendered_page_with_a_short_transcript_and_scripts_is_read_as_it_is():
+    # a comment box's noscript notice, analytics and the page's JSON beside the words a reader sees
+    html = """<!doctype html><html><head><title>Short</title></head><body><article>
+<p>ANA: Are we recording?</p><p>BEN: We are. Go ahead.</p><p>ANA: Then hello.</p></article>
+<noscript>Please enable JavaScript to view the comments powered by Disqus.</noscript>
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"transcript":[{"speaker":"ANA","text":"Are we recording?"},{"speaker":"BEN","text":"We are. Go ahead."}]}}}</script>
+<script src="/analytics.js"></script></body></html>"""
+    annotated = run(html, source="short.html")
+    assert annotated.ok and annotated.source_text == "ANA: Are we recording?\n\nBEN: We are. Go ahead.\n\nANA: Then hello.\n"
+    assert len(annotated.turns) == 3
