@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from .formats._common import trim
+from .formats._common import parse_date, trim
 from .embedded import embedded_transcript
 from .errors import IngestError
 from .formats.labelled import TIME
@@ -77,6 +77,9 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 # a YouTube video's id in a link to it, an embed or a short link (the front matter reads it too)
 YOUTUBE_LINK = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/|live/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# a broadcast's day among the page's first lines: CNN's "Aired March 14, 2025 - 20:00 ET"
+_AIRED = re.compile(r"Aired:?[ \t]+(?P<date>[A-Za-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+,? \d{4})\b")
+_AIRED_LINES = 12
 # an element holding a time mark: <time>, or one whose class says so ("ts", "timestamp", "t-time")
 _TIME_CLASS_WORDS = frozenset({"ts", "time", "timestamp", "timecode"})
 _CLOCK = re.compile(rf"\[?({TIME})\]?")
@@ -480,6 +483,10 @@ def read_page(html: str) -> Page:
         published, precision = _published(_linked_data_published(renderer.linked_data))
     if published is None and renderer.times:
         published, precision = _published(renderer.times[0])
+    if published is None:
+        aired = next(filter(None, (_AIRED.match(block) for block in renderer.blocks[:_AIRED_LINES])), None)
+        published = parse_date(aired.group("date")) if aired else None
+        precision = "day" if published else precision
     video = YOUTUBE_LINK.search(meta.get("og:video") or meta.get("og:video:url") or "")
     metadata = Metadata(
         title=title, show=meta.get("og:site_name", ""), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),

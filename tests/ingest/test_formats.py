@@ -1022,5 +1022,7 @@ def test_a_transcripts_header_gives_its_day_and_length_on_lines_of_their_own():
     assert (meta.published, meta.published_precision, meta.duration_seconds) == (dt.date(2026, 6, 15), "day", 1662)
     dated = "Interview notes\nDate: March 27, 2023\n\nAnn: Hello?\n\nBo: Hi.\n\nAnn: Ready?\n\nBo: Yes.\n"
     assert run(dated, source="a.txt").metadata.published == dt.date(2023, 3, 27)
+    aired = "EVENING NEWS HOUR\nAired March 14, 2025 - 20:00   ET\n\nHALE: Hello?\n\nPARK: Hi.\n\nHALE: Ready?\n\nPARK: Yes.\n"
+    assert run(aired, source="cnn.txt").metadata.published == dt.date(2025, 3, 14)  # CNN's broadcast line
     undated = "We met on March 27, 2023 in Paris.\n\nAnn: Hello?\n\nBo: Hi.\n\nAnn: Ready?\n\nBo: Yes.\n"
     assert run(undated, source="a.txt").metadata.published is None

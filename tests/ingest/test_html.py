@@ -436,3 +436,31 @@ def test_a_rendered_page_with_a_short_transcript_and_scripts_is_read_as_it_is():
     annotated = run(html, source="short.html")
     assert annotated.ok and annotated.source_text == "ANA: Are we recording?\n\nBEN: We are. Go ahead.\n\nANA: Then hello.\n"
     assert len(annotated.turns) == 3
+
+
+# CNN's transcript page: the "Aired" line under the show's heads, turns run together with <br>s, and
+# stage directions between them ("(BEGIN VIDEOTAPE)", "(COMMERCIAL BREAK)")
+CNN_PAGE = """<html lang="en"><head><title>CNN.com - Transcripts</title></head><body>
+<P><a href="/TRANSCRIPTS/" class="cnnTransProv">Return to Transcripts main page</a></P>
+<P class="cnnTransStoryHead">EVENING NEWS HOUR</P>
+<P class="cnnTransSubHead">Storms Cross The Plains. Aired 8-9p ET</P>
+<P class="cnnBodyText">Aired March 14, 2025 - 20:00 &nbsp; ET</P>
+<P class="cnnBodyText">THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.</P>
+<P class="cnnBodyText"><br>MARK HALE, CNN ANCHOR: Good evening. The storms are moving east tonight.<br> <br>(BEGIN VIDEOTAPE)<br> <br>
+TOM REYES, RESIDENT: The roof just went. Then it was quiet.<br> <br>(END VIDEOTAPE)<br> <br>
+HALE: Our meteorologist is tracking it. Where is it heading?<br> <br>
+JUNE PARK, CNN METEOROLOGIST: East, overnight. The watch runs until four.<br> <br>
+HALE: We will be right back.<br> <br>(COMMERCIAL BREAK)<br> <br>HALE: Welcome back.<br> </P>
+</body></html>"""
+
+
+def test_a_cnn_transcript_page_gives_its_aired_day_and_reads_its_stage_directions_as_notes():
+    annotated = run(CNN_PAGE, source="cnn.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2025, 3, 14), "day")
+    text = annotated.source_text
+    turns = [text[t.start_char:t.end_char] for t in annotated.turns]
+    assert turns[1] == "The roof just went. Then it was quiet.\n\n(END VIDEOTAPE)"  # kept in the stored text
+    sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
+    assert "Then it was quiet." in sentences and "We will be right back." in sentences
+    assert not any("VIDEOTAPE" in s or "COMMERCIAL" in s for s in sentences)

@@ -427,9 +427,11 @@ _NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[
 
 # a header's line giving the day ("15 June 2026, 03:35am" under a Teams transcript's title, "Date:
 # June 15, 2026") and Teams' length of the meeting ("27m 42s", "1h 3m 5s"), each a line of its own
+# a header's date line: "Date: 12 March 2023", "March 12, 2023, 10:30 AM"; a broadcast's "Aired March 14, 2025 -
+# 20:00 ET" (CNN's transcripts, the no-break spaces before "ET" read as spaces)
 _HEAD_DATE = re.compile(
-    r"(?:Date:[ \t]*)?(?P<date>\d{1,2} [A-Za-z]+,? \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:,?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?)?", re.I)
+    r"(?:Date:[ \t]*|Aired:?[ \t]+)?(?P<date>\d{1,2} [A-Za-z]+,? \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?[ \t]+(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
 _HEAD_LENGTH = re.compile(r"(?:(?P<h>\d+)h )?(?P<m>\d+)m (?P<s>\d+)s")
 
 
