@@ -1026,3 +1026,20 @@ def test_a_transcripts_header_gives_its_day_and_length_on_lines_of_their_own():
     assert run(aired, source="cnn.txt").metadata.published == dt.date(2025, 3, 14)  # CNN's broadcast line
     undated = "We met on March 27, 2023 in Paris.\n\nAnn: Hello?\n\nBo: Hi.\n\nAnn: Ready?\n\nBo: Yes.\n"
     assert run(undated, source="a.txt").metadata.published is None
+
+
+def test_a_name_a_middle_dot_and_a_time_on_a_line_are_a_label_with_its_time():
+    # a player's transcript panel as copied: "Narration · 00:07:24" over the words (also "•" or "|")
+    text = (
+        "The Harbour, Episode 2\n\nNarration · 00:07:24\nThe harbour was built in 1862.\n\n"
+        "Maya Lin · 00:07:38\nMy grandfather worked the cranes here.\n\nNarration • 00:07:55\nBy then the trade had moved.\n\n"
+        "Maya Lin | 00:08:09\nHe never talked about it.\n"
+    )
+    annotated = run(text, source="harbour.txt")
+    assert annotated.format == "labelled" and annotated.metadata.title == "The Harbour, Episode 2"
+    assert [(t.speaker_slug, t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        ("narration", 444.0, "The harbour was built in 1862."),
+        ("maya-lin", 458.0, "My grandfather worked the cranes here."),
+        ("narration", 475.0, "By then the trade had moved."),
+        ("maya-lin", 489.0, "He never talked about it."),
+    ]

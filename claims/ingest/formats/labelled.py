@@ -69,10 +69,11 @@ LABEL_LINE_MORE = re.compile(
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
-# Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
+# Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has); the
+# same with a middle dot or a bar between them, as players' transcript panels set them ("Narration · 00:07:24")
 HEADER_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME
-    + rf"[ \t]+(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
+    + rf"[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
 # ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render); the name
