@@ -52,6 +52,10 @@ _CHROME_WORDS = frozenset({
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
     "twitter", "footer", "catlinks", "subscription",
 })
+# a box set into the article, named anywhere in its class or id: a guest's or the author's bio
+# ("author-bio-box", "guest-bio"), related stories ("inline-related"), a pull quote repeating a line
+_ASIDE_WORDS = frozenset({"bio", "biography", "related", "pullquote", "recirc", "recirculation", "readmore"})
+_ASIDE_PAIRS = frozenset({("read", "more"), ("pull", "quote"), ("see", "also"), ("author", "box")})
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "figure", "figcaption", "table", "tr", "pre", "hr", "address", "details", "summary", "header", "footer",
@@ -98,6 +102,9 @@ _COLUMN_HEADERS = {"speaker": "speaker", "speakers": "speaker", "time": "time", 
 # a link that moves the page's player or scrolls within the page, not to another page: its text
 # may be the transcript's own (a sentence that seeks the video to where it is said)
 _WORD = re.compile(r"\w")
+# the words that lead into links to other stories, the line's only own words ("Related: <a>...</a>")
+_LINKS_LEAD_IN = re.compile(r"(?i:related(?: stories| articles| coverage)?|read more|read also|also read|see also|more from [\w ]{1,30}"
+                            r"|recommended|further reading|listen|watch)[ \t]*[:：|»›>-]?[ \t]*")
 _SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
 
 
@@ -158,7 +165,8 @@ class Page:
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     """An element named as chrome by its role, or by a class or id that opens with a chrome word
     ("comments-area", "share-buttons", Substack's "subscription-widget-wrap"; not "transcript-share-box"),
-    or names a footer ("post-footer", "entry-footer": a post's likes, tags and sharing, after its words)."""
+    or names a footer ("post-footer", "entry-footer": a post's likes, tags and sharing, after its words)
+    or a box set into the article ("author-bio", "inline-related", "pull-quote", "read-more")."""
     if tag in ("html", "body", "main", "article"):
         return False
     for name, value in attrs:
@@ -167,7 +175,8 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if name == "role" and value.lower() in ("navigation", "banner", "contentinfo", "complementary"):
             return True
         if name in ("class", "id") and any(
-            parts[0] in _CHROME_WORDS or parts[-1] == "footer"
+            parts[0] in _CHROME_WORDS or parts[-1] == "footer" or _ASIDE_WORDS.intersection(parts)
+            or _ASIDE_PAIRS.intersection(zip(parts, parts[1:]))
             for parts in (re.split(r"[_\-]+", word) for word in value.lower().split())
         ):
             return True
@@ -185,6 +194,7 @@ class _Renderer(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self.line: list[str] = []
+        self.line_own: list[str] = []  # the line's text outside links to other pages
         self.skip_tag: str | None = None
         self.skip_depth = 0
         self.skipped_text: list[str] = []
@@ -218,10 +228,12 @@ class _Renderer(HTMLParser):
         text = text.replace("\xa0", " ")
         # a line that is nothing but links to other pages is the site's ("Return to Transcripts
         # main page", "Back to all transcripts", a list of categories), unless it is a label
-        navigation = self.line_linked and not self.line_unlinked and not text.rstrip().endswith((":", "："))
+        navigation = self.line_linked and (not self.line_unlinked or _LINKS_LEAD_IN.fullmatch(
+            _SPACE.sub(" ", "".join(self.line_own)).strip())) and not text.rstrip().endswith((":", "："))
         if text.strip() and not navigation:
             self.blocks.append(text)
         self.line = []
+        self.line_own = []
         self.line_linked = self.line_unlinked = False
         self.line_marked = False
 
@@ -376,6 +388,7 @@ class _Renderer(HTMLParser):
                     self.line_linked = True
                 else:
                     self.line_unlinked = True
+                    self.line_own.append(data)
 
     def close(self):
         super().close()

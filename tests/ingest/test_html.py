@@ -108,8 +108,8 @@ def test_the_pages_link_is_its_canonical_address_made_absolute(head, link):
         ("<html><div class='t-speaker sp-a'>Brian</div><div class='t-text'>Hi.</div><h3>Brian</h3></html>",
          "Brian:\n\nHi.\n\nBrian\n"),
         ("<html><p><span class='speaker'>Jane Doe:</span> Hi.</p></html>", "Jane Doe: Hi.\n"),
-        # ... where it is a name opening a line, not a speaker's biography or a title cited in a sentence
-        ("<html><div class='speaker-bio'>Jane Doe builds compilers, and has for years.</div>"
+        # ... where it is a name opening a line, not a sentence about a speaker or a title cited in one
+        ("<html><div class='speaker-intro'>Jane Doe builds compilers, and has for years.</div>"
          "<p>As <cite>Moby Dick</cite> says.</p></html>",
          "Jane Doe builds compilers, and has for years.\n\nAs Moby Dick says.\n"),
     ],
@@ -464,3 +464,25 @@ def test_a_cnn_transcript_page_gives_its_aired_day_and_reads_its_stage_direction
     sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
     assert "Then it was quiet." in sentences and "We will be right back." in sentences
     assert not any("VIDEOTAPE" in s or "COMMERCIAL" in s for s in sentences)
+
+
+def test_bio_boxes_related_links_and_pull_quotes_set_into_the_article_stay_out_of_the_turns():
+    html = """<!DOCTYPE html><html><head><title>Q&amp;A: A hydrologist on drought</title></head><body>
+<article class="post"><h1>Q&amp;A: A hydrologist on drought</h1><div class="entry-content">
+<p><strong>Lena Ruiz:</strong> How bad is this year?</p>
+<p><strong>Omar Haddad:</strong> Worse than 2012 in the north.</p>
+<div class="author-bio-box"><p>Omar Haddad is a hydrologist at the state water board.</p></div>
+<p><strong>Lena Ruiz:</strong> What changed?</p>
+<p><strong>Omar Haddad:</strong> Snowpack. It melts a month earlier now.</p>
+<div class="inline-related"><h4>Related</h4><ul><li><a href="/a">Why the river ran dry</a></li></ul></div>
+<p><strong>Read more:</strong> <a href="/c">The drought map, county by county</a></p>
+<blockquote class="pull-quote">It melts a month earlier now.</blockquote>
+<p><strong>Lena Ruiz:</strong> And next year?</p>
+<p><strong>Omar Haddad:</strong> Nobody knows. Read more about it: <a href="/plan">our plan</a>.</p>
+<p>RELATED: <a href="/d">Ten years of dry winters</a></p>
+</div></article></body></html>"""
+    annotated = run(html, source="drought.html")
+    text = annotated.source_text
+    assert [text[t.start_char:t.end_char] for t in annotated.turns] == [
+        "How bad is this year?", "Worse than 2012 in the north.", "What changed?", "Snowpack. It melts a month earlier now.",
+        "And next year?", "Nobody knows. Read more about it: our plan."]
