@@ -486,3 +486,27 @@ def test_bio_boxes_related_links_and_pull_quotes_set_into_the_article_stay_out_o
     assert [text[t.start_char:t.end_char] for t in annotated.turns] == [
         "How bad is this year?", "Worse than 2012 in the north.", "What changed?", "Snowpack. It melts a month earlier now.",
         "And next year?", "Nobody knows. Read more about it: our plan."]
+
+
+def test_a_saved_page_of_whispers_console_log_gives_its_segments_not_its_log_lines():
+    # a notebook's output saved as a page: the command, the model's download bar, a warning and the
+    # language detection above the segments, the next cell's prompt below them
+    log = (
+        "$ whisper bridges.mp3 --model medium\n"
+        "100%|██████████████████████| 1.42G/1.42G [00:21<00:00, 71.2MiB/s]\n"
+        "/usr/lib/python3/site-packages/whisper/transcribe.py:114: UserWarning: FP16 is not supported on CPU\n"
+        '  warnings.warn("FP16 is not supported on CPU; using FP32 instead")\n'
+        "Detecting language using up to the first 30 seconds. Use `--language` to specify the language\n"
+        "Detected language: English\n"
+        "[00:00.000 --> 00:04.000]  Welcome back. Today we are talking about bridges.\n"
+        "[00:04.000 --> 00:09.320]  Thanks. It is a strange job, but I love it.\n"
+        "[00:09.320 --> 00:12.880]  What do you look for first?\n"
+    )
+    html = f"<!DOCTYPE html><html><body><div class='output'><pre>{log}</pre></div><div><pre>In [4]:</pre></div></body></html>"
+    annotated = run(html, source="run.html")
+    assert annotated.ok and annotated.format == "timed_lines" and annotated.metadata.title == ""
+    text = annotated.source_text
+    assert [(t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        (0.0, "Welcome back. Today we are talking about bridges."), (4.0, "Thanks. It is a strange job, but I love it."),
+        (9.32, "What do you look for first?")]
+    assert "In [4]:" in text[annotated.content_end:]
