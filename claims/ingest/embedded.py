@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from .formats._common import parse_clock
 from .json_transcript import Rendered, Segment, speaker_label, timed_lines
+from .json_transcript import _segments as recogniser_segments
 
 _TEXT_KEYS = ("text", "content", "body", "sentence", "transcript", "caption")
 _TIME_KEYS = ("start", "startTime", "start_time", "startSeconds", "begin", "offset", "time", "timestamp", "ts")
@@ -62,6 +63,12 @@ def _segments(items: list, named: bool) -> list[Segment] | None:
     """A list of segment objects, each with its words (and a time, where any has one), as segments."""
     if len(items) < _MIN_SEGMENTS + (not named) or not all(isinstance(item, dict) for item in items):
         return None
+    if all("body" in item and "startTime" in item for item in items):
+        # Podcasting 2.0's segments, often a word each: joined into sentences as json_transcript reads them
+        try:
+            return list(recogniser_segments({"segments": items}))
+        except (KeyError, TypeError, ValueError):
+            return None
     segments = []
     for item in items:
         words = next((item[key] for key in _TEXT_KEYS if isinstance(item.get(key), str)), None)

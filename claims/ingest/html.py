@@ -56,6 +56,8 @@ _CHROME_WORDS = frozenset({
 # ("author-bio-box", "guest-bio"), related stories ("inline-related"), a pull quote repeating a line
 _ASIDE_WORDS = frozenset({"bio", "biography", "related", "pullquote", "recirc", "recirculation", "readmore"})
 _ASIDE_PAIRS = frozenset({("read", "more"), ("pull", "quote"), ("see", "also"), ("author", "box")})
+# a post's own classes naming its tags and categories (WordPress: "tag-bio", "category-related-reading")
+_TAXONOMY = frozenset({"tag", "category", "categories", "topic", "post", "format"})
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "figure", "figcaption", "table", "tr", "pre", "hr", "address", "details", "summary", "header", "footer",
@@ -175,8 +177,8 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if name == "role" and value.lower() in ("navigation", "banner", "contentinfo", "complementary"):
             return True
         if name in ("class", "id") and any(
-            parts[0] in _CHROME_WORDS or parts[-1] == "footer" or _ASIDE_WORDS.intersection(parts)
-            or _ASIDE_PAIRS.intersection(zip(parts, parts[1:]))
+            parts[0] in _CHROME_WORDS or parts[-1] == "footer"
+            or parts[0] not in _TAXONOMY and (_ASIDE_WORDS.intersection(parts) or _ASIDE_PAIRS.intersection(zip(parts, parts[1:])))
             for parts in (re.split(r"[_\-]+", word) for word in value.lower().split())
         ):
             return True

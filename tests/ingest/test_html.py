@@ -510,3 +510,35 @@ def test_a_saved_page_of_whispers_console_log_gives_its_segments_not_its_log_lin
         (0.0, "Welcome back. Today we are talking about bridges."), (4.0, "Thanks. It is a strange job, but I love it."),
         (9.32, "What do you look for first?")]
     assert "In [4]:" in text[annotated.content_end:]
+
+
+@pytest.mark.parametrize("data, expected", [
+    # a page's own segments in milliseconds ("transcripts": [{"transcript", "startMs", "endMs"}])
+    ({"props": {"pageProps": {"episode": {"guests": [{"id": 1, "name": "Kim"}], "transcripts": [
+        {"transcript": "Hello and welcome to the show.", "startMs": 0, "endMs": 3000},
+        {"transcript": "Today it is about trains.", "startMs": 3000, "endMs": 6000}]}}}},
+     "[00:00:00] Hello and welcome to the show.\n[00:00:03] Today it is about trains.\n"),
+    # Podcasting 2.0's segments, a word each, joined into sentences
+    ({"episode": {"transcript": {"version": "1.0.0", "segments": [
+        {"speaker": "Ann", "startTime": 0.5, "endTime": 0.7, "body": "Hi"},
+        {"speaker": "Ann", "startTime": 0.7, "endTime": 0.9, "body": "there."},
+        {"speaker": "Bo", "startTime": 1.0, "endTime": 1.2, "body": "Hello."}]}}},
+     "[00:00:00.500] Ann: Hi there.\n[00:00:01] Bo: Hello.\n"),
+    # comments with their epoch times and a title naming the transcript are no transcript
+    ({"comments": [{"name": "Jo", "text": "Great!", "timestamp": 1700000000}, {"name": "Al", "text": "Yes", "timestamp": 1700000100},
+                   {"name": "Cy", "text": "Agreed", "timestamp": 1700000200}], "transcriptTitle": "Episode 5 transcript"}, None),
+])
+def test_the_transcript_a_pages_json_holds(data, expected):
+    import json
+
+    from claims.ingest.embedded import embedded_transcript
+
+    rendered = embedded_transcript([json.dumps(data)], source="x.html", render_html=lambda h: read_page(h).text)
+    assert (rendered.text if rendered else None) == expected
+
+
+def test_a_post_tagged_bio_or_related_is_no_box():
+    # WordPress writes the post's tags and categories into its class ("tag-bio"): the post is no bio box
+    html = """<html><body><div id="post-7" class="post-7 post type-post tag-bio category-related-reading">
+<p>ANA: Where were you born?</p><p>BEN: In Porto.</p><p>ANA: And raised?</p><p>BEN: Lisbon.</p></div></body></html>"""
+    assert read_page(html).text == "ANA: Where were you born?\n\nBEN: In Porto.\n\nANA: And raised?\n\nBEN: Lisbon.\n"
