@@ -1043,3 +1043,21 @@ def test_a_name_a_middle_dot_and_a_time_on_a_line_are_a_label_with_its_time():
         ("narration", 475.0, "By then the trade had moved."),
         ("maya-lin", 489.0, "He never talked about it."),
     ]
+
+
+def test_a_politicians_party_after_the_name_in_capitals_is_no_part_of_the_name():
+    # CNN's first mention: "SEN. LINDSEY GRAHAM (R-SC):", "MAYOR ANN LEE (D), SELMA, ALABAMA:"; then the surname
+    text = (
+        "HALE: Joining me now, the senator and the mayor.\n\n"
+        "SEN. TOM VANCE (R-SC): Good to be with you.\n\n"
+        "MAYOR ANN LEE (D), SELMA, ALABAMA: Thank you. We opened three shelters.\n\n"
+        "HALE: Senator, will the money come?\n\nVANCE: It will, this week.\n\n"
+        "HALE: Mayor?\n\nLEE: We need it by Friday.\n\nINTERVIEWER (I): A declared short form stays one.\n\nI: Yes.\n"
+    )
+    annotated = run(text, source="cnn.txt")
+    names = {s.slug: s.name for s in annotated.speakers}
+    assert names["sen-tom-vance"] == "SEN. TOM VANCE" and names["mayor-ann-lee"] == "MAYOR ANN LEE"
+    assert "vance" not in names and "lee" not in names and "interviewer" in names and "i" not in names
+    by_text = {text[t.start_char:t.end_char]: t.speaker_slug for t in annotated.turns}
+    assert by_text["Thank you. We opened three shelters."] == "mayor-ann-lee"
+    assert by_text["We need it by Friday."] == "mayor-ann-lee" and by_text["It will, this week."] == "sen-tom-vance"

@@ -193,7 +193,16 @@ def _kept_name(written: str, short_forms: dict[str, str]) -> str:
     if written.split()[0].lower().rstrip(".") in NOT_NAMES:
         return ""
     name = " ".join(written.split())
-    return _declared_short_form(name, short_forms) if name[-1] == ")" else name
+    if name[-1] != ")":
+        return name
+    declared = _declared_short_form(name, short_forms)
+    if declared == name and name.isupper():  # not a short form: a US politician's party, CNN's "LEE (D)"
+        return _PARTY.sub("", name)
+    return declared
+
+
+# a party and state after a politician's name in capitals ("SEN. LINDSEY GRAHAM (R-SC)", "ANN LEE (D)")
+_PARTY = re.compile(r" \((?:D|R|I)(?:-[A-Z]{2})?\)$")
 
 
 # a name and the short form it goes by after ("Interviewer (I):", "Respondent (R):", then "I:",
