@@ -32,8 +32,11 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from .formats._common import trim
+from .formats._common import parse_date, trim
+from .embedded import embedded_transcript
+from .errors import IngestError
 from .formats.labelled import TIME
+from .json_transcript import Rendered
 from .manifest import parse_published
 from .records import Metadata, ParsedSource
 
@@ -49,6 +52,12 @@ _CHROME_WORDS = frozenset({
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
     "twitter", "footer", "catlinks", "subscription",
 })
+# a box set into the article, named anywhere in its class or id: a guest's or the author's bio
+# ("author-bio-box", "guest-bio"), related stories ("inline-related"), a pull quote repeating a line
+_ASIDE_WORDS = frozenset({"bio", "biography", "related", "pullquote", "recirc", "recirculation", "readmore"})
+_ASIDE_PAIRS = frozenset({("read", "more"), ("pull", "quote"), ("see", "also"), ("author", "box")})
+# a post's own classes naming its tags and categories (WordPress: "tag-bio", "category-related-reading")
+_TAXONOMY = frozenset({"tag", "category", "categories", "topic", "post", "format"})
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "figure", "figcaption", "table", "tr", "pre", "hr", "address", "details", "summary", "header", "footer",
@@ -74,6 +83,9 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 # a YouTube video's id in a link to it, an embed or a short link (the front matter reads it too)
 YOUTUBE_LINK = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/|live/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# a broadcast's day among the page's first lines: CNN's "Aired March 14, 2025 - 20:00 ET"
+_AIRED = re.compile(r"Aired:?[ \t]+(?P<date>[A-Za-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+,? \d{4})\b")
+_AIRED_LINES = 12
 # an element holding a time mark: <time>, or one whose class says so ("ts", "timestamp", "t-time")
 _TIME_CLASS_WORDS = frozenset({"ts", "time", "timestamp", "timecode"})
 _CLOCK = re.compile(rf"\[?({TIME})\]?")
@@ -92,6 +104,9 @@ _COLUMN_HEADERS = {"speaker": "speaker", "speakers": "speaker", "time": "time", 
 # a link that moves the page's player or scrolls within the page, not to another page: its text
 # may be the transcript's own (a sentence that seeks the video to where it is said)
 _WORD = re.compile(r"\w")
+# the words that lead into links to other stories, the line's only own words ("Related: <a>...</a>")
+_LINKS_LEAD_IN = re.compile(r"(?i:related(?: stories| articles| coverage)?|read more|read also|also read|see also|more from [\w ]{1,30}"
+                            r"|recommended|further reading|listen|watch)[ \t]*[:：|»›>-]?[ \t]*")
 _SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
 
 
@@ -144,12 +159,16 @@ class Page:
     metadata: Metadata
     # the (start, end) of each line the page set as a heading, not a speaker's name or a time
     headings: tuple[tuple[int, int], ...] = ()
+    # the page is a shell a script fills (script_shell); the transcript its scripts' JSON holds, if any
+    loads_by_script: bool = False
+    embedded: Rendered | None = None
 
 
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     """An element named as chrome by its role, or by a class or id that opens with a chrome word
     ("comments-area", "share-buttons", Substack's "subscription-widget-wrap"; not "transcript-share-box"),
-    or names a footer ("post-footer", "entry-footer": a post's likes, tags and sharing, after its words)."""
+    or names a footer ("post-footer", "entry-footer": a post's likes, tags and sharing, after its words)
+    or a box set into the article ("author-bio", "inline-related", "pull-quote", "read-more")."""
     if tag in ("html", "body", "main", "article"):
         return False
     for name, value in attrs:
@@ -159,6 +178,7 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
             return True
         if name in ("class", "id") and any(
             parts[0] in _CHROME_WORDS or parts[-1] == "footer"
+            or parts[0] not in _TAXONOMY and (_ASIDE_WORDS.intersection(parts) or _ASIDE_PAIRS.intersection(zip(parts, parts[1:])))
             for parts in (re.split(r"[_\-]+", word) for word in value.lower().split())
         ):
             return True
@@ -176,6 +196,7 @@ class _Renderer(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self.line: list[str] = []
+        self.line_own: list[str] = []  # the line's text outside links to other pages
         self.skip_tag: str | None = None
         self.skip_depth = 0
         self.skipped_text: list[str] = []
@@ -187,6 +208,10 @@ class _Renderer(HTMLParser):
         self.in_head = False
         self.times: list[str] = []
         self.linked_data: list[str] = []  # the text of each <script type="application/ld+json">
+        self.json_scripts: list[str] = []  # the text of each other JSON script (Next.js' __NEXT_DATA__)
+        self.reading_script: list[str] | None = None  # which of the two lists the open script's text goes to
+        self.body_bundles = 0  # scripts loaded into the body from files: a page they build has no text of its own
+        self.noscript_text: list[str] = []
         self.video_id = ""
         self.marked: list[_Marked] = []
         self.links: list[bool] = []  # each open <a>: whether it leads to another page
@@ -205,10 +230,12 @@ class _Renderer(HTMLParser):
         text = text.replace("\xa0", " ")
         # a line that is nothing but links to other pages is the site's ("Return to Transcripts
         # main page", "Back to all transcripts", a list of categories), unless it is a label
-        navigation = self.line_linked and not self.line_unlinked and not text.rstrip().endswith((":", "："))
+        navigation = self.line_linked and (not self.line_unlinked or _LINKS_LEAD_IN.fullmatch(
+            _SPACE.sub(" ", "".join(self.line_own)).strip())) and not text.rstrip().endswith((":", "："))
         if text.strip() and not navigation:
             self.blocks.append(text)
         self.line = []
+        self.line_own = []
         self.line_linked = self.line_unlinked = False
         self.line_marked = False
 
@@ -239,8 +266,16 @@ class _Renderer(HTMLParser):
         in_article = any(t in ("article", "main") for t in self.open_tags)
         if tag not in _VOID and (tag in _SKIPPED or _is_chrome(tag, attrs) or (tag in _SITE_CHROME and not in_article)):
             self.skip_tag, self.skip_depth = tag, 1
-            if tag == "script" and "ld+json" in (attrs_map.get("type") or "").lower():
+            script_type = (attrs_map.get("type") or "").lower()
+            self.reading_script = None
+            if tag == "script" and "ld+json" in script_type:
                 self.linked_data.append("")
+                self.reading_script = self.linked_data
+            elif tag == "script" and ("json" in script_type or attrs_map.get("id") == "__NEXT_DATA__"):
+                self.json_scripts.append("")
+                self.reading_script = self.json_scripts
+            elif tag == "script" and not self.in_head and attrs_map.get("src"):
+                self.body_bundles += 1
             return
         line_text = "".join(self.line).strip()
         holds_time_mark = bool(_TIME_MARK.fullmatch(line_text))
@@ -344,8 +379,10 @@ class _Renderer(HTMLParser):
             self.titles[-1] += data
         elif self.skip_tag == "button":
             self.skipped_text.append(data)
-        elif self.skip_tag == "script" and self.linked_data and self.skip_depth == 1:
-            self.linked_data[-1] += data
+        elif self.skip_tag == "script" and self.reading_script is not None and self.skip_depth == 1:
+            self.reading_script[-1] += data
+        elif self.skip_tag == "noscript":
+            self.noscript_text.append(data)
         elif not self.skip_tag and not self.in_head:
             self.line.append(data)
             if _WORD.search(data):  # the commas between a list's links are not words of the line's own
@@ -353,6 +390,7 @@ class _Renderer(HTMLParser):
                     self.line_linked = True
                 else:
                     self.line_unlinked = True
+                    self.line_own.append(data)
 
     def close(self):
         super().close()
@@ -405,6 +443,47 @@ def _link(canonical: str, og_url: str) -> str:
     return urljoin(og_url, canonical) if urlsplit(og_url).scheme in ("http", "https") else canonical
 
 
+# a notice standing where a script will put the page's words: "Loading transcript...", "Please enable
+# JavaScript", "You need to enable JavaScript to run this app." (React's), "JavaScript is required"
+_SCRIPT_NOTICE = re.compile(
+    r"^\W*loading(?:\s+[\w-]+){0,3}\s*(?:\.\.\.|…|\.)?\s*$|(?:enable|turn on|activate|allow)\s+javascript"
+    r"|javascript\s+(?:is\s+)?(?:required|disabled|needed|must be enabled|is off)|requires?\s+javascript", re.I)
+_TRANSCRIPT_NOTICE = re.compile(r"\b(?:transcript|captions?|subtitles)\b", re.I)
+_SHELL_WORDS = 25  # what a shell shows beside its notice: a heading, a line or two of blurb
+_TRANSCRIPT_SHELL_WORDS = 150  # beside a notice that the transcript itself is loading: an episode's description
+
+
+def _script_shell(text: str, headings: tuple, title: str, renderer: "_Renderer") -> bool:
+    """Whether a page's text is a shell its scripts fill in, by the page's own evidence: a notice
+    that words are loading or that JavaScript is needed (shown, or in <noscript>; not a comment
+    box's "enable JavaScript to view the comments"), or script files or JSON data in the body and
+    no text beside headings.
+    A page with a short transcript of its own and neither is read as it is."""
+    heading_starts = {start for start, _ in headings}
+    notices, words, at = [], 0, 0
+    for line in text.split("\n"):
+        if line.strip() and at not in heading_starts and line.strip() != title:
+            if _SCRIPT_NOTICE.search(line) and "comment" not in line.lower() and len(line.split()) <= 12:
+                notices.append(line)
+            else:
+                words += len(line.split())
+        at += len(line) + 1
+    hidden = " ".join(renderer.noscript_text)
+    if any(_TRANSCRIPT_NOTICE.search(line) for line in notices):
+        return words < _TRANSCRIPT_SHELL_WORDS
+    if notices or (_SCRIPT_NOTICE.search(hidden) and "comment" not in hidden.lower()):
+        return words < _SHELL_WORDS
+    return words == 0 and bool(renderer.body_bundles or renderer.json_scripts)
+
+
+def _embedded(renderer: "_Renderer") -> Rendered | None:
+    try:
+        return embedded_transcript(renderer.linked_data + renderer.json_scripts, source="",
+                                   render_html=lambda fragment: read_page(fragment).text)
+    except IngestError:  # segments with no words
+        return None
+
+
 def read_page(html: str) -> Page:
     """An HTML document in, its text (paragraphs one per line, a blank line between) and metadata out."""
     renderer = _Renderer()
@@ -419,6 +498,10 @@ def read_page(html: str) -> Page:
         published, precision = _published(_linked_data_published(renderer.linked_data))
     if published is None and renderer.times:
         published, precision = _published(renderer.times[0])
+    if published is None:
+        aired = next(filter(None, (_AIRED.match(block) for block in renderer.blocks[:_AIRED_LINES])), None)
+        published = parse_date(aired.group("date")) if aired else None
+        precision = "day" if published else precision
     video = YOUTUBE_LINK.search(meta.get("og:video") or meta.get("og:video:url") or "")
     metadata = Metadata(
         title=title, show=meta.get("og:site_name", ""), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),
@@ -429,7 +512,10 @@ def read_page(html: str) -> Page:
         starts.append(at)
         at += len(block) + 2
     headings = tuple((starts[i], starts[i] + len(renderer.blocks[i])) for i in renderer.heading_blocks)
-    return Page("\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else ""), metadata, headings)
+    text = "\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else "")
+    if _script_shell(text, headings, title, renderer):
+        return Page(text, metadata, headings, loads_by_script=True, embedded=_embedded(renderer))
+    return Page(text, metadata, headings)
 
 
 def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> ParsedSource:

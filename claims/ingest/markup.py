@@ -38,12 +38,14 @@ _SBV_TIMING_LINES = re.compile(r"^[ \t]*\d{1,2}:\d\d:\d\d\.\d{3},\d{1,2}:\d\d:\d
 _TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
 # in labelled transcripts, the editor's marks inside turns: time marks ("[00:03:52]", The
 # Changelog's Markdown-escaped "\[00:03:52.06\]") and notes of what is not speech ("[laughter]",
-# "\[unintelligible 00:07:42.29\]", "(crosstalk)", NPR's "(SOUNDBITE OF MUSIC)"); an escaping backslash before one goes with it,
+# "\[unintelligible 00:07:42.29\]", "(crosstalk)", NPR's "(SOUNDBITE OF MUSIC)", CNN's "(BEGIN VIDEOTAPE)", "(END VIDEO
+# CLIP)", "(COMMERCIAL BREAK)": stage directions at a turn's end); an escaping backslash before one goes with it,
 # and a colon after one (Rev's "(00:03:42):" alone on a line)
 _EDITOR_MARK = re.compile(
     r"[\[(](?:" + labelled.TIME
     + r"|(?i:laugh\w*|crosstalk|inaudible|unintelligible|indiscernible|music|applause|silence|pause|coughs?|noise"
-    r"|soundbite|singing|sighs?|clears throat|beep|phone rings)"
+    r"|soundbite|singing|sighs?|clears throat|beep|phone rings"
+    r"|(?:begin|end)[ \t]+(?:video|audio)[ \t]*(?:tape|clip)|commercial break|end of transcript)"
     r"(?:[ \t][^\[\]()\n]{0,80})?)\\?[\])](?::(?!\S))?"
 )
 

@@ -132,6 +132,11 @@ def _document_text(text: str, *, source: str) -> Document:
     (CSV, TSV, JSON Lines) as timed, labelled lines (table_transcript.py); other text as it is."""
     if is_html(text):
         page = read_page(text)
+        if page.loads_by_script:  # a shell its scripts fill: the transcript in their JSON, or none saved
+            if page.embedded is None:
+                raise IngestError(source, None, "page has no transcript text: it loads it with a script; "
+                                                "save the rendered page or the captions")
+            return Document(page.embedded.text, page.metadata, "html", page.embedded.format)
         if not page.text.strip():
             raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
         return Document(page.text, page.metadata, "html", None, page.headings)

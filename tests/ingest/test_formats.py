@@ -1022,6 +1022,8 @@ def test_a_transcripts_header_gives_its_day_and_length_on_lines_of_their_own():
     assert (meta.published, meta.published_precision, meta.duration_seconds) == (dt.date(2026, 6, 15), "day", 1662)
     dated = "Interview notes\nDate: March 27, 2023\n\nAnn: Hello?\n\nBo: Hi.\n\nAnn: Ready?\n\nBo: Yes.\n"
     assert run(dated, source="a.txt").metadata.published == dt.date(2023, 3, 27)
+    aired = "EVENING NEWS HOUR\nAired March 14, 2025 - 20:00   ET\n\nHALE: Hello?\n\nPARK: Hi.\n\nHALE: Ready?\n\nPARK: Yes.\n"
+    assert run(aired, source="cnn.txt").metadata.published == dt.date(2025, 3, 14)  # CNN's broadcast line
     undated = "We met on March 27, 2023 in Paris.\n\nAnn: Hello?\n\nBo: Hi.\n\nAnn: Ready?\n\nBo: Yes.\n"
     assert run(undated, source="a.txt").metadata.published is None
 
@@ -1061,3 +1063,38 @@ def test_a_diarisers_numbered_name_alone_on_a_line_opens_a_turn(text):
     assert [(label, words) for _, label, _, words in spans(text, parsed)] == [
         ("Speaker 1", "Welcome to the show."), ("Speaker 2", "Thanks for having me."), ("Speaker 1", "What do you do?"),
         ("Speaker 3", "I can answer that."), ("Speaker 2", "Go on.")]
+
+
+def test_a_name_a_middle_dot_and_a_time_on_a_line_are_a_label_with_its_time():
+    # a player's transcript panel as copied: "Narration · 00:07:24" over the words (also "•" or "|")
+    text = (
+        "The Harbour, Episode 2\n\nNarration · 00:07:24\nThe harbour was built in 1862.\n\n"
+        "Maya Lin · 00:07:38\nMy grandfather worked the cranes here.\n\nNarration • 00:07:55\nBy then the trade had moved.\n\n"
+        "Maya Lin | 00:08:09\nHe never talked about it.\n"
+    )
+    annotated = run(text, source="harbour.txt")
+    assert annotated.format == "labelled" and annotated.metadata.title == "The Harbour, Episode 2"
+    assert [(t.speaker_slug, t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        ("narration", 444.0, "The harbour was built in 1862."),
+        ("maya-lin", 458.0, "My grandfather worked the cranes here."),
+        ("narration", 475.0, "By then the trade had moved."),
+        ("maya-lin", 489.0, "He never talked about it."),
+    ]
+
+
+def test_a_politicians_party_after_the_name_in_capitals_is_no_part_of_the_name():
+    # CNN's first mention: "SEN. LINDSEY GRAHAM (R-SC):", "MAYOR ANN LEE (D), SELMA, ALABAMA:"; then the surname
+    text = (
+        "HALE: Joining me now, the senator and the mayor.\n\n"
+        "SEN. TOM VANCE (R-SC): Good to be with you.\n\n"
+        "MAYOR ANN LEE (D), SELMA, ALABAMA: Thank you. We opened three shelters.\n\n"
+        "HALE: Senator, will the money come?\n\nVANCE: It will, this week.\n\n"
+        "HALE: Mayor?\n\nLEE: We need it by Friday.\n\nINTERVIEWER (I): A declared short form stays one.\n\nI: Yes.\n"
+    )
+    annotated = run(text, source="cnn.txt")
+    names = {s.slug: s.name for s in annotated.speakers}
+    assert names["sen-tom-vance"] == "SEN. TOM VANCE" and names["mayor-ann-lee"] == "MAYOR ANN LEE"
+    assert "vance" not in names and "lee" not in names and "interviewer" in names and "i" not in names
+    by_text = {text[t.start_char:t.end_char]: t.speaker_slug for t in annotated.turns}
+    assert by_text["Thank you. We opened three shelters."] == "mayor-ann-lee"
+    assert by_text["We need it by Friday."] == "mayor-ann-lee" and by_text["It will, this week."] == "sen-tom-vance"

@@ -108,8 +108,8 @@ def test_the_pages_link_is_its_canonical_address_made_absolute(head, link):
         ("<html><div class='t-speaker sp-a'>Brian</div><div class='t-text'>Hi.</div><h3>Brian</h3></html>",
          "Brian:\n\nHi.\n\nBrian\n"),
         ("<html><p><span class='speaker'>Jane Doe:</span> Hi.</p></html>", "Jane Doe: Hi.\n"),
-        # ... where it is a name opening a line, not a speaker's biography or a title cited in a sentence
-        ("<html><div class='speaker-bio'>Jane Doe builds compilers, and has for years.</div>"
+        # ... where it is a name opening a line, not a sentence about a speaker or a title cited in one
+        ("<html><div class='speaker-intro'>Jane Doe builds compilers, and has for years.</div>"
          "<p>As <cite>Moby Dick</cite> says.</p></html>",
          "Jane Doe builds compilers, and has for years.\n\nAs Moby Dick says.\n"),
     ],
@@ -375,3 +375,170 @@ def test_a_newsletters_subscribe_box_and_post_footer_are_chrome():
     said = [(t.speaker_slug, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
     assert said == [("rosa-lind", "How long does one bell take?"), ("emil-varga", "Six weeks from the clay to the first ring."),
                     ("rosa-lind", "And the tuning?"), ("emil-varga", "That is the last week, on the lathe.")]
+
+
+# a Next.js page saved before its script ran: the transcript panel's notice, the episode in __NEXT_DATA__
+NEXT_SHELL = """<!DOCTYPE html><html><head><title>Episode 12: Soil Carbon | Field Notes</title></head>
+<body><div id="__next"><main><h1>Episode 12: Soil Carbon</h1>
+<div class="transcript-panel"><p>Loading transcript&hellip;</p></div></main></div>
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"episode":{"id":12,"related":[{"title":"Ep 11",
+"text":"Cover crops and what they hold"},{"title":"Ep 10","text":"Water rights"},{"title":"Ep 9","text":"Bees"}],
+"transcript":{"segments":[
+{"start":0.0,"speaker":"Dana Ortiz","text":"Welcome to Field Notes. Today we are talking about soil."},
+{"start":6.4,"speaker":"Dana Ortiz","text":"My guest measures carbon in farm soil for a living."},
+{"start":11.2,"speaker":"Sam Keller","text":"Thanks for having me. It is slower work than people think."},
+{"start":17.9,"speaker":"Dana Ortiz","text":"How slow?"}]}}}},"page":"/episodes/[slug]"}</script>
+<script src="/_next/static/chunks/main.js"></script></body></html>"""
+
+
+def test_a_script_built_page_is_read_from_the_transcript_in_its_next_data():
+    annotated = run(NEXT_SHELL, source="soil.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert "Loading transcript" not in annotated.source_text and "Water rights" not in annotated.source_text
+    turns = [(t.speaker_slug, t.start_seconds, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns[1] == ("sam-keller", 11.2, "Thanks for having me. It is slower work than people think.")
+    assert turns[0][0] == "dana-ortiz" and turns[0][2].endswith("farm soil for a living.")
+    assert annotated.metadata.title == "Episode 12: Soil Carbon | Field Notes"
+
+
+def test_a_script_built_page_is_read_from_its_json_ld_transcript():
+    html = """<!DOCTYPE html><html><head><title>The Long Run - Ep 3</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"PodcastEpisode","datePublished":"2024-05-02",
+"transcript":"HOST: Welcome back. Today I am talking with a coach who has trained marathoners for thirty years.\\nGUEST: Thanks. It is good to be here.\\nHOST: Where does patience come in?\\nGUEST: Everywhere. Most runners get hurt by doing too much too soon."}</script>
+</head><body><h1>Ep 3</h1><div id="transcript"><p>Please enable JavaScript to read the transcript.</p></div>
+<script src="/app.js"></script></body></html>"""
+    annotated = run(html, source="ep3.html")
+    assert annotated.ok and annotated.format == "labelled" and "JavaScript" not in annotated.source_text
+    assert [s.slug for s in annotated.speakers] == ["host", "guest"]
+    assert annotated.source_text[annotated.turns[-1].start_char:annotated.turns[-1].end_char].startswith("Everywhere.")
+    assert annotated.metadata.published == dt.date(2024, 5, 2)
+
+
+@pytest.mark.parametrize("body", [
+    '<noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div><script src="/static/js/main.js"></script>',
+    '<h1>Episode 40</h1><p>We talk with a chef about bread.</p><div class="transcript"><p>Loading transcript...</p></div>',
+    '<div id="app"></div><script src="/bundle.js"></script>',
+])
+def test_a_script_built_page_without_its_transcript_is_refused_in_one_line(body):
+    annotated = run(f"<!doctype html><html><head><title>Ep</title></head><body>{body}</body></html>", source="shell.html")
+    assert not annotated.ok
+    assert [str(e) for e in annotated.errors] == [
+        "shell.html: page has no transcript text: it loads it with a script; save the rendered page or the captions"]
+
+
+def test_a_rendered_page_with_a_short_transcript_and_scripts_is_read_as_it_is():
+    # a comment box's noscript notice, analytics and the page's JSON beside the words a reader sees
+    html = """<!doctype html><html><head><title>Short</title></head><body><article>
+<p>ANA: Are we recording?</p><p>BEN: We are. Go ahead.</p><p>ANA: Then hello.</p></article>
+<noscript>Please enable JavaScript to view the comments powered by Disqus.</noscript>
+<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"transcript":[{"speaker":"ANA","text":"Are we recording?"},{"speaker":"BEN","text":"We are. Go ahead."}]}}}</script>
+<script src="/analytics.js"></script></body></html>"""
+    annotated = run(html, source="short.html")
+    assert annotated.ok and annotated.source_text == "ANA: Are we recording?\n\nBEN: We are. Go ahead.\n\nANA: Then hello.\n"
+    assert len(annotated.turns) == 3
+
+
+# CNN's transcript page: the "Aired" line under the show's heads, turns run together with <br>s, and
+# stage directions between them ("(BEGIN VIDEOTAPE)", "(COMMERCIAL BREAK)")
+CNN_PAGE = """<html lang="en"><head><title>CNN.com - Transcripts</title></head><body>
+<P><a href="/TRANSCRIPTS/" class="cnnTransProv">Return to Transcripts main page</a></P>
+<P class="cnnTransStoryHead">EVENING NEWS HOUR</P>
+<P class="cnnTransSubHead">Storms Cross The Plains. Aired 8-9p ET</P>
+<P class="cnnBodyText">Aired March 14, 2025 - 20:00 &nbsp; ET</P>
+<P class="cnnBodyText">THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.</P>
+<P class="cnnBodyText"><br>MARK HALE, CNN ANCHOR: Good evening. The storms are moving east tonight.<br> <br>(BEGIN VIDEOTAPE)<br> <br>
+TOM REYES, RESIDENT: The roof just went. Then it was quiet.<br> <br>(END VIDEOTAPE)<br> <br>
+HALE: Our meteorologist is tracking it. Where is it heading?<br> <br>
+JUNE PARK, CNN METEOROLOGIST: East, overnight. The watch runs until four.<br> <br>
+HALE: We will be right back.<br> <br>(COMMERCIAL BREAK)<br> <br>HALE: Welcome back.<br> </P>
+</body></html>"""
+
+
+def test_a_cnn_transcript_page_gives_its_aired_day_and_reads_its_stage_directions_as_notes():
+    annotated = run(CNN_PAGE, source="cnn.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2025, 3, 14), "day")
+    text = annotated.source_text
+    turns = [text[t.start_char:t.end_char] for t in annotated.turns]
+    assert turns[1] == "The roof just went. Then it was quiet.\n\n(END VIDEOTAPE)"  # kept in the stored text
+    sentences = [text[s.start_char:s.end_char] for s in annotated.sentences]
+    assert "Then it was quiet." in sentences and "We will be right back." in sentences
+    assert not any("VIDEOTAPE" in s or "COMMERCIAL" in s for s in sentences)
+
+
+def test_bio_boxes_related_links_and_pull_quotes_set_into_the_article_stay_out_of_the_turns():
+    html = """<!DOCTYPE html><html><head><title>Q&amp;A: A hydrologist on drought</title></head><body>
+<article class="post"><h1>Q&amp;A: A hydrologist on drought</h1><div class="entry-content">
+<p><strong>Lena Ruiz:</strong> How bad is this year?</p>
+<p><strong>Omar Haddad:</strong> Worse than 2012 in the north.</p>
+<div class="author-bio-box"><p>Omar Haddad is a hydrologist at the state water board.</p></div>
+<p><strong>Lena Ruiz:</strong> What changed?</p>
+<p><strong>Omar Haddad:</strong> Snowpack. It melts a month earlier now.</p>
+<div class="inline-related"><h4>Related</h4><ul><li><a href="/a">Why the river ran dry</a></li></ul></div>
+<p><strong>Read more:</strong> <a href="/c">The drought map, county by county</a></p>
+<blockquote class="pull-quote">It melts a month earlier now.</blockquote>
+<p><strong>Lena Ruiz:</strong> And next year?</p>
+<p><strong>Omar Haddad:</strong> Nobody knows. Read more about it: <a href="/plan">our plan</a>.</p>
+<p>RELATED: <a href="/d">Ten years of dry winters</a></p>
+</div></article></body></html>"""
+    annotated = run(html, source="drought.html")
+    text = annotated.source_text
+    assert [text[t.start_char:t.end_char] for t in annotated.turns] == [
+        "How bad is this year?", "Worse than 2012 in the north.", "What changed?", "Snowpack. It melts a month earlier now.",
+        "And next year?", "Nobody knows. Read more about it: our plan."]
+
+
+def test_a_saved_page_of_whispers_console_log_gives_its_segments_not_its_log_lines():
+    # a notebook's output saved as a page: the command, the model's download bar, a warning and the
+    # language detection above the segments, the next cell's prompt below them
+    log = (
+        "$ whisper bridges.mp3 --model medium\n"
+        "100%|██████████████████████| 1.42G/1.42G [00:21<00:00, 71.2MiB/s]\n"
+        "/usr/lib/python3/site-packages/whisper/transcribe.py:114: UserWarning: FP16 is not supported on CPU\n"
+        '  warnings.warn("FP16 is not supported on CPU; using FP32 instead")\n'
+        "Detecting language using up to the first 30 seconds. Use `--language` to specify the language\n"
+        "Detected language: English\n"
+        "[00:00.000 --> 00:04.000]  Welcome back. Today we are talking about bridges.\n"
+        "[00:04.000 --> 00:09.320]  Thanks. It is a strange job, but I love it.\n"
+        "[00:09.320 --> 00:12.880]  What do you look for first?\n"
+    )
+    html = f"<!DOCTYPE html><html><body><div class='output'><pre>{log}</pre></div><div><pre>In [4]:</pre></div></body></html>"
+    annotated = run(html, source="run.html")
+    assert annotated.ok and annotated.format == "timed_lines" and annotated.metadata.title == ""
+    text = annotated.source_text
+    assert [(t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        (0.0, "Welcome back. Today we are talking about bridges."), (4.0, "Thanks. It is a strange job, but I love it."),
+        (9.32, "What do you look for first?")]
+    assert "In [4]:" in text[annotated.content_end:]
+
+
+@pytest.mark.parametrize("data, expected", [
+    # a page's own segments in milliseconds ("transcripts": [{"transcript", "startMs", "endMs"}])
+    ({"props": {"pageProps": {"episode": {"guests": [{"id": 1, "name": "Kim"}], "transcripts": [
+        {"transcript": "Hello and welcome to the show.", "startMs": 0, "endMs": 3000},
+        {"transcript": "Today it is about trains.", "startMs": 3000, "endMs": 6000}]}}}},
+     "[00:00:00] Hello and welcome to the show.\n[00:00:03] Today it is about trains.\n"),
+    # Podcasting 2.0's segments, a word each, joined into sentences
+    ({"episode": {"transcript": {"version": "1.0.0", "segments": [
+        {"speaker": "Ann", "startTime": 0.5, "endTime": 0.7, "body": "Hi"},
+        {"speaker": "Ann", "startTime": 0.7, "endTime": 0.9, "body": "there."},
+        {"speaker": "Bo", "startTime": 1.0, "endTime": 1.2, "body": "Hello."}]}}},
+     "[00:00:00.500] Ann: Hi there.\n[00:00:01] Bo: Hello.\n"),
+    # comments with their epoch times and a title naming the transcript are no transcript
+    ({"comments": [{"name": "Jo", "text": "Great!", "timestamp": 1700000000}, {"name": "Al", "text": "Yes", "timestamp": 1700000100},
+                   {"name": "Cy", "text": "Agreed", "timestamp": 1700000200}], "transcriptTitle": "Episode 5 transcript"}, None),
+])
+def test_the_transcript_a_pages_json_holds(data, expected):
+    import json
+
+    from claims.ingest.embedded import embedded_transcript
+
+    rendered = embedded_transcript([json.dumps(data)], source="x.html", render_html=lambda h: read_page(h).text)
+    assert (rendered.text if rendered else None) == expected
+
+
+def test_a_post_tagged_bio_or_related_is_no_box():
+    # WordPress writes the post's tags and categories into its class ("tag-bio"): the post is no bio box
+    html = """<html><body><div id="post-7" class="post-7 post type-post tag-bio category-related-reading">
+<p>ANA: Where were you born?</p><p>BEN: In Porto.</p><p>ANA: And raised?</p><p>BEN: Lisbon.</p></div></body></html>"""
+    assert read_page(html).text == "ANA: Where were you born?\n\nBEN: In Porto.\n\nANA: And raised?\n\nBEN: Lisbon.\n"

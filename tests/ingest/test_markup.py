@@ -80,3 +80,11 @@ def test_a_broadcasts_notes_of_what_is_not_speech_are_blank_to_the_reading():
     assert len(reading) == len(text) and reading.count("\n") == text.count("\n")
     assert "SOUNDBITE" not in reading and "LAUGHTER" not in reading and "Singing" not in reading
     assert "Expletive no." in reading and "Row, row." in reading
+
+
+def test_a_broadcasts_stage_directions_read_as_blanks_in_a_labelled_transcript():
+    text = "HALE: Here is the tape.\n(BEGIN VIDEO CLIP)\nREYES: It went.\n(END VIDEO CLIP)\n(COMMERCIAL BREAK)\nHALE: Back.\n"
+    reading = reading_text(text, "labelled")
+    assert len(reading) == len(text)
+    assert "VIDEO" not in reading and "COMMERCIAL" not in reading and "It went." in reading
+    assert reading_text("ANA: (Begin by saying your name.) Ana.\n", "labelled") == "ANA: (Begin by saying your name.) Ana.\n"

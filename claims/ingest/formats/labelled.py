@@ -74,10 +74,11 @@ LABEL_LINE_MORE = re.compile(
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
-# Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
+# Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has); the
+# same with a middle dot or a bar between them, as players' transcript panels set them ("Narration · 00:07:24")
 HEADER_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME
-    + rf"[ \t]+(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
+    + rf"[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
 # ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render); the name
@@ -210,7 +211,16 @@ def _kept_name(written: str, short_forms: dict[str, str]) -> str:
     if written.split()[0].lower().rstrip(".") in NOT_NAMES:
         return ""
     name = " ".join(written.split())
-    return _declared_short_form(name, short_forms) if name[-1] == ")" else name
+    if name[-1] != ")":
+        return name
+    declared = _declared_short_form(name, short_forms)
+    if declared == name and name.isupper():  # not a short form: a US politician's party, CNN's "LEE (D)"
+        return _PARTY.sub("", name)
+    return declared
+
+
+# a party and state after a politician's name in capitals ("SEN. LINDSEY GRAHAM (R-SC)", "ANN LEE (D)")
+_PARTY = re.compile(r" \((?:D|R|I)(?:-[A-Z]{2})?\)$")
 
 
 # a name and the short form it goes by after ("Interviewer (I):", "Respondent (R):", then "I:",
@@ -445,9 +455,11 @@ _NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[
 
 # a header's line giving the day ("15 June 2026, 03:35am" under a Teams transcript's title, "Date:
 # June 15, 2026") and Teams' length of the meeting ("27m 42s", "1h 3m 5s"), each a line of its own
+# a header's date line: "Date: 12 March 2023", "March 12, 2023, 10:30 AM"; a broadcast's "Aired March 14, 2025 -
+# 20:00 ET" (CNN's transcripts, the no-break spaces before "ET" read as spaces)
 _HEAD_DATE = re.compile(
-    r"(?:Date:[ \t]*)?(?P<date>\d{1,2} [A-Za-z]+,? \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:,?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?)?", re.I)
+    r"(?:Date:[ \t]*|Aired:?[ \t]+)?(?P<date>\d{1,2} [A-Za-z]+,? \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?[ \t]+(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
 _HEAD_LENGTH = re.compile(r"(?:(?P<h>\d+)h )?(?P<m>\d+)m (?P<s>\d+)s")
 
 

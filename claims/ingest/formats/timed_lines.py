@@ -33,6 +33,12 @@ _CHAPTER_TITLE = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?P<title>\S[^\n]{0,79
 _HEADING_OR_RULE = re.compile(r"[ \t]*(?:#{1,6}[ \t][^\n]*|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})\r?$")
 _HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)")
 _DETECT_CHARS = 200_000
+# a line of a console around Whisper's segments: its command ("$ whisper talk.mp3", a notebook's "!whisper"
+# or "In [3]:"), the model's download bar ("100%|████| 1.42G/1.42G"), warnings and the file they
+# name, "Detecting language using up to the first 30 seconds...", "Detected language: English"
+_CONSOLE_LINE = re.compile(
+    r"[ \t]*(?:[$%!>][ \t]*\S|In \[\d*\]:|Out\[\d*\]:|Detect(?:ing|ed) language\b|\d{1,3}%\|"
+    r"|\S*Warning\b|warnings\.warn|Traceback \(|File \"|/\S+\.py:\d+|whisper[ \t]+\S+\.\w{2,4}\b)")
 
 
 def _marks(text: str) -> list[tuple[int, int, float | None, str, int]]:
@@ -96,6 +102,18 @@ def _without_trailing_headings(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _segment_line(text: str, a: int, b: int) -> tuple[int, int]:
+    """A Whisper console segment's span: its line, where what follows it before the next segment is
+    past a blank line or only the console's lines (a notebook's next "In [3]:", a shell's prompt)."""
+    line_end = _line_end(text, a)
+    if line_end >= b:
+        return a, b
+    rest = text[line_end + 1 : b]
+    if rest.startswith(("\n", "\r\n")) or all(_CONSOLE_LINE.match(line) for line in rest.split("\n") if line.strip()):
+        return trim(text, a, line_end)
+    return a, b
+
+
 def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     """Text in, ParsedSource with one unlabelled, timed turn per time mark out (`marks`: what
     `detected` found, when it read the whole text)."""
@@ -107,7 +125,13 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     previous = None
     bounds = [m[1] for m in marks[1:]] + [len(text)]
     chapters = _contents(text, marks)
-    title = text[: marks[0][1]].strip().split("\n", 1)[0].strip()
+    head_lines = [line.strip() for line in text[: marks[0][1]].split("\n") if line.strip()]
+    # Whisper's console: each segment is one line (its range mark, its words), and the log's lines
+    # around them (above, and a notebook's or shell's after) are neither the title nor words
+    console = all("-->" in text[start:words_start] for _, start, _, _, words_start in marks)
+    if console:
+        head_lines = [line for line in head_lines if not _CONSOLE_LINE.match(line)]
+    title = head_lines[0] if head_lines else ""
     marks, bounds = marks[len(chapters):], bounds[len(chapters):]
     for (number, _, seconds, stamp, words_start), stop in zip(marks, bounds):
         if seconds is None:
@@ -118,6 +142,8 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
             continue
         previous = seconds
         a, b = trim(text, words_start, stop)
+        if console:
+            a, b = _segment_line(text, a, b)
         a, b = _without_trailing_headings(text, a, b)
         if b > a:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", words_start, a), start_seconds=seconds))
