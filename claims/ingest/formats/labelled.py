@@ -7,6 +7,7 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     Jane Doe – 00:01:23: text            (a dash before the time: Stephan Livera's transcripts)
     Jane Doe:                            (label alone, the text on the following lines)
     Jane Doe  1:23                       (Otter's export: name and time alone, no colon)
+    0:00 Jane Doe  1:23                  (the same with a converter's time before every line: Python Bytes)
     Jane Doe [00:01:23]                  (Descript's, Happy Scribe's: the same, the time in brackets)
     **Jane Doe:** text                   (Markdown, as blogs and newsletters print them)
     Jane Doe (00:01:23) text             (no colon: Lex Fridman's transcript pages)
@@ -69,9 +70,11 @@ LABEL_LINE_MORE = re.compile(
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
-# Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has)
+# Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has); a
+# converter may have put a time before every line of the export, the name's too ("0:00 Michael
+# Kennedy  00:13", then "0:00 Welcome, Adam.": Python Bytes' transcripts), the one after the name counts
 HEADER_LINE = re.compile(
-    r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME
+    rf"^[ \t]*(?:(?P<lead>{_TIME})[ \t]+)?(?P<t0>)(?P<t1>)" + _NAME
     + rf"[ \t]+(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
@@ -116,6 +119,7 @@ BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings,
 _CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}(?::?[ \t]+|:?[ \t]*\r?\n\s*)(?=\S)", re.M)
 _OPENING_TIME = re.compile(rf"[ \t]*{BRACKETED_TIME}")
 _MORE_OPENINGS = frozenset("0123456789*_[")
+_LEAD_TIME = re.compile(rf"{_TIME}[ \t]+(?=\S)")
 # lines at a turn's end that are not its speaker's words: a bare time, "[00:01:23]" or "00:05:00" (the
 # next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
@@ -128,7 +132,7 @@ _NOT_SPOKEN_LINE = re.compile(
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
-_CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
+_CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?Transcribed by \S+\s*\Z", re.I)  # Otter's last line
 # Google Meet's line closing a meeting's transcript ("Meeting ended after 00:04:19 👋"); what follows
 # it up to the next label (its footer, the next meeting's header) is nobody's words
 _MEETING_ENDED = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?Meeting ended after \d", re.M)
@@ -500,6 +504,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                 break
             time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
             a, b = trim(text, a, last_nl)
+        if m.re is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
+            lead = _LEAD_TIME.match(text, a, b)
+            a = lead.end() if lead else a
         if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if m.group("rest") else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
         if b <= a:
