@@ -16,3 +16,37 @@ def test_otter_names_under_a_time_before_every_line_are_labels_with_their_own_ti
     assert spans(text, parsed) == [
         (3, "Ada Lane", 0.0, "Welcome to the show. I'm Ada."), (7, "Unknown Speaker", 9.0, "And I'm Bo."),
         (11, "Ada Lane", 12.0, "Bo, tell us about caching."), (15, "Unknown Speaker", 65.0, "Sure. It is hard.")]
+
+
+def test_a_part_named_after_the_comma_in_another_language_makes_a_label_and_its_role():
+    # a Spanish research report's annex: the interviewer named in full with her part once, then initials
+    text = ("## Anexos\n\nLucía Ortega, Entrevistadora: Cuéntanos cómo registras a los visitantes.\n"
+            "MR: Con la huella digital.\nLO: ¿Y los que llegan sin cita?\nMR: Los registramos aquí.\n"
+            "LO: ¿Con qué datos?\nMR: El nombre y el correo.\n")
+    parsed = parse_source(text, source="anexo.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(t.speaker_label, t.role_hint, text[t.start_char:t.end_char]) for t in parsed.turns[:2]] == [
+        ("Lucía Ortega", "host", "Cuéntanos cómo registras a los visitantes."), ("MR", None, "Con la huella digital.")]
+
+
+def test_the_part_after_the_comma_decides_host_and_guest_whoever_asks_more():
+    from claims.ingest.pipeline import run
+
+    # the interviewee asks back more than she is asked: her part, not her questions, makes her the guest
+    text = ("Jonas Roth, Interviewer: Erzählen Sie von Ihrer Arbeit.\n\n"
+            "Mara Berg, Befragte: Wissen Sie, was ein Jugendamt tut? Kennen Sie das? Und wer zahlt?\n\n"
+            "Jonas Roth, Interviewer: Das Amt zahlt.\n\nMara Berg, Befragte: Richtig. Und warum?\n")
+    annotated = run(text, source="interview.md")
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Jonas Roth", "host"), ("Mara Berg", "guest")]
+    text_fr = text.replace("Jonas Roth, Interviewer", "Jonas Roth, Intervieweur").replace("Befragte", "Interviewée")
+    annotated = run(text_fr, source="entretien.md")
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Jonas Roth", "host"), ("Mara Berg", "guest")]
+
+
+def test_an_interviewers_label_in_another_language_is_the_host():
+    from claims.ingest.pipeline import run
+
+    text = ("Befragte: Wissen Sie, was ein Jugendamt tut? Und wer zahlt?\n\nInterviewerin: Das Amt.\n\n"
+            "Befragte: Richtig. Und warum? Wer entscheidet?\n\nInterviewerin: Erzählen Sie.\n")
+    annotated = run(text, source="interview.md")
+    assert {s.name: s.role for s in annotated.speakers} == {"Befragte": "guest", "Interviewerin": "host"}

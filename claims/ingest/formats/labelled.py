@@ -52,8 +52,21 @@ _NAME = rf"(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}0-9(][\w.'’()-]*){
 # title in capitals after a name in capitals ("ANDERSON COOPER, CNN ANCHOR:", "EV WILLIAMS,
 # TWITTER, CO-FOUNDER AND CEO:", CNN's transcripts); then a note of how the words reached the
 # air ("COOPER (on camera):", "PUTIN (through translator):")
+# the words naming an interview's parts, in English and in the languages of the interviews read here
+# (Spanish, Portuguese, German, French, Dutch): "Sandra Salinas, Entrevistadora:", "Interviewer:"
+HOST_ROLES = (
+    "co-host", "host", "anchor", "moderator", "moderatorin", "interviewer", "interviewerin",
+    "entrevistadora", "entrevistador", "moderadora", "moderador", "presentadora", "presentador", "apresentadora",
+    "apresentador", "intervieweuse", "intervieweur", "animatrice", "animateur", "modératrice", "modérateur",
+    "gespreksleider", "presentatrice", "presentator",
+)
+GUEST_ROLES = (
+    "guest", "interviewee", "byline", "entrevistada", "entrevistado", "invitada", "invitado", "convidada",
+    "convidado", "befragter", "befragte", "interviewte", "interviewter", "gast", "interviewée", "interviewé",
+    "invitée", "invité", "geïnterviewde",
+)
 _ROLE = (
-    r"(?:,[ \t]*(?:(?P<role>(?i:host|co-host|anchor|byline|guest|moderator|interviewer))"
+    r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
     r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?(?:[ \t]\([a-z][a-z -]{1,30}\))?"
 )
 LABEL_LINE = re.compile(
@@ -252,7 +265,7 @@ def _looks_like_a_name(name: str, *, words: int) -> bool:
     return words <= len(parts) <= 4 and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
 
 
-_HOST_WORDS = frozenset({"host", "co-host", "anchor", "moderator", "interviewer"})
+_HOST_WORDS = frozenset(HOST_ROLES)
 
 
 def _role_hint(m: re.Match) -> str | None:
@@ -319,6 +332,8 @@ def _label_lines(text: str):
     if len(counts) <= 2:
         return cands, set(counts), nonblank - (nonblank_before[0] if cands else 0)
     names = {name for name, n in counts.items() if n >= 2 or _GENERIC_NAME.fullmatch(name)}
+    # a name given its part once ("Sandra Salinas, Entrevistadora:", then "EN:") is a label
+    names |= {c[5] for c in cands if c[4].re is LABEL_LINE and c[4].group("role")}
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
