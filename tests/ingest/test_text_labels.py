@@ -50,3 +50,25 @@ def test_an_interviewers_label_in_another_language_is_the_host():
             "Befragte: Richtig. Und warum? Wer entscheidet?\n\nInterviewerin: Erzählen Sie.\n")
     annotated = run(text, source="interview.md")
     assert {s.name: s.role for s in annotated.speakers} == {"Befragte": "guest", "Interviewerin": "host"}
+
+
+def test_a_title_and_subtitle_written_twice_and_a_pages_author_field_are_no_speakers():
+    # a page holding Sonix's export: the title "Name: Subtitle" opens its credit line twice, an
+    # "Author:" field above, then the bold labels
+    credit = "Deep Reefs: The Quiet Zone: this mp3 audio file was automatically transcribed by Sonix"
+    text = (f"# Talks | Deep Reefs: The Quiet Zone\n\n{credit} with th\nAuthor: [example.org](/jump-1.htm)\n\n---\n\n"
+            f"{credit} with the best speech-to-text algorithms. This transcript may contain errors.\n\n"
+            "**Speaker1:**\n\nSo let's talk about reefs.\n\n**Speaker1:**\nThey are quiet below forty metres.\n\n"
+            "**Speaker1:**\nAnd that is all.\n")
+    parsed = parse_source(text, source="page.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        ("Speaker1", "So let's talk about reefs."), ("Speaker1", "They are quiet below forty metres."),
+        ("Speaker1", "And that is all.")]
+
+
+def test_a_speaker_going_on_with_the_same_words_each_time_is_still_a_speaker():
+    text = ("Ann Lee: Question one: what is a reef?\n\nBo Chan: Coral.\n\nAnn Lee: Question two: how deep?\n\n"
+            "Bo Chan: Forty metres.\n\nAnn Lee: Thanks.\n")
+    parsed = parse_source(text, source="quiz.md")
+    assert [t.speaker_label for t in parsed.turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan", "Ann Lee"]

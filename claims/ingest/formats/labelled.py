@@ -28,6 +28,10 @@ counts where it is written as the established labels are (the same pattern, bold
 alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
 or more where every established name has two or more) and either comes after the first
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
+A name whose every line goes on with the same words and a colon is a title written again ("Talk:
+Subtitle: this mp4 audio file was automatically transcribed by Sonix", twice); where a file has two
+names, the first used once, above the other's lines and written otherwise ("Author: ..." above
+"**Speaker1:**"), it is a header's field.
 A bare time alone on a line between turns (Google Meet's "00:05:00" every five minutes) is the
 next turn's time; Meet's "Meeting ended after 00:04:19" line ends the turn before it.
 Time marks that go backwards are errors, but for overlapping speech (a step back of up to a second).
@@ -314,6 +318,28 @@ def _paired_handles(cands, counts) -> set[str]:
     return {name for name, n in paired.items() if counts[name] >= 3 and n >= 2 * counts[name] / 3}
 
 
+def _repeated_titles(cands, counts) -> set[str]:
+    """The names of two or more lines that each go on with the same words and a colon: a title
+    and its subtitle written again, not a speaker ("InkySquid: The Missing Arsenal: this mp4 audio
+    file was automatically transcribed by Sonix", twice in a page holding Sonix's export)."""
+    openings: dict[str, set] = {}
+    for c in cands:
+        line, m, name = c[3], c[4], c[5]
+        if counts[name] < 2 or not m.group("rest"):
+            continue
+        rest = line[m.start("rest"):]
+        colon = rest.find(": ", 0, 80)
+        openings.setdefault(name, set()).add(rest[:colon] if colon > 0 and " " in rest[:colon] else None)
+    return {name for name, seen in openings.items() if len(seen) == 1 and None not in seen}
+
+
+def _header_field(cands, counts) -> bool:
+    """Whether the first of two names is used once, before the other, and written otherwise (a
+    page's "Author: ..." above "**Speaker1:**" lines): a header's field, not a speaker."""
+    first = cands[0]
+    return counts[first[5]] == 1 and _shape(first)[:2] != _shape(cands[1])[:2]
+
+
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
     and the number of lines from the first label on that are not blank (show notes before a
@@ -322,13 +348,17 @@ def _label_lines(text: str):
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2}
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
-    if rare:  # a name alone on a line once is a heading, not a speaker
+    rare |= _repeated_titles(cands, counts)
+    if rare:  # a name alone on a line once is a heading, not a speaker; a title written again is no speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
         for name in rare:
             del counts[name]
     for full, short in shorter_forms(counts).items():  # one person, two forms: each counts the other's lines
         counts[full] = counts[short] = counts[full] + counts[short]
+    if len(counts) == 2 and cands and 1 in counts.values() and _header_field(cands, counts):
+        cands, nonblank_before = cands[1:], nonblank_before[1:]
+        del counts[next(name for name, n in counts.items() if n == 1)]
     if len(counts) <= 2:
         return cands, set(counts), nonblank - (nonblank_before[0] if cands else 0)
     names = {name for name, n in counts.items() if n >= 2 or _GENERIC_NAME.fullmatch(name)}
