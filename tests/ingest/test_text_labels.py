@@ -72,3 +72,29 @@ def test_a_speaker_going_on_with_the_same_words_each_time_is_still_a_speaker():
             "Bo Chan: Forty metres.\n\nAnn Lee: Thanks.\n")
     parsed = parse_source(text, source="quiz.md")
     assert [t.speaker_label for t in parsed.turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan", "Ann Lee"]
+
+
+def test_labels_in_capitals_opening_and_inside_timed_lines_are_the_speakers():
+    # a lecture as YouTube's transcript panel copies it: a time alone on a line, the words below,
+    # the lecturer's and the audience's labels opening lines and inside them
+    text = ("0:00\n[MUSIC PLAYING]\n1:01\nPAT LEE: All right, this is week 3.\n1:09\nand we focus on algorithms.\n"
+            "1:15\nYou have a lot of vocabulary now.\n1:23\nit'll get easier.\n1:32\nand try to quantize them.\n"
+            "1:39\non to writing code.\n1:46\nAnd recall week zero.\n1:52\nThe number of pages increased.\n"
+            "5:18\nPAT LEE: Keep going if still standing.\n5:24\n[VOICES] PAT LEE: There?\n15:15\n"
+            "AUDIENCE: Hi, I'm Sam. PAT LEE: Welcome. AUDIENCE: Thanks.\n15:21\nSo what are you?\n")
+    parsed = parse_source(text, source="lecture.md")
+    assert parsed.format == "timed_lines" and not parsed.errors
+    assert spans(text, parsed) == [
+        (2, None, 0.0, "[MUSIC PLAYING]"), (4, "PAT LEE", 61.0, "All right, this is week 3."),
+        (6, None, 69.0, "and we focus on algorithms."), *spans(text, parsed)[3:9],
+        (20, "PAT LEE", 318.0, "Keep going if still standing."), (22, None, 324.0, "[VOICES]"), (22, "PAT LEE", None, "There?"),
+        (24, "AUDIENCE", 915.0, "Hi, I'm Sam."), (24, "PAT LEE", None, "Welcome."), (24, "AUDIENCE", None, "Thanks."),
+        (26, None, 921.0, "So what are you?")]
+    assert all(label is None for _, label, _, _ in spans(text, parsed)[3:9])
+
+
+def test_a_word_in_capitals_opening_one_timed_line_is_no_label():
+    text = "0:01\nWelcome back.\n0:05\nNOTE: the slides are online.\n0:09\nIMPORTANT: read them.\n0:12\nOkay, on we go.\n"
+    parsed = parse_source(text, source="talk.md")
+    assert parsed.format == "timed_lines"
+    assert [t.speaker_label for t in parsed.turns] == [None, None, None, None]

@@ -3,9 +3,10 @@
 YouTube's "Show transcript" panel copies as a time alone on a line, then the words said from
 then on ("0:04" / "this week I talked to..."); other tools write the time at the start of the
 line ("0:04 this week...", "[00:00:04] this week...", "[00:00:04.250] ...", Whisper's console output
-"[00:00.000 --> 00:04.000]  this week..."). Each time mark starts one unlabelled
-turn with that start time (speakers are found from the words later); the marks stay out of the
-turns. Text before the first mark (a title) is outside the content. Times that go backwards
+"[00:00.000 --> 00:04.000]  this week..."). Each time mark starts one turn with that start
+time, unlabelled (speakers are found from the words later) unless a label in capitals opens its
+words or goes on inside them ("DAVID MALAN: All right...", CS50's lectures: `_labelled`); the
+marks stay out of the turns. Text before the first mark (a title) is outside the content. Times that go backwards
 are errors, as for caption cues, but for a table of contents before the transcript: a run of
 lines, one after the other, each a time and a short title ("0:00 - Introduction", "1:02 - Bingo
 Board", as YouTube's descriptions list chapters), after which the times start again. It gives
@@ -15,10 +16,13 @@ the chapters and stays out of the turns. A Markdown heading or rule at a turn's 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 
 from ..errors import IngestError
 from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
-from ._common import format_clock, iter_lines, parse_clock, refused, trim
+from ._common import NOT_NAMES, format_clock, iter_lines, parse_clock, refused, trim
+from ._cues import CAPS_LABEL
 
 NAME = "timed_lines"
 
@@ -96,6 +100,43 @@ def _without_trailing_headings(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _labelled(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """The turns cut where a speaker's label in capitals opens a line's words or goes on inside
+    them after a sentence or a note ("DAVID MALAN: All right..." under "1:01", then "[INTERPOSING
+    VOICES] DAVID MALAN: There?" and "AUDIENCE: Applied math. DAVID MALAN: OK.": CS50's lectures as
+    YouTube's transcript panel copies them), each part labelled; a name opening a line counts where it
+    is written so twice or more, and one name opens two lines or more. A part after a label inside a line has no time of its own."""
+    opening = {}
+    for i, t in enumerate(turns):
+        m = CAPS_LABEL.match(text, t.start_char, t.end_char)
+        if m and m.group(1).split()[0].lower() not in NOT_NAMES:
+            opening[i] = (m, " ".join(m.group(1).split()))
+    counts = Counter(name for _, name in opening.values())
+    if not counts or max(counts.values()) < 2:
+        return turns
+    named = sorted(counts, key=len, reverse=True)
+    inside = re.compile(r"(?:(?<=[.?!…\])\"”'-] )|(?<=\n))(" + "|".join(re.escape(n) for n in named) + r"):[ \t]+")
+    found = {i: [m for m in inside.finditer(text, t.start_char, t.end_char) if m.start() > t.start_char] for i, t in enumerate(turns)}
+    counts.update(m.group(1) for ms in found.values() for m in ms)
+    labels = {name for name, n in counts.items() if n >= 2}
+    out: list[ParsedTurn] = []
+    for i, t in enumerate(turns):
+        cuts = [(t.start_char, opening[i][0].end(), opening[i][1])] if i in opening and opening[i][1] in labels else []
+        cuts += [(m.start(), m.end(), m.group(1)) for m in found[i] if m.group(1) in labels]
+        if not cuts:
+            out.append(t)
+            continue
+        if cuts[0][0] > t.start_char:  # the words before the first label: the voice before goes on
+            a, b = trim(text, t.start_char, cuts[0][0])
+            out.append(replace(t, end_char=b))
+        for k, (label_start, words_start, name) in enumerate(cuts):
+            a, b = trim(text, words_start, cuts[k + 1][0] if k + 1 < len(cuts) else t.end_char)
+            if b > a:
+                out.append(ParsedTurn(start_char=a, end_char=b, line=t.line + text.count("\n", t.start_char, a), speaker_label=name,
+                                      start_seconds=t.start_seconds if label_start == t.start_char else None))
+    return out
+
+
 def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     """Text in, ParsedSource with one unlabelled, timed turn per time mark out (`marks`: what
     `detected` found, when it read the whole text)."""
@@ -121,6 +162,7 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
         a, b = _without_trailing_headings(text, a, b)
         if b > a:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", words_start, a), start_seconds=seconds))
+    turns = _labelled(text, turns)
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title), turns=tuple(turns), chapters=chapters,
         content_start=turns[0].start_char if turns else 0, content_end=turns[-1].end_char if turns else 0,
