@@ -98,3 +98,17 @@ def test_a_word_in_capitals_opening_one_timed_line_is_no_label():
     parsed = parse_source(text, source="talk.md")
     assert parsed.format == "timed_lines"
     assert [t.speaker_label for t in parsed.turns] == [None, None, None, None]
+
+
+def test_a_front_matters_speakers_are_the_guests_but_for_the_hosts():
+    from claims.ingest.front_matter import read_front_matter
+
+    def guests(block):
+        return read_front_matter(f"---\n{block}\n---\nWords.\n").metadata.guests
+
+    # bitcointranscripts: the talk's or the episode's speakers, no part said
+    assert guests("title: Statechains\ncategories: ['conference']\nspeakers: ['Ruth Lind']") == ("Ruth Lind",)
+    assert guests("title: Pinning\nhosts: ['Sam Ray']\nspeakers: ['Sam Ray', 'Ada Moe']") == ("Ada Moe",)
+    assert guests("title: Pinning\nguests: ['Bo Chan']\nspeakers: ['Sam Ray', 'Bo Chan']") == ("Bo Chan",)
+    front = read_front_matter("---\nspeakers: ['Ruth Lind']\n---\nWords.\n")
+    assert front is not None and front.metadata.guests == ("Ruth Lind",)
