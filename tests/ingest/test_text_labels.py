@@ -112,3 +112,31 @@ def test_a_front_matters_speakers_are_the_guests_but_for_the_hosts():
     assert guests("title: Pinning\nguests: ['Bo Chan']\nspeakers: ['Sam Ray', 'Bo Chan']") == ("Bo Chan",)
     front = read_front_matter("---\nspeakers: ['Ruth Lind']\n---\nWords.\n")
     assert front is not None and front.metadata.guests == ("Ruth Lind",)
+
+
+def test_an_oral_history_on_one_line_with_q_and_a_inside_is_question_and_answer_turns():
+    text = ("Interview with a retired millworker, 1978.\n\nQ: Where did you grow up? A: On a farm, six cows and a mule. "
+            "Q: When did you start at the mill? A: In 1931. My uncle got me the job. Q: What was the work like? "
+            "A: Hot and loud. Q: Did you join the union? A: Later, yes.\n")
+    parsed = parse_source(text, source="oral.txt")
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        (None, "Interview with a retired millworker, 1978."), ("Q", "Where did you grow up?"),
+        ("A", "On a farm, six cows and a mule."), ("Q", "When did you start at the mill?"),
+        ("A", "In 1931. My uncle got me the job."), ("Q", "What was the work like?"), ("A", "Hot and loud."),
+        ("Q", "Did you join the union?"), ("A", "Later, yes.")]
+
+
+def test_answers_inside_the_questions_lines_are_turns_of_their_own():
+    text = ("Q: Where did you grow up? A: On a farm.\nQ: When did you start? A: In 1931.\n"
+            "Q: What was the work like? A: Hot and loud.\nQ: Did you join the union? A: Later, yes.\n")
+    parsed = parse_source(text, source="oral.txt")
+    assert parsed.format == "labelled"
+    assert [t.speaker_label for t in parsed.turns] == ["Q", "A"] * 4
+    assert text[parsed.turns[1].start_char:parsed.turns[1].end_char] == "On a farm."
+
+
+def test_a_question_and_answer_quoted_once_or_twice_in_prose_stays_prose():
+    text = ("The joke went: Q: Why did the chicken cross? A: To get across. Everyone laughed.\n\n"
+            "Later, another. Q: What is red? A: A tomato. Then we went home.\n")
+    parsed = parse_source(text, source="essay.txt")
+    assert parsed.format == "plain" and all(t.speaker_label is None for t in parsed.turns)
