@@ -140,3 +140,25 @@ def test_a_question_and_answer_quoted_once_or_twice_in_prose_stays_prose():
             "Later, another. Q: What is red? A: A tomato. Then we went home.\n")
     parsed = parse_source(text, source="essay.txt")
     assert parsed.format == "plain" and all(t.speaker_label is None for t in parsed.turns)
+
+
+def test_a_lectures_labels_in_capitals_in_its_paragraphs_are_the_speakers():
+    # CS50's site: paragraphs, the lecturer's label opening some and inside others, a student answering once
+    more = "".join(f"Symbol {n} means something else.\n\n" for n in range(6))
+    text = ("[MUSIC PLAYING] PAT LEE: This is week 1. Today, conditionals.\n\nWell, Python has a lot of syntax.\n\n" + more +
+            "Is this well designed? Khalid, your thoughts? KHALID: Too many ifs, I think.\n\n"
+            "PAT LEE: Yeah, it seems repetitive.\n\nQuestions here? SPEAKER 1: Do we need an else? PAT LEE: Good question.\n")
+    parsed = parse_source(text, source="lecture.md")
+    assert parsed.format == "plain"
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        (None, "[MUSIC PLAYING]"), ("PAT LEE", "This is week 1. Today, conditionals."), (None, "Well, Python has a lot of syntax."),
+        *[(None, f"Symbol {n} means something else.") for n in range(6)], (None, "Is this well designed? Khalid, your thoughts?"), ("KHALID", "Too many ifs, I think."),
+        ("PAT LEE", "Yeah, it seems repetitive."), (None, "Questions here?"), ("SPEAKER 1", "Do we need an else?"),
+        ("PAT LEE", "Good question.")]
+
+
+def test_a_documents_words_in_capitals_before_a_colon_are_no_speakers():
+    text = ("Read this. IMPORTANT: back up first.\n\nThen install it. IMPORTANT: use the new key.\n\n"
+            "Restart. IMPORTANT: wait a minute. TIP: it takes long. NASA TEAM: would agree.\n")
+    parsed = parse_source(text, source="howto.md")
+    assert parsed.format == "plain" and all(t.speaker_label is None for t in parsed.turns)

@@ -8,13 +8,15 @@ words written as a heading, and a turn. A paragraph of a header's fields only be
 turn ("Name: Andreas Antonopoulos" / "Topic: ..." / "Date: April 8th 2020", one per line or
 paragraph) is no turn either: it says what the recording is, nobody says it.
 An interview whose "Q:" and "A:" take turns inside its lines, after a sentence ("... in 1952. Q: And
-then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns.
+then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns; so
+is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py).
 """
 from __future__ import annotations
 
 import re
 
 from ..records import Metadata, ParsedSource, ParsedTurn
+from ._capitals import labels_in_capitals
 from ._common import LineIndex, inline_questions_and_answers, trim
 
 NAME = "plain"
@@ -67,6 +69,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if b > a and not _layout_only(text, a, b) and (parsed or not _header_fields_only(text, a, b)):
             parsed.append(ParsedTurn(start_char=a, end_char=b, line=lines.line(a)))
     parsed = inline_questions_and_answers(text, parsed)  # an oral history's "Q: ... A: ..." on one long line
+    parsed = labels_in_capitals(text, parsed, in_prose=True)  # a lecture's "DAVID MALAN:", "KHALID:" in its paragraphs
     start = parsed[0].start_char if parsed else 0
     end = parsed[-1].end_char if parsed else 0
     title = _title(text, start) if start else ""

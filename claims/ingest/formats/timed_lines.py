@@ -16,13 +16,11 @@ the chapters and stays out of the turns. A Markdown heading or rule at a turn's 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import replace
 
 from ..errors import IngestError
 from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
-from ._common import NOT_NAMES, format_clock, iter_lines, parse_clock, refused, trim
-from ._cues import CAPS_LABEL
+from ._capitals import labels_in_capitals
+from ._common import format_clock, iter_lines, parse_clock, refused, trim
 
 NAME = "timed_lines"
 
@@ -100,43 +98,6 @@ def _without_trailing_headings(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _labelled(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
-    """The turns cut where a speaker's label in capitals opens a line's words or goes on inside
-    them after a sentence or a note ("DAVID MALAN: All right..." under "1:01", then "[INTERPOSING
-    VOICES] DAVID MALAN: There?" and "AUDIENCE: Applied math. DAVID MALAN: OK.": CS50's lectures as
-    YouTube's transcript panel copies them), each part labelled; a name opening a line counts where it
-    is written so twice or more, and one name opens two lines or more. A part after a label inside a line has no time of its own."""
-    opening = {}
-    for i, t in enumerate(turns):
-        m = CAPS_LABEL.match(text, t.start_char, t.end_char)
-        if m and m.group(1).split()[0].lower() not in NOT_NAMES:
-            opening[i] = (m, " ".join(m.group(1).split()))
-    counts = Counter(name for _, name in opening.values())
-    if not counts or max(counts.values()) < 2:
-        return turns
-    named = sorted(counts, key=len, reverse=True)
-    inside = re.compile(r"(?:(?<=[.?!…\])\"”'-] )|(?<=\n))(" + "|".join(re.escape(n) for n in named) + r"):[ \t]+")
-    found = {i: [m for m in inside.finditer(text, t.start_char, t.end_char) if m.start() > t.start_char] for i, t in enumerate(turns)}
-    counts.update(m.group(1) for ms in found.values() for m in ms)
-    labels = {name for name, n in counts.items() if n >= 2}
-    out: list[ParsedTurn] = []
-    for i, t in enumerate(turns):
-        cuts = [(t.start_char, opening[i][0].end(), opening[i][1])] if i in opening and opening[i][1] in labels else []
-        cuts += [(m.start(), m.end(), m.group(1)) for m in found[i] if m.group(1) in labels]
-        if not cuts:
-            out.append(t)
-            continue
-        if cuts[0][0] > t.start_char:  # the words before the first label: the voice before goes on
-            a, b = trim(text, t.start_char, cuts[0][0])
-            out.append(replace(t, end_char=b))
-        for k, (label_start, words_start, name) in enumerate(cuts):
-            a, b = trim(text, words_start, cuts[k + 1][0] if k + 1 < len(cuts) else t.end_char)
-            if b > a:
-                out.append(ParsedTurn(start_char=a, end_char=b, line=t.line + text.count("\n", t.start_char, a), speaker_label=name,
-                                      start_seconds=t.start_seconds if label_start == t.start_char else None))
-    return out
-
-
 def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     """Text in, ParsedSource with one unlabelled, timed turn per time mark out (`marks`: what
     `detected` found, when it read the whole text)."""
@@ -162,7 +123,7 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
         a, b = _without_trailing_headings(text, a, b)
         if b > a:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", words_start, a), start_seconds=seconds))
-    turns = _labelled(text, turns)
+    turns = labels_in_capitals(text, turns)
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title), turns=tuple(turns), chapters=chapters,
         content_start=turns[0].start_char if turns else 0, content_end=turns[-1].end_char if turns else 0,
