@@ -5,13 +5,17 @@ MALAN: OK.") and as its site prints them (paragraphs under "# 00:05:00", "... yo
 Too many ifs."). Caption cues read the same label where a cue opens (_cues.CAPS_LABEL)."""
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 from dataclasses import replace
 
 from ..records import ParsedTurn
 from ._common import NOT_NAMES, trim
-from ._cues import CAPS_LABEL
 
+_COLON = re.compile(r":[ \t]+(?=\S)")
+_NAME = re.compile(r"[A-Z][A-Z0-9 .'-]{1,30}[A-Z0-9]")  # _cues.CAPS_LABEL's name, read back from the colon
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .'-")
 _CLOSES = frozenset(".?!…\"”)]'-")
 # a document's words in capitals before a colon, never a speaker's (NOT_NAMES has more)
 _DOCUMENT_WORDS = frozenset({"important", "tip", "hint", "caution", "danger", "summary", "example", "step", "todo", "fixme",
@@ -35,12 +39,23 @@ def labels_in_capitals(text: str, turns: list[ParsedTurn], *, in_prose: bool = F
     where one is written so three times or more and there are two names or more (a lecturer, and a
     student answering once)."""
     found = []  # (turn index, label start, words start, name)
-    for i, t in enumerate(turns):
-        for m in CAPS_LABEL.finditer(text, t.start_char, t.end_char):
-            name = " ".join(m.group(1).split())
-            first = name.split()[0].lower()
-            if first not in NOT_NAMES and first not in _DOCUMENT_WORDS and _at_a_label(text, m.start(), t.start_char):
-                found.append((i, m.start(), m.end(), name))
+    starts = [t.start_char for t in turns]
+    for colon in _COLON.finditer(text):  # the colons first, then the name before one (ten times faster on prose)
+        at = colon.start()
+        if not at or not (text[at - 1].isupper() or text[at - 1].isdigit()):
+            continue
+        begin, low = at, max(0, at - 32)
+        while begin > low and text[begin - 1] in _NAME_CHARS:
+            begin -= 1
+        while begin < at and not "A" <= text[begin] <= "Z":
+            begin += 1
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0 or not turns[i].start_char <= begin < turns[i].end_char or not _NAME.fullmatch(text, begin, at):
+            continue
+        name = " ".join(text[begin:at].split())
+        first = name.split()[0].lower()
+        if first not in NOT_NAMES and first not in _DOCUMENT_WORDS and _at_a_label(text, begin, turns[i].start_char):
+            found.append((i, begin, colon.end(), name))
     if not found:
         return turns
     counts = Counter(f[3] for f in found)
