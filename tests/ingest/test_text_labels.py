@@ -162,3 +162,13 @@ def test_a_documents_words_in_capitals_before_a_colon_are_no_speakers():
             "Restart. IMPORTANT: wait a minute. TIP: it takes long. NASA TEAM: would agree.\n")
     parsed = parse_source(text, source="howto.md")
     assert parsed.format == "plain" and all(t.speaker_label is None for t in parsed.turns)
+
+
+def test_a_time_alone_as_a_heading_times_the_words_below_and_is_none_of_them():
+    # CS50's site: "# 00:05:00" every five minutes, the paragraph just below it or after a blank line
+    text = ("# Lecture 1\n\n# 00:00:00\nThis is week 1.\n\nToday, conditionals.\n\n# 00:05:00\n"
+            "which will be converted.\n\n## 00:10:00\n\nAnd then elif.\n")
+    parsed = parse_source(text, source="lecture.md")
+    assert parsed.format == "plain" and parsed.metadata.title == "Lecture 1"
+    assert [(t.start_seconds, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        (0.0, "This is week 1."), (None, "Today, conditionals."), (300.0, "which will be converted."), (600.0, "And then elif.")]
