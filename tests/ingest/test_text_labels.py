@@ -172,3 +172,13 @@ def test_a_time_alone_as_a_heading_times_the_words_below_and_is_none_of_them():
     assert parsed.format == "plain" and parsed.metadata.title == "Lecture 1"
     assert [(t.start_seconds, text[t.start_char:t.end_char]) for t in parsed.turns] == [
         (0.0, "This is week 1."), (None, "Today, conditionals."), (300.0, "which will be converted."), (600.0, "And then elif.")]
+
+
+def test_a_known_label_in_capitals_inside_a_labelled_turn_starts_a_turn():
+    text = ("[00:00:01] PAT LEE: All right.\n[00:00:15] PAT LEE: Any questions?\n"
+            "[00:00:19] AUDIENCE: Yes. PAT LEE: Go ahead.\n[00:00:22] AUDIENCE: Why C? Then USA: no label.\n")
+    parsed = parse_source(text, source="lecture.md")
+    assert parsed.format == "labelled"
+    assert spans(text, parsed) == [(1, "PAT LEE", 1.0, "All right."), (2, "PAT LEE", 15.0, "Any questions?"),
+                                   (3, "AUDIENCE", 19.0, "Yes."), (3, "PAT LEE", None, "Go ahead."),
+                                   (4, "AUDIENCE", 22.0, "Why C? Then USA: no label.")]

@@ -31,13 +31,13 @@ def _at_a_label(text: str, at: int, turn_start: int) -> bool:
     return len(rest) < len(before) and (not rest or rest[-1] in _CLOSES or rest[-1] == "\n")
 
 
-def labels_in_capitals(text: str, turns: list[ParsedTurn], *, in_prose: bool = False) -> list[ParsedTurn]:
+def labels_in_capitals(text: str, turns: list[ParsedTurn], *, in_prose: bool = False, known: frozenset = frozenset()) -> list[ParsedTurn]:
     """The turns cut at each label in capitals (see the module docstring), each part labelled; the words
     before a turn's first label stay the turn they were (the voice before goes on), and a part after a
     label inside a turn has no time of its own. Timed lines: a name counts where it is written so twice
     or more and some name opens two lines or more. Prose (`in_prose`, paragraphs): every name counts
     where one is written so three times or more and there are two names or more (a lecturer, and a
-    student answering once)."""
+    student answering once). Labelled turns (`known`: their labels, in capitals): those names only."""
     found = []  # (turn index, label start, words start, name)
     starts = [t.start_char for t in turns]
     for colon in _COLON.finditer(text):  # the colons first, then the name before one (ten times faster on prose)
@@ -59,7 +59,9 @@ def labels_in_capitals(text: str, turns: list[ParsedTurn], *, in_prose: bool = F
     if not found:
         return turns
     counts = Counter(f[3] for f in found)
-    if in_prose:
+    if known:
+        labels = known & set(counts)
+    elif in_prose:
         labels = set(counts) if max(counts.values()) >= 3 and len(counts) >= 2 else set()
     else:
         opening = Counter(name for i, at, _, name in found if at == turns[i].start_char)

@@ -43,6 +43,7 @@ from collections import Counter
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
+from ._capitals import labels_in_capitals
 from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter_lines, parse_clock, parse_date, refused, trim
 
 NAME = "labelled"
@@ -575,8 +576,11 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             turns = sorted(turns + asked, key=lambda t: t.start_char)
             content_start = min(content_start, text.rfind("\n", 0, turns[0].start_char) + 1)
             title = _title(text[:content_start])
-    if {t.speaker_label for t in turns} <= {"Q", "A"}:  # "Q: ...? A: ..." on each line: the answers inside
+    said = {t.speaker_label for t in turns}
+    if said <= {"Q", "A"}:  # "Q: ...? A: ..." on each line: the answers inside
         turns = inline_questions_and_answers(text, turns)
+    elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
+        turns = labels_in_capitals(text, turns, known=frozenset(said))
     content_end = turns[-1].end_char if turns else len(text)
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title, **_head_facts(text[:content_start])), turns=tuple(turns),
