@@ -182,3 +182,19 @@ def test_a_known_label_in_capitals_inside_a_labelled_turn_starts_a_turn():
     assert spans(text, parsed) == [(1, "PAT LEE", 1.0, "All right."), (2, "PAT LEE", 15.0, "Any questions?"),
                                    (3, "AUDIENCE", 19.0, "Yes."), (3, "PAT LEE", None, "Go ahead."),
                                    (4, "AUDIENCE", 22.0, "Why C? Then USA: no label.")]
+
+
+def test_a_sections_title_and_subtitle_written_above_two_parts_is_no_speaker():
+    text = ("Part One: The Long Winter\n\nAnn Lee: Where were you that winter?\n\nBo Chan: At the mill.\n\n"
+            "Ann Lee: And after?\n\nPart One: The Long Winter\n\nBo Chan: We moved north.\n\nAnn Lee: Why?\n\n"
+            "Bo Chan: For work.\n")
+    parsed = parse_source(text, source="oral.md")
+    assert parsed.format == "labelled"
+    assert [t.speaker_label for t in parsed.turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan"]
+    assert all("Winter" not in text[t.start_char:t.end_char] for t in parsed.turns[1:])
+
+
+def test_a_speaker_saying_the_same_short_words_twice_is_still_a_speaker():
+    text = "Ann Lee: Ready?\n\nBo Chan: Yes.\n\nAnn Lee: Sure?\n\nBo Chan: Yes.\n\nAnn Lee: Go.\n"
+    parsed = parse_source(text, source="short.md")
+    assert [t.speaker_label for t in parsed.turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan", "Ann Lee"]

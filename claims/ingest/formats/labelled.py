@@ -28,8 +28,9 @@ counts where it is written as the established labels are (the same pattern, bold
 alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
 or more where every established name has two or more) and either comes after the first
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
-A name whose every line goes on with the same words and a colon is a title written again ("Talk:
-Subtitle: this mp4 audio file was automatically transcribed by Sonix", twice); where a file has two
+A name whose every line goes on with the same words and a colon, or with the same words in title case
+alone, is a title written again ("Talk: Subtitle: this mp4 audio file was automatically transcribed by
+Sonix", twice; "Part One: The Long Winter" above two sections); where a file has two
 names, the first used once, above the other's lines and written otherwise ("Author: ..." above
 "**Speaker1:**"), it is a header's field.
 A bare time alone on a line between turns (Google Meet's "00:05:00" every five minutes) is the
@@ -326,12 +327,29 @@ def _repeated_titles(cands, counts) -> set[str]:
     openings: dict[str, set] = {}
     for c in cands:
         line, m, name = c[3], c[4], c[5]
-        if counts[name] < 2 or not m.group("rest"):
+        if counts[name] < 2:
             continue
-        rest = line[m.start("rest"):]
+        rest = line[m.start("rest"):].rstrip() if m.group("rest") else ""
         colon = rest.find(": ", 0, 80)
-        openings.setdefault(name, set()).add(rest[:colon] if colon > 0 and " " in rest[:colon] else None)
+        if colon > 0 and " " in rest[:colon]:
+            opening = rest[:colon]
+        else:  # a section's title and subtitle alone, written again ("Part One: The Long Winter", twice)
+            opening = rest if _TITLE_WORDS.fullmatch(rest) else None
+        openings.setdefault(name, set()).add(opening)
     return {name for name, seen in openings.items() if len(seen) == 1 and None not in seen}
+
+
+def _title_written_again(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b], a line at a turn's end, is a section's title and subtitle written twice or more
+    ("Part One: The Long Winter"), not the speaker's words (_repeated_titles kept it from being a label)."""
+    line = text[a:b].strip()
+    colon = line.find(": ")
+    return (0 < colon < 60 and bool(_TITLE_WORDS.fullmatch(line[colon + 2:])) and line[0].isupper()
+            and text.count("\n" + line, 0) + text.startswith(line) >= 2)
+
+
+# two to eight words, every one of four letters or more capitalised, no sentence's end: a title
+_TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w'’-]*|[\w'’-]{1,3}|\d+)[ ]){1,7}(?:[A-Z][\w'’-]*|\d+)")
 
 
 def _header_field(cands, counts) -> bool:
@@ -547,8 +565,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             last_nl = text.rfind("\n", a, b)
             not_spoken = _NOT_SPOKEN_LINE.match(text, last_nl + 1, b) if last_nl >= 0 else None
             if not not_spoken:
-                break
-            time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
+                if last_nl < 0 or not _title_written_again(text, last_nl + 1, b):
+                    break
+            else:
+                time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
             a, b = trim(text, a, last_nl)
         if m.re is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
             lead = _LEAD_TIME.match(text, a, b)
