@@ -53,8 +53,11 @@ _VIDEO = ("video_id", "youtube_id", "youtube", "youtube_url", "video_url", "vide
 _DURATION = ("duration_seconds", "duration", "length", "audioduration")
 _HOSTS = ("hosts", "host", "interviewer", "interviewers")
 _GUESTS = ("guests", "guest", "interviewee", "interviewees")
+# who speaks, no part said (bitcointranscripts' "speakers: ['Greg Sanders']", a conference's talks): guests,
+# where no field names the guests and but for a name the hosts' field gives
+_SPEAKERS = ("speakers", "speaker")
 _SITE_FIELDS = frozenset(
-    _TITLE + _SHOW + _DATE + _LINK + _VIDEO + _DURATION + _HOSTS + _GUESTS
+    _TITLE + _SHOW + _DATE + _LINK + _VIDEO + _DURATION + _HOSTS + _GUESTS + _SPEAKERS
     + ("layout", "tags", "categories", "category", "description", "draft", "slug", "author", "authors", "summary",
        "episode", "keywords", "lang", "type", "weight", "aliases", "image", "excerpt")
 )
@@ -149,6 +152,8 @@ def _video_id(fields: Mapping[str, Any]) -> str:
 
 def _metadata(fields: Mapping[str, Any]) -> Metadata:
     published, precision = _published(_first(fields, _DATE))
+    hosts = _names(_first(fields, _HOSTS))
+    guests = _names(_first(fields, _GUESTS)) or tuple(n for n in _names(_first(fields, _SPEAKERS)) if n not in hosts)
     link = next((str(fields[n]).strip() for n in _LINK if str(fields.get(n) or "").startswith(("http://", "https://"))), "")
     return Metadata(
         title=str(_first(fields, _TITLE) or "").strip(),
@@ -158,6 +163,6 @@ def _metadata(fields: Mapping[str, Any]) -> Metadata:
         published=published,
         published_precision=precision,
         duration_seconds=_seconds(_first(fields, _DURATION)),
-        hosts=_names(_first(fields, _HOSTS)),
-        guests=_names(_first(fields, _GUESTS)),
+        hosts=hosts,
+        guests=guests,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from ..errors import IngestError
@@ -127,3 +128,50 @@ def punctuation_rate(text: str, *, limit: int = 200_000) -> float:
 def refused(fmt: str, source: str, line: int | None, reason: str) -> ParsedSource:
     """A ParsedSource with no turns and the one error that says why the text is not this format."""
     return ParsedSource(format=fmt, metadata=Metadata(), turns=(), errors=(IngestError(source, line, reason),))
+
+
+# an examiner's "Q:" and a witness's "A:" written inside the lines, after a sentence ("... in 1952. Q: And
+# then? A: We moved."): an oral history typed as one long line, or a line per question and answer
+_Q_OR_A = re.compile(r"(?P<label>[QA]):[ \t]+(?=\S)")  # found first, its place checked after: five times faster
+_SENTENCE_CLOSE = frozenset(".?!…\"”)]\n")
+
+
+def _after_a_sentence(text: str, at: int) -> bool:
+    """Whether only spaces lie between `at` and a line's start or a sentence's end before it."""
+    before = text[max(0, at - 20):at].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_CLOSE
+
+
+_ALTERNATIONS = 6  # "Q:" and "A:" taking turns this often at least (three questions answered): an interview
+
+
+def inline_questions_and_answers(text: str, turns):
+    """Turns in, the same cut at each "Q:" and "A:" inside them (each part labelled "Q" or "A", the label
+    left out) where the two alternate at least _ALTERNATIONS times; else the turns as they are. Words
+    before a turn's first label stay the turn they were."""
+    if "Q: " not in text or "A: " not in text:
+        return turns
+    marks = [m for m in _Q_OR_A.finditer(text) if _after_a_sentence(text, m.start())]
+    labels = [m.group("label") for m in marks]
+    switches = sum(1 for x, y in zip(labels, labels[1:]) if x != y)
+    if switches < _ALTERNATIONS - 1:
+        return turns
+    out = []
+    starts = [m.start("label") for m in marks]
+    for t in turns:
+        inside = [m for m, at in zip(marks, starts) if t.start_char <= at < t.end_char]
+        if not inside:
+            out.append(t)
+            continue
+        first = inside[0].start("label")
+        if first > t.start_char:
+            a, b = trim(text, t.start_char, first)
+            if b > a:
+                out.append(replace(t, end_char=b))
+        for k, m in enumerate(inside):
+            a, b = trim(text, m.end(), inside[k + 1].start("label") if k + 1 < len(inside) else t.end_char)
+            if b > a:
+                seconds = t.start_seconds if m.start("label") == t.start_char else None
+                out.append(replace(t, start_char=a, end_char=b, line=t.line + text.count("\n", t.start_char, a),
+                                   speaker_label=m.group("label"), start_seconds=seconds, role_hint=None))
+    return out

@@ -7,6 +7,7 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     Jane Doe – 00:01:23: text            (a dash before the time: Stephan Livera's transcripts)
     Jane Doe:                            (label alone, the text on the following lines)
     Jane Doe  1:23                       (Otter's export: name and time alone, no colon)
+    0:00 Jane Doe  1:23                  (the same with a converter's time before every line: Python Bytes)
     Jane Doe [00:01:23]                  (Descript's, Happy Scribe's: the same, the time in brackets)
     **Jane Doe:** text                   (Markdown, as blogs and newsletters print them)
     Jane Doe (00:01:23) text             (no colon: Lex Fridman's transcript pages)
@@ -32,6 +33,11 @@ counts where it is written as the established labels are (the same pattern, bold
 alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
 or more where every established name has two or more) and either comes after the first
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
+A name whose every line goes on with the same words and a colon, or with the same words in title case
+alone, is a title written again ("Talk: Subtitle: this mp4 audio file was automatically transcribed by
+Sonix", twice; "Part One: The Long Winter" above two sections); where a file has two
+names, the first used once, above the other's lines and written otherwise ("Author: ..." above
+"**Speaker1:**"), it is a header's field.
 A bare time alone on a line between turns (Google Meet's "00:05:00" every five minutes) is the
 next turn's time; Meet's "Meeting ended after 00:04:19" line ends the turn before it.
 Time marks that go backwards are errors, but for overlapping speech (a step back of up to a second).
@@ -43,7 +49,8 @@ from collections import Counter
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import NOT_NAMES, format_clock, iter_lines, parse_clock, parse_date, refused, trim
+from ._capitals import labels_in_capitals
+from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter_lines, parse_clock, parse_date, refused, trim
 
 NAME = "labelled"
 
@@ -56,8 +63,21 @@ _NAME = rf"(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}0-9(][\w.'’()-]*){
 # title in capitals after a name in capitals ("ANDERSON COOPER, CNN ANCHOR:", "EV WILLIAMS,
 # TWITTER, CO-FOUNDER AND CEO:", CNN's transcripts); then a note of how the words reached the
 # air ("COOPER (on camera):", "PUTIN (through translator):")
+# the words naming an interview's parts, in English and in the languages of the interviews read here
+# (Spanish, Portuguese, German, French, Dutch): "Sandra Salinas, Entrevistadora:", "Interviewer:"
+HOST_ROLES = (
+    "co-host", "host", "anchor", "moderator", "moderatorin", "interviewer", "interviewerin",
+    "entrevistadora", "entrevistador", "moderadora", "moderador", "presentadora", "presentador", "apresentadora",
+    "apresentador", "intervieweuse", "intervieweur", "animatrice", "animateur", "modératrice", "modérateur",
+    "gespreksleider", "presentatrice", "presentator",
+)
+GUEST_ROLES = (
+    "guest", "interviewee", "byline", "entrevistada", "entrevistado", "invitada", "invitado", "convidada",
+    "convidado", "befragter", "befragte", "interviewte", "interviewter", "gast", "interviewée", "interviewé",
+    "invitée", "invité", "geïnterviewde",
+)
 _ROLE = (
-    r"(?:,[ \t]*(?:(?P<role>(?i:host|co-host|anchor|byline|guest|moderator|interviewer))"
+    r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
     r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?(?:[ \t]\([a-z][a-z -]{1,30}\))?"
 )
 LABEL_LINE = re.compile(
@@ -75,9 +95,11 @@ LABEL_LINE_MORE = re.compile(
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has); the
-# same with a middle dot or a bar between them, as players' transcript panels set them ("Narration · 00:07:24")
+# same with a middle dot or a bar between them, as players' transcript panels set them ("Narration · 00:07:24");
+# a converter may have put a time before every line of the export, the name's too ("0:00 Michael
+# Kennedy  00:13", then "0:00 Welcome, Adam.": Python Bytes' transcripts), the one after the name counts
 HEADER_LINE = re.compile(
-    r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME
+    rf"^[ \t]*(?:(?P<lead>{_TIME})[ \t]+)?(?P<t0>)(?P<t1>)" + _NAME
     + rf"[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
@@ -133,6 +155,7 @@ BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings,
 _CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}(?::?[ \t]+|:?[ \t]*\r?\n\s*)(?=\S)", re.M)
 _OPENING_TIME = re.compile(rf"[ \t]*{BRACKETED_TIME}")
 _MORE_OPENINGS = frozenset("0123456789*_[")
+_LEAD_TIME = re.compile(rf"{_TIME}[ \t]+(?=\S)")
 # lines at a turn's end that are not its speaker's words: a bare time, "[00:01:23]" or "00:05:00" (the
 # next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
@@ -145,7 +168,7 @@ _NOT_SPOKEN_LINE = re.compile(
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
-_CREDIT = re.compile(r"\n[ \t]*Transcribed by \S+\s*\Z", re.I)  # Otter's last line
+_CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?Transcribed by \S+\s*\Z", re.I)  # Otter's last line
 # Google Meet's line closing a meeting's transcript ("Meeting ended after 00:04:19 👋"); what follows
 # it up to the next label (its footer, the next meeting's header) is nobody's words
 _MEETING_ENDED = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?Meeting ended after \d", re.M)
@@ -276,7 +299,7 @@ def _looks_like_a_name(name: str, *, words: int) -> bool:
     return words <= len(parts) <= 4 and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
 
 
-_HOST_WORDS = frozenset({"host", "co-host", "anchor", "moderator", "interviewer"})
+_HOST_WORDS = frozenset(HOST_ROLES)
 
 
 def _role_hint(m: re.Match) -> str | None:
@@ -325,6 +348,45 @@ def _paired_handles(cands, counts) -> set[str]:
     return {name for name, n in paired.items() if counts[name] >= 3 and n >= 2 * counts[name] / 3}
 
 
+def _repeated_titles(cands, counts) -> set[str]:
+    """The names of two or more lines that each go on with the same words and a colon: a title
+    and its subtitle written again, not a speaker ("InkySquid: The Missing Arsenal: this mp4 audio
+    file was automatically transcribed by Sonix", twice in a page holding Sonix's export)."""
+    openings: dict[str, set] = {}
+    for c in cands:
+        line, m, name = c[3], c[4], c[5]
+        if counts[name] < 2:
+            continue
+        rest = line[m.start("rest"):].rstrip() if m.group("rest") else ""
+        colon = rest.find(": ", 0, 80)
+        if colon > 0 and " " in rest[:colon]:
+            opening = rest[:colon]
+        else:  # a section's title and subtitle alone, written again ("Part One: The Long Winter", twice)
+            opening = rest if _TITLE_WORDS.fullmatch(rest) else None
+        openings.setdefault(name, set()).add(opening)
+    return {name for name, seen in openings.items() if len(seen) == 1 and None not in seen}
+
+
+def _title_written_again(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b], a line at a turn's end, is a section's title and subtitle written twice or more
+    ("Part One: The Long Winter"), not the speaker's words (_repeated_titles kept it from being a label)."""
+    line = text[a:b].strip()
+    colon = line.find(": ")
+    return (0 < colon < 60 and bool(_TITLE_WORDS.fullmatch(line[colon + 2:])) and line[0].isupper()
+            and text.count("\n" + line, 0) + text.startswith(line) >= 2)
+
+
+# two to eight words, every one of four letters or more capitalised, no sentence's end: a title
+_TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w'’-]*|[\w'’-]{1,3}|\d+)[ ]){1,7}(?:[A-Z][\w'’-]*|\d+)")
+
+
+def _header_field(cands, counts) -> bool:
+    """Whether the first of two names is used once, before the other, and written otherwise (a
+    page's "Author: ..." above "**Speaker1:**" lines): a header's field, not a speaker."""
+    first = cands[0]
+    return counts[first[5]] == 1 and _shape(first)[:2] != _shape(cands[1])[:2]
+
+
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
     and the number of lines from the first label on that are not blank (show notes before a
@@ -333,16 +395,22 @@ def _label_lines(text: str):
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
-    if rare:  # a name alone on a line once is a heading, not a speaker
+    rare |= _repeated_titles(cands, counts)
+    if rare:  # a name alone on a line once is a heading, not a speaker; a title written again is no speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
         for name in rare:
             del counts[name]
     for full, short in shorter_forms(counts).items():  # one person, two forms: each counts the other's lines
         counts[full] = counts[short] = counts[full] + counts[short]
+    if len(counts) == 2 and cands and 1 in counts.values() and _header_field(cands, counts):
+        cands, nonblank_before = cands[1:], nonblank_before[1:]
+        del counts[next(name for name, n in counts.items() if n == 1)]
     if len(counts) <= 2:
         return cands, set(counts), nonblank - (nonblank_before[0] if cands else 0)
     names = {name for name, n in counts.items() if n >= 2 or _GENERIC_NAME.fullmatch(name)}
+    # a name given its part once ("Sandra Salinas, Entrevistadora:", then "EN:") is a label
+    names |= {c[5] for c in cands if c[4].re is LABEL_LINE and c[4].group("role")}
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
@@ -529,9 +597,14 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             last_nl = text.rfind("\n", a, b)
             not_spoken = _NOT_SPOKEN_LINE.match(text, last_nl + 1, b) if last_nl >= 0 else None
             if not not_spoken:
-                break
-            time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
+                if last_nl < 0 or not _title_written_again(text, last_nl + 1, b):
+                    break
+            else:
+                time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
             a, b = trim(text, a, last_nl)
+        if m.re is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
+            lead = _LEAD_TIME.match(text, a, b)
+            a = lead.end() if lead else a
         if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if m.group("rest") else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
         if b <= a:
@@ -555,6 +628,11 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             turns = sorted(turns + asked, key=lambda t: t.start_char)
             content_start = min(content_start, text.rfind("\n", 0, turns[0].start_char) + 1)
             title = _title(text[:content_start])
+    said = {t.speaker_label for t in turns}
+    if said <= {"Q", "A"}:  # "Q: ...? A: ..." on each line: the answers inside
+        turns = inline_questions_and_answers(text, turns)
+    elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
+        turns = labels_in_capitals(text, turns, known=frozenset(said))
     content_end = turns[-1].end_char if turns else len(text)
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title, **_head_facts(text[:content_start])), turns=tuple(turns),

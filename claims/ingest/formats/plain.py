@@ -7,13 +7,18 @@ A heading that ends a sentence ("### Kannst du das genauer beschreiben?") is the
 words written as a heading, and a turn. A paragraph of a header's fields only before the first
 turn ("Name: Andreas Antonopoulos" / "Topic: ..." / "Date: April 8th 2020", one per line or
 paragraph) is no turn either: it says what the recording is, nobody says it.
+An interview whose "Q:" and "A:" take turns inside its lines, after a sentence ("... in 1952. Q: And
+then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns; so
+is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py). A
+heading that is a time alone ("# 00:05:00", CS50's lectures) times the words below it and is none of them.
 """
 from __future__ import annotations
 
 import re
 
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import LineIndex, trim
+from ._capitals import labels_in_capitals
+from ._common import LineIndex, inline_questions_and_answers, parse_clock, trim
 
 NAME = "plain"
 
@@ -22,6 +27,8 @@ _SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
 _LAYOUT_LINE = re.compile(r"[ \t]*(?:(?P<level>#{1,6})(?:[ \t](?P<heading>[^\n]*))?|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})[ \t]*\r?")
 
 
+# a heading that is a time alone ("# 00:05:00" every five minutes: CS50's lectures on its site)
+_TIME_HEADING = re.compile(r"#{1,6}[ \t]+\[?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\]?[ \t]*\r?(?:\n|$)")
 _HEADER_FIELD = re.compile(r"[ \t]*[A-Z][\w ]{0,30}:[ \t]+\S[^\n]{0,150}")
 
 
@@ -44,7 +51,7 @@ def _layout_only(text: str, a: int, b: int) -> bool:
 def _title(text: str, end: int) -> str:
     """The first of the highest-level headings before `end`, without its #s and bold marks; "" if none."""
     headings = [(len(m.group("level")), m.group("heading") or "") for m in map(_LAYOUT_LINE.fullmatch, text[:end].split("\n"))
-                if m and m.group("level")]
+                if m and m.group("level") and not _TIME_HEADING.match(m.group(0).lstrip(" \t") + "\n")]
     if not headings:
         return ""
     return min(headings, key=lambda h: h[0])[1].replace("**", "").strip(" \t#")
@@ -60,10 +67,18 @@ def parse(text: str, *, source: str) -> ParsedSource:
         pos = m.end()
     turns.append((pos, len(text)))
     parsed = []
+    seconds = None
     for a, b in turns:
         a, b = trim(text, a, b)
+        heading = _TIME_HEADING.match(text, a, b) if b > a and text[a] == "#" else None
+        if heading:  # "# 00:05:00" above the words: their time, not words
+            seconds = parse_clock(heading.group("time"))
+            a, b = trim(text, heading.end(), b)
         if b > a and not _layout_only(text, a, b) and (parsed or not _header_fields_only(text, a, b)):
-            parsed.append(ParsedTurn(start_char=a, end_char=b, line=lines.line(a)))
+            parsed.append(ParsedTurn(start_char=a, end_char=b, line=lines.line(a), start_seconds=seconds))
+            seconds = None
+    parsed = inline_questions_and_answers(text, parsed)  # an oral history's "Q: ... A: ..." on one long line
+    parsed = labels_in_capitals(text, parsed, in_prose=True)  # a lecture's "DAVID MALAN:", "KHALID:" in its paragraphs
     start = parsed[0].start_char if parsed else 0
     end = parsed[-1].end_char if parsed else 0
     title = _title(text, start) if start else ""

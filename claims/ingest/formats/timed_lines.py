@@ -3,9 +3,10 @@
 YouTube's "Show transcript" panel copies as a time alone on a line, then the words said from
 then on ("0:04" / "this week I talked to..."); other tools write the time at the start of the
 line ("0:04 this week...", "[00:00:04] this week...", "[00:00:04.250] ...", Whisper's console output
-"[00:00.000 --> 00:04.000]  this week..."). Each time mark starts one unlabelled
-turn with that start time (speakers are found from the words later); the marks stay out of the
-turns. Text before the first mark (a title) is outside the content. Times that go backwards
+"[00:00.000 --> 00:04.000]  this week..."). Each time mark starts one turn with that start
+time, unlabelled (speakers are found from the words later) unless a label in capitals opens its
+words or goes on inside them ("DAVID MALAN: All right...", CS50's lectures: `_labelled`); the
+marks stay out of the turns. Text before the first mark (a title) is outside the content. Times that go backwards
 are errors, as for caption cues, but for a table of contents before the transcript: a run of
 lines, one after the other, each a time and a short title ("0:00 - Introduction", "1:02 - Bingo
 Board", as YouTube's descriptions list chapters), after which the times start again. It gives
@@ -18,6 +19,7 @@ import re
 
 from ..errors import IngestError
 from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
+from ._capitals import labels_in_capitals
 from ._common import format_clock, iter_lines, parse_clock, refused, trim
 
 NAME = "timed_lines"
@@ -147,6 +149,7 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
         a, b = _without_trailing_headings(text, a, b)
         if b > a:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", words_start, a), start_seconds=seconds))
+    turns = labels_in_capitals(text, turns)
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title), turns=tuple(turns), chapters=chapters,
         content_start=turns[0].start_char if turns else 0, content_end=turns[-1].end_char if turns else 0,

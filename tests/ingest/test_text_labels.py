@@ -1,0 +1,200 @@
+"""Label shapes in text transcripts found in published files (each written here in the file's shape)."""
+from claims.ingest.formats import parse_source
+
+
+def spans(text, parsed):
+    return [(t.line, t.speaker_label, t.start_seconds, text[t.start_char : t.end_char]) for t in parsed.turns]
+
+
+def test_otter_names_under_a_time_before_every_line_are_labels_with_their_own_times():
+    # Python Bytes' transcripts: a converter put "0:00 " before every line of an Otter export
+    text = ("0:00 Ada Lane  00:00\n\n0:00 Welcome to the show. I'm Ada.\n\n0:00 Unknown Speaker  00:09\n\n"
+            "0:00 And I'm Bo.\n\n0:00 Ada Lane  00:12\n\n0:00 Bo, tell us about caching.\n\n"
+            "0:00 Unknown Speaker  01:05\n\n0:00 Sure. It is hard.\n\n0:00 Transcribed by https://otter.ai\n")
+    parsed = parse_source(text, source="pybytes.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == [
+        (3, "Ada Lane", 0.0, "Welcome to the show. I'm Ada."), (7, "Unknown Speaker", 9.0, "And I'm Bo."),
+        (11, "Ada Lane", 12.0, "Bo, tell us about caching."), (15, "Unknown Speaker", 65.0, "Sure. It is hard.")]
+
+
+def test_a_part_named_after_the_comma_in_another_language_makes_a_label_and_its_role():
+    # a Spanish research report's annex: the interviewer named in full with her part once, then initials
+    text = ("## Anexos\n\nLucía Ortega, Entrevistadora: Cuéntanos cómo registras a los visitantes.\n"
+            "MR: Con la huella digital.\nLO: ¿Y los que llegan sin cita?\nMR: Los registramos aquí.\n"
+            "LO: ¿Con qué datos?\nMR: El nombre y el correo.\n")
+    parsed = parse_source(text, source="anexo.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(t.speaker_label, t.role_hint, text[t.start_char:t.end_char]) for t in parsed.turns[:2]] == [
+        ("Lucía Ortega", "host", "Cuéntanos cómo registras a los visitantes."), ("MR", None, "Con la huella digital.")]
+
+
+def test_the_part_after_the_comma_decides_host_and_guest_whoever_asks_more():
+    from claims.ingest.pipeline import run
+
+    # the interviewee asks back more than she is asked: her part, not her questions, makes her the guest
+    text = ("Jonas Roth, Interviewer: Erzählen Sie von Ihrer Arbeit.\n\n"
+            "Mara Berg, Befragte: Wissen Sie, was ein Jugendamt tut? Kennen Sie das? Und wer zahlt?\n\n"
+            "Jonas Roth, Interviewer: Das Amt zahlt.\n\nMara Berg, Befragte: Richtig. Und warum?\n")
+    annotated = run(text, source="interview.md")
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Jonas Roth", "host"), ("Mara Berg", "guest")]
+    text_fr = text.replace("Jonas Roth, Interviewer", "Jonas Roth, Intervieweur").replace("Befragte", "Interviewée")
+    annotated = run(text_fr, source="entretien.md")
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Jonas Roth", "host"), ("Mara Berg", "guest")]
+
+
+def test_an_interviewers_label_in_another_language_is_the_host():
+    from claims.ingest.pipeline import run
+
+    text = ("Befragte: Wissen Sie, was ein Jugendamt tut? Und wer zahlt?\n\nInterviewerin: Das Amt.\n\n"
+            "Befragte: Richtig. Und warum? Wer entscheidet?\n\nInterviewerin: Erzählen Sie.\n")
+    annotated = run(text, source="interview.md")
+    assert {s.name: s.role for s in annotated.speakers} == {"Befragte": "guest", "Interviewerin": "host"}
+
+
+def test_a_title_and_subtitle_written_twice_and_a_pages_author_field_are_no_speakers():
+    # a page holding Sonix's export: the title "Name: Subtitle" opens its credit line twice, an
+    # "Author:" field above, then the bold labels
+    credit = "Deep Reefs: The Quiet Zone: this mp3 audio file was automatically transcribed by Sonix"
+    text = (f"# Talks | Deep Reefs: The Quiet Zone\n\n{credit} with th\nAuthor: [example.org](/jump-1.htm)\n\n---\n\n"
+            f"{credit} with the best speech-to-text algorithms. This transcript may contain errors.\n\n"
+            "**Speaker1:**\n\nSo let's talk about reefs.\n\n**Speaker1:**\nThey are quiet below forty metres.\n\n"
+            "**Speaker1:**\nAnd that is all.\n")
+    parsed = parse_source(text, source="page.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        ("Speaker1", "So let's talk about reefs."), ("Speaker1", "They are quiet below forty metres."),
+        ("Speaker1", "And that is all.")]
+
+
+def test_a_speaker_going_on_with_the_same_words_each_time_is_still_a_speaker():
+    text = ("Ann Lee: Question one: what is a reef?\n\nBo Chan: Coral.\n\nAnn Lee: Question two: how deep?\n\n"
+            "Bo Chan: Forty metres.\n\nAnn Lee: Thanks.\n")
+    parsed = parse_source(text, source="quiz.md")
+    assert [t.speaker_label for t in parsed.turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan", "Ann Lee"]
+
+
+def test_labels_in_capitals_opening_and_inside_timed_lines_are_the_speakers():
+    # a lecture as YouTube's transcript panel copies it: a time alone on a line, the words below,
+    # the lecturer's and the audience's labels opening lines and inside them
+    text = ("0:00\n[MUSIC PLAYING]\n1:01\nPAT LEE: All right, this is week 3.\n1:09\nand we focus on algorithms.\n"
+            "1:15\nYou have a lot of vocabulary now.\n1:23\nit'll get easier.\n1:32\nand try to quantize them.\n"
+            "1:39\non to writing code.\n1:46\nAnd recall week zero.\n1:52\nThe number of pages increased.\n"
+            "5:18\nPAT LEE: Keep going if still standing.\n5:24\n[VOICES] PAT LEE: There?\n15:15\n"
+            "AUDIENCE: Hi, I'm Sam. PAT LEE: Welcome. AUDIENCE: Thanks.\n15:21\nSo what are you?\n")
+    parsed = parse_source(text, source="lecture.md")
+    assert parsed.format == "timed_lines" and not parsed.errors
+    assert spans(text, parsed) == [
+        (2, None, 0.0, "[MUSIC PLAYING]"), (4, "PAT LEE", 61.0, "All right, this is week 3."),
+        (6, None, 69.0, "and we focus on algorithms."), *spans(text, parsed)[3:9],
+        (20, "PAT LEE", 318.0, "Keep going if still standing."), (22, None, 324.0, "[VOICES]"), (22, "PAT LEE", None, "There?"),
+        (24, "AUDIENCE", 915.0, "Hi, I'm Sam."), (24, "PAT LEE", None, "Welcome."), (24, "AUDIENCE", None, "Thanks."),
+        (26, None, 921.0, "So what are you?")]
+    assert all(label is None for _, label, _, _ in spans(text, parsed)[3:9])
+
+
+def test_a_word_in_capitals_opening_one_timed_line_is_no_label():
+    text = "0:01\nWelcome back.\n0:05\nNOTE: the slides are online.\n0:09\nIMPORTANT: read them.\n0:12\nOkay, on we go.\n"
+    parsed = parse_source(text, source="talk.md")
+    assert parsed.format == "timed_lines"
+    assert [t.speaker_label for t in parsed.turns] == [None, None, None, None]
+
+
+def test_a_front_matters_speakers_are_the_guests_but_for_the_hosts():
+    from claims.ingest.front_matter import read_front_matter
+
+    def guests(block):
+        return read_front_matter(f"---\n{block}\n---\nWords.\n").metadata.guests
+
+    # bitcointranscripts: the talk's or the episode's speakers, no part said
+    assert guests("title: Statechains\ncategories: ['conference']\nspeakers: ['Ruth Lind']") == ("Ruth Lind",)
+    assert guests("title: Pinning\nhosts: ['Sam Ray']\nspeakers: ['Sam Ray', 'Ada Moe']") == ("Ada Moe",)
+    assert guests("title: Pinning\nguests: ['Bo Chan']\nspeakers: ['Sam Ray', 'Bo Chan']") == ("Bo Chan",)
+    front = read_front_matter("---\nspeakers: ['Ruth Lind']\n---\nWords.\n")
+    assert front is not None and front.metadata.guests == ("Ruth Lind",)
+
+
+def test_an_oral_history_on_one_line_with_q_and_a_inside_is_question_and_answer_turns():
+    text = ("Interview with a retired millworker, 1978.\n\nQ: Where did you grow up? A: On a farm, six cows and a mule. "
+            "Q: When did you start at the mill? A: In 1931. My uncle got me the job. Q: What was the work like? "
+            "A: Hot and loud. Q: Did you join the union? A: Later, yes.\n")
+    parsed = parse_source(text, source="oral.txt")
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        (None, "Interview with a retired millworker, 1978."), ("Q", "Where did you grow up?"),
+        ("A", "On a farm, six cows and a mule."), ("Q", "When did you start at the mill?"),
+        ("A", "In 1931. My uncle got me the job."), ("Q", "What was the work like?"), ("A", "Hot and loud."),
+        ("Q", "Did you join the union?"), ("A", "Later, yes.")]
+
+
+def test_answers_inside_the_questions_lines_are_turns_of_their_own():
+    text = ("Q: Where did you grow up? A: On a farm.\nQ: When did you start? A: In 1931.\n"
+            "Q: What was the work like? A: Hot and loud.\nQ: Did you join the union? A: Later, yes.\n")
+    parsed = parse_source(text, source="oral.txt")
+    assert parsed.format == "labelled"
+    assert [t.speaker_label for t in parsed.turns] == ["Q", "A"] * 4
+    assert text[parsed.turns[1].start_char:parsed.turns[1].end_char] == "On a farm."
+
+
+def test_a_question_and_answer_quoted_once_or_twice_in_prose_stays_prose():
+    text = ("The joke went: Q: Why did the chicken cross? A: To get across. Everyone laughed.\n\n"
+            "Later, another. Q: What is red? A: A tomato. Then we went home.\n")
+    parsed = parse_source(text, source="essay.txt")
+    assert parsed.format == "plain" and all(t.speaker_label is None for t in parsed.turns)
+
+
+def test_a_lectures_labels_in_capitals_in_its_paragraphs_are_the_speakers():
+    # CS50's site: paragraphs, the lecturer's label opening some and inside others, a student answering once
+    more = "".join(f"Symbol {n} means something else.\n\n" for n in range(6))
+    text = ("[MUSIC PLAYING] PAT LEE: This is week 1. Today, conditionals.\n\nWell, Python has a lot of syntax.\n\n" + more +
+            "Is this well designed? Khalid, your thoughts? KHALID: Too many ifs, I think.\n\n"
+            "PAT LEE: Yeah, it seems repetitive.\n\nQuestions here? SPEAKER 1: Do we need an else? PAT LEE: Good question.\n")
+    parsed = parse_source(text, source="lecture.md")
+    assert parsed.format == "plain"
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        (None, "[MUSIC PLAYING]"), ("PAT LEE", "This is week 1. Today, conditionals."), (None, "Well, Python has a lot of syntax."),
+        *[(None, f"Symbol {n} means something else.") for n in range(6)], (None, "Is this well designed? Khalid, your thoughts?"), ("KHALID", "Too many ifs, I think."),
+        ("PAT LEE", "Yeah, it seems repetitive."), (None, "Questions here?"), ("SPEAKER 1", "Do we need an else?"),
+        ("PAT LEE", "Good question.")]
+
+
+def test_a_documents_words_in_capitals_before_a_colon_are_no_speakers():
+    text = ("Read this. IMPORTANT: back up first.\n\nThen install it. IMPORTANT: use the new key.\n\n"
+            "Restart. IMPORTANT: wait a minute. TIP: it takes long. NASA TEAM: would agree.\n")
+    parsed = parse_source(text, source="howto.md")
+    assert parsed.format == "plain" and all(t.speaker_label is None for t in parsed.turns)
+
+
+def test_a_time_alone_as_a_heading_times_the_words_below_and_is_none_of_them():
+    # CS50's site: "# 00:05:00" every five minutes, the paragraph just below it or after a blank line
+    text = ("# Lecture 1\n\n# 00:00:00\nThis is week 1.\n\nToday, conditionals.\n\n# 00:05:00\n"
+            "which will be converted.\n\n## 00:10:00\n\nAnd then elif.\n")
+    parsed = parse_source(text, source="lecture.md")
+    assert parsed.format == "plain" and parsed.metadata.title == "Lecture 1"
+    assert [(t.start_seconds, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        (0.0, "This is week 1."), (None, "Today, conditionals."), (300.0, "which will be converted."), (600.0, "And then elif.")]
+
+
+def test_a_known_label_in_capitals_inside_a_labelled_turn_starts_a_turn():
+    text = ("[00:00:01] PAT LEE: All right.\n[00:00:15] PAT LEE: Any questions?\n"
+            "[00:00:19] AUDIENCE: Yes. PAT LEE: Go ahead.\n[00:00:22] AUDIENCE: Why C? Then USA: no label.\n")
+    parsed = parse_source(text, source="lecture.md")
+    assert parsed.format == "labelled"
+    assert spans(text, parsed) == [(1, "PAT LEE", 1.0, "All right."), (2, "PAT LEE", 15.0, "Any questions?"),
+                                   (3, "AUDIENCE", 19.0, "Yes."), (3, "PAT LEE", None, "Go ahead."),
+                                   (4, "AUDIENCE", 22.0, "Why C? Then USA: no label.")]
+
+
+def test_a_sections_title_and_subtitle_written_above_two_parts_is_no_speaker():
+    text = ("Part One: The Long Winter\n\nAnn Lee: Where were you that winter?\n\nBo Chan: At the mill.\n\n"
+            "Ann Lee: And after?\n\nPart One: The Long Winter\n\nBo Chan: We moved north.\n\nAnn Lee: Why?\n\n"
+            "Bo Chan: For work.\n")
+    parsed = parse_source(text, source="oral.md")
+    assert parsed.format == "labelled"
+    assert [t.speaker_label for t in parsed.turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan"]
+    assert all("Winter" not in text[t.start_char:t.end_char] for t in parsed.turns[1:])
+
+
+def test_a_speaker_saying_the_same_short_words_twice_is_still_a_speaker():
+    text = "Ann Lee: Ready?\n\nBo Chan: Yes.\n\nAnn Lee: Sure?\n\nBo Chan: Yes.\n\nAnn Lee: Go.\n"
+    parsed = parse_source(text, source="short.md")
+    assert [t.speaker_label for t in parsed.turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan", "Ann Lee"]
