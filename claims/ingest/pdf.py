@@ -13,7 +13,9 @@ out, as a Word document's are (docx.py reads the body only): a line among the fi
 three of a page is furniture when it comes back there on at least half the pages (and two),
 the same but for its numbers, and is never written further inside a page. A line opening
 with a margin number (1-25) is a court page's own and is left to line_numbered, which reads
-its running title. The text is then detected like any other transcript.
+its running title. The text is then detected like any other transcript. The document
+information's title and creation day travel beside the text (PdfText.metadata) for where the
+text gives none (pipeline.run's file_metadata).
 
 Refused with the reason: a damaged file (also one page of it whose text cannot be decoded: pypdf
 only logs that and gives the page no text), an encrypted one that needs a password, and one
@@ -22,12 +24,15 @@ whose pages hold no text (a scan: an image of the words, to be OCRed first).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from .errors import IngestError
+from .records import Metadata
 
 PDF_MAGIC = b"%PDF-"
 _EDGE_LINES = 3
@@ -46,7 +51,15 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
-def read_pdf(data: bytes, *, source: str) -> str:
+@dataclass(frozen=True)
+class PdfText:
+    """A PDF's pages' text and what its document information says of it (title, creation day)."""
+
+    text: str
+    metadata: Metadata = Metadata()
+
+
+def read_pdf(data: bytes, *, source: str) -> PdfText:
     """A PDF file's bytes in, its pages' text out, page furniture left out."""
     # imported here: only a PDF pays for loading pypdf, not every text transcript
     from pypdf import PasswordType, PdfReader
@@ -57,6 +70,7 @@ def read_pdf(data: bytes, *, source: str) -> str:
         # an empty user password is a PDF any viewer opens, only its permissions restricted
         locked = reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED
         pages = [] if locked else _pages_text(reader, source)
+        metadata = Metadata() if locked else _info_metadata(reader)
     except DependencyError:  # AES needs the cryptography package (pypdf[crypto] in requirements.txt)
         raise IngestError(source, None, "encrypted PDF (AES) cannot be opened here; save an unlocked copy") from None
     except IngestError:
@@ -74,7 +88,7 @@ def read_pdf(data: bytes, *, source: str) -> str:
     if furniture:
         lines_of_pages = [_trimmed([line for line in lines if _key(line) not in furniture or _MARGIN_NUMBER.match(line)])
                           for lines in lines_of_pages]
-    return "\n".join(line for lines in lines_of_pages for line in lines) + "\n"
+    return PdfText("\n".join(line for lines in lines_of_pages for line in lines) + "\n", metadata)
 
 
 class _StreamErrors(logging.Handler):
@@ -156,3 +170,44 @@ def _page_furniture(pages: list[list[str]]) -> set[str]:
         at_edges.update(keys)
     needed = max(2, (len(pages) + 1) // 2)
     return {key for key, count in at_edges.items() if count >= needed and key not in inside}
+
+
+# a title that names the file it was printed from or is a tool's placeholder, not the interview
+_FILE_TITLE = re.compile(
+    r"(?i)^(?:microsoft (?:word|powerpoint|excel|office)\b.*|untitled\b.*|document ?\d*|title|new document|"
+    r"powerpoint presentation|slide \d+|print|[^\s]*_[^\s]*|.*\.(?:docx?|pdf|txt|rtf|odt|pages|html?|md|indd|pptx?|"
+    r"xlsx?|srt|vtt|json|wav|mp[34]|m4a)|.*[\\/].*)$"
+)
+_PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+def _info_metadata(reader) -> Metadata:
+    """The document information's /Title (not a file name nor a tool's default) and the day of
+    its /CreationDate as written (the PDF's local day, not turned to UTC): the text says better
+    where it gives them (pipeline.run's file_metadata). A damaged information dictionary is no reason to
+    refuse the pages' text: it is then read as empty."""
+    try:
+        info = reader.metadata or {}
+        title, created = info.get("/Title"), info.get("/CreationDate")
+    except Exception:  # pypdf lets errors out of a malformed object
+        return Metadata()
+    title = " ".join(title.split()) if isinstance(title, str) else ""
+    if len(title) < 3 or _FILE_TITLE.match(title):
+        title = ""
+    published, precision = _pdf_day(created) if isinstance(created, str) else (None, "")
+    return Metadata(title=title, published=published, published_precision=precision)
+
+
+def _pdf_day(value: str) -> tuple[dt.date | None, str]:
+    """A PDF date string ("D:20250301120000+01'00'") in, its day and precision out."""
+    match = _PDF_DATE.match(value.strip())
+    if not match:
+        return None, ""
+    year, month, day = match.groups()
+    try:
+        date = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None, ""
+    if date.year < 1993:  # before PDF existed: a tool's zero date, not a day
+        return None, ""
+    return date, "day" if day else "month" if month else "year"

@@ -1,11 +1,14 @@
 """Transcripts saved as PDF: their pages' text, page furniture left out, refused with a reason otherwise."""
+import datetime as dt
+
 import pytest
 
 from claims.ingest.errors import IngestError
 from claims.ingest.markup import reading_text
 from claims.ingest.pdf import _page_furniture
-from claims.ingest.pipeline import run
-from claims.ingest.read import decode_bytes, read_source
+from claims.ingest.pipeline import ingest_paths, run
+from claims.ingest.read import decode_bytes, decode_document, read_source
+from claims.ingest.records import Metadata
 from tests.pdfs import court_transcript_pdf, encrypted_pdf, labelled_interview_pdf, pdf_document
 
 
@@ -137,3 +140,57 @@ def test_pypdfs_repairs_of_a_sloppy_pdf_stay_out_of_the_log(caplog):
         text = decode_bytes(sloppy, source="ep14.pdf")
     assert "Welcome to Charged Up." in text
     assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+
+
+def _untitled_interview_pdf(info):
+    """A transcript whose text opens with its first turn: no title or date written in it."""
+    return pdf_document([["Maria Lopez: Welcome. Today I'm talking with Priya Raman.", None,
+                          "Priya Raman: Thanks, Maria. It's good to be here.", None,
+                          "Maria Lopez: How big is a grid battery?", None,
+                          "Priya Raman: Four hundred megawatt hours."]], info=info)
+
+
+def test_a_pdfs_document_title_and_creation_day_stand_in_where_the_text_gives_none(tmp_path):
+    path = tmp_path / "ep14.pdf"
+    path.write_bytes(_untitled_interview_pdf({"Title": "Grid Storage with Priya Raman", "Author": "jsmith",
+                                              "CreationDate": "D:20250301233000-08'00'"}))
+    [annotated], errors = ingest_paths([path])
+    assert not errors and annotated.format == "labelled"
+    meta = annotated.metadata
+    assert meta.title == "Grid Storage with Priya Raman" and meta.slug == "grid-storage-with-priya-raman"
+    # the day as the PDF writes it (its own time zone), at day precision
+    assert (meta.published, meta.published_precision) == (dt.date(2025, 3, 1), "day")
+    assert "Grid Storage" not in annotated.source_text  # the stored text is the pages' text only
+
+
+@pytest.mark.parametrize("title", ["Microsoft Word - ep14_final.docx", "ep14_final", "C:\\Users\\rm\\ep14.pdf",
+                                   "interview.docx", "Untitled document", "Document1", ""])
+def test_a_pdf_title_that_names_a_file_or_a_tools_default_is_not_the_interviews(title):
+    text, metadata = decode_document(_untitled_interview_pdf({"Title": title}), source="ep14.pdf")
+    assert metadata.title == ""
+    assert run(text, source="ep14.pdf", file_metadata=metadata).metadata.title == ""
+
+
+def test_what_the_text_says_beats_the_pdfs_document_information():
+    data = labelled_interview_pdf().replace(b"Microsoft Word - ep14_final.docx", b"Batteries and the Grid (final)")
+    text, metadata = decode_document(data, source="ep14.pdf")
+    assert metadata.title == "Batteries and the Grid (final)"
+    annotated = run(text, source="ep14.pdf", file_metadata=metadata, metadata=Metadata(published=dt.date(2024, 5, 2)))
+    assert annotated.metadata.title == "Grid Storage - Episode 14"  # the title written on the first page
+    assert annotated.metadata.published == dt.date(2024, 5, 2)  # the manifest's or command line's day
+
+
+@pytest.mark.parametrize("created", ["D:00000101000000Z", "garbage", "D:20251340"])
+def test_a_pdf_creation_date_that_is_no_day_is_not_read(created):
+    _, metadata = decode_document(_untitled_interview_pdf({"CreationDate": created}), source="x.pdf")
+    assert metadata.published is None
+
+
+@pytest.mark.django_db
+def test_a_pdf_uploaded_keeps_its_document_title_and_day():
+    from claims.services import interview_prepare
+
+    data = _untitled_interview_pdf({"Title": "Grid Storage with Priya Raman", "CreationDate": "D:202503"})
+    annotated = interview_prepare(data, source="upload.pdf")
+    assert annotated.metadata.title == "Grid Storage with Priya Raman"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2025, 3, 1), "month")
