@@ -6,7 +6,8 @@ is what pypdf extracts from each page in its layout mode: lines as printed, with
 indentation and the blank lines between paragraphs (a court page's labels stand right of its
 text column, which is how line_numbered tells them from the margin's words; a page whose fonts
 trip layout mode is read in plain mode, without the indentation). Pages follow one another
-with no blank line between them, as a sentence runs on over a page break.
+with no blank line between them, as a sentence runs on over a page break, unless a page's last
+line ends a paragraph (_joined); each page loses the indentation all its lines share (_dedented).
 
 A page's running header and footer (a title, "Transcript by Rev.com", "Page 3 of 12") are left
 out, as a Word document's are (docx.py reads the body only): a line among the first or last
@@ -41,6 +42,9 @@ _MARGIN_NUMBER = re.compile(r"[ \t]{0,12}(?:[1-9]|1\d|2[0-5])(?:[ \t]|$)")
 # control characters come out of fonts whose codes map to no character: nothing a reader sees,
 # and PostgreSQL refuses a NUL in text
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
+_FULL_LINE_SAMPLE = 40  # the page's last lines, whose longest is a full line
+_SHORT_LINE = 0.8
 
 
 def is_pdf(data: bytes) -> bool:
@@ -88,7 +92,38 @@ def read_pdf(data: bytes, *, source: str) -> PdfText:
     if furniture:
         lines_of_pages = [_trimmed([line for line in lines if _key(line) not in furniture or _MARGIN_NUMBER.match(line)])
                           for lines in lines_of_pages]
-    return PdfText("\n".join(line for lines in lines_of_pages for line in lines) + "\n", metadata)
+    return PdfText(_joined([_dedented(lines) for lines in lines_of_pages]), metadata)
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    """A page's lines without the indentation they all share: layout mode measures a page from its
+    leftmost text, so a header or footer left of the text column (furniture now gone) had pushed
+    that page's lines right of the next page's."""
+    indent = min((len(line) - len(line.lstrip(" ")) for line in lines if line), default=0)
+    return [line[indent:] for line in lines] if indent else lines
+
+
+def _joined(pages: list[list[str]]) -> str:
+    """The pages' lines as one text. A page's last line runs on into the next page's first, as a
+    sentence goes on over a page break, unless it ends a paragraph where paragraphs are set apart by
+    blank lines: then a blank line keeps the next page's first paragraph apart."""
+    blank_separated = any("" in lines for lines in pages)
+    out: list[str] = []
+    for lines in pages:
+        if out and lines and blank_separated and _ends_paragraph(out, lines[0]):
+            out.append("")
+        out.extend(lines)
+    return "\n".join(out) + "\n"
+
+
+def _ends_paragraph(before: list[str], after: str) -> bool:
+    """Whether the last of `before` ends a paragraph: a sentence's end on a line well short of the
+    page's full lines (a paragraph going on fills its last line on the page)."""
+    last = before[-1]
+    if not _SENTENCE_END.search(last) or _MARGIN_NUMBER.match(last) or _MARGIN_NUMBER.match(after):
+        return False  # a court page's numbered lines are line_numbered's to read
+    full = max(len(line) for line in before[-_FULL_LINE_SAMPLE:])
+    return len(last) < full * _SHORT_LINE
 
 
 class _StreamErrors(logging.Handler):

@@ -194,3 +194,45 @@ def test_a_pdf_uploaded_keeps_its_document_title_and_day():
     annotated = interview_prepare(data, source="upload.pdf")
     assert annotated.metadata.title == "Grid Storage with Priya Raman"
     assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2025, 3, 1), "month")
+
+
+def test_a_paragraph_ending_at_a_pages_foot_stays_apart_from_the_next_pages_first():
+    # a magazine's Q&A as PDF: paragraphs set apart by blank lines, no labels; page 1 ends with an
+    # answer's short last line, page 2 opens with the interviewer's next paragraph
+    pages = [
+        ["Building the Grid's Batteries", None, "How big is a grid battery, and what does it look like from the road?", None,
+         "The one we finished last year holds four hundred megawatt hours. From the road it looks",
+         "like a row of shipping containers behind a fence, with a substation at one end of it and",
+         "a control room at the other. That is a small town for an evening, and the next one will",
+         "be twice that size.", None, None, [(300, "1")]],
+        ["Let us talk about the cost of such a battery by the end of the decade.", None,
+         "I think the price will halve by 2030, as it has halved over the last seven years, and the",
+         "cells will last longer than we plan for.", None, "Why does that matter for the grid?", None,
+         "Because an evening peak is the costliest hour of the day.", None, None, [(300, "2")]],
+    ]
+    text = decode_bytes(pdf_document(pages), source="qa.pdf")
+    assert "be twice that size.\n\nLet us talk about the cost" in text
+    assert "the price will halve.\n" not in text  # no page break there: nothing added
+    annotated = run(text, source="qa.pdf")
+    assert text.index("Let us talk") in [t.start_char for t in annotated.turns]  # its own paragraph, not the answer's
+
+
+def test_a_sentence_cut_by_a_page_break_runs_on_at_the_same_indentation():
+    # a footer left of the text column on pages 2 and 3 only (the first page carries none):
+    # layout mode measures those pages from the footer, which pushed their lines right
+    footer = lambda n: [(36, f"Grid Storage, Episode 14 - page {n}")]  # noqa: E731
+    pages = [
+        ["Maria Lopez: How big is a grid battery?", None,
+         "Priya Raman: The one we finished last year holds four hundred megawatt hours. That is a", "small town"],
+        ["for an evening, and the next one will be twice that size.", None,
+         "Maria Lopez: What will it cost by 2030?", None, "Priya Raman: I think the price will halve.", None, footer(2)],
+        ["Maria Lopez: Thank you.", None, "Priya Raman: Thank you, Maria.", None, footer(3)],
+    ]
+    text = decode_bytes(pdf_document(pages), source="ep14.pdf")
+    annotated = run(text, source="ep14.pdf")
+    assert [text[t.start_char:t.end_char] for t in annotated.turns] == [
+        "How big is a grid battery?",
+        "The one we finished last year holds four hundred megawatt hours. That is a\nsmall town\n"
+        "for an evening, and the next one will be twice that size.",
+        "What will it cost by 2030?", "I think the price will halve.", "Thank you.", "Thank you, Maria."]
+    assert "will halve.\n\nMaria Lopez: Thank you." in text  # a turn ending at a page's foot: a paragraph's end
