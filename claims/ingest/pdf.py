@@ -8,6 +8,7 @@ text column, which is how line_numbered tells them from the margin's words; a pa
 trip layout mode is read in plain mode, without the indentation). Pages follow one another
 with no blank line between them, as a sentence runs on over a page break, unless a page's last
 line ends a paragraph (_joined); each page loses the indentation all its lines share (_dedented).
+A page set in two columns is read column by column (_columns_in_order).
 
 A page's running header and footer (a title, "Transcript by Rev.com", "Page 3 of 12") are left
 out, as a Word document's are (docx.py reads the body only): a line among the first or last
@@ -45,6 +46,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
 _FULL_LINE_SAMPLE = 40  # the page's last lines, whose longest is a full line
 _SHORT_LINE = 0.8
+# two columns (_columns_in_order): a gutter is 3 spaces or more between words; each column has
+# some 20 characters of words on most lines; a page of fewer lines is not worth reading as columns
+_GUTTER = re.compile(r"(?<=\S) {3,}(?=\S)")
+_COLUMN_WORDS = 20
+_MIN_COLUMN_LINES = 6
+_MIN_SHARED_LINES = 3
+_GUTTERS_TRIED = 3  # the places most lines leave blank; past them, no gutter
 
 
 def is_pdf(data: bytes) -> bool:
@@ -92,7 +100,69 @@ def read_pdf(data: bytes, *, source: str) -> PdfText:
     if furniture:
         lines_of_pages = [_trimmed([line for line in lines if _key(line) not in furniture or _MARGIN_NUMBER.match(line)])
                           for lines in lines_of_pages]
-    return PdfText(_joined([_dedented(lines) for lines in lines_of_pages]), metadata)
+    return PdfText(_joined([_dedented(_columns_in_order(lines)) for lines in lines_of_pages]), metadata)
+
+
+def _columns_in_order(lines: list[str]) -> list[str]:
+    """A page set in two columns, which layout mode writes side by side on each line, as its left
+    column's lines and then its right column's; the lines above and below both (a title, a
+    closing line) stay first and last. Only where the evidence is strong: a gutter, a run of
+    spaces at the same place on every line from the first to the last line with words on both
+    sides of it (three at least), the right column's lines (six at least) starting at one place,
+    and both columns' words running wide on the lines they share (not a margin's numbers, a
+    column of labels or times) with no further gutter inside them (a table). Read once the page's
+    furniture is gone, so that a footer is not taken into a column."""
+    spoken = sum(1 for line in lines if line)
+    if spoken < _MIN_COLUMN_LINES:
+        return lines
+    gapped = [i for i, line in enumerate(lines) if "   " in line and _GUTTER.search(line)]
+    if len(gapped) < _MIN_SHARED_LINES:
+        return lines
+    cover = _gap_cover([lines[i] for i in gapped])
+
+    def crosses(line: str) -> bool:
+        return bool(line[x - 1:x + 2].strip())
+
+    tried = 0
+    for x, count in cover.most_common():
+        if count < _MIN_SHARED_LINES or tried == _GUTTERS_TRIED:
+            break
+        shared = [i for i in gapped if lines[i][:x].strip() and lines[i][x:].strip() and not crosses(lines[i])]
+        if len(shared) < _MIN_SHARED_LINES:
+            continue
+        tried += 1
+        first, last = shared[0], shared[-1]
+        if any(crosses(lines[i]) for i in range(first, last + 1)):
+            continue  # a line running across the gutter: not two columns
+        while first and not crosses(lines[first - 1]):
+            first -= 1  # the column starting above the other's start
+        while last + 1 < len(lines) and not crosses(lines[last + 1]):
+            last += 1  # ... or going on below the other's end
+        body = lines[first:last + 1]
+        starts = Counter(len(line) - len(line[x:].lstrip()) for line in body if line[x:].strip())
+        right_lines = starts.most_common(1)[0][1]
+        start = min(starts)
+        left = sorted(len(lines[i][:x].strip()) for i in shared)
+        right = sorted(len(lines[i][x:].strip()) for i in shared)
+        if right_lines < _MIN_COLUMN_LINES or min(left[len(left) // 2], right[len(right) // 2]) < _COLUMN_WORDS:
+            continue
+        left_gaps, right_gaps = _gap_cover([lines[i][:x] for i in shared]), _gap_cover([lines[i][start:] for i in shared])
+        inner = max((*left_gaps.values(), *right_gaps.values()), default=0)
+        if inner * 4 > len(shared):
+            return lines  # another gutter within a column: a table (an index's names, leaders and pages)
+        return (lines[:first] + _trimmed([line[:x] for line in body])
+                + _trimmed([line[start:] for line in body]) + lines[last + 1:])
+    return lines
+
+
+def _gap_cover(lines: list[str]) -> Counter:
+    """How many of the lines leave each place blank in a run of spaces between words (its edges left out)."""
+    cover: Counter = Counter()
+    for line in lines:
+        if "   " in line:
+            for gap in _GUTTER.finditer(line):
+                cover.update(range(gap.start() + 1, gap.end() - 1))
+    return cover
 
 
 def _dedented(lines: list[str]) -> list[str]:

@@ -236,3 +236,53 @@ def test_a_sentence_cut_by_a_page_break_runs_on_at_the_same_indentation():
         "for an evening, and the next one will be twice that size.",
         "What will it cost by 2030?", "I think the price will halve.", "Thank you.", "Thank you, Maria."]
     assert "will halve.\n\nMaria Lopez: Thank you." in text  # a turn ending at a page's foot: a paragraph's end
+
+
+def _two_column_page(title, left, right):
+    rows = [[(72, title)], None]
+    for i in range(max(len(left), len(right))):
+        pieces = [(x, column[i]) for x, column in ((72, left), (320, right)) if i < len(column) and column[i]]
+        rows.append(pieces or None)
+    return rows
+
+
+def test_a_page_set_in_two_columns_is_read_column_by_column():
+    # a newsletter's interview: layout mode writes both columns side by side on each line
+    left = ["Maria Lopez: Welcome to Charged Up.", "Today I'm talking with Priya Raman,", "who builds grid batteries.", None,
+            "Priya Raman: Thanks, Maria. It's good", "to be here.", None, "Maria Lopez: How big is a grid",
+            "battery, and what does it look like?", None, "Priya Raman: The one we finished last",
+            "year holds four hundred megawatt", "hours. That is a small town for an"]
+    right = ["evening, and the next one will be", "twice that size.", None, "Maria Lopez: What will it cost by the",
+             "end of the decade, do you think?", None, "Priya Raman: I think the price will",
+             "halve by 2030, as it has halved over", "the last seven years."]
+    text = decode_bytes(pdf_document([_two_column_page("GRID STORAGE: AN INTERVIEW", left, right)], font_size=10),
+                        source="newsletter.pdf")
+    assert text.startswith("GRID STORAGE: AN INTERVIEW\n\nMaria Lopez: Welcome to Charged Up.\nToday I'm talking")
+    annotated = run(text, source="newsletter.pdf")
+    assert [(t.speaker_slug, " ".join(text[t.start_char:t.end_char].split())) for t in annotated.turns] == [
+        ("maria-lopez", "Welcome to Charged Up. Today I'm talking with Priya Raman, who builds grid batteries."),
+        ("priya-raman", "Thanks, Maria. It's good to be here."),
+        ("maria-lopez", "How big is a grid battery, and what does it look like?"),
+        ("priya-raman", "The one we finished last year holds four hundred megawatt hours. That is a small town for an "
+                        "evening, and the next one will be twice that size."),
+        ("maria-lopez", "What will it cost by the end of the decade, do you think?"),
+        ("priya-raman", "I think the price will halve by 2030, as it has halved over the last seven years."),
+    ]
+
+
+@pytest.mark.parametrize("rows", [
+    # a transcript service's label column: the speaker and time left of the turn's text
+    [[(72, "Maria Lopez:"), (200, "Welcome to Charged Up. Today I'm talking with")], [(72, "(00:00)"), (200, "Priya Raman,")],
+     [(200, "who builds grid batteries for a living.")], None,
+     [(72, "Priya Raman:"), (200, "Thanks, Maria. It's good to be here, and I")], [(72, "(00:07)"), (200, "mean that.")],
+     None, [(72, "Maria Lopez:"), (200, "How big is a grid battery?")], [(72, "(00:11)")], None,
+     [(72, "Priya Raman:"), (200, "The one we finished last year is big.")], [(72, "(00:14)")]],
+    # an index of speakers as a table: names and leaders, their pages set apart, in two columns
+    [[(72, name + " . . . . . . . . . ."), (260, str(page)), (320, name2 + " . . . . . . . . . ."), (510, str(page2))]
+     for name, page, name2, page2 in [("MARIA LOPEZ", 3, "PRIYA RAMAN", 4), ("SENATOR SAVINO", 5, "DR. OKAFOR", 9),
+                                      ("MS. CHEN", 12, "MR. DIAZ", 15), ("JUDGE HALE", 17, "DR. BRANDT", 21),
+                                      ("MR. ITO", 23, "MS. WEBER", 25), ("MS. NAKAMURA", 28, "MR. FOX", 30)]],
+], ids=["label-column", "index"])
+def test_a_page_whose_gaps_are_not_a_gutter_between_two_columns_keeps_its_lines(rows):
+    page = decode_bytes(pdf_document([rows], font_size=10), source="x.pdf").splitlines()
+    assert len(page) == len([row for row in rows if row]) + rows.count(None)  # no line split in two
