@@ -8,7 +8,8 @@ text column, which is how line_numbered tells them from the margin's words; a pa
 trip layout mode is read in plain mode, without the indentation). Pages follow one another
 with no blank line between them, as a sentence runs on over a page break, unless a page's last
 line ends a paragraph (_joined); each page loses the indentation all its lines share (_dedented).
-A page set in two columns is read column by column (_columns_in_order).
+A page set in two columns is read column by column (_columns_in_order), and a justified line
+with its words one space apart (_unpadded).
 
 A page's running header and footer (a title, "Transcript by Rev.com", "Page 3 of 12") are left
 out, as a Word document's are (docx.py reads the body only): a line among the first or last
@@ -46,6 +47,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
 _FULL_LINE_SAMPLE = 40  # the page's last lines, whose longest is a full line
 _SHORT_LINE = 0.8
+# a justified line's widened spaces (_unpadded): 2-4 spaces, on three gaps at least and a third of its gaps
+_PADDED_GAP = re.compile(r"(?<=\S) {2,4}(?=\S)")
+_WIDE_GAP = re.compile(r"\S {5,}\S")
+_MIN_PADDED_GAPS = 3
 # two columns (_columns_in_order): a gutter is 3 spaces or more between words; each column has
 # some 20 characters of words on most lines; a page of fewer lines is not worth reading as columns
 _GUTTER = re.compile(r"(?<=\S) {3,}(?=\S)")
@@ -100,7 +105,8 @@ def read_pdf(data: bytes, *, source: str) -> PdfText:
     if furniture:
         lines_of_pages = [_trimmed([line for line in lines if _key(line) not in furniture or _MARGIN_NUMBER.match(line)])
                           for lines in lines_of_pages]
-    return PdfText(_joined([_dedented(_columns_in_order(lines)) for lines in lines_of_pages]), metadata)
+    lines = _joined([_dedented(_columns_in_order(lines)) for lines in lines_of_pages])
+    return PdfText("\n".join(_unpadded(line) for line in lines) + "\n", metadata)
 
 
 def _columns_in_order(lines: list[str]) -> list[str]:
@@ -173,8 +179,8 @@ def _dedented(lines: list[str]) -> list[str]:
     return [line[indent:] for line in lines] if indent else lines
 
 
-def _joined(pages: list[list[str]]) -> str:
-    """The pages' lines as one text. A page's last line runs on into the next page's first, as a
+def _joined(pages: list[list[str]]) -> list[str]:
+    """The pages' lines, one page after the other. A page's last line runs on into the next page's first, as a
     sentence goes on over a page break, unless it ends a paragraph where paragraphs are set apart by
     blank lines: then a blank line keeps the next page's first paragraph apart."""
     blank_separated = any("" in lines for lines in pages)
@@ -183,7 +189,27 @@ def _joined(pages: list[list[str]]) -> str:
         if out and lines and blank_separated and _ends_paragraph(out, lines[0]):
             out.append("")
         out.extend(lines)
-    return "\n".join(out) + "\n"
+    return out
+
+
+def _unpadded(line: str) -> str:
+    """A line of justified prose with its words one space apart: layout mode writes the widened
+    spaces between a justified line's words as two to four spaces. Its indentation is kept, and
+    a court page's margin number with the spaces after it (line_numbered reads where a line's text
+    starts); a line with a wider gap (a table's cells, a label set apart) or fewer such gaps (Otter's
+    'Name  0:07', a label's 'SENATOR SAVINO:  Good') keeps its spaces."""
+    if "  " not in line.lstrip(" "):
+        return line
+    margin = _MARGIN_NUMBER.match(line)
+    head = margin.end() if margin else 0
+    head += len(line) - head - len(line[head:].lstrip(" "))
+    body = line[head:]
+    if _WIDE_GAP.search(body):
+        return line
+    padded = len(_PADDED_GAP.findall(body))
+    if padded < _MIN_PADDED_GAPS or padded * 3 < len(body.split()) - 1:
+        return line
+    return line[:head] + _PADDED_GAP.sub(" ", body)
 
 
 def _ends_paragraph(before: list[str], after: str) -> bool:

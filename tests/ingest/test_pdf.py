@@ -286,3 +286,51 @@ def test_a_page_set_in_two_columns_is_read_column_by_column():
 def test_a_page_whose_gaps_are_not_a_gutter_between_two_columns_keeps_its_lines(rows):
     page = decode_bytes(pdf_document([rows], font_size=10), source="x.pdf").splitlines()
     assert len(page) == len([row for row in rows if row]) + rows.count(None)  # no line split in two
+
+
+def test_justified_lines_read_with_their_words_one_space_apart():
+    # a word processor's justified paragraphs: layout mode writes the widened spaces as two or three
+    page = ["Grid Storage - Episode 14", None,
+            [(72, "Maria Lopez: Welcome to Charged Up. Today I'm talking with Priya Raman, who", 350)],
+            "builds grid batteries.", None,
+            [(72, "Priya Raman: The one we finished last year holds four hundred megawatt hours.", 200)],
+            [(72, "That is a small town for an evening, and the next one will be twice that", 350)], "size.", None,
+            "Maria Lopez: What will it cost by 2030?"]
+    text = decode_bytes(pdf_document([page]), source="ep14.pdf")
+    assert "Maria Lopez: Welcome to Charged Up. Today I'm talking with Priya Raman, who\nbuilds" in text
+    annotated = run(text, source="ep14.pdf")
+    assert annotated.format == "labelled"
+    assert [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        ("maria-lopez", "Welcome to Charged Up. Today I'm talking with Priya Raman, who\nbuilds grid batteries."),
+        ("priya-raman", "The one we finished last year holds four hundred megawatt hours.\n"
+                        "That is a small town for an evening, and the next one will be twice that\nsize."),
+        ("maria-lopez", "What will it cost by 2030?")]
+
+
+def test_a_justified_court_page_keeps_its_margin_numbers_and_label_indentation():
+    def page(number, lines):
+        numbered = [[(40, str(n)), (x, text, 300)] for n, (x, text) in enumerate(lines, start=1)]
+        return [[(520, str(number))], None, *numbered, None, [(200, "Lakeside Court Reporting, Inc.")]]
+
+    data = pdf_document([
+        page(1, [(72, "PUBLIC HEARING ON GRID STORAGE"), (144, "SENATOR SAVINO:  Good morning, everyone, and welcome."),
+                 (72, "We are here today to talk about the batteries that"), (72, "hold a town's evening."),
+                 (144, "MS. RAMAN:  Thank you, Senator, for having us here."), (72, "The plant we finished last year holds")]),
+        page(2, [(72, "PUBLIC HEARING ON GRID STORAGE"), (72, "four hundred megawatt hours of it."),
+                 (144, "SENATOR SAVINO:  What will all of it cost by"), (72, "the year 2030?")]),
+    ])
+    text = decode_bytes(data, source="hearing.pdf")
+    lines = text.splitlines()
+    # the margin number, then the text where it stood: the label further in than the text column
+    assert lines[1].startswith("2") and lines[2].startswith("3")
+    assert lines[1].index("SENATOR") > lines[2].index("We are here today") > 1
+    assert "We are here today to talk about the batteries that" in lines[2]
+    annotated = run(text, source="hearing.pdf")
+    assert annotated.format == "line_numbered"
+    reading = reading_text(text, "line_numbered")
+    assert [(t.speaker_slug, " ".join(reading[t.start_char:t.end_char].split())) for t in annotated.turns] == [
+        ("senator-savino", "Good morning, everyone, and welcome. We are here today to talk about the batteries that "
+                           "hold a town's evening."),
+        ("ms-raman", "Thank you, Senator, for having us here. The plant we finished last year holds four hundred "
+                     "megawatt hours of it."),
+        ("senator-savino", "What will all of it cost by the year 2030?")]
