@@ -8,7 +8,8 @@ text column, which is how line_numbered tells them from the margin's words; a pa
 trip layout mode is read in plain mode, without the indentation). Pages follow one another
 with no blank line between them, as a sentence runs on over a page break, unless a page's last
 line ends a paragraph (_joined); each page loses the indentation all its lines share (_dedented).
-A page set in two columns is read column by column (_columns_in_order), and a justified line
+A page set in two columns is read column by column (_columns_in_order), a column of speakers
+and times left of the text cell by cell, each before its turn (_label_cells_in_order), and a justified line
 with its words one space apart (_unpadded).
 
 A page's running header and footer (a title, "Transcript by Rev.com", "Page 3 of 12") are left
@@ -58,6 +59,9 @@ _COLUMN_WORDS = 20
 _MIN_COLUMN_LINES = 6
 _MIN_SHARED_LINES = 3
 _GUTTERS_TRIED = 3  # the places most lines leave blank; past them, no gutter
+_LABEL_WIDTH = 30  # a speaker's name or a time in a column of its own (_label_cells_in_order)...
+_MAX_CELL_LINES = 3  # ... on a line or a few: a name, its time
+_MIN_CELLS = 2  # (a last page may hold two turns)
 
 
 def is_pdf(data: bytes) -> bool:
@@ -105,7 +109,7 @@ def read_pdf(data: bytes, *, source: str) -> PdfText:
     if furniture:
         lines_of_pages = [_trimmed([line for line in lines if _key(line) not in furniture or _MARGIN_NUMBER.match(line)])
                           for lines in lines_of_pages]
-    lines = _joined([_dedented(_columns_in_order(lines)) for lines in lines_of_pages])
+    lines = _joined([_dedented(_label_cells_in_order(_columns_in_order(lines))) for lines in lines_of_pages])
     return PdfText("\n".join(_unpadded(line) for line in lines) + "\n", metadata)
 
 
@@ -159,6 +163,43 @@ def _columns_in_order(lines: list[str]) -> list[str]:
         return (lines[:first] + _trimmed([line[:x] for line in body])
                 + _trimmed([line[start:] for line in body]) + lines[last + 1:])
     return lines
+
+
+def _label_cells_in_order(lines: list[str]) -> list[str]:
+    """A page whose speakers and times stand in a narrow column left of the text, a cell of two
+    lines or more beside the turn's first lines (the name, its time below), as each cell's lines
+    and then its turn's: layout mode writes the time beside the turn's second line, read as part
+    of the turn. Only where the text column starts at one place on half the lines or more, nothing
+    runs from the left column into it, and the left column's cells (two or more) are of three
+    lines at most (a court page's margin numbers run on line after line)."""
+    spoken = [i for i, line in enumerate(lines) if line]
+    if sum(1 for i in spoken if "   " in lines[i]) < _MIN_CELLS:
+        return lines
+    starts = Counter(gap.end() for i in spoken for gap in _GUTTER.finditer(lines[i], 0, _LABEL_WIDTH + 8))
+    starts.update(len(lines[i]) - len(lines[i].lstrip(" ")) for i in spoken if lines[i].startswith(" "))
+    if not starts:
+        return lines
+    x, count = starts.most_common(1)[0]
+    if count * 2 < len(spoken) or x < 4:
+        return lines
+    left = [i for i in spoken if not lines[i].startswith(" ")]
+    if any(len(lines[i][:x].rstrip()) > min(_LABEL_WIDTH, x - 2) for i in left):
+        return lines  # words running from the left column into the text's
+    if sum(1 for i in left if _MARGIN_NUMBER.match(lines[i])) * 2 > len(left):
+        return lines  # a court page's margin numbers, line_numbered's to read
+    rows = [i for i in left if i == 0 or not lines[i - 1] or lines[i - 1].startswith(" ")]
+    cells = [(row, next(j for j in range(row, len(lines)) if j + 1 == len(lines) or not lines[j + 1]
+                        or lines[j + 1].startswith(" "))) for row in rows]
+    if len(cells) < _MIN_CELLS or any(last - row >= _MAX_CELL_LINES for row, last in cells):
+        return lines  # a margin's numbers or times on line after line: not cells
+    if not any(lines[i][x:].strip() for row, last in cells for i in range(row + 1, last + 1)):
+        return lines  # every cell is one line, read with its text already
+    # above the first cell: a title, or the text column going on from the page before
+    out = [line[x:] if line.startswith(" " * x) else line for line in lines[:rows[0]]]
+    for (row, last), end in zip(cells, rows[1:] + [len(lines)]):
+        out.extend(lines[i][:x].rstrip() for i in range(row, last + 1))
+        out.extend(lines[i][x:] for i in range(row, end) if i > last or lines[i][x:].strip())
+    return out
 
 
 def _gap_cover(lines: list[str]) -> Counter:

@@ -270,19 +270,51 @@ def test_a_page_set_in_two_columns_is_read_column_by_column():
     ]
 
 
+def test_a_column_of_speakers_and_times_left_of_the_text_is_read_cell_then_turn():
+    # a transcript service's PDF: the speaker and the time below it in a narrow column, the turn's
+    # text beside them; layout mode writes the time beside the turn's second line
+    def turn(name, time, words):
+        return [[(72, name), (200, words[0])], [(72, time), *([(200, words[1])] if len(words) > 1 else [])],
+                *[[(200, line)] for line in words[2:]], None]
+
+    data = pdf_document([
+        [*turn("Maria Lopez:", "(00:00)", ["Welcome to Charged Up. Today I'm talking with", "Priya Raman,",
+                                           "who builds grid batteries for a living."]),
+         *turn("Priya Raman:", "(00:07)", ["Thanks, Maria. It's good to be here, and I", "mean that."]),
+         *turn("Maria Lopez:", "(00:11)", ["How big is a grid battery?"]),
+         *turn("Priya Raman:", "(00:14)", ["The one we finished last year holds four", "hundred megawatt hours,"]),
+         [(200, "and that is a small town for an")]],
+        [[(200, "evening, as it turns out.")], None,
+         *turn("Maria Lopez:", "(01:02)", ["What will it cost by 2030?"]),
+         *turn("Priya Raman:", "(01:05)", ["I think the price will halve by 2030, as it", "has halved before."])],
+    ], font_size=10)
+    text = decode_bytes(data, source="rev.pdf")
+    assert text.startswith("Maria Lopez:\n(00:00)\nWelcome to Charged Up. Today I'm talking with\nPriya Raman,\nwho")
+    annotated = run(text, source="rev.pdf")
+    assert [(t.speaker_slug, t.start_seconds, " ".join(text[t.start_char:t.end_char].split())) for t in annotated.turns] == [
+        ("maria-lopez", 0.0, "(00:00) Welcome to Charged Up. Today I'm talking with Priya Raman, who builds grid batteries "
+                             "for a living."),
+        ("priya-raman", 7.0, "(00:07) Thanks, Maria. It's good to be here, and I mean that."),
+        ("maria-lopez", 11.0, "(00:11) How big is a grid battery?"),
+        ("priya-raman", 14.0, "(00:14) The one we finished last year holds four hundred megawatt hours, and that is a "
+                              "small town for an evening, as it turns out."),
+        ("maria-lopez", 62.0, "(01:02) What will it cost by 2030?"),
+        ("priya-raman", 65.0, "(01:05) I think the price will halve by 2030, as it has halved before."),
+    ]
+
+
 @pytest.mark.parametrize("rows", [
-    # a transcript service's label column: the speaker and time left of the turn's text
-    [[(72, "Maria Lopez:"), (200, "Welcome to Charged Up. Today I'm talking with")], [(72, "(00:00)"), (200, "Priya Raman,")],
-     [(200, "who builds grid batteries for a living.")], None,
-     [(72, "Priya Raman:"), (200, "Thanks, Maria. It's good to be here, and I")], [(72, "(00:07)"), (200, "mean that.")],
-     None, [(72, "Maria Lopez:"), (200, "How big is a grid battery?")], [(72, "(00:11)")], None,
-     [(72, "Priya Raman:"), (200, "The one we finished last year is big.")], [(72, "(00:14)")]],
+    # a column of speakers whose cells are one line each: each beside its turn's first line, read so
+    [[(72, "Maria Lopez"), (200, "Welcome to Charged Up. Today I'm talking with")], [(200, "Priya Raman, who builds")],
+     None, [(72, "Priya Raman"), (200, "Thanks, Maria. It's good to be here, and I")], [(200, "mean that.")],
+     None, [(72, "Maria Lopez"), (200, "How big is a grid battery?")], None,
+     [(72, "Priya Raman"), (200, "The one we finished last year is big.")]],
     # an index of speakers as a table: names and leaders, their pages set apart, in two columns
     [[(72, name + " . . . . . . . . . ."), (260, str(page)), (320, name2 + " . . . . . . . . . ."), (510, str(page2))]
      for name, page, name2, page2 in [("MARIA LOPEZ", 3, "PRIYA RAMAN", 4), ("SENATOR SAVINO", 5, "DR. OKAFOR", 9),
                                       ("MS. CHEN", 12, "MR. DIAZ", 15), ("JUDGE HALE", 17, "DR. BRANDT", 21),
                                       ("MR. ITO", 23, "MS. WEBER", 25), ("MS. NAKAMURA", 28, "MR. FOX", 30)]],
-], ids=["label-column", "index"])
+], ids=["one-line-cells", "index"])
 def test_a_page_whose_gaps_are_not_a_gutter_between_two_columns_keeps_its_lines(rows):
     page = decode_bytes(pdf_document([rows], font_size=10), source="x.pdf").splitlines()
     assert len(page) == len([row for row in rows if row]) + rows.count(None)  # no line split in two
