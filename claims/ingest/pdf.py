@@ -175,7 +175,7 @@ def _label_cells_in_order(lines: list[str]) -> list[str]:
     spoken = [i for i, line in enumerate(lines) if line]
     if sum(1 for i in spoken if "   " in lines[i]) < _MIN_CELLS:
         return lines
-    starts = Counter(gap.end() for i in spoken for gap in _GUTTER.finditer(lines[i], 0, _LABEL_WIDTH + 8))
+    starts = Counter(gap.end() for gap in (_GUTTER.search(lines[i]) for i in spoken) if gap and gap.start() <= _LABEL_WIDTH)
     starts.update(len(lines[i]) - len(lines[i].lstrip(" ")) for i in spoken if lines[i].startswith(" "))
     if not starts:
         return lines
@@ -185,6 +185,8 @@ def _label_cells_in_order(lines: list[str]) -> list[str]:
     left = [i for i in spoken if not lines[i].startswith(" ")]
     if any(len(lines[i][:x].rstrip()) > min(_LABEL_WIDTH, x - 2) for i in left):
         return lines  # words running from the left column into the text's
+    if any(lines[i].startswith(" ") and not lines[i].startswith(" " * x) for i in spoken):
+        return lines  # a line starting between the columns: not this layout
     if sum(1 for i in left if _MARGIN_NUMBER.match(lines[i])) * 2 > len(left):
         return lines  # a court page's margin numbers, line_numbered's to read
     rows = [i for i in left if i == 0 or not lines[i - 1] or lines[i - 1].startswith(" ")]

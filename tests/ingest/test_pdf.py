@@ -366,3 +366,11 @@ def test_a_justified_court_page_keeps_its_margin_numbers_and_label_indentation()
         ("ms-raman", "Thank you, Senator, for having us here. The plant we finished last year holds four hundred "
                      "megawatt hours of it."),
         ("senator-savino", "What will all of it cost by the year 2030?")]
+
+
+def test_a_line_starting_between_the_label_column_and_the_text_keeps_its_words():
+    rows = [[(72, "Maria Lopez:"), (200, "Welcome to Charged Up. Today I'm talking with")], [(72, "(00:00)"), (200, "Priya Raman.")],
+            None, [(120, "[Recording resumes after a break in the line]")], None,
+            [(72, "Priya Raman:"), (200, "Thanks, Maria. It's good to be here, and I")], [(72, "(00:07)"), (200, "mean that.")]]
+    text = decode_bytes(pdf_document([rows], font_size=10), source="x.pdf")
+    assert "[Recording resumes after a break in the line]" in text
