@@ -5,12 +5,13 @@ exports (Rev, Otter, Temi, Sonix) often come as PDF. The text ingestion stores a
 is what pypdf extracts from each page in its layout mode: lines as printed, with the
 indentation and the blank lines between paragraphs (a court page's labels stand right of its
 text column, which is how line_numbered tells them from the margin's words; a page whose fonts
-trip layout mode is read in plain mode, without the indentation). Pages follow one another
-with no blank line between them, as a sentence runs on over a page break, unless a page's last
-line ends a paragraph (_joined); each page loses the indentation all its lines share (_dedented).
-A page set in two columns is read column by column (_columns_in_order), a column of speakers
-and times left of the text cell by cell, each before its turn (_label_cells_in_order), and a justified line
-with its words one space apart (_unpadded).
+trip layout mode is read in plain mode, without the indentation). Each page is
+put in reading order once its furniture (below) is gone: two columns one after the other
+(_columns_in_order), a column of speakers and times left of the text cell by cell, each before
+its turn (_label_cells_in_order), without the indentation all its lines share (_dedented).
+Pages follow one another with no blank line between them, as a sentence runs on over a page
+break, unless a page's last line ends a paragraph (_joined); a justified line then has its
+words one space apart (_unpadded).
 
 A page's running header and footer (a title, "Transcript by Rev.com", "Page 3 of 12") are left
 out, as a Word document's are (docx.py reads the body only): a line among the first or last
