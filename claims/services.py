@@ -18,7 +18,7 @@ from .ingest import pipeline
 from .ingest.errors import IngestError
 from .ingest.docx import is_zip
 from .ingest.pdf import is_pdf
-from .ingest.read import decode_bytes
+from .ingest.read import decode_document
 from .ingest.records import AnnotatedInterview, Metadata
 from .ingest.records import Chapter as ChapterRecord
 from .ingest.records import Turn as TurnRecord
@@ -242,8 +242,9 @@ def interview_prepare(
     limit = settings.INGEST_MAX_BYTES if max_bytes is None else max_bytes
     if len(data) > limit:
         raise IngestError(source, None, f"file is {len(data)} bytes, over the size limit of {limit} bytes")
-    text = decode_bytes(data, source=source)
-    annotated = pipeline.run(text, source=source, fmt=fmt, metadata=metadata, sha256=hashlib.sha256(data).hexdigest())
+    text, file_metadata = decode_document(data, source=source)
+    annotated = pipeline.run(text, source=source, fmt=fmt, metadata=metadata, sha256=hashlib.sha256(data).hexdigest(),
+                             file_metadata=file_metadata)
     if annotated.errors:
         raise IngestFailed(annotated.errors)
     container = "docx" if is_zip(data) else "pdf" if is_pdf(data) else ""

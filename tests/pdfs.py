@@ -5,7 +5,8 @@ def pdf_document(pages, *, info=None, font_size=11, leading=14) -> bytes:
     """A minimal valid PDF (1.4, a correct xref table) with Helvetica text, as a transcript
     service or a court reporter's software writes one. Each page is a list of lines from the
     top; a line is a string at the left margin, a list of (x, text) pieces on one baseline
-    (a margin number and its text, a header's left and right parts), or None for a gap.
+    (a margin number and its text, a header's left and right parts; a piece (x, text, gap) is
+    justified, its words drawn with `gap` thousandths of an em added after each), or None for a gap.
     A page given as the string "drawing" holds a filled rectangle and no text (a scan's image
     stands for text the same way). `info` is the document information dictionary."""
     def literal(text):
@@ -18,8 +19,13 @@ def pdf_document(pages, *, info=None, font_size=11, leading=14) -> bytes:
         out, y = [], 760
         for line in lines:
             pieces = [] if line is None else [(72, line)] if isinstance(line, str) else line
-            for x, text in pieces:
-                out.append(b"BT /F1 %d Tf %d %d Td " % (font_size, x, y) + literal(text) + b" Tj ET")
+            for x, text, *justified in pieces:
+                if justified:  # as word processors justify: each word placed, the gap widened (1/1000 em)
+                    words = text.split(" ")
+                    shown = b"[" + b"".join(literal(w + " ") + b" %d " % -justified[0] for w in words[:-1]) + literal(words[-1]) + b"] TJ"
+                else:
+                    shown = literal(text) + b" Tj"
+                out.append(b"BT /F1 %d Tf %d %d Td " % (font_size, x, y) + shown + b" ET")
             y -= leading
         return b"\n".join(out)
 

@@ -5,15 +5,22 @@ exports (Rev, Otter, Temi, Sonix) often come as PDF. The text ingestion stores a
 is what pypdf extracts from each page in its layout mode: lines as printed, with the
 indentation and the blank lines between paragraphs (a court page's labels stand right of its
 text column, which is how line_numbered tells them from the margin's words; a page whose fonts
-trip layout mode is read in plain mode, without the indentation). Pages follow one another
-with no blank line between them, as a sentence runs on over a page break.
+trip layout mode is read in plain mode, without the indentation). Each page is
+put in reading order once its furniture (below) is gone: two columns one after the other
+(_columns_in_order), a column of speakers and times left of the text cell by cell, each before
+its turn (_label_cells_in_order), without the indentation all its lines share (_dedented).
+Pages follow one another with no blank line between them, as a sentence runs on over a page
+break, unless a page's last line ends a paragraph (_joined); a justified line then has its
+words one space apart (_unpadded).
 
 A page's running header and footer (a title, "Transcript by Rev.com", "Page 3 of 12") are left
 out, as a Word document's are (docx.py reads the body only): a line among the first or last
 three of a page is furniture when it comes back there on at least half the pages (and two),
 the same but for its numbers, and is never written further inside a page. A line opening
 with a margin number (1-25) is a court page's own and is left to line_numbered, which reads
-its running title. The text is then detected like any other transcript.
+its running title. The text is then detected like any other transcript. The document
+information's title and creation day travel beside the text (PdfText.metadata) for where the
+text gives none (pipeline.run's file_metadata).
 
 Refused with the reason: a damaged file (also one page of it whose text cannot be decoded: pypdf
 only logs that and gives the page no text), an encrypted one that needs a password, and one
@@ -22,12 +29,15 @@ whose pages hold no text (a scan: an image of the words, to be OCRed first).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from .errors import IngestError
+from .records import Metadata
 
 PDF_MAGIC = b"%PDF-"
 _EDGE_LINES = 3
@@ -36,6 +46,23 @@ _MARGIN_NUMBER = re.compile(r"[ \t]{0,12}(?:[1-9]|1\d|2[0-5])(?:[ \t]|$)")
 # control characters come out of fonts whose codes map to no character: nothing a reader sees,
 # and PostgreSQL refuses a NUL in text
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
+_FULL_LINE_SAMPLE = 40  # the page's last lines, whose longest is a full line
+_SHORT_LINE = 0.8
+# a justified line's widened spaces (_unpadded): 2-4 spaces, on three gaps at least and a third of its gaps
+_PADDED_GAP = re.compile(r"(?<=\S) {2,4}(?=\S)")
+_WIDE_GAP = re.compile(r"\S {5,}\S")
+_MIN_PADDED_GAPS = 3
+# two columns (_columns_in_order): a gutter is 3 spaces or more between words; each column has
+# some 20 characters of words on most lines; a page of fewer lines is not worth reading as columns
+_GUTTER = re.compile(r"(?<=\S) {3,}(?=\S)")
+_COLUMN_WORDS = 20
+_MIN_COLUMN_LINES = 6
+_MIN_SHARED_LINES = 3
+_GUTTERS_TRIED = 3  # the places most lines leave blank; past them, no gutter
+_LABEL_WIDTH = 30  # a speaker's name or a time in a column of its own (_label_cells_in_order)...
+_MAX_CELL_LINES = 3  # ... on a line or a few: a name, its time
+_MIN_CELLS = 2  # (a last page may hold two turns)
 
 
 def is_pdf(data: bytes) -> bool:
@@ -46,7 +73,15 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
-def read_pdf(data: bytes, *, source: str) -> str:
+@dataclass(frozen=True)
+class PdfText:
+    """A PDF's pages' text and what its document information says of it (title, creation day)."""
+
+    text: str
+    metadata: Metadata = Metadata()
+
+
+def read_pdf(data: bytes, *, source: str) -> PdfText:
     """A PDF file's bytes in, its pages' text out, page furniture left out."""
     # imported here: only a PDF pays for loading pypdf, not every text transcript
     from pypdf import PasswordType, PdfReader
@@ -57,6 +92,7 @@ def read_pdf(data: bytes, *, source: str) -> str:
         # an empty user password is a PDF any viewer opens, only its permissions restricted
         locked = reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED
         pages = [] if locked else _pages_text(reader, source)
+        metadata = Metadata() if locked else _info_metadata(reader)
     except DependencyError:  # AES needs the cryptography package (pypdf[crypto] in requirements.txt)
         raise IngestError(source, None, "encrypted PDF (AES) cannot be opened here; save an unlocked copy") from None
     except IngestError:
@@ -74,7 +110,160 @@ def read_pdf(data: bytes, *, source: str) -> str:
     if furniture:
         lines_of_pages = [_trimmed([line for line in lines if _key(line) not in furniture or _MARGIN_NUMBER.match(line)])
                           for lines in lines_of_pages]
-    return "\n".join(line for lines in lines_of_pages for line in lines) + "\n"
+    lines = _joined([_dedented(_label_cells_in_order(_columns_in_order(lines))) for lines in lines_of_pages])
+    return PdfText("\n".join(_unpadded(line) for line in lines) + "\n", metadata)
+
+
+def _columns_in_order(lines: list[str]) -> list[str]:
+    """A page set in two columns, which layout mode writes side by side on each line, as its left
+    column's lines and then its right column's; the lines above and below both (a title, a
+    closing line) stay first and last. Only where the evidence is strong: a gutter, a run of
+    spaces at the same place on every line from the first to the last line with words on both
+    sides of it (three at least), the right column's lines (six at least) starting at one place,
+    and both columns' words running wide on the lines they share (not a margin's numbers, a
+    column of labels or times) with no further gutter inside them (a table). Read once the page's
+    furniture is gone, so that a footer is not taken into a column."""
+    spoken = sum(1 for line in lines if line)
+    if spoken < _MIN_COLUMN_LINES:
+        return lines
+    gapped = [i for i, line in enumerate(lines) if "   " in line and _GUTTER.search(line)]
+    if len(gapped) < _MIN_SHARED_LINES:
+        return lines
+    cover = _gap_cover([lines[i] for i in gapped])
+
+    def crosses(line: str) -> bool:
+        return bool(line[x - 1:x + 2].strip())
+
+    tried = 0
+    for x, count in cover.most_common():
+        if count < _MIN_SHARED_LINES or tried == _GUTTERS_TRIED:
+            break
+        shared = [i for i in gapped if lines[i][:x].strip() and lines[i][x:].strip() and not crosses(lines[i])]
+        if len(shared) < _MIN_SHARED_LINES:
+            continue
+        tried += 1
+        first, last = shared[0], shared[-1]
+        if any(crosses(lines[i]) for i in range(first, last + 1)):
+            continue  # a line running across the gutter: not two columns
+        while first and not crosses(lines[first - 1]):
+            first -= 1  # the column starting above the other's start
+        while last + 1 < len(lines) and not crosses(lines[last + 1]):
+            last += 1  # ... or going on below the other's end
+        body = lines[first:last + 1]
+        starts = Counter(len(line) - len(line[x:].lstrip()) for line in body if line[x:].strip())
+        right_lines = starts.most_common(1)[0][1]
+        start = min(starts)
+        left = sorted(len(lines[i][:x].strip()) for i in shared)
+        right = sorted(len(lines[i][x:].strip()) for i in shared)
+        if right_lines < _MIN_COLUMN_LINES or min(left[len(left) // 2], right[len(right) // 2]) < _COLUMN_WORDS:
+            continue
+        left_gaps, right_gaps = _gap_cover([lines[i][:x] for i in shared]), _gap_cover([lines[i][start:] for i in shared])
+        inner = max((*left_gaps.values(), *right_gaps.values()), default=0)
+        if inner * 4 > len(shared):
+            return lines  # another gutter within a column: a table (an index's names, leaders and pages)
+        return (lines[:first] + _trimmed([line[:x] for line in body])
+                + _trimmed([line[start:] for line in body]) + lines[last + 1:])
+    return lines
+
+
+def _label_cells_in_order(lines: list[str]) -> list[str]:
+    """A page whose speakers and times stand in a narrow column left of the text, a cell of two
+    lines or more beside the turn's first lines (the name, its time below), as each cell's lines
+    and then its turn's: layout mode writes the time beside the turn's second line, read as part
+    of the turn. Only where the text column starts at one place on half the lines or more, nothing
+    runs from the left column into it, and the left column's cells (two or more) are of three
+    lines at most (a court page's margin numbers run on line after line)."""
+    spoken = [i for i, line in enumerate(lines) if line]
+    if sum(1 for i in spoken if "   " in lines[i]) < _MIN_CELLS:
+        return lines
+    starts = Counter(gap.end() for gap in (_GUTTER.search(lines[i]) for i in spoken) if gap and gap.start() <= _LABEL_WIDTH)
+    starts.update(len(lines[i]) - len(lines[i].lstrip(" ")) for i in spoken if lines[i].startswith(" "))
+    if not starts:
+        return lines
+    x, count = starts.most_common(1)[0]
+    if count * 2 < len(spoken) or x < 4:
+        return lines
+    left = [i for i in spoken if not lines[i].startswith(" ")]
+    if any(len(lines[i][:x].rstrip()) > min(_LABEL_WIDTH, x - 2) for i in left):
+        return lines  # words running from the left column into the text's
+    if any(lines[i].startswith(" ") and not lines[i].startswith(" " * x) for i in spoken):
+        return lines  # a line starting between the columns: not this layout
+    if sum(1 for i in left if _MARGIN_NUMBER.match(lines[i])) * 2 > len(left):
+        return lines  # a court page's margin numbers, line_numbered's to read
+    rows = [i for i in left if i == 0 or not lines[i - 1] or lines[i - 1].startswith(" ")]
+    cells = [(row, next(j for j in range(row, len(lines)) if j + 1 == len(lines) or not lines[j + 1]
+                        or lines[j + 1].startswith(" "))) for row in rows]
+    if len(cells) < _MIN_CELLS or any(last - row >= _MAX_CELL_LINES for row, last in cells):
+        return lines  # a margin's numbers or times on line after line: not cells
+    if not any(lines[i][x:].strip() for row, last in cells for i in range(row + 1, last + 1)):
+        return lines  # every cell is one line, read with its text already
+    # above the first cell: a title, or the text column going on from the page before
+    out = [line[x:] if line.startswith(" " * x) else line for line in lines[:rows[0]]]
+    for (row, last), end in zip(cells, rows[1:] + [len(lines)]):
+        out.extend(lines[i][:x].rstrip() for i in range(row, last + 1))
+        out.extend(lines[i][x:] for i in range(row, end) if i > last or lines[i][x:].strip())
+    return out
+
+
+def _gap_cover(lines: list[str]) -> Counter:
+    """How many of the lines leave each place blank in a run of spaces between words (its edges left out)."""
+    cover: Counter = Counter()
+    for line in lines:
+        if "   " in line:
+            for gap in _GUTTER.finditer(line):
+                cover.update(range(gap.start() + 1, gap.end() - 1))
+    return cover
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    """A page's lines without the indentation they all share: layout mode measures a page from its
+    leftmost text, so a header or footer left of the text column (furniture now gone) had pushed
+    that page's lines right of the next page's."""
+    indent = min((len(line) - len(line.lstrip(" ")) for line in lines if line), default=0)
+    return [line[indent:] for line in lines] if indent else lines
+
+
+def _joined(pages: list[list[str]]) -> list[str]:
+    """The pages' lines, one page after the other. A page's last line runs on into the next page's first, as a
+    sentence goes on over a page break, unless it ends a paragraph where paragraphs are set apart by
+    blank lines: then a blank line keeps the next page's first paragraph apart."""
+    blank_separated = any("" in lines for lines in pages)
+    out: list[str] = []
+    for lines in pages:
+        if out and lines and blank_separated and _ends_paragraph(out, lines[0]):
+            out.append("")
+        out.extend(lines)
+    return out
+
+
+def _unpadded(line: str) -> str:
+    """A line of justified prose with its words one space apart: layout mode writes the widened
+    spaces between a justified line's words as two to four spaces. Its indentation is kept, and
+    a court page's margin number with the spaces after it (line_numbered reads where a line's text
+    starts); a line with a wider gap (a table's cells, a label set apart) or fewer such gaps (Otter's
+    'Name  0:07', a label's 'SENATOR SAVINO:  Good') keeps its spaces."""
+    if "  " not in line.lstrip(" "):
+        return line
+    margin = _MARGIN_NUMBER.match(line)
+    head = margin.end() if margin else 0
+    head += len(line) - head - len(line[head:].lstrip(" "))
+    body = line[head:]
+    if _WIDE_GAP.search(body):
+        return line
+    padded = len(_PADDED_GAP.findall(body))
+    if padded < _MIN_PADDED_GAPS or padded * 3 < len(body.split()) - 1:
+        return line
+    return line[:head] + _PADDED_GAP.sub(" ", body)
+
+
+def _ends_paragraph(before: list[str], after: str) -> bool:
+    """Whether the last of `before` ends a paragraph: a sentence's end on a line well short of the
+    page's full lines (a paragraph going on fills its last line on the page)."""
+    last = before[-1]
+    if not _SENTENCE_END.search(last) or _MARGIN_NUMBER.match(last) or _MARGIN_NUMBER.match(after):
+        return False  # a court page's numbered lines are line_numbered's to read
+    full = max(len(line) for line in before[-_FULL_LINE_SAMPLE:])
+    return len(last) < full * _SHORT_LINE
 
 
 class _StreamErrors(logging.Handler):
@@ -156,3 +345,44 @@ def _page_furniture(pages: list[list[str]]) -> set[str]:
         at_edges.update(keys)
     needed = max(2, (len(pages) + 1) // 2)
     return {key for key, count in at_edges.items() if count >= needed and key not in inside}
+
+
+# a title that names the file it was printed from or is a tool's placeholder, not the interview
+_FILE_TITLE = re.compile(
+    r"(?i)^(?:microsoft (?:word|powerpoint|excel|office)\b.*|untitled\b.*|document ?\d*|title|new document|"
+    r"powerpoint presentation|slide \d+|print|[^\s]*_[^\s]*|.*\.(?:docx?|pdf|txt|rtf|odt|pages|html?|md|indd|pptx?|"
+    r"xlsx?|srt|vtt|json|wav|mp[34]|m4a)|.*[\\/].*)$"
+)
+_PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+def _info_metadata(reader) -> Metadata:
+    """The document information's /Title (not a file name nor a tool's default) and the day of
+    its /CreationDate as written (the PDF's local day, not turned to UTC): the text says better
+    where it gives them (pipeline.run's file_metadata). A damaged information dictionary is no reason to
+    refuse the pages' text: it is then read as empty."""
+    try:
+        info = reader.metadata or {}
+        title, created = info.get("/Title"), info.get("/CreationDate")
+    except Exception:  # pypdf lets errors out of a malformed object
+        return Metadata()
+    title = " ".join(title.split()) if isinstance(title, str) else ""
+    if len(title) < 3 or _FILE_TITLE.match(title):
+        title = ""
+    published, precision = _pdf_day(created) if isinstance(created, str) else (None, "")
+    return Metadata(title=title, published=published, published_precision=precision)
+
+
+def _pdf_day(value: str) -> tuple[dt.date | None, str]:
+    """A PDF date string ("D:20250301120000+01'00'") in, its day and precision out."""
+    match = _PDF_DATE.match(value.strip())
+    if not match:
+        return None, ""
+    year, month, day = match.groups()
+    try:
+        date = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None, ""
+    if date.year < 1993:  # before PDF existed: a tool's zero date, not a day
+        return None, ""
+    return date, "day" if day else "month" if month else "year"

@@ -32,7 +32,7 @@ from .html import is_html, read_page, without_trailing_headings
 from .json_transcript import json_document
 from .manifest import derive_slug, manifest_metadata, merge_metadata
 from .markup import reading_text
-from .read import DEFAULT_MAX_BYTES, expand_paths, read_source
+from .read import DEFAULT_MAX_BYTES, expand_paths, read_document
 from .records import AnnotatedInterview, Metadata
 from .scc_transcript import scc_document
 from .table_transcript import table_document
@@ -50,6 +50,7 @@ def run(
     metadata: Metadata | None = None,
     sha256: str | None = None,
     attribution_model=None,
+    file_metadata: Metadata | None = None,
 ) -> AnnotatedInterview:
     """Source text in, AnnotatedInterview out (check `.errors`; see the module docstring).
 
@@ -57,6 +58,8 @@ def run(
     text is what is stored (`_document_text`).
     `metadata` overrides what the file says about itself (pass the manifest entry merged with
     command-line options). `sha256` is of the raw file bytes; by default, of the text as UTF-8.
+    `file_metadata` is what the file said of itself outside the text when it was decoded (a PDF's
+    document information, read.decode_document): the least trusted layer, below what the text says.
     `attribution_model` replaces the shipped speaker-attribution model (for held-out measurement).
     """
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -69,7 +72,7 @@ def run(
     # a Markdown transcript's YAML front matter: metadata, and blank lines to the parsers
     front = read_front_matter(text) if not container else None
     parsed = parse_source(text if front is None else blank_front_matter(text, front), source=source, fmt=fmt or document.format)
-    merged = merge_metadata(parsed.metadata, document.metadata, front.metadata if front else Metadata(), metadata or Metadata())
+    merged = merge_metadata(file_metadata or Metadata(), parsed.metadata, document.metadata, front.metadata if front else Metadata(), metadata or Metadata())
     merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
     if front is not None and parsed.content_start < front.end:
         parsed = replace(parsed, content_start=front.end)
@@ -167,13 +170,13 @@ def ingest_paths(
     done: list[AnnotatedInterview] = []
     for path in files:
         try:
-            text, digest = read_source(path, max_bytes=max_bytes)
+            text, digest, file_metadata = read_document(path, max_bytes=max_bytes)
             entry = manifest_metadata(path, manifest=manifest)
         except IngestError as exc:
             collected.append(exc)
             continue
         annotated = run(text, source=str(path), fmt=fmt, metadata=merge_metadata(entry, options or Metadata()), sha256=digest,
-                        attribution_model=attribution_model)
+                        attribution_model=attribution_model, file_metadata=file_metadata)
         if annotated.errors:
             collected.extend(annotated.errors)
         else:

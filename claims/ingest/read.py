@@ -22,6 +22,7 @@ from typing import Iterable
 from .docx import is_zip, read_docx
 from .errors import IngestError
 from .pdf import is_pdf, read_pdf
+from .records import Metadata
 from .table_transcript import is_table_transcript
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -49,6 +50,15 @@ def _line_of(data: bytes | str, pos: int) -> int:
     return data.count(newline, 0, pos) + 1
 
 
+def decode_document(data: bytes, *, source: str) -> tuple[str, Metadata]:
+    """Raw bytes in, (text, what the file says of itself outside its text) out: the second is a
+    PDF's document information (its title and creation day, pdf.py), empty for other files."""
+    if is_pdf(data):  # a PDF: its pages' text, headers and footers left out (pdf.py)
+        pdf = read_pdf(data, source=source)
+        return pdf.text, pdf.metadata
+    return decode_bytes(data, source=source), Metadata()
+
+
 def decode_bytes(data: bytes, *, source: str) -> str:
     """Raw bytes in, text out; IngestError for empty, binary or undecodable content."""
     if not data:
@@ -56,7 +66,7 @@ def decode_bytes(data: bytes, *, source: str) -> str:
     if is_zip(data):  # a Word document (.docx): its paragraphs' text (docx.py)
         return read_docx(data, source=source)
     if is_pdf(data):  # a PDF: its pages' text, headers and footers left out (pdf.py)
-        return read_pdf(data, source=source)
+        return read_pdf(data, source=source).text
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
         raise IngestError(source, None, "UTF-32 text is not supported; re-save as UTF-8")
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
@@ -93,6 +103,12 @@ def decode_bytes(data: bytes, *, source: str) -> str:
 
 def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
     """A path in, (text, sha256 hex of the raw bytes) out; raises IngestError when refused."""
+    text, digest, _ = read_document(path, max_bytes=max_bytes)
+    return text, digest
+
+
+def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str, Metadata]:
+    """read_source, and what the file says of itself outside its text (decode_document)."""
     source = str(path)
     p = Path(path)
     if not p.exists():
@@ -110,8 +126,8 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tupl
         raise IngestError(source, None, f"cannot read file: {exc.strerror or exc}") from None
     if len(data) > max_bytes:  # the file grew between stat and read
         raise IngestError(source, None, f"file is {len(data)} bytes, over the size limit of {max_bytes} bytes")
-    text = decode_bytes(data, source=source)
-    return text, hashlib.sha256(data).hexdigest()
+    text, metadata = decode_document(data, source=source)
+    return text, hashlib.sha256(data).hexdigest(), metadata
 
 
 def _transcript_table(path: Path) -> bool:
