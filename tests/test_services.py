@@ -130,3 +130,34 @@ def test_a_bad_annotation_sheet_names_the_claim_and_writes_nothing(override, mes
         annotations_import(sheet_for(interview, **override), source="s.json")
     assert str(error.value).startswith("s.json: claim 1 [")
     assert not Claim.objects.exists()
+
+
+def test_speakers_named_by_their_part_are_each_interviews_own_and_named_people_are_shared():
+    # two diarised exports ("Speaker 1", "Speaker 2") and an unlabelled talk (attribution's "Host" and
+    # "Guest"): before, every "Speaker 1" in the database was one Speaker, mixing strangers' claims
+    from claims.services import interview_prepare
+
+    first = b"Speaker 1: Welcome. What do you build?\n\nSpeaker 2: Compilers, mostly.\n\nSpeaker 1: Why?\n"
+    second = b"Speaker 1: Hello there. Where are you?\n\nSpeaker 2: In Lisbon.\n\nSpeaker 1: Nice.\n"
+    named = b"Ann Lee: Hi. What do you grow?\n\nSpeaker 2: Olives.\n\nAnn Lee: Good.\n"
+    for data, name in ((first, "ep-1.txt"), (second, "ep-2.txt"), (named, "ep-3.txt"), (first, "ep-1.txt")):
+        interview_ingest(annotated=interview_prepare(data, source=name))
+    assert sorted(Speaker.objects.values_list("slug", "name")) == [
+        ("ann-lee", "Ann Lee"),
+        ("speaker-1-in-ep-1", "Speaker 1"), ("speaker-1-in-ep-2", "Speaker 1"),
+        ("speaker-2-in-ep-1", "Speaker 2"), ("speaker-2-in-ep-2", "Speaker 2"), ("speaker-2-in-ep-3", "Speaker 2")]
+    assert {t.speaker.slug for t in Interview.objects.get(slug="ep-2").turns.all()} == {"speaker-1-in-ep-2", "speaker-2-in-ep-2"}
+    unlabelled = b"We talked about olives and the long harvest. Why olives? Because my father grew them.\n"
+    interview, _ = interview_ingest(annotated=interview_prepare(unlabelled, source="talk.txt"))
+    assert {p.speaker.slug for p in interview.participations.all()} <= {"host-in-talk", "guest-in-talk"}
+
+
+@pytest.mark.parametrize("name, part", [
+    ("Speaker 1", True), ("SPEAKER_00", True), ("Unknown Speaker", True), ("Q", True), ("Interviewer B", True),
+    ("UNIDENTIFIED MALE", True), ("Host", True), ("Entrevistadora", True), ("Participant (P3)", True),
+    ("Manuel", False), ("Hostetler", False), ("Ann Host", False), ("Personal", False), ("Lex Fridman", False),
+])
+def test_a_part_name_is_told_from_a_persons(name, part):
+    from claims.ingest.attribute import _PART_NAME
+
+    assert bool(_PART_NAME.fullmatch(name)) is part

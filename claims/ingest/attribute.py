@@ -75,12 +75,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
-from .formats.labelled import HOST_ROLES, initials, shorter_forms
+from .formats.labelled import GUEST_ROLES, HOST_ROLES, initials, shorter_forms
 from .names import find_aliases, slugify
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
@@ -316,6 +316,43 @@ def _merge(u: Units, roles: Sequence[str], turns: Sequence[ParsedTurn], speakers
 _GENERIC_LABEL = re.compile(
     r"(?i)^(?:(?:speaker|spk|person|participant|voice|unknown|说话人|发言人)[\s_\-]*\w{0,3}|q|a|question|answer|interviewer|interviewee)$"
 )
+
+
+# names of a part, not of a person, as transcripts and this module write them: a diariser's "Speaker 1",
+# "SPEAKER_00", Otter's "Unknown Speaker", an interview's "Q" / "A", "Interviewer", "Host" and "Guest" (also
+# what attribution calls the two voices of an unlabelled transcript), CNN's "UNIDENTIFIED MALE", a lecture's
+# "Audience", an earnings call's "Operator"; with a number or a letter after it ("Host 2", "Interviewer B")
+_PART_SUFFIX = r"(?:[\s_\-]*\d{1,3}|[\s_\-]+\w{1,3}|[ ]\(\w{1,4}\))?"  # "1", "_00", " B", " (P3)"; never "Manuel" from "man"
+_PART_NAME = re.compile(
+    r"(?i)(?:q|a|question|answer|(?:speaker|spk|person|participant|voice|说话人|发言人)"
+    r"|(?:unknown|unidentified)(?:[\s_\-]+(?:speaker|male|female|man|woman|voice|person|participant))?"
+    r"|" + "|".join(sorted(set(HOST_ROLES + GUEST_ROLES) - {"byline"}, key=len, reverse=True))
+    + r"|respondent|audience(?: member)?|narrat(?:or|ion)|announcer|operator|caller|reporter|student|crosstalk"
+    r"|male|female|man|woman|主持人|受访者|记者)" + _PART_SUFFIX
+)
+
+
+def scoped_to_interview(
+    speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], interview_slug: str
+) -> tuple[tuple[SpeakerRecord, ...], tuple[Turn, ...]]:
+    """Speakers named by their part ("Speaker 1", "Host", "Q") get a slug of this interview's
+    ("speaker-1-in-python-bytes-310"); their turns follow. Speakers are stored by slug across
+    interviews: without this every transcript's "Speaker 1" would be one person in the database,
+    and a query for that speaker's claims would mix the words of strangers. Named speakers keep
+    their slugs, so one person's interviews meet."""
+    scoped = {sp.slug: _scoped_slug(sp.slug, interview_slug) for sp in speakers
+              if interview_slug and _PART_NAME.fullmatch(" ".join(sp.name.split()))}
+    if not scoped:
+        return tuple(speakers), tuple(turns)
+    return (tuple(replace(sp, slug=scoped.get(sp.slug, sp.slug)) for sp in speakers),
+            tuple(replace(t, speaker_slug=scoped.get(t.speaker_slug, t.speaker_slug)) for t in turns))
+
+
+_SLUG_LENGTH = 200  # Speaker.slug's max_length
+
+
+def _scoped_slug(slug: str, interview_slug: str) -> str:
+    return f"{slug}-in-{interview_slug}"[:_SLUG_LENGTH].rstrip("-")
 
 
 def _most_questions(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .attribute import attribute_speakers
+from .attribute import attribute_speakers, scoped_to_interview
 from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_cues
 from .errors import IngestError
 from .formats import parse_source
@@ -100,6 +100,7 @@ def run(
     spans_of_turn = spans_by_range(reading, ranges)
     spans = [span for turn_spans in spans_of_turn for span in turn_spans]
     speakers, turns = attribute_speakers(reading, parsed, merged, units=spans, model=attribution_model)
+    speakers, turns = scoped_to_interview(speakers, turns, merged.slug)
     host = next((s.slug for s in speakers if s.role == "host"), None)
     chapters = locate_chapters(
         reading, parsed.chapters, turns, content_start=parsed.content_start, content_end=content_end,

@@ -157,8 +157,8 @@ def test_whisperx_labels_with_a_confidence_are_speakers():
     text = read("whisperx_confidence.srt")
     annotated = run(text, source="whisperx_confidence.srt")
     assert [(t.speaker_slug, text[t.start_char : t.end_char]) for t in annotated.turns] == [
-        ("speaker-00", "What you out of here doing man?"),
-        ("speaker-00", "Come over here and talk to me."),
+        ("speaker-00-in-whisperx-confidence", "What you out of here doing man?"),
+        ("speaker-00-in-whisperx-confidence", "Come over here and talk to me."),
         ("target-speaker", "Whoa, whoa, whoa."),
         ("target-speaker", "What's going on?"),
         ("target-speaker", "Do you actually believe I have to stand on a public"),
@@ -197,9 +197,9 @@ def test_highlighted_word_captions_give_each_segment_once_at_its_start():
     assert annotated.ok
     turns = [(t.speaker_slug, t.start_seconds, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
     assert turns == [
-        ("speaker-00", 0.031, "<u>Welcome</u> back to the show."),
-        ("speaker-01", 2.115, "<u>Thanks</u> for having me."),
-        ("speaker-00", 3.8, "<u>So</u> what do you think?"),
+        ("speaker-00-in-whisperx-highlight", 0.031, "<u>Welcome</u> back to the show."),
+        ("speaker-01-in-whisperx-highlight", 2.115, "<u>Thanks</u> for having me."),
+        ("speaker-00-in-whisperx-highlight", 3.8, "<u>So</u> what do you think?"),
     ]
 
 

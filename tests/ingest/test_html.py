@@ -348,7 +348,7 @@ def test_a_press_briefings_reporters_q_in_a_wide_space_is_a_speaker():
     # period; the no-break spaces stay as wide as the browser shows them, and "Q" is a label
     annotated = run((DATA / "press_briefing_page.html").read_text(encoding="utf-8"), source="briefing.html")
     assert annotated.ok and annotated.format == "labelled"
-    assert [t.speaker_slug for t in annotated.turns] == ["ms-reyes", "q", "ms-reyes", "q", "ms-reyes", "q", "ms-reyes"]
+    assert [t.speaker_slug for t in annotated.turns] == ["ms-reyes", "q-in-press-briefing-by-press-secretary-dana-reyes", "ms-reyes", "q-in-press-briefing-by-press-secretary-dana-reyes", "ms-reyes", "q-in-press-briefing-by-press-secretary-dana-reyes", "ms-reyes"]
     turn = annotated.turns[3]
     assert annotated.source_text[turn.start_char:turn.end_char] == "Thanks, Dana.  Will the new schedule start before the summer?"
     assert annotated.metadata.title == "Press Briefing by Press Secretary Dana Reyes"
@@ -409,7 +409,7 @@ def test_a_script_built_page_is_read_from_its_json_ld_transcript():
 <script src="/app.js"></script></body></html>"""
     annotated = run(html, source="ep3.html")
     assert annotated.ok and annotated.format == "labelled" and "JavaScript" not in annotated.source_text
-    assert [s.slug for s in annotated.speakers] == ["host", "guest"]
+    assert [s.slug for s in annotated.speakers] == ["host-in-the-long-run-ep-3", "guest-in-the-long-run-ep-3"]
     assert annotated.source_text[annotated.turns[-1].start_char:annotated.turns[-1].end_char].startswith("Everywhere.")
     assert annotated.metadata.published == dt.date(2024, 5, 2)
 

@@ -34,7 +34,7 @@ def test_a_diarised_recognisers_speakers_become_the_named_host_and_guest(name, s
 
 def test_without_names_the_label_asking_questions_is_the_host():
     annotated = run(read("assemblyai.json"), source="assemblyai.json")
-    assert [(s.slug, s.role) for s in annotated.speakers] == [("speaker-a", "host"), ("speaker-b", "guest")]
+    assert [(s.slug, s.role) for s in annotated.speakers] == [("speaker-a-in-assemblyai", "host"), ("speaker-b-in-assemblyai", "guest")]
 
 
 def test_whispers_segments_run_on_into_each_other_and_the_words_pick_the_speakers():
@@ -146,7 +146,7 @@ def test_where_a_file_gives_words_only_they_are_joined_into_sentences():
                 ' {"word": "much", "punctuated_word": "much.", "start": 1.2, "speaker": 1}]}]}]}}')
     annotated = run(deepgram, source="d.json")
     assert annotated.source_text == "[00:00:00.060] Speaker 0: Yeah.\n[00:00:00.900] Speaker 1: As much.\n"
-    assert annotated.metadata.duration_seconds == 26 and [t.speaker_slug for t in annotated.turns] == ["speaker-0", "speaker-1"]
+    assert annotated.metadata.duration_seconds == 26 and [t.speaker_slug for t in annotated.turns] == ["speaker-0-in-d", "speaker-1-in-d"]
 
 
 def test_a_diarisers_list_keeps_its_speakers_and_one_utterance_is_still_labelled():
@@ -156,10 +156,10 @@ def test_a_diarisers_list_keeps_its_speakers_and_one_utterance_is_still_labelled
     annotated = run(listed, source="acquired.json")
     assert annotated.format == "labelled"
     assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
-        ("speaker-00", 0.5), ("speaker-01", 47.408), ("speaker-00", 48.429)]
+        ("speaker-00-in-acquired", 0.5), ("speaker-01-in-acquired", 47.408), ("speaker-00-in-acquired", 48.429)]
     single = '{"utterances": [{"speaker": "A", "start": 170, "end": 5000, "text": "Yeah. As much as it is worth it."}]}'
     annotated = run(single, source="one.json")
-    assert annotated.format == "labelled" and [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [("speaker-a", 0.17)]
+    assert annotated.format == "labelled" and [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [("speaker-a-in-one", 0.17)]
     assert annotated.source_text[annotated.turns[0].start_char:annotated.turns[0].end_char] == "Yeah. As much as it is worth it."
 
 
@@ -184,7 +184,7 @@ def test_a_diarisers_list_with_three_speakers_each_heard_once_keeps_them():
     annotated = run(listed, source="three.json")
     assert annotated.format == "labelled" and annotated.ok
     assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
-        ("speaker-00", 0.5), ("speaker-01", 47.4), ("speaker-02", 48.4)]
+        ("speaker-00-in-three", 0.5), ("speaker-01-in-three", 47.4), ("speaker-02-in-three", 48.4)]
 
 
 @pytest.mark.parametrize(
