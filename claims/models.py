@@ -88,6 +88,7 @@ class Interview(models.Model):
         WEBVTT = "webvtt", "WebVTT captions"
         SRT = "srt", "SRT captions"
         SBV = "sbv", "SBV captions (YouTube Studio)"
+        ASS = "ass", "SubStation Alpha captions (.ass, .ssa)"
         LINE_NUMBERED = "line_numbered", "line-numbered pages (court or hearing transcript)"
         LABELLED = "labelled", "Name: labelled transcript"
         TIMED_LINES = "timed_lines", "timed lines (YouTube transcript panel)"

@@ -27,6 +27,7 @@ from .table_transcript import is_table_transcript
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TRANSCRIPT_SUFFIXES = (
     ".txt", ".vtt", ".srt", ".sbv", ".text", ".transcript", ".html", ".htm", ".docx", ".pdf", ".ttml", ".dfxp", ".scc",
+    ".ass", ".ssa",
     ".srv1", ".srv2", ".srv3", ".json3",  # YouTube's timed text as yt-dlp names it
 )
 

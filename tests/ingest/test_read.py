@@ -84,13 +84,13 @@ def test_expand_paths_lists_transcripts_and_reports_empty_folders(tmp_path):
     assert [f.name for f in files] == ["page.html", "x.vtt", "y.srt"]
     assert [str(e) for e in errors] == [
         f"{tmp_path / 'empty'}: directory contains no transcript files (*.txt, *.vtt, *.srt, *.sbv, *.text, *.transcript, *.html, *.htm, *.docx, *.pdf, *.ttml, *.dfxp, *.scc, "
-        "*.srv1, *.srv2, *.srv3, *.json3)",
+        "*.ass, *.ssa, *.srv1, *.srv2, *.srv3, *.json3)",
         f"{tmp_path / 'missing.txt'}: no such file or directory",
     ]
 
 
 def test_a_folder_gives_its_caption_files_in_youtubes_and_broadcasts_formats(tmp_path):
-    for name in ("a.srv3", "b.json3", "c.scc", "notes.json", "table.tsv"):
+    for name in ("a.srv3", "b.json3", "c.scc", "d.ass", "e.ssa", "notes.json", "table.tsv"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     files, errors = expand_paths([tmp_path])
-    assert not errors and [f.name for f in files] == ["a.srv3", "b.json3", "c.scc"]
+    assert not errors and [f.name for f in files] == ["a.srv3", "b.json3", "c.scc", "d.ass", "e.ssa"]
