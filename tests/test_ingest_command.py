@@ -265,10 +265,10 @@ def test_a_zip_that_is_not_a_word_document_is_refused_and_leaves_nothing(tmp_pat
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("content.xml", "<office:document/>")
+        archive.writestr("notes/readme.txt", "hello")
     path = bad_file(tmp_path, "notes.docx", buffer.getvalue())
     _, err = ingest_failing(path)
-    assert err.strip() == f"{path}: a ZIP archive but not a Word document (no word/document.xml)"
+    assert err.strip() == f"{path}: a ZIP archive but not a Word or OpenDocument text document (no word/document.xml, no content.xml)"
     assert not Interview.objects.exists()
 
 

@@ -1,7 +1,8 @@
 """Reading transcript files: path in, (exact text, sha256 of the raw bytes) out.
 
 Decoding never guesses. Accepted: UTF-8, UTF-8 with a BOM, UTF-16 with a BOM (LE or BE), Word
-documents (.docx, read as their paragraphs' text, docx.py) and PDF (its pages' text, pdf.py).
+documents (.docx, read as their paragraphs' text, docx.py), OpenDocument text (.odt, odt.py), Rich
+Text (.rtf, rtf.py) and PDF (its pages' text, pdf.py).
 Anything else is refused with an IngestError naming the file and the reason.
 
 The text is kept exactly as decoded: bytes are read and decoded, with no newline
@@ -22,12 +23,13 @@ from typing import Iterable
 from .docx import is_zip, read_docx
 from .errors import IngestError
 from .pdf import is_pdf, read_pdf
+from .rtf import is_rtf, read_rtf
 from .table_transcript import is_table_transcript
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TRANSCRIPT_SUFFIXES = (
     ".txt", ".vtt", ".srt", ".sbv", ".text", ".transcript", ".html", ".htm", ".docx", ".pdf", ".ttml", ".dfxp", ".scc",
-    ".ass", ".ssa",
+    ".ass", ".ssa", ".rtf", ".odt",
     ".srv1", ".srv2", ".srv3", ".json3",  # YouTube's timed text as yt-dlp names it
 )
 
@@ -54,10 +56,12 @@ def decode_bytes(data: bytes, *, source: str) -> str:
     """Raw bytes in, text out; IngestError for empty, binary or undecodable content."""
     if not data:
         raise IngestError(source, None, "empty file")
-    if is_zip(data):  # a Word document (.docx): its paragraphs' text (docx.py)
+    if is_zip(data):  # a Word document (.docx) or OpenDocument text (.odt): its paragraphs' text (docx.py, odt.py)
         return read_docx(data, source=source)
     if is_pdf(data):  # a PDF: its pages' text, headers and footers left out (pdf.py)
         return read_pdf(data, source=source)
+    if is_rtf(data):  # Rich Text: its paragraphs' text (rtf.py)
+        return read_rtf(data, source=source)
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
         raise IngestError(source, None, "UTF-32 text is not supported; re-save as UTF-8")
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):

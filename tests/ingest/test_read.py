@@ -84,7 +84,7 @@ def test_expand_paths_lists_transcripts_and_reports_empty_folders(tmp_path):
     assert [f.name for f in files] == ["page.html", "x.vtt", "y.srt"]
     assert [str(e) for e in errors] == [
         f"{tmp_path / 'empty'}: directory contains no transcript files (*.txt, *.vtt, *.srt, *.sbv, *.text, *.transcript, *.html, *.htm, *.docx, *.pdf, *.ttml, *.dfxp, *.scc, "
-        "*.ass, *.ssa, *.srv1, *.srv2, *.srv3, *.json3)",
+        "*.ass, *.ssa, *.rtf, *.odt, *.srv1, *.srv2, *.srv3, *.json3)",
         f"{tmp_path / 'missing.txt'}: no such file or directory",
     ]
 
