@@ -89,6 +89,7 @@ class Interview(models.Model):
         SRT = "srt", "SRT captions"
         SBV = "sbv", "SBV captions (YouTube Studio)"
         ASS = "ass", "SubStation Alpha captions (.ass, .ssa)"
+        SAMI = "sami", "SAMI captions (.smi, .sami)"
         LINE_NUMBERED = "line_numbered", "line-numbered pages (court or hearing transcript)"
         LABELLED = "labelled", "Name: labelled transcript"
         TIMED_LINES = "timed_lines", "timed lines (YouTube transcript panel)"

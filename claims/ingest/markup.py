@@ -21,9 +21,9 @@ from __future__ import annotations
 import html
 import re
 
-from .formats import ass, labelled, line_numbered, timed_lines
+from .formats import ass, labelled, line_numbered, sami, timed_lines
 
-CAPTION_FORMATS = frozenset({"webvtt", "srt", "sbv", "ass"})
+CAPTION_FORMATS = frozenset({"webvtt", "srt", "sbv", "ass", "sami"})
 CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark, as parsed
 
 # a cue timestamp tag, an (end) tag starting with a letter ("c", "c.colorE5E5E5", "v Name",
@@ -163,6 +163,8 @@ def reading_text(text: str, fmt: str | None) -> str:
         return ass.spoken_text(text)
     if fmt not in CAPTION_FORMATS:
         return text
+    if fmt == "sami":  # the read class's paragraphs only; their tags and entities as for any caption
+        text = sami.spoken_text(text)
     if "<" in text or "{" in text:
         text = _TAG.sub(_blank, text)
     if "&" in text or "\\" in text:

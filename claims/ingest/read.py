@@ -22,6 +22,7 @@ from typing import Iterable
 
 from .docx import is_zip, read_docx
 from .errors import IngestError
+from .formats import sami
 from .pdf import is_pdf, read_pdf
 from .rtf import is_rtf, read_rtf
 from .table_transcript import is_table_transcript
@@ -32,6 +33,10 @@ TRANSCRIPT_SUFFIXES = (
     ".ass", ".ssa", ".rtf", ".odt",
     ".srv1", ".srv2", ".srv3", ".json3",  # YouTube's timed text as yt-dlp names it
 )
+
+# A folder's SAMI captions (.smi, .sami) are read where the file opens as one: chemists' SMILES
+# files are named .smi too.
+SNIFFED_SUFFIXES = (".smi", ".sami")
 
 # A folder's tables are read where their header row names a text column and a speaker or
 # start column (table_transcript.is_table_transcript); its other tables, manifests (.json) and
@@ -119,14 +124,27 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tupl
     return text, hashlib.sha256(data).hexdigest()
 
 
-def _transcript_table(path: Path) -> bool:
-    """Whether a folder's .csv, .tsv or .jsonl file is a transcript, from its header row."""
+def _head(path: Path) -> str:
+    """The first few KB of a file as text ("" when it cannot be read)."""
     try:
         with path.open("rb") as handle:
             head = handle.read(_TABLE_HEAD_BYTES)
     except OSError:
-        return False
-    return is_table_transcript(head.decode("utf-8-sig", errors="ignore"))
+        return ""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", errors="ignore")
+    return head.decode("utf-8-sig", errors="ignore")
+
+
+def _transcript_by_content(path: Path) -> bool:
+    """Whether a folder's file with a suffix that other files share is a transcript, from its
+    first lines: a table whose header names a transcript's columns, a SAMI file."""
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        return is_table_transcript(_head(path))
+    if suffix in SNIFFED_SUFFIXES:
+        return sami.looks_like(_head(path))
+    return False
 
 
 def expand_paths(
@@ -135,8 +153,8 @@ def expand_paths(
     """Files and folders in, (transcript files in order, errors) out.
 
     A file named explicitly is kept whatever its suffix; a folder contributes its files
-    with a transcript suffix and its tables whose header names a transcript's columns
-    (recursively, sorted, hidden files skipped). A missing path or
+    with a transcript suffix, its tables whose header names a transcript's columns and its .smi
+    files that are SAMI captions (recursively, sorted, hidden files skipped). A missing path or
     a folder with no transcript is an error; the other paths are still expanded.
     """
     files: list[Path] = []
@@ -152,7 +170,7 @@ def expand_paths(
                 f
                 for f in p.rglob("*")
                 if f.is_file()
-                and (f.suffix.lower() in suffixes or (f.suffix.lower() in TABLE_SUFFIXES and _transcript_table(f)))
+                and (f.suffix.lower() in suffixes or _transcript_by_content(f))
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:

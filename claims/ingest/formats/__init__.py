@@ -6,11 +6,12 @@ most specific shapes first and falling back to plain punctuated text.
 from __future__ import annotations
 
 from ..records import ParsedSource
-from . import ass, chaptered, labelled, line_numbered, plain, raw_captions, sbv, scraped_page, srt, timed_lines, webvtt
+from . import ass, chaptered, labelled, line_numbered, plain, raw_captions, sami, sbv, scraped_page, srt, timed_lines, webvtt
 from ._common import refused
 
 PARSERS = {
     "ass": ass.parse,
+    "sami": sami.parse,
     "webvtt": webvtt.parse,
     "srt": srt.parse,
     "sbv": sbv.parse,
@@ -31,6 +32,7 @@ def _detector(looks_like):
 # detector returns None, or the arguments its parser takes from what detection computed.
 _DETECTORS = (
     ("ass", _detector(ass.looks_like)),
+    ("sami", _detector(sami.looks_like)),
     ("webvtt", _detector(webvtt.looks_like)),
     ("srt", _detector(srt.looks_like)),
     ("sbv", _detector(sbv.looks_like)),
