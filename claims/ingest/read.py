@@ -17,12 +17,14 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
 from .docx import is_zip, read_docx
 from .errors import IngestError
-from .formats import sami
+from .formats import detect, parse_source, sami
+from .front_matter import blank_front_matter, read_front_matter
 from .pdf import is_pdf, read_pdf
 from .rtf import is_rtf, read_rtf
 from .table_transcript import is_table_transcript
@@ -37,6 +39,16 @@ TRANSCRIPT_SUFFIXES = (
 # A folder's SAMI captions (.smi, .sami) are read where the file opens as one: chemists' SMILES
 # files are named .smi too.
 SNIFFED_SUFFIXES = (".smi", ".sami")
+# A folder's Markdown files (a static site's transcript pages) are read where their text is detected
+# as a transcript's shape (labels, time marks, cues) or their front matter calls the page a
+# transcript: a README, notes or a post beside the transcripts is plain text and stays out, and so
+# do the files that a folder's Markdown usually is besides (READMEs, changelogs, FAQs, licences)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_MARKDOWN_NOT_TRANSCRIPTS = frozenset({
+    "readme", "changelog", "changes", "history", "contributing", "license", "licence", "code_of_conduct", "security",
+    "faq", "todo", "authors", "notice", "index", "_index", "summary", "notes",
+})
+_MARKDOWN_HEAD_CHARS = 200_000
 
 # A folder's tables are read where their header row names a text column and a speaker or
 # start column (table_transcript.is_table_transcript); its other tables, manifests (.json) and
@@ -144,7 +156,28 @@ def _transcript_by_content(path: Path) -> bool:
         return is_table_transcript(_head(path))
     if suffix in SNIFFED_SUFFIXES:
         return sami.looks_like(_head(path))
+    if suffix in MARKDOWN_SUFFIXES:
+        return _markdown_transcript(path)
     return False
+
+
+def _markdown_transcript(path: Path) -> bool:
+    if path.stem.lower() in _MARKDOWN_NOT_TRANSCRIPTS:
+        return False
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(_MARKDOWN_HEAD_CHARS).decode("utf-8-sig", errors="ignore")
+    except OSError:
+        return False
+    front = read_front_matter(text)
+    if front is not None and front.says_transcript:
+        return True
+    body = blank_front_matter(text, front) if front else text
+    fmt = detect(body)
+    if fmt == "labelled":  # someone speaks twice: a page of "Format: ..." and "License: ..." lines is no dialogue
+        labels = Counter(t.speaker_label for t in parse_source(body, source=str(path), fmt=fmt).turns if t.speaker_label)
+        return bool(labels) and max(labels.values()) >= 2
+    return fmt not in ("plain", "raw_captions")
 
 
 def expand_paths(
@@ -153,8 +186,8 @@ def expand_paths(
     """Files and folders in, (transcript files in order, errors) out.
 
     A file named explicitly is kept whatever its suffix; a folder contributes its files
-    with a transcript suffix, its tables whose header names a transcript's columns and its .smi
-    files that are SAMI captions (recursively, sorted, hidden files skipped). A missing path or
+    with a transcript suffix, its tables whose header names a transcript's columns, its .smi
+    files that are SAMI captions and its Markdown files that are transcripts (recursively, sorted, hidden files skipped). A missing path or
     a folder with no transcript is an error; the other paths are still expanded.
     """
     files: list[Path] = []

@@ -94,3 +94,19 @@ def test_a_folder_gives_its_caption_files_in_youtubes_and_broadcasts_formats(tmp
         (tmp_path / name).write_text("x", encoding="utf-8")
     files, errors = expand_paths([tmp_path])
     assert not errors and [f.name for f in files] == ["a.srv3", "b.json3", "c.scc", "d.ass", "e.ssa"]
+
+
+def test_a_folder_reads_its_markdown_transcripts_not_its_other_markdown(tmp_path):
+    (tmp_path / "episode-1.md").write_text(
+        "**Ana Ruiz:** Welcome to the show. Today we talk about compilers.\n\n"
+        "**Ben Ode:** Thanks for having me.\n\n**Ana Ruiz:** Where did you start?\n\n"
+        "**Ben Ode:** With a Pascal compiler, in school.\n", encoding="utf-8")
+    (tmp_path / "episode-2.md").write_text(  # a talk in paragraphs, its front matter says what it is
+        "---\ntitle: Keynote\nlayout: transcript\n---\n\nGood morning. Today I want to talk about build systems.\n", encoding="utf-8")
+    (tmp_path / "announcement.md").write_text(  # a post in paragraphs beside them
+        "---\ntitle: New episodes\ndate: 2024-05-01\n---\n\nWe are back with a new season. Thanks for listening.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Transcripts\n\nAna: the host.\nBen: the guest.\nAna: Ben's editor too.\n", encoding="utf-8")
+    (tmp_path / "conventions.md").write_text(  # notes whose lines read as labels, each once
+        "# Conventions\n\nFormat: Markdown.\nSpeakers: bold names.\nTimestamps: optional.\nLicense: CC BY 4.0.\n", encoding="utf-8")
+    files, errors = expand_paths([tmp_path])
+    assert not errors and [f.name for f in files] == ["episode-1.md", "episode-2.md"]
