@@ -90,6 +90,7 @@ class Interview(models.Model):
         SBV = "sbv", "SBV captions (YouTube Studio)"
         ASS = "ass", "SubStation Alpha captions (.ass, .ssa)"
         SAMI = "sami", "SAMI captions (.smi, .sami)"
+        MICRODVD = "microdvd", "MicroDVD captions (.sub)"
         LINE_NUMBERED = "line_numbered", "line-numbered pages (court or hearing transcript)"
         LABELLED = "labelled", "Name: labelled transcript"
         TIMED_LINES = "timed_lines", "timed lines (YouTube transcript panel)"

@@ -23,7 +23,7 @@ from typing import Iterable
 
 from .docx import is_zip, read_docx
 from .errors import IngestError
-from .formats import detect, parse_source, sami
+from .formats import detect, microdvd, parse_source, sami
 from .front_matter import blank_front_matter, read_front_matter
 from .pdf import is_pdf, read_pdf
 from .rtf import is_rtf, read_rtf
@@ -36,9 +36,9 @@ TRANSCRIPT_SUFFIXES = (
     ".srv1", ".srv2", ".srv3", ".json3",  # YouTube's timed text as yt-dlp names it
 )
 
-# A folder's SAMI captions (.smi, .sami) are read where the file opens as one: chemists' SMILES
-# files are named .smi too.
-SNIFFED_SUFFIXES = (".smi", ".sami")
+# A folder's SAMI captions (.smi, .sami) and MicroDVD captions (.sub) are read where the file opens
+# as one: chemists' SMILES files are named .smi too, and VobSub's binary image index .sub
+SNIFFED_SUFFIXES = {".smi": sami.looks_like, ".sami": sami.looks_like, ".sub": microdvd.looks_like}
 # A folder's Markdown files (a static site's transcript pages) are read where their text is detected
 # as a transcript's shape (labels, time marks, cues) or their front matter calls the page a
 # transcript: a README, notes or a post beside the transcripts is plain text and stays out, and so
@@ -150,12 +150,12 @@ def _head(path: Path) -> str:
 
 def _transcript_by_content(path: Path) -> bool:
     """Whether a folder's file with a suffix that other files share is a transcript, from its
-    first lines: a table whose header names a transcript's columns, a SAMI file."""
+    first lines: a table whose header names a transcript's columns, a SAMI or MicroDVD file."""
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
         return is_table_transcript(_head(path))
     if suffix in SNIFFED_SUFFIXES:
-        return sami.looks_like(_head(path))
+        return SNIFFED_SUFFIXES[suffix](_head(path))
     if suffix in MARKDOWN_SUFFIXES:
         return _markdown_transcript(path)
     return False
@@ -187,7 +187,7 @@ def expand_paths(
 
     A file named explicitly is kept whatever its suffix; a folder contributes its files
     with a transcript suffix, its tables whose header names a transcript's columns, its .smi
-    files that are SAMI captions and its Markdown files that are transcripts (recursively, sorted, hidden files skipped). A missing path or
+    and .sub files that are SAMI or MicroDVD captions and its Markdown files that are transcripts (recursively, sorted, hidden files skipped). A missing path or
     a folder with no transcript is an error; the other paths are still expanded.
     """
     files: list[Path] = []
