@@ -37,8 +37,13 @@ TRANSCRIPT_SUFFIXES = (
 )
 
 # A folder's SAMI captions (.smi, .sami) and MicroDVD captions (.sub) are read where the file opens
-# as one: chemists' SMILES files are named .smi too, and VobSub's binary image index .sub
-SNIFFED_SUFFIXES = {".smi": sami.looks_like, ".sami": sami.looks_like, ".sub": microdvd.looks_like}
+# as one: chemists' SMILES files are named .smi too, and VobSub's binary image index and HTCondor's
+# job descriptions .sub
+SNIFFED_SUFFIXES = {
+    ".smi": sami.looks_like, ".sami": sami.looks_like,
+    # an SRT or WebVTT file is sometimes saved as .sub too
+    ".sub": lambda head: microdvd.looks_like(head) or detect(head) in ("srt", "webvtt"),
+}
 # A folder's Markdown files (a static site's transcript pages) are read where their text is detected
 # as a transcript's shape (labels, time marks, cues) or their front matter calls the page a
 # transcript: a README, notes or a post beside the transcripts is plain text and stays out, and so

@@ -28,9 +28,13 @@ def test_captions_are_turns_timed_by_their_frames_at_the_files_frame_rate():
     assert len(reading) == len(text) and "{" not in reading and "|" not in reading and "25" not in reading.split("\n")[0]
 
 
-def test_without_a_frame_rate_the_frames_are_no_times():
-    turns = parse_source("{50}{150}Hello there.\n{160}{260}Hi.\n", source="a.sub", fmt="microdvd").turns
-    assert [(t.start_seconds, t.end_seconds) for t in turns] == [(None, None), (None, None)]
+def test_without_a_frame_rate_the_frames_are_no_times_and_each_caption_is_still_a_turn():
+    text = "{811}{966}The best way to start is early.\n{970}{1005}You need good tools...\n{1009}{1045}and patience.\n"
+    turns = parse_source(text, source="a.sub", fmt="microdvd").turns
+    assert [(t.start_seconds, t.end_seconds) for t in turns] == [(None, None)] * 3
+    annotated = run(text, source="a.sub")
+    assert annotated.ok and [(text[t.start_char:t.end_char], t.start_seconds) for t in annotated.turns] == [
+        ("The best way to start is early.", None), ("You need good tools...", None), ("and patience.", None)]
 
 
 @pytest.mark.parametrize(
@@ -46,8 +50,10 @@ def test_a_malformed_caption_is_refused_with_its_line(text, error):
     assert [str(e) for e in run(text, source="a.sub", fmt="microdvd").errors] == [error]
 
 
-def test_a_folder_reads_its_microdvd_files_not_vobsubs_binary_ones(tmp_path):
+def test_a_folder_reads_its_caption_sub_files_not_vobsubs_or_htcondors(tmp_path):
     (tmp_path / "a.sub").write_text((DATA / "interview.sub").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "b.sub").write_bytes(b"\x00\x00\x01\xba\x44\x00\x04\x00\x04\x01\x01\x89\xc3\xf8")  # an MPEG pack header
+    (tmp_path / "c.sub").write_text("1\n00:00:01,000 --> 00:00:03,000\nAn SRT file saved as .sub.\n", encoding="utf-8")
+    (tmp_path / "job.sub").write_text("executable = run.sh\narguments = $(Process)\nqueue 10\n", encoding="utf-8")
     files, errors = expand_paths([tmp_path])
-    assert not errors and [f.name for f in files] == ["a.sub"]
+    assert not errors and [f.name for f in files] == ["a.sub", "c.sub"]
