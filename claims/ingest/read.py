@@ -36,13 +36,16 @@ TRANSCRIPT_SUFFIXES = (
     ".srv1", ".srv2", ".srv3", ".json3",  # YouTube's timed text as yt-dlp names it
 )
 
-# A folder's SAMI captions (.smi, .sami) and MicroDVD captions (.sub) are read where the file opens
-# as one: chemists' SMILES files are named .smi too, and VobSub's binary image index and HTCondor's
+# A folder's SAMI captions (.smi, .sami), MicroDVD captions (.sub) and whisper.cpp's LRC (.lrc) are
+# read where the file opens as one: chemists' SMILES files are named .smi too, and VobSub's binary image index and HTCondor's
 # job descriptions .sub
 SNIFFED_SUFFIXES = {
     ".smi": sami.looks_like, ".sami": sami.looks_like,
     # an SRT or WebVTT file is sometimes saved as .sub too
     ".sub": lambda head: microdvd.looks_like(head) or detect(head) in ("srt", "webvtt"),
+    # whisper.cpp's --output-lrc ("[by:whisper.cpp]", then "[00:09.00] words" lines) is timed lines;
+    # a song's lyrics ("[00:12.00]words", no space) are not
+    ".lrc": lambda head: detect(head) == "timed_lines",
 }
 # A folder's Markdown files (a static site's transcript pages) are read where their text is detected
 # as a transcript's shape (labels, time marks, cues) or their front matter calls the page a

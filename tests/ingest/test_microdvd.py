@@ -57,3 +57,4 @@ def test_a_folder_reads_its_caption_sub_files_not_vobsubs_or_htcondors(tmp_path)
     (tmp_path / "job.sub").write_text("executable = run.sh\narguments = $(Process)\nqueue 10\n", encoding="utf-8")
     files, errors = expand_paths([tmp_path])
     assert not errors and [f.name for f in files] == ["a.sub", "c.sub"]
+
