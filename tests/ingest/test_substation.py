@@ -71,6 +71,8 @@ def test_signs_drawings_lyrics_and_frame_by_frame_copies_are_no_ones_words():
         "Dialogue: 0,0:00:05.04,0:00:05.08,Default,,0,0,0,,{\\pos(958,931)}Help!",
         "Dialogue: 0,0:00:05.08,0:00:06.00,Default,,0,0,0,,Help!",
         "Dialogue: 0,0:00:07.00,0:00:08.00,Default,,0,0,0,,Help!",
+        "Dialogue: 0,0:00:09.00,0:00:10.00,Default,ED,0,0,0,,Under the sun",
+        "Dialogue: 0,0:00:11.00,0:00:12.00,Default,Ed Sheeran,0,0,0,,Thanks for having me.",
     ])
     text = "[Script Info]\nScriptType: v4.00+\n\n[Events]\n" \
            "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n" + events + "\n"
@@ -79,6 +81,8 @@ def test_signs_drawings_lyrics_and_frame_by_frame_copies_are_no_ones_words():
         ("Like a fairy tale", None, 0.5),  # sung: a turn, but "OP LYRICS" is nobody
         ("Help!", None, 5.0),  # one line shown frame by frame, moving
         ("Help!", None, 7.0),  # said again, a second later
+        ("Under the sun", None, 9.0),  # the ending theme
+        ("Thanks for having me.", "Ed Sheeran", 11.0),  # a name that starts like "ED" is someone's
     ]
 
 

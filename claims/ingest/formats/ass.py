@@ -41,7 +41,10 @@ _OVERRIDE = re.compile(r"\{[^{}\n]*\}")
 _DRAWING = re.compile(r"\\p[1-9]")
 _ESCAPES = re.compile(r"\\[Nnh]")
 _SIGN = re.compile(r"(?i)(?:^|[^a-z])signs?(?:[^a-z]|$)")
-_NO_SPEAKER = re.compile(r"(?i)(?:^|[^a-z])(?:lyrics?|songs?|karaoke|notes?|op|ed|insert|title|text|caption)(?:[^a-z]|$)")
+# a Name field that names no one: lyrics, a song, a translator's note; or, the whole field, an
+# opening or ending theme ("OP", "ED2"), a title, a caption ("Ed Sheeran" is someone)
+_NO_SPEAKER = re.compile(r"(?i)(?:^|[^a-z])(?:lyrics?|songs?|karaoke|notes?|captions?)(?:[^a-z]|$)"
+                         r"|^(?:op|ed|insert|title|text)[ _-]?\d*$")
 
 
 def looks_like(text: str) -> bool:
