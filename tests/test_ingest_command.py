@@ -265,10 +265,10 @@ def test_a_zip_that_is_not_a_word_document_is_refused_and_leaves_nothing(tmp_pat
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("content.xml", "<office:document/>")
+        archive.writestr("notes/readme.txt", "hello")
     path = bad_file(tmp_path, "notes.docx", buffer.getvalue())
     _, err = ingest_failing(path)
-    assert err.strip() == f"{path}: a ZIP archive but not a Word document (no word/document.xml)"
+    assert err.strip() == f"{path}: a ZIP archive but not a Word or OpenDocument text document (no word/document.xml, no content.xml)"
     assert not Interview.objects.exists()
 
 
@@ -387,3 +387,16 @@ def test_a_folders_transcript_tables_go_in_and_the_summary_names_the_table(tmp_p
     assert interview.source_text.startswith("[00:00:00.100] Maya Lind: Hi, Tom.")
     assert list(interview.turns.order_by("start_char").values_list("speaker__name", flat=True)) == [
         "Maya Lind", "Tom Okafor", "Maya Lind", "Tom Okafor"]
+
+
+@pytest.mark.parametrize("name, fmt", [("podcast_aegisub.ass", "ass"), ("radio_interview.smi", "sami"), ("interview.sub", "microdvd")])
+def test_a_folder_of_caption_files_in_the_newer_formats_goes_in_with_claims_quoted_from_the_file(tmp_path, name, fmt):
+    shutil.copy(DATA / name, tmp_path / name)
+    ingest(tmp_path, no_extract=False)
+    interview = Interview.objects.get()
+    assert interview.source_format == fmt and interview.source_text == (DATA / name).read_text(encoding="utf-8")
+    turns = list(interview.turns.order_by("index"))
+    assert turns and all(t.start_seconds is not None and not t.seconds_estimated for t in turns)
+    # the Aegisub file's claims quote its text as it is, "\\N" and all
+    assert Claim.objects.exists() or fmt != "ass"
+    assert all(c.quote == interview.source_text[c.start_char:c.end_char] for c in Claim.objects.all())

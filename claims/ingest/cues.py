@@ -71,10 +71,12 @@ def cue_text_only(reading: str, fmt: str | None, spans: Sequence) -> str:
 
 
 def cue_anchors(parsed: ParsedSource) -> dict[int, float]:
-    """{where a cue's text starts: its start time} of a cue source (empty for other formats)."""
+    """{where a cue's text starts: its start time} of a cue source (empty for other formats); the
+    time is None for a cue that has none (MicroDVD's frames without a frame rate): the stored turns
+    are still cut where it starts."""
     if parsed.format not in CUE_FORMATS:
         return {}
-    return {t.start_char: t.start_seconds for t in parsed.turns if t.start_seconds is not None}
+    return {t.start_char: t.start_seconds for t in parsed.turns}
 
 
 def split_at_cues(reading: str, turns: Sequence[Turn], cue_starts: Mapping[int, float]) -> tuple[Turn, ...]:

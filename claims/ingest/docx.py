@@ -1,4 +1,5 @@
-"""Transcripts exported as Word documents (.docx): their text, paragraph by paragraph.
+"""Transcripts exported as Word documents (.docx): their text, paragraph by paragraph (an
+OpenDocument text, .odt, the other ZIP archive of paragraphs, is read by odt.py).
 
 Rev, Otter, Descript, Trint and Sonix all export transcripts as .docx by default: a ZIP archive
 whose word/document.xml holds paragraphs of runs. The text ingestion stores and quotes from is
@@ -16,6 +17,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from .errors import IngestError
+from .odt import read_odt
 
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # document.xml is markup-heavy, but not this heavy
@@ -57,7 +59,10 @@ def read_docx(data: bytes, *, source: str) -> str:
         try:
             info = archive.getinfo("word/document.xml")
         except KeyError:
-            raise IngestError(source, None, "a ZIP archive but not a Word document (no word/document.xml)") from None
+            if "content.xml" in archive.namelist():  # OpenDocument text (.odt)
+                return read_odt(archive, source=source)
+            raise IngestError(source, None, "a ZIP archive but not a Word or OpenDocument text document "
+                                            "(no word/document.xml, no content.xml)") from None
         if info.file_size > MAX_UNPACKED_BYTES:
             raise IngestError(source, None, f"Word document unpacks to {info.file_size} bytes, over {MAX_UNPACKED_BYTES}")
         try:

@@ -67,6 +67,20 @@ _SITE_FIELDS = frozenset(
 class FrontMatter:
     end: int  # offset just after the closing line
     metadata: Metadata
+    # the page calls itself a transcript: its layout, type, category or a tag says so
+    says_transcript: bool = False
+
+
+_KIND_FIELDS = ("layout", "type", "category", "categories", "tags", "kind")
+
+
+def _says_transcript(fields: Mapping[str, Any]) -> bool:
+    for name in _KIND_FIELDS:
+        value = fields.get(name)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if any(isinstance(v, str) and "transcript" in v.lower() for v in values):
+            return True
+    return False
 
 
 def read_front_matter(text: str) -> FrontMatter | None:
@@ -86,7 +100,8 @@ def read_front_matter(text: str) -> FrontMatter | None:
     if not isinstance(fields, dict) or not _SITE_FIELDS & {str(k).lower() for k in fields}:
         return None
     end = closing.end() + 1 if text.startswith("\n", closing.end()) else closing.end()
-    return FrontMatter(end=end, metadata=_metadata({str(k).lower(): v for k, v in fields.items()}))
+    fields = {str(k).lower(): v for k, v in fields.items()}
+    return FrontMatter(end=end, metadata=_metadata(fields), says_transcript=_says_transcript(fields))
 
 
 def blank_front_matter(text: str, front: FrontMatter) -> str:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import html
 import re
 
-from .formats import labelled, line_numbered, timed_lines
+from .formats import ass, labelled, line_numbered, microdvd, sami, timed_lines
 
-CAPTION_FORMATS = frozenset({"webvtt", "srt", "sbv"})
+CAPTION_FORMATS = frozenset({"webvtt", "srt", "sbv", "ass", "sami", "microdvd"})
 CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark, as parsed
 
 # a cue timestamp tag, an (end) tag starting with a letter ("c", "c.colorE5E5E5", "v Name",
@@ -159,8 +159,14 @@ def reading_text(text: str, fmt: str | None) -> str:
         return _without_markdown(_without_editor_marks(text))
     if fmt == "plain":
         return _without_markdown_marks(text)
+    if fmt == "ass":
+        return ass.spoken_text(text)
+    if fmt == "microdvd":
+        text = microdvd.spoken_text(text)  # then its tags and entities as for any caption
     if fmt not in CAPTION_FORMATS:
         return text
+    if fmt == "sami":  # the read class's paragraphs only; their tags and entities as for any caption
+        text = sami.spoken_text(text)
     if "<" in text or "{" in text:
         text = _TAG.sub(_blank, text)
     if "&" in text or "\\" in text:

@@ -1,7 +1,8 @@
 """Reading transcript files: path in, (exact text, sha256 of the raw bytes) out.
 
 Decoding never guesses. Accepted: UTF-8, UTF-8 with a BOM, UTF-16 with a BOM (LE or BE), Word
-documents (.docx, read as their paragraphs' text, docx.py) and PDF (its pages' text, pdf.py).
+documents (.docx, read as their paragraphs' text, docx.py), OpenDocument text (.odt, odt.py), Rich
+Text (.rtf, rtf.py) and PDF (its pages' text, pdf.py).
 Anything else is refused with an IngestError naming the file and the reason.
 
 The text is kept exactly as decoded: bytes are read and decoded, with no newline
@@ -16,20 +17,47 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
 from .docx import is_zip, read_docx
 from .errors import IngestError
+from .formats import detect, microdvd, parse_source, sami
+from .front_matter import blank_front_matter, read_front_matter
 from .pdf import is_pdf, read_pdf
 from .records import Metadata
+from .rtf import is_rtf, read_rtf
 from .table_transcript import is_table_transcript
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TRANSCRIPT_SUFFIXES = (
     ".txt", ".vtt", ".srt", ".sbv", ".text", ".transcript", ".html", ".htm", ".docx", ".pdf", ".ttml", ".dfxp", ".scc",
+    ".ass", ".ssa", ".rtf", ".odt",
     ".srv1", ".srv2", ".srv3", ".json3",  # YouTube's timed text as yt-dlp names it
 )
+
+# A folder's SAMI captions (.smi, .sami), MicroDVD captions (.sub) and whisper.cpp's LRC (.lrc) are
+# read where the file opens as one: chemists' SMILES files are named .smi too, and VobSub's binary image index and HTCondor's
+# job descriptions .sub
+SNIFFED_SUFFIXES = {
+    ".smi": sami.looks_like, ".sami": sami.looks_like,
+    # an SRT or WebVTT file is sometimes saved as .sub too
+    ".sub": lambda head: microdvd.looks_like(head) or detect(head) in ("srt", "webvtt"),
+    # whisper.cpp's --output-lrc ("[by:whisper.cpp]", then "[00:09.00] words" lines) is timed lines;
+    # a song's lyrics ("[00:12.00]words", no space) are not
+    ".lrc": lambda head: detect(head) == "timed_lines",
+}
+# A folder's Markdown files (a static site's transcript pages) are read where their text is detected
+# as a transcript's shape (labels, time marks, cues) or their front matter calls the page a
+# transcript: a README, notes or a post beside the transcripts is plain text and stays out, and so
+# do the files that a folder's Markdown usually is besides (READMEs, changelogs, FAQs, licences)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_MARKDOWN_NOT_TRANSCRIPTS = frozenset({
+    "readme", "changelog", "changes", "history", "contributing", "license", "licence", "code_of_conduct", "security",
+    "faq", "todo", "authors", "notice", "index", "_index", "summary", "notes",
+})
+_MARKDOWN_HEAD_CHARS = 200_000
 
 # A folder's tables are read where their header row names a text column and a speaker or
 # start column (table_transcript.is_table_transcript); its other tables, manifests (.json) and
@@ -63,10 +91,12 @@ def decode_bytes(data: bytes, *, source: str) -> str:
     """Raw bytes in, text out; IngestError for empty, binary or undecodable content."""
     if not data:
         raise IngestError(source, None, "empty file")
-    if is_zip(data):  # a Word document (.docx): its paragraphs' text (docx.py)
+    if is_zip(data):  # a Word document (.docx) or OpenDocument text (.odt): its paragraphs' text (docx.py, odt.py)
         return read_docx(data, source=source)
     if is_pdf(data):  # a PDF: its pages' text, headers and footers left out (pdf.py)
         return read_pdf(data, source=source).text
+    if is_rtf(data):  # Rich Text: its paragraphs' text (rtf.py)
+        return read_rtf(data, source=source)
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
         raise IngestError(source, None, "UTF-32 text is not supported; re-save as UTF-8")
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
@@ -130,14 +160,48 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tu
     return text, hashlib.sha256(data).hexdigest(), metadata
 
 
-def _transcript_table(path: Path) -> bool:
-    """Whether a folder's .csv, .tsv or .jsonl file is a transcript, from its header row."""
+def _head(path: Path) -> str:
+    """The first few KB of a file as text ("" when it cannot be read)."""
     try:
         with path.open("rb") as handle:
             head = handle.read(_TABLE_HEAD_BYTES)
     except OSError:
+        return ""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", errors="ignore")
+    return head.decode("utf-8-sig", errors="ignore")
+
+
+def _transcript_by_content(path: Path) -> bool:
+    """Whether a folder's file with a suffix that other files share is a transcript, from its
+    first lines: a table whose header names a transcript's columns, a SAMI or MicroDVD file."""
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        return is_table_transcript(_head(path))
+    if suffix in SNIFFED_SUFFIXES:
+        return SNIFFED_SUFFIXES[suffix](_head(path))
+    if suffix in MARKDOWN_SUFFIXES:
+        return _markdown_transcript(path)
+    return False
+
+
+def _markdown_transcript(path: Path) -> bool:
+    if path.stem.lower() in _MARKDOWN_NOT_TRANSCRIPTS:
         return False
-    return is_table_transcript(head.decode("utf-8-sig", errors="ignore"))
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(_MARKDOWN_HEAD_CHARS).decode("utf-8-sig", errors="ignore")
+    except OSError:
+        return False
+    front = read_front_matter(text)
+    if front is not None and front.says_transcript:
+        return True
+    body = blank_front_matter(text, front) if front else text
+    fmt = detect(body)
+    if fmt == "labelled":  # someone speaks twice: a page of "Format: ..." and "License: ..." lines is no dialogue
+        labels = Counter(t.speaker_label for t in parse_source(body, source=str(path), fmt=fmt).turns if t.speaker_label)
+        return bool(labels) and max(labels.values()) >= 2
+    return fmt not in ("plain", "raw_captions")
 
 
 def expand_paths(
@@ -146,8 +210,8 @@ def expand_paths(
     """Files and folders in, (transcript files in order, errors) out.
 
     A file named explicitly is kept whatever its suffix; a folder contributes its files
-    with a transcript suffix and its tables whose header names a transcript's columns
-    (recursively, sorted, hidden files skipped). A missing path or
+    with a transcript suffix, its tables whose header names a transcript's columns, its .smi
+    and .sub files that are SAMI or MicroDVD captions and its Markdown files that are transcripts (recursively, sorted, hidden files skipped). A missing path or
     a folder with no transcript is an error; the other paths are still expanded.
     """
     files: list[Path] = []
@@ -163,7 +227,7 @@ def expand_paths(
                 f
                 for f in p.rglob("*")
                 if f.is_file()
-                and (f.suffix.lower() in suffixes or (f.suffix.lower() in TABLE_SUFFIXES and _transcript_table(f)))
+                and (f.suffix.lower() in suffixes or _transcript_by_content(f))
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:

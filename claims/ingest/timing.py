@@ -91,7 +91,7 @@ def estimate_times(
     real = [(t.start_char, t.start_seconds) for t in turns if t.start_seconds is not None and not t.seconds_estimated]
     anchors.extend(real)
     anchors.extend((c.start_char, float(c.start_seconds)) for c in chapters if c.start_char is not None)
-    anchors.extend((pos, float(sec)) for pos, sec in (cue_starts or {}).items())
+    anchors.extend((pos, float(sec)) for pos, sec in (cue_starts or {}).items() if sec is not None)
     if duration:
         anchors.append((content_end, float(duration)))
     if not anchors:

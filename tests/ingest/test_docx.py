@@ -46,8 +46,9 @@ def _zip(**members) -> bytes:
 @pytest.mark.parametrize(
     "data, reason",
     [
-        (_zip(content__xml="<office:document/>"), "a ZIP archive but not a Word document (no word/document.xml)"),
-        (_zip(word__document_xml="x"), "a ZIP archive but not a Word document (no word/document.xml)"),
+        (_zip(content__xml="<office:document/>"), "a ZIP archive but not a Word or OpenDocument text document"),
+        (_zip(**{"content.xml": "<office:document"}), "OpenDocument text cannot be read"),
+        (_zip(word__document_xml="x"), "a ZIP archive but not a Word or OpenDocument text document (no word/document.xml, no content.xml)"),
         (_zip(**{"word__document.xml": "<w:document"}), "Word document cannot be read"),
         (word_document([[], [" "], []]), "Word document has no text"),
         (b"PK\x03\x04 broken", "binary content (a damaged ZIP archive)"),

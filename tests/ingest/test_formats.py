@@ -229,7 +229,7 @@ def test_broken_samples_give_exact_error_lines(name, expected_errors, kept):
         ("plain.txt", "timed_lines", "plain.txt:1: not timed lines: no line starts with a time such as '0:04' or '[00:00:04]'"),
         ("plain.txt", "sbv", "plain.txt:1: not SBV: expected a 'h:mm:ss.mmm,h:mm:ss.mmm' line"),
         ("plain.txt", "line_numbered", "plain.txt:1: not a line-numbered transcript: no line opens with a margin line number (1-25)"),
-        ("plain.txt", "docx", "plain.txt: unknown format 'docx' (known: chaptered, labelled, line_numbered, plain, raw_captions, sbv, scraped_page, srt, timed_lines, webvtt)"),
+        ("plain.txt", "docx", "plain.txt: unknown format 'docx' (known: ass, chaptered, labelled, line_numbered, microdvd, plain, raw_captions, sami, sbv, scraped_page, srt, timed_lines, webvtt)"),
     ],
 )
 def test_a_forced_format_that_does_not_match_is_an_error(name, fmt, expected):
@@ -239,7 +239,7 @@ def test_a_forced_format_that_does_not_match_is_an_error(name, fmt, expected):
 
 
 def test_every_format_has_a_parser_and_takes_source_keyword():
-    assert set(PARSERS) == {"raw_captions", "scraped_page", "chaptered", "webvtt", "srt", "sbv", "line_numbered", "labelled",
+    assert set(PARSERS) == {"ass", "sami", "microdvd", "raw_captions", "scraped_page", "chaptered", "webvtt", "srt", "sbv", "line_numbered", "labelled",
                             "timed_lines", "plain"}
 
 

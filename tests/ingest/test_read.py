@@ -84,13 +84,29 @@ def test_expand_paths_lists_transcripts_and_reports_empty_folders(tmp_path):
     assert [f.name for f in files] == ["page.html", "x.vtt", "y.srt"]
     assert [str(e) for e in errors] == [
         f"{tmp_path / 'empty'}: directory contains no transcript files (*.txt, *.vtt, *.srt, *.sbv, *.text, *.transcript, *.html, *.htm, *.docx, *.pdf, *.ttml, *.dfxp, *.scc, "
-        "*.srv1, *.srv2, *.srv3, *.json3)",
+        "*.ass, *.ssa, *.rtf, *.odt, *.srv1, *.srv2, *.srv3, *.json3)",
         f"{tmp_path / 'missing.txt'}: no such file or directory",
     ]
 
 
 def test_a_folder_gives_its_caption_files_in_youtubes_and_broadcasts_formats(tmp_path):
-    for name in ("a.srv3", "b.json3", "c.scc", "notes.json", "table.tsv"):
+    for name in ("a.srv3", "b.json3", "c.scc", "d.ass", "e.ssa", "notes.json", "table.tsv"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     files, errors = expand_paths([tmp_path])
-    assert not errors and [f.name for f in files] == ["a.srv3", "b.json3", "c.scc"]
+    assert not errors and [f.name for f in files] == ["a.srv3", "b.json3", "c.scc", "d.ass", "e.ssa"]
+
+
+def test_a_folder_reads_its_markdown_transcripts_not_its_other_markdown(tmp_path):
+    (tmp_path / "episode-1.md").write_text(
+        "**Ana Ruiz:** Welcome to the show. Today we talk about compilers.\n\n"
+        "**Ben Ode:** Thanks for having me.\n\n**Ana Ruiz:** Where did you start?\n\n"
+        "**Ben Ode:** With a Pascal compiler, in school.\n", encoding="utf-8")
+    (tmp_path / "episode-2.md").write_text(  # a talk in paragraphs, its front matter says what it is
+        "---\ntitle: Keynote\nlayout: transcript\n---\n\nGood morning. Today I want to talk about build systems.\n", encoding="utf-8")
+    (tmp_path / "announcement.md").write_text(  # a post in paragraphs beside them
+        "---\ntitle: New episodes\ndate: 2024-05-01\n---\n\nWe are back with a new season. Thanks for listening.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Transcripts\n\nAna: the host.\nBen: the guest.\nAna: Ben's editor too.\n", encoding="utf-8")
+    (tmp_path / "conventions.md").write_text(  # notes whose lines read as labels, each once
+        "# Conventions\n\nFormat: Markdown.\nSpeakers: bold names.\nTimestamps: optional.\nLicense: CC BY 4.0.\n", encoding="utf-8")
+    files, errors = expand_paths([tmp_path])
+    assert not errors and [f.name for f in files] == ["episode-1.md", "episode-2.md"]

@@ -6,10 +6,13 @@ most specific shapes first and falling back to plain punctuated text.
 from __future__ import annotations
 
 from ..records import ParsedSource
-from . import chaptered, labelled, line_numbered, plain, raw_captions, sbv, scraped_page, srt, timed_lines, webvtt
+from . import ass, chaptered, labelled, line_numbered, microdvd, plain, raw_captions, sami, sbv, scraped_page, srt, timed_lines, webvtt
 from ._common import refused
 
 PARSERS = {
+    "ass": ass.parse,
+    "sami": sami.parse,
+    "microdvd": microdvd.parse,
     "webvtt": webvtt.parse,
     "srt": srt.parse,
     "sbv": sbv.parse,
@@ -29,6 +32,9 @@ def _detector(looks_like):
 # Most specific first: a caption header, then page layouts, then labels; "plain" last. Each
 # detector returns None, or the arguments its parser takes from what detection computed.
 _DETECTORS = (
+    ("ass", _detector(ass.looks_like)),
+    ("sami", _detector(sami.looks_like)),
+    ("microdvd", _detector(microdvd.looks_like)),
     ("webvtt", _detector(webvtt.looks_like)),
     ("srt", _detector(srt.looks_like)),
     ("sbv", _detector(sbv.looks_like)),

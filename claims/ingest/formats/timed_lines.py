@@ -89,6 +89,19 @@ def _contents(text: str, marks) -> tuple[Chapter, ...]:
     return tuple(chapters)
 
 
+# an LRC file's ID tags before its lines ("[ti:Episode 3]", "[ar:...]", "[length:02:10]"; whisper.cpp's
+# --output-lrc writes "[by:whisper.cpp]"): the title where "ti" gives one, never a title themselves
+_LRC_TAG = re.compile(r"[ \t]*\[([a-z#]{1,8}):([^\]\n]*)\][ \t]*\r?$", re.I)
+
+
+def _title(head_lines: list[str]) -> str:
+    """The title that the lines before the first mark give: the first, or an LRC file's "ti" tag."""
+    tags = [m for m in map(_LRC_TAG.match, head_lines) if m]
+    if tags and len(tags) == len(head_lines):
+        return next((m.group(2).strip() for m in tags if m.group(1).lower() == "ti"), "")
+    return head_lines[0] if head_lines else ""
+
+
 def _line_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return len(text) if end < 0 else end
@@ -133,7 +146,7 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     console = all("-->" in text[start:words_start] for _, start, _, _, words_start in marks)
     if console:
         head_lines = [line for line in head_lines if not _CONSOLE_LINE.match(line)]
-    title = head_lines[0] if head_lines else ""
+    title = _title(head_lines)
     marks, bounds = marks[len(chapters):], bounds[len(chapters):]
     for (number, _, seconds, stamp, words_start), stop in zip(marks, bounds):
         if seconds is None:
