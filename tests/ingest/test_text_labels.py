@@ -198,3 +198,45 @@ def test_a_speaker_saying_the_same_short_words_twice_is_still_a_speaker():
     text = "Ann Lee: Ready?\n\nBo Chan: Yes.\n\nAnn Lee: Sure?\n\nBo Chan: Yes.\n\nAnn Lee: Go.\n"
     parsed = parse_source(text, source="short.md")
     assert [t.speaker_label for t in parsed.turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan", "Ann Lee"]
+
+
+EARNINGS_CALL = (
+    "Acme Widgets (ACME) Q3 2024 Earnings Call Transcript\n\nPrepared Remarks:\n\nOperator\n\n"
+    "Good day, and welcome to the Acme Widgets third quarter call. I would now like to turn the call over to Dana Reyes.\n\n"
+    "Dana Reyes -- Head of Investor Relations\n\nThank you. With me today are Sam Ortiz and Lee Park.\n\n"
+    "Sam Ortiz -- Chief Executive Officer\n\nThanks, Dana. We delivered record revenue of $4.2 billion.\n\n"
+    "Questions & Answers:\n\nOperator\n\nOur first question comes from Kim Alvarez with Northbridge Securities.\n\n"
+    "Kim Alvarez -- Northbridge Securities -- Analyst\n\nSam, how should we think about demand into next year?\n\n"
+    "Sam Ortiz \u2014 Chief Executive Officer\n\nKim, we see steady orders.\n\n"
+    "Lee Park -- Chief Financial Officer\n\nAnd margins stay near 41%.\n\n"
+    "Operator\n\nThat concludes today's call.\n\nDuration: 41 minutes\n\nCall participants:\n\n"
+    "Dana Reyes -- Head of Investor Relations\n\nSam Ortiz -- Chief Executive Officer\n\n"
+    "Lee Park -- Chief Financial Officer\n\nKim Alvarez -- Northbridge Securities -- Analyst\n"
+)
+
+
+def test_an_earnings_calls_name_and_title_lines_and_its_operator_are_labels():
+    # the Motley Fool's: "Name -- Title" alone on a line (an analyst's firm before "Analyst"), "Operator"
+    # alone; the section titles and the closing "Duration" and participants list are nobody's words
+    parsed = parse_source(EARNINGS_CALL, source="acme-q3.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, text) for _, label, _, text in spans(EARNINGS_CALL, parsed)] == [
+        ("Operator", "Good day, and welcome to the Acme Widgets third quarter call. I would now like to turn the call over to Dana Reyes."),
+        ("Dana Reyes", "Thank you. With me today are Sam Ortiz and Lee Park."),
+        ("Sam Ortiz", "Thanks, Dana. We delivered record revenue of $4.2 billion."),
+        ("Operator", "Our first question comes from Kim Alvarez with Northbridge Securities."),
+        ("Kim Alvarez", "Sam, how should we think about demand into next year?"),
+        ("Sam Ortiz", "Kim, we see steady orders."),
+        ("Lee Park", "And margins stay near 41%."),
+        ("Operator", "That concludes today's call."),
+    ]
+    assert parsed.metadata.title == "Acme Widgets (ACME) Q3 2024 Earnings Call Transcript"
+    # the operator and the analysts ask; the company's people answer
+    hints = {t.speaker_label: t.role_hint for t in parsed.turns}
+    assert hints == {"Operator": "host", "Dana Reyes": "guest", "Sam Ortiz": "guest", "Kim Alvarez": "host", "Lee Park": "guest"}
+
+
+def test_a_dash_between_words_alone_on_a_line_is_no_earnings_label():
+    text = ("Chapter 1 -- Introduction\n\nWe measured the flow twice.\n\nChapter 2 -- Results\n\nThe flow held.\n\n"
+            "Summary \u2014 Final Notes\n\nIt held again.\n\nBig Operator\n\nNot a label either.\n")
+    assert parse_source(text, source="notes.txt").format != "labelled"

@@ -17,6 +17,8 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     {{< transcript "JANE: text" >}}      (a Hugo shortcode's argument: the first turn, to the closing quote)
     Speaker 3                            (a diariser's numbered name alone on a line, the words below; it
                                          counts once too, bare or "[Speaker 3]")
+    Jane Doe -- Chief Executive Officer  (an earnings call's name and title alone on a line, the words below,
+    Operator                             and the operator's "Operator" alone: the Motley Fool's transcripts)
 The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
 no space after it in Chinese ("主持人：请..."); a name may open with an accented capital ("Élodie :")
 or a Chinese, Japanese or Korean character ("受访者：", iFlytek's "说话人1 00:00").
@@ -147,6 +149,15 @@ PERIOD_LABEL_LINE = re.compile(
 )
 _PERIOD_LABEL_OPENINGS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Chair", "Senator ", "Representative ", "Secretary ", "Judge ",
                           "Governor ", "General ", "Admiral ", "Ambassador ", "Commissioner ", "Director ", "The ", "Q. ", "A. ", "Q  ", "Q\t")
+# an earnings call as the Motley Fool prints it: the name, two dashes and the title alone on a line,
+# the words below ("Tim Cook -- Chief Executive Officer"; an analyst's firm before the title: "Amit
+# Daryanani -- Evercore ISI -- Analyst"), and the conference operator's "Operator" alone
+EARNINGS_LABEL_LINE = re.compile(
+    # a person's two to four words, or the operator's one
+    rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?P<operator>Operator)|[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})"
+    + r"(?(operator)|[ \t]+(?:--|—|–)[ \t]+(?P<title>[A-Z][\w.,&'’()/ -]{1,100}?))(?P<t2>)[ \t]*(?P<rest>)\r?$"
+)
+_EARNINGS_DASHES = (" -- ", " — ", " – ")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
 BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings, not "\\?[": much faster to scan
@@ -160,10 +171,12 @@ _LEAD_TIME = re.compile(rf"{_TIME}[ \t]+(?=\S)")
 # next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
 # histories, Rational Reminder), a time linked to the video at that point ("[2:23](https://youtu.be/...?t=143)",
-# transcripts on Jekyll and Hugo blogs put one above a speaker's label)
+# transcripts on Jekyll and Hugo blogs put one above a speaker's label), an earnings call's "Questions & Answers:"
 _NOT_SPOKEN_LINE = re.compile(
     rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
-    r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\})[ \t]*\r?$"
+    r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
+    # an earnings call's section titles and closing lines (the Motley Fool's)
+    r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes)[ \t]*\r?$"
 )
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
@@ -184,6 +197,7 @@ def _candidates(text: str):
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     time_bold_name = TIME_BOLD_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
+    earnings = EARNINGS_LABEL_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -209,6 +223,7 @@ def _candidates(text: str):
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first == "S" and len(line) < 16 and diarised_alone(line)
+                or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
             )
             if m and m.re is NAME_ALONE_LINE:
                 alone.add(" ".join(m.group("name").split()))
@@ -303,7 +318,10 @@ _HOST_WORDS = frozenset(HOST_ROLES)
 
 
 def _role_hint(m: re.Match) -> str | None:
-    if m.re is not LABEL_LINE:  # the only shape with a part or a title after the name
+    if m.re is EARNINGS_LABEL_LINE:  # the operator and the analysts ask, the company's people answer
+        title = m.group("title")
+        return "host" if not title or title.endswith("Analyst") else "guest"
+    if m.re is not LABEL_LINE:  # the only other shape with a part or a title after the name
         return None
     role, title = m.group("role", "title")
     if role:
