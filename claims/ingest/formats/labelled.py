@@ -35,6 +35,8 @@ counts where it is written as the established labels are (the same pattern, bold
 alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
 or more where every established name has two or more) and either comes after the first
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
+One label alone makes a labelled file only as one member's statement: a title and a surname in
+capitals and a period ("Chairman HAMILTON."), the text's first line.
 A name whose every line goes on with the same words and a colon, or with the same words in title case
 alone, is a title written again ("Talk: Subtitle: this mp4 audio file was automatically transcribed by
 Sonix", twice; "Part One: The Long Winter" above two sections); where a file has two
@@ -140,12 +142,13 @@ HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
-# order.", "The CHAIRMAN. ...", "Q. Where were you?", "A. At home."); and a press briefing's reporter, "Q"
+# order.", "The CHAIRMAN. ...", "Q. Where were you?", "A. At home."), the name alone on its line where
+# a page sets the words in paragraphs below ("Mr. CHENEY." then the opening statement); and a press briefing's reporter, "Q"
 # and a wide space, no period (the White House's, the State Department's: "Q    Thanks, John.")
 PERIOD_LABEL_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.|Chairman|Chairwoman|Chair|Senator|Representative|Secretary"
     r"|Judge|Governor|General|Admiral|Ambassador|Commissioner|Director|The)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}"
-    r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)[ \t]+(?P<rest>\S)"
+    r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)(?:[ \t]+(?P<rest>\S)|(?<=[A-Z'’-][A-Z]\.)[ \t]*\r?$)"
 )
 _PERIOD_LABEL_OPENINGS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Chair", "Senator ", "Representative ", "Secretary ", "Judge ",
                           "Governor ", "General ", "Admiral ", "Ambassador ", "Commissioner ", "Director ", "The ", "Q. ", "A. ", "Q  ", "Q\t")
@@ -457,9 +460,19 @@ def detected(text: str) -> dict | None:
     when detection read the whole text (so that parsing does not look for them again)."""
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
-    if not (len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank):
+    if not (len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank or _one_statement(sample, starts)):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
+
+
+def _one_statement(text: str, starts) -> bool:
+    """Whether the text is one member's statement: a single label in the printed record's shape with a
+    title ("Chairman HAMILTON.", "Mr. CHENEY. I would like to join..."), the text's first line, the
+    statement below it (a hearing's opening statements, a page each)."""
+    if len(starts) != 1:
+        return False
+    _, line_start, _, _, m, name = starts[0]
+    return m.re is PERIOD_LABEL_LINE and " " in name and not name.startswith("The ") and not text[:line_start].strip()
 
 
 def looks_like(text: str) -> bool:
