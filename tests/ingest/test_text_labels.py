@@ -240,3 +240,38 @@ def test_a_dash_between_words_alone_on_a_line_is_no_earnings_label():
     text = ("Chapter 1 -- Introduction\n\nWe measured the flow twice.\n\nChapter 2 -- Results\n\nThe flow held.\n\n"
             "Summary \u2014 Final Notes\n\nIt held again.\n\nBig Operator\n\nNot a label either.\n")
     assert parse_source(text, source="notes.txt").format != "labelled"
+
+
+def test_a_talks_timed_paragraphs_before_its_questions_are_the_answering_speakers():
+    # a talk's page: paragraphs each opening with their time linked to the video, then the questions,
+    # the time link before "**Question**:"; before, only the answers were read and the talk was outside
+    text = ("# Building Reliable Pipelines\n\nNotes: recorded at the spring meetup.\n\n"
+            "[00:00](https://youtu.be/abc?t=0) Thanks for coming. Today: how we rebuilt our pipeline.\n\n"
+            "[03:12](https://youtu.be/abc?t=192) The first lesson was that retries hide problems.\n"
+            "A slow service looked fine until the queue backed up.\n\n"
+            "[21:30](https://youtu.be/abc?t=1290) Finally, we moved to idempotent writes.\n\n"
+            "[55:16](https://youtu.be/abc?t=3316) **Question**: How long did the migration take?\n\n"
+            "**Answer**: About four months.\n\n"
+            "[57:02](https://youtu.be/abc?t=3422) **Question**: Did you keep any retries?\n\n"
+            "**Answer**: One, at the edge.\n")
+    parsed = parse_source(text, source="talk.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, seconds, words) for _, label, seconds, words in spans(text, parsed)] == [
+        ("Answer", 0.0, "Thanks for coming. Today: how we rebuilt our pipeline."),
+        ("Answer", 192.0, "The first lesson was that retries hide problems.\nA slow service looked fine until the queue backed up."),
+        ("Answer", 1290.0, "Finally, we moved to idempotent writes."),
+        ("Question", 3316.0, "How long did the migration take?"), ("Answer", None, "About four months."),
+        ("Question", 3422.0, "Did you keep any retries?"), ("Answer", None, "One, at the edge."),
+    ]
+    assert parsed.metadata.title == "Building Reliable Pipelines"
+    assert text[parsed.content_start:].startswith("[00:00]")  # the notes above the talk stay outside
+
+
+def test_untimed_paragraphs_before_the_first_question_stay_outside():
+    # a magazine's introduction, or a talk written without times: prose, no one's words
+    text = ("Our reporter met the engineer in her office.\n\nShe had just come back from the launch.\n\n"
+            "**Question**: How did the launch go?\n\n**Answer**: Better than we hoped.\n\n"
+            "**Question**: What next?\n\n**Answer**: A long holiday.\n")
+    parsed = parse_source(text, source="q.md")
+    assert [label for _, label, _, _ in spans(text, parsed)] == ["Question", "Answer"] * 2
+    assert text[parsed.content_start:].startswith("**Question**")

@@ -26,9 +26,10 @@ A line inside a turn that opens with a bracketed time ("(00:01:40) text", "\\[00
 is the same speaker going on at that time: a turn of its own, with the same label; a turn whose
 text opens with one and whose label has none takes that time.
 Lines without a label continue the previous turn; text before the first label (a page
-title, say) is outside the content, even where it is speech (a talk before its "**Question**:" /
-"**Answer**:" exchange): a magazine's introduction before its first "Q:" and a show's notes are
-prose too, and no sign found in real pages tells the two apart safely. To keep "Note: ..." or "Update: ..." from becoming
+title, say) is outside the content: a magazine's introduction before its first "Q:" and a show's
+notes are prose. The exception is a talk before its "Question:" / "Answer:" exchange written in
+paragraphs that each open with their time linked to the video ("[03:12](https://youtu.be/...) The
+first lesson..."), two or more just above the first label: speech, the answering speaker's. To keep "Note: ..." or "Update: ..." from becoming
 speakers, a name counts as a label when it labels at least two lines, is a diariser's
 ("Speaker 02", "SPEAKER_01"), or the file has at most two distinct labels; a name used once
 counts where it is written as the established labels are (the same pattern, bold or bracketed
@@ -92,9 +93,10 @@ LABEL_LINE = re.compile(
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
 # inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular), or a Kramdown class after it
-# ("**Interviewer:**{: .text-yellow-000}", Jekyll sites); the name in brackets ("[Int2]: text")
+# ("**Interviewer:**{: .text-yellow-000}", Jekyll sites); the name in brackets ("[Int2]: text"); the
+# time linked to the video at that point ("[55:16](https://youtu.be/...?t=3316) **Question**: ...")
 LABEL_LINE_MORE = re.compile(
-    rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
+    rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
@@ -591,6 +593,28 @@ def _title(head: str) -> str:
                  if l.strip() and not _NOT_A_TITLE.match(l.strip()) and len(l) <= _LONGEST_TITLE), "")
 
 
+_ASKERS = frozenset({"Question", "Q"})
+# a paragraph opening with its time linked to the video ("[03:12](https://youtu.be/abc?t=192) The first lesson...")
+_PARAGRAPH = re.compile(r"^[ \t]*\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", re.M)
+_TIMED_PARAGRAPH = re.compile(rf"^[ \t]*\[(?P<time>{_TIME})\]\([^)\s]*\)[ \t]+(?=\S)", re.M)
+
+
+def _talk_before_questions(text: str, first_label: int, speaker: str) -> list[ParsedTurn]:
+    """The paragraphs just above a talk's first "Question:" label, where every one of them, two or
+    more, opens with its time linked to the video: the talk itself, the answering speaker's words,
+    a turn per paragraph at its time (a page's notes above them stay outside). [] where they are not."""
+    paragraphs = list(_PARAGRAPH.finditer(text, 0, first_label))
+    talk: list[ParsedTurn] = []
+    for p in reversed(paragraphs):
+        m = _TIMED_PARAGRAPH.match(text, p.start(), p.end())
+        if not m:
+            break
+        a, b = trim(text, m.end(), p.end())
+        talk.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=speaker,
+                               start_seconds=parse_clock(m.group("time"))))
+    return talk[::-1] if len(talk) >= 2 else []
+
+
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     """Text in, ParsedSource with one labelled turn per "Name:" line out (`label_lines`: what
     `detected` found, when it read the whole text)."""
@@ -660,6 +684,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             content_start = min(content_start, text.rfind("\n", 0, turns[0].start_char) + 1)
             title = _title(text[:content_start])
     said = {t.speaker_label for t in turns}
+    if len(said) == 2 and said & _ASKERS:  # a talk's paragraphs before its "**Question**:" / "**Answer**:"
+        talk = _talk_before_questions(text, content_start, (said - _ASKERS).pop())
+        if talk:
+            turns = talk + turns
+            content_start = text.rfind("\n", 0, talk[0].start_char) + 1
+            title = _title(text[:content_start])
     if said <= {"Q", "A"}:  # "Q: ...? A: ..." on each line: the answers inside
         turns = inline_questions_and_answers(text, turns)
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
