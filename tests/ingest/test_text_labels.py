@@ -275,3 +275,20 @@ def test_untimed_paragraphs_before_the_first_question_stay_outside():
     parsed = parse_source(text, source="q.md")
     assert [label for _, label, _, _ in spans(text, parsed)] == ["Question", "Answer"] * 2
     assert text[parsed.content_start:].startswith("**Question**")
+
+
+def test_a_participant_named_once_with_a_part_in_any_case_then_by_initials_is_a_label():
+    # a research report's annex: the participant in full once, her part after the comma in lower case,
+    # then her initials; before, that first answer was the interviewer's words
+    text = ("## Anexos\n\nSandra Salinas, Entrevistadora: Cuéntanos cómo registras a tus visitantes.\n"
+            "Irene Galván, inquilina del coworking B12: Desde la página, con el nombre y el correo.\n"
+            "EN: ¿Y te avisan cuando llegan?\nIG: Sí, me llega un correo.\nEN: ¿Cambiarías algo?\n"
+            "IG: Unos botones más grandes.\nEN: Una cosa más.\nLast Tuesday, the committee said: nothing changes.\n"
+            "IG: Ya veremos.\n")
+    parsed = parse_source(text, source="anexo.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, words) for _, label, _, words in spans(text, parsed)][:3] == [
+        ("Sandra Salinas", "Cuéntanos cómo registras a tus visitantes."),
+        ("Irene Galván", "Desde la página, con el nombre y el correo."), ("EN", "¿Y te avisan cuando llegan?")]
+    # a sentence with a comma and a colon, its "initials" labelling nothing, stays in the turn
+    assert spans(text, parsed)[-2][1:] == ("EN", None, "Una cosa más.\nLast Tuesday, the committee said: nothing changes.")

@@ -90,6 +90,13 @@ LABEL_LINE = re.compile(
     + _NAME + _ROLE
     + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
+# a person's name and a part in other words after the comma, any case ("Indira Gutiérrez, inquilina del
+# coworking A255:", "Fabiola Pineda, Administradora de A255:"): a label only where the name's initials
+# or the name itself label other lines (_parts_with_initials)
+PART_LABEL_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}}),[ \t]*"
+    r"(?P<part>[^\W\d_][\w'’()/-]*(?:[ ][\w'’()/-]+){0,7})(?P<t2>)[ \t]*(?:[:：][ \t]+(?P<rest>\S)|[:：][ \t]*\r?$)"
+)
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
 # inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular), or a Kramdown class after it
@@ -202,7 +209,7 @@ def _candidates(text: str):
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     time_bold_name = TIME_BOLD_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
-    earnings = EARNINGS_LABEL_LINE.match
+    earnings, part_label = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -229,6 +236,7 @@ def _candidates(text: str):
                 or first == "{" and shortcode(line)
                 or first == "S" and len(line) < 16 and diarised_alone(line)
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
+                or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
             )
             if m and m.re is NAME_ALONE_LINE:
                 alone.add(" ".join(m.group("name").split()))
@@ -403,6 +411,15 @@ def _title_written_again(text: str, a: int, b: int) -> bool:
 _TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w'’-]*|[\w'’-]{1,3}|\d+)[ ]){1,7}(?:[A-Z][\w'’-]*|\d+)")
 
 
+def _parts_with_initials(cands) -> list[int]:
+    """The candidates kept where some name a part follows in words of any case ("Indira Gutiérrez,
+    inquilina del coworking A255:"): such a name counts only where its initials
+    or the name itself label other lines ("IG:" below), as a research annex writes a participant in
+    full once; "Last Tuesday, the committee said:" in someone's turn stays words."""
+    plain = {c[5] for c in cands if c[4].re is not PART_LABEL_LINE}
+    return [i for i, c in enumerate(cands) if c[4].re is not PART_LABEL_LINE or c[5] in plain or initials(c[5]) in plain]
+
+
 def _header_field(cands, counts) -> bool:
     """Whether the first of two names is used once, before the other, and written otherwise (a
     page's "Author: ..." above "**Speaker1:**" lines): a header's field, not a speaker."""
@@ -415,6 +432,9 @@ def _label_lines(text: str):
     and the number of lines from the first label on that are not blank (show notes before a
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank, alone = _candidates(text)
+    if any(c[4].re is PART_LABEL_LINE for c in cands):
+        kept = _parts_with_initials(cands)
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
