@@ -1,13 +1,15 @@
 """Reading transcript files: path in, (exact text, sha256 of the raw bytes) out.
 
-Decoding never guesses. Accepted: UTF-8, UTF-8 with a BOM, UTF-16 with a BOM (LE or BE), Word
+Decoding never guesses. Accepted: UTF-8, UTF-8 with a BOM, UTF-16 with a BOM (LE or BE), the
+encoding an HTML, XML or SAMI file declares where its bytes are not UTF-8 (declared_encoding), Word
 documents (.docx, read as their paragraphs' text, docx.py), OpenDocument text (.odt, odt.py), Rich
 Text (.rtf, rtf.py) and PDF (its pages' text, pdf.py).
 Anything else is refused with an IngestError naming the file and the reason.
 
 The text is kept exactly as decoded: bytes are read and decoded, with no newline
 translation ("\\r\\n" stays "\\r\\n"), so offsets match
-`open(path, encoding="utf-8", newline="").read()` as docs/curation.md prescribes. The one
+`open(path, encoding="utf-8", newline="").read()` as docs/curation.md prescribes (with the declared
+encoding for a file read by its declaration). The one
 deliberate difference: a byte-order mark is part of the encoding, not of the text, so it is
 removed by decoding (`utf-8-sig`, `utf-16`). For a file with a UTF-8 BOM, offsets are
 therefore one less than with `encoding="utf-8"`; the sha256 is always of the raw bytes.
@@ -87,6 +89,76 @@ def decode_document(data: bytes, *, source: str) -> tuple[str, Metadata]:
     return decode_bytes(data, source=source), Metadata()
 
 
+# An encoding a file declares in its first bytes: an XML declaration (TTML, DFXP, XHTML), an HTML
+# or SAMI page's <meta charset="..."> or <meta http-equiv="Content-Type" content="...; charset=...">.
+# Reading by it is not guessing; it is read only where the bytes are not UTF-8, so a page that
+# declares windows-1252 but was re-saved as UTF-8 stays UTF-8.
+_DECLARATION_BYTES = 8192
+_XML_DECLARATION = re.compile(rb"""\A\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']\s*([A-Za-z0-9._:-]{1,40})""")
+_META_CHARSET = re.compile(rb"""<meta\s[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
+# Labels that browsers read as a superset (the WHATWG Encoding Standard's mapping), since pages so
+# labelled are written by Windows programs: an "ISO-8859-1" page's curly quotes are windows-1252's
+# bytes 0x91-0x94, a "Shift_JIS" page's circled digits are cp932's. Plus labels Python lacks.
+_ENCODING_LABELS = {
+    **dict.fromkeys(("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii",
+                     "ansi_x3.4-1968", "cp819", "ibm819", "iso-ir-100"), "cp1252"),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5", "l5"), "cp1254"),
+    **dict.fromkeys(("iso-8859-11", "tis-620", "windows-874"), "cp874"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "windows-31j"), "cp932"),
+    **dict.fromkeys(("euc-kr", "euc_kr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "korean", "windows-949",
+                     "x-windows-949", "cseuckr"), "cp949"),
+    **dict.fromkeys(("gb2312", "gb_2312", "gb_2312-80", "chinese", "x-gbk", "csgb2312"), "gbk"),
+    **dict.fromkeys(("big5", "x-x-big5", "csbig5"), "cp950"),
+    "x-euc-jp": "euc_jp", "x-mac-roman": "mac_roman", "x-mac-cyrillic": "mac_cyrillic",
+}
+# Printable ASCII and a few sequences that a codec which is not ASCII-compatible (UTF-16, UTF-7,
+# escape codecs) reads otherwise: a declaration found in ASCII bytes can only be such a codec's
+# by mistake.
+_ASCII_PROBE = bytes(range(0x20, 0x7F)) + b"\t\r\n\\n +AGE- ~{"
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The label of the encoding a file's first bytes declare (XML declaration, HTML meta), or None."""
+    head = data[:_DECLARATION_BYTES]
+    if b"<" not in head:
+        return None
+    found = _XML_DECLARATION.match(head) or _META_CHARSET.search(head)
+    return found.group(1).decode("ascii") if found else None
+
+
+def _decode_declared(data: bytes, label: str, *, source: str, first_bad: int) -> str:
+    codec = _ENCODING_LABELS.get(label.lower(), label)
+    name, ascii_based = None, False
+    try:
+        name = codecs.lookup(codec).name
+        ascii_based = _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii")
+    except LookupError:  # no such codec, or a bytes-to-bytes one (base64)
+        name = None
+    except ValueError:  # a codec that cannot read plain ASCII (punycode)
+        pass
+    why = (
+        f"declares the encoding {label!r}, which is not a text encoding Python knows" if name is None
+        else "declares UTF-8" if name in ("utf-8", "utf-8-sig")
+        # UTF-16, UTF-7, escape codecs: a declaration written in ASCII bytes is not theirs
+        else f"declares the encoding {label!r}, which its ASCII declaration cannot be written in" if not ascii_based
+        else ""
+    )
+    if why:
+        raise IngestError(
+            source,
+            _line_of(data, first_bad),
+            f"undecodable bytes: byte {data[first_bad]:#04x} at offset {first_bad} is not valid UTF-8, and the file {why}",
+        )
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            source,
+            _line_of(data, exc.start),
+            f"undecodable bytes: byte {data[exc.start]:#04x} at offset {exc.start} is not valid {label}, the encoding the file declares",
+        ) from None
+
+
 def decode_bytes(data: bytes, *, source: str) -> str:
     """Raw bytes in, text out; IngestError for empty, binary or undecodable content."""
     if not data:
@@ -111,15 +183,19 @@ def decode_bytes(data: bytes, *, source: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = _line_of(data, exc.start)
-        name = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}[encoding]
-        raise IngestError(
-            source,
-            line,
-            f"undecodable bytes: byte {data[exc.start]:#04x} at offset {exc.start} is not valid {name}"
-            " (accepted: UTF-8, UTF-8 or UTF-16 with a BOM)",
-        ) from None
-    bad = _CONTROL.search(text) if encoding == "utf-16" or data.translate(None, _NOT_CONTROL_BYTES) else None
+        declared = declared_encoding(data) if encoding == "utf-8" else None
+        if declared is None:
+            line = _line_of(data, exc.start)
+            name = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}[encoding]
+            raise IngestError(
+                source,
+                line,
+                f"undecodable bytes: byte {data[exc.start]:#04x} at offset {exc.start} is not valid {name}"
+                " (accepted: UTF-8, UTF-8 or UTF-16 with a BOM, or the encoding an HTML, XML or SAMI file declares)",
+            ) from None
+        text = _decode_declared(data, declared, source=source, first_bad=exc.start)
+        encoding = declared
+    bad = _CONTROL.search(text) if encoding not in ("utf-8", "utf-8-sig") or data.translate(None, _NOT_CONTROL_BYTES) else None
     if bad:
         raise IngestError(
             source,

@@ -46,12 +46,24 @@ def is_rtf(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF_MAGIC)
 
 
-def _codec(page: int) -> str:
-    name = f"cp{page}"
+# Windows code page numbers Python knows by another name: the Mac pages old TextEdit and Mac Word
+# write (`\\mac\\ansicpg10000`), ISO and other pages by their Windows number
+_CODE_PAGES = {
+    10000: "mac_roman", 10001: "shift_jis", 10002: "big5", 10003: "euc_kr", 10006: "mac_greek", 10007: "mac_cyrillic",
+    10008: "gb2312", 10029: "mac_latin2", 10079: "mac_iceland", 10081: "mac_turkish",
+    20127: "ascii", 20866: "koi8_r", 21866: "koi8_u", 28605: "iso8859_15", 50220: "iso2022_jp", 50221: "iso2022_jp",
+    50222: "iso2022_jp", 51932: "euc_jp", 51949: "euc_kr", 54936: "gb18030", 65001: "utf-8",
+    **{28590 + n: f"iso8859_{n}" for n in range(1, 10)},
+}
+
+
+def _codec(page: int) -> str | None:
+    """The Python codec of a code page's number, None when Python has none."""
+    name = _CODE_PAGES.get(page, f"cp{page}")
     try:
         codecs.lookup(name)
     except LookupError:
-        return "cp1252"
+        return None
     return name
 
 
@@ -59,15 +71,22 @@ def read_rtf(data: bytes, *, source: str) -> str:
     """An .rtf file's bytes in, its text out, a line per paragraph."""
     out: list[str] = []
     pending = bytearray()  # \'xx bytes, decoded together (a double-byte code page's pairs)
-    codec = "cp1252"
+    codec: str | None = "cp1252"
+    page = 1252
     stack: list[tuple[bool, int]] = []  # (skipping, uc) of the enclosing groups
     skipping, uc, to_skip = False, 1, 0
     group_opened = False  # the last token opened a group: its first control word may name a destination
     starred = False
 
+    def decode(raw: bytes | bytearray, at: int) -> str:
+        if codec is None:  # a page Python has no codec for: its bytes would be guessed
+            line = data.count(b"\n", 0, at) + 1
+            raise IngestError(source, line, f"RTF document's code page {page} (\\ansicpg{page}) is not one Python reads")
+        return raw.decode(codec, errors="replace")
+
     def flush() -> None:
         if pending:
-            out.append(pending.decode(codec, errors="replace"))
+            out.append(decode(pending, m.start()))
             pending.clear()
 
     for m in _TOKEN.finditer(data):
@@ -91,9 +110,10 @@ def read_rtf(data: bytes, *, source: str) -> str:
             if opening and (name in _SKIPPED or starred):
                 skipping = True
             if name == "ansicpg" and arg:
-                codec = _codec(int(arg))
+                page = int(arg)
+                codec = _codec(page)
             elif name == "mac":
-                codec = "mac_roman"
+                codec, page = "mac_roman", 10000
             elif name == "uc" and arg:
                 uc = int(arg)
             elif name == "bin" and arg:
@@ -141,7 +161,7 @@ def read_rtf(data: bytes, *, source: str) -> str:
                 text, to_skip = text[cut:], to_skip - cut
             if text:
                 flush()
-                out.append(text.decode(codec, errors="replace"))
+                out.append(text.decode("ascii") if text.isascii() else decode(text, m.start()))
     flush()
     if stack:
         line = data.count(b"\n") + 1

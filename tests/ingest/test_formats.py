@@ -731,6 +731,37 @@ def test_the_printed_records_labels_end_with_a_period():
     assert detect(prose) != "labelled"
 
 
+def test_a_period_label_alone_on_its_line_heads_the_paragraphs_below():
+    # a hearing's pages with the member's name alone above the words set in paragraphs
+    hearing = ("Mr. RUDMAN.\n\nThank you, Mr. Chairman. I join you in opening these hearings.\n\n"
+               "The inquiry will be fair to every witness.\n\nChairman INOUYE.\n\nThank you, Senator.\n\n"
+               "Mr. RUDMAN.\n\nOne more word on the schedule. We sit every day.\n")
+    annotated = run(hearing, source="hearing.txt")
+    assert annotated.format == "labelled"
+    assert [(t.speaker_slug, hearing[t.start_char:t.end_char]) for t in annotated.turns] == [
+        ("mr-rudman", "Thank you, Mr. Chairman. I join you in opening these hearings.\n\nThe inquiry will be fair to every witness."),
+        ("chairman-inouye", "Thank you, Senator."),
+        ("mr-rudman", "One more word on the schedule. We sit every day."),
+    ]
+
+
+def test_one_members_statement_under_his_name_is_his():
+    # an opening statement, a page of its own: the name alone (or opening the first line), then the paragraphs;
+    # before, plain text split between an invented host and guest
+    for opening in ("Chairman HAMILTON.\n\n", "Chairman HAMILTON. "):
+        statement = (opening + "Oversight is part of our work, and that is why we are here. Let me address three questions.\n\n"
+                     "First, what went wrong? The answer today must be tentative.\n\n"
+                     "Second, what should you look for? The hearings will have three phases.\n")
+        annotated = run(statement, source="statement.txt")
+        assert annotated.format == "labelled"
+        assert {t.speaker_slug for t in annotated.turns} == {"chairman-hamilton"}
+        assert statement[annotated.turns[0].start_char:annotated.turns[-1].end_char].startswith("Oversight is part")
+        assert statement[annotated.turns[-1].start_char:annotated.turns[-1].end_char].endswith("three phases.")
+    # the same name below a heading, or a one-letter "A." alone, makes no statement
+    assert detect("NOTES\n\nMr. HAMILTON.\n\nHe spoke first. Then we left.\n") != "labelled"
+    assert detect("A.\n\nThe first item on the list.\n\nB.\n\nThe second item.\n") != "labelled"
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -40,9 +40,11 @@ def test_read_source_decodes_without_altering_the_text(tmp_path, data, text):
         ("line one\nline\x07 two".encode("utf-16"), "{p}:2: binary content (control character U+0007), not a text transcript"),
         (
             b"caf\xe9 au lait\n",
-            "{p}:1: undecodable bytes: byte 0xe9 at offset 3 is not valid UTF-8 (accepted: UTF-8, UTF-8 or UTF-16 with a BOM)",
+            "{p}:1: undecodable bytes: byte 0xe9 at offset 3 is not valid UTF-8"
+            " (accepted: UTF-8, UTF-8 or UTF-16 with a BOM, or the encoding an HTML, XML or SAMI file declares)",
         ),
-        (b"ok\n\xff\xfe", "{p}:2: undecodable bytes: byte 0xff at offset 3 is not valid UTF-8 (accepted: UTF-8, UTF-8 or UTF-16 with a BOM)"),
+        (b"ok\n\xff\xfe", "{p}:2: undecodable bytes: byte 0xff at offset 3 is not valid UTF-8"
+         " (accepted: UTF-8, UTF-8 or UTF-16 with a BOM, or the encoding an HTML, XML or SAMI file declares)"),
     ],
 )
 def test_read_source_refuses_bad_files(tmp_path, data, expected):
@@ -110,3 +112,97 @@ def test_a_folder_reads_its_markdown_transcripts_not_its_other_markdown(tmp_path
         "# Conventions\n\nFormat: Markdown.\nSpeakers: bold names.\nTimestamps: optional.\nLicense: CC BY 4.0.\n", encoding="utf-8")
     files, errors = expand_paths([tmp_path])
     assert not errors and [f.name for f in files] == ["episode-1.md", "episode-2.md"]
+
+
+# --- encodings a file declares ---------------------------------------------------------------------
+_PAGE_1252 = (
+    '<html><head>\n<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">\n'
+    "<title>Evening Report</title></head><body>\n"
+    "<p>SMITH: Good evening. Tonight\u2019s guest is Ren\u00e9e Dupr\u00e9.</p>\n"
+    "<p>DUPR\u00c9: Thank you \u2014 it\u2019s a pleasure.</p>\n</body></html>\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, codec",
+    [
+        # old news and government pages: labelled ISO-8859-1, written by Windows (0x92 is a curly quote)
+        (_PAGE_1252, "cp1252"),
+        ('<html><head><meta charset="windows-1252"></head><body><p>Caf\u00e9 \u201cnoir\u201d</p></body></html>', "cp1252"),
+        # a Japanese page: Shift_JIS as Windows writes it (the circled digit is cp932's)
+        ('<html><head><meta charset="Shift_JIS"><title>\u5bfe\u8ac7</title></head><body>\u53f8\u4f1a\uff1a\u2460\u3088\u3046\u3053\u305d</body></html>', "cp932"),
+        # TTML or DFXP with an XML declaration
+        ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<tt xmlns="http://www.w3.org/ns/ttml"><body><div>'
+         '<p begin="00:00:01.000" end="00:00:02.000">Cr\u00e8me br\u00fbl\u00e9e</p></div></body></tt>\n', "latin-1"),
+        # SAMI captions with a META Content-Type, Korean in EUC-KR as Windows writes it (cp949)
+        ('<SAMI>\n<HEAD>\n<META http-equiv="Content-Type" content="text/html; charset=euc-kr">\n</HEAD>\n<BODY>\n'
+         "<SYNC Start=1000><P Class=KRCC>\n\uc548\ub155\ud558\uc138\uc694\n</BODY>\n</SAMI>\n", "cp949"),
+    ],
+)
+def test_a_file_is_read_in_the_encoding_it_declares(tmp_path, text, codec):
+    data = text.encode(codec)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    got, digest = read_source(path)
+    assert got == text and digest == hashlib.sha256(data).hexdigest()
+
+
+def test_a_declared_page_is_a_transcript_with_its_speakers_names_spelled_right(tmp_path):
+    from claims.ingest.pipeline import run
+
+    path = tmp_path / "report.html"
+    path.write_bytes(_PAGE_1252.encode("cp1252"))
+    text, _ = read_source(path)
+    annotated = run(text, source=str(path))
+    assert annotated.ok and "Tonight\u2019s guest is Ren\u00e9e Dupr\u00e9." in annotated.source_text
+    names = {s.slug: s.name for s in annotated.speakers}
+    assert [names[t.speaker_slug] for t in annotated.turns] == ["SMITH", "DUPR\u00c9"]
+
+
+def test_a_utf8_file_that_declares_another_encoding_stays_utf8(tmp_path):
+    text = '<html><head><meta charset="windows-1252"></head><body><p>Caf\u00e9 \u2014 \u201cnoir\u201d</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(text.encode("utf-8"))
+    assert read_source(path)[0] == text
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (  # the declared codec does not exist
+            '<meta charset="x-klingon">\n<p>caf\u00e9</p>'.encode("cp1252"),
+            "{p}:2: undecodable bytes: byte 0xe9 at offset 33 is not valid UTF-8, and the file declares the encoding"
+            " 'x-klingon', which is not a text encoding Python knows",
+        ),
+        (  # declared in ASCII bytes, so not UTF-16's
+            '<meta charset="utf-16"><p>caf\u00e9</p>'.encode("cp1252"),
+            "{p}:1: undecodable bytes: byte 0xe9 at offset 29 is not valid UTF-8, and the file declares the encoding"
+            " 'utf-16', which its ASCII declaration cannot be written in",
+        ),
+        (
+            '<meta charset="utf-8"><p>caf\u00e9</p>'.encode("cp1252"),
+            "{p}:1: undecodable bytes: byte 0xe9 at offset 28 is not valid UTF-8, and the file declares UTF-8",
+        ),
+        (  # a byte windows-1252 leaves undefined
+            b'<meta charset="windows-1252">\n<p>ok</p>\nbad \x81 byte',
+            "{p}:3: undecodable bytes: byte 0x81 at offset 44 is not valid windows-1252, the encoding the file declares",
+        ),
+        (  # half a Shift_JIS character at the end
+            '<?xml version="1.0" encoding="shift_jis"?>\n<tt>\u3053\u3093'.encode("cp932")[:-1],
+            "{p}:2: undecodable bytes: byte 0x82 at offset 49 is not valid shift_jis, the encoding the file declares",
+        ),
+        (  # a charset named in the body's words is no declaration
+            'Notes: save pages with charset=windows-1252.\ncaf\u00e9'.encode("cp1252"),
+            "{p}:2: undecodable bytes: byte 0xe9 at offset 48 is not valid UTF-8"
+            " (accepted: UTF-8, UTF-8 or UTF-16 with a BOM, or the encoding an HTML, XML or SAMI file declares)",
+        ),
+    ],
+)
+def test_a_declared_encoding_that_cannot_read_the_file_is_refused(tmp_path, data, expected):
+    path = tmp_path / "bad.html"
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as err:
+        read_source(path)
+    assert str(err.value) == expected.format(p=path)

@@ -46,6 +46,21 @@ def test_a_double_byte_code_page_decodes_its_byte_pairs_together():
     assert decode_bytes(data, source="j.rtf") == "会話\n"
 
 
+def test_old_textedits_mac_code_page_is_read_as_mac_roman():
+    # TextEdit before 10.5 wrote "\\mac\\ansicpg10000": its \\'d5 is a curly apostrophe, \\'8e an e acute
+    data = (b"{\\rtf1\\mac\\ansicpg10000\\cocoartf824\\cocoasubrtf480\n{\\fonttbl\\f0\\fswiss\\fcharset77 Helvetica;}\n"
+            b"\\pard\\tx720\\ql\\qnatural\n\n\\f0\\fs24 \\cf0 Ana: It\\'d5s the caf\\'8e.\\\nBen: Yes.}")
+    assert decode_bytes(data, source="m.rtf") == "Ana: It\u2019s the caf\u00e9.\nBen: Yes.\n"
+
+
+def test_a_code_page_python_has_no_codec_for_is_refused_where_its_bytes_are_needed():
+    unicode_only = b"{\\rtf1\\ansi\\ansicpg99999\\uc1 Ana: caf\\u233?\\par}"
+    assert decode_bytes(unicode_only, source="u.rtf") == "Ana: caf\u00e9\n"
+    with pytest.raises(IngestError) as raised:
+        decode_bytes(b"{\\rtf1\\ansi\\ansicpg99999\nAna: hi\\par\ncaf\\'e9\\par}", source="x.rtf")
+    assert str(raised.value) == "x.rtf:3: RTF document's code page 99999 (\\ansicpg99999) is not one Python reads"
+
+
 @pytest.mark.parametrize(
     "data, error",
     [

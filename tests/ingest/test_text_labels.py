@@ -198,3 +198,97 @@ def test_a_speaker_saying_the_same_short_words_twice_is_still_a_speaker():
     text = "Ann Lee: Ready?\n\nBo Chan: Yes.\n\nAnn Lee: Sure?\n\nBo Chan: Yes.\n\nAnn Lee: Go.\n"
     parsed = parse_source(text, source="short.md")
     assert [t.speaker_label for t in parsed.turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan", "Ann Lee"]
+
+
+EARNINGS_CALL = (
+    "Acme Widgets (ACME) Q3 2024 Earnings Call Transcript\n\nPrepared Remarks:\n\nOperator\n\n"
+    "Good day, and welcome to the Acme Widgets third quarter call. I would now like to turn the call over to Dana Reyes.\n\n"
+    "Dana Reyes -- Head of Investor Relations\n\nThank you. With me today are Sam Ortiz and Lee Park.\n\n"
+    "Sam Ortiz -- Chief Executive Officer\n\nThanks, Dana. We delivered record revenue of $4.2 billion.\n\n"
+    "Questions & Answers:\n\nOperator\n\nOur first question comes from Kim Alvarez with Northbridge Securities.\n\n"
+    "Kim Alvarez -- Northbridge Securities -- Analyst\n\nSam, how should we think about demand into next year?\n\n"
+    "Sam Ortiz \u2014 Chief Executive Officer\n\nKim, we see steady orders.\n\n"
+    "Lee Park -- Chief Financial Officer\n\nAnd margins stay near 41%.\n\n"
+    "Operator\n\nThat concludes today's call.\n\nDuration: 41 minutes\n\nCall participants:\n\n"
+    "Dana Reyes -- Head of Investor Relations\n\nSam Ortiz -- Chief Executive Officer\n\n"
+    "Lee Park -- Chief Financial Officer\n\nKim Alvarez -- Northbridge Securities -- Analyst\n"
+)
+
+
+def test_an_earnings_calls_name_and_title_lines_and_its_operator_are_labels():
+    # the Motley Fool's: "Name -- Title" alone on a line (an analyst's firm before "Analyst"), "Operator"
+    # alone; the section titles and the closing "Duration" and participants list are nobody's words
+    parsed = parse_source(EARNINGS_CALL, source="acme-q3.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, text) for _, label, _, text in spans(EARNINGS_CALL, parsed)] == [
+        ("Operator", "Good day, and welcome to the Acme Widgets third quarter call. I would now like to turn the call over to Dana Reyes."),
+        ("Dana Reyes", "Thank you. With me today are Sam Ortiz and Lee Park."),
+        ("Sam Ortiz", "Thanks, Dana. We delivered record revenue of $4.2 billion."),
+        ("Operator", "Our first question comes from Kim Alvarez with Northbridge Securities."),
+        ("Kim Alvarez", "Sam, how should we think about demand into next year?"),
+        ("Sam Ortiz", "Kim, we see steady orders."),
+        ("Lee Park", "And margins stay near 41%."),
+        ("Operator", "That concludes today's call."),
+    ]
+    assert parsed.metadata.title == "Acme Widgets (ACME) Q3 2024 Earnings Call Transcript"
+    # the operator and the analysts ask; the company's people answer
+    hints = {t.speaker_label: t.role_hint for t in parsed.turns}
+    assert hints == {"Operator": "host", "Dana Reyes": "guest", "Sam Ortiz": "guest", "Kim Alvarez": "host", "Lee Park": "guest"}
+
+
+def test_a_dash_between_words_alone_on_a_line_is_no_earnings_label():
+    text = ("Chapter 1 -- Introduction\n\nWe measured the flow twice.\n\nChapter 2 -- Results\n\nThe flow held.\n\n"
+            "Summary \u2014 Final Notes\n\nIt held again.\n\nBig Operator\n\nNot a label either.\n")
+    assert parse_source(text, source="notes.txt").format != "labelled"
+
+
+def test_a_talks_timed_paragraphs_before_its_questions_are_the_answering_speakers():
+    # a talk's page: paragraphs each opening with their time linked to the video, then the questions,
+    # the time link before "**Question**:"; before, only the answers were read and the talk was outside
+    text = ("# Building Reliable Pipelines\n\nNotes: recorded at the spring meetup.\n\n"
+            "[00:00](https://youtu.be/abc?t=0) Thanks for coming. Today: how we rebuilt our pipeline.\n\n"
+            "[03:12](https://youtu.be/abc?t=192) The first lesson was that retries hide problems.\n"
+            "A slow service looked fine until the queue backed up.\n\n"
+            "[21:30](https://youtu.be/abc?t=1290) Finally, we moved to idempotent writes.\n\n"
+            "[55:16](https://youtu.be/abc?t=3316) **Question**: How long did the migration take?\n\n"
+            "**Answer**: About four months.\n\n"
+            "[57:02](https://youtu.be/abc?t=3422) **Question**: Did you keep any retries?\n\n"
+            "**Answer**: One, at the edge.\n")
+    parsed = parse_source(text, source="talk.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, seconds, words) for _, label, seconds, words in spans(text, parsed)] == [
+        ("Answer", 0.0, "Thanks for coming. Today: how we rebuilt our pipeline."),
+        ("Answer", 192.0, "The first lesson was that retries hide problems.\nA slow service looked fine until the queue backed up."),
+        ("Answer", 1290.0, "Finally, we moved to idempotent writes."),
+        ("Question", 3316.0, "How long did the migration take?"), ("Answer", None, "About four months."),
+        ("Question", 3422.0, "Did you keep any retries?"), ("Answer", None, "One, at the edge."),
+    ]
+    assert parsed.metadata.title == "Building Reliable Pipelines"
+    assert text[parsed.content_start:].startswith("[00:00]")  # the notes above the talk stay outside
+
+
+def test_untimed_paragraphs_before_the_first_question_stay_outside():
+    # a magazine's introduction, or a talk written without times: prose, no one's words
+    text = ("Our reporter met the engineer in her office.\n\nShe had just come back from the launch.\n\n"
+            "**Question**: How did the launch go?\n\n**Answer**: Better than we hoped.\n\n"
+            "**Question**: What next?\n\n**Answer**: A long holiday.\n")
+    parsed = parse_source(text, source="q.md")
+    assert [label for _, label, _, _ in spans(text, parsed)] == ["Question", "Answer"] * 2
+    assert text[parsed.content_start:].startswith("**Question**")
+
+
+def test_a_participant_named_once_with_a_part_in_any_case_then_by_initials_is_a_label():
+    # a research report's annex: the participant in full once, her part after the comma in lower case,
+    # then her initials; before, that first answer was the interviewer's words
+    text = ("## Anexos\n\nSandra Salinas, Entrevistadora: Cuéntanos cómo registras a tus visitantes.\n"
+            "Irene Galván, inquilina del coworking B12: Desde la página, con el nombre y el correo.\n"
+            "EN: ¿Y te avisan cuando llegan?\nIG: Sí, me llega un correo.\nEN: ¿Cambiarías algo?\n"
+            "IG: Unos botones más grandes.\nEN: Una cosa más.\nLast Tuesday, the committee said: nothing changes.\n"
+            "IG: Ya veremos.\n")
+    parsed = parse_source(text, source="anexo.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, words) for _, label, _, words in spans(text, parsed)][:3] == [
+        ("Sandra Salinas", "Cuéntanos cómo registras a tus visitantes."),
+        ("Irene Galván", "Desde la página, con el nombre y el correo."), ("EN", "¿Y te avisan cuando llegan?")]
+    # a sentence with a comma and a colon, its "initials" labelling nothing, stays in the turn
+    assert spans(text, parsed)[-2][1:] == ("EN", None, "Una cosa más.\nLast Tuesday, the committee said: nothing changes.")

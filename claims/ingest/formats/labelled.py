@@ -17,6 +17,8 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     {{< transcript "JANE: text" >}}      (a Hugo shortcode's argument: the first turn, to the closing quote)
     Speaker 3                            (a diariser's numbered name alone on a line, the words below; it
                                          counts once too, bare or "[Speaker 3]")
+    Jane Doe -- Chief Executive Officer  (an earnings call's name and title alone on a line, the words below,
+    Operator                             and the operator's "Operator" alone: the Motley Fool's transcripts)
 The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
 no space after it in Chinese ("主持人：请..."); a name may open with an accented capital ("Élodie :")
 or a Chinese, Japanese or Korean character ("受访者：", iFlytek's "说话人1 00:00").
@@ -24,15 +26,18 @@ A line inside a turn that opens with a bracketed time ("(00:01:40) text", "\\[00
 is the same speaker going on at that time: a turn of its own, with the same label; a turn whose
 text opens with one and whose label has none takes that time.
 Lines without a label continue the previous turn; text before the first label (a page
-title, say) is outside the content, even where it is speech (a talk before its "**Question**:" /
-"**Answer**:" exchange): a magazine's introduction before its first "Q:" and a show's notes are
-prose too, and no sign found in real pages tells the two apart safely. To keep "Note: ..." or "Update: ..." from becoming
+title, say) is outside the content: a magazine's introduction before its first "Q:" and a show's
+notes are prose. The exception is a talk before its "Question:" / "Answer:" exchange written in
+paragraphs that each open with their time linked to the video ("[03:12](https://youtu.be/...) The
+first lesson..."), two or more just above the first label: speech, the answering speaker's. To keep "Note: ..." or "Update: ..." from becoming
 speakers, a name counts as a label when it labels at least two lines, is a diariser's
 ("Speaker 02", "SPEAKER_01"), or the file has at most two distinct labels; a name used once
 counts where it is written as the established labels are (the same pattern, bold or bracketed
 alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
 or more where every established name has two or more) and either comes after the first
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
+One label alone makes a labelled file only as one member's statement: a title and a surname in
+capitals and a period ("Chairman HAMILTON."), the text's first line.
 A name whose every line goes on with the same words and a colon, or with the same words in title case
 alone, is a title written again ("Talk: Subtitle: this mp4 audio file was automatically transcribed by
 Sonix", twice; "Part One: The Long Winter" above two sections); where a file has two
@@ -85,12 +90,20 @@ LABEL_LINE = re.compile(
     + _NAME + _ROLE
     + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
+# a person's name and a part in other words after the comma, any case ("Indira Gutiérrez, inquilina del
+# coworking A255:", "Fabiola Pineda, Administradora de A255:"): a label only where the name's initials
+# or the name itself label other lines (_parts_with_initials)
+PART_LABEL_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}}),[ \t]*"
+    r"(?P<part>[^\W\d_][\w'’()/-]*(?:[ ][\w'’()/-]+){0,7})(?P<t2>)[ \t]*(?:[:：][ \t]+(?P<rest>\S)|[:：][ \t]*\r?$)"
+)
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
 # inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular), or a Kramdown class after it
-# ("**Interviewer:**{: .text-yellow-000}", Jekyll sites); the name in brackets ("[Int2]: text")
+# ("**Interviewer:**{: .text-yellow-000}", Jekyll sites); the name in brackets ("[Int2]: text"); the
+# time linked to the video at that point ("[55:16](https://youtu.be/...?t=3316) **Question**: ...")
 LABEL_LINE_MORE = re.compile(
-    rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
+    rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
@@ -138,15 +151,25 @@ HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
-# order.", "The CHAIRMAN. ...", "Q. Where were you?", "A. At home."); and a press briefing's reporter, "Q"
+# order.", "The CHAIRMAN. ...", "Q. Where were you?", "A. At home."), the name alone on its line where
+# a page sets the words in paragraphs below ("Mr. CHENEY." then the opening statement); and a press briefing's reporter, "Q"
 # and a wide space, no period (the White House's, the State Department's: "Q    Thanks, John.")
 PERIOD_LABEL_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.|Chairman|Chairwoman|Chair|Senator|Representative|Secretary"
     r"|Judge|Governor|General|Admiral|Ambassador|Commissioner|Director|The)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}"
-    r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)[ \t]+(?P<rest>\S)"
+    r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)(?:[ \t]+(?P<rest>\S)|(?<=[A-Z'’-][A-Z]\.)[ \t]*\r?$)"
 )
 _PERIOD_LABEL_OPENINGS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Chair", "Senator ", "Representative ", "Secretary ", "Judge ",
                           "Governor ", "General ", "Admiral ", "Ambassador ", "Commissioner ", "Director ", "The ", "Q. ", "A. ", "Q  ", "Q\t")
+# an earnings call as the Motley Fool prints it: the name, two dashes and the title alone on a line,
+# the words below ("Tim Cook -- Chief Executive Officer"; an analyst's firm before the title: "Amit
+# Daryanani -- Evercore ISI -- Analyst"), and the conference operator's "Operator" alone
+EARNINGS_LABEL_LINE = re.compile(
+    # a person's two to four words, or the operator's one
+    rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?P<operator>Operator)|[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})"
+    + r"(?(operator)|[ \t]+(?:--|—|–)[ \t]+(?P<title>[A-Z][\w.,&'’()/ -]{1,100}?))(?P<t2>)[ \t]*(?P<rest>)\r?$"
+)
+_EARNINGS_DASHES = (" -- ", " — ", " – ")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
 BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings, not "\\?[": much faster to scan
@@ -160,10 +183,12 @@ _LEAD_TIME = re.compile(rf"{_TIME}[ \t]+(?=\S)")
 # next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
 # histories, Rational Reminder), a time linked to the video at that point ("[2:23](https://youtu.be/...?t=143)",
-# transcripts on Jekyll and Hugo blogs put one above a speaker's label)
+# transcripts on Jekyll and Hugo blogs put one above a speaker's label), an earnings call's "Questions & Answers:"
 _NOT_SPOKEN_LINE = re.compile(
     rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
-    r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\})[ \t]*\r?$"
+    r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
+    # an earnings call's section titles and closing lines (the Motley Fool's)
+    r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes)[ \t]*\r?$"
 )
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
@@ -184,6 +209,7 @@ def _candidates(text: str):
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     time_bold_name = TIME_BOLD_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
+    earnings, part_label = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -209,6 +235,8 @@ def _candidates(text: str):
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first == "S" and len(line) < 16 and diarised_alone(line)
+                or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
+                or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
             )
             if m and m.re is NAME_ALONE_LINE:
                 alone.add(" ".join(m.group("name").split()))
@@ -303,7 +331,10 @@ _HOST_WORDS = frozenset(HOST_ROLES)
 
 
 def _role_hint(m: re.Match) -> str | None:
-    if m.re is not LABEL_LINE:  # the only shape with a part or a title after the name
+    if m.re is EARNINGS_LABEL_LINE:  # the operator and the analysts ask, the company's people answer
+        title = m.group("title")
+        return "host" if not title or title.endswith("Analyst") else "guest"
+    if m.re is not LABEL_LINE:  # the only other shape with a part or a title after the name
         return None
     role, title = m.group("role", "title")
     if role:
@@ -380,6 +411,15 @@ def _title_written_again(text: str, a: int, b: int) -> bool:
 _TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w'’-]*|[\w'’-]{1,3}|\d+)[ ]){1,7}(?:[A-Z][\w'’-]*|\d+)")
 
 
+def _parts_with_initials(cands) -> list[int]:
+    """The candidates kept where some name a part follows in words of any case ("Indira Gutiérrez,
+    inquilina del coworking A255:"): such a name counts only where its initials
+    or the name itself label other lines ("IG:" below), as a research annex writes a participant in
+    full once; "Last Tuesday, the committee said:" in someone's turn stays words."""
+    plain = {c[5] for c in cands if c[4].re is not PART_LABEL_LINE}
+    return [i for i, c in enumerate(cands) if c[4].re is not PART_LABEL_LINE or c[5] in plain or initials(c[5]) in plain]
+
+
 def _header_field(cands, counts) -> bool:
     """Whether the first of two names is used once, before the other, and written otherwise (a
     page's "Author: ..." above "**Speaker1:**" lines): a header's field, not a speaker."""
@@ -392,6 +432,9 @@ def _label_lines(text: str):
     and the number of lines from the first label on that are not blank (show notes before a
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank, alone = _candidates(text)
+    if any(c[4].re is PART_LABEL_LINE for c in cands):
+        kept = _parts_with_initials(cands)
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
@@ -439,9 +482,19 @@ def detected(text: str) -> dict | None:
     when detection read the whole text (so that parsing does not look for them again)."""
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
-    if not (len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank):
+    if not (len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank or _one_statement(sample, starts)):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
+
+
+def _one_statement(text: str, starts) -> bool:
+    """Whether the text is one member's statement: a single label in the printed record's shape with a
+    title ("Chairman HAMILTON.", "Mr. CHENEY. I would like to join..."), the text's first line, the
+    statement below it (a hearing's opening statements, a page each)."""
+    if len(starts) != 1:
+        return False
+    _, line_start, _, _, m, name = starts[0]
+    return m.re is PERIOD_LABEL_LINE and " " in name and not name.startswith("The ") and not text[:line_start].strip()
 
 
 def looks_like(text: str) -> bool:
@@ -560,6 +613,28 @@ def _title(head: str) -> str:
                  if l.strip() and not _NOT_A_TITLE.match(l.strip()) and len(l) <= _LONGEST_TITLE), "")
 
 
+_ASKERS = frozenset({"Question", "Q"})
+# a paragraph opening with its time linked to the video ("[03:12](https://youtu.be/abc?t=192) The first lesson...")
+_PARAGRAPH = re.compile(r"^[ \t]*\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", re.M)
+_TIMED_PARAGRAPH = re.compile(rf"^[ \t]*\[(?P<time>{_TIME})\]\([^)\s]*\)[ \t]+(?=\S)", re.M)
+
+
+def _talk_before_questions(text: str, first_label: int, speaker: str) -> list[ParsedTurn]:
+    """The paragraphs just above a talk's first "Question:" label, where every one of them, two or
+    more, opens with its time linked to the video: the talk itself, the answering speaker's words,
+    a turn per paragraph at its time (a page's notes above them stay outside). [] where they are not."""
+    paragraphs = list(_PARAGRAPH.finditer(text, 0, first_label))
+    talk: list[ParsedTurn] = []
+    for p in reversed(paragraphs):
+        m = _TIMED_PARAGRAPH.match(text, p.start(), p.end())
+        if not m:
+            break
+        a, b = trim(text, m.end(), p.end())
+        talk.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=speaker,
+                               start_seconds=parse_clock(m.group("time"))))
+    return talk[::-1] if len(talk) >= 2 else []
+
+
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     """Text in, ParsedSource with one labelled turn per "Name:" line out (`label_lines`: what
     `detected` found, when it read the whole text)."""
@@ -629,6 +704,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             content_start = min(content_start, text.rfind("\n", 0, turns[0].start_char) + 1)
             title = _title(text[:content_start])
     said = {t.speaker_label for t in turns}
+    if len(said) == 2 and said & _ASKERS:  # a talk's paragraphs before its "**Question**:" / "**Answer**:"
+        talk = _talk_before_questions(text, content_start, (said - _ASKERS).pop())
+        if talk:
+            turns = talk + turns
+            content_start = text.rfind("\n", 0, talk[0].start_char) + 1
+            title = _title(text[:content_start])
     if said <= {"Q", "A"}:  # "Q: ...? A: ..." on each line: the answers inside
         turns = inline_questions_and_answers(text, turns)
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
