@@ -221,6 +221,13 @@ class IngestConflict(ValueError):
     """An interview that cannot be written: its slug is taken by a different source."""
 
 
+def slug_taken_message(slug: str, holder_source: str) -> str:
+    """Why a source cannot take `slug`: another transcript (named by its file) holds it."""
+    held_by = f" (from {holder_source})" if holder_source else ""
+    return (f"an interview with slug {slug!r} already exists{held_by} with a different source text; "
+            "give this one another slug")
+
+
 class IngestFailed(ValueError):
     """A source the pipeline refused; `errors` holds every IngestError, one line each."""
 
@@ -290,11 +297,9 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
         stored = Interview.objects.filter(sha256=annotated.sha256).first()
         if stored is not None:
             return stored, False
-        if Interview.objects.filter(slug=meta.slug).exists():
-            raise IngestConflict(
-                f"an interview with slug {meta.slug!r} already exists with a different source text; "
-                "give this one another slug"
-            ) from None
+        holder = Interview.objects.filter(slug=meta.slug).values_list("source_name", flat=True).first()
+        if holder is not None:
+            raise IngestConflict(slug_taken_message(meta.slug, holder)) from None
         raise
     speakers = _speakers_upsert(annotated.speakers)
     _create_rows(Participation, [

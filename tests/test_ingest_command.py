@@ -295,6 +295,8 @@ def test_the_summary_names_what_held_the_text_beside_its_format(tmp_path, monkey
     (tmp_path / "printed.pdf").write_bytes(labelled_interview_pdf())
     shutil.copy(DATA / "assemblyai.json", tmp_path / "episode-14.json")
     (tmp_path / "plain.txt").write_text("Ann: Hello there.\nBo: Hi, Ann.\n", encoding="utf-8")
+    # the Word document and the PDF are one episode's: the same title, so the same slug unless given one
+    (tmp_path / "manifest.json").write_text('{"printed.pdf": {"slug": "grid-storage-printed"}}', encoding="utf-8")
     out, _ = ingest(".", "episode-14.json", dry_run=True)
     rows = {line.split("│")[1].strip(): line.split("│")[2].strip() for line in out.splitlines() if line.count("│") > 3}
     formats = {Path(name).stem: fmt for name, fmt in rows.items() if name != "file"}
@@ -400,3 +402,71 @@ def test_a_folder_of_caption_files_in_the_newer_formats_goes_in_with_claims_quot
     # the Aegisub file's claims quote its text as it is, "\\N" and all
     assert Claim.objects.exists() or fmt != "ass"
     assert all(c.quote == interview.source_text[c.start_char:c.end_char] for c in Claim.objects.all())
+
+
+# --- a batch of real shapes: two pages with one site-wide title, files the folder leaves out ---
+
+def _two_pages_one_title(folder: Path) -> None:
+    # a news site's pages all titled by the site ("CNN.com - Transcripts"): the same slug for each
+    for name, guest in (("page-2001.html", "Paul"), ("page-2005.html", "Mary")):
+        (folder / name).write_text(
+            "<html><head><title>News.com - Transcripts</title></head><body>"
+            f"<p>KING: Welcome, {guest}. What brings you here?</p><p>{guest.upper()}: A new book.</p>"
+            f"<p>KING: Tell us about it.</p><p>{guest.upper()}: It is about birds.</p></body></html>", encoding="utf-8")
+
+
+def test_a_second_file_with_a_taken_slug_names_the_holder_and_the_way_out_and_a_manifest_slug_lets_it_in(tmp_path):
+    _two_pages_one_title(tmp_path)
+    message, err = ingest_failing(tmp_path)
+    assert message == "1 of 2 file(s) failed; those wrote nothing"
+    [line] = [line for line in err.splitlines() if "page-2005.html" in line]
+    assert "'news-com-transcripts' already exists (from page-2001.html)" in line
+    assert "--slug" in line and "manifest.json" in line
+    (tmp_path / "manifest.json").write_text('{"page-2005.html": {"slug": "news-2005-mary"}}', encoding="utf-8")
+    out, _ = ingest(tmp_path)
+    assert "unchanged" in out and "created" in out
+    assert set(Interview.objects.values_list("slug", flat=True)) == {"news-com-transcripts", "news-2005-mary"}
+
+
+def test_a_dry_run_foresees_a_taken_slug_and_a_file_stored_before(tmp_path):
+    _two_pages_one_title(tmp_path)
+    message, err = ingest_failing(tmp_path, dry_run=True)  # before, both "parsed (dry run)"; the real run refused one
+    assert message == "1 of 2 file(s) failed; those wrote nothing" and not Interview.objects.exists()
+    assert "page-2005.html: an interview with slug 'news-com-transcripts' already exists (from page-2001.html, earlier in this run)" in err
+    ingest(tmp_path / "page-2001.html")
+    message, err = ingest_failing(tmp_path, dry_run=True)
+    assert "(from page-2001.html)" in err
+    (tmp_path / "page-2005.html").unlink()
+    out, _ = ingest(tmp_path, dry_run=True)
+    assert "unchanged (dry run)" in out and Interview.objects.count() == 1
+
+
+def test_a_folders_files_left_out_are_named_in_one_line(tmp_path):
+    (tmp_path / "talk.txt").write_text("Ann: Hello there.\nBo: Hi, Ann.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Notes\n\nRemember to buy milk.\n", encoding="utf-8")
+    (tmp_path / "cover.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "manifest.json").write_text("{}", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("Ann: secret\n", encoding="utf-8")
+    _, err = ingest(tmp_path, dry_run=True)
+    assert f"{tmp_path}: skipped 2 file(s) that do not read as transcripts: cover.png, notes.md" in err
+    _, err = ingest(tmp_path / "talk.txt", dry_run=True)
+    assert "skipped" not in err
+
+
+def test_the_summary_shows_long_file_names_and_slugs_whole(tmp_path):
+    name = "a_very_long_file_name_for_an_interview_excerpt_" + "x" * 60 + ".txt"
+    slug = "the-grid-storage-interview-with-priya-raman-recorded-at-the-harbour-in-march-" + "y" * 40
+    (tmp_path / name).write_text("Ann: Hello there.\nBo: Hi, Ann.\n", encoding="utf-8")
+    out, _ = ingest(tmp_path / name, dry_run=True, slug=slug)
+    cells = [line.split("│") for line in out.splitlines() if line.count("│") > 3]
+    file_cell = "".join(cell[1].strip() for cell in cells)  # a long cell wraps over lines; never cut with "…"
+    slug_cell = "".join(cell[3].strip() for cell in cells)
+    assert "…" not in out and file_cell.endswith(name) and slug_cell == slug
+
+
+def test_a_long_file_names_slug_is_cut_at_a_word(tmp_path):
+    name = "_".join(["interview", "with", "the", "harbour", "master", "about", "tides"] * 5) + ".txt"
+    (tmp_path / name).write_text("Ann: Hello there.\nBo: Hi, Ann.\n", encoding="utf-8")
+    ingest(tmp_path / name)
+    slug = Interview.objects.get().slug  # before, all 230 characters: more than the column (200) holds
+    assert len(slug) <= 80 and ("-" + slug + "-") in ("-" + name[:-4].replace("_", "-") + "-")

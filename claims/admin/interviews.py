@@ -86,6 +86,11 @@ class UploadForm(forms.Form):
         help_text="A lecture or a talk: where the file names no speakers, every word is one speaker's "
                   "instead of being split between a host and a guest.",
     )
+    slug = forms.SlugField(
+        max_length=200, required=False,
+        help_text="The interview's slug in URLs and the API; by default made from the file's title or name. "
+                  "Give one when another transcript already holds that slug.",
+    )
 
 
 @admin.register(Interview)
@@ -235,7 +240,8 @@ class InterviewAdmin(admin.ModelAdmin):
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             interview = self._ingest_upload(request, form.cleaned_data["file"], form.cleaned_data["format"] or None,
-                                            single_speaker=form.cleaned_data["single_speaker"])
+                                            single_speaker=form.cleaned_data["single_speaker"],
+                                            slug=form.cleaned_data["slug"])
             if interview is not None:
                 return HttpResponseRedirect(reverse("admin:claims_interview_transcript", args=[interview.pk]))
         context = {
@@ -248,7 +254,8 @@ class InterviewAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/claims/interview/upload.html", context)
 
-    def _ingest_upload(self, request, upload, fmt: str | None, *, single_speaker: bool = False) -> Interview | None:
+    def _ingest_upload(self, request, upload, fmt: str | None, *, single_speaker: bool = False,
+                       slug: str = "") -> Interview | None:
         """Run the ingestion service on an uploaded file; every refusal becomes an error message."""
         name = upload.name
         if upload.size > settings.INGEST_MAX_BYTES:
@@ -257,7 +264,7 @@ class InterviewAdmin(admin.ModelAdmin):
             return None
         data = upload.read()
         try:
-            metadata = Metadata(single_speaker=True) if single_speaker else None
+            metadata = Metadata(slug=slug, single_speaker=True if single_speaker else None)
             interview, created, proposals = interview_ingest_file(data=data, source=name, fmt=fmt, metadata=metadata)
         except IngestFailed as failure:
             for error in failure.errors:
@@ -267,8 +274,9 @@ class InterviewAdmin(admin.ModelAdmin):
             self.message_user(request, str(error), messages.ERROR)
             return None
         except (IngestConflict, ValidationError) as error:
+            way_out = " (the Slug field below)" if isinstance(error, IngestConflict) else ""
             for line in _error_lines(error):
-                self.message_user(request, f"{name}: {line}", messages.ERROR)
+                self.message_user(request, f"{name}: {line}{way_out}", messages.ERROR)
             return None
         if created:
             self.message_user(

@@ -102,9 +102,19 @@ def derive_slug(metadata: Metadata, *, stem: str = "") -> str:
         return metadata.slug
     if metadata.show and metadata.guests:
         return slugify(f"{metadata.show} {metadata.guests[0]}")
-    if metadata.title:
-        return slugify(metadata.title)[:80].strip("-")
-    return slugify(stem)
+    # a title's or a file name's slug is cut at a word: a 250-character file name made a slug longer
+    # than the column holds (refused by PostgreSQL)
+    return _cut_slug(slugify(metadata.title or stem))
+
+
+_DERIVED_SLUG_LENGTH = 80
+
+
+def _cut_slug(slug: str) -> str:
+    if len(slug) <= _DERIVED_SLUG_LENGTH:
+        return slug
+    cut = slug[:_DERIVED_SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    return (cut if len(cut) >= _DERIVED_SLUG_LENGTH // 2 else slug[:_DERIVED_SLUG_LENGTH]).strip("-")
 
 
 def load_manifest(path: str | Path) -> dict[str, Metadata]:

@@ -191,3 +191,18 @@ def test_the_upload_form_says_a_pdf_is_read_and_refuses_a_scan_in_one_line(admin
     shown = messages_of(upload(admin_client, pdf_document(["drawing"]), name="scan.pdf"))
     assert shown == ["scan.pdf: PDF has no text layer (a scan or images only); OCR it first"]
     assert not Interview.objects.exists()
+
+
+def test_an_upload_whose_slug_is_taken_says_so_and_the_slug_field_lets_it_in(admin_client, db):
+    # a second recording's transcript under the same file name: the same slug; the command has --slug,
+    # the form had no way out
+    upload(admin_client)
+    taken = Interview.objects.get().slug
+    other = LABELLED + b"\nAnn: One more thing.\n"
+    shown = messages_of(upload(admin_client, other))
+    assert len(shown) == 1 and shown[0].startswith(f"talk.txt: an interview with slug '{taken}' already exists (from talk.txt)")
+    assert shown[0].endswith("(the Slug field below)") and Interview.objects.count() == 1
+    response = admin_client.post(UPLOAD, {"file": SimpleUploadedFile("talk.txt", other), "format": "",
+                                          "slug": "talk-part-2"}, follow=True)
+    assert messages_of(response)[0].startswith("Ingested talk.txt as ")
+    assert Interview.objects.get(slug="talk-part-2").source_text == other.decode()

@@ -125,6 +125,16 @@ def punctuation_rate(text: str, *, limit: int = 200_000) -> float:
     return len(_SENTENCE_END.findall(sample)) / words
 
 
+_PROSE_LINE_END = re.compile(r"[\w)\"'”’][.。][\"'”’)]?$")
+
+
+def reads_as_prose(line: str) -> bool:
+    """Whether a first line is an introduction's sentence rather than a title: four words or more
+    ending in a full stop ("Nick Benyo sat down with us to discuss ... It has been edited for length.")."""
+    line = line.strip()
+    return len(line.split()) >= 4 and bool(_PROSE_LINE_END.search(line))
+
+
 def refused(fmt: str, source: str, line: int | None, reason: str) -> ParsedSource:
     """A ParsedSource with no turns and the one error that says why the text is not this format."""
     return ParsedSource(format=fmt, metadata=Metadata(), turns=(), errors=(IngestError(source, line, reason),))

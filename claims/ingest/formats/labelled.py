@@ -55,7 +55,7 @@ from collections import Counter
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter_lines, parse_clock, parse_date, refused, trim
+from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter_lines, parse_clock, parse_date, reads_as_prose, refused, trim
 
 NAME = "labelled"
 
@@ -609,8 +609,9 @@ def _title(head: str) -> str:
     headings += [(1, m.start(), m.group(1)) for m in _UNDERLINED_HEADING.finditer(head)]
     if headings:
         return min(headings)[2]
-    return next((l.strip() for _, _, _, l in iter_lines(head)
-                 if l.strip() and not _NOT_A_TITLE.match(l.strip()) and len(l) <= _LONGEST_TITLE), "")
+    first = next((l.strip() for _, _, _, l in iter_lines(head)
+                  if l.strip() and not _NOT_A_TITLE.match(l.strip()) and len(l) <= _LONGEST_TITLE), "")
+    return "" if reads_as_prose(first) else first
 
 
 _ASKERS = frozenset({"Question", "Q"})

@@ -20,7 +20,7 @@ import re
 from ..errors import IngestError
 from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._common import format_clock, iter_lines, parse_clock, refused, trim
+from ._common import format_clock, iter_lines, parse_clock, reads_as_prose, refused, trim
 
 NAME = "timed_lines"
 
@@ -99,7 +99,7 @@ def _title(head_lines: list[str]) -> str:
     tags = [m for m in map(_LRC_TAG.match, head_lines) if m]
     if tags and len(tags) == len(head_lines):
         return next((m.group(2).strip() for m in tags if m.group(1).lower() == "ti"), "")
-    return head_lines[0] if head_lines else ""
+    return head_lines[0] if head_lines and not reads_as_prose(head_lines[0]) else ""
 
 
 def _line_end(text: str, at: int) -> int:

@@ -10,10 +10,16 @@ from rich.table import Table
 
 from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
-from claims.ingest.manifest import manifest_metadata, merge_metadata, metadata_from_mapping
+from claims.ingest.manifest import MANIFEST_NAME, manifest_metadata, merge_metadata, metadata_from_mapping
 from claims.ingest.markup import reading_text
 from claims.ingest.read import expand_paths
-from claims.services import IngestConflict, IngestFailed, claims_extract, interview_ingest, interview_prepare
+from claims.models import Interview
+from claims.services import (
+    IngestConflict, IngestFailed, claims_extract, interview_ingest, interview_prepare, slug_taken_message,
+)
+
+# what a conflict's message adds on the command line: the two ways to name this file's interview
+SLUG_WAY_OUT = '(--slug SLUG with this one file, or a "slug" in its entry of a manifest.json beside it)'
 
 
 @dataclass
@@ -73,11 +79,16 @@ class Command(BaseCommand):
         except IngestError as error:
             raise CommandError(str(error)) from None
         files, path_errors = expand_paths(options["paths"])
+        for line in _skipped_in_folders(options["paths"], files):
+            self.stderr.write(line)
         rows = [Row(error.source, "failed") for error in path_errors]
         errors = [str(error) for error in path_errors]
         if (options["slug"] or options["title"]) and len(files) > 1:
             raise CommandError("--slug and --title name one interview; give a single file with them")
         console = Console(file=self.stderr, stderr=True)
+        # what the files of a dry run before this one would have written: {slug: file}, {sha256: slug}
+        self._batch_slugs: dict[str, str] = {}
+        self._batch_digests: dict[str, str] = {}
         with Progress(console=console, transient=True, disable=len(files) < 2) as progress:
             task = progress.add_task("Ingesting", total=len(files))
             for path in files:
@@ -116,23 +127,70 @@ class Command(BaseCommand):
         reading = reading_text(annotated.source_text, annotated.format)  # words, not cue timings or tags
         row.words = sum(len(reading[t.start_char:t.end_char].split()) for t in annotated.turns)
         if options["dry_run"]:
-            row.status = "parsed (dry run)"
-            return row, ""
+            return self._dry_run_result(row, path, annotated)
         try:
             with transaction.atomic():  # the interview and its proposals, or nothing
                 interview, created = interview_ingest(annotated=annotated)
                 if created and not options["no_extract"]:
                     row.proposals = claims_extract(interview)
         except IngestConflict as error:
-            return row, f"{path}: {error}"
+            return row, f"{path}: {error} {SLUG_WAY_OUT}"
         row.slug, row.status = interview.slug, "created" if created else "unchanged"
+        return row, ""
+
+    def _dry_run_result(self, row: Row, path: Path, annotated) -> tuple[Row, str]:
+        """What the real run would do with this file: leave it unchanged, or refuse its slug
+        (taken in the database, or by an earlier file of this run), else create it."""
+        stored = self._batch_digests.get(annotated.sha256)
+        if stored is None:
+            stored = Interview.objects.filter(sha256=annotated.sha256).values_list("slug", flat=True).first()
+        if stored is not None:
+            row.slug, row.status = stored, "unchanged (dry run)"
+            return row, ""
+        slug = annotated.metadata.slug
+        holder = self._batch_slugs.get(slug)
+        if holder is None:
+            holder = Interview.objects.filter(slug=slug).values_list("source_name", flat=True).first()
+        else:
+            holder = f"{holder}, earlier in this run"
+        if holder is not None:
+            return row, f"{path}: {slug_taken_message(slug, holder)} {SLUG_WAY_OUT}"
+        self._batch_slugs[slug] = path.name
+        self._batch_digests[annotated.sha256] = slug
+        row.status = "parsed (dry run)"
         return row, ""
 
     def _print_summary(self, rows: list[Row]) -> None:
         table = Table(title="Ingestion")
         numbers = ("turns", "speakers", "words", "proposals")
         for column in ("file", "format", "interview", *numbers, "result"):
-            table.add_column(column, justify="right" if column in numbers else "left")
+            # a file or slug cut short ("frieren_crunchyroll_excerpt…") cannot be found or typed: wrap them
+            table.add_column(column, justify="right" if column in numbers else "left",
+                             overflow="fold" if column in ("file", "interview") else "ellipsis")
         for row in rows:
             table.add_row(row.source, row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
         Console(file=self.stdout, width=160).print(table)
+
+
+_SKIPPED_SHOWN = 10
+
+
+def _skipped_in_folders(paths, files) -> list[str]:
+    """One line per folder argument naming the files in it that were not taken as transcripts
+    (so that 30 files in and 26 rows out is explained), hidden files and its manifest aside."""
+    taken = {f.resolve() for f in files}
+    lines = []
+    for raw in paths:
+        folder = Path(raw)
+        if not folder.is_dir():
+            continue
+        skipped = sorted(
+            str(f.relative_to(folder)) for f in folder.rglob("*")
+            if f.is_file() and f.name != MANIFEST_NAME and f.resolve() not in taken
+            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+        )
+        if skipped:
+            shown = ", ".join(skipped[:_SKIPPED_SHOWN]) + (f" and {len(skipped) - _SKIPPED_SHOWN} more" if len(skipped) > _SKIPPED_SHOWN else "")
+            lines.append(f"{raw}: skipped {len(skipped)} file(s) that do not read as transcripts: {shown} "
+                         "(name a file to ingest it anyway)")
+    return lines
