@@ -152,6 +152,17 @@ def test_speakers_named_by_their_part_are_each_interviews_own_and_named_people_a
     assert {p.speaker.slug for p in interview.participations.all()} <= {"host-in-talk", "guest-in-talk"}
 
 
+def test_a_one_word_label_is_the_interviews_own_unless_the_metadata_names_it():
+    # "Brian:" in two podcasts is two people; "--host Brian" says this Brian is the known one
+    from claims.services import interview_prepare
+
+    data = b"Brian: Welcome. What do you build?\n\nJW: Compilers, mostly.\n\nBrian: Why?\n\nJW: Speed.\n"
+    slugs = {s.name: s.slug for s in interview_prepare(data, source="go-1.txt").speakers}
+    assert slugs == {"Brian": "brian-in-go-1", "JW": "jw-in-go-1"}
+    named = interview_prepare(data, source="go-2.txt", metadata=Metadata(hosts=("Brian",), guests=("Jo Wu",)))
+    assert {s.name: s.slug for s in named.speakers} == {"Brian": "brian", "Jo Wu": "jo-wu"}  # "JW": Jo Wu's initials
+
+
 @pytest.mark.parametrize("name, part", [
     ("Speaker 1", True), ("SPEAKER_00", True), ("Unknown Speaker", True), ("Q", True), ("Interviewer B", True),
     ("UNIDENTIFIED MALE", True), ("Host", True), ("Entrevistadora", True), ("Participant (P3)", True),

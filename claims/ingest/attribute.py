@@ -333,15 +333,22 @@ _PART_NAME = re.compile(
 
 
 def scoped_to_interview(
-    speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], interview_slug: str
+    speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], interview_slug: str, *, named: Sequence[str] = ()
 ) -> tuple[tuple[SpeakerRecord, ...], tuple[Turn, ...]]:
-    """Speakers named by their part ("Speaker 1", "Host", "Q") get a slug of this interview's
-    ("speaker-1-in-python-bytes-310"); their turns follow. Speakers are stored by slug across
-    interviews: without this every transcript's "Speaker 1" would be one person in the database,
-    and a query for that speaker's claims would mix the words of strangers. Named speakers keep
-    their slugs, so one person's interviews meet."""
-    scoped = {sp.slug: _scoped_slug(sp.slug, interview_slug) for sp in speakers
-              if interview_slug and _PART_NAME.fullmatch(" ".join(sp.name.split()))}
+    """Speakers the transcript does not tell apart from other interviews' get a slug of this
+    interview's ("speaker-1-in-python-bytes-310"); their turns follow. Those are the ones named
+    by their part ("Speaker 1", "Host", "Q") and, unless the metadata names them (`named`: the
+    --host and --guest), by one word: a first name, a surname or initials ("Brian", "KING", "JW").
+    Speakers are stored by slug across interviews: without this every transcript's "Speaker 1"
+    would be one person in the database, every "Brian" another, and a query for that speaker's
+    claims would mix the words of strangers. Speakers with a full name keep their slugs, so one
+    person's interviews meet."""
+    given = {" ".join(name.split()) for name in named}
+    scoped = {}
+    for sp in speakers:
+        name = " ".join(sp.name.split())
+        if interview_slug and (_PART_NAME.fullmatch(name) or (len(name.split()) == 1 and name not in given)):
+            scoped[sp.slug] = _scoped_slug(sp.slug, interview_slug)
     if not scoped:
         return tuple(speakers), tuple(turns)
     return (tuple(replace(sp, slug=scoped.get(sp.slug, sp.slug)) for sp in speakers),

@@ -100,7 +100,7 @@ def run(
     spans_of_turn = spans_by_range(reading, ranges)
     spans = [span for turn_spans in spans_of_turn for span in turn_spans]
     speakers, turns = attribute_speakers(reading, parsed, merged, units=spans, model=attribution_model)
-    speakers, turns = scoped_to_interview(speakers, turns, merged.slug)
+    speakers, turns = scoped_to_interview(speakers, turns, merged.slug, named=merged.hosts + merged.guests)
     host = next((s.slug for s in speakers if s.role == "host"), None)
     chapters = locate_chapters(
         reading, parsed.chapters, turns, content_start=parsed.content_start, content_end=content_end,

@@ -159,10 +159,10 @@ def test_whisperx_labels_with_a_confidence_are_speakers():
     assert [(t.speaker_slug, text[t.start_char : t.end_char]) for t in annotated.turns] == [
         ("speaker-00-in-whisperx-confidence", "What you out of here doing man?"),
         ("speaker-00-in-whisperx-confidence", "Come over here and talk to me."),
-        ("target-speaker", "Whoa, whoa, whoa."),
-        ("target-speaker", "What's going on?"),
-        ("target-speaker", "Do you actually believe I have to stand on a public"),
-        ("target-speaker", "sidewalk?"),
+        ("target-speaker-in-whisperx-confidence", "Whoa, whoa, whoa."),
+        ("target-speaker-in-whisperx-confidence", "What's going on?"),
+        ("target-speaker-in-whisperx-confidence", "Do you actually believe I have to stand on a public"),
+        ("target-speaker-in-whisperx-confidence", "sidewalk?"),
     ]
     reading = cue_text_only(reading_text(text, "srt"), "srt", annotated.turns)
     # the repeated label between one speaker's cues does not cut the sentence

@@ -1088,8 +1088,8 @@ def test_a_hugo_shortcodes_quoted_first_turn_is_a_turn():
     )
     annotated = run(text, source="episode-412.md")
     turns = [(t.speaker_slug, text[t.start_char : t.end_char]) for t in annotated.turns]
-    assert turns[0] == ("nora", "Hi, and welcome to episode 412 of the weekly \\\"Tide Podcast.\\\" I'm Nora, here with Paul. How are you, Paul?")
-    assert [slug for slug, _ in turns] == ["nora", "paul", "nora", "paul"] and turns[-1][1] == "Tidal charts."
+    assert turns[0] == ("nora-in-episode-412", "Hi, and welcome to episode 412 of the weekly \\\"Tide Podcast.\\\" I'm Nora, here with Paul. How are you, Paul?")
+    assert [slug for slug, _ in turns] == ["nora-in-episode-412", "paul-in-episode-412", "nora-in-episode-412", "paul-in-episode-412"] and turns[-1][1] == "Tidal charts."
     assert [s.name for s in annotated.speakers if s.role == "host"] == ["NORA"]
     assert annotated.metadata.title == "Episode 412"
 

@@ -149,7 +149,7 @@ def test_an_html_fragment_is_read_as_html_with_its_references_as_characters():
     annotated = run(PODCASTINDEX_FRAGMENT, source="transcript.html")
     assert annotated.ok and annotated.format == "labelled"
     assert "<" not in annotated.source_text and "&#39;" not in annotated.source_text
-    assert [t.speaker_slug for t in annotated.turns] == ["travis", "sarah", "travis"]
+    assert [t.speaker_slug for t in annotated.turns] == ["travis-in-transcript", "sarah-in-transcript", "travis-in-transcript"]
     assert [t.start_seconds for t in annotated.turns] == [0.0, 53.0, 102.0]  # each <time> a time mark
     assert "it's almost guaranteed" in annotated.source_text
 
@@ -165,7 +165,7 @@ def test_a_time_mark_before_a_speakers_name_times_that_speakers_turn():
     )
     annotated = run(f"<!DOCTYPE html><html><body><h1>Clock synchronization</h1><hr>{html}</body></html>", source="s.html")
     assert annotated.ok and annotated.format == "labelled"
-    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [("ron", 4.0), ("chris", 75.0), ("ron", 125.0)]
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [("ron-in-clock-synchronization", 4.0), ("chris-in-clock-synchronization", 75.0), ("ron-in-clock-synchronization", 125.0)]
     turn = annotated.turns[1]
     assert annotated.source_text[turn.start_char:turn.end_char] == "So, I guess the rough gist."
 
@@ -179,7 +179,7 @@ def test_grid_rows_of_speaker_and_text_are_labelled_turns():
     )
     annotated = run(f"<!DOCTYPE html><html><body><div class='ep-body'>{rows}</div></body></html>", source="d.html")
     assert annotated.ok and annotated.format == "labelled"
-    assert [t.speaker_slug for t in annotated.turns] == ["brian", "matt", "brian"]
+    assert [t.speaker_slug for t in annotated.turns] == ["brian-in-d", "matt-in-d", "brian-in-d"]
 
 
 def test_a_players_buttons_are_chrome_but_a_button_showing_a_time_is_a_time_mark():
@@ -316,9 +316,9 @@ def test_a_section_heading_between_turns_is_not_the_words_of_the_speaker_before_
     text = annotated.source_text
     turns = [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns]
     assert turns == [
-        ("reyes", "Where did you study?"), ("quinn", "In Delft, where I built my first relay computer."),
-        ("reyes", "How did you come to work on grid control?"),
-        ("quinn", "A utility needed someone who could read both schematics and code.")]
+        ("reyes-in-oral-history-ada-quinn-1994", "Where did you study?"), ("quinn-in-oral-history-ada-quinn-1994", "In Delft, where I built my first relay computer."),
+        ("reyes-in-oral-history-ada-quinn-1994", "How did you come to work on grid control?"),
+        ("quinn-in-oral-history-ada-quinn-1994", "A utility needed someone who could read both schematics and code.")]
     assert "Grid control" in text and "Later work" in text  # the stored page keeps them, outside the turns
     assert "Grid control" not in " ".join(text[s.start_char:s.end_char] for s in annotated.sentences)
     assert [s.name for s in annotated.speakers] == ["Reyes", "Quinn"]

@@ -19,10 +19,10 @@ def test_captions_are_turns_timed_by_their_frames_at_the_files_frame_rate():
     said = [(text[t.start_char:t.end_char], t.speaker_slug, t.start_seconds) for t in annotated.turns]
     assert said == [
         ("So you left the farm in 1962?", "interviewer-in-interview", 2.0),
-        ("We all did.|The drought took the last of the herd.", "farmer", 6.4),
-        ("My father stayed.", "farmer", 11.0),  # the italics code is not the words
+        ("We all did.|The drought took the last of the herd.", "farmer-in-interview", 6.4),
+        ("My father stayed.", "farmer-in-interview", 11.0),  # the italics code is not the words
         ("Alone?", "interviewer-in-interview", 15.2),
-        ("With the dog. He was stubborn, like me.", "farmer", 18.8),
+        ("With the dog. He was stubborn, like me.", "farmer-in-interview", 18.8),
     ]
     reading = reading_text(text, "microdvd")
     assert len(reading) == len(text) and "{" not in reading and "|" not in reading and "25" not in reading.split("\n")[0]

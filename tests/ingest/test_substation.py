@@ -59,7 +59,7 @@ Dialogue: Marked=0,0:00:05.20,0:00:09.00,Default,Ben,0000,0000,0000,,In Leeds, s
 def test_an_ssa_v4_file_reads_the_same_way():
     annotated = run(SSA, source="a.ssa")
     assert annotated.ok and annotated.format == "ass"
-    assert _said(annotated) == [("Where were you, then, in ninety-one?", "ana", 2.1), ("In Leeds, still, at the paper.", "ben", 5.2)]
+    assert _said(annotated) == [("Where were you, then, in ninety-one?", "ana-in-a", 2.1), ("In Leeds, still, at the paper.", "ben-in-a", 5.2)]
 
 
 def test_signs_drawings_lyrics_and_frame_by_frame_copies_are_no_ones_words():

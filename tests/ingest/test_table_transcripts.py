@@ -38,7 +38,7 @@ def test_untimed_rows_keep_a_line_each_so_a_moderator_opening_twice_is_a_speaker
     assert annotated.source_text.splitlines()[0] == "MORGAN: Good evening, and welcome to the debate."
     assert [s.name for s in annotated.speakers] == ["MORGAN", "REYES", "HALE", "PARK"]
     first = annotated.turns[0]
-    assert first.speaker_slug == "morgan" and annotated.source_text[first.start_char:first.end_char] == "Good evening, and welcome to the debate."
+    assert first.speaker_slug == "morgan-in-debate" and annotated.source_text[first.start_char:first.end_char] == "Good evening, and welcome to the debate."
 
 
 @pytest.mark.parametrize("name, lines, starts", [
@@ -113,4 +113,4 @@ def test_a_table_with_carriage_returns_alone_between_its_rows_is_read():
     # was one header line and the csv module raised on it (found by mutating the test files)
     annotated = run("speaker,text\rAnn,What do you build?\rBo,Compilers.\rAnn,Why?\rBo,Because.\r", source="mac.csv")
     assert annotated.ok and annotated.container == "csv"
-    assert [t.speaker_slug for t in annotated.turns] == ["ann", "bo", "ann", "bo"]
+    assert [t.speaker_slug for t in annotated.turns] == ["ann-in-mac", "bo-in-mac", "ann-in-mac", "bo-in-mac"]
