@@ -400,3 +400,16 @@ def test_a_folder_of_caption_files_in_the_newer_formats_goes_in_with_claims_quot
     # the Aegisub file's claims quote its text as it is, "\\N" and all
     assert Claim.objects.exists() or fmt != "ass"
     assert all(c.quote == interview.source_text[c.start_char:c.end_char] for c in Claim.objects.all())
+
+
+def test_speakers_named_in_chinese_are_two_people_and_the_interview_has_a_slug(tmp_path):
+    path = tmp_path / "访谈.txt"
+    path.write_text("王小明：你好，欢迎来到我们的节目。今天聊聊你的创业经历。\n\n李华：谢谢邀请。我是二〇一五年开始创业的。\n\n"
+                    "王小明：当时为什么决定离开大公司？\n\n李华：因为我想做自己的产品。\n", encoding="utf-8")
+    ingest(path)
+    interview = Interview.objects.get()
+    assert interview.slug
+    assert sorted(Speaker.objects.values_list("name", flat=True)) == ["李华", "王小明"]
+    li = Speaker.objects.get(name="李华")
+    assert [interview.source_text[t.start_char : t.end_char] for t in Turn.objects.filter(speaker=li).order_by("index")] == [
+        "谢谢邀请。我是二〇一五年开始创业的。", "因为我想做自己的产品。"]

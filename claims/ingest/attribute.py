@@ -81,7 +81,7 @@ from typing import Sequence
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
 from .formats.labelled import GUEST_ROLES, HOST_ROLES, initials, shorter_forms
-from .names import find_aliases, slugify
+from .names import find_aliases, unique_slug
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
 
@@ -90,7 +90,7 @@ def _speakers(metadata: Metadata, text: str, labels: Sequence[str]) -> list[Spea
     out: list[SpeakerRecord] = []
     for role, names in ((HOST, metadata.hosts), (GUEST, metadata.guests)):
         for name in names:
-            out.append(SpeakerRecord(name=name, slug=slugify(name), role=role, aliases=find_aliases(text, name)))
+            out.append(SpeakerRecord(name=name, slug=unique_slug(name), role=role, aliases=find_aliases(text, name)))
     return out
 
 
@@ -447,7 +447,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         said_hosts |= {label for label in unknown if _HOST_WORD.search(label)}
         host_labels = set() if has_host else said_hosts or {_host_label(text, turns, unknown)}
         for label in unknown:
-            sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label in host_labels else GUEST)
+            sp = SpeakerRecord(name=label, slug=unique_slug(label), role=HOST if label in host_labels else GUEST)
             speakers.append(sp)
             by_label[label] = sp
     for short, full in short_forms.items():

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import IngestError
-from .names import slugify
+from .names import unique_slug
 from .records import Metadata
 
 MANIFEST_NAME = "manifest.json"
@@ -97,14 +97,16 @@ def merge_metadata(*layers: Metadata) -> Metadata:
 
 
 def derive_slug(metadata: Metadata, *, stem: str = "") -> str:
-    """The interview's slug when none is given: show + guest, else title, else the file stem."""
+    """The interview's slug when none is given: show + guest, else title, else the file stem. A
+    title in letters with no Latin form (Chinese, Arabic) gives the file stem's slug and a digest
+    of the title (names.unique_slug): never empty, and two such titles do not meet."""
     if metadata.slug:
         return metadata.slug
     if metadata.show and metadata.guests:
-        return slugify(f"{metadata.show} {metadata.guests[0]}")
+        return unique_slug(f"{metadata.show} {metadata.guests[0]}", fallback=stem, default="interview")
     if metadata.title:
-        return slugify(metadata.title)[:80].strip("-")
-    return slugify(stem)
+        return unique_slug(metadata.title, fallback=stem, default="interview", limit=80)
+    return unique_slug(stem, default="interview")
 
 
 def load_manifest(path: str | Path) -> dict[str, Metadata]:

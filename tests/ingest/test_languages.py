@@ -59,3 +59,94 @@ def test_sentences_in_cased_scripts_and_their_punctuation(text, expected):
 def test_english_abbreviations_and_numbers_still_hold():
     assert _sentences("It cost 3.5 billion. We use e.g. this one. Mr. Smith came.") == [
         "It cost 3.5 billion.", "We use e.g. this one.", "Mr. Smith came."]
+
+
+# --- labels in other scripts, names with particles ---------------------------------------------
+
+from claims.ingest.names import slugify, unique_slug  # noqa: E402
+from claims.ingest.pipeline import run  # noqa: E402
+
+
+def _speakers(text, source="interview.txt"):
+    interview = run(text, source=source)
+    assert interview.ok, interview.errors
+    said = {}
+    for t in interview.turns:
+        said.setdefault(t.speaker_slug, []).append(interview.source_text[t.start_char : t.end_char])
+    return interview, {sp.name: (sp.slug, sp.role, said.get(sp.slug, [])) for sp in interview.speakers}
+
+
+def test_cyrillic_labels_are_speakers_and_the_interviewer_is_this_interviews_host():
+    text = ("Интервьюер: Расскажите, пожалуйста, где вы родились.\n\nСергей Брин: Я родился в Москве. Потом мы переехали.\n\n"
+            "Интервьюер: Сколько вам было лет?\n\nСергей Брин: Шесть лет.\n")
+    interview, speakers = _speakers(text, "brin.txt")
+    assert interview.format == "labelled"
+    assert speakers["Интервьюер"][:2] == ("intervyuer-in-brin", "host")
+    assert speakers["Сергей Брин"] == ("sergey-brin", "guest", ["Я родился в Москве. Потом мы переехали.", "Шесть лет."])
+
+
+def test_arabic_labels_and_a_name_with_bin_are_speakers():
+    text = ("المحاور: مرحبا بك في البرنامج. هل يمكنك أن تحدثنا عن بدايتك؟\n\nأحمد بن علي: شكرا لك. بدأت العمل في القاهرة.\n\n"
+            "المحاور: وكيف كانت البداية؟\n\nأحمد بن علي: كانت صعبة جدا.\n")
+    interview, speakers = _speakers(text, "ahmad.txt")
+    assert set(speakers) == {"المحاور", "أحمد بن علي"}
+    assert speakers["المحاور"][1] == "host" and speakers["المحاور"][0].endswith("-in-ahmad")
+    assert speakers["أحمد بن علي"][2] == ["شكرا لك. بدأت العمل في القاهرة.", "كانت صعبة جدا."]
+
+
+@pytest.mark.parametrize("name", ["María de la Cruz", "Johan van der Berg", "Osama bin Laden", "Ana dos Santos"])
+def test_a_name_with_particles_is_a_label(name):
+    text = (f"Entrevistador: Buenos días. ¿Dónde nació usted?\n\n{name}: Nací en Sevilla en 1950.\n\n"
+            f"Entrevistador: ¿Y su madre?\n\n{name}: Mi madre cosía.\n")
+    _, speakers = _speakers(text)
+    assert speakers[name][2] == ["Nací en Sevilla en 1950.", "Mi madre cosía."]
+
+
+def test_bold_chinese_labels_need_no_space_after_the_full_width_colon():
+    text = ("**主持人**：在这方面，你有没有什么有趣的故事可以分享？\n\n**研究员**：天哪，我一下子想不起来了。\n\n"
+            "**主持人**：没关系，完全理解。\n\n**研究员**：谢谢。\n")
+    _, speakers = _speakers(text)
+    assert speakers["主持人"][1] == "host"
+    assert speakers["研究员"][2] == ["天哪，我一下子想不起来了。", "谢谢。"]
+
+
+# --- slugs ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, slug", [
+    ("Lex Fridman Podcast #94", "lex-fridman-podcast-94"),
+    ("José Ñúñez", "jose-nunez"),
+    ("Сергей Брин", "sergey-brin"),
+    ("Юлия Навальная", "yuliya-navalnaya"),
+    ("Γιάννης Αντετοκούνμπο", "giannis-antetokoynmpo"),
+    ("김민수", "gimminsu"),
+    ("たなか ひろし", "tanaka-hirosi"),
+    ("王小明", ""),
+])
+def test_slugify_transliterates_cyrillic_greek_kana_and_hangul(value, slug):
+    assert slugify(value) == slug
+
+
+def test_names_without_a_latin_form_get_distinct_stable_slugs():
+    wang, li = unique_slug("王小明"), unique_slug("李华")
+    assert wang and li and wang != li
+    assert wang == unique_slug(" 王小明 ")  # stable
+    assert unique_slug("Dr. 王") != unique_slug("Dr. 李")
+    assert unique_slug("Sergey Brin") == "sergey-brin"  # names in Latin letters keep their slugs
+    assert unique_slug("Straße") == slugify("Straße")
+
+
+def test_two_chinese_speakers_do_not_share_a_slug_and_the_interview_slug_is_not_empty():
+    text = ("王小明：你好，欢迎来到我们的节目。今天我们聊聊你的创业经历。\n\n李华：谢谢邀请。我是二〇一五年开始创业的。\n\n"
+            "王小明：当时为什么决定离开大公司？\n\n李华：因为我想做自己的产品。那时候压力很大。\n")
+    interview, speakers = _speakers(text, "访谈.txt")
+    assert interview.metadata.slug
+    assert speakers["王小明"][0] != speakers["李华"][0]
+    assert speakers["李华"][2] == ["谢谢邀请。我是二〇一五年开始创业的。", "因为我想做自己的产品。那时候压力很大。"]
+
+
+def test_a_chinese_title_gives_the_file_name_and_a_digest_of_the_title():
+    one = run("# 晚点聊：开源模型的未来\n\n[00:00:06] 欢迎收听。今天聊聊开源。\n[00:00:16] 好的。\n", source="transcript.zh-CN.md")
+    two = run("# 晚点聊：芯片与算力\n\n[00:00:06] 欢迎收听。今天聊聊芯片。\n[00:00:16] 好的。\n", source="transcript.zh-CN.md")
+    assert one.metadata.slug.startswith("transcript-zh-cn-") and two.metadata.slug.startswith("transcript-zh-cn-")
+    assert one.metadata.slug != two.metadata.slug
+

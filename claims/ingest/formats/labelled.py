@@ -55,26 +55,36 @@ from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter
 NAME = "labelled"
 
 TIME = _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-# what a name's words open with: a capital, also an accented one ("Élodie", "Ángel Pérez"), or a
-# Chinese, Japanese or Korean character, which have no capitals ("主持人：", iFlytek's "说话人1 00:00")
-_CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u017f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_NAME = rf"(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}0-9(][\w.'’()-]*){{0,3}}?)"
+# what a name's words open with: a capital, also an accented one ("Élodie", "Ángel Pérez"), a Greek
+# or Cyrillic one ("Ведущий:", "Сергей Брин:"), or a letter of a script without capitals: Hebrew,
+# Arabic ("المحاور:"), Devanagari, Chinese, Japanese, Korean ("主持人：", iFlytek's "说话人1 00:00")
+_CAPITAL = ("A-ZÀ-ÖØ-Þ\u0100-\u017f\u0386-\u03ab\u0400-\u042f\u0490\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3"
+            "\u0904-\u0939\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
+# the small words inside a name before its next capitalised one ("María de la Cruz", "Johan van der
+# Berg", "Osama bin Laden"): a first particle, then at most an article after it
+_PARTICLE = (r"(?:(?:de|del|della|di|da|das|dos|do|du|van|von|ter|ten|bin|bint|ibn|al|el|zu|y|e)"
+             r"(?:[ ](?:la|las|los|le|der|den|de|het|lo))?[ ])")
+_NAME = rf"(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ]{_PARTICLE}?[{_CAPITAL}0-9(][\w.'’()-]*){{0,3}}?)"
 # a broadcaster's part after the name, on its first mention ("NICK FOUNTAIN, HOST:", NPR), or a
 # title in capitals after a name in capitals ("ANDERSON COOPER, CNN ANCHOR:", "EV WILLIAMS,
 # TWITTER, CO-FOUNDER AND CEO:", CNN's transcripts); then a note of how the words reached the
 # air ("COOPER (on camera):", "PUTIN (through translator):")
 # the words naming an interview's parts, in English and in the languages of the interviews read here
-# (Spanish, Portuguese, German, French, Dutch): "Sandra Salinas, Entrevistadora:", "Interviewer:"
+# (Spanish, Portuguese, German, French, Dutch, and below): "Sandra Salinas, Entrevistadora:", "Interviewer:"
 HOST_ROLES = (
     "co-host", "host", "anchor", "moderator", "moderatorin", "interviewer", "interviewerin",
     "entrevistadora", "entrevistador", "moderadora", "moderador", "presentadora", "presentador", "apresentadora",
     "apresentador", "intervieweuse", "intervieweur", "animatrice", "animateur", "modératrice", "modérateur",
     "gespreksleider", "presentatrice", "presentator",
+    # Russian, Arabic, Hebrew, Japanese, Korean (Chinese 主持人 and 采访者: attribute._HOST_WORD)
+    "интервьюер", "ведущий", "ведущая", "корреспондент", "المحاور", "المحاورة", "المذيع", "المذيعة", "المقدم",
+    "מראיין", "מראיינת", "מנחה", "インタビュアー", "聞き手", "인터뷰어", "진행자", "사회자",
 )
 GUEST_ROLES = (
     "guest", "interviewee", "byline", "entrevistada", "entrevistado", "invitada", "invitado", "convidada",
     "convidado", "befragter", "befragte", "interviewte", "interviewter", "gast", "interviewée", "interviewé",
     "invitée", "invité", "geïnterviewde",
+    "гость", "гостья", "респондент", "الضيف", "الضيفة", "אורח", "אורחת", "ゲスト", "게스트", "출연자", "嘉宾", "受访者",
 )
 _ROLE = (
     r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
@@ -92,7 +102,9 @@ LABEL_LINE = re.compile(
 LABEL_LINE_MORE = re.compile(
     rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
-    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?"
+    # no space needed after a full-width colon ("**主持人**：在这方面...")
+    r"(?:(?:[ \t]+|(?<=：)|(?<=：\*\*)|(?<=：__))(?P<rest>\S)|[ \t]*\r?$)"
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has); the
 # same with a middle dot or a bar between them, as players' transcript panels set them ("Narration · 00:07:24");
@@ -267,6 +279,7 @@ def _declared_short_form(name: str, short_forms: dict[str, str]) -> str:
 # a diariser's or a transcriber's label for a voice it could not name
 _GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人)[ _-]*\w{1,3}|unknown speaker")
 _NAME_WORD = re.compile(rf"[{_CAPITAL}][\w.'’-]*")
+_PARTICLES_IN_NAME = re.compile(rf"(?<=[ ]){_PARTICLE}")
 # words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
 # "**Panel:** ...", "Step 1: ..."), never anybody's name
 _NOT_NAMES_ONCE = frozenset({
@@ -295,7 +308,7 @@ def _looks_like_a_name(name: str, *, words: int) -> bool:
     """One to four capitalised words (at least `words`), or a diariser's generic label."""
     if _GENERIC_NAME.fullmatch(name):
         return True
-    parts = name.split()
+    parts = _PARTICLES_IN_NAME.sub(" ", name).split()
     return words <= len(parts) <= 4 and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
 
 
