@@ -150,3 +150,46 @@ def test_a_chinese_title_gives_the_file_name_and_a_digest_of_the_title():
     assert one.metadata.slug.startswith("transcript-zh-cn-") and two.metadata.slug.startswith("transcript-zh-cn-")
     assert one.metadata.slug != two.metadata.slug
 
+
+# --- dates written in the language ----------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+from claims.ingest.formats._common import parse_date  # noqa: E402
+
+
+@pytest.mark.parametrize("value, day", [
+    ("15. März 2023", dt.date(2023, 3, 15)),
+    ("3 de marzo de 2021", dt.date(2021, 3, 3)),
+    ("15 mars 2023", dt.date(2023, 3, 15)),
+    ("1 août 2022", dt.date(2022, 8, 1)),
+    ("7 de setembro de 2020", dt.date(2020, 9, 7)),
+    ("12 maart 2019", dt.date(2019, 3, 12)),
+    ("15 марта 2023 г.", dt.date(2023, 3, 15)),
+    ("2023年3月15日", dt.date(2023, 3, 15)),
+    ("2023년 3월 15일", dt.date(2023, 3, 15)),
+    ("31 febrero 2021", None),
+    ("15 Foo 2023", None),
+])
+def test_days_written_in_other_languages(value, day):
+    assert parse_date(value) == day
+
+
+@pytest.mark.parametrize("header, day", [
+    ("Interview mit Anna Schmidt\nDatum: 15. März 2023\n", dt.date(2023, 3, 15)),
+    ("Entrevista con Anna Schmidt\n3 de marzo de 2021\n", dt.date(2021, 3, 3)),
+    ("访谈\n日期：2023年3月15日\n", dt.date(2023, 3, 15)),
+])
+def test_a_header_day_in_another_language_is_the_published_day(header, day):
+    text = header + ("\nInterviewer: Wo sind Sie geboren?\n\nAnna Schmidt: In Köln.\n\n"
+                     "Interviewer: Und dann?\n\nAnna Schmidt: Dann zogen wir nach Berlin.\n")
+    interview, speakers = _speakers(text)
+    assert interview.metadata.published == day
+    assert speakers["Anna Schmidt"][2] == ["In Köln.", "Dann zogen wir nach Berlin."]
+
+
+def test_a_markdown_heading_above_timed_lines_is_the_title_without_its_marks():
+    lines = "".join(f"[00:00:{10 + 5 * i:02d}] 我觉得这个问题很重要，第{i}点。\n" for i in range(6))
+    interview = run("# 详解 Kimi K3：开源模型\n\n" + lines, source="t.md")
+    assert interview.format == "timed_lines"
+    assert interview.metadata.title == "详解 Kimi K3：开源模型"

@@ -538,8 +538,11 @@ _NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[
 # June 15, 2026") and Teams' length of the meeting ("27m 42s", "1h 3m 5s"), each a line of its own
 # a header's date line: "Date: 12 March 2023", "March 12, 2023, 10:30 AM"; a broadcast's "Aired March 14, 2025 -
 # 20:00 ET" (CNN's transcripts, the no-break spaces before "ET" read as spaces)
+# (also in other languages: "Datum: 15. März 2023", "Fecha: 3 de marzo de 2021", "日期：2023年3月15日")
 _HEAD_DATE = re.compile(
-    r"(?:Date:[ \t]*|Aired:?[ \t]+)?(?P<date>\d{1,2} [A-Za-z]+,? \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜)[ \t]*[:：][ \t]*|Aired:?[ \t]+)?"
+    r"(?P<date>\d{1,2}\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?)?|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
     r"(?:,?[ \t]+(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
 _HEAD_LENGTH = re.compile(r"(?:(?P<h>\d+)h )?(?P<m>\d+)m (?P<s>\d+)s")
 
