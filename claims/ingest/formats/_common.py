@@ -148,7 +148,7 @@ def format_clock(seconds: float) -> str:
 
 # a full stop, question or exclamation mark before a space or the end; the full-width marks of
 # Chinese and Japanese (。！？, no space after them), Arabic's ؟ and the Devanagari danda । anywhere
-_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]»]*(?=\s|$)|[。！？؟।॥][\"'”’)\]»」』）】]*")
+_SENTENCE_END = re.compile(r"[.?!…。！？؟।॥](?:(?<=[.?!…])[\"'”’)\]»]*(?=\s|$)|(?<=[。！？؟।॥])[\"'”’)\]»」』）】]*)")
 
 
 def punctuation_rate(text: str, *, limit: int = 200_000) -> float:
