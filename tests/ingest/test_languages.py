@@ -193,3 +193,17 @@ def test_a_markdown_heading_above_timed_lines_is_the_title_without_its_marks():
     interview = run("# 详解 Kimi K3：开源模型\n\n" + lines, source="t.md")
     assert interview.format == "timed_lines"
     assert interview.metadata.title == "详解 Kimi K3：开源模型"
+
+
+@pytest.mark.parametrize("text, interviewer, name, answers", [
+    # Devanagari's vowel signs are no \w: the names stopped at the first one
+    ("साक्षात्कारकर्ता: आपका जन्म कहाँ हुआ?\n\nराम शर्मा: मैं दिल्ली में पैदा हुआ। फिर हम मुंबई चले गए।\n\n"
+     "साक्षात्कारकर्ता: और उसके बाद?\n\nराम शर्मा: वहाँ मैंने पढ़ाई की।\n",
+     "साक्षात्कारकर्ता", "राम शर्मा", ["मैं दिल्ली में पैदा हुआ। फिर हम मुंबई चले गए।", "वहाँ मैंने पढ़ाई की।"]),
+    ("מראיין: איפה נולדת?\n\nדוד כהן: נולדתי בחיפה. אחר כך עברנו לתל אביב.\n\nמראיין: ומה אז?\n\nדוד כהן: אז התחלתי לעבוד.\n",
+     "מראיין", "דוד כהן", ["נולדתי בחיפה. אחר כך עברנו לתל אביב.", "אז התחלתי לעבוד."]),
+])
+def test_hindi_and_hebrew_labels_are_speakers_and_the_interviewer_a_part(text, interviewer, name, answers):
+    _, speakers = _speakers(text, "talk.txt")
+    assert speakers[interviewer][1] == "host" and speakers[interviewer][0].endswith("-in-talk")
+    assert speakers[name][2] == answers

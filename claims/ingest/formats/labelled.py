@@ -64,7 +64,9 @@ _CAPITAL = ("A-ZÀ-ÖØ-Þ\u0100-\u017f\u0386-\u03ab\u0400-\u042f\u0490\u05d0-\u
 # Berg", "Osama bin Laden"): a first particle, then at most an article after it
 _PARTICLE = (r"(?:(?:de|del|della|di|da|das|dos|do|du|van|von|ter|ten|bin|bint|ibn|al|el|zu|y|e)"
              r"(?:[ ](?:la|las|los|le|der|den|de|het|lo))?[ ])")
-_NAME = rf"(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ]{_PARTICLE}?[{_CAPITAL}0-9(][\w.'’()-]*){{0,3}}?)"
+# the marks inside a word that \w does not match: Devanagari's vowel signs ("राम"), Hebrew's points, Arabic's harakat
+_MARKS = "\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+_NAME = rf"(?P<name>[{_CAPITAL}][\w{_MARKS}.'’-]*(?:[ ]{_PARTICLE}?[{_CAPITAL}0-9(][\w{_MARKS}.'’()-]*){{0,3}}?)"
 # a broadcaster's part after the name, on its first mention ("NICK FOUNTAIN, HOST:", NPR), or a
 # title in capitals after a name in capitals ("ANDERSON COOPER, CNN ANCHOR:", "EV WILLIAMS,
 # TWITTER, CO-FOUNDER AND CEO:", CNN's transcripts); then a note of how the words reached the
@@ -76,15 +78,17 @@ HOST_ROLES = (
     "entrevistadora", "entrevistador", "moderadora", "moderador", "presentadora", "presentador", "apresentadora",
     "apresentador", "intervieweuse", "intervieweur", "animatrice", "animateur", "modératrice", "modérateur",
     "gespreksleider", "presentatrice", "presentator",
-    # Russian, Arabic, Hebrew, Japanese, Korean (Chinese 主持人 and 采访者: attribute._HOST_WORD)
+    # Russian, Arabic, Hebrew, Japanese, Korean, Hindi, Turkish (Chinese 主持人 and 采访者: attribute._HOST_WORD)
     "интервьюер", "ведущий", "ведущая", "корреспондент", "المحاور", "المحاورة", "المذيع", "المذيعة", "المقدم",
     "מראיין", "מראיינת", "מנחה", "インタビュアー", "聞き手", "인터뷰어", "진행자", "사회자",
+    "साक्षात्कारकर्ता", "सूत्रधार", "sunucu", "röportajcı",
 )
 GUEST_ROLES = (
     "guest", "interviewee", "byline", "entrevistada", "entrevistado", "invitada", "invitado", "convidada",
     "convidado", "befragter", "befragte", "interviewte", "interviewter", "gast", "interviewée", "interviewé",
     "invitée", "invité", "geïnterviewde",
     "гость", "гостья", "респондент", "الضيف", "الضيفة", "אורח", "אורחת", "ゲスト", "게스트", "출연자", "嘉宾", "受访者",
+    "अतिथि", "मेहमान", "konuk", "misafir",
 )
 _ROLE = (
     r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
@@ -278,7 +282,7 @@ def _declared_short_form(name: str, short_forms: dict[str, str]) -> str:
 
 # a diariser's or a transcriber's label for a voice it could not name
 _GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人)[ _-]*\w{1,3}|unknown speaker")
-_NAME_WORD = re.compile(rf"[{_CAPITAL}][\w.'’-]*")
+_NAME_WORD = re.compile(rf"[{_CAPITAL}][\w{_MARKS}.'’-]*")
 _PARTICLES_IN_NAME = re.compile(rf"(?<=[ ]){_PARTICLE}")
 # words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
 # "**Panel:** ...", "Step 1: ..."), never anybody's name
