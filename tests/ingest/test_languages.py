@@ -207,3 +207,11 @@ def test_hindi_and_hebrew_labels_are_speakers_and_the_interviewer_a_part(text, i
     _, speakers = _speakers(text, "talk.txt")
     assert speakers[interviewer][1] == "host" and speakers[interviewer][0].endswith("-in-talk")
     assert speakers[name][2] == answers
+
+
+@pytest.mark.parametrize("interviewer", ["Intervistatore", "Journaliste", "Periodista"])
+def test_italian_interviewers_and_journalists_are_parts(interviewer):
+    text = (f"{interviewer}: Dove è nato?\n\nGiulia Rossi: A Napoli, nel 1950.\n\n"
+            f"{interviewer}: E poi?\n\nGiulia Rossi, ospite: Poi a Roma.\n")
+    _, speakers = _speakers(text, "rossi.txt")
+    assert speakers[interviewer][:2] == (f"{interviewer.lower()}-in-rossi", "host")

@@ -78,17 +78,18 @@ HOST_ROLES = (
     "entrevistadora", "entrevistador", "moderadora", "moderador", "presentadora", "presentador", "apresentadora",
     "apresentador", "intervieweuse", "intervieweur", "animatrice", "animateur", "modératrice", "modérateur",
     "gespreksleider", "presentatrice", "presentator",
-    # Russian, Arabic, Hebrew, Japanese, Korean, Hindi, Turkish (Chinese 主持人 and 采访者: attribute._HOST_WORD)
+    # Russian, Arabic, Hebrew, Japanese, Korean, Hindi, Turkish, Italian; a journalist (Chinese 主持人 and 采访者: attribute._HOST_WORD)
     "интервьюер", "ведущий", "ведущая", "корреспондент", "المحاور", "المحاورة", "المذيع", "المذيعة", "المقدم",
     "מראיין", "מראיינת", "מנחה", "インタビュアー", "聞き手", "인터뷰어", "진행자", "사회자",
     "साक्षात्कारकर्ता", "सूत्रधार", "sunucu", "röportajcı",
+    "intervistatrice", "intervistatore", "conduttrice", "conduttore", "journaliste", "periodista", "jornalista", "giornalista",
 )
 GUEST_ROLES = (
     "guest", "interviewee", "byline", "entrevistada", "entrevistado", "invitada", "invitado", "convidada",
     "convidado", "befragter", "befragte", "interviewte", "interviewter", "gast", "interviewée", "interviewé",
     "invitée", "invité", "geïnterviewde",
     "гость", "гостья", "респондент", "الضيف", "الضيفة", "אורח", "אורחת", "ゲスト", "게스트", "출연자", "嘉宾", "受访者",
-    "अतिथि", "मेहमान", "konuk", "misafir",
+    "अतिथि", "मेहमान", "konuk", "misafir", "intervistata", "intervistato", "ospite",
 )
 _ROLE = (
     r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
