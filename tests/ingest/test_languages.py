@@ -215,3 +215,11 @@ def test_italian_interviewers_and_journalists_are_parts(interviewer):
             f"{interviewer}: E poi?\n\nGiulia Rossi, ospite: Poi a Roma.\n")
     _, speakers = _speakers(text, "rossi.txt")
     assert speakers[interviewer][:2] == (f"{interviewer.lower()}-in-rossi", "host")
+
+
+def test_right_to_left_marks_before_arabic_labels_are_read_as_spaces():
+    text = ("\u200fالمحاور: مرحبا بك. هل يمكنك أن تحدثنا عن بدايتك؟\n\n\u200fأحمد بن علي: بدأت العمل في القاهرة.\n\n"
+            "\u200fالمحاور: وكيف كانت البداية؟\n\n\u200fأحمد بن علي \u200f: كانت صعبة جدا.\n")
+    interview, speakers = _speakers(text, "ahmad.txt")
+    assert interview.format == "labelled"
+    assert speakers["أحمد بن علي"][2] == ["بدأت العمل في القاهرة.", "كانت صعبة جدا."]

@@ -95,17 +95,20 @@ _ROLE = (
     r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
     r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?(?:[ \t]\([a-z][a-z -]{1,30}\))?"
 )
+# the invisible marks that set the direction of right-to-left text (an Arabic or Hebrew transcript
+# from a word processor or a chat export: U+200F before "المحاور:"), read as spaces around a name
+_BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 LABEL_LINE = re.compile(
-    rf"^(?P<t0>)[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
+    rf"^(?P<t0>)[ \t{_BIDI}]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
-    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
+    + rf"[ \t{_BIDI}]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
 # inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular), or a Kramdown class after it
 # ("**Interviewer:**{: .text-yellow-000}", Jekyll sites); the name in brackets ("[Int2]: text")
 LABEL_LINE_MORE = re.compile(
-    rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
+    rf"^[ \t{_BIDI}]*(?:(?:[\[(](?P<t1>{_TIME})[\])]|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?"
     # no space needed after a full-width colon ("**主持人**：在这方面...")
