@@ -223,3 +223,11 @@ def test_right_to_left_marks_before_arabic_labels_are_read_as_spaces():
     interview, speakers = _speakers(text, "ahmad.txt")
     assert interview.format == "labelled"
     assert speakers["أحمد بن علي"][2] == ["بدأت العمل في القاهرة.", "كانت صعبة جدا."]
+
+
+@pytest.mark.parametrize("name", ["马克·安德森", "ジョン・スミス"])
+def test_a_foreign_name_in_chinese_or_japanese_keeps_its_middle_dot(name):
+    text = (f"**主持人**：先从大家都关心的问题开始吧？\n\n**{name}**：我认为我们已经跨过了那个阶段。\n\n"
+            f"**主持人**：意味着什么？\n\n**{name}**：第一个产品。\n")
+    _, speakers = _speakers(text)
+    assert speakers[name][2] == ["我认为我们已经跨过了那个阶段。", "第一个产品。"]

@@ -64,8 +64,9 @@ _CAPITAL = ("A-ZÀ-ÖØ-Þ\u0100-\u017f\u0386-\u03ab\u0400-\u042f\u0490\u05d0-\u
 # Berg", "Osama bin Laden"): a first particle, then at most an article after it
 _PARTICLE = (r"(?:(?:de|del|della|di|da|das|dos|do|du|van|von|ter|ten|bin|bint|ibn|al|el|zu|y|e)"
              r"(?:[ ](?:la|las|los|le|der|den|de|het|lo))?[ ])")
-# the marks inside a word that \w does not match: Devanagari's vowel signs ("राम"), Hebrew's points, Arabic's harakat
-_MARKS = "\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+# the marks inside a word that \w does not match: Devanagari's vowel signs ("राम"), Hebrew's points, Arabic's harakat,
+# and the middle dot between a foreign name's parts in Chinese and Japanese ("马克·安德森", "ジョン・スミス")
+_MARKS = "\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963·・"
 _NAME = rf"(?P<name>[{_CAPITAL}][\w{_MARKS}.'’-]*(?:[ ]{_PARTICLE}?[{_CAPITAL}0-9(][\w{_MARKS}.'’()-]*){{0,3}}?)"
 # a broadcaster's part after the name, on its first mention ("NICK FOUNTAIN, HOST:", NPR), or a
 # title in capitals after a name in capitals ("ANDERSON COOPER, CNN ANCHOR:", "EV WILLIAMS,
