@@ -321,10 +321,11 @@ _GENERIC_LABEL = re.compile(
 # names of a part, not of a person, as transcripts and this module write them: a diariser's "Speaker 1",
 # "SPEAKER_00", Otter's "Unknown Speaker", an interview's "Q" / "A", "Interviewer", "Host" and "Guest" (also
 # what attribution calls the two voices of an unlabelled transcript), CNN's "UNIDENTIFIED MALE", a lecture's
-# "Audience", an earnings call's "Operator"; with a number or a letter after it ("Host 2", "Interviewer B")
+# "Audience", an earnings call's "Operator"; a single letter (German research transcripts' "I" and "B",
+# Interviewer and Befragte, "IP", "IV", "TN"); with a number or a letter after it ("Host 2", "Interviewer B", "B2")
 _PART_SUFFIX = r"(?:[\s_\-]*\d{1,3}|[\s_\-]+\w{1,3}|[ ]\(\w{1,4}\))?"  # "1", "_00", " B", " (P3)"; never "Manuel" from "man"
 _PART_NAME = re.compile(
-    r"(?i)(?:q|a|question|answer|(?:speaker|spk|person|participant|voice|说话人|发言人)"
+    r"(?i)(?:[a-z]|ip|iv|tn|question|answer|(?:speaker|spk|person|participant|voice|说话人|发言人)"
     r"|(?:unknown|unidentified)(?:[\s_\-]+(?:speaker|male|female|man|woman|voice|person|participant))?"
     r"|" + "|".join(sorted(set(HOST_ROLES + GUEST_ROLES) - {"byline"}, key=len, reverse=True))
     + r"|respondent|audience(?: member)?|narrat(?:or|ion)|announcer|operator|caller|reporter|student|crosstalk"

@@ -231,3 +231,14 @@ def test_a_foreign_name_in_chinese_or_japanese_keeps_its_middle_dot(name):
             f"**主持人**：意味着什么？\n\n**{name}**：第一个产品。\n")
     _, speakers = _speakers(text)
     assert speakers[name][2] == ["我认为我们已经跨过了那个阶段。", "第一个产品。"]
+
+
+def test_f4transkript_end_marks_are_no_words_and_time_the_next_turn():
+    # German qualitative research: "I" the interviewer, "B" the Befragte, the time a paragraph ended after it
+    text = ("I: Können Sie sich kurz vorstellen? #00:00:05-3#\n\nB: Ja, gerne. Ich bin Lehrerin. #00:00:14-8#\n\n"
+            "I: Wie kam es dazu? #00:00:17-1#\n\nB: Das war eher Zufall. #00:00:25-0#\n")
+    interview, speakers = _speakers(text, "f4.txt")
+    assert speakers["B"] == ("b-in-f4", "guest", ["Ja, gerne. Ich bin Lehrerin.", "Das war eher Zufall."])
+    assert speakers["I"][:2] == ("i-in-f4", "host")
+    assert [t.start_seconds for t in interview.turns][1:] == [5.3, 14.8, 17.1]
+    assert not any("#" in interview.source_text[s.start_char : s.end_char] for s in interview.sentences)

@@ -556,6 +556,11 @@ _HEAD_DATE = re.compile(
 _HEAD_LENGTH = re.compile(r"(?:(?P<h>\d+)h )?(?P<m>\d+)m (?P<s>\d+)s")
 
 
+# f4transkript's (German qualitative research) time mark at a paragraph's end, the time the turn
+# ended: "I: Und dann? #00:00:27-4#"
+_END_MARK = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,](?P<tenth>\d{1,2}))?#$")
+
+
 def _head_facts(head: str) -> dict:
     """The published day and the length a transcript's header gives on lines of their own."""
     out: dict = {}
@@ -595,6 +600,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     title = _title(text[: starts[0][1]])
     turns: list[ParsedTurn] = []
     previous_time = None
+    ended_at = None  # the time an f4transkript mark gave the end of the turn before
     credit = _CREDIT.search(text, max(0, len(text) - 300))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
     footer = _FOOTER_RULE.search(text, starts[-1][1], bounds[-1])
@@ -632,6 +638,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             a = lead.end() if lead else a
         if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if m.group("rest") else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
+        if seconds is None and ended_at is not None:
+            seconds = ended_at
+        ended_at = None
+        if text[b - 1 : b] == "#" and (end_mark := _END_MARK.search(text, a, b)):
+            a, b = trim(text, a, end_mark.start())  # no one's words: the time the turn ended, the next began
+            ended_at = parse_clock(end_mark.group("time") + "." + (end_mark.group("tenth") or "0"))
         if b <= a:
             if seconds is not None:  # an empty turn's time still counts for the order
                 previous_time = _in_order(seconds, previous_time, source, number, errors)
