@@ -470,3 +470,16 @@ def test_a_long_file_names_slug_is_cut_at_a_word(tmp_path):
     ingest(tmp_path / name)
     slug = Interview.objects.get().slug  # before, all 230 characters: more than the column (200) holds
     assert len(slug) <= 80 and ("-" + slug + "-") in ("-" + name[:-4].replace("_", "-") + "-")
+
+
+def test_speakers_named_in_chinese_are_two_people_and_the_interview_has_a_slug(tmp_path):
+    path = tmp_path / "访谈.txt"
+    path.write_text("王小明：你好，欢迎来到我们的节目。今天聊聊你的创业经历。\n\n李华：谢谢邀请。我是二〇一五年开始创业的。\n\n"
+                    "王小明：当时为什么决定离开大公司？\n\n李华：因为我想做自己的产品。\n", encoding="utf-8")
+    ingest(path)
+    interview = Interview.objects.get()
+    assert interview.slug
+    assert sorted(Speaker.objects.values_list("name", flat=True)) == ["李华", "王小明"]
+    li = Speaker.objects.get(name="李华")
+    assert [interview.source_text[t.start_char : t.end_char] for t in Turn.objects.filter(speaker=li).order_by("index")] == [
+        "谢谢邀请。我是二〇一五年开始创业的。", "因为我想做自己的产品。"]

@@ -81,7 +81,7 @@ from typing import Sequence
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
 from .formats.labelled import GUEST_ROLES, HOST_ROLES, initials, shorter_forms
-from .names import find_aliases, slugify
+from .names import find_aliases, unique_slug
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
 
@@ -90,7 +90,7 @@ def _speakers(metadata: Metadata, text: str, labels: Sequence[str]) -> list[Spea
     out: list[SpeakerRecord] = []
     for role, names in ((HOST, metadata.hosts), (GUEST, metadata.guests)):
         for name in names:
-            out.append(SpeakerRecord(name=name, slug=slugify(name), role=role, aliases=find_aliases(text, name)))
+            out.append(SpeakerRecord(name=name, slug=unique_slug(name), role=role, aliases=find_aliases(text, name)))
     return out
 
 
@@ -321,10 +321,11 @@ _GENERIC_LABEL = re.compile(
 # names of a part, not of a person, as transcripts and this module write them: a diariser's "Speaker 1",
 # "SPEAKER_00", Otter's "Unknown Speaker", an interview's "Q" / "A", "Interviewer", "Host" and "Guest" (also
 # what attribution calls the two voices of an unlabelled transcript), CNN's "UNIDENTIFIED MALE", a lecture's
-# "Audience", an earnings call's "Operator"; with a number or a letter after it ("Host 2", "Interviewer B")
+# "Audience", an earnings call's "Operator"; a single letter (German research transcripts' "I" and "B",
+# Interviewer and Befragte, "IP", "IV", "TN"); with a number or a letter after it ("Host 2", "Interviewer B", "B2")
 _PART_SUFFIX = r"(?:[\s_\-]*\d{1,3}|[\s_\-]+\w{1,3}|[ ]\(\w{1,4}\))?"  # "1", "_00", " B", " (P3)"; never "Manuel" from "man"
 _PART_NAME = re.compile(
-    r"(?i)(?:q|a|question|answer|(?:speaker|spk|person|participant|voice|说话人|发言人)"
+    r"(?i)(?:[a-z]|ip|iv|tn|question|answer|(?:speaker|spk|person|participant|voice|说话人|发言人)"
     r"|(?:unknown|unidentified)(?:[\s_\-]+(?:speaker|male|female|man|woman|voice|person|participant))?"
     r"|" + "|".join(sorted(set(HOST_ROLES + GUEST_ROLES) - {"byline"}, key=len, reverse=True))
     + r"|respondent|audience(?: member)?|narrat(?:or|ion)|announcer|operator|caller|reporter|student|crosstalk"
@@ -454,7 +455,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         said_hosts |= {label for label in unknown if _HOST_WORD.search(label)}
         host_labels = set() if has_host else said_hosts or {_host_label(text, turns, unknown)}
         for label in unknown:
-            sp = SpeakerRecord(name=label, slug=slugify(label) or "speaker", role=HOST if label in host_labels else GUEST)
+            sp = SpeakerRecord(name=label, slug=unique_slug(label), role=HOST if label in host_labels else GUEST)
             speakers.append(sp)
             by_label[label] = sp
     for short, full in short_forms.items():

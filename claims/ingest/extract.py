@@ -205,7 +205,7 @@ def sentence_features(s: str, *, punctuated: bool, lexical: bool = False) -> tup
     tokens = tokenize(low, lowered=True)
     n = len(tokens)
     stripped = s.rstrip(" \"'”’)]")
-    question = stripped.endswith("?") if punctuated else bool(n >= 3 and tokens[0] in _QUESTION_OPENERS)
+    question = stripped.endswith(("?", "？", "؟")) if punctuated else bool(n >= 3 and tokens[0] in _QUESTION_OPENERS)
     markers = marker_names(tokens)
     feats = {"m:" + name for name in markers}
     if question:
@@ -375,7 +375,7 @@ class Candidate:
 
 
 def _is_punctuated(text: str, sentences: Sequence[Sentence]) -> bool:
-    ends = sum(1 for s in sentences[:400] if text[s.end_char - 1 : s.end_char] in ".?!…\"”’)")
+    ends = sum(1 for s in sentences[:400] if text[s.end_char - 1 : s.end_char] in ".?!…\"”’)。！？؟।»」』")
     return bool(sentences) and ends >= 0.5 * min(len(sentences), 400)
 
 

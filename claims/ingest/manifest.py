@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import IngestError
-from .names import slugify
+from .names import slugify, unique_slug
 from .records import Metadata
 
 MANIFEST_NAME = "manifest.json"
@@ -97,22 +97,29 @@ def merge_metadata(*layers: Metadata) -> Metadata:
 
 
 def derive_slug(metadata: Metadata, *, stem: str = "") -> str:
-    """The interview's slug when none is given: show + guest, else title, else the file stem."""
+    """The interview's slug when none is given: show + guest, else title, else the file stem. A
+    title in letters with no Latin form (Chinese, Arabic) gives the file stem's slug and a digest
+    of the title (names.unique_slug): never empty, and two such titles do not meet."""
     if metadata.slug:
         return metadata.slug
     if metadata.show and metadata.guests:
-        return slugify(f"{metadata.show} {metadata.guests[0]}")
+        return unique_slug(f"{metadata.show} {metadata.guests[0]}", fallback=stem, default="interview")
     # a title's or a file name's slug is cut at a word: a 250-character file name made a slug longer
     # than the column holds (refused by PostgreSQL)
-    return _cut_slug(slugify(metadata.title or stem))
+    if metadata.title:
+        return _derived_slug(metadata.title, fallback=stem)
+    return _derived_slug(stem)
 
 
 _DERIVED_SLUG_LENGTH = 80
 
 
-def _cut_slug(slug: str) -> str:
+def _derived_slug(value: str, *, fallback: str = "") -> str:
+    slug = unique_slug(value, fallback=fallback, default="interview")
     if len(slug) <= _DERIVED_SLUG_LENGTH:
         return slug
+    if slug != slugify(value):  # a digest at its end (unique_slug): cut before it, keep it
+        return unique_slug(value, fallback=fallback, default="interview", limit=_DERIVED_SLUG_LENGTH)
     cut = slug[:_DERIVED_SLUG_LENGTH + 1].rsplit("-", 1)[0]
     return (cut if len(cut) >= _DERIVED_SLUG_LENGTH // 2 else slug[:_DERIVED_SLUG_LENGTH]).strip("-")
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import unicodedata
 
@@ -10,9 +11,57 @@ _CAP_WORD = re.compile(r"\b([A-Z][a-z]{1,11})\b(?:[ \t]+([A-Za-z][a-z'’]{1,20}
 
 
 def slugify(value: str) -> str:
-    """"Lex Fridman Podcast #94" -> "lex-fridman-podcast-94"."""
-    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    """"Lex Fridman Podcast #94" -> "lex-fridman-podcast-94"; "Сергей Брин" -> "sergey-brin"; letters
+    with no Latin form here (Chinese, Arabic, Hebrew, Devanagari) are left out: see `unique_slug`."""
+    return re.sub(r"[^a-z0-9]+", "-", "".join(_latin(ch) for ch in value).lower()).strip("-")
+
+
+def unique_slug(value: str, *, fallback: str = "", default: str = "speaker", limit: int = 200) -> str:
+    """A slug that is never empty and differs for names that differ only in letters slugify leaves
+    out ("王小明" and "李华" both slugify to ""): where letters were left out, the slug (or, when
+    less than half of the letters made it, `fallback`'s slug, else `default`) gets a short digest
+    of the value. Stable: the same name always gives the same slug. At most `limit` characters."""
+    value = " ".join(unicodedata.normalize("NFC", value).split())
+    slug = slugify(value)[:limit].strip("-")
+    letters = [ch for ch in value if ch.isalpha()]
+    # a Latin letter without an ASCII form ("ß", "ø") was always left out: slugs made so stay as they were
+    lost = sum(1 for ch in letters if not _latin(ch) and ch.lower() not in _LATIN
+               and not unicodedata.name(ch, "").startswith("LATIN"))
+    if not lost:
+        return slug
+    if lost * 2 > len(letters):
+        slug = slugify(fallback) or slug
+    digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
+    return f"{(slug or default)[:limit - 9].strip('-')}-{digest}"
+
+
+# Cyrillic (Russian, Ukrainian) and Greek in Latin letters, as passports write them
+_LATIN = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ" "αβγδεζηθικλμνξοπρσςτυφχψω" "ー",
+    "a b v g d e yo zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i yi ye g".split()
+    + "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split() + ["_"],
+))
+_LATIN = {k: v.strip("_") for k, v in _LATIN.items()}
+
+
+def _latin(ch: str) -> str:
+    """One character in ASCII: accents dropped, Cyrillic and Greek transliterated, Japanese kana and
+    Korean syllables by their Unicode names ("HIRAGANA LETTER KA", "HANGUL SYLLABLE HAN"); "" else."""
+    if ch.isascii():
+        return ch
+    low = ch.lower()
+    if low in _LATIN:
+        return _LATIN[low]
+    if "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7a3":
+        name = unicodedata.name(ch, "")
+        if " LETTER " in name or " SYLLABLE " in name:
+            return name.split()[-1].lower()
+    out = ""
+    for part in unicodedata.normalize("NFKD", ch):
+        part = _LATIN.get(part.lower(), part)  # "ά" is "α" and an accent
+        if part.isascii():
+            out += part
+    return out
 
 
 def sound_key(word: str) -> str:

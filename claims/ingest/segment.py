@@ -28,11 +28,17 @@ PUNCTUATED_RATE = 0.02
 _TOKEN = re.compile(r"\S+")
 _MARKER = re.compile(r"^[\[(][^\])]{1,40}[\])]$")  # "[Music]", "(laughs)", "(upbeat music)"
 _STRIP = re.compile(r"[^\w']+")
-_END = re.compile(r"[.?!…]+[\"'”’)\]]*$")
+# marks that end a sentence: Latin ones, the full-width marks of Chinese and Japanese, Arabic's
+# question mark and the Devanagari danda; then closing quotes and brackets
+_CLOSERS = "\"'”’)\\]»」』）】"
+_END = re.compile(r"(?:[.?!…]|[。！？؟।॥])+[" + _CLOSERS + r"]*$")
+_WIDE_END = frozenset("。！？؟।॥")  # need no space after them
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st vs etc e.g i.e cf no fig jr sr inc ltd co mt approx dept est".split()
+    # German, Spanish, French and Russian forms of address and abbreviations written before a noun
+    + "hr fr nr bzw ca vgl ggf evtl inkl bspw sog sra srta dña ud uds mme mlle mgr pr г гг им ул".split()
 )
-_NEXT_OK = re.compile(r"^[\"'“‘(\[]*[A-Z0-9À-Þ]")
+_OPENERS = "\"'“‘„«‹([¿¡"  # what may stand before the next sentence's first letter
 
 
 def normalize(token: str) -> str:
@@ -48,14 +54,31 @@ def ends_sentence(token: str, next_token: str | None) -> bool:
     """True when a punctuated token closes a sentence (abbreviations and initials excepted)."""
     if not _END.search(token):
         return False
-    core = token.rstrip("\"'”’)]")
+    core = token.rstrip(_CLOSERS)
     if core.endswith("."):
-        word = core[:-1].lstrip("\"'“‘([").lower()
+        word = core[:-1].lstrip(_OPENERS).lower()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.upper() == core[-2:-1]):
             return False
-        if next_token is not None and not _NEXT_OK.match(next_token) and not next_token[0] in "-–—":
+        if next_token is not None and (_single_letter(word) and _single_letter(next_token.rstrip(".").lower())):
+            return False  # "z. B.", "d. h.", "т. е.": an abbreviation in two letters
+        if next_token is not None and not _starts_sentence(next_token) and not next_token[0] in "-–—":
             return False  # "3.5 billion" or "e.g. this": no capital follows
     return True
+
+
+def _single_letter(word: str) -> bool:
+    return len(word) == 1 and word.isalpha()
+
+
+def _starts_sentence(token: str) -> bool:
+    """Whether a token may open a sentence: after opening quotes or Spanish's ¿ and ¡, a digit or a
+    letter that is not lower case (a capital in any cased script; any letter of Chinese, Arabic,
+    Hebrew or Devanagari, which have no case)."""
+    core = token.lstrip(_OPENERS)
+    if not core:
+        return bool(token)  # "¿" or "«" alone, its words after a space
+    first = core[0]
+    return first.isdigit() or (first.isalpha() and not first.islower())
 
 
 def is_punctuated(text: str) -> bool:
@@ -224,7 +247,10 @@ def load_boundary_model() -> BoundaryModel:
 # --- splitting -----------------------------------------------------------------------------
 
 
-_END_CANDIDATE = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s|$)")
+# one class for the first mark, then the rest by its kind: twice as fast as an alternation
+_END_CANDIDATE = re.compile(r"[.?!…。！？؟।॥](?:(?<=[.?!…])[.?!…]*[" + _CLOSERS + r"]*(?=\s|$)|(?<=[。！？؟।॥])[。！？؟।॥]*["
+                            + _CLOSERS + r"]*)")
+_SPACED_CLOSER = re.compile(r"[ \u00a0\u202f]?[»›](?=\s|$)")  # French: « Vraiment ? », the guillemet after a space
 _LEADING = re.compile(r"(?:\s|[\[(][^\])\s]{1,20}(?: [^\])\s]{1,20}){0,2}[\])](?=\s|$))*")
 _NEXT = re.compile(r"\s*(\S+)")
 _TOKEN_START = re.compile(r"\S+$")
@@ -240,6 +266,8 @@ def _split_punctuated(text: str, start: int, end: int) -> list[tuple[int, int]]:
         tok = _TOKEN_START.search(text, max(pos, m.start() - 40), e)
         nxt = _NEXT.match(text, e, end)
         if ends_sentence(tok.group() if tok else text[m.start():e], nxt.group(1) if nxt else None):
+            if e < end and text[e] in " \u00a0\u202f»›" and (closer := _SPACED_CLOSER.match(text, e, end)):
+                e = closer.end()
             spans.append((pos, e))
             pos = _LEADING.match(text, e, end).end()
     if pos < end:

@@ -95,14 +95,47 @@ _DATE_FORMATS = ("%a %b %d %Y", "%b %d %Y", "%B %d %Y", "%Y-%m-%d", "%d %b %Y", 
 
 
 def parse_date(value: str) -> dt.date | None:
-    """"Mar 27, 2023", "27 March 2023", "2023-03-27" (a day named before it or not) -> the date; None otherwise."""
+    """"Mar 27, 2023", "27 March 2023", "2023-03-27" (a day named before it or not) -> the date; also
+    the day before a month named in German, French, Spanish, Portuguese, Italian, Dutch, Russian or
+    Turkish ("15. März 2023", "3 de marzo de 2021", "15 марта 2023 г.") and Chinese, Japanese and
+    Korean days ("2023年3月15日", "2023년 3월 15일"); None otherwise."""
     value = " ".join(value.replace(",", ", ").split()).replace(" ,", ",")
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    return None
+    m = _CJK_DATE.fullmatch(value) or _DAY_MONTH_YEAR.fullmatch(value)
+    if not m:
+        return None
+    month = int(m["month"]) if m["month"].isdigit() else _MONTHS.get(m["month"].lower())
+    try:
+        return dt.date(int(m["year"]), month, int(m["day"])) if month else None
+    except ValueError:
+        return None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate((
+        "januar jänner janvier enero janeiro gennaio januari января ocak",
+        "februar février fevrier febrero fevereiro febbraio februari февраля şubat",
+        "märz maerz mars marzo março marco maart марта mart",
+        "april avril abril aprile апреля nisan",
+        "mai mayo maio maggio mei мая mayıs",
+        "juni juin junio junho giugno июня haziran",
+        "juli juillet julio julho luglio июля temmuz",
+        "august août aout agosto augustus августа ağustos",
+        "september septembre septiembre setiembre setembro settembre сентября eylül",
+        "oktober octobre octubre outubro ottobre october октября ekim",
+        "november novembre noviembre novembro ноября kasım",
+        "dezember décembre decembre diciembre dezembro dicembre december декабря aralık",
+    ), start=1)
+    for name in names.split()
+}
+# "15. März 2023", "3 de marzo de 2021", "15 mars 2023", "15 марта 2023 г."
+_DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.? (?:de )?(?P<month>[^\W\d_]+)\.?,? (?:de |del )?(?P<year>\d{4})(?: г\.?)?")
+_CJK_DATE = re.compile(r"(?P<year>\d{4}) ?[年년] ?(?P<month>\d{1,2}) ?[月월] ?(?P<day>\d{1,2}) ?[日일]?")
 
 
 def format_clock(seconds: float) -> str:
@@ -113,7 +146,9 @@ def format_clock(seconds: float) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
 
 
-_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*(?=\s|$)")
+# a full stop, question or exclamation mark before a space or the end; the full-width marks of
+# Chinese and Japanese (。！？, no space after them), Arabic's ؟ and the Devanagari danda । anywhere
+_SENTENCE_END = re.compile(r"[.?!…。！？؟।॥](?:(?<=[.?!…])[\"'”’)\]»]*(?=\s|$)|(?<=[。！？؟।॥])[\"'”’)\]»」』）】]*)")
 
 
 def punctuation_rate(text: str, *, limit: int = 200_000) -> float:

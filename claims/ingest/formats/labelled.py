@@ -60,35 +60,54 @@ from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter
 NAME = "labelled"
 
 TIME = _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-# what a name's words open with: a capital, also an accented one ("Élodie", "Ángel Pérez"), or a
-# Chinese, Japanese or Korean character, which have no capitals ("主持人：", iFlytek's "说话人1 00:00")
-_CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u017f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_NAME = rf"(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}0-9(][\w.'’()-]*){{0,3}}?)"
+# what a name's words open with: a capital, also an accented one ("Élodie", "Ángel Pérez"), a Greek
+# or Cyrillic one ("Ведущий:", "Сергей Брин:"), or a letter of a script without capitals: Hebrew,
+# Arabic ("المحاور:"), Devanagari, Chinese, Japanese, Korean ("主持人：", iFlytek's "说话人1 00:00")
+_CAPITAL = ("A-ZÀ-ÖØ-Þ\u0100-\u017f\u0386-\u03ab\u0400-\u042f\u0490\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3"
+            "\u0904-\u0939\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
+# the small words inside a name before its next capitalised one ("María de la Cruz", "Johan van der
+# Berg", "Osama bin Laden"): a first particle, then at most an article after it
+_PARTICLE = (r"(?:(?:de|del|della|di|da|das|dos|do|du|van|von|ter|ten|bin|bint|ibn|al|el|zu|y|e)"
+             r"(?:[ ](?:la|las|los|le|der|den|de|het|lo))?[ ])")
+# the marks inside a word that \w does not match: Devanagari's vowel signs ("राम"), Hebrew's points, Arabic's harakat,
+# and the middle dot between a foreign name's parts in Chinese and Japanese ("马克·安德森", "ジョン・スミス")
+_MARKS = "\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963·・"
+_NAME = rf"(?P<name>[{_CAPITAL}][\w{_MARKS}.'’-]*(?:[ ]{_PARTICLE}?[{_CAPITAL}0-9(][\w{_MARKS}.'’()-]*){{0,3}}?)"
 # a broadcaster's part after the name, on its first mention ("NICK FOUNTAIN, HOST:", NPR), or a
 # title in capitals after a name in capitals ("ANDERSON COOPER, CNN ANCHOR:", "EV WILLIAMS,
 # TWITTER, CO-FOUNDER AND CEO:", CNN's transcripts); then a note of how the words reached the
 # air ("COOPER (on camera):", "PUTIN (through translator):")
 # the words naming an interview's parts, in English and in the languages of the interviews read here
-# (Spanish, Portuguese, German, French, Dutch): "Sandra Salinas, Entrevistadora:", "Interviewer:"
+# (Spanish, Portuguese, German, French, Dutch, and below): "Sandra Salinas, Entrevistadora:", "Interviewer:"
 HOST_ROLES = (
     "co-host", "host", "anchor", "moderator", "moderatorin", "interviewer", "interviewerin",
     "entrevistadora", "entrevistador", "moderadora", "moderador", "presentadora", "presentador", "apresentadora",
     "apresentador", "intervieweuse", "intervieweur", "animatrice", "animateur", "modératrice", "modérateur",
     "gespreksleider", "presentatrice", "presentator",
+    # Russian, Arabic, Hebrew, Japanese, Korean, Hindi, Turkish, Italian; a journalist (Chinese 主持人 and 采访者: attribute._HOST_WORD)
+    "интервьюер", "ведущий", "ведущая", "корреспондент", "المحاور", "المحاورة", "المذيع", "المذيعة", "المقدم",
+    "מראיין", "מראיינת", "מנחה", "インタビュアー", "聞き手", "인터뷰어", "진행자", "사회자",
+    "साक्षात्कारकर्ता", "सूत्रधार", "sunucu", "röportajcı",
+    "intervistatrice", "intervistatore", "conduttrice", "conduttore", "journaliste", "periodista", "jornalista", "giornalista",
 )
 GUEST_ROLES = (
     "guest", "interviewee", "byline", "entrevistada", "entrevistado", "invitada", "invitado", "convidada",
     "convidado", "befragter", "befragte", "interviewte", "interviewter", "gast", "interviewée", "interviewé",
     "invitée", "invité", "geïnterviewde",
+    "гость", "гостья", "респондент", "الضيف", "الضيفة", "אורח", "אורחת", "ゲスト", "게스트", "출연자", "嘉宾", "受访者",
+    "अतिथि", "मेहमान", "konuk", "misafir", "intervistata", "intervistato", "ospite",
 )
 _ROLE = (
     r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
     r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?(?:[ \t]\([a-z][a-z -]{1,30}\))?"
 )
+# the invisible marks that set the direction of right-to-left text (an Arabic or Hebrew transcript
+# from a word processor or a chat export: U+200F before "المحاور:"), read as spaces around a name
+_BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 LABEL_LINE = re.compile(
-    rf"^(?P<t0>)[ \t]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
+    rf"^(?P<t0>)[ \t{_BIDI}]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
-    + rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
+    + rf"[ \t{_BIDI}]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
 # a person's name and a part in other words after the comma, any case ("Indira Gutiérrez, inquilina del
 # coworking A255:", "Fabiola Pineda, Administradora de A255:"): a label only where the name's initials
@@ -103,9 +122,11 @@ PART_LABEL_LINE = re.compile(
 # ("**Interviewer:**{: .text-yellow-000}", Jekyll sites); the name in brackets ("[Int2]: text"); the
 # time linked to the video at that point ("[55:16](https://youtu.be/...?t=3316) **Question**: ...")
 LABEL_LINE_MORE = re.compile(
-    rf"^[ \t]*(?:(?:[\[(](?P<t1>{_TIME})[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
+    rf"^[ \t{_BIDI}]*(?:(?:[\[(](?P<t1>{_TIME})[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
-    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+    rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?"
+    # no space needed after a full-width colon ("**主持人**：在这方面...")
+    r"(?:(?:[ \t]+|(?<=：)|(?<=：\*\*)|(?<=：__))(?P<rest>\S)|[ \t]*\r?$)"
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has); the
 # same with a middle dot or a bar between them, as players' transcript panels set them ("Narration · 00:07:24");
@@ -294,7 +315,8 @@ def _declared_short_form(name: str, short_forms: dict[str, str]) -> str:
 
 # a diariser's or a transcriber's label for a voice it could not name
 _GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人)[ _-]*\w{1,3}|unknown speaker")
-_NAME_WORD = re.compile(rf"[{_CAPITAL}][\w.'’-]*")
+_NAME_WORD = re.compile(rf"[{_CAPITAL}][\w{_MARKS}.'’-]*")
+_PARTICLES_IN_NAME = re.compile(rf"(?<=[ ]){_PARTICLE}")
 # words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
 # "**Panel:** ...", "Step 1: ..."), never anybody's name
 _NOT_NAMES_ONCE = frozenset({
@@ -323,7 +345,7 @@ def _looks_like_a_name(name: str, *, words: int) -> bool:
     """One to four capitalised words (at least `words`), or a diariser's generic label."""
     if _GENERIC_NAME.fullmatch(name):
         return True
-    parts = name.split()
+    parts = _PARTICLES_IN_NAME.sub(" ", name).split()
     return words <= len(parts) <= 4 and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
 
 
@@ -578,10 +600,18 @@ _NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[
 # June 15, 2026") and Teams' length of the meeting ("27m 42s", "1h 3m 5s"), each a line of its own
 # a header's date line: "Date: 12 March 2023", "March 12, 2023, 10:30 AM"; a broadcast's "Aired March 14, 2025 -
 # 20:00 ET" (CNN's transcripts, the no-break spaces before "ET" read as spaces)
+# (also in other languages: "Datum: 15. März 2023", "Fecha: 3 de marzo de 2021", "日期：2023年3月15日")
 _HEAD_DATE = re.compile(
-    r"(?:Date:[ \t]*|Aired:?[ \t]+)?(?P<date>\d{1,2} [A-Za-z]+,? \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜)[ \t]*[:：][ \t]*|Aired:?[ \t]+)?"
+    r"(?P<date>\d{1,2}\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?)?|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
     r"(?:,?[ \t]+(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
 _HEAD_LENGTH = re.compile(r"(?:(?P<h>\d+)h )?(?P<m>\d+)m (?P<s>\d+)s")
+
+
+# f4transkript's (German qualitative research) time mark at a paragraph's end, the time the turn
+# ended: "I: Und dann? #00:00:27-4#"
+_END_MARK = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,](?P<tenth>\d{1,2}))?#$")
 
 
 def _head_facts(head: str) -> dict:
@@ -646,6 +676,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     title = _title(text[: starts[0][1]])
     turns: list[ParsedTurn] = []
     previous_time = None
+    ended_at = None  # the time an f4transkript mark gave the end of the turn before
     credit = _CREDIT.search(text, max(0, len(text) - 300))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
     footer = _FOOTER_RULE.search(text, starts[-1][1], bounds[-1])
@@ -683,6 +714,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             a = lead.end() if lead else a
         if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if m.group("rest") else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
+        if seconds is None and ended_at is not None:
+            seconds = ended_at
+        ended_at = None
+        if text[b - 1 : b] == "#" and (end_mark := _END_MARK.search(text, a, b)):
+            a, b = trim(text, a, end_mark.start())  # no one's words: the time the turn ended, the next began
+            ended_at = parse_clock(end_mark.group("time") + "." + (end_mark.group("tenth") or "0"))
         if b <= a:
             if seconds is not None:  # an empty turn's time still counts for the order
                 previous_time = _in_order(seconds, previous_time, source, number, errors)

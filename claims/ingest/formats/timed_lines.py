@@ -99,7 +99,12 @@ def _title(head_lines: list[str]) -> str:
     tags = [m for m in map(_LRC_TAG.match, head_lines) if m]
     if tags and len(tags) == len(head_lines):
         return next((m.group(2).strip() for m in tags if m.group(1).lower() == "ti"), "")
-    return head_lines[0] if head_lines and not reads_as_prose(head_lines[0]) else ""
+    # a Markdown heading's #s are no part of it ("# 详解 Kimi K3：...", PodWiki's transcripts)
+    title = _HEADING_MARKS.sub("", head_lines[0]).rstrip(" \t#") if head_lines else ""
+    return "" if reads_as_prose(title) else title
+
+
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 
 
 def _line_end(text: str, at: int) -> int:

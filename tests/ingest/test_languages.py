@@ -1,0 +1,244 @@
+"""Transcripts in other languages and scripts: sentences, dates, slugs (texts written for these tests)."""
+import pytest
+
+from claims.ingest.formats._common import punctuation_rate
+from claims.ingest.records import Turn
+from claims.ingest.segment import is_punctuated, split_sentences
+
+
+def _sentences(text):
+    turn = Turn(index=0, start_char=0, end_char=len(text), speaker_slug="a")
+    return [text[s.start_char : s.end_char] for s in split_sentences(text, (turn,))]
+
+
+@pytest.mark.parametrize("text", [
+    # a Chinese and a Japanese recogniser's lines: full-width marks, no spaces between words
+    "[00:00:06] 我觉得这个问题很重要。我们先聊聊背景吧！你怎么看？\n[00:00:16] 我同意，这件事情确实很复杂。",
+    "[00:00:03] 今日はよろしくお願いします。最初の質問ですが、いつ始めましたか？\n[00:00:09] 十年前です。",
+])
+def test_text_without_spaces_counts_as_punctuated_by_its_full_width_marks(text):
+    assert punctuation_rate(text) > 0.2
+    assert is_punctuated(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我觉得这个问题很重要。我们先聊聊背景吧！你怎么看？好的。",
+     ["我觉得这个问题很重要。", "我们先聊聊背景吧！", "你怎么看？", "好的。"]),
+    ("他说：“我们明天出发。”然后就走了。", ["他说：“我们明天出发。”", "然后就走了。"]),
+    ("最初の質問です。いつ始めましたか？十年前です。", ["最初の質問です。", "いつ始めましたか？", "十年前です。"]),
+    ("هل يمكنك أن تحدثنا عن بدايتك؟ بدأت العمل في القاهرة. كان ذلك صعبا.",
+     ["هل يمكنك أن تحدثنا عن بدايتك؟", "بدأت العمل في القاهرة.", "كان ذلك صعبا."]),
+    ("मैं दिल्ली में पैदा हुआ। फिर हम मुंबई चले गए। वहाँ मैंने पढ़ाई की।",
+     ["मैं दिल्ली में पैदा हुआ।", "फिर हम मुंबई चले गए।", "वहाँ मैंने पढ़ाई की।"]),
+])
+def test_full_width_arabic_and_devanagari_marks_end_sentences(text, expected):
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Cyrillic, Greek capitals after a full stop
+    ("Я родился в Москве. Потом мы переехали в Казань. Это было в 1990 году.",
+     ["Я родился в Москве.", "Потом мы переехали в Казань.", "Это было в 1990 году."]),
+    ("Γεννήθηκα στην Αθήνα. Μετά πήγαμε στη Θεσσαλονίκη.", ["Γεννήθηκα στην Αθήνα.", "Μετά πήγαμε στη Θεσσαλονίκη."]),
+    # Spanish questions and exclamations open with ¿ and ¡
+    ("Nací en Sevilla. ¿Y usted dónde nació? En Lima. ¡Qué casualidad!",
+     ["Nací en Sevilla.", "¿Y usted dónde nació?", "En Lima.", "¡Qué casualidad!"]),
+    # German quotes and two-letter abbreviations
+    ("Wir hatten z. B. keine Heizung. „Das geht so nicht“, sagte Dr. Weber. Das war d. h. schwierig.",
+     ["Wir hatten z. B. keine Heizung.", "„Das geht so nicht“, sagte Dr. Weber.", "Das war d. h. schwierig."]),
+    ("Wir kamen mit ca. Hundert Leuten an. Es war kalt.", ["Wir kamen mit ca. Hundert Leuten an.", "Es war kalt."]),
+    # French: a space before ? and !, guillemets
+    ("Vous êtes arrivée quand ? En 1962. Il m'a dit : « Reste ici ! » Alors je suis restée.",
+     ["Vous êtes arrivée quand ?", "En 1962.", "Il m'a dit : « Reste ici ! »", "Alors je suis restée."]),
+    ("C'est vrai\u00a0! Je ne savais pas.", ["C'est vrai\u00a0!", "Je ne savais pas."]),
+])
+def test_sentences_in_cased_scripts_and_their_punctuation(text, expected):
+    assert _sentences(text) == expected
+
+
+def test_english_abbreviations_and_numbers_still_hold():
+    assert _sentences("It cost 3.5 billion. We use e.g. this one. Mr. Smith came.") == [
+        "It cost 3.5 billion.", "We use e.g. this one.", "Mr. Smith came."]
+
+
+# --- labels in other scripts, names with particles ---------------------------------------------
+
+from claims.ingest.names import slugify, unique_slug  # noqa: E402
+from claims.ingest.pipeline import run  # noqa: E402
+
+
+def _speakers(text, source="interview.txt"):
+    interview = run(text, source=source)
+    assert interview.ok, interview.errors
+    said = {}
+    for t in interview.turns:
+        said.setdefault(t.speaker_slug, []).append(interview.source_text[t.start_char : t.end_char])
+    return interview, {sp.name: (sp.slug, sp.role, said.get(sp.slug, [])) for sp in interview.speakers}
+
+
+def test_cyrillic_labels_are_speakers_and_the_interviewer_is_this_interviews_host():
+    text = ("Интервьюер: Расскажите, пожалуйста, где вы родились.\n\nСергей Брин: Я родился в Москве. Потом мы переехали.\n\n"
+            "Интервьюер: Сколько вам было лет?\n\nСергей Брин: Шесть лет.\n")
+    interview, speakers = _speakers(text, "brin.txt")
+    assert interview.format == "labelled"
+    assert speakers["Интервьюер"][:2] == ("intervyuer-in-brin", "host")
+    assert speakers["Сергей Брин"] == ("sergey-brin", "guest", ["Я родился в Москве. Потом мы переехали.", "Шесть лет."])
+
+
+def test_arabic_labels_and_a_name_with_bin_are_speakers():
+    text = ("المحاور: مرحبا بك في البرنامج. هل يمكنك أن تحدثنا عن بدايتك؟\n\nأحمد بن علي: شكرا لك. بدأت العمل في القاهرة.\n\n"
+            "المحاور: وكيف كانت البداية؟\n\nأحمد بن علي: كانت صعبة جدا.\n")
+    interview, speakers = _speakers(text, "ahmad.txt")
+    assert set(speakers) == {"المحاور", "أحمد بن علي"}
+    assert speakers["المحاور"][1] == "host" and speakers["المحاور"][0].endswith("-in-ahmad")
+    assert speakers["أحمد بن علي"][2] == ["شكرا لك. بدأت العمل في القاهرة.", "كانت صعبة جدا."]
+
+
+@pytest.mark.parametrize("name", ["María de la Cruz", "Johan van der Berg", "Osama bin Laden", "Ana dos Santos"])
+def test_a_name_with_particles_is_a_label(name):
+    text = (f"Entrevistador: Buenos días. ¿Dónde nació usted?\n\n{name}: Nací en Sevilla en 1950.\n\n"
+            f"Entrevistador: ¿Y su madre?\n\n{name}: Mi madre cosía.\n")
+    _, speakers = _speakers(text)
+    assert speakers[name][2] == ["Nací en Sevilla en 1950.", "Mi madre cosía."]
+
+
+def test_bold_chinese_labels_need_no_space_after_the_full_width_colon():
+    text = ("**主持人**：在这方面，你有没有什么有趣的故事可以分享？\n\n**研究员**：天哪，我一下子想不起来了。\n\n"
+            "**主持人**：没关系，完全理解。\n\n**研究员**：谢谢。\n")
+    _, speakers = _speakers(text)
+    assert speakers["主持人"][1] == "host"
+    assert speakers["研究员"][2] == ["天哪，我一下子想不起来了。", "谢谢。"]
+
+
+# --- slugs ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, slug", [
+    ("Lex Fridman Podcast #94", "lex-fridman-podcast-94"),
+    ("José Ñúñez", "jose-nunez"),
+    ("Сергей Брин", "sergey-brin"),
+    ("Юлия Навальная", "yuliya-navalnaya"),
+    ("Γιάννης Αντετοκούνμπο", "giannis-antetokoynmpo"),
+    ("김민수", "gimminsu"),
+    ("たなか ひろし", "tanaka-hirosi"),
+    ("王小明", ""),
+])
+def test_slugify_transliterates_cyrillic_greek_kana_and_hangul(value, slug):
+    assert slugify(value) == slug
+
+
+def test_names_without_a_latin_form_get_distinct_stable_slugs():
+    wang, li = unique_slug("王小明"), unique_slug("李华")
+    assert wang and li and wang != li
+    assert wang == unique_slug(" 王小明 ")  # stable
+    assert unique_slug("Dr. 王") != unique_slug("Dr. 李")
+    assert unique_slug("Sergey Brin") == "sergey-brin"  # names in Latin letters keep their slugs
+    assert unique_slug("Straße") == slugify("Straße")
+
+
+def test_two_chinese_speakers_do_not_share_a_slug_and_the_interview_slug_is_not_empty():
+    text = ("王小明：你好，欢迎来到我们的节目。今天我们聊聊你的创业经历。\n\n李华：谢谢邀请。我是二〇一五年开始创业的。\n\n"
+            "王小明：当时为什么决定离开大公司？\n\n李华：因为我想做自己的产品。那时候压力很大。\n")
+    interview, speakers = _speakers(text, "访谈.txt")
+    assert interview.metadata.slug
+    assert speakers["王小明"][0] != speakers["李华"][0]
+    assert speakers["李华"][2] == ["谢谢邀请。我是二〇一五年开始创业的。", "因为我想做自己的产品。那时候压力很大。"]
+
+
+def test_a_chinese_title_gives_the_file_name_and_a_digest_of_the_title():
+    one = run("# 晚点聊：开源模型的未来\n\n[00:00:06] 欢迎收听。今天聊聊开源。\n[00:00:16] 好的。\n", source="transcript.zh-CN.md")
+    two = run("# 晚点聊：芯片与算力\n\n[00:00:06] 欢迎收听。今天聊聊芯片。\n[00:00:16] 好的。\n", source="transcript.zh-CN.md")
+    assert one.metadata.slug.startswith("transcript-zh-cn-") and two.metadata.slug.startswith("transcript-zh-cn-")
+    assert one.metadata.slug != two.metadata.slug
+
+
+# --- dates written in the language ----------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+from claims.ingest.formats._common import parse_date  # noqa: E402
+
+
+@pytest.mark.parametrize("value, day", [
+    ("15. März 2023", dt.date(2023, 3, 15)),
+    ("3 de marzo de 2021", dt.date(2021, 3, 3)),
+    ("15 mars 2023", dt.date(2023, 3, 15)),
+    ("1 août 2022", dt.date(2022, 8, 1)),
+    ("7 de setembro de 2020", dt.date(2020, 9, 7)),
+    ("12 maart 2019", dt.date(2019, 3, 12)),
+    ("15 марта 2023 г.", dt.date(2023, 3, 15)),
+    ("2023年3月15日", dt.date(2023, 3, 15)),
+    ("2023년 3월 15일", dt.date(2023, 3, 15)),
+    ("31 febrero 2021", None),
+    ("15 Foo 2023", None),
+])
+def test_days_written_in_other_languages(value, day):
+    assert parse_date(value) == day
+
+
+@pytest.mark.parametrize("header, day", [
+    ("Interview mit Anna Schmidt\nDatum: 15. März 2023\n", dt.date(2023, 3, 15)),
+    ("Entrevista con Anna Schmidt\n3 de marzo de 2021\n", dt.date(2021, 3, 3)),
+    ("访谈\n日期：2023年3月15日\n", dt.date(2023, 3, 15)),
+])
+def test_a_header_day_in_another_language_is_the_published_day(header, day):
+    text = header + ("\nInterviewer: Wo sind Sie geboren?\n\nAnna Schmidt: In Köln.\n\n"
+                     "Interviewer: Und dann?\n\nAnna Schmidt: Dann zogen wir nach Berlin.\n")
+    interview, speakers = _speakers(text)
+    assert interview.metadata.published == day
+    assert speakers["Anna Schmidt"][2] == ["In Köln.", "Dann zogen wir nach Berlin."]
+
+
+def test_a_markdown_heading_above_timed_lines_is_the_title_without_its_marks():
+    lines = "".join(f"[00:00:{10 + 5 * i:02d}] 我觉得这个问题很重要，第{i}点。\n" for i in range(6))
+    interview = run("# 详解 Kimi K3：开源模型\n\n" + lines, source="t.md")
+    assert interview.format == "timed_lines"
+    assert interview.metadata.title == "详解 Kimi K3：开源模型"
+
+
+@pytest.mark.parametrize("text, interviewer, name, answers", [
+    # Devanagari's vowel signs are no \w: the names stopped at the first one
+    ("साक्षात्कारकर्ता: आपका जन्म कहाँ हुआ?\n\nराम शर्मा: मैं दिल्ली में पैदा हुआ। फिर हम मुंबई चले गए।\n\n"
+     "साक्षात्कारकर्ता: और उसके बाद?\n\nराम शर्मा: वहाँ मैंने पढ़ाई की।\n",
+     "साक्षात्कारकर्ता", "राम शर्मा", ["मैं दिल्ली में पैदा हुआ। फिर हम मुंबई चले गए।", "वहाँ मैंने पढ़ाई की।"]),
+    ("מראיין: איפה נולדת?\n\nדוד כהן: נולדתי בחיפה. אחר כך עברנו לתל אביב.\n\nמראיין: ומה אז?\n\nדוד כהן: אז התחלתי לעבוד.\n",
+     "מראיין", "דוד כהן", ["נולדתי בחיפה. אחר כך עברנו לתל אביב.", "אז התחלתי לעבוד."]),
+])
+def test_hindi_and_hebrew_labels_are_speakers_and_the_interviewer_a_part(text, interviewer, name, answers):
+    _, speakers = _speakers(text, "talk.txt")
+    assert speakers[interviewer][1] == "host" and speakers[interviewer][0].endswith("-in-talk")
+    assert speakers[name][2] == answers
+
+
+@pytest.mark.parametrize("interviewer", ["Intervistatore", "Journaliste", "Periodista"])
+def test_italian_interviewers_and_journalists_are_parts(interviewer):
+    text = (f"{interviewer}: Dove è nato?\n\nGiulia Rossi: A Napoli, nel 1950.\n\n"
+            f"{interviewer}: E poi?\n\nGiulia Rossi, ospite: Poi a Roma.\n")
+    _, speakers = _speakers(text, "rossi.txt")
+    assert speakers[interviewer][:2] == (f"{interviewer.lower()}-in-rossi", "host")
+
+
+def test_right_to_left_marks_before_arabic_labels_are_read_as_spaces():
+    text = ("\u200fالمحاور: مرحبا بك. هل يمكنك أن تحدثنا عن بدايتك؟\n\n\u200fأحمد بن علي: بدأت العمل في القاهرة.\n\n"
+            "\u200fالمحاور: وكيف كانت البداية؟\n\n\u200fأحمد بن علي \u200f: كانت صعبة جدا.\n")
+    interview, speakers = _speakers(text, "ahmad.txt")
+    assert interview.format == "labelled"
+    assert speakers["أحمد بن علي"][2] == ["بدأت العمل في القاهرة.", "كانت صعبة جدا."]
+
+
+@pytest.mark.parametrize("name", ["马克·安德森", "ジョン・スミス"])
+def test_a_foreign_name_in_chinese_or_japanese_keeps_its_middle_dot(name):
+    text = (f"**主持人**：先从大家都关心的问题开始吧？\n\n**{name}**：我认为我们已经跨过了那个阶段。\n\n"
+            f"**主持人**：意味着什么？\n\n**{name}**：第一个产品。\n")
+    _, speakers = _speakers(text)
+    assert speakers[name][2] == ["我认为我们已经跨过了那个阶段。", "第一个产品。"]
+
+
+def test_f4transkript_end_marks_are_no_words_and_time_the_next_turn():
+    # German qualitative research: "I" the interviewer, "B" the Befragte, the time a paragraph ended after it
+    text = ("I: Können Sie sich kurz vorstellen? #00:00:05-3#\n\nB: Ja, gerne. Ich bin Lehrerin. #00:00:14-8#\n\n"
+            "I: Wie kam es dazu? #00:00:17-1#\n\nB: Das war eher Zufall. #00:00:25-0#\n")
+    interview, speakers = _speakers(text, "f4.txt")
+    assert speakers["B"] == ("b-in-f4", "guest", ["Ja, gerne. Ich bin Lehrerin.", "Das war eher Zufall."])
+    assert speakers["I"][:2] == ("i-in-f4", "host")
+    assert [t.start_seconds for t in interview.turns][1:] == [5.3, 14.8, 17.1]
+    assert not any("#" in interview.source_text[s.start_char : s.end_char] for s in interview.sentences)
