@@ -146,3 +146,12 @@ def test_a_collapsed_block_holding_the_transcript_or_one_between_turns_stays_wor
     once = _TRANSLATED.replace("<details>\n<summary>Original English</summary>\n\n**Researcher**", "**Researcher**", 1)
     once = once.replace("<details>\n<summary>Original English</summary>\n\n**Host**: And", "**Host**: And", 1)
     assert "Host" in [s.name for s in run(once, source="once.md").speakers]
+
+
+def test_the_tag_closing_a_collapsed_transcript_is_not_its_last_words():
+    single = ("<details>\n<summary>Show the interview</summary>\n\n"
+              "**Interviewer:** How do orders arrive?\n**Owner:** By phone, mostly.\n"
+              "**Interviewer:** And urgent ones?\n**Owner:** Those go first.\n\n</details>\n</div>\n")
+    annotated = run(single, source="case.md")
+    last = annotated.turns[-1]
+    assert annotated.source_text[last.start_char:last.end_char] == "Those go first."
