@@ -121,6 +121,7 @@ _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
 _HEADLINE_WORDS = {"headline": 1, "title": 1, "head": 1}
 _SUBHEAD_WORDS = frozenset({"sub", "subhead", "subheadline", "subtitle", "dek", "standfirst"})
 _HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
+_SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
 # how far into the page's lines a heading may stand and still title the page
 _TITLE_HEADING_LINES = 20
 
@@ -610,7 +611,9 @@ def read_page(html: str) -> Page:
     for block in renderer.blocks:
         starts.append(at)
         at += len(block) + 2
-    headings = tuple((starts[i], starts[i] + len(renderer.blocks[i])) for i in renderer.heading_blocks)
+    # the page's headings, and the lines it classes as a headline (CNN's <p class="cnnTransStoryHead">)
+    heading_blocks = sorted(set(renderer.heading_blocks) | set(renderer.heading_levels))
+    headings = tuple((starts[i], starts[i] + len(renderer.blocks[i])) for i in heading_blocks)
     text = "\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else "")
     if _script_shell(text, headings, title, renderer):
         return Page(text, metadata, headings, loads_by_script=True, embedded=_embedded(renderer))
@@ -621,11 +624,15 @@ def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> Pars
     """Parsed turns in, the same turns without the page's headings at their ends: a section's
     heading between two speakers' turns ("Data Abstraction and CLU" in an oral history, a
     chapter's title on a podcast's page) is not the words of the speaker before it (as a
-    Markdown transcript's "### MIT" is not, labelled.py)."""
+    Markdown transcript's "### MIT" is not, labelled.py). An unlabelled turn that is a heading
+    (a page read as plain paragraphs: its title, a section's) is no turn, unless it ends a sentence
+    (a question set as a heading), as a Markdown heading is not (plain.py)."""
     ends = dict(headings)
     turns = []
     for turn in parsed.turns:
         a, b = turn.start_char, turn.end_char
+        if ends.get(a) == b and not turn.speaker_label and not text[a:b].rstrip().endswith(_SENTENCE_ENDS):
+            continue  # a paragraph that is a heading, read as plain text: the page's title or a section's
         while True:
             line_start = text.rfind("\n", a, b) + 1
             if line_start <= a or ends.get(line_start) != b:
@@ -635,4 +642,5 @@ def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> Pars
     if not turns or turns == list(parsed.turns):
         return parsed
     end = turns[-1].end_char if parsed.content_end == parsed.turns[-1].end_char else parsed.content_end
-    return replace(parsed, turns=tuple(turns), content_end=end)
+    start = turns[0].start_char if parsed.content_start == parsed.turns[0].start_char else parsed.content_start
+    return replace(parsed, turns=tuple(turns), content_start=start, content_end=end)

@@ -588,3 +588,23 @@ def test_a_title_naming_only_the_site_gives_way_to_the_pages_headline_and_its_su
 def test_a_specific_title_is_kept_and_a_sites_gives_way(head, title):
     html = f"<html><head>{head}</head><body><p>Maria: Hi.</p><p>Priya: Hello.</p></body></html>"
     assert read_page(html).metadata.title == title
+
+
+def test_a_pages_headings_read_as_plain_paragraphs_are_no_turns_but_a_question_set_as_one_is():
+    html = ("<html><head><title>Talk</title></head><body><article><h1>Grid Storage Explained</h1>"
+            "<p>Today I want to talk about batteries for the grid. They are big.</p><h2>Why it matters</h2>"
+            "<p>Power has to be stored somewhere. Otherwise the sun is wasted at noon.</p>"
+            "<h2>What does it cost?</h2><p>About two hundred dollars a kilowatt hour today.</p></article></body></html>")
+    annotated = run(html, source="talk.html")
+    assert annotated.format == "plain"
+    turns = [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns]
+    assert turns[0].startswith("Today I want") and "Why it matters" not in turns
+    assert "What does it cost?" in turns
+    assert annotated.content_start == annotated.turns[0].start_char
+    # a news network's page classes its show's name and subject as heads, not headings
+    network = _NETWORK_PAGE.format(subject="Batteries Explained").replace(
+        "<br><br>OMAR HALE, ENGINEER: Thank you.<br><br>\nREYES: Where do we start?<br><br>HALE: With the grid.", "")
+    annotated = run(network, source="network.html")
+    assert annotated.format == "plain"
+    words = " ".join(annotated.source_text[t.start_char:t.end_char] for t in annotated.turns)
+    assert "NETWORK EVENING HOUR" not in words and "Good evening." in words
