@@ -439,13 +439,28 @@ def _headline_level(attrs: list[tuple[str, str | None]]) -> int:
     return min((_HEADLINE_WORDS[w] for w in words if w in _HEADLINE_WORDS), default=0)
 
 
-def _site_title(title: str, site_name: str) -> bool:
+def _title_parts(title: str) -> list[str]:
+    return [p.strip().casefold() for p in _TITLE_PARTS.split(title) if p.strip()]
+
+
+def _site_title(title: str, site_names: frozenset[str]) -> bool:
     """Whether a title names only the site or a section of it ("CNN.com - Transcripts", "Transcripts",
     the og:site_name again): every page of the site has it, so it names no interview."""
-    site = site_name.strip().casefold()
-    parts = [p.strip().casefold() for p in _TITLE_PARTS.split(title) if p.strip()]
-    return bool(parts) and all(
-        part == site or part in _SECTION_WORDS or _DOMAIN.fullmatch(part) for part in parts)
+    parts = _title_parts(title)
+    return bool(parts) and all(part in site_names or part in _SECTION_WORDS or _DOMAIN.fullmatch(part) for part in parts)
+
+
+def _site_names(site_name: str, titles: list[str]) -> frozenset[str]:
+    """What names the site: og:site_name, and the parts of a title naming only the site, a domain's
+    name without its ending too ("CNN.com": "cnn", the logo's <h1>CNN</h1>)."""
+    names = {site_name.strip().casefold()} - {""}
+    for title in titles:
+        if _site_title(title, frozenset(names)):
+            for part in _title_parts(title):
+                names.add(part)
+                if _DOMAIN.fullmatch(part):
+                    names.add(part.removeprefix("www.").rsplit(".", 1)[0])
+    return frozenset(names)
 
 
 def _linked_data_headline(scripts: list[str]) -> str:
@@ -467,7 +482,7 @@ def _linked_data_headline(scripts: list[str]) -> str:
     return ""
 
 
-def _heading_title(renderer: "_Renderer", site_name: str) -> str:
+def _heading_title(renderer: "_Renderer", site_names: frozenset[str]) -> str:
     """The page's own title among its first lines: its first heading that does not name the site, and
     the subhead just under it where one follows (CNN's "CNN LARRY KING LIVE" over "Paul McCartney
     Discusses 'Blackbird Singing'": the show's name alone is every episode's)."""
@@ -476,10 +491,10 @@ def _heading_title(renderer: "_Renderer", site_name: str) -> str:
         if i >= _TITLE_HEADING_LINES:
             break
         heading = renderer.blocks[i].strip()
-        if _site_title(heading, site_name) or not _WORD.search(heading):
+        if _site_title(heading, site_names) or not _WORD.search(heading):
             continue
         below = renderer.blocks[i + 1].strip() if i + 1 in levels and levels[i + 1] > levels[i] else ""
-        if below and not _site_title(below, site_name):
+        if below and not _site_title(below, site_names):
             return f"{heading}: {below}"
         return heading
     return ""
@@ -489,13 +504,13 @@ def _page_title(renderer: "_Renderer") -> str:
     """og:title, else the first <title>; where that names only the site or its section, the JSON-LD's
     headline, else the page's first heading, else that title all the same."""
     meta = renderer.meta
-    site_name = meta.get("og:site_name", "")
     titles = [_SPACE.sub(" ", title).strip() for title in renderer.titles]
     candidates = [meta.get("og:title", ""), next((title for title in titles if title), "")]
-    specific = next((c for c in candidates if c and not _site_title(c, site_name)), "")
+    site_names = _site_names(meta.get("og:site_name", ""), [c for c in candidates if c])
+    specific = next((c for c in candidates if c and not _site_title(c, site_names)), "")
     if not any(candidates):  # the text's own first heading or line titles it (the formats read it)
         return ""
-    title = specific or _linked_data_headline(renderer.linked_data) or _heading_title(renderer, site_name) or next(
+    title = specific or _linked_data_headline(renderer.linked_data) or _heading_title(renderer, site_names) or next(
         (c for c in candidates if c), "")
     # a no-break space in a title is a space ("John&nbsp;Kirby", the White House's og:title)
     return title.replace("\xa0", " ")

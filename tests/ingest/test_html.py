@@ -572,6 +572,11 @@ def test_a_title_naming_only_the_site_gives_way_to_the_pages_headline_and_its_su
     alone = ('<html><head><title>Grid Talk</title><meta property="og:site_name" content="Grid Talk"></head>'
              "<body><h1>Grid Talk</h1><h1>Episode 9 with Priya Raman</h1><p>Maria: Hi.</p></body></html>")
     assert read_page(alone).metadata.title == "Episode 9 with Priya Raman"
+    # the site's logo in an <h1> above names the site ("Network.com" in <title>): the show's head after it titles
+    logo = _NETWORK_PAGE.format(subject="Storms Move East").replace("<body>", "<body><div><h1><span>NETWORK</span></h1></div>")
+    assert read_page(logo).metadata.title == "NETWORK EVENING HOUR: Storms Move East"
+    news = read_page((DATA / "news_transcript_page.html").read_text(encoding="utf-8"))
+    assert news.metadata.title == "EVENING NEWS HOUR: Grid Batteries Get Bigger; Ferry Strike Enters Second Week"
 
 
 @pytest.mark.parametrize("head, title", [
