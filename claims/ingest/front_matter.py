@@ -165,12 +165,30 @@ def _video_id(fields: Mapping[str, Any]) -> str:
     return ""
 
 
+# a page's kind that says two or more voices whoever its speakers' field names
+_CONVERSATION_WORDS = re.compile(r"podcast|interview|conversation|panel|discussion|debate|q ?& ?a", re.I)
+
+
+def _a_talk(fields: Mapping[str, Any], speakers: tuple[str, ...], hosts: tuple[str, ...]) -> bool:
+    """Whether the front matter says one voice: its speakers' field names one speaker, no field names a
+    host or a guest, and its kind is not a conversation (bitcointranscripts' conference talks,
+    "speakers: ['Ruben Somsen']", categories "conference"; not its podcasts, "categories: ['podcast']").
+    The text's labels still come first: a podcast's two labelled voices keep theirs (attribute.py)."""
+    if len(speakers) != 1 or hosts or _first(fields, _GUESTS):
+        return False
+    kinds = [fields.get(name) for name in _KIND_FIELDS]
+    values = [v for kind in kinds for v in (kind if isinstance(kind, (list, tuple)) else [kind])]
+    return not any(isinstance(v, str) and _CONVERSATION_WORDS.search(v) for v in values)
+
+
 def _metadata(fields: Mapping[str, Any]) -> Metadata:
     published, precision = _published(_first(fields, _DATE))
     hosts = _names(_first(fields, _HOSTS))
     guests = _names(_first(fields, _GUESTS)) or tuple(n for n in _names(_first(fields, _SPEAKERS)) if n not in hosts)
     link = next((str(fields[n]).strip() for n in _LINK if str(fields.get(n) or "").startswith(("http://", "https://"))), "")
+    speakers = _names(_first(fields, _SPEAKERS))
     return Metadata(
+        single_speaker=True if _a_talk(fields, speakers, hosts) else None,
         title=str(_first(fields, _TITLE) or "").strip(),
         show=str(_first(fields, _SHOW) or "").strip() if isinstance(_first(fields, _SHOW), (str, int)) else "",
         link=link,

@@ -108,6 +108,22 @@ _WORD = re.compile(r"\w")
 _LINKS_LEAD_IN = re.compile(r"(?i:related(?: stories| articles| coverage)?|read more|read also|also read|see also|more from [\w ]{1,30}"
                             r"|recommended|further reading|listen|watch)[ \t]*[:：|»›>-]?[ \t]*")
 _SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
+# a <title> naming the site or its section, the same on every page of it ("CNN.com - Transcripts"):
+# each of its parts (between " - ", " | ", ": "...) is the site's name, a domain or one of these words
+_TITLE_PARTS = re.compile(r"\s+[-|–—·:»/]\s+|\s*[|»]\s*")
+_SECTION_WORDS = frozenset({
+    "transcript", "transcripts", "show transcripts", "home", "home page", "homepage", "index", "podcast", "podcasts",
+    "episodes", "episode", "blog", "news", "untitled", "interview", "interviews",
+})
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
+# an element whose class names it a headline (CNN's <p class="cnnTransStoryHead">, "entry-title") or the
+# subhead under it ("cnnTransSubHead", "subtitle", "dek"): the heading's level it stands for
+_HEADLINE_WORDS = {"headline": 1, "title": 1, "head": 1}
+_SUBHEAD_WORDS = frozenset({"sub", "subhead", "subheadline", "subtitle", "dek", "standfirst"})
+_HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
+_SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
+# how far into the page's lines a heading may stand and still title the page
+_TITLE_HEADING_LINES = 20
 
 
 def is_html(text: str) -> bool:
@@ -218,6 +234,8 @@ class _Renderer(HTMLParser):
         self.line_linked = self.line_unlinked = False  # the line has words inside such links, outside them
         self.line_marked = False  # a time mark or a speaker's name was written into the line
         self.heading_blocks: list[int] = []  # which blocks are headings
+        self.heading_levels: dict[int, int] = {}  # a heading's or a headline element's block: its level
+        self.headlines: list[tuple[int, int, int]] = []  # open headline elements: depth, level, blocks before
         self.tables: list[_Table] = []
 
     # --- blocks ---
@@ -304,6 +322,9 @@ class _Renderer(HTMLParser):
             self.links.append(bool(attrs_map.get("href")) and not _SEEK_LINK.search(attrs_map["href"]))
         if tag not in _VOID:
             self.open_tags.append(tag)
+            level = _HEADING_LEVEL.get(tag) or (_headline_level(attrs) if tag in _BLOCKS else 0)
+            if level:
+                self.headlines.append((len(self.open_tags), level, len(self.blocks)))
             if speaker or column == "speaker":
                 self.marked.append(_Marked("speaker", len(self.open_tags), len(self.line), len(self.blocks)))
             elif tag == "time" or column == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
@@ -336,7 +357,11 @@ class _Renderer(HTMLParser):
         if tag in self.open_tags:  # close what was left open inside it, as browsers do
             while self.open_tags and self.open_tags.pop() != tag:
                 pass
+        closed_headlines = []
+        while self.headlines and self.headlines[-1][0] > len(self.open_tags):
+            closed_headlines.append(self.headlines.pop())
         self._close_marked()
+        marked = self.line_marked  # a speaker's name or a time mark: no headline
         if tag == "pre" and self.pre:
             self._flush()
             self.pre -= 1
@@ -347,6 +372,9 @@ class _Renderer(HTMLParser):
                 self.heading_blocks.append(len(self.blocks) - 1)
         elif tag in _BLOCKS:
             self._flush()
+        for _, level, blocks_at in closed_headlines:
+            if len(self.blocks) == blocks_at + 1 and not marked:  # one line of its own, not a box of several
+                self.heading_levels.setdefault(blocks_at, level)
 
     def _end_skipping(self) -> None:
         """A skipped button that shows a clock is a time mark all the same (pleb.fi's
@@ -397,6 +425,95 @@ class _Renderer(HTMLParser):
         self.open_tags = []
         self._close_marked()
         self._flush()
+
+
+def _headline_level(attrs: list[tuple[str, str | None]]) -> int:
+    """The heading's level an element's class names ("cnnTransStoryHead" 1, "cnnTransSubHead" 2,
+    "entry-title" 1), else 0; the class's words are split at capitals too."""
+    value = next((v for n, v in attrs if n == "class" and v), "")
+    if not value:
+        return 0
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", value)}
+    if words & _SUBHEAD_WORDS and (words & _HEADLINE_WORDS.keys() or words - {"sub"} & _SUBHEAD_WORDS):
+        return 2
+    return min((_HEADLINE_WORDS[w] for w in words if w in _HEADLINE_WORDS), default=0)
+
+
+def _title_parts(title: str) -> list[str]:
+    return [p.strip().casefold() for p in _TITLE_PARTS.split(title) if p.strip()]
+
+
+def _site_title(title: str, site_names: frozenset[str]) -> bool:
+    """Whether a title names only the site or a section of it ("CNN.com - Transcripts", "Transcripts",
+    the og:site_name again): every page of the site has it, so it names no interview."""
+    parts = _title_parts(title)
+    return bool(parts) and all(part in site_names or part in _SECTION_WORDS or _DOMAIN.fullmatch(part) for part in parts)
+
+
+def _site_names(site_name: str, titles: list[str]) -> frozenset[str]:
+    """What names the site: og:site_name, and the parts of a title naming only the site, a domain's
+    name without its ending too ("CNN.com": "cnn", the logo's <h1>CNN</h1>)."""
+    names = {site_name.strip().casefold()} - {""}
+    for title in titles:
+        if _site_title(title, frozenset(names)):
+            for part in _title_parts(title):
+                names.add(part)
+                if _DOMAIN.fullmatch(part):
+                    names.add(part.removeprefix("www.").rsplit(".", 1)[0])
+    return frozenset(names)
+
+
+def _linked_data_headline(scripts: list[str]) -> str:
+    """The first headline (an Article's, a NewsArticle's) in the page's schema.org JSON-LD."""
+    for script in scripts:
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, dict):
+                if isinstance(node.get("headline"), str) and node["headline"].strip():
+                    return _SPACE.sub(" ", node["headline"]).strip()
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+    return ""
+
+
+def _heading_title(renderer: "_Renderer", site_names: frozenset[str]) -> str:
+    """The page's own title among its first lines: its first heading that does not name the site, and
+    the subhead just under it where one follows (CNN's "CNN LARRY KING LIVE" over "Paul McCartney
+    Discusses 'Blackbird Singing'": the show's name alone is every episode's)."""
+    levels = renderer.heading_levels
+    for i in sorted(levels):
+        if i >= _TITLE_HEADING_LINES:
+            break
+        heading = renderer.blocks[i].strip()
+        if _site_title(heading, site_names) or not _WORD.search(heading):
+            continue
+        below = renderer.blocks[i + 1].strip() if i + 1 in levels and levels[i + 1] > levels[i] else ""
+        if below and not _site_title(below, site_names):
+            return f"{heading}: {below}"
+        return heading
+    return ""
+
+
+def _page_title(renderer: "_Renderer") -> str:
+    """og:title, else the first <title>; where that names only the site or its section, the JSON-LD's
+    headline, else the page's first heading, else that title all the same."""
+    meta = renderer.meta
+    titles = [_SPACE.sub(" ", title).strip() for title in renderer.titles]
+    candidates = [meta.get("og:title", ""), next((title for title in titles if title), "")]
+    site_names = _site_names(meta.get("og:site_name", ""), [c for c in candidates if c])
+    specific = next((c for c in candidates if c and not _site_title(c, site_names)), "")
+    if not any(candidates):  # the text's own first heading or line titles it (the formats read it)
+        return ""
+    title = specific or _linked_data_headline(renderer.linked_data) or _heading_title(renderer, site_names) or next(
+        (c for c in candidates if c), "")
+    # a no-break space in a title is a space ("John&nbsp;Kirby", the White House's og:title)
+    return title.replace("\xa0", " ")
 
 
 def _published(value: str) -> tuple[dt.date | None, str]:
@@ -490,9 +607,7 @@ def read_page(html: str) -> Page:
     renderer.feed(html)
     renderer.close()
     meta = renderer.meta
-    titles = (_SPACE.sub(" ", title).strip() for title in renderer.titles)
-    # a no-break space in a title is a space ("John&nbsp;Kirby", the White House's og:title)
-    title = (meta.get("og:title") or next((title for title in titles if title), "")).replace("\xa0", " ")
+    title = _page_title(renderer)
     published, precision = _published(meta.get("article:published_time", ""))
     if published is None and renderer.linked_data:
         published, precision = _published(_linked_data_published(renderer.linked_data))
@@ -511,7 +626,9 @@ def read_page(html: str) -> Page:
     for block in renderer.blocks:
         starts.append(at)
         at += len(block) + 2
-    headings = tuple((starts[i], starts[i] + len(renderer.blocks[i])) for i in renderer.heading_blocks)
+    # the page's headings, and the lines it classes as a headline (CNN's <p class="cnnTransStoryHead">)
+    heading_blocks = sorted(set(renderer.heading_blocks) | set(renderer.heading_levels))
+    headings = tuple((starts[i], starts[i] + len(renderer.blocks[i])) for i in heading_blocks)
     text = "\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else "")
     if _script_shell(text, headings, title, renderer):
         return Page(text, metadata, headings, loads_by_script=True, embedded=_embedded(renderer))
@@ -522,11 +639,15 @@ def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> Pars
     """Parsed turns in, the same turns without the page's headings at their ends: a section's
     heading between two speakers' turns ("Data Abstraction and CLU" in an oral history, a
     chapter's title on a podcast's page) is not the words of the speaker before it (as a
-    Markdown transcript's "### MIT" is not, labelled.py)."""
+    Markdown transcript's "### MIT" is not, labelled.py). An unlabelled turn that is a heading
+    (a page read as plain paragraphs: its title, a section's) is no turn, unless it ends a sentence
+    (a question set as a heading), as a Markdown heading is not (plain.py)."""
     ends = dict(headings)
     turns = []
     for turn in parsed.turns:
         a, b = turn.start_char, turn.end_char
+        if ends.get(a) == b and not turn.speaker_label and not text[a:b].rstrip().endswith(_SENTENCE_ENDS):
+            continue  # a paragraph that is a heading, read as plain text: the page's title or a section's
         while True:
             line_start = text.rfind("\n", a, b) + 1
             if line_start <= a or ends.get(line_start) != b:
@@ -536,4 +657,5 @@ def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> Pars
     if not turns or turns == list(parsed.turns):
         return parsed
     end = turns[-1].end_char if parsed.content_end == parsed.turns[-1].end_char else parsed.content_end
-    return replace(parsed, turns=tuple(turns), content_end=end)
+    start = turns[0].start_char if parsed.content_start == parsed.turns[0].start_char else parsed.content_start
+    return replace(parsed, turns=tuple(turns), content_start=start, content_end=end)

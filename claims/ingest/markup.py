@@ -58,6 +58,46 @@ _BOLD = re.compile(r"\*\*+")
 _MARKDOWN_LINE = re.compile(r"\n(?:#{1,6}(?:[ \t][^\n]*)?|(?:([-*_])[ \t]?)(?:\1[ \t]?){2,}[ \t]*)(?=\r?\n|\Z)")
 
 
+# a block a Markdown page shows collapsed, its summary only (no "open"): "<details>\n<summary>Original
+# English</summary>\n\n**Interviewer**: ...\n\n</details>" under each turn of a translated interview
+_COLLAPSED = re.compile(
+    r"^[ \t]*<details(?![^>\n]*\bopen\b)[^>\n]*>\s*<summary[^>]*>(?P<summary>.*?)</summary>.*?</details>[ \t]*$",
+    re.M | re.S | re.I)
+
+
+def collapsed_originals(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each collapsed block that repeats a turn in another form: a translated
+    transcript's original under each turn, "<details><summary>Original English</summary>...". Such
+    blocks come two or more under one summary, each after words of the page's own; the reader sees
+    the summary only, and its words are the turns above said again. A single collapsed block (a
+    page's whole transcript behind "Show transcript") or blocks under different summaries (chapters)
+    are the page's words and stay."""
+    if "<details" not in text and "<DETAILS" not in text:
+        return []
+    blocks = [(m.start(), m.end(), " ".join(m.group("summary").split()).casefold()) for m in _COLLAPSED.finditer(text)]
+    counts: dict[str, int] = {}
+    for _, _, summary in blocks:
+        counts[summary] = counts.get(summary, 0) + 1
+    out, previous_end = [], 0
+    for start, end, summary in blocks:
+        if counts[summary] >= 2 and text[previous_end:start].strip():  # words of the page's own before it
+            out.append((start, end))
+        previous_end = end
+    return out if len(out) >= 2 else []
+
+
+def without_collapsed_originals(text: str) -> str:
+    """`text` with its collapsed originals (collapsed_originals) blank: same length, line breaks kept."""
+    blocks = collapsed_originals(text)
+    if not blocks:
+        return text
+    parts, position = [], 0
+    for start, end in blocks:
+        parts += [text[position:start], blank(text[start:end])]
+        position = end
+    return "".join(parts) + text[position:]
+
+
 def blank(text: str) -> str:
     """`text` as spaces, its line breaks kept."""
     return "\n".join(" " * len(line) for line in text.split("\n"))

@@ -31,7 +31,7 @@ from .front_matter import blank_front_matter, read_front_matter
 from .html import is_html, read_page, without_trailing_headings
 from .json_transcript import json_document
 from .manifest import derive_slug, manifest_metadata, merge_metadata
-from .markup import reading_text
+from .markup import reading_text, without_collapsed_originals
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_document
 from .records import AnnotatedInterview, Metadata
 from .scc_transcript import scc_document
@@ -71,7 +71,9 @@ def run(
     text, container = document.text, document.container
     # a Markdown transcript's YAML front matter: metadata, and blank lines to the parsers
     front = read_front_matter(text) if not container else None
-    parsed = parse_source(text if front is None else blank_front_matter(text, front), source=source, fmt=fmt or document.format)
+    # a translated page's collapsed originals under its turns: the same words again, no one's turn
+    shown = text if container else without_collapsed_originals(text)
+    parsed = parse_source(shown if front is None else blank_front_matter(shown, front), source=source, fmt=fmt or document.format)
     merged = merge_metadata(file_metadata or Metadata(), parsed.metadata, document.metadata, front.metadata if front else Metadata(), metadata or Metadata())
     merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
     if front is not None and parsed.content_start < front.end:
@@ -90,7 +92,7 @@ def run(
         return base
     # the later stages read caption markup and cue lines as blanks (same offsets; the source
     # keeps them), and runs of cues as one stretch of speech (cues.py)
-    reading = reading_text(text, parsed.format)
+    reading = reading_text(shown, parsed.format)
     cue_starts = cue_anchors(parsed)
     joined = join_cues(reading, parsed)
     reading = cue_text_only(reading, parsed.format, parsed.turns)

@@ -88,3 +88,48 @@ def test_hugos_toml_front_matter_gives_the_metadata_too():
         ("Mark Mandel", "Melanie Warrick"))
     assert annotated.content_start > HUGO_TOML.index("\n+++\n")
     assert run("+++\ntitle = [unclosed\n+++\nAnn: Hello there.\n\nBo: Hi.\n", source="b.md").ok  # not TOML: text
+
+
+# a conference talk as a transcripts site writes it: front matter naming the one speaker, paragraphs
+# and section headings, no labels
+TALK = """---
+title: "Off-chain transfer of coins"
+transcript_by: Jane Roe
+categories: ['{kind}']
+speakers: [{speakers}]
+---
+I am going to be talking about moving coins off the chain without channels.
+
+## Why this matters
+
+This is another scaling approach. It avoids transactions on the chain, and the coins move freely.
+
+What do we need for this? We need a server that signs, and we need users who check its work.
+
+## Limitations
+
+You can only move a whole coin. That has some advantages, as we will see.
+"""
+
+
+def test_a_talk_whose_front_matter_names_one_speaker_is_one_voice():
+    annotated = run(TALK.format(kind="conference", speakers="'Ana Weiss'"), source="talk.md")
+    assert annotated.ok and annotated.format == "plain"
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Ana Weiss", "guest")]
+    assert {t.speaker_slug for t in annotated.turns} == {"ana-weiss"}
+    assert "I am going to be talking" in annotated.source_text[annotated.turns[0].start_char:annotated.turns[0].end_char]
+
+
+def test_a_podcast_or_two_speakers_named_in_front_matter_is_no_talk():
+    # a podcast's page naming its guest only: the host is there too, unnamed
+    podcast = run(TALK.format(kind="podcast", speakers="'Ana Weiss'"), source="podcast.md")
+    assert podcast.metadata.single_speaker is None and len(podcast.speakers) == 2
+    two = run(TALK.format(kind="conference", speakers="'Ana Weiss', 'Ben Ode'"), source="panel.md")
+    assert two.metadata.single_speaker is None and len(two.speakers) >= 2
+    # a talk's page whose text labels two voices keeps its labels
+    labelled = TALK.format(kind="conference", speakers="'Ana Weiss'").replace(
+        "I am going", "Ben Ode: Welcome, Ana.\n\nAna Weiss: Thanks. I am going").replace(
+        "What do we need", "Ben Ode: What do we need").replace("You can only", "Ana Weiss: You can only")
+    annotated = run(labelled, source="talk2.md")
+    assert annotated.format == "labelled"
+    assert [t.speaker_slug for t in annotated.turns][:3] == ["ben-ode", "ana-weiss", "ben-ode"]

@@ -542,3 +542,74 @@ def test_a_post_tagged_bio_or_related_is_no_box():
     html = """<html><body><div id="post-7" class="post-7 post type-post tag-bio category-related-reading">
 <p>ANA: Where were you born?</p><p>BEN: In Porto.</p><p>ANA: And raised?</p><p>BEN: Lisbon.</p></div></body></html>"""
     assert read_page(html).text == "ANA: Where were you born?\n\nBEN: In Porto.\n\nANA: And raised?\n\nBEN: Lisbon.\n"
+
+
+# a news network's transcript page in two of its templates: every page's <title> is the site's
+# section, the show's name and the episode's subject are paragraphs classed as heads, or headings
+_NETWORK_PAGE = """<html><head><title>Network.com - Transcripts</title></head><body>
+<td id="navBar"><div><a href="/">Home Page</a></div></td>
+<p><a href="/TRANSCRIPTS/">Return to Transcripts main page</a></p>
+<p class="netTransStoryHead">NETWORK EVENING HOUR</p>
+<p class="netTransSubHead">{subject}</p>
+<p class="netBodyText">Aired March 4, 2024 - 21:00 &nbsp; ET</p>
+<p class="netBodyText"><br>DANA REYES, HOST: Good evening. {subject}.<br><br>OMAR HALE, ENGINEER: Thank you.<br><br>
+REYES: Where do we start?<br><br>HALE: With the grid.<br></p></body></html>"""
+
+
+def test_a_title_naming_only_the_site_gives_way_to_the_pages_headline_and_its_subhead():
+    from claims.ingest.manifest import derive_slug
+
+    first, second = (read_page(_NETWORK_PAGE.format(subject=subject)) for subject in ("Batteries Explained", "Storms Move East"))
+    assert first.metadata.title == "NETWORK EVENING HOUR: Batteries Explained"
+    assert second.metadata.title == "NETWORK EVENING HOUR: Storms Move East"
+    assert derive_slug(first.metadata) != derive_slug(second.metadata)  # the second is no slug conflict
+    # the older template: an <h2> show over an <h4> subject, in a table
+    older = ("<html><head><title>Network.com - Transcripts</title></head><body><table><tr><td>"
+             "<h2>NETWORK LIVE</h2><h4>A Poet Discusses His Lyrics</h4>Aired June 12, 2001<br>"
+             "HOST: Welcome.<br>GUEST: Thanks.</td></tr></table></body></html>")
+    assert read_page(older).metadata.title == "NETWORK LIVE: A Poet Discusses His Lyrics"
+    # the heading alone where nothing sits under it; a title equal to og:site_name names no interview either
+    alone = ('<html><head><title>Grid Talk</title><meta property="og:site_name" content="Grid Talk"></head>'
+             "<body><h1>Grid Talk</h1><h1>Episode 9 with Priya Raman</h1><p>Maria: Hi.</p></body></html>")
+    assert read_page(alone).metadata.title == "Episode 9 with Priya Raman"
+    # the site's logo in an <h1> above names the site ("Network.com" in <title>): the show's head after it titles
+    logo = _NETWORK_PAGE.format(subject="Storms Move East").replace("<body>", "<body><div><h1><span>NETWORK</span></h1></div>")
+    assert read_page(logo).metadata.title == "NETWORK EVENING HOUR: Storms Move East"
+    news = read_page((DATA / "news_transcript_page.html").read_text(encoding="utf-8"))
+    assert news.metadata.title == "EVENING NEWS HOUR: Grid Batteries Get Bigger; Ferry Strike Enters Second Week"
+
+
+@pytest.mark.parametrize("head, title", [
+    # a specific <title> stays, even with a section's word in it
+    ("<title>Transcript: Grid Storage with Priya Raman</title>", "Transcript: Grid Storage with Priya Raman"),
+    ("<title>Grid Storage with Priya Raman | Transcripts</title>", "Grid Storage with Priya Raman | Transcripts"),
+    # og:title first; where it too is the section's, the JSON-LD headline
+    ('<meta property="og:title" content="Episode 14"><title>Site.org - Transcripts</title>', "Episode 14"),
+    ('<title>Transcripts</title><script type="application/ld+json">{"@type": "NewsArticle", '
+     '"headline": "Grid Storage, Explained"}</script>', "Grid Storage, Explained"),
+    # nothing better: the site's title all the same
+    ("<title>Site.org - Transcripts</title>", "Site.org - Transcripts"),
+])
+def test_a_specific_title_is_kept_and_a_sites_gives_way(head, title):
+    html = f"<html><head>{head}</head><body><p>Maria: Hi.</p><p>Priya: Hello.</p></body></html>"
+    assert read_page(html).metadata.title == title
+
+
+def test_a_pages_headings_read_as_plain_paragraphs_are_no_turns_but_a_question_set_as_one_is():
+    html = ("<html><head><title>Talk</title></head><body><article><h1>Grid Storage Explained</h1>"
+            "<p>Today I want to talk about batteries for the grid. They are big.</p><h2>Why it matters</h2>"
+            "<p>Power has to be stored somewhere. Otherwise the sun is wasted at noon.</p>"
+            "<h2>What does it cost?</h2><p>About two hundred dollars a kilowatt hour today.</p></article></body></html>")
+    annotated = run(html, source="talk.html")
+    assert annotated.format == "plain"
+    turns = [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns]
+    assert turns[0].startswith("Today I want") and "Why it matters" not in turns
+    assert "What does it cost?" in turns
+    assert annotated.content_start == annotated.turns[0].start_char
+    # a news network's page classes its show's name and subject as heads, not headings
+    network = _NETWORK_PAGE.format(subject="Batteries Explained").replace(
+        "<br><br>OMAR HALE, ENGINEER: Thank you.<br><br>\nREYES: Where do we start?<br><br>HALE: With the grid.", "")
+    annotated = run(network, source="network.html")
+    assert annotated.format == "plain"
+    words = " ".join(annotated.source_text[t.start_char:t.end_char] for t in annotated.turns)
+    assert "NETWORK EVENING HOUR" not in words and "Good evening." in words

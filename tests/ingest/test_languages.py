@@ -242,3 +242,57 @@ def test_f4transkript_end_marks_are_no_words_and_time_the_next_turn():
     assert speakers["I"][:2] == ("i-in-f4", "host")
     assert [t.start_seconds for t in interview.turns][1:] == [5.3, 14.8, 17.1]
     assert not any("#" in interview.source_text[s.start_char : s.end_char] for s in interview.sentences)
+
+
+# a Japanese interview as magazines print it: a lead, then each question opening with two dashes,
+# the answers plain paragraphs (in Markdown here, bold questions; in HTML the same in <p><strong>)
+_DASH_INTERVIEW = """# 電池の未来を語る
+
+本日は研究者の山田さんにお話を伺いました。
+
+**――まず、ご経歴を教えてください。**
+
+大学で化学を学び、その後電池メーカーに入りました。
+
+今は大型蓄電池の開発をしています。
+
+**――大型蓄電池はどれくらいの大きさですか？**
+
+街ひとつ分の電気をためられます。
+
+――費用はどうでしょうか。
+
+まだ高いですが、毎年下がっています。
+
+――最後に一言お願いします！
+
+電池の未来は明るいです。
+"""
+
+
+def test_a_japanese_interviews_dash_questions_are_the_interviewers_turns():
+    annotated = run(_DASH_INTERVIEW, source="dash.md")
+    assert annotated.ok and annotated.format == "plain"
+    roles = {s.slug: s.role for s in annotated.speakers}
+    turns = [(roles[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns[0] == ("host", "まず、ご経歴を教えてください。")
+    assert turns[1] == ("guest", "大学で化学を学び、その後電池メーカーに入りました。\n\n今は大型蓄電池の開発をしています。")
+    assert [role for role, _ in turns] == ["host", "guest"] * 4
+    assert turns[-1] == ("guest", "電池の未来は明るいです。")
+    assert not any("山田さんにお話を" in words for _, words in turns)  # the lead is no one's turn
+    sentences = [annotated.source_text[s.start_char:s.end_char] for s in annotated.sentences]
+    assert "**" not in "".join(sentences)
+
+
+def test_a_dash_or_two_in_prose_is_no_interview_and_a_page_is_read_so_too():
+    prose = "私は考えた――本当にそうか。\n\nそれは違う。\n\n――ふと思い出した。\n\n昔のことだ。\n"
+    annotated = run(prose, source="essay.md")
+    assert not any(s.name == "Interviewer" for s in annotated.speakers)
+    page = ("<html><head><title>インタビュー</title></head><body><article><p>山田さんに聞きました。</p>"
+            "<h2>経歴</h2><p><strong>――ご経歴は？</strong></p><p>化学です。</p>"
+            "<p><strong>――今のお仕事は？</strong></p><p>電池の開発です。</p><h2>これから</h2>"
+            "<p>―<strong>―夢は？</strong></p><p>安い電池です。</p></article></body></html>")
+    annotated = run(page, source="dash.html")
+    turns = [(t.speaker_slug.split("-")[0], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [("interviewer", "ご経歴は？"), ("interviewee", "化学です。"), ("interviewer", "今のお仕事は？"),
+                     ("interviewee", "電池の開発です。"), ("interviewer", "夢は？"), ("interviewee", "安い電池です。")]

@@ -88,3 +88,70 @@ def test_a_broadcasts_stage_directions_read_as_blanks_in_a_labelled_transcript()
     assert len(reading) == len(text)
     assert "VIDEO" not in reading and "COMMERCIAL" not in reading and "It went." in reading
     assert reading_text("ANA: (Begin by saying your name.) Ana.\n", "labelled") == "ANA: (Begin by saying your name.) Ana.\n"
+
+
+# an interview translated, each turn followed by its original shown collapsed (the summary only)
+_TRANSLATED = """### Über Batterien
+
+**Moderatorin**: Wie groß ist eine Netzbatterie?
+
+<details>
+<summary>Original English</summary>
+
+**Host**: How big is a grid battery?
+
+</details>
+
+**Forscherin**: Vierhundert Megawattstunden.
+
+Das reicht für eine kleine Stadt.
+
+<details>
+<summary>Original English</summary>
+
+**Researcher**: Four hundred megawatt hours. That powers a small town.
+
+</details>
+
+**Moderatorin**: Und was kostet sie?
+
+<details>
+<summary>Original English</summary>
+
+**Host**: And what does it cost?
+
+</details>
+"""
+
+
+def test_a_translated_interviews_collapsed_originals_are_no_ones_turns():
+    annotated = run(_TRANSLATED, source="translated.md")
+    assert annotated.ok and annotated.format == "labelled" and annotated.source_text == _TRANSLATED
+    assert [s.name for s in annotated.speakers] == ["Moderatorin", "Forscherin"]
+    turns = [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns]
+    assert turns == ["Wie groß ist eine Netzbatterie?", "Vierhundert Megawattstunden.\n\nDas reicht für eine kleine Stadt.",
+                     "Und was kostet sie?"]
+    sentences = [annotated.source_text[s.start_char:s.end_char] for s in annotated.sentences]
+    assert not any("English" in s or "Four hundred" in s for s in sentences)
+
+
+def test_a_collapsed_block_holding_the_transcript_or_one_between_turns_stays_words():
+    # the whole interview behind one "Show the interview" summary: the page's words
+    single = ("### Case study\n\n<details>\n<summary>Show the interview</summary>\n\n"
+              "**Interviewer:** How do orders arrive?\n**Owner:** By phone, mostly.\n"
+              "**Interviewer:** And urgent ones?\n**Owner:** Those go first.\n\n</details>\n")
+    annotated = run(single, source="case.md")
+    assert [s.name for s in annotated.speakers] == ["Interviewer", "Owner"] and len(annotated.turns) == 4
+    # a collapsed original under one turn only is not the page's pattern: it stays
+    once = _TRANSLATED.replace("<details>\n<summary>Original English</summary>\n\n**Researcher**", "**Researcher**", 1)
+    once = once.replace("<details>\n<summary>Original English</summary>\n\n**Host**: And", "**Host**: And", 1)
+    assert "Host" in [s.name for s in run(once, source="once.md").speakers]
+
+
+def test_the_tag_closing_a_collapsed_transcript_is_not_its_last_words():
+    single = ("<details>\n<summary>Show the interview</summary>\n\n"
+              "**Interviewer:** How do orders arrive?\n**Owner:** By phone, mostly.\n"
+              "**Interviewer:** And urgent ones?\n**Owner:** Those go first.\n\n</details>\n</div>\n")
+    annotated = run(single, source="case.md")
+    last = annotated.turns[-1]
+    assert annotated.source_text[last.start_char:last.end_char] == "Those go first."

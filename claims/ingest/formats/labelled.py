@@ -204,10 +204,13 @@ _LEAD_TIME = re.compile(rf"{_TIME}[ \t]+(?=\S)")
 # next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
 # histories, Rational Reminder), a time linked to the video at that point ("[2:23](https://youtu.be/...?t=143)",
-# transcripts on Jekyll and Hugo blogs put one above a speaker's label), an earnings call's "Questions & Answers:"
+# transcripts on Jekyll and Hugo blogs put one above a speaker's label), an earnings call's "Questions & Answers:",
+# a tag closing a block ("</details>")
 _NOT_SPOKEN_LINE = re.compile(
     rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
     r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
+    # a Markdown page's HTML block tags alone on the line ("</details>" closing a collapsed transcript)
+    r"|(?:</?(?:details|div|section|center)(?:[ \t][^<>\n]*)?>[ \t]*)+"
     # an earnings call's section titles and closing lines (the Motley Fool's)
     r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes)[ \t]*\r?$"
 )

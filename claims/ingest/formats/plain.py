@@ -11,10 +11,14 @@ An interview whose "Q:" and "A:" take turns inside its lines, after a sentence (
 then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns; so
 is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py). A
 heading that is a time alone ("# 00:05:00", CS50's lectures) times the words below it and is none of them.
+A Japanese interview that opens each of the interviewer's paragraphs with two dashes ("――まず、プロフィールを
+教えてください。", the answers plain paragraphs below) is read as an interviewer's and an interviewee's turns
+(_dash_questions); the article's lead before the first question is no one's turn.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
@@ -30,6 +34,43 @@ _LAYOUT_LINE = re.compile(r"[ \t]*(?:(?P<level>#{1,6})(?:[ \t](?P<heading>[^\n]*
 # a heading that is a time alone ("# 00:05:00" every five minutes: CS50's lectures on its site)
 _TIME_HEADING = re.compile(r"#{1,6}[ \t]+\[?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\]?[ \t]*\r?(?:\n|$)")
 _HEADER_FIELD = re.compile(r"[ \t]*[A-Z][\w ]{0,30}:[ \t]+\S[^\n]{0,150}")
+
+
+# a question as Japanese interviews mark it: two dashes (horizontal bars "――", em dashes "——" or box
+# lines "──") opening the paragraph, bold or not, then the words
+_DASH_QUESTION = re.compile(r"(?:\*\*|__)?[ \t\u3000]*[―—─]{2}(?![―—─])[ \t\u3000]*(?=[^\s*_])")
+_DASH_MARKS = ("――", "——", "──")
+_DASH_QUESTIONS_MIN = 3  # questions answered: fewer is a dash or two in prose
+INTERVIEWER, INTERVIEWEE = "Interviewer", "Interviewee"
+
+
+def _dash_questions(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """Paragraphs in, an interview's turns out where the interviewer's paragraphs open with two dashes and
+    each such question is answered by a plain paragraph or more (three at least): the question's words
+    after its dashes the interviewer's turn, the paragraphs up to the next question one turn of the
+    interviewee's. The paragraphs before the first question are the article's lead, no one's turn.
+    Else the paragraphs as they are."""
+    if not any(mark in text for mark in _DASH_MARKS):
+        return turns
+    questions = [_DASH_QUESTION.match(text, t.start_char, t.end_char) for t in turns]
+    answered = sum(1 for q, after in zip(questions, questions[1:]) if q and not after)
+    if answered < _DASH_QUESTIONS_MIN:
+        return turns
+    first = next(i for i, q in enumerate(questions) if q)
+    out: list[ParsedTurn] = []
+    for t, q in zip(turns[first:], questions[first:]):
+        if q:
+            a, b = trim(text, q.end(), t.end_char)
+            bold = q.group()[:2]
+            if bold in ("**", "__") and text.startswith(bold, b - 2):  # the bold opened before the dashes closes here
+                a, b = trim(text, a, b - 2)
+            out.append(replace(t, start_char=a, end_char=b, line=t.line + text.count("\n", t.start_char, a),
+                               speaker_label=INTERVIEWER))
+        elif out[-1].speaker_label == INTERVIEWEE:  # the answer's next paragraph
+            out[-1] = replace(out[-1], end_char=t.end_char)
+        else:
+            out.append(replace(t, speaker_label=INTERVIEWEE))
+    return out
 
 
 def _header_fields_only(text: str, a: int, b: int) -> bool:
@@ -79,6 +120,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
             seconds = None
     parsed = inline_questions_and_answers(text, parsed)  # an oral history's "Q: ... A: ..." on one long line
     parsed = labels_in_capitals(text, parsed, in_prose=True)  # a lecture's "DAVID MALAN:", "KHALID:" in its paragraphs
+    parsed = _dash_questions(text, parsed)  # "――まず、...を教えてください。" above each answer
     start = parsed[0].start_char if parsed else 0
     end = parsed[-1].end_char if parsed else 0
     title = _title(text, start) if start else ""
