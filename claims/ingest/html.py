@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
@@ -218,6 +219,9 @@ class _Renderer(HTMLParser):
         self.skipped_text: list[str] = []
         self.pre = 0
         self.open_tags: list[str] = []
+        # how many of each tag are open: a page that never closes its <p> or <font> keeps
+        # thousands open, and scanning the list at every tag made reading it quadratic
+        self.open_counts: Counter[str] = Counter()
         self.meta: dict[str, str] = {}
         self.titles: list[str] = []  # each <title>'s text: a page saved with its head twice has two
         self.in_title = False
@@ -231,6 +235,7 @@ class _Renderer(HTMLParser):
         self.video_id = ""
         self.marked: list[_Marked] = []
         self.links: list[bool] = []  # each open <a>: whether it leads to another page
+        self.open_page_links = 0  # how many of them do
         self.line_linked = self.line_unlinked = False  # the line has words inside such links, outside them
         self.line_marked = False  # a time mark or a speaker's name was written into the line
         self.heading_blocks: list[int] = []  # which blocks are headings
@@ -281,7 +286,7 @@ class _Renderer(HTMLParser):
             self.video_id = found.group(1) if found else ""
         if tag == "time" and attrs_map.get("datetime"):
             self.times.append(attrs_map["datetime"])
-        in_article = any(t in ("article", "main") for t in self.open_tags)
+        in_article = bool(self.open_counts["article"] or self.open_counts["main"])
         if tag not in _VOID and (tag in _SKIPPED or _is_chrome(tag, attrs) or (tag in _SITE_CHROME and not in_article)):
             self.skip_tag, self.skip_depth = tag, 1
             script_type = (attrs_map.get("type") or "").lower()
@@ -295,11 +300,14 @@ class _Renderer(HTMLParser):
             elif tag == "script" and not self.in_head and attrs_map.get("src"):
                 self.body_bundles += 1
             return
-        line_text = "".join(self.line).strip()
-        holds_time_mark = bool(_TIME_MARK.fullmatch(line_text))
-        # a name inline counts where it opens a line (not "as <cite>Moby Dick</cite> says")
-        speaker = tag not in _VOID and (tag == "cite" or _SPEAKER_CLASS_WORD in _class_words(attrs)) and (
-            tag in _BLOCKS or not line_text or holds_time_mark)
+        speaker = holds_time_mark = False
+        if tag not in _VOID and (tag == "cite" or _SPEAKER_CLASS_WORD in _class_words(attrs)):
+            # the line so far is joined only here: at every tag, a paragraph of one <span> per
+            # word (an interactive transcript's) was joined once per word
+            line_text = "".join(self.line).strip()
+            holds_time_mark = bool(_TIME_MARK.fullmatch(line_text))
+            # a name inline counts where it opens a line (not "as <cite>Moby Dick</cite> says")
+            speaker = tag in _BLOCKS or not line_text or holds_time_mark
         if tag == "br" and self.pre:
             self.line.append("\n")
         elif (tag in _BLOCKS and not (speaker and holds_time_mark)) or tag == "br":
@@ -320,8 +328,10 @@ class _Renderer(HTMLParser):
             self.tables.append(_Table({}))
         if tag == "a":
             self.links.append(bool(attrs_map.get("href")) and not _SEEK_LINK.search(attrs_map["href"]))
+            self.open_page_links += self.links[-1]
         if tag not in _VOID:
             self.open_tags.append(tag)
+            self.open_counts[tag] += 1
             level = _HEADING_LEVEL.get(tag) or (_headline_level(attrs) if tag in _BLOCKS else 0)
             if level:
                 self.headlines.append((len(self.open_tags), level, len(self.blocks)))
@@ -346,7 +356,7 @@ class _Renderer(HTMLParser):
             setattr(self, _READ_NOT_SHOWN[tag], False)
             return
         if tag == "a" and self.links:
-            self.links.pop()
+            self.open_page_links -= self.links.pop()
         if tag == "th" and self.tables:  # a header naming the column: "Speaker", "Time"
             table = self.tables[-1]
             kind = _COLUMN_HEADERS.get(_SPACE.sub(" ", "".join(self.line[table.header_at:])).strip().lower())
@@ -354,9 +364,12 @@ class _Renderer(HTMLParser):
                 table.columns[table.column] = kind
         elif tag == "table" and self.tables:
             self.tables.pop()
-        if tag in self.open_tags:  # close what was left open inside it, as browsers do
-            while self.open_tags and self.open_tags.pop() != tag:
-                pass
+        if self.open_counts[tag]:  # close what was left open inside it, as browsers do
+            while self.open_tags:
+                closed = self.open_tags.pop()
+                self.open_counts[closed] -= 1
+                if closed == tag:
+                    break
         closed_headlines = []
         while self.headlines and self.headlines[-1][0] > len(self.open_tags):
             closed_headlines.append(self.headlines.pop())
@@ -414,7 +427,7 @@ class _Renderer(HTMLParser):
         elif not self.skip_tag and not self.in_head:
             self.line.append(data)
             if _WORD.search(data):  # the commas between a list's links are not words of the line's own
-                if any(self.links):
+                if self.open_page_links:
                     self.line_linked = True
                 else:
                     self.line_unlinked = True
@@ -423,6 +436,7 @@ class _Renderer(HTMLParser):
     def close(self):
         super().close()
         self.open_tags = []
+        self.open_counts.clear()
         self._close_marked()
         self._flush()
 

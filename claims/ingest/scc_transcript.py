@@ -68,7 +68,7 @@ def scc_document(text: str, *, source: str) -> Rendered | None:
     header = _HEADER.match(text)
     if not header:
         return None
-    segments: list[list] = []  # [start, "", words]
+    segments: list[list] = []  # [start, "", the pieces of its words]
     for number, line in enumerate(text[header.end():].splitlines(), start=2):
         line = line.strip()
         if not line:
@@ -80,7 +80,7 @@ def scc_document(text: str, *, source: str) -> Rendered | None:
         if not words.strip():
             continue
         if segments and not new_row and not words[0].isspace():
-            segments[-1][2] += words  # roll-up captions sent on a few letters at a time
+            segments[-1][2].append(words)  # roll-up captions sent on a few letters at a time
         else:
-            segments.append([_seconds(*m.group(1, 2, 3, 4, 5)), "", words])
-    return timed_lines(segments, source=source)
+            segments.append([_seconds(*m.group(1, 2, 3, 4, 5)), "", [words]])
+    return timed_lines(((start, speaker, "".join(pieces)) for start, speaker, pieces in segments), source=source)

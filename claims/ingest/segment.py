@@ -97,6 +97,9 @@ def _bucket(n: int) -> int:
     return len(_BUCKETS)
 
 
+_BUCKET_OF = tuple(_bucket(n) for n in range(_BUCKETS[-1] + 1))  # _bucket(n) for the counts the loop below meets
+
+
 def _features(words: Sequence[str], i: int, since: int) -> list[str]:
     """Features of the gap after words[i]; `since` counts words since the last boundary."""
     n = len(words)
@@ -147,11 +150,12 @@ class BoundaryModel:
         start_m1 = get("m1=<s>", 0.0)
         bias = get("bias", 0.0)
         lens = [get("len=%d" % b, 0.0) for b in range(len(_BUCKETS) + 1)]
+        bucket_of, last_bucket, longest = _BUCKET_OF, len(_BUCKETS), _BUCKETS[-1]
         out = []
         since = 0
         for i in range(n - 1):
             since += 1
-            b = _bucket(since)
+            b = bucket_of[since] if since <= longest else last_bucket
             w0 = words[i]
             w1 = words[i + 1]
             u0, u1 = uni[i], uni[i + 1]
@@ -289,12 +293,15 @@ def split_span(
     model = model or load_boundary_model()
     # runs of words between markers; the model splits each run
     runs: list[list[tuple[int, int, str]]] = [[]]
+    normalized: dict[str, str] = {}  # a transcript says the same few thousand words over and over
     for m in _TOKEN.finditer(text, start, end):
         tok = m.group()
         if tok[0] in "[(" and is_marker(tok):
             runs.append([])
             continue
-        w = normalize(tok)
+        w = normalized.get(tok)
+        if w is None:
+            w = normalized[tok] = normalize(tok)
         if not w:
             if runs[-1]:
                 x, _, ww = runs[-1][-1]

@@ -108,3 +108,24 @@ def test_a_named_speakers_consecutive_cues_read_as_one_stretch():
         "Welcome everyone.", "Today I am talking with Jane Doe about robots.",
         "Thanks for having me.", "Robots will be everywhere by 2030, I think.",
     ]
+
+
+def test_runs_of_cues_and_of_one_speakers_turns_are_joined_whole():
+    from claims.ingest.cues import join_cues
+    from claims.ingest.records import Metadata, ParsedSource, ParsedTurn, Turn
+
+    # five cues: two unlabelled after Ann's (her run, ending at the third's end time), a ">>" change, and Bo's
+    reading = "ANN: One two\n\nthree\n\nfour\n\nfive six\n\nBO: seven\n"
+    cues = (ParsedTurn(5, 12, 1, "ANN", 0.0, 1.0), ParsedTurn(14, 19, 3, None, 1.0, 2.0), ParsedTurn(21, 25, 5, None, 2.0, 3.5),
+            ParsedTurn(27, 35, 7, None, 4.0, 5.0, speaker_change=True), ParsedTurn(41, 46, 9, "BO", 5.0, 6.0))
+    joined = join_cues(reading, ParsedSource("srt", Metadata(), cues))
+    assert [(t.start_char, t.end_char, t.speaker_label, t.start_seconds, t.end_seconds) for t in joined.turns] == [
+        (5, 25, "ANN", 0.0, 3.5), (27, 35, None, 4.0, 5.0), (41, 46, "BO", 5.0, 6.0)]
+    turns = [Turn(0, 5, 12, "ann", 0.0), Turn(1, 14, 19, "ann", 1.0), Turn(2, 21, 25, "ann", 2.0, True),
+             Turn(3, 27, 35, "bo", 4.0), Turn(4, 41, 46, "bo", 5.0)]
+    # the run keeps its first turn's index and time, and ends where its last turn ends (labels are
+    # blanked in the reading text); a word between splits it
+    blanked = reading.replace("ANN: ", "     ").replace("BO: ", "    ")
+    assert [(t.index, t.start_char, t.end_char, t.speaker_slug, t.start_seconds) for t in speaker_runs(blanked, turns, "srt")] == [
+        (0, 5, 25, "ann", 0.0), (3, 27, 46, "bo", 4.0)]
+    assert len(speaker_runs(reading, turns, "srt")) == 3

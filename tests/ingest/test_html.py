@@ -613,3 +613,27 @@ def test_a_pages_headings_read_as_plain_paragraphs_are_no_turns_but_a_question_s
     assert annotated.format == "plain"
     words = " ".join(annotated.source_text[t.start_char:t.end_char] for t in annotated.turns)
     assert "NETWORK EVENING HOUR" not in words and "Good evening." in words
+
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        # an old page that never closes its <p> or <font>: each <p> is still a paragraph, and the
+        # </article> closing them all ends the article, so the footer after it is the site's again
+        ("<html><body><article><font face=Arial><p><b>ANN:</b> Hi.<p><font size=2><b>BO:</b> Yo.</article>"
+         "<footer>Copyright</footer><p>After.</body></html>", "ANN: Hi.\n\nBO: Yo.\n\nAfter.\n"),
+        # a tag closed twice or never opened leaves the count of open ones as it was
+        ("<html><body><main><p>One.</p></p></span><header>Kept: inside main.</header></main><header>Gone.</header></body></html>",
+         "One.\n\nKept: inside main.\n"),
+        # an unclosed link to another page marks its line as the site's only while it is open
+        ("<html><p><a href='/x'>Home</a></p><p><a href='/y'>Back<p>Jane: Hi.</p><p>John: Yo.</p></html>", ""),
+        ("<html><p><a href='/x'>Home</a></p><p><a href='/y'>Back</a></p><p>Jane: Hi.</p></html>", "Jane: Hi.\n"),
+        # a speaker's name after a paragraph of one <span> per word opens no line: it is not a label
+        ("<html><p><span data-m='0'>We </span><span data-m='400'>met </span><span class='speaker'>Jane</span></p></html>",
+         "We met Jane\n"),
+        ("<html><p><span class='ts'>00:04</span> <span class='speaker'>Jane</span><span data-m='1'>Hi </span></p></html>",
+         "[00:04] Jane: Hi\n"),
+    ],
+)
+def test_open_tags_links_and_names_are_tracked_on_pages_that_leave_tags_open(html, expected):
+    assert read_page(html).text == expected

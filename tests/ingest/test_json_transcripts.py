@@ -216,3 +216,14 @@ def test_whisper_cpp_and_aligners_json_are_timed_lines(name, lines):
 def test_whisper_cpp_segments_with_only_their_clock():
     text = '{"transcription": [{"timestamps": {"from": "00:01:04,120", "to": "00:01:07,500"}, "text": " Hello."}]}'
     assert json_document(text, source="a.json").text == "[00:01:04.120] Hello.\n"
+
+
+def test_one_speakers_consecutive_segments_are_one_line_and_unlabelled_ones_stay_apart():
+    from claims.ingest.json_transcript import timed_lines
+
+    segments = [(0.0, "SPEAKER_00", " Welcome  back."), (2.5, "SPEAKER_00", "Today: robots."), (4.0, "SPEAKER_00", ""),
+                (5.0, "SPEAKER_01", "Thanks."), (6.0, "SPEAKER_00", "So?"), (7.0, "", "Music."), (8.0, "", "More music.")]
+    rendered = timed_lines(segments, source="x.json")
+    assert rendered.format == "labelled"
+    assert rendered.text == ("[00:00:00] SPEAKER_00: Welcome back. Today: robots.\n[00:00:05] SPEAKER_01: Thanks.\n"
+                             "[00:00:06] SPEAKER_00: So?\n[00:00:07] Music.\n[00:00:08] More music.\n")

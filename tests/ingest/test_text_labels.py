@@ -292,3 +292,25 @@ def test_a_participant_named_once_with_a_part_in_any_case_then_by_initials_is_a_
         ("Irene Galván", "Desde la página, con el nombre y el correo."), ("EN", "¿Y te avisan cuando llegan?")]
     # a sentence with a comma and a colon, its "initials" labelling nothing, stays in the turn
     assert spans(text, parsed)[-2][1:] == ("EN", None, "Una cosa más.\nLast Tuesday, the committee said: nothing changes.")
+
+
+def test_a_title_line_ends_a_turn_where_the_text_has_it_twice_as_a_line_start():
+    # counted over lines that start with it (the sorted lines, bisected): the same words inside a
+    # line, or another title, do not count
+    repeated = "Part One: The Long Winter"
+    for title_again, cut in [(repeated, True), ("Ann said Part One: The Long Winter", False),
+                             ("Part Two: The Long Winter", False)]:
+        text = (f"Ann Lee: Where were you that winter?\n{repeated}\n\nBo Chan: At the mill.\n\nAnn Lee: And after?\n\n"
+                f"Bo Chan: We moved north.\n{title_again}\n\nAnn Lee: Why?\n")
+        parsed = parse_source(text, source="oral.md")
+        labels = [t.speaker_label for t in parsed.turns]
+        assert text[parsed.turns[0].start_char:parsed.turns[0].end_char] == "Where were you that winter?"
+        assert ("Part One" not in labels) is cut, title_again  # written once, "Part One:" reads as a label
+
+
+def test_questions_as_headings_are_found_between_and_not_inside_turns_with_their_line_numbers():
+    text = ("Intro.\n\n## Why robots?\n\n**Nick Benyo:** Because.\n\n**Nick Benyo:** Also:\n```\n## Is this a heading?\n```\n"
+            "And more.\n\n## And then what?\n\n**Nick Benyo:** Work.\n\n## Where now?\n\n**Nick Benyo:** Home.\n")
+    parsed = parse_source(text, source="qa.md")
+    asked = [(t.line, text[t.start_char:t.end_char]) for t in parsed.turns if t.speaker_label == "Interviewer"]
+    assert asked == [(3, "Why robots?"), (13, "And then what?"), (17, "Where now?")]
