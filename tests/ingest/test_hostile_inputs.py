@@ -1,0 +1,70 @@
+"""Hostile or broken files inside the upload size limit: refused in one line, never a crash or a blowup."""
+import io
+import zipfile
+
+import pytest
+
+from claims.ingest.errors import IngestError
+from claims.ingest.read import decode_bytes
+from claims.ingest.xml_transcript import xml_document
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _archive(member: str, chunks) -> bytes:
+    """A ZIP archive written by streaming: the member's size is known only once it is written."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(member, "w", force_zip64=True) as stream:
+            for chunk in chunks:
+                stream.write(chunk)
+    return out.getvalue()
+
+
+def _bomb(member: str, head: bytes, megabytes: int) -> bytes:
+    return _archive(member, [head] + [b"a" * (1 << 20)] * megabytes + [b"</w:t></w:r></w:p></w:body></w:document>"])
+
+
+def test_a_word_document_whose_xml_inflates_past_the_limit_is_refused_with_the_reason(settings):
+    settings.INGEST_MAX_BYTES = 256 * 1024  # what a document may inflate to is tied to the upload limit
+    data = _bomb("word/document.xml", f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>'.encode(), 4)
+    assert len(data) < settings.INGEST_MAX_BYTES
+    with pytest.raises(IngestError) as error:
+        decode_bytes(data, source="bomb.docx")
+    assert str(error.value).startswith("bomb.docx: Word document unpacks ")
+    assert "limit of 1310720 bytes" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_an_odt_whose_content_inflates_past_the_limit_is_refused_with_the_reason(settings):
+    settings.INGEST_MAX_BYTES = 256 * 1024
+    data = _bomb("content.xml", b"<office:document-content>", 4)
+    with pytest.raises(IngestError, match=r"^bomb.odt: OpenDocument text unpacks .*limit of 1310720 bytes"):
+        decode_bytes(data, source="bomb.odt")
+
+
+_LAUGHS = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+
+
+@pytest.mark.parametrize("doctype", [
+    f'<!DOCTYPE tt [<!ENTITY lol0 "lol">{_LAUGHS}]>',  # billion laughs: 10^9 "lol"s
+    '<!DOCTYPE tt [<!ENTITY secret SYSTEM "file:///etc/hostname">]>',  # an external entity: a local file
+])
+def test_timed_text_that_declares_entities_is_refused_before_it_is_expanded(doctype):
+    ttml = (f'<?xml version="1.0"?>{doctype}<tt xmlns="http://www.w3.org/ns/ttml"><body><div>'
+            f'<p begin="00:00:01.000">&lol9;&secret;</p></div></body></tt>')
+    with pytest.raises(IngestError, match=r"^laughs.ttml: XML document declares XML entities"):
+        xml_document(ttml, source="laughs.ttml")
+
+
+def test_a_word_document_that_declares_entities_is_refused():
+    document = (f'<!DOCTYPE w:document [<!ENTITY lol0 "lol">{_LAUGHS}]><w:document xmlns:w="{_W}"><w:body>'
+                "<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
+    data = _archive("word/document.xml", [document.encode()])
+    with pytest.raises(IngestError, match=r"^laughs.docx: Word document declares XML entities"):
+        decode_bytes(data, source="laughs.docx")
+
+
+def test_an_internal_dtd_without_entities_is_still_read():
+    ttml = ('<?xml version="1.0"?><!DOCTYPE tt [<!ELEMENT tt ANY>]><tt xmlns="http://www.w3.org/ns/ttml"><body><div>'
+            '<p begin="00:00:01.000">Hello there.</p></div></body></tt>')
+    assert "Hello there." in xml_document(ttml, source="a.ttml").text
