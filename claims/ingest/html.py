@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
@@ -202,6 +203,7 @@ class _Renderer(HTMLParser):
         self.skipped_text: list[str] = []
         self.pre = 0
         self.open_tags: list[str] = []
+        self.open_counts: Counter[str] = Counter()  # of open_tags: a page nested 100,000 deep is not quadratic
         self.meta: dict[str, str] = {}
         self.titles: list[str] = []  # each <title>'s text: a page saved with its head twice has two
         self.in_title = False
@@ -263,7 +265,7 @@ class _Renderer(HTMLParser):
             self.video_id = found.group(1) if found else ""
         if tag == "time" and attrs_map.get("datetime"):
             self.times.append(attrs_map["datetime"])
-        in_article = any(t in ("article", "main") for t in self.open_tags)
+        in_article = bool(self.open_counts["article"] or self.open_counts["main"])
         if tag not in _VOID and (tag in _SKIPPED or _is_chrome(tag, attrs) or (tag in _SITE_CHROME and not in_article)):
             self.skip_tag, self.skip_depth = tag, 1
             script_type = (attrs_map.get("type") or "").lower()
@@ -304,6 +306,7 @@ class _Renderer(HTMLParser):
             self.links.append(bool(attrs_map.get("href")) and not _SEEK_LINK.search(attrs_map["href"]))
         if tag not in _VOID:
             self.open_tags.append(tag)
+            self.open_counts[tag] += 1
             if speaker or column == "speaker":
                 self.marked.append(_Marked("speaker", len(self.open_tags), len(self.line), len(self.blocks)))
             elif tag == "time" or column == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
@@ -333,9 +336,12 @@ class _Renderer(HTMLParser):
                 table.columns[table.column] = kind
         elif tag == "table" and self.tables:
             self.tables.pop()
-        if tag in self.open_tags:  # close what was left open inside it, as browsers do
-            while self.open_tags and self.open_tags.pop() != tag:
-                pass
+        if self.open_counts[tag]:  # close what was left open inside it, as browsers do
+            while self.open_tags:
+                closed = self.open_tags.pop()
+                self.open_counts[closed] -= 1
+                if closed == tag:
+                    break
         self._close_marked()
         if tag == "pre" and self.pre:
             self._flush()
@@ -395,6 +401,7 @@ class _Renderer(HTMLParser):
     def close(self):
         super().close()
         self.open_tags = []
+        self.open_counts.clear()
         self._close_marked()
         self._flush()
 
@@ -428,7 +435,7 @@ def _linked_data_published(scripts: list[str]) -> str:
     for script in scripts:
         try:
             walk(json.loads(script))
-        except ValueError:  # a CMS's broken JSON is no date
+        except (ValueError, RecursionError):  # a CMS's broken (or absurdly nested) JSON is no date
             continue
         if "datePublished" in found:
             break

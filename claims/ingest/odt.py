@@ -65,7 +65,10 @@ def read_odt(archive: zipfile.ZipFile, *, source: str) -> str:
     if body is None:
         raise IngestError(source, None, "an OpenDocument file but not a text document (no office:text body)")
     lines: list[str] = []
-    _paragraphs(body, lines)
+    try:
+        _paragraphs(body, lines)
+    except RecursionError:  # elements nested thousands deep: no document's
+        raise IngestError(source, None, "OpenDocument text nested too deeply to read") from None
     while lines and not lines[-1].strip():
         lines.pop()
     if not any(line.strip() for line in lines):

@@ -188,6 +188,8 @@ def xml_document(text: str, *, source: str) -> Rendered | None:
                 segments.append([start, speaker, words])
     except ValueError as exc:
         raise IngestError(source, None, f"XML caption without a usable start time ({exc})") from None
+    except RecursionError:  # elements nested thousands deep: no caption file's
+        raise IngestError(source, None, "XML elements nested too deeply to read") from None
     if not segments:
         if named_xml:
             raise IngestError(source, None, "XML that is not timed text (it reads YouTube's timedtext and TTML)")

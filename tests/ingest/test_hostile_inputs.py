@@ -5,6 +5,9 @@ import zipfile
 import pytest
 
 from claims.ingest.errors import IngestError
+from claims.ingest.html import read_page
+from claims.ingest.json_transcript import json_document
+from claims.ingest.pipeline import run
 from claims.ingest.read import decode_bytes
 from claims.ingest.xml_transcript import xml_document
 
@@ -68,3 +71,39 @@ def test_an_internal_dtd_without_entities_is_still_read():
     ttml = ('<?xml version="1.0"?><!DOCTYPE tt [<!ELEMENT tt ANY>]><tt xmlns="http://www.w3.org/ns/ttml"><body><div>'
             '<p begin="00:00:01.000">Hello there.</p></div></body></tt>')
     assert "Hello there." in xml_document(ttml, source="a.ttml").text
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000])
+def test_json_nested_past_pythons_recursion_limit_is_refused_in_one_line(body):
+    with pytest.raises(IngestError) as error:
+        json_document(body, source="deep.json")
+    assert str(error.value) == "deep.json: JSON nested too deeply to read"
+
+
+def test_a_pages_json_script_nested_past_the_recursion_limit_is_not_its_transcript():
+    page = ('<html><head><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script></head>"
+            "<body><p>Q: Where were you?</p><p>A: At home.</p></body></html>")
+    annotated = run(page, source="deep.html")
+    assert annotated.ok and "Where were you?" in annotated.source_text
+
+
+def test_timed_text_nested_past_the_recursion_limit_is_refused_in_one_line():
+    ttml = ('<tt xmlns="http://www.w3.org/ns/ttml"><body>' + "<div>" * 100_000 + '<p begin="00:00:01.000">Hi.</p>'
+            + "</div>" * 100_000 + "</body></tt>")
+    with pytest.raises(IngestError, match=r"^deep.ttml: XML elements nested too deeply to read$"):
+        xml_document(ttml, source="deep.ttml")
+
+
+def test_an_odt_nested_past_the_recursion_limit_is_refused_in_one_line():
+    content = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+               + "<text:section>" * 100_000 + "<text:p>Q: Hi.</text:p>" + "</text:section>" * 100_000
+               + "</office:text></office:body></office:document-content>")
+    with pytest.raises(IngestError, match=r"^deep.odt: OpenDocument text nested too deeply to read$"):
+        decode_bytes(_archive("content.xml", [content.encode()]), source="deep.odt")
+
+
+def test_a_page_nested_100000_deep_is_read_in_one_pass():
+    # each opening tag looked through every open tag for an <article>: quadratic, minutes at this depth
+    page = "<html><body>" + "<div>" * 100_000 + "Q: Where were you?<br>A: At home." + "</div>" * 100_000
+    assert "Q: Where were you?" in read_page(page).text
