@@ -107,3 +107,15 @@ def test_a_page_nested_100000_deep_is_read_in_one_pass():
     # each opening tag looked through every open tag for an <article>: quadratic, minutes at this depth
     page = "<html><body>" + "<div>" * 100_000 + "Q: Where were you?<br>A: At home." + "</div>" * 100_000
     assert "Q: Where were you?" in read_page(page).text
+
+
+def test_an_rtf_pictures_binary_data_is_skipped_whatever_bytes_it_holds():
+    # \binN is followed by N raw bytes: braces and backslashes among them are data, not RTF
+    data = b"{\\rtf1 Q: Where were you?\\par {\\*\\pict\\bin6 }}{\\x\x00} A: At home.\\par}"
+    assert decode_bytes(data, source="pict.rtf") == "Q: Where were you?\n A: At home.\n"
+
+
+def test_an_rtf_bin_claiming_more_bytes_than_the_file_holds_is_refused_with_its_line():
+    data = b"{\\rtf1 Q: Where were you?\\par\n\\bin50000000 \x00\x01}"
+    with pytest.raises(IngestError, match=r"^big.rtf:2: RTF document's \\bin50000000 claims more bytes than the file holds$"):
+        decode_bytes(data, source="big.rtf")
