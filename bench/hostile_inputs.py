@@ -65,6 +65,7 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         "rtf-bin": ("a.rtf", lambda: b"{\\rtf1 Hello \\bin" + str(size).encode() + b" " + b"\0" * size + b" world}"),
         "pdf-bomb": ("a.pdf", lambda: _pdf_bomb(size)),
         "pdf-pages": ("a.pdf", lambda: _pdf_pages(100_000)),
+        "pdf-shared-bomb": ("a.pdf", lambda: _pdf_pages(4_000, content=_inflating(4 << 20))),
     }
 
 
@@ -100,13 +101,23 @@ def _pdf_bomb(size: int) -> bytes:
     ])
 
 
-def _pdf_pages(count: int) -> bytes:
-    content = b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET"
+def _inflating(size: int) -> bytes:
+    """A FlateDecode stream dictionary and data whose content inflates to `size` bytes of text operators."""
+    import zlib
+
+    op = b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n"
+    return zlib.compress(op * (size // len(op)), 9)
+
+
+def _pdf_pages(count: int, content: bytes | None = None) -> bytes:
+    flate = content is not None
+    content = content if flate else b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET"
     kids = b" ".join(b"%d 0 R" % (5 + index) for index in range(count))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if flate else b"") + content
+        + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R"

@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .errors import IngestError
+from .limits import unpacked_limit
 from .records import Metadata
 
 PDF_MAGIC = b"%PDF-"
@@ -63,6 +64,9 @@ _GUTTERS_TRIED = 3  # the places most lines leave blank; past them, no gutter
 _LABEL_WIDTH = 30  # a speaker's name or a time in a column of its own (_label_cells_in_order)...
 _MAX_CELL_LINES = 3  # ... on a line or a few: a name, its time
 _MIN_CELLS = 2  # (a last page may hold two turns)
+# A transcript runs to hundreds of pages, a long hearing's to a few thousand: past this a PDF is
+# refused before its pages are read (100,000 pages took half a minute even when each held a word)
+MAX_PAGES = 5_000
 
 
 def is_pdf(data: bytes) -> bool:
@@ -295,13 +299,40 @@ def _stream_errors():
 
 def _pages_text(reader, source: str) -> list[str]:
     """Each page's text; a page whose text cannot be decoded refuses the file."""
+    declared = _declared_pages(reader)  # the page tree's own count: refused before its pages are gathered
+    if declared > MAX_PAGES or len(reader.pages) > MAX_PAGES:
+        raise IngestError(source, None, f"PDF has {max(declared, len(reader.pages))} pages, over the limit of {MAX_PAGES}")
     pages = []
+    limit, inflated = unpacked_limit(), 0
     with _stream_errors() as errors:
         for number, page in enumerate(reader.pages, 1):
+            # the pages' content streams together inflate no further than a document's text part may
+            # (one small stream inflating to megabytes, shared by every page, is read once per page)
+            inflated += _content_bytes(page)
+            if inflated > limit:
+                raise IngestError(source, None, f"PDF's page content inflates past the limit of {limit} bytes "
+                                                f"by page {number} (a decompression bomb?)")
             pages.append(_page_text(page))
             if errors:
                 raise IngestError(source, None, f"damaged PDF: the text of page {number} cannot be decoded ({' '.join(errors[0].split())})")
     return pages
+
+
+def _declared_pages(reader) -> int:
+    try:
+        count = reader.trailer["/Root"].get_object()["/Pages"].get_object()["/Count"]
+        return int(count) if isinstance(count, int) else 0
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return 0
+
+
+def _content_bytes(page) -> int:
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = contents if isinstance(contents, list) else [contents]
+    return sum(len(stream.get_object().get_data()) for stream in streams)
 
 
 def _page_text(page) -> str:

@@ -119,3 +119,44 @@ def test_an_rtf_bin_claiming_more_bytes_than_the_file_holds_is_refused_with_its_
     data = b"{\\rtf1 Q: Where were you?\\par\n\\bin50000000 \x00\x01}"
     with pytest.raises(IngestError, match=r"^big.rtf:2: RTF document's \\bin50000000 claims more bytes than the file holds$"):
         decode_bytes(data, source="big.rtf")
+
+
+def _pdf_of_pages(count: int, content: bytes, *, flate: bool) -> bytes:
+    """`count` pages sharing one content stream (the page tree counted as written)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + i) for i in range(count)) + b"] /Count %d >>" % count,
+        b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if flate else b"") + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ] + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"] * count
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def test_a_pdf_whose_page_content_inflates_past_the_limit_is_refused_before_its_text_is_read(settings):
+    import zlib
+
+    settings.INGEST_MAX_BYTES = 100_000  # page content may inflate to five times this
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n" * 20_000, 9)  # ~700 KB from a few KB
+    data = _pdf_of_pages(2, content, flate=True)
+    assert len(data) < 20_000
+    with pytest.raises(IngestError, match=r"^bomb.pdf: PDF's page content inflates past the limit of 500000 bytes by page 1"):
+        decode_bytes(data, source="bomb.pdf")
+
+
+def test_a_pdf_of_more_pages_than_any_transcript_is_refused_before_they_are_read(monkeypatch):
+    from claims.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 50)
+    data = _pdf_of_pages(60, b"BT /F1 12 Tf 72 720 Td (Q: Where were you?) Tj ET", flate=False)
+    with pytest.raises(IngestError, match=r"^pages.pdf: PDF has 60 pages, over the limit of 50$"):
+        decode_bytes(data, source="pages.pdf")
