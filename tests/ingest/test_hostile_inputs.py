@@ -160,3 +160,9 @@ def test_a_pdf_of_more_pages_than_any_transcript_is_refused_before_they_are_read
     data = _pdf_of_pages(60, b"BT /F1 12 Tf 72 720 Td (Q: Where were you?) Tj ET", flate=False)
     with pytest.raises(IngestError, match=r"^pages.pdf: PDF has 60 pages, over the limit of 50$"):
         decode_bytes(data, source="pages.pdf")
+
+
+def test_a_json_lines_row_nested_past_the_recursion_limit_is_refused_with_its_line():
+    text = '{"speaker": "Q", "text": "Where were you?"}\n{"speaker": "A", "text": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+    annotated = run(text, source="deep.jsonl")
+    assert [str(error) for error in annotated.errors] == ["deep.jsonl:2: JSON Lines row nested too deeply to read"]
