@@ -52,7 +52,8 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         "stars": ("a.txt", lambda: line(b"**")),
         "digits-colons": ("a.txt", lambda: line(b"0123:45:6789:")),
         "spaces-letter": ("a.txt", lambda: b" " * size + b"a"),
-        "nested-div": ("a.html", lambda: b"<html><body>" + line(b"<div>")),
+        "nested-div": ("a.html", lambda: b"<html><body>" + b"<div>" * 100_000 + line(b"Q: words here. ")[:size - 500_000]),
+        "divs-only": ("a.html", lambda: b"<html><body>" + line(b"<div>")),  # 1,000,000 deep at 5 MB
         "deep-json": ("a.json", lambda: b"[" * 100_000 + b"]" * 100_000),
         "deep-json-obj": ("a.json", lambda: b'{"a":' * 100_000 + b"1" + b"}" * 100_000),
         "blank-lines-20mb": ("a.txt", lambda: b"\n" * (20 * 1024 * 1024 - 1)),

@@ -299,9 +299,12 @@ def _stream_errors():
 
 def _pages_text(reader, source: str) -> list[str]:
     """Each page's text; a page whose text cannot be decoded refuses the file."""
-    declared = _declared_pages(reader)  # the page tree's own count: refused before its pages are gathered
-    if declared > MAX_PAGES or len(reader.pages) > MAX_PAGES:
-        raise IngestError(source, None, f"PDF has {max(declared, len(reader.pages))} pages, over the limit of {MAX_PAGES}")
+    # the page tree's own count first: gathering 100,000 pages to count them takes seconds
+    count = _declared_pages(reader)
+    if count <= MAX_PAGES:
+        count = len(reader.pages)
+    if count > MAX_PAGES:
+        raise IngestError(source, None, f"PDF has {count} pages, over the limit of {MAX_PAGES}")
     pages = []
     limit, inflated = unpacked_limit(), 0
     with _stream_errors() as errors:
