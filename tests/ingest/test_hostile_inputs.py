@@ -166,3 +166,15 @@ def test_a_json_lines_row_nested_past_the_recursion_limit_is_refused_with_its_li
     text = '{"speaker": "Q", "text": "Where were you?"}\n{"speaker": "A", "text": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
     annotated = run(text, source="deep.jsonl")
     assert [str(error) for error in annotated.errors] == ["deep.jsonl:2: JSON Lines row nested too deeply to read"]
+
+
+def test_a_pdf_whose_content_inflates_thousands_of_times_its_size_is_refused_within_the_size_limit(monkeypatch):
+    import zlib
+
+    from claims.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MIN_CONTENT_BUDGET", 100_000)  # else 4 MB: twenty times the file's size here
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n" * 20_000, 9)
+    data = _pdf_of_pages(2, content, flate=True)
+    with pytest.raises(IngestError, match=r"^bomb.pdf: PDF's page content inflates past the limit of 100000 bytes by page 1"):
+        decode_bytes(data, source="bomb.pdf")
