@@ -112,9 +112,10 @@ def embedded_transcript(scripts: list[str], *, source: str, render_html) -> Rend
     for script in scripts:
         try:
             data = json.loads(script)
-        except ValueError:
+            candidates = list(_candidates(data))
+        except (ValueError, RecursionError):  # broken, or nested too deeply to be a transcript's
             continue
-        for value, named in _candidates(data):
+        for value, named in candidates:
             rendered = None
             if isinstance(value, list):
                 segments = _segments(value, named)

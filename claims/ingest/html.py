@@ -559,7 +559,7 @@ def _linked_data_published(scripts: list[str]) -> str:
     for script in scripts:
         try:
             walk(json.loads(script))
-        except ValueError:  # a CMS's broken JSON is no date
+        except (ValueError, RecursionError):  # a CMS's broken (or absurdly nested) JSON is no date
             continue
         if "datePublished" in found:
             break

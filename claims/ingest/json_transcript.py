@@ -329,12 +329,16 @@ def json_document(text: str, *, source: str) -> Rendered | None:
         return None
     try:
         data = json.loads(body)
+    except RecursionError:  # arrays or objects nested thousands deep: no transcript's shape
+        raise IngestError(source, None, "JSON nested too deeply to read") from None
     except json.JSONDecodeError as exc:
         if source.lower().endswith(".json"):
             raise IngestError(source, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
         return None
     try:
         segments = _segments(data)
+    except RecursionError:
+        raise IngestError(source, None, "JSON nested too deeply to read") from None
     except (KeyError, IndexError, TypeError, AttributeError) as exc:
         raise IngestError(source, None, f"JSON without the parts its shape needs ({type(exc).__name__}: {exc})") from None
     if segments is None:

@@ -15,8 +15,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from .errors import IngestError
-
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+from .limits import read_zip_member, refuse_entity_declarations
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -56,17 +55,20 @@ def _paragraphs(element: ElementTree.Element, lines: list[str]) -> None:
 def read_odt(archive: zipfile.ZipFile, *, source: str) -> str:
     """An open .odt archive in, its paragraphs' text out, one per line."""
     info = archive.getinfo("content.xml")
-    if info.file_size > MAX_UNPACKED_BYTES:
-        raise IngestError(source, None, f"OpenDocument text unpacks to {info.file_size} bytes, over {MAX_UNPACKED_BYTES}")
+    xml = read_zip_member(archive, info, source=source, what="OpenDocument text")
+    refuse_entity_declarations(xml, source=source, what="OpenDocument text")
     try:
-        root = ElementTree.fromstring(archive.read(info))
-    except (ElementTree.ParseError, zipfile.BadZipFile, OSError) as exc:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
         raise IngestError(source, None, f"OpenDocument text cannot be read: {exc}") from None
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
         raise IngestError(source, None, "an OpenDocument file but not a text document (no office:text body)")
     lines: list[str] = []
-    _paragraphs(body, lines)
+    try:
+        _paragraphs(body, lines)
+    except RecursionError:  # elements nested thousands deep: no document's
+        raise IngestError(source, None, "OpenDocument text nested too deeply to read") from None
     while lines and not lines[-1].strip():
         lines.pop()
     if not any(line.strip() for line in lines):

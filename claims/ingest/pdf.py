@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .errors import IngestError
+from .limits import unpacked_limit
 from .records import Metadata
 
 PDF_MAGIC = b"%PDF-"
@@ -63,6 +64,16 @@ _GUTTERS_TRIED = 3  # the places most lines leave blank; past them, no gutter
 _LABEL_WIDTH = 30  # a speaker's name or a time in a column of its own (_label_cells_in_order)...
 _MAX_CELL_LINES = 3  # ... on a line or a few: a name, its time
 _MIN_CELLS = 2  # (a last page may hold two turns)
+# A transcript runs to hundreds of pages, a long hearing's to a few thousand: past this a PDF is
+# refused before its pages are read (100,000 pages took half a minute even when each held a word)
+MAX_PAGES = 5_000
+# pypdf reads a page's content at a few microseconds a byte: a PDF's text costs what its page content
+# inflates to. A text PDF's content inflates a few times its file size; a bomb's (one small stream
+# inflating to megabytes, shared by every page) thousands of times. So the pages' content together
+# may inflate to CONTENT_PER_FILE_BYTE times the file (at least MIN_CONTENT_BUDGET), and never past
+# the limit on a document's text part (limits.unpacked_limit).
+CONTENT_PER_FILE_BYTE = 20
+MIN_CONTENT_BUDGET = 4 * 1024 * 1024
 
 
 def is_pdf(data: bytes) -> bool:
@@ -91,7 +102,8 @@ def read_pdf(data: bytes, *, source: str) -> PdfText:
         reader = PdfReader(io.BytesIO(data))
         # an empty user password is a PDF any viewer opens, only its permissions restricted
         locked = reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED
-        pages = [] if locked else _pages_text(reader, source)
+        budget = min(unpacked_limit(), max(MIN_CONTENT_BUDGET, CONTENT_PER_FILE_BYTE * len(data)))
+        pages = [] if locked else _pages_text(reader, source, budget)
         metadata = Metadata() if locked else _info_metadata(reader)
     except DependencyError:  # AES needs the cryptography package (pypdf[crypto] in requirements.txt)
         raise IngestError(source, None, "encrypted PDF (AES) cannot be opened here; save an unlocked copy") from None
@@ -293,15 +305,43 @@ def _stream_errors():
         logger.propagate = propagate
 
 
-def _pages_text(reader, source: str) -> list[str]:
+def _pages_text(reader, source: str, budget: int) -> list[str]:
     """Each page's text; a page whose text cannot be decoded refuses the file."""
+    # the page tree's own count first: gathering 100,000 pages to count them takes seconds
+    count = _declared_pages(reader)
+    if count <= MAX_PAGES:
+        count = len(reader.pages)
+    if count > MAX_PAGES:
+        raise IngestError(source, None, f"PDF has {count} pages, over the limit of {MAX_PAGES}")
     pages = []
+    inflated = 0
     with _stream_errors() as errors:
         for number, page in enumerate(reader.pages, 1):
+            inflated += _content_bytes(page)  # a stream shared by many pages is read once for each
+            if inflated > budget:
+                raise IngestError(source, None, f"PDF's page content inflates past the limit of {budget} bytes "
+                                                f"by page {number} (a decompression bomb?)")
             pages.append(_page_text(page))
             if errors:
                 raise IngestError(source, None, f"damaged PDF: the text of page {number} cannot be decoded ({' '.join(errors[0].split())})")
     return pages
+
+
+def _declared_pages(reader) -> int:
+    try:
+        count = reader.trailer["/Root"].get_object()["/Pages"].get_object()["/Count"]
+        return int(count) if isinstance(count, int) else 0
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return 0
+
+
+def _content_bytes(page) -> int:
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = contents if isinstance(contents, list) else [contents]
+    return sum(len(stream.get_object().get_data()) for stream in streams)
 
 
 def _page_text(page) -> str:

@@ -89,7 +89,15 @@ def read_rtf(data: bytes, *, source: str) -> str:
             out.append(decode(pending, m.start()))
             pending.clear()
 
-    for m in _TOKEN.finditer(data):
+    resume = 0  # where the next token is looked for: past a \binN's N bytes of binary data
+
+    def tokens():
+        nonlocal resume
+        while (found := _TOKEN.search(data, resume)) is not None:
+            resume = found.end()
+            yield found
+
+    for m in tokens():
         word, arg, hexa, symbol, brace, text = m.groups()
         if brace is not None:
             flush()
@@ -117,7 +125,12 @@ def read_rtf(data: bytes, *, source: str) -> str:
             elif name == "uc" and arg:
                 uc = int(arg)
             elif name == "bin" and arg:
-                continue  # binary data follows: never text (pictures' data sits in skipped groups)
+                # N bytes of binary data follow (a picture's): never text, nor braces or control words
+                resume = m.end() + max(0, int(arg))
+                if resume > len(data):
+                    line = data.count(b"\n", 0, m.start()) + 1
+                    raise IngestError(source, line, f"RTF document's \\bin{int(arg)} claims more bytes than the file holds")
+                continue
             if skipping:
                 continue
             if to_skip and name not in _WORDS and name != "u":

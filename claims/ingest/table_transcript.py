@@ -131,6 +131,8 @@ def _rows_jsonl(text: str, *, source: str) -> tuple[list[str], list[tuple[int, l
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise IngestError(source, number, f"JSON Lines row is not JSON: {exc.msg} (column {exc.colno})") from None
+        except RecursionError:
+            raise IngestError(source, number, "JSON Lines row nested too deeply to read") from None
         if not isinstance(record, dict):
             raise IngestError(source, number, "JSON Lines row is not an object")
         for key in record:
@@ -197,7 +199,7 @@ def is_table_transcript(head: str) -> bool:
     if header.lstrip().startswith("{"):
         try:
             first = json.loads(header)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return False
         return isinstance(first, dict) and _Columns(list(first)).transcript(False)
     found = _dialect(header) if _TEXT_HINT.search(header) else None
@@ -215,7 +217,7 @@ def table_document(text: str, *, source: str) -> Rendered | None:
             return None
         try:
             first = json.loads(header)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return None
         if not isinstance(first, dict):
             return None

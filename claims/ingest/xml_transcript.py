@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from xml.etree import ElementTree
 
 from .errors import IngestError
+from .limits import refuse_entity_declarations
 from .json_transcript import Rendered, speaker_label, timed_lines
 
 _OPENING = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:transcript|timedtext|tt|(?:\w+:)?tt)[\s>]", re.S)
@@ -168,6 +169,7 @@ def xml_document(text: str, *, source: str) -> Rendered | None:
     named_xml = source.lower().endswith(_XML_SUFFIXES)
     if not _OPENING.match(text) and not named_xml:
         return None
+    refuse_entity_declarations(text.lstrip("\ufeff"), source=source, what="XML document")
     try:
         root = ElementTree.fromstring(text.lstrip("\ufeff"))
     except ElementTree.ParseError as exc:
@@ -186,6 +188,8 @@ def xml_document(text: str, *, source: str) -> Rendered | None:
                 segments.append([start, speaker, words])
     except ValueError as exc:
         raise IngestError(source, None, f"XML caption without a usable start time ({exc})") from None
+    except RecursionError:  # elements nested thousands deep: no caption file's
+        raise IngestError(source, None, "XML elements nested too deeply to read") from None
     if not segments:
         if named_xml:
             raise IngestError(source, None, "XML that is not timed text (it reads YouTube's timedtext and TTML)")

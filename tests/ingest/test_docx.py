@@ -61,10 +61,8 @@ def test_an_archive_that_is_not_a_readable_word_document_is_refused_with_the_rea
     assert "\n" not in str(error.value)
 
 
-def test_a_document_that_would_unpack_past_the_limit_is_refused_before_unpacking(monkeypatch):
-    from claims.ingest import docx
-
-    monkeypatch.setattr(docx, "MAX_UNPACKED_BYTES", 1000)
+def test_a_document_that_would_unpack_past_the_limit_is_refused_before_unpacking(settings):
+    settings.INGEST_MAX_BYTES = 200  # the limit on what a document unpacks to is five times this
     data = word_document([["word " * 400]])
-    with pytest.raises(IngestError, match=r"^big.docx: Word document unpacks to \d+ bytes, over 1000$"):
+    with pytest.raises(IngestError, match=r"^big.docx: Word document unpacks to \d+ bytes, over the limit of 1000 bytes$"):
         decode_bytes(data, source="big.docx")

@@ -1,0 +1,175 @@
+"""Hostile and broken inputs through ingestion: how long interview_prepare takes on each, and what it raises.
+
+    /work/main/.venv/bin/python bench/hostile_inputs.py [--mb 5] [--timeout 120] [CASE ...]
+
+Each case runs in its own process (a blowup is killed at --timeout, a crash does not stop the survey).
+Anything over ~10 s at 5 MB, or an exception other than IngestError/IngestFailed, is a fault.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def _zip(name: str, member: str, chunks, *, extra: int = 0) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with archive.open(member, "w", force_zip64=True) as stream:
+            for chunk in chunks:
+                stream.write(chunk)
+        for index in range(extra):
+            archive.writestr(f"junk/{index}.xml", b"")
+    return out.getvalue()
+
+
+def _docx_bomb(size: int) -> bytes:
+    head = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
+    # ~1000x: 20 MB of deflate would be ~20 GB of XML; size/1000 bytes of archive here
+    return _zip("bomb.docx", "word/document.xml", [head] + [b"a" * (1 << 20)] * max(1, size // 1000))
+
+
+def _laughs() -> bytes:
+    entities = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10)]
+    return (f'<?xml version="1.0"?><!DOCTYPE tt [{"".join(entities)}]>'
+            '<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="00:00:01.000">&lol9;</p></div></body></tt>').encode()
+
+
+def cases(size: int) -> dict[str, tuple[str, callable]]:
+    line = lambda unit: (unit * (size // len(unit) + 1))[:size]  # noqa: E731
+    return {
+        "letters": ("a.txt", lambda: line(b"abcdefghij")),
+        "a-colon": ("a.txt", lambda: line(b"a: ")),
+        "time-marks": ("a.txt", lambda: line(b"[00:00:00] ")),
+        "lt": ("a.txt", lambda: line(b"<")),
+        "stars": ("a.txt", lambda: line(b"**")),
+        "digits-colons": ("a.txt", lambda: line(b"0123:45:6789:")),
+        "spaces-letter": ("a.txt", lambda: b" " * size + b"a"),
+        "nested-div": ("a.html", lambda: b"<html><body>" + b"<div>" * 100_000 + line(b"Q: words here. ")[:size - 500_000]),
+        "divs-only": ("a.html", lambda: b"<html><body>" + line(b"<div>")),  # 1,000,000 deep at 5 MB
+        "deep-json": ("a.json", lambda: b"[" * 100_000 + b"]" * 100_000),
+        "deep-json-obj": ("a.json", lambda: b'{"a":' * 100_000 + b"1" + b"}" * 100_000),
+        "blank-lines-20mb": ("a.txt", lambda: b"\n" * (20 * 1024 * 1024 - 1)),
+        "docx-bomb": ("a.docx", lambda: _docx_bomb(size)),
+        "docx-many-entries": ("a.docx", lambda: _zip("m.docx", "word/document.xml", [b"<x/>"], extra=50_000)),
+        "ttml-laughs": ("a.ttml", _laughs),
+        "ttml-xxe": ("a.ttml", lambda: b'<?xml version="1.0"?><!DOCTYPE tt [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                       b'<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="00:00:01.000">&x;</p>'
+                                       b"</div></body></tt>"),
+        "rtf-bin": ("a.rtf", lambda: b"{\\rtf1 Hello \\bin" + str(size).encode() + b" " + b"\0" * size + b" world}"),
+        "pdf-bomb": ("a.pdf", lambda: _pdf_bomb(size)),
+        "pdf-pages": ("a.pdf", lambda: _pdf_pages(100_000)),
+        "pdf-shared-bomb": ("a.pdf", lambda: _pdf_pages(4_000, content=_inflating(4 << 20))),
+    }
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def _pdf_bomb(size: int) -> bytes:
+    import zlib
+
+    compressor = zlib.compressobj(9)
+    # (a) Tj repeated: the content stream inflates ~1000x
+    stream = b"".join(compressor.compress(b"BT /F1 12 Tf 72 720 Td (a) Tj ET\n" * 30_000) for _ in range(max(1, size // 1000)))
+    stream += compressor.flush()
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
+def _inflating(size: int) -> bytes:
+    """A FlateDecode stream dictionary and data whose content inflates to `size` bytes of text operators."""
+    import zlib
+
+    op = b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n"
+    return zlib.compress(op * (size // len(op)), 9)
+
+
+def _pdf_pages(count: int, content: bytes | None = None) -> bytes:
+    flate = content is not None
+    content = content if flate else b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET"
+    kids = b" ".join(b"%d 0 R" % (5 + index) for index in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
+        b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if flate else b"") + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R"
+                b" /Resources << /Font << /F1 4 0 R >> >> >>"] * count
+    return _pdf(objects)
+
+
+def run_one(name: str, size: int) -> None:
+    from common import django_setup
+
+    django_setup()
+    from claims.ingest.errors import IngestError
+    from claims.services import IngestFailed, interview_prepare
+
+    source, build = cases(size)[name]
+    data = build()
+    started = time.perf_counter()
+    try:
+        interview_prepare(data, source=source)
+        outcome = "accepted"
+    except (IngestError, IngestFailed) as exc:
+        outcome = f"refused: {str(exc)[:110]}"
+    except BaseException as exc:  # noqa: BLE001 - the survey reports what escapes
+        outcome = f"FAULT {type(exc).__name__}: {str(exc)[:100]}"
+    print(json.dumps({"case": name, "bytes": len(data), "seconds": round(time.perf_counter() - started, 2),
+                      "outcome": outcome}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("cases", nargs="*")
+    parser.add_argument("--mb", type=float, default=5)
+    parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    size = int(args.mb * 1024 * 1024)
+    if args.one:
+        run_one(args.one, size)
+        return
+    for name in args.cases or cases(size):
+        started = time.perf_counter()
+        try:
+            done = subprocess.run([sys.executable, __file__, "--one", name, "--mb", str(args.mb)], capture_output=True,
+                                  text=True, timeout=args.timeout)
+            lines = done.stdout.strip().splitlines()
+            print(lines[-1] if lines else json.dumps({"case": name, "outcome": f"CRASH rc={done.returncode}: "
+                                                      f"{done.stderr.strip()[-200:]}"}), flush=True)
+        except subprocess.TimeoutExpired:
+            print(json.dumps({"case": name, "seconds": round(time.perf_counter() - started, 1),
+                              "outcome": f"TIMEOUT after {args.timeout} s"}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

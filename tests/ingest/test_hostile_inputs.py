@@ -1,0 +1,180 @@
+"""Hostile or broken files inside the upload size limit: refused in one line, never a crash or a blowup."""
+import io
+import zipfile
+
+import pytest
+
+from claims.ingest.errors import IngestError
+from claims.ingest.html import read_page
+from claims.ingest.json_transcript import json_document
+from claims.ingest.pipeline import run
+from claims.ingest.read import decode_bytes
+from claims.ingest.xml_transcript import xml_document
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _archive(member: str, chunks) -> bytes:
+    """A ZIP archive written by streaming: the member's size is known only once it is written."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(member, "w", force_zip64=True) as stream:
+            for chunk in chunks:
+                stream.write(chunk)
+    return out.getvalue()
+
+
+def _bomb(member: str, head: bytes, megabytes: int) -> bytes:
+    return _archive(member, [head] + [b"a" * (1 << 20)] * megabytes + [b"</w:t></w:r></w:p></w:body></w:document>"])
+
+
+def test_a_word_document_whose_xml_inflates_past_the_limit_is_refused_with_the_reason(settings):
+    settings.INGEST_MAX_BYTES = 256 * 1024  # what a document may inflate to is tied to the upload limit
+    data = _bomb("word/document.xml", f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>'.encode(), 4)
+    assert len(data) < settings.INGEST_MAX_BYTES
+    with pytest.raises(IngestError) as error:
+        decode_bytes(data, source="bomb.docx")
+    assert str(error.value).startswith("bomb.docx: Word document unpacks ")
+    assert "limit of 1310720 bytes" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_an_odt_whose_content_inflates_past_the_limit_is_refused_with_the_reason(settings):
+    settings.INGEST_MAX_BYTES = 256 * 1024
+    data = _bomb("content.xml", b"<office:document-content>", 4)
+    with pytest.raises(IngestError, match=r"^bomb.odt: OpenDocument text unpacks .*limit of 1310720 bytes"):
+        decode_bytes(data, source="bomb.odt")
+
+
+_LAUGHS = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+
+
+@pytest.mark.parametrize("doctype", [
+    f'<!DOCTYPE tt [<!ENTITY lol0 "lol">{_LAUGHS}]>',  # billion laughs: 10^9 "lol"s
+    '<!DOCTYPE tt [<!ENTITY secret SYSTEM "file:///etc/hostname">]>',  # an external entity: a local file
+])
+def test_timed_text_that_declares_entities_is_refused_before_it_is_expanded(doctype):
+    ttml = (f'<?xml version="1.0"?>{doctype}<tt xmlns="http://www.w3.org/ns/ttml"><body><div>'
+            f'<p begin="00:00:01.000">&lol9;&secret;</p></div></body></tt>')
+    with pytest.raises(IngestError, match=r"^laughs.ttml: XML document declares XML entities"):
+        xml_document(ttml, source="laughs.ttml")
+
+
+def test_a_word_document_that_declares_entities_is_refused():
+    document = (f'<!DOCTYPE w:document [<!ENTITY lol0 "lol">{_LAUGHS}]><w:document xmlns:w="{_W}"><w:body>'
+                "<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
+    data = _archive("word/document.xml", [document.encode()])
+    with pytest.raises(IngestError, match=r"^laughs.docx: Word document declares XML entities"):
+        decode_bytes(data, source="laughs.docx")
+
+
+def test_an_internal_dtd_without_entities_is_still_read():
+    ttml = ('<?xml version="1.0"?><!DOCTYPE tt [<!ELEMENT tt ANY>]><tt xmlns="http://www.w3.org/ns/ttml"><body><div>'
+            '<p begin="00:00:01.000">Hello there.</p></div></body></tt>')
+    assert "Hello there." in xml_document(ttml, source="a.ttml").text
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000])
+def test_json_nested_past_pythons_recursion_limit_is_refused_in_one_line(body):
+    with pytest.raises(IngestError) as error:
+        json_document(body, source="deep.json")
+    assert str(error.value) == "deep.json: JSON nested too deeply to read"
+
+
+def test_a_pages_json_script_nested_past_the_recursion_limit_is_not_its_transcript():
+    page = ('<html><head><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script></head>"
+            "<body><p>Q: Where were you?</p><p>A: At home.</p></body></html>")
+    annotated = run(page, source="deep.html")
+    assert annotated.ok and "Where were you?" in annotated.source_text
+
+
+def test_timed_text_nested_past_the_recursion_limit_is_refused_in_one_line():
+    ttml = ('<tt xmlns="http://www.w3.org/ns/ttml"><body>' + "<div>" * 100_000 + '<p begin="00:00:01.000">Hi.</p>'
+            + "</div>" * 100_000 + "</body></tt>")
+    with pytest.raises(IngestError, match=r"^deep.ttml: XML elements nested too deeply to read$"):
+        xml_document(ttml, source="deep.ttml")
+
+
+def test_an_odt_nested_past_the_recursion_limit_is_refused_in_one_line():
+    content = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+               + "<text:section>" * 100_000 + "<text:p>Q: Hi.</text:p>" + "</text:section>" * 100_000
+               + "</office:text></office:body></office:document-content>")
+    with pytest.raises(IngestError, match=r"^deep.odt: OpenDocument text nested too deeply to read$"):
+        decode_bytes(_archive("content.xml", [content.encode()]), source="deep.odt")
+
+
+def test_a_page_nested_100000_deep_is_read_in_one_pass():
+    # each opening tag looked through every open tag for an <article>: quadratic, minutes at this depth
+    page = "<html><body>" + "<div>" * 100_000 + "Q: Where were you?<br>A: At home." + "</div>" * 100_000
+    assert "Q: Where were you?" in read_page(page).text
+
+
+def test_an_rtf_pictures_binary_data_is_skipped_whatever_bytes_it_holds():
+    # \binN is followed by N raw bytes: braces and backslashes among them are data, not RTF
+    data = b"{\\rtf1 Q: Where were you?\\par {\\*\\pict\\bin6 }}{\\x\x00} A: At home.\\par}"
+    assert decode_bytes(data, source="pict.rtf") == "Q: Where were you?\n A: At home.\n"
+
+
+def test_an_rtf_bin_claiming_more_bytes_than_the_file_holds_is_refused_with_its_line():
+    data = b"{\\rtf1 Q: Where were you?\\par\n\\bin50000000 \x00\x01}"
+    with pytest.raises(IngestError, match=r"^big.rtf:2: RTF document's \\bin50000000 claims more bytes than the file holds$"):
+        decode_bytes(data, source="big.rtf")
+
+
+def _pdf_of_pages(count: int, content: bytes, *, flate: bool) -> bytes:
+    """`count` pages sharing one content stream (the page tree counted as written)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + i) for i in range(count)) + b"] /Count %d >>" % count,
+        b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if flate else b"") + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ] + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"] * count
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def test_a_pdf_whose_page_content_inflates_past_the_limit_is_refused_before_its_text_is_read(settings):
+    import zlib
+
+    settings.INGEST_MAX_BYTES = 100_000  # page content may inflate to five times this
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n" * 20_000, 9)  # ~700 KB from a few KB
+    data = _pdf_of_pages(2, content, flate=True)
+    assert len(data) < 20_000
+    with pytest.raises(IngestError, match=r"^bomb.pdf: PDF's page content inflates past the limit of 500000 bytes by page 1"):
+        decode_bytes(data, source="bomb.pdf")
+
+
+def test_a_pdf_of_more_pages_than_any_transcript_is_refused_before_they_are_read(monkeypatch):
+    from claims.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 50)
+    data = _pdf_of_pages(60, b"BT /F1 12 Tf 72 720 Td (Q: Where were you?) Tj ET", flate=False)
+    with pytest.raises(IngestError, match=r"^pages.pdf: PDF has 60 pages, over the limit of 50$"):
+        decode_bytes(data, source="pages.pdf")
+
+
+def test_a_json_lines_row_nested_past_the_recursion_limit_is_refused_with_its_line():
+    text = '{"speaker": "Q", "text": "Where were you?"}\n{"speaker": "A", "text": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+    annotated = run(text, source="deep.jsonl")
+    assert [str(error) for error in annotated.errors] == ["deep.jsonl:2: JSON Lines row nested too deeply to read"]
+
+
+def test_a_pdf_whose_content_inflates_thousands_of_times_its_size_is_refused_within_the_size_limit(monkeypatch):
+    import zlib
+
+    from claims.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MIN_CONTENT_BUDGET", 100_000)  # else 4 MB: twenty times the file's size here
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n" * 20_000, 9)
+    data = _pdf_of_pages(2, content, flate=True)
+    with pytest.raises(IngestError, match=r"^bomb.pdf: PDF's page content inflates past the limit of 100000 bytes by page 1"):
+        decode_bytes(data, source="bomb.pdf")
