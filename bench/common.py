@@ -5,6 +5,7 @@ import gc
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,6 +21,19 @@ def django_setup() -> None:
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
     os.environ["DJANGO_API_ANON_RATE"] = ""
+    import django
+
+    django.setup()
+
+
+def standalone_django_setup() -> None:
+    """For a script run on its own (ingestion.py, formats_at_size.py): the project's settings with
+    debug on, DATABASE_URL as given, else a throwaway SQLite file."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "1")
+    if "DATABASE_URL" not in os.environ:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     import django
 
     django.setup()

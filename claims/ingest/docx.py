@@ -17,7 +17,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from .errors import IngestError
-from .limits import read_zip_member, refuse_entity_declarations
+from .limits import parse_document_xml, read_zip_member
 from .odt import read_odt
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -64,11 +64,7 @@ def read_docx(data: bytes, *, source: str) -> str:
             raise IngestError(source, None, "a ZIP archive but not a Word or OpenDocument text document "
                                             "(no word/document.xml, no content.xml)") from None
         xml = read_zip_member(archive, info, source=source, what="Word document")
-    refuse_entity_declarations(xml, source=source, what="Word document")
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError as exc:
-        raise IngestError(source, None, f"Word document cannot be read: {exc}") from None
+    root = parse_document_xml(xml, source=source, what="Word document")
     _without_deletions(root)
     body = root.find(_W + "body")
     lines = [_paragraph_text(p) for p in (body.iter(_W + "p") if body is not None else ())]

@@ -8,6 +8,7 @@ that declares entities is refused before it is parsed: transcripts never need th
 from __future__ import annotations
 
 import zipfile
+from xml.etree import ElementTree
 from xml.parsers import expat
 
 from .errors import IngestError
@@ -81,3 +82,13 @@ def refuse_entity_declarations(xml: bytes | str, *, source: str, what: str) -> N
                                         "a transcript needs none") from None
     except (_Started, expat.ExpatError):  # the body, or XML the real parse will refuse with its reason
         return
+
+
+def parse_document_xml(xml: bytes | str, *, source: str, what: str) -> ElementTree.Element:
+    """A container's XML part (a Word or OpenDocument file's) in, its root out, entity declarations
+    refused first; IngestError "<what> cannot be read: <the parser's reason>" for XML it cannot parse."""
+    refuse_entity_declarations(xml, source=source, what=what)
+    try:
+        return ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise IngestError(source, None, f"{what} cannot be read: {exc}") from None

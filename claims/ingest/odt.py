@@ -15,7 +15,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from .errors import IngestError
-from .limits import read_zip_member, refuse_entity_declarations
+from .limits import parse_document_xml, read_zip_member
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -56,11 +56,7 @@ def read_odt(archive: zipfile.ZipFile, *, source: str) -> str:
     """An open .odt archive in, its paragraphs' text out, one per line."""
     info = archive.getinfo("content.xml")
     xml = read_zip_member(archive, info, source=source, what="OpenDocument text")
-    refuse_entity_declarations(xml, source=source, what="OpenDocument text")
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError as exc:
-        raise IngestError(source, None, f"OpenDocument text cannot be read: {exc}") from None
+    root = parse_document_xml(xml, source=source, what="OpenDocument text")
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
         raise IngestError(source, None, "an OpenDocument file but not a text document (no office:text body)")
