@@ -8,32 +8,22 @@ Anything over ~10 s at 5 MB, or an exception other than IngestError/IngestFailed
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def _zip(name: str, member: str, chunks, *, extra: int = 0) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        with archive.open(member, "w", force_zip64=True) as stream:
-            for chunk in chunks:
-                stream.write(chunk)
-        for index in range(extra):
-            archive.writestr(f"junk/{index}.xml", b"")
-    return out.getvalue()
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.archives import streamed_zip  # noqa: E402  (the test suite's builders of such files)
+from tests.pdfs import pdf_of_objects, pdf_sharing_one_stream  # noqa: E402
 
 
 def _docx_bomb(size: int) -> bytes:
     head = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
     # ~1000x: 20 MB of deflate would be ~20 GB of XML; size/1000 bytes of archive here
-    return _zip("bomb.docx", "word/document.xml", [head] + [b"a" * (1 << 20)] * max(1, size // 1000))
+    return streamed_zip("word/document.xml", [head] + [b"a" * (1 << 20)] * max(1, size // 1000))
 
 
 def _laughs() -> bytes:
@@ -58,31 +48,16 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         "deep-json-obj": ("a.json", lambda: b'{"a":' * 100_000 + b"1" + b"}" * 100_000),
         "blank-lines-20mb": ("a.txt", lambda: b"\n" * (20 * 1024 * 1024 - 1)),
         "docx-bomb": ("a.docx", lambda: _docx_bomb(size)),
-        "docx-many-entries": ("a.docx", lambda: _zip("m.docx", "word/document.xml", [b"<x/>"], extra=50_000)),
+        "docx-many-entries": ("a.docx", lambda: streamed_zip("word/document.xml", [b"<x/>"], extra=50_000)),
         "ttml-laughs": ("a.ttml", _laughs),
         "ttml-xxe": ("a.ttml", lambda: b'<?xml version="1.0"?><!DOCTYPE tt [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                                        b'<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="00:00:01.000">&x;</p>'
                                        b"</div></body></tt>"),
         "rtf-bin": ("a.rtf", lambda: b"{\\rtf1 Hello \\bin" + str(size).encode() + b" " + b"\0" * size + b" world}"),
         "pdf-bomb": ("a.pdf", lambda: _pdf_bomb(size)),
-        "pdf-pages": ("a.pdf", lambda: _pdf_pages(100_000)),
-        "pdf-shared-bomb": ("a.pdf", lambda: _pdf_pages(4_000, content=_inflating(4 << 20))),
+        "pdf-pages": ("a.pdf", lambda: pdf_sharing_one_stream(100_000, b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET", flate=False)),
+        "pdf-shared-bomb": ("a.pdf", lambda: pdf_sharing_one_stream(4_000, _inflating(4 << 20), flate=True)),
     }
-
-
-def _pdf(objects: list[bytes]) -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
 
 
 def _pdf_bomb(size: int) -> bytes:
@@ -92,7 +67,7 @@ def _pdf_bomb(size: int) -> bytes:
     # (a) Tj repeated: the content stream inflates ~1000x
     stream = b"".join(compressor.compress(b"BT /F1 12 Tf 72 720 Td (a) Tj ET\n" * 30_000) for _ in range(max(1, size // 1000)))
     stream += compressor.flush()
-    return _pdf([
+    return pdf_of_objects([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
@@ -108,22 +83,6 @@ def _inflating(size: int) -> bytes:
 
     op = b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n"
     return zlib.compress(op * (size // len(op)), 9)
-
-
-def _pdf_pages(count: int, content: bytes | None = None) -> bytes:
-    flate = content is not None
-    content = content if flate else b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET"
-    kids = b" ".join(b"%d 0 R" % (5 + index) for index in range(count))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
-        b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if flate else b"") + content
-        + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R"
-                b" /Resources << /Font << /F1 4 0 R >> >> >>"] * count
-    return _pdf(objects)
 
 
 def run_one(name: str, size: int) -> None:

@@ -43,6 +43,12 @@ def pdf_document(pages, *, info=None, font_size=11, leading=14) -> bytes:
     if info:
         objects.append(b"<< " + b" ".join(b"/" + k.encode() + b" " + literal(v) for k, v in info.items()) + b" >>")
         trailer_info = b" /Info %d 0 R" % len(objects)
+    return pdf_of_objects(objects, trailer=trailer_info)
+
+
+def pdf_of_objects(objects, *, trailer: bytes = b"") -> bytes:
+    """The PDF file holding `objects` (object 1 the catalog), with its xref table; `trailer`
+    goes into the trailer dictionary after /Root."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -51,8 +57,23 @@ def pdf_document(pages, *, info=None, font_size=11, leading=14) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_info, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
     return bytes(out)
+
+
+def pdf_sharing_one_stream(count: int, content: bytes, *, flate: bool) -> bytes:
+    """`count` pages drawing one content stream (FlateDecode where `flate`), the page tree's count as written."""
+    kids = b" ".join(b"%d 0 R" % (5 + index) for index in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
+        b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if flate else b"") + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R"
+                b" /Resources << /Font << /F1 4 0 R >> >> >>"] * count
+    return pdf_of_objects(objects)
 
 
 def encrypted_pdf(data: bytes, *, user_password: str, owner_password: str = "owner", algorithm: str = "RC4-128") -> bytes:

@@ -74,13 +74,14 @@ class FrontMatter:
 _KIND_FIELDS = ("layout", "type", "category", "categories", "tags", "kind")
 
 
+def _kinds(fields: Mapping[str, Any]) -> list[str]:
+    """The words the front matter uses for what the page is: its layout, type, categories, tags."""
+    values = [fields.get(name) for name in _KIND_FIELDS]
+    return [v for value in values for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, str)]
+
+
 def _says_transcript(fields: Mapping[str, Any]) -> bool:
-    for name in _KIND_FIELDS:
-        value = fields.get(name)
-        values = value if isinstance(value, (list, tuple)) else [value]
-        if any(isinstance(v, str) and "transcript" in v.lower() for v in values):
-            return True
-    return False
+    return any("transcript" in kind.lower() for kind in _kinds(fields))
 
 
 def read_front_matter(text: str) -> FrontMatter | None:
@@ -176,17 +177,15 @@ def _a_talk(fields: Mapping[str, Any], speakers: tuple[str, ...], hosts: tuple[s
     The text's labels still come first: a podcast's two labelled voices keep theirs (attribute.py)."""
     if len(speakers) != 1 or hosts or _first(fields, _GUESTS):
         return False
-    kinds = [fields.get(name) for name in _KIND_FIELDS]
-    values = [v for kind in kinds for v in (kind if isinstance(kind, (list, tuple)) else [kind])]
-    return not any(isinstance(v, str) and _CONVERSATION_WORDS.search(v) for v in values)
+    return not any(_CONVERSATION_WORDS.search(kind) for kind in _kinds(fields))
 
 
 def _metadata(fields: Mapping[str, Any]) -> Metadata:
     published, precision = _published(_first(fields, _DATE))
     hosts = _names(_first(fields, _HOSTS))
-    guests = _names(_first(fields, _GUESTS)) or tuple(n for n in _names(_first(fields, _SPEAKERS)) if n not in hosts)
-    link = next((str(fields[n]).strip() for n in _LINK if str(fields.get(n) or "").startswith(("http://", "https://"))), "")
     speakers = _names(_first(fields, _SPEAKERS))
+    guests = _names(_first(fields, _GUESTS)) or tuple(n for n in speakers if n not in hosts)
+    link = next((str(fields[n]).strip() for n in _LINK if str(fields.get(n) or "").startswith(("http://", "https://"))), "")
     return Metadata(
         single_speaker=True if _a_talk(fields, speakers, hosts) else None,
         title=str(_first(fields, _TITLE) or "").strip(),

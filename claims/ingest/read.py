@@ -27,12 +27,12 @@ from .docx import is_zip, read_docx
 from .errors import IngestError
 from .formats import detect, microdvd, parse_source, sami
 from .front_matter import blank_front_matter, read_front_matter
+from .limits import DEFAULT_MAX_BYTES
 from .pdf import is_pdf, read_pdf
 from .records import Metadata
 from .rtf import is_rtf, read_rtf
 from .table_transcript import is_table_transcript
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TRANSCRIPT_SUFFIXES = (
     ".txt", ".vtt", ".srt", ".sbv", ".text", ".transcript", ".html", ".htm", ".docx", ".pdf", ".ttml", ".dfxp", ".scc",
     ".ass", ".ssa", ".rtf", ".odt",
@@ -59,7 +59,7 @@ _MARKDOWN_NOT_TRANSCRIPTS = frozenset({
     "readme", "changelog", "changes", "history", "contributing", "license", "licence", "code_of_conduct", "security",
     "faq", "todo", "authors", "notice", "index", "_index", "summary", "notes",
 })
-_MARKDOWN_HEAD_CHARS = 200_000
+_MARKDOWN_HEAD_BYTES = 200_000
 
 # A folder's tables are read where their header row names a text column and a speaker or
 # start column (table_transcript.is_table_transcript); its other tables, manifests (.json) and
@@ -236,11 +236,11 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tu
     return text, hashlib.sha256(data).hexdigest(), metadata
 
 
-def _head(path: Path) -> str:
-    """The first few KB of a file as text ("" when it cannot be read)."""
+def _head(path: Path, size: int = _TABLE_HEAD_BYTES) -> str:
+    """A file's first `size` bytes as text ("" when it cannot be read)."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(_TABLE_HEAD_BYTES)
+            head = handle.read(size)
     except OSError:
         return ""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -264,11 +264,7 @@ def _transcript_by_content(path: Path) -> bool:
 def _markdown_transcript(path: Path) -> bool:
     if path.stem.lower() in _MARKDOWN_NOT_TRANSCRIPTS:
         return False
-    try:
-        with path.open("rb") as handle:
-            text = handle.read(_MARKDOWN_HEAD_CHARS).decode("utf-8-sig", errors="ignore")
-    except OSError:
-        return False
+    text = _head(path, _MARKDOWN_HEAD_BYTES)
     front = read_front_matter(text)
     if front is not None and front.says_transcript:
         return True

@@ -1,7 +1,4 @@
 """Hostile or broken files inside the upload size limit: refused in one line, never a crash or a blowup."""
-import io
-import zipfile
-
 import pytest
 
 from claims.ingest.errors import IngestError
@@ -11,21 +8,14 @@ from claims.ingest.pipeline import run
 from claims.ingest.read import decode_bytes
 from claims.ingest.xml_transcript import xml_document
 
+from tests.archives import streamed_zip
+from tests.pdfs import pdf_sharing_one_stream
+
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _archive(member: str, chunks) -> bytes:
-    """A ZIP archive written by streaming: the member's size is known only once it is written."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open(member, "w", force_zip64=True) as stream:
-            for chunk in chunks:
-                stream.write(chunk)
-    return out.getvalue()
-
-
 def _bomb(member: str, head: bytes, megabytes: int) -> bytes:
-    return _archive(member, [head] + [b"a" * (1 << 20)] * megabytes + [b"</w:t></w:r></w:p></w:body></w:document>"])
+    return streamed_zip(member, [head] + [b"a" * (1 << 20)] * megabytes + [b"</w:t></w:r></w:p></w:body></w:document>"])
 
 
 def test_a_word_document_whose_xml_inflates_past_the_limit_is_refused_with_the_reason(settings):
@@ -62,7 +52,7 @@ def test_timed_text_that_declares_entities_is_refused_before_it_is_expanded(doct
 def test_a_word_document_that_declares_entities_is_refused():
     document = (f'<!DOCTYPE w:document [<!ENTITY lol0 "lol">{_LAUGHS}]><w:document xmlns:w="{_W}"><w:body>'
                 "<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
-    data = _archive("word/document.xml", [document.encode()])
+    data = streamed_zip("word/document.xml", [document.encode()])
     with pytest.raises(IngestError, match=r"^laughs.docx: Word document declares XML entities"):
         decode_bytes(data, source="laughs.docx")
 
@@ -100,7 +90,7 @@ def test_an_odt_nested_past_the_recursion_limit_is_refused_in_one_line():
                + "<text:section>" * 100_000 + "<text:p>Q: Hi.</text:p>" + "</text:section>" * 100_000
                + "</office:text></office:body></office:document-content>")
     with pytest.raises(IngestError, match=r"^deep.odt: OpenDocument text nested too deeply to read$"):
-        decode_bytes(_archive("content.xml", [content.encode()]), source="deep.odt")
+        decode_bytes(streamed_zip("content.xml", [content.encode()]), source="deep.odt")
 
 
 def test_a_page_nested_100000_deep_is_read_in_one_pass():
@@ -121,33 +111,12 @@ def test_an_rtf_bin_claiming_more_bytes_than_the_file_holds_is_refused_with_its_
         decode_bytes(data, source="big.rtf")
 
 
-def _pdf_of_pages(count: int, content: bytes, *, flate: bool) -> bytes:
-    """`count` pages sharing one content stream (the page tree counted as written)."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + i) for i in range(count)) + b"] /Count %d >>" % count,
-        b"<< /Length %d%s >>\nstream\n" % (len(content), b" /Filter /FlateDecode" if flate else b"") + content
-        + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ] + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"] * count
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
 def test_a_pdf_whose_page_content_inflates_past_the_limit_is_refused_before_its_text_is_read(settings):
     import zlib
 
     settings.INGEST_MAX_BYTES = 100_000  # page content may inflate to five times this
     content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n" * 20_000, 9)  # ~700 KB from a few KB
-    data = _pdf_of_pages(2, content, flate=True)
+    data = pdf_sharing_one_stream(2, content, flate=True)
     assert len(data) < 20_000
     with pytest.raises(IngestError, match=r"^bomb.pdf: PDF's page content inflates past the limit of 500000 bytes by page 1"):
         decode_bytes(data, source="bomb.pdf")
@@ -157,7 +126,7 @@ def test_a_pdf_of_more_pages_than_any_transcript_is_refused_before_they_are_read
     from claims.ingest import pdf
 
     monkeypatch.setattr(pdf, "MAX_PAGES", 50)
-    data = _pdf_of_pages(60, b"BT /F1 12 Tf 72 720 Td (Q: Where were you?) Tj ET", flate=False)
+    data = pdf_sharing_one_stream(60, b"BT /F1 12 Tf 72 720 Td (Q: Where were you?) Tj ET", flate=False)
     with pytest.raises(IngestError, match=r"^pages.pdf: PDF has 60 pages, over the limit of 50$"):
         decode_bytes(data, source="pages.pdf")
 
@@ -175,6 +144,6 @@ def test_a_pdf_whose_content_inflates_thousands_of_times_its_size_is_refused_wit
 
     monkeypatch.setattr(pdf, "MIN_CONTENT_BUDGET", 100_000)  # else 4 MB: twenty times the file's size here
     content = zlib.compress(b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n" * 20_000, 9)
-    data = _pdf_of_pages(2, content, flate=True)
+    data = pdf_sharing_one_stream(2, content, flate=True)
     with pytest.raises(IngestError, match=r"^bomb.pdf: PDF's page content inflates past the limit of 100000 bytes by page 1"):
         decode_bytes(data, source="bomb.pdf")
