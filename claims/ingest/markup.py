@@ -22,6 +22,7 @@ import html
 import re
 
 from .formats import ass, labelled, line_numbered, microdvd, sami, timed_lines
+from .formats._common import blank, blank_match
 
 CAPTION_FORMATS = frozenset({"webvtt", "srt", "sbv", "ass", "sami", "microdvd"})
 CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark, as parsed
@@ -98,15 +99,6 @@ def without_collapsed_originals(text: str) -> str:
     return "".join(parts) + text[position:]
 
 
-def blank(text: str) -> str:
-    """`text` as spaces, its line breaks kept."""
-    return "\n".join(" " * len(line) for line in text.split("\n"))
-
-
-def _blank(m: re.Match) -> str:
-    return blank(m.group())
-
-
 def _unescaped(m: re.Match) -> str:
     """An entity as its character, at the end of the entity's place so that it stays next to
     the word after it ("&lt;3" reads "   <3"); a space or a code as spaces; an unknown entity as
@@ -168,7 +160,7 @@ def _without_markdown(text: str) -> str:
     if _MARKDOWN_LINE.search(text) or text[:1] in ("#", "-", "*", "_"):
         text = _MARKDOWN_LINE.sub(_blank_layout, "\n" + text)[1:]  # the line break first: a heading on line 1
     if "*" in text:
-        text = _BOLD.sub(_blank, text)
+        text = _BOLD.sub(blank_match, text)
     return text
 
 
@@ -180,11 +172,11 @@ def _without_markdown_marks(text: str) -> str:
     # plain text in Markdown (a lecture, a talk): rules and the marks of headings and bold; a
     # heading's words stay, as an interview may write its questions as headings
     if "#" in text:
-        text = _HEADING_MARK.sub(_blank, text)
+        text = _HEADING_MARK.sub(blank_match, text)
     if "-" in text or "*" in text or "_" in text:
-        text = _RULE_LINE.sub(_blank, "\n" + text)[1:]
+        text = _RULE_LINE.sub(blank_match, "\n" + text)[1:]
     if "*" in text:
-        text = _BOLD.sub(_blank, text)
+        text = _BOLD.sub(blank_match, text)
     return text
 
 
@@ -192,7 +184,7 @@ def reading_text(text: str, fmt: str | None) -> str:
     """Source text and its format in, the text with caption markup and cue lines blanked out
     (same length; line breaks kept)."""
     if fmt == "timed_lines":
-        return _TIME_MARK.sub(_blank, text)
+        return _TIME_MARK.sub(blank_match, text)
     if fmt == "line_numbered":
         return line_numbered.spoken_text(text)
     if fmt == "labelled":
@@ -208,7 +200,7 @@ def reading_text(text: str, fmt: str | None) -> str:
     if fmt == "sami":  # the read class's paragraphs only; their tags and entities as for any caption
         text = sami.spoken_text(text)
     if "<" in text or "{" in text:
-        text = _TAG.sub(_blank, text)
+        text = _TAG.sub(blank_match, text)
     if "&" in text or "\\" in text:
         text = _ESCAPE.sub(_unescaped, text)
-    return (_SBV_TIMING_LINES if fmt == "sbv" else _CUE_LINES).sub(_blank, text)
+    return (_SBV_TIMING_LINES if fmt == "sbv" else _CUE_LINES).sub(blank_match, text)

@@ -220,3 +220,23 @@ def inline_questions_and_answers(text: str, turns):
                 out.append(replace(t, start_char=a, end_char=b, line=t.line + text.count("\n", t.start_char, a),
                                    speaker_label=m.group("label"), start_seconds=seconds, role_hint=None))
     return out
+
+
+def blank(text: str) -> str:
+    """`text` as spaces, its line breaks kept."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
+def blank_match(m: re.Match) -> str:
+    """A match blanked (re.sub's replacement that keeps every offset)."""
+    return blank(m.group())
+
+
+def only_pieces(text: str, pieces) -> str:
+    """`text` blanked but for its (start, end, shown) pieces, in order and apart, each written as
+    `shown` (as long as text[start:end]): a caption file's words kept where they are."""
+    parts, position = [], 0
+    for start, end, shown in pieces:
+        parts += [blank(text[position:start]), shown]
+        position = end
+    return "".join(parts) + blank(text[position:])

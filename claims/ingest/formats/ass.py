@@ -28,7 +28,7 @@ import re
 from ..errors import IngestError
 from ..records import ParsedSource, ParsedTurn
 from . import _cues
-from ._common import format_clock, iter_lines, refused, trim
+from ._common import blank_match, format_clock, iter_lines, only_pieces, refused, trim
 
 NAME = "ass"
 
@@ -164,11 +164,7 @@ def _shown_span(text: str, a: int, b: int) -> tuple[int, int]:
 def spoken_text(text: str) -> str:
     """The text with everything but the Dialogue events' words blanked (same length, line breaks
     kept): sections, styles, comments, event prefixes, override blocks and `\\N` escapes."""
-    out = list(re.sub(r"[^\n]", " ", text))
-    for _, _, end, kind, event in _events(text):
-        if kind != "dialogue" or event is None:
-            continue
-        words = text[event.text_start:end]
-        shown = _ESCAPES.sub(lambda m: "  ", _OVERRIDE.sub(lambda m: " " * len(m.group()), words))
-        out[event.text_start:end] = shown
-    return "".join(out)
+    return only_pieces(text, (
+        (event.text_start, end, _ESCAPES.sub("  ", _OVERRIDE.sub(blank_match, text[event.text_start:end])))
+        for _, _, end, kind, event in _events(text) if kind == "dialogue" and event is not None
+    ))

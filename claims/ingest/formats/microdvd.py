@@ -20,7 +20,7 @@ import re
 from ..errors import IngestError
 from ..records import ParsedSource, ParsedTurn
 from . import _cues
-from ._common import iter_lines, refused, trim
+from ._common import blank_match, iter_lines, refused, trim
 
 NAME = "microdvd"
 
@@ -86,13 +86,9 @@ _FPS_LINE = re.compile(r"^[ \t]*\{[01]\}\{[01]\}[ \t]*\d{1,3}(?:[.,]\d+)?[ \t]*$
 _PREFIX = re.compile(r"^[ \t]*\{\d+\}\{\d*\}", re.M)
 
 
-def _blank(m: re.Match) -> str:
-    return " " * len(m.group())
-
-
 def spoken_text(text: str) -> str:
     """The text with the frame rate line, the frame numbers, style codes and `|` line breaks
     blanked (same length)."""
-    text = _FPS_LINE.sub(_blank, text)
-    text = _PREFIX.sub(_blank, text)
-    return _CODE.sub(_blank, text).replace("|", " ")
+    text = _FPS_LINE.sub(blank_match, text)
+    text = _PREFIX.sub(blank_match, text)
+    return _CODE.sub(blank_match, text).replace("|", " ")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..errors import IngestError
 from ..records import ParsedTurn
 from . import _cues
-from ._common import LineIndex, format_clock, refused, trim
+from ._common import LineIndex, format_clock, only_pieces, refused, trim
 
 NAME = "sami"
 
@@ -142,8 +142,4 @@ def spoken_text(text: str) -> str:
     kept); the caption path of markup.reading_text then blanks their tags and entities."""
     captions = _captions(text, "")
     chosen = _read_class(text, captions)
-    out = list(re.sub(r"[^\n]", " ", text))
-    for c in captions:
-        if c.css_class == chosen:
-            out[c.a:c.b] = text[c.a:c.b]
-    return "".join(out)
+    return only_pieces(text, ((c.a, c.b, text[c.a:c.b]) for c in captions if c.css_class == chosen))
