@@ -67,6 +67,14 @@ def test_merging_shows_what_each_selected_speaker_would_move_and_asks_for_the_ta
     assert Speaker.objects.filter(slug="speaker-2-in-second-talk").exists()
 
 
+def test_confirming_without_a_target_asks_again_and_merges_nothing(admin_client, desk, scoped):
+    before = rows()
+    response = admin_client.post(CHANGELIST, {"action": "merge_speakers", "_selected_action": [scoped.speaker.pk],
+                                              "post": "yes", "target": ""})
+    assert response.status_code == 200 and response.context["form"].errors == {"target": ["This field is required."]}
+    assert rows() == before
+
+
 def test_a_scoped_speaker_merged_into_a_person_not_selected_brings_its_claims(admin_client, desk, scoped):
     response = merge(admin_client, [scoped.speaker], target=desk.guest)
     assert messages_of(response) == [
