@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 
 from .bulk import copy_rows
 from .ingest import pipeline
+from .ingest.attribute import names_a_part
 from .ingest.errors import IngestError
 from .ingest.docx import is_zip
 from .ingest.pdf import is_pdf
@@ -510,7 +511,7 @@ def speaker_merge(*, source: Speaker, target: Speaker) -> SpeakerMergeResult:
     known = {spelling.casefold() for spelling in [target.name, *target.aliases]}
     added = []
     for spelling in [source.name, *source.aliases]:
-        if spelling.strip() and spelling.casefold() not in known:
+        if spelling.strip() and spelling.casefold() not in known and not names_a_part(spelling):
             known.add(spelling.casefold())
             added.append(spelling)
     if added:
