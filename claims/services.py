@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 
 from .bulk import copy_rows
 from .ingest import pipeline
+from .ingest.attribute import names_a_part
 from .ingest.errors import IngestError
 from .ingest.docx import is_zip
 from .ingest.pdf import is_pdf
@@ -345,7 +346,7 @@ def _speakers_upsert(records) -> dict[str, Speaker]:
     return speakers
 
 
-# --- Curation in the admin: bulk changes, topic merges, prediction and interview edits. ---
+# --- Curation in the admin: bulk changes, topic and speaker merges, prediction and interview edits. ---
 
 from dataclasses import dataclass  # noqa: E402  (kept with the section it serves; appended later)
 
@@ -454,6 +455,73 @@ def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
         target.save()
     source.delete()
     return TopicMergeResult(claims_moved=moved, claims_already_tagged=already, children_moved=len(children))
+
+
+@dataclass(frozen=True)
+class SpeakerMergeResult:
+    """What a speaker merge moved: claims, turns, and the interviews the source took part in."""
+
+    claims: int
+    turns: int
+    interviews: int
+
+
+def _history_reason(text: str) -> str:
+    """A change reason cut to what the history tables hold (django-simple-history's 100 characters)."""
+    limit = _history_model(Claim)._meta.get_field("history_change_reason").max_length
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@transaction.atomic
+def speaker_merge(*, source: Speaker, target: Speaker) -> SpeakerMergeResult:
+    """Fold `source` into `target`: its claims, turns and participations move to the target, its name
+    and aliases become aliases of the target, then it is deleted.
+
+    Every claim moves through claim_update, so each keeps a history record of the change, its reason
+    naming both slugs (as do the target's and the source's own records). Refused, with nothing
+    changed, when both take part in one interview in different roles; in the same role the target's
+    participation stays.
+    """
+    if source.pk == target.pk:
+        raise ValidationError(f"{source.name} ({source.slug}) cannot be merged into itself.")
+    target_roles = dict(Participation.objects.filter(speaker=target).values_list("interview_id", "role"))
+    participations = list(Participation.objects.filter(speaker=source).select_related("interview").order_by("interview__slug"))
+    for participation in participations:
+        role = target_roles.get(participation.interview_id)
+        if role is not None and role != participation.role:
+            raise ValidationError(
+                f"{source.name} ({source.slug}) is the {participation.role} of interview {participation.interview.slug} "
+                f"and {target.name} ({target.slug}) its {role}: one person cannot be both, so they were not merged."
+            )
+    reason = _history_reason(f"speaker {source.slug} merged into {target.slug}")
+    claims = 0
+    for claim in Claim.objects.filter(speaker=source).select_related("interview").order_by("pk"):
+        claim._change_reason = reason
+        try:
+            claim_update(claim, speaker=target)
+        except ValidationError as error:
+            raise ValidationError(
+                f"claim {claim.interview.slug}[{claim.start_char}:{claim.end_char}] cannot be saved as it is: "
+                f"{' '.join(error.messages)}"
+            ) from None
+        claims += 1
+    turns = Turn.objects.filter(speaker=source).update(speaker=target)
+    Participation.objects.filter(speaker=source, interview_id__in=target_roles).delete()
+    Participation.objects.filter(speaker=source).update(speaker=target)
+    known = {spelling.casefold() for spelling in [target.name, *target.aliases]}
+    added = []
+    for spelling in [source.name, *source.aliases]:
+        if spelling.strip() and spelling.casefold() not in known and not names_a_part(spelling):
+            known.add(spelling.casefold())
+            added.append(spelling)
+    if added:
+        target.aliases = [*target.aliases, *added]
+        target._change_reason = reason
+        target.full_clean()
+        target.save()
+    source._change_reason = reason
+    source.delete()
+    return SpeakerMergeResult(claims=claims, turns=turns, interviews=len(participations))
 
 
 @transaction.atomic

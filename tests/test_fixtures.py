@@ -49,6 +49,28 @@ def test_export_flush_load_export_is_byte_identical(tmp_path):
     assert '"pk"' not in (first / "claims" / "talk.json").read_text()
 
 
+def test_a_dataset_after_a_speaker_merge_exports_and_loads_back_unchanged(tmp_path):
+    from claims.services import speaker_merge
+
+    build_small_dataset()
+    # a second talk whose guest came in as the diariser's "Speaker 2", then merged into the known guest
+    scoped = make_speaker(slug="speaker-2-in-talk-2", name="Speaker 2")
+    interview = make_interview(slug="talk-2")
+    Participation.objects.create(interview=interview, speaker=scoped, role="guest")
+    Turn.objects.create(interview=interview, index=0, speaker=scoped, start_char=56, end_char=100)
+    make_claim(interview=interview, speaker=scoped)
+    speaker_merge(source=scoped, target=Speaker.objects.get(slug="guest"))
+    first, second = tmp_path / "first", tmp_path / "second"
+    dataset_export(first)
+    call_command("flush", "--noinput", verbosity=0)
+    call_command("load_dataset", "--fixtures", str(first), verbosity=0)
+    dataset_export(second)
+    assert read_tree(first) == read_tree(second)
+    assert [row["fields"]["slug"] for row in json.loads((first / "speakers.json").read_text())] == ["guest", "host"]
+    assert Claim.objects.get(interview__slug="talk-2").speaker.slug == "guest"
+    assert Speaker.objects.get(slug="guest").aliases == ["Gest", "Speaker 2"]
+
+
 def test_the_shipped_fixtures_load_and_export_unchanged(tmp_path):
     call_command("load_dataset", verbosity=0)
     assert Topic.objects.count() >= 20 and Speaker.objects.filter(slug="ilya-sutskever").exists()

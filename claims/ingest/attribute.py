@@ -333,6 +333,11 @@ _PART_NAME = re.compile(
 )
 
 
+def names_a_part(name: str) -> bool:
+    """"Speaker 2", "Interviewer", "Q", "Host": a name that says what someone does, not who they are."""
+    return bool(_PART_NAME.fullmatch(name.strip()))
+
+
 def scoped_to_interview(
     speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], interview_slug: str, *, named: Sequence[str] = ()
 ) -> tuple[tuple[SpeakerRecord, ...], tuple[Turn, ...]]:
@@ -348,7 +353,7 @@ def scoped_to_interview(
     scoped = {}
     for sp in speakers:
         name = " ".join(sp.name.split())
-        if interview_slug and (_PART_NAME.fullmatch(name) or (len(name.split()) == 1 and name not in given)):
+        if interview_slug and (names_a_part(name) or (len(name.split()) == 1 and name not in given)):
             scoped[sp.slug] = _scoped_slug(sp.slug, interview_slug)
     if not scoped:
         return tuple(speakers), tuple(turns)

@@ -1,6 +1,14 @@
-"""Speakers: the list with claim counts, searchable for autocomplete."""
+"""Speakers: the list with claim counts, searchable for autocomplete, and merging one into another."""
+from types import SimpleNamespace
+
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
+
+from claims.models import Claim, Participation, Speaker
+from tests.factories import SAMPLE_TEXT, make_claim, make_interview, make_speaker
+
+from .conftest import add_turns, messages_of, reload
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +29,91 @@ def test_pages_need_a_staff_login(client, desk):
     url = reverse("admin:claims_interview_transcript", args=[desk.interview.pk])
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith(reverse("admin:login"))
+
+
+CHANGELIST = reverse("admin:claims_speaker_changelist")
+
+
+@pytest.fixture
+def scoped(desk):
+    """A second talk whose guest came in as the diariser's "Speaker 2" (a slug of its interview's), with a claim."""
+    interview = make_interview(slug="second-talk", source_text=SAMPLE_TEXT.replace("Guest:", "Speaker 2:"))
+    speaker = make_speaker(name="Speaker 2", slug="speaker-2-in-second-talk")
+    Participation.objects.create(interview=interview, speaker=desk.host, role="host")
+    Participation.objects.create(interview=interview, speaker=speaker, role="guest")
+    add_turns(interview, {"Host": desk.host, "Speaker 2": speaker})
+    claim = make_claim(interview=interview, speaker=speaker)
+    return SimpleNamespace(interview=interview, speaker=speaker, claim=claim)
+
+
+def merge(client, selected, target=None):
+    data = {"action": "merge_speakers", "_selected_action": [s.pk for s in selected]}
+    if target is not None:
+        data |= {"post": "yes", "target": target.pk}
+    return client.post(CHANGELIST, data, follow=target is not None)
+
+
+def rows():
+    return sorted(Speaker.objects.values_list("slug", flat=True)), sorted(Claim.objects.values_list("pk", "speaker__slug"))
+
+
+def test_merging_shows_what_each_selected_speaker_would_move_and_asks_for_the_target(admin_client, desk, scoped):
+    response = merge(admin_client, [scoped.speaker, desk.guest])
+    assert response.status_code == 200 and "merge into" in response.content.decode()
+    assert [(s.slug, s.n_claims, s.n_turns, s.n_interviews, s.parts) for s in response.context["preview"]] == [
+        ("gustav-guest", 3, 1, 1, f"{desk.interview.slug} (guest)"),
+        ("speaker-2-in-second-talk", 1, 1, 1, "second-talk (guest)"),
+    ]
+    assert Speaker.objects.filter(slug="speaker-2-in-second-talk").exists()
+
+
+def test_confirming_without_a_target_asks_again_and_merges_nothing(admin_client, desk, scoped):
+    before = rows()
+    response = admin_client.post(CHANGELIST, {"action": "merge_speakers", "_selected_action": [scoped.speaker.pk],
+                                              "post": "yes", "target": ""})
+    assert response.status_code == 200 and response.context["form"].errors == {"target": ["This field is required."]}
+    assert rows() == before
+
+
+def test_a_scoped_speaker_merged_into_a_person_not_selected_brings_its_claims(admin_client, desk, scoped):
+    response = merge(admin_client, [scoped.speaker], target=desk.guest)
+    assert messages_of(response) == [
+        "Merged “Speaker 2” (speaker-2-in-second-talk) into “Gustav Guest”: 1 claim, 1 turn and 1 interview moved."]
+    assert not Speaker.objects.filter(slug="speaker-2-in-second-talk").exists()
+    listed = admin_client.get(reverse("admin:claims_claim_changelist") + f"?speaker__id__exact={desk.guest.pk}")
+    assert scoped.claim.pk in {claim.pk for claim in listed.context["cl"].result_list}
+    latest = reload(scoped.claim).history.first()
+    assert (latest.history_user.username, latest.history_change_reason) == (
+        "admin", "speaker speaker-2-in-second-talk merged into gustav-guest")
+    history = admin_client.get(reverse("admin:claims_claim_history", args=[scoped.claim.pk]))
+    assert history.status_code == 200 and "merged into gustav-guest" in history.content.decode()
+
+
+def test_speakers_in_different_parts_of_one_interview_are_refused_and_nothing_is_merged(admin_client, desk, scoped):
+    before = rows()
+    response = merge(admin_client, [scoped.speaker, desk.host], target=desk.guest)
+    assert messages_of(response) == [
+        f"Nothing was merged: Harriet Host (harriet-host) is the host of interview {desk.interview.slug} and "
+        "Gustav Guest (gustav-guest) its guest: one person cannot be both, so they were not merged."]
+    assert rows() == before
+
+
+def test_a_speaker_is_not_merged_into_itself(admin_client, desk):
+    before = rows()
+    response = merge(admin_client, [desk.guest], target=desk.guest)
+    assert messages_of(response) == ["Nothing was merged: Gustav Guest (gustav-guest) cannot be merged into itself."]
+    assert rows() == before
+
+
+def test_merging_needs_the_permission_to_delete_speakers(client, django_user_model, desk, scoped):
+    curator = django_user_model.objects.create_user(username="editor", password="x", is_staff=True)
+    curator.user_permissions.set(Permission.objects.filter(
+        content_type__app_label="claims", codename__in=["view_speaker", "change_speaker"]))
+    client.force_login(curator)
+    assert "merge_speakers" not in client.get(CHANGELIST).content.decode()
+    merge(client, [scoped.speaker], target=desk.guest)
+    assert Speaker.objects.filter(slug="speaker-2-in-second-talk").exists()
+    curator.user_permissions.add(Permission.objects.get(content_type__app_label="claims", codename="delete_speaker"))
+    assert "merge_speakers" in client.get(CHANGELIST).content.decode()
+    merge(client, [scoped.speaker], target=desk.guest)
+    assert not Speaker.objects.filter(slug="speaker-2-in-second-talk").exists()
