@@ -515,7 +515,8 @@ def _label_lines(text: str):
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
 
 
-# Detection reads this much of a file (a labelled transcript shows itself early).
+# Detection reads this much of a file (a labelled transcript shows itself early), and as much again
+# in the middle and at the end where its first turn outlasts that (_labels_further_on).
 _DETECT_CHARS = 200_000
 
 
@@ -524,9 +525,31 @@ def detected(text: str) -> dict | None:
     when detection read the whole text (so that parsing does not look for them again)."""
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
-    if not (len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank or _one_statement(sample, starts)):
+    if not (_labels_enough(starts, names, nonblank) or _one_statement(sample, starts)
+            or starts and len(text) > _DETECT_CHARS and _labels_further_on(text, names)):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
+
+
+def _labels_enough(starts, names, nonblank: int) -> bool:
+    """Two labels or more, of at most 20 names, making a fifth of the non-blank lines from the first on."""
+    return len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank
+
+
+def _labels_further_on(text: str, opening_names: set[str]) -> bool:
+    """Whether a stretch of _DETECT_CHARS in the middle or at the end of a long text is labelled
+    enough on its own, with a name the text's opening labels too: a first turn longer than the
+    sample (a 250 KB opening statement, then the exchange) read so far showed one label. Two more
+    windows, whatever the text's length, so that a 20 MB file costs three samples, not a scan."""
+    for start in (len(text) // 2 - _DETECT_CHARS // 2, len(text) - _DETECT_CHARS):
+        start = text.find("\n", max(start, 0)) + 1  # whole lines only
+        end = text.rfind("\n", start, start + _DETECT_CHARS)
+        if start == 0 or end < 0:
+            continue
+        starts, names, nonblank = _label_lines(text[start:end])
+        if _labels_enough(starts, names, nonblank) and names & opening_names:
+            return True
+    return False
 
 
 def _one_statement(text: str, starts) -> bool:
