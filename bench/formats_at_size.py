@@ -323,6 +323,12 @@ def labelled_bracket_times(size):
                 lambda s: (f"[{hms(a, places=0)}] {who}: {t}\n" for _, who, t, a, b in turns(s)), "", size)
 
 
+def labelled_statement(size):
+    """One label over a 250 KB opening statement (longer than detection's first sample), then the exchange."""
+    statement = "\n\n".join(t for _, _, t, a, b in turns(250_000))
+    return fill(f"{NAMES[0]}: {statement}\n\n", lambda s: (f"{who}: {t}\n\n" for _, who, t, a, b in turns(s - 250_000)), "", size)
+
+
 def labelled_heading(size):
     """Rev's export: `Name (hh:mm:ss):` alone on a line, the words below."""
     return fill("", lambda s: (f"{who} ({hms(a, places=0)}):\n{t}\n\n" for _, who, t, a, b in turns(s)), "", size)
@@ -408,6 +414,7 @@ FORMATS = {
     "labelled": labelled, "labelled-md": labelled_markdown, "labelled-caps": labelled_capitals, "labelled-otter": labelled_otter,
     "labelled-qa": labelled_qa_headings, "labelled-titles": labelled_title_lines,
     "labelled-timed": labelled_timed, "labelled-brackets": labelled_bracket_times, "labelled-heading": labelled_heading,
+    "labelled-statement": labelled_statement,
     "timed-console": timed_console, "timed-panel": timed_panel, "raw-captions": raw_captions, "plain": plain,
     "chaptered": chaptered, "line-numbered": line_numbered, "pdf": pdf, "docx": docx, "rtf": rtf,
 }

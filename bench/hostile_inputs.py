@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.archives import streamed_zip  # noqa: E402  (the test suite's builders of such files)
-from tests.pdfs import pdf_of_objects, pdf_sharing_one_stream  # noqa: E402
+from tests.pdfs import pdf_drawing_forms, pdf_of_objects, pdf_sharing_one_stream  # noqa: E402
 
 
 def _docx_bomb(size: int) -> bytes:
@@ -57,6 +57,9 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         "pdf-bomb": ("a.pdf", lambda: _pdf_bomb(size)),
         "pdf-pages": ("a.pdf", lambda: pdf_sharing_one_stream(100_000, b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET", flate=False)),
         "pdf-shared-bomb": ("a.pdf", lambda: pdf_sharing_one_stream(4_000, _inflating(4 << 20), flate=True)),
+        # read in plain mode (a damaged font trips layout mode), which reads a form each time it is drawn
+        "pdf-form-drawn": ("a.pdf", lambda: pdf_drawing_forms(1_000, _operators(size))),
+        "pdf-forms-nested": ("a.pdf", lambda: pdf_drawing_forms(40, _operators(1 << 20), nested=2)),
     }
 
 
@@ -77,12 +80,17 @@ def _pdf_bomb(size: int) -> bytes:
     ])
 
 
+def _operators(size: int) -> bytes:
+    """About `size` bytes of text operators."""
+    op = b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n"
+    return op * (size // len(op))
+
+
 def _inflating(size: int) -> bytes:
     """A FlateDecode stream dictionary and data whose content inflates to `size` bytes of text operators."""
     import zlib
 
-    op = b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n"
-    return zlib.compress(op * (size // len(op)), 9)
+    return zlib.compress(_operators(size), 9)
 
 
 def run_one(name: str, size: int) -> None:

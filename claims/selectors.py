@@ -11,6 +11,7 @@ from django.db.models import BooleanField, Count, Exists, F, IntegerField, Outer
 from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Coalesce
 
+from .ingest.markup import spoken_word_count
 from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
 
 ClaimTopic = Claim.topics.through
@@ -341,6 +342,13 @@ def interview_list(*, user=None) -> QuerySet[Interview]:
 def interview_get(*, slug: str, user=None) -> Interview | None:
     """One interview with its metadata (no source text), or None."""
     return interview_list(user=user).filter(slug=slug).first()
+
+
+def interview_size(*, interview: Interview) -> tuple[int, int, int]:
+    """A stored interview's turns, speakers (participants) and words said in its turns, as stored."""
+    spans = list(Turn.objects.filter(interview=interview).values_list("start_char", "end_char"))
+    words = spoken_word_count(interview.source_text, interview.source_format, spans)
+    return len(spans), Participation.objects.filter(interview=interview).count(), words
 
 
 def interview_transcript(*, interview: Interview) -> dict:

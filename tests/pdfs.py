@@ -1,4 +1,5 @@
 """Small PDF files for tests, written here byte by byte: no network, no office suite."""
+import zlib
 
 
 def pdf_document(pages, *, info=None, font_size=11, leading=14) -> bytes:
@@ -73,6 +74,34 @@ def pdf_sharing_one_stream(count: int, content: bytes, *, flate: bool) -> bytes:
     ]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R"
                 b" /Resources << /Font << /F1 4 0 R >> >> >>"] * count
+    return pdf_of_objects(objects)
+
+
+def pdf_drawing_forms(draws: int, content: bytes, *, nested: int = 0, flate: bool = True, page_text: bytes = b"") -> bytes:
+    """One page drawing a Form XObject `draws` times, each form `nested` levels down drawing the next
+    `draws` times, the last holding `content` (FlateDecode where `flate`), after the page's own
+    `page_text` operators; the page's resources also name a damaged composite font (its descendant
+    no dictionary), which trips pypdf's layout mode, so the page is read in plain mode, which reads forms."""
+    def stream(data: bytes, extra: bytes = b"") -> bytes:
+        if flate:
+            data = zlib.compress(data, 9)
+        return (b"<< %s/Length %d%s >>\nstream\n" % (extra, len(data), b" /Filter /FlateDecode" if flate else b"")
+                + data + b"\nendstream")
+
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Damaged /Encoding /Identity-H /DescendantFonts [0] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R"
+        b" /Resources << /Font << /F1 3 0 R /F2 4 0 R >> /XObject << /X0 7 0 R >> >> >>",
+        stream(page_text + b"/X0 Do\n" * draws),
+    ]
+    for level in range(nested + 1):
+        last = level == nested
+        resources = b"/Font << /F1 3 0 R >>" + (b"" if last else b" /XObject << /X%d %d 0 R >>" % (level + 1, 8 + level))
+        objects.append(stream(content if last else b"/X%d Do\n" % (level + 1) * draws,
+                              b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << %s >> " % resources))
     return pdf_of_objects(objects)
 
 

@@ -188,6 +188,27 @@ def test_the_summary_counts_spoken_words_not_cue_timings_or_tags():
     assert [cell.strip() for cell in row.split("│")][2:7] == ["webvtt", "youtube-auto", "3", "2", "14"]
 
 
+def _summary_cells(out: str, name: str) -> list[str]:
+    row = next(line for line in out.splitlines() if name in line)
+    return [cell.strip() for cell in row.split("│")][2:8]
+
+
+def test_a_file_stored_before_shows_what_the_database_holds_not_this_runs_parse():
+    ingest(DATA / "interview_labels.txt")
+    interview = Interview.objects.get()
+    # as an older parser stored it: the whole text one plain turn of the first speaker
+    first = interview.turns.get(index=0)
+    interview.turns.exclude(pk=first.pk).delete()
+    Turn.objects.filter(pk=first.pk).update(start_char=0, end_char=len(interview.source_text.rstrip()))
+    Interview.objects.filter(pk=interview.pk).update(source_format="plain")
+    words = len(interview.source_text.split())
+    # before, both rows said "labelled", 4 turns and the labelled words (the labels left out)
+    assert _summary_cells(ingest(DATA / "interview_labels.txt")[0], "interview_labels.txt") == [
+        "plain", interview.slug, "1", "2", str(words), "0"]
+    assert _summary_cells(ingest(DATA / "interview_labels.txt", dry_run=True)[0], "interview_labels.txt") == [
+        "plain", interview.slug, "1", "2", str(words), "0"]
+
+
 def test_claims_from_srt_cues_run_across_cues_and_keep_cue_times(tmp_path):
     # seed 001's words cut into 8-word SRT cues: proposals may run from one cue into the next;
     # the quote is then the file's own text, cue number and timing line included, the statement

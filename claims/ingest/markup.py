@@ -180,6 +180,13 @@ def _without_markdown_marks(text: str) -> str:
     return text
 
 
+def spoken_word_count(text: str, fmt: str | None, spans) -> int:
+    """Source text, its format and (start_char, end_char) spans in, the words said in those spans
+    (not cue timings or tags)."""
+    reading = reading_text(text, fmt)
+    return sum(len(reading[start:end].split()) for start, end in spans)
+
+
 def reading_text(text: str, fmt: str | None) -> str:
     """Source text and its format in, the text with caption markup and cue lines blanked out
     (same length; line breaks kept)."""

@@ -315,13 +315,22 @@ def _pages_text(reader, source: str, budget: int) -> list[str]:
         raise IngestError(source, None, f"PDF has {count} pages, over the limit of {MAX_PAGES}")
     pages = []
     inflated = 0
+    form_bytes: dict[int, int] = {}  # what each Form XObject costs plain mode, once worked out
     with _stream_errors() as errors:
         for number, page in enumerate(reader.pages, 1):
-            inflated += _content_bytes(page)  # a stream shared by many pages is read once for each
+            content = _content_data(page)
+            inflated += len(content)  # a stream shared by many pages is read once for each
             if inflated > budget:
-                raise IngestError(source, None, f"PDF's page content inflates past the limit of {budget} bytes "
-                                                f"by page {number} (a decompression bomb?)")
-            pages.append(_page_text(page))
+                raise _over_budget(source, budget, number)
+            try:
+                text = page.extract_text(extraction_mode="layout")
+            except Exception:  # layout mode trips on fonts plain mode reads (pypdf issues 2533, 3074): words without layout
+                # plain mode also reads the Form XObjects the page draws (layout mode skips them), each time drawn
+                inflated += _drawn_forms_bytes(_resources(page), content, budget - inflated, form_bytes)
+                if inflated > budget:
+                    raise _over_budget(source, budget, number) from None
+                text = page.extract_text()
+            pages.append(text)
             if errors:
                 raise IngestError(source, None, f"damaged PDF: the text of page {number} cannot be decoded ({' '.join(errors[0].split())})")
     return pages
@@ -335,20 +344,65 @@ def _declared_pages(reader) -> int:
         return 0
 
 
-def _content_bytes(page) -> int:
+def _over_budget(source: str, budget: int, number: int) -> IngestError:
+    return IngestError(source, None, f"PDF's page content inflates past the limit of {budget} bytes "
+                                     f"by page {number} (a decompression bomb?)")
+
+
+def _content_data(page) -> bytes:
+    """A page's content streams inflated, one after the other."""
     contents = page.get("/Contents")
     if contents is None:
-        return 0
+        return b""
     contents = contents.get_object()
     streams = contents if isinstance(contents, list) else [contents]
-    return sum(len(stream.get_object().get_data()) for stream in streams)
+    return b"\n".join(stream.get_object().get_data() for stream in streams)
 
 
-def _page_text(page) -> str:
-    try:
-        return page.extract_text(extraction_mode="layout")
-    except Exception:  # layout mode trips on fonts plain mode reads (pypdf issues 2533, 3074): words without layout
-        return page.extract_text()
+# a content stream's "/Name Do": draws the XObject of that name (a form or an image)
+_DRAWN = re.compile(rb"/([^\s/\[\]()<>{}%]*)\s*Do(?=[\s/\[\]()<>{}%]|\Z)")
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _resources(obj):
+    resources = obj.get("/Resources")
+    resources = resources.get_object() if resources is not None else None
+    return resources if isinstance(resources, dict) else None
+
+
+def _drawn_forms_bytes(resources, content: bytes, limit: int, known: dict[int, int]) -> int:
+    """The bytes pypdf's plain mode reads for the Form XObjects a content stream draws: each form's
+    inflated content each time it is drawn, the forms it draws in turn included (a page drawing a
+    large form a thousand times, or forms nested ten deep, inflates a small file a millionfold).
+    A name the resources do not resolve counts as their largest form; counting stops past `limit`.
+    `known` keeps what each form costs (by object), so a form drawn on every page is read once."""
+    drawn = Counter(_NAME_ESCAPE.sub(lambda m: bytes.fromhex(m.group(1).decode()), m.group(1))
+                    for m in _DRAWN.finditer(content))
+    xobjects = resources.get("/XObject") if resources is not None else None
+    xobjects = xobjects.get_object() if xobjects is not None else None
+    if not drawn or not isinstance(xobjects, dict):
+        return 0
+    costs = {}
+    for name, value in xobjects.items():
+        form = value.get_object()
+        if not isinstance(form, dict) or form.get("/Subtype") != "/Form" or not hasattr(form, "get_data"):
+            continue  # an image: text extraction skips it
+        key = id(form)
+        if key not in known:
+            known[key] = 0  # a form drawing itself: pypdf skips the cycle
+            data = form.get_data()
+            inner = _resources(form)  # pypdf reads no text from a form without resources
+            known[key] = len(data) + _drawn_forms_bytes(inner, data, limit, known) if inner is not None else 0
+        costs[name.encode("utf-8", "replace")[1:]] = known[key]
+        if known[key] > limit:
+            return known[key]
+    largest = max(costs.values(), default=0)
+    total = 0
+    for name, times in drawn.items():
+        total += times * costs.get(name, largest)
+        if total > limit:
+            break
+    return total
 
 
 def _trimmed(lines: list[str]) -> list[str]:

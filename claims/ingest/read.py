@@ -110,11 +110,18 @@ _ENCODING_LABELS = {
     **dict.fromkeys(("gb2312", "gb_2312", "gb_2312-80", "chinese", "x-gbk", "csgb2312"), "gbk"),
     **dict.fromkeys(("big5", "x-x-big5", "csbig5"), "cp950"),
     "x-euc-jp": "euc_jp", "x-mac-roman": "mac_roman", "x-mac-cyrillic": "mac_cyrillic",
+    # browsers read ISO-2022-JP's half-width katakana too (ESC ( I), which Python's iso2022_jp lacks
+    **dict.fromkeys(("iso-2022-jp", "iso2022-jp", "csiso2022jp"), "iso2022_jp_ext"),
 }
 # Printable ASCII and a few sequences that a codec which is not ASCII-compatible (UTF-16, UTF-7,
 # escape codecs) reads otherwise: a declaration found in ASCII bytes can only be such a codec's
 # by mistake.
 _ASCII_PROBE = bytes(range(0x20, 0x7F)) + b"\t\r\n\\n +AGE- ~{"
+
+
+# An ISO 2022 designation or shift (ESC $ B, ESC ( B, ESC ( J, ESC $ ( D, Korean's ESC $ ) C ...): the
+# escape codecs' bytes are 7-bit, so an ISO-2022-JP page decodes as UTF-8 with these as control characters.
+_ISO_2022_ESCAPE = re.compile(rb"\x1b(?:\$[@AB]|\$[()*+][@A-Z]|[()*+][@A-Z]|\.[A-F]|[NO])")
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -159,6 +166,22 @@ def _decode_declared(data: bytes, label: str, *, source: str, first_bad: int) ->
         ) from None
 
 
+def _iso_2022_declared(data: bytes, text: str, *, source: str) -> tuple[str, str]:
+    """7-bit bytes that read as UTF-8 in, (text, encoding) out: decoded as the ISO-2022 codec the file
+    declares (ISO-2022-JP and its variants, ISO-2022-KR) where its bytes hold that codec's escape
+    sequences, else the UTF-8 text as it was (its escapes then refused as control characters)."""
+    declared = declared_encoding(data)
+    if declared is None or not _ISO_2022_ESCAPE.search(data):
+        return text, "utf-8"
+    try:
+        codec = codecs.lookup(_ENCODING_LABELS.get(declared.lower(), declared)).name
+    except LookupError:  # ISO-2022-CN: Python has no codec for it
+        return text, "utf-8"
+    if not codec.startswith("iso2022"):
+        return text, "utf-8"
+    return _decode_declared(data, declared, source=source, first_bad=data.find(b"\x1b")), declared
+
+
 def decode_bytes(data: bytes, *, source: str) -> str:
     """Raw bytes in, text out; IngestError for empty, binary or undecodable content."""
     if not data:
@@ -195,6 +218,9 @@ def decode_bytes(data: bytes, *, source: str) -> str:
             ) from None
         text = _decode_declared(data, declared, source=source, first_bad=exc.start)
         encoding = declared
+    else:
+        if encoding == "utf-8" and b"\x1b" in data:
+            text, encoding = _iso_2022_declared(data, text, source=source)
     bad = _CONTROL.search(text) if encoding not in ("utf-8", "utf-8-sig") or data.translate(None, _NOT_CONTROL_BYTES) else None
     if bad:
         raise IngestError(

@@ -9,7 +9,7 @@ from claims.ingest.read import decode_bytes
 from claims.ingest.xml_transcript import xml_document
 
 from tests.archives import streamed_zip
-from tests.pdfs import pdf_sharing_one_stream
+from tests.pdfs import pdf_drawing_forms, pdf_sharing_one_stream
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -147,3 +147,21 @@ def test_a_pdf_whose_content_inflates_thousands_of_times_its_size_is_refused_wit
     data = pdf_sharing_one_stream(2, content, flate=True)
     with pytest.raises(IngestError, match=r"^bomb.pdf: PDF's page content inflates past the limit of 100000 bytes by page 1"):
         decode_bytes(data, source="bomb.pdf")
+
+
+@pytest.mark.parametrize("draws, nested", [(10, 0), (4, 2)])
+def test_a_pdf_drawing_a_form_many_times_or_forms_nested_is_refused_within_the_content_budget(monkeypatch, draws, nested):
+    from claims.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MIN_CONTENT_BUDGET", 100_000)  # else 4 MB: twenty times the file's size here
+    # a 20 KB form drawn 10 times, or a 6 KB one drawn 4 x 4 x 4 times through two forms: 200-400 KB
+    # read in plain mode from a file of 1-2 KB; before, the forms were not counted and it was read
+    form = b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n" * (600 if draws == 10 else 180)
+    data = pdf_drawing_forms(draws, form, nested=nested)
+    assert len(data) < 2_000
+    with pytest.raises(IngestError, match=r"^forms.pdf: PDF's page content inflates past the limit of 100000 bytes by page 1"):
+        decode_bytes(data, source="forms.pdf")
+    # a letterhead's form drawn a few times is read, its words with the page's
+    text = decode_bytes(pdf_drawing_forms(3, b"BT /F1 12 Tf 72 700 Td (Q: Where were you?) Tj ET\n",
+                                          page_text=b"BT /F1 12 Tf 72 720 Td (A: At home.) Tj ET\n"), source="forms.pdf")
+    assert text == "A: At home.\n" + "Q: Where were you?\n" * 3

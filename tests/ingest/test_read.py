@@ -206,3 +206,49 @@ def test_a_declared_encoding_that_cannot_read_the_file_is_refused(tmp_path, data
     with pytest.raises(IngestError) as err:
         read_source(path)
     assert str(err.value) == expected.format(p=path)
+
+
+_PAGE_ISO_2022_JP = (
+    '<html><head>\n<meta http-equiv="Content-Type" content="text/html; charset=iso-2022-jp">\n'
+    "<title>\u5bfe\u8ac7\uff1a\u6c34\u306e\u8a71</title></head><body>\n"
+    "<p>\u805e\u304d\u624b\uff1a\u4eca\u65e5\u306f\u3042\u308a\u304c\u3068\u3046\u3054\u3056\u3044\u307e\u3059\u3002</p>\n"
+    "<p>\u5c71\u7530\uff1a\u3053\u3061\u3089\u3053\u305d\u3002\uff71\uff98\uff76\uff9e\uff84\uff73\u3002</p>\n"
+    "<p>\u805e\u304d\u624b\uff1a\u6c34\u306e\u4ed5\u4e8b\u306f\uff1f</p>\n"
+    "<p>\u5c71\u7530\uff1a\u4e09\u5341\u5e74\u3067\u3059\u3002</p>\n</body></html>\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, codec",
+    [
+        # an old Japanese page (and mail archives' HTML): 7-bit bytes, escapes switching to JIS X 0208
+        # (ESC $ B) and to half-width katakana (ESC ( I, as browsers read the label)
+        (_PAGE_ISO_2022_JP, "iso2022_jp_ext"),
+        ('<html><head><meta charset="iso-2022-jp-2"></head><body><p>\u5c71\u7530\uff1a\u00e9t\u00e9</p></body></html>', "iso2022_jp_2"),
+        ('<html><head><meta charset="ISO-2022-KR"></head><body><p>\uc9c4\ud589\uc790: \uc548\ub155\ud558\uc138\uc694</p></body></html>', "iso2022_kr"),
+    ],
+)
+def test_a_file_declaring_an_iso_2022_encoding_is_read_as_declared(tmp_path, text, codec):
+    data = text.encode(codec)
+    assert data.isascii() and b"\x1b$" in data  # UTF-8 too, its escapes control characters: refused before
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    got, digest = read_source(path)
+    assert got == text and digest == hashlib.sha256(data).hexdigest()
+
+
+def test_an_iso_2022_jp_page_is_a_transcript_and_a_broken_escape_is_refused_with_its_line(tmp_path):
+    from claims.ingest.pipeline import run
+
+    path = tmp_path / "taidan.html"
+    path.write_bytes(_PAGE_ISO_2022_JP.encode("iso2022_jp_ext"))
+    annotated = run(read_source(path)[0], source=str(path))
+    assert annotated.ok and annotated.format == "labelled"
+    names = {s.slug: s.name for s in annotated.speakers}
+    assert [names[t.speaker_slug] for t in annotated.turns] == ["\u805e\u304d\u624b", "\u5c71\u7530"] * 2
+    # JIS X 0208 switched on, then a byte pair it does not define (0x7f is no JIS byte)
+    path.write_bytes(_PAGE_ISO_2022_JP.encode("iso2022_jp_ext").replace(b"\x1b$BJ9", b"\x1b$B\x7f\x7f", 1))
+    with pytest.raises(IngestError) as err:
+        read_source(path)
+    assert str(err.value).startswith(f"{path}:4: undecodable bytes: byte ") and str(err.value).endswith(
+        "is not valid iso-2022-jp, the encoding the file declares")

@@ -314,3 +314,51 @@ def test_questions_as_headings_are_found_between_and_not_inside_turns_with_their
     parsed = parse_source(text, source="qa.md")
     asked = [(t.line, text[t.start_char:t.end_char]) for t in parsed.turns if t.speaker_label == "Interviewer"]
     assert asked == [(3, "Why robots?"), (13, "And then what?"), (17, "Where now?")]
+
+
+def test_a_first_turn_longer_than_detections_sample_keeps_its_labels():
+    from pathlib import Path
+
+    # an opening statement of 250 KB (seed 002's paragraphs), then the exchange: the first 200,000
+    # characters detection reads held one label, and the whole file was read as plain text
+    seed = (Path(__file__).resolve().parents[2] / "seeds" / "002_a252ec61e314f82f.txt").read_text(encoding="utf-8")
+    paragraphs = [p.strip().lstrip("- ").replace("\n", " ") for p in seed.split("Transcript", 1)[1].split("\n\n") if len(p.strip()) > 40]
+    statement = []
+    while sum(len(p) + 2 for p in statement) < 250_000:
+        statement.append(paragraphs[len(statement) % len(paragraphs)])
+    exchange = [f"{('Lex Fridman', 'Ilya Sutskever')[i % 2]}: {paragraphs[i]}" for i in range(12)]
+    text = "Ilya Sutskever: " + "\n\n".join(statement) + "\n\n" + "\n\n".join(exchange) + "\n"
+    parsed = parse_source(text, source="statement-then-exchange.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [t.speaker_label for t in parsed.turns] == ["Ilya Sutskever"] + [("Lex Fridman", "Ilya Sutskever")[i % 2] for i in range(12)]
+    first = parsed.turns[0]
+    assert text[first.start_char:first.end_char] == "\n\n".join(statement)
+    # an essay whose one quoted "Name:" line opens it, with an unrelated dialogue at its end, stays prose
+    essay = "Ada Lane: a note on method.\n\n" + "\n\n".join(statement) + "\n\n" + "\n\n".join(
+        f"{('Bo Park', 'Cy Dunn')[i % 2]}: {paragraphs[i]}" for i in range(12)) + "\n"
+    assert parse_source(essay, source="essay.txt").format != "labelled"
+
+
+def test_a_name_with_a_post_at_an_organisation_after_the_comma_is_a_label_used_once():
+    # a Mexican news report: the reporter's part alone, each person named once with a post in mixed case
+    # and the organisation; before, every answer stayed in the reporter's turn
+    text = ("Coworking en la colonia Roma\n\n"
+            "Periodista: Buenas tardes. ¿Cómo empezó este espacio?\n"
+            "Fabiola Pineda, Administradora de A255: Empezamos en 2019 con diez escritorios.\n"
+            "Periodista: ¿Y qué dicen las cifras?\n"
+            "Lucía Ortega, Directora General del Instituto Nacional de Estadística: Que hay más oficinas compartidas.\n"
+            "Periodista: Lo comentamos con una colega.\n"
+            "Ana Pérez, periodista de El País: En Madrid pasa lo mismo.\n"
+            "Periodista: Una cosa más. In March, President Obama said: nothing changes.\n"
+            "Last Tuesday, the committee said: wait.\n")
+    parsed = parse_source(text, source="nota.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(t.speaker_label, t.role_hint, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        ("Periodista", None, "Buenas tardes. ¿Cómo empezó este espacio?"),
+        ("Fabiola Pineda", None, "Empezamos en 2019 con diez escritorios."),
+        ("Periodista", None, "¿Y qué dicen las cifras?"),
+        ("Lucía Ortega", None, "Que hay más oficinas compartidas."),
+        ("Periodista", None, "Lo comentamos con una colega."),
+        ("Ana Pérez", None, "En Madrid pasa lo mismo."),
+        ("Periodista", None, "Una cosa más. In March, President Obama said: nothing changes.\nLast Tuesday, the committee said: wait."),
+    ]

@@ -457,9 +457,48 @@ def _parts_with_initials(cands) -> list[int]:
     """The candidates kept where some name a part follows in words of any case ("Indira Gutiérrez,
     inquilina del coworking A255:"): such a name counts only where its initials
     or the name itself label other lines ("IG:" below), as a research annex writes a participant in
-    full once; "Last Tuesday, the committee said:" in someone's turn stays words."""
+    full once, or where the part names a post at an organisation (_post_at_organisation);
+    "Last Tuesday, the committee said:" in someone's turn stays words."""
     plain = {c[5] for c in cands if c[4].re is not PART_LABEL_LINE}
-    return [i for i, c in enumerate(cands) if c[4].re is not PART_LABEL_LINE or c[5] in plain or initials(c[5]) in plain]
+    return [i for i, c in enumerate(cands) if c[4].re is not PART_LABEL_LINE or c[5] in plain
+            or initials(c[5]) in plain or _post_at_organisation(c[4])]
+
+
+# the small words between a post and its organisation, in the languages of HOST_ROLES ("Administradora
+# de A255", "Vocera de la Cruz Roja", "CEO of the Red Cross", "Leiterin der Stadtbibliothek"), and the
+# articles elided onto the organisation's name ("Directrice de l'Institut Pasteur", "Direttrice dell'Archivio")
+_CONNECTORS = frozenset(
+    "de del la las los el y e en para por da das do dos of the and for at des du le les et pour di della"
+    " delle degli il per von vom der die das und für bei van het voor".split()
+)
+_ELIDED_ARTICLE = re.compile(r"(?i:l|d|dell|dall|nell|all)['’](?=\w)")
+_ROLE_WORDS = frozenset(HOST_ROLES + GUEST_ROLES)
+
+
+def _post_at_organisation(m: re.Match) -> bool:
+    """Whether a PART_LABEL_LINE's part names a post at an organisation, as Latin American and Spanish
+    news and research transcripts label a person once ("Fabiola Pineda, Administradora de A255:",
+    "Lucía Ortega, Directora General del Instituto Nacional de Estadística:", "Ana Pérez, periodista de
+    El País:"): the post in capitalised words (or a part's word in any case), a small word, then the
+    organisation's capitalised words or code, no other word in lower case. "In March, President Biden
+    said:" and "Last Tuesday, the committee said:" are sentences."""
+    if m.re is not PART_LABEL_LINE:
+        return False
+    words = m.group("part").split()
+    if not (words[0][0].isupper() or words[0].lower() in _ROLE_WORDS):
+        return False
+    after_connector = organisation = False
+    for word in words[1:]:
+        if word.lower() in _CONNECTORS:
+            after_connector = True
+            continue
+        elided = _ELIDED_ARTICLE.match(word)
+        if elided:
+            after_connector, word = True, word[elided.end():]
+        if not (word[0].isupper() or word[0].isdigit()):
+            return False
+        organisation = organisation or after_connector
+    return organisation
 
 
 def _header_field(cands, counts) -> bool:
@@ -494,8 +533,9 @@ def _label_lines(text: str):
     if len(counts) <= 2:
         return cands, set(counts), nonblank - (nonblank_before[0] if cands else 0)
     names = {name for name, n in counts.items() if n >= 2 or _GENERIC_NAME.fullmatch(name)}
-    # a name given its part once ("Sandra Salinas, Entrevistadora:", then "EN:") is a label
-    names |= {c[5] for c in cands if c[4].re is LABEL_LINE and c[4].group("role")}
+    # a name given its part once ("Sandra Salinas, Entrevistadora:", then "EN:"), or its post at an
+    # organisation ("Fabiola Pineda, Administradora de A255:"), is a label
+    names |= {c[5] for c in cands if c[4].re is LABEL_LINE and c[4].group("role") or _post_at_organisation(c[4])}
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
@@ -515,7 +555,8 @@ def _label_lines(text: str):
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
 
 
-# Detection reads this much of a file (a labelled transcript shows itself early).
+# Detection reads this much of a file (a labelled transcript shows itself early), and as much again
+# in the middle and at the end where its first turn outlasts that (_labels_further_on).
 _DETECT_CHARS = 200_000
 
 
@@ -524,9 +565,31 @@ def detected(text: str) -> dict | None:
     when detection read the whole text (so that parsing does not look for them again)."""
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
-    if not (len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank or _one_statement(sample, starts)):
+    if not (_labels_enough(starts, names, nonblank) or _one_statement(sample, starts)
+            or starts and len(text) > _DETECT_CHARS and _labels_further_on(text, names)):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
+
+
+def _labels_enough(starts, names, nonblank: int) -> bool:
+    """Two labels or more, of at most 20 names, making a fifth of the non-blank lines from the first on."""
+    return len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank
+
+
+def _labels_further_on(text: str, opening_names: set[str]) -> bool:
+    """Whether a stretch of _DETECT_CHARS in the middle or at the end of a long text is labelled
+    enough on its own, with a name the text's opening labels too: a first turn longer than the
+    sample (a 250 KB opening statement, then the exchange) read so far showed one label. Two more
+    windows, whatever the text's length, so that a 20 MB file costs three samples, not a scan."""
+    for start in (len(text) // 2 - _DETECT_CHARS // 2, len(text) - _DETECT_CHARS):
+        start = text.find("\n", max(start, 0)) + 1  # whole lines only
+        end = text.rfind("\n", start, start + _DETECT_CHARS)
+        if start == 0 or end < 0:
+            continue
+        starts, names, nonblank = _label_lines(text[start:end])
+        if _labels_enough(starts, names, nonblank) and names & opening_names:
+            return True
+    return False
 
 
 def _one_statement(text: str, starts) -> bool:

@@ -11,9 +11,10 @@ from rich.table import Table
 from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
 from claims.ingest.manifest import MANIFEST_NAME, manifest_metadata, merge_metadata, metadata_from_mapping
-from claims.ingest.markup import reading_text
+from claims.ingest.markup import spoken_word_count
 from claims.ingest.read import expand_paths
 from claims.models import Interview
+from claims.selectors import interview_size
 from claims.services import (
     IngestConflict, IngestFailed, claims_extract, interview_ingest, interview_prepare, slug_taken_message,
 )
@@ -124,8 +125,8 @@ class Command(BaseCommand):
         row.format = f"{annotated.format} ({annotated.container})" if annotated.container else annotated.format
         row.slug = annotated.metadata.slug
         row.turns, row.speakers = len(annotated.turns), len(annotated.speakers)
-        reading = reading_text(annotated.source_text, annotated.format)  # words, not cue timings or tags
-        row.words = sum(len(reading[t.start_char:t.end_char].split()) for t in annotated.turns)
+        row.words = spoken_word_count(annotated.source_text, annotated.format,
+                                      [(t.start_char, t.end_char) for t in annotated.turns])
         if options["dry_run"]:
             return self._dry_run_result(row, path, annotated)
         try:
@@ -136,6 +137,8 @@ class Command(BaseCommand):
         except IngestConflict as error:
             return row, f"{path}: {error} {SLUG_WAY_OUT}"
         row.slug, row.status = interview.slug, "created" if created else "unchanged"
+        if not created:
+            _show_stored(row, interview, annotated.container)
         return row, ""
 
     def _dry_run_result(self, row: Row, path: Path, annotated) -> tuple[Row, str]:
@@ -143,8 +146,12 @@ class Command(BaseCommand):
         (taken in the database, or by an earlier file of this run), else create it."""
         stored = self._batch_digests.get(annotated.sha256)
         if stored is None:
-            stored = Interview.objects.filter(sha256=annotated.sha256).values_list("slug", flat=True).first()
-        if stored is not None:
+            interview = Interview.objects.filter(sha256=annotated.sha256).first()
+            if interview is not None:
+                row.slug, row.status = interview.slug, "unchanged (dry run)"
+                _show_stored(row, interview, annotated.container)
+                return row, ""
+        else:  # an earlier file of this run, the same bytes: what that file's row shows
             row.slug, row.status = stored, "unchanged (dry run)"
             return row, ""
         slug = annotated.metadata.slug
@@ -170,6 +177,13 @@ class Command(BaseCommand):
         for row in rows:
             table.add_row(row.source, row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
         Console(file=self.stdout, width=160).print(table)
+
+
+def _show_stored(row: Row, interview: Interview, container: str) -> None:
+    """Fill a file's row with what the database holds for it: an interview stored by an older
+    parser has other turns than this run's parse, and the table must not claim this run's."""
+    row.format = f"{interview.source_format} ({container})" if container else interview.source_format
+    row.turns, row.speakers, row.words = interview_size(interview=interview)
 
 
 _SKIPPED_SHOWN = 10
