@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from .ingest.names import unique_slug
+
 from .managers import (
     ClaimManager,
     InterviewPartManager,
@@ -32,7 +34,9 @@ class Speaker(models.Model):
         ordering = ["slug"]
 
     def __str__(self):
-        return self.name
+        # a speaker named by a part is one of many: every diarised file has its "Speaker 2"
+        # (slug "speaker-2-in-<interview>"); where the slug is not the name's, show it too
+        return self.name if self.slug == unique_slug(self.name) else f"{self.name} ({self.slug})"
 
     def natural_key(self):
         return (self.slug,)

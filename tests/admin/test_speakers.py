@@ -117,3 +117,14 @@ def test_merging_needs_the_permission_to_delete_speakers(client, django_user_mod
     assert "merge_speakers" in client.get(CHANGELIST).content.decode()
     merge(client, [scoped.speaker], target=desk.guest)
     assert not Speaker.objects.filter(slug="speaker-2-in-second-talk").exists()
+
+
+def test_the_speaker_autocomplete_tells_one_speaker_2_from_another_by_slug(admin_client, desk, scoped):
+    other = make_speaker(name="Speaker 2", slug="speaker-2-in-third-talk")
+    response = admin_client.get(reverse("admin:autocomplete"), {
+        "app_label": "claims", "model_name": "claim", "field_name": "speaker", "term": "speaker 2"})
+    assert sorted(r["text"] for r in response.json()["results"]) == [
+        "Speaker 2 (speaker-2-in-second-talk)", f"Speaker 2 ({other.slug})"]
+    response = admin_client.get(reverse("admin:autocomplete"), {
+        "app_label": "claims", "model_name": "claim", "field_name": "speaker", "term": desk.host.name})
+    assert [r["text"] for r in response.json()["results"]] == [desk.host.name]
