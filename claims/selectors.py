@@ -279,11 +279,17 @@ def _topic_counts(*, sees_all: bool, tree: list[tuple[int, int | None]]) -> tupl
         # Each capped count reads at most COUNT_CAP rows, but the planner prices them as if the LIMIT
         # might not be reached: it built a bitmap of all ~30,000 links of each topic, and JIT compilation
         # took 310 ms of 450 (1M claims). Both off, SET LOCAL in the same round trip: for this
-        # transaction only (savepoint=False: no extra statements).
+        # transaction only (savepoint=False: no extra statements). Inside a caller's transaction SET
+        # LOCAL would last to its end (a search after it could not use its GIN index, which only bitmap
+        # scans read): there a savepoint, rolled back after the read, ends them with the query.
         sql = "SET LOCAL jit = off; SET LOCAL enable_bitmapscan = off; " + sql
+    settings_outlive_query = connection.vendor == "postgresql" and connection.in_atomic_block
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        savepoint = transaction.savepoint() if settings_outlive_query else None
         cursor.execute(sql, ([] if sees_all else [Claim.Status.APPROVED]) + params)
         rows = cursor.fetchall()
+        if savepoint is not None:
+            transaction.savepoint_rollback(savepoint)
     return {pk: n for pk, n, _ in rows}, {pk: n for pk, _, n in rows if n is not None}
 
 
