@@ -2,6 +2,7 @@
 type and status, predictions with several outcomes and targets; plus clients for each kind of user."""
 import datetime as dt
 import hashlib
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -168,3 +169,13 @@ def names(world, rows) -> list[str]:
     """The fixture names of the claims in a result, in order."""
     by_id = {claim.pk: name for name, claim in vars(world).items() if isinstance(claim, Claim)}
     return [by_id[row["id"]] for row in rows]
+
+
+_SAVEPOINT = re.compile(r"(?:RELEASE |ROLLBACK TO )?SAVEPOINT ")
+
+
+def served(queries) -> list[str]:
+    """The SQL of captured queries a request makes as served: without the savepoints that exist only
+    because the test's transaction wraps it (the topic counts end their planner settings with one
+    inside a caller's transaction; in autocommit, as served, there is none)."""
+    return [query["sql"] for query in queries if not _SAVEPOINT.match(query["sql"])]
