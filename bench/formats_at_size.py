@@ -43,7 +43,7 @@ from django.db import transaction  # noqa: E402
 
 from claims.services import interview_ingest, interview_prepare  # noqa: E402
 from tests.factories import _clock, whisper_json, word_document, youtube_auto_captions  # noqa: E402
-from tests.pdfs import pdf_document  # noqa: E402
+from tests.pdfs import pdf_document, pdf_with_text_in_forms  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SEED_002 = (ROOT / "seeds" / "002_a252ec61e314f82f.txt").read_text(encoding="utf-8")
@@ -377,8 +377,8 @@ def line_numbered(size):
 
 # ---- documents ------------------------------------------------------------------------------
 
-def pdf(size):
-    """Labelled lines, 45 to a page (tests/pdfs.py writes the file)."""
+def pdf_pages(size):
+    """pdf's pages, as tests/pdfs.pdf_document's lines."""
     lines = []
     for _, who, text, _, _ in turns(int(size * 0.8)):
         words = text.split()
@@ -388,7 +388,19 @@ def pdf(size):
             first = False
         lines.append(None)
     safe = [None if line is None else line.encode("cp1252", "replace").decode("cp1252") for line in lines]
-    return pdf_document([safe[k : k + 45] for k in range(0, len(safe), 45)])
+    return [safe[k : k + 45] for k in range(0, len(safe), 45)]
+
+
+def pdf(size):
+    """Labelled lines, 45 to a page (tests/pdfs.py writes the file)."""
+    return pdf_document(pdf_pages(size))
+
+
+def pdf_forms(size):
+    """pdf's pages included by LaTeX's pdfpages: each page draws one Form XObject holding the page, scaled to 90%."""
+    pages = pdf_pages(size)
+    return pdf_with_text_in_forms([[("Do", f"Im{n}", (0.9, 0, 0, 0.9, 30, 40))] for n in range(len(pages))],
+                                  {f"Im{n}": page for n, page in enumerate(pages)})
 
 
 def docx(size):
@@ -416,7 +428,7 @@ FORMATS = {
     "labelled-timed": labelled_timed, "labelled-brackets": labelled_bracket_times, "labelled-heading": labelled_heading,
     "labelled-statement": labelled_statement,
     "timed-console": timed_console, "timed-panel": timed_panel, "raw-captions": raw_captions, "plain": plain,
-    "chaptered": chaptered, "line-numbered": line_numbered, "pdf": pdf, "docx": docx, "rtf": rtf,
+    "chaptered": chaptered, "line-numbered": line_numbered, "pdf": pdf, "pdf-forms": pdf_forms, "docx": docx, "rtf": rtf,
 }
 SUFFIX = {"vtt": ".vtt", "srt": ".srt", "sbv": ".sbv", "ass": ".ass", "sami": ".smi", "microdvd": ".sub", "ttml": ".ttml",
           "scc": ".scc", "whisper-json": ".json", "whisperx-monologue": ".json", "assemblyai": ".json", "deepgram": ".json", "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl",

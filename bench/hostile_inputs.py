@@ -60,6 +60,12 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         # read in plain mode (a damaged font trips layout mode), which reads a form each time it is drawn
         "pdf-form-drawn": ("a.pdf", lambda: pdf_drawing_forms(1_000, _operators(size))),
         "pdf-forms-nested": ("a.pdf", lambda: pdf_drawing_forms(40, _operators(1 << 20), nested=2)),
+        # the same read in layout mode, which draws forms holding text in the page's place
+        "pdf-text-form-drawn": ("a.pdf", lambda: pdf_drawing_forms(1_000, _operators(size), trips_layout=False)),
+        "pdf-text-forms-nested": ("a.pdf", lambda: pdf_drawing_forms(40, _operators(1 << 20), nested=2, trips_layout=False)),
+        # ... drawn with a comment before Do (the count from the content's bytes does not see those drawings)
+        "pdf-text-form-commented": ("a.pdf", lambda: pdf_drawing_forms(1_000, _operators(1 << 20), trips_layout=False,
+                                                                       between=b" %\n")),
     }
 
 

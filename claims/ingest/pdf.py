@@ -5,7 +5,10 @@ exports (Rev, Otter, Temi, Sonix) often come as PDF. The text ingestion stores a
 is what pypdf extracts from each page in its layout mode: lines as printed, with the
 indentation and the blank lines between paragraphs (a court page's labels stand right of its
 text column, which is how line_numbered tells them from the margin's words; a page whose fonts
-trip layout mode is read in plain mode, without the indentation). Each page is
+trip layout mode is read in plain mode, without the indentation). Layout mode skips the Form
+XObjects a page draws, so those holding text (LaTeX's pdfpages draws each included page as one, as
+do stamping, print-to-PDF and merge tools) are drawn in their place first, each time drawn, and read
+with the page's own text (_with_forms_drawn). Each page is
 put in reading order once its furniture (below) is gone: two columns one after the other
 (_columns_in_order), a column of speakers and times left of the text cell by cell, each before
 its turn (_label_cells_in_order), without the indentation all its lines share (_dedented).
@@ -315,18 +318,33 @@ def _pages_text(reader, source: str, budget: int) -> list[str]:
         raise IngestError(source, None, f"PDF has {count} pages, over the limit of {MAX_PAGES}")
     pages = []
     inflated = 0
-    form_bytes: dict[int, int] = {}  # what each Form XObject costs plain mode, once worked out
+    # what each Form XObject costs, once worked out: read in plain mode, and drawn in a page's place for layout mode
+    plain_form_bytes: dict[int, int] = {}
+    text_form_bytes: dict[int, int] = {}
     with _stream_errors() as errors:
         for number, page in enumerate(reader.pages, 1):
             content = _content_data(page)
             inflated += len(content)  # a stream shared by many pages is read once for each
             if inflated > budget:
                 raise _over_budget(source, budget, number)
+            resources = _resources(page)
+            # layout mode skips Form XObjects: those holding text (a pdfpages page, a merge tool's wrapped
+            # page) are drawn in the page's place, each time drawn
+            in_forms = _drawn_forms_bytes(resources, content, budget - inflated, text_form_bytes, holding_text=True)
+            inflated += in_forms
+            if inflated > budget:
+                raise _over_budget(source, budget, number)
             try:
-                text = page.extract_text(extraction_mode="layout")
+                if in_forms:
+                    page_drawn = _with_forms_drawn(page, reader, content, text_form_bytes, budget - inflated + in_forms)
+                else:
+                    page_drawn = page
+                text = page_drawn.extract_text(extraction_mode="layout")
+            except _OverBudget:
+                raise _over_budget(source, budget, number) from None
             except Exception:  # layout mode trips on fonts plain mode reads (pypdf issues 2533, 3074): words without layout
-                # plain mode also reads the Form XObjects the page draws (layout mode skips them), each time drawn
-                inflated += _drawn_forms_bytes(_resources(page), content, budget - inflated, form_bytes)
+                # plain mode reads every Form XObject the page draws, each time drawn
+                inflated += _drawn_forms_bytes(resources, content, budget - inflated + in_forms, plain_form_bytes) - in_forms
                 if inflated > budget:
                     raise _over_budget(source, budget, number) from None
                 text = page.extract_text()
@@ -364,39 +382,168 @@ _DRAWN = re.compile(rb"/([^\s/\[\]()<>{}%]*)\s*Do(?=[\s/\[\]()<>{}%]|\Z)")
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
+# a content stream's text object opens with BT
+_TEXT_OBJECT = re.compile(rb"(?<![^\s/\[\]()<>{}%])BT(?=[\s/\[\]()<>{}%]|\Z)")
+
+
 def _resources(obj):
     resources = obj.get("/Resources")
     resources = resources.get_object() if resources is not None else None
     return resources if isinstance(resources, dict) else None
 
 
-def _drawn_forms_bytes(resources, content: bytes, limit: int, known: dict[int, int]) -> int:
+def _forms(resources) -> dict:
+    """The Form XObjects a resource dictionary names, by name (images left out: text extraction skips them)."""
+    xobjects = resources.get("/XObject") if resources is not None else None
+    xobjects = xobjects.get_object() if xobjects is not None else None
+    if not isinstance(xobjects, dict):
+        return {}
+    forms = {}
+    for name, value in xobjects.items():
+        form = value.get_object()
+        if isinstance(form, dict) and form.get("/Subtype") == "/Form" and hasattr(form, "get_data"):
+            forms[name] = form
+    return forms
+
+
+def _fonts(resources) -> dict:
+    fonts = resources.get("/Font")
+    fonts = fonts.get_object() if fonts is not None else None
+    return fonts if isinstance(fonts, dict) else {}
+
+
+class _OverBudget(Exception):
+    pass
+
+
+# a content stream's tokens: a literal string's opening parenthesis (_tokens finds its end), a hex string, a
+# dictionary's or an array's brackets, a comment, a name, a run of other characters (a number, an operator)
+_TOKEN = re.compile(rb"\(|<<|>>|<[^<>]*>|%[^\r\n]*|/[^\s/\[\]()<>{}%]*|[\[\]{}]|[^\s/\[\]()<>{}%]+")
+_STRING_PART = re.compile(rb"\\.|[()]", re.S)
+_INLINE_IMAGE_END = re.compile(rb"\sEI(?=[\s/\[\]()<>{}%]|\Z)")
+
+
+def _tokens(data: bytes):
+    """The spans (start, end) of a content stream's tokens; a literal string (its parentheses nest) and an
+    inline image's data (ID to EI) are one token each."""
+    position = 0
+    while match := _TOKEN.search(data, position):
+        start, end = match.span()
+        if data[start:end] == b"(":
+            depth, end = 1, len(data)
+            for part in _STRING_PART.finditer(data, start + 1):
+                depth += {b"(": 1, b")": -1}.get(part.group(), 0)
+                if not depth:
+                    end = part.end()
+                    break
+        elif data[start:end] == b"ID":
+            image_end = _INLINE_IMAGE_END.search(data, end)
+            end = image_end.end() if image_end else len(data)
+        yield start, end
+        position = end
+
+
+def _name(token: bytes) -> str:
+    return _NAME_ESCAPE.sub(lambda m: bytes.fromhex(m.group(1).decode()), token).decode("utf-8", "replace")
+
+
+def _with_forms_drawn(page, reader, content: bytes, text_form_bytes: dict[int, int], limit: int):
+    """The page as layout mode reads it, the Form XObjects it draws that hold text drawn in their place
+    (as a viewer draws them: inside q and Q, under the form's /Matrix, each time drawn), their fonts
+    renamed beside the page's, their q and Q and text objects balanced (a stray Q would undo the page's
+    state). `text_form_bytes` (from _drawn_forms_bytes) tells the forms holding text. _OverBudget once
+    the forms drawn pass `limit` bytes: _drawn_forms_bytes counted them from a regular expression, this
+    from the content's tokens. The content is spliced as bytes: layout mode then parses it once."""
+    from pypdf import PageObject
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    resources = _resources(page) or DictionaryObject()
+    fonts = DictionaryObject(_fonts(resources))  # the page's, and each form's renamed
+    renamed: dict[int, dict[str, bytes]] = {}  # each form's font names, as renamed
+    drawn_bytes = 0
+
+    def drawn_in_place(data: bytes, resources, form_fonts: dict[str, bytes], drawing: frozenset[int]) -> bytes:
+        nonlocal drawn_bytes
+        forms = _forms(resources)
+        out, copied, depth, in_text, before = [], 0, 0, False, []
+        for start, end in _tokens(data):
+            token = data[start:end]
+            if token[:1] == b"%":
+                continue  # a comment, between an operator and its operands too
+            if token == b"Do" and before and data[before[-1][0]:before[-1][0] + 1] == b"/":
+                form = forms.get(_name(data[slice(*before[-1])]))
+                if form is not None and text_form_bytes.get(id(form)) and id(form) not in drawing:
+                    drawn_bytes += len(form.get_data())
+                    if drawn_bytes > limit:
+                        raise _OverBudget
+                    matrix = form.get("/Matrix")
+                    matrix = b" ".join(b"%f" % float(n) for n in matrix.get_object()) + b" cm\n" if matrix is not None else b""
+                    inner = drawn_in_place(form.get_data(), _resources(form), form_renamed(form), drawing | {id(form)})
+                    out += [data[copied:before[-1][0]], b"\nq\n", matrix, inner, b"\nQ\n"]
+                    copied = end
+            elif token == b"Tf" and len(before) == 2 and (font := form_fonts.get(_name(data[slice(*before[0])]))):
+                out += [data[copied:before[0][0]], font]
+                copied = before[0][1]
+            elif token == b"Q" and drawing and not depth:
+                out.append(data[copied:start])  # a form's Q past its own q
+                copied = end
+            else:
+                depth += {b"q": 1, b"Q": -1}.get(token, 0)
+                in_text = token == b"BT" or in_text and token != b"ET"
+            before = [*before[-1:], (start, end)]
+        out.append(data[copied:])
+        if drawing:
+            out += [b"\nET"] * in_text + [b"\nQ"] * depth
+        return b"".join(out)
+
+    def form_renamed(form) -> dict[str, bytes]:
+        if id(form) not in renamed:
+            renamed[id(form)] = {}
+            for name, font in _fonts(_resources(form)).items():
+                number = len(fonts)
+                while f"/Form.{number}" in fonts:
+                    number += 1
+                fonts[NameObject(f"/Form.{number}")] = font
+                renamed[id(form)][name] = f"/Form.{number}".encode()
+        return renamed[id(form)]
+
+    stream = DecodedStreamObject()
+    stream.set_data(drawn_in_place(content, resources, {}, frozenset()))
+    laid_out = PageObject(pdf=reader)
+    for key in ("/Parent", "/MediaBox"):
+        if key in page:
+            laid_out[NameObject(key)] = page.raw_get(key)
+    laid_out[NameObject("/Resources")] = DictionaryObject({**resources, NameObject("/Font"): fonts})
+    laid_out[NameObject("/Contents")] = stream
+    return laid_out
+
+
+def _drawn_forms_bytes(resources, content: bytes, limit: int, known: dict[int, int], *, holding_text: bool = False) -> int:
     """The bytes pypdf's plain mode reads for the Form XObjects a content stream draws: each form's
     inflated content each time it is drawn, the forms it draws in turn included (a page drawing a
     large form a thousand times, or forms nested ten deep, inflates a small file a millionfold).
     A name the resources do not resolve counts as their largest form; counting stops past `limit`.
-    `known` keeps what each form costs (by object), so a form drawn on every page is read once."""
+    `known` keeps what each form costs (by object), so a form drawn on every page is read once.
+    Where `holding_text`, only the forms with text in them (a text object, or a form drawn that
+    holds text) count, and an unresolved name counts nothing: what _with_forms_drawn draws."""
     drawn = Counter(_NAME_ESCAPE.sub(lambda m: bytes.fromhex(m.group(1).decode()), m.group(1))
                     for m in _DRAWN.finditer(content))
-    xobjects = resources.get("/XObject") if resources is not None else None
-    xobjects = xobjects.get_object() if xobjects is not None else None
-    if not drawn or not isinstance(xobjects, dict):
+    if not drawn:
         return 0
     costs = {}
-    for name, value in xobjects.items():
-        form = value.get_object()
-        if not isinstance(form, dict) or form.get("/Subtype") != "/Form" or not hasattr(form, "get_data"):
-            continue  # an image: text extraction skips it
+    for name, form in _forms(resources).items():
         key = id(form)
         if key not in known:
             known[key] = 0  # a form drawing itself: pypdf skips the cycle
             data = form.get_data()
             inner = _resources(form)  # pypdf reads no text from a form without resources
-            known[key] = len(data) + _drawn_forms_bytes(inner, data, limit, known) if inner is not None else 0
+            cost = 0 if inner is None else len(data) + _drawn_forms_bytes(inner, data, limit, known, holding_text=holding_text)
+            # a form holding text: a text object of its own, or a form it draws holding one
+            known[key] = cost if not holding_text or cost > len(data) or _TEXT_OBJECT.search(data) else 0
         costs[name.encode("utf-8", "replace")[1:]] = known[key]
         if known[key] > limit:
             return known[key]
-    largest = max(costs.values(), default=0)
+    largest = 0 if holding_text else max(costs.values(), default=0)
     total = 0
     for name, times in drawn.items():
         total += times * costs.get(name, largest)
