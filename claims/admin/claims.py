@@ -415,6 +415,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "media": self.media + form.media,
             "preview": queryset.select_related("speaker").prefetch_related("topics")[:25],
             "verb": title,
+            "submit_label": f"{title}: {plural(context['count'], 'claim')}",
         }
         return TemplateResponse(request, "admin/claims/claim/bulk_confirm.html", context)
 
