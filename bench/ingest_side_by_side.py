@@ -1,4 +1,4 @@
-"""Operation 6 (ingestion of a synthetic 100 KB transcript) in parts, and on two commits side by side.
+"""Operation 6 (ingestion of a synthetic 100 KB transcript) in parts, and on several commits side by side.
 
     .venv/bin/python bench/ingest_side_by_side.py [--rounds 60] [--against REF[,REF...]] [--database URL]
 
@@ -11,10 +11,18 @@ The sides, each run once per round after warm-up, every write rolled back (bench
 - floor:   split_sentences plus raw multi-row INSERTs of the same rows (`floor_writes`)
 - split:   split_sentences alone
 
-Each commit runs in its own worker process (this script with `--worker`; for `--against`, on a
-`git archive` of each REF with this script copied in). Rounds alternate between the workers (A B C, C B A, ...)
-so that a busy spell of a shared machine falls on both; only ratios from one run mean anything.
-Medians are printed, with ingest/floor per commit and ours/theirs per side and commit.
+Each commit runs in its own worker process: this script with `--worker`, on a copy of this checkout
+(uncommitted changes too) and on a `git archive` of each REF, this script copied in. Rounds alternate
+between the workers (A B C, C B A, ...) so that a busy spell of a shared machine falls on all of them.
+Only ratios from one run mean anything, and across workers only roughly: the first worker started
+ran the same code 4-8% slower than the others in every run on the 2-core machine this was written on,
+so compare each worker's ingest/floor, which stays within 1-2% between workers of the same code.
+The workers are pinned to one core (--cpu): on a 2-core machine shared with other work, two
+processes on different cores measured the same code 10-25% apart. --clock cpu times the worker's
+CPU time instead of wall-clock time (SQLite only: PostgreSQL's work is in its server's process).
+--stat min reports each side's fastest round, the one least disturbed by other work (medians of
+the same code moved 5-25% between runs while other sessions' test suites filled both cores).
+Each side's median (or minimum) is printed, with ingest/floor per worker and ours/theirs per side.
 """
 from __future__ import annotations
 
@@ -104,7 +112,7 @@ def rolled_back(work):
     return run
 
 
-def worker() -> None:
+def worker(clock) -> None:
     """--worker: migrate, answer "ready" with where the code comes from, then one JSON line of
     seconds per side for each "round" line read."""
     from common import django_setup
@@ -136,26 +144,28 @@ def worker() -> None:
         seconds = {}
         for name in SIDES:
             gc.collect()
-            start = time.perf_counter()
+            start = clock()
             sides[name]()
-            seconds[name] = time.perf_counter() - start
+            seconds[name] = clock() - start
         print(json.dumps(seconds), flush=True)
 
 
 class Worker:
-    """This script as --worker on a checkout: this one (ref None) or a `git archive` of `ref`."""
+    """This script as --worker on a copy of a checkout: this one as it is (ref None) or `git archive` of `ref`."""
 
-    def __init__(self, ref: str | None, database: str) -> None:
-        self.folder = None
-        script = Path(__file__).resolve()
+    def __init__(self, ref: str | None, database: str, options: list[str]) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
         if ref:
-            self.folder = Path(tempfile.mkdtemp(prefix="bench_ingest_ref_"))
             archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
-            subprocess.run(["tar", "-x", "-C", str(self.folder)], input=archive, check=True)
-            script = self.folder / "bench" / script.name
-            shutil.copy(__file__, script)  # this script, even where the commit has none
+        else:  # this checkout as it is, uncommitted changes too, copied as the others are
+            files = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], check=True, capture_output=True).stdout
+            archive = subprocess.run(["tar", "-c", "-C", str(ROOT), "--null", "-T", "-"], input=files, check=True,
+                                     capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(self.folder)], input=archive, check=True)
+        script = self.folder / "bench" / Path(__file__).name
+        shutil.copy(__file__, script)  # this script, even where the commit has none
         env = dict(os.environ, DATABASE_URL=database)
-        self.process = subprocess.Popen([sys.executable, str(script), "--worker"], cwd=script.parent.parent, env=env,
+        self.process = subprocess.Popen([sys.executable, str(script), "--worker", *options], cwd=script.parent.parent, env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         self.ready = json.loads(self.process.stdout.readline())
 
@@ -167,8 +177,7 @@ class Worker:
     def close(self) -> None:
         self.process.stdin.close()
         self.process.wait()
-        if self.folder:
-            shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def main() -> None:
@@ -177,15 +186,21 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--against", default="", help="commits (comma-separated): the same sides on their code, rounds alternating")
     parser.add_argument("--database", default="", help="DATABASE_URL for both workers (default: a new SQLite file)")
+    parser.add_argument("--cpu", type=int, default=0, help="the core both workers run on (-1: any)")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall")
+    parser.add_argument("--stat", choices=("median", "min"), default="median")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        return worker()
+        if args.cpu >= 0:
+            os.sched_setaffinity(0, {args.cpu})
+        return worker(time.perf_counter if args.clock == "wall" else time.process_time)
     scratch = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
     database = args.database or f"sqlite:///{scratch}/bench.sqlite3"
-    workers = {"ours": Worker(None, database)}
+    options = ["--cpu", str(args.cpu), "--clock", args.clock]
+    workers = {"ours": Worker(None, database, options)}
     for ref in filter(None, args.against.split(",")):
-        workers[ref] = Worker(ref, database)
+        workers[ref] = Worker(ref, database, options)
     times: dict[str, dict[str, list[float]]] = {label: {side: [] for side in SIDES} for label in workers}
     try:
         for n in range(args.warmup + args.rounds):
@@ -199,8 +214,10 @@ def main() -> None:
         for each in workers.values():
             each.close()
         shutil.rmtree(scratch, ignore_errors=True)
-    medians = {label: {side: statistics.median(values) for side, values in sides.items()} for label, sides in times.items()}
-    print(f"{database.split(':')[0]}, {args.rounds} rounds, {workers['ours'].ready['turns']} turns; median ms")
+    stat = statistics.median if args.stat == "median" else min
+    medians = {label: {side: stat(values) for side, values in sides.items()} for label, sides in times.items()}
+    print(f"{database.split(':')[0]}, {args.rounds} rounds, {workers['ours'].ready['turns']} turns, core {args.cpu}; "
+          f"{args.stat} ms of {args.clock} time")
     print(f"{'':<12}" + "".join(f"{side:>9}" for side in SIDES) + f"{'ingest/floor':>14}")
     for label, sides in medians.items():
         print(f"{label:<12}" + "".join(f"{sides[side] * 1000:>9.2f}" for side in SIDES)
