@@ -204,18 +204,6 @@ def fts_floor_runner(connection):
     return run
 
 
-def insert_rows(cursor, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """Multi-row INSERTs of plain values, as many rows per statement as the driver takes parameters."""
-    from django.db import connection
-
-    per = max(1, min(connection.features.max_query_params or 65535, 65535) // len(columns))
-    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    for k in range(0, len(rows), per):
-        chunk = rows[k : k + per]
-        cursor.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}", [v for row in chunk for v in row])
-
-
 def ingest_compare(size) -> dict[str, dict]:
     """Operation 6 on a synthetic 100 KB transcript, as two entries (every write rolled back):
 
@@ -229,32 +217,20 @@ def ingest_compare(size) -> dict[str, dict]:
       'extract_compute' (the pure extractor, no database) and what is left, the extraction's reads
       and writes (claims, history rows, topic links, predictions).
     """
-    from django.db import connection, transaction
+    from django.db import connection
 
     from claims.ingest.extract import extract_claims
     from claims.ingest.segment import split_sentences
     from claims.ingest.tag import TopicInfo
     from claims.models import Topic, Turn
     from claims.services import claims_extract, interview_ingest, interview_prepare
+    from ingest_side_by_side import floor_writes, rolled_back
     from ingestion import synthetic
 
     data = synthetic(0.1)
     text = data.decode()
 
-    class Rollback(Exception):
-        pass
-
     shape = {}
-
-    def rolled_back(work):
-        def run():
-            try:
-                with transaction.atomic():
-                    work()
-                    raise Rollback
-            except Rollback:
-                pass
-        return run
 
     def ingest():
         return interview_ingest(annotated=interview_prepare(data, source="bench-100kb.txt"))[0]
@@ -277,38 +253,8 @@ def ingest_compare(size) -> dict[str, dict]:
         extract_claims(text, turns, split_sentences(text, turns), published=meta.published,
                        precision=meta.published_precision or "day", roles=roles or None, taxonomy=taxonomy)
 
-    def floor_writes(with_claims: bool):
-        split_sentences(text, turns)
-        with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO claims_interview (slug, title, show, link, video_id, published_precision, "
-                           "source_format, source_name, source_text, sha256, created_at, updated_at) VALUES "
-                           "('bench-floor', '', '', '', '', '', 'labelled', '', %s, 'bench-floor', %s, %s)",
-                           [text, "2025-01-01 00:00:00", "2025-01-01 00:00:00"])
-            cursor.execute("SELECT id FROM claims_interview WHERE slug = 'bench-floor'")
-            interview_id = cursor.fetchone()[0]
-            # the same rows ingestion writes: its speakers, their participation, every turn column
-            insert_rows(cursor, "claims_speaker", ("name", "slug", "aliases", "description", "affiliation", "link"),
-                        [(s.name, "bench-floor-" + s.slug, "[]", "", "", "") for s in annotated.speakers])
-            cursor.execute("SELECT id FROM claims_speaker WHERE slug LIKE 'bench-floor-%%' ORDER BY id")
-            speaker_ids = [row[0] for row in cursor.fetchall()]
-            insert_rows(cursor, "claims_participation", ("interview_id", "speaker_id", "role"),
-                        [(interview_id, pk, s.role) for pk, s in zip(speaker_ids, annotated.speakers)])
-            id_of = {s.slug: pk for pk, s in zip(speaker_ids, annotated.speakers)}
-            insert_rows(cursor, "claims_turn",
-                        ("interview_id", "index", "speaker_id", "start_char", "end_char", "start_seconds", "seconds_estimated"),
-                        [(interview_id, t.index, id_of.get(t.speaker_slug), t.start_char, t.end_char, t.start_seconds,
-                          t.seconds_estimated) for t in turns])
-            if with_claims:
-                cursor.execute("SELECT min(id) FROM claims_speaker")
-                speaker_id = cursor.fetchone()[0]
-                insert_rows(cursor, "claims_claim",
-                            ("interview_id", "speaker_id", "quote", "start_char", "end_char", "statement", "claim_type", "hedged",
-                             "status", "origin", "seconds_estimated", "curator_notes", "created_at", "updated_at"),
-                            [(interview_id, speaker_id, "q", i * 10, i * 10 + 5, "s", "opinion", False, "proposed", "extracted",
-                              False, "", "2025-01-01 00:00:00", "2025-01-01 00:00:00") for i in range(shape["claims"])])
-
-    sides = {"ingest": rolled_back(ingest), "floor": rolled_back(lambda: floor_writes(False)),
-             "ingest_extract": rolled_back(ingest_and_extract), "floor_with_claims": rolled_back(lambda: floor_writes(True)),
+    sides = {"ingest": rolled_back(ingest), "floor": rolled_back(lambda: floor_writes(text, annotated)),
+             "ingest_extract": rolled_back(ingest_and_extract), "floor_with_claims": rolled_back(lambda: floor_writes(text, annotated, claims=shape["claims"])),
              "extract_compute": extract_compute, "split_only": lambda: split_sentences(text, turns)}
     times = interleaved(sides, warmup=1, repeat=max(3, size["repeat"] // 3))
     ms = {k: round(v * 1000, 2) for k, v in times.items()}

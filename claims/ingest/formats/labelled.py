@@ -409,10 +409,11 @@ def _repeated_titles(cands, counts) -> set[str]:
     """The names of two or more lines that each go on with the same words and a colon: a title
     and its subtitle written again, not a speaker ("InkySquid: The Missing Arsenal: this mp4 audio
     file was automatically transcribed by Sonix", twice in a page holding Sonix's export)."""
-    openings: dict[str, set] = {}
+    openings: dict[str, str] = {}
+    speakers = set()  # names already shown to be no title: a line of theirs goes on otherwise
     for c in cands:
         line, m, name = c[3], c[4], c[5]
-        if counts[name] < 2:
+        if name in speakers or counts[name] < 2:
             continue
         rest = line[m.start("rest"):].rstrip() if m.group("rest") else ""
         colon = rest.find(": ", 0, 80)
@@ -420,8 +421,9 @@ def _repeated_titles(cands, counts) -> set[str]:
             opening = rest[:colon]
         else:  # a section's title and subtitle alone, written again ("Part One: The Long Winter", twice)
             opening = rest if _TITLE_WORDS.fullmatch(rest) else None
-        openings.setdefault(name, set()).add(opening)
-    return {name for name, seen in openings.items() if len(seen) == 1 and None not in seen}
+        if opening is None or openings.setdefault(name, opening) != opening:
+            speakers.add(name)
+    return set(openings) - speakers
 
 
 class _LinesStarting:
@@ -779,16 +781,16 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     time_before = _time_line_before(text, starts[0][1])  # a bare time line just before this label (Google Meet's "00:05:00")
     lines_starting = _LinesStarting(text)
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
-        stamp = _stamp(m)
+        stamp, shape, rest = _stamp(m), m.re, m.group("rest")
         if time_before:
             stamp = stamp or time_before
             time_before = None
         seconds = parse_clock(stamp.replace(",", ".")) if stamp else None
         if stamp and seconds is None:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
-        body = line_start + m.start("rest") if m.group("rest") else line_end
+        body = line_start + m.start("rest") if rest else line_end
         a, b = trim(text, body, stop)
-        if m.re is SHORTCODE_LINE and (close := _SHORTCODE_CLOSE.search(line)):
+        if shape is SHORTCODE_LINE and (close := _SHORTCODE_CLOSE.search(line)):
             b = min(b, line_start + close.start())  # the words end at the argument's closing quote
         # a bare "[00:01:23]" line just before the next label belongs to that label; a heading
         # or a rule between turns belongs to neither
@@ -801,10 +803,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             else:
                 time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
             a, b = trim(text, a, last_nl)
-        if m.re is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
+        if shape is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
             lead = _LEAD_TIME.match(text, a, b)
             a = lead.end() if lead else a
-        if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if m.group("rest") else len(line)) == 1:
+        if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if rest else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
         if seconds is None and ended_at is not None:
             seconds = ended_at
@@ -816,16 +818,17 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             if seconds is not None:  # an empty turn's time still counts for the order
                 previous_time = _in_order(seconds, previous_time, source, number, errors)
             continue
-        line_no = number if m.group("rest") else number + text.count("\n", line_end, a)
+        line_no = number if rest else number + text.count("\n", line_end, a)
         opening = _OPENING_TIME.match(text, a) if seconds is None and text[a] in "[(\\" else None
         if opening and opening.end() < b:  # "**Jane Doe:** \[00:12:15.23\] text": the turn's time
             seconds = parse_clock(opening.group("time").replace(",", "."))
         parts = _continued(text, a, b, line_no, seconds) if text.find("\n", a, b) >= 0 else ((a, b, line_no, seconds),)
+        role_hint = _role_hint(m)
         for a, b, line_no, seconds in parts:
             if seconds is not None:
                 previous_time = _in_order(seconds, previous_time, source, line_no, errors)
             turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
-                                    role_hint=_role_hint(m)))
+                                    role_hint=role_hint))
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
     if len({t.speaker_label for t in turns}) == 1:
         asked = _asked_in_headings(text, turns, starts[0][1])
