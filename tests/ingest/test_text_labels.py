@@ -362,3 +362,30 @@ def test_a_name_with_a_post_at_an_organisation_after_the_comma_is_a_label_used_o
         ("Ana Pérez", None, "En Madrid pasa lo mismo."),
         ("Periodista", None, "Una cosa más. In March, President Obama said: nothing changes.\nLast Tuesday, the committee said: wait."),
     ]
+
+
+def test_a_name_with_a_post_at_an_organisation_is_no_label_where_a_fragment_follows_the_colon():
+    # a podcast page's reading list above its transcript ("Author, Title of X: Subtitle") and a tour's
+    # venues ("City, Teatro de la X: date") read like "Name, Post de Organización:", but what follows the
+    # colon is a subtitle or a date, no one's words: the books' authors are no speakers, the tour is prose
+    notes = ("Episode 212: Lincoln's cabinet\n\n"
+             "Books mentioned in this episode:\n"
+             "Doris Kearns Goodwin, Team of Rivals: The Political Genius of Abraham Lincoln\n"
+             "Eric Foner, Reconstruction of America: A Short History\n"
+             "James McPherson, Battle Cry of Freedom: The Civil War Era\n\n"
+             "Transcript\n\n"
+             "Host: Welcome back to the show. Today we are talking about the cabinet.\n"
+             "Guest: Thanks for having me. It was a strange group of men.\n"
+             "Host: Strange how?\n"
+             "Guest: Most of them had run against him.\n")
+    parsed = parse_source(notes, source="episode.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [t.speaker_label for t in parsed.turns] == ["Host", "Guest", "Host", "Guest"]
+    tour = ("La compañía presenta su nueva obra en gira por el país durante el otoño.\n\n"
+            "Las funciones confirmadas son:\n"
+            "Buenos Aires, Teatro de la Ribera: 12 de octubre\n"
+            "Santa Fe, Centro Cultural de la Costa: 19 de octubre\n"
+            "San Juan, Auditorio de la Universidad: 26 de octubre\n"
+            "Mar del Plata, Teatro del Puerto: 2 de noviembre\n\n"
+            "Las entradas se venden en las boleterías de cada sala.\n")
+    assert parse_source(tour, source="gira.txt").format != "labelled"

@@ -475,6 +475,8 @@ _CONNECTORS = frozenset(
 )
 _ELIDED_ARTICLE = re.compile(r"(?i:l|d|dell|dall|nell|all)['’](?=\w)")
 _ROLE_WORDS = frozenset(HOST_ROLES + GUEST_ROLES)
+# a mark that words after a label are speech, a sentence or a clause, not a list item's fragment
+_SPEECH_MARK = re.compile(r"[.,;?!…¿¡。，？！]")
 
 
 def _post_at_organisation(m: re.Match) -> bool:
@@ -482,9 +484,14 @@ def _post_at_organisation(m: re.Match) -> bool:
     news and research transcripts label a person once ("Fabiola Pineda, Administradora de A255:",
     "Lucía Ortega, Directora General del Instituto Nacional de Estadística:", "Ana Pérez, periodista de
     El País:"): the post in capitalised words (or a part's word in any case), a small word, then the
-    organisation's capitalised words or code, no other word in lower case. "In March, President Biden
-    said:" and "Last Tuesday, the committee said:" are sentences."""
+    organisation's capitalised words or code, no other word in lower case; the words after the colon, if
+    any, a sentence or a clause (a mark of punctuation in them), as speech is. "In March, President Biden
+    said:" and "Last Tuesday, the committee said:" are sentences; "Doris Kearns Goodwin, Team of Rivals:
+    The Political Genius of Abraham Lincoln" (a reading list's book and its subtitle) and "Buenos Aires,
+    Teatro de la Ribera: 12 de octubre" (a tour's venue and its date) are a list's items, no one's words."""
     if m.re is not PART_LABEL_LINE:
+        return False
+    if m.group("rest") and not _SPEECH_MARK.search(m.string, m.start("rest")):
         return False
     words = m.group("part").split()
     if not (words[0][0].isupper() or words[0].lower() in _ROLE_WORDS):
