@@ -86,7 +86,7 @@ from typing import Sequence
 
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
-from .formats.labelled import GUEST_ROLES, HOST_ROLES, initials, shorter_forms
+from .formats.labelled import ASKING_PARTS, GUEST_ROLES, HOST_ROLES, initials, shorter_forms
 from .names import find_aliases, unique_slug
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
@@ -418,7 +418,7 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
 
 # labels that name the part rather than the person: "Host", "Host B", "Interviewer", "Moderator",
 # "主持人" (host), "采访者" / "访谈者" (interviewer), "司会" (Japanese: host)
-_HOST_WORD = re.compile(r"(?i)^(?:(?:co-?)?(?:" + "|".join(HOST_ROLES) + r")\b|主持人|采访者|访谈者|司会)")
+_HOST_WORD = re.compile(r"(?i)^(?:(?:co-?)?(?:" + "|".join(HOST_ROLES + ASKING_PARTS) + r")\b|主持人|采访者|访谈者|司会)")
 
 
 def _short_forms(labels: Sequence[str]) -> dict[str, str]:

@@ -389,3 +389,57 @@ def test_a_name_with_a_post_at_an_organisation_is_no_label_where_a_fragment_foll
             "Mar del Plata, Teatro del Puerto: 2 de noviembre\n\n"
             "Las entradas se venden en las boleterías de cada sala.\n")
     assert parse_source(tour, source="gira.txt").format != "labelled"
+
+
+def test_a_name_in_capitals_with_its_post_in_bold_and_the_parts_of_a_press_conference_are_labels():
+    # a government's stenographic version: each official named once in capitals with the post after a
+    # comma, in Markdown bold; the president with his post before a name of four words; reporters as
+    # their part. Before, the bold labels with a post and the five-word name were no labels: the official's
+    # words stayed in the moderator's turn, and the reporter's question in the president's
+    text = ("# Versión estenográfica de la conferencia de prensa matutina\n\n"
+            "Palacio Nacional, 14 de marzo de 2023\n\n"
+            "**MODERADOR:** Buenos días. Damos inicio a la conferencia.\n\n"
+            "**JULIA MENDOZA RIVAS, SECRETARIA DE ECONOMÍA:** Gracias. Les presento las cifras del mes.\n\n"
+            "Las exportaciones crecieron por tercer mes.\n\n"
+            "**PRESIDENTE ROBERTO CARLOS ÁVILA TORRES:** Muy bien. Adelante con las preguntas.\n\n"
+            "**INTERLOCUTORA:** Buenos días, presidente. ¿Habrá más apoyos para el campo?\n\n"
+            "**PRESIDENTE ROBERTO CARLOS ÁVILA TORRES:**\n\nSí, a partir del próximo mes.\n\n"
+            "**PREGUNTA:** ¿Y para los pescadores?\n\n"
+            "**ERNESTO LUNA PAZ, SUBSECRETARIO DE PESCA**: También, desde abril.\n\n"
+            "**MODERADOR:** Gracias a todos.\n")
+    parsed = parse_source(text, source="estenografica.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        ("MODERADOR", "Buenos días. Damos inicio a la conferencia."),
+        ("JULIA MENDOZA RIVAS", "Gracias. Les presento las cifras del mes.\n\nLas exportaciones crecieron por tercer mes."),
+        ("PRESIDENTE ROBERTO CARLOS ÁVILA TORRES", "Muy bien. Adelante con las preguntas."),
+        ("INTERLOCUTORA", "Buenos días, presidente. ¿Habrá más apoyos para el campo?"),
+        ("PRESIDENTE ROBERTO CARLOS ÁVILA TORRES", "Sí, a partir del próximo mes."),
+        ("PREGUNTA", "¿Y para los pescadores?"),
+        ("ERNESTO LUNA PAZ", "También, desde abril."),
+        ("MODERADOR", "Gracias a todos."),
+    ]
+    # the same without the bold, as news sites quote it, the first reporter's question above the president
+    plain = ("Así fue el intercambio de esta mañana:\n"
+             "PREGUNTA: Buenos días. ¿Tiene algún reporte sobre la extorsión?\n"
+             "PRESIDENTE ROBERTO CARLOS ÁVILA TORRES: No, pero aquí está la secretaria.\n"
+             "REPORTERO: ¿Y sobre la frontera?\n"
+             "PRESIDENTE ROBERTO CARLOS ÁVILA TORRES: Ya hemos opinado sobre eso.\n")
+    parsed = parse_source(plain, source="nota.txt")
+    assert [(t.speaker_label, plain[t.start_char:t.end_char]) for t in parsed.turns] == [
+        ("PREGUNTA", "Buenos días. ¿Tiene algún reporte sobre la extorsión?"),
+        ("PRESIDENTE ROBERTO CARLOS ÁVILA TORRES", "No, pero aquí está la secretaria."),
+        ("REPORTERO", "¿Y sobre la frontera?"),
+        ("PRESIDENTE ROBERTO CARLOS ÁVILA TORRES", "Ya hemos opinado sobre eso."),
+    ]
+
+
+def test_the_reporters_parts_in_a_press_conference_are_its_hosts():
+    from claims.ingest import pipeline
+
+    text = ("**MODERADOR:** Buenos días.\n\n**PRESIDENTA ANA SOFÍA REYES LARA:** Buenos días a todos.\n\n"
+            "**INTERLOCUTOR:** Presidenta, ¿qué pasará con las tarifas?\n\n**PRESIDENTA ANA SOFÍA REYES LARA:** Bajarán.\n\n"
+            "**PREGUNTA:** ¿Cuándo?\n\n**RESPUESTA:** En mayo.\n\n**MODERADOR:** Gracias.\n")
+    roles = {sp.name: sp.role for sp in pipeline.run(text, source="conferencia.md").speakers}
+    assert roles == {"MODERADOR": "host", "PRESIDENTA ANA SOFÍA REYES LARA": "guest", "INTERLOCUTOR": "host",
+                     "PREGUNTA": "host", "RESPUESTA": "guest"}

@@ -10,6 +10,8 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     0:00 Jane Doe  1:23                  (the same with a converter's time before every line: Python Bytes)
     Jane Doe [00:01:23]                  (Descript's, Happy Scribe's: the same, the time in brackets)
     **Jane Doe:** text                   (Markdown, as blogs and newsletters print them)
+    **JANE DOE, SECRETARIA DE ECONOMÍA:** text   (a name and its post in capitals, in bold or not, and a name of
+                                         five or six words in capitals: the Mexican presidency's transcripts)
     Jane Doe (00:01:23) text             (no colon: Lex Fridman's transcript pages)
     0:01:23.4 **Jane Doe** text          (no colon: Orbit FM's transcripts)
     [Jane Doe] / # Jane Doe              (the name alone on a line, the words below: MacWhisper; Markdown
@@ -98,6 +100,10 @@ GUEST_ROLES = (
     "гость", "гостья", "респондент", "الضيف", "الضيفة", "אורח", "אורחת", "ゲスト", "게스트", "출연자", "嘉宾", "受访者",
     "अतिथि", "मेहमान", "konuk", "misafir", "intervistata", "intervistato", "ospite",
 )
+# the parts a press conference's transcript labels instead of a name, in Spanish: the reporter asking
+# ("PREGUNTA:", "INTERLOCUTORA:", "REPORTERO:") and the answer ("RESPUESTA:")
+ASKING_PARTS = ("pregunta", "interlocutora", "interlocutor", "reportera", "reportero")
+ANSWERING_PARTS = ("respuesta",)
 _ROLE = (
     r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
     r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?(?:[ \t]\([a-z][a-z -]{1,30}\))?"
@@ -116,6 +122,16 @@ LABEL_LINE = re.compile(
 PART_LABEL_LINE = re.compile(
     rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}}),[ \t]*"
     r"(?P<part>[^\W\d_][\w'’()/-]*(?:[ ][\w'’()/-]+){0,7})(?P<t2>)[ \t]*(?:[:：][ \t]+(?P<rest>\S)|[:：][ \t]*\r?$)"
+)
+# a name in capitals and its post in capitals after a comma, in Markdown bold, the colon inside the
+# bold or after it ("**MARÍA LUISA ALBORES GONZÁLEZ, SECRETARIA DEL BIENESTAR:** Buenas tardes."), or a
+# name in capitals of five or six words, a post before it ("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR:"): the
+# Mexican presidency's published transcripts ("versión estenográfica"); the name before the comma is the speaker
+_CAPITALS = "A-ZÀ-ÖØ-Þ"
+CAPITALS_LABEL_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<bold>\*\*|__)?(?P<name>[{_CAPITALS}][{_CAPITALS}.'’-]*(?:[ ][{_CAPITALS}][{_CAPITALS}.'’-]*){{0,5}})"
+    rf"(?:,[ \t]*(?P<post>[{_CAPITALS}][{_CAPITALS}0-9 .,&'’()/-]{{0,150}}?))?(?P<t2>)[ \t]*"
+    r"(?(bold)(?:(?:\*\*|__)[ \t]*[:：]|[:：][ \t]*(?:\*\*|__))|[:：])(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
@@ -234,7 +250,7 @@ def _candidates(text: str):
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     time_bold_name = TIME_BOLD_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
-    earnings, part_label = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match
+    earnings, part_label, capitals = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match, CAPITALS_LABEL_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -262,6 +278,7 @@ def _candidates(text: str):
                 or first == "S" and len(line) < 16 and diarised_alone(line)
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
+                or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
             )
             if m and m.re is NAME_ALONE_LINE:
                 alone.add(" ".join(m.group("name").split()))
@@ -337,7 +354,12 @@ def _shape(candidate) -> tuple:
     _, _, _, line, m, name = candidate
     before = line[: m.start("name")].rstrip(" \t")[-1:]  # "** Jen**": the mark, not the space after it
     timed = bool(_stamp(m))
-    return m.re, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
+    pattern = m.re
+    if name.isupper() and pattern in (CAPITALS_LABEL_LINE, PART_LABEL_LINE):
+        # a name in capitals with a post, or of five words, is written as the short ones beside it
+        # ("**MODERADOR:**", "PREGUNTA:"), which the common patterns read
+        pattern = LABEL_LINE_MORE if pattern is CAPITALS_LABEL_LINE and m.group("bold") else LABEL_LINE
+    return pattern, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
 
 
 def initials(name: str) -> str:
@@ -346,11 +368,13 @@ def initials(name: str) -> str:
 
 
 def _looks_like_a_name(name: str, *, words: int) -> bool:
-    """One to four capitalised words (at least `words`), or a diariser's generic label."""
+    """One to four capitalised words (at least `words`; six in capitals, CAPITALS_LABEL_LINE's), or a
+    diariser's generic label."""
     if _GENERIC_NAME.fullmatch(name):
         return True
     parts = _PARTICLES_IN_NAME.sub(" ", name).split()
-    return words <= len(parts) <= 4 and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
+    most = 6 if name.isupper() else 4
+    return words <= len(parts) <= most and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
 
 
 _HOST_WORDS = frozenset(HOST_ROLES)
@@ -360,9 +384,12 @@ def _role_hint(m: re.Match) -> str | None:
     if m.re is EARNINGS_LABEL_LINE:  # the operator and the analysts ask, the company's people answer
         title = m.group("title")
         return "host" if not title or title.endswith("Analyst") else "guest"
-    if m.re is not LABEL_LINE:  # the only other shape with a part or a title after the name
+    if m.re is CAPITALS_LABEL_LINE:
+        role, title = None, m.group("post")
+    elif m.re is not LABEL_LINE:  # the only other shapes with a part or a title after the name
         return None
-    role, title = m.group("role", "title")
+    else:
+        role, title = m.group("role", "title")
     if role:
         return "host" if role.lower() in _HOST_WORDS else "guest"
     # a title names the host's part ("CNN ANCHOR", "CNN HOST"), or says nothing of the roles here
@@ -510,6 +537,9 @@ def _post_at_organisation(m: re.Match) -> bool:
     return organisation
 
 
+_CONFERENCE_PARTS = frozenset(ASKING_PARTS + ANSWERING_PARTS)
+
+
 def _header_field(cands, counts) -> bool:
     """Whether the first of two names is used once, before the other, and written otherwise (a
     page's "Author: ..." above "**Speaker1:**" lines): a header's field, not a speaker."""
@@ -545,6 +575,8 @@ def _label_lines(text: str):
     # a name given its part once ("Sandra Salinas, Entrevistadora:", then "EN:"), or its post at an
     # organisation ("Fabiola Pineda, Administradora de A255:"), is a label
     names |= {c[5] for c in cands if c[4].re is LABEL_LINE and c[4].group("role") or _post_at_organisation(c[4])}
+    # and a part in a press conference ("PREGUNTA:" once, above the president's answer), however often
+    names |= {c[5] for c in cands if c[5].lower() in _CONFERENCE_PARTS}
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
