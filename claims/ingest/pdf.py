@@ -386,20 +386,21 @@ _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _TEXT_OBJECT = re.compile(rb"(?<![^\s/\[\]()<>{}%])BT(?=[\s/\[\]()<>{}%]|\Z)")
 
 
+def _dictionary(obj, key: str):
+    """The dictionary `obj` holds under `key`, resolved, or None (missing, or not a dictionary)."""
+    value = obj.get(key) if obj is not None else None
+    value = value.get_object() if value is not None else None
+    return value if isinstance(value, dict) else None
+
+
 def _resources(obj):
-    resources = obj.get("/Resources")
-    resources = resources.get_object() if resources is not None else None
-    return resources if isinstance(resources, dict) else None
+    return _dictionary(obj, "/Resources")
 
 
 def _forms(resources) -> dict:
     """The Form XObjects a resource dictionary names, by name (images left out: text extraction skips them)."""
-    xobjects = resources.get("/XObject") if resources is not None else None
-    xobjects = xobjects.get_object() if xobjects is not None else None
-    if not isinstance(xobjects, dict):
-        return {}
     forms = {}
-    for name, value in xobjects.items():
+    for name, value in (_dictionary(resources, "/XObject") or {}).items():
         form = value.get_object()
         if isinstance(form, dict) and form.get("/Subtype") == "/Form" and hasattr(form, "get_data"):
             forms[name] = form
@@ -407,9 +408,7 @@ def _forms(resources) -> dict:
 
 
 def _fonts(resources) -> dict:
-    fonts = resources.get("/Font")
-    fonts = fonts.get_object() if fonts is not None else None
-    return fonts if isinstance(fonts, dict) else {}
+    return _dictionary(resources, "/Font") or {}
 
 
 class _OverBudget(Exception):
@@ -526,8 +525,7 @@ def _drawn_forms_bytes(resources, content: bytes, limit: int, known: dict[int, i
     `known` keeps what each form costs (by object), so a form drawn on every page is read once.
     Where `holding_text`, only the forms with text in them (a text object, or a form drawn that
     holds text) count, and an unresolved name counts nothing: what _with_forms_drawn draws."""
-    drawn = Counter(_NAME_ESCAPE.sub(lambda m: bytes.fromhex(m.group(1).decode()), m.group(1))
-                    for m in _DRAWN.finditer(content))
+    drawn = Counter(_name(m.group(1)) for m in _DRAWN.finditer(content))
     if not drawn:
         return 0
     costs = {}
@@ -540,7 +538,7 @@ def _drawn_forms_bytes(resources, content: bytes, limit: int, known: dict[int, i
             cost = 0 if inner is None else len(data) + _drawn_forms_bytes(inner, data, limit, known, holding_text=holding_text)
             # a form holding text: a text object of its own, or a form it draws holding one
             known[key] = cost if not holding_text or cost > len(data) or _TEXT_OBJECT.search(data) else 0
-        costs[name.encode("utf-8", "replace")[1:]] = known[key]
+        costs[name[1:]] = known[key]
         if known[key] > limit:
             return known[key]
     largest = 0 if holding_text else max(costs.values(), default=0)
