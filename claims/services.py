@@ -525,6 +525,12 @@ def speaker_merge(*, source: Speaker, target: Speaker) -> SpeakerMergeResult:
 
 
 @transaction.atomic
+def speakers_merge(*, sources: Iterable[Speaker], target: Speaker) -> list[tuple[Speaker, SpeakerMergeResult]]:
+    """Fold each of `sources` into `target` (speaker_merge): all of them or, on the first refusal, none."""
+    return [(source, speaker_merge(source=source, target=target)) for source in sources]
+
+
+@transaction.atomic
 def prediction_update(prediction: Prediction, **fields) -> Prediction:
     """Change what a prediction says and its target dates (resolution goes through prediction_resolve)."""
     unknown = set(fields) - set(PREDICTION_FIELDS)

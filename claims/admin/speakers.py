@@ -5,7 +5,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
@@ -14,7 +13,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Participation, Speaker, Turn
-from claims.services import speaker_merge
+from claims.services import speakers_merge
 
 from .common import ADMIN_CSS, confirmation_context, plural
 
@@ -76,8 +75,7 @@ class SpeakerAdmin(SimpleHistoryAdmin):
             # the target alone selected: the service's refusal says why
             sources = list(queryset.exclude(pk=target.pk).order_by("slug")) or [target]
             try:
-                with transaction.atomic():  # several speakers merge together or not at all
-                    results = [(source, speaker_merge(source=source, target=target)) for source in sources]
+                results = speakers_merge(sources=sources, target=target)
             except ValidationError as error:
                 self.message_user(request, f"Nothing was merged: {' '.join(error.messages)}", messages.ERROR)
                 return None
