@@ -1,6 +1,7 @@
 """Viewsets: routing, permissions, filters and the schema from DRF; rows from selectors via api.rows."""
 from __future__ import annotations
 
+import difflib
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -81,6 +82,32 @@ class ApiViewSet(viewsets.GenericViewSet):
             drf_request.authenticators = ()
         return drf_request
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method in SAFE_METHODS:
+            known = self._query_parameters()
+            unknown = [name for name in request.query_params if name not in known and not name.startswith("_")]
+            if unknown:
+                raise ValidationError({name: [unknown_parameter_message(name, known)] for name in unknown})
+
+    def _query_parameters(self) -> frozenset[str]:
+        """What this action's schema documents (a list: its filters and pagination), and ?format=.
+        A misspelt filter would otherwise be ignored, and the answer look like the filtered one."""
+        cache = type(self).__dict__.get("_known_parameters")
+        if cache is None:
+            cache = type(self)._known_parameters = {}
+        known = cache.get(self.action)
+        if known is None:
+            names = {api_settings.URL_FORMAT_OVERRIDE}
+            if self.action == "list":
+                filterset_class = getattr(self, "filterset_class", None)
+                if filterset_class is not None and self.filter_backends:
+                    names.update(filterset_class.base_filters)
+                if self.paginator is not None:
+                    names.update(p["name"] for p in self.paginator.get_schema_operation_parameters(self))
+            known = cache[self.action] = frozenset(names)
+        return known
+
     def perform_content_negotiation(self, request, force=False):
         # No ?format=, no format suffix and a JSON or any-type Accept: DRF would pick the first
         # renderer (JSON) with its own media type.
@@ -126,6 +153,21 @@ class KeysetListMixin:
         response = StreamingHttpResponse(stream, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{self.export_name}.{renderer.format}"'
         return response
+
+
+# Other APIs' names for what these endpoints call otherwise (DRF's SearchFilter, LimitOffsetPagination, ...).
+OTHER_APIS_NAMES = {"search": "q", "query": "q", "text": "q", "limit": "page_size", "per_page": "page_size",
+                    "sort": "ordering", "order_by": "ordering", "order": "ordering", "page": "cursor"}
+
+
+def unknown_parameter_message(name: str, known) -> str:
+    """One line for a query parameter the endpoint does not take: the likely meant one, and all of them."""
+    meant = OTHER_APIS_NAMES.get(name.lower())
+    if meant not in known:
+        close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.75)
+        meant = close[0] if close else None
+    hint = f"did you mean {meant!r}? " if meant else ""
+    return f"Unknown query parameter {name[:50]!r}; {hint}this endpoint takes: {', '.join(sorted(known))}."
 
 
 @contextmanager

@@ -107,3 +107,36 @@ def test_unknown_routes_and_lookups_are_404_not_500(world, anon):
     for url in ("/api/interviews/no-such/", "/api/interviews/no-such/transcript/", "/api/topics/nope/",
                 "/api/speakers/nobody/", "/api/predictions/0/", "/api/topics/a%20b/"):
         assert anon.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "message"),
+    [
+        # a misspelt filter once answered 200 with every claim, as if the filter had matched them all
+        ("/api/claims/", {"speakr": "ilya"}, "Unknown query parameter 'speakr'; did you mean 'speaker'?"),
+        ("/api/claims/", {"search": "scaling"}, "Unknown query parameter 'search'; did you mean 'q'?"),
+        ("/api/claims/", {"limit": "5"}, "Unknown query parameter 'limit'; did you mean 'page_size'?"),
+        ("/api/predictions/", {"date_after": "2020-01-01"}, "Unknown query parameter 'date_after'; this endpoint takes: "),
+        ("/api/topics/", {"q": "alignment"}, "Unknown query parameter 'q'; this endpoint takes: format, page, page_size."),
+        ("/api/interviews/some-slug/transcript/", {"speaker": "x"}, "Unknown query parameter 'speaker'; this endpoint takes: format."),
+    ],
+)
+def test_an_unknown_query_parameter_is_a_400_naming_it_and_what_the_endpoint_takes(world, anon, url, params, message):
+    response = anon.get(url, params)
+    assert response.status_code == 400, response.content
+    [(name, [text])] = response.json().items()
+    assert name == next(iter(params))
+    assert text.startswith(message), text
+
+
+def test_what_an_endpoint_takes_is_what_its_schema_documents(world, anon):
+    schema = anon.get("/api/schema/", {"format": "json"}).json()
+    documented = {p["name"] for p in schema["paths"]["/api/claims/"]["get"]["parameters"]}
+    text = anon.get("/api/claims/", {"nope": "1"}).json()["nope"][0]
+    assert set(text.split("this endpoint takes: ")[1].rstrip(".").split(", ")) == documented
+
+
+def test_known_parameters_and_underscored_cache_busters_still_answer(world, anon):
+    assert anon.get("/api/claims/", {"q": "", "_": "1700000000"}).status_code == 200
+    assert anon.get("/api/topics/", {"page": "1", "page_size": "5", "format": "json"}).status_code == 200
+    assert anon.get("/api/claims/", {"format": "csv", "topic": "alignment"}).status_code == 200
