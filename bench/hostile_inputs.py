@@ -57,6 +57,8 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         "pdf-bomb": ("a.pdf", lambda: _pdf_bomb(size)),
         "pdf-pages": ("a.pdf", lambda: pdf_sharing_one_stream(100_000, b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET", flate=False)),
         "pdf-shared-bomb": ("a.pdf", lambda: pdf_sharing_one_stream(4_000, _inflating(4 << 20), flate=True)),
+        # ... one form drawn by 4,000 pages, read in layout mode
+        "pdf-shared-form": ("a.pdf", lambda: pdf_drawing_forms(1, _operators(4 << 20), pages=4_000, trips_layout=False)),
         # read in plain mode (a damaged font trips layout mode), which reads a form each time it is drawn
         "pdf-form-drawn": ("a.pdf", lambda: pdf_drawing_forms(1_000, _operators(size))),
         "pdf-forms-nested": ("a.pdf", lambda: pdf_drawing_forms(40, _operators(1 << 20), nested=2)),

@@ -89,25 +89,28 @@ def pdf_sharing_one_stream(count: int, content: bytes, *, flate: bool) -> bytes:
 
 
 def pdf_drawing_forms(draws: int, content: bytes, *, nested: int = 0, flate: bool = True, page_text: bytes = b"",
-                      trips_layout: bool = True, between: bytes = b" ") -> bytes:
+                      trips_layout: bool = True, between: bytes = b" ", pages: int = 1) -> bytes:
     """One page drawing a Form XObject `draws` times, each form `nested` levels down drawing the next
     `draws` times, the last holding `content` (FlateDecode where `flate`), after the page's own
     `page_text` operators. Where `trips_layout`, the page's resources also name a damaged composite font
     (its descendant no dictionary), which trips pypdf's layout mode, so the page is read in plain mode.
-    `between` is what the page writes between the form's name and Do after the first drawing (a comment may stand there)."""
+    `between` is what the page writes between the form's name and Do after the first drawing (a comment may stand there).
+    `pages` pages in all, each another page object with the first's content and resources: one form drawn from every page."""
     def stream(data: bytes, extra: bytes = b"") -> bytes:
         if flate:
             data = zlib.compress(data, 9)
         return (b"<< %s/Length %d%s >>\nstream\n" % (extra, len(data), b" /Filter /FlateDecode" if flate else b"")
                 + data + b"\nendstream")
 
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R /Resources << /Font << /F1 3 0 R%s >>"
+            b" /XObject << /X0 7 0 R >> >> >>" % (b" /F2 4 0 R" if trips_layout else b""))
+    more_pages = range(8 + nested, 8 + nested + pages - 1)  # object numbers, after the forms'
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        b"<< /Type /Pages /Kids [5 0 R%s] /Count %d >>" % (b"".join(b" %d 0 R" % n for n in more_pages), pages),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Type /Font /Subtype /Type0 /BaseFont /Damaged /Encoding /Identity-H /DescendantFonts [0] >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R"
-        b" /Resources << /Font << /F1 3 0 R%s >> /XObject << /X0 7 0 R >> >> >>" % (b" /F2 4 0 R" if trips_layout else b""),
+        page,
         stream(page_text + b"/X0 Do\n" + b"/X0%sDo\n" % between * (draws - 1)),
     ]
     for level in range(nested + 1):
@@ -115,7 +118,7 @@ def pdf_drawing_forms(draws: int, content: bytes, *, nested: int = 0, flate: boo
         resources = b"/Font << /F1 3 0 R >>" + (b"" if last else b" /XObject << /X%d %d 0 R >>" % (level + 1, 8 + level))
         objects.append(stream(content if last else b"/X%d Do\n" % (level + 1) * draws,
                               b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << %s >> " % resources))
-    return pdf_of_objects(objects)
+    return pdf_of_objects(objects + [page] * (pages - 1))
 
 
 def pdf_with_text_in_forms(pages, forms, *, font_size=11, leading=14,

@@ -26,7 +26,8 @@ information's title and creation day travel beside the text (PdfText.metadata) f
 text gives none (pipeline.run's file_metadata).
 
 Refused with the reason: a damaged file (also one page of it whose text cannot be decoded: pypdf
-only logs that and gives the page no text), an encrypted one that needs a password, and one
+only logs that and gives the page no text), an encrypted one that needs a password, one whose
+pages' content inflates past a budget (counted before any page is read, _layout_bytes), and one
 whose pages hold no text (a scan: an image of the words, to be OCRed first).
 """
 from __future__ import annotations
@@ -74,7 +75,7 @@ MAX_PAGES = 5_000
 # inflates to. A text PDF's content inflates a few times its file size; a bomb's (one small stream
 # inflating to megabytes, shared by every page) thousands of times. So the pages' content together
 # may inflate to CONTENT_PER_FILE_BYTE times the file (at least MIN_CONTENT_BUDGET), and never past
-# the limit on a document's text part (limits.unpacked_limit).
+# the limit on a document's text part (limits.unpacked_limit), counted before the first page is read.
 CONTENT_PER_FILE_BYTE = 20
 MIN_CONTENT_BUDGET = 4 * 1024 * 1024
 
@@ -316,25 +317,17 @@ def _pages_text(reader, source: str, budget: int) -> list[str]:
         count = len(reader.pages)
     if count > MAX_PAGES:
         raise IngestError(source, None, f"PDF has {count} pages, over the limit of {MAX_PAGES}")
-    pages = []
-    inflated = 0
-    # what each Form XObject costs, once worked out: read in plain mode, and drawn in a page's place for layout mode
-    plain_form_bytes: dict[int, int] = {}
+    # what each Form XObject costs, once worked out: drawn in a page's place for layout mode, and read in plain mode
     text_form_bytes: dict[int, int] = {}
+    plain_form_bytes: dict[int, int] = {}
+    pages = []
     with _stream_errors() as errors:
-        for number, page in enumerate(reader.pages, 1):
+        inflated, text_forms_of_pages = _layout_bytes(reader, source, budget, text_form_bytes, errors)
+        for number, (page, in_forms) in enumerate(zip(reader.pages, text_forms_of_pages), 1):
             content = _content_data(page)
-            inflated += len(content)  # a stream shared by many pages is read once for each
-            if inflated > budget:
-                raise _over_budget(source, budget, number)
-            resources = _resources(page)
-            # layout mode skips Form XObjects: those holding text (a pdfpages page, a merge tool's wrapped
-            # page) are drawn in the page's place, each time drawn
-            in_forms = _drawn_forms_bytes(resources, content, budget - inflated, text_form_bytes, holding_text=True)
-            inflated += in_forms
-            if inflated > budget:
-                raise _over_budget(source, budget, number)
             try:
+                # layout mode skips Form XObjects: those holding text (a pdfpages page, a merge tool's wrapped
+                # page) are drawn in the page's place, each time drawn
                 if in_forms:
                     page_drawn = _with_forms_drawn(page, reader, content, text_form_bytes, budget - inflated + in_forms)
                 else:
@@ -344,14 +337,49 @@ def _pages_text(reader, source: str, budget: int) -> list[str]:
                 raise _over_budget(source, budget, number) from None
             except Exception:  # layout mode trips on fonts plain mode reads (pypdf issues 2533, 3074): words without layout
                 # plain mode reads every Form XObject the page draws, each time drawn
-                inflated += _drawn_forms_bytes(resources, content, budget - inflated + in_forms, plain_form_bytes) - in_forms
+                plain = _drawn_forms_bytes(_resources(page), _drawn(content), budget - inflated + in_forms, plain_form_bytes)
+                inflated += plain - in_forms
                 if inflated > budget:
                     raise _over_budget(source, budget, number) from None
                 text = page.extract_text()
             pages.append(text)
-            if errors:
-                raise IngestError(source, None, f"damaged PDF: the text of page {number} cannot be decoded ({' '.join(errors[0].split())})")
+            _refuse_undecoded(errors, source, number)
     return pages
+
+
+def _layout_bytes(reader, source: str, budget: int, text_form_bytes: dict[int, int], errors: list[str]) -> tuple[int, list[int]]:
+    """What layout mode reads of the pages, counted before any page is laid out (pypdf lays a page out at a few
+    microseconds a byte: a small file whose pages all draw one large stream or form took half a minute to be
+    refused when counted as it was read): each page's content inflated, a stream shared by many pages counted
+    for each, and the Form XObjects holding text it draws, each time drawn (_drawn_forms_bytes). Refused by
+    the page where the count passes `budget`. Each content stream is inflated once (pypdf keeps it inflated
+    for the read) and its drawings found once, however many pages draw it. Out: the bytes in all, and
+    each page's forms' bytes."""
+    inflated = 0
+    forms_of_pages = []
+    drawn_by_contents: dict[tuple[int, ...], Counter] = {}
+    for number, page in enumerate(reader.pages, 1):
+        streams = _content_streams(page)
+        inflated += sum(len(stream.get_data()) for stream in streams) + max(0, len(streams) - 1)  # as _content_data joins them
+        _refuse_undecoded(errors, source, number)
+        if inflated > budget:
+            raise _over_budget(source, budget, number)
+        key = tuple(map(id, streams))
+        if key not in drawn_by_contents:
+            drawn_by_contents[key] = _drawn(b"\n".join(stream.get_data() for stream in streams))
+        in_forms = _drawn_forms_bytes(_resources(page), drawn_by_contents[key], budget - inflated, text_form_bytes,
+                                      holding_text=True)
+        _refuse_undecoded(errors, source, number)
+        inflated += in_forms
+        if inflated > budget:
+            raise _over_budget(source, budget, number)
+        forms_of_pages.append(in_forms)
+    return inflated, forms_of_pages
+
+
+def _refuse_undecoded(errors: list[str], source: str, number: int) -> None:
+    if errors:
+        raise IngestError(source, None, f"damaged PDF: the text of page {number} cannot be decoded ({' '.join(errors[0].split())})")
 
 
 def _declared_pages(reader) -> int:
@@ -367,18 +395,24 @@ def _over_budget(source: str, budget: int, number: int) -> IngestError:
                                      f"by page {number} (a decompression bomb?)")
 
 
-def _content_data(page) -> bytes:
-    """A page's content streams inflated, one after the other."""
+def _content_streams(page) -> list:
+    """A page's content streams, resolved (one stream may stand in many pages' lists, or many times in one)."""
     contents = page.get("/Contents")
     if contents is None:
-        return b""
+        return []
     contents = contents.get_object()
-    streams = contents if isinstance(contents, list) else [contents]
-    return b"\n".join(stream.get_object().get_data() for stream in streams)
+    return [stream.get_object() for stream in contents] if isinstance(contents, list) else [contents]
+
+
+def _content_data(page) -> bytes:
+    """A page's content streams inflated, one after the other."""
+    return b"\n".join(stream.get_data() for stream in _content_streams(page))
 
 
 # a content stream's "/Name Do": draws the XObject of that name (a form or an image)
 _DRAWN = re.compile(rb"/([^\s/\[\]()<>{}%]*)\s*Do(?=[\s/\[\]()<>{}%]|\Z)")
+# a comment after a name: it may stand between a form's name and Do ("/Fm0 %note\nDo"), which _DRAWN does not see
+_NAME_THEN_COMMENT = re.compile(rb"/[^\s/\[\]()<>{}%]*\s*%")
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
@@ -517,15 +551,31 @@ def _with_forms_drawn(page, reader, content: bytes, text_form_bytes: dict[int, i
     return laid_out
 
 
-def _drawn_forms_bytes(resources, content: bytes, limit: int, known: dict[int, int], *, holding_text: bool = False) -> int:
-    """The bytes pypdf's plain mode reads for the Form XObjects a content stream draws: each form's
+def _drawn(content: bytes) -> Counter:
+    """How many times a content stream draws each XObject, by name: from its bytes, or, where a comment may
+    stand between a name and Do, from its tokens, as _with_forms_drawn draws them (slower, so only there)."""
+    if not _NAME_THEN_COMMENT.search(content):
+        return Counter(_name(m.group(1)) for m in _DRAWN.finditer(content))
+    drawn: Counter = Counter()
+    name = b""
+    for start, end in _tokens(content):
+        token = content[start:end]
+        if token[:1] == b"%":
+            continue
+        if token == b"Do" and name:
+            drawn[_name(name[1:])] += 1
+        name = token if token[:1] == b"/" else b""
+    return drawn
+
+
+def _drawn_forms_bytes(resources, drawn: Counter, limit: int, known: dict[int, int], *, holding_text: bool = False) -> int:
+    """The bytes pypdf's plain mode reads for the Form XObjects a content stream draws (`drawn`, from _drawn): each form's
     inflated content each time it is drawn, the forms it draws in turn included (a page drawing a
     large form a thousand times, or forms nested ten deep, inflates a small file a millionfold).
     A name the resources do not resolve counts as their largest form; counting stops past `limit`.
     `known` keeps what each form costs (by object), so a form drawn on every page is read once.
     Where `holding_text`, only the forms with text in them (a text object, or a form drawn that
     holds text) count, and an unresolved name counts nothing: what _with_forms_drawn draws."""
-    drawn = Counter(_name(m.group(1)) for m in _DRAWN.finditer(content))
     if not drawn:
         return 0
     costs = {}
@@ -535,7 +585,7 @@ def _drawn_forms_bytes(resources, content: bytes, limit: int, known: dict[int, i
             known[key] = 0  # a form drawing itself: pypdf skips the cycle
             data = form.get_data()
             inner = _resources(form)  # pypdf reads no text from a form without resources
-            cost = 0 if inner is None else len(data) + _drawn_forms_bytes(inner, data, limit, known, holding_text=holding_text)
+            cost = 0 if inner is None else len(data) + _drawn_forms_bytes(inner, _drawn(data), limit, known, holding_text=holding_text)
             # a form holding text: a text object of its own, or a form it draws holding one
             known[key] = cost if not holding_text or cost > len(data) or _TEXT_OBJECT.search(data) else 0
         costs[name[1:]] = known[key]

@@ -1,4 +1,6 @@
 """Hostile or broken files inside the upload size limit: refused in one line, never a crash or a blowup."""
+import zlib
+
 import pytest
 
 from claims.ingest.errors import IngestError
@@ -9,7 +11,7 @@ from claims.ingest.read import decode_bytes
 from claims.ingest.xml_transcript import xml_document
 
 from tests.archives import streamed_zip
-from tests.pdfs import pdf_drawing_forms, pdf_sharing_one_stream
+from tests.pdfs import pdf_document, pdf_drawing_forms, pdf_sharing_one_stream
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -147,6 +149,72 @@ def test_a_pdf_whose_content_inflates_thousands_of_times_its_size_is_refused_wit
     data = pdf_sharing_one_stream(2, content, flate=True)
     with pytest.raises(IngestError, match=r"^bomb.pdf: PDF's page content inflates past the limit of 100000 bytes by page 1"):
         decode_bytes(data, source="bomb.pdf")
+
+
+@pytest.fixture
+def pages_read(monkeypatch):
+    """The extraction mode of each page pypdf reads, as read."""
+    from pypdf import PageObject
+
+    extract = PageObject.extract_text
+    modes = []
+
+    def counted(page, *args, extraction_mode="plain", **kwargs):
+        modes.append(extraction_mode)
+        return extract(page, *args, extraction_mode=extraction_mode, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", counted)
+    return modes
+
+
+_OPERATORS = b"BT /F1 12 Tf 72 720 Td (Q: a) Tj ET\n" * 8_000  # 288 KB of text-drawing operators
+
+
+@pytest.mark.parametrize("data, page", [
+    (pdf_sharing_one_stream(100, zlib.compress(_OPERATORS, 9), flate=True), 4),
+    (pdf_drawing_forms(1, _OPERATORS, pages=100, trips_layout=False), 4),  # read in layout mode
+    (pdf_drawing_forms(1, _OPERATORS, pages=100), 4),  # a font trips layout mode: read in plain mode
+    # drawn twice on each page, the second time with a comment before Do (which the bytes' count did not see)
+    (pdf_drawing_forms(2, _OPERATORS, pages=100, trips_layout=False, between=b" %drawn\n"), 2),
+], ids=["one-stream", "one-form", "one-form-plain-mode", "one-form-commented"])
+def test_a_small_pdf_whose_pages_all_draw_one_large_stream_or_form_is_refused_before_any_page_is_read(
+        monkeypatch, pages_read, data, page):
+    from claims.ingest import pdf
+
+    monkeypatch.setattr(pdf, "MIN_CONTENT_BUDGET", 1_000_000)
+    assert len(data) * pdf.CONTENT_PER_FILE_BYTE < 1_000_000  # twenty times the file's size is less
+    # before, the pages were read until their count passed the budget (3 here; at the 20 MB limit's
+    # budgets, half a minute of layout): the refusal came after the work it guards against
+    with pytest.raises(IngestError) as refused:
+        decode_bytes(data, source="shared.pdf")
+    assert str(refused.value) == (f"shared.pdf: PDF's page content inflates past the limit of 1000000 bytes by page {page} "
+                                  "(a decompression bomb?)")
+    assert pages_read == []
+
+
+def test_a_pdfs_pages_are_counted_together_before_the_first_is_read_and_one_within_the_budget_is_read_whole(
+        monkeypatch, pages_read):
+    import re
+
+    from claims.ingest import pdf
+
+    # a long transcript's shape: every page its own content stream
+    words = "grid battery storage megawatt hours price evening town plant cost decade senator".split()
+    pages = [[f"Maria Lopez: What of the {words[n % 12]} and the {words[n % 7]}?", None,
+              f"Priya Raman: The {words[n % 5]}, the {words[n % 11]} and the {words[n % 12]}, {n} times."]
+             for n in range(1, 41)]
+    data = pdf_document(pages)
+    content = sum(int(length) for length in re.findall(rb"<< /Length (\d+) >>", data))
+    monkeypatch.setattr(pdf, "CONTENT_PER_FILE_BYTE", 0)
+    monkeypatch.setattr(pdf, "MIN_CONTENT_BUDGET", content)
+    text = decode_bytes(data, source="long.pdf")
+    assert pages_read == ["layout"] * 40 and text.endswith("Priya Raman: The grid, the town and the hours, 40 times.\n")
+    pages_read.clear()
+    monkeypatch.setattr(pdf, "MIN_CONTENT_BUDGET", content - 1)  # the last page's last byte past it
+    with pytest.raises(IngestError, match=rf"^long.pdf: PDF's page content inflates past the limit of {content - 1} bytes "
+                                          r"by page 40 "):
+        decode_bytes(data, source="long.pdf")
+    assert pages_read == []
 
 
 @pytest.mark.parametrize("draws, nested", [(10, 0), (4, 2)])

@@ -137,7 +137,7 @@ def test_forms_read_in_layout_mode_count_against_the_content_budget_each_time_dr
     assert len(data) < 2_000
     with pytest.raises(IngestError, match=r"^forms.pdf: PDF's page content inflates past the limit of 100000 bytes by page 1"):
         decode_bytes(data, source="forms.pdf")
-    # drawn with a comment before Do, which the count from the content's bytes does not see: counted as drawn
+    # drawn with a comment before Do, which the count from the content's bytes does not see: counted from its tokens
     data = pdf_drawing_forms(draws, form, nested=nested, trips_layout=False, between=b" %drawn\n")
     with pytest.raises(IngestError, match=r"^forms.pdf: PDF's page content inflates past the limit of 100000 bytes by page 1"):
         decode_bytes(data, source="forms.pdf")
