@@ -27,15 +27,17 @@ def covered(text, parsed, start):
     return "".join(ch for i, ch in enumerate(text) if i >= start and not held[i] and not ch.isspace())
 
 
-@pytest.mark.parametrize("label, width, between", [
-    ("{}: ", 72, "\n\n"),          # e-mail, fmt: paragraphs, blank lines between
-    ("**{}:** ", 80, "\n\n"),      # Markdown bold
-    ("{upper}: ", 72, "\n\n"),     # names in capitals
-    ("{}: ", 76, "\n"),            # no blank lines: a label opening a line is the only mark
+@pytest.mark.parametrize("label, width, between, indent", [
+    ("{}: ", 72, "\n\n", ""),          # e-mail, fmt: paragraphs, blank lines between
+    ("**{}:** ", 80, "\n\n", ""),      # Markdown bold
+    ("{upper}: ", 72, "\n\n", ""),     # names in capitals
+    ("{}: ", 76, "\n", ""),            # no blank lines: a label opening a line is the only mark
+    ("{upper}:  ", 72, "\n", " " * 14),  # a play's hanging indent under the name
 ])
-def test_a_hard_wrapped_transcript_of_long_turns_is_labelled_each_turn_its_wrapped_lines(label, width, between):
-    # before: 8 labels in 190 lines read as plain text, the names lost and a Host and a Guest invented
-    paragraphs = [textwrap.fill(label.format(name, upper=name.upper()) + words, width=width) for name, words in TURNS]
+def test_a_hard_wrapped_transcript_of_long_turns_is_labelled_each_turn_its_wrapped_lines(label, width, between, indent):
+    # before: 8 labels in 108-122 lines (under a tenth) read as plain text, the names lost and a Host and a Guest invented
+    paragraphs = [textwrap.fill(label.format(name, upper=name.upper()) + words, width=width, subsequent_indent=indent)
+                  for name, words in TURNS]
     text = "Episode 12: the night crossing\n\n" + between.join(paragraphs) + "\n"
     assert detect(text) == "labelled"
     parsed = parse_source(text, source="crossing.txt")
@@ -90,6 +92,7 @@ def test_a_hearing_as_the_gpo_publishes_it_as_text_reads_as_its_members_and_witn
     annotated = run(raw, source="gpo_hearing.htm")
     text = annotated.source_text
     assert annotated.format == "labelled" and not annotated.errors
+    assert annotated.metadata.title == "KEEPING RIVER FERRIES RUNNING: A REVIEW OF NIGHT CROSSINGS"  # its <title> opens " - "
     assert [(s.name, s.slug) for s in annotated.speakers] == [
         ("Chairman Halvorsen", "chairman-halvorsen"), ("Mr. Okafor", "mr-okafor"), ("Ms. Marrow", "ms-marrow"),
         ("Mr. Renn", "mr-renn"), ("Ms. Lindqvist", "ms-lindqvist")]
@@ -148,3 +151,16 @@ def test_an_indented_paragraph_of_prose_opening_with_a_name_and_a_period_is_no_l
     assert detect(novel) == "plain"
     # and without the indent the GPO sets, a line opening with one is prose however often
     assert detect(novel.replace("\n    ", "\n").replace("    Mr.", "Mr.")) == "plain"
+
+
+def test_a_word_and_a_colon_opening_a_wrapped_line_is_no_speaker():
+    # a wrap puts any word at a line's start: "Rule:" there, after words ending mid-sentence, is the same
+    # speaker's words, not a name used once (single-word names let one-word labels in)
+    answer = textwrap.fill("Ilya: " + ANSWER * 2 + "and there was one rule we kept on the night crossing, the first", 72)
+    exchange = [textwrap.fill(f"Lex: {QUESTION * 2}", 72), textwrap.fill(f"Ilya: {ANSWER * 3}", 72)]
+    turns = [exchange[0], answer + "\nRule: we never left before the ice was checked."] + exchange * 3
+    text = "\n\n".join(turns) + "\n"
+    parsed = parse_source(text, source="crossing.txt")
+    assert parsed.format == "labelled"
+    assert [t.speaker_label for t in parsed.turns] == ["Lex", "Ilya"] * 4
+    assert text[parsed.turns[1].start_char:parsed.turns[1].end_char].endswith("the first\nRule: we never left before the ice was checked.")

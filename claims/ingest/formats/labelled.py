@@ -616,10 +616,11 @@ def _label_lines(text: str):
         words = 2 if all(len(n.split()) >= 2 for n in names) else 1
         first = next(i for i, c in enumerate(cands) if c[5] in names)
         full_name_of = {initials(n): n for n in counts if 2 <= len(n.split()) <= 4}
+        label_starts = {c[1] for c in cands}
         for i, c in enumerate(cands):
             if c[5] not in names and _looks_like_a_name(c[5], words=words):
                 shape = _shape(c)
-                if shape in shapes and (i > first or shape[2]):
+                if shape in shapes and (shape[2] or i > first and not _sentence_goes_on_into(text, c[1], label_starts)):
                     names.add(c[5])
         # a name in full once, then its initials (a magazine's "**Don Watkins:**", then "**DW:**"), however
         # it is written: attribution makes the two one speaker
@@ -627,6 +628,19 @@ def _label_lines(text: str):
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
+
+
+def _sentence_goes_on_into(text: str, line_start: int, label_starts) -> bool:
+    """Whether the line just before the one at `line_start` is words (not blank, no label's) ending mid-sentence,
+    in a lowercase letter or a comma: the line at `line_start` is those words wrapped, and a word and a colon
+    opening it ("...checked the ice on the night" / "Rule: we never left...") no label of a name used once."""
+    if line_start < 2:
+        return False
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    if previous in label_starts:
+        return False
+    last = text[previous:line_start - 1].rstrip()[-1:]
+    return last.islower() or last == ","
 
 
 # Detection reads this much of a file (a labelled transcript shows itself early), and as much again
@@ -684,14 +698,15 @@ def _wrapped_conversation(text: str, starts, share: float) -> bool:
 def _goes_on(lines: list[str], labels, width: int) -> list[bool]:
     """For each line, whether it goes on the line before it in a text hard-wrapped at `width`: that line
     not blank, nor longer than a wrapped line is, this line's first word too long to have fit on it
-    (the wrap broke there), this line not indented more (a paragraph's first line, the GPO's) nor a label."""
+    (the wrap broke there), this line no label, nor indented more than a line other than a label (a
+    paragraph's first line, the GPO's; under a label, the hanging indent of "HAMLET:  To be, or not...")."""
     out, previous = [], ""
     for number, line in enumerate(lines):
         current = line.rstrip()
         words = current.split(None, 1)
         out.append(bool(
             previous and words and number not in labels and len(previous) <= width + 8
-            and len(current) - len(current.lstrip()) <= len(previous) - len(previous.lstrip())
+            and (number - 1 in labels or len(current) - len(current.lstrip()) <= len(previous) - len(previous.lstrip()))
             and len(previous) + 1 + len(words[0]) > width
         ))
         previous = current
