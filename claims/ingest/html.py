@@ -112,6 +112,9 @@ _SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
 # a <title> naming the site or its section, the same on every page of it ("CNN.com - Transcripts"):
 # each of its parts (between " - ", " | ", ": "...) is the site's name, a domain or one of these words
 _TITLE_PARTS = re.compile(r"\s+[-|–—·:»/]\s+|\s*[|»]\s*")
+# a separator opening a title, the part before it left empty (govinfo's hearings: "<title> - KEEPING RIVER
+# FERRIES RUNNING: A REVIEW OF NIGHT CROSSINGS</title>")
+_EMPTY_FIRST_PART = re.compile(r"^[-|–—·»]\s+")
 _SECTION_WORDS = frozenset({
     "transcript", "transcripts", "show transcripts", "home", "home page", "homepage", "index", "podcast", "podcasts",
     "episodes", "episode", "blog", "news", "untitled", "interview", "interviews",
@@ -518,7 +521,7 @@ def _page_title(renderer: "_Renderer") -> str:
     """og:title, else the first <title>; where that names only the site or its section, the JSON-LD's
     headline, else the page's first heading, else that title all the same."""
     meta = renderer.meta
-    titles = [_SPACE.sub(" ", title).strip() for title in renderer.titles]
+    titles = [_EMPTY_FIRST_PART.sub("", _SPACE.sub(" ", title).strip()) for title in renderer.titles]
     candidates = [meta.get("og:title", ""), next((title for title in titles if title), "")]
     site_names = _site_names(meta.get("og:site_name", ""), [c for c in candidates if c])
     specific = next((c for c in candidates if c and not _site_title(c, site_names)), "")

@@ -38,8 +38,10 @@ counts where it is written as the established labels are (the same pattern, bold
 alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
 or more where every established name has two or more) and either comes after the first
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
-One label alone makes a labelled file only as one member's statement: a title and a surname in
-capitals and a period ("Chairman HAMILTON."), the text's first line.
+The labels must make a fifth of the lines from the first on; a hard-wrapped conversation's lines are
+counted as they were before the wrap (_wrapped_conversation). One label alone makes a labelled file
+only as one member's statement: a title and a surname in capitals and a period ("Chairman HAMILTON."),
+the text's first line.
 A name whose every line goes on with the same words and a colon, or with the same words in title case
 alone, is a title written again ("Talk: Subtitle: this mp4 audio file was automatically transcribed by
 Sonix", twice; "Part One: The Long Winter" above two sections); where a file has two
@@ -197,8 +199,25 @@ PERIOD_LABEL_LINE = re.compile(
     r"|Judge|Governor|General|Admiral|Ambassador|Commissioner|Director|The)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}"
     r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)(?:[ \t]+(?P<rest>\S)|(?<=[A-Z'’-][A-Z]\.)[ \t]*\r?$)"
 )
+# the same labels in title case as the GPO's hearings are published as text (govinfo's and congress.gov's
+# CHRG-* pages, one <pre> block): opening a paragraph indented by spaces whose later lines are flush left
+# ("    Chairman Steil. The committee will come to order.", "    Ms. Lofgren. Thank you.", "    Senator
+# Hatch. I want to welcome...", "    The Chairman. ..."); the indent keeps a line of prose that happens to
+# open with "Mr. Lark." out
+HEARING_LABEL_LINE = re.compile(
+    r"^(?:[ ]{2,8}|\t)(?P<t0>)(?P<t1>)(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.|Chairman|Chairwoman|Chair|Vice[ ]Chair(?:man|woman)?|Ranking[ ]Member"
+    r"|Senator|Representative|Delegate|Secretary|Attorney[ ]General|Judge|Governor|Mayor|Chief|Sheriff|General|Admiral|Ambassador"
+    r"|Commissioner|Director|Professor)[ ](?!(?:Chairman|Chairwoman|Chair|President|Speaker)\.)"
+    r"[A-Z][\w'’-]+(?:[ ](?:de[ ]|van[ ]|von[ ]|la[ ])?[A-Z][\w'’-]+){0,2}"
+    r"|The[ ](?:Acting[ ])?(?:Chairman|Chairwoman|Chair|Vice[ ]Chairman|Vice[ ]Chair|Clerk|Presiding[ ]Officer|Speaker))"
+    r"\.(?P<t2>)[ \t]+(?P<rest>\S)"
+)
+# a heading in capitals between a hearing's turns ("STATEMENT OF HON. JANE DOE, A REPRESENTATIVE IN CONGRESS
+# FROM THE STATE OF OHIO"), on one line or more: no one's words
+_HEARING_HEADING = re.compile(r"[ \t]*[A-Z][A-Z0-9.,;:'’&()/-]*(?:[ ]+[A-Z0-9.,;:'’&()/-]+)+[ \t]*\r?")
 _PERIOD_LABEL_OPENINGS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Chair", "Senator ", "Representative ", "Secretary ", "Judge ",
-                          "Governor ", "General ", "Admiral ", "Ambassador ", "Commissioner ", "Director ", "The ", "Q. ", "A. ", "Q  ", "Q\t")
+                          "Governor ", "General ", "Admiral ", "Ambassador ", "Commissioner ", "Director ", "The ", "Q. ", "A. ", "Q  ", "Q\t",
+                          "Vice Chair", "Ranking Member ", "Delegate ", "Attorney General ", "Mayor ", "Chief ", "Sheriff ", "Professor ")
 # an earnings call as the Motley Fool prints it: the name, two dashes and the title alone on a line,
 # the words below ("Tim Cook -- Chief Executive Officer"; an analyst's firm before the title: "Amit
 # Daryanani -- Evercore ISI -- Analyst"), and the conference operator's "Operator" alone
@@ -248,6 +267,7 @@ def _candidates(text: str):
     blank = 0
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
+    hearing_label = HEARING_LABEL_LINE.match
     time_bold_name = TIME_BOLD_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
     earnings, part_label, capitals = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match, CAPITALS_LABEL_LINE.match
@@ -271,7 +291,7 @@ def _candidates(text: str):
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
                 or last == "]" and first.isdigit() and time_name(line)
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
-                or first in "MDCSRJGATQ" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and period_label(line)
+                or first in "MDCSRJGATQVP" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and (period_label(line) or hearing_label(line))
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
@@ -301,7 +321,9 @@ def _candidates(text: str):
 def _kept_name(written: str, short_forms: dict[str, str]) -> str:
     """A label's name as written in, as kept out: spaces single, a declared short form noted
     ("Interviewer (I)" is "Interviewer"); "" for a word that is nobody's name ("Note", "Music")."""
-    if written.split()[0].lower().rstrip(".") in NOT_NAMES:
+    words = written.split()
+    # (a hearing's attendance, "Present: Representatives Steil, ...", "Staff Present: ...", is nobody's words)
+    if words[0].lower().rstrip(".") in NOT_NAMES or words[-1] == "Present":
         return ""
     name = " ".join(written.split())
     if name[-1] != ")":
@@ -432,17 +454,19 @@ def _paired_handles(cands, counts) -> set[str]:
     return {name for name, n in paired.items() if counts[name] >= 3 and n >= 2 * counts[name] / 3}
 
 
-def _repeated_titles(cands, counts) -> set[str]:
+def _repeated_titles(text: str, cands, counts) -> set[str]:
     """The names of two or more lines that each go on with the same words and a colon: a title
     and its subtitle written again, not a speaker ("InkySquid: The Missing Arsenal: this mp4 audio
-    file was automatically transcribed by Sonix", twice in a page holding Sonix's export)."""
+    file was automatically transcribed by Sonix", twice in a page holding Sonix's export); also where
+    the name is alone on its line and the subtitle on the next (a hearing's title on the GPO's cover and
+    above the record, "KEEPING RIVER FERRIES RUNNING:" then "A REVIEW OF NIGHT CROSSINGS")."""
     openings: dict[str, str] = {}
     speakers = set()  # names already shown to be no title: a line of theirs goes on otherwise
     for c in cands:
         line, m, name = c[3], c[4], c[5]
         if name in speakers or counts[name] < 2:
             continue
-        rest = line[m.start("rest"):].rstrip() if m.group("rest") else ""
+        rest = line[m.start("rest"):].rstrip() if m.group("rest") else _line_after(text, c[2]).strip()
         colon = rest.find(": ", 0, 80)
         if colon > 0 and " " in rest[:colon]:
             opening = rest[:colon]
@@ -451,6 +475,15 @@ def _repeated_titles(cands, counts) -> set[str]:
         if opening is None or openings.setdefault(name, opening) != opening:
             speakers.add(name)
     return set(openings) - speakers
+
+
+def _line_after(text: str, end: int) -> str:
+    """The line after the one ending at `end` ("" at the text's end)."""
+    start = text.find("\n", end) + 1
+    if not start:
+        return ""
+    stop = text.find("\n", start)
+    return text[start:stop if stop >= 0 else len(text)]
 
 
 class _LinesStarting:
@@ -558,7 +591,7 @@ def _label_lines(text: str):
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
-    rare |= _repeated_titles(cands, counts)
+    rare |= _repeated_titles(text, cands, counts)
     if rare:  # a name alone on a line once is a heading, not a speaker; a title written again is no speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
@@ -583,10 +616,11 @@ def _label_lines(text: str):
         words = 2 if all(len(n.split()) >= 2 for n in names) else 1
         first = next(i for i, c in enumerate(cands) if c[5] in names)
         full_name_of = {initials(n): n for n in counts if 2 <= len(n.split()) <= 4}
+        label_starts = {c[1] for c in cands}
         for i, c in enumerate(cands):
             if c[5] not in names and _looks_like_a_name(c[5], words=words):
                 shape = _shape(c)
-                if shape in shapes and (i > first or shape[2]):
+                if shape in shapes and (shape[2] or i > first and not _sentence_goes_on_into(text, c[1], label_starts)):
                     names.add(c[5])
         # a name in full once, then its initials (a magazine's "**Don Watkins:**", then "**DW:**"), however
         # it is written: attribution makes the two one speaker
@@ -594,6 +628,19 @@ def _label_lines(text: str):
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
+
+
+def _sentence_goes_on_into(text: str, line_start: int, label_starts) -> bool:
+    """Whether the line just before the one at `line_start` is words (not blank, no label's) ending mid-sentence,
+    in a lowercase letter or a comma: the line at `line_start` is those words wrapped, and a word and a colon
+    opening it ("...checked the ice on the night" / "Rule: we never left...") no label of a name used once."""
+    if line_start < 2:
+        return False
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    if previous in label_starts:
+        return False
+    last = text[previous:line_start - 1].rstrip()[-1:]
+    return last.islower() or last == ","
 
 
 # Detection reads this much of a file (a labelled transcript shows itself early), and as much again
@@ -606,15 +653,64 @@ def detected(text: str) -> dict | None:
     when detection read the whole text (so that parsing does not look for them again)."""
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
-    if not (_labels_enough(starts, names, nonblank) or _one_statement(sample, starts)
+    if not (_labels_enough(sample, starts, names, nonblank) or _one_statement(sample, starts)
             or starts and len(text) > _DETECT_CHARS and _labels_further_on(text, names)):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
 
 
-def _labels_enough(starts, names, nonblank: int) -> bool:
-    """Two labels or more, of at most 20 names, making a fifth of the non-blank lines from the first on."""
-    return len(starts) >= 2 and len(names) <= 20 and len(starts) >= 0.2 * nonblank
+def _labels_enough(text: str, starts, names, nonblank: int) -> bool:
+    """Two labels or more, of at most 20 names, making a fifth of the non-blank lines from the first on;
+    in a hard-wrapped conversation, a fifth of those lines as they were before wrapping (_wrapped_conversation)."""
+    if len(starts) < 2 or len(names) > 20:
+        return False
+    return len(starts) >= 0.2 * nonblank or _wrapped_conversation(text, starts, 0.2)
+
+
+# the width a hard-wrapped text's lines are broken at: e-mail's and fmt's 72, textwrap's 70, a play's or
+# the GPO's hearings' 70-80; a text whose lines run longer holds its paragraphs on lines of their own
+_WRAP_WIDTHS = range(40, 101)
+
+
+def _wrapped_conversation(text: str, starts, share: float) -> bool:
+    """Whether the labels make `share` of the lines from the first on as they were before a hard wrap
+    (e-mail, fmt, textwrap, the GPO's hearings as text), a line that goes on the line before it not
+    counted: a transcript of long turns wrapped at 72 characters has a label in 30 lines, one in 2
+    paragraphs. Only for a conversation (two names or more, each labelling two lines or more) whose
+    labels mostly open wrapped paragraphs: an e-mail's headers and minutes' "Action:" lines are lines
+    of their own, and a report's "Background:" and "Findings:" paragraphs, once each, are no exchange."""
+    if sum(n >= 2 for n in Counter(c[5] for c in starts).values()) < 2:
+        return False
+    lines = text[starts[0][1]:].split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    # the width the lines were wrapped at, or under it: most lines come within a word of it
+    width = lengths[len(lengths) * 9 // 10]
+    if width not in _WRAP_WIDTHS:
+        return False
+    first = starts[0][0]
+    labels = {c[0] - first: not c[4].group("rest") for c in starts}  # a label's line (from 0) -> alone on it
+    goes_on = _goes_on(lines, labels, width)
+    unwrapped = sum(1 for line, wrapped in zip(lines, goes_on) if line.strip() and not wrapped)
+    wrapped_labels = sum(1 for i, alone in labels.items() if any(goes_on[i + 1 : i + 2 + alone]))
+    return 2 * wrapped_labels >= len(starts) and len(starts) >= share * unwrapped
+
+
+def _goes_on(lines: list[str], labels, width: int) -> list[bool]:
+    """For each line, whether it goes on the line before it in a text hard-wrapped at `width`: that line
+    not blank, nor longer than a wrapped line is, this line's first word too long to have fit on it
+    (the wrap broke there), this line no label, nor indented more than a line other than a label (a
+    paragraph's first line, the GPO's; under a label, the hanging indent of "HAMLET:  To be, or not...")."""
+    out, previous = [], ""
+    for number, line in enumerate(lines):
+        current = line.rstrip()
+        words = current.split(None, 1)
+        out.append(bool(
+            previous and words and number not in labels and len(previous) <= width + 8
+            and (number - 1 in labels or len(current) - len(current.lstrip()) <= len(previous) - len(previous.lstrip()))
+            and len(previous) + 1 + len(words[0]) > width
+        ))
+        previous = current
+    return out
 
 
 def _labels_further_on(text: str, opening_names: set[str]) -> bool:
@@ -627,8 +723,9 @@ def _labels_further_on(text: str, opening_names: set[str]) -> bool:
         end = text.rfind("\n", start, start + _DETECT_CHARS)
         if start == 0 or end < 0:
             continue
-        starts, names, nonblank = _label_lines(text[start:end])
-        if _labels_enough(starts, names, nonblank) and names & opening_names:
+        window = text[start:end]
+        starts, names, nonblank = _label_lines(window)
+        if _labels_enough(window, starts, names, nonblank) and names & opening_names:
             return True
     return False
 
@@ -837,7 +934,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             last_nl = text.rfind("\n", a, b)
             not_spoken = _NOT_SPOKEN_LINE.match(text, last_nl + 1, b) if last_nl >= 0 else None
             if not not_spoken:
-                if last_nl < 0 or not _title_written_again(text, last_nl + 1, b, lines_starting):
+                if last_nl < 0 or not (_title_written_again(text, last_nl + 1, b, lines_starting)
+                                       or shape is HEARING_LABEL_LINE and _HEARING_HEADING.fullmatch(text, last_nl + 1, b)):
                     break
             else:
                 time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
