@@ -88,20 +88,18 @@ CAPPED = f"Counted up to {COUNT_CAP:,} ({COUNT_CAP} means {COUNT_CAP:,} or more)
 FORMER_SLUGS_HELP = "Slugs that lead here: of speakers or topics merged into this one, and its own before a rename."
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
 class FormerSlugsField(serializers.Field):
     """The sorted former slugs of a row read by speaker_list or topic_list (their `former_slugs_joined`)."""
 
     def __init__(self, **kwargs):
-        super().__init__(source="former_slugs_joined", read_only=True, help_text=FORMER_SLUGS_HELP, **kwargs)
+        super().__init__(read_only=True, help_text=FORMER_SLUGS_HELP, **kwargs)
 
     def get_attribute(self, instance):
         return former_slugs_from_column(instance.former_slugs_joined)
 
     def to_representation(self, value):
         return value
-
-
-extend_schema_field({"type": "array", "items": {"type": "string"}})(FormerSlugsField)
 
 
 class TopicSerializer(serializers.ModelSerializer):

@@ -63,7 +63,7 @@ def test_unknown_slugs_are_still_a_400_naming_only_them(merged, anon):
 
 @pytest.mark.parametrize("url, location", [
     ("/api/speakers/ilya-s/", "http://testserver/api/speakers/ilya-sutskever/"),
-    ("/api/speakers/sutskever-ilya/?format=json&x=1", "http://testserver/api/speakers/ilya-sutskever/?format=json&x=1"),
+    ("/api/speakers/sutskever-ilya/?format=json", "http://testserver/api/speakers/ilya-sutskever/?format=json"),
     ("/api/speakers/ilya-s.json", "http://testserver/api/speakers/ilya-sutskever.json"),
     ("/api/topics/ai-safety/", "http://testserver/api/topics/alignment/"),
     ("/api/topics/superalignment/?format=api", "http://testserver/api/topics/alignment/?format=api"),
