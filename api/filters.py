@@ -11,7 +11,7 @@ from django_filters.widgets import QueryArrayWidget
 from drf_spectacular.drainage import set_override
 
 from claims.models import Claim, Interview, Prediction, Speaker, Topic
-from claims.selectors import claim_search, claims_on_topics, topic_subtree_ids, topic_tree
+from claims.selectors import claim_search, claims_on_topics, former_slug_targets, slugs_resolve, topic_subtree_ids, topic_tree
 
 from .pagination import ClaimPagination, PredictionPagination
 
@@ -53,14 +53,16 @@ class _ListField(forms.Field):
 
 
 class SlugsField(_ListField):
-    """Slugs resolved to rows of `model` in one query; any unknown slug is an error."""
+    """Slugs resolved to rows of `model` in one query; a speaker's or topic's former slug (merged
+    into another, or renamed) names the row it leads to, at one more query only when a slug is no
+    row's current one; any unknown slug is an error."""
 
     def __init__(self, *, model, **kwargs):
         self.model = model
         super().__init__(**kwargs)
 
     def lookup(self, slugs: list[str]) -> dict:
-        return {row.slug: row for row in self.model.objects.filter(slug__in=slugs)} if slugs else {}
+        return slugs_resolve(self.model, slugs) if slugs else {}
 
     def parse(self, values):
         found = self.lookup([value for value in values if _SLUG.match(value)])
@@ -79,11 +81,12 @@ class TopicSlugsField(SlugsField):
     def lookup(self, slugs):
         rows = topic_tree()
         tree = [(pk, parent_id) for pk, parent_id, _ in rows]
-        found = {}
-        for pk, parent_id, slug in rows:
-            if slug in slugs:
-                found[slug] = Topic(pk=pk, parent_id=parent_id, slug=slug)
-                found[slug].tree = tree
+        by_pk = {pk: Topic(pk=pk, parent_id=parent_id, slug=slug) for pk, parent_id, slug in rows}
+        found = {topic.slug: topic for topic in by_pk.values() if topic.slug in slugs}
+        moved = former_slug_targets(Topic, [slug for slug in slugs if slug not in found])
+        found |= {slug: by_pk[pk] for slug, pk in moved.items() if pk in by_pk}
+        for topic in found.values():
+            topic.tree = tree
         return found
 
 
@@ -239,10 +242,10 @@ class ClaimFilterSet(_FilterSet):
 
     topic = TopicSlugsFilter(
         field_name="topics", method="by_topics",
-        help_text="Topic slug, repeatable (any of). A topic includes its subtopics.",
+        help_text="Topic slug, repeatable (any of). A topic includes its subtopics. A former slug (of a topic merged into another, or renamed) names the topic it leads to.",
     )
     topic_id = IdsFilter(noun="topic", field_name="topics", method="by_topic_ids", help_text="Topic id, repeatable; includes subtopics.")
-    speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="speaker", method="by_rows", help_text="Speaker slug, repeatable.")
+    speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="speaker", method="by_rows", help_text="Speaker slug, repeatable; a former slug names the speaker it leads to.")
     speaker_id = IdsFilter(noun="speaker", field_name="speaker", method="by_ids", help_text="Speaker id, repeatable.")
     interview = SlugsFilter(model=Interview, noun="interview", field_name="interview", method="by_rows", help_text="Interview slug, repeatable.")
     interview_id = IdsFilter(noun="interview", field_name="interview", method="by_ids", help_text="Interview id, repeatable.")
@@ -296,10 +299,10 @@ class PredictionFilterSet(_FilterSet):
     target_before = filters.DateFilter(
         method="by_target", help_text="Target date (target_end, else target_start) on or before (YYYY-MM-DD).", **ISO_DATE
     )
-    speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="claim__speaker", method="by_rows", help_text="Speaker slug, repeatable.")
+    speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="claim__speaker", method="by_rows", help_text="Speaker slug, repeatable; a former slug names the speaker it leads to.")
     topic = TopicSlugsFilter(
         field_name="claim__topics", method="by_topics",
-        help_text="Topic slug of the claim, repeatable (any of); includes subtopics.",
+        help_text="Topic slug of the claim, repeatable (any of); includes subtopics. A former slug names the topic it leads to.",
     )
     interview = SlugsFilter(model=Interview, noun="interview", field_name="claim__interview", method="by_rows", help_text="Interview slug, repeatable.")
     q = SearchFilter(method="search", help_text="Full-text search over the claim's quote and statement.")
@@ -327,7 +330,7 @@ class PredictionFilterSet(_FilterSet):
 class InterviewFilterSet(_FilterSet):
     """Filters for interviews/: a participant, and the published date."""
 
-    speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="participants", method="by_participant", help_text="Participant slug, repeatable.")
+    speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="participants", method="by_participant", help_text="Participant slug, repeatable; a former slug names the speaker it leads to.")
     date_after = filters.DateFilter(field_name="published", lookup_expr="gte", help_text="Published on or after (YYYY-MM-DD).", **ISO_DATE)
     date_before = filters.DateFilter(field_name="published", lookup_expr="lte", help_text="Published on or before (YYYY-MM-DD).", **ISO_DATE)
 

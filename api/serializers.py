@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
-from claims.selectors import COUNT_CAP
+from claims.selectors import COUNT_CAP, former_slugs_from_column
 
 from .rows import source_link_at
 
@@ -85,6 +85,23 @@ class PredictionSerializer(serializers.ModelSerializer):
 CAPPED = f"Counted up to {COUNT_CAP:,} ({COUNT_CAP} means {COUNT_CAP:,} or more)."
 
 
+FORMER_SLUGS_HELP = "Slugs that lead here: of speakers or topics merged into this one, and its own before a rename."
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class FormerSlugsField(serializers.Field):
+    """The sorted former slugs of a row read by speaker_list or topic_list (their `former_slugs_joined`)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, help_text=FORMER_SLUGS_HELP, **kwargs)
+
+    def get_attribute(self, instance):
+        return former_slugs_from_column(instance.former_slugs_joined)
+
+    def to_representation(self, value):
+        return value
+
+
 class TopicSerializer(serializers.ModelSerializer):
     parent = serializers.CharField(source="parent_slug", allow_null=True, read_only=True)
     children = serializers.ListField(source="children_slugs", child=serializers.CharField(), read_only=True)
@@ -92,19 +109,23 @@ class TopicSerializer(serializers.ModelSerializer):
     subtree_claim_count = serializers.IntegerField(
         read_only=True, help_text=f"Claims tagged with this topic or a subtopic (what ?topic= returns). {CAPPED}"
     )
+    former_slugs = FormerSlugsField()
 
     class Meta:
         model = Topic
-        fields = ("slug", "name", "description", "parent", "children", "keywords", "claim_count", "subtree_claim_count")
+        fields = ("slug", "name", "description", "parent", "children", "keywords", "former_slugs", "claim_count",
+                  "subtree_claim_count")
 
 
 class SpeakerSerializer(serializers.ModelSerializer):
     claim_count = serializers.IntegerField(read_only=True, help_text=f"Claims by this speaker. {CAPPED}")
     interview_count = serializers.IntegerField(read_only=True)
+    former_slugs = FormerSlugsField()
 
     class Meta:
         model = Speaker
-        fields = ("slug", "name", "aliases", "description", "affiliation", "link", "claim_count", "interview_count")
+        fields = ("slug", "name", "aliases", "former_slugs", "description", "affiliation", "link", "claim_count",
+                  "interview_count")
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
@@ -183,6 +204,22 @@ class SafeSlugRelatedField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
+class CurrentOrFormerSlugField(SafeSlugRelatedField):
+    """A speaker or topic by its slug or by a former slug (merged into another, or renamed), which
+    names the row it leads to; one more query only for a slug no row has now."""
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError:
+            if not (isinstance(data, str) and re.match(SLUG_PATTERN, data) and len(data) <= 200):
+                raise
+            row = self.get_queryset().filter(former_slugs__slug=data).first()
+            if row is None:
+                raise
+            return row
+
+
 class PredictionWriteSerializer(serializers.Serializer):
     predicted = serializers.CharField()
     horizon = serializers.CharField(required=False, allow_blank=True, max_length=200)
@@ -198,14 +235,14 @@ class ClaimWriteSerializer(serializers.Serializer):
     """What staff send to create or change a claim; claims.services checks the rest (quote at offsets...)."""
 
     interview = SafeSlugRelatedField(queryset=Interview.objects.all(), slug_field="slug")
-    speaker = SafeSlugRelatedField(queryset=Speaker.objects.all(), slug_field="slug")
+    speaker = CurrentOrFormerSlugField(queryset=Speaker.objects.all(), slug_field="slug")
     start_char = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET)
     end_char = serializers.IntegerField(min_value=1, max_value=MAX_OFFSET)
     quote = serializers.CharField(
         required=False, trim_whitespace=False, help_text="Verbatim; taken from the transcript at the offsets when omitted."
     )
     statement = serializers.CharField()
-    topics = SafeSlugRelatedField(queryset=Topic.objects.all(), slug_field="slug", many=True, required=False)
+    topics = CurrentOrFormerSlugField(queryset=Topic.objects.all(), slug_field="slug", many=True, required=False)
     type = serializers.ChoiceField(source="claim_type", choices=Claim.Type.choices, required=False)
     hedged = serializers.BooleanField(required=False)
     status = serializers.ChoiceField(choices=Claim.Status.choices, required=False)

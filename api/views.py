@@ -7,7 +7,8 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
-from django.http import StreamingHttpResponse
+from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -30,6 +31,7 @@ from claims.selectors import (
     interview_transcript,
     prediction_get,
     prediction_list,
+    slug_current,
     speaker_list,
     topic_list,
 )
@@ -314,7 +316,30 @@ class PredictionViewSet(KeysetListMixin, ApiViewSet, viewsets.ReadOnlyModelViewS
         return self.retrieve(request, pk=pk)
 
 
-class TopicViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
+class FormerSlugRedirectMixin:
+    """retrieve() by a former slug (of a speaker or topic merged into another, or renamed) answers 301
+    Moved Permanently with the URL of the slug it leads to, query string kept: clients follow it on
+    GET and may update what they saved, and the body they get names the record by its current slug
+    (served under the old URL it would contradict the address). One lookup, only after a miss."""
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except (Http404, NotFound):
+            current = slug_current(self.queryset.model, kwargs["slug"])
+            if current is None:
+                raise
+        route = {"slug": current} | ({"format": self.format_kwarg} if self.format_kwarg else {})
+        url = request.build_absolute_uri(reverse(f"{self.basename}-detail", kwargs=route))
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+MOVED = OpenApiResponse(description="A former slug: Location is the URL of the record's current slug (query string kept).")
+
+
+@extend_schema_view(retrieve=extend_schema(responses={200: s.TopicSerializer, 301: MOVED}))
+class TopicViewSet(FormerSlugRedirectMixin, ApiViewSet, viewsets.ReadOnlyModelViewSet):
     """The topic tree: each topic with its parent, children and claim counts."""
 
     queryset = Topic.objects.none()
@@ -333,7 +358,8 @@ class TopicViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
         raise NotFound("No such topic.")
 
 
-class SpeakerViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(retrieve=extend_schema(responses={200: s.SpeakerSerializer, 301: MOVED}))
+class SpeakerViewSet(FormerSlugRedirectMixin, ApiViewSet, viewsets.ReadOnlyModelViewSet):
     """People who speak in the interviews, with their claim and interview counts."""
 
     queryset = Speaker.objects.none()

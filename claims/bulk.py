@@ -43,7 +43,9 @@ from .models import (
     Participation,
     Prediction,
     Speaker,
+    SpeakerFormerSlug,
     Topic,
+    TopicFormerSlug,
     Turn,
     quote_mismatch,
 )
@@ -649,7 +651,9 @@ class FixtureImport:
         self.link_writer = TableWriter(Claim.topics.through._meta.db_table, ["claim_id", "topic_id"])
         self.rows = {
             "claims.topic": _ModelRows(Topic, {"parent": self._parent}),
+            "claims.topicformerslug": _ModelRows(TopicFormerSlug, {"topic": self._topic}),
             "claims.speaker": _ModelRows(Speaker, {}),
+            "claims.speakerformerslug": _ModelRows(SpeakerFormerSlug, {"speaker": self._speaker}),
             "claims.interview": _ModelRows(Interview, {}),
             "claims.participation": _ModelRows(Participation, {"interview": self._interview, "speaker": self._speaker}),
             "claims.chapter": _ModelRows(Chapter, {"interview": self._interview}),
@@ -676,6 +680,11 @@ class FixtureImport:
 
     def _parent(self, key, value):
         return None if value is None else self._lookup(self.topics, "topic", key, value)
+
+    def _topic(self, key, value):
+        if self.pending_topics:  # a topic waiting for its parent may be the one named
+            self._resolve_pending_topics()
+        return self._lookup(self.topics, "topic", key, value)
 
     def _interview(self, key, value):
         return self._lookup(self.interviews, "interview", key, value)[0]

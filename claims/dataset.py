@@ -14,7 +14,19 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 
 from .bulk import interviews_export
-from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn, quote_mismatch
+from .models import (
+    Chapter,
+    Claim,
+    Interview,
+    Participation,
+    Prediction,
+    Speaker,
+    SpeakerFormerSlug,
+    Topic,
+    TopicFormerSlug,
+    Turn,
+    quote_mismatch,
+)
 
 DEFAULT_FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -78,12 +90,19 @@ def _write(path: Path, objects: Iterable) -> None:
         )
 
 
+def former_slugs_in_order(former_model, owner: str) -> list:
+    """Former slugs (natural key: the slug; the row they lead to by its slug), sorted by slug in
+    Python: the same bytes whichever database's collation the export ran on."""
+    return sorted(former_model.objects.select_related(owner), key=lambda former: former.slug)
+
+
 def dataset_export(output_dir: Path = DEFAULT_FIXTURES_DIR) -> list[Path]:
-    """Write topics, speakers, and per interview its text and turns and its claims; return the files."""
+    """Write topics, speakers (each file followed by their former slugs), and per interview its text
+    and turns and its claims; return the files."""
     output_dir = Path(output_dir)
     written = [output_dir / "topics.json", output_dir / "speakers.json"]
-    _write(written[0], topics_in_tree_order())
-    _write(written[1], Speaker.objects.order_by("slug"))
+    _write(written[0], [*topics_in_tree_order(), *former_slugs_in_order(TopicFormerSlug, "topic")])
+    _write(written[1], [*Speaker.objects.order_by("slug"), *former_slugs_in_order(SpeakerFormerSlug, "speaker")])
     # One streaming pass per table, all interviews at once (claims.bulk); memory stays flat.
     per_interview = interviews_export(output_dir)
     written += sorted(per_interview, key=lambda path: (path.stem, path.parent.name != "interviews"))

@@ -9,6 +9,13 @@ class SlugManager(models.Manager):
         return self.get(slug=slug)
 
 
+class FormerSlugManager(models.Manager):
+    """A former slug is identified by itself (never by the slug it now leads to)."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
 class InterviewPartManager(models.Manager):
     """Turns and chapters are identified by (interview slug, index)."""
 

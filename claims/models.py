@@ -8,6 +8,7 @@ from .ingest.names import unique_slug
 
 from .managers import (
     ClaimManager,
+    FormerSlugManager,
     InterviewPartManager,
     ParticipationManager,
     PredictionManager,
@@ -41,6 +42,9 @@ class Speaker(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def clean(self):
+        _refuse_anothers_former_slug(self, SpeakerFormerSlug, "speaker")
+
 
 class Topic(models.Model):
     """A subject in the taxonomy tree; a query for a topic includes its subtopics."""
@@ -69,12 +73,66 @@ class Topic(models.Model):
         return (self.slug,)
 
     def clean(self):
+        _refuse_anothers_former_slug(self, TopicFormerSlug, "topic")
         ancestor, seen = self.parent, set()
         while ancestor is not None and ancestor.pk not in seen:
             if self.pk is not None and ancestor.pk == self.pk:
                 raise ValidationError({"parent": "A topic cannot be its own ancestor."})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
+
+
+def _refuse_anothers_former_slug(row, former_model, owner: str) -> None:
+    """A slug that still names another speaker or topic (one merged into it, or its old slug) stays
+    theirs: links, API queries and citations made with it must not start naming this row instead."""
+    if not row.slug:
+        return
+    held = former_model.objects.filter(slug=row.slug).exclude(**{f"{owner}_id": row.pk}).select_related(owner).first()
+    if held is not None:
+        holder = getattr(held, owner)
+        raise ValidationError({"slug": (
+            f"{row.slug!r} is a former slug of {holder.name} ({holder.slug}): it still leads there. Choose another slug."
+        )})
+
+
+class SpeakerFormerSlug(models.Model):
+    """A slug a speaker no longer has (it was merged into this speaker, or renamed): it still names the speaker."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="former_slugs")
+
+    objects = FormerSlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return f"{self.slug} (now {self.speaker.slug})"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["claims.speaker"]
+
+
+class TopicFormerSlug(models.Model):
+    """A slug a topic no longer has (it was merged into this topic, or renamed): it still names the topic."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="former_slugs")
+
+    objects = FormerSlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return f"{self.slug} (now {self.topic.slug})"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["claims.topic"]
 
 
 class Interview(models.Model):

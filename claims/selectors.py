@@ -12,7 +12,18 @@ from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Coalesce
 
 from .ingest.markup import spoken_word_count
-from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
+from .models import (
+    Chapter,
+    Claim,
+    Interview,
+    Participation,
+    Prediction,
+    Speaker,
+    SpeakerFormerSlug,
+    Topic,
+    TopicFormerSlug,
+    Turn,
+)
 
 ClaimTopic = Claim.topics.through
 
@@ -294,10 +305,10 @@ def _topic_counts(*, sees_all: bool, tree: list[tuple[int, int | None]]) -> tupl
 
 
 def topic_list(*, user=None) -> list[Topic]:
-    """All topics by slug, each with `parent_slug`, `children_slugs`, `claim_count` (tagged directly)
-    and `subtree_claim_count` (tagged with it or a subtopic), counting claims the user may read,
-    each count capped at COUNT_CAP."""
-    topics = list(Topic.objects.order_by("slug"))
+    """All topics by slug, each with `parent_slug`, `children_slugs`, `former_slugs_joined`, `claim_count`
+    (tagged directly) and `subtree_claim_count` (tagged with it or a subtopic), counting claims the
+    user may read, each count capped at COUNT_CAP."""
+    topics = list(Topic.objects.annotate(former_slugs_joined=former_slugs_expression(Topic)).order_by("slug"))
     by_pk = {topic.pk: topic for topic in topics}
     tree = [(topic.pk, topic.parent_id) for topic in topics]
     sees_all = _sees_all(user)
@@ -320,13 +331,15 @@ def topic_list(*, user=None) -> list[Topic]:
 
 
 def speaker_list(*, user=None) -> QuerySet[Speaker]:
-    """Speakers by slug, with `claim_count` (claims the user may read, capped at COUNT_CAP) and `interview_count`."""
+    """Speakers by slug, with `claim_count` (claims the user may read, capped at COUNT_CAP), `interview_count`
+    and `former_slugs_joined` (former_slugs_from_column reads it)."""
     status, params = ("", ()) if _sees_all(user) else ("AND c.status = %s", (Claim.Status.APPROVED,))
     capped = RawSQL(_capped_count(f'SELECT 1 FROM claims_claim c WHERE c.speaker_id = "claims_speaker"."id" {status}'), params, output_field=IntegerField())
     interviews = Participation.objects.filter(speaker=OuterRef("pk")).order_by().values("speaker")
     return Speaker.objects.annotate(
         claim_count=capped,
         interview_count=Coalesce(Subquery(interviews.annotate(n=Count("pk")).values("n")), 0),
+        former_slugs_joined=former_slugs_expression(Speaker),
     ).order_by("slug")
 
 
@@ -378,3 +391,82 @@ def prediction_list(*, user=None) -> QuerySet[Prediction]:
 def prediction_get(*, pk: int, user=None) -> Prediction | None:
     """One prediction whose claim the user may read, or None."""
     return prediction_list(user=user).select_related("claim").filter(pk=pk).first()
+
+
+# Former slugs: a speaker or topic merged into another, or renamed, leaves its slug to the row that
+# holds what it named (claims.services._former_slugs_move), so links, saved queries, annotation
+# sheets and citations made with it keep working. A current slug always wins over a former one.
+_FORMER = {Speaker: (SpeakerFormerSlug, "speaker"), Topic: (TopicFormerSlug, "topic")}
+
+
+def former_slug_targets(model, slugs: Iterable[str]) -> dict[str, int]:
+    """{former slug: id of the speaker or topic it now names} for those of `slugs` that are former
+    slugs of `model`'s rows (any model else: none), in one query."""
+    wanted = list(dict.fromkeys(slugs))
+    if model not in _FORMER or not wanted:
+        return {}
+    former, owner = _FORMER[model]
+    return dict(former.objects.filter(slug__in=wanted).values_list("slug", f"{owner}_id"))
+
+
+def slugs_resolve(model, slugs: Iterable[str]) -> dict:
+    """{slug: row} for the given slugs that name a row of `model` now or formerly; one query, and a
+    second only when a slug is no row's current one."""
+    wanted = list(dict.fromkeys(slugs))
+    found = {row.slug: row for row in model._default_manager.filter(slug__in=wanted)} if wanted else {}
+    missing = [slug for slug in wanted if slug not in found]
+    if missing and model in _FORMER:
+        former, owner = _FORMER[model]
+        found |= {row.slug: getattr(row, owner) for row in former.objects.filter(slug__in=missing).select_related(owner)}
+    return found
+
+
+def slug_current(model, slug: str) -> str | None:
+    """The slug a former slug now leads to (its row's current slug), or None when it is no former slug."""
+    if model not in _FORMER:
+        return None
+    former, owner = _FORMER[model]
+    return former.objects.filter(slug=slug).values_list(f"{owner}__slug", flat=True).first()
+
+
+def slug_map(model) -> dict:
+    """{slug: row} of every row of `model`, by its current slug and by each of its former slugs (two queries)."""
+    rows = list(model._default_manager.all())
+    by_pk = {row.pk: row for row in rows}
+    mapped = {}
+    if model in _FORMER:
+        former, owner = _FORMER[model]
+        mapped = {slug: by_pk[pk] for slug, pk in former.objects.values_list("slug", f"{owner}_id") if pk in by_pk}
+    return mapped | {row.slug: row for row in rows}
+
+
+def former_slugs_expression(model) -> RawSQL:
+    """A column for a query on `model`'s unaliased table: its rows' former slugs, comma-separated (slugs
+    have no commas, read them with former_slugs_from_column), NULL when there are none."""
+    former, owner = _FORMER[model]
+    joined = "string_agg(f.slug, ',')" if connection.vendor == "postgresql" else "group_concat(f.slug, ',')"
+    sql = (f"SELECT {joined} FROM {former._meta.db_table} f "
+           f'WHERE f.{owner}_id = "{model._meta.db_table}"."id"')
+    return RawSQL(sql, (), output_field=TextField())
+
+
+def former_slugs_from_column(value: str | None) -> list[str]:
+    """The sorted former slugs of a former_slugs_expression column's value (sorted here: the same on every database)."""
+    return sorted(value.split(",")) if value else []
+
+
+def rows_now(model, ids: Iterable[int]) -> dict:
+    """{id: row} for ids of `model`'s rows, where a row deleted by a merge gives the row it was merged
+    into (its last slug, from its history, is a former slug of that one); ids leading nowhere are absent.
+    For old history versions, which still name a merged speaker or topic by its id."""
+    wanted = set(ids)
+    found = model._default_manager.in_bulk(wanted)
+    gone = wanted - found.keys()
+    if gone:
+        last_slug = {}
+        for pk, slug in (model.history.filter(id__in=gone).order_by("history_date", "history_id")
+                         .values_list("id", "slug")):
+            last_slug[pk] = slug
+        now = slugs_resolve(model, last_slug.values())
+        found.update({pk: now[slug] for pk, slug in last_slug.items() if slug in now})
+    return found

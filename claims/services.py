@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from .bulk import copy_rows
@@ -24,7 +25,19 @@ from .ingest.records import AnnotatedInterview, Metadata
 from .ingest.records import Chapter as ChapterRecord
 from .ingest.records import Turn as TurnRecord
 from .ingest.timing import estimate_times
-from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
+from .models import (
+    Chapter,
+    Claim,
+    Interview,
+    Participation,
+    Prediction,
+    Speaker,
+    SpeakerFormerSlug,
+    Topic,
+    TopicFormerSlug,
+    Turn,
+)
+from .selectors import former_slug_targets, slug_map
 
 PREDICTION_FIELDS = (
     "predicted", "horizon", "target_start", "target_end",
@@ -179,8 +192,8 @@ def annotations_import(sheet: dict, *, source: str, status: str = Claim.Status.A
         raise AnnotationSheetError(f"{source}: the sheet names no interview") from None
     except Interview.DoesNotExist:
         raise AnnotationSheetError(f"{source}: no interview with slug {sheet['interview']!r}; ingest it first") from None
-    speakers = {speaker.slug: speaker for speaker in Speaker.objects.all()}
-    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    # a sheet written before a merge names the merged speaker or topic by its old slug: it names the kept one
+    speakers, topics = slug_map(Speaker), slug_map(Topic)
     existing = set(interview.claims.values_list("start_char", "end_char"))
     created = 0
     for number, row in enumerate(sheet.get("claims", []), start=1):
@@ -303,9 +316,11 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
             raise IngestConflict(slug_taken_message(meta.slug, holder)) from None
         raise
     speakers = _speakers_upsert(annotated.speakers)
+    roles: dict = {}  # two slugs may name one speaker (one a former slug of the other): one part each
+    for record in annotated.speakers:
+        roles.setdefault(speakers[record.slug], record.role)
     _create_rows(Participation, [
-        Participation(interview=interview, speaker=speakers[record.slug], role=record.role)
-        for record in annotated.speakers
+        Participation(interview=interview, speaker=speaker, role=role) for speaker, role in roles.items()
     ])
     _create_rows(Chapter, [
         Chapter(interview=interview, index=index, title=chapter.title,
@@ -329,14 +344,20 @@ def _speakers_upsert(records) -> dict[str, Speaker]:
     wanted: dict = {}
     for record in records:
         wanted.setdefault(record.slug, record)
+    # A slug curators merged away (or renamed) names the speaker it went into: the same person, as a
+    # slug taken names its speaker; a new speaker with it would take over the merged one's links.
+    moved = former_slug_targets(Speaker, wanted)
     created = _create_with_history(Speaker, [
         Speaker(slug=slug, name=record.name, aliases=list(dict.fromkeys(a for a in record.aliases if a != record.name)))
-        for slug, record in wanted.items()
+        for slug, record in wanted.items() if slug not in moved
     ], skip_existing="slug")
     speakers = {speaker.slug: speaker for speaker in created}
     known = [slug for slug in wanted if slug not in speakers]
     if known:
-        speakers.update(Speaker.objects.in_bulk(known, field_name="slug"))
+        current = [slug for slug in known if slug not in moved]
+        rows = {speaker.slug: speaker for speaker in Speaker.objects.filter(Q(slug__in=current) | Q(pk__in=moved.values()))}
+        by_pk = {speaker.pk: speaker for speaker in rows.values()}
+        speakers.update({slug: by_pk[moved[slug]] if slug in moved else rows[slug] for slug in known})
     for slug in known:
         speaker, record = speakers[slug], wanted[slug]
         new_aliases = [alias for alias in record.aliases if alias not in speaker.aliases and alias != speaker.name]
@@ -420,7 +441,8 @@ class TopicMergeResult:
 
 @transaction.atomic
 def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
-    """Fold `source` into `target`: its claims, subtopics and keywords move to the target, then it is deleted.
+    """Fold `source` into `target`: its claims, subtopics and keywords move to the target, its slug (and
+    the former slugs it had) become former slugs of the target, then it is deleted.
 
     Every claim is re-tagged through claim_update, so each keeps a history record of the change.
     """
@@ -453,8 +475,42 @@ def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
         target.keywords = [*target.keywords, *extra_keywords]
         target.full_clean()
         target.save()
+    _former_slugs_move(TopicFormerSlug, "topic", source=source, target=target)
     source.delete()
     return TopicMergeResult(claims_moved=moved, claims_already_tagged=already, children_moved=len(children))
+
+
+def _former_slugs_move(former_model, owner: str, *, source, target) -> None:
+    """The source's slug, and the slugs it had kept from earlier merges and renames, become the
+    target's former slugs: each still leads to the row now holding what it named (A merged into B,
+    then B into C: both a and b name C, each by one row, so a lookup never follows a chain)."""
+    former_model.objects.filter(**{owner: source}).update(**{owner: target})
+    former_model.objects.create(slug=source.slug, **{owner: target})
+
+
+def _slug_keeping_update(row, former_model, owner: str, fields: dict):
+    """Set `fields` on a saved speaker or topic and save it; a slug it leaves becomes its former slug."""
+    old_slug = type(row)._default_manager.filter(pk=row.pk).values_list("slug", flat=True).get()
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.full_clean()  # refuses a slug that is another's former slug
+    row.save()
+    if row.slug != old_slug:
+        former_model.objects.filter(**{owner: row, "slug": row.slug}).delete()  # back to an old slug: current again
+        former_model.objects.create(slug=old_slug, **{owner: row})
+    return row
+
+
+@transaction.atomic
+def speaker_update(speaker: Speaker, **fields) -> Speaker:
+    """Change a speaker's fields (the admin's form); a changed slug keeps naming it as a former slug."""
+    return _slug_keeping_update(speaker, SpeakerFormerSlug, "speaker", fields)
+
+
+@transaction.atomic
+def topic_update(topic: Topic, **fields) -> Topic:
+    """Change a topic's fields (the admin's form); a changed slug keeps naming it as a former slug."""
+    return _slug_keeping_update(topic, TopicFormerSlug, "topic", fields)
 
 
 @dataclass(frozen=True)
@@ -475,7 +531,8 @@ def _history_reason(text: str) -> str:
 @transaction.atomic
 def speaker_merge(*, source: Speaker, target: Speaker) -> SpeakerMergeResult:
     """Fold `source` into `target`: its claims, turns and participations move to the target, its name
-    and aliases become aliases of the target, then it is deleted.
+    and aliases become aliases of the target, its slug (and the former slugs it had) former slugs of
+    the target, which they keep naming; then it is deleted.
 
     Every claim moves through claim_update, so each keeps a history record of the change, its reason
     naming both slugs (as do the target's and the source's own records). Refused, with nothing
@@ -519,6 +576,7 @@ def speaker_merge(*, source: Speaker, target: Speaker) -> SpeakerMergeResult:
         target._change_reason = reason
         target.full_clean()
         target.save()
+    _former_slugs_move(SpeakerFormerSlug, "speaker", source=source, target=target)
     source._change_reason = reason
     source.delete()
     return SpeakerMergeResult(claims=claims, turns=turns, interviews=len(participations))
@@ -567,8 +625,9 @@ def turns_replace(interview: Interview, spans: list[tuple[int, int, str | None]]
     """Replace an interview's turns with curated ones: (start_char, end_char, speaker slug) each.
 
     Times are estimated again from the interview's anchors (chapters, duration). Returns the count.
+    A merged or renamed speaker's former slug names the speaker it now is.
     """
-    speakers = {speaker.slug: speaker for speaker in Speaker.objects.all()}
+    speakers = slug_map(Speaker)
     spans = sorted(spans)
     previous_end = 0
     for start_char, end_char, slug in spans:

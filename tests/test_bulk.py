@@ -15,9 +15,9 @@ from claims.dataset import (
     _interview_objects,
     dataset_export,
 )
-from claims.models import Claim, Interview, Prediction, Topic, Turn
+from claims.models import Claim, Interview, Prediction, Speaker, SpeakerFormerSlug, Topic, TopicFormerSlug, Turn
 
-from .test_fixtures import build_small_dataset, corrupt, read_tree
+from .test_fixtures import FORMER_SLUGS, build_merged_dataset, build_small_dataset, corrupt, former_slugs_in, read_tree
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,6 +33,32 @@ def test_export_import_export_is_byte_identical(tmp_path):
     assert sorted(Claim.objects.get(claim_type="prediction").topics.values_list("slug", flat=True)) == ["ai", "alignment"]
     dataset_export(second)
     assert read_tree(first) == read_tree(second)
+
+
+def test_a_dataset_after_merges_imports_and_exports_unchanged_with_its_former_slugs(tmp_path):
+    build_merged_dataset()
+    first, second = tmp_path / "first", tmp_path / "second"
+    dataset_export(first)
+    assert former_slugs_in(first) == FORMER_SLUGS
+    call_command("flush", "--noinput", verbosity=0)
+    call_command("import_fixtures", "--fixtures", str(first), verbosity=0)
+    assert dict(SpeakerFormerSlug.objects.values_list("slug", "speaker__slug")) == dict(FORMER_SLUGS["speakers.json"])
+    assert dict(TopicFormerSlug.objects.values_list("slug", "topic__slug")) == dict(FORMER_SLUGS["topics.json"])
+    dataset_export(second)
+    assert read_tree(first) == read_tree(second)
+
+
+def test_a_former_slug_naming_an_unknown_speaker_stops_the_import(tmp_path):
+    build_merged_dataset()
+    dataset_export(tmp_path)
+    call_command("flush", "--noinput", verbosity=0)
+    path = tmp_path / "speakers.json"
+    rows = json.loads(path.read_text())
+    rows[-1]["fields"]["speaker"] = ["nobody"]
+    path.write_text(json.dumps(rows))
+    with pytest.raises(CommandError, match=r"unknown speaker \['nobody'\]"):
+        call_command("import_fixtures", "--fixtures", str(tmp_path), verbosity=0)
+    assert not Speaker.objects.exists() and not SpeakerFormerSlug.objects.exists()
 
 
 def test_the_shipped_fixtures_import_and_export_unchanged(tmp_path):

@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 
 from claims.dataset import DEFAULT_FIXTURES_DIR, dataset_export
 from claims.models import Chapter, Claim, Interview, Participation, Speaker, Topic, Turn
+from claims.selectors import slugs_resolve
 
 from .factories import make_claim, make_interview, make_speaker, make_topic
 
@@ -49,8 +50,10 @@ def test_export_flush_load_export_is_byte_identical(tmp_path):
     assert '"pk"' not in (first / "claims" / "talk.json").read_text()
 
 
-def test_a_dataset_after_a_speaker_merge_exports_and_loads_back_unchanged(tmp_path):
-    from claims.services import speaker_merge
+def build_merged_dataset():
+    """The small dataset after curators merged: a second talk's "Speaker 2" into the guest (after it
+    had a duplicate merged into it: a chain), a topic into 'alignment', and renamed the host's slug."""
+    from claims.services import speaker_merge, speaker_update, topic_merge
 
     build_small_dataset()
     # a second talk whose guest came in as the diariser's "Speaker 2", then merged into the known guest
@@ -59,16 +62,38 @@ def test_a_dataset_after_a_speaker_merge_exports_and_loads_back_unchanged(tmp_pa
     Participation.objects.create(interview=interview, speaker=scoped, role="guest")
     Turn.objects.create(interview=interview, index=0, speaker=scoped, start_char=56, end_char=100)
     make_claim(interview=interview, speaker=scoped)
+    speaker_merge(source=make_speaker(slug="speaker-2-copy", name="Speaker 2"), target=scoped)
     speaker_merge(source=scoped, target=Speaker.objects.get(slug="guest"))
+    topic_merge(source=make_topic(slug="ai-safety", name="AI safety"), target=Topic.objects.get(slug="alignment"))
+    speaker_update(Speaker.objects.get(slug="host"), slug="the-host")
+
+
+FORMER_SLUGS = {"speakers.json": [("host", "the-host"), ("speaker-2-copy", "guest"), ("speaker-2-in-talk-2", "guest")],
+                "topics.json": [("ai-safety", "alignment")]}
+
+
+def former_slugs_in(folder: Path) -> dict:
+    owners = {"claims.speakerformerslug": "speaker", "claims.topicformerslug": "topic"}
+    return {name: [(row["fields"]["slug"], row["fields"][owners[row["model"]]][0])
+                   for row in json.loads((folder / name).read_text()) if row["model"] in owners]
+            for name in ("speakers.json", "topics.json")}
+
+
+def test_a_dataset_after_merges_exports_and_loads_back_unchanged_with_its_former_slugs(tmp_path):
+    build_merged_dataset()
     first, second = tmp_path / "first", tmp_path / "second"
     dataset_export(first)
+    assert former_slugs_in(first) == FORMER_SLUGS  # after the rows they lead to, sorted by slug
     call_command("flush", "--noinput", verbosity=0)
     call_command("load_dataset", "--fixtures", str(first), verbosity=0)
     dataset_export(second)
     assert read_tree(first) == read_tree(second)
-    assert [row["fields"]["slug"] for row in json.loads((first / "speakers.json").read_text())] == ["guest", "host"]
+    assert [row["fields"]["slug"] for row in json.loads((first / "speakers.json").read_text())
+            if row["model"] == "claims.speaker"] == ["guest", "the-host"]
     assert Claim.objects.get(interview__slug="talk-2").speaker.slug == "guest"
     assert Speaker.objects.get(slug="guest").aliases == ["Gest"]  # "Speaker 2" names a part, not him
+    assert slugs_resolve(Speaker, ["speaker-2-copy", "host"]) == {
+        "speaker-2-copy": Speaker.objects.get(slug="guest"), "host": Speaker.objects.get(slug="the-host")}
 
 
 def test_the_shipped_fixtures_load_and_export_unchanged(tmp_path):

@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Interview, Prediction, Speaker, Topic
+from claims.selectors import former_slug_targets, rows_now
 from claims.services import (
     PREDICTION_FIELDS,
     claim_create,
@@ -105,6 +106,8 @@ class TopicFilter(admin.SimpleListFilter):
 def _topic_and_descendant_ids(slug: str) -> set[int]:
     parents = dict(Topic.objects.values_list("pk", "parent_id"))
     root = Topic.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    if root is None:  # a curator's saved link from before a merge or rename
+        root = former_slug_targets(Topic, [slug]).get(slug)
     wanted = {root} if root else set()
     grew = True
     while grew:
@@ -301,12 +304,20 @@ class ClaimAdmin(SimpleHistoryAdmin):
             return form_class
         record = Claim.history.filter(history_id=version, id=obj.pk).first()
         topic_ids = list(record.topics.values_list("topic_id", flat=True)) if record is not None else None
+        # A version from before a merge names the merged speaker or topic by an id that is gone: it is
+        # shown, and reverted to, as the one it was merged into (found through its last slug).
+        topics_now = rows_now(Topic, topic_ids or ())
+        speaker_now = rows_now(Speaker, [obj.speaker_id]).get(obj.speaker_id) if obj.speaker_id else None
 
         class VersionForm(form_class):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 if topic_ids is not None:
-                    self.initial["topics"] = list(Topic.objects.filter(pk__in=topic_ids))
+                    topics = {topics_now[pk].pk: topics_now[pk] for pk in topic_ids if pk in topics_now}
+                    self.initial["topics"] = sorted(topics.values(), key=lambda topic: topic.slug)
+                if speaker_now is not None and speaker_now.pk != self.instance.speaker_id:
+                    self.instance.speaker = speaker_now
+                    self.initial["speaker"] = speaker_now.pk
 
         return VersionForm
 

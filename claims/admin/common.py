@@ -43,6 +43,14 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
+def former_slug_list(row, merged: str) -> str:
+    """A speaker's or topic's former slugs for its change page: the old slugs that still lead to it."""
+    slugs = list(row.former_slugs.order_by("slug").values_list("slug", flat=True)) if row.pk else []
+    if not slugs:
+        return "—"
+    return f"{', '.join(slugs)} (of {merged}, or its own before a rename: links, API queries and sheets naming them lead here)"
+
+
 def confirmation_context(model_admin: admin.ModelAdmin, request, queryset, *, action: str, title: str) -> dict:
     """The context every intermediate (confirm an action) page needs, as Django's delete_selected builds it."""
     opts = model_admin.model._meta

@@ -13,9 +13,9 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Participation, Speaker, Turn
-from claims.services import speakers_merge
+from claims.services import speaker_update, speakers_merge
 
-from .common import ADMIN_CSS, confirmation_context, plural
+from .common import ADMIN_CSS, confirmation_context, former_slug_list, plural
 
 PARTS_SHOWN = 5  # interviews named per speaker on the confirmation page; a named person may have hundreds
 
@@ -46,6 +46,7 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ("name",)}
     ordering = ("name", "slug")
     actions = ("merge_speakers",)
+    readonly_fields = ("former_slugs",)
 
     class Media:
         css = {"all": ADMIN_CSS}
@@ -54,6 +55,16 @@ class SpeakerAdmin(SimpleHistoryAdmin):
         return super().get_queryset(request).annotate(
             n_claims=Count("claims", distinct=True), n_interviews=Count("participations", distinct=True)
         )
+
+    @admin.display(description="former slugs")
+    def former_slugs(self, speaker):
+        return former_slug_list(speaker, "speakers merged into this one")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        obj._history_user = request.user
+        speaker_update(obj, **{name: form.cleaned_data[name] for name in form.changed_data})
 
     @admin.display(description="claims", ordering="n_claims")
     def claim_count(self, speaker):

@@ -12,9 +12,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims.dataset import topics_in_tree_order
 from claims.models import Claim, Topic
-from claims.services import topic_merge
+from claims.services import topic_merge, topic_update
 
-from .common import ADMIN_CSS, confirmation_context, plural
+from .common import ADMIN_CSS, confirmation_context, former_slug_list, plural
 
 
 class MergeForm(forms.Form):
@@ -59,9 +59,20 @@ class TopicAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ("name",)}
     actions = ("merge_topics",)
     list_per_page = 200
+    readonly_fields = ("former_slugs",)
 
     class Media:
         css = {"all": ADMIN_CSS}
+
+    @admin.display(description="former slugs")
+    def former_slugs(self, topic):
+        return former_slug_list(topic, "topics merged into this one")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        obj._history_user = request.user
+        topic_update(obj, **{name: form.cleaned_data[name] for name in form.changed_data})
 
     def get_queryset(self, request):
         # The tree is small (tens of topics): its order, depths and subtree counts ride along as

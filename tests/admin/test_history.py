@@ -56,3 +56,27 @@ def test_a_resolution_can_be_reverted(admin_client, desk):
     response = admin_client.post(url, data)
     assert response.status_code == 302
     assert (reload(prediction).status, reload(prediction).resolved_on) == ("open", None)
+
+
+def test_a_version_from_before_a_speaker_and_topic_merge_reverts_to_the_kept_ones(admin_client, desk):
+    from claims.services import speaker_merge, topic_merge
+    from tests.factories import make_speaker
+
+    claim = desk.proposed
+    duplicate = make_speaker(name="G. Guest", slug="g-guest")
+    claim_update(claim, speaker=duplicate, statement="Said by the duplicate.")
+    version = claim.history.first()  # names the duplicate and 'reliability', both merged away below
+    claim_update(claim, statement="A later statement.")
+    speaker_merge(source=duplicate, target=desk.guest)
+    topic_merge(source=desk.reliability, target=desk.other)
+    url = reverse("admin:claims_claim_simple_history", args=[claim.pk, version.history_id])
+    page = admin_client.get(url)
+    form = page.context["adminform"].form
+    assert (form.initial["speaker"], form.initial["topics"]) == (desk.guest.pk, [desk.other])
+    data = {name: form.initial.get(name) for name in form.fields if form.initial.get(name) is not None}
+    data["topics"] = [t.pk for t in form.initial["topics"]]
+    data |= {"prediction-TOTAL_FORMS": "0", "prediction-INITIAL_FORMS": "0"}
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    claim = reload(claim)
+    assert (claim.statement, claim.speaker, list(claim.topics.all())) == ("Said by the duplicate.", desk.guest, [desk.other])

@@ -1,4 +1,5 @@
 """Speakers: the list with claim counts, searchable for autocomplete, and merging one into another."""
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -128,3 +129,37 @@ def test_the_speaker_autocomplete_tells_one_speaker_2_from_another_by_slug(admin
     response = admin_client.get(reverse("admin:autocomplete"), {
         "app_label": "claims", "model_name": "claim", "field_name": "speaker", "term": desk.host.name})
     assert [r["text"] for r in response.json()["results"]] == [desk.host.name]
+
+
+def speaker_form(speaker, **changes) -> dict:
+    data = {"name": speaker.name, "slug": speaker.slug, "aliases": json.dumps(speaker.aliases),
+            "description": speaker.description, "affiliation": speaker.affiliation, "link": speaker.link}
+    return data | changes
+
+
+def test_a_merged_speakers_slug_is_listed_on_the_kept_speakers_page_read_only(admin_client, desk, scoped):
+    merge(admin_client, [scoped.speaker], desk.guest)
+    page = admin_client.get(reverse("admin:claims_speaker_change", args=[desk.guest.pk]))
+    assert page.status_code == 200
+    assert "Former slugs" in page.content.decode() and "speaker-2-in-second-talk" in page.content.decode()
+    assert "former_slugs" not in page.context["adminform"].form.fields
+
+
+def test_renaming_a_slug_in_the_admin_keeps_the_old_one_leading_to_the_speaker(admin_client, desk):
+    url = reverse("admin:claims_speaker_change", args=[desk.guest.pk])
+    response = admin_client.post(url, speaker_form(desk.guest, slug="gustav-g"))
+    assert response.status_code == 302
+    assert reload(desk.guest).slug == "gustav-g"
+    assert list(desk.guest.former_slugs.values_list("slug", flat=True)) == ["gustav-guest"]
+    assert reload(desk.guest).history.first().history_user.username == "admin"
+
+
+def test_a_new_speaker_cannot_take_a_merged_speakers_slug(admin_client, desk, scoped):
+    merge(admin_client, [scoped.speaker], desk.guest)
+    response = admin_client.post(reverse("admin:claims_speaker_add"), speaker_form(
+        Speaker(name="Someone New", slug="speaker-2-in-second-talk")))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"slug": [
+        "'speaker-2-in-second-talk' is a former slug of Gustav Guest (gustav-guest): it still leads there. "
+        "Choose another slug."]}
+    assert not Speaker.objects.filter(name="Someone New").exists()

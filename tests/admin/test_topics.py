@@ -65,3 +65,22 @@ def test_topic_choices_elsewhere_follow_the_tree(admin_client, desk):
     filter_choices = [c["display"] for spec in response.context["cl"].filter_specs if spec.title == "topic"
                       for c in spec.choices(response.context["cl"])]
     assert filter_choices == ["All", "(no topic)", "Machine learning", "\u2003Reliability", "Other"]
+
+
+def test_a_merged_topics_slug_keeps_working_in_the_claim_lists_topic_filter_and_is_listed(admin_client, desk):
+    merge(admin_client, [desk.reliability], desk.other)
+    response = admin_client.get(reverse("admin:claims_claim_changelist") + "?topic=reliability")
+    assert {claim.pk for claim in response.context["cl"].result_list} == set(
+        Claim.objects.filter(topics=desk.other).values_list("pk", flat=True)) != set()
+    page = admin_client.get(reverse("admin:claims_topic_change", args=[desk.other.pk])).content.decode()
+    assert "Former slugs" in page and "reliability (of topics merged" in page
+
+
+def test_renaming_a_topic_slug_in_the_admin_keeps_the_old_one(admin_client, desk):
+    url = reverse("admin:claims_topic_change", args=[desk.other.pk])
+    data = {"slug": "misc", "name": "Other", "description": "", "parent": "", "keywords": "[]"}
+    assert admin_client.post(url, data).status_code == 302
+    assert list(reload(desk.other).former_slugs.values_list("slug", flat=True)) == ["other"]
+    refused = admin_client.post(reverse("admin:claims_topic_add"), data | {"slug": "other", "name": "Another"})
+    assert refused.context["adminform"].form.errors == {
+        "slug": ["'other' is a former slug of Other (misc): it still leads there. Choose another slug."]}
