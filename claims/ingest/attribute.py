@@ -76,6 +76,12 @@ added to every unit fit at a weight chosen by leave-one-out unit AUC on the trai
 the unit AUC held out a little (0.764 / 0.856 / 0.768 -> 0.772 / 0.860 / 0.779, about +0.005 per
 doubling of such units) but not the words: 000 0.74/0.80 -> 0.76/0.75, 001 0.90/0.81 -> 0.89/0.76,
 002 0.89/0.96 -> 0.88/0.97 (cut at its own sentences instead: 001 0.93/0.80, 000 0.75/0.75).
+Nor do these (measured held out, not kept): the unit classifier averaged over five SGD seeds (000
+0.71/0.79, 001 0.90/0.85, 002a 0.88/0.95: the mean of the seeds' spread, not above it); finer units
+for captions (the boundary model's threshold 0 -> -1 ... -4, 302 -> 369-703 units on 000): 000's
+host 0.74 -> 0.82-0.85 with SGD seed 1 but 0.62-0.69 with seed 2, noise; the turn durations
+re-estimated from the transcript's own first decoding (shrunk to the fit's, 1-10 turns' weight):
+no unit changes role.
 """
 from __future__ import annotations
 
