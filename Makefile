@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
+# seconds a request may take before gunicorn kills its worker: an admin upload is ingested in the
+# request, and a PDF near INGEST_MAX_BYTES takes 25-30 s of CPU to read (gunicorn's default is 30)
+TIMEOUT ?= 120
 
 .PHONY: run test serve install clean
 
@@ -31,7 +34,7 @@ run: install
 serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/gunicorn project.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	$(BIN)/gunicorn project.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --timeout $(TIMEOUT) --access-logfile -
 
 test: install
 	$(BIN)/python -m pytest
