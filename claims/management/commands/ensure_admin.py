@@ -1,10 +1,11 @@
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+
+from claims.management.database import DatabaseCommand
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Create the admin user with a generated password if it does not exist, and print where things are."
 
     def add_arguments(self, parser):

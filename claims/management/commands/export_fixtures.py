@@ -1,11 +1,10 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
 from claims.dataset import DEFAULT_FIXTURES_DIR, dataset_export
+from claims.management.database import DatabaseCommand
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Export the database as deterministic fixtures with natural keys (topics, speakers, interviews, claims)."
 
     def add_arguments(self, parser):

@@ -1,11 +1,12 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from claims.management.database import DatabaseCommand
 from claims.models import Interview
 from claims.services import claims_extract
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Propose claims (status proposed, origin extracted) for ingested interviews; never duplicates existing claims."
 
     def add_arguments(self, parser):

@@ -1,13 +1,14 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from claims.management.database import DatabaseCommand
 from claims.models import Claim
 from claims.services import AnnotationSheetError, annotations_import
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Import annotation sheets (JSON, see docs/curation.md) as manual claims; each sheet in one transaction."
 
     def add_arguments(self, parser):

@@ -1,14 +1,15 @@
 """Fast streaming import of exported fixtures (the bulk counterpart of load_dataset's loaddata)."""
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from claims.bulk import fixtures_import
 from claims.dataset import DEFAULT_FIXTURES_DIR, dataset_files
+from claims.management.database import DatabaseCommand
 from claims.models import Interview
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = (
         "Import a fixtures folder (as export_fixtures writes it) in one transaction, streamed and in batches "
         "(COPY on PostgreSQL). Checks what the strict loaddata checks; any problem loads nothing."

@@ -2,7 +2,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from rich.console import Console
 from rich.progress import Progress
@@ -13,6 +13,7 @@ from claims.ingest.formats import PARSERS
 from claims.ingest.manifest import MANIFEST_NAME, manifest_metadata, merge_metadata, metadata_from_mapping
 from claims.ingest.markup import spoken_word_count
 from claims.ingest.read import expand_paths
+from claims.management.database import DatabaseCommand
 from claims.models import Interview
 from claims.selectors import interview_size
 from claims.services import (
@@ -37,7 +38,7 @@ class Row:
     proposals: int = 0
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = (
         "Ingest transcript files or folders: detect the format, read metadata (file < manifest.json "
         "beside it < options), attribute speakers, estimate times, and store each file in its own transaction."

@@ -1,13 +1,13 @@
 from pathlib import Path
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 
 from claims.dataset import DEFAULT_FIXTURES_DIR, dataset_files
+from claims.management.database import DatabaseCommand
 from claims.models import Interview
 
 
-class Command(BaseCommand):
+class Command(DatabaseCommand):
     help = "Load the curated dataset from fixtures/ in dependency order (skipped when interviews already exist)."
 
     def add_arguments(self, parser):
