@@ -93,7 +93,7 @@ from typing import Sequence
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
 from .formats.labelled import ASKING_PARTS, GUEST_ROLES, HOST_ROLES, initials, shorter_forms
-from .names import find_aliases, unique_slug
+from .names import display_name, find_aliases, unique_slug
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
 
@@ -472,7 +472,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         said_hosts |= {label for label in unknown if _HOST_WORD.search(label)}
         host_labels = set() if has_host else said_hosts or {_host_label(text, turns, unknown)}
         for label in unknown:
-            sp = SpeakerRecord(name=label, slug=unique_slug(label), role=HOST if label in host_labels else GUEST)
+            sp = SpeakerRecord(name=display_name(label, text), slug=unique_slug(label), role=HOST if label in host_labels else GUEST)
             speakers.append(sp)
             by_label[label] = sp
     for short, full in short_forms.items():

@@ -125,3 +125,52 @@ def mention_pattern(forms) -> re.Pattern | None:
     if not forms:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+
+
+# words a name in capitals keeps in lower case after its first word ("JUAN DE LA CRUZ": "Juan de la Cruz")
+_NAME_PARTICLES = frozenset({
+    "de", "del", "della", "der", "den", "di", "da", "das", "dos", "do", "du", "la", "le", "van", "von", "ter", "ten",
+    "bin", "bint", "ibn", "al", "el", "y", "e", "und",
+})
+_ROMAN = re.compile(r"(?i)(?:II|III|IV|VI|VII|VIII|IX|XI)\.?")
+
+
+def in_capitals(name: str) -> bool:
+    """Whether a label writes a name in capitals ("LEX FRIDMAN", "Mr. CHENEY"): four letters or more, the
+    name's words in capitals but for a title's ("Mr.", "Dr.")."""
+    letters = [ch for ch in name if ch.isalpha()]
+    words = [w for w in name.split() if w.rstrip(".").lower() not in {"mr", "mrs", "ms", "dr"}]
+    return len(letters) >= 4 and bool(words) and all(ch.isupper() for w in words for ch in w if ch.isalpha())
+
+
+def display_name(name: str, text: str) -> str:
+    """A name a label writes in capitals as a person's name is written: as the text itself writes it
+    where it does ("I'm Anderson Cooper", a page's "PRESIDING: Senator Jane Roe"), else each word in title
+    case ("CARL ODUYA" -> "Carl Oduya", "O'BRIEN" -> "O'Brien", "MCDONALD" -> "McDonald", particles and
+    "III" as names write them; a short word with no vowel, "CNN", stays). Other names are left as written."""
+    if not in_capitals(name):
+        return name
+    words = name.split()
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.I)
+    for m in pattern.finditer(text):
+        written = " ".join(m.group().split())
+        if all(w[:1].isupper() or w in _NAME_PARTICLES for w in written.split()) and not in_capitals(written):
+            return written  # (not raw captions' "lex fridman")
+    return " ".join(_title_word(w, first=i == 0) for i, w in enumerate(words))
+
+
+def _title_word(word: str, *, first: bool) -> str:
+    if not first and word.lower() in _NAME_PARTICLES:
+        return word.lower()
+    if _ROMAN.fullmatch(word) or len(word) <= 3 and word.isalpha() and not _VOWELS.search(word.lower()):
+        return word
+    return "-".join(_title_part(part) for part in word.split("-"))
+
+
+def _title_part(part: str) -> str:
+    low = part.lower()
+    if re.match(r"[a-z][’'][a-z]", low):  # O'BRIEN, D'ANGELO
+        return low[:2].upper() + low[2:].capitalize()
+    if low.startswith("mc") and len(low) > 3:
+        return "Mc" + low[2:].capitalize()
+    return low[:1].upper() + low[1:]

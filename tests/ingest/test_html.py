@@ -236,7 +236,7 @@ def test_a_news_networks_transcript_page_gives_its_speakers_named_with_their_tit
     annotated = run((DATA / "news_transcript_page.html").read_text(encoding="utf-8"), source="news.html")
     assert annotated.format == "labelled"
     assert [(s.name, s.role) for s in annotated.speakers] == [
-        ("DANA REYES", "host"), ("OMAR HALE", "guest"), ("WEN LI", "guest")]
+        ("Dana Reyes", "host"), ("Omar Hale", "guest"), ("Wen Li", "guest")]
     turns = [(t.speaker_slug, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
     assert turns[0][1].startswith("Good evening.\n\nWe begin tonight with the batteries")
     assert [slug for slug, _ in turns] == [

@@ -158,7 +158,7 @@ def test_a_declared_page_is_a_transcript_with_its_speakers_names_spelled_right(t
     annotated = run(text, source=str(path))
     assert annotated.ok and "Tonight\u2019s guest is Ren\u00e9e Dupr\u00e9." in annotated.source_text
     names = {s.slug: s.name for s in annotated.speakers}
-    assert [names[t.speaker_slug] for t in annotated.turns] == ["SMITH", "DUPR\u00c9"]
+    assert [names[t.speaker_slug] for t in annotated.turns] == ["Smith", "Dupr\u00e9"]
 
 
 def test_a_utf8_file_that_declares_another_encoding_stays_utf8(tmp_path):

@@ -21,10 +21,10 @@ def test_the_captions_of_the_main_language_are_timed_turns():
     said = [(text[t.start_char:t.end_char], names[t.speaker_slug], t.start_seconds) for t in annotated.turns]
     # English has more captions than Korean: the Korean paragraphs are its translation
     assert said == [
-        ("Good morning, and welcome<br>\nto Morning Talk.", "HOST", 1.2),
-        ("You kept the light at Skerry Point<br>\nfor thirty years. Why stay so long?", "HOST", 5.1),
-        ("The sea never bored me.", "KEEPER", 9.4),  # its <font> tags are not its words
-        ("Storms &amp; all.", "KEEPER", 12.0),
+        ("Good morning, and welcome<br>\nto Morning Talk.", "Host", 1.2),
+        ("You kept the light at Skerry Point<br>\nfor thirty years. Why stay so long?", "Host", 5.1),
+        ("The sea never bored me.", "Keeper", 9.4),  # its <font> tags are not its words
+        ("Storms &amp; all.", "Keeper", 12.0),
     ]
 
 

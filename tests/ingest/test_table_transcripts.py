@@ -36,7 +36,7 @@ def test_untimed_rows_keep_a_line_each_so_a_moderator_opening_twice_is_a_speaker
     annotated = _run("debate.csv")
     assert annotated.ok and annotated.format == "labelled"
     assert annotated.source_text.splitlines()[0] == "MORGAN: Good evening, and welcome to the debate."
-    assert [s.name for s in annotated.speakers] == ["MORGAN", "REYES", "HALE", "PARK"]
+    assert [s.name for s in annotated.speakers] == ["Morgan", "Reyes", "Hale", "Park"]
     first = annotated.turns[0]
     assert first.speaker_slug == "morgan-in-debate" and annotated.source_text[first.start_char:first.end_char] == "Good evening, and welcome to the debate."
 

@@ -1,4 +1,6 @@
 """Label shapes in text transcripts found in published files (each written here in the file's shape)."""
+import pytest
+
 from claims.ingest.formats import parse_source
 
 
@@ -441,5 +443,34 @@ def test_the_reporters_parts_in_a_press_conference_are_its_hosts():
             "**INTERLOCUTOR:** Presidenta, ¿qué pasará con las tarifas?\n\n**PRESIDENTA ANA SOFÍA REYES LARA:** Bajarán.\n\n"
             "**PREGUNTA:** ¿Cuándo?\n\n**RESPUESTA:** En mayo.\n\n**MODERADOR:** Gracias.\n")
     roles = {sp.name: sp.role for sp in pipeline.run(text, source="conferencia.md").speakers}
-    assert roles == {"MODERADOR": "host", "PRESIDENTA ANA SOFÍA REYES LARA": "guest", "INTERLOCUTOR": "host",
-                     "PREGUNTA": "host", "RESPUESTA": "guest"}
+    assert roles == {"Moderador": "host", "Presidenta Ana Sofía Reyes Lara": "guest", "Interlocutor": "host",
+                     "Pregunta": "host", "Respuesta": "guest"}
+
+
+def test_names_in_capitals_are_kept_as_the_text_writes_them_else_in_title_case():
+    # a broadcaster's labels write names in capitals; the speakers were stored so ("CONAN O'BRIEN"),
+    # and the API and the admin showed them shouting
+    from claims.ingest import pipeline
+
+    text = ("CONAN O'BRIEN: Welcome back. My guest tonight is María de la Cruz-Smith, who flew in from Lima.\n\n"
+            "MARÍA DE LA CRUZ-SMITH: Thank you, Conan. It is good to be here.\n\n"
+            "CONAN O'BRIEN: And Angus MacDonald and JOHN MCDONALD III, on the phone?\n\n"
+            "JOHN MCDONALD III: Yes, from the CNN booth.\n\nCONAN O'BRIEN: Wonderful.\n")
+    names = {sp.slug: sp.name for sp in pipeline.run(text, source="late-show.txt").speakers}
+    assert names == {"conan-o-brien": "Conan O'Brien", "maria-de-la-cruz-smith": "María de la Cruz-Smith",
+                     "john-mcdonald-iii": "John McDonald III"}
+
+
+@pytest.mark.parametrize(("label", "text", "name"), [
+    ("LEX FRIDMAN", "welcome, I'm Lex Fridman", "Lex Fridman"),  # as the text writes it
+    ("LEX FRIDMAN", "welcome i'm lex fridman", "Lex Fridman"),  # raw captions' lower case is no spelling
+    ("Mr. CHENEY", "Mr. CHENEY. Thank you.", "Mr. Cheney"),
+    ("CNN ANCHOR", "", "CNN Anchor"),  # a short word with no vowel stays in capitals
+    ("JEAN-LUC PICARD", "", "Jean-Luc Picard"),
+    ("Lex Fridman", "LEX FRIDMAN", "Lex Fridman"),  # a name not in capitals is left as written
+    ("Q", "", "Q"),
+])
+def test_display_name(label, text, name):
+    from claims.ingest.names import display_name
+
+    assert display_name(label, text) == name
