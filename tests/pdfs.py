@@ -122,13 +122,15 @@ def pdf_drawing_forms(draws: int, content: bytes, *, nested: int = 0, flate: boo
 
 
 def pdf_with_text_in_forms(pages, forms, *, font_size=11, leading=14,
-                           page_font=b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding") -> bytes:
+                           page_font=b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding", shared=False) -> bytes:
     """Pages whose text is drawn, in whole or in part, by Form XObjects, as LaTeX's pdfpages
     (\\includepdf), print-to-PDF, stamping and merge tools write them. `forms` maps a name to a form's
     lines (pdf_document's, in Times-Roman under the form's own /F1; the form's content FlateDecode, with
     /BBox, /Matrix and /Resources as pdfTeX writes an included page), or to "image": a small grey image
     XObject. A page is a list of its own lines (the page's /F1: `page_font`'s font, Helvetica unless
-    given) and of ("Do", name, matrix) items drawing an XObject (q matrix cm /name Do Q), which its resources name."""
+    given) and of ("Do", name, matrix) items drawing an XObject (q matrix cm /name Do Q), which its resources name;
+    where `shared`, every page's resources are one dictionary naming every form, drawn or not (as merge tools
+    and some print drivers write them)."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
                b"<< /Type /Font /Subtype /Type1 %s >>" % page_font,
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>"]
@@ -144,13 +146,18 @@ def pdf_with_text_in_forms(pages, forms, *, font_size=11, leading=14,
                            b" /Resources << /Font << /F1 4 0 R >> /ProcSet [/PDF /Text] >> /Length %d /Filter /FlateDecode"
                            b" >>\nstream\n" % len(data) + data + b"\nendstream")
         named[name] = b"/%s %d 0 R" % (name.encode(), len(objects))
+    if shared:
+        objects.append(b"<< /Font << /F1 3 0 R >> /XObject << %s >> >>" % b" ".join(named.values()))
+        shared_resources = b"%d 0 R" % len(objects)
     kids = []
     for page in pages:
         stream = _text_content(page, font_size=font_size, leading=leading)
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         drawn = dict.fromkeys(item[1] for item in page if isinstance(item, tuple) and item[0] == "Do")
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >>"
-                       b" /XObject << %s >> >> /Contents %d 0 R >>" % (b" ".join(named[name] for name in drawn), len(objects)))
+        resources = shared_resources if shared else (b"<< /Font << /F1 3 0 R >> /XObject << %s >> >>"
+                                                     % b" ".join(named[name] for name in drawn))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s /Contents %d 0 R >>"
+                       % (resources, len(objects)))
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     return pdf_of_objects(objects)

@@ -431,14 +431,26 @@ def _resources(obj):
     return _dictionary(obj, "/Resources")
 
 
-def _forms(resources) -> dict:
-    """The Form XObjects a resource dictionary names, by name (images left out: text extraction skips them)."""
-    forms = {}
-    for name, value in (_dictionary(resources, "/XObject") or {}).items():
-        form = value.get_object()
-        if isinstance(form, dict) and form.get("/Subtype") == "/Form" and hasattr(form, "get_data"):
-            forms[name] = form
-    return forms
+def _xobject(resources, name: str):
+    """The XObject a resource dictionary names `name` (as a content stream draws it, without its slash), resolved,
+    or None. One name looked up: a merge tool's pages may share one dictionary of thousands of forms, each page
+    drawing a few."""
+    value = (_dictionary(resources, "/XObject") or {}).get("/" + name)
+    return value.get_object() if value is not None else None
+
+
+def _is_form(xobject) -> bool:
+    return isinstance(xobject, dict) and xobject.get("/Subtype") == "/Form" and hasattr(xobject, "get_data")
+
+
+def _is_image(xobject) -> bool:
+    return isinstance(xobject, dict) and xobject.get("/Subtype") == "/Image"
+
+
+def _forms(resources) -> list:
+    """The Form XObjects a resource dictionary names (images left out: text extraction skips them)."""
+    values = (_dictionary(resources, "/XObject") or {}).values()
+    return [form for form in (value.get_object() for value in values) if _is_form(form)]
 
 
 def _fonts(resources) -> dict:
@@ -497,15 +509,14 @@ def _with_forms_drawn(page, reader, content: bytes, text_form_bytes: dict[int, i
 
     def drawn_in_place(data: bytes, resources, form_fonts: dict[str, bytes], drawing: frozenset[int]) -> bytes:
         nonlocal drawn_bytes
-        forms = _forms(resources)
         out, copied, depth, in_text, before = [], 0, 0, False, []
         for start, end in _tokens(data):
             token = data[start:end]
             if token[:1] == b"%":
                 continue  # a comment, between an operator and its operands too
             if token == b"Do" and before and data[before[-1][0]:before[-1][0] + 1] == b"/":
-                form = forms.get(_name(data[slice(*before[-1])]))
-                if form is not None and text_form_bytes.get(id(form)) and id(form) not in drawing:
+                form = _xobject(resources, _name(data[before[-1][0] + 1:before[-1][1]]))
+                if _is_form(form) and text_form_bytes.get(id(form)) and id(form) not in drawing:
                     drawn_bytes += len(form.get_data())
                     if drawn_bytes > limit:
                         raise _OverBudget
@@ -572,32 +583,57 @@ def _drawn_forms_bytes(resources, drawn: Counter, limit: int, known: dict[int, i
     """The bytes pypdf's plain mode reads for the Form XObjects a content stream draws (`drawn`, from _drawn): each form's
     inflated content each time it is drawn, the forms it draws in turn included (a page drawing a
     large form a thousand times, or forms nested ten deep, inflates a small file a millionfold).
-    A name the resources do not resolve counts as their largest form; counting stops past `limit`.
-    `known` keeps what each form costs (by object), so a form drawn on every page is read once.
-    Where `holding_text`, only the forms with text in them (a text object, or a form drawn that
-    holds text) count, and an unresolved name counts nothing: what _with_forms_drawn draws."""
-    if not drawn:
-        return 0
-    costs = {}
-    for name, form in _forms(resources).items():
-        key = id(form)
-        if key not in known:
-            known[key] = 0  # a form drawing itself: pypdf skips the cycle
-            data = form.get_data()
-            inner = _resources(form)  # pypdf reads no text from a form without resources
-            cost = 0 if inner is None else len(data) + _drawn_forms_bytes(inner, _drawn(data), limit, known, holding_text=holding_text)
-            # a form holding text: a text object of its own, or a form it draws holding one
-            known[key] = cost if not holding_text or cost > len(data) or _TEXT_OBJECT.search(data) else 0
-        costs[name[1:]] = known[key]
-        if known[key] > limit:
-            return known[key]
-    largest = 0 if holding_text else max(costs.values(), default=0)
+    Only the names drawn are looked up: a form the resources name but nothing draws costs nothing.
+    A name the resources do not hold counts as their largest form (_largest_form_bytes); an image, nothing;
+    counting stops past `limit`. `known` keeps what each form costs (by object), so a form drawn on every
+    page is read once. Where `holding_text`, only the forms with text in them (a text object, or a form
+    drawn that holds text) count, and a name not resolved to a form counts nothing: what _with_forms_drawn draws."""
     total = 0
     for name, times in drawn.items():
-        total += times * costs.get(name, largest)
+        xobject = _xobject(resources, name)
+        if _is_form(xobject):
+            cost = _form_bytes(xobject, limit, known, holding_text=holding_text)
+        elif holding_text or _is_image(xobject):
+            cost = 0
+        else:
+            cost = _largest_form_bytes(resources, limit, known)
+        total += times * cost
         if total > limit:
             break
     return total
+
+
+def _form_bytes(form, limit: int, known: dict[int, int], *, holding_text: bool) -> int:
+    """What one Form XObject costs each time drawn (_drawn_forms_bytes), worked out once and kept in `known`."""
+    key = id(form)
+    if key not in known:
+        known[key] = 0  # a form drawing itself: pypdf skips the cycle
+        data = form.get_data()
+        inner = _resources(form)  # pypdf reads no text from a form without resources
+        cost = 0 if inner is None else len(data) + _drawn_forms_bytes(inner, _drawn(data), limit, known, holding_text=holding_text)
+        # a form holding text: a text object of its own, or a form it draws holding one
+        known[key] = cost if not holding_text or cost > len(data) or _TEXT_OBJECT.search(data) else 0
+    return known[key]
+
+
+def _largest_form_bytes(resources, limit: int, known: dict[int, int]) -> int:
+    """What plain mode may read for a name drawn that the resources do not hold: the largest of their forms. The names
+    are read from the content's bytes here, by pypdf's parser there, and pypdf reads a form it finds; so the worst it
+    could find. Worked out once for each XObject dictionary (kept in `known` by its object), however many pages
+    share it."""
+    xobjects = _dictionary(resources, "/XObject")
+    if xobjects is None:
+        return 0
+    key = id(xobjects)
+    if key not in known:
+        known[key] = 0  # a form of it drawing a name it does not hold (a page's resources shared with its forms)
+        largest = 0
+        for form in _forms(resources):
+            largest = max(largest, _form_bytes(form, limit, known, holding_text=False))
+            if largest > limit:
+                break
+        known[key] = largest
+    return known[key]
 
 
 def _trimmed(lines: list[str]) -> list[str]:
