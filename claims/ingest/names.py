@@ -127,11 +127,13 @@ def mention_pattern(forms) -> re.Pattern | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
 
 
-# words a name in capitals keeps in lower case after its first word ("JUAN DE LA CRUZ": "Juan de la Cruz")
-_NAME_PARTICLES = frozenset({
-    "de", "del", "della", "der", "den", "di", "da", "das", "dos", "do", "du", "la", "le", "van", "von", "ter", "ten",
-    "bin", "bint", "ibn", "al", "el", "y", "e", "und",
-})
+# the small words inside a name before its next capitalised one ("María de la Cruz", "Johan van der
+# Berg", "Osama bin Laden"): a particle, then at most an article after it (labelled.py's label pattern;
+# a name in capitals keeps them in lower case, "JUAN DE LA CRUZ": "Juan de la Cruz")
+NAME_PARTICLES = ("de", "del", "della", "di", "da", "das", "dos", "do", "du", "van", "von", "ter", "ten", "bin", "bint",
+                  "ibn", "al", "el", "zu", "y", "e")
+NAME_ARTICLES = ("la", "las", "los", "le", "der", "den", "de", "het", "lo")
+_NAME_PARTICLES = frozenset(NAME_PARTICLES + NAME_ARTICLES)
 _ROMAN = re.compile(r"(?i)(?:II|III|IV|VI|VII|VIII|IX|XI)\.?")
 
 

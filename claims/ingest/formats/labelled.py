@@ -58,6 +58,7 @@ import re
 from collections import Counter
 
 from ..errors import IngestError
+from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
 from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter_lines, parse_clock, parse_date, reads_as_prose, refused, trim
@@ -70,10 +71,8 @@ TIME = _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # Arabic ("المحاور:"), Devanagari, Chinese, Japanese, Korean ("主持人：", iFlytek's "说话人1 00:00")
 _CAPITAL = ("A-ZÀ-ÖØ-Þ\u0100-\u017f\u0386-\u03ab\u0400-\u042f\u0490\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3"
             "\u0904-\u0939\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
-# the small words inside a name before its next capitalised one ("María de la Cruz", "Johan van der
-# Berg", "Osama bin Laden"): a first particle, then at most an article after it
-_PARTICLE = (r"(?:(?:de|del|della|di|da|das|dos|do|du|van|von|ter|ten|bin|bint|ibn|al|el|zu|y|e)"
-             r"(?:[ ](?:la|las|los|le|der|den|de|het|lo))?[ ])")
+# a name's particle and article before its next capitalised word (names.NAME_PARTICLES)
+_PARTICLE = rf"(?:(?:{'|'.join(NAME_PARTICLES)})(?:[ ](?:{'|'.join(NAME_ARTICLES)}))?[ ])"
 # the marks inside a word that \w does not match: Devanagari's vowel signs ("राम"), Hebrew's points, Arabic's harakat,
 # and the middle dot between a foreign name's parts in Chinese and Japanese ("马克·安德森", "ジョン・スミス")
 _MARKS = "\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963·・"
