@@ -396,16 +396,17 @@ def prediction_get(*, pk: int, user=None) -> Prediction | None:
 # Former slugs: a speaker or topic merged into another, or renamed, leaves its slug to the row that
 # holds what it named (claims.services._former_slugs_move), so links, saved queries, annotation
 # sheets and citations made with it keep working. A current slug always wins over a former one.
-_FORMER = {Speaker: (SpeakerFormerSlug, "speaker"), Topic: (TopicFormerSlug, "topic")}
+# {model: (its former-slug model, the field naming the row)}
+FORMER_SLUGS = {Speaker: (SpeakerFormerSlug, "speaker"), Topic: (TopicFormerSlug, "topic")}
 
 
 def former_slug_targets(model, slugs: Iterable[str]) -> dict[str, int]:
     """{former slug: id of the speaker or topic it now names} for those of `slugs` that are former
     slugs of `model`'s rows (any model else: none), in one query."""
     wanted = list(dict.fromkeys(slugs))
-    if model not in _FORMER or not wanted:
+    if model not in FORMER_SLUGS or not wanted:
         return {}
-    former, owner = _FORMER[model]
+    former, owner = FORMER_SLUGS[model]
     return dict(former.objects.filter(slug__in=wanted).values_list("slug", f"{owner}_id"))
 
 
@@ -415,17 +416,17 @@ def slugs_resolve(model, slugs: Iterable[str]) -> dict:
     wanted = list(dict.fromkeys(slugs))
     found = {row.slug: row for row in model._default_manager.filter(slug__in=wanted)} if wanted else {}
     missing = [slug for slug in wanted if slug not in found]
-    if missing and model in _FORMER:
-        former, owner = _FORMER[model]
+    if missing and model in FORMER_SLUGS:
+        former, owner = FORMER_SLUGS[model]
         found |= {row.slug: getattr(row, owner) for row in former.objects.filter(slug__in=missing).select_related(owner)}
     return found
 
 
 def slug_current(model, slug: str) -> str | None:
     """The slug a former slug now leads to (its row's current slug), or None when it is no former slug."""
-    if model not in _FORMER:
+    if model not in FORMER_SLUGS:
         return None
-    former, owner = _FORMER[model]
+    former, owner = FORMER_SLUGS[model]
     return former.objects.filter(slug=slug).values_list(f"{owner}__slug", flat=True).first()
 
 
@@ -434,8 +435,8 @@ def slug_map(model) -> dict:
     rows = list(model._default_manager.all())
     by_pk = {row.pk: row for row in rows}
     mapped = {}
-    if model in _FORMER:
-        former, owner = _FORMER[model]
+    if model in FORMER_SLUGS:
+        former, owner = FORMER_SLUGS[model]
         mapped = {slug: by_pk[pk] for slug, pk in former.objects.values_list("slug", f"{owner}_id") if pk in by_pk}
     return mapped | {row.slug: row for row in rows}
 
@@ -443,7 +444,7 @@ def slug_map(model) -> dict:
 def former_slugs_expression(model) -> RawSQL:
     """A column for a query on `model`'s unaliased table: its rows' former slugs, comma-separated (slugs
     have no commas, read them with former_slugs_from_column), NULL when there are none."""
-    former, owner = _FORMER[model]
+    former, owner = FORMER_SLUGS[model]
     joined = "string_agg(f.slug, ',')" if connection.vendor == "postgresql" else "group_concat(f.slug, ',')"
     sql = (f"SELECT {joined} FROM {former._meta.db_table} f "
            f'WHERE f.{owner}_id = "{model._meta.db_table}"."id"')

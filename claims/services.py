@@ -25,19 +25,8 @@ from .ingest.records import AnnotatedInterview, Metadata
 from .ingest.records import Chapter as ChapterRecord
 from .ingest.records import Turn as TurnRecord
 from .ingest.timing import estimate_times
-from .models import (
-    Chapter,
-    Claim,
-    Interview,
-    Participation,
-    Prediction,
-    Speaker,
-    SpeakerFormerSlug,
-    Topic,
-    TopicFormerSlug,
-    Turn,
-)
-from .selectors import former_slug_targets, slug_map
+from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
+from .selectors import FORMER_SLUGS, former_slug_targets, slug_map
 
 PREDICTION_FIELDS = (
     "predicted", "horizon", "target_start", "target_end",
@@ -475,21 +464,23 @@ def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
         target.keywords = [*target.keywords, *extra_keywords]
         target.full_clean()
         target.save()
-    _former_slugs_move(TopicFormerSlug, "topic", source=source, target=target)
+    _former_slugs_move(source=source, target=target)
     source.delete()
     return TopicMergeResult(claims_moved=moved, claims_already_tagged=already, children_moved=len(children))
 
 
-def _former_slugs_move(former_model, owner: str, *, source, target) -> None:
+def _former_slugs_move(*, source, target) -> None:
     """The source's slug, and the slugs it had kept from earlier merges and renames, become the
     target's former slugs: each still leads to the row now holding what it named (A merged into B,
     then B into C: both a and b name C, each by one row, so a lookup never follows a chain)."""
+    former_model, owner = FORMER_SLUGS[type(source)]
     former_model.objects.filter(**{owner: source}).update(**{owner: target})
     former_model.objects.create(slug=source.slug, **{owner: target})
 
 
-def _slug_keeping_update(row, former_model, owner: str, fields: dict):
+def _slug_keeping_update(row, fields: dict):
     """Set `fields` on a saved speaker or topic and save it; a slug it leaves becomes its former slug."""
+    former_model, owner = FORMER_SLUGS[type(row)]
     old_slug = type(row)._default_manager.filter(pk=row.pk).values_list("slug", flat=True).get()
     for name, value in fields.items():
         setattr(row, name, value)
@@ -504,13 +495,13 @@ def _slug_keeping_update(row, former_model, owner: str, fields: dict):
 @transaction.atomic
 def speaker_update(speaker: Speaker, **fields) -> Speaker:
     """Change a speaker's fields (the admin's form); a changed slug keeps naming it as a former slug."""
-    return _slug_keeping_update(speaker, SpeakerFormerSlug, "speaker", fields)
+    return _slug_keeping_update(speaker, fields)
 
 
 @transaction.atomic
 def topic_update(topic: Topic, **fields) -> Topic:
     """Change a topic's fields (the admin's form); a changed slug keeps naming it as a former slug."""
-    return _slug_keeping_update(topic, TopicFormerSlug, "topic", fields)
+    return _slug_keeping_update(topic, fields)
 
 
 @dataclass(frozen=True)
@@ -576,7 +567,7 @@ def speaker_merge(*, source: Speaker, target: Speaker) -> SpeakerMergeResult:
         target._change_reason = reason
         target.full_clean()
         target.save()
-    _former_slugs_move(SpeakerFormerSlug, "speaker", source=source, target=target)
+    _former_slugs_move(source=source, target=target)
     source._change_reason = reason
     source.delete()
     return SpeakerMergeResult(claims=claims, turns=turns, interviews=len(participations))
