@@ -1,6 +1,7 @@
 """Every read the API makes: querysets narrowed to what a user may see, and small lookups. No writes."""
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -361,6 +362,11 @@ def interview_list(*, user=None) -> QuerySet[Interview]:
 def interview_get(*, slug: str, user=None) -> Interview | None:
     """One interview with its metadata (no source text), or None."""
     return interview_list(user=user).filter(slug=slug).first()
+
+
+def interview_stored(*, data: bytes) -> Interview | None:
+    """The interview ingested from these exact bytes (the same sha256), or None."""
+    return Interview.objects.filter(sha256=hashlib.sha256(data).hexdigest()).first()
 
 
 def interview_size(*, interview: Interview) -> tuple[int, int, int]:

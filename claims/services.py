@@ -26,7 +26,7 @@ from .ingest.records import Chapter as ChapterRecord
 from .ingest.records import Turn as TurnRecord
 from .ingest.timing import estimate_times
 from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
-from .selectors import FORMER_SLUGS, former_slug_targets, slug_map
+from .selectors import FORMER_SLUGS, former_slug_targets, interview_stored, slug_map
 
 PREDICTION_FIELDS = (
     "predicted", "horizon", "target_start", "target_end",
@@ -257,8 +257,25 @@ def interview_prepare(
                              file_metadata=file_metadata)
     if annotated.errors:
         raise IngestFailed(annotated.errors)
-    container = "docx" if is_zip(data) else "pdf" if is_pdf(data) else ""
+    container = _binary_container(data)
     return replace(annotated, container=container) if container else annotated
+
+
+def _binary_container(data: bytes) -> str:
+    return "docx" if is_zip(data) else "pdf" if is_pdf(data) else ""
+
+
+def source_container(data: bytes, *, source: str) -> str:
+    """What held a transcript's text ("pdf", "docx", "html", "json", ...; "" for text as it is), read
+    without running the pipeline: for a file stored before, whose reading is in the database."""
+    binary = _binary_container(data)
+    if binary:
+        return binary
+    try:
+        text, _ = decode_document(data, source=source)
+    except IngestError:
+        return ""
+    return pipeline.document_container(text, source=source)
 
 
 @transaction.atomic
@@ -268,7 +285,7 @@ def interview_ingest_file(
 ) -> tuple[Interview, bool, int]:
     """Raw bytes in, (interview, created, proposals) out: the same pipeline, checks and extraction as
     the ingest command, all in one transaction. A file stored before is a no-op."""
-    stored = Interview.objects.filter(sha256=hashlib.sha256(data).hexdigest()).first()
+    stored = interview_stored(data=data)
     if stored is not None:
         return stored, False, 0
     annotated = interview_prepare(data, source=source, fmt=fmt, metadata=metadata, max_bytes=max_bytes)

@@ -70,6 +70,24 @@ def test_reingesting_a_seed_changes_nothing():
     assert list(Turn.objects.values_list("interview__slug", "index", "start_char", "speaker__slug")) == turns
 
 
+def test_a_file_stored_before_is_not_parsed_again_unless_another_format_is_forced(monkeypatch):
+    from claims.management.commands import ingest as command
+
+    ingest(SEEDS / "002_a252ec61e314f82f.txt", DATA / "whisper.srt")
+    parsed = []
+    real_prepare = command.interview_prepare
+    monkeypatch.setattr(command, "interview_prepare", lambda data, **kw: parsed.append(kw["source"]) or real_prepare(data, **kw))
+    out, _ = ingest(SEEDS / "002_a252ec61e314f82f.txt", DATA / "whisper.srt")
+    assert out.count("unchanged") == 2 and parsed == []  # before, both files went through the whole pipeline again
+    assert _summary_cells(out, "whisper.srt")[:2] == ["srt", Interview.objects.get(source_format="srt").slug]
+    out, _ = ingest(DATA / "whisper.srt", dry_run=True)
+    assert "unchanged (dry run)" in out and parsed == []
+    out, _ = ingest(DATA / "whisper.srt", format="srt")  # the stored reading: still nothing to parse
+    assert "unchanged" in out and parsed == []
+    _, err = ingest_failing(DATA / "whisper.srt", format="webvtt")  # another reading: parsed, and refused as before
+    assert parsed == [str(DATA / "whisper.srt")] and "whisper.srt" in err and Interview.objects.count() == 2
+
+
 def test_ingestion_proposes_claims_unless_told_not_to():
     ingest(SEEDS / "001_4ce4f833089e0e5e.txt", no_extract=True)
     assert not Claim.objects.exists()

@@ -131,6 +131,14 @@ class Document:
     headings: tuple = ()  # a page's heading lines (html.py)
 
 
+def document_container(text: str, *, source: str) -> str:
+    """What held a source's text ("html", "json", ...; see Document.container), without parsing the transcript."""
+    try:
+        return _document_text(text, source=source).container
+    except IngestError:
+        return ""
+
+
 def _document_text(text: str, *, source: str) -> Document:
     """A source in, the text it holds out: an HTML page as a reader sees it (html.py), a
     recogniser's JSON, timed-text XML, Whisper's TSV or broadcast SCC captions as timed lines

@@ -15,9 +15,10 @@ from claims.ingest.markup import spoken_word_count
 from claims.ingest.read import expand_paths
 from claims.management.database import DatabaseCommand
 from claims.models import Interview
-from claims.selectors import interview_size
+from claims.selectors import interview_size, interview_stored
 from claims.services import (
     IngestConflict, IngestFailed, claims_extract, interview_ingest, interview_prepare, slug_taken_message,
+    source_container,
 )
 
 # what a conflict's message adds on the command line: the two ways to name this file's interview
@@ -114,6 +115,13 @@ class Command(DatabaseCommand):
             if size > options["max_bytes"]:
                 raise IngestError(str(path), None, f"file is {size} bytes, over the size limit of {options['max_bytes']} bytes")
             data = path.read_bytes()
+            stored = interview_stored(data=data)
+            # the same bytes are in the database: nothing to parse, unless --format asks
+            # for another reading than the stored one (a mismatch is then still refused)
+            if stored is not None and options["format"] in (None, stored.source_format):
+                row.slug, row.status = stored.slug, "unchanged (dry run)" if options["dry_run"] else "unchanged"
+                _show_stored(row, stored, source_container(data, source=str(path)))
+                return row, ""
             annotated = interview_prepare(
                 data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"]
             )
