@@ -450,7 +450,7 @@ def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
     """Fold `source` into `target`: its claims, subtopics and keywords move to the target, its slug (and
     the former slugs it had) become former slugs of the target, then it is deleted.
 
-    Every claim is re-tagged through claim_update, so each keeps a history record of the change.
+    Every re-tagged claim gets one history record of the change, its reason naming both slugs.
     """
     if source.pk == target.pk:
         raise ValidationError("A topic cannot be merged into itself.")
@@ -462,15 +462,15 @@ def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
                 f"Move '{target}' out from under '{source}' first, or merge the other way round."
             )
         ancestor = ancestor.parent
-    moved = already = 0
-    for claim in Claim.objects.filter(topics=source).prefetch_related("topics"):
-        topics = [topic for topic in claim.topics.all() if topic.pk != source.pk]
-        if any(topic.pk == target.pk for topic in topics):
-            already += 1
-        else:
-            topics.append(target)
-            moved += 1
-        claim_update(claim, topics=topics)
+    claims = list(Claim.objects.filter(topics=source).order_by("pk"))
+    _claims_check_quotes(claims)
+    Through = Claim.topics.through
+    tagged_both = set(Through.objects.filter(topic=target, claim__in=claims).values_list("claim_id", flat=True))
+    Through.objects.filter(topic=source, claim_id__in=tagged_both).delete()
+    Through.objects.filter(topic=source).update(topic=target)
+    _claims_changed(claims, reason=_history_reason(f"topic {source.slug} merged into {target.slug}"))
+    already = len(tagged_both)
+    moved = len(claims) - already
     children = list(source.children.all())
     for child in children:
         child.parent = target
@@ -484,6 +484,46 @@ def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
     _former_slugs_move(source=source, target=target)
     source.delete()
     return TopicMergeResult(claims_moved=moved, claims_already_tagged=already, children_moved=len(children))
+
+
+def _claims_check_quotes(claims: list[Claim]) -> None:
+    """Refuse a change that would save a claim whose quote no longer matches its transcript (as an
+    old import could have left it): the one check of claim_update that a merge's claims can fail."""
+    from .models import quote_mismatch
+
+    texts = dict(Interview.objects.filter(pk__in={c.interview_id for c in claims}).values_list("pk", "source_text"))
+    for claim in claims:
+        problem = quote_mismatch(texts[claim.interview_id], claim.quote, claim.start_char, claim.end_char)
+        if problem:
+            slug = Interview.objects.filter(pk=claim.interview_id).values_list("slug", flat=True).get()
+            raise ValidationError(f"claim {slug}[{claim.start_char}:{claim.end_char}] cannot be saved as it is: {problem}")
+
+
+def _claims_changed(claims: list[Claim], *, reason: str, **fields) -> None:
+    """Save `fields` on many claims at once and give each the history record claim_update's save
+    would (its topic links as they are now included): a merge moves hundreds of claims, and one
+    claim_update each took ~14 queries a claim (353 claims: 1.6 s on SQLite, 3.1 s on PostgreSQL)."""
+    from django.utils import timezone
+
+    if not claims:
+        return
+    now = timezone.now()
+    Claim.objects.filter(pk__in=[c.pk for c in claims]).update(updated_at=now, **fields)
+    for claim in claims:
+        claim.updated_at = now
+        claim._change_reason = reason
+    HistoricalClaim = _history_model(Claim)
+    records = Claim.history.bulk_history_create(claims, update=True, default_date=now)
+    if not records:  # history switched off
+        return
+    history = {record.id: record.history_id for record in records}
+    if None in history.values():  # a backend that returns no ids from a bulk INSERT
+        history = dict(HistoricalClaim._default_manager.filter(id__in=history, history_date=now, history_type="~")
+                       .values_list("id", "history_id"))
+    HistoricalLinks = HistoricalClaim._meta.get_field("historicalclaim_topics").related_model
+    links = Claim.topics.through.objects.filter(claim_id__in=history).values_list("pk", "claim_id", "topic_id")
+    _rows_insert(HistoricalLinks, ("id", "claim_id", "topic_id", "history_id"),
+                 [(pk, claim_id, topic_id, history[claim_id]) for pk, claim_id, topic_id in links])
 
 
 def _former_slugs_move(*, source, target) -> None:
@@ -542,8 +582,8 @@ def speaker_merge(*, source: Speaker, target: Speaker) -> SpeakerMergeResult:
     and aliases become aliases of the target, its slug (and the former slugs it had) former slugs of
     the target, which they keep naming; then it is deleted.
 
-    Every claim moves through claim_update, so each keeps a history record of the change, its reason
-    naming both slugs (as do the target's and the source's own records). Refused, with nothing
+    Every claim moved gets a history record of the change, its reason naming both slugs (as do the
+    target's and the source's own records). Refused, with nothing
     changed, when both take part in one interview in different roles; in the same role the target's
     participation stays.
     """
@@ -559,17 +599,11 @@ def speaker_merge(*, source: Speaker, target: Speaker) -> SpeakerMergeResult:
                 f"and {target.name} ({target.slug}) its {role}: one person cannot be both, so they were not merged."
             )
     reason = _history_reason(f"speaker {source.slug} merged into {target.slug}")
-    claims = 0
-    for claim in Claim.objects.filter(speaker=source).select_related("interview").order_by("pk"):
-        claim._change_reason = reason
-        try:
-            claim_update(claim, speaker=target)
-        except ValidationError as error:
-            raise ValidationError(
-                f"claim {claim.interview.slug}[{claim.start_char}:{claim.end_char}] cannot be saved as it is: "
-                f"{' '.join(error.messages)}"
-            ) from None
-        claims += 1
+    claims = list(Claim.objects.filter(speaker=source).order_by("pk"))
+    _claims_check_quotes(claims)
+    for claim in claims:
+        claim.speaker = target
+    _claims_changed(claims, reason=reason, speaker=target)
     turns = Turn.objects.filter(speaker=source).update(speaker=target)
     Participation.objects.filter(speaker=source, interview_id__in=target_roles).delete()
     Participation.objects.filter(speaker=source).update(speaker=target)
@@ -587,7 +621,7 @@ def speaker_merge(*, source: Speaker, target: Speaker) -> SpeakerMergeResult:
     _former_slugs_move(source=source, target=target)
     source._change_reason = reason
     source.delete()
-    return SpeakerMergeResult(claims=claims, turns=turns, interviews=len(participations))
+    return SpeakerMergeResult(claims=len(claims), turns=turns, interviews=len(participations))
 
 
 @transaction.atomic

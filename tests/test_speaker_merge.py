@@ -138,3 +138,33 @@ def test_a_long_scoped_slug_still_fits_the_history_reason(world):
     speaker_merge(source=world.guest, target=world.ilya)
     reason = Claim.history.filter(speaker_id=world.ilya.pk, history_type="~").first().history_change_reason
     assert len(reason) == 100 and reason.startswith("speaker speaker-2-in-a-very-long") and reason.endswith("…")
+
+
+def test_a_merge_takes_a_few_queries_however_many_claims_move(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from claims.models import Topic
+    from claims.services import topic_merge
+
+    many = Claim.objects.filter(speaker=world.ilya).count()
+    assert many >= 50
+    stand_in = Speaker.objects.create(name="Ilya S.", slug="ilya-s")
+    with CaptureQueriesContext(connection) as queries:
+        result = speaker_merge(source=world.ilya, target=stand_in)
+    assert result.claims == many and len(queries) < 40  # before, one claim_update each: ~14 queries a claim
+    assert Claim.history.filter(speaker_id=stand_in.pk, history_type="~").count() == many
+
+    rlhf, reasoning = Topic.objects.get(slug="rlhf"), Topic.objects.get(slug="reasoning")
+    tagged = set(Claim.objects.filter(topics=rlhf).values_list("pk", flat=True))
+    assert len(tagged) >= 10
+    with CaptureQueriesContext(connection) as queries:
+        topic_merge(source=rlhf, target=reasoning)
+    assert len(queries) < 40
+    assert tagged <= set(Claim.objects.filter(topics=reasoning).values_list("pk", flat=True))
+    # each re-tagged claim's newest record holds the links it has now, as a revert would restore them
+    for pk in tagged:
+        newest = Claim.history.filter(id=pk).order_by("-history_id").first()
+        assert newest.history_change_reason == "topic rlhf merged into reasoning"
+        assert set(newest.topics.values_list("topic_id", flat=True)) == set(
+            Claim.topics.through.objects.filter(claim_id=pk).values_list("topic_id", flat=True))
