@@ -474,3 +474,45 @@ def test_display_name(label, text, name):
     from claims.ingest.names import display_name
 
     assert display_name(label, text) == name
+
+
+def test_words_transcribe_time_and_speaker_alone_on_a_line_label_the_words_below():
+    # Word's Transcribe, "Add all to document": each turn headed "00:00:07 Speaker 2" (or the name the
+    # user gave the voice), the words on the next lines; before, timed lines with the label in every turn
+    text = ("00:00:00 Speaker 1\nWelcome back. Today I'm talking with Dana about battery recycling.\n\n"
+            "00:00:07 Speaker 2\nThanks for having me.\n\n"
+            "00:00:12 Speaker 1\nHow much of a battery can be recovered today?\n\n"
+            "00:01:18 Speaker 2\nMost of the cobalt and nickel.\nAnd a growing share of the lithium.\n")
+    parsed = parse_source(text, source="interview.docx")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == [
+        (2, "Speaker 1", 0.0, "Welcome back. Today I'm talking with Dana about battery recycling."),
+        (5, "Speaker 2", 7.0, "Thanks for having me."), (8, "Speaker 1", 12.0, "How much of a battery can be recovered today?"),
+        (11, "Speaker 2", 78.0, "Most of the cobalt and nickel.\nAnd a growing share of the lithium.")]
+    named = text.replace("Speaker 1", "Sam Ortiz").replace("Speaker 2", "Dana Whitfield")
+    assert [t.speaker_label for t in parse_source(named, source="interview.docx").turns] == [
+        "Sam Ortiz", "Dana Whitfield", "Sam Ortiz", "Dana Whitfield"]
+
+
+def test_a_timed_line_of_words_or_a_timed_heading_used_once_is_no_label():
+    # a transcript panel's short timed lines ("0:07 Yeah") and a lecture's timed section headings stay as they were
+    panel = "0:00 Welcome back to the show.\n0:04 Yeah\n0:05 so where were we\n0:07 Yeah\n0:09 right, batteries\n"
+    assert parse_source(panel, source="panel.txt").format == "timed_lines"
+    lecture = ("00:00 Introduction\nIn this lecture we look at how storage prices moved over ten years.\n\n"
+               "12:40 Scaling Laws\nThe second part asks whether the same curves hold. Nobody knows yet.\n")
+    parsed = parse_source(lecture, source="lecture.txt")
+    assert parsed.format == "plain" and not any(t.speaker_label for t in parsed.turns)
+
+
+def test_a_time_range_in_brackets_before_a_bold_label_is_read():
+    # Transcribo's Markdown: "[HH:MM:SS → HH:MM:SS] **Name:** words"; before, plain text with the names in the words
+    text = ("[00:00:15 → 00:01:02] **Sam Ortiz:** Welcome back. Today I'm talking with Dana.\n\n"
+            "[00:01:05 → 00:01:45] **Dana Whitfield:** Thanks for having me.\n\n"
+            "[00:01:48 → 00:02:30] **Sam Ortiz:** How much of a battery can be recovered today?\n\n"
+            "[00:02:35 --> 00:03:10] **Dana Whitfield:** Most of the cobalt and nickel.\n")
+    parsed = parse_source(text, source="session.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == [
+        (1, "Sam Ortiz", 15.0, "Welcome back. Today I'm talking with Dana."), (3, "Dana Whitfield", 65.0, "Thanks for having me."),
+        (5, "Sam Ortiz", 108.0, "How much of a battery can be recovered today?"),
+        (7, "Dana Whitfield", 155.0, "Most of the cobalt and nickel.")]

@@ -16,6 +16,9 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     0:01:23.4 **Jane Doe** text          (no colon: Orbit FM's transcripts)
     [Jane Doe] / # Jane Doe              (the name alone on a line, the words below: MacWhisper; Markdown
                                          headings; counted only where it heads two or more turns)
+    00:00:07 Jane Doe                    (a time and the name alone on a line, the words below: Word's
+                                         Transcribe, "Speaker 2" or the name given; counted the same way)
+    [00:00:15 → 00:01:02] **Jane Doe:** text   (a time range in brackets: Transcribo's Markdown)
     {{< transcript "JANE: text" >}}      (a Hugo shortcode's argument: the first turn, to the closing quote)
     Speaker 3                            (a diariser's numbered name alone on a line, the words below; it
                                          counts once too, bare or "[Speaker 3]")
@@ -135,12 +138,13 @@ CAPITALS_LABEL_LINE = re.compile(
     r"(?(bold)(?:(?:\*\*|__)[ \t]*[:：]|[:：][ \t]*(?:\*\*|__))|[:：])(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
+# a time or a time range in brackets before the name (Transcribo's "[00:00:15 → 00:01:02] **Jane Doe:**");
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
 # inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular), or a Kramdown class after it
 # ("**Interviewer:**{: .text-yellow-000}", Jekyll sites); the name in brackets ("[Int2]: text"); the
 # time linked to the video at that point ("[55:16](https://youtu.be/...?t=3316) **Question**: ...")
 LABEL_LINE_MORE = re.compile(
-    rf"^[ \t{_BIDI}]*(?:(?:[\[(](?P<t1>{_TIME})[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
+    rf"^[ \t{_BIDI}]*(?:(?:[\[(](?P<t1>{_TIME})(?:[ \t]*(?:→|-->|[-–—])[ \t]*{_TIME})?[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?"
     # no space needed after a full-width colon ("**主持人**：在这方面...")
@@ -165,9 +169,11 @@ TIME_BOLD_NAME_LINE = re.compile(
     rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+\*\*[ \t]*" + _NAME + r"[ \t]*\*\*(?P<t2>)[ \t]+(?P<rest>\S)"
 )
 # ArrayCast's: a bare time and the name in brackets alone on a line, the words below
-# ("00:00:36 [Conor Hoekstra]"; "00:00:26 [MUSIC]" is a note, not a name: NOT_NAMES)
+# ("00:00:36 [Conor Hoekstra]"; "00:00:26 [MUSIC]" is a note, not a name: NOT_NAMES); Word's
+# Transcribe writes it without the brackets ("00:00:07 Speaker 2", or the name given instead),
+# a label only where the words follow on the next line, not a timed line of words ("0:07 Yeah")
 TIME_THEN_NAME_LINE = re.compile(
-    rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+\[" + _NAME + r"\](?P<t2>)[ \t]*(?P<rest>)\r?$"
+    rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+(?P<bracket>\[)?" + _NAME + r"(?(bracket)\])(?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
 # a name alone on a line, the words below: in brackets (MacWhisper's "[Eleanor Scerri]") or as a
 # Markdown heading ("# Interviewer", interviews converted from Word); such a name counts only where it
@@ -273,7 +279,8 @@ def _candidates(text: str):
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
-    for number, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
         if not line or line.isspace():
             blank += 1
             start += len(line) + 1
@@ -288,7 +295,7 @@ def _candidates(text: str):
             m = (
                 (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
-                or last == "]" and first.isdigit() and time_name(line)
+                or first.isdigit() and (last == "]" or _words_follow(lines, number)) and time_name(line)
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
                 or first in "MDCSRJGATQVP" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and (period_label(line) or hearing_label(line))
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
@@ -299,7 +306,7 @@ def _candidates(text: str):
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
             )
-            if m and m.re is NAME_ALONE_LINE:
+            if m and (m.re is NAME_ALONE_LINE or m.re is TIME_THEN_NAME_LINE and not m.group("bracket")):
                 alone.add(" ".join(m.group("name").split()))
         if m:
             written = m.group("name")
@@ -315,6 +322,12 @@ def _candidates(text: str):
     if short_forms:  # "I:" after "Interviewer (I):" is the interviewer
         out = [c if c[5] not in short_forms else c[:5] + (short_forms[c[5]],) for c in out]
     return out, nonblank_before, number - blank, alone
+
+
+def _words_follow(lines: list[str], number: int) -> bool:
+    """Whether line `number` (from 1) is followed by a line of words that does not open with a time."""
+    after = lines[number].lstrip(" \t") if number < len(lines) else ""
+    return bool(after) and not after[0].isdigit() and not after.isspace()
 
 
 def _kept_name(written: str, short_forms: dict[str, str]) -> str:
