@@ -516,3 +516,40 @@ def test_a_time_range_in_brackets_before_a_bold_label_is_read():
         (1, "Sam Ortiz", 15.0, "Welcome back. Today I'm talking with Dana."), (3, "Dana Whitfield", 65.0, "Thanks for having me."),
         (5, "Sam Ortiz", 108.0, "How much of a battery can be recovered today?"),
         (7, "Dana Whitfield", 155.0, "Most of the cobalt and nickel.")]
+
+
+def test_a_magazine_interviews_questions_in_bold_are_the_interviewers_turns():
+    from claims.ingest.pipeline import run
+    from claims.ingest.records import Metadata
+
+    # a Q&A in Markdown: each question a paragraph in bold, the answers plain paragraphs below it;
+    # before, plain paragraphs whose speakers the unlabelled decoder guessed (an answer's first half the host's)
+    text = ("# Dana Whitfield on battery recycling\n\n*Edited for length and clarity.*\n\n"
+            "**How much of a lithium battery can be recovered today?**\n\n"
+            "Most of the cobalt and nickel. The economics depend on the price of new metal.\n\n"
+            "**And where does that go in the next five years?**\n\n"
+            "I expect recycled material to supply a fifth of European demand by 2030.\n\n"
+            "It depends on the collection rules.\n\n"
+            "**Tell us what would change your mind.**\n\nA collapse in nickel prices.\n")
+    parsed = parse_source(text, source="qa.md")
+    assert parsed.format == "plain"
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        ("Interviewer", "How much of a lithium battery can be recovered today?"),
+        ("Interviewee", "Most of the cobalt and nickel. The economics depend on the price of new metal."),
+        ("Interviewer", "And where does that go in the next five years?"),
+        ("Interviewee", "I expect recycled material to supply a fifth of European demand by 2030.\n\n"
+                        "It depends on the collection rules."),
+        ("Interviewer", "Tell us what would change your mind."), ("Interviewee", "A collapse in nickel prices.")]
+    annotated = run(text, source="qa.md", metadata=Metadata(hosts=("Sam Ortiz",), guests=("Dana Whitfield",)))
+    assert [(t.speaker_slug, text[t.start_char:t.end_char][:20]) for t in annotated.turns[:2]] == [
+        ("sam-ortiz", "How much of a lithiu"), ("dana-whitfield", "Most of the cobalt a")]
+
+
+def test_a_posts_bold_remarks_between_its_paragraphs_stay_prose():
+    # bold lines that mostly do not ask: an update note, a summary, a rhetorical question
+    text = ("# Why we moved our storage\n\n**This post was updated in March.**\n\nWe ran our own cluster for six years.\n\n"
+            "**The short version: it stopped being worth it.**\n\nDisks failed at the rate promised.\n\n"
+            "**What would we do differently?**\n\nMove sooner.\n")
+    parsed = parse_source(text, source="post.md")
+    assert parsed.format == "plain" and not any(t.speaker_label for t in parsed.turns)
+    assert len(parsed.turns) == 6

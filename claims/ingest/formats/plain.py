@@ -13,7 +13,9 @@ is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs
 heading that is a time alone ("# 00:05:00", CS50's lectures) times the words below it and is none of them.
 A Japanese interview that opens each of the interviewer's paragraphs with two dashes ("――まず、プロフィールを
 教えてください。", the answers plain paragraphs below) is read as an interviewer's and an interviewee's turns
-(_dash_questions); the article's lead before the first question is no one's turn.
+(_dash_questions); so is a magazine's interview in Markdown whose questions are paragraphs in bold
+("**What changed for you in 2023?**", the answers plain paragraphs below: _bold_questions). The
+article's lead before the first question is no one's turn.
 """
 from __future__ import annotations
 
@@ -40,30 +42,64 @@ _HEADER_FIELD = re.compile(r"[ \t]*[A-Z][\w ]{0,30}:[ \t]+\S[^\n]{0,150}")
 # lines "──") opening the paragraph, bold or not, then the words
 _DASH_QUESTION = re.compile(r"(?:\*\*|__)?[ \t\u3000]*[―—─]{2}(?![―—─])[ \t\u3000]*(?=[^\s*_])")
 _DASH_MARKS = ("――", "——", "──")
-_DASH_QUESTIONS_MIN = 3  # questions answered: fewer is a dash or two in prose
+_QUESTIONS_MIN = 3  # questions answered: fewer is a dash or two, or a bold line or two, in prose
 INTERVIEWER, INTERVIEWEE = "Interviewer", "Interviewee"
 
 
 def _dash_questions(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
-    """Paragraphs in, an interview's turns out where the interviewer's paragraphs open with two dashes and
-    each such question is answered by a plain paragraph or more (three at least): the question's words
-    after its dashes the interviewer's turn, the paragraphs up to the next question one turn of the
-    interviewee's. The paragraphs before the first question are the article's lead, no one's turn.
-    Else the paragraphs as they are."""
+    """Paragraphs in, an interview's turns out where the interviewer's paragraphs open with two dashes
+    (see _answered_questions); else the paragraphs as they are."""
     if not any(mark in text for mark in _DASH_MARKS):
         return turns
-    questions = [_DASH_QUESTION.match(text, t.start_char, t.end_char) for t in turns]
-    answered = sum(1 for q, after in zip(questions, questions[1:]) if q and not after)
-    if answered < _DASH_QUESTIONS_MIN:
-        return turns
-    first = next(i for i, q in enumerate(questions) if q)
-    out: list[ParsedTurn] = []
-    for t, q in zip(turns[first:], questions[first:]):
+    questions = []
+    for t in turns:
+        q = _DASH_QUESTION.match(text, t.start_char, t.end_char)
         if q:
             a, b = trim(text, q.end(), t.end_char)
             bold = q.group()[:2]
             if bold in ("**", "__") and text.startswith(bold, b - 2):  # the bold opened before the dashes closes here
                 a, b = trim(text, a, b - 2)
+            q = (a, b)
+        questions.append(q)
+    return _answered_questions(text, turns, questions)
+
+
+# a question as a magazine's interview in Markdown prints it: the whole paragraph in bold, ending a
+# sentence ("**What changed for you in 2023?**", "**Walk us through the recall.**"), the answer in
+# plain paragraphs below; most of them ask ("?"), so that a post's bold remarks between its
+# paragraphs stay prose
+_BOLD_PARAGRAPH = re.compile(r"(?P<mark>\*\*|__)(?P<words>[^\s*_](?:(?!\*\*|__).)*?[.?!…？。！][\"”’)]?)(?P=mark)[ \t]*\r?", re.S)
+
+
+def _bold_questions(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """Paragraphs in, an interview's turns out where the interviewer's paragraphs are bold throughout
+    (see _answered_questions); else the paragraphs as they are."""
+    if "**" not in text and "__" not in text:
+        return turns
+    questions = []
+    for t in turns:
+        m = _BOLD_PARAGRAPH.fullmatch(text, t.start_char, t.end_char)
+        questions.append(m.span("words") if m else None)
+    asked = [text[b - 1] in "?？" or text[b - 2:b] in ('?"', "?”", "?’", "?)") for a, b in filter(None, questions)]
+    if sum(asked) * 2 <= len(asked):
+        return turns
+    return _answered_questions(text, turns, questions)
+
+
+def _answered_questions(text: str, turns: list[ParsedTurn], questions: list[tuple[int, int] | None]) -> list[ParsedTurn]:
+    """Paragraphs and the span of each one's question (None for an answer's paragraph) in, an
+    interview's turns out where three questions or more are each answered by a plain paragraph or
+    more: each question's words the interviewer's turn, the paragraphs up to the next question one
+    turn of the interviewee's. The paragraphs before the first question are the article's lead, no
+    one's turn. Else the paragraphs as they are."""
+    answered = sum(1 for q, after in zip(questions, questions[1:]) if q and not after)
+    if answered < _QUESTIONS_MIN:
+        return turns
+    first = next(i for i, q in enumerate(questions) if q)
+    out: list[ParsedTurn] = []
+    for t, q in zip(turns[first:], questions[first:]):
+        if q:
+            a, b = q
             out.append(replace(t, start_char=a, end_char=b, line=t.line + text.count("\n", t.start_char, a),
                                speaker_label=INTERVIEWER))
         elif out[-1].speaker_label == INTERVIEWEE:  # the answer's next paragraph
@@ -121,6 +157,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = inline_questions_and_answers(text, parsed)  # an oral history's "Q: ... A: ..." on one long line
     parsed = labels_in_capitals(text, parsed, in_prose=True)  # a lecture's "DAVID MALAN:", "KHALID:" in its paragraphs
     parsed = _dash_questions(text, parsed)  # "――まず、...を教えてください。" above each answer
+    parsed = _bold_questions(text, parsed)  # "**What changed for you in 2023?**" above each answer
     start = parsed[0].start_char if parsed else 0
     end = parsed[-1].end_char if parsed else 0
     title = _title(text, start) if start else ""
