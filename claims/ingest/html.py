@@ -179,6 +179,8 @@ class Page:
     metadata: Metadata
     # the (start, end) of each line the page set as a heading, not a speaker's name or a time
     headings: tuple[tuple[int, int], ...] = ()
+    # the (start, end) of each line whose words are all in bold (a magazine's questions, at times)
+    bold_lines: tuple[tuple[int, int], ...] = ()
     # the page is a shell a script fills (script_shell); the transcript its scripts' JSON holds, if any
     loads_by_script: bool = False
     embedded: Rendered | None = None
@@ -242,6 +244,8 @@ class _Renderer(HTMLParser):
         self.line_linked = self.line_unlinked = False  # the line has words inside such links, outside them
         self.line_marked = False  # a time mark or a speaker's name was written into the line
         self.heading_blocks: list[int] = []  # which blocks are headings
+        self.bold_blocks: list[int] = []  # which blocks are words in <b> or <strong> throughout
+        self.line_bold = self.line_not_bold = False  # the line has words inside <b>/<strong>, outside them
         self.heading_levels: dict[int, int] = {}  # a heading's or a headline element's block: its level
         self.headlines: list[tuple[int, int, int]] = []  # open headline elements: depth, level, blocks before
         self.tables: list[_Table] = []
@@ -259,7 +263,10 @@ class _Renderer(HTMLParser):
         navigation = self.line_linked and (not self.line_unlinked or _LINKS_LEAD_IN.fullmatch(
             _SPACE.sub(" ", "".join(self.line_own)).strip())) and not text.rstrip().endswith((":", "："))
         if text.strip() and not navigation:
+            if self.line_bold and not self.line_not_bold:
+                self.bold_blocks.append(len(self.blocks))
             self.blocks.append(text)
+        self.line_bold = self.line_not_bold = False
         self.line = []
         self.line_own = []
         self.line_linked = self.line_unlinked = False
@@ -430,6 +437,10 @@ class _Renderer(HTMLParser):
         elif not self.skip_tag and not self.in_head:
             self.line.append(data)
             if _WORD.search(data):  # the commas between a list's links are not words of the line's own
+                if self.open_counts["b"] or self.open_counts["strong"]:
+                    self.line_bold = True
+                else:
+                    self.line_not_bold = True
                 if self.open_page_links:
                     self.line_linked = True
                 else:
@@ -529,6 +540,9 @@ def _page_title(renderer: "_Renderer") -> str:
         return ""
     title = specific or _linked_data_headline(renderer.linked_data) or _heading_title(renderer, site_names) or next(
         (c for c in candidates if c), "")
+    heading = _heading_title(renderer, site_names)
+    if heading and title != heading and title.casefold().startswith(heading.casefold()) and _TITLE_PARTS.match(title, len(heading)):
+        title = heading  # "Dana Whitfield on recycling | Grid Weekly" above its <h1>: the site's name after the page's own
     # a no-break space in a title is a space ("John&nbsp;Kirby", the White House's og:title)
     return title.replace("\xa0", " ")
 
@@ -649,7 +663,8 @@ def read_page(html: str) -> Page:
     text = "\n\n".join(renderer.blocks) + ("\n" if renderer.blocks else "")
     if _script_shell(text, headings, title, renderer):
         return Page(text, metadata, headings, loads_by_script=True, embedded=_embedded(renderer))
-    return Page(text, metadata, headings)
+    bold_lines = tuple((starts[i], starts[i] + len(renderer.blocks[i])) for i in renderer.bold_blocks if i not in heading_blocks)
+    return Page(text, metadata, headings, bold_lines=bold_lines)
 
 
 def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> ParsedSource:

@@ -27,6 +27,7 @@ from .attribute import attribute_speakers, scoped_to_interview
 from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_cues
 from .errors import IngestError
 from .formats import parse_source
+from .formats.plain import questions_in_bold
 from .front_matter import blank_front_matter, read_front_matter
 from .html import is_html, read_page, without_trailing_headings
 from .json_transcript import json_document
@@ -80,6 +81,8 @@ def run(
         parsed = replace(parsed, content_start=front.end)
     if document.headings:  # a web page's section headings between turns are nobody's words
         parsed = without_trailing_headings(text, parsed, document.headings)
+    if document.bold_lines:  # a magazine's Q&A page: its questions in bold
+        parsed = questions_in_bold(text, parsed, document.bold_lines)
     content_end = parsed.content_end if parsed.content_end is not None else len(text)
     base = AnnotatedInterview(
         source_text=text, sha256=digest, source_name=source, format=parsed.format, metadata=merged,
@@ -129,6 +132,7 @@ class Document:
     container: str = ""  # what held the text: "html", "json", "xml", "tsv", "scc", "csv", "jsonl"; "" for text as it is
     format: str | None = None  # where the text was written here, the format that reads it
     headings: tuple = ()  # a page's heading lines (html.py)
+    bold_lines: tuple = ()  # a page's lines in bold throughout (html.py)
 
 
 def document_container(text: str, *, source: str) -> str:
@@ -153,7 +157,7 @@ def _document_text(text: str, *, source: str) -> Document:
             return Document(page.embedded.text, page.metadata, "html", page.embedded.format)
         if not page.text.strip():
             raise IngestError(source, None, "HTML page has no text outside its scripts, navigation, header, footer and comments")
-        return Document(page.text, page.metadata, "html", None, page.headings)
+        return Document(page.text, page.metadata, "html", None, page.headings, page.bold_lines)
     readers = (("json", json_document), ("xml", xml_document), ("tsv", tsv_document), ("scc", scc_document), ("csv", table_document))
     for container, read in readers:
         rendered = read(text, source=source)

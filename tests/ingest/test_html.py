@@ -398,7 +398,7 @@ def test_a_script_built_page_is_read_from_the_transcript_in_its_next_data():
     turns = [(t.speaker_slug, t.start_seconds, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
     assert turns[1] == ("sam-keller", 11.2, "Thanks for having me. It is slower work than people think.")
     assert turns[0][0] == "dana-ortiz" and turns[0][2].endswith("farm soil for a living.")
-    assert annotated.metadata.title == "Episode 12: Soil Carbon | Field Notes"
+    assert annotated.metadata.title == "Episode 12: Soil Carbon"  # the <h1>, not the <title> with the site after it
 
 
 def test_a_script_built_page_is_read_from_its_json_ld_transcript():
@@ -637,3 +637,29 @@ def test_a_pages_headings_read_as_plain_paragraphs_are_no_turns_but_a_question_s
 )
 def test_open_tags_links_and_names_are_tracked_on_pages_that_leave_tags_open(html, expected):
     assert read_page(html).text == expected
+
+
+def test_a_magazine_pages_questions_in_bold_are_the_interviewers_turns_and_its_heading_the_title():
+    from claims.ingest.pipeline import run
+
+    page = ("<!DOCTYPE html><html><head><title>Dana Whitfield on battery recycling | Grid Weekly</title></head>"
+            "<body><nav>Home | Archive</nav><article><h1>Dana Whitfield on battery recycling</h1>"
+            "<p><em>Edited for length and clarity.</em></p>"
+            "<p><strong>How much of a lithium battery can be recovered today?</strong></p>"
+            "<p>Most of the cobalt and nickel. The economics depend on the price of new metal.</p>"
+            "<p><b>And where does that go in the next five years?</b></p>"
+            "<p>I expect recycled material to supply a fifth of European demand by <strong>2030</strong>.</p>"
+            "<p><strong>What would change your mind?</strong></p><p>A collapse in nickel prices.</p>"
+            "</article><footer>(c) Grid Weekly</footer></body></html>")
+    annotated = run(page, source="qa.html")
+    text = annotated.source_text
+    # before: plain paragraphs split between Host and Guest by the unlabelled decoder, the title the <title>'s
+    assert annotated.metadata.title == "Dana Whitfield on battery recycling"
+    assert [(t.speaker_slug.split("-in-")[0], text[t.start_char:t.end_char][:24]) for t in annotated.turns] == [
+        ("interviewer", "How much of a lithium ba"), ("interviewee", "Most of the cobalt and n"),
+        ("interviewer", "And where does that go i"), ("interviewee", "I expect recycled materi"),
+        ("interviewer", "What would change your m"), ("interviewee", "A collapse in nickel pri")]
+    # a post's bold lines that do not ask stay the paragraphs they were
+    post = page.replace("How much of a lithium battery can be recovered today?", "We asked her about recycling.").replace(
+        "And where does that go in the next five years?", "Then we turned to the future.")
+    assert not any(t.speaker_slug.startswith("interview") for t in run(post, source="post.html").turns)

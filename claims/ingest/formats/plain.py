@@ -80,6 +80,29 @@ def _bold_questions(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     for t in turns:
         m = _BOLD_PARAGRAPH.fullmatch(text, t.start_char, t.end_char)
         questions.append(m.span("words") if m else None)
+    return _mostly_asking(text, turns, questions)
+
+
+def questions_in_bold(text: str, parsed: ParsedSource, bold_lines) -> ParsedSource:
+    """A web page read as plain paragraphs and the (start, end) of its lines set in bold throughout
+    (html.Page.bold_lines) in, the interview's turns out where its questions are those lines, as in
+    a magazine's Q&A page (see _bold_questions); else the parse as it is."""
+    if parsed.format != NAME or not bold_lines or any(t.speaker_label for t in parsed.turns):
+        return parsed
+    ends = dict(bold_lines)
+    questions = [(t.start_char, t.end_char) if ends.get(t.start_char) == t.end_char
+                 and text[t.end_char - 1] in _SENTENCE_END_MARKS else None for t in parsed.turns]
+    turns = _mostly_asking(text, list(parsed.turns), questions)
+    if turns == list(parsed.turns):
+        return parsed
+    return replace(parsed, turns=tuple(turns), content_start=turns[0].start_char, content_end=turns[-1].end_char)
+
+
+_SENTENCE_END_MARKS = ".?!…？。！\"”’)"
+
+
+def _mostly_asking(text: str, turns: list[ParsedTurn], questions: list[tuple[int, int] | None]) -> list[ParsedTurn]:
+    """_answered_questions where most of the questions ask ("?"): a post's bold remarks stay prose."""
     asked = [text[b - 1] in "?？" or text[b - 2:b] in ('?"', "?”", "?’", "?)") for a, b in filter(None, questions)]
     if sum(asked) * 2 <= len(asked):
         return turns
