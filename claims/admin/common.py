@@ -54,8 +54,7 @@ class FormerSlugInline(admin.TabularInline):
     fields = readonly_fields = ("slug",)
     extra = 0
     verbose_name = "former slug"
-    verbose_name_plural = ("former slugs: old slugs that still lead here (merged into it, or its own before a rename). "
-                           "Delete one to stop it leading here and free it for another record")
+    verbose_name_plural = "former slugs: old slugs that still lead here; delete one to free it for another record"
 
     def _owner_permission(self, request, action: str) -> bool:
         opts = self.parent_model._meta
