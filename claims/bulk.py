@@ -372,6 +372,20 @@ def claim_dump_objects(interview: Interview) -> Iterator[dict]:
 # Import ------------------------------------------------------------------------------------------
 
 
+def former_slug_defined_message(noun: str, slug: str, holder_slug: str) -> str:
+    """Why a fixture may not define a speaker or topic under a slug that is now another's former slug."""
+    # Treating the row as the one kept would overwrite its curated name and slug with the stale row's;
+    # creating it would make the old slug, which links and citations use, name someone else.
+    return (f"{noun} {slug!r} is a former slug of {noun} {holder_slug!r} (merged or renamed into it) and still "
+            f"leads there, so it is not created again (drop the row, or first remove the former slug in the admin)")
+
+
+def former_slug_current_message(noun: str, slug: str, owner_slug: str) -> str:
+    """Why a fixture may not make a current slug another row's former slug."""
+    return f"{slug!r} cannot become a former slug of {noun} {owner_slug!r}: it is the slug of {noun} {slug!r}"
+
+
+
 def iter_json_array(path: Path, chunk: int = READ_CHUNK) -> Iterator[tuple[int, object]]:
     """The elements of a top-level JSON array, parsed one at a time; each with its line number.
 
@@ -640,6 +654,9 @@ class FixtureImport:
         self.log = log or (lambda message: None)
         self.topics = dict(Topic.objects.values_list("slug", "pk"))
         self.speakers = dict(Speaker.objects.values_list("slug", "pk"))
+        # A slug from before a merge or a rename names the row it went into (fixtures exported earlier).
+        self.former_topics = dict(TopicFormerSlug.objects.values_list("slug", "topic_id"))
+        self.former_speakers = dict(SpeakerFormerSlug.objects.values_list("slug", "speaker_id"))
         self.interviews = {slug: (pk, published and published.isoformat()) for slug, pk, published
                            in Interview.objects.values_list("slug", "pk", "published")}
         self.texts: OrderedDict[int, str] = OrderedDict()
@@ -671,26 +688,31 @@ class FixtureImport:
             raise CommandError(f"{key}: {label} must be a natural key like ['slug']; got {value!r}")
         return value[0]
 
-    def _lookup(self, table: dict, noun: str, key, value):
+    def _lookup(self, table: dict, noun: str, key, value, former: dict | None = None):
         slug = self._slug(noun, key, value)
         found = table.get(slug)
+        if found is None and former is not None:
+            found = former.get(slug)
         if found is None:
             raise CommandError(f"{key}: unknown {noun} {value!r}")
         return found
 
     def _parent(self, key, value):
-        return None if value is None else self._lookup(self.topics, "topic", key, value)
+        return None if value is None else self._lookup(self.topics, "topic", key, value, self.former_topics)
 
     def _topic(self, key, value):
         if self.pending_topics:  # a topic waiting for its parent may be the one named
             self._resolve_pending_topics()
-        return self._lookup(self.topics, "topic", key, value)
+        return self._lookup(self.topics, "topic", key, value, self.former_topics)
 
     def _interview(self, key, value):
         return self._lookup(self.interviews, "interview", key, value)[0]
 
     def _speaker(self, key, value):
-        return None if value is None else self._lookup(self.speakers, "speaker", key, value)
+        return None if value is None else self._lookup(self.speakers, "speaker", key, value, self.former_speakers)
+
+    def _slug_of(self, table: dict, pk: int) -> str:
+        return next(slug for slug, found in table.items() if found == pk)
 
     def _claim(self, key, value):
         if not (isinstance(value, list) and len(value) == 3):
@@ -755,7 +777,12 @@ class FixtureImport:
             table = {"claims.topic": self.topics, "claims.speaker": self.speakers, "claims.interview": self.interviews}[label]
             if slug in table:
                 raise CommandError(f"duplicate {label} ({slug!r},)")
-            if label == "claims.topic" and fields.get("parent") is not None and self._slug("parent", slug, fields["parent"]) not in self.topics:
+            former = {"claims.topic": self.former_topics, "claims.speaker": self.former_speakers}.get(label, {})
+            if slug in former:
+                noun = label.split(".")[1]
+                raise CommandError(f"{path}:{line}: {former_slug_defined_message(noun, slug, self._slug_of(table, former[slug]))}")
+            if (label == "claims.topic" and fields.get("parent") is not None
+                    and self._slug("parent", slug, fields["parent"]) not in self.topics.keys() | self.former_topics.keys()):
                 self.pending_topics.append((path, line, fields))
                 return
             pk, row = rows.row((slug,), fields)
@@ -763,6 +790,16 @@ class FixtureImport:
             table[slug] = (pk, fields.get("published")) if label == "claims.interview" else pk
             if label == "claims.interview":
                 self._remember_text(pk, fields["source_text"])
+        elif label in ("claims.topicformerslug", "claims.speakerformerslug"):
+            noun = label.split(".")[1].removesuffix("formerslug")
+            table, former = (self.topics, self.former_topics) if noun == "topic" else (self.speakers, self.former_speakers)
+            slug = fields.get("slug")
+            owner = (self._topic if noun == "topic" else self._speaker)((label, line), fields.get(noun))
+            if slug in table:
+                raise CommandError(f"{path}:{line}: {former_slug_current_message(noun, slug, self._slug_of(table, owner))}")
+            _, row = rows.row((label, line), fields)
+            rows.writer.add(row)
+            former[slug] = owner  # later files may name it
         else:
             key = (label, line)
             _, row = rows.row(key, fields)
@@ -789,8 +826,10 @@ class FixtureImport:
         self.file_keys.add(key)
         self.file_claims[key] = (pk, fields.get("claim_type", Claim.Type.OPINION))
         rows.writer.add(row)
-        for topic in fields.get("topics") or ():
-            self.link_writer.add((pk, self._lookup(self.topics, "topic", key, topic)))
+        # two topics merged since the export name one: one link
+        for topic_id in dict.fromkeys(self._lookup(self.topics, "topic", key, topic, self.former_topics)
+                                      for topic in fields.get("topics") or ()):
+            self.link_writer.add((pk, topic_id))
 
     # The run ------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from .managers import (
     ParticipationManager,
     PredictionManager,
     SlugManager,
+    SlugOrFormerSlugManager,
 )
 
 
@@ -28,7 +29,7 @@ class Speaker(models.Model):
     affiliation = models.CharField(max_length=200, blank=True)
     link = models.URLField(max_length=500, blank=True)
 
-    objects = SlugManager()
+    objects = SlugOrFormerSlugManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -57,7 +58,7 @@ class Topic(models.Model):
     )
     keywords = models.JSONField(default=list, blank=True, help_text="Words and phrases used for tagging.")
 
-    objects = SlugManager()
+    objects = SlugOrFormerSlugManager()
     history = HistoricalRecords()
 
     class Meta:

@@ -561,6 +561,30 @@ def topic_update(topic: Topic, **fields) -> Topic:
     return _slug_keeping_update(topic, fields)
 
 
+@transaction.atomic
+def former_slugs_remove(row: Speaker | Topic, slugs: Iterable[str]) -> list[str]:
+    """Delete some of a speaker's or topic's former slugs (a merge made by mistake, an old slug wanted for
+    another record): they stop leading to it (no filter, no redirect) and another record may take them.
+    Recorded in the row's history, the reason naming them. Returns them sorted; refused, with nothing
+    changed, when one is not a former slug of the row."""
+    wanted = sorted(set(slugs))
+    if not wanted:
+        return []
+    former_model, owner = FORMER_SLUGS[type(row)]
+    held = former_model.objects.filter(**{owner: row, "slug__in": wanted})
+    missing = sorted(set(wanted) - set(held.values_list("slug", flat=True)))
+    if missing:
+        raise ValidationError(f"{', '.join(map(repr, missing))} {'is not a former slug' if len(missing) == 1 else 'are not former slugs'} "
+                              f"of {row.name} ({row.slug}); nothing was removed.")
+    held.delete()
+    row._change_reason = _history_reason(f"former slug{'s' if len(wanted) > 1 else ''} {', '.join(wanted)} removed")
+    try:
+        row.save()  # only for its history record: its fields are as they were
+    finally:
+        del row._change_reason  # django-simple-history would give the reason to the row's next saves too
+    return wanted
+
+
 @dataclass(frozen=True)
 class SpeakerMergeResult:
     """What a speaker merge moved: claims, turns, and the interviews the source took part in."""

@@ -143,3 +143,77 @@ def test_every_judged_prediction_in_the_shipped_dataset_says_when_why_and_where(
     for name, fields in judged:
         assert fields["resolved_on"] and fields["resolution_note"].strip(), (name, fields["predicted"])
         assert fields["evidence_link"].startswith("https://"), (name, fields["predicted"])
+
+
+def export_then_merge(folder: Path) -> None:
+    """The small dataset exported to `folder`; then its interview is deleted and curators merge the guest
+    into a speaker with a fuller slug and 'alignment' into its parent 'ai' (claims tagged with both)."""
+    from claims.services import speaker_merge, topic_merge
+
+    build_small_dataset()
+    dataset_export(folder)
+    Claim.objects.all().delete()  # predictions go with them
+    Interview.objects.all().delete()
+    speaker_merge(source=Speaker.objects.get(slug="guest"), target=make_speaker(slug="gustav-guest", name="Gustav Guest"))
+    topic_merge(source=Topic.objects.get(slug="alignment"), target=Topic.objects.get(slug="ai"))
+
+
+LOADERS = ["load_dataset", "import_fixtures"]  # Django's deserializer (loaddata), the bulk import
+
+
+@pytest.mark.parametrize("command", LOADERS)
+def test_interviews_and_claims_exported_before_a_merge_load_onto_the_records_kept(tmp_path, command):
+    export_then_merge(tmp_path)
+    for name in ("topics.json", "speakers.json"):  # only the interview's files, naming 'guest' and 'alignment'
+        (tmp_path / name).unlink()
+    speakers, topics = sorted(Speaker.objects.values_list("slug", flat=True)), sorted(Topic.objects.values_list("slug", flat=True))
+    call_command(command, "--fixtures", str(tmp_path), verbosity=0)
+    assert sorted(Speaker.objects.values_list("slug", flat=True)) == speakers == ["gustav-guest", "host"]
+    assert sorted(Topic.objects.values_list("slug", flat=True)) == topics == ["ai"]
+    interview = Interview.objects.get(slug="talk")
+    assert sorted(interview.participations.values_list("speaker__slug", "role")) == [("gustav-guest", "guest"), ("host", "host")]
+    assert list(interview.turns.order_by("index").values_list("speaker__slug", flat=True)) == ["host", "gustav-guest"]
+    assert sorted((c.speaker.slug, [t.slug for t in c.topics.all()]) for c in Claim.objects.filter(interview=interview)) == [
+        ("gustav-guest", []), ("gustav-guest", ["ai"])]  # tagged 'alignment' and 'ai': one link
+
+
+def keep_rows(path: Path, keep) -> list:
+    rows = [row for row in json.loads(path.read_text()) if keep(row)]
+    path.write_text(json.dumps(rows, indent=2))
+    return rows
+
+
+@pytest.mark.parametrize("command", LOADERS)
+def test_a_fixture_defining_a_record_under_a_former_slug_is_refused_and_loads_nothing(tmp_path, command):
+    export_then_merge(tmp_path)
+    # the exported files less the rows still in the database (the bulk import only adds), after a new topic
+    new_topic = {"model": "claims.topic", "fields": {"slug": "robotics", "name": "Robotics", "description": "",
+                                                      "parent": None, "keywords": []}}
+    keep_rows(tmp_path / "topics.json", lambda row: row["fields"]["slug"] == "alignment")
+    (tmp_path / "topics.json").write_text(json.dumps([new_topic, *json.loads((tmp_path / "topics.json").read_text())]))
+    keep_rows(tmp_path / "speakers.json", lambda row: row["fields"]["slug"] == "guest")
+    before = (list(Topic.objects.values_list("slug", "name", "keywords")),
+              list(Speaker.objects.values_list("slug", "name", "aliases")), Interview.objects.count())
+    with pytest.raises(CommandError) as refused:
+        call_command(command, "--fixtures", str(tmp_path), verbosity=0)
+    message = str(refused.value)
+    assert "\n" not in message and str(tmp_path / "topics.json") in message
+    assert "topic 'alignment' is a former slug of topic 'ai'" in message
+    assert (list(Topic.objects.values_list("slug", "name", "keywords")),
+            list(Speaker.objects.values_list("slug", "name", "aliases")), Interview.objects.count()) == before
+
+    (tmp_path / "topics.json").unlink()  # now speakers.json, which defines 'guest'
+    with pytest.raises(CommandError, match=r"speakers\.json.*speaker 'guest' is a former slug of speaker 'gustav-guest'"):
+        call_command(command, "--fixtures", str(tmp_path), verbosity=0)
+    assert Interview.objects.count() == 0 and not Speaker.objects.filter(slug="guest").exists()
+
+
+@pytest.mark.parametrize("command", LOADERS)
+def test_a_fixture_making_a_current_slug_another_speakers_former_slug_is_refused(tmp_path, command):
+    make_speaker(slug="host", name="Host"), make_speaker(slug="guest", name="Guest")
+    (tmp_path / "speakers.json").write_text(json.dumps(
+        [{"model": "claims.speakerformerslug", "fields": {"slug": "host", "speaker": ["guest"]}}], indent=2))
+    with pytest.raises(CommandError, match=r"speakers\.json.*'host' cannot become a former slug of speaker 'guest': "
+                                           r"it is the slug of speaker 'host'"):
+        call_command(command, "--fixtures", str(tmp_path), verbosity=0)
+    assert not Speaker.objects.get(slug="guest").former_slugs.exists()

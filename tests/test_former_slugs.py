@@ -9,6 +9,7 @@ from claims.selectors import rows_now, slug_map, slugs_resolve
 from claims.services import (
     AnnotationSheetError,
     annotations_import,
+    former_slugs_remove,
     interview_ingest_file,
     speaker_merge,
     speaker_update,
@@ -153,3 +154,29 @@ def test_the_migration_recovers_former_slugs_of_merges_made_before_they_were_rec
     SpeakerFormerSlug.objects.all().delete()  # as a database merged before this feature
     migration.record_earlier_merges(apps, None)
     assert former(SpeakerFormerSlug) == {"early-a": "early-c", "early-b": "early-c"}
+
+
+@pytest.mark.parametrize("model, make, merge", [
+    (Speaker, make_speaker, speaker_merge), (Topic, make_topic, topic_merge)], ids=["speaker", "topic"])
+def test_a_removed_former_slug_leads_nowhere_and_may_be_taken_and_its_removal_is_in_the_history(model, make, merge):
+    source, target = make(slug="merged-by-mistake", name="Mistaken"), make(slug="kept", name="Kept One")
+    merge(source=source, target=target)
+    (speaker_update if model is Speaker else topic_update)(target, slug="kept-renamed")
+    assert former_slugs_remove(target, ["merged-by-mistake"]) == ["merged-by-mistake"]
+    assert sorted(target.former_slugs.values_list("slug", flat=True)) == ["kept"]
+    assert slugs_resolve(model, ["merged-by-mistake", "kept"]) == {"kept": target}
+    assert target.history.first().history_change_reason == "former slug merged-by-mistake removed"
+    make(slug="merged-by-mistake", name="Mistaken").full_clean()  # free again
+    target.save()
+    assert target.history.first().history_change_reason is None  # the reason went with its record
+
+
+def test_removing_a_slug_that_is_not_the_rows_former_slug_is_refused_and_removes_nothing():
+    a, b = make_speaker(slug="first-a", name="A"), make_speaker(slug="first-b", name="B")
+    speaker_update(a, slug="second-a")
+    speaker_update(b, slug="second-b")
+    records = a.history.count()
+    with pytest.raises(ValidationError) as refused:
+        former_slugs_remove(a, ["first-a", "first-b", "nobody"])
+    assert refused.value.messages == ["'first-b', 'nobody' are not former slugs of A (second-a); nothing was removed."]
+    assert former(SpeakerFormerSlug) == {"first-a": "second-a", "first-b": "second-b"} and a.history.count() == records

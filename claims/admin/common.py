@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.contrib import admin
+from django.contrib.auth import get_permission_codename
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+
+from claims.services import former_slugs_remove
 
 
 ADMIN_CSS = ("claims/admin.css",)
@@ -43,12 +47,57 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
-def former_slug_list(row, merged: str) -> str:
-    """A speaker's or topic's former slugs for its change page: the old slugs that still lead to it."""
-    slugs = list(row.former_slugs.order_by("slug").values_list("slug", flat=True)) if row.pk else []
-    if not slugs:
-        return "—"
-    return f"{', '.join(slugs)} (of {merged}, or its own before a rename: links, API queries and sheets naming them lead here)"
+class FormerSlugInline(admin.TabularInline):
+    """A speaker's or topic's former slugs on its change page, read-only, each with a box to delete it.
+    Deleting needs the right to change the speaker or topic (the admin saves it through its service)."""
+
+    fields = readonly_fields = ("slug",)
+    extra = 0
+    verbose_name = "former slug"
+    verbose_name_plural = "former slugs: old slugs that still lead here; delete one to free it for another record"
+
+    def _owner_permission(self, request, action: str) -> bool:
+        opts = self.parent_model._meta
+        return request.user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+
+    def has_add_permission(self, request, obj=None):
+        return False  # a former slug comes from a merge or a rename only
+
+    def has_change_permission(self, request, obj=None):
+        return self._owner_permission(request, "change")
+
+    def has_delete_permission(self, request, obj=None):
+        return self._owner_permission(request, "change")
+
+    def has_view_permission(self, request, obj=None):
+        return self._owner_permission(request, "view") or self._owner_permission(request, "change")
+
+
+class FormerSlugsAdmin:
+    """For SpeakerAdmin and TopicAdmin: the former slugs inline on change pages, the form saved through the
+    model's update service, then the former slugs deleted on the page removed through former_slugs_remove."""
+
+    former_slug_inline: type[FormerSlugInline]
+    update_service: Callable  # speaker_update, topic_update
+
+    def get_inlines(self, request, obj):
+        return [self.former_slug_inline] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        obj._history_user = request.user
+        if form.changed_data:  # a page saved only to remove a former slug gets that record alone
+            self.update_service(obj, **{name: form.cleaned_data[name] for name in form.changed_data})
+
+    def save_related(self, request, form, formsets, change):
+        former_model = self.former_slug_inline.model
+        for formset in formsets:
+            if formset.model is former_model:
+                formset.save(commit=False)  # fills deleted_objects (the change message) and deletes nothing
+                row = form.instance  # renamed on this page to one of them, it took that one back (save_model)
+                former_slugs_remove(row, [former.slug for former in formset.deleted_objects if former.slug != row.slug])
+        super().save_related(request, form, [f for f in formsets if f.model is not former_model], change)
 
 
 def confirmation_context(model_admin: admin.ModelAdmin, request, queryset, *, action: str, title: str) -> dict:

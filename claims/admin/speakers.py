@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Claim, Participation, Speaker, Turn
+from claims.models import Claim, Participation, Speaker, SpeakerFormerSlug, Turn
 from claims.services import speaker_update, speakers_merge
 
-from .common import ADMIN_CSS, confirmation_context, former_slug_list, plural
+from .common import ADMIN_CSS, FormerSlugInline, FormerSlugsAdmin, confirmation_context, plural
 
 PARTS_SHOWN = 5  # interviews named per speaker on the confirmation page; a named person may have hundreds
 
@@ -39,14 +39,19 @@ def _claim_list_url(speaker: Speaker) -> str:
     return reverse("admin:claims_claim_changelist") + f"?speaker__id__exact={speaker.pk}"
 
 
+class SpeakerFormerSlugInline(FormerSlugInline):
+    model = SpeakerFormerSlug
+
+
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(FormerSlugsAdmin, SimpleHistoryAdmin):
     list_display = ("name", "slug", "affiliation", "claim_count", "interview_count")
     search_fields = ("name", "slug", "affiliation")
     prepopulated_fields = {"slug": ("name",)}
     ordering = ("name", "slug")
     actions = ("merge_speakers",)
-    readonly_fields = ("former_slugs",)
+    former_slug_inline = SpeakerFormerSlugInline
+    update_service = staticmethod(speaker_update)
 
     class Media:
         css = {"all": ADMIN_CSS}
@@ -55,16 +60,6 @@ class SpeakerAdmin(SimpleHistoryAdmin):
         return super().get_queryset(request).annotate(
             n_claims=Count("claims", distinct=True), n_interviews=Count("participations", distinct=True)
         )
-
-    @admin.display(description="former slugs")
-    def former_slugs(self, speaker):
-        return former_slug_list(speaker, "speakers merged into this one")
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            return super().save_model(request, obj, form, change)
-        obj._history_user = request.user
-        speaker_update(obj, **{name: form.cleaned_data[name] for name in form.changed_data})
 
     @admin.display(description="claims", ordering="n_claims")
     def claim_count(self, speaker):

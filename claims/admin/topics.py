@@ -11,10 +11,10 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.dataset import topics_in_tree_order
-from claims.models import Claim, Topic
+from claims.models import Claim, Topic, TopicFormerSlug
 from claims.services import topic_merge, topic_update
 
-from .common import ADMIN_CSS, confirmation_context, former_slug_list, plural
+from .common import ADMIN_CSS, FormerSlugInline, FormerSlugsAdmin, confirmation_context, plural
 
 
 class MergeForm(forms.Form):
@@ -50,8 +50,12 @@ def _case(values: dict[int, int], default: int = 0) -> Case | Value:
                 default=Value(default), output_field=IntegerField())
 
 
+class TopicFormerSlugInline(FormerSlugInline):
+    model = TopicFormerSlug
+
+
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(FormerSlugsAdmin, SimpleHistoryAdmin):
     list_display = ("tree_name", "slug", "claim_count", "subtree_count", "keyword_list")
     list_display_links = ("tree_name",)
     search_fields = ("name", "slug")
@@ -59,20 +63,11 @@ class TopicAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ("name",)}
     actions = ("merge_topics",)
     list_per_page = 200
-    readonly_fields = ("former_slugs",)
+    former_slug_inline = TopicFormerSlugInline
+    update_service = staticmethod(topic_update)
 
     class Media:
         css = {"all": ADMIN_CSS}
-
-    @admin.display(description="former slugs")
-    def former_slugs(self, topic):
-        return former_slug_list(topic, "topics merged into this one")
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            return super().save_model(request, obj, form, change)
-        obj._history_user = request.user
-        topic_update(obj, **{name: form.cleaned_data[name] for name in form.changed_data})
 
     def get_queryset(self, request):
         # The tree is small (tens of topics): its order, depths and subtree counts ride along as

@@ -68,3 +68,17 @@ def reload(obj):
 
 def statuses():
     return dict(Claim.objects.values_list("pk", "status"))
+
+
+def former_slug_forms(row, delete=()) -> dict:
+    """The former-slug inline of a speaker's or topic's change page as the browser posts it: each former
+    slug's row (read-only slug, hidden id) with its delete box ticked for those in `delete`."""
+    owner = row._meta.model_name
+    formers = list(row.former_slugs.order_by("slug"))
+    data = {"former_slugs-TOTAL_FORMS": str(len(formers)), "former_slugs-INITIAL_FORMS": str(len(formers)),
+            "former_slugs-MIN_NUM_FORMS": "0", "former_slugs-MAX_NUM_FORMS": "1000"}
+    for index, former in enumerate(formers):
+        data |= {f"former_slugs-{index}-id": str(former.pk), f"former_slugs-{index}-{owner}": str(row.pk)}
+        if former.slug in delete:
+            data[f"former_slugs-{index}-DELETE"] = "on"
+    return data

@@ -7,9 +7,10 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from claims.models import Claim, Participation, Speaker
+from claims.services import speaker_update
 from tests.factories import SAMPLE_TEXT, make_claim, make_interview, make_speaker
 
-from .conftest import add_turns, messages_of, reload
+from .conftest import add_turns, former_slug_forms, messages_of, reload
 
 pytestmark = pytest.mark.django_db
 
@@ -134,6 +135,8 @@ def test_the_speaker_autocomplete_tells_one_speaker_2_from_another_by_slug(admin
 def speaker_form(speaker, **changes) -> dict:
     data = {"name": speaker.name, "slug": speaker.slug, "aliases": json.dumps(speaker.aliases),
             "description": speaker.description, "affiliation": speaker.affiliation, "link": speaker.link}
+    if speaker.pk:  # a change page, with its former slugs
+        data |= former_slug_forms(speaker)
     return data | changes
 
 
@@ -163,3 +166,41 @@ def test_a_new_speaker_cannot_take_a_merged_speakers_slug(admin_client, desk, sc
         "'speaker-2-in-second-talk' is a former slug of Gustav Guest (gustav-guest): it still leads there. "
         "Choose another slug."]}
     assert not Speaker.objects.filter(name="Someone New").exists()
+
+
+def test_a_curator_removes_a_former_slug_it_stops_leading_to_the_speaker_and_a_new_speaker_takes_it(
+        admin_client, client, desk, scoped):
+    merge(admin_client, [scoped.speaker], desk.guest)
+    url = reverse("admin:claims_speaker_change", args=[desk.guest.pk])
+    admin_client.post(url, speaker_form(desk.guest, slug="gustav-g"))  # and a rename: two former slugs
+    assert client.get("/api/speakers/speaker-2-in-second-talk/").status_code == 301
+    page = admin_client.get(url)
+    formset = page.context["inline_admin_formsets"][0].formset
+    assert [form.instance.slug for form in formset.forms] == ["gustav-guest", "speaker-2-in-second-talk"]
+    assert formset.can_delete and not page.context["inline_admin_formsets"][0].has_add_permission
+    assert sorted(formset.forms[0].fields) == ["DELETE", "id", "speaker"]  # the slug is shown, not editable
+
+    response = admin_client.post(url, speaker_form(reload(desk.guest)) | former_slug_forms(
+        desk.guest, delete=["speaker-2-in-second-talk"]))
+    assert response.status_code == 302
+    assert list(desk.guest.former_slugs.values_list("slug", flat=True)) == ["gustav-guest"]
+    latest = reload(desk.guest).history.first()
+    assert (latest.history_user.username, latest.history_change_reason, latest.slug) == (
+        "admin", "former slug speaker-2-in-second-talk removed", "gustav-g")
+    assert client.get("/api/speakers/speaker-2-in-second-talk/").status_code == 404
+    assert client.get("/api/claims/?speaker=speaker-2-in-second-talk").status_code == 400
+    taken = admin_client.post(reverse("admin:claims_speaker_add"), speaker_form(
+        Speaker(name="Speaker 2", slug="speaker-2-in-second-talk")))
+    assert taken.status_code == 302 and Speaker.objects.get(slug="speaker-2-in-second-talk").name == "Speaker 2"
+
+
+def test_a_staff_member_who_may_only_view_speakers_sees_former_slugs_without_delete_boxes(
+        client, django_user_model, desk):
+    speaker_update(desk.guest, slug="gustav-g")
+    viewer = django_user_model.objects.create_user(username="reader", password="x", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_speaker"))
+    client.force_login(viewer)
+    page = client.get(reverse("admin:claims_speaker_change", args=[desk.guest.pk]))
+    inline = page.context["inline_admin_formsets"][0]
+    assert [form.instance.slug for form in inline.formset.forms] == ["gustav-guest"]
+    assert not inline.has_delete_permission and "former_slugs-0-DELETE" not in page.content.decode()

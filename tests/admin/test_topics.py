@@ -1,11 +1,13 @@
 """The topic tree with claim counts, and merging topics without losing claims."""
+import json
+
 import pytest
 from django.urls import reverse
 
 from claims.models import Claim, Topic
 from tests.factories import make_claim, make_topic
 
-from .conftest import messages_of, reload
+from .conftest import former_slug_forms, messages_of, reload
 
 pytestmark = pytest.mark.django_db
 
@@ -72,15 +74,35 @@ def test_a_merged_topics_slug_keeps_working_in_the_claim_lists_topic_filter_and_
     response = admin_client.get(reverse("admin:claims_claim_changelist") + "?topic=reliability")
     assert {claim.pk for claim in response.context["cl"].result_list} == set(
         Claim.objects.filter(topics=desk.other).values_list("pk", flat=True)) != set()
-    page = admin_client.get(reverse("admin:claims_topic_change", args=[desk.other.pk])).content.decode()
-    assert "Former slugs" in page and "reliability (of topics merged" in page
+    page = admin_client.get(reverse("admin:claims_topic_change", args=[desk.other.pk]))
+    assert "Former slugs: old slugs that still lead here" in page.content.decode()
+    assert [form.instance.slug for form in page.context["inline_admin_formsets"][0].formset.forms] == ["reliability"]
 
 
 def test_renaming_a_topic_slug_in_the_admin_keeps_the_old_one(admin_client, desk):
     url = reverse("admin:claims_topic_change", args=[desk.other.pk])
     data = {"slug": "misc", "name": "Other", "description": "", "parent": "", "keywords": "[]"}
-    assert admin_client.post(url, data).status_code == 302
+    assert admin_client.post(url, data | former_slug_forms(desk.other)).status_code == 302
     assert list(reload(desk.other).former_slugs.values_list("slug", flat=True)) == ["other"]
     refused = admin_client.post(reverse("admin:claims_topic_add"), data | {"slug": "other", "name": "Another"})
     assert refused.context["adminform"].form.errors == {
         "slug": ["'other' is a former slug of Other (misc): it still leads there. Choose another slug."]}
+
+
+def test_a_merge_made_by_mistake_is_undone_by_removing_the_former_slug_and_adding_the_topic_again(
+        admin_client, client, desk):
+    merge(admin_client, [desk.reliability], desk.other)
+    assert client.get("/api/topics/reliability/").status_code == 301
+    url = reverse("admin:claims_topic_change", args=[desk.other.pk])
+    keywords = json.dumps(reload(desk.other).keywords)  # the page posts them twice: as shown, and as first shown
+    data = {"slug": "other", "name": "Other", "description": "", "parent": "", "keywords": keywords, "initial-keywords": keywords}
+    records = desk.other.history.count()
+    response = admin_client.post(url, data | former_slug_forms(desk.other, delete=["reliability"]))
+    assert response.status_code == 302
+    assert not desk.other.former_slugs.exists()
+    assert desk.other.history.count() == records + 1  # nothing else changed on the page: one record
+    latest = desk.other.history.first()
+    assert (latest.history_change_reason, latest.history_user.username) == ("former slug reliability removed", "admin")
+    assert client.get("/api/topics/reliability/").status_code == 404
+    added = admin_client.post(reverse("admin:claims_topic_add"), data | {"slug": "reliability", "name": "Reliability"})
+    assert added.status_code == 302 and Topic.objects.get(slug="reliability").name == "Reliability"

@@ -3,15 +3,24 @@ error, and every loaded claim is checked before the transaction commits."""
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
 
+from claims.bulk import former_slug_current_message, former_slug_defined_message
 from claims.dataset import claims_invalid
 from claims.models import Claim
+from claims.selectors import FORMER_SLUGS, slug_current
+
+OWNER_OF_FORMER = {former: (model, owner) for model, (former, owner) in FORMER_SLUGS.items()}
+
+
+class FixtureRefused(Exception):
+    """A row the load refuses; Django's load_label puts the fixture file's name in front of the message."""
 
 
 class Command(loaddata.Command):
     help = (
         loaddata.Command.help
         + " Unknown references, duplicate rows and claims whose quote is not at its offsets"
-        " stop the load and leave the database as it was."
+        " stop the load and leave the database as it was. A speaker or topic named by a slug it had"
+        " before a merge or a rename is the one it went into."
     )
 
     def loaddata(self, fixture_labels):
@@ -24,6 +33,12 @@ class Command(loaddata.Command):
             more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
             raise CommandError(f"{len(problems)} invalid claim(s); nothing was loaded:\n{shown}{more}")
 
+    def load_label(self, fixture_label):
+        try:
+            super().load_label(fixture_label)
+        except FixtureRefused as refused:  # its message now starts "Problem installing fixture '<file>': "
+            raise CommandError(str(refused)) from None
+
     def save_obj(self, obj):
         row = obj.object
         label = row._meta.label_lower
@@ -31,14 +46,29 @@ class Command(loaddata.Command):
         for field, value in obj.deferred_fields.items():
             # A required reference that is still unknown can never be saved: say which one.
             if not field.many_to_many and not field.null:
-                raise CommandError(
-                    f"{label} {key}: unknown {field.related_model._meta.model_name} {value!r}"
-                )
+                raise FixtureRefused(f"{label} {key}: unknown {field.related_model._meta.model_name} {value!r}")
         if key is not None:
             if (label, key) in self.seen_keys:
-                raise CommandError(f"duplicate {label} {key}")
+                raise FixtureRefused(f"duplicate {label} {key}")
             self.seen_keys.add((label, key))
+        self._refuse_slug_clash(row)
         saved = super().save_obj(obj)
         if saved and isinstance(row, Claim):
             self.loaded_claim_ids.append(row.pk)
         return saved
+
+    @staticmethod
+    def _refuse_slug_clash(row) -> None:
+        """A speaker or topic defined under another's former slug: its natural key found the record kept,
+        which saving would overwrite with the stale row. A former slug that is a row's current slug would
+        name two rows."""
+        model = type(row)
+        noun = model._meta.model_name
+        if model in FORMER_SLUGS:
+            holder = slug_current(model, row.slug)
+            if holder is not None:
+                raise FixtureRefused(former_slug_defined_message(noun, row.slug, holder))
+        elif model in OWNER_OF_FORMER:
+            owner_model, owner = OWNER_OF_FORMER[model]
+            if owner_model._default_manager.filter(slug=row.slug).exists():
+                raise FixtureRefused(former_slug_current_message(owner, row.slug, getattr(row, owner).slug))
