@@ -385,7 +385,6 @@ def former_slug_current_message(noun: str, slug: str, owner_slug: str) -> str:
     return f"{slug!r} cannot become a former slug of {noun} {owner_slug!r}: it is the slug of {noun} {slug!r}"
 
 
-
 def iter_json_array(path: Path, chunk: int = READ_CHUNK) -> Iterator[tuple[int, object]]:
     """The elements of a top-level JSON array, parsed one at a time; each with its line number.
 
@@ -449,7 +448,6 @@ def iter_json_array(path: Path, chunk: int = READ_CHUNK) -> Iterator[tuple[int, 
             first, expect_value = False, False
             yield start_line, value
 
-
 class _Line:
     """The line an object starts on, worked out only when an error message prints it (fast path)."""
 
@@ -466,7 +464,6 @@ class _Line:
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
-
 
 def iter_fixture_objects(path: Path) -> Iterator[tuple[object, object]]:
     """(line, object) for each object of a fixture file.
@@ -490,14 +487,12 @@ def iter_fixture_objects(path: Path) -> Iterator[tuple[object, object]]:
             return
     yield from iter_json_array(path)
 
-
 def copy_rows(cursor, copy_sql: str, rows) -> None:
     """Rows of values through `COPY ... FROM STDIN` (PostgreSQL, text format) on a Django cursor."""
     buffer = io.StringIO()
     buffer.writelines("\t".join(map(copy_text, row)) + "\n" for row in rows)
     buffer.seek(0)
     cursor.cursor.copy_expert(copy_sql, buffer)
-
 
 def copy_text(value) -> str:
     """One value in PostgreSQL COPY's text format."""
@@ -511,7 +506,6 @@ def copy_text(value) -> str:
     if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
         text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
     return text
-
 
 class TableWriter:
     """Rows for one table, written in batches: COPY on PostgreSQL; on SQLite executemany into a
@@ -569,7 +563,6 @@ class TableWriter:
                 cursor.execute(f"DROP TABLE IF EXISTS temp.{self.staging}")
             self.staged = False
 
-
 def _converter(field: models.Field) -> Callable:
     """JSON value -> database value for a plain (non-relation) field."""
     postgres = connection.vendor == "postgresql"
@@ -589,14 +582,11 @@ def _converter(field: models.Field) -> Callable:
         return lambda value: json.dumps(value, cls=field.encoder)
     return _identity
 
-
 def _identity(value):
     return value
 
-
 def _is_identity(converter) -> bool:
     return converter is None or converter is _identity
-
 
 class _ModelRows:
     """How fixture objects of one model become rows: columns, converters, defaults."""
@@ -645,7 +635,6 @@ class _ModelRows:
                     raise CommandError(f"{self.model._meta.label_lower} {key}: {name}: {error}") from None
         self.next_id += 1
         return pk, tuple(values)
-
 
 class FixtureImport:
     """One import run: the key maps, the writers, the checks. Use `run(paths)`."""
@@ -876,7 +865,6 @@ class FixtureImport:
         counts = {label: rows.writer.count for label, rows in self.rows.items()}
         counts["claims.claim_topics"] = self.link_writer.count
         return counts
-
 
 def fixtures_import(paths: Iterable[Path], *, log: Callable[[str], None] | None = None) -> dict[str, int]:
     """Load fixture files (in the order given) in one transaction; any problem raises CommandError and loads nothing."""
