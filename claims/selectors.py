@@ -364,6 +364,15 @@ def interview_get(*, slug: str, user=None) -> Interview | None:
     return interview_list(user=user).filter(slug=slug).first()
 
 
+def related_count(model, field: str, **filters) -> Coalesce:
+    """How many `model` rows (with `filters`) have `field` pointing at the outer row, as a correlated
+    subquery: counted for the rows a page shows, where Count over a JOIN groups every row of both tables
+    before the page is cut (the admin's speaker list over 200,000 claims: 9.6 s)."""
+    rows = (model._default_manager.filter(**{field: OuterRef("pk")}, **filters).order_by()
+            .values(field).annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(rows), 0)
+
+
 def interview_stored(*, data: bytes) -> Interview | None:
     """The interview ingested from these exact bytes (the same sha256), or None."""
     return Interview.objects.filter(sha256=hashlib.sha256(data).hexdigest()).first()

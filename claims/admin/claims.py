@@ -7,7 +7,7 @@ import re
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,7 +24,9 @@ from claims.services import (
     claims_bulk_update,
 )
 
-from .common import ADMIN_CSS, admin_url, confirmation_context, date_display, plural, shorten, status_badge
+from .common import (
+    ADMIN_CSS, RelatedWithRowsFilter, admin_url, confirmation_context, date_display, plural, shorten, status_badge,
+)
 
 # How much transcript the claim form shows on each side of the quote.
 CONTEXT_CHARS = 300
@@ -98,8 +100,10 @@ class TopicFilter(admin.SimpleListFilter):
         if value == "none":
             return queryset.filter(topics__isnull=True)
         if value:
-            ids = _topic_and_descendant_ids(value)
-            return queryset.filter(topics__in=ids).distinct()
+            # the claims among the topics' links: a join to the links needed DISTINCT over every column, and
+            # an EXISTS per claim made SQLite's count probe all of them (at 200,000 claims 0.3-1.1 s; this 0.09 s)
+            links = Claim.topics.through.objects.filter(topic_id__in=_topic_and_descendant_ids(value))
+            return queryset.filter(pk__in=links.values("claim_id"))
         return queryset
 
 
@@ -150,7 +154,9 @@ class YearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        years = Claim.objects.filter(date__isnull=False).dates("date", "year", order="DESC")
+        # a claim's date is its interview's: the years of interviews with claims, not a scan of every claim
+        with_claims = Interview.objects.filter(published__isnull=False).filter(Exists(Claim.objects.filter(interview=OuterRef("pk"))))
+        years = with_claims.dates("published", "year", order="DESC")
         return [(str(day.year), str(day.year)) for day in years] + [("unknown", "unknown")]
 
     def queryset(self, request, queryset):
@@ -197,13 +203,14 @@ class ClaimAdmin(SimpleHistoryAdmin):
                     "status_badge", "claim_date", "in_transcript")
     list_display_links = ("short_statement",)
     list_filter = (
-        ("interview", admin.RelatedOnlyFieldListFilter),
-        ("speaker", admin.RelatedOnlyFieldListFilter),
+        ("interview", RelatedWithRowsFilter),
+        ("speaker", RelatedWithRowsFilter),
         TopicFilter, "claim_type", "status", YearFilter, "origin", PredictionFilter, "hedged",
     )
     search_fields = ("quote", "statement")
     search_help_text = "Search the quote and the statement."
-    date_hierarchy = "date"
+    # no date_hierarchy: its years were a scan of every claim on each page (350 ms at 200,000 claims);
+    # the year filter lists them from the interviews, and ?date__year=&date__month= links still filter
     autocomplete_fields = ("interview", "speaker", "topics")
     list_per_page = 50
     save_on_top = True

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
+from django.db.models import Exists, OuterRef, TextField
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -45,6 +46,21 @@ def shorten(text: str, width: int = 90) -> str:
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+class RelatedWithRowsFilter(admin.RelatedOnlyFieldListFilter):
+    """RelatedOnlyFieldListFilter with its choices read cheaply: each related row (an interview, a
+    speaker) checked by an EXISTS on the listed rows, not a DISTINCT over all of them, and read without
+    its long text (the interview filter read every transcript to name the interviews: at 1,000
+    interviews and 200,000 claims, 0.3 s and 100 MB for a list page)."""
+
+    def field_choices(self, field, request, model_admin):
+        related = field.related_model
+        listed = model_admin.model._default_manager.filter(**{self.field_path: OuterRef("pk")})
+        ordering = self.field_admin_ordering(field, request, model_admin) or related._meta.ordering or ("pk",)
+        long_text = [f.name for f in related._meta.concrete_fields if isinstance(f, TextField)]
+        rows = related._default_manager.filter(Exists(listed)).defer(*long_text).order_by(*ordering)
+        return [(row.pk, str(row)) for row in rows]
 
 
 class FormerSlugInline(admin.TabularInline):

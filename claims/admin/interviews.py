@@ -6,7 +6,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -25,6 +24,8 @@ from claims.services import (
     interview_ingest_file,
     interview_update,
 )
+
+from claims.selectors import related_count
 
 from .common import ADMIN_CSS, admin_url, date_display, plural, shorten
 from .transcript import seconds_display, transcript_blocks
@@ -116,8 +117,8 @@ class InterviewAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("source_text").annotate(
-            n_claims=Count("claims", distinct=True),
-            n_proposed=Count("claims", filter=Q(claims__status=Claim.Status.PROPOSED), distinct=True),
+            n_claims=related_count(Claim, "interview"),
+            n_proposed=related_count(Claim, "interview", status=Claim.Status.PROPOSED),
         )
 
     def has_add_permission(self, request):

@@ -17,7 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims.models import Prediction
 from claims.services import prediction_resolve, prediction_update
 
-from .common import ADMIN_CSS, admin_url, shorten, status_badge
+from .common import ADMIN_CSS, RelatedWithRowsFilter, admin_url, shorten, status_badge
 
 
 class PredictionStatusFilter(admin.SimpleListFilter):
@@ -90,8 +90,8 @@ class ResolveForm(forms.Form):
 class PredictionAdmin(SimpleHistoryAdmin):
     list_display = ("predicted_short", "speaker", "interview", "horizon", "target", "status_badge", "resolve_link")
     list_display_links = ("predicted_short",)
-    list_filter = (PredictionStatusFilter, OverdueFilter, ("claim__speaker", admin.RelatedOnlyFieldListFilter),
-                   ("claim__interview", admin.RelatedOnlyFieldListFilter))
+    list_filter = (PredictionStatusFilter, OverdueFilter, ("claim__speaker", RelatedWithRowsFilter),
+                   ("claim__interview", RelatedWithRowsFilter))
     search_fields = ("predicted", "horizon", "claim__quote", "claim__statement")
     ordering = (F("target_end").asc(nulls_last=True), F("target_start").asc(nulls_last=True), "pk")
     list_per_page = 50

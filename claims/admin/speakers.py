@@ -5,14 +5,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Participation, Speaker, SpeakerFormerSlug, Turn
+from claims.selectors import related_count
 from claims.services import speaker_update, speakers_merge
 
 from .common import ADMIN_CSS, FormerSlugInline, FormerSlugsAdmin, confirmation_context, plural
@@ -58,7 +57,7 @@ class SpeakerAdmin(FormerSlugsAdmin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(
-            n_claims=Count("claims", distinct=True), n_interviews=Count("participations", distinct=True)
+            n_claims=related_count(Claim, "speaker"), n_interviews=related_count(Participation, "speaker")
         )
 
     @admin.display(description="claims", ordering="n_claims")
@@ -92,8 +91,7 @@ class SpeakerAdmin(FormerSlugsAdmin, SimpleHistoryAdmin):
                     'Merged “{}” ({}) into <a href="{}">“{}”</a>: {}.',
                     source.name, source.slug, _claim_list_url(target), target.name, moved), messages.SUCCESS)
             return None
-        turns = Turn.objects.filter(speaker=OuterRef("pk")).order_by().values("speaker").annotate(n=Count("pk")).values("n")
-        preview = list(queryset.annotate(n_turns=Coalesce(Subquery(turns), 0)).order_by("slug"))
+        preview = list(queryset.annotate(n_turns=related_count(Turn, "speaker")).order_by("slug"))
         parts: dict[int, list[str]] = {}
         for speaker_id, slug, role in (Participation.objects.filter(speaker__in=[s.pk for s in preview])
                                        .order_by("interview__slug").values_list("speaker_id", "interview__slug", "role")):

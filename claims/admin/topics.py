@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims.dataset import topics_in_tree_order
 from claims.models import Claim, Topic, TopicFormerSlug
+from claims.selectors import related_count, topic_subtree_ids
 from claims.services import topic_merge, topic_update
 
 from .common import ADMIN_CSS, FormerSlugInline, FormerSlugsAdmin, confirmation_context, plural
@@ -31,16 +32,17 @@ def _tree():
     for topic in ordered:
         depth[topic.pk] = depth[topic.parent_id] + 1 if topic.parent_id in depth else 0
     direct = dict(Topic.objects.annotate(n=Count("claims")).values_list("pk", "n"))
-    parents = {topic.pk: topic.parent_id for topic in ordered}
-    # Distinct claims in a subtree: a claim tagged with a topic and its subtopic counts once.
-    subtree_claims: dict[int, set[int]] = {pk: set() for pk in parents}
-    for claim_id, topic_id in Claim.topics.through.objects.values_list("claim_id", "topic_id"):
-        seen = set()
-        while topic_id is not None and topic_id not in seen:
-            seen.add(topic_id)
-            subtree_claims.setdefault(topic_id, set()).add(claim_id)
-            topic_id = parents.get(topic_id)
-    return ordered, depth, direct, {pk: len(ids) for pk, ids in subtree_claims.items()}
+    tree = [(topic.pk, topic.parent_id) for topic in ordered]
+    # Distinct claims in a subtree: a claim tagged with a topic and its subtopic counts once. Counted
+    # by the database for each topic with subtopics (reading every link into Python took 0.5 s at
+    # 200,000 claims, on every topic page).
+    subtree = dict(direct)
+    links = Claim.topics.through.objects
+    for topic in ordered:
+        below = topic_subtree_ids([topic], tree=tree)
+        if len(below) > 1:
+            subtree[topic.pk] = links.filter(topic_id__in=below).values("claim_id").distinct().count()
+    return ordered, depth, direct, subtree
 
 
 def _case(values: dict[int, int], default: int = 0) -> Case | Value:
@@ -74,7 +76,7 @@ class TopicAdmin(FormerSlugsAdmin, SimpleHistoryAdmin):
         # CASE annotations, so the list needs no per-row queries.
         ordered, depth, _, subtree = _tree()
         return super().get_queryset(request).annotate(
-            n_claims=Count("claims", distinct=True),
+            n_claims=related_count(Claim.topics.through, "topic"),
             tree_depth=_case(depth),
             subtree_claims=_case(subtree),
         )

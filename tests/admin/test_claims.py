@@ -64,6 +64,26 @@ def test_claims_filter_by_each_column_and_search_quote_and_statement(admin_clien
     assert listed(response) == {getattr(desk, name).pk for name in expected}
 
 
+def test_the_claim_and_prediction_lists_read_no_transcript_and_count_nothing_twice(admin_client, desk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    empty = make_speaker(name="Nobody Quoted", slug="nobody-quoted")  # no claim: not a choice of the filter
+    other = make_claim(speaker=desk.guest)  # in an interview of its own
+    for url in (CHANGELIST, reverse("admin:claims_prediction_changelist")):
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(url)
+        assert response.status_code == 200
+        # the interview filter named the interviews by reading every transcript (100 MB at 1,000 interviews)
+        assert not [q["sql"] for q in queries if "source_text" in q["sql"]], url
+        # the date hierarchy's and the year filter's years scanned every claim (DISTINCT over the table)
+        assert not [q["sql"] for q in queries if "DISTINCT" in q["sql"] and '"claims_claim"' in q["sql"].split("FROM", 1)[1][:40]], url
+    page = admin_client.get(CHANGELIST).content.decode()
+    assert f"speaker__id__exact={desk.guest.pk}" in page and f"speaker__id__exact={empty.pk}" not in page
+    assert f"interview__id__exact={desk.approved.interview_id}" in page and f"interview__id__exact={other.interview_id}" in page
+    assert "?year=2023" in page
+
+
 def test_claims_filter_by_interview_and_speaker(admin_client, desk):
     other = make_claim(speaker=make_speaker())
     response = admin_client.get(f"{CHANGELIST}?interview__id__exact={other.interview_id}")
