@@ -81,6 +81,27 @@ def test_bad_parameters_on_the_small_lists_are_400(world, anon, url, params, par
     assert parameter in response.json()
 
 
+@pytest.mark.parametrize(("url", "start", "end"), [
+    ("/api/claims/", "date_after", "date_before"),
+    ("/api/predictions/", "target_after", "target_before"),
+    ("/api/interviews/", "date_after", "date_before"),
+])
+def test_a_range_that_ends_before_it_starts_is_a_400_naming_both_ends(world, anon, url, start, end):
+    response = anon.get(url, {start: "2024-01-01", end: "2020-01-01"})
+    assert response.status_code == 400, response.content
+    assert response.json() == {start: [f"{start} 2024-01-01 is after {end} 2020-01-01: swap them."]}
+
+
+@pytest.mark.parametrize(("url", "start", "end"), [
+    ("/api/claims/", "date_after", "date_before"),
+    ("/api/predictions/", "target_after", "target_before"),
+    ("/api/interviews/", "date_after", "date_before"),
+])
+def test_a_range_of_one_day_still_answers(world, anon, url, start, end):
+    response = anon.get(url, {start: "2020-05-08", end: "2020-05-08"})
+    assert response.status_code == 200, response.content
+
+
 def test_several_bad_parameters_are_all_named(world, anon):
     response = anon.get("/api/claims/", {"date_after": "x", "topic": "nope", "ordering": "zz"})
     assert response.status_code == 400
