@@ -181,6 +181,14 @@ def _ordering_filter(pagination) -> filters.ChoiceFilter:
     )
 
 
+def repeatable_parameters(filterset_class) -> frozenset[str]:
+    """The filters of `filterset_class` that take several values (?topic=a&topic=b: any of them)."""
+    return frozenset(
+        name for name, filter_ in filterset_class.base_filters.items()
+        if issubclass(filter_.field_class, (_ListField, _ChoicesField))
+    )
+
+
 class _SharedFields(dict):
     """A form's base fields that each form instance shares instead of deep-copying: these fields
     only validate, nothing changes them per request."""

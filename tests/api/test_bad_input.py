@@ -102,6 +102,43 @@ def test_a_range_of_one_day_still_answers(world, anon, url, start, end):
     assert response.status_code == 200, response.content
 
 
+@pytest.mark.parametrize(("url", "query", "parameter", "values"), [
+    ("/api/claims/", "hedged=true&hedged=false", "hedged", "('true', 'false')"),
+    ("/api/claims/", "q=alignment&q=zebra", "q", "('alignment', 'zebra')"),
+    ("/api/claims/", "date_after=2020-01-01&date_after=2023-01-01", "date_after", "('2020-01-01', '2023-01-01')"),
+    ("/api/claims/", "ordering=date&ordering=-date", "ordering", "('date', '-date')"),
+    ("/api/claims/", "page_size=1&page_size=5", "page_size", "('1', '5')"),
+    ("/api/claims/", "format=csv&format=json", "format", "('csv', 'json')"),
+    ("/api/predictions/", "target_before=2030-01-01&target_before=2025-01-01", "target_before", "('2030-01-01', '2025-01-01')"),
+    ("/api/speakers/", "page=1&page=2", "page", "('1', '2')"),
+])
+def test_a_one_value_parameter_given_twice_differently_is_a_400_naming_it(world, anon, url, query, parameter, values):
+    # Django reads the last of them: the first was dropped without a word
+    response = anon.get(f"{url}?{query}")
+    assert response.status_code == 400, response.content
+    assert response.json() == {parameter: [f"Given 2 different values {values}; this parameter takes one."]}
+
+
+@pytest.mark.parametrize("query", [
+    "topic=agi&topic=robotics", "status=approved&status=proposed", "type=prediction&type=opinion",
+    "speaker=lex-fridman&speaker=craig-smith", "hedged=true&hedged=true", "q=&q=alignment",
+])
+def test_repeatable_parameters_and_plain_repeats_still_answer(world, anon, query):
+    assert anon.get(f"/api/claims/?{query}").status_code == 200
+
+
+@pytest.mark.parametrize(("url", "formats"), [
+    ("/api/claims/", "json, api, csv, jsonl"),
+    ("/api/predictions/", "json, api, csv, jsonl"),
+    ("/api/topics/", "json, api"),
+    ("/api/interviews/lex-2020/", "json, api"),
+])
+def test_an_unknown_format_is_a_400_naming_the_formats_not_a_404(world, anon, url, formats):
+    response = anon.get(url, {"format": "xml"})
+    assert response.status_code == 400, response.content
+    assert response.json() == {"format": [f"Unknown format 'xml'; this endpoint answers in: {formats}."]}
+
+
 def test_several_bad_parameters_are_all_named(world, anon):
     response = anon.get("/api/claims/", {"date_after": "x", "topic": "nope", "ordering": "zz"})
     assert response.status_code == 400
