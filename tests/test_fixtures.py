@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,16 @@ def test_every_judged_prediction_in_the_shipped_dataset_says_when_why_and_where(
     for name, fields in judged:
         assert fields["resolved_on"] and fields["resolution_note"].strip(), (name, fields["predicted"])
         assert fields["evidence_link"].startswith("https://"), (name, fields["predicted"])
+
+
+def test_exporting_onto_a_file_is_one_line_naming_it_not_a_traceback(tmp_path):
+    build_small_dataset()
+    in_the_way = tmp_path / "fixtures.json"
+    in_the_way.write_text("[]")
+    with pytest.raises(CommandError) as error:
+        call_command("export_fixtures", output=in_the_way, stdout=StringIO())
+    assert str(error.value) == f"--output {in_the_way}: is a file, not a folder"
+    with pytest.raises(CommandError) as error:
+        call_command("export_fixtures", output=in_the_way / "fixtures", stdout=StringIO())
+    assert str(error.value).startswith(f"--output {in_the_way / 'fixtures'}: cannot write the fixtures: Not a directory")
+    assert in_the_way.read_text() == "[]"
