@@ -139,6 +139,30 @@ def test_an_unknown_format_is_a_400_naming_the_formats_not_a_404(world, anon, ur
     assert response.json() == {"format": [f"Unknown format 'xml'; this endpoint answers in: {formats}."]}
 
 
+def test_page_last_answers_the_last_page_of_a_small_list(world, anon):
+    # the page check let "last" through but handed it to Django's paginator as is: 404 "Invalid page."
+    response = anon.get("/api/topics/", {"page": "last", "page_size": 4})
+    assert response.status_code == 200, response.content
+    assert response.json()["next"] is None
+    assert [t["slug"] for t in response.json()["results"]] == ["robotics", "scaling"]
+
+
+def test_page_zero_is_a_400_like_any_other_non_page(world, anon):
+    response = anon.get("/api/speakers/", {"page": "0"})
+    assert response.status_code == 400
+    assert response.json() == {"page": ["Must be a page number (1, 2, ... or last); got '0'."]}
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ({"page": "2"}, "No page 2: there is 1 page."),
+    ({"page": "99999", "page_size": "2"}, "No page 99999: there are 3 pages."),
+])
+def test_a_page_past_the_end_is_a_404_saying_how_many_pages_there_are(world, anon, params, message):
+    response = anon.get("/api/topics/", params)
+    assert response.status_code == 404
+    assert response.json() == {"detail": message}
+
+
 def test_several_bad_parameters_are_all_named(world, anon):
     response = anon.get("/api/claims/", {"date_after": "x", "topic": "nope", "ordering": "zz"})
     assert response.status_code == 400
