@@ -230,6 +230,15 @@ def test_staff_resolve_a_prediction_through_the_service(world, staff):
     assert reopened["resolved_on"] is None
 
 
+def test_resolving_before_the_prediction_was_made_is_400_naming_resolved_on(world, staff):
+    prediction = world.agi_2023_pred.prediction  # said 2023-03-27
+    response = staff.post(f"/api/predictions/{prediction.pk}/resolve/",
+                          {"status": "came_true", "resolved_on": "2013-03-27", "resolution_note": "Yes."}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"resolved_on": ["Resolved on 2013-03-27, before the prediction was made (2023-03-27)."]}
+    assert staff.get(f"/api/predictions/{prediction.pk}/").json()["status"] == "open"
+
+
 def test_resolving_with_a_bad_status_is_400(world, staff):
     response = staff.post(f"/api/predictions/{world.agi_2023_pred.prediction.pk}/resolve/", {"status": "yes"}, format="json")
     assert response.status_code == 400 and "status" in response.json()
