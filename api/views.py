@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
-from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -174,6 +174,13 @@ class KeysetListMixin:
         response = StreamingHttpResponse(stream, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{self.export_name}.{renderer.format}"'
         return response
+
+
+def api_not_found(request, *args, **kwargs):
+    """A JSON 404 for an /api/ path no route takes, pointing at the root that lists the endpoints."""
+    root = request.build_absolute_uri(reverse("api-root"))
+    return JsonResponse({"detail": f"Nothing at {request.path[:200]}; the API root {root} lists the endpoints, "
+                                   "claims and predictions by number, the others by slug."}, status=404)
 
 
 # Other APIs' names for what these endpoints call otherwise (DRF's SearchFilter, LimitOffsetPagination, ...).

@@ -222,3 +222,16 @@ def test_known_parameters_and_underscored_cache_busters_still_answer(world, anon
     assert anon.get("/api/claims/", {"q": "", "_": "1700000000"}).status_code == 200
     assert anon.get("/api/topics/", {"page": "1", "page_size": "5", "format": "json"}).status_code == 200
     assert anon.get("/api/claims/", {"format": "csv", "topic": "alignment"}).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/api/claims/abc/", "/api/claims/1/extra/", "/api/clams/", "/api/topics/caf%C3%A9/"])
+def test_a_path_no_api_route_takes_is_a_json_404_pointing_at_the_root(world, anon, url):
+    # it was Django's HTML page: a client reading JSON got markup
+    response = anon.get(url)
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert "the API root http://testserver/api/ lists the endpoints" in response.json()["detail"]
+
+
+def test_an_api_path_without_its_slash_still_redirects_to_it(world, anon):
+    response = anon.get("/api/claims")
+    assert (response.status_code, response["Location"]) == (301, "/api/claims/")
