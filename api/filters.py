@@ -161,6 +161,12 @@ class SearchFilter(filters.CharFilter):
         _schema(self, {"type": "string", "maxLength": MAX_QUERY_LENGTH})
 
 
+def _invalid_choice(choices) -> dict:
+    """Django's "Select a valid choice. x is not one of the available choices." says neither which are."""
+    names = ", ".join(str(value) for value, _ in choices)
+    return {"invalid_choice": f"%(value)r is not one of: {names}."}
+
+
 class _ChoicesField(filters.fields.MultipleChoiceField):
     def clean(self, value):
         return super().clean(_values(value))
@@ -171,12 +177,16 @@ class ChoicesFilter(filters.MultipleChoiceFilter):
 
     field_class = _ChoicesField
 
+    def __init__(self, *, choices, **kwargs):
+        super().__init__(choices=choices, error_messages=_invalid_choice(choices), **kwargs)
+
 
 def _ordering_filter(pagination) -> filters.ChoiceFilter:
     # Validated here (and shown in the schema); the keyset paginator applies it.
     names = list(pagination.orderings)
+    choices = [(name, name) for name in names]
     return filters.ChoiceFilter(
-        choices=[(name, name) for name in names], method="keep",
+        choices=choices, method="keep", error_messages=_invalid_choice(choices),
         help_text=f"Sort order, default {pagination.default_ordering}: one of {', '.join(names)}.",
     )
 
