@@ -6,6 +6,7 @@ import re
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
@@ -157,9 +158,12 @@ class YearFilter(admin.SimpleListFilter):
         value = self.value()
         if value == "unknown":
             return queryset.filter(date__isnull=True)
-        if value and value.isdigit():
-            return queryset.filter(date__year=int(value))
-        return queryset
+        if not value:
+            return queryset
+        # ?year=0 or ?year=99999 has no date range (a ValueError, a 500); ?year=abc was ignored
+        if not (value.isdigit() and dt.MINYEAR <= int(value) <= dt.MAXYEAR):
+            raise IncorrectLookupParameters(f"year {value!r} is not a year")
+        return queryset.filter(date__year=int(value))
 
 
 class BulkStatusForm(forms.Form):

@@ -274,3 +274,10 @@ def test_the_set_topics_page_offers_topic_autocomplete(admin_client, desk):
 def test_a_statement_is_suggested_from_the_quote(quote, name, expected):
     speaker = make_speaker(name=name) if name else None
     assert statement_suggest(quote, speaker) == expected
+
+
+@pytest.mark.parametrize("year", ["0", "99999", "abc", "-1"])
+def test_a_year_filter_value_that_is_no_year_reloads_the_list_with_the_error_flag(admin_client, desk, year):
+    # ?year=0 and ?year=99999 were a 500 (no date range for them); ?year=abc was ignored
+    response = admin_client.get(CHANGELIST, {"year": year})
+    assert (response.status_code, response["Location"]) == (302, f"{CHANGELIST}?e=1")
