@@ -13,7 +13,6 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Interview, Prediction, Speaker, Topic
 from claims.selectors import former_slug_targets, rows_now
@@ -25,7 +24,7 @@ from claims.services import (
     claims_bulk_update,
 )
 
-from .common import ADMIN_CSS, admin_url, confirmation_context, date_display, plural, shorten, status_badge
+from .common import ADMIN_CSS, HistoryAdmin, admin_url, confirmation_context, date_display, plural, shorten, status_badge
 
 # How much transcript the claim form shows on each side of the quote.
 CONTEXT_CHARS = 300
@@ -194,7 +193,7 @@ class BulkTypeForm(forms.Form):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(HistoryAdmin):
     form = ClaimAdminForm
     inlines = (PredictionInline,)
     list_display = ("short_statement", "interview_short", "speaker", "topic_list", "claim_type",

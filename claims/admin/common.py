@@ -4,11 +4,31 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import admin
+from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 
 ADMIN_CSS = ("claims/admin.css",)
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """SimpleHistoryAdmin whose history pages take only numbers: its URLs take any text, and a
+    hand-edited /claim/abc/history/ or /claim/1/history/abc/ was a ValueError (a 500), not a 404."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        _numbers_only(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        _numbers_only(object_id, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def _numbers_only(*ids) -> None:
+    if not all(str(value).isascii() and str(value).isdigit() for value in ids):
+        raise Http404("No such record or version.")
 
 def date_display(date: dt.date | None, precision: str) -> str:
     """A date shown only as precisely as it is known: '2023' for year precision, 'Mar 2023' for month."""

@@ -10,12 +10,11 @@ from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Participation, Speaker, Turn
 from claims.services import speaker_update, speakers_merge
 
-from .common import ADMIN_CSS, confirmation_context, former_slug_list, plural
+from .common import ADMIN_CSS, HistoryAdmin, confirmation_context, former_slug_list, plural
 
 PARTS_SHOWN = 5  # interviews named per speaker on the confirmation page; a named person may have hundreds
 
@@ -40,7 +39,7 @@ def _claim_list_url(speaker: Speaker) -> str:
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(HistoryAdmin):
     list_display = ("name", "slug", "affiliation", "claim_count", "interview_count")
     search_fields = ("name", "slug", "affiliation")
     prepopulated_fields = {"slug": ("name",)}

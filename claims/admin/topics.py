@@ -8,13 +8,12 @@ from django.db.models import Case, Count, IntegerField, Value, When
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.dataset import topics_in_tree_order
 from claims.models import Claim, Topic
 from claims.services import topic_merge, topic_update
 
-from .common import ADMIN_CSS, confirmation_context, former_slug_list, plural
+from .common import ADMIN_CSS, HistoryAdmin, confirmation_context, former_slug_list, plural
 
 
 class MergeForm(forms.Form):
@@ -51,7 +50,7 @@ def _case(values: dict[int, int], default: int = 0) -> Case | Value:
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(HistoryAdmin):
     list_display = ("tree_name", "slug", "claim_count", "subtree_count", "keyword_list")
     list_display_links = ("tree_name",)
     search_fields = ("name", "slug")
