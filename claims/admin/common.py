@@ -14,8 +14,21 @@ ADMIN_CSS = ("claims/admin.css",)
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """SimpleHistoryAdmin whose history pages take only numbers: its URLs take any text, and a
-    hand-edited /claim/abc/history/ or /claim/1/history/abc/ was a ValueError (a 500), not a 404."""
+    """SimpleHistoryAdmin whose history pages and add links take only numbers for ids: its URLs take
+    any text, and a hand-edited /claim/abc/history/ or /claim/1/history/abc/ was a ValueError (a 500)."""
+
+    def get_changeform_initial_data(self, request):
+        # A hand-edited add link's ?speaker=abc or ?topics=1,abc reached the autocomplete widgets, whose
+        # id lookup was a ValueError (a 500): ids that are not numbers are left out.
+        initial = super().get_changeform_initial_data(request)
+        for field in self.model._meta.get_fields():
+            if not (field.is_relation and field.concrete and field.name in initial):
+                continue
+            if field.many_to_many:
+                initial[field.name] = [pk for pk in initial[field.name] if _is_number(pk)]
+            elif not _is_number(initial[field.name]):
+                del initial[field.name]
+        return initial
 
     def history_view(self, request, object_id, extra_context=None):
         _numbers_only(object_id)
@@ -26,8 +39,12 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+def _is_number(value) -> bool:
+    return str(value).isascii() and str(value).isdigit()
+
+
 def _numbers_only(*ids) -> None:
-    if not all(str(value).isascii() and str(value).isdigit() for value in ids):
+    if not all(_is_number(value) for value in ids):
         raise Http404("No such record or version.")
 
 def date_display(date: dt.date | None, precision: str) -> str:

@@ -84,3 +84,9 @@ def test_renaming_a_topic_slug_in_the_admin_keeps_the_old_one(admin_client, desk
     refused = admin_client.post(reverse("admin:claims_topic_add"), data | {"slug": "other", "name": "Another"})
     assert refused.context["adminform"].form.errors == {
         "slug": ["'other' is a former slug of Other (misc): it still leads there. Choose another slug."]}
+
+
+def test_an_add_link_with_a_parent_that_is_not_a_number_opens_the_form_without_it(admin_client, desk):
+    response = admin_client.get(reverse("admin:claims_topic_add") + "?parent=abc&name=Memory")
+    assert response.status_code == 200  # was a 500
+    assert response.context["adminform"].form.initial == {"name": "Memory"}
