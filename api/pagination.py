@@ -19,7 +19,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
@@ -363,9 +363,18 @@ class SmallListPagination(PageNumberPagination):
 
     def get_page_number(self, request, paginator):
         raw = request.query_params.get(self.page_query_param) or 1
-        if raw not in ("last", 1) and not (str(raw).isascii() and str(raw).isdigit() and len(str(raw)) < 10):
-            raise ValidationError({"page": [f"Must be a page number; got {str(raw)[:50]!r}."]})
-        return raw
+        if raw not in ("last", 1) and not (str(raw).isascii() and str(raw).isdigit() and len(str(raw)) < 10 and int(raw) > 0):
+            raise ValidationError({"page": [f"Must be a page number (1, 2, ... or last); got {str(raw)[:50]!r}."]})
+        return super().get_page_number(request, paginator)  # "last": the last page's number
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound:
+            # DRF says only "Invalid page."
+            pages = self.django_paginator_class(queryset, self.get_page_size(request)).num_pages
+            given = request.query_params.get(self.page_query_param)
+            raise NotFound(f"No page {given[:50]}: there {'is 1 page' if pages == 1 else f'are {pages} pages'}.") from None
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

@@ -220,7 +220,26 @@ class CurrentOrFormerSlugField(SafeSlugRelatedField):
             return row
 
 
-class PredictionWriteSerializer(serializers.Serializer):
+class _KnownFieldsOnly(serializers.Serializer):
+    """A write whose body names a field the endpoint does not take is a 400 naming it: DRF drops it,
+    and a misspelt {"typ": "opinion"} answered 200 as if applied. The fields of the read shape
+    (`echoed`: sent back as read, after a GET) are let through and ignored as before."""
+
+    echoed: tuple[str, ...] = ()
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = [name for name in data if name not in self.fields and name not in self.echoed
+                       and name != "csrfmiddlewaretoken"]  # the browsable API's HTML forms send it
+            if unknown:
+                takes = ", ".join(sorted(name for name, field in self.fields.items() if not field.read_only))
+                raise serializers.ValidationError(
+                    {name[:50]: [f"Unknown field; this endpoint takes: {takes}."] for name in unknown}
+                )
+        return super().to_internal_value(data)
+
+
+class PredictionWriteSerializer(_KnownFieldsOnly):
     predicted = serializers.CharField()
     horizon = serializers.CharField(required=False, allow_blank=True, max_length=200)
     target_start = serializers.DateField(required=False, allow_null=True)
@@ -230,9 +249,13 @@ class PredictionWriteSerializer(serializers.Serializer):
     resolution_note = serializers.CharField(required=False, allow_blank=True)
     evidence_link = serializers.URLField(required=False, allow_blank=True, max_length=500)
 
+    echoed = ("id",)
 
-class ClaimWriteSerializer(serializers.Serializer):
+
+class ClaimWriteSerializer(_KnownFieldsOnly):
     """What staff send to create or change a claim; claims.services checks the rest (quote at offsets...)."""
+
+    echoed = ("id", "source_link", "date", "date_precision")
 
     interview = SafeSlugRelatedField(queryset=Interview.objects.all(), slug_field="slug")
     speaker = CurrentOrFormerSlugField(queryset=Speaker.objects.all(), slug_field="slug")
@@ -252,7 +275,7 @@ class ClaimWriteSerializer(serializers.Serializer):
     prediction = PredictionWriteSerializer(required=False, allow_null=True)
 
 
-class PredictionResolveSerializer(serializers.Serializer):
+class PredictionResolveSerializer(_KnownFieldsOnly):
     status = serializers.ChoiceField(choices=Prediction.Status.choices)
     resolved_on = serializers.DateField(required=False, allow_null=True)
     resolution_note = serializers.CharField(required=False, allow_blank=True)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
@@ -14,4 +14,7 @@ router.register("predictions", views.PredictionViewSet, basename="prediction")
 urlpatterns = router.urls + [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    # Last: any other /api/.../ path (a claim id that is not a number, a misspelt endpoint) is a JSON
+    # 404, not Django's HTML page. Only paths ending in "/", so APPEND_SLASH still redirects /api/claims.
+    re_path(r"^.*/$", views.api_not_found),
 ]

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
-from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -38,7 +38,7 @@ from claims.selectors import (
 from claims.services import claim_create, claim_delete, claim_update, prediction_resolve
 
 from . import serializers as s
-from .filters import ClaimFilterSet, InterviewFilterSet, PredictionFilterSet
+from .filters import ClaimFilterSet, InterviewFilterSet, PredictionFilterSet, repeatable_parameters
 from .pagination import ClaimPagination, PredictionPagination, SmallListPagination, keyset_iterate
 from .permissions import IsStaffOrReadOnly
 from .renderers import CSVRenderer, JSONLinesRenderer, OrjsonRenderer
@@ -91,6 +91,9 @@ class ApiViewSet(viewsets.GenericViewSet):
             unknown = [name for name in request.query_params if name not in known and not name.startswith("_")]
             if unknown:
                 raise ValidationError({name: [unknown_parameter_message(name, known)] for name in unknown})
+            repeated = repeated_parameters(request.query_params, repeatable=self._repeatable_parameters())
+            if repeated:
+                raise ValidationError({name: [repeated_parameter_message(values)] for name, values in repeated.items()})
 
     def _query_parameters(self) -> frozenset[str]:
         """What this action's schema documents (a list: its filters and pagination), and ?format=.
@@ -110,6 +113,12 @@ class ApiViewSet(viewsets.GenericViewSet):
             known = cache[self.action] = frozenset(names)
         return known
 
+    def _repeatable_parameters(self) -> frozenset[str]:
+        filterset_class = getattr(self, "filterset_class", None)
+        if self.action != "list" or filterset_class is None:
+            return frozenset()
+        return repeatable_parameters(filterset_class)
+
     def perform_content_negotiation(self, request, force=False):
         # No ?format=, no format suffix and a JSON or any-type Accept: DRF would pick the first
         # renderer (JSON) with its own media type.
@@ -120,7 +129,17 @@ class ApiViewSet(viewsets.GenericViewSet):
             renderer = self.renderer_classes[0]()
             if renderer.media_type == "application/json":
                 return renderer, renderer.media_type
-        return super().perform_content_negotiation(request, force=force)
+        try:
+            return super().perform_content_negotiation(request, force=force)
+        except Http404:
+            # DRF's answer to ?format=xml is "404 Not found.", as if the endpoint were missing
+            given = request.query_params.get(api_settings.URL_FORMAT_OVERRIDE)
+            if given is None:
+                raise
+            formats = ", ".join(renderer.format for renderer in self.renderer_classes)
+            raise ValidationError({api_settings.URL_FORMAT_OVERRIDE: [
+                f"Unknown format {given[:50]!r}; this endpoint answers in: {formats}."
+            ]}) from None
 
 
 class KeysetListMixin:
@@ -157,6 +176,13 @@ class KeysetListMixin:
         return response
 
 
+def api_not_found(request, *args, **kwargs):
+    """A JSON 404 for an /api/ path no route takes, pointing at the root that lists the endpoints."""
+    root = request.build_absolute_uri(reverse("api-root"))
+    return JsonResponse({"detail": f"Nothing at {request.path[:200]}; the API root {root} lists the endpoints, "
+                                   "claims and predictions by number, the others by slug."}, status=404)
+
+
 # Other APIs' names for what these endpoints call otherwise (DRF's SearchFilter, LimitOffsetPagination, ...).
 OTHER_APIS_NAMES = {"search": "q", "query": "q", "text": "q", "limit": "page_size", "per_page": "page_size",
                     "sort": "ordering", "order_by": "ordering", "order": "ordering", "page": "cursor"}
@@ -170,6 +196,24 @@ def unknown_parameter_message(name: str, known) -> str:
         meant = close[0] if close else None
     hint = f"did you mean {meant!r}? " if meant else ""
     return f"Unknown query parameter {name[:50]!r}; {hint}this endpoint takes: {', '.join(sorted(known))}."
+
+
+def repeated_parameters(query_params, *, repeatable) -> dict[str, list[str]]:
+    """{name: its values} of the parameters given more than once with different values that take one
+    value: of ?hedged=true&hedged=false, Django reads the last, and the first is silently dropped."""
+    repeated = {}
+    for name in query_params:
+        if name in repeatable or name.startswith("_"):
+            continue
+        values = list(dict.fromkeys(value for value in query_params.getlist(name) if value.strip()))
+        if len(values) > 1:
+            repeated[name] = values
+    return repeated
+
+
+def repeated_parameter_message(values: list[str]) -> str:
+    shown = ", ".join(repr(value[:50]) for value in values[:5])
+    return f"Given {len(values)} different values ({shown}); this parameter takes one."
 
 
 @contextmanager

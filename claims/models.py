@@ -438,5 +438,9 @@ class Prediction(models.Model):
             errors["resolved_on"] = "A resolved prediction needs the date it was resolved."
         if self.status == self.Status.OPEN and self.resolved_on is not None:
             errors["resolved_on"] = "An open prediction has no resolution date."
+        made_on = self.claim.date if self.claim_id is not None else None
+        if self.resolved_on is not None and made_on is not None and self.resolved_on < made_on:
+            # a typo such as 1999 for 2024: an outcome cannot be known before the prediction was said
+            errors["resolved_on"] = f"Resolved on {self.resolved_on}, before the prediction was made ({made_on})."
         if errors:
             raise ValidationError(errors)

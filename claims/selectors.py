@@ -57,9 +57,9 @@ class _TsMatch(Expression):
         return f"{alias}.\"search_vector\" @@ websearch_to_tsquery('english', %s)", [self.q]
 
 
-def fts5_query(q: str) -> str | None:
-    """The FTS5 MATCH expression for web-search text: words and "phrases" all required, `or`
-    between terms, `-term` excluded; every term quoted, so no user text is FTS5 syntax. None: no words."""
+def fts5_terms(q: str) -> tuple[list[str], list[str]]:
+    """Web-search text in, (required, excluded) FTS5 terms out: each term quoted, so no user text is
+    FTS5 syntax; a required term may be `"a" OR "b"`."""
     terms: list[str] = []
     excluded: list[str] = []
     pending_or = False
@@ -79,6 +79,13 @@ def fts5_query(q: str) -> str | None:
         else:
             terms.append(term)
         pending_or = False
+    return terms, excluded
+
+
+def fts5_query(q: str) -> str | None:
+    """The FTS5 MATCH expression for web-search text: words and "phrases" all required, `or`
+    between terms, `-term` excluded. None: no required words (FTS5 cannot match a NOT alone)."""
+    terms, excluded = fts5_terms(q)
     required = [f"({term})" if " OR " in term else term for term in terms]
     if not required:
         return None
@@ -186,9 +193,13 @@ def claim_search(claims: QuerySet, q: str, *, claim_path: str = "") -> QuerySet:
         return claims.filter(**{f"{claim_path}in": Claim.objects.filter(_TsMatch(F("pk"), q)).values("pk")})
     if connection.vendor == "sqlite":
         expression = fts5_query(q)
-        if expression is None:
+        if expression is not None:
+            return claims.filter(**{f"{claim_path}pk__in": RawSQL(_SQLITE_FTS, (expression,))})
+        excluded = fts5_terms(q)[1]
+        if not excluded:
             return claims.none()
-        return claims.filter(**{f"{claim_path}pk__in": RawSQL(_SQLITE_FTS, (expression,))})
+        # "-word" alone: every claim without the word, as PostgreSQL's websearch_to_tsquery reads it
+        return claims.exclude(**{f"{claim_path}pk__in": RawSQL(_SQLITE_FTS, (" OR ".join(excluded),))})
     words = _WORD.findall(q)
     if not words:
         return claims.none()

@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,16 @@ def test_a_fixture_making_a_current_slug_another_speakers_former_slug_is_refused
                                            r"it is the slug of speaker 'host'"):
         call_command(command, "--fixtures", str(tmp_path), verbosity=0)
     assert not Speaker.objects.get(slug="guest").former_slugs.exists()
+
+
+def test_exporting_onto_a_file_is_one_line_naming_it_not_a_traceback(tmp_path):
+    build_small_dataset()
+    in_the_way = tmp_path / "fixtures.json"
+    in_the_way.write_text("[]")
+    with pytest.raises(CommandError) as error:
+        call_command("export_fixtures", output=in_the_way, stdout=StringIO())
+    assert str(error.value) == f"--output {in_the_way}: is a file, not a folder"
+    with pytest.raises(CommandError) as error:
+        call_command("export_fixtures", output=in_the_way / "fixtures", stdout=StringIO())
+    assert str(error.value).startswith(f"--output {in_the_way / 'fixtures'}: cannot write the fixtures: Not a directory")
+    assert in_the_way.read_text() == "[]"

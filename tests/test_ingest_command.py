@@ -522,3 +522,53 @@ def test_speakers_named_in_chinese_are_two_people_and_the_interview_has_a_slug(t
     li = Speaker.objects.get(name="李华")
     assert [interview.source_text[t.start_char : t.end_char] for t in Turn.objects.filter(speaker=li).order_by("index")] == [
         "谢谢邀请。我是二〇一五年开始创业的。", "因为我想做自己的产品。"]
+
+
+CONVERSATION = "Host: Welcome back to the show.\nGuest: I expect cheaper compute to change robotics within a decade.\n"
+
+
+@pytest.mark.parametrize(("options", "reason"), [
+    ({"slug": "Bad Slug!"}, "slug 'Bad Slug!' is not a slug: letters, digits, hyphens and underscores only"),
+    ({"slug": "a" * 201}, "slug is 201 characters long, over the limit of 200"),
+    ({"link": "notaurl"}, "link 'notaurl' is not an http:// or https:// address"),
+    ({"link": "javascript:alert(1)"}, "link 'javascript:alert(1)' is not an http:// or https:// address"),
+    ({"video_id": "x y"}, "video_id 'x y' has spaces in it"),
+    ({"title": "t" * 501}, "title is 501 characters long, over the limit of 500"),
+    ({"show": "s" * 201}, "show is 201 characters long, over the limit of 200"),
+    ({"published": "2023-02-30"}, "published date '2023-02-30' is not a real date (day is out of range for month)"),
+])
+def test_an_option_the_interview_cannot_store_is_refused_in_one_line_and_nothing_is_written(tmp_path, options, reason):
+    # 'Bad Slug!' was stored (its interview then 404'd in the API); on PostgreSQL an over-long
+    # title, show or slug was a DataError traceback
+    (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    for dry_run in (True, False):
+        with pytest.raises(CommandError) as error:
+            call_command("ingest", str(tmp_path / "talk.txt"), no_extract=True, dry_run=dry_run,
+                         stdout=StringIO(), stderr=StringIO(), **options)
+        assert str(error.value) == f"command line: {reason}"
+    assert not Interview.objects.exists() and not Speaker.objects.exists()
+
+
+def test_a_manifest_entry_the_interview_cannot_store_is_refused_naming_the_entry(tmp_path):
+    (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    (tmp_path / "manifest.json").write_text('{"talk.txt": {"duration_seconds": -5, "link": "www.example.org/ep"}}', encoding="utf-8")
+    _, err = ingest_failing(tmp_path / "talk.txt")
+    assert err.strip() == (f"{tmp_path / 'manifest.json'}[talk.txt]: link 'www.example.org/ep' is not an "
+                           "http:// or https:// address; duration_seconds -5 is negative")
+    assert not Interview.objects.exists()
+
+
+def test_a_pages_own_title_and_show_longer_than_their_columns_are_cut_at_a_word(tmp_path):
+    title = "Robots " * 100  # 700 characters: a page title stuffed with words
+    (tmp_path / "episode.md").write_text(
+        f"---\ntitle: {title.strip()}\nshow: {'S' * 300}\n---\n\n{CONVERSATION}", encoding="utf-8")
+    ingest(tmp_path / "episode.md", slug="episode")
+    interview = Interview.objects.get()
+    assert len(interview.title) <= 500 and interview.title.endswith("Robots…")
+    assert interview.show == "S" * 199 + "…"
+
+
+def test_a_size_limit_below_one_byte_is_refused_as_an_argument(tmp_path):
+    (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    with pytest.raises(CommandError, match=r"argument --max-bytes: invalid positive whole number value: '-1'"):
+        call_command("ingest", str(tmp_path / "talk.txt"), "--max-bytes", "-1", stdout=StringIO(), stderr=StringIO())

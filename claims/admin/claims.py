@@ -6,13 +6,13 @@ import re
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Interview, Prediction, Speaker, Topic
 from claims.selectors import former_slug_targets, rows_now
@@ -25,7 +25,8 @@ from claims.services import (
 )
 
 from .common import (
-    ADMIN_CSS, RelatedWithRowsFilter, admin_url, confirmation_context, date_display, plural, shorten, status_badge,
+    ADMIN_CSS, HistoryAdmin, RelatedWithRowsFilter, admin_url, confirmation_context, date_display, plural, shorten,
+    status_badge,
 )
 
 # How much transcript the claim form shows on each side of the quote.
@@ -163,9 +164,12 @@ class YearFilter(admin.SimpleListFilter):
         value = self.value()
         if value == "unknown":
             return queryset.filter(date__isnull=True)
-        if value and value.isdigit():
-            return queryset.filter(date__year=int(value))
-        return queryset
+        if not value:
+            return queryset
+        # ?year=0 or ?year=99999 has no date range (a ValueError, a 500); ?year=abc was ignored
+        if not (value.isdigit() and dt.MINYEAR <= int(value) <= dt.MAXYEAR):
+            raise IncorrectLookupParameters(f"year {value!r} is not a year")
+        return queryset.filter(date__year=int(value))
 
 
 class BulkStatusForm(forms.Form):
@@ -196,7 +200,7 @@ class BulkTypeForm(forms.Form):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(HistoryAdmin):
     form = ClaimAdminForm
     inlines = (PredictionInline,)
     list_display = ("short_statement", "interview_short", "speaker", "topic_list", "claim_type",

@@ -7,13 +7,50 @@ from collections.abc import Callable
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from django.db.models import Exists, OuterRef, TextField
+from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from claims.services import former_slugs_remove
 
 
 ADMIN_CSS = ("claims/admin.css",)
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """SimpleHistoryAdmin whose history pages and add links take only numbers for ids: its URLs take
+    any text, and a hand-edited /claim/abc/history/ or /claim/1/history/abc/ was a ValueError (a 500)."""
+
+    def get_changeform_initial_data(self, request):
+        # A hand-edited add link's ?speaker=abc or ?topics=1,abc reached the autocomplete widgets, whose
+        # id lookup was a ValueError (a 500): ids that are not numbers are left out.
+        initial = super().get_changeform_initial_data(request)
+        for field in self.model._meta.get_fields():
+            if not (field.is_relation and field.concrete and field.name in initial):
+                continue
+            if field.many_to_many:
+                initial[field.name] = [pk for pk in initial[field.name] if _is_number(pk)]
+            elif not _is_number(initial[field.name]):
+                del initial[field.name]
+        return initial
+
+    def history_view(self, request, object_id, extra_context=None):
+        _numbers_only(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        _numbers_only(object_id, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def _is_number(value) -> bool:
+    return str(value).isascii() and str(value).isdigit()
+
+
+def _numbers_only(*ids) -> None:
+    if not all(_is_number(value) for value in ids):
+        raise Http404("No such record or version.")
 
 def date_display(date: dt.date | None, precision: str) -> str:
     """A date shown only as precisely as it is known: '2023' for year precision, 'Mar 2023' for month."""

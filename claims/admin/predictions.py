@@ -12,12 +12,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Prediction
 from claims.services import prediction_resolve, prediction_update
 
-from .common import ADMIN_CSS, RelatedWithRowsFilter, admin_url, shorten, status_badge
+from .common import ADMIN_CSS, HistoryAdmin, RelatedWithRowsFilter, admin_url, shorten, status_badge
 
 
 class PredictionStatusFilter(admin.SimpleListFilter):
@@ -87,7 +86,7 @@ class ResolveForm(forms.Form):
 
 
 @admin.register(Prediction)
-class PredictionAdmin(SimpleHistoryAdmin):
+class PredictionAdmin(HistoryAdmin):
     list_display = ("predicted_short", "speaker", "interview", "horizon", "target", "status_badge", "resolve_link")
     list_display_links = ("predicted_short",)
     list_filter = (PredictionStatusFilter, OverdueFilter, ("claim__speaker", RelatedWithRowsFilter),

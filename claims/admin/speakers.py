@@ -8,13 +8,12 @@ from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Claim, Participation, Speaker, SpeakerFormerSlug, Turn
 from claims.selectors import related_count
 from claims.services import speaker_update, speakers_merge
 
-from .common import ADMIN_CSS, FormerSlugInline, FormerSlugsAdmin, confirmation_context, plural
+from .common import ADMIN_CSS, FormerSlugInline, FormerSlugsAdmin, HistoryAdmin, confirmation_context, plural
 
 PARTS_SHOWN = 5  # interviews named per speaker on the confirmation page; a named person may have hundreds
 
@@ -43,7 +42,7 @@ class SpeakerFormerSlugInline(FormerSlugInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(FormerSlugsAdmin, SimpleHistoryAdmin):
+class SpeakerAdmin(FormerSlugsAdmin, HistoryAdmin):
     list_display = ("name", "slug", "affiliation", "claim_count", "interview_count")
     search_fields = ("name", "slug", "affiliation")
     prepopulated_fields = {"slug": ("name",)}

@@ -8,14 +8,13 @@ from django.db.models import Case, Count, IntegerField, Value, When
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.dataset import topics_in_tree_order
 from claims.models import Claim, Topic, TopicFormerSlug
 from claims.selectors import related_count, topic_subtree_ids
 from claims.services import topic_merge, topic_update
 
-from .common import ADMIN_CSS, FormerSlugInline, FormerSlugsAdmin, confirmation_context, plural
+from .common import ADMIN_CSS, FormerSlugInline, FormerSlugsAdmin, HistoryAdmin, confirmation_context, plural
 
 
 class MergeForm(forms.Form):
@@ -57,7 +56,7 @@ class TopicFormerSlugInline(FormerSlugInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(FormerSlugsAdmin, SimpleHistoryAdmin):
+class TopicAdmin(FormerSlugsAdmin, HistoryAdmin):
     list_display = ("tree_name", "slug", "claim_count", "subtree_count", "keyword_list")
     list_display_links = ("tree_name",)
     search_fields = ("name", "slug")

@@ -34,8 +34,56 @@ def parse_published(value: str) -> tuple[dt.date, str]:
     if not m:
         raise ValueError(f"published date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = m.groups()
-    date = dt.date(int(year), int(month or 1), int(day or 1))
+    try:
+        date = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:  # "2023-02-30": say which value, not only "day is out of range for month"
+        raise ValueError(f"published date {value!r} is not a real date ({exc})") from None
     return date, "day" if day else "month" if month else "year"
+
+
+# The interview's columns (claims.models.Interview): a longer value is refused by PostgreSQL with a
+# traceback, and kept whole by SQLite, so the two databases would disagree.
+METADATA_MAX_LENGTHS = {"slug": 200, "title": 500, "show": 200, "link": 500, "video_id": 100}
+_METADATA_SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
+_LINK = re.compile(r"^https?://[^\s/?#]+[^\s]*\Z", re.IGNORECASE)
+
+
+def metadata_problems(metadata: Metadata) -> list[str]:
+    """Why `metadata` cannot be stored as an interview's: one reason per bad field, [] when none."""
+    problems = []
+    for name, limit in METADATA_MAX_LENGTHS.items():
+        value = getattr(metadata, name)
+        if len(value) > limit:
+            problems.append(f"{name} is {len(value)} characters long, over the limit of {limit}")
+    if metadata.slug and len(metadata.slug) <= METADATA_MAX_LENGTHS["slug"] and not _METADATA_SLUG.match(metadata.slug):
+        problems.append(f"slug {metadata.slug!r} is not a slug: letters, digits, hyphens and underscores only")
+    if metadata.link and len(metadata.link) <= METADATA_MAX_LENGTHS["link"] and not _LINK.match(metadata.link):
+        problems.append(f"link {metadata.link!r} is not an http:// or https:// address")
+    if metadata.video_id and any(c.isspace() for c in metadata.video_id):
+        problems.append(f"video_id {metadata.video_id[:50]!r} has spaces in it")
+    if metadata.duration_seconds is not None and metadata.duration_seconds < 0:
+        problems.append(f"duration_seconds {metadata.duration_seconds} is negative")
+    return problems
+
+
+def fit_metadata(metadata: Metadata) -> Metadata:
+    """What a file says of itself, fitted to what an interview stores: a page's title or show longer
+    than the column cut at a word, a link or video id that cannot be one dropped. A file is not
+    refused for its own head; what a person gave (options, a manifest) is checked, not fitted."""
+    changes = {}
+    for name in ("title", "show"):
+        value, limit = getattr(metadata, name), METADATA_MAX_LENGTHS[name]
+        if len(value) > limit:
+            cut = value[: limit].rsplit(" ", 1)[0] if " " in value[: limit] else value[: limit - 1]
+            changes[name] = cut[: limit - 1].rstrip() + "…"
+    if metadata.link and (len(metadata.link) > METADATA_MAX_LENGTHS["link"] or not _LINK.match(metadata.link)):
+        changes["link"] = ""
+    if metadata.video_id and (len(metadata.video_id) > METADATA_MAX_LENGTHS["video_id"]
+                              or any(c.isspace() for c in metadata.video_id)):
+        changes["video_id"] = ""
+    if metadata.duration_seconds is not None and metadata.duration_seconds < 0:
+        changes["duration_seconds"] = None
+    return replace(metadata, **changes) if changes else metadata
 
 
 def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") -> Metadata:
@@ -76,6 +124,9 @@ def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") 
             values[key] = str(value)
     if "published_precision" in values and values["published_precision"] not in ("day", "month", "year"):
         raise IngestError(source, None, f"published_precision {values['published_precision']!r} is not day, month or year")
+    problems = metadata_problems(Metadata(**values))
+    if problems:
+        raise IngestError(source, None, "; ".join(problems))
     if values.get("video_id") and not values.get("link"):
         values["link"] = f"https://www.youtube.com/watch?v={values['video_id']}"
     return Metadata(**values)

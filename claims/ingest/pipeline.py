@@ -31,7 +31,7 @@ from .formats.plain import questions_in_bold
 from .front_matter import blank_front_matter, read_front_matter
 from .html import is_html, read_page, without_trailing_headings
 from .json_transcript import json_document
-from .manifest import derive_slug, manifest_metadata, merge_metadata
+from .manifest import derive_slug, fit_metadata, manifest_metadata, merge_metadata
 from .markup import reading_text, without_collapsed_originals
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_document
 from .records import AnnotatedInterview, Metadata
@@ -76,7 +76,7 @@ def run(
     shown = text if container else without_collapsed_originals(text)
     parsed = parse_source(shown if front is None else blank_front_matter(shown, front), source=source, fmt=fmt or document.format)
     merged = merge_metadata(file_metadata or Metadata(), parsed.metadata, document.metadata, front.metadata if front else Metadata(), metadata or Metadata())
-    merged = replace(merged, slug=derive_slug(merged, stem=Path(source).stem))
+    merged = fit_metadata(replace(merged, slug=derive_slug(merged, stem=Path(source).stem)))
     if front is not None and parsed.content_start < front.end:
         parsed = replace(parsed, content_start=front.end)
     if document.headings:  # a web page's section headings between turns are nobody's words

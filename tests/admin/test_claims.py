@@ -294,3 +294,23 @@ def test_the_set_topics_page_offers_topic_autocomplete(admin_client, desk):
 def test_a_statement_is_suggested_from_the_quote(quote, name, expected):
     speaker = make_speaker(name=name) if name else None
     assert statement_suggest(quote, speaker) == expected
+
+
+@pytest.mark.parametrize("year", ["0", "99999", "abc", "-1"])
+def test_a_year_filter_value_that_is_no_year_reloads_the_list_with_the_error_flag(admin_client, desk, year):
+    # ?year=0 and ?year=99999 were a 500 (no date range for them); ?year=abc was ignored
+    response = admin_client.get(CHANGELIST, {"year": year})
+    assert (response.status_code, response["Location"]) == (302, f"{CHANGELIST}?e=1")
+
+
+@pytest.mark.parametrize("query", ["interview=abc&start_char=0&end_char=7", "speaker=abc", "topics=abc",
+                                   "topics={reliability},abc"])
+def test_an_add_link_with_ids_that_are_not_numbers_opens_the_form_without_them(admin_client, desk, query):
+    # the transcript page links to add/?interview=<id>&start_char=..; edited by hand, the ids reached
+    # the autocomplete widgets and were a 500
+    response = admin_client.get(ADD + "?" + query.format(reliability=desk.reliability.pk))
+    assert response.status_code == 200
+    initial = response.context["adminform"].form.initial
+    assert "abc" not in [initial.get("interview"), initial.get("speaker"), *initial.get("topics", [])]
+    if "topics=" in query and "{reliability}" in query:
+        assert initial["topics"] == [str(desk.reliability.pk)]

@@ -80,3 +80,13 @@ def test_a_version_from_before_a_speaker_and_topic_merge_reverts_to_the_kept_one
     assert response.status_code == 302, response.context["adminform"].form.errors
     claim = reload(claim)
     assert (claim.statement, claim.speaker, list(claim.topics.all())) == ("Said by the duplicate.", desk.guest, [desk.other])
+
+
+@pytest.mark.parametrize("path", ["claim/abc/history/", "claim/abc/history/1/", "speaker/abc/history/",
+                                  "topic/abc/history/", "prediction/abc/history/"])
+def test_a_history_address_with_a_non_number_is_a_404_not_a_500(admin_client, desk, path):
+    assert admin_client.get(f"/admin/claims/{path}").status_code == 404
+
+
+def test_a_version_address_that_is_not_a_number_is_a_404(admin_client, desk):
+    assert admin_client.get(f"/admin/claims/claim/{desk.approved.pk}/history/abc/").status_code == 404

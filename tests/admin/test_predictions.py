@@ -109,3 +109,16 @@ def test_the_prediction_list_needs_a_fixed_number_of_queries(admin_client, predi
     with django_assert_max_num_queries(12):
         admin_client.get(CHANGELIST)
     assert Prediction.objects.count() == 4
+
+
+def test_a_resolution_dated_before_the_prediction_was_made_is_refused_and_nothing_changes(admin_client, predictions):
+    prediction = predictions["overdue"]  # said in an interview published 2023-03-27
+    url = reverse("admin:claims_prediction_resolve", args=[prediction.pk])
+    response = admin_client.post(url, {"status": "came_true", "resolved_on": "2003-04-01",
+                                       "resolution_note": "It improved a lot."})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Resolved on 2003-04-01, before the prediction was made (2023-03-27)."]
+    assert (reload(prediction).status, reload(prediction).resolved_on) == ("open", None)
+    admin_client.post(url, {"status": "came_true", "resolved_on": "2023-03-27", "resolution_note": "Same day."})
+    assert reload(prediction).resolved_on == dt.date(2023, 3, 27)

@@ -106,3 +106,9 @@ def test_a_merge_made_by_mistake_is_undone_by_removing_the_former_slug_and_addin
     assert client.get("/api/topics/reliability/").status_code == 404
     added = admin_client.post(reverse("admin:claims_topic_add"), data | {"slug": "reliability", "name": "Reliability"})
     assert added.status_code == 302 and Topic.objects.get(slug="reliability").name == "Reliability"
+
+
+def test_an_add_link_with_a_parent_that_is_not_a_number_opens_the_form_without_it(admin_client, desk):
+    response = admin_client.get(reverse("admin:claims_topic_add") + "?parent=abc&name=Memory")
+    assert response.status_code == 200  # was a 500
+    assert response.context["adminform"].form.initial == {"name": "Memory"}

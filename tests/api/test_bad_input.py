@@ -81,6 +81,88 @@ def test_bad_parameters_on_the_small_lists_are_400(world, anon, url, params, par
     assert parameter in response.json()
 
 
+@pytest.mark.parametrize(("url", "start", "end"), [
+    ("/api/claims/", "date_after", "date_before"),
+    ("/api/predictions/", "target_after", "target_before"),
+    ("/api/interviews/", "date_after", "date_before"),
+])
+def test_a_range_that_ends_before_it_starts_is_a_400_naming_both_ends(world, anon, url, start, end):
+    response = anon.get(url, {start: "2024-01-01", end: "2020-01-01"})
+    assert response.status_code == 400, response.content
+    assert response.json() == {start: [f"{start} 2024-01-01 is after {end} 2020-01-01: swap them."]}
+
+
+@pytest.mark.parametrize(("url", "start", "end"), [
+    ("/api/claims/", "date_after", "date_before"),
+    ("/api/predictions/", "target_after", "target_before"),
+    ("/api/interviews/", "date_after", "date_before"),
+])
+def test_a_range_of_one_day_still_answers(world, anon, url, start, end):
+    response = anon.get(url, {start: "2020-05-08", end: "2020-05-08"})
+    assert response.status_code == 200, response.content
+
+
+@pytest.mark.parametrize(("url", "query", "parameter", "values"), [
+    ("/api/claims/", "hedged=true&hedged=false", "hedged", "('true', 'false')"),
+    ("/api/claims/", "q=alignment&q=zebra", "q", "('alignment', 'zebra')"),
+    ("/api/claims/", "date_after=2020-01-01&date_after=2023-01-01", "date_after", "('2020-01-01', '2023-01-01')"),
+    ("/api/claims/", "ordering=date&ordering=-date", "ordering", "('date', '-date')"),
+    ("/api/claims/", "page_size=1&page_size=5", "page_size", "('1', '5')"),
+    ("/api/claims/", "format=csv&format=json", "format", "('csv', 'json')"),
+    ("/api/predictions/", "target_before=2030-01-01&target_before=2025-01-01", "target_before", "('2030-01-01', '2025-01-01')"),
+    ("/api/speakers/", "page=1&page=2", "page", "('1', '2')"),
+])
+def test_a_one_value_parameter_given_twice_differently_is_a_400_naming_it(world, anon, url, query, parameter, values):
+    # Django reads the last of them: the first was dropped without a word
+    response = anon.get(f"{url}?{query}")
+    assert response.status_code == 400, response.content
+    assert response.json() == {parameter: [f"Given 2 different values {values}; this parameter takes one."]}
+
+
+@pytest.mark.parametrize("query", [
+    "topic=agi&topic=robotics", "status=approved&status=proposed", "type=prediction&type=opinion",
+    "speaker=lex-fridman&speaker=craig-smith", "hedged=true&hedged=true", "q=&q=alignment",
+])
+def test_repeatable_parameters_and_plain_repeats_still_answer(world, anon, query):
+    assert anon.get(f"/api/claims/?{query}").status_code == 200
+
+
+@pytest.mark.parametrize(("url", "formats"), [
+    ("/api/claims/", "json, api, csv, jsonl"),
+    ("/api/predictions/", "json, api, csv, jsonl"),
+    ("/api/topics/", "json, api"),
+    ("/api/interviews/lex-2020/", "json, api"),
+])
+def test_an_unknown_format_is_a_400_naming_the_formats_not_a_404(world, anon, url, formats):
+    response = anon.get(url, {"format": "xml"})
+    assert response.status_code == 400, response.content
+    assert response.json() == {"format": [f"Unknown format 'xml'; this endpoint answers in: {formats}."]}
+
+
+def test_page_last_answers_the_last_page_of_a_small_list(world, anon):
+    # the page check let "last" through but handed it to Django's paginator as is: 404 "Invalid page."
+    response = anon.get("/api/topics/", {"page": "last", "page_size": 4})
+    assert response.status_code == 200, response.content
+    assert response.json()["next"] is None
+    assert [t["slug"] for t in response.json()["results"]] == ["robotics", "scaling"]
+
+
+def test_page_zero_is_a_400_like_any_other_non_page(world, anon):
+    response = anon.get("/api/speakers/", {"page": "0"})
+    assert response.status_code == 400
+    assert response.json() == {"page": ["Must be a page number (1, 2, ... or last); got '0'."]}
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ({"page": "2"}, "No page 2: there is 1 page."),
+    ({"page": "99999", "page_size": "2"}, "No page 99999: there are 3 pages."),
+])
+def test_a_page_past_the_end_is_a_404_saying_how_many_pages_there_are(world, anon, params, message):
+    response = anon.get("/api/topics/", params)
+    assert response.status_code == 404
+    assert response.json() == {"detail": message}
+
+
 def test_several_bad_parameters_are_all_named(world, anon):
     response = anon.get("/api/claims/", {"date_after": "x", "topic": "nope", "ordering": "zz"})
     assert response.status_code == 400
@@ -140,3 +222,29 @@ def test_known_parameters_and_underscored_cache_busters_still_answer(world, anon
     assert anon.get("/api/claims/", {"q": "", "_": "1700000000"}).status_code == 200
     assert anon.get("/api/topics/", {"page": "1", "page_size": "5", "format": "json"}).status_code == 200
     assert anon.get("/api/claims/", {"format": "csv", "topic": "alignment"}).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/api/claims/abc/", "/api/claims/1/extra/", "/api/clams/", "/api/topics/caf%C3%A9/"])
+def test_a_path_no_api_route_takes_is_a_json_404_pointing_at_the_root(world, anon, url):
+    # it was Django's HTML page: a client reading JSON got markup
+    response = anon.get(url)
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert "the API root http://testserver/api/ lists the endpoints" in response.json()["detail"]
+
+
+def test_an_api_path_without_its_slash_still_redirects_to_it(world, anon):
+    response = anon.get("/api/claims")
+    assert (response.status_code, response["Location"]) == (301, "/api/claims/")
+
+
+@pytest.mark.parametrize(("url", "params", "message"), [
+    ("/api/claims/", {"ordering": "newest"}, {"ordering": ["'newest' is not one of: date, -date, speaker, -speaker, position, -position."]}),
+    ("/api/claims/", {"status": "published"}, {"status": ["'published' is not one of: proposed, approved, rejected."]}),
+    ("/api/claims/", {"type": "opinion,rumour"}, {"type": ["'rumour' is not one of: opinion, factual, prediction, biographical, normative."]}),
+    ("/api/predictions/", {"status": "true"}, {"status": ["'true' is not one of: open, came_true, did_not_happen, partially, unresolvable."]}),
+    ("/api/predictions/", {"ordering": "%(x)s"}, {"ordering": ["'%(x)s' is not one of: target, -target, date, -date."]}),
+])
+def test_a_value_outside_a_choice_is_a_400_listing_the_choices(world, anon, url, params, message):
+    # Django's own message, "Select a valid choice. x is not one of the available choices.", listed none
+    response = anon.get(url, params)
+    assert response.status_code == 400 and response.json() == message

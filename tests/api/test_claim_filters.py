@@ -87,6 +87,8 @@ def test_every_pair_of_filters_combines_as_and(world, staff, anon):
     for (a, (pa, ra)), (b, (pb, rb)) in itertools.combinations(combinable.items(), 2):
         if set(pa) & set(pb):
             continue  # the same parameter twice means "any of"; covered above
+        if {**pa, **pb}.get("date_after", "") > {**pa, **pb}.get("date_before", "9999"):
+            continue  # a range ending before it starts is a 400 (test_bad_input)
         for client, is_staff in ((staff, True), (anon, False)):
             expected = expected_ids(world, [(pa, ra), (pb, rb)], staff=is_staff)
             assert result_ids(client, {**pa, **pb}) == expected, (a, b, is_staff)

@@ -230,6 +230,47 @@ def test_staff_resolve_a_prediction_through_the_service(world, staff):
     assert reopened["resolved_on"] is None
 
 
+def test_resolving_before_the_prediction_was_made_is_400_naming_resolved_on(world, staff):
+    prediction = world.agi_2023_pred.prediction  # said 2023-03-27
+    response = staff.post(f"/api/predictions/{prediction.pk}/resolve/",
+                          {"status": "came_true", "resolved_on": "2013-03-27", "resolution_note": "Yes."}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"resolved_on": ["Resolved on 2013-03-27, before the prediction was made (2023-03-27)."]}
+    assert staff.get(f"/api/predictions/{prediction.pk}/").json()["status"] == "open"
+
+
 def test_resolving_with_a_bad_status_is_400(world, staff):
     response = staff.post(f"/api/predictions/{world.agi_2023_pred.prediction.pk}/resolve/", {"status": "yes"}, format="json")
     assert response.status_code == 400 and "status" in response.json()
+
+
+CLAIM_FIELDS_TAKEN = ("curator_notes, end_char, hedged, interview, prediction, quote, seconds_estimated, speaker, "
+                      "start_char, start_seconds, statement, status, topics, type")
+
+
+def test_a_misspelt_field_in_a_claim_write_is_a_400_naming_it_and_nothing_changes(world, staff):
+    # DRF dropped it: the 200 read as if "typ" had been applied
+    claim = world.align_2023
+    response = staff.patch(f"/api/claims/{claim.pk}/", {"hedged": not claim.hedged, "typ": "opinion"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"typ": [f"Unknown field; this endpoint takes: {CLAIM_FIELDS_TAKEN}."]}
+    assert Claim.objects.get(pk=claim.pk).hedged == claim.hedged
+
+
+def test_a_misspelt_field_in_a_prediction_or_a_resolution_is_a_400_naming_it(world, staff):
+    prediction = world.agi_2023_pred.prediction
+    response = staff.patch(f"/api/claims/{world.agi_2023_pred.pk}/",
+                           {"prediction": {"predicted": "Soon.", "statuss": "came_true"}}, format="json")
+    assert response.status_code == 400 and list(response.json()["prediction"]) == ["statuss"]
+    response = staff.post(f"/api/predictions/{prediction.pk}/resolve/",
+                          {"status": "came_true", "resolved_on": "2025-01-01", "note": "Yes."}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"note": ["Unknown field; this endpoint takes: evidence_link, resolution_note, resolved_on, status."]}
+    assert staff.get(f"/api/predictions/{prediction.pk}/").json()["status"] == "open"
+
+
+def test_the_read_only_fields_of_a_claim_sent_back_are_still_ignored(world, staff):
+    claim = world.align_2023
+    response = staff.patch(f"/api/claims/{claim.pk}/", {"id": claim.pk, "date": "2023-03-27", "source_link": None,
+                                                         "hedged": True}, format="json")
+    assert response.status_code == 200, response.content

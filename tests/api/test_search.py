@@ -48,6 +48,20 @@ def test_q_combines_with_other_filters(reader):
     assert search(reader, "alignment", date_before="2022-01-01") == ["align_2020_pred"]
 
 
+@pytest.mark.parametrize("q", ["-mainstream", '-"alignment research"', "-mainstream -zebra"])
+def test_a_search_of_only_excluded_words_finds_every_claim_without_them(reader, q):
+    # PostgreSQL's websearch_to_tsquery reads "-word" alone as "not word"; SQLite answered nothing.
+    everything = search(reader, "")
+    assert "align_2020_pred" in everything
+    assert sorted(search(reader, q)) == sorted(name for name in everything if name != "align_2020_pred")
+
+
+def test_excluded_words_alone_combine_with_other_filters(reader):
+    assert search(reader, "-mainstream", date_before="2022-01-01") == [
+        name for name in search(reader, "", date_before="2022-01-01") if name != "align_2020_pred"
+    ]
+
+
 @pytest.mark.requires_postgres
 def test_postgres_search_stems_words(reader):
     assert search(reader, "predicting") == ["align_2020_pred"]  # predict

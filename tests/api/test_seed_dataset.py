@@ -125,6 +125,8 @@ def test_pairs_of_filters_match_the_dataset(seed):
     for (name_a, a, rule_a), (name_b, b, rule_b) in itertools.combinations(filters, 2):
         if set(a) & set(b):
             continue
+        if {**a, **b}.get("date_after", "") > {**a, **b}.get("date_before", "9999"):
+            continue  # a range ending before it starts is a 400 (test_bad_input)
         expected = sorted(c.pk for c in approved(seed) if rule_a(c) and rule_b(c))
         assert api_ids({**a, **b}) == expected, (name_a, name_b)
 

@@ -61,7 +61,8 @@ class Command(DatabaseCommand):
             help="One voice throughout (a lecture, a talk): where a file names no speakers, every word is one "
                  "speaker's (the --guest, else the --host, else 'Speaker') instead of a host's and a guest's.",
         )
-        parser.add_argument("--max-bytes", type=int, default=settings.INGEST_MAX_BYTES)
+        parser.add_argument("--max-bytes", type=_positive_int, default=settings.INGEST_MAX_BYTES,
+                            help="Largest file accepted, in bytes (default INGEST_MAX_BYTES).")
         parser.add_argument("--dry-run", action="store_true", help="Parse and report; write nothing.")
         parser.add_argument(
             "--no-extract", action="store_true",
@@ -186,6 +187,17 @@ class Command(DatabaseCommand):
         for row in rows:
             table.add_row(row.source, row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
         Console(file=self.stdout, width=160).print(table)
+
+
+def _positive_int(value: str) -> int:
+    # "--max-bytes -1" refused every file as "0 bytes, over the size limit of -1 bytes"
+    number = int(value)
+    if number < 1:
+        raise ValueError(value)
+    return number
+
+
+_positive_int.__name__ = "positive whole number"  # argparse names the type in its error: "invalid positive whole number value: '-1'"
 
 
 def _show_stored(row: Row, interview: Interview, container: str) -> None:
