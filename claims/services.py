@@ -302,8 +302,9 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
     interview. Speakers are matched by slug and gain the spellings the source used as aliases.
     """
     meta = annotated.metadata
-    # Every row here is written as plain values (_create_rows, _rows_insert): through the ORM,
-    # ingestion's writes took 3x the raw INSERTs of the same rows (issue 8's bench). The unique
+    # Every row here is written as plain values (_create_rows, _rows_insert; participations,
+    # chapters and turns as bare tuples, no model instances): through the ORM, ingestion's writes
+    # took 3x the raw INSERTs of the same rows (issue 8's bench). The unique
     # sha256 and slug are checked by the INSERT itself; a lookup follows only when one is taken.
     try:
         with transaction.atomic():
@@ -325,16 +326,13 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
     roles: dict = {}  # two slugs may name one speaker (one a former slug of the other): one part each
     for record in annotated.speakers:
         roles.setdefault(speakers[record.slug], record.role)
-    _create_rows(Participation, [
-        Participation(interview=interview, speaker=speaker, role=role) for speaker, role in roles.items()
-    ])
-    _create_rows(Chapter, [
-        Chapter(interview=interview, index=index, title=chapter.title,
-                start_seconds=chapter.start_seconds, start_char=chapter.start_char)
-        for index, chapter in enumerate(annotated.chapters)
-    ])
-    speaker_ids = {slug: speaker.pk for slug, speaker in speakers.items()}
     interview_id = interview.pk
+    _rows_insert(Participation, ("interview_id", "speaker_id", "role"),
+                 [(interview_id, speaker.pk, role) for speaker, role in roles.items()])
+    _rows_insert(Chapter, ("interview_id", "index", "title", "start_seconds", "start_char"),
+                 [(interview_id, index, chapter.title, chapter.start_seconds, chapter.start_char)
+                  for index, chapter in enumerate(annotated.chapters)])
+    speaker_ids = {slug: speaker.pk for slug, speaker in speakers.items()}
     _rows_insert(
         Turn, ("interview_id", "index", "speaker_id", "start_char", "end_char", "start_seconds", "seconds_estimated"),
         [(interview_id, turn.index, speaker_ids.get(turn.speaker_slug), turn.start_char, turn.end_char,
@@ -883,8 +881,8 @@ def _saved(model, objs: list, columns, rows, *, skip_existing: str | None = None
 
 def _create_rows(model, objs: list) -> list:
     """`bulk_create(objs)` written as plain rows (see _plain_rows); the objects get their new ids.
-    For the few rows of a model without history that each transcript brings (its interview row,
-    participations, chapters): preparing every value through the ORM cost more than the INSERT."""
+    For a model without history whose new ids are wanted (a transcript's interview row):
+    preparing every value through the ORM cost more than the INSERT."""
     from django.utils import timezone
 
     plain = _plain_rows(model, objs, timezone.now()) if objs else None

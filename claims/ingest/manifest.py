@@ -135,15 +135,17 @@ def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") 
 def merge_metadata(*layers: Metadata) -> Metadata:
     """Later layers win, field by field, where they give a value."""
     out = Metadata()
+    names = [f.name for f in fields(Metadata)]
     for layer in layers:
         changes = {}
-        for f in fields(Metadata):
-            value = getattr(layer, f.name)
+        for name in names:
+            value = getattr(layer, name)
             if value not in (None, "", ()):
-                changes[f.name] = value
+                changes[name] = value
         if "published" in changes and "published_precision" not in changes:
             changes["published_precision"] = layer.published_precision or "day"
-        out = replace(out, **changes)
+        if changes:  # most layers are empty (no manifest, no front matter): nothing to replace
+            out = replace(out, **changes)
     return out
 
 

@@ -73,7 +73,9 @@ def collapsed_originals(text: str) -> list[tuple[int, int]]:
     the summary only, and its words are the turns above said again. A single collapsed block (a
     page's whole transcript behind "Show transcript") or blocks under different summaries (chapters)
     are the page's words and stay."""
-    if "<details" not in text and "<DETAILS" not in text:
+    # "<" first: a search for one character runs at memory speed, one for "<details" some 40 times
+    # slower (0.04 ms per 100 KB, on every transcript)
+    if "<" not in text or "<details" not in text and "<DETAILS" not in text:
         return []
     blocks = [(m.start(), m.end(), " ".join(m.group("summary").split()).casefold()) for m in _COLLAPSED.finditer(text)]
     counts: dict[str, int] = {}
