@@ -71,9 +71,10 @@ def test_the_roster_and_the_witness_list_make_members_hosts_and_witnesses_guests
 def test_the_front_matter_names_the_members_and_the_witnesses():
     text, _ = read_source(ROSTER_HEARING)
     front = text[:text.index("    Chairwoman Farragut. The Committee")]
-    # both columns of the roster; the staff director under it is no member
-    assert sorted(roster_names(front)) == [("cora", "brindle"), ("grant", "pellow"), ("helen", "farragut"), ("luis", "echevarria"),
-                                           ("martin", "smith"), ("nadia", "quist"), ("samuel", "adeyemi")]
+    # both columns of the roster (the staff director under it is no member), then the attendance's surnames
+    assert roster_names(front) == [("helen", "farragut"), ("grant", "pellow"), ("nadia", "quist"), ("cora", "brindle"),
+                                   ("samuel", "adeyemi"), ("luis", "echevarria"), ("martin", "smith"),
+                                   ("farragut",), ("quist",), ("pellow",), ("brindle",), ("adeyemi",), ("echevarria",), ("smith",)]
     # the contents' WITNESSES (not its opening statements nor the submissions for the record), then the headings
     assert set(witness_names(front, text)) == {("ilse", "varga"), ("theo", "smith")}
     parsed = parse_source(text, source=ROSTER_HEARING.name)
@@ -145,3 +146,21 @@ def test_the_stored_interview_has_its_members_as_hosts_and_witnesses_as_guests(s
     # a researcher's filter for the witnesses' words finds no member's turn among them
     guests = set(Participation.objects.filter(interview=interview, role="guest").values_list("speaker_id", flat=True))
     assert {t.speaker.name for t in interview.turns.filter(speaker_id__in=guests)} == set(expected["guest"])
+
+
+@pytest.mark.parametrize("line, names", [
+    ("                  BRYCE HALVORSEN, WISCONSIN, Chairman", [("bryce", "halvorsen")]),  # the state in capitals
+    ("DANA LINDQVIST, Georgia              JOSEPH OKAFOR, New York,", [("dana", "lindqvist"), ("joseph", "okafor")]),
+    ("ROSA VAN DEVENTER, District of       KEVIN McTAGUE, North Carolina", [("rosa", "van", "deventer"), ("kevin", "mctague")]),
+    ("PETER F. DUNNE, Jr., Tennessee       ANNA ``BETSY'' LaROCCA, Ohio", [("peter", "f.", "dunne"), ("anna", "betsy", "larocca")]),
+    ("LENA ORTIZ, Vermont (Independent)", [("lena", "ortiz")]),
+    # the attendance above the record, over two lines; a member told from another of that name by the state
+    ("    Present: Representatives Halvorsen, Lindqvist, Hastings of \nFlorida, and Trapp.\n    Staff Present: Tim Oster, Staff Director.",
+     [("halvorsen",), ("lindqvist",), ("hastings",), ("trapp",)]),
+    ("    Present: Senators Grassley and Feinstein.", [("grassley",), ("feinstein",)]),
+    # the staff under the roster, a witness's institution in capitals: no members
+    ("                  Ada Lorne, Staff Director", []),
+    ("JANE DOE, OHIO STATE UNIVERSITY, COLUMBUS", []),
+])
+def test_a_roster_line_names_its_members_as_the_gpo_prints_them(line, names):
+    assert roster_names(line) == names

@@ -7,7 +7,8 @@ is which, and a careful reader takes the evidence in this order:
    Lee", "Delegate Norton", "The Chairman", "The Presiding Officer" (but a "Chairman Powell" the witness
    list names and the roster does not is the Federal Reserve's chairman, testifying: a witness);
 2. the front matter: a name in the committee's roster ("BRYCE HALVORSEN, Wisconsin, Chairman", the
-   GPO's capitals and a state) makes "Mr. Halvorsen" a member; a name under the contents' "Witnesses" or
+   GPO's capitals and a state) or its attendance ("Present: Representatives Halvorsen, ...") makes
+   "Mr. Halvorsen" a member; a name under the contents' "Witnesses" or
    in a "STATEMENT OF HON. JANE MARROW, COMMISSIONER, ..." heading makes "Ms. Marrow" a witness;
 3. what is left: a label whose turns are mostly (half or more) questions that someone else answers,
    or who yields back the time ("I yield back", which a witness never has to), is a member, else a witness.
@@ -43,15 +44,17 @@ _STATES = (
     "|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri"
     "|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
     "|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
-    "|West Virginia|Wisconsin|Wyoming|American Samoa|District of Columbia|Guam|Northern Mariana Islands|Puerto Rico"
+    "|West Virginia|Wisconsin|Wyoming|American Samoa|District of(?: Columbia)?|Guam|Northern Mariana Islands|Puerto Rico"
     "|Virgin Islands"
 )
 # a roster's entry as the GPO prints it: the name in capitals (a surname's "Mc", "La", "De" in lower
 # case: "KEVIN McCARTHY", "DARIN LaHOOD"; a nickname in quotes: "ROBERT C. ``BOBBY'' SCOTT"), a comma and
-# the member's state, two entries to a line where the roster has two columns
+# the member's state (in capitals too: "BRYAN STEIL, WISCONSIN, Chairman"; the District's wrapped, "ELEANOR HOLMES
+# NORTON, District of" over "Columbia"), two entries to a line where the roster has two columns
 _ROSTER_WORD = r"(?:``[A-Z][A-Za-z.'’-]*''|[A-Z](?:[a-z]{1,2}[A-Z])?[A-Z.'’-]*)"
 _ROSTER_ENTRY = re.compile(
-    rf"(?<![\w.'’`-])(?P<name>{_ROSTER_WORD}(?:[ ]{_ROSTER_WORD}){{1,4}}),[ ](?:(?:Jr|Sr)\.,[ ]|(?:II|III|IV),[ ])?(?:{_STATES})\b"
+    rf"(?<![\w.'’`-])(?P<name>{_ROSTER_WORD}(?:[ ]{_ROSTER_WORD}){{1,4}}),[ ](?:(?:Jr|Sr)\.,[ ]|(?:II|III|IV),[ ])?"
+    rf"(?i:{_STATES})(?=,|[ \t]{{2,}}|[ \t]*\(|[ \t]*$)"
 )
 # a heading naming the witnesses whose statements follow ("STATEMENT OF HON. JANE MARROW, COMMISSIONER,
 # ...", "STATEMENTS OF ...; AND MR. TOBIAS RENN, NIGHT PILOT, ...", "TESTIMONY OF ..."), in capitals, on
@@ -77,9 +80,18 @@ def _person(name: str) -> tuple[str, ...]:
     return _words(name)
 
 
+# the attendance above the record: "Present: Representatives Halvorsen, Lindqvist, and Hastings of Florida."
+_ATTENDANCE = re.compile(r"\bPresent:[ \t]+(?:Representatives?|Senators?|Delegates?)\s+(?P<names>[^.;:]*)")
+
+
 def roster_names(front: str) -> list[tuple[str, ...]]:
-    """The committee members' names its roster lists in the front matter (a hearing's cover and roster)."""
-    return [_words(m.group("name")) for line in front.splitlines() for m in _ROSTER_ENTRY.finditer(line)]
+    """The committee members' names its roster lists in the front matter (a hearing's cover and roster),
+    then the surnames its attendance does."""
+    listed = [_words(m.group("name")) for line in front.splitlines() for m in _ROSTER_ENTRY.finditer(line)]
+    for m in _ATTENDANCE.finditer(front):
+        for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("names")):
+            listed.append(_words(name.split(" of ")[0]))
+    return [name for name in listed if name]
 
 
 def _contents_witnesses(front: str) -> list[tuple[str, ...]]:
