@@ -164,3 +164,22 @@ def test_the_stored_interview_has_its_members_as_hosts_and_witnesses_as_guests(s
 ])
 def test_a_roster_line_names_its_members_as_the_gpo_prints_them(line, names):
     assert roster_names(line) == names
+
+
+def test_a_members_own_statement_heading_makes_no_witness():
+    # a Senate record without its front matter: the chairman's opening statement under a STATEMENT OF heading
+    # describing him as a senator, the witness's under one describing her post
+    record = "\n".join([
+        "        STATEMENT OF HON. TOMAS VALE, A U.S. SENATOR FROM THE STATE OF MAINE",
+        para("Chairman Vale", "The committee will come to order. " + STATEMENT * 2),
+        "",
+        "            STATEMENT OF HON. IRIS LUND, SECRETARY OF CANALS",
+        para("Secretary Lund", "Thank you, Mr. Chairman. " + STATEMENT * 2),
+        para("Chairman Vale", "Madam Secretary, when will the locks reopen?"),
+        para("Secretary Lund", "In April."),
+        para("Senator Moss", "And at what cost to the towns?"),
+        para("Secretary Lund", "Nine million dollars."),
+    ]) + "\n"
+    assert set(witness_names("", record)) == {("iris", "lund")}
+    annotated = run(record, source="senate.txt")
+    assert roles(annotated) == [("Chairman Vale", "host"), ("Secretary Lund", "guest"), ("Senator Moss", "host")]

@@ -60,6 +60,12 @@ _ROSTER_ENTRY = re.compile(
 # ...", "STATEMENTS OF ...; AND MR. TOBIAS RENN, NIGHT PILOT, ...", "TESTIMONY OF ..."), in capitals, on
 # one line or more
 _STATEMENT_HEADING = re.compile(r"^[ \t]*(?:STATEMENTS?|TESTIMONY)[ ]OF[ ](?P<names>[^\n]*(?:\n[ \t]*[A-Z0-9][^a-z\n]*$)*)", re.M)
+# a member's own statement under such a heading ("STATEMENT OF HON. JOHN DOE, A U.S. SENATOR FROM THE STATE OF
+# OHIO", "..., CHAIRMAN, COMMITTEE ON ..."): no witness's; another body's chairman's ("CHAIRMAN, BOARD OF GOVERNORS") is
+_MEMBER_DESCRIBED = re.compile(
+    r"\b(?:U\.S\.[ ]SENATOR|SENATOR[ ]FROM|REPRESENTATIVE[ ]IN[ ]CONGRESS|DELEGATE[ ](?:IN[ ]CONGRESS|FROM)|RANKING[ ](?:MINORITY[ ])?MEMBER"
+    r"|(?:CHAIRMAN|CHAIRWOMAN|CHAIR|MEMBER),[ ](?:THE[ ])?(?:SUBCOMMITTEE|COMMITTEE)[ ]ON)\b"
+)
 _CAPITALS_LINE = re.compile(r"[^a-z]*[A-Z][^a-z]*")
 _HONORIFIC = re.compile(r"(?i)^(?:(?:the[ ])?hon(?:orable|\.)?|mr\.|ms\.|mrs\.|dr\.|prof\.|professor|general|admiral|ambassador)[ ]+")
 _SUFFIXES = frozenset({"jr.", "sr.", "ii", "iii", "iv", "jr", "sr"})
@@ -129,7 +135,7 @@ def _heading_witnesses(text: str) -> list[tuple[str, ...]]:
         for part in heading.split(";"):
             part = re.sub(r"^(?:AND[ ]+)", "", part.strip())
             name = _person(part.split(",")[0])
-            if name and not _MEMBER_TITLE.match(part) and not _CHAIR_TITLE.match(part):
+            if name and not _MEMBER_TITLE.match(part) and not _CHAIR_TITLE.match(part) and not _MEMBER_DESCRIBED.search(part):
                 out.append(name)
     return out
 
