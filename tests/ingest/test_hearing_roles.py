@@ -155,7 +155,7 @@ def test_the_stored_interview_has_its_members_as_hosts_and_witnesses_as_guests(s
     ("PETER F. DUNNE, Jr., Tennessee       ANNA ``BETSY'' LaROCCA, Ohio", [("peter", "f.", "dunne"), ("anna", "betsy", "larocca")]),
     ("LENA ORTIZ, Vermont (Independent)", [("lena", "ortiz")]),
     # the attendance above the record, over two lines; a member told from another of that name by the state
-    ("    Present: Representatives Halvorsen, Lindqvist, Hastings of \nFlorida, and Trapp.\n    Staff Present: Tim Oster, Staff Director.",
+    ("    Present: Representatives Halvorsen, Lindqvist, Hastings of\nFlorida, and Trapp.\n    Staff Present: Tim Oster, Staff Director.",
      [("halvorsen",), ("lindqvist",), ("hastings",), ("trapp",)]),
     ("    Present: Senators Grassley and Feinstein.", [("grassley",), ("feinstein",)]),
     # the staff under the roster, a witness's institution in capitals: no members

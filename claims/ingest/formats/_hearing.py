@@ -96,7 +96,7 @@ def roster_names(front: str) -> list[tuple[str, ...]]:
     listed = [_words(m.group("name")) for line in front.splitlines() for m in _ROSTER_ENTRY.finditer(line)]
     for m in _ATTENDANCE.finditer(front):
         for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("names")):
-            listed.append(_words(name.split(" of ")[0]))
+            listed.append(_words(re.split(r"\s+of\s+", name)[0]))
     return [name for name in listed if name]
 
 
