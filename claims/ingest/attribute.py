@@ -274,7 +274,7 @@ def attribute_speakers(
     labels = [t.speaker_label for t in turns if t.speaker_label]
     speakers = _speakers(metadata, text, labels)
     if labels:
-        return _attribute_labelled(text, turns, speakers)
+        return _attribute_labelled(text, turns, speakers, hearing=parsed.hearing)
     if metadata.single_speaker:
         return _one_voice(speakers, turns)
     speakers = _with_both_roles(speakers)
@@ -438,10 +438,12 @@ def _short_forms(labels: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[SpeakerRecord]):
+def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[SpeakerRecord], *, hearing: bool = False):
     """Labels to speakers: by name where metadata names them; otherwise the label introducing
     the show in the first turns, else the one asking the most questions, is the host; a label
-    the transcript calls a host ("NICK FOUNTAIN, HOST:", "Host B:") is one. A label of initials or a surname
+    the transcript calls a host ("NICK FOUNTAIN, HOST:", "Host B:") is one. In a hearing every member
+    is a host and every witness a guest, as the parser read them (formats/_hearing.py); a label it
+    could not tell is the host only where it is the one the rule above picks. A label of initials or a surname
     is the speaker whose label it abbreviates."""
     by_label: dict[str, SpeakerRecord] = {}
     unknown: list[str] = []
@@ -470,7 +472,11 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
         said_hosts = {t.speaker_label for t in turns if t.role_hint == HOST and t.speaker_label in unknown}
         said_hosts |= {label for label in unknown if _HOST_WORD.search(label)}
-        host_labels = set() if has_host else said_hosts or {_host_label(text, turns, unknown)}
+        if hearing and not has_host:
+            undecided = {t.speaker_label for t in turns if t.role_hint is None and t.speaker_label in unknown}
+            host_labels = said_hosts | ({_host_label(text, turns, unknown)} & undecided)
+        else:
+            host_labels = set() if has_host else said_hosts or {_host_label(text, turns, unknown)}
         for label in unknown:
             sp = SpeakerRecord(name=display_name(label, text), slug=unique_slug(label), role=HOST if label in host_labels else GUEST)
             speakers.append(sp)

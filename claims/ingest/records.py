@@ -60,6 +60,9 @@ class ParsedSource:
     content_start: int = 0  # the interview's text lies in [content_start, content_end)
     content_end: int | None = None
     errors: tuple = ()  # IngestErrors found while parsing (malformed cues, ...)
+    # a congressional hearing's record (labelled: the GPO's shapes), its turns' role hints saying who is a
+    # member (host) and who a witness (guest); a label without one is left to the usual rule
+    hearing: bool = False
 
 
 @dataclass(frozen=True, slots=True)

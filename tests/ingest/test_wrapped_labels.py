@@ -96,6 +96,9 @@ def test_a_hearing_as_the_gpo_publishes_it_as_text_reads_as_its_members_and_witn
     assert [(s.name, s.slug) for s in annotated.speakers] == [
         ("Chairman Halvorsen", "chairman-halvorsen"), ("Mr. Okafor", "mr-okafor"), ("Ms. Marrow", "ms-marrow"),
         ("Mr. Renn", "mr-renn"), ("Ms. Lindqvist", "ms-lindqvist")]
+    # the members (the chairman, the ranking member and Ms. Lindqvist, all on the roster) are the hosts, the two
+    # witnesses the guests; before, Mr. Okafor and Ms. Lindqvist were guests beside the witnesses
+    assert [s.role for s in annotated.speakers] == ["host", "host", "guest", "guest", "host"]
     # the cover, the roster, the contents, the title printed twice and "Present:" are before the record
     first = text.index("    Chairman Halvorsen. The Committee")
     assert text.index("C O N T E N T S") < annotated.content_start == first + 4

@@ -59,11 +59,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
+from ._hearing import hearing_roles
 from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter_lines, parse_clock, parse_date, reads_as_prose, refused, trim
 
 NAME = "labelled"
@@ -997,7 +999,19 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
         turns = labels_in_capitals(text, turns, known=frozenset(said))
     content_end = turns[-1].end_char if turns else len(text)
+    hearing = _is_hearing(starts)
+    if hearing:
+        roles = hearing_roles(text, turns, front=text[: starts[0][1]])
+        turns = [replace(t, role_hint=roles.get(t.speaker_label)) for t in turns]
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title, **_head_facts(text[:content_start])), turns=tuple(turns),
-        content_start=content_start, content_end=content_end, errors=tuple(errors),
+        content_start=content_start, content_end=content_end, errors=tuple(errors), hearing=hearing,
     )
+
+
+def _is_hearing(starts) -> bool:
+    """Whether the labels are a hearing's record: two names or more labelled in the GPO's shapes
+    ("    Chairman Steil. ...", "Mr. SMITH. ..."), and no deposition's "Q." and "A." (one member's
+    statement alone, under one label, has no one to ask or answer)."""
+    names = {c[5] for c in starts if c[4].re in (HEARING_LABEL_LINE, PERIOD_LABEL_LINE)}
+    return len(names) >= 2 and not names & {"Q", "A"}

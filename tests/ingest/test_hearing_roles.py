@@ -1,0 +1,185 @@
+"""A congressional hearing's members are its hosts and its witnesses its guests: from their titles, the
+committee's roster and the witness list in the front matter, else from who asks. tests/data/gpo_hearing_roster.txt
+is shaped like a govinfo CHRG-* text page: the cover, the roster in two columns, C O N T E N T S with a
+WITNESSES list, then paragraphs indented by four spaces and wrapped at 70, STATEMENT OF headings between them."""
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from claims.ingest.formats import parse_source
+from claims.ingest.formats._hearing import hearing_roles, roster_names, witness_names
+from claims.ingest.pipeline import run
+from claims.ingest.read import read_source
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+ROSTER_HEARING = DATA / "gpo_hearing_roster.txt"
+
+STATEMENT = ("The night barges carried most of the valley's heating oil last winter, and the locks were closed "
+             "on nineteen of the coldest days because the seals froze. ")
+
+
+def para(label, words):
+    """A paragraph as the GPO sets it: indented four spaces, its later lines flush left, wrapped at 70."""
+    return "\n".join(textwrap.wrap(f"{label}. {words}", 70, initial_indent="    "))
+
+
+# a House hearing's record without its cover, roster or contents: only the titles and the questions tell
+NO_FRONT_MATTER = "\n".join([
+    para("Chairman Voss", "The subcommittee will come to order. " + STATEMENT * 2),
+    para("Ranking Member Ibsen", "Thank you, Mr. Chairman. " + STATEMENT),
+    para("Chairman Voss", "Ms. Ferreira, you are recognized for 5 minutes."),
+    para("Ms. Ferreira", "Thank you, Chairman Voss. " + STATEMENT * 2 + "Who should pay for the spare seals? That is the question before you."),
+    para("Dr. Kahn", "Thank you for the invitation. " + STATEMENT * 2),
+    para("Chairman Voss", "Thank you. Mr. Dale."),
+    para("Mr. Dale", "Dr. Kahn, how many spare seals does the bureau keep north of the junction?"),
+    para("Dr. Kahn", "Four, and all of them at the southern depot."),
+    para("Mr. Dale", "Why there?"),
+    para("Dr. Kahn", "The depot has the only heated store on the canal."),
+    para("Mr. Dale", "Ms. Ferreira, would your towns share the cost of a second store?"),
+    para("Ms. Ferreira", "They would, if the bureau kept it open all winter."),
+    para("Ms. Pike", "Thank you, Mr. Chairman. I only want to say that the towns in my district saw the same closures. "
+         "I yield back."),
+    para("Representative Lund", "Dr. Kahn, when will the new seals arrive?"),
+    para("Dr. Kahn", "By October, if the contract is signed this spring."),
+    para("Ms. Ferreira", "And we will be ready for them."),
+    para("Chairman Voss", "I thank the witnesses. The hearing is adjourned."),
+]) + "\n"
+
+
+def roles(annotated):
+    return [(s.name, s.role) for s in annotated.speakers]
+
+
+def test_the_roster_and_the_witness_list_make_members_hosts_and_witnesses_guests():
+    # before: one host, the label asking most (Ms. Brindle), and the chairwoman and every other member guests
+    text, _ = read_source(ROSTER_HEARING)
+    annotated = run(text, source=ROSTER_HEARING.name)
+    assert annotated.format == "labelled" and not annotated.errors
+    assert roles(annotated) == [
+        ("Chairwoman Farragut", "host"),   # a member's title
+        ("Ranking Member Quist", "host"),  # a member's title
+        ("Mr. Adeyemi", "host"),           # the roster: a statement, no question
+        ("Dr. Varga", "guest"),            # the witness list and her STATEMENT OF heading
+        ("Mr. Smith", "guest"),            # a Smith on the roster and a Smith among the witnesses: the usual rule
+        ("Mr. Pellow", "host"),            # the roster (he also asks)
+        ("Ms. Brindle", "host"),           # the roster (she also asks)
+        ("Mr. Echevarria", "host"),        # the roster: a motion, no question
+    ]
+
+
+def test_the_front_matter_names_the_members_and_the_witnesses():
+    text, _ = read_source(ROSTER_HEARING)
+    front = text[:text.index("    Chairwoman Farragut. The Committee")]
+    # both columns of the roster (the staff director under it is no member), then the attendance's surnames
+    assert roster_names(front) == [("helen", "farragut"), ("grant", "pellow"), ("nadia", "quist"), ("cora", "brindle"),
+                                   ("samuel", "adeyemi"), ("luis", "echevarria"), ("martin", "smith"),
+                                   ("farragut",), ("quist",), ("pellow",), ("brindle",), ("adeyemi",), ("echevarria",), ("smith",)]
+    # the contents' WITNESSES (not its opening statements nor the submissions for the record), then the headings
+    assert set(witness_names(front, text)) == {("ilse", "varga"), ("theo", "smith")}
+    parsed = parse_source(text, source=ROSTER_HEARING.name)
+    assert parsed.hearing
+    decided = hearing_roles(text, parsed.turns, front=front)
+    # two people named Smith: the record does not say which one speaks, so the label is left undecided (by
+    # the questions alone it would be a member's: two of his three turns hold a question someone answers),
+    # and the usual rule makes him a guest, as before
+    assert decided["Mr. Smith"] is None
+    assert [(label, role) for label, role in decided.items() if label != "Mr. Smith"] == [
+        ("Chairwoman Farragut", "host"), ("Ranking Member Quist", "host"), ("Mr. Adeyemi", "host"), ("Dr. Varga", "guest"),
+        ("Mr. Pellow", "host"), ("Ms. Brindle", "host"), ("Mr. Echevarria", "host")]
+
+
+def test_without_front_matter_titles_and_questions_decide():
+    # before: one host, the label asking most (Mr. Dale), and the chairman and the other members guests
+    annotated = run(NO_FRONT_MATTER, source="subcommittee.txt")
+    assert annotated.format == "labelled" and not annotated.errors
+    assert roles(annotated) == [
+        ("Chairman Voss", "host"),
+        ("Ranking Member Ibsen", "host"),
+        ("Ms. Ferreira", "guest"),          # one question of her own in three turns
+        ("Dr. Kahn", "guest"),
+        ("Mr. Dale", "host"),               # every turn a question answered by a witness
+        ("Ms. Pike", "host"),               # asks nothing, but yields her time back
+        ("Representative Lund", "host"),
+    ]
+
+
+def test_another_bodys_chairman_on_the_witness_list_is_a_witness():
+    # the Federal Reserve's chairman testifies as "Chairman Orr.": the title is a member's only where the
+    # witness list does not name him and the roster does not either
+    front = ("                     COMMITTEE ON FINANCIAL SERVICES\n\n"
+             "                  HELEN FARRAGUT, Oregon, Chairwoman\n"
+             "GRANT PELLOW, Ohio                   NADIA QUIST, Maine\n\n"
+             "                           C O N T E N T S\n\n"
+             "                               WITNESSES\n\n"
+             "Orr, Hon. Miles, Chairman, Board of Governors of the Federal \n"
+             "  Reserve System................................................     4\n\n")
+    record = "\n".join([
+        para("Chairwoman Farragut", "The committee will come to order. Chairman Orr, welcome back."),
+        para("Chairman Orr", "Thank you. " + STATEMENT * 2),
+        para("Mr. Pellow", "Chairman Orr, will the rate stay where it is?"),
+        para("Chairman Orr", "We will decide that in March."),
+        para("Chairwoman Farragut", "The hearing is adjourned."),
+    ]) + "\n"
+    annotated = run(front + record, source="monetary_policy.txt")
+    assert roles(annotated) == [("Chairwoman Farragut", "host"), ("Chairman Orr", "guest"), ("Mr. Pellow", "host")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("source, data, expected", [
+    (ROSTER_HEARING.name, ROSTER_HEARING.read_bytes(), {
+        "host": ["Chairwoman Farragut", "Mr. Adeyemi", "Mr. Echevarria", "Mr. Pellow", "Ms. Brindle", "Ranking Member Quist"],
+        "guest": ["Dr. Varga", "Mr. Smith"]}),
+    ("subcommittee.txt", NO_FRONT_MATTER.encode(), {
+        "host": ["Chairman Voss", "Mr. Dale", "Ms. Pike", "Ranking Member Ibsen", "Representative Lund"],
+        "guest": ["Dr. Kahn", "Ms. Ferreira"]}),
+])
+def test_the_stored_interview_has_its_members_as_hosts_and_witnesses_as_guests(source, data, expected):
+    from claims.models import Participation
+    from claims.services import interview_ingest_file
+
+    interview, created, _ = interview_ingest_file(data=data, source=source, extract=False)
+    assert created
+    stored = {role: sorted(Participation.objects.filter(interview=interview, role=role).values_list("speaker__name", flat=True))
+              for role in ("host", "guest")}
+    assert stored == expected
+    # a researcher's filter for the witnesses' words finds no member's turn among them
+    guests = set(Participation.objects.filter(interview=interview, role="guest").values_list("speaker_id", flat=True))
+    assert {t.speaker.name for t in interview.turns.filter(speaker_id__in=guests)} == set(expected["guest"])
+
+
+@pytest.mark.parametrize("line, names", [
+    ("                  BRYCE HALVORSEN, WISCONSIN, Chairman", [("bryce", "halvorsen")]),  # the state in capitals
+    ("DANA LINDQVIST, Georgia              JOSEPH OKAFOR, New York,", [("dana", "lindqvist"), ("joseph", "okafor")]),
+    ("ROSA VAN DEVENTER, District of       KEVIN McTAGUE, North Carolina", [("rosa", "van", "deventer"), ("kevin", "mctague")]),
+    ("PETER F. DUNNE, Jr., Tennessee       ANNA ``BETSY'' LaROCCA, Ohio", [("peter", "f.", "dunne"), ("anna", "betsy", "larocca")]),
+    ("LENA ORTIZ, Vermont (Independent)", [("lena", "ortiz")]),
+    # the attendance above the record, over two lines; a member told from another of that name by the state
+    ("    Present: Representatives Halvorsen, Lindqvist, Hastings of\nFlorida, and Trapp.\n    Staff Present: Tim Oster, Staff Director.",
+     [("halvorsen",), ("lindqvist",), ("hastings",), ("trapp",)]),
+    ("    Present: Senators Grassley and Feinstein.", [("grassley",), ("feinstein",)]),
+    # the staff under the roster, a witness's institution in capitals: no members
+    ("                  Ada Lorne, Staff Director", []),
+    ("JANE DOE, OHIO STATE UNIVERSITY, COLUMBUS", []),
+])
+def test_a_roster_line_names_its_members_as_the_gpo_prints_them(line, names):
+    assert roster_names(line) == names
+
+
+def test_a_members_own_statement_heading_makes_no_witness():
+    # a Senate record without its front matter: the chairman's opening statement under a STATEMENT OF heading
+    # describing him as a senator, the witness's under one describing her post
+    record = "\n".join([
+        "        STATEMENT OF HON. TOMAS VALE, A U.S. SENATOR FROM THE STATE OF MAINE",
+        para("Chairman Vale", "The committee will come to order. " + STATEMENT * 2),
+        "",
+        "            STATEMENT OF HON. IRIS LUND, SECRETARY OF CANALS",
+        para("Secretary Lund", "Thank you, Mr. Chairman. " + STATEMENT * 2),
+        para("Chairman Vale", "Madam Secretary, when will the locks reopen?"),
+        para("Secretary Lund", "In April."),
+        para("Senator Moss", "And at what cost to the towns?"),
+        para("Secretary Lund", "Nine million dollars."),
+    ]) + "\n"
+    assert set(witness_names("", record)) == {("iris", "lund")}
+    annotated = run(record, source="senate.txt")
+    assert roles(annotated) == [("Chairman Vale", "host"), ("Secretary Lund", "guest"), ("Senator Moss", "host")]
