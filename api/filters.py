@@ -329,7 +329,8 @@ class ClaimFilterSet(_FilterSet):
 
 
 class PredictionFilterSet(_FilterSet):
-    """Filters for predictions/: the prediction's status and target date, its claim's speaker and topics."""
+    """Filters for predictions/: the prediction's status and target date, when it was made, its claim's
+    speaker, topics and interview."""
 
     status = ChoicesFilter(choices=Prediction.Status.choices, help_text="Outcome, repeatable.")
     target_after = filters.DateFilter(
@@ -344,9 +345,17 @@ class PredictionFilterSet(_FilterSet):
         help_text="Topic slug of the claim, repeatable (any of); includes subtopics. A former slug names the topic it leads to.",
     )
     interview = SlugsFilter(model=Interview, noun="interview", field_name="claim__interview", method="by_rows", help_text="Interview slug, repeatable.")
+    date_after = filters.DateFilter(
+        field_name="claim__date", lookup_expr="gte",
+        help_text="Made on or after (YYYY-MM-DD): the claim's interview published then.", **ISO_DATE
+    )
+    date_before = filters.DateFilter(
+        field_name="claim__date", lookup_expr="lte",
+        help_text="Made on or before (YYYY-MM-DD): the claim's interview published then.", **ISO_DATE
+    )
     q = SearchFilter(method="search", help_text="Full-text search over the claim's quote and statement.")
     ordering = _ordering_filter(PredictionPagination)
-    ranges = (("target_after", "target_before"),)
+    ranges = (("target_after", "target_before"), ("date_after", "date_before"))
 
     class Meta:
         model = Prediction

@@ -84,6 +84,7 @@ def test_bad_parameters_on_the_small_lists_are_400(world, anon, url, params, par
 @pytest.mark.parametrize(("url", "start", "end"), [
     ("/api/claims/", "date_after", "date_before"),
     ("/api/predictions/", "target_after", "target_before"),
+    ("/api/predictions/", "date_after", "date_before"),
     ("/api/interviews/", "date_after", "date_before"),
 ])
 def test_a_range_that_ends_before_it_starts_is_a_400_naming_both_ends(world, anon, url, start, end):
@@ -95,6 +96,7 @@ def test_a_range_that_ends_before_it_starts_is_a_400_naming_both_ends(world, ano
 @pytest.mark.parametrize(("url", "start", "end"), [
     ("/api/claims/", "date_after", "date_before"),
     ("/api/predictions/", "target_after", "target_before"),
+    ("/api/predictions/", "date_after", "date_before"),
     ("/api/interviews/", "date_after", "date_before"),
 ])
 def test_a_range_of_one_day_still_answers(world, anon, url, start, end):
@@ -198,7 +200,7 @@ def test_unknown_routes_and_lookups_are_404_not_500(world, anon):
         ("/api/claims/", {"speakr": "ilya"}, "Unknown query parameter 'speakr'; did you mean 'speaker'?"),
         ("/api/claims/", {"search": "scaling"}, "Unknown query parameter 'search'; did you mean 'q'?"),
         ("/api/claims/", {"limit": "5"}, "Unknown query parameter 'limit'; did you mean 'page_size'?"),
-        ("/api/predictions/", {"date_after": "2020-01-01"}, "Unknown query parameter 'date_after'; this endpoint takes: "),
+        ("/api/predictions/", {"made_after": "2020-01-01"}, "Unknown query parameter 'made_after'; did you mean 'date_after'?"),
         ("/api/topics/", {"q": "alignment"}, "Unknown query parameter 'q'; this endpoint takes: format, page, page_size."),
         ("/api/interviews/some-slug/transcript/", {"speaker": "x"}, "Unknown query parameter 'speaker'; this endpoint takes: format."),
     ],

@@ -88,6 +88,10 @@ PREDICTION_FILTERS = [
     ({"interview": "eye-2023", "status": "did_not_happen"}, ["pred_2023y_proposed"]),
     ({"q": "superintelligence"}, ["agi_2023_pred"]),
     ({"status": "came_true", "target_before": "2026-01-01", "topic": "alignment", "speaker": "ilya-sutskever"}, ["align_2020_pred"]),
+    # when the prediction was made: before, date_after and date_before were refused as unknown parameters
+    ({"date_before": "2021-01-01"}, ["align_2020_pred"]),
+    ({"date_after": "2023-01-01"}, ["agi_2023_pred", "pred_2023y_proposed"]),
+    ({"date_after": "2023-01-01", "target_after": "2025-05-09"}, ["agi_2023_pred"]),
 ]
 
 
