@@ -245,15 +245,20 @@ class KeysetPagination(BasePagination):
     def _decode(self, raw: str, ordering: str) -> tuple[list, bool]:
         try:
             payload = orjson.loads(base64.urlsafe_b64decode(raw.encode("ascii") + b"=" * (-len(raw) % 4)))
+            if isinstance(payload, dict) and payload.get("o") in self.orderings and payload["o"] != ordering:
+                raise ValidationError({"cursor": [
+                    f"Invalid cursor: it was made for ordering {payload['o']!r}, not {ordering!r}; "
+                    "follow the next/previous links as given."]})
             if payload["o"] != ordering:
-                raise ValueError("the cursor was made for another ordering")
+                raise ValueError
             keys = self.orderings[ordering]
             values = payload["p"]
             if not isinstance(values, list) or len(values) != len(keys):
                 raise ValueError("wrong length")
             return [key.decode(value) for key, value in zip(keys, values)], bool(payload.get("r"))
-        except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error, orjson.JSONDecodeError) as error:
-            raise ValidationError({"cursor": [f"Invalid cursor ({error}); follow the next/previous links as given."]})
+        except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error, orjson.JSONDecodeError):
+            # the decoder's own words ("unexpected character: line 1 column 1 (char 0)") tell a user nothing
+            raise ValidationError({"cursor": ["Invalid cursor: not one this API gave; follow the next/previous links as given."]}) from None
 
     def _encode(self, ordering: str, values: Sequence, reverse: bool) -> str:
         keys = self.orderings[ordering]

@@ -37,6 +37,18 @@ BAD_CLAIM_PARAMS = [
 ]
 
 
+@pytest.mark.parametrize(("cursor", "message"), [
+    ("garbage", "Invalid cursor: not one this API gave; follow the next/previous links as given."),
+    ("eyJvIjoiZGF0ZSIsInAiOlsiMjAyMyIsMV19", "Invalid cursor: not one this API gave; follow the next/previous links as given."),
+    ("eyJvIjoiLWRhdGUiLCJwIjpbbnVsbCwxXX0",
+     "Invalid cursor: it was made for ordering '-date', not 'date'; follow the next/previous links as given."),
+])
+def test_a_bad_cursor_says_why_in_words_not_the_decoders(world, anon, cursor, message):
+    # before: "Invalid cursor (unexpected character: line 1 column 1 (char 0)); ..."
+    response = anon.get("/api/claims/", {"cursor": cursor, "ordering": "date"})
+    assert response.status_code == 400 and response.json() == {"cursor": [message]}
+
+
 @pytest.mark.parametrize(("params", "parameter"), BAD_CLAIM_PARAMS, ids=[p for _, p in BAD_CLAIM_PARAMS])
 def test_a_bad_claims_parameter_is_a_400_naming_it(world, anon, params, parameter):
     response = anon.get("/api/claims/", params)
