@@ -553,3 +553,27 @@ def test_a_posts_bold_remarks_between_its_paragraphs_stay_prose():
     parsed = parse_source(text, source="post.md")
     assert parsed.format == "plain" and not any(t.speaker_label for t in parsed.turns)
     assert len(parsed.turns) == 6
+
+
+def test_names_in_capitals_alone_on_their_lines_head_the_words_below():
+    # an interview typed as a script sets it: the name in capitals on its own line, no colon; before, plain
+    # paragraphs with the names inside the words and the speakers guessed
+    text = ("FRESH AIR INTERVIEW\n\nTERRY GROSS\nThis is Fresh Air. My guest studies batteries.\n\n"
+            "DANA WHITFIELD\nThank you for having me.\n\nTERRY GROSS\nHow did you get started?\n\n"
+            "DANA WHITFIELD\nBy accident, really.\nA professor needed someone to run a cell tester.\n")
+    parsed = parse_source(text, source="fresh-air.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == [
+        (4, "TERRY GROSS", None, "This is Fresh Air. My guest studies batteries."), (7, "DANA WHITFIELD", None, "Thank you for having me."),
+        (10, "TERRY GROSS", None, "How did you get started?"),
+        (13, "DANA WHITFIELD", None, "By accident, really.\nA professor needed someone to run a cell tester.")]
+
+
+def test_one_line_in_capitals_said_again_between_paragraphs_is_no_speaker():
+    # a news story's "ADVERTISEMENT" above three paragraphs, a report's headings used once each
+    story = ("Recycling takes off\n\nPlants are opening across Europe.\n\nADVERTISEMENT\nThe chemist expects a fifth by 2030.\n\n"
+             "ADVERTISEMENT\nThe EU has set targets.\n\nADVERTISEMENT\nWhether they are met depends on prices.\n")
+    parsed = parse_source(story, source="story.txt")
+    assert parsed.format == "plain" and not any(t.speaker_label for t in parsed.turns)
+    report = "SUMMARY\nPrices fell.\n\nBACKGROUND\nThe market grew.\n\nOUTLOOK\nMore plants will open.\n"
+    assert parse_source(report, source="report.txt").format == "plain"
