@@ -213,6 +213,10 @@ def _boundary_kind(text: str, prev: tuple[int, int, int], cur: tuple[int, int, i
     return "sentence"
 
 
+# inline "- " marks that make a convention (a subtitler's change of speaker), not a stray dash or two
+_DASH_MARKS_MIN = 3
+
+
 def attribution_units(
     text: str, parsed: ParsedSource, speakers: Sequence[SpeakerRecord], *, units: Sequence[tuple[int, int]] | None = None,
 ) -> Units:
@@ -228,8 +232,9 @@ def attribution_units(
     )
     feats = tuple(tuple(unit_features(text[a:b], punctuated=punctuated, names=names)) for _, a, b in spans)
     kinds = ["start"] + [_boundary_kind(text, spans[i - 1], spans[i], turns, punctuated) for i in range(1, len(spans))]
-    if any(t.speaker_change for t in turns):
-        # where a format marks changes of voice, an unmarked boundary rarely is one
+    if any(t.speaker_change for t in turns) or kinds.count("mark") >= _DASH_MARKS_MIN:
+        # where a format marks changes of voice (002's turns, subtitles' "- " lines), an unmarked
+        # boundary rarely is one
         kinds = [k if k in ("start", "mark") else "marked " + k for k in kinds]
     words = tuple(max(1, len(text[a:b].split())) for _, a, b in spans)
     return Units(tuple(spans), feats, tuple(kinds), punctuated, words)

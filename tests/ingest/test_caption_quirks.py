@@ -207,3 +207,20 @@ def test_a_highlighted_segment_said_again_after_a_pause_is_kept():
     text = read("whisper_highlight.vtt")
     parsed = parse_source(text, source="whisper_highlight.vtt")
     assert [(t.start_seconds, t.line) for t in parsed.turns] == [(0.0, 4), (2.0, 19)]
+
+
+def test_a_subtitlers_dashes_mark_the_changes_and_a_cue_without_one_goes_on_in_the_voice_before():
+    # subtitles set two voices in one cue as "- " lines; a cue with no dash is the last voice going on.
+    # Before, the decoder let such a cue switch voice like any sentence (the last cue went to the host)
+    cues = [("- So you moved to Toronto in 2003?", "- That's right, for graduate school."),
+            ("I had no idea what I was doing,", "but the lab was exciting."),
+            ("- Who did you work with?", "- Geoff, mostly."),
+            ("He had a way of asking the one", "question you had not thought about.")]
+    text = "".join(f"{i}\n00:00:{2 * i:02d},000 --> 00:00:{2 * i + 1:02d},900\n{a}\n{b}\n\n" for i, (a, b) in enumerate(cues, 1))
+    annotated = run(text, source="interview.srt")
+    said = [(t.speaker_slug.split("-in-")[0], text[t.start_char:t.end_char].split("\n")[0]) for t in annotated.turns]
+    host = said[0][0]
+    guest = "guest" if host == "host" else "host"
+    assert said == [(host, "- So you moved to Toronto in 2003?"), (guest, "- That's right, for graduate school."),
+                    (guest, "I had no idea what I was doing,"), (host, "- Who did you work with?"),
+                    (guest, "- Geoff, mostly."), (guest, "He had a way of asking the one")]
