@@ -96,6 +96,7 @@ def claim_update(claim: Claim, *, topics: Iterable[Topic] | None = None, predict
     if {"start_char", "end_char"} & set(fields) and "quote" not in fields:
         claim.quote = claim.interview.source_text[claim.start_char:claim.end_char]
     if prediction is None and claim.claim_type != Claim.Type.PREDICTION:
+        _refuse_dropping_a_resolution(claim)
         Prediction.objects.filter(claim=claim).delete()
         claim._state.fields_cache.pop("prediction", None)
     claim.full_clean()
@@ -105,6 +106,17 @@ def claim_update(claim: Claim, *, topics: Iterable[Topic] | None = None, predict
     if prediction is not None:
         _set_prediction(claim, prediction)
     return claim
+
+
+def _refuse_dropping_a_resolution(claim: Claim) -> None:
+    """A claim that is no longer a prediction loses its prediction; where a curator has recorded how it
+    turned out, that is refused rather than done silently (history would keep it, but nobody looks there)."""
+    resolved = Prediction.objects.filter(claim=claim).exclude(status=Prediction.Status.OPEN).first()
+    if resolved is not None:
+        on = f" on {resolved.resolved_on.isoformat()}" if resolved.resolved_on else ""
+        raise ValidationError({"claim_type": (
+            f"This claim's prediction was resolved ({resolved.get_status_display()}{on}); a claim of type "
+            f"'{claim.claim_type}' cannot keep it. Reopen the prediction (status 'open') first if it should go.")})
 
 
 @transaction.atomic

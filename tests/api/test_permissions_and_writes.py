@@ -191,6 +191,20 @@ def test_turning_a_prediction_into_an_opinion_drops_its_prediction(world, staff)
     assert not Prediction.objects.filter(claim=claim).exists()
 
 
+def test_a_resolved_prediction_is_not_dropped_by_a_change_of_type_until_it_is_reopened(world, staff):
+    claim = world.align_2020_pred  # came true: a curator recorded it
+    prediction = Prediction.objects.get(claim=claim)
+    response = staff.patch(f"/api/claims/{claim.pk}/", {"type": "opinion"}, format="json")
+    # before: 200, and the prediction with its resolution gone
+    assert response.status_code == 400, response.content
+    [message] = response.json()["type"]
+    assert message.startswith("This claim's prediction was resolved (came true") and "Reopen the prediction" in message
+    assert Prediction.objects.get(claim=claim).status == prediction.status and Claim.objects.get(pk=claim.pk).claim_type == "prediction"
+    assert staff.post(f"/api/predictions/{prediction.pk}/resolve/", {"status": "open"}, format="json").status_code == 200
+    assert staff.patch(f"/api/claims/{claim.pk}/", {"type": "opinion"}, format="json").status_code == 200
+    assert not Prediction.objects.filter(claim=claim).exists()
+
+
 def test_staff_put_replaces_a_claim(world, staff):
     payload = new_claim_payload(world, status="approved")
     response = staff.put(f"/api/claims/{world.rejected_2023.pk}/", payload, format="json")
