@@ -307,9 +307,10 @@ class ClaimViewSet(KeysetListMixin, ApiViewSet, viewsets.ModelViewSet):
         serializer = s.ClaimWriteSerializer(claim, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
+        drop = "prediction" in fields and fields["prediction"] is None  # {"prediction": null}: remove it
         prediction = fields.pop("prediction", None)
         with service_errors():
-            claim_update(claim, prediction=dict(prediction) if prediction is not None else None, **fields)
+            claim_update(claim, prediction=dict(prediction) if prediction is not None else None, drop_prediction=drop, **fields)
         return Response(self._row(claim.pk))
 
     def partial_update(self, request, *args, **kwargs):

@@ -89,13 +89,17 @@ def claim_create(
 
 
 @transaction.atomic
-def claim_update(claim: Claim, *, topics: Iterable[Topic] | None = None, prediction: dict | None = None, **fields) -> Claim:
-    """Change a claim's fields, topics and prediction; the same checks as on creation."""
+def claim_update(
+    claim: Claim, *, topics: Iterable[Topic] | None = None, prediction: dict | None = None,
+    drop_prediction: bool = False, **fields,
+) -> Claim:
+    """Change a claim's fields, topics and prediction (`drop_prediction`: remove it, unless it was
+    resolved); the same checks as on creation."""
     for name, value in fields.items():
         setattr(claim, name, value)
     if {"start_char", "end_char"} & set(fields) and "quote" not in fields:
         claim.quote = claim.interview.source_text[claim.start_char:claim.end_char]
-    if prediction is None and claim.claim_type != Claim.Type.PREDICTION:
+    if prediction is None and (drop_prediction or claim.claim_type != Claim.Type.PREDICTION):
         _refuse_dropping_a_resolution(claim)
         Prediction.objects.filter(claim=claim).delete()
         claim._state.fields_cache.pop("prediction", None)
@@ -114,6 +118,10 @@ def _refuse_dropping_a_resolution(claim: Claim) -> None:
     resolved = Prediction.objects.filter(claim=claim).exclude(status=Prediction.Status.OPEN).first()
     if resolved is not None:
         on = f" on {resolved.resolved_on.isoformat()}" if resolved.resolved_on else ""
+        if claim.claim_type == Claim.Type.PREDICTION:  # asked to remove it
+            raise ValidationError({"prediction": (
+                f"This prediction was resolved ({resolved.get_status_display()}{on}); reopen it (status 'open') "
+                "first if it should go.")})
         raise ValidationError({"claim_type": (
             f"This claim's prediction was resolved ({resolved.get_status_display()}{on}); a claim of type "
             f"'{claim.claim_type}' cannot keep it. Reopen the prediction (status 'open') first if it should go.")})

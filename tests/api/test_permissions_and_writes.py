@@ -205,6 +205,19 @@ def test_a_resolved_prediction_is_not_dropped_by_a_change_of_type_until_it_is_re
     assert not Prediction.objects.filter(claim=claim).exists()
 
 
+def test_a_null_prediction_removes_an_open_one_and_is_refused_for_a_resolved_one(world, staff):
+    claim = world.agi_2023_pred  # open
+    response = staff.patch(f"/api/claims/{claim.pk}/", {"prediction": None}, format="json")
+    # before: 200 and the prediction still there, the null ignored
+    assert response.status_code == 200, response.content
+    assert response.json()["prediction"] is None and not Prediction.objects.filter(claim=claim).exists()
+    assert Claim.objects.get(pk=claim.pk).claim_type == "prediction"
+    resolved = world.align_2020_pred
+    response = staff.patch(f"/api/claims/{resolved.pk}/", {"prediction": None}, format="json")
+    assert response.status_code == 400 and response.json()["prediction"][0].startswith("This prediction was resolved (came true")
+    assert Prediction.objects.filter(claim=resolved).exists()
+
+
 def test_staff_put_replaces_a_claim(world, staff):
     payload = new_claim_payload(world, status="approved")
     response = staff.put(f"/api/claims/{world.rejected_2023.pk}/", payload, format="json")
