@@ -577,3 +577,19 @@ def test_one_line_in_capitals_said_again_between_paragraphs_is_no_speaker():
     assert parsed.format == "plain" and not any(t.speaker_label for t in parsed.turns)
     report = "SUMMARY\nPrices fell.\n\nBACKGROUND\nThe market grew.\n\nOUTLOOK\nMore plants will open.\n"
     assert parse_source(report, source="report.txt").format == "plain"
+
+
+def test_otters_text_without_times_names_alone_in_title_case_head_the_words_below():
+    # Otter's export with times left out: the name alone on a line, then the words; before, plain paragraphs
+    text = ("Charged Up - Episode 12\n\nMaria Lopez\nWelcome back. Today I am talking with Sam Okafor.\n\n"
+            "Sam Okafor\nThanks, Maria.\n\nMaria Lopez\nWhat got you into batteries?\n\n"
+            "Sam Okafor\nA summer job at a utility.\n")
+    parsed = parse_source(text, source="episode-12.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        ("Maria Lopez", "Welcome back. Today I am talking with Sam Okafor."), ("Sam Okafor", "Thanks, Maria."),
+        ("Maria Lopez", "What got you into batteries?"), ("Sam Okafor", "A summer job at a utility.")]
+    # an essay's section titles, each above its paragraph once, stay text
+    essay = ("Notes on Storage\n\nEarly Years\nThe first grid batteries were lead-acid banks.\n\n"
+             "Lithium Arrives\nPrices fell by ninety percent.\n\nWhat Comes Next\nNobody knows.\n")
+    assert parse_source(essay, source="essay.txt").format == "plain"

@@ -19,8 +19,9 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
     00:00:07 Jane Doe                    (a time and the name alone on a line, the words below: Word's
                                          Transcribe, "Speaker 2" or the name given; counted the same way)
     [00:00:15 → 00:01:02] **Jane Doe:** text   (a time range in brackets: Transcribo's Markdown)
-    JANE DOE                             (a name in capitals alone on a line, the words below: an interview
-                                         typed as a script; two such names each heading two turns or more)
+    JANE DOE / Jane Doe                  (a name alone on a line, no mark, the words below: an interview typed
+                                         as a script, Otter's export without times; two such names each
+                                         heading two turns or more)
     {{< transcript "JANE: text" >}}      (a Hugo shortcode's argument: the first turn, to the closing quote)
     Speaker 3                            (a diariser's numbered name alone on a line, the words below; it
                                          counts once too, bare or "[Speaker 3]")
@@ -197,6 +198,9 @@ _SHORTCODE_CLOSE = re.compile(r'"[ \t]*[>%]\}\}[ \t]*\r?$')
 CAPITALS_ALONE_LINE = re.compile(
     rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[{_CAPITALS}][{_CAPITALS}.'’-]*(?:[ ][{_CAPITALS}][{_CAPITALS}.'’-]*){{0,3}})(?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
+# the same in title case (Otter's text export without times: "Maria Lopez", then her words)
+BARE_NAME_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$")
+_ALONE_WITHOUT_MARK = (CAPITALS_ALONE_LINE, BARE_NAME_ALONE_LINE)
 # a diariser's numbered name alone on a line, the words below, no bracket, no colon ("Speaker 3",
 # "SPEAKER_02"): never a heading, so it counts once too
 DIARISED_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z]))(?P<t2>)[ \t]*(?P<rest>)\r?$")
@@ -286,6 +290,7 @@ def _candidates(text: str):
     time_bold_name = TIME_BOLD_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
     capitals_alone = CAPITALS_ALONE_LINE.match
+    bare_name_alone = BARE_NAME_ALONE_LINE.match
     earnings, part_label, capitals = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match, CAPITALS_LABEL_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
@@ -313,12 +318,13 @@ def _candidates(text: str):
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first == "S" and len(line) < 16 and diarised_alone(line)
-                or first.isupper() and len(line) < 60 and line.isupper() and _words_follow(lines, number) and capitals_alone(line)
+                or first.isupper() and len(line) < 60 and _words_follow(lines, number)
+                and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
             )
-            if m and (m.re is NAME_ALONE_LINE or m.re is CAPITALS_ALONE_LINE
+            if m and (m.re is NAME_ALONE_LINE or m.re in _ALONE_WITHOUT_MARK
                       or m.re is TIME_THEN_NAME_LINE and not m.group("bracket")):
                 alone.add(" ".join(m.group("name").split()))
         if m:
@@ -503,11 +509,11 @@ def _repeated_titles(text: str, cands, counts) -> set[str]:
 
 
 def _capitals_alone_unanswered(cands) -> set[str]:
-    """The names in capitals alone on a line (CAPITALS_ALONE_LINE) where fewer than two of them each head
-    two turns or more: one such line said again is a page's furniture ("ADVERTISEMENT" between a news
-    story's paragraphs), not one side of a conversation."""
-    other_shapes = {c[5] for c in cands if c[4].re is not CAPITALS_ALONE_LINE}
-    alone = Counter(c[5] for c in cands if c[4].re is CAPITALS_ALONE_LINE and c[5] not in other_shapes)
+    """The names alone on a line with no mark (CAPITALS_ALONE_LINE, BARE_NAME_ALONE_LINE) where fewer than
+    two of them each head two turns or more: one such line said again is a page's furniture
+    ("ADVERTISEMENT" between a news story's paragraphs), not one side of a conversation."""
+    other_shapes = {c[5] for c in cands if c[4].re not in _ALONE_WITHOUT_MARK}
+    alone = Counter(c[5] for c in cands if c[4].re in _ALONE_WITHOUT_MARK and c[5] not in other_shapes)
     if sum(1 for n in alone.values() if n >= 2) >= 2:
         return set()
     return set(alone)
