@@ -66,3 +66,18 @@ def test_a_document_that_would_unpack_past_the_limit_is_refused_before_unpacking
     data = word_document([["word " * 400]])
     with pytest.raises(IngestError, match=r"^big.docx: Word document unpacks to \d+ bytes, over the limit of 1000 bytes$"):
         decode_bytes(data, source="big.docx")
+
+
+def test_words_transcribe_added_to_the_document_reads_as_labelled_turns_with_their_times():
+    from claims.services import interview_prepare
+
+    # Word's Transcribe pane, "Add all to document": a paragraph "00:00:07 Speaker 2" above each turn's words
+    paragraphs = ["Battery interview", "00:00:00 Speaker 1", "Welcome back. Today I am talking with Dana about recycling.",
+                  "00:00:07 Speaker 2", "Thanks for having me.", "00:00:12 Speaker 1", "How much can be recovered?",
+                  "00:01:18 Speaker 2", "Most of the cobalt and nickel."]
+    annotated = interview_prepare(word_document(paragraphs), source="transcribe.docx")
+    text = annotated.source_text
+    assert (annotated.format, annotated.container) == ("labelled", "docx")
+    assert [(t.speaker_slug.split("-in-")[0], t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        ("speaker-1", 0.0, "Welcome back. Today I am talking with Dana about recycling."), ("speaker-2", 7.0, "Thanks for having me."),
+        ("speaker-1", 12.0, "How much can be recovered?"), ("speaker-2", 78.0, "Most of the cobalt and nickel.")]
