@@ -183,3 +183,58 @@ def test_a_members_own_statement_heading_makes_no_witness():
     assert set(witness_names("", record)) == {("iris", "lund")}
     annotated = run(record, source="senate.txt")
     assert roles(annotated) == [("Chairman Vale", "host"), ("Secretary Lund", "guest"), ("Senator Moss", "host")]
+
+
+# a Senate hearing as news sites and Rev print it: "Name: (mm:ss)" labels, the senators titled "Sen."
+NEWS_SITE_HEARING = """Senate Judiciary Subcommittee Hearing on AI Oversight
+
+Sen. Richard Blumenthal: (00:00)
+The subcommittee will come to order. Welcome to our witnesses.
+
+Sen. Josh Hawley: (01:12)
+Thank you, Mr. Chairman. I look forward to hearing from the witnesses.
+
+Sen. Richard Blumenthal: (02:05)
+Ms. Okafor, would you begin with your opening statement?
+
+Ada Okafor: (02:20)
+Thank you, Chairman Blumenthal, Ranking Member Hawley. It is an honor to be here.
+
+Sen. Richard Blumenthal: (05:40)
+Should there be a licensing agency for the most capable models?
+
+Ada Okafor: (05:55)
+A combination of licensing and testing would be sensible.
+
+Sen. Dick Durbin: (09:00)
+What would you have us do first?
+
+Bo Lindqvist: (09:20)
+Start with transparency requirements for the largest systems.
+"""
+
+# a Sunday show: the anchor, untitled, asks two senators
+SUNDAY_SHOW = """Margaret Hale: Welcome back. Senator Park, should there be a licensing agency?
+
+Sen. Alan Park: I think so. The most capable models should be licensed like aircraft.
+
+Margaret Hale: Senator Ruiz, you disagree?
+
+Sen. Maria Ruiz: I do. Licensing would lock in the biggest companies.
+
+Margaret Hale: So what would you do instead?
+
+Sen. Maria Ruiz: Liability for the harm their systems do.
+"""
+
+
+def test_a_hearing_printed_with_colon_labels_makes_its_titled_senators_hosts_and_its_witnesses_guests():
+    # before: the label asking most was the one host, the chairman and the other senators guests
+    annotated = run(NEWS_SITE_HEARING, source="hearing.txt")
+    assert [(s.name, s.role) for s in annotated.speakers] == [
+        ("Sen. Richard Blumenthal", "host"), ("Sen. Josh Hawley", "host"), ("Ada Okafor", "guest"),
+        ("Sen. Dick Durbin", "host"), ("Bo Lindqvist", "guest")]
+    # two senators answering an anchor's questions are no hearing: the anchor is the host
+    show = run(SUNDAY_SHOW, source="show.txt")
+    assert [(s.name, s.role) for s in show.speakers] == [
+        ("Margaret Hale", "host"), ("Sen. Alan Park", "guest"), ("Sen. Maria Ruiz", "guest")]

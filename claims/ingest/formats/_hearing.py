@@ -30,7 +30,7 @@ HOST, GUEST = "host", "guest"
 # ("Chairman GRASSLEY", "The CHAIRMAN"); the chair's titles are checked against the witness list too
 _CHAIR_TITLE = re.compile(r"(?i)(?:Acting[ ])?(?:Chairman|Chairwoman|Chair|Vice[ ]Chair(?:man|woman)?)[ ]")
 _MEMBER_TITLE = re.compile(
-    r"(?i)(?:Ranking[ ]Member|Senator|Representative|Delegate)[ ]"
+    r"(?i)(?:Ranking[ ]Member|Senator|Sen\.|Representative|Rep\.|Delegate)[ ]"
     r"|The[ ](?:Acting[ ])?(?:Chairman|Chairwoman|Chair|Vice[ ]Chair(?:man|woman)?|Presiding[ ]Officer)$"
 )
 # the words before a surname in a label that are no part of it ("Mr. Okafor", "Secretary Blinken")
@@ -175,6 +175,26 @@ def _askers(text: str, turns: Sequence[ParsedTurn]) -> set[str]:
         if _YIELDS_BACK.search(text, t.start_char, t.end_char):
             yielded.add(label)
     return yielded | {label for label, n in asked.items() if 2 * n >= said[label]}
+
+
+def members_ask(text: str, turns: Sequence[ParsedTurn]) -> bool:
+    """Whether labels that only members hold ("Sen. Josh Hawley:", "SEN. RICHARD BLUMENTHAL (D-CT):",
+    "Chairman Blumenthal:", as news sites and Rev print a hearing) are two or more and ask, the untitled
+    answering: a hearing in other shapes than the GPO's. A Sunday show's anchor asking two senators is not
+    one (the untitled one asks)."""
+    titled: Counter[str] = Counter()
+    untitled: Counter[str] = Counter()
+    labels = {t.speaker_label for t in turns if t.speaker_label}
+    members = {label for label in labels if _MEMBER_TITLE.match(label) or _CHAIR_TITLE.match(label)}
+    if len(members) < 2 or not labels - members:
+        return False
+    for t in turns:
+        if not t.speaker_label:
+            continue
+        side = titled if t.speaker_label in members else untitled
+        side["turns"] += 1
+        side["asking"] += text.find("?", t.start_char, t.end_char) >= 0
+    return titled["asking"] * untitled["turns"] > untitled["asking"] * titled["turns"]
 
 
 def hearing_roles(text: str, turns: Sequence[ParsedTurn], *, front: str) -> Mapping[str, str | None]:

@@ -68,7 +68,7 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._hearing import hearing_roles
+from ._hearing import hearing_roles, members_ask
 from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter_lines, parse_clock, parse_date, reads_as_prose, refused, trim
 
 NAME = "labelled"
@@ -1028,7 +1028,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
         turns = labels_in_capitals(text, turns, known=frozenset(said))
     content_end = turns[-1].end_char if turns else len(text)
-    hearing = _is_hearing(starts)
+    hearing = _is_hearing(starts) or members_ask(text, turns)
     if hearing:
         roles = hearing_roles(text, turns, front=text[: starts[0][1]])
         turns = [replace(t, role_hint=roles.get(t.speaker_label)) for t in turns]
