@@ -46,6 +46,10 @@ def locate_chapters(
     out: list[Chapter] = []
     floor = content_start
     for i, ch in enumerate(chapters):
+        if ch.start_char is not None and ch.start_char >= floor:  # the format knows where it starts
+            out.append(ch)
+            floor = ch.start_char
+            continue
         if ch.start_seconds == 0 or i == 0 and ch.start_seconds < 5:
             pos = starts[bisect.bisect_left(starts, content_start)] if starts else content_start
             out.append(replace(ch, start_char=pos))

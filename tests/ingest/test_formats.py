@@ -1145,3 +1145,24 @@ def test_a_politicians_party_after_the_name_in_capitals_is_no_part_of_the_name()
     by_text = {text[t.start_char:t.end_char]: t.speaker_slug for t in annotated.turns}
     assert by_text["Thank you. We opened three shelters."] == "mayor-ann-lee"
     assert by_text["We need it by Friday."] == "mayor-ann-lee" and by_text["It will, this week."] == "sen-tom-vance"
+
+
+def test_youtubes_panel_copied_with_its_chapters_gives_the_chapters_and_keeps_their_titles_out_of_the_words():
+    # YouTube's transcript panel shows each chapter's title on a line of its own above the chapter's first
+    # time; before, "Intro" became the interview's title and the others ended the turn before them
+    text = ("Intro\n0:00\nwelcome back to the show today I'm talking\n0:04\nwith Dana about battery recycling\n"
+            "0:08\nthanks for having me\nRecycling today\n1:02\nso how much of a battery can be recovered\n"
+            "1:06\nmost of the cobalt and nickel\nOutlook\n2:15\nwhere does that go in five years\n"
+            "2:19\nI expect a fifth of European demand by 2030\n")
+    annotated = run(text, source="panel.txt")
+    assert annotated.format == "timed_lines" and annotated.metadata.title == ""
+    assert [(c.title, c.start_seconds, text[c.start_char:].split("\n")[0]) for c in annotated.chapters] == [
+        ("Intro", 0, "welcome back to the show today I'm talking"),
+        ("Recycling today", 62, "so how much of a battery can be recovered"),
+        ("Outlook", 135, "where does that go in five years")]
+    said = [text[t.start_char:t.end_char] for t in annotated.turns]
+    assert "thanks for having me" in said and "most of the cobalt and nickel" in said
+    assert not any("Recycling today" in words or "Outlook" in words for words in said)
+    # a panel whose segments run over two lines of words is not read so
+    wrapped = text.replace("Recycling today\n", "").replace("thanks for having me\n", "thanks for having me\nit is a pleasure\n")
+    assert not run(wrapped, source="panel.txt").chapters

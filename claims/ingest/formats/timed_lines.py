@@ -11,7 +11,9 @@ are errors, as for caption cues, but for a table of contents before the transcri
 lines, one after the other, each a time and a short title ("0:00 - Introduction", "1:02 - Bingo
 Board", as YouTube's descriptions list chapters), after which the times start again. It gives
 the chapters and stays out of the turns. A Markdown heading or rule at a turn's end (a chapter's
-"## [Bingo Board](https://youtu.be/...?t=62)") is left out of it.
+"## [Bingo Board](https://youtu.be/...?t=62)") is left out of it. YouTube's panel copied with the video's
+chapters holds each chapter's title on a line of its own above the chapter's first time: a chapter there, no
+one's words, and the first one ("Intro" above "0:00") no title of the interview.
 """
 from __future__ import annotations
 
@@ -134,6 +136,33 @@ def _segment_line(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# YouTube's transcript panel sets each chapter's title on a line of its own above the chapter's first time
+# ("Recycling today" / "1:02" / "so how much..."): a short line opening with a capital, no sentence's end, where every other
+# segment is its time alone on a line and one line of words
+_PANEL_TITLE = re.compile(r"[^\W\d_][^\n]{0,58}?(?<![.?!,;:…])")
+
+
+def _panel_chapters(text: str, marks, bounds) -> dict[int, tuple[int, Chapter]]:
+    """{the end of the segment before a chapter: (where its title line starts, the chapter)} for a
+    transcript copied from YouTube's panel with its chapters' titles in it; {} for any other."""
+    if len(marks) < 3 or any(text[words_start:words_start + 1] not in ("\n", "\r") for *_, words_start in marks):
+        return {}
+    found: dict[int, tuple[int, Chapter]] = {}
+    for k, ((_, _, _, _, words_start), stop) in enumerate(zip(marks, bounds)):
+        a, b = trim(text, words_start, stop)
+        lines = text[a:b].split("\n")
+        if len(lines) == 1:
+            continue
+        if len(lines) != 2 or k + 1 >= len(marks) or marks[k + 1][2] is None:
+            return {}  # segments of several lines: not the panel's shape
+        title = lines[1].strip()
+        if not (_PANEL_TITLE.fullmatch(title) and title[0].isupper()) or len(title.split()) > 8:
+            return {}
+        line_start = text.rfind("\n", a, b) + 1
+        found[stop] = (line_start, Chapter(title=title, start_seconds=round(marks[k + 1][2]), start_char=marks[k + 1][4] + 1))
+    return found if len(found) * 2 <= len(marks) else {}  # most segments one line, as the panel copies them
+
+
 def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     """Text in, ParsedSource with one unlabelled, timed turn per time mark out (`marks`: what
     `detected` found, when it read the whole text)."""
@@ -153,7 +182,15 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
         head_lines = [line for line in head_lines if not _CONSOLE_LINE.match(line)]
     title = _title(head_lines)
     marks, bounds = marks[len(chapters):], bounds[len(chapters):]
+    titled = _panel_chapters(text, marks, bounds) if not chapters else {}
+    if titled:
+        if len(head_lines) == 1:  # the first chapter's title above the first mark ("Intro" / "0:00"), not the video's
+            chapters = (Chapter(title=head_lines[0].strip(), start_seconds=round(marks[0][2] or 0)),)
+            title = ""
+        chapters += tuple(chapter for _, chapter in titled.values())
     for (number, _, seconds, stamp, words_start), stop in zip(marks, bounds):
+        if stop in titled:  # a chapter's title on the line before the next mark: no one's words
+            stop = titled[stop][0]
         if seconds is None:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
             continue
