@@ -91,13 +91,24 @@ class TopicSlugsField(SlugsField):
 
 
 class IdsField(_ListField):
-    """Numeric ids, checked for shape only."""
+    """Numeric ids of rows that exist (an unknown one is an error, as an unknown slug is: an empty
+    answer would read as 'said nothing')."""
+
+    def __init__(self, *, model, **kwargs):
+        self.model = model
+        super().__init__(**kwargs)
 
     def parse(self, values):
         bad = [value for value in values if not _ID.match(value)]
         if bad:
             raise forms.ValidationError("Not a %(noun)s id: %(value)r.", params={"noun": self.noun, "value": bad[0][:60]})
-        return [int(value) for value in values]
+        ids = [int(value) for value in values]
+        known = set(self.model._default_manager.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+        unknown = [pk for pk in ids if pk not in known]
+        if unknown:
+            shown = ", ".join(str(pk) for pk in unknown[:5])
+            raise forms.ValidationError("Unknown %(noun)s id: %(shown)s.", params={"noun": self.noun, "shown": shown})
+        return ids
 
 
 def _schema(filter_, schema: dict) -> None:
@@ -128,8 +139,8 @@ class IdsFilter(filters.Filter):
 
     field_class = IdsField
 
-    def __init__(self, *, noun, **kwargs):
-        super().__init__(noun=noun, **kwargs)
+    def __init__(self, *, model, noun, **kwargs):
+        super().__init__(model=model, noun=noun, **kwargs)
         _schema(self, {"type": "array", "items": {"type": "integer", "minimum": 0}})
 
 
@@ -282,11 +293,11 @@ class ClaimFilterSet(_FilterSet):
         field_name="topics", method="by_topics",
         help_text="Topic slug, repeatable (any of). A topic includes its subtopics. A former slug (of a topic merged into another, or renamed) names the topic it leads to.",
     )
-    topic_id = IdsFilter(noun="topic", field_name="topics", method="by_topic_ids", help_text="Topic id, repeatable; includes subtopics.")
+    topic_id = IdsFilter(model=Topic, noun="topic", field_name="topics", method="by_topic_ids", help_text="Topic id, repeatable; includes subtopics.")
     speaker = SlugsFilter(model=Speaker, noun="speaker", field_name="speaker", method="by_rows", help_text="Speaker slug, repeatable; a former slug names the speaker it leads to.")
-    speaker_id = IdsFilter(noun="speaker", field_name="speaker", method="by_ids", help_text="Speaker id, repeatable.")
+    speaker_id = IdsFilter(model=Speaker, noun="speaker", field_name="speaker", method="by_ids", help_text="Speaker id, repeatable.")
     interview = SlugsFilter(model=Interview, noun="interview", field_name="interview", method="by_rows", help_text="Interview slug, repeatable.")
-    interview_id = IdsFilter(noun="interview", field_name="interview", method="by_ids", help_text="Interview id, repeatable.")
+    interview_id = IdsFilter(model=Interview, noun="interview", field_name="interview", method="by_ids", help_text="Interview id, repeatable.")
     date_after = filters.DateFilter(
         field_name="date", lookup_expr="gte", help_text="Interview published on or after (YYYY-MM-DD).", **ISO_DATE
     )

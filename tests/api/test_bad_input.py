@@ -37,6 +37,15 @@ BAD_CLAIM_PARAMS = [
 ]
 
 
+@pytest.mark.parametrize("parameter", ["topic_id", "speaker_id", "interview_id"])
+def test_an_id_that_names_nothing_is_a_400_as_an_unknown_slug_is(world, anon, parameter):
+    # before: 200 and an empty list, which reads as "this speaker said nothing"
+    response = anon.get("/api/claims/", {parameter: "99999"})
+    assert response.status_code == 400, response.content
+    noun = parameter.removesuffix("_id")
+    assert response.json() == {parameter: [f"Unknown {noun} id: 99999."]}
+
+
 @pytest.mark.parametrize(("cursor", "message"), [
     ("garbage", "Invalid cursor: not one this API gave; follow the next/previous links as given."),
     ("eyJvIjoiZGF0ZSIsInAiOlsiMjAyMyIsMV19", "Invalid cursor: not one this API gave; follow the next/previous links as given."),
