@@ -25,7 +25,7 @@ from .ingest.records import AnnotatedInterview, Metadata
 from .ingest.records import Chapter as ChapterRecord
 from .ingest.records import Turn as TurnRecord
 from .ingest.timing import estimate_times
-from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
+from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn, quote_mismatch
 from .selectors import FORMER_SLUGS, former_slug_targets, interview_stored, slug_map
 
 PREDICTION_FIELDS = (
@@ -100,8 +100,10 @@ def claim_update(
     if {"start_char", "end_char"} & set(fields) and "quote" not in fields:
         claim.quote = claim.interview.source_text[claim.start_char:claim.end_char]
     if prediction is None and (drop_prediction or claim.claim_type != Claim.Type.PREDICTION):
-        _refuse_dropping_a_resolution(claim)
-        Prediction.objects.filter(claim=claim).delete()
+        existing = Prediction.objects.filter(claim=claim).first()
+        if existing is not None:
+            _refuse_dropping_a_resolution(claim, existing)
+            existing.delete()
         claim._state.fields_cache.pop("prediction", None)
     claim.full_clean()
     claim.save()
@@ -112,11 +114,10 @@ def claim_update(
     return claim
 
 
-def _refuse_dropping_a_resolution(claim: Claim) -> None:
+def _refuse_dropping_a_resolution(claim: Claim, resolved: Prediction) -> None:
     """A claim that is no longer a prediction loses its prediction; where a curator has recorded how it
     turned out, that is refused rather than done silently (history would keep it, but nobody looks there)."""
-    resolved = Prediction.objects.filter(claim=claim).exclude(status=Prediction.Status.OPEN).first()
-    if resolved is not None:
+    if resolved.status != Prediction.Status.OPEN:
         on = f" on {resolved.resolved_on.isoformat()}" if resolved.resolved_on else ""
         if claim.claim_type == Claim.Type.PREDICTION:  # asked to remove it
             raise ValidationError({"prediction": (
@@ -507,8 +508,6 @@ def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
 def _claims_check_quotes(claims: list[Claim]) -> None:
     """Refuse a change that would save a claim whose quote no longer matches its transcript (as an
     old import could have left it): the one check of claim_update that a merge's claims can fail."""
-    from .models import quote_mismatch
-
     texts = dict(Interview.objects.filter(pk__in={c.interview_id for c in claims}).values_list("pk", "source_text"))
     for claim in claims:
         problem = quote_mismatch(texts[claim.interview_id], claim.quote, claim.start_char, claim.end_char)
@@ -976,7 +975,6 @@ def claims_extract(interview: Interview, *, model=None, threshold: float | None 
     from .ingest.records import Turn as TurnRecord
     from .ingest.segment import split_sentences
     from .ingest.tag import TopicInfo
-    from .models import quote_mismatch
 
     text = interview.source_text
     rows = list(interview.turns.select_related("speaker").order_by("index"))

@@ -52,6 +52,7 @@ def _numbers_only(*ids) -> None:
     if not all(_is_number(value) for value in ids):
         raise Http404("No such record or version.")
 
+
 def date_display(date: dt.date | None, precision: str) -> str:
     """A date shown only as precisely as it is known: '2023' for year precision, 'Mar 2023' for month."""
     if date is None:

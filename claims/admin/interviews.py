@@ -16,6 +16,7 @@ from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
 from claims.ingest.records import Metadata
 from claims.models import Chapter, Claim, Interview, Participation, Turn
+from claims.selectors import related_count
 from claims.services import (
     IngestConflict,
     IngestFailed,
@@ -24,8 +25,6 @@ from claims.services import (
     interview_ingest_file,
     interview_update,
 )
-
-from claims.selectors import related_count
 
 from .common import ADMIN_CSS, admin_url, date_display, plural, shorten
 from .transcript import seconds_display, transcript_blocks

@@ -24,8 +24,8 @@ class MergeForm(forms.Form):
     )
 
 
-def _tree():
-    """Topics in tree order, each with its depth, and the claim count of each subtree."""
+def _tree() -> tuple[dict[int, int], dict[int, int]]:
+    """Each topic's depth in the tree, and the claim count of each subtree."""
     ordered = topics_in_tree_order()
     depth: dict[int, int] = {}
     for topic in ordered:
@@ -41,7 +41,7 @@ def _tree():
         below = topic_subtree_ids([topic], tree=tree)
         if len(below) > 1:
             subtree[topic.pk] = links.filter(topic_id__in=below).values("claim_id").distinct().count()
-    return ordered, depth, direct, subtree
+    return depth, subtree
 
 
 def _case(values: dict[int, int], default: int = 0) -> Case | Value:
@@ -73,7 +73,7 @@ class TopicAdmin(FormerSlugsAdmin, HistoryAdmin):
     def get_queryset(self, request):
         # The tree is small (tens of topics): its order, depths and subtree counts ride along as
         # CASE annotations, so the list needs no per-row queries.
-        ordered, depth, _, subtree = _tree()
+        depth, subtree = _tree()
         return super().get_queryset(request).annotate(
             n_claims=related_count(Claim.topics.through, "topic"),
             tree_depth=_case(depth),

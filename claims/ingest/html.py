@@ -538,9 +538,8 @@ def _page_title(renderer: "_Renderer") -> str:
     specific = next((c for c in candidates if c and not _site_title(c, site_names)), "")
     if not any(candidates):  # the text's own first heading or line titles it (the formats read it)
         return ""
-    title = specific or _linked_data_headline(renderer.linked_data) or _heading_title(renderer, site_names) or next(
-        (c for c in candidates if c), "")
     heading = _heading_title(renderer, site_names)
+    title = specific or _linked_data_headline(renderer.linked_data) or heading or next((c for c in candidates if c), "")
     if heading and title != heading and title.casefold().startswith(heading.casefold()) and _TITLE_PARTS.match(title, len(heading)):
         title = heading  # "Dana Whitfield on recycling | Grid Weekly" above its <h1>: the site's name after the page's own
     # a no-break space in a title is a space ("John&nbsp;Kirby", the White House's og:title)

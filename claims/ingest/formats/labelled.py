@@ -508,7 +508,7 @@ def _repeated_titles(text: str, cands, counts) -> set[str]:
     return set(openings) - speakers
 
 
-def _capitals_alone_unanswered(cands) -> set[str]:
+def _unmarked_names_unanswered(cands) -> set[str]:
     """The names alone on a line with no mark (CAPITALS_ALONE_LINE, BARE_NAME_ALONE_LINE) where fewer than
     two of them each head two turns or more: one such line said again is a page's furniture
     ("ADVERTISEMENT" between a news story's paragraphs), not one side of a conversation."""
@@ -634,7 +634,7 @@ def _label_lines(text: str):
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
     rare |= _repeated_titles(text, cands, counts)
-    rare |= _capitals_alone_unanswered(cands)
+    rare |= _unmarked_names_unanswered(cands)
     if rare:  # a name alone on a line once is a heading, not a speaker; a title written again is no speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
