@@ -279,23 +279,28 @@ def adapt_emissions(
 
 def decode_turns(
     emissions: Sequence[float], features: Sequence[Sequence[str]], questions: Sequence[float], words: Sequence[int],
-    params: SegmentParams = SegmentParams(),
+    params: SegmentParams = SegmentParams(), *, marks: Sequence[bool | None] | None = None,
 ) -> list[str]:
     """Centred emissions, unit features, question evidence and word counts of a source that
     marks no changes in, roles out: decode, add the transcript's own evidence under that
-    decoding (adapt_emissions), decode again."""
-    marks = [None] * len(emissions)
-    params = with_turn_cost(params, questions)
+    decoding (adapt_emissions), decode again. `marks` may give some likely changes (True; the
+    others None: a plain boundary): they switch as a mark does, and the change-of-voice cost
+    elsewhere counts only the changes they leave unexplained."""
+    marks = list(marks) if marks is not None and any(marks) else [None] * len(emissions)
+    params = with_turn_cost(params, questions, marked=sum(1 for m in marks if m))
     # (centring the already centred emissions of the first pass changes nothing)
     return self_trained(lambda e: decode_segments(center(e), questions, words, marks, params), emissions, features, params)
 
 
-def with_turn_cost(params: SegmentParams, questions: Sequence[float]) -> SegmentParams:
+def with_turn_cost(params: SegmentParams, questions: Sequence[float], *, marked: int = 0) -> SegmentParams:
     """The decoder's parameters with the change-of-voice cost of this transcript (see
-    SegmentParams.turn_cost_weight): changes expected per unit from its question evidence."""
+    SegmentParams.turn_cost_weight): changes expected per unit from its question evidence,
+    less the `marked` ones a mark already explains, per unit left."""
     if not params.turn_cost_weight or not questions:
         return replace(params, turn_cost=0.0)
-    rate = min(0.5, max(1e-3, params.turns_per_question * sum(questions) / len(questions)))
+    n = len(questions)
+    expected = params.turns_per_question * sum(questions)
+    rate = min(0.5, max(1e-3, (expected - marked) / max(n - marked, 1)))
     return replace(params, turn_cost=round(params.turn_cost_weight * math.log((1 - rate) / rate), 4))
 
 

@@ -63,6 +63,9 @@ class ParsedSource:
     # a congressional hearing's record (labelled: the GPO's shapes), its turns' role hints saying who is a
     # member (host) and who a witness (guest); a label without one is left to the usual rule
     hearing: bool = False
+    # where a new voice probably starts though the format names no one and marks no change:
+    # offsets of the first character after each such place (the scraped page's caption blocks)
+    voice_breaks: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1166,3 +1166,50 @@ def test_youtubes_panel_copied_with_its_chapters_gives_the_chapters_and_keeps_th
     # a panel whose segments run over two lines of words is not read so
     wrapped = text.replace("Recycling today\n", "").replace("thanks for having me\n", "thanks for having me\nit is a pleasure\n")
     assert not run(wrapped, source="panel.txt").chapters
+
+
+def _page(captions):
+    return (
+        "A talk\n\nVideo Statistics and Information\n\nCaptions\n" + captions
+        + "\nInfo\nChannel: Someone\nId: abcdefghijk\nLength: 60 (60 seconds)\n"
+    )
+
+
+def test_a_scraped_pages_caption_block_breaks_are_likely_changes_of_voice():
+    # lines joined by a no-break space; a line ending a sentence with its trailing space kept
+    # starts a new caption block (". \xa0 "): there, and only there, a likely change of voice
+    captions = (
+        "So what do you\xa0 think comes next? \xa0 I think\xa0 scaling goes on.\xa0\xa0 It has\xa0 so far. \xa0 "
+        "Why does it\xa0 work at all? \xa0 Nobody\xa0 fully knows.\xa0 We keep\xa0 trying."
+    )
+    text = _page(captions)
+    parsed = parse_source(text, source="page.txt")
+    assert parsed.format == "scraped_page"
+    starts = [text[b:].split()[0] for b in parsed.voice_breaks]
+    assert starts == ["I", "Why", "Nobody"]
+
+
+@pytest.mark.parametrize(
+    "captions",
+    [
+        # every line joined with the trailing space: no distinction, no breaks
+        "One thing. \xa0 Two things. \xa0 Three things. \xa0 Four things. \xa0 Five.",
+        # two such breaks are no convention
+        "A question\xa0 here? \xa0 An answer\xa0 there\xa0 and\xa0 more. \xa0 Fine\xa0 then\xa0 it\xa0 is.",
+    ],
+)
+def test_a_page_without_the_caption_block_convention_gives_no_breaks(captions):
+    assert parse_source(_page(captions), source="page.txt").voice_breaks == ()
+
+
+def test_seed_001s_caption_block_breaks_fall_where_its_hand_marked_turns_change():
+    import json
+
+    root = DATA.parents[1]
+    text = (root / "seeds" / "001_4ce4f833089e0e5e.txt").read_text(encoding="utf-8")
+    parsed = parse_source(text, source="001")
+    gold = json.loads((root / "curation" / "001_turns.json").read_text(encoding="utf-8"))
+    changes = {b["start_char"] for a, b in zip(gold, gold[1:]) if a["speaker"] != b["speaker"]}
+    at_change = [b for b in parsed.voice_breaks if b in changes]
+    assert len(parsed.voice_breaks) >= 50
+    assert len(at_change) >= 0.95 * len(parsed.voice_breaks)
