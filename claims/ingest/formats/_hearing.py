@@ -160,49 +160,55 @@ def _named(surname: tuple[str, ...], names: Iterable[tuple[str, ...]]) -> bool:
 _YIELDS_BACK = re.compile(r"(?i)\bI yield back\b")
 
 
-def _askers(text: str, turns: Sequence[ParsedTurn]) -> set[str]:
+def _askers(text: str, turns: Sequence[ParsedTurn], full: Mapping[str, str]) -> set[str]:
     """The labels half of whose turns or more hold a question that another speaker's turn follows,
-    and those that yield their time back."""
+    and those that yield their time back (a shorter label's turns counted as its full one's)."""
     labelled = [t for t in turns if t.speaker_label]
     asked: Counter[str] = Counter()
     said: Counter[str] = Counter()
     yielded = set()
     for t, after in zip(labelled, labelled[1:] + [None]):
-        label = t.speaker_label
+        label = full.get(t.speaker_label, t.speaker_label)
         said[label] += 1
-        if after is not None and after.speaker_label != label and text.find("?", t.start_char, t.end_char) >= 0:
+        if (after is not None and full.get(after.speaker_label, after.speaker_label) != label
+                and text.find("?", t.start_char, t.end_char) >= 0):
             asked[label] += 1
         if _YIELDS_BACK.search(text, t.start_char, t.end_char):
             yielded.add(label)
-    return yielded | {label for label, n in asked.items() if 2 * n >= said[label]}
+    askers = yielded | {label for label, n in asked.items() if 2 * n >= said[label]}
+    return askers | {short for short, label in full.items() if label in askers}
 
 
-def members_ask(text: str, turns: Sequence[ParsedTurn]) -> bool:
+def members_ask(text: str, turns: Sequence[ParsedTurn], *, full: Mapping[str, str] | None = None) -> bool:
     """Whether labels that only members hold ("Sen. Josh Hawley:", "SEN. RICHARD BLUMENTHAL (D-CT):",
-    "Chairman Blumenthal:", as news sites and Rev print a hearing) are two or more and ask, the untitled
-    answering: a hearing in other shapes than the GPO's. A Sunday show's anchor asking two senators is not
-    one (the untitled one asks)."""
+    "Chairman Blumenthal:", as news sites, wire services and Rev print a hearing) are two or more and ask,
+    the untitled answering: a hearing in other shapes than the GPO's. A Sunday show's anchor asking two
+    senators is not one (the untitled one asks). `full` gives a shorter label's full form ("OKOYE" ->
+    "SEN. JAMES OKOYE"): a wire service titles a member once, thanking the chair, and asks under the surname."""
+    full = full or {}
     titled: Counter[str] = Counter()
     untitled: Counter[str] = Counter()
-    labels = {t.speaker_label for t in turns if t.speaker_label}
+    labels = {full.get(t.speaker_label, t.speaker_label) for t in turns if t.speaker_label}
     members = {label for label in labels if _MEMBER_TITLE.match(label) or _CHAIR_TITLE.match(label)}
     if len(members) < 2 or not labels - members:
         return False
     for t in turns:
         if not t.speaker_label:
             continue
-        side = titled if t.speaker_label in members else untitled
+        side = titled if full.get(t.speaker_label, t.speaker_label) in members else untitled
         side["turns"] += 1
         side["asking"] += text.find("?", t.start_char, t.end_char) >= 0
     return titled["asking"] * untitled["turns"] > untitled["asking"] * titled["turns"]
 
 
-def hearing_roles(text: str, turns: Sequence[ParsedTurn], *, front: str) -> Mapping[str, str | None]:
+def hearing_roles(text: str, turns: Sequence[ParsedTurn], *, front: str,
+                  full: Mapping[str, str] | None = None) -> Mapping[str, str | None]:
     """A hearing's text, turns and front matter (the text before the first label) in, each label's
-    role out: HOST for a member, GUEST for a witness, None where the record does not tell."""
+    role out: HOST for a member, GUEST for a witness, None where the record does not tell. `full`
+    gives a shorter label's full form, whose turns count as its."""
     members = roster_names(front)
     witnesses = witness_names(front, text)
-    askers = _askers(text, turns)
+    askers = _askers(text, turns, full or {})
     roles: dict[str, str | None] = {}
     for label in dict.fromkeys(t.speaker_label for t in turns if t.speaker_label):
         surname = _surname(label)

@@ -1028,9 +1028,11 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
         turns = labels_in_capitals(text, turns, known=frozenset(said))
     content_end = turns[-1].end_char if turns else len(text)
-    hearing = _is_hearing(starts) or members_ask(text, turns)
+    named = dict.fromkeys(t.speaker_label for t in turns if t.speaker_label)
+    full = {short: name for name, short in shorter_forms(named).items()}  # "OKOYE" -> "SEN. JAMES OKOYE"
+    hearing = _is_hearing(starts) or members_ask(text, turns, full=full)
     if hearing:
-        roles = hearing_roles(text, turns, front=text[: starts[0][1]])
+        roles = hearing_roles(text, turns, front=text[: starts[0][1]], full=full)
         turns = [replace(t, role_hint=roles.get(t.speaker_label)) for t in turns]
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title, **_head_facts(text[:content_start])), turns=tuple(turns),
