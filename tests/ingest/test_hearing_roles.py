@@ -47,6 +47,23 @@ NO_FRONT_MATTER = "\n".join([
     para("Chairman Voss", "I thank the witnesses. The hearing is adjourned."),
 ]) + "\n"
 
+# an excerpt of a hearing's record in which only the witnesses speak (the members' questions cut out): a Smith on
+# the roster and a Smith on the witness list leave "Mr. Smith" undecided, and nobody asks anything
+WITNESSES_ONLY_FRONT = ("                     COMMITTEE ON HARBOR ADMINISTRATION\n\n"
+                        "                  HELEN FARRAGUT, Oregon, Chairwoman\n"
+                        "GRANT PELLOW, Ohio                   MARTIN SMITH, Maine\n\n"
+                        "                           C O N T E N T S\n\n"
+                        "                               WITNESSES\n\n"
+                        "Smith, Mr. Theo, Night Pilot, Upper Landing Ferry Company.......     4\n"
+                        "Varga, Dr. Ilse, Engineer, River Crossings Authority............     9\n\n")
+WITNESSES_ONLY = "\n".join([
+    para("Mr. Smith", "Thank you. " + STATEMENT * 2),
+    para("Dr. Varga", "I would add only that the bureau has asked for the money twice. " + STATEMENT),
+    para("Mr. Smith", "The pilots will share the cost if the store stays open all winter."),
+    para("Dr. Varga", "Four seals, all of them at the southern depot."),
+    para("Mr. Smith", "We will be ready for them by October."),
+]) + "\n"
+
 
 def roles(annotated):
     return [(s.name, s.role) for s in annotated.speakers]
@@ -134,6 +151,8 @@ def test_another_bodys_chairman_on_the_witness_list_is_a_witness():
     ("subcommittee.txt", NO_FRONT_MATTER.encode(), {
         "host": ["Chairman Voss", "Mr. Dale", "Ms. Pike", "Ranking Member Ibsen", "Representative Lund"],
         "guest": ["Dr. Kahn", "Ms. Ferreira"]}),
+    # an excerpt of the witnesses alone is stored with no host
+    ("excerpt.txt", (WITNESSES_ONLY_FRONT + WITNESSES_ONLY).encode(), {"host": [], "guest": ["Dr. Varga", "Mr. Smith"]}),
 ])
 def test_the_stored_interview_has_its_members_as_hosts_and_witnesses_as_guests(source, data, expected):
     from claims.models import Participation
@@ -438,4 +457,19 @@ def test_a_hearing_labelled_in_capitals_makes_its_titled_members_hosts_and_its_w
 def test_an_anchor_asking_senators_and_a_podcast_in_capitals_are_no_hearing(text, expected):
     annotated = run(text, source="show.txt")
     assert not parse_source(text, source="show.txt").hearing
+    assert roles(annotated) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # before: Mr. Smith, undecided, was the host by the usual rule though he asks nothing
+    (WITNESSES_ONLY_FRONT + WITNESSES_ONLY, [("Mr. Smith", "guest"), ("Dr. Varga", "guest")]),
+    # no front matter: neither asks, both witnesses by the questions rule (as before)
+    (WITNESSES_ONLY, [("Mr. Smith", "guest"), ("Dr. Varga", "guest")]),
+    # the undecided Mr. Smith asks: the usual rule makes him the host
+    (WITNESSES_ONLY_FRONT + WITNESSES_ONLY.replace("by October.", "by October. Will the bureau be?"),
+     [("Mr. Smith", "host"), ("Dr. Varga", "guest")]),
+])
+def test_a_hearing_excerpt_where_only_witnesses_speak_invents_no_member(text, expected):
+    annotated = run(text, source="excerpt.txt")
+    assert annotated.format == "labelled" and not annotated.errors
     assert roles(annotated) == expected
