@@ -473,3 +473,42 @@ def test_a_hearing_excerpt_where_only_witnesses_speak_invents_no_member(text, ex
     annotated = run(text, source="excerpt.txt")
     assert annotated.format == "labelled" and not annotated.errors
     assert roles(annotated) == expected
+
+
+# two members of one surname, told apart by their states as the record prints them ("Mr. SCOTT of Virginia."), a
+# witness of that surname too: in the printed record's capitals and in govinfo's text pages' title case
+def two_scotts(label):
+    return "\n".join([
+        para(label("Chairman", "VOSS"), "The subcommittee will come to order. " + STATEMENT),
+        para(label("Mr.", "SCOTT of Virginia"), "Thank you, Mr. Chairman. Mr. Scott, how many seals does the bureau keep?"),
+        para(label("Mr.", "SCOTT"), "Four, at the southern depot."),
+        para(label("Mr.", "SCOTT of Virginia"), "Why there? I yield back."),
+        para(label("Mr.", "SCOTT"), "It has the only heated store on the canal."),
+        para(label("Chairman", "VOSS"), "Mr. Scott of Georgia."),
+        para(label("Mr.", "SCOTT of Georgia"), "Mr. Scott, when will the new seals arrive?"),
+        para(label("Mr.", "SCOTT"), "By October, if the contract is signed this spring."),
+        para(label("Mr.", "SCOTT of Georgia"), "And who pays for them?"),
+        para(label("Mr.", "SCOTT"), "The bureau, from next year's budget."),
+        para(label("Chairman", "VOSS"), "The hearing is adjourned."),
+    ]) + "\n"
+
+
+@pytest.mark.parametrize("label", [
+    lambda title, name: f"{title} {name}",  # the printed record: "Mr. SCOTT of Virginia."
+    lambda title, name: f"{title} {name.title().replace(' Of ', ' of ')}",  # govinfo's text: "Mr. Scott of Virginia."
+])
+def test_members_told_apart_by_their_states_are_two_speakers(label):
+    # before: "Mr. SCOTT of Virginia." was no label: his words ran on in the turn before, so the witness's turns
+    # held the members' questions and he was the host
+    text = two_scotts(label)
+    annotated = run(text, source="hearing.txt")
+    assert annotated.format == "labelled" and not annotated.errors
+    assert [(s.slug, s.role) for s in annotated.speakers] == [
+        ("chairman-voss", "host"), ("mr-scott-of-virginia", "host"), ("mr-scott", "guest"), ("mr-scott-of-georgia", "host")]
+    said = [(t.speaker_slug, text[t.start_char:t.end_char].split(".")[0]) for t in annotated.turns]
+    assert said[1:4] == [("mr-scott-of-virginia", "Thank you, Mr"), ("mr-scott", "Four, at the southern depot"),
+                         ("mr-scott-of-virginia", "Why there? I yield back")]
+    assert said[6] == ("mr-scott-of-georgia", "Mr")
+    assert [slug for slug, _ in said] == ["chairman-voss", "mr-scott-of-virginia", "mr-scott", "mr-scott-of-virginia", "mr-scott",
+                                          "chairman-voss", "mr-scott-of-georgia", "mr-scott", "mr-scott-of-georgia", "mr-scott",
+                                          "chairman-voss"]

@@ -4,7 +4,8 @@ A hearing's members ask (the host side), its witnesses answer (the guest side). 
 is which, and a careful reader takes the evidence in this order:
 
 1. a title only members hold: "Chairman Steil", "Ranking Member Okafor", "Senator Hatch", "Representative
-   Lee", "Delegate Norton", "The Chairman", "The Presiding Officer" (but a "Chairman Powell" the witness
+   Lee", "Delegate Norton", "The Chairman", "The Presiding Officer", or a state after the surname ("Mr. SCOTT of
+   Virginia", one of two members of that name) (but a "Chairman Powell" the witness
    list names and the roster does not is the Federal Reserve's chairman, testifying: a witness);
 2. the front matter: a name in the committee's roster ("BRYCE HALVORSEN, Wisconsin, Chairman", the
    GPO's capitals and a state) or its attendance ("Present: Representatives Halvorsen, ...") makes
@@ -39,7 +40,7 @@ _LABEL_TITLE = re.compile(
     r"|Senator|Representative|Delegate|Secretary|Attorney[ ]General|Judge|Governor|Mayor|Chief|Sheriff|General|Admiral"
     r"|Ambassador|Commissioner|Director|Professor)[ ]+"
 )
-_STATES = (
+STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois"
     "|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri"
     "|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
@@ -54,7 +55,7 @@ _STATES = (
 _ROSTER_WORD = r"(?:``[A-Z][A-Za-z.'’-]*''|[A-Z](?:[a-z]{1,2}[A-Z])?[A-Z.'’-]*)"
 _ROSTER_ENTRY = re.compile(
     rf"(?<![\w.'’`-])(?P<name>{_ROSTER_WORD}(?:[ ]{_ROSTER_WORD}){{1,4}}),[ ](?:(?:Jr|Sr)\.,[ ]|(?:II|III|IV),[ ])?"
-    rf"(?i:{_STATES})(?=,|[ \t]{{2,}}|[ \t]*\(|[ \t]*$)"
+    rf"(?i:{STATES})(?=,|[ \t]{{2,}}|[ \t]*\(|[ \t]*$)"
 )
 # a heading naming the witnesses whose statements follow ("STATEMENT OF HON. JANE MARROW, COMMISSIONER,
 # ...", "STATEMENTS OF ...; AND MR. TOBIAS RENN, NIGHT PILOT, ...", "TESTIMONY OF ..."), in capitals, on
@@ -145,8 +146,15 @@ def witness_names(front: str, text: str) -> list[tuple[str, ...]]:
     return _contents_witnesses(front) + _heading_witnesses(text)
 
 
+# a member told from another of that surname by the state ("Mr. SCOTT of Virginia.", "Mr. Scott of Georgia."): the
+# record does so for members only
+_OF_STATE = re.compile(rf"[ ]of[ ](?:{STATES})$")
+
+
 def _surname(label: str) -> tuple[str, ...]:
-    """"Ms. Jackson Lee" -> ("jackson", "lee"): the label's words after its title."""
+    """"Ms. Jackson Lee" -> ("jackson", "lee"), "Mr. SCOTT of Virginia" -> ("scott",): the label's words after its
+    title."""
+    label = _OF_STATE.sub("", label)
     return _words(_LABEL_TITLE.sub("", label, count=1)) if _LABEL_TITLE.match(label) else ()
 
 
@@ -215,7 +223,7 @@ def hearing_roles(text: str, turns: Sequence[ParsedTurn], *, front: str,
         in_roster, witness = _named(surname, members), _named(surname, witnesses)
         if _CHAIR_TITLE.match(label) and witness and not in_roster:
             roles[label] = GUEST  # another body's chairman testifying ("Chairman Powell", the Federal Reserve's)
-        elif _MEMBER_TITLE.match(label) or _CHAIR_TITLE.match(label):
+        elif _MEMBER_TITLE.match(label) or _CHAIR_TITLE.match(label) or _OF_STATE.search(label):
             roles[label] = HOST
         elif in_roster and witness:
             roles[label] = None  # two people of that name: the record does not say which one speaks
