@@ -97,7 +97,7 @@ from typing import Sequence
 
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
-from .formats.labelled import ASKING_PARTS, GUEST_ROLES, HOST_ROLES, initials, shorter_forms
+from .formats.labelled import ASKING_PARTS, GUEST_ROLES, HOST_ROLES, full_forms, initials
 from .names import display_name, find_aliases, unique_slug
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
@@ -448,10 +448,10 @@ def _short_forms(labels: Sequence[str]) -> dict[str, str]:
     """{"CH": "Conor Hoekstra", "FOUNTAIN": "NICK FOUNTAIN"}: labels that are another label's
     initials (ArrayCast names a speaker in full once, then by initials: two to four capitals) or
     a shorter form of it (NPR: "NICK FOUNTAIN, HOST:", then "FOUNTAIN:"; a hearing's "SENATOR
-    TIM KENNEDY", then "SENATOR KENNEDY")."""
+    TIM KENNEDY", then "SENATOR KENNEDY" and "KENNEDY")."""
     full = {initials(label): label for label in labels if 2 <= len(label.split()) <= 4}
     out = {label: full[label] for label in labels if _are_initials(label) and label in full}
-    out.update({short: name for name, short in shorter_forms(labels).items()})
+    out.update(full_forms(labels))
     return out
 
 

@@ -512,3 +512,58 @@ def test_members_told_apart_by_their_states_are_two_speakers(label):
     assert [slug for slug, _ in said] == ["chairman-voss", "mr-scott-of-virginia", "mr-scott", "mr-scott-of-virginia", "mr-scott",
                                           "chairman-voss", "mr-scott-of-georgia", "mr-scott", "mr-scott-of-georgia", "mr-scott",
                                           "chairman-voss"]
+
+
+# a network's live coverage of a hearing: one senator under three forms ("SEN. TIM OKOYE (R-SC):", "SENATOR OKOYE:",
+# "OKOYE:"), the chairman under two
+LIVE_COVERAGE_HEARING = """LIVE COVERAGE: SENATE HEARING ON BANK FAILURES
+
+SEN. SHERROD BALLARD (D-OH): The committee will come to order. Mr. Greer, welcome.
+
+GREGORY GREER, FORMER CEO, VALLEY BANK: Thank you, Chairman. I am deeply sorry for what happened to our depositors.
+
+BALLARD: When did you first know the bank was in trouble?
+
+GREER: In the first week of March, when the withdrawals began.
+
+SEN. TIM OKOYE (R-SC): Thank you, Mr. Chairman.
+
+SENATOR OKOYE: Mr. Greer, did you sell your own shares that week?
+
+GREER: I sold shares under a plan set up months before.
+
+OKOYE: Months before, or weeks before?
+
+GREER: I would have to check the dates, Senator.
+
+OKOYE: Please do. How much did you earn from the sale?
+
+GREER: About three million dollars.
+
+SENATOR OKOYE: And your depositors, how much did they lose?
+
+GREER: Nothing, in the end, because the deposits were guaranteed.
+
+SEN. ELIZABETH MORROW (D-MA): Thank you. Ms. Hanley, you ran the supervision team. Did your examiners see this coming?
+
+MARY HANLEY, FEDERAL RESERVE: They flagged the interest rate risk more than a year earlier.
+
+MORROW: And what did the bank do about it?
+
+HANLEY: Very little, and we did not press them hard enough.
+
+MORROW: Will you press harder now?
+
+HANLEY: We already are.
+
+BALLARD: Thank you both. The hearing is adjourned.
+"""
+
+
+def test_a_member_under_three_forms_of_his_name_is_one_speaker():
+    # before: "SENATOR OKOYE" (not "SEN.") and "OKOYE" (a shorter form of two labels) were two more speakers
+    annotated = run(LIVE_COVERAGE_HEARING, source="hearing.txt")
+    assert roles(annotated) == [("Sen. Sherrod Ballard", "host"), ("Gregory Greer", "guest"), ("Sen. Tim Okoye", "host"),
+                                ("Sen. Elizabeth Morrow", "host"), ("Mary Hanley", "guest")]
+    assert turns_by_speaker(annotated) == {"Sen. Sherrod Ballard": 3, "Gregory Greer": 6, "Sen. Tim Okoye": 5,
+                                           "Sen. Elizabeth Morrow": 3, "Mary Hanley": 3}

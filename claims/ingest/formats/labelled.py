@@ -472,6 +472,26 @@ def shorter_forms(names) -> dict[str, str]:
     return out
 
 
+# a member's title written short or in full: "SEN. TIM OKOYE", then "SENATOR OKOYE"
+_TITLE_IN_FULL = {"SEN.": "SENATOR", "REP.": "REPRESENTATIVE", "Sen.": "Senator", "Rep.": "Representative"}
+
+
+def full_forms(names) -> dict[str, str]:
+    """{"OKOYE": "SEN. TIM OKOYE", "SENATOR OKOYE": "SEN. TIM OKOYE"}: each shorter label and the one full
+    name it stands for (shorter_forms' pairs, and where the longer names a label could stand for are
+    themselves forms of one, the longest: a network's hearing coverage names a senator three ways)."""
+    names = list(names)
+    words = {name: [_TITLE_IN_FULL.get(w, w) for w in name.split()] for name in names}
+    out: dict[str, str] = {}
+    for short in names:
+        longer = [name for name in names if len(words[name]) > len(words[short])
+                  and words[name][-1] == words[short][-1] and set(words[short]) <= set(words[name])]
+        longest = [name for name in longer if all(set(words[other]) <= set(words[name]) for other in longer)]
+        if len(longest) == 1:
+            out[short] = longest[0]
+    return out
+
+
 def _paired_handles(cands, counts) -> set[str]:
     """The names in lower case (handles) that label three or more lines, two thirds of them just
     after a capitalised name labelling two or more: a pseudonymous guest answering a host
@@ -1029,8 +1049,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
         turns = labels_in_capitals(text, turns, known=frozenset(said))
     content_end = turns[-1].end_char if turns else len(text)
-    named = dict.fromkeys(t.speaker_label for t in turns if t.speaker_label)
-    full = {short: name for name, short in shorter_forms(named).items()}  # "OKOYE" -> "SEN. JAMES OKOYE"
+    full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
     hearing = _is_hearing(starts) or members_ask(text, turns, full=full)
     if hearing:
         roles = hearing_roles(text, turns, front=text[: starts[0][1]], full=full)
