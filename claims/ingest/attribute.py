@@ -97,7 +97,7 @@ from typing import Sequence
 
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
-from .formats.labelled import ASKING_PARTS, GUEST_ROLES, HOST_ROLES, initials, shorter_forms
+from .formats.labelled import ASKING_PARTS, GUEST_ROLES, HOST_ROLES, full_forms, initials
 from .names import display_name, find_aliases, unique_slug
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
@@ -448,10 +448,10 @@ def _short_forms(labels: Sequence[str]) -> dict[str, str]:
     """{"CH": "Conor Hoekstra", "FOUNTAIN": "NICK FOUNTAIN"}: labels that are another label's
     initials (ArrayCast names a speaker in full once, then by initials: two to four capitals) or
     a shorter form of it (NPR: "NICK FOUNTAIN, HOST:", then "FOUNTAIN:"; a hearing's "SENATOR
-    TIM KENNEDY", then "SENATOR KENNEDY")."""
+    TIM KENNEDY", then "SENATOR KENNEDY" and "KENNEDY")."""
     full = {initials(label): label for label in labels if 2 <= len(label.split()) <= 4}
     out = {label: full[label] for label in labels if _are_initials(label) and label in full}
-    out.update({short: name for name, short in shorter_forms(labels).items()})
+    out.update(full_forms(labels))
     return out
 
 
@@ -460,7 +460,8 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
     the show in the first turns, else the one asking the most questions, is the host; a label
     the transcript calls a host ("NICK FOUNTAIN, HOST:", "Host B:") is one. In a hearing every member
     is a host and every witness a guest, as the parser read them (formats/_hearing.py); a label it
-    could not tell is the host only where it is the one the rule above picks. A label of initials or a surname
+    could not tell is the host only where it is the one the rule above picks and it asks (a hearing's
+    excerpt of witnesses alone has no host). A label of initials or a surname
     is the speaker whose label it abbreviates."""
     by_label: dict[str, SpeakerRecord] = {}
     unknown: list[str] = []
@@ -491,7 +492,12 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         said_hosts |= {label for label in unknown if _HOST_WORD.search(label)}
         if hearing and not has_host:
             undecided = {t.speaker_label for t in turns if t.role_hint is None and t.speaker_label in unknown}
-            host_labels = said_hosts | ({_host_label(text, turns, unknown)} & undecided)
+            picked = _host_label(text, turns, unknown)
+            # an excerpt where only witnesses speak (the members' questions cut out) has no member to invent: the
+            # undecided label the rule picks is a host only where it asks
+            asks = any(t.speaker_label == picked and _question(text[max(t.start_char, t.end_char - 8) : t.end_char])
+                       for t in turns)
+            host_labels = said_hosts | ({picked} & undecided if asks else set())
         else:
             host_labels = set() if has_host else said_hosts or {_host_label(text, turns, unknown)}
         for label in unknown:

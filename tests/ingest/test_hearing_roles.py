@@ -3,6 +3,7 @@ committee's roster and the witness list in the front matter, else from who asks.
 is shaped like a govinfo CHRG-* text page: the cover, the roster in two columns, C O N T E N T S with a
 WITNESSES list, then paragraphs indented by four spaces and wrapped at 70, STATEMENT OF headings between them."""
 import textwrap
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,23 @@ NO_FRONT_MATTER = "\n".join([
     para("Dr. Kahn", "By October, if the contract is signed this spring."),
     para("Ms. Ferreira", "And we will be ready for them."),
     para("Chairman Voss", "I thank the witnesses. The hearing is adjourned."),
+]) + "\n"
+
+# an excerpt of a hearing's record in which only the witnesses speak (the members' questions cut out): a Smith on
+# the roster and a Smith on the witness list leave "Mr. Smith" undecided, and nobody asks anything
+WITNESSES_ONLY_FRONT = ("                     COMMITTEE ON HARBOR ADMINISTRATION\n\n"
+                        "                  HELEN FARRAGUT, Oregon, Chairwoman\n"
+                        "GRANT PELLOW, Ohio                   MARTIN SMITH, Maine\n\n"
+                        "                           C O N T E N T S\n\n"
+                        "                               WITNESSES\n\n"
+                        "Smith, Mr. Theo, Night Pilot, Upper Landing Ferry Company.......     4\n"
+                        "Varga, Dr. Ilse, Engineer, River Crossings Authority............     9\n\n")
+WITNESSES_ONLY = "\n".join([
+    para("Mr. Smith", "Thank you. " + STATEMENT * 2),
+    para("Dr. Varga", "I would add only that the bureau has asked for the money twice. " + STATEMENT),
+    para("Mr. Smith", "The pilots will share the cost if the store stays open all winter."),
+    para("Dr. Varga", "Four seals, all of them at the southern depot."),
+    para("Mr. Smith", "We will be ready for them by October."),
 ]) + "\n"
 
 
@@ -133,6 +151,8 @@ def test_another_bodys_chairman_on_the_witness_list_is_a_witness():
     ("subcommittee.txt", NO_FRONT_MATTER.encode(), {
         "host": ["Chairman Voss", "Mr. Dale", "Ms. Pike", "Ranking Member Ibsen", "Representative Lund"],
         "guest": ["Dr. Kahn", "Ms. Ferreira"]}),
+    # an excerpt of the witnesses alone is stored with no host
+    ("excerpt.txt", (WITNESSES_ONLY_FRONT + WITNESSES_ONLY).encode(), {"host": [], "guest": ["Dr. Varga", "Mr. Smith"]}),
 ])
 def test_the_stored_interview_has_its_members_as_hosts_and_witnesses_as_guests(source, data, expected):
     from claims.models import Participation
@@ -238,3 +258,312 @@ def test_a_hearing_printed_with_colon_labels_makes_its_titled_senators_hosts_and
     show = run(SUNDAY_SHOW, source="show.txt")
     assert [(s.name, s.role) for s in show.speakers] == [
         ("Margaret Hale", "host"), ("Sen. Alan Park", "guest"), ("Sen. Maria Ruiz", "guest")]
+
+
+# a Senate hearing as a wire service prints it: a member's title and full name in capitals on the first turn
+# ("SEN. JOHN KENNEDY (R-LA):"), the surname alone after it, and each member's first turn a thank-you, not a
+# question; the witnesses with their posts ("MARK ZUCKERBERG, CEO, META:"), then by surname
+WIRE_SENATE_HEARING = """SENATE COMMERCE COMMITTEE HOLDS HEARING ON ONLINE CHILD SAFETY
+
+CHAIRMAN CALLOWAY: The committee will come to order. We have three witnesses this morning.
+
+SEN. RUTH BRANDT (D-IL): Thank you, Mr. Chairman. Families from my state are in the room today.
+
+CALLOWAY: Mr. Harlow, you may begin.
+
+OWEN HARLOW, CEO, PICTOGRAM: Thank you, Chairman. We have built more than thirty tools for parents and teens, and we keep adding more.
+
+CALLOWAY: Thank you. Ms. Ferris.
+
+NINA FERRIS, CEO, CHATTER: Thank you. Our company has changed a great deal in the last year, and safety comes first.
+
+CALLOWAY: Dr. Abad.
+
+DR. ABAD: Thank you. The research on adolescent sleep is clearer than it was five years ago.
+
+CALLOWAY: Senator Okoye.
+
+SEN. JAMES OKOYE (R-LA): Thank you, Mr. Chairman. Mr. Harlow, I have a few short questions for you.
+
+HARLOW: Of course, Senator.
+
+OKOYE: How many teenagers use your apps every day?
+
+HARLOW: I do not have that exact figure in front of me, Senator.
+
+OKOYE: Would you say it is more than ten million?
+
+HARLOW: It is likely more than that.
+
+OKOYE: That is not what I asked. I yield back.
+
+CALLOWAY: Senator Mercer.
+
+SENATOR ANN MERCER: Thank you. I want to start with the bill we passed out of committee last year.
+
+FERRIS: I am familiar with it.
+
+MERCER: Do you support it?
+
+FERRIS: We support parts of it, the duty of care among them.
+
+MERCER: Dr. Abad, does the research show harm from the feeds themselves?
+
+ABAD: It shows a link with lost sleep, and sleep matters a great deal at that age.
+
+BRANDT: Mr. Harlow, will you give this committee your internal studies?
+
+HARLOW: We have published many of them already.
+
+BRANDT: Not the ones we asked for.
+
+HARLOW: I will look into it.
+
+CALLOWAY: Thank you all. The hearing is adjourned.
+"""
+
+# a House hearing in capitals: the chair's and the members' titles in full or short, the witnesses' doctor's title
+WIRE_HOUSE_HEARING = """HOUSE OVERSIGHT SUBCOMMITTEE HEARING ON LAB SAFETY
+
+CHAIRWOMAN LINDGREN: The subcommittee will come to order. I recognize myself for five minutes.
+
+LINDGREN: Dr. Sato, when did you first learn of the grant to the overseas lab?
+
+DR. KENJI SATO, FORMER DIRECTOR, INSTITUTE OF INFECTIOUS DISEASE: In early 2020, when the reports came out.
+
+LINDGREN: And you had approved it?
+
+SATO: I did not approve individual sub-awards.
+
+REPRESENTATIVE DELACROIX-WEBB: Thank you, Madam Chair. I want to thank Dr. Sato for his decades of service.
+
+DELACROIX-WEBB: Dr. Sato, how many threats have you received since 2020?
+
+SATO: Many hundreds, and my family has received them too.
+
+DELACROIX-WEBB: Were any of them prompted by statements made in this room?
+
+SATO: Some of them quoted members of this subcommittee.
+
+REP. HOLLIS: Thank you, Madam Chair.
+
+HOLLIS: Dr. Sato, did you ever tell the department to look into a leak from the lab?
+
+SATO: I said from the beginning that we should keep an open mind.
+
+HOLLIS: Then why did the paper say otherwise?
+
+SATO: The authors reached their own conclusions. I yield to them on the details.
+
+LINDGREN: Ms. Okafor, you may answer the same question.
+
+GRACE OKAFOR, PRESIDENT, GLOBAL LAB WATCH: We asked for the early samples and were not given them.
+
+LINDGREN: Did you ever ask again?
+
+OKAFOR: Many times, in writing and in person.
+
+RANKING MEMBER PRUITT: Thank you. I have one question for Ms. Okafor.
+
+PRUITT: What would it take for the next outbreak to be reported in days rather than weeks?
+
+OKAFOR: Countries would have to share samples under a binding agreement.
+
+PRUITT: Would this country sign one?
+
+OKAFOR: That is a question for your government.
+
+LINDGREN: The subcommittee is adjourned.
+"""
+
+# a Sunday show in capitals: the anchor, untitled, asks two senators who then answer by surname
+SUNDAY_SHOW_IN_CAPITALS = """STATE OF THE NATION, SUNDAY MORNING
+
+DANA WHITFIELD, NETWORK ANCHOR: Good morning. Joining me now are two senators who wrote the online safety bill. Senator Calloway, will it pass this year?
+
+SEN. TOM CALLOWAY (R-SC): I think it will. We have the votes in committee, and the families have made the case better than we could.
+
+WHITFIELD: Senator Mercer, do you agree?
+
+SEN. ANN MERCER (D-MN): I do, but we need floor time, and that is up to the leader.
+
+WHITFIELD: What would you say to the companies that oppose it?
+
+MERCER: They have had years to fix this themselves. Thank you, Dana.
+
+WHITFIELD: Senator Calloway, what about the age checks?
+
+CALLOWAY: The app stores should do them once. That is the simplest way.
+
+WHITFIELD: And if they refuse?
+
+CALLOWAY: Then we will write it into the law. Why wouldn't we?
+
+WHITFIELD: Thank you both.
+"""
+
+# a podcast in capitals: no member's title, no hearing
+PODCAST_IN_CAPITALS = """THE WORKSHOP HOUR, EPISODE 41
+
+MAYA PATEL: Welcome to The Workshop Hour. My guest today is Tom Reyes, who builds furniture out of reclaimed barn wood. Tom, how did you start?
+
+TOM REYES: My grandfather had a barn that was falling down, and I could not bear to burn the wood.
+
+PATEL: What was the first piece you made?
+
+REYES: A kitchen table. It still wobbles, and my wife still uses it.
+
+PATEL: Do you ever buy new wood?
+
+REYES: Never for the tops. Sometimes for the legs, if the old beams are too thin.
+
+PATEL: Where do people find you?
+
+REYES: At the Saturday market, most weeks.
+"""
+
+
+def turns_by_speaker(annotated):
+    names = {s.slug: s.name for s in annotated.speakers}
+    return Counter(names[t.speaker_slug] for t in annotated.turns)
+
+
+@pytest.mark.parametrize("text, expected, turns", [
+    (WIRE_SENATE_HEARING, [
+        ("Chairman Calloway", "host"), ("Sen. Ruth Brandt", "host"), ("Owen Harlow", "guest"), ("Nina Ferris", "guest"),
+        ("Dr. Abad", "guest"), ("Sen. James Okoye", "host"), ("Senator Ann Mercer", "host")],
+     {"Chairman Calloway": 7, "Owen Harlow": 6, "Sen. James Okoye": 4, "Nina Ferris": 3, "Senator Ann Mercer": 3,
+      "Sen. Ruth Brandt": 3, "Dr. Abad": 2}),
+    (WIRE_HOUSE_HEARING, [
+        ("Chairwoman Lindgren", "host"), ("Dr. Kenji Sato", "guest"), ("Representative Delacroix-Webb", "host"),
+        ("Rep. Hollis", "host"), ("Grace Okafor", "guest"), ("Ranking Member Pruitt", "host")],
+     {"Chairwoman Lindgren": 6, "Dr. Kenji Sato": 6, "Representative Delacroix-Webb": 3, "Rep. Hollis": 3,
+      "Grace Okafor": 4, "Ranking Member Pruitt": 3}),
+])
+def test_a_hearing_labelled_in_capitals_makes_its_titled_members_hosts_and_its_witnesses_guests(text, expected, turns):
+    # before: no hearing (each member's titled label opens with a thank-you and asks in the surname's turns after
+    # it), so the chair alone was the host and the other members guests
+    annotated = run(text, source="hearing.txt")
+    assert annotated.format == "labelled" and not annotated.errors
+    assert roles(annotated) == expected
+    # the surname alone ("OKOYE:") is the same speaker as the titled label before it
+    assert turns_by_speaker(annotated) == turns
+
+
+@pytest.mark.parametrize("text, expected", [
+    (SUNDAY_SHOW_IN_CAPITALS, [("Dana Whitfield", "host"), ("Sen. Tom Calloway", "guest"), ("Sen. Ann Mercer", "guest")]),
+    (PODCAST_IN_CAPITALS, [("Maya Patel", "host"), ("Tom Reyes", "guest")]),
+])
+def test_an_anchor_asking_senators_and_a_podcast_in_capitals_are_no_hearing(text, expected):
+    annotated = run(text, source="show.txt")
+    assert not parse_source(text, source="show.txt").hearing
+    assert roles(annotated) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # before: Mr. Smith, undecided, was the host by the usual rule though he asks nothing
+    (WITNESSES_ONLY_FRONT + WITNESSES_ONLY, [("Mr. Smith", "guest"), ("Dr. Varga", "guest")]),
+    # no front matter: neither asks, both witnesses by the questions rule (as before)
+    (WITNESSES_ONLY, [("Mr. Smith", "guest"), ("Dr. Varga", "guest")]),
+    # the undecided Mr. Smith asks: the usual rule makes him the host
+    (WITNESSES_ONLY_FRONT + WITNESSES_ONLY.replace("by October.", "by October. Will the bureau be?"),
+     [("Mr. Smith", "host"), ("Dr. Varga", "guest")]),
+])
+def test_a_hearing_excerpt_where_only_witnesses_speak_invents_no_member(text, expected):
+    annotated = run(text, source="excerpt.txt")
+    assert annotated.format == "labelled" and not annotated.errors
+    assert roles(annotated) == expected
+
+
+# two members of one surname, told apart by their states as the record prints them ("Mr. SCOTT of Virginia."), a
+# witness of that surname too: in the printed record's capitals and in govinfo's text pages' title case
+def two_scotts(label):
+    return "\n".join([
+        para(label("Chairman", "VOSS"), "The subcommittee will come to order. " + STATEMENT),
+        para(label("Mr.", "SCOTT of Virginia"), "Thank you, Mr. Chairman. Mr. Scott, how many seals does the bureau keep?"),
+        para(label("Mr.", "SCOTT"), "Four, at the southern depot."),
+        para(label("Mr.", "SCOTT of Virginia"), "Why there? I yield back."),
+        para(label("Mr.", "SCOTT"), "It has the only heated store on the canal."),
+        para(label("Chairman", "VOSS"), "Mr. Scott of Georgia."),
+        para(label("Mr.", "SCOTT of Georgia"), "Mr. Scott, when will the new seals arrive?"),
+        para(label("Mr.", "SCOTT"), "By October, if the contract is signed this spring."),
+        para(label("Mr.", "SCOTT of Georgia"), "And who pays for them?"),
+        para(label("Mr.", "SCOTT"), "The bureau, from next year's budget."),
+        para(label("Chairman", "VOSS"), "The hearing is adjourned."),
+    ]) + "\n"
+
+
+@pytest.mark.parametrize("label", [
+    lambda title, name: f"{title} {name}",  # the printed record: "Mr. SCOTT of Virginia."
+    lambda title, name: f"{title} {name.title().replace(' Of ', ' of ')}",  # govinfo's text: "Mr. Scott of Virginia."
+])
+def test_members_told_apart_by_their_states_are_two_speakers(label):
+    # before: "Mr. SCOTT of Virginia." was no label: his words ran on in the turn before, so the witness's turns
+    # held the members' questions and he was the host
+    text = two_scotts(label)
+    annotated = run(text, source="hearing.txt")
+    assert annotated.format == "labelled" and not annotated.errors
+    assert [(s.slug, s.role) for s in annotated.speakers] == [
+        ("chairman-voss", "host"), ("mr-scott-of-virginia", "host"), ("mr-scott", "guest"), ("mr-scott-of-georgia", "host")]
+    said = [(t.speaker_slug, text[t.start_char:t.end_char].split(".")[0]) for t in annotated.turns]
+    assert said[1:4] == [("mr-scott-of-virginia", "Thank you, Mr"), ("mr-scott", "Four, at the southern depot"),
+                         ("mr-scott-of-virginia", "Why there? I yield back")]
+    assert said[6] == ("mr-scott-of-georgia", "Mr")
+    assert [slug for slug, _ in said] == ["chairman-voss", "mr-scott-of-virginia", "mr-scott", "mr-scott-of-virginia", "mr-scott",
+                                          "chairman-voss", "mr-scott-of-georgia", "mr-scott", "mr-scott-of-georgia", "mr-scott",
+                                          "chairman-voss"]
+
+
+# a network's live coverage of a hearing: one senator under three forms ("SEN. TIM OKOYE (R-SC):", "SENATOR OKOYE:",
+# "OKOYE:"), the chairman under two
+LIVE_COVERAGE_HEARING = """LIVE COVERAGE: SENATE HEARING ON BANK FAILURES
+
+SEN. SHERROD BALLARD (D-OH): The committee will come to order. Mr. Greer, welcome.
+
+GREGORY GREER, FORMER CEO, VALLEY BANK: Thank you, Chairman. I am deeply sorry for what happened to our depositors.
+
+BALLARD: When did you first know the bank was in trouble?
+
+GREER: In the first week of March, when the withdrawals began.
+
+SEN. TIM OKOYE (R-SC): Thank you, Mr. Chairman.
+
+SENATOR OKOYE: Mr. Greer, did you sell your own shares that week?
+
+GREER: I sold shares under a plan set up months before.
+
+OKOYE: Months before, or weeks before?
+
+GREER: I would have to check the dates, Senator.
+
+OKOYE: Please do. How much did you earn from the sale?
+
+GREER: About three million dollars.
+
+SENATOR OKOYE: And your depositors, how much did they lose?
+
+GREER: Nothing, in the end, because the deposits were guaranteed.
+
+SEN. ELIZABETH MORROW (D-MA): Thank you. Ms. Hanley, you ran the supervision team. Did your examiners see this coming?
+
+MARY HANLEY, FEDERAL RESERVE: They flagged the interest rate risk more than a year earlier.
+
+MORROW: And what did the bank do about it?
+
+HANLEY: Very little, and we did not press them hard enough.
+
+MORROW: Will you press harder now?
+
+HANLEY: We already are.
+
+BALLARD: Thank you both. The hearing is adjourned.
+"""
+
+
+def test_a_member_under_three_forms_of_his_name_is_one_speaker():
+    # before: "SENATOR OKOYE" (not "SEN.") and "OKOYE" (a shorter form of two labels) were two more speakers
+    annotated = run(LIVE_COVERAGE_HEARING, source="hearing.txt")
+    assert roles(annotated) == [("Sen. Sherrod Ballard", "host"), ("Gregory Greer", "guest"), ("Sen. Tim Okoye", "host"),
+                                ("Sen. Elizabeth Morrow", "host"), ("Mary Hanley", "guest")]
+    assert turns_by_speaker(annotated) == {"Sen. Sherrod Ballard": 3, "Gregory Greer": 6, "Sen. Tim Okoye": 5,
+                                           "Sen. Elizabeth Morrow": 3, "Mary Hanley": 3}

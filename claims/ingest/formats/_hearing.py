@@ -4,7 +4,8 @@ A hearing's members ask (the host side), its witnesses answer (the guest side). 
 is which, and a careful reader takes the evidence in this order:
 
 1. a title only members hold: "Chairman Steil", "Ranking Member Okafor", "Senator Hatch", "Representative
-   Lee", "Delegate Norton", "The Chairman", "The Presiding Officer" (but a "Chairman Powell" the witness
+   Lee", "Delegate Norton", "The Chairman", "The Presiding Officer", or a state after the surname ("Mr. SCOTT of
+   Virginia", one of two members of that name) (but a "Chairman Powell" the witness
    list names and the roster does not is the Federal Reserve's chairman, testifying: a witness);
 2. the front matter: a name in the committee's roster ("BRYCE HALVORSEN, Wisconsin, Chairman", the
    GPO's capitals and a state) or its attendance ("Present: Representatives Halvorsen, ...") makes
@@ -39,7 +40,7 @@ _LABEL_TITLE = re.compile(
     r"|Senator|Representative|Delegate|Secretary|Attorney[ ]General|Judge|Governor|Mayor|Chief|Sheriff|General|Admiral"
     r"|Ambassador|Commissioner|Director|Professor)[ ]+"
 )
-_STATES = (
+STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois"
     "|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri"
     "|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
@@ -54,7 +55,7 @@ _STATES = (
 _ROSTER_WORD = r"(?:``[A-Z][A-Za-z.'’-]*''|[A-Z](?:[a-z]{1,2}[A-Z])?[A-Z.'’-]*)"
 _ROSTER_ENTRY = re.compile(
     rf"(?<![\w.'’`-])(?P<name>{_ROSTER_WORD}(?:[ ]{_ROSTER_WORD}){{1,4}}),[ ](?:(?:Jr|Sr)\.,[ ]|(?:II|III|IV),[ ])?"
-    rf"(?i:{_STATES})(?=,|[ \t]{{2,}}|[ \t]*\(|[ \t]*$)"
+    rf"(?i:{STATES})(?=,|[ \t]{{2,}}|[ \t]*\(|[ \t]*$)"
 )
 # a heading naming the witnesses whose statements follow ("STATEMENT OF HON. JANE MARROW, COMMISSIONER,
 # ...", "STATEMENTS OF ...; AND MR. TOBIAS RENN, NIGHT PILOT, ...", "TESTIMONY OF ..."), in capitals, on
@@ -145,8 +146,15 @@ def witness_names(front: str, text: str) -> list[tuple[str, ...]]:
     return _contents_witnesses(front) + _heading_witnesses(text)
 
 
+# a member told from another of that surname by the state ("Mr. SCOTT of Virginia.", "Mr. Scott of Georgia."): the
+# record does so for members only
+_OF_STATE = re.compile(rf"[ ]of[ ](?:{STATES})$")
+
+
 def _surname(label: str) -> tuple[str, ...]:
-    """"Ms. Jackson Lee" -> ("jackson", "lee"): the label's words after its title."""
+    """"Ms. Jackson Lee" -> ("jackson", "lee"), "Mr. SCOTT of Virginia" -> ("scott",): the label's words after its
+    title."""
+    label = _OF_STATE.sub("", label)
     return _words(_LABEL_TITLE.sub("", label, count=1)) if _LABEL_TITLE.match(label) else ()
 
 
@@ -160,56 +168,62 @@ def _named(surname: tuple[str, ...], names: Iterable[tuple[str, ...]]) -> bool:
 _YIELDS_BACK = re.compile(r"(?i)\bI yield back\b")
 
 
-def _askers(text: str, turns: Sequence[ParsedTurn]) -> set[str]:
+def _askers(text: str, turns: Sequence[ParsedTurn], full: Mapping[str, str]) -> set[str]:
     """The labels half of whose turns or more hold a question that another speaker's turn follows,
-    and those that yield their time back."""
+    and those that yield their time back (a shorter label's turns counted as its full one's)."""
     labelled = [t for t in turns if t.speaker_label]
     asked: Counter[str] = Counter()
     said: Counter[str] = Counter()
     yielded = set()
     for t, after in zip(labelled, labelled[1:] + [None]):
-        label = t.speaker_label
+        label = full.get(t.speaker_label, t.speaker_label)
         said[label] += 1
-        if after is not None and after.speaker_label != label and text.find("?", t.start_char, t.end_char) >= 0:
+        if (after is not None and full.get(after.speaker_label, after.speaker_label) != label
+                and text.find("?", t.start_char, t.end_char) >= 0):
             asked[label] += 1
         if _YIELDS_BACK.search(text, t.start_char, t.end_char):
             yielded.add(label)
-    return yielded | {label for label, n in asked.items() if 2 * n >= said[label]}
+    askers = yielded | {label for label, n in asked.items() if 2 * n >= said[label]}
+    return askers | {short for short, label in full.items() if label in askers}
 
 
-def members_ask(text: str, turns: Sequence[ParsedTurn]) -> bool:
+def members_ask(text: str, turns: Sequence[ParsedTurn], *, full: Mapping[str, str] | None = None) -> bool:
     """Whether labels that only members hold ("Sen. Josh Hawley:", "SEN. RICHARD BLUMENTHAL (D-CT):",
-    "Chairman Blumenthal:", as news sites and Rev print a hearing) are two or more and ask, the untitled
-    answering: a hearing in other shapes than the GPO's. A Sunday show's anchor asking two senators is not
-    one (the untitled one asks)."""
+    "Chairman Blumenthal:", as news sites, wire services and Rev print a hearing) are two or more and ask,
+    the untitled answering: a hearing in other shapes than the GPO's. A Sunday show's anchor asking two
+    senators is not one (the untitled one asks). `full` gives a shorter label's full form ("OKOYE" ->
+    "SEN. JAMES OKOYE"): a wire service titles a member once, thanking the chair, and asks under the surname."""
+    full = full or {}
     titled: Counter[str] = Counter()
     untitled: Counter[str] = Counter()
-    labels = {t.speaker_label for t in turns if t.speaker_label}
+    labels = {full.get(t.speaker_label, t.speaker_label) for t in turns if t.speaker_label}
     members = {label for label in labels if _MEMBER_TITLE.match(label) or _CHAIR_TITLE.match(label)}
     if len(members) < 2 or not labels - members:
         return False
     for t in turns:
         if not t.speaker_label:
             continue
-        side = titled if t.speaker_label in members else untitled
+        side = titled if full.get(t.speaker_label, t.speaker_label) in members else untitled
         side["turns"] += 1
         side["asking"] += text.find("?", t.start_char, t.end_char) >= 0
     return titled["asking"] * untitled["turns"] > untitled["asking"] * titled["turns"]
 
 
-def hearing_roles(text: str, turns: Sequence[ParsedTurn], *, front: str) -> Mapping[str, str | None]:
+def hearing_roles(text: str, turns: Sequence[ParsedTurn], *, front: str,
+                  full: Mapping[str, str] | None = None) -> Mapping[str, str | None]:
     """A hearing's text, turns and front matter (the text before the first label) in, each label's
-    role out: HOST for a member, GUEST for a witness, None where the record does not tell."""
+    role out: HOST for a member, GUEST for a witness, None where the record does not tell. `full`
+    gives a shorter label's full form, whose turns count as its."""
     members = roster_names(front)
     witnesses = witness_names(front, text)
-    askers = _askers(text, turns)
+    askers = _askers(text, turns, full or {})
     roles: dict[str, str | None] = {}
     for label in dict.fromkeys(t.speaker_label for t in turns if t.speaker_label):
         surname = _surname(label)
         in_roster, witness = _named(surname, members), _named(surname, witnesses)
         if _CHAIR_TITLE.match(label) and witness and not in_roster:
             roles[label] = GUEST  # another body's chairman testifying ("Chairman Powell", the Federal Reserve's)
-        elif _MEMBER_TITLE.match(label) or _CHAIR_TITLE.match(label):
+        elif _MEMBER_TITLE.match(label) or _CHAIR_TITLE.match(label) or _OF_STATE.search(label):
             roles[label] = HOST
         elif in_roster and witness:
             roles[label] = None  # two people of that name: the record does not say which one speaks

@@ -68,7 +68,7 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._hearing import hearing_roles, members_ask
+from ._hearing import STATES, hearing_roles, members_ask
 from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter_lines, parse_clock, parse_date, reads_as_prose, refused, trim
 
 NAME = "labelled"
@@ -210,12 +210,13 @@ HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
-# order.", "The CHAIRMAN. ...", "Q. Where were you?", "A. At home."), the name alone on its line where
+# order.", "The CHAIRMAN. ...", "Mr. SCOTT of Virginia. ..." (one of two members of that name), "Q. Where were you?", "A. At home."), the name alone on its line where
 # a page sets the words in paragraphs below ("Mr. CHENEY." then the opening statement); and a press briefing's reporter, "Q"
 # and a wide space, no period (the White House's, the State Department's: "Q    Thanks, John.")
 PERIOD_LABEL_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.|Chairman|Chairwoman|Chair|Senator|Representative|Secretary"
     r"|Judge|Governor|General|Admiral|Ambassador|Commissioner|Director|The)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}"
+    r"(?:[ ]of[ ](?:" + STATES + r"))?"
     r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)(?:[ \t]+(?P<rest>\S)|(?<=[A-Z'’-][A-Z]\.)[ \t]*\r?$)"
 )
 # the same labels in title case as the GPO's hearings are published as text (govinfo's and congress.gov's
@@ -227,7 +228,7 @@ HEARING_LABEL_LINE = re.compile(
     r"^(?:[ ]{2,8}|\t)(?P<t0>)(?P<t1>)(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.|Chairman|Chairwoman|Chair|Vice[ ]Chair(?:man|woman)?|Ranking[ ]Member"
     r"|Senator|Representative|Delegate|Secretary|Attorney[ ]General|Judge|Governor|Mayor|Chief|Sheriff|General|Admiral|Ambassador"
     r"|Commissioner|Director|Professor)[ ](?!(?:Chairman|Chairwoman|Chair|President|Speaker)\.)"
-    r"[A-Z][\w'’-]+(?:[ ](?:de[ ]|van[ ]|von[ ]|la[ ])?[A-Z][\w'’-]+){0,2}"
+    r"[A-Z][\w'’-]+(?:[ ](?:de[ ]|van[ ]|von[ ]|la[ ])?[A-Z][\w'’-]+){0,2}(?:[ ]of[ ](?:" + STATES + r"))?"
     r"|The[ ](?:Acting[ ])?(?:Chairman|Chairwoman|Chair|Vice[ ]Chairman|Vice[ ]Chair|Clerk|Presiding[ ]Officer|Speaker))"
     r"\.(?P<t2>)[ \t]+(?P<rest>\S)"
 )
@@ -468,6 +469,26 @@ def shorter_forms(names) -> dict[str, str]:
                   and name.split()[-1] == words[-1] and set(words) <= set(name.split())]
         if len(longer) == 1 and longer[0] not in out:
             out[longer[0]] = short
+    return out
+
+
+# a member's title written short or in full: "SEN. TIM OKOYE", then "SENATOR OKOYE"
+_TITLE_IN_FULL = {"SEN.": "SENATOR", "REP.": "REPRESENTATIVE", "Sen.": "Senator", "Rep.": "Representative"}
+
+
+def full_forms(names) -> dict[str, str]:
+    """{"OKOYE": "SEN. TIM OKOYE", "SENATOR OKOYE": "SEN. TIM OKOYE"}: each shorter label and the one full
+    name it stands for (shorter_forms' pairs, and where the longer names a label could stand for are
+    themselves forms of one, the longest: a network's hearing coverage names a senator three ways)."""
+    names = list(names)
+    words = {name: [_TITLE_IN_FULL.get(w, w) for w in name.split()] for name in names}
+    out: dict[str, str] = {}
+    for short in names:
+        longer = [name for name in names if len(words[name]) > len(words[short])
+                  and words[name][-1] == words[short][-1] and set(words[short]) <= set(words[name])]
+        longest = [name for name in longer if all(set(words[other]) <= set(words[name]) for other in longer)]
+        if len(longest) == 1:
+            out[short] = longest[0]
     return out
 
 
@@ -1028,9 +1049,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
         turns = labels_in_capitals(text, turns, known=frozenset(said))
     content_end = turns[-1].end_char if turns else len(text)
-    hearing = _is_hearing(starts) or members_ask(text, turns)
+    full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
+    hearing = _is_hearing(starts) or members_ask(text, turns, full=full)
     if hearing:
-        roles = hearing_roles(text, turns, front=text[: starts[0][1]])
+        roles = hearing_roles(text, turns, front=text[: starts[0][1]], full=full)
         turns = [replace(t, role_hint=roles.get(t.speaker_label)) for t in turns]
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title, **_head_facts(text[:content_start])), turns=tuple(turns),
