@@ -25,7 +25,9 @@ from .ingest.records import AnnotatedInterview, Metadata
 from .ingest.records import Chapter as ChapterRecord
 from .ingest.records import Turn as TurnRecord
 from .ingest.timing import estimate_times
-from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn, quote_mismatch
+from .models import (
+    Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn, after_today, quote_mismatch,
+)
 from .selectors import FORMER_SLUGS, former_slug_targets, interview_stored, slug_map
 
 PREDICTION_FIELDS = (
@@ -278,6 +280,9 @@ def interview_prepare(
                              file_metadata=file_metadata)
     if annotated.errors:
         raise IngestFailed(annotated.errors)
+    refusal = after_today(annotated.metadata.published, "Published on")  # from a manifest or the file itself
+    if refusal:
+        raise IngestError(source, None, refusal)
     container = _binary_container(data)
     return replace(annotated, container=container) if container else annotated
 
