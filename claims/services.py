@@ -510,6 +510,20 @@ def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
     return TopicMergeResult(claims_moved=moved, claims_already_tagged=already, children_moved=len(children))
 
 
+@transaction.atomic
+def topics_merge(*, sources: Iterable[Topic], target: Topic) -> list[tuple[Topic, TopicMergeResult]]:
+    """Fold each of `sources` into `target` (topic_merge): all of them or, on the first refusal, none;
+    the refusal names the topic it stopped at."""
+    merged = []
+    for source in sources:
+        name, slug = source.name, source.slug
+        try:
+            merged.append((source, topic_merge(source=source, target=target)))
+        except ValidationError as error:
+            raise ValidationError(f"{name} ({slug}): {' '.join(error.messages)}") from None
+    return merged
+
+
 def _claims_check_quotes(claims: list[Claim]) -> None:
     """Refuse a change that would save a claim whose quote no longer matches its transcript (as an
     old import could have left it): the one check of claim_update that a merge's claims can fail."""
