@@ -811,9 +811,12 @@ class FixtureImport:
         key = ("claims.participation", line)
         interview_id, speaker_id = self._interview(key, fields.get("interview")), self._speaker(key, fields.get("speaker"))
         slug, role = fields["speaker"][0] if speaker_id is not None else None, fields.get("role")
-        seen = self.parts.setdefault((interview_id, speaker_id), (slug, role))
-        if seen[0] == slug:  # the first, or the same row twice (refused as a duplicate when written)
+        seen = self.parts.get((interview_id, speaker_id))
+        if seen is None:
+            self.parts[(interview_id, speaker_id)] = (slug, role)
             return False
+        if seen[0] == slug:  # refused here: PostgreSQL's COPY raises its unique violation unwrapped, a traceback
+            raise CommandError(f"{path}:{line}: duplicate claims.participation ({fields['interview'][0]!r}, {slug!r})")
         if seen[1] != role:
             raise CommandError(f"{path}:{line}: " + merged_parts_message(
                 fields["interview"][0], self._slug_of(self.speakers, speaker_id), seen[1], role))

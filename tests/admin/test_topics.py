@@ -69,10 +69,10 @@ def test_a_refusal_part_way_through_a_topic_merge_merges_none_of_the_selected_to
     before = {topic.slug: (topic.parent_id, topic.keywords) for topic in Topic.objects.all()}
     # by slug, alignment would go in first; machine-learning is refused (reliability lies under it)
     response = merge(admin_client, [alignment, desk.ml], desk.reliability)
-    assert messages_of(response) == [
+    assert messages_of(response) == [(
         "Nothing was merged: Machine learning (machine-learning): 'Reliability' lies under 'Machine learning'; "
         "merging would make the tree loop. Move 'Reliability' out from under 'Machine learning' first, "
-        "or merge the other way round."]
+        "or merge the other way round.")]
     assert {topic.slug: (topic.parent_id, topic.keywords) for topic in Topic.objects.all()} == before
     assert list(reload(tagged).topics.all()) == [alignment]
     assert not reload(desk.reliability).former_slugs.exists()

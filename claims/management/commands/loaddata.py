@@ -3,7 +3,11 @@ error, and every loaded claim is checked before the transaction commits."""
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
 
-from claims.bulk import former_slug_current_message, former_slug_defined_message, merged_parts_message
+from claims.bulk import (
+    former_slug_current_message,
+    former_slug_defined_message,
+    merged_parts_message,
+)
 from claims.dataset import claims_invalid
 from claims.models import Claim, Participation
 from claims.selectors import FORMER_SLUGS, slug_current
