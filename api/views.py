@@ -12,6 +12,7 @@ from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework import status, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.decorators import action
@@ -132,14 +133,31 @@ class ApiViewSet(viewsets.GenericViewSet):
         try:
             return super().perform_content_negotiation(request, force=force)
         except Http404:
-            # DRF's answer to ?format=xml is "404 Not found.", as if the endpoint were missing
-            given = request.query_params.get(api_settings.URL_FORMAT_OVERRIDE)
-            if given is None:
-                raise
-            formats = ", ".join(renderer.format for renderer in self.renderer_classes)
-            raise ValidationError({api_settings.URL_FORMAT_OVERRIDE: [
-                f"Unknown format {given[:50]!r}; this endpoint answers in: {formats}."
-            ]}) from None
+            raise unknown_format(request, self.renderer_classes) from None
+
+
+def unknown_format(request, renderer_classes) -> Exception:
+    """DRF's answer to ?format=xml is "404 Not found.", as if the endpoint were missing: a 400 naming the
+    format asked for and those offered instead (the 404 itself when no ?format= was given)."""
+    given = request.query_params.get(api_settings.URL_FORMAT_OVERRIDE)
+    if given is None:
+        return Http404()
+    formats = ", ".join(dict.fromkeys(renderer.format for renderer in renderer_classes))
+    return ValidationError({api_settings.URL_FORMAT_OVERRIDE: [
+        f"Unknown format {given[:50]!r}; this endpoint answers in: {formats}."
+    ]})
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI schema (YAML, or JSON); an unknown ?format= is a 400 as on the other endpoints."""
+
+    def perform_content_negotiation(self, request, force=False):
+        if force:  # negotiation failed and DRF wants a renderer for the error: JSON, not the first one's YAML
+            return OrjsonRenderer(), OrjsonRenderer.media_type
+        try:
+            return super().perform_content_negotiation(request)
+        except Http404:
+            raise unknown_format(request, self.renderer_classes) from None
 
 
 class KeysetListMixin:

@@ -385,6 +385,14 @@ def former_slug_current_message(noun: str, slug: str, owner_slug: str) -> str:
     return f"{slug!r} cannot become a former slug of {noun} {owner_slug!r}: it is the slug of {noun} {slug!r}"
 
 
+def merged_parts_message(interview_slug: str, speaker_slug: str, first_role: str, second_role: str) -> str:
+    """Why a fixture's interview is refused: two speakers it names, merged since, had different parts in it
+    (what speaker_merge refuses too)."""
+    return (f"interview {interview_slug!r} names speaker {speaker_slug!r} (two speakers since merged into it) as its "
+            f"{first_role} and as its {second_role}: one person cannot be both, so it is not loaded (drop one of the "
+            "two participation rows)")
+
+
 def iter_json_array(path: Path, chunk: int = READ_CHUNK) -> Iterator[tuple[int, object]]:
     """The elements of a top-level JSON array, parsed one at a time; each with its line number.
 
@@ -668,6 +676,7 @@ class FixtureImport:
             "claims.prediction": _ModelRows(Prediction, {"claim": self._claim}),
         }
         self.pending_topics: list[tuple] = []
+        self.parts: dict[tuple[int, int], tuple[str, str]] = {}  # (interview id, speaker id) -> (slug written, role)
 
     # Natural keys -> ids ------------------------------------------------------------------------
 
@@ -789,10 +798,29 @@ class FixtureImport:
             _, row = rows.row((label, line), fields)
             rows.writer.add(row)
             former[slug] = owner  # later files may name it
+        elif label == "claims.participation" and self._participation_merged(path, line, fields):
+            return
         else:
             key = (label, line)
             _, row = rows.row(key, fields)
             rows.writer.add(row)
+
+    def _participation_merged(self, path: Path, line: int, fields: dict) -> bool:
+        """Whether this participation's speaker, named by another slug, already has this part in the
+        interview: two speakers merged since the export; one participation stays, as in speaker_merge."""
+        key = ("claims.participation", line)
+        interview_id, speaker_id = self._interview(key, fields.get("interview")), self._speaker(key, fields.get("speaker"))
+        slug, role = fields["speaker"][0] if speaker_id is not None else None, fields.get("role")
+        seen = self.parts.get((interview_id, speaker_id))
+        if seen is None:
+            self.parts[(interview_id, speaker_id)] = (slug, role)
+            return False
+        if seen[0] == slug:  # refused here: PostgreSQL's COPY raises its unique violation unwrapped, a traceback
+            raise CommandError(f"{path}:{line}: duplicate claims.participation ({fields['interview'][0]!r}, {slug!r})")
+        if seen[1] != role:
+            raise CommandError(f"{path}:{line}: " + merged_parts_message(
+                fields["interview"][0], self._slug_of(self.speakers, speaker_id), seen[1], role))
+        return True
 
     def _add_claim(self, path: Path, line: int, fields: dict) -> None:
         interview = fields.get("interview")

@@ -1,4 +1,6 @@
 """The claims database: interviews, who spoke, what they claimed and predicted."""
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -81,6 +83,15 @@ class Topic(models.Model):
                 raise ValidationError({"parent": "A topic cannot be its own ancestor."})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
+
+
+def after_today(value: dt.date | None, said: str) -> str | None:
+    """The refusal of a date that has not come yet ("Published on 2027-01-05, after today (...)."), else None:
+    what has happened (an interview aired, an outcome judged) cannot be dated in the future."""
+    today = dt.date.today()
+    if value is not None and value > today:
+        return f"{said} {value}, after today ({today})."
+    return None
 
 
 def _refuse_anothers_former_slug(row, former_model, owner: str) -> None:
@@ -196,6 +207,11 @@ class Interview(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        refusal = after_today(self.published, "Published on")
+        if refusal:
+            raise ValidationError({"published": refusal})
 
 
 class Participation(models.Model):
@@ -442,5 +458,7 @@ class Prediction(models.Model):
         if self.resolved_on is not None and made_on is not None and self.resolved_on < made_on:
             # a typo such as 1999 for 2024: an outcome cannot be known before the prediction was said
             errors["resolved_on"] = f"Resolved on {self.resolved_on}, before the prediction was made ({made_on})."
+        elif after_today(self.resolved_on, "Resolved on"):
+            errors["resolved_on"] = after_today(self.resolved_on, "Resolved on")
         if errors:
             raise ValidationError(errors)

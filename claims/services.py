@@ -25,7 +25,9 @@ from .ingest.records import AnnotatedInterview, Metadata
 from .ingest.records import Chapter as ChapterRecord
 from .ingest.records import Turn as TurnRecord
 from .ingest.timing import estimate_times
-from .models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn, quote_mismatch
+from .models import (
+    Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn, after_today, quote_mismatch,
+)
 from .selectors import FORMER_SLUGS, former_slug_targets, interview_stored, slug_map
 
 PREDICTION_FIELDS = (
@@ -278,6 +280,9 @@ def interview_prepare(
                              file_metadata=file_metadata)
     if annotated.errors:
         raise IngestFailed(annotated.errors)
+    refusal = after_today(annotated.metadata.published, "Published on")  # from a manifest or the file itself
+    if refusal:
+        raise IngestError(source, None, refusal)
     container = _binary_container(data)
     return replace(annotated, container=container) if container else annotated
 
@@ -503,6 +508,20 @@ def topic_merge(*, source: Topic, target: Topic) -> TopicMergeResult:
     _former_slugs_move(source=source, target=target)
     source.delete()
     return TopicMergeResult(claims_moved=moved, claims_already_tagged=already, children_moved=len(children))
+
+
+@transaction.atomic
+def topics_merge(*, sources: Iterable[Topic], target: Topic) -> list[tuple[Topic, TopicMergeResult]]:
+    """Fold each of `sources` into `target` (topic_merge): all of them or, on the first refusal, none;
+    the refusal names the topic it stopped at."""
+    merged = []
+    for source in sources:
+        name, slug = source.name, source.slug
+        try:
+            merged.append((source, topic_merge(source=source, target=target)))
+        except ValidationError as error:
+            raise ValidationError(f"{name} ({slug}): {' '.join(error.messages)}") from None
+    return merged
 
 
 def _claims_check_quotes(claims: list[Claim]) -> None:

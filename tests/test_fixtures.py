@@ -178,6 +178,64 @@ def test_interviews_and_claims_exported_before_a_merge_load_onto_the_records_kep
         ("gustav-guest", []), ("gustav-guest", ["ai"])]  # tagged 'alignment' and 'ai': one link
 
 
+def export_then_merge_a_split_voice(folder: Path, role: str) -> list:
+    """The small dataset with a third speaker in 'talk' (a diariser's split of one voice, in `role`), with a
+    turn and a claim, exported to `folder` with only its interview's files; then its interview is deleted and
+    curators merge the split into 'guest'. Returns the claims as exported (span, statement)."""
+    from claims.services import speaker_merge
+
+    build_small_dataset()
+    interview = Interview.objects.get(slug="talk")
+    split = make_speaker(slug="speaker-3-in-talk", name="Speaker 3")
+    Participation.objects.create(interview=interview, speaker=split, role=role)
+    Turn.objects.create(interview=interview, index=2, speaker=split, start_char=100, end_char=len(interview.source_text))
+    make_claim(interview=interview, speaker=split, quote="the shortest program", statement="Programs can be short.")
+    dataset_export(folder)
+    exported = sorted(Claim.objects.values_list("start_char", "end_char", "statement"))
+    for name in ("topics.json", "speakers.json"):  # the speakers and topics stay in the database
+        (folder / name).unlink()
+    Claim.objects.all().delete()
+    Interview.objects.all().delete()
+    speaker_merge(source=split, target=Speaker.objects.get(slug="guest"))
+    return exported
+
+
+@pytest.mark.parametrize("command", LOADERS)
+def test_an_interview_exported_before_two_of_its_guests_were_merged_loads_with_one_participation(tmp_path, command):
+    exported = export_then_merge_a_split_voice(tmp_path, "guest")
+    call_command(command, "--fixtures", str(tmp_path), verbosity=0)
+    interview = Interview.objects.get(slug="talk")
+    assert sorted(interview.participations.values_list("speaker__slug", "role")) == [("guest", "guest"), ("host", "host")]
+    assert list(interview.turns.order_by("index").values_list("speaker__slug", flat=True)) == ["host", "guest", "guest"]
+    assert sorted(Claim.objects.values_list("start_char", "end_char", "statement")) == exported
+    assert set(Claim.objects.values_list("speaker__slug", flat=True)) == {"guest"}
+
+
+@pytest.mark.parametrize("command", LOADERS)
+def test_an_interview_naming_two_speakers_since_merged_in_different_parts_is_refused_and_loads_nothing(tmp_path, command):
+    export_then_merge_a_split_voice(tmp_path, "host")
+    with pytest.raises(CommandError) as refused:
+        call_command(command, "--fixtures", str(tmp_path), verbosity=0)
+    message = str(refused.value)
+    assert "\n" not in message and str(tmp_path / "interviews" / "talk.json") in message
+    assert ("interview 'talk' names speaker 'guest' (two speakers since merged into it) as its guest and as its host: "
+            "one person cannot be both") in message
+    assert not Interview.objects.exists() and not Claim.objects.exists()
+
+
+@pytest.mark.parametrize("command", LOADERS)
+def test_a_participation_row_given_twice_under_one_slug_is_still_a_duplicate(tmp_path, command):
+    build_small_dataset()
+    dataset_export(tmp_path)
+    call_command("flush", "--noinput", verbosity=0)
+    path = tmp_path / "interviews" / "talk.json"
+    rows = json.loads(path.read_text())
+    path.write_text(json.dumps([*rows, next(row for row in rows if row["model"] == "claims.participation")]))
+    with pytest.raises(CommandError, match="duplicate"):
+        call_command(command, "--fixtures", str(tmp_path), verbosity=0)
+    assert not Interview.objects.exists()
+
+
 def keep_rows(path: Path, keep) -> list:
     rows = [row for row in json.loads(path.read_text()) if keep(row)]
     path.write_text(json.dumps(rows, indent=2))

@@ -111,6 +111,22 @@ def test_options_override_the_manifest():
     assert (eye.published, eye.published_precision, eye.title) == (dt.date(2023, 3, 15), "day", "Eye on AI #118")
 
 
+def test_a_published_date_after_today_is_refused_in_one_line_and_writes_nothing(tmp_path):
+    today = dt.date.today()
+    tomorrow = today + dt.timedelta(days=1)
+    message, _ = ingest_failing(SEEDS / "000_5e2d2378550aa81c.txt", published=tomorrow.isoformat())
+    assert message == f"--published: Published on {tomorrow}, after today ({today})."
+    next_year = str(today.year + 1)  # year precision: the year's first day
+    message, _ = ingest_failing(SEEDS / "000_5e2d2378550aa81c.txt", published=next_year)
+    assert message == f"--published: Published on {next_year}-01-01, after today ({today})."
+    shutil.copy(DATA / "interview_labels.txt", tmp_path / "talk.txt")
+    (tmp_path / "manifest.json").write_text(f'{{"talk.txt": {{"published": "{tomorrow}"}}}}', encoding="utf-8")
+    message, err = ingest_failing(tmp_path / "talk.txt")
+    assert message == "1 of 1 file(s) failed; those wrote nothing"
+    assert err.splitlines()[0] == f"{tmp_path / 'talk.txt'}: Published on {tomorrow}, after today ({today})."
+    assert not Interview.objects.exists() and not Speaker.objects.exists()
+
+
 def test_a_labelled_transcript_takes_hosts_and_guests_from_options(tmp_path):
     ingest(DATA / "interview_labels.txt", host=["Ann Host"], guest=["Bo Guest"])
     interview = Interview.objects.get()

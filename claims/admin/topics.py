@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from claims.dataset import topics_in_tree_order
 from claims.models import Claim, Topic, TopicFormerSlug
 from claims.selectors import related_count, topic_subtree_ids
-from claims.services import topic_merge, topic_update
+from claims.services import topic_update, topics_merge
 
 from .common import ADMIN_CSS, FormerSlugInline, FormerSlugsAdmin, HistoryAdmin, confirmation_context, plural
 
@@ -112,19 +112,20 @@ class TopicAdmin(FormerSlugsAdmin, HistoryAdmin):
         form = MergeForm(request.POST if request.POST.get("post") == "yes" else None)
         if form.is_bound and form.is_valid():
             target = form.cleaned_data["target"]
-            for source in queryset.exclude(pk=target.pk).order_by("slug"):
-                name = source.name
-                try:
-                    result = topic_merge(source=source, target=target)
-                except ValidationError as error:
-                    self.message_user(request, f"“{name}” was not merged: {' '.join(error.messages)}", messages.ERROR)
-                    continue
+            # the target alone selected: the service's refusal says why
+            sources = list(queryset.exclude(pk=target.pk).order_by("slug")) or [target]
+            try:
+                results = topics_merge(sources=sources, target=target)
+            except ValidationError as error:
+                self.message_user(request, f"Nothing was merged: {' '.join(error.messages)}", messages.ERROR)
+                return None
+            for source, result in results:
                 details = f"{plural(result.claims_moved, 'claim')} moved"
                 if result.claims_already_tagged:
                     details += f", {result.claims_already_tagged} already had “{target.name}”"
                 if result.children_moved:
                     details += f", {plural(result.children_moved, 'subtopic')} moved under it"
-                self.message_user(request, f"Merged “{name}” into “{target.name}”: {details}.", messages.SUCCESS)
+                self.message_user(request, f"Merged “{source.name}” into “{target.name}”: {details}.", messages.SUCCESS)
             return None
         context = confirmation_context(self, request, queryset, action="merge_topics", title="Merge topics")
         context |= {"form": form, "preview": queryset.annotate(n=Count("claims")).order_by("slug")}

@@ -61,6 +61,17 @@ def test_a_new_published_date_moves_the_dates_of_the_claims(admin_client, desk):
     assert set(Claim.objects.filter(interview=desk.interview).values_list("date", flat=True)) == {dt.date(2024, 1, 1)}
 
 
+def test_a_published_date_after_today_is_refused_naming_the_date_and_today(admin_client, desk):
+    claims = list(desk.interview.claims.order_by("start_char", "end_char"))
+    today = dt.date.today()
+    tomorrow = today + dt.timedelta(days=1)
+    data = interview_form_data(desk.interview, claims, published=tomorrow.isoformat())
+    response = admin_client.post(reverse("admin:claims_interview_change", args=[desk.interview.pk]), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["published"] == [f"Published on {tomorrow}, after today ({today})."]
+    assert Interview.objects.get(pk=desk.interview.pk).published == dt.date(2023, 3, 27)
+
+
 def test_claims_can_be_approved_inline_on_the_interview_page(admin_client, desk):
     claims = list(desk.interview.claims.order_by("start_char", "end_char"))
     index = claims.index(desk.proposed)

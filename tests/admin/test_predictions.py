@@ -122,3 +122,21 @@ def test_a_resolution_dated_before_the_prediction_was_made_is_refused_and_nothin
     assert (reload(prediction).status, reload(prediction).resolved_on) == ("open", None)
     admin_client.post(url, {"status": "came_true", "resolved_on": "2023-03-27", "resolution_note": "Same day."})
     assert reload(prediction).resolved_on == dt.date(2023, 3, 27)
+
+
+def test_a_resolution_dated_tomorrow_is_refused_naming_the_date_and_today(admin_client, predictions):
+    prediction = predictions["overdue"]
+    today = dt.date.today()
+    tomorrow = today + dt.timedelta(days=1)
+    url = reverse("admin:claims_prediction_resolve", args=[prediction.pk])
+    response = admin_client.post(url, {"status": "came_true", "resolved_on": tomorrow.isoformat(),
+                                       "resolution_note": "It improved a lot."})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [f"Resolved on {tomorrow}, after today ({today})."]
+    assert (reload(prediction).status, reload(prediction).resolved_on) == ("open", None)
+    change = reverse("admin:claims_prediction_change", args=[predictions["resolved"].pk])
+    data = {"predicted": "The resolved thing happens.", "horizon": "", "target_start": "", "target_end": "2024-01-01",
+            "status": "did_not_happen", "resolved_on": tomorrow.isoformat(), "resolution_note": "No.", "evidence_link": ""}
+    response = admin_client.post(change, data)
+    assert response.context["adminform"].form.errors["resolved_on"] == [f"Resolved on {tomorrow}, after today ({today})."]
+    assert reload(predictions["resolved"]).resolved_on == dt.date(2024, 2, 1)

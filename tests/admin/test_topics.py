@@ -58,8 +58,30 @@ def test_merging_moves_claims_subtopics_and_keywords_and_loses_nothing(admin_cli
 
 def test_a_topic_cannot_be_merged_into_its_own_subtopic(admin_client, desk):
     response = merge(admin_client, [desk.ml], desk.reliability)
-    assert messages_of(response)[0].startswith("“Machine learning” was not merged: 'Reliability' lies under")
+    assert messages_of(response)[0].startswith("Nothing was merged: Machine learning (machine-learning): "
+                                               "'Reliability' lies under 'Machine learning'")
     assert Topic.objects.filter(slug="machine-learning").exists()
+
+
+def test_a_refusal_part_way_through_a_topic_merge_merges_none_of_the_selected_topics(admin_client, desk):
+    alignment = make_topic(name="Alignment", slug="alignment", keywords=["aligned"])
+    tagged = make_claim(speaker=desk.guest, topics=[alignment])
+    before = {topic.slug: (topic.parent_id, topic.keywords) for topic in Topic.objects.all()}
+    # by slug, alignment would go in first; machine-learning is refused (reliability lies under it)
+    response = merge(admin_client, [alignment, desk.ml], desk.reliability)
+    assert messages_of(response) == [(
+        "Nothing was merged: Machine learning (machine-learning): 'Reliability' lies under 'Machine learning'; "
+        "merging would make the tree loop. Move 'Reliability' out from under 'Machine learning' first, "
+        "or merge the other way round.")]
+    assert {topic.slug: (topic.parent_id, topic.keywords) for topic in Topic.objects.all()} == before
+    assert list(reload(tagged).topics.all()) == [alignment]
+    assert not reload(desk.reliability).former_slugs.exists()
+
+
+def test_a_topic_is_not_merged_into_itself(admin_client, desk):
+    response = merge(admin_client, [desk.other], desk.other)
+    assert messages_of(response) == ["Nothing was merged: Other (other): A topic cannot be merged into itself."]
+    assert Topic.objects.filter(slug="other").exists()
 
 
 def test_topic_choices_elsewhere_follow_the_tree(admin_client, desk):

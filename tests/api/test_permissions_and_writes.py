@@ -1,4 +1,6 @@
 """Who reads what, who writes, and that writes go through the services' checks."""
+import datetime as dt
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -250,9 +252,9 @@ def test_a_session_write_needs_the_csrf_token(world, django_user_model):
 def test_staff_resolve_a_prediction_through_the_service(world, staff):
     prediction = world.agi_2023_pred.prediction
     response = staff.post(f"/api/predictions/{prediction.pk}/resolve/",
-                          {"status": "did_not_happen", "resolved_on": "2030-01-05", "resolution_note": "No."}, format="json")
+                          {"status": "did_not_happen", "resolved_on": "2025-01-05", "resolution_note": "No."}, format="json")
     assert response.status_code == 200, response.content
-    assert (response.json()["status"], response.json()["resolved_on"]) == ("did_not_happen", "2030-01-05")
+    assert (response.json()["status"], response.json()["resolved_on"]) == ("did_not_happen", "2025-01-05")
     reopened = staff.post(f"/api/predictions/{prediction.pk}/resolve/", {"status": "open"}, format="json").json()
     assert reopened["resolved_on"] is None
 
@@ -264,6 +266,36 @@ def test_resolving_before_the_prediction_was_made_is_400_naming_resolved_on(worl
     assert response.status_code == 400
     assert response.json() == {"resolved_on": ["Resolved on 2013-03-27, before the prediction was made (2023-03-27)."]}
     assert staff.get(f"/api/predictions/{prediction.pk}/").json()["status"] == "open"
+
+
+def test_resolving_tomorrow_is_400_naming_resolved_on_the_date_and_today(world, staff):
+    prediction = world.agi_2023_pred.prediction
+    today = dt.date.today()
+    tomorrow = today + dt.timedelta(days=1)
+    response = staff.post(f"/api/predictions/{prediction.pk}/resolve/",
+                          {"status": "came_true", "resolved_on": tomorrow.isoformat(), "resolution_note": "Yes."}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"resolved_on": [f"Resolved on {tomorrow}, after today ({today})."]}
+    assert staff.get(f"/api/predictions/{prediction.pk}/").json()["status"] == "open"
+    response = staff.post(f"/api/predictions/{prediction.pk}/resolve/",
+                          {"status": "came_true", "resolved_on": today.isoformat(), "resolution_note": "Yes."}, format="json")
+    assert response.status_code == 200 and response.json()["resolved_on"] == today.isoformat()
+
+
+def test_a_claim_written_with_a_prediction_resolved_tomorrow_is_400_and_writes_nothing(world, staff):
+    today = dt.date.today()
+    tomorrow = today + dt.timedelta(days=1)
+    prediction = {"predicted": "Something.", "status": "came_true", "resolved_on": tomorrow.isoformat()}
+    payload = new_claim_payload(world, type="prediction", prediction=prediction)
+    response = staff.post("/api/claims/", payload, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"resolved_on": [f"Resolved on {tomorrow}, after today ({today})."]}
+    assert not Claim.objects.filter(statement=payload["statement"]).exists()
+    claim = world.agi_2023_pred
+    response = staff.patch(f"/api/claims/{claim.pk}/", {"prediction": prediction}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"resolved_on": [f"Resolved on {tomorrow}, after today ({today})."]}
+    assert Prediction.objects.get(claim=claim).status == "open"
 
 
 def test_resolving_with_a_bad_status_is_400(world, staff):

@@ -32,6 +32,15 @@ def test_the_schema_documents_every_endpoint_and_claim_filter(anon):
     }
 
 
+def test_the_schema_in_an_unknown_format_is_a_400_in_json_naming_the_formats_offered(anon):
+    response = anon.get("/api/schema/", {"format": "xml"})
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"format": ["Unknown format 'xml'; this endpoint answers in: yaml, json."]}
+    assert anon.get("/api/schema/", {"format": "json"}).json()["openapi"].startswith("3.")
+    assert yaml.safe_load(anon.get("/api/schema/", {"format": "yaml"}).content)["openapi"].startswith("3.")
+
+
 def test_schema_generation_has_no_warnings(tmp_path):
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml"))
 

@@ -14,7 +14,7 @@ from claims.ingest.manifest import MANIFEST_NAME, manifest_metadata, merge_metad
 from claims.ingest.markup import spoken_word_count
 from claims.ingest.read import expand_paths
 from claims.management.database import DatabaseCommand
-from claims.models import Interview
+from claims.models import Interview, after_today
 from claims.selectors import interview_size, interview_stored
 from claims.services import (
     IngestConflict, IngestFailed, claims_extract, interview_ingest, interview_prepare, slug_taken_message,
@@ -82,6 +82,9 @@ class Command(DatabaseCommand):
             )
         except IngestError as error:
             raise CommandError(str(error)) from None
+        refusal = after_today(cli_metadata.published, "Published on")
+        if refusal:
+            raise CommandError(f"--published: {refusal}")
         files, path_errors = expand_paths(options["paths"])
         for line in _skipped_in_folders(options["paths"], files):
             self.stderr.write(line)
