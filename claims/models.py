@@ -4,6 +4,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .ingest.names import unique_slug
@@ -85,10 +86,16 @@ class Topic(models.Model):
             ancestor = ancestor.parent
 
 
+def latest_today() -> dt.date:
+    """Today's date where it is latest, UTC+14 (Kiribati): a curator in Sydney or an interview published in
+    Tokyo may already be a day ahead of the server's UTC date, and is not in the future."""
+    return (timezone.now() + dt.timedelta(hours=14)).date()
+
+
 def after_today(value: dt.date | None, said: str) -> str | None:
-    """The refusal of a date that has not come yet ("Published on 2027-01-05, after today (...)."), else None:
-    what has happened (an interview aired, an outcome judged) cannot be dated in the future."""
-    today = dt.date.today()
+    """The refusal of a date that has not come yet anywhere ("Published on 2027-01-05, after today (...)."),
+    else None: what has happened (an interview aired, an outcome judged) cannot be dated in the future."""
+    today = latest_today()
     if value is not None and value > today:
         return f"{said} {value}, after today ({today})."
     return None

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from claims.models import Chapter, Claim, Interview, Speaker, Turn
+from claims.models import Chapter, Claim, Interview, Speaker, Turn, latest_today
 
 pytestmark = pytest.mark.django_db
 
@@ -112,19 +112,28 @@ def test_options_override_the_manifest():
 
 
 def test_a_published_date_after_today_is_refused_in_one_line_and_writes_nothing(tmp_path):
-    today = dt.date.today()
+    today = latest_today()
     tomorrow = today + dt.timedelta(days=1)
     message, _ = ingest_failing(SEEDS / "000_5e2d2378550aa81c.txt", published=tomorrow.isoformat())
     assert message == f"--published: Published on {tomorrow}, after today ({today})."
-    next_year = str(today.year + 1)  # year precision: the year's first day
-    message, _ = ingest_failing(SEEDS / "000_5e2d2378550aa81c.txt", published=next_year)
-    assert message == f"--published: Published on {next_year}-01-01, after today ({today})."
+    later_year = str(today.year + 2)  # year precision: the year's first day (+2: on 31 December +1 may have begun)
+    message, _ = ingest_failing(SEEDS / "000_5e2d2378550aa81c.txt", published=later_year)
+    assert message == f"--published: Published on {later_year}-01-01, after today ({today})."
     shutil.copy(DATA / "interview_labels.txt", tmp_path / "talk.txt")
     (tmp_path / "manifest.json").write_text(f'{{"talk.txt": {{"published": "{tomorrow}"}}}}', encoding="utf-8")
     message, err = ingest_failing(tmp_path / "talk.txt")
     assert message == "1 of 1 file(s) failed; those wrote nothing"
     assert err.splitlines()[0] == f"{tmp_path / 'talk.txt'}: Published on {tomorrow}, after today ({today})."
     assert not Interview.objects.exists() and not Speaker.objects.exists()
+
+
+def test_a_published_date_that_is_today_east_of_utc_is_accepted():
+    # an interview published in Tokyo this morning may carry tomorrow's UTC date: today somewhere
+    # on Earth is not the future
+    east = latest_today()
+    assert east >= dt.datetime.now(dt.timezone.utc).date()
+    ingest(SEEDS / "000_5e2d2378550aa81c.txt", published=east.isoformat())
+    assert Interview.objects.get().published == east
 
 
 def test_a_labelled_transcript_takes_hosts_and_guests_from_options(tmp_path):

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from claims import services
-from claims.models import Claim, Interview
+from claims.models import Claim, Interview, latest_today
 
 from .conftest import messages_of, reload
 
@@ -63,7 +63,7 @@ def test_a_new_published_date_moves_the_dates_of_the_claims(admin_client, desk):
 
 def test_a_published_date_after_today_is_refused_naming_the_date_and_today(admin_client, desk):
     claims = list(desk.interview.claims.order_by("start_char", "end_char"))
-    today = dt.date.today()
+    today = latest_today()
     tomorrow = today + dt.timedelta(days=1)
     data = interview_form_data(desk.interview, claims, published=tomorrow.isoformat())
     response = admin_client.post(reverse("admin:claims_interview_change", args=[desk.interview.pk]), data)

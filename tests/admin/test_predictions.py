@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from claims.models import Prediction
+from claims.models import Prediction, latest_today
 from claims.services import claim_create, prediction_resolve
 from tests.factories import span_of
 
@@ -126,7 +126,7 @@ def test_a_resolution_dated_before_the_prediction_was_made_is_refused_and_nothin
 
 def test_a_resolution_dated_tomorrow_is_refused_naming_the_date_and_today(admin_client, predictions):
     prediction = predictions["overdue"]
-    today = dt.date.today()
+    today = latest_today()
     tomorrow = today + dt.timedelta(days=1)
     url = reverse("admin:claims_prediction_resolve", args=[prediction.pk])
     response = admin_client.post(url, {"status": "came_true", "resolved_on": tomorrow.isoformat(),

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 from rest_framework.test import APIClient
 
-from claims.models import Claim, Prediction
+from claims.models import Claim, Prediction, latest_today
 
 pytestmark = pytest.mark.django_db
 
@@ -270,7 +270,7 @@ def test_resolving_before_the_prediction_was_made_is_400_naming_resolved_on(worl
 
 def test_resolving_tomorrow_is_400_naming_resolved_on_the_date_and_today(world, staff):
     prediction = world.agi_2023_pred.prediction
-    today = dt.date.today()
+    today = latest_today()
     tomorrow = today + dt.timedelta(days=1)
     response = staff.post(f"/api/predictions/{prediction.pk}/resolve/",
                           {"status": "came_true", "resolved_on": tomorrow.isoformat(), "resolution_note": "Yes."}, format="json")
@@ -283,7 +283,7 @@ def test_resolving_tomorrow_is_400_naming_resolved_on_the_date_and_today(world, 
 
 
 def test_a_claim_written_with_a_prediction_resolved_tomorrow_is_400_and_writes_nothing(world, staff):
-    today = dt.date.today()
+    today = latest_today()
     tomorrow = today + dt.timedelta(days=1)
     prediction = {"predicted": "Something.", "status": "came_true", "resolved_on": tomorrow.isoformat()}
     payload = new_claim_payload(world, type="prediction", prediction=prediction)
