@@ -593,3 +593,28 @@ def test_otters_text_without_times_names_alone_in_title_case_head_the_words_belo
     essay = ("Notes on Storage\n\nEarly Years\nThe first grid batteries were lead-acid banks.\n\n"
              "Lithium Arrives\nPrices fell by ninety percent.\n\nWhat Comes Next\nNobody knows.\n")
     assert parse_source(essay, source="essay.txt").format == "plain"
+
+
+def test_davinci_resolves_transcript_a_timecode_range_above_the_speaker_times_the_turn():
+    # DaVinci Resolve's transcription exported as text with "Detect Speaker": each turn a timecode
+    # range with frames in brackets, the speaker alone on the next line, the words indented by a space
+    # (matteocurcio/matteocurcio.com src/content/posts/resolve-transcript-cleaner-python.md;
+    # security-cocktail-hour/security-cocktail-hour-website .claude/skills/episode-deploy/references/
+    # transcript-formats.md). The first range was the title, the others stayed in the turns before
+    # them, and no turn had a time. The frames are left out: the file does not say the frame rate.
+    text = ("[00:00:01:12 - 00:00:06:20]\nSpeaker 1\n Welcome back to the workshop hour. I am talking with a boat builder.\n\n"
+            "[00:00:07:02 - 00:00:15:11]\nSpeaker 2\n Thanks for having me. I have built small wooden boats for twenty years.\n\n"
+            "[00:00:15:20 - 00:00:19:04]\nSpeaker 1\n What got you started?\n\n"
+            "[00:00:19:10 - 00:01:31:00]\nSpeaker 2\n My grandfather kept a shed full of tools.\n The smell of cedar stays with me.\n\n"
+            "[00:01:31:08 - 00:01:36:15]\nSpeaker 1\n Will the craft survive another generation?\n")
+    parsed = parse_source(text, source="resolve.txt")
+    assert parsed.format == "labelled" and not parsed.errors and parsed.metadata.title == ""
+    assert spans(text, parsed) == [
+        (3, "Speaker 1", 1.0, "Welcome back to the workshop hour. I am talking with a boat builder."),
+        (7, "Speaker 2", 7.0, "Thanks for having me. I have built small wooden boats for twenty years."),
+        (11, "Speaker 1", 15.0, "What got you started?"),
+        (15, "Speaker 2", 19.0, "My grandfather kept a shed full of tools.\n The smell of cedar stays with me."),
+        (20, "Speaker 1", 91.0, "Will the craft survive another generation?")]
+    named = text.replace("Speaker 1", "Nora").replace("Speaker 2", "Pete")  # the speakers renamed in Resolve
+    assert [(t.speaker_label, t.start_seconds) for t in parse_source(named, source="resolve.txt").turns] == [
+        ("Nora", 1.0), ("Pete", 7.0), ("Nora", 15.0), ("Pete", 19.0), ("Nora", 91.0)]

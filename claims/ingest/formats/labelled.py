@@ -255,14 +255,16 @@ _CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}(?::?[ \t]+|:?[ \t]*\r?\n\s
 _OPENING_TIME = re.compile(rf"[ \t]*{BRACKETED_TIME}")
 _MORE_OPENINGS = frozenset("0123456789*_[")
 _LEAD_TIME = re.compile(rf"{_TIME}[ \t]+(?=\S)")
+_TIMECODE_RANGE = r"\[(?P<timecode>\d{2}:\d{2}:\d{2}):\d{2}[ \t]*-[ \t]*\d{2}:\d{2}:\d{2}:\d{2}\]"
 # lines at a turn's end that are not its speaker's words: a bare time, "[00:01:23]" or "00:05:00" (the
 # next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
 # histories, Rational Reminder), a time linked to the video at that point ("[2:23](https://youtu.be/...?t=143)",
 # transcripts on Jekyll and Hugo blogs put one above a speaker's label), an earnings call's "Questions & Answers:",
-# a tag closing a block ("</details>")
+# a tag closing a block ("</details>"), DaVinci Resolve's timecode range above the speaker ("[00:00:43:03 -
+# 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid)
 _NOT_SPOKEN_LINE = re.compile(
-    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
+    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIMECODE_RANGE}|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
     r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
     # a Markdown page's HTML block tags alone on the line ("</details>" closing a collapsed transcript)
     r"|(?:</?(?:details|div|section|center)(?:[ \t][^<>\n]*)?>[ \t]*)+"
@@ -857,7 +859,7 @@ def _time_line_before(text: str, line_start: int) -> str | None:
         return None
     previous = text.rfind("\n", 0, line_start - 1) + 1
     m = _NOT_SPOKEN_LINE.match(text, previous, line_start - 1)
-    return m and (m.group("time") or m.group("linked"))
+    return m and (m.group("time") or m.group("linked") or m.group("timecode"))
 
 
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
@@ -865,7 +867,7 @@ _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
 _UNDERLINED_HEADING = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*={3,}[ \t]*\r?$", re.M)
 # a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment (also
 # Markdown's "[#]: collector: (...)", LCTT's)
-_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]")
+_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]|" + _TIMECODE_RANGE + "$")
 
 
 # a header's line giving the day ("15 June 2026, 03:35am" under a Teams transcript's title, "Date:
@@ -981,7 +983,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                                        or shape is HEARING_LABEL_LINE and _HEARING_HEADING.fullmatch(text, last_nl + 1, b)):
                     break
             else:
-                time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
+                time_before = time_before or not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode")
             a, b = trim(text, a, last_nl)
         if shape is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
             lead = _LEAD_TIME.match(text, a, b)
