@@ -618,3 +618,19 @@ def test_davinci_resolves_transcript_a_timecode_range_above_the_speaker_times_th
     named = text.replace("Speaker 1", "Nora").replace("Speaker 2", "Pete")  # the speakers renamed in Resolve
     assert [(t.speaker_label, t.start_seconds) for t in parse_source(named, source="resolve.txt").turns] == [
         ("Nora", 1.0), ("Pete", 7.0), ("Nora", 15.0), ("Pete", 19.0), ("Nora", 91.0)]
+
+
+def test_zooms_saved_captions_a_bracketed_name_and_the_clock_above_the_words():
+    # Zoom's "Save captions" file (meeting_saved_closed_caption.txt): "[Name] 15:05:17" alone on a line,
+    # the time of day, the words below (caiobonfante/vexa test_data/meeting_saved_closed_caption.txt).
+    # The names and times were left in the words, read as plain text with an invented host and guest.
+    text = ("[Nora Quinn] 14:02:11\nWelcome back to the workshop hour. I am talking with a boat builder.\n\n"
+            "[Pete Olsen] 14:02:19\nThanks for having me.\n\n[Pete Olsen] 14:02:21\nI have built wooden boats for twenty years.\n\n"
+            "[Nora Quinn] 14:02:31\nWhat got you started?\n\n"
+            "[Pete Olsen] 14:02:35\nMy grandfather kept a shed full of tools.\n")
+    parsed = parse_source(text, source="meeting_saved_closed_caption.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == [
+        (2, "Nora Quinn", 50531.0, "Welcome back to the workshop hour. I am talking with a boat builder."),
+        (5, "Pete Olsen", 50539.0, "Thanks for having me."), (8, "Pete Olsen", 50541.0, "I have built wooden boats for twenty years."),
+        (11, "Nora Quinn", 50551.0, "What got you started?"), (14, "Pete Olsen", 50555.0, "My grandfather kept a shed full of tools.")]
