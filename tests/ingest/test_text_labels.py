@@ -634,3 +634,25 @@ def test_zooms_saved_captions_a_bracketed_name_and_the_clock_above_the_words():
         (2, "Nora Quinn", 50531.0, "Welcome back to the workshop hour. I am talking with a boat builder."),
         (5, "Pete Olsen", 50539.0, "Thanks for having me."), (8, "Pete Olsen", 50541.0, "I have built wooden boats for twenty years."),
         (11, "Nora Quinn", 50551.0, "What got you started?"), (14, "Pete Olsen", 50555.0, "My grandfather kept a shed full of tools.")]
+
+
+def test_a_bracketed_timecode_a_dash_and_the_speaker_alone_on_a_line_label_the_words_below():
+    # "[00:00:42.28] - **Daira Emma**" alone on a line, a blank line, the words; a timecode alone later
+    # in a turn is the same speaker going on, as Rev's "(00:01:54):" (ZcashCommunityGrants/arboretum-notes,
+    # AllArboristCallNotes/Arborist Call 79-Notes.md); without the bold, "[00:01:02.02] - Speaker 1"
+    # (a course's transcript notes in a public repository). Read as timed lines, the dash and the
+    # name stayed in the words and an invented host and guest took the turns.
+    text = ("# Workshop Call #3 Notes\n\n## Full Notes\n\n[00:00:00.00] - **Nora**\n\n"
+            "Welcome back to the workshop hour. Who is with us today?\n\n[00:00:07.12] - **Pete**\n\n"
+            "A boat builder from the north coast.\n\n[00:00:15.20] \n\nAnd I still learn something every season.\n\n"
+            "[00:00:21.40] - **Nora**\n\nWhat got you started?\n\n[00:00:25.05] - **Pete**\n\nMy grandfather's shed.\n")
+    parsed = parse_source(text, source="call.md")
+    assert parsed.format == "labelled" and not parsed.errors and parsed.metadata.title == "Workshop Call #3 Notes"
+    assert spans(text, parsed) == [
+        (7, "Nora", 0.0, "Welcome back to the workshop hour. Who is with us today?"),
+        (11, "Pete", 7.12, "A boat builder from the north coast."),
+        (13, "Pete", 15.2, "[00:00:15.20] \n\nAnd I still learn something every season."),  # the mark kept, as Rev's
+        (19, "Nora", 21.4, "What got you started?"), (23, "Pete", 25.05, "My grandfather's shed.")]
+    plain = text.replace("**Nora**", "Speaker 1").replace("**Pete**", "Speaker 2").replace("\n\n", "\n")
+    assert [(t.speaker_label, t.start_seconds) for t in parse_source(plain, source="notes.txt").turns] == [
+        ("Speaker 1", 0.0), ("Speaker 2", 7.12), ("Speaker 2", 15.2), ("Speaker 1", 21.4), ("Speaker 2", 25.05)]

@@ -182,6 +182,12 @@ TIME_BOLD_NAME_LINE = re.compile(
 TIME_THEN_NAME_LINE = re.compile(
     rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+(?P<bracket>\[)?" + _NAME + r"(?(bracket)\])(?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
+# a timecode in brackets, a dash and the name alone on a line, the words below, the name bold or not
+# ("[00:00:42.28] - **Daira Emma**": ZcashCommunityGrants/arboretum-notes' call notes; "[00:01:02.02] -
+# Speaker 1" in a course's transcript notes)
+TIME_DASH_NAME_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)\[(?P<t1>{_TIME})\][ \t]*[-–—][ \t]*(?P<bold>\*\*|__)?" + _NAME + r"(?(bold)(?:\*\*|__))(?P<t2>)[ \t]*(?P<rest>)\r?$"
+)
 # a name alone on a line, the words below: in brackets (MacWhisper's "[Eleanor Scerri]") or as a
 # Markdown heading ("# Interviewer", interviews converted from Word); such a name counts only where it
 # heads two or more turns, so that a document's "## Summary" stays a heading
@@ -291,7 +297,7 @@ def _candidates(text: str):
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     hearing_label = HEARING_LABEL_LINE.match
-    time_bold_name = TIME_BOLD_NAME_LINE.match
+    time_bold_name, time_dash_name = TIME_BOLD_NAME_LINE.match, TIME_DASH_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
     capitals_alone = CAPITALS_ALONE_LINE.match
     bare_name_alone = BARE_NAME_ALONE_LINE.match
@@ -319,6 +325,7 @@ def _candidates(text: str):
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
                 or first in "MDCSRJGATQVP" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and (period_label(line) or hearing_label(line))
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
+                or first == "[" and time_dash_name(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first == "S" and len(line) < 16 and diarised_alone(line)
