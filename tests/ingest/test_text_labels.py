@@ -69,6 +69,28 @@ def test_a_title_and_subtitle_written_twice_and_a_pages_author_field_are_no_spea
         ("Speaker1", "And that is all.")]
 
 
+def test_sonixs_credit_after_a_title_without_a_subtitle_is_no_speaker():
+    # the same pages for talks titled without a subtitle ("Does This Look Infected 2: this mp4 audio file
+    # was automatically transcribed by Sonix ...", "The Mystery of Metador.mp4: ...", mirrored pages of
+    # SentinelOne's LABScon replays in a public repository): the title was a third speaker, the page's
+    # header and Sonix's credit its two turns
+    text = ("# Talks | Open Water Again\n\nOpen Water Again: this mp4 audio file was automatically transcribed by Sonix with the bes\n"
+            "*2023-5-18 21:25:1\nAuthor: [example.org](/jump-1.htm)*\n\n---\n\n"
+            "Open Water Again: [this mp4 audio file](https://sonix.ai/formats?utm_source=embed \"formats\") was "
+            "[automatically transcribed by Sonix](https://sonix.ai/transcribe?utm_source=embed \"transcribe\") with the "
+            "[best speech-to-text algorithms.](https://sonix.ai/auto?utm_source=embed \"auto\") This transcript may contain errors.\n\n"
+            "**Nora Quinn:**\nWelcome back. Who is with us today?\n\n**Pete Olsen:**\nA boat builder from the north coast.\n\n"
+            "**Nora Quinn:**\nWhat got you started?\n\n**Pete Olsen:**\nMy grandfather kept a shed full of tools ...\n")
+    parsed = parse_source(text, source="page.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        ("Nora Quinn", "Welcome back. Who is with us today?"), ("Pete Olsen", "A boat builder from the north coast."),
+        ("Nora Quinn", "What got you started?"), ("Pete Olsen", "My grandfather kept a shed full of tools ...")]
+    # a speaker who says the words is still a speaker
+    said = "Ann Lee: Was it automatically transcribed by Sonix?\n\nBo Chan: Yes.\n\nAnn Lee: Good.\n\nBo Chan: Indeed.\n"
+    assert [t.speaker_label for t in parse_source(said, source="a.md").turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan"]
+
+
 def test_a_speaker_going_on_with_the_same_words_each_time_is_still_a_speaker():
     text = ("Ann Lee: Question one: what is a reef?\n\nBo Chan: Coral.\n\nAnn Lee: Question two: how deep?\n\n"
             "Bo Chan: Forty metres.\n\nAnn Lee: Thanks.\n")

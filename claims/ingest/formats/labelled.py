@@ -633,11 +633,19 @@ def _header_field(cands, counts) -> bool:
     return counts[first[5]] == 1 and _shape(first)[:2] != _shape(cands[1])[:2]
 
 
+# Sonix's credit after a talk's title, the page's header and not a turn ("Talk Title: [this mp4 audio
+# file](https://sonix.ai/...) was [automatically transcribed by Sonix](...)", links kept or not)
+_SONIX_CREDIT = re.compile(r"\[?this \w+ (?:audio|video) file\]?(?:\([^)\n]*\))? was \[?automatically transcribed by Sonix")
+
+
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
     and the number of lines from the first label on that are not blank (show notes before a
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank, alone = _candidates(text)
+    if "transcribed by Sonix" in text[:20_000]:
+        kept = [i for i, c in enumerate(cands) if not (c[4].group("rest") and _SONIX_CREDIT.match(c[3], c[4].start("rest")))]
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     if any(c[4].re is PART_LABEL_LINE for c in cands):
         kept = _parts_with_initials(cands)
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
