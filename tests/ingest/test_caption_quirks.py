@@ -276,3 +276,18 @@ def test_a_subtitlers_dashes_mark_the_changes_and_a_cue_without_one_goes_on_in_t
     assert said == [(host, "- So you moved to Toronto in 2003?"), (guest, "- That's right, for graduate school."),
                     (guest, "I had no idea what I was doing,"), (host, "- Who did you work with?"),
                     (guest, "- Geoff, mostly."), (guest, "He had a way of asking the one")]
+
+
+def test_a_label_with_its_colon_alone_above_a_cues_words_is_the_speaker():
+    # Maestra's Word layout as a transcribee user describes and reproduces it (bugbakery/transcribee
+    # issue 443): a timing line, "Speaker X:" alone on the next line, the words below, no WEBVTT header.
+    # The labels stayed in the words and attribution split the turns between an invented host and guest.
+    text = ("00:00:00.680 --> 00:00:12.800\nSpeaker 1:\nWelcome back to the workshop hour.\n\n"
+            "00:00:12.939 --> 00:00:25.940\nSpeaker 2:\nThanks for having me. I build small wooden boats.\n\n"
+            "00:00:26.100 --> 00:00:29.000\nSpeaker 1:\nWhat got you started?\n")
+    parsed = parse_source(text, source="maestra.txt")
+    assert parsed.format == "webvtt" and not parsed.errors
+    assert cues(text, parsed) == [
+        (3, "Speaker 1", 0.68, "Welcome back to the workshop hour."),
+        (7, "Speaker 2", 12.939, "Thanks for having me. I build small wooden boats."),
+        (11, "Speaker 1", 26.1, "What got you started?")]

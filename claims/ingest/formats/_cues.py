@@ -286,15 +286,16 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     return out
 
 
-# a name alone on a cue's first line, every word capitalised, a note in brackets after it ("Jane Doe",
-# "Doe, Jane", "Jane Doe (Guest)")
-_NAME_ALONE = re.compile(r"[^\W\d_][\w'’.-]*(?:,? [^\W\d_][\w'’.-]*){0,4}(?: \([^()]{1,40}\))?")
+# a name alone on a cue's first line, every word capitalised (a diariser's number too), a note in brackets
+# after it ("Jane Doe", "Doe, Jane", "Jane Doe (Guest)"), a colon after it or not ("Speaker 2:")
+_NAME_ALONE = re.compile(r"(?P<name>[^\W\d_][\w'’.-]*(?:,? (?:[^\W\d_][\w'’.-]*|\d{1,2})){0,4}(?: \([^()]{1,40}\))?):?")
 
 
 def name_alone(line: str) -> str | None:
     """The name a cue's first line is, alone, or None."""
-    words = plain_line(line)
-    if not _NAME_ALONE.fullmatch(words) or words.endswith(".") or not all(w[0].isupper() for w in words.split(" ( ")[0].split()):
+    m = _NAME_ALONE.fullmatch(plain_line(line))
+    words = m and m.group("name")
+    if not words or words.endswith(".") or not all(w[0].isupper() or w.isdigit() for w in words.split(" (")[0].split()):
         return None
     return None if words.split()[0].lower().rstrip(".,") in NOT_NAMES else words
 
@@ -304,15 +305,16 @@ def named_first_lines(text: str, turns: list[ParsedTurn], first_lines: list) -> 
     speaker label, where such names open half the cues or more and one of them two or more: Teams'
     older transcripts as Word holds them ("0:0:0.0 --> 0:0:1.510", then "Some Body", then the words:
     Unstructured-IO/unstructured, example-docs/teams_chat.docx). `first_lines` holds, for each turn,
-    its cue's first payload line and the start of the next, or None for a cue of one line."""
-    names = [name_alone(line[3]) if line else None for line in first_lines]
+    its cue's first payload line and the start and number of the next, or None for a cue of one line.
+    Maestra's Word layout writes the name with a colon ("Speaker 2:", bugbakery/transcribee issue 443)."""
+    names = [name_alone(line[0]) if line else None for line in first_lines]
     counts = Counter(n for n in names if n)
     if not counts or max(counts.values()) < 2 or 2 * sum(counts.values()) < len(turns):
         return turns
     out = []
     for t, line, name in zip(turns, first_lines, names):
-        if name and not t.speaker_label and line[4] < t.end_char:
-            t = replace(t, start_char=line[4], speaker_label=name)
+        if name and not t.speaker_label and line[1] < t.end_char:
+            t = replace(t, start_char=line[1], line=line[2], speaker_label=name)
         out.append(t)
     return out
 

@@ -115,6 +115,6 @@ def parse(text: str, *, source: str) -> ParsedSource:
                 start_seconds=start, end_seconds=end, speaker_change=change,
             )
         )
-        first_lines.append((*payload[0], payload[1][1]) if len(payload) > 1 and not label else None)
+        first_lines.append((payload[0][3], payload[1][1], payload[1][0]) if len(payload) > 1 and not label else None)
     turns = _cues.named_first_lines(text, turns, first_lines)
     return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors, title=title)
