@@ -171,14 +171,66 @@ def test_whisperx_labels_with_a_confidence_are_speakers():
 
 
 def test_teams_older_short_cue_times_are_read():
-    # Microsoft Teams wrote "0:0:0.0 --> 0:0:0.570" (one digit a field) with <v Name> voices
+    # Microsoft Teams wrote "0:0:0.0 --> 0:0:0.570" (one digit a field) with <v Name> voices; the
+    # fraction is whole milliseconds, "5.40" 5.040 s (see the test below)
     text = ("WEBVTT\n\n0:0:0.0 --> 0:0:0.570\n<v Yuri Bakulin>There you go.</v>\n\n"
             "0:0:0.210 --> 0:0:1.130\n<v Adrian Petrescu>Why hello there, Yuri.</v>\n\n"
             "0:1:5.40 --> 0:1:7.0\n<v Yuri Bakulin>Let's start.</v>\n")
     annotated = run(text, source="teams.vtt")
     assert annotated.ok and annotated.format == "webvtt"
     assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
-        ("yuri-bakulin", 0.0), ("adrian-petrescu", 0.21), ("yuri-bakulin", 65.4)]
+        ("yuri-bakulin", 0.0), ("adrian-petrescu", 0.21), ("yuri-bakulin", 65.04)]
+
+
+def test_teams_times_count_whole_milliseconds_and_its_cues_come_in_the_order_they_end():
+    # A Teams transcript quoted in a public repository's code (a string of its cues) has
+    # "0:0:6.90 --> 0:0:6.500" and "0:0:58.90 --> 0:0:58.360": read as decimals they end before
+    # they start, so ".90" is 90 ms. Its cues are listed by their end: "0:0:58.90 --> 0:0:58.360"
+    # comes before "0:0:57.420 --> 0:0:59.990", someone's "Yeah." said over the other's sentence.
+    # Both were refused (a cue ending before it starts, a cue out of order).
+    text = ("WEBVTT\n\n0:0:0.0 --> 0:0:4.560\n<v Nora Quinn>Welcome back. Who is with us today?</v>\n\n"
+            "0:0:5.80 --> 0:0:5.400\n<v Pete Olsen>Hello.</v>\n\n"
+            "0:0:12.300 --> 0:0:13.90\n<v Nora Quinn>Right.</v>\n\n"
+            "0:0:11.900 --> 0:0:18.750\n<v Pete Olsen>My grandfather kept a shed full of tools, so I started early.</v>\n\n"
+            "0:0:19.20 --> 0:0:22.500\n<v Nora Quinn>Will the craft survive another generation?</v>\n")
+    annotated = run(text, source="teams.vtt")
+    assert annotated.ok, annotated.errors
+    assert [(t.speaker_slug, t.start_seconds) for t in annotated.turns] == [
+        ("nora-quinn", 0.0), ("pete-olsen", 5.08), ("nora-quinn", 12.3), ("pete-olsen", 11.9), ("nora-quinn", 19.02)]
+    # elsewhere a cue starting before the one above it is still refused, and so is one that ends earlier
+    shuffled = text.replace("0:0:11.900 --> 0:0:18.750", "0:0:11.900 --> 0:0:12.950")
+    assert [e.reason for e in run(shuffled, source="teams.vtt").errors] == [
+        "cue out of order: starts at 00:00:11.900, before the previous cue's start 00:00:12.300"]
+    padded = "WEBVTT\n\n00:00:12.300 --> 00:00:13.900\nRight.\n\n00:00:11.900 --> 00:00:18.750\nMy grandfather.\n"
+    assert [e.reason for e in run(padded, source="a.vtt").errors] == [
+        "cue out of order: starts at 00:00:11.900, before the previous cue's start 00:00:12.300"]
+
+
+def test_teams_word_transcripts_name_above_the_words_is_the_speaker():
+    # Teams' older transcript as Word holds it: a paragraph per cue, its timing line, the speaker's
+    # name alone, then the words, no blank lines (Unstructured-IO/unstructured's
+    # example-docs/teams_chat.docx and its test, test_unstructured/partition/test_docx.py). The
+    # names were left in the words, and the turns given to an invented host and guest.
+    from claims.services import interview_prepare
+    from tests import factories
+
+    cues = [("0:0:0.0 --> 0:0:6.120", "Nora Quinn", "Welcome back to the workshop hour. I am talking with a boat builder."),
+            ("0:0:6.120 --> 0:0:14.480", "Pete Olsen", "Thanks for having me. I have built small wooden boats for twenty years."),
+            ("0:0:15.200 --> 0:0:18.40", "Nora Quinn", "What got you started?"),
+            ("0:0:19.100 --> 0:0:30.900", "Pete Olsen", "My grandfather kept a shed full of tools."),
+            ("0:0:31.80 --> 0:0:36.150", "Nora Quinn", "Do you think the craft will survive?")]
+    data = factories.word_document([[timing, ("br",), name, ("br",), words] for timing, name, words in cues])
+    annotated = interview_prepare(data, source="teams.docx")
+    assert annotated.format == "webvtt"
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Nora Quinn", "host"), ("Pete Olsen", "guest")]
+    assert [(t.speaker_slug, t.start_seconds, annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        (slug, seconds, words) for (_, name, words), slug, seconds in zip(
+            cues, ["nora-quinn", "pete-olsen"] * 2 + ["nora-quinn"], [0.0, 6.12, 15.2, 19.1, 31.08])]
+    assert all("Quinn" not in annotated.source_text[s.start_char:s.end_char] for s in annotated.sentences)
+    # a caption's first line that is a place, once, stays words
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nNew York\nis where I grew up.\n\n"
+            "00:00:04.500 --> 00:00:07.000\nThen we moved\nto the coast.\n")
+    assert [t.speaker_slug for t in run(text, source="a.vtt").turns] == ["host-in-a", "host-in-a"]
 
 
 def test_a_voice_name_with_an_escaped_ampersand_is_read_as_written_on_screen():
@@ -224,3 +276,18 @@ def test_a_subtitlers_dashes_mark_the_changes_and_a_cue_without_one_goes_on_in_t
     assert said == [(host, "- So you moved to Toronto in 2003?"), (guest, "- That's right, for graduate school."),
                     (guest, "I had no idea what I was doing,"), (host, "- Who did you work with?"),
                     (guest, "- Geoff, mostly."), (guest, "He had a way of asking the one")]
+
+
+def test_a_label_with_its_colon_alone_above_a_cues_words_is_the_speaker():
+    # Maestra's Word layout as a transcribee user describes and reproduces it (bugbakery/transcribee
+    # issue 443): a timing line, "Speaker X:" alone on the next line, the words below, no WEBVTT header.
+    # The labels stayed in the words and attribution split the turns between an invented host and guest.
+    text = ("00:00:00.680 --> 00:00:12.800\nSpeaker 1:\nWelcome back to the workshop hour.\n\n"
+            "00:00:12.939 --> 00:00:25.940\nSpeaker 2:\nThanks for having me. I build small wooden boats.\n\n"
+            "00:00:26.100 --> 00:00:29.000\nSpeaker 1:\nWhat got you started?\n")
+    parsed = parse_source(text, source="maestra.txt")
+    assert parsed.format == "webvtt" and not parsed.errors
+    assert cues(text, parsed) == [
+        (3, "Speaker 1", 0.68, "Welcome back to the workshop hour."),
+        (7, "Speaker 2", 12.939, "Thanks for having me. I build small wooden boats."),
+        (11, "Speaker 1", 26.1, "What got you started?")]

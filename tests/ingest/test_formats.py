@@ -490,9 +490,17 @@ def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
             [(3, "Stephan Livera", 122.0, "So on to the discussion with Greg. Welcome to the show."),
              (7, "Greg Sanders", 177.0, "Hi, glad to be here."), (11, "Stephan Livera", 179.0, "What are you up to these days?")],
         ),
+        (  # Riverside's text export: the name and "(MM:SS.mmm)" alone on a line, the words below, minutes
+            # past 59 after the first hour (fuzzy31u/momit.fm scripts/transcriptUtils.js reads it so)
+            "Ana Ruiz (00:01.240)\nWelcome back.\n\nBo Lind (00:07.880)\nThanks for having me.\n\n"
+            "Ana Ruiz (62:15.020)\nWhat got you started?\n",
+            [(2, "Ana Ruiz", 1.24, "Welcome back."), (5, "Bo Lind", 7.88, "Thanks for having me."),
+             (8, "Ana Ruiz", 3735.02, "What got you started?")],
+        ),
     ],
     ids=["bracketed-name-then-time", "bracketed-name-colon", "time-then-bracketed-name", "bold-name-then-time",
-         "nbsp-in-bold-label", "rev-continuation", "full-width-colon", "time-then-bold-name", "name-dash-time-colon"],
+         "nbsp-in-bold-label", "rev-continuation", "full-width-colon", "time-then-bold-name", "name-dash-time-colon",
+         "riverside"],
 )
 def test_more_label_shapes_from_published_transcripts(text, expected):
     parsed = parse_source(text, source="wild.md")

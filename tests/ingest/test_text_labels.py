@@ -69,6 +69,28 @@ def test_a_title_and_subtitle_written_twice_and_a_pages_author_field_are_no_spea
         ("Speaker1", "And that is all.")]
 
 
+def test_sonixs_credit_after_a_title_without_a_subtitle_is_no_speaker():
+    # the same pages for talks titled without a subtitle ("Does This Look Infected 2: this mp4 audio file
+    # was automatically transcribed by Sonix ...", "The Mystery of Metador.mp4: ...", mirrored pages of
+    # SentinelOne's LABScon replays in a public repository): the title was a third speaker, the page's
+    # header and Sonix's credit its two turns
+    text = ("# Talks | Open Water Again\n\nOpen Water Again: this mp4 audio file was automatically transcribed by Sonix with the bes\n"
+            "*2023-5-18 21:25:1\nAuthor: [example.org](/jump-1.htm)*\n\n---\n\n"
+            "Open Water Again: [this mp4 audio file](https://sonix.ai/formats?utm_source=embed \"formats\") was "
+            "[automatically transcribed by Sonix](https://sonix.ai/transcribe?utm_source=embed \"transcribe\") with the "
+            "[best speech-to-text algorithms.](https://sonix.ai/auto?utm_source=embed \"auto\") This transcript may contain errors.\n\n"
+            "**Nora Quinn:**\nWelcome back. Who is with us today?\n\n**Pete Olsen:**\nA boat builder from the north coast.\n\n"
+            "**Nora Quinn:**\nWhat got you started?\n\n**Pete Olsen:**\nMy grandfather kept a shed full of tools ...\n")
+    parsed = parse_source(text, source="page.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(t.speaker_label, text[t.start_char:t.end_char]) for t in parsed.turns] == [
+        ("Nora Quinn", "Welcome back. Who is with us today?"), ("Pete Olsen", "A boat builder from the north coast."),
+        ("Nora Quinn", "What got you started?"), ("Pete Olsen", "My grandfather kept a shed full of tools ...")]
+    # a speaker who says the words is still a speaker
+    said = "Ann Lee: Was it automatically transcribed by Sonix?\n\nBo Chan: Yes.\n\nAnn Lee: Good.\n\nBo Chan: Indeed.\n"
+    assert [t.speaker_label for t in parse_source(said, source="a.md").turns] == ["Ann Lee", "Bo Chan", "Ann Lee", "Bo Chan"]
+
+
 def test_a_speaker_going_on_with_the_same_words_each_time_is_still_a_speaker():
     text = ("Ann Lee: Question one: what is a reef?\n\nBo Chan: Coral.\n\nAnn Lee: Question two: how deep?\n\n"
             "Bo Chan: Forty metres.\n\nAnn Lee: Thanks.\n")
@@ -593,3 +615,66 @@ def test_otters_text_without_times_names_alone_in_title_case_head_the_words_belo
     essay = ("Notes on Storage\n\nEarly Years\nThe first grid batteries were lead-acid banks.\n\n"
              "Lithium Arrives\nPrices fell by ninety percent.\n\nWhat Comes Next\nNobody knows.\n")
     assert parse_source(essay, source="essay.txt").format == "plain"
+
+
+def test_davinci_resolves_transcript_a_timecode_range_above_the_speaker_times_the_turn():
+    # DaVinci Resolve's transcription exported as text with "Detect Speaker": each turn a timecode
+    # range with frames in brackets, the speaker alone on the next line, the words indented by a space
+    # (matteocurcio/matteocurcio.com src/content/posts/resolve-transcript-cleaner-python.md;
+    # security-cocktail-hour/security-cocktail-hour-website .claude/skills/episode-deploy/references/
+    # transcript-formats.md). The first range was the title, the others stayed in the turns before
+    # them, and no turn had a time. The frames are left out: the file does not say the frame rate.
+    text = ("[00:00:01:12 - 00:00:06:20]\nSpeaker 1\n Welcome back to the workshop hour. I am talking with a boat builder.\n\n"
+            "[00:00:07:02 - 00:00:15:11]\nSpeaker 2\n Thanks for having me. I have built small wooden boats for twenty years.\n\n"
+            "[00:00:15:20 - 00:00:19:04]\nSpeaker 1\n What got you started?\n\n"
+            "[00:00:19:10 - 00:01:31:00]\nSpeaker 2\n My grandfather kept a shed full of tools.\n The smell of cedar stays with me.\n\n"
+            "[00:01:31:08 - 00:01:36:15]\nSpeaker 1\n Will the craft survive another generation?\n")
+    parsed = parse_source(text, source="resolve.txt")
+    assert parsed.format == "labelled" and not parsed.errors and parsed.metadata.title == ""
+    assert spans(text, parsed) == [
+        (3, "Speaker 1", 1.0, "Welcome back to the workshop hour. I am talking with a boat builder."),
+        (7, "Speaker 2", 7.0, "Thanks for having me. I have built small wooden boats for twenty years."),
+        (11, "Speaker 1", 15.0, "What got you started?"),
+        (15, "Speaker 2", 19.0, "My grandfather kept a shed full of tools.\n The smell of cedar stays with me."),
+        (20, "Speaker 1", 91.0, "Will the craft survive another generation?")]
+    named = text.replace("Speaker 1", "Nora").replace("Speaker 2", "Pete")  # the speakers renamed in Resolve
+    assert [(t.speaker_label, t.start_seconds) for t in parse_source(named, source="resolve.txt").turns] == [
+        ("Nora", 1.0), ("Pete", 7.0), ("Nora", 15.0), ("Pete", 19.0), ("Nora", 91.0)]
+
+
+def test_zooms_saved_captions_a_bracketed_name_and_the_clock_above_the_words():
+    # Zoom's "Save captions" file (meeting_saved_closed_caption.txt): "[Name] 15:05:17" alone on a line,
+    # the time of day, the words below (caiobonfante/vexa test_data/meeting_saved_closed_caption.txt).
+    # The names and times were left in the words, read as plain text with an invented host and guest.
+    text = ("[Nora Quinn] 14:02:11\nWelcome back to the workshop hour. I am talking with a boat builder.\n\n"
+            "[Pete Olsen] 14:02:19\nThanks for having me.\n\n[Pete Olsen] 14:02:21\nI have built wooden boats for twenty years.\n\n"
+            "[Nora Quinn] 14:02:31\nWhat got you started?\n\n"
+            "[Pete Olsen] 14:02:35\nMy grandfather kept a shed full of tools.\n")
+    parsed = parse_source(text, source="meeting_saved_closed_caption.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert spans(text, parsed) == [
+        (2, "Nora Quinn", 50531.0, "Welcome back to the workshop hour. I am talking with a boat builder."),
+        (5, "Pete Olsen", 50539.0, "Thanks for having me."), (8, "Pete Olsen", 50541.0, "I have built wooden boats for twenty years."),
+        (11, "Nora Quinn", 50551.0, "What got you started?"), (14, "Pete Olsen", 50555.0, "My grandfather kept a shed full of tools.")]
+
+
+def test_a_bracketed_timecode_a_dash_and_the_speaker_alone_on_a_line_label_the_words_below():
+    # "[00:00:42.28] - **Daira Emma**" alone on a line, a blank line, the words; a timecode alone later
+    # in a turn is the same speaker going on, as Rev's "(00:01:54):" (ZcashCommunityGrants/arboretum-notes,
+    # AllArboristCallNotes/Arborist Call 79-Notes.md); without the bold, "[00:01:02.02] - Speaker 1"
+    # (a course's transcript notes in a public repository). Read as timed lines, the dash and the
+    # name stayed in the words and an invented host and guest took the turns.
+    text = ("# Workshop Call #3 Notes\n\n## Full Notes\n\n[00:00:00.00] - **Nora**\n\n"
+            "Welcome back to the workshop hour. Who is with us today?\n\n[00:00:07.12] - **Pete**\n\n"
+            "A boat builder from the north coast.\n\n[00:00:15.20] \n\nAnd I still learn something every season.\n\n"
+            "[00:00:21.40] - **Nora**\n\nWhat got you started?\n\n[00:00:25.05] - **Pete**\n\nMy grandfather's shed.\n")
+    parsed = parse_source(text, source="call.md")
+    assert parsed.format == "labelled" and not parsed.errors and parsed.metadata.title == "Workshop Call #3 Notes"
+    assert spans(text, parsed) == [
+        (7, "Nora", 0.0, "Welcome back to the workshop hour. Who is with us today?"),
+        (11, "Pete", 7.12, "A boat builder from the north coast."),
+        (13, "Pete", 15.2, "[00:00:15.20] \n\nAnd I still learn something every season."),  # the mark kept, as Rev's
+        (19, "Nora", 21.4, "What got you started?"), (23, "Pete", 25.05, "My grandfather's shed.")]
+    plain = text.replace("**Nora**", "Speaker 1").replace("**Pete**", "Speaker 2").replace("\n\n", "\n")
+    assert [(t.speaker_label, t.start_seconds) for t in parse_source(plain, source="notes.txt").turns] == [
+        ("Speaker 1", 0.0), ("Speaker 2", 7.12), ("Speaker 2", 15.2), ("Speaker 1", 21.4), ("Speaker 2", 25.05)]

@@ -16,6 +16,17 @@ _SRT_TIME = r"\d{1,3}:[0-5]\d:[0-5]\d[,.]\d{1,3}"
 VTT_TIMING = re.compile(rf"^({_VTT_TIME})[ \t]+-->[ \t]+({_VTT_TIME})(?:[ \t]+.*)?$")
 SRT_TIMING = re.compile(rf"^({_SRT_TIME})[ \t]*-->[ \t]*({_SRT_TIME})(?:[ \t]+.*)?$")
 _TIMING_LINE = re.compile(r"[ \t]*(?:\d+:)?\d+:\d{1,2}[.,]\d+[ \t]*-->")  # a cue timing line's start
+# Microsoft Teams' older transcripts write each field of a time as a bare number ("0:1:5.40"; the spec
+# pads minutes and seconds to two digits): their fractions are whole milliseconds, "0:0:6.90 --> 0:0:6.500"
+# a cue of 410 ms, and their cues come in the order they end, so a cue said over the one before it may
+# start before it ("0:0:58.90 --> 0:0:58.360", then "0:0:57.420 --> 0:0:59.990"; both in a Teams transcript
+# quoted in a public repository's code, a string of its cues)
+_TEAMS_TIMING = re.compile(r"^[ \t]*\d+:(?:\d:\d{1,2}|\d{1,2}:\d)\.\d+[ \t]+-->", re.M)
+
+
+def written_by_teams(text: str) -> bool:
+    """Whether a caption file's times are written as Teams wrote them, a field of one digit somewhere."""
+    return bool(_TEAMS_TIMING.search(text, 0, 200_000))
 
 
 @dataclass(frozen=True)
@@ -59,10 +70,11 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
-def clock(value: str) -> float:
-    """A matched cue time ("01:02:03.450", "02:03.450", "01:02:03,45") in seconds."""
+def clock(value: str, *, whole_ms: bool = False) -> float:
+    """A matched cue time ("01:02:03.450", "02:03.450", "01:02:03,45") in seconds; with `whole_ms`,
+    its fraction counts milliseconds however many digits it has (Teams' "0:0:6.90" is 6.090)."""
     parts = re.split(r"[:.,]", value)
-    frac = parts[-1]
+    frac = parts[-1].zfill(3) if whole_ms else parts[-1]
     nums = [int(p) for p in parts[:-1]]
     while len(nums) < 3:
         nums.insert(0, 0)
@@ -71,26 +83,32 @@ def clock(value: str) -> float:
     return ((h * 3600 + m * 60 + s) * 1000 + int(frac.ljust(3, "0")[:3])) / 1000
 
 
-def cue_times(timing: re.Match, previous_start: float | None) -> tuple[float, float, str | None]:
+def cue_times(
+    timing: re.Match, previous_start: float | None, *, teams: bool = False, previous_end: float | None = None,
+) -> tuple[float, float, str | None]:
     """(start, end, error) of a matched timing line: the error when the cue ends before it starts
-    or starts before the previous cue did (cues must come in order), else None."""
-    start, end = clock(timing.group(1)), clock(timing.group(2))
+    or starts before the previous cue did (cues must come in order), else None. With `teams`, times
+    as Teams writes them: fractions in whole milliseconds, and a cue may start before the previous
+    one where it ends no earlier (Teams lists cues by their end)."""
+    start, end = clock(timing.group(1), whole_ms=teams), clock(timing.group(2), whole_ms=teams)
     if end < start:
         return start, end, f"malformed cue: ends at {format_clock(end)}, before it starts at {format_clock(start)}"
-    if previous_start is not None and start < previous_start:
+    by_end = teams and previous_end is not None and end >= previous_end
+    if previous_start is not None and start < previous_start and not by_end:
         return start, end, f"cue out of order: starts at {format_clock(start)}, before the previous cue's start {format_clock(previous_start)}"
     return start, end, None
 
 
 def checked_times(
     timing: re.Match | None, *, source: str, line: int, previous_start: float | None, errors: list, malformed: str,
+    teams: bool = False, previous_end: float | None = None,
 ) -> tuple[float, float] | None:
     """A cue's (start, end) from its matched timing line; None, with the error noted, when the
     line did not match (`malformed` says how) or `cue_times` finds the times wrong."""
     if timing is None:
         errors.append(IngestError(source, line, malformed))
         return None
-    start, end, error = cue_times(timing, previous_start)
+    start, end, error = cue_times(timing, previous_start, teams=teams, previous_end=previous_end)
     if error:
         errors.append(IngestError(source, line, error))
         return None
@@ -264,6 +282,39 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
         if name in labels:
             a, b = trim(text, m.end(), t.end_char)
             t = replace(t, start_char=a, end_char=b, speaker_label=name)
+        out.append(t)
+    return out
+
+
+# a name alone on a cue's first line, every word capitalised (a diariser's number too), a note in brackets
+# after it ("Jane Doe", "Doe, Jane", "Jane Doe (Guest)"), a colon after it or not ("Speaker 2:")
+_NAME_ALONE = re.compile(r"(?P<name>[^\W\d_][\w'’.-]*(?:,? (?:[^\W\d_][\w'’.-]*|\d{1,2})){0,4}(?: \([^()]{1,40}\))?):?")
+
+
+def name_alone(line: str) -> str | None:
+    """The name a cue's first line is, alone, or None."""
+    m = _NAME_ALONE.fullmatch(plain_line(line))
+    words = m and m.group("name")
+    if not words or words.endswith(".") or not all(w[0].isupper() or w.isdigit() for w in words.split(" (")[0].split()):
+        return None
+    return None if words.split()[0].lower().rstrip(".,") in NOT_NAMES else words
+
+
+def named_first_lines(text: str, turns: list[ParsedTurn], first_lines: list) -> list[ParsedTurn]:
+    """Cue turns in, the same with a name alone on its cue's first line, above the words, read as the
+    speaker label, where such names open half the cues or more and one of them two or more: Teams'
+    older transcripts as Word holds them ("0:0:0.0 --> 0:0:1.510", then "Some Body", then the words:
+    Unstructured-IO/unstructured, example-docs/teams_chat.docx). `first_lines` holds, for each turn,
+    its cue's first payload line and the start and number of the next, or None for a cue of one line.
+    Maestra's Word layout writes the name with a colon ("Speaker 2:", bugbakery/transcribee issue 443)."""
+    names = [name_alone(line[0]) if line else None for line in first_lines]
+    counts = Counter(n for n in names if n)
+    if not counts or max(counts.values()) < 2 or 2 * sum(counts.values()) < len(turns):
+        return turns
+    out = []
+    for t, line, name in zip(turns, first_lines, names):
+        if name and not t.speaker_label and line[1] < t.end_char:
+            t = replace(t, start_char=line[1], line=line[2], speaker_label=name)
         out.append(t)
     return out
 

@@ -157,11 +157,13 @@ LABEL_LINE_MORE = re.compile(
 )
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has); the
 # same with a middle dot or a bar between them, as players' transcript panels set them ("Narration · 00:07:24");
+# the name in brackets and the time of day, as Zoom saves a meeting's captions ("[Jane Doe] 15:05:17",
+# meeting_saved_closed_caption.txt: caiobonfante/vexa's test_data);
 # a converter may have put a time before every line of the export, the name's too ("0:00 Michael
 # Kennedy  00:13", then "0:00 Welcome, Adam.": Python Bytes' transcripts), the one after the name counts
 HEADER_LINE = re.compile(
-    rf"^[ \t]*(?:(?P<lead>{_TIME})[ \t]+)?(?P<t0>)(?P<t1>)" + _NAME
-    + rf"[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
+    rf"^[ \t]*(?:(?P<lead>{_TIME})[ \t]+)?(?P<t0>)(?P<t1>)(?P<bracket>\[)?" + _NAME
+    + rf"(?(bracket)\])[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
 # ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render); the name
@@ -179,6 +181,12 @@ TIME_BOLD_NAME_LINE = re.compile(
 # a label only where the words follow on the next line, not a timed line of words ("0:07 Yeah")
 TIME_THEN_NAME_LINE = re.compile(
     rf"^[ \t]*(?P<t0>{_TIME})(?P<t1>)[ \t]+(?P<bracket>\[)?" + _NAME + r"(?(bracket)\])(?P<t2>)[ \t]*(?P<rest>)\r?$"
+)
+# a timecode in brackets, a dash and the name alone on a line, the words below, the name bold or not
+# ("[00:00:42.28] - **Daira Emma**": ZcashCommunityGrants/arboretum-notes' call notes; "[00:01:02.02] -
+# Speaker 1" in a course's transcript notes)
+TIME_DASH_NAME_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)\[(?P<t1>{_TIME})\][ \t]*[-–—][ \t]*(?P<bold>\*\*|__)?" + _NAME + r"(?(bold)(?:\*\*|__))(?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
 # a name alone on a line, the words below: in brackets (MacWhisper's "[Eleanor Scerri]") or as a
 # Markdown heading ("# Interviewer", interviews converted from Word); such a name counts only where it
@@ -256,14 +264,16 @@ _CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}(?::?[ \t]+|:?[ \t]*\r?\n\s
 _OPENING_TIME = re.compile(rf"[ \t]*{BRACKETED_TIME}")
 _MORE_OPENINGS = frozenset("0123456789*_[")
 _LEAD_TIME = re.compile(rf"{_TIME}[ \t]+(?=\S)")
+_TIMECODE_RANGE = r"\[(?P<timecode>\d{2}:\d{2}:\d{2}):\d{2}[ \t]*-[ \t]*\d{2}:\d{2}:\d{2}:\d{2}\]"
 # lines at a turn's end that are not its speaker's words: a bare time, "[00:01:23]" or "00:05:00" (the
 # next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
 # histories, Rational Reminder), a time linked to the video at that point ("[2:23](https://youtu.be/...?t=143)",
 # transcripts on Jekyll and Hugo blogs put one above a speaker's label), an earnings call's "Questions & Answers:",
-# a tag closing a block ("</details>")
+# a tag closing a block ("</details>"), DaVinci Resolve's timecode range above the speaker ("[00:00:43:03 -
+# 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid)
 _NOT_SPOKEN_LINE = re.compile(
-    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
+    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIMECODE_RANGE}|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
     r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
     # a Markdown page's HTML block tags alone on the line ("</details>" closing a collapsed transcript)
     r"|(?:</?(?:details|div|section|center)(?:[ \t][^<>\n]*)?>[ \t]*)+"
@@ -288,7 +298,7 @@ def _candidates(text: str):
     match, more, header, timed_name = LABEL_LINE.match, LABEL_LINE_MORE.match, HEADER_LINE.match, TIMED_NAME_LINE.match
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     hearing_label = HEARING_LABEL_LINE.match
-    time_bold_name = TIME_BOLD_NAME_LINE.match
+    time_bold_name, time_dash_name = TIME_BOLD_NAME_LINE.match, TIME_DASH_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
     capitals_alone = CAPITALS_ALONE_LINE.match
     bare_name_alone = BARE_NAME_ALONE_LINE.match
@@ -316,6 +326,7 @@ def _candidates(text: str):
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
                 or first in "MDCSRJGATQVP" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and (period_label(line) or hearing_label(line))
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
+                or first == "[" and time_dash_name(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first == "S" and len(line) < 16 and diarised_alone(line)
@@ -643,11 +654,19 @@ def _header_field(cands, counts) -> bool:
     return counts[first[5]] == 1 and _shape(first)[:2] != _shape(cands[1])[:2]
 
 
+# Sonix's credit after a talk's title, the page's header and not a turn ("Talk Title: [this mp4 audio
+# file](https://sonix.ai/...) was [automatically transcribed by Sonix](...)", links kept or not)
+_SONIX_CREDIT = re.compile(r"\[?this \w+ (?:audio|video) file\]?(?:\([^)\n]*\))? was \[?automatically transcribed by Sonix")
+
+
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
     and the number of lines from the first label on that are not blank (show notes before a
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank, alone = _candidates(text)
+    if "transcribed by Sonix" in text[:20_000]:
+        kept = [i for i, c in enumerate(cands) if not (c[4].group("rest") and _SONIX_CREDIT.match(c[3], c[4].start("rest")))]
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     if any(c[4].re is PART_LABEL_LINE for c in cands):
         kept = _parts_with_initials(cands)
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
@@ -878,7 +897,7 @@ def _time_line_before(text: str, line_start: int) -> str | None:
         return None
     previous = text.rfind("\n", 0, line_start - 1) + 1
     m = _NOT_SPOKEN_LINE.match(text, previous, line_start - 1)
-    return m and (m.group("time") or m.group("linked"))
+    return m and (m.group("time") or m.group("linked") or m.group("timecode"))
 
 
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
@@ -886,7 +905,7 @@ _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
 _UNDERLINED_HEADING = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*={3,}[ \t]*\r?$", re.M)
 # a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment (also
 # Markdown's "[#]: collector: (...)", LCTT's)
-_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]")
+_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]|" + _TIMECODE_RANGE + "$")
 
 
 # a header's line giving the day ("15 June 2026, 03:35am" under a Teams transcript's title, "Date:
@@ -1002,7 +1021,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                                        or shape is HEARING_LABEL_LINE and _HEARING_HEADING.fullmatch(text, last_nl + 1, b)):
                     break
             else:
-                time_before = time_before or not_spoken.group("time") or not_spoken.group("linked")
+                time_before = time_before or not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode")
             a, b = trim(text, a, last_nl)
         if shape is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
             lead = _LEAD_TIME.match(text, a, b)

@@ -60,7 +60,9 @@ def parse(text: str, *, source: str) -> ParsedSource:
                              highlighting=_cues.is_highlighting(payloads))
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
-    previous_start = None
+    first_lines: list = []  # each turn's cue's first line, where the cue has more (a name above the words)
+    previous_start = previous_end = None
+    teams = _cues.written_by_teams(text)
     for block in cue_blocks:
         first = block.lines[0][3]
         keyword = first.split(maxsplit=1)[0] if first.strip() else ""
@@ -77,11 +79,12 @@ def parse(text: str, *, source: str) -> ParsedSource:
         times = _cues.checked_times(
             _cues.VTT_TIMING.match(timing.strip()), source=source, line=number, previous_start=previous_start, errors=errors,
             malformed=f"malformed cue timing {timing.strip()!r} (expected 'hh:mm:ss.ttt --> hh:mm:ss.ttt')",
+            teams=teams, previous_end=previous_end,
         )
         if times is None:
             continue
         start, end = times
-        previous_start = start
+        previous_start, previous_end = start, end
         payload = shown.new_lines([l for l in lines[1:] if l[3].strip()], start=start, end=end)
         if not payload:
             continue
@@ -112,4 +115,6 @@ def parse(text: str, *, source: str) -> ParsedSource:
                 start_seconds=start, end_seconds=end, speaker_change=change,
             )
         )
+        first_lines.append((payload[0][3], payload[1][1], payload[1][0]) if len(payload) > 1 and not label else None)
+    turns = _cues.named_first_lines(text, turns, first_lines)
     return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors, title=title)
