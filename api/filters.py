@@ -1,11 +1,13 @@
 """Query parameters of the list endpoints. Every parameter is validated; bad values are a 400 naming it."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import django_filters as filters
 from django import forms
 from django.http import QueryDict
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django_filters.widgets import QueryArrayWidget
 from drf_spectacular.drainage import set_override
@@ -339,11 +341,21 @@ class ClaimFilterSet(_FilterSet):
         return claim_search(queryset, value) if value.strip() else queryset
 
 
+RESOLVED = "resolved"  # ?status=resolved: every outcome but open
+
+
 class PredictionFilterSet(_FilterSet):
     """Filters for predictions/: the prediction's status and target date, when it was made, its claim's
     speaker, topics and interview."""
 
-    status = ChoicesFilter(choices=Prediction.Status.choices, help_text="Outcome, repeatable.")
+    status = ChoicesFilter(
+        choices=[*Prediction.Status.choices, (RESOLVED, "resolved: any outcome but open")], method="by_status",
+        help_text="Outcome, repeatable; `resolved` is any outcome but open.",
+    )
+    overdue = TrueFalseFilter(
+        method="by_overdue",
+        help_text="true: open predictions whose target date (target_end, else target_start) has passed; false: the others.",
+    )
     target_after = filters.DateFilter(
         method="by_target", help_text="Target date (target_end, else target_start) on or after (YYYY-MM-DD).", **ISO_DATE
     )
@@ -371,6 +383,23 @@ class PredictionFilterSet(_FilterSet):
     class Meta:
         model = Prediction
         fields = []
+
+    def by_status(self, queryset, name, value):
+        if not value:
+            return queryset
+        wanted = set(value)
+        if RESOLVED in wanted:
+            wanted = (wanted - {RESOLVED}) | (set(Prediction.Status.values) - {Prediction.Status.OPEN})
+        return queryset.filter(status__in=sorted(wanted))
+
+    def by_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        today = dt.date.today()  # as the admin's overdue marks
+        queryset = queryset.alias(target=Coalesce("target_end", "target_start"))
+        if value:
+            return queryset.filter(status=Prediction.Status.OPEN, target__lt=today)
+        return queryset.filter(~Q(status=Prediction.Status.OPEN) | Q(target__isnull=True) | Q(target__gte=today))
 
     def by_target(self, queryset, name, value):
         if value is None:

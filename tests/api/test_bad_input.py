@@ -264,7 +264,7 @@ def test_an_api_path_without_its_slash_still_redirects_to_it(world, anon):
     ("/api/claims/", {"ordering": "newest"}, {"ordering": ["'newest' is not one of: date, -date, speaker, -speaker, position, -position."]}),
     ("/api/claims/", {"status": "published"}, {"status": ["'published' is not one of: proposed, approved, rejected."]}),
     ("/api/claims/", {"type": "opinion,rumour"}, {"type": ["'rumour' is not one of: opinion, factual, prediction, biographical, normative."]}),
-    ("/api/predictions/", {"status": "true"}, {"status": ["'true' is not one of: open, came_true, did_not_happen, partially, unresolvable."]}),
+    ("/api/predictions/", {"status": "true"}, {"status": ["'true' is not one of: open, came_true, did_not_happen, partially, unresolvable, resolved."]}),
     ("/api/predictions/", {"ordering": "%(x)s"}, {"ordering": ["'%(x)s' is not one of: target, -target, date, -date."]}),
 ])
 def test_a_value_outside_a_choice_is_a_400_listing_the_choices(world, anon, url, params, message):

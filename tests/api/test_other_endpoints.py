@@ -1,4 +1,6 @@
 """topics/, speakers/, interviews/ (and transcript/), predictions/ with its filters."""
+import datetime as dt
+
 import pytest
 
 from django.db import connection
@@ -93,6 +95,31 @@ PREDICTION_FILTERS = [
     ({"date_after": "2023-01-01"}, ["agi_2023_pred", "pred_2023y_proposed"]),
     ({"date_after": "2023-01-01", "target_after": "2025-05-09"}, ["agi_2023_pred"]),
 ]
+
+
+def test_resolved_predictions_are_every_outcome_but_open(world, staff):
+    resolved = staff.get("/api/predictions/", {"status": "resolved"}).json()["results"]
+    outcomes = staff.get("/api/predictions/", {"status": "came_true,did_not_happen,partially,unresolvable"}).json()["results"]
+    assert resolved and [row["id"] for row in resolved] == [row["id"] for row in outcomes]
+    assert all(row["status"] != "open" for row in resolved)
+    both = staff.get("/api/predictions/", {"status": ["resolved", "open"]}).json()["results"]
+    assert len(both) == len(staff.get("/api/predictions/").json()["results"])
+
+
+def test_overdue_predictions_are_the_open_ones_past_their_target(world, staff):
+    from claims.models import Prediction
+
+    assert staff.get("/api/predictions/", {"overdue": "true"}).json()["results"] == []
+    # the open 2023 prediction, its target moved into the past: overdue; a resolved one past its target is not
+    late = world.agi_2023_pred.prediction
+    Prediction.objects.filter(pk=late.pk).update(target_end=dt.date.today() - dt.timedelta(days=1))
+    rows = staff.get("/api/predictions/", {"overdue": "true"}).json()["results"]
+    assert [row["id"] for row in rows] == [late.pk]
+    others = staff.get("/api/predictions/", {"overdue": "false"}).json()["results"]
+    everything = staff.get("/api/predictions/").json()["results"]
+    assert sorted(row["id"] for row in others) == sorted(row["id"] for row in everything if row["id"] != late.pk)
+    response = staff.get("/api/predictions/", {"overdue": "soon"})
+    assert response.status_code == 400 and "overdue" in response.json()
 
 
 @pytest.mark.parametrize(("params", "expected"), PREDICTION_FILTERS)
