@@ -41,6 +41,9 @@ def pages() -> list[tuple[str, str]]:
         ("claim list, proposed", "/admin/claims/claim/?status__exact=proposed"),
         ("claim list, a topic tree", f"/admin/claims/claim/?topic={topic[1]}"),
         ("claim list, search", "/admin/claims/claim/?q=quixel"),
+        ("claim list, common word", "/admin/claims/claim/?q=zanthox"),
+        ("claim list, two words", "/admin/claims/claim/?q=zanthox+quixel"),
+        ("claim list, no match", "/admin/claims/claim/?q=neural+network"),
         ("claim", f"/admin/claims/claim/{claim}/change/"),
         ("interview list", "/admin/claims/interview/"),
         ("interview", f"/admin/claims/interview/{interview}/change/"),
@@ -50,6 +53,7 @@ def pages() -> list[tuple[str, str]]:
         ("topic list", "/admin/claims/topic/"),
         ("topic", f"/admin/claims/topic/{topic[0]}/change/"),
         ("prediction list", "/admin/claims/prediction/"),
+        ("prediction list, search", "/admin/claims/prediction/?status=all&q=quixel"),
         ("prediction", f"/admin/claims/prediction/{prediction}/change/"),
     ]
 

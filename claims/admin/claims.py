@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from claims.models import Claim, Interview, Prediction, Speaker, Topic
-from claims.selectors import former_slug_targets, rows_now
+from claims.selectors import claim_search, former_slug_targets, rows_now
 from claims.services import (
     PREDICTION_FIELDS,
     claim_create,
@@ -211,8 +211,8 @@ class ClaimAdmin(HistoryAdmin):
         ("speaker", RelatedWithRowsFilter),
         TopicFilter, "claim_type", "status", YearFilter, "origin", PredictionFilter, "hedged",
     )
-    search_fields = ("quote", "statement")
-    search_help_text = "Search the quote and the statement."
+    search_fields = ("quote", "statement")  # read by get_search_results' full-text search, not Django's LIKE
+    search_help_text = 'Search the quote and the statement: every word (or a form of it), "a phrase", -not, or.'
     # no date_hierarchy: its years were a scan of every claim on each page (350 ms at 200,000 claims);
     # the year filter lists them from the interviews, and ?date__year=&date__month= links still filter
     autocomplete_fields = ("interview", "speaker", "topics")
@@ -242,6 +242,12 @@ class ClaimAdmin(HistoryAdmin):
             .defer("interview__source_text")
             .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        # the API's ?q= (full-text, indexed); Django's LIKE '%word%' read every claim (0.24-0.49 s at 200,000)
+        if not search_term.strip():
+            return queryset, False
+        return claim_search(queryset, search_term), False
 
     # --- list columns ---
 

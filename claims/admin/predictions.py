@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from claims.models import Prediction
+from claims.selectors import claim_search, fts5_terms
 from claims.services import prediction_resolve, prediction_update
 
 from .common import ADMIN_CSS, HistoryAdmin, RelatedWithRowsFilter, admin_url, shorten, status_badge
@@ -91,7 +92,9 @@ class PredictionAdmin(HistoryAdmin):
     list_display_links = ("predicted_short",)
     list_filter = (PredictionStatusFilter, OverdueFilter, ("claim__speaker", RelatedWithRowsFilter),
                    ("claim__interview", RelatedWithRowsFilter))
-    search_fields = ("predicted", "horizon", "claim__quote", "claim__statement")
+    search_fields = ("predicted", "horizon")  # and the claim's quote and statement: get_search_results
+    search_help_text = ('Search the claim\'s quote and statement (every word or a form of it, "a phrase", -not, or), '
+                        "or the prediction and its horizon (every word).")
     ordering = (F("target_end").asc(nulls_last=True), F("target_start").asc(nulls_last=True), "pk")
     list_per_page = 50
     history_list_display = ("status", "resolved_on", "target_end")
@@ -107,6 +110,20 @@ class PredictionAdmin(HistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("claim__speaker", "claim__interview").defer(
             "claim__interview__source_text")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Predictions whose claim's text matches as the API's ?q= reads it (full-text), or, for a search without
+        -words, whose own text (search_fields) has every word (Django's search, a LIKE)."""
+        if not search_term.strip():
+            return queryset, False
+        required, excluded = fts5_terms(search_term)
+        if not required or excluded:
+            return claim_search(queryset, search_term, claim_path="claim__"), False
+        # a UNION of ids, not an OR: PostgreSQL took the OR for half the predictions and joined every claim
+        # (130 ms at 200,000 claims; this 60 ms)
+        by_claim = claim_search(Prediction.objects.order_by(), search_term, claim_path="claim__").values("pk")
+        own = super().get_search_results(request, Prediction.objects.order_by(), search_term)[0].values("pk")
+        return queryset.filter(pk__in=by_claim.union(own)), False
 
     def has_add_permission(self, request):
         return False  # a prediction is added on its claim's page (claims of type 'prediction')

@@ -4,9 +4,9 @@ tests/screenshots/ (git-ignored) for a person to look at."""
 import re
 
 import pytest
-from django.db.models import Q
 
 from claims.models import Claim, Prediction
+from claims.selectors import claim_search
 
 from .data import first_free_sentence, lunar_society
 
@@ -44,8 +44,8 @@ def test_a_curator_filters_the_claim_list(page, interview, screenshot):
     page.fill("#searchbar", "AGI")
     page.press("#searchbar", "Enter")
     page.wait_for_url(re.compile(r"q=AGI"))
-    matching = Claim.objects.filter(Q(quote__icontains="AGI") | Q(statement__icontains="AGI"),
-                                    status="proposed", claim_type="prediction")
+    # the API's full-text search: the word AGI, not "agi" inside "imagine" as the admin's LIKE matched
+    matching = claim_search(Claim.objects.filter(status="proposed", claim_type="prediction"), "AGI")
     assert page.locator("#result_list tbody tr").count() == matching.count() > 0
     screenshot(page, "claim-list-filtered")
 
