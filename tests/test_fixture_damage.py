@@ -165,6 +165,17 @@ FILE_DAMAGE = [
 
 
 @pytest.mark.parametrize("command", LOADERS)
+@pytest.mark.parametrize("content", [b'{"speakers": []}', b'"speakers"', b"null"], ids=["object", "string", "null"])
+def test_a_file_that_is_not_an_array_is_refused_saying_so(tmp_path, command, content):
+    folder = exported(tmp_path)
+    (folder / SPEAKERS).write_bytes(content)
+    with pytest.raises(CommandError) as refused:
+        call_command(command, "--fixtures", str(folder), verbosity=0)
+    assert str(refused.value) == f"{folder / SPEAKERS}: not a JSON array"
+    assert no_rows()
+
+
+@pytest.mark.parametrize("command", LOADERS)
 @pytest.mark.parametrize("damage, with_line", [case[1:] for case in FILE_DAMAGE], ids=[case[0] for case in FILE_DAMAGE])
 def test_a_damaged_file_is_refused_in_one_line_naming_it_and_nothing_loads(tmp_path, command, damage, with_line):
     folder = exported(tmp_path)

@@ -77,6 +77,12 @@ def _unknown_keys(deferred_fields: dict, using) -> list[str]:
     return unknown
 
 
+def _file_problem(path: Path) -> None:
+    """Raise import_fixtures' refusal of a file that is not a JSON array of objects, if it is one."""
+    for _ in iter_json_array(path):
+        pass
+
+
 class Command(loaddata.Command):
     help = (
         loaddata.Command.help
@@ -121,6 +127,8 @@ class Command(loaddata.Command):
         except UnicodeDecodeError:
             raise not_utf8(Path(fixture_label)) from None
         except (FixtureRefused, *DAMAGE) as error:
+            if not self.objects_seen:  # the file as a whole (not an array: Django's error is about indices)
+                _file_problem(Path(fixture_label))
             index = self.objects_seen - 1 if self.saving else self.objects_seen
             raise CommandError(f"{self._where(fixture_label, index, error)}: {_reason(error)}") from None
 
