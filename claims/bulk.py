@@ -34,7 +34,8 @@ from pathlib import Path
 import orjson
 from django.core.management.base import CommandError
 from django.core.management.color import no_style
-from django.db import IntegrityError, connection, models, transaction
+from django.db import DatabaseError, IntegrityError, connection, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 
 from .models import (
     Chapter,
@@ -399,7 +400,7 @@ def iter_json_array(path: Path, chunk: int = READ_CHUNK) -> Iterator[tuple[int, 
     Only the current element and one read chunk are held in memory, never the whole file.
     """
     decoder = json.JSONDecoder()
-    with open(path, encoding="utf-8") as file:
+    with open(path, encoding="utf-8-sig") as file:  # an editor's byte-order mark is not the file's text
         buffer, pos, line, eof = "", 0, 1, False
 
         def more() -> bool:
@@ -485,22 +486,38 @@ def iter_fixture_objects(path: Path) -> Iterator[tuple[object, object]]:
     except OSError as error:
         raise CommandError(f"{path}: {error}") from None
     if size <= FAST_PARSE_BYTES:
+        data = path.read_bytes()
         try:
-            objects = orjson.loads(path.read_bytes())
+            objects = orjson.loads(data.removeprefix(b"\xef\xbb\xbf"))
         except orjson.JSONDecodeError:
             objects = None
         if isinstance(objects, list):
             for index, obj in enumerate(objects):
                 yield _Line(path, index), obj
             return
-    yield from iter_json_array(path)
+    try:
+        yield from iter_json_array(path)
+    except UnicodeDecodeError:  # the streaming parser's position is in a chunk: find the line in the bytes
+        raise not_utf8(path) from None
+
+
+def not_utf8(path: Path) -> CommandError:
+    """The refusal of a fixture file that is not UTF-8 text, at the line of its first bad byte."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return CommandError(f"{path}:{line}: not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})")
+    return CommandError(f"{path}: not UTF-8 text")
 
 def copy_rows(cursor, copy_sql: str, rows) -> None:
     """Rows of values through `COPY ... FROM STDIN` (PostgreSQL, text format) on a Django cursor."""
     buffer = io.StringIO()
     buffer.writelines("\t".join(map(copy_text, row)) + "\n" for row in rows)
     buffer.seek(0)
-    cursor.cursor.copy_expert(copy_sql, buffer)
+    with connection.wrap_database_errors:  # the driver's own errors (UniqueViolation, DataError) as Django's
+        cursor.cursor.copy_expert(copy_sql, buffer)
 
 def copy_text(value) -> str:
     """One value in PostgreSQL COPY's text format."""
@@ -588,10 +605,80 @@ def _converter(field: models.Field) -> Callable:
         return lambda value: None if value is None else dt.date.fromisoformat(value).isoformat()
     if isinstance(field, models.JSONField):
         return lambda value: json.dumps(value, cls=field.encoder)
-    return _identity
+    return _checked(field) or _identity
 
 def _identity(value):
     return value
+
+# The columns' portable ranges (SQLite's integers are wider than PostgreSQL's).
+INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@functools.cache
+def _choices(field: models.Field) -> frozenset[str]:
+    return frozenset(str(choice) for choice, _ in field.flatchoices)
+
+
+def value_problem(field: models.Field, value) -> str | None:
+    """Why a text or whole-number value does not fit its field, or None (both loaders: SQLite would store it
+    all the same, PostgreSQL would refuse it with no row named)."""
+    if isinstance(field, models.IntegerField) and type(value) is int:
+        low, high = INTEGER_RANGES[field.get_internal_type()]
+        return None if low <= value <= high else f"{value} is not a whole number from {low} to {high}"
+    if not isinstance(value, str):
+        return None
+    if field.max_length is not None and len(value) > field.max_length:
+        return f"{len(value)} characters, more than its {field.max_length}"
+    if "\x00" in value:
+        return "contains a NUL character (PostgreSQL cannot store it)"
+    if field.choices and value not in _choices(field):
+        return f"{_shown(value)} is not one of {', '.join(sorted(_choices(field)))}"
+    return None
+
+
+def required_problem(field: models.Field, value) -> str | None:
+    """Why a value cannot stand for a field that needs one (no default, not blank), or None."""
+    if (value is None or value == "") and not (field.blank or field.null or field.has_default()):
+        return "is required (missing or empty)"
+    return None
+
+
+def _checked(field: models.Field) -> Callable | None:
+    """A JSON value -> the same value, checked as the column would (on PostgreSQL) or as a model field
+    would (choices, max_length); None for fields the converters check."""
+    if isinstance(field, models.BooleanField):
+        def check(value):
+            if type(value) is not bool:
+                raise ValueError(f"must be true or false; got {_shown(value)}")
+            return value
+    elif isinstance(field, models.IntegerField):
+        low, high = INTEGER_RANGES[field.get_internal_type()]
+
+        def check(value):
+            if type(value) is not int or not low <= value <= high:
+                raise ValueError(f"must be a whole number from {low} to {high}; got {_shown(value)}")
+            return value
+    elif isinstance(field, models.FloatField):
+        def check(value):
+            if type(value) is not float and type(value) is not int:
+                raise ValueError(f"must be a number; got {_shown(value)}")
+            return value
+    elif isinstance(field, (models.CharField, models.TextField)):
+        def check(value):
+            if type(value) is not str:
+                raise ValueError(f"must be text; got {_shown(value)}")
+            problem = value_problem(field, value)
+            if problem:
+                raise ValueError(problem)
+            return value
+    else:
+        return None
+    return check
 
 def _is_identity(converter) -> bool:
     return converter is None or converter is _identity
@@ -610,11 +697,12 @@ class _ModelRows:
         self.writer = TableWriter(model._meta.db_table, ["id", *(f.column for f in self.fields)], batch)
         self.next_id = (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
         self.known = {f.name for f in self.fields} | {f.name for f in model._meta.local_many_to_many}
+        self.position = {f.name: i for i, f in enumerate(self.fields, start=1)}  # in a row (after the id)
 
-        # (name, relation, converter or None for as-is, nullable, default) per column, in column order.
+        # (name, relation, converter or None for as-is, nullable, default, field if required) per column, in order.
         self.plan = [
             (f.name, relations.get(f.name), None if _is_identity(self.converters.get(f.name)) else self.converters.get(f.name),
-             f.null, self.defaults[f.name])
+             f.null, self.defaults[f.name], f if required_problem(f, None) else None)
             for f in self.fields
         ]
 
@@ -625,11 +713,13 @@ class _ModelRows:
         pk = self.next_id
         values = [pk]
         append = values.append
-        for name, relation, convert, nullable, default in self.plan:
+        for name, relation, convert, nullable, default, required in self.plan:
             if relation is not None:
                 append(relation(key, given.get(name)))
                 continue
             value = given.get(name, default)
+            if required is not None and (value is None or value == ""):
+                raise CommandError(f"{self.model._meta.label_lower} {key}: {name} {required_problem(required, value)}")
             if value is None:
                 if not nullable:
                     raise CommandError(f"{self.model._meta.label_lower} {key}: {name} may not be null")
@@ -643,6 +733,10 @@ class _ModelRows:
                     raise CommandError(f"{self.model._meta.label_lower} {key}: {name}: {error}") from None
         self.next_id += 1
         return pk, tuple(values)
+
+UNIQUE_COLUMNS = {"claims.turn": ("interview", "index"), "claims.chapter": ("interview", "index"),
+                  "claims.prediction": ("claim",)}
+
 
 class FixtureImport:
     """One import run: the key maps, the writers, the checks. Use `run(paths)`."""
@@ -662,6 +756,8 @@ class FixtureImport:
         self.claim_file_index = 0
         self.file_claims: dict[tuple, tuple[int, str]] = {}
         self.file_keys: set = set()
+        self.file_rows: set = set()  # (label, *unique columns) of the current file's turns, chapters, predictions
+        self.claim_files: dict[int, Path] = {}  # interview id -> the first file with its claims
         self.link_writer = TableWriter(Claim.topics.through._meta.db_table, ["claim_id", "topic_id"])
         self.rows = {
             "claims.topic": _ModelRows(Topic, {"parent": self._parent}),
@@ -713,7 +809,8 @@ class FixtureImport:
         return next(slug for slug, found in table.items() if found == pk)
 
     def _claim(self, key, value):
-        if not (isinstance(value, list) and len(value) == 3):
+        if not (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
+                and type(value[1]) is int and type(value[2]) is int):
             raise CommandError(f"{key}: claim must be a natural key [interview, start, end]; got {value!r}")
         found = self.file_claims.get(tuple(value))
         if found is None:
@@ -803,7 +900,22 @@ class FixtureImport:
         else:
             key = (label, line)
             _, row = rows.row(key, fields)
+            self._refuse_repeat_or_empty_span(label, rows, row, fields)
             rows.writer.add(row)
+
+    def _refuse_repeat_or_empty_span(self, label: str, rows: _ModelRows, row: tuple, fields: dict) -> None:
+        # Checked here, where the row's file and line are known: the database would refuse the row only at
+        # its batch's INSERT (SQLite) or COPY (PostgreSQL), which cannot say which row it was.
+        names = UNIQUE_COLUMNS.get(label)
+        if names is None:
+            return
+        natural = tuple(fields["claim"]) if label == "claims.prediction" else (fields["interview"][0], fields["index"])
+        unique = (label, *(row[rows.position[name]] for name in names))
+        if unique in self.file_rows:
+            raise CommandError(f"duplicate {label} {natural}")
+        self.file_rows.add(unique)
+        if label == "claims.turn" and not row[rows.position["start_char"]] < row[rows.position["end_char"]]:
+            raise CommandError(f"{label} {natural}: start_char {fields['start_char']} is not before end_char {fields['end_char']}")
 
     def _participation_merged(self, path: Path, line: int, fields: dict) -> bool:
         """Whether this participation's speaker, named by another slug, already has this part in the
@@ -826,15 +938,20 @@ class FixtureImport:
         interview = fields.get("interview")
         slug = self._slug("interview", (path.name, line), interview)
         key = (slug, fields.get("start_char"), fields.get("end_char"))
-        label = f"claim {slug}[{key[1]}:{key[2]}]"
+        label = f"claim {slug}[{_shown(key[1])}:{_shown(key[2])}]"
+        start, end = key[1], key[2]
+        if not (type(start) is int and type(end) is int and 0 <= start < end):
+            raise CommandError(f"{label}: the offsets must be whole numbers with start < end")
         if key in self.file_keys:
             raise CommandError(f"duplicate claims.claim {key}")
         rows = self.rows["claims.claim"]
         pk, row = rows.row(key, fields)
         interview_id, published = self.interviews[slug]
-        start, end = key[1], key[2]
-        if not (type(start) is int and type(end) is int and 0 <= start < end):
-            raise CommandError(f"{label}: the offsets must be whole numbers with start < end")
+        first_file = self.claim_files.setdefault(interview_id, path)
+        if first_file != path:  # the interview's claims in two files (a copy): look for this span in the other
+            rows.writer.flush()
+            if Claim.objects.filter(interview_id=interview_id, start_char=start, end_char=end).exists():
+                raise CommandError(f"duplicate claims.claim {key} (also in {first_file})")
         problem = quote_mismatch(self._text(interview_id), fields.get("quote"), start, end)
         if problem:
             raise CommandError(f"{label}: {problem}")
@@ -857,7 +974,7 @@ class FixtureImport:
                 self.add(path, line, {"model": "claims.topic", "fields": fields})
             if len(self.pending_topics) == len(waiting):
                 path, line, fields = waiting[0]
-                raise CommandError(f"claims.topic ({fields.get('slug')!r},): unknown topic {fields.get('parent')!r}")
+                raise CommandError(f"{path}:{line}: claims.topic ({fields.get('slug')!r},): unknown topic {fields.get('parent')!r}")
 
     def run(self, paths: Iterable[Path]) -> dict[str, int]:
         order = list(self.rows)
@@ -870,10 +987,14 @@ class FixtureImport:
                     self.claim_file_index += 1
                 self.file_claims.clear()
                 self.file_keys.clear()
+                self.file_rows.clear()
                 for line, obj in iter_fixture_objects(path):
-                    self.add(path, line, obj)
-                    if obj.get("model") != "claims.topic":
-                        self._resolve_pending_topics()
+                    try:
+                        self.add(path, line, obj)
+                        if obj.get("model") != "claims.topic":
+                            self._resolve_pending_topics()
+                    except CommandError as error:
+                        raise _located(error, path, line, paths) from None
                 self._resolve_pending_topics()
                 self.log(f"{path}")
             # Batches fill across files; foreign keys are checked at the end (deferred constraints).
@@ -888,11 +1009,23 @@ class FixtureImport:
                 if connection.vendor == "postgresql":
                     # The deferred foreign-key checks, now, so that a failure is reported here.
                     cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        except IntegrityError as error:
-            raise CommandError(f"conflicts with rows already loaded (a duplicate?): {error}") from None
+        except DatabaseError as error:  # what the checks above do not foresee: no row to name (written in batches)
+            raise CommandError(f"conflicts with rows already loaded, or breaks a rule of the database: {_first_line(error)}") from None
         counts = {label: rows.writer.count for label, rows in self.rows.items()}
         counts["claims.claim_topics"] = self.link_writer.count
         return counts
+
+def _first_line(error: Exception) -> str:
+    return next((line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__)
+
+
+def _located(error: CommandError, path: Path, line, paths: list[Path]) -> CommandError:
+    """The error with the file and line of the object that caused it in front, unless it names one already."""
+    message = str(error)
+    if message.startswith(tuple(f"{known}:" for known in paths)):
+        return error
+    return CommandError(f"{path}:{line}: {message}")
+
 
 def fixtures_import(paths: Iterable[Path], *, log: Callable[[str], None] | None = None) -> dict[str, int]:
     """Load fixture files (in the order given) in one transaction; any problem raises CommandError and loads nothing."""
@@ -900,4 +1033,4 @@ def fixtures_import(paths: Iterable[Path], *, log: Callable[[str], None] | None 
         with transaction.atomic():
             return FixtureImport(log=log).run(paths)
     except IntegrityError as error:  # SQLite checks foreign keys at commit
-        raise CommandError(f"conflicts with rows already loaded or missing: {error}") from None
+        raise CommandError(f"conflicts with rows already loaded or missing: {_first_line(error)}") from None

@@ -115,7 +115,7 @@ def corrupt(folder: Path, edit) -> None:
     "edit, message",
     [
         (lambda rows: rows[0]["fields"].update(quote="I think reliability will collapse"), "does not match"),
-        (lambda rows: rows[0]["fields"].update(topics=[["no-such-topic"]]), "Topic matching query does not exist"),
+        (lambda rows: rows[0]["fields"].update(topics=[["no-such-topic"]]), r"unknown topic \[.no-such-topic.\]"),
         (lambda rows: rows[0]["fields"].update(speaker=["nobody"]), "unknown speaker \\[.nobody.\\]"),
         (lambda rows: rows.append(rows[0]), r"duplicate claims.claim \(.talk., 64, 120\)"),
     ],

@@ -19,4 +19,4 @@ class Command(DatabaseCommand):
             self.stdout.write("The database already has interviews; dataset not loaded again (use --force).")
             return
         files = dataset_files(fixtures)
-        call_command("loaddata", *[str(path) for path in files], stdout=self.stdout)
+        call_command("loaddata", *[str(path) for path in files], app_label="claims", stdout=self.stdout)

@@ -1,22 +1,86 @@
 """Django's loaddata, made strict: unknown references and duplicates stop the load with a clear
-error, and every loaded claim is checked before the transaction commits."""
+error, and every loaded claim is checked before the transaction commits. Whatever a damaged file
+makes go wrong (bad JSON, a row of a wrong shape, a value the database refuses) is one line naming
+the file, the line of the object where known, and the reason; nothing is loaded."""
+import codecs
+import json
+import re
+from pathlib import Path
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError
+from django.utils.functional import cached_property
 
 from claims.bulk import (
     former_slug_current_message,
     former_slug_defined_message,
+    iter_json_array,
     merged_parts_message,
+    not_utf8,
+    required_problem,
+    value_problem,
 )
 from claims.dataset import claims_invalid
 from claims.models import Claim, Participation
 from claims.selectors import FORMER_SLUGS, slug_current
 
 OWNER_OF_FORMER = {former: (model, owner) for model, (former, owner) in FORMER_SLUGS.items()}
+# What a damaged fixture makes Django's deserializer or the database raise (not programming errors).
+DAMAGE = (DeserializationError, DatabaseError, ValidationError, ObjectDoesNotExist, ValueError, TypeError,
+          LookupError, UnicodeDecodeError)
 
 
 class FixtureRefused(Exception):
     """A row the load refuses; Django's load_label puts the fixture file's name in front of the message."""
+
+
+def _open_without_bom(path, mode):
+    """A fixture file, past a UTF-8 byte-order mark if an editor wrote one."""
+    file = open(path, mode)  # noqa: SIM115 (loaddata closes it)
+    if file.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
+        file.seek(0)
+    return file
+
+
+def _reason(error: BaseException) -> str:
+    """The error's own words on one line, without Django's "Problem installing fixture '...': " (the file
+    is named by the caller) and with the cause where Django's message is empty."""
+    text = str(error)
+    if text.startswith("Problem installing fixture"):
+        text = text.split(": ", 1)[1] if ": " in text else ""
+    text = text.removeprefix("Error deserializing object: ")
+    # Django's words for a natural key that names nothing
+    unknown = re.fullmatch(r"(\w+) matching query does not exist\.: \(([\w.]+):pk=[^)]*\) field_value was '(.*)'", text)
+    if unknown:
+        return f"{unknown[2]}: unknown {unknown[1].lower()} {unknown[3]}"
+    missing = re.fullmatch(r"(\w+) has no (\w+)\.", text)
+    if missing:
+        return f"{missing[1].lower()}: its {missing[2]} is unknown or not given"
+    if not text.strip() and error.__cause__ is not None:
+        return _reason(error.__cause__)
+    return " ".join(part.strip() for part in text.splitlines() if part.strip()) or type(error).__name__
+
+
+def _unknown_keys(deferred_fields: dict, using) -> list[str]:
+    """'unknown <model> <key>' for each natural key of the deferred references that names no row."""
+    unknown = []
+    for field, value in deferred_fields.items():
+        manager = field.related_model._default_manager.db_manager(using)
+        for natural_key in (value if field.many_to_many else [value]):
+            try:
+                manager.get_by_natural_key(*natural_key)
+            except (ObjectDoesNotExist, TypeError, ValueError):
+                unknown.append(f"unknown {field.related_model._meta.model_name} {natural_key!r}")
+    return unknown
+
+
+def _file_problem(path: Path) -> None:
+    """Raise import_fixtures' refusal of a file that is not a JSON array of objects, if it is one."""
+    for _ in iter_json_array(path):
+        pass
 
 
 class Command(loaddata.Command):
@@ -27,31 +91,86 @@ class Command(loaddata.Command):
         " before a merge or a rename is the one it went into."
     )
 
+    @cached_property
+    def compression_formats(self):
+        formats = dict(super().compression_formats)
+        formats[None] = (_open_without_bom, "rb")
+        return formats
+
     def loaddata(self, fixture_labels):
         self.loaded_claim_ids = []
+        self.claim_objects = {}  # claim natural key -> (file, index of its object)
         self.seen_keys = set()
         self.roles = {}  # participation natural key -> role
-        super().loaddata(fixture_labels)
+        try:
+            super().loaddata(fixture_labels)
+        except FixtureRefused as refused:  # a reference resolved after the last file (deferred fields)
+            raise CommandError(str(refused)) from None
+        except CommandError:
+            raise
+        except DAMAGE as error:  # e.g. SQLite's foreign-key check after the last file
+            raise CommandError(_reason(error)) from None
         problems = claims_invalid(self.loaded_claim_ids)
         if problems:
-            shown = "\n".join(problems[:20])
-            more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
-            raise CommandError(f"{len(problems)} invalid claim(s); nothing was loaded:\n{shown}{more}")
+            claim = re.match(r"claim (\S+)\[(\d+):(\d+)\]", problems[0])
+            found = claim and self.claim_objects.get((claim[1], int(claim[2]), int(claim[3])))
+            where = f"{self._where(found[0], found[1], None)}: " if found else ""
+            more = f" (and {len(problems) - 1} more invalid claim(s))" if len(problems) > 1 else ""
+            raise CommandError(f"{where}{problems[0]}{more}; nothing was loaded")
 
     def load_label(self, fixture_label):
+        self.fixture_file, self.objects_seen, self.saving = fixture_label, 0, False
         try:
             super().load_label(fixture_label)
-        except FixtureRefused as refused:  # its message now starts "Problem installing fixture '<file>': "
-            raise CommandError(str(refused)) from None
+        except CommandError:
+            raise
+        except UnicodeDecodeError:
+            raise not_utf8(Path(fixture_label)) from None
+        except (FixtureRefused, *DAMAGE) as error:
+            if not self.objects_seen:  # the file as a whole (not an array: Django's error is about indices)
+                _file_problem(Path(fixture_label))
+            index = self.objects_seen - 1 if self.saving else self.objects_seen
+            raise CommandError(f"{self._where(fixture_label, index, error)}: {_reason(error)}") from None
+
+    @staticmethod
+    def _where(path, index: int, error: BaseException | None) -> str:
+        """'<file>:<line>' of the object at `index` (of the JSON error), else '<file>'."""
+        cause = error and error.__cause__
+        if isinstance(cause, json.JSONDecodeError):
+            return f"{path}:{cause.lineno}"
+        try:
+            for position, (line, _) in enumerate(iter_json_array(path)):
+                if position == index:
+                    return f"{path}:{line}"
+        except (CommandError, ValueError):
+            pass
+        return str(path)
 
     def save_obj(self, obj):
+        self.objects_seen += 1
+        self.saving = True
+        saved = self._save_obj(obj)
+        self.saving = False
+        return saved
+
+    def _save_obj(self, obj):
         row = obj.object
         label = row._meta.label_lower
+        if self.app_label and row._meta.app_label != self.app_label:
+            # Django's --app only picks fixture folders; a named file could still create users (load_dataset)
+            raise FixtureRefused(f"{label} is not a model of the app {self.app_label!r}")
         key = row.natural_key() if hasattr(row, "natural_key") else row.pk
         for field, value in obj.deferred_fields.items():
             # A required reference that is still unknown can never be saved: say which one.
             if not field.many_to_many and not field.null:
                 raise FixtureRefused(f"{label} {key}: unknown {field.related_model._meta.model_name} {value!r}")
+        if obj.deferred_fields:
+            self._name_a_late_failure(obj, label, key)
+        for field in row._meta.concrete_fields:
+            value = getattr(row, field.attname)
+            problem = required_problem(field, value) or value_problem(field, value)
+            if problem:
+                raise FixtureRefused(f"{label} {key}: {field.name}: {problem}")
         if isinstance(row, Participation) and self._participation_merged(row, key):
             return False
         if key is not None:
@@ -62,7 +181,22 @@ class Command(loaddata.Command):
         saved = super().save_obj(obj)
         if saved and isinstance(row, Claim):
             self.loaded_claim_ids.append(row.pk)
+            self.claim_objects[key] = (self.fixture_file, self.objects_seen - 1)
         return saved
+
+    def _name_a_late_failure(self, obj, label: str, key) -> None:
+        """References a row may make to rows of later files are resolved after the last file: one still
+        unknown then is refused naming the row's file and line, not Django's DoesNotExist traceback."""
+        path, index, save_deferred_fields = self.fixture_file, self.objects_seen - 1, obj.save_deferred_fields
+
+        def save(using=None):
+            try:
+                save_deferred_fields(using=using)
+            except DAMAGE as error:
+                unknown = "; ".join(_unknown_keys(obj.deferred_fields, using)) or _reason(error)
+                raise FixtureRefused(f"{self._where(path, index, error)}: {label} {key}: {unknown}") from None
+
+        obj.save_deferred_fields = save
 
     def _participation_merged(self, participation: Participation, key) -> bool:
         """Whether the interview already has this part for this speaker, named by another slug in the
