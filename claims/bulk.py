@@ -394,6 +394,15 @@ def merged_parts_message(interview_slug: str, speaker_slug: str, first_role: str
             "two participation rows)")
 
 
+def span_past_text(label: str, start: int | None, end: int | None, length: int) -> str | None:
+    """Why a turn's span or a chapter's start lies past its transcript's end, or None (both loaders)."""
+    if label == "claims.turn" and end is not None and end > length:
+        return f"end_char {end} is past the end of the transcript ({length} characters)"
+    if label == "claims.chapter" and start is not None and start > length:
+        return f"start_char {start} is past the end of the transcript ({length} characters)"
+    return None
+
+
 def iter_json_array(path: Path, chunk: int = READ_CHUNK) -> Iterator[tuple[int, object]]:
     """The elements of a top-level JSON array, parsed one at a time; each with its line number.
 
@@ -752,6 +761,7 @@ class FixtureImport:
                            in Interview.objects.values_list("slug", "pk", "published")}
         self.texts: OrderedDict[int, str] = OrderedDict()
         self.text_chars = 0
+        self.text_lengths: dict[int, int] = {}  # interview id -> its transcript's length, for the turns' and chapters' spans
         self.claim_file_slugs: list[str] = []
         self.claim_file_index = 0
         self.file_claims: dict[tuple, tuple[int, str]] = {}
@@ -833,6 +843,7 @@ class FixtureImport:
             self.text_chars -= len(old)
         self.texts[interview_id] = text
         self.text_chars += len(text)
+        self.text_lengths[interview_id] = len(text)
         while self.text_chars > TEXT_CACHE_CHARS and len(self.texts) > 1:
             _, evicted = self.texts.popitem(last=False)
             self.text_chars -= len(evicted)
@@ -916,6 +927,15 @@ class FixtureImport:
         self.file_rows.add(unique)
         if label == "claims.turn" and not row[rows.position["start_char"]] < row[rows.position["end_char"]]:
             raise CommandError(f"{label} {natural}: start_char {fields['start_char']} is not before end_char {fields['end_char']}")
+        if label != "claims.prediction":
+            interview_id = row[rows.position["interview"]]
+            length = self.text_lengths.get(interview_id)
+            if length is None:
+                length = self.text_lengths[interview_id] = len(self._text(interview_id))
+            end = row[rows.position["end_char"]] if "end_char" in rows.position else None
+            problem = span_past_text(label, row[rows.position["start_char"]], end, length)
+            if problem:
+                raise CommandError(f"{label} {natural}: {problem}")
 
     def _participation_merged(self, path: Path, line: int, fields: dict) -> bool:
         """Whether this participation's speaker, named by another slug, already has this part in the

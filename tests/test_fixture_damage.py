@@ -97,6 +97,9 @@ ROW_DAMAGE = [
     ("negative-turn-start", set_field(INTERVIEW, "claims.turn", "start_char", -5), r"start_char.*-5"),
     ("empty-turn-span", edit(INTERVIEW, lambda rows, i: rows[i]["fields"].update(start_char=10, end_char=10), "claims.turn"),
      r"start_char 10 is not before end_char 10|turn_span_not_empty"),
+    # a span past the transcript's end (the stored text is 32,961 characters): no words there to attribute
+    ("turn-past-the-transcript", edit(INTERVIEW, lambda rows, i: rows[i]["fields"].update(start_char=32900, end_char=40000),
+                                      "claims.turn"), r"end_char 40000 is past the end of the transcript \(32961 characters\)"),
     ("turn-index-beyond-integers", set_field(INTERVIEW, "claims.turn", "index", 2 ** 40), r"index.*1099511627776"),
     ("slug-of-300-characters", set_field(SPEAKERS, "claims.speaker", "slug", "s" * 300), r"slug:? 300 characters, more than its 200"),
     ("title-of-10000-characters", set_field(INTERVIEW, "claims.interview", "title", "T" * 10000), r"title:? 10000 characters"),
@@ -207,4 +210,16 @@ def test_an_interviews_claims_copied_into_a_second_file_are_refused_at_the_copy(
     message = str(refused.value)
     assert "\n" not in message and message.startswith(f"{folder / 'claims' / 'zz-copy.json'}:")
     assert re.search(r"duplicate claims\.claim \('eye-on-ai-ilya-sutskever', \d+, \d+\)", message), message
+    assert no_rows()
+
+
+@pytest.mark.parametrize("command", LOADERS)
+def test_a_chapter_starting_past_the_transcript_is_refused_at_its_line(tmp_path, command):
+    folder = exported(tmp_path, LEX)
+    name, index = set_field(f"interviews/{LEX}.json", "claims.chapter", "start_char", 10 ** 6, nth=3)(folder)
+    line = [line for line, _ in iter_json_array(folder / name)][index]
+    with pytest.raises(CommandError) as refused:
+        call_command(command, "--fixtures", str(folder), verbosity=0)
+    assert str(refused.value).startswith(f"{folder / name}:{line}: ")
+    assert "start_char 1000000 is past the end of the transcript" in str(refused.value)
     assert no_rows()

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError
+from django.db.models.functions import Length
 from django.utils.functional import cached_property
 
 from claims.bulk import (
@@ -21,10 +22,11 @@ from claims.bulk import (
     merged_parts_message,
     not_utf8,
     required_problem,
+    span_past_text,
     value_problem,
 )
 from claims.dataset import claims_invalid
-from claims.models import Claim, Participation
+from claims.models import Chapter, Claim, Interview, Participation, Turn
 from claims.selectors import FORMER_SLUGS, slug_current
 
 OWNER_OF_FORMER = {former: (model, owner) for model, (former, owner) in FORMER_SLUGS.items()}
@@ -102,6 +104,7 @@ class Command(loaddata.Command):
         self.claim_objects = {}  # claim natural key -> (file, index of its object)
         self.seen_keys = set()
         self.roles = {}  # participation natural key -> role
+        self.text_lengths = {}  # interview id -> its transcript's length
         try:
             super().loaddata(fixture_labels)
         except FixtureRefused as refused:  # a reference resolved after the last file (deferred fields)
@@ -171,6 +174,10 @@ class Command(loaddata.Command):
             problem = required_problem(field, value) or value_problem(field, value)
             if problem:
                 raise FixtureRefused(f"{label} {key}: {field.name}: {problem}")
+        if isinstance(row, (Turn, Chapter)):
+            problem = span_past_text(label, row.start_char, getattr(row, "end_char", None), self._text_length(row.interview_id))
+            if problem:
+                raise FixtureRefused(f"{label} {key}: {problem}")
         if isinstance(row, Participation) and self._participation_merged(row, key):
             return False
         if key is not None:
@@ -197,6 +204,14 @@ class Command(loaddata.Command):
                 raise FixtureRefused(f"{self._where(path, index, error)}: {label} {key}: {unknown}") from None
 
         obj.save_deferred_fields = save
+
+    def _text_length(self, interview_id: int) -> int:
+        """The length of an interview's transcript (saved before its turns: they follow it in its file)."""
+        length = self.text_lengths.get(interview_id)
+        if length is None:
+            found = Interview.objects.filter(pk=interview_id).values_list(Length("source_text"), flat=True).first()
+            length = self.text_lengths[interview_id] = found or 0
+        return length
 
     def _participation_merged(self, participation: Participation, key) -> bool:
         """Whether the interview already has this part for this speaker, named by another slug in the
