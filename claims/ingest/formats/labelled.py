@@ -503,6 +503,34 @@ def full_forms(names) -> dict[str, str]:
     return out
 
 
+# a member's or the chair's title, which a hearing's coverage swaps from turn to turn for one person
+_MEMBER_TITLE_WORDS = re.compile(
+    r"(?i)^(?:(?:Acting|Vice)[ ])?(?:Chairman|Chairwoman|Chair|Ranking[ ]Member|Senator|Sen\.|Representative|Rep\.|Delegate)[ ]+")
+
+
+def hearing_forms(names) -> dict[str, str]:
+    """{"CHAIRMAN BRISK": "SEN. WALTER BRISK", "BRISK": "SEN. WALTER BRISK"}: a hearing's labels under a member's
+    or the chair's title, or a surname alone, that are all forms of one name, each to the first with the most
+    words; none where one surname's labels name two people ("SEN. ROY PELL", "SEN. DAN PELL") or one has
+    another title ("DR. PELL", a witness)."""
+    names = list(names)
+    person = {}
+    for name in names:
+        m = _MEMBER_TITLE_WORDS.match(name)
+        words = name[m.end():].upper().split() if m else name.upper().split()
+        if m and words or len(words) == 1:
+            person[name] = words
+    out: dict[str, str] = {}
+    for surname in dict.fromkeys(words[-1] for words in person.values()):
+        group = [name for name in names if name.upper().split()[-1] == surname]
+        if len(group) < 2 or any(name not in person for name in group):
+            continue
+        longest = max(group, key=lambda name: len(person[name]))
+        if all(set(person[name]) <= set(person[longest]) for name in group):
+            out.update({name: longest for name in group if name != longest})
+    return out
+
+
 def _paired_handles(cands, counts) -> set[str]:
     """The names in lower case (handles) that label three or more lines, two thirds of them just
     after a capitalised name labelling two or more: a pseudonymous guest answering a host
@@ -682,6 +710,12 @@ def _label_lines(text: str):
             del counts[name]
     for full, short in shorter_forms(counts).items():  # one person, two forms: each counts the other's lines
         counts[full] = counts[short] = counts[full] + counts[short]
+    forms = hearing_forms(counts)  # a chair under the chair's title once, a member's and the surname after
+    together = Counter()
+    for name, n in counts.items():
+        together[forms.get(name, name)] += n
+    for short, full in forms.items():
+        counts[full] = counts[short] = together[full]
     if len(counts) == 2 and cands and 1 in counts.values() and _header_field(cands, counts):
         cands, nonblank_before = cands[1:], nonblank_before[1:]
         del counts[next(name for name, n in counts.items() if n == 1)]
