@@ -1221,3 +1221,40 @@ def test_seed_001s_caption_block_breaks_fall_where_its_hand_marked_turns_change(
     at_change = [b for b in parsed.voice_breaks if b in changes]
     assert len(parsed.voice_breaks) >= 50
     assert len(at_change) >= 0.95 * len(parsed.voice_breaks)
+
+
+# a witness named in full on the first turn, then by first name (a briefing's "DR. TEDROS ADHANOM:", then "TEDROS:")
+BRIEFING_FIRST_NAME = """HEALTH AGENCY BRIEFING
+
+MODERATOR: Good morning. Our first speaker is the Director-General.
+
+DR. AMARE HAILU WOLDE: Thank you. Good morning to everyone joining us today.
+
+MODERATOR: Thank you. We will take questions now. What about the vaccines?
+
+AMARE: The doses are on their way, and more will follow this month.
+
+MODERATOR: When will they arrive?
+
+AMARE: Within two weeks, we hope.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # before: "Amare" was a third speaker (2 turns) beside "Dr. Amare Hailu Wolde" (1 turn)
+    (BRIEFING_FIRST_NAME, {"Moderator": 3, "Dr. Amare Hailu Wolde": 3}),
+    # two labels holding that first name: "AMARE" could be either, and stays its own
+    (BRIEFING_FIRST_NAME.replace("MODERATOR: When", "AMARE TESFAYE: I would add that the clinics are ready.\n\nMODERATOR: When"),
+     {"Moderator": 3, "Dr. Amare Hailu Wolde": 1, "Amare": 2, "Amare Tesfaye": 1}),
+    # the first name labelling turns before the full name does: no short form of it (a host "AMARE", a guest in full)
+    ("MODERATOR: Welcome.\n\nAMARE: Thank you for having me here today.\n\n"
+     "MODERATOR: And our second guest?\n\nDR. AMARE HAILU WOLDE: Glad to be here too.\n\nAMARE: Shall we begin?\n",
+     {"Moderator": 2, "Amare": 2, "Dr. Amare Hailu Wolde": 1}),
+])
+def test_a_speaker_named_in_full_then_by_first_name_is_one_speaker(text, expected):
+    annotated = run(text, source="briefing.txt")
+    assert annotated.format == "labelled" and not annotated.errors
+    from collections import Counter
+
+    names = {s.slug: s.name for s in annotated.speakers}
+    assert Counter(names[t.speaker_slug] for t in annotated.turns) == expected

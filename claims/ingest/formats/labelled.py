@@ -500,6 +500,30 @@ def full_forms(names) -> dict[str, str]:
         longest = [name for name in longer if all(set(words[other]) <= set(words[name]) for other in longer)]
         if len(longest) == 1:
             out[short] = longest[0]
+    for short, name in first_name_forms(names).items():
+        out.setdefault(short, name)
+    return out
+
+
+_HONORIFIC_WORD = re.compile(r"(?i)^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.|Professor)[ ]+")
+
+
+def first_name_forms(names) -> dict[str, str]:
+    """{"AMARE": "DR. AMARE HAILU WOLDE"}: a one-word label that is the first name of one label before it (a
+    briefing names a speaker in full, then by first name), where no other label holds that word: a first name
+    two labels share, or one labelling turns before the full name does (a host and a guest of one first
+    name), could be another person."""
+    names = list(names)
+    out: dict[str, str] = {}
+    for i, short in enumerate(names):
+        if len(short.split()) != 1:
+            continue
+        holding = [name for name in names if name != short and short.upper() in name.upper().split()]
+        if len(holding) != 1 or holding[0] not in names[:i]:
+            continue
+        words = _HONORIFIC_WORD.sub("", holding[0]).split()
+        if len(words) >= 2 and words[0].upper() == short.upper():
+            out[short] = holding[0]
     return out
 
 
@@ -709,6 +733,8 @@ def _label_lines(text: str):
         for name in rare:
             del counts[name]
     for full, short in shorter_forms(counts).items():  # one person, two forms: each counts the other's lines
+        counts[full] = counts[short] = counts[full] + counts[short]
+    for short, full in first_name_forms(counts).items():  # "DR. AMARE HAILU WOLDE" once, then "AMARE"
         counts[full] = counts[short] = counts[full] + counts[short]
     forms = hearing_forms(counts)  # a chair under the chair's title once, a member's and the surname after
     together = Counter()
