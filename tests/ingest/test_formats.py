@@ -1258,3 +1258,33 @@ def test_a_speaker_named_in_full_then_by_first_name_is_one_speaker(text, expecte
 
     names = {s.slug: s.name for s in annotated.speakers}
     assert Counter(names[t.speaker_slug] for t in annotated.turns) == expected
+
+
+def gpo_paragraphs(*paragraphs):
+    """Paragraphs as the GPO's text sets them: indented four spaces, their later lines flush left, wrapped at 70."""
+    import textwrap
+
+    return "\n\n".join("\n".join(textwrap.wrap(p, 70, initial_indent="    ")) for p in paragraphs) + "\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one member's statement under his name and state alone, as the GPO's text prints it
+    (gpo_paragraphs("Mr. SCOTT of Virginia.", "Thank you, Mr. Chairman. The locks on the river closed nineteen times last "
+                    "winter, and the towns along it paid for every closure.", "They should not pay for it again."),
+     [("mr-scott-of-virginia", "Thank you, Mr. Chairman. The locks on the river closed nineteen\ntimes last winter, and "
+       "the towns along it paid for every closure.\n\n    They should not pay for it again.")]),
+    # the same labels alone in an exchange
+    (gpo_paragraphs("Chairman VOSS.", "The committee will come to order.", "Mr. SCOTT of Virginia.",
+                    "Dr. Kahn, how many seals does the bureau keep?", "Dr. KAHN.", "Four, at the southern depot.",
+                    "Mr. SCOTT of Virginia.", "Why there? I yield back.", "Dr. KAHN.", "It has the only heated store.",
+                    "Chairman VOSS.", "The hearing is adjourned."),
+     [("chairman-voss", "The committee will come to order."), ("mr-scott-of-virginia", "Dr. Kahn, how many seals does the bureau keep?"),
+      ("dr-kahn", "Four, at the southern depot."), ("mr-scott-of-virginia", "Why there? I yield back."),
+      ("dr-kahn", "It has the only heated store."), ("chairman-voss", "The hearing is adjourned.")]),
+])
+def test_a_members_name_and_state_alone_on_its_line_heads_the_paragraphs_below(text, expected):
+    # before: "Mr. SCOTT of Virginia." alone was no label (only a name ending in capitals was): the statement was
+    # plain text split between an invented host and guest, and in the exchange his questions were the chairman's
+    annotated = run(text, source="hearing.txt")
+    assert annotated.format == "labelled" and not annotated.errors
+    assert [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns] == expected

@@ -219,13 +219,13 @@ HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
 # order.", "The CHAIRMAN. ...", "Mr. SCOTT of Virginia. ..." (one of two members of that name), "Q. Where were you?", "A. At home."), the name alone on its line where
-# a page sets the words in paragraphs below ("Mr. CHENEY." then the opening statement); and a press briefing's reporter, "Q"
+# a page sets the words in paragraphs below ("Mr. CHENEY." then the opening statement; "Mr. SCOTT of Virginia." too, its state in lower case); and a press briefing's reporter, "Q"
 # and a wide space, no period (the White House's, the State Department's: "Q    Thanks, John.")
 PERIOD_LABEL_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.|Chairman|Chairwoman|Chair|Senator|Representative|Secretary"
     r"|Judge|Governor|General|Admiral|Ambassador|Commissioner|Director|The)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}"
-    r"(?:[ ]of[ ](?:" + STATES + r"))?"
-    r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)(?:[ \t]+(?P<rest>\S)|(?<=[A-Z'’-][A-Z]\.)[ \t]*\r?$)"
+    r"(?:[ ]of[ ](?P<state>" + STATES + r"))?"
+    r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)(?:[ \t]+(?P<rest>\S)|(?(state)|(?<=[A-Z'’-][A-Z]\.))[ \t]*\r?$)"
 )
 # the same labels in title case as the GPO's hearings are published as text (govinfo's and congress.gov's
 # CHRG-* pages, one <pre> block): opening a paragraph indented by spaces whose later lines are flush left
