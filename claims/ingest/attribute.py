@@ -97,7 +97,7 @@ from typing import Sequence
 
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
-from .formats.labelled import ASKING_PARTS, GUEST_ROLES, HOST_ROLES, full_forms, initials
+from .formats.labelled import ASKING_PARTS, GUEST_ROLES, HOST_ROLES, full_forms, hearing_forms, initials
 from .names import display_name, find_aliases, unique_slug
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
@@ -444,14 +444,21 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
 _HOST_WORD = re.compile(r"(?i)^(?:(?:co-?)?(?:" + "|".join(HOST_ROLES + ASKING_PARTS) + r")\b|主持人|采访者|访谈者|司会)")
 
 
-def _short_forms(labels: Sequence[str]) -> dict[str, str]:
+def _short_forms(labels: Sequence[str], *, hearing: bool = False) -> dict[str, str]:
     """{"CH": "Conor Hoekstra", "FOUNTAIN": "NICK FOUNTAIN"}: labels that are another label's
     initials (ArrayCast names a speaker in full once, then by initials: two to four capitals) or
     a shorter form of it (NPR: "NICK FOUNTAIN, HOST:", then "FOUNTAIN:"; a hearing's "SENATOR
-    TIM KENNEDY", then "SENATOR KENNEDY" and "KENNEDY")."""
+    TIM KENNEDY", then "SENATOR KENNEDY" and "KENNEDY"; in a hearing, "CHAIRWOMAN VOSS", then "SENATOR VOSS"))."""
     full = {initials(label): label for label in labels if 2 <= len(label.split()) <= 4}
     out = {label: full[label] for label in labels if _are_initials(label) and label in full}
     out.update(full_forms(labels))
+    if hearing:
+        out.update(hearing_forms(labels))
+        for short in out:  # each to a label that is no short form itself
+            for _ in range(len(out)):
+                if out[short] not in out or out[out[short]] == short:
+                    break
+                out[short] = out[out[short]]
     return out
 
 
@@ -466,7 +473,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
     by_label: dict[str, SpeakerRecord] = {}
     unknown: list[str] = []
     labels = list(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))
-    short_forms = _short_forms(labels)
+    short_forms = _short_forms(labels, hearing=hearing)
     for label in labels:
         if label in short_forms:
             continue

@@ -1221,3 +1221,70 @@ def test_seed_001s_caption_block_breaks_fall_where_its_hand_marked_turns_change(
     at_change = [b for b in parsed.voice_breaks if b in changes]
     assert len(parsed.voice_breaks) >= 50
     assert len(at_change) >= 0.95 * len(parsed.voice_breaks)
+
+
+# a witness named in full on the first turn, then by first name (a briefing's "DR. TEDROS ADHANOM:", then "TEDROS:")
+BRIEFING_FIRST_NAME = """HEALTH AGENCY BRIEFING
+
+MODERATOR: Good morning. Our first speaker is the Director-General.
+
+DR. AMARE HAILU WOLDE: Thank you. Good morning to everyone joining us today.
+
+MODERATOR: Thank you. We will take questions now. What about the vaccines?
+
+AMARE: The doses are on their way, and more will follow this month.
+
+MODERATOR: When will they arrive?
+
+AMARE: Within two weeks, we hope.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # before: "Amare" was a third speaker (2 turns) beside "Dr. Amare Hailu Wolde" (1 turn)
+    (BRIEFING_FIRST_NAME, {"Moderator": 3, "Dr. Amare Hailu Wolde": 3}),
+    # two labels holding that first name: "AMARE" could be either, and stays its own
+    (BRIEFING_FIRST_NAME.replace("MODERATOR: When", "AMARE TESFAYE: I would add that the clinics are ready.\n\nMODERATOR: When"),
+     {"Moderator": 3, "Dr. Amare Hailu Wolde": 1, "Amare": 2, "Amare Tesfaye": 1}),
+    # the first name labelling turns before the full name does: no short form of it (a host "AMARE", a guest in full)
+    ("MODERATOR: Welcome.\n\nAMARE: Thank you for having me here today.\n\n"
+     "MODERATOR: And our second guest?\n\nDR. AMARE HAILU WOLDE: Glad to be here too.\n\nAMARE: Shall we begin?\n",
+     {"Moderator": 2, "Amare": 2, "Dr. Amare Hailu Wolde": 1}),
+])
+def test_a_speaker_named_in_full_then_by_first_name_is_one_speaker(text, expected):
+    annotated = run(text, source="briefing.txt")
+    assert annotated.format == "labelled" and not annotated.errors
+    from collections import Counter
+
+    names = {s.slug: s.name for s in annotated.speakers}
+    assert Counter(names[t.speaker_slug] for t in annotated.turns) == expected
+
+
+def gpo_paragraphs(*paragraphs):
+    """Paragraphs as the GPO's text sets them: indented four spaces, their later lines flush left, wrapped at 70."""
+    import textwrap
+
+    return "\n\n".join("\n".join(textwrap.wrap(p, 70, initial_indent="    ")) for p in paragraphs) + "\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one member's statement under his name and state alone, as the GPO's text prints it
+    (gpo_paragraphs("Mr. SCOTT of Virginia.", "Thank you, Mr. Chairman. The locks on the river closed nineteen times last "
+                    "winter, and the towns along it paid for every closure.", "They should not pay for it again."),
+     [("mr-scott-of-virginia", "Thank you, Mr. Chairman. The locks on the river closed nineteen\ntimes last winter, and "
+       "the towns along it paid for every closure.\n\n    They should not pay for it again.")]),
+    # the same labels alone in an exchange
+    (gpo_paragraphs("Chairman VOSS.", "The committee will come to order.", "Mr. SCOTT of Virginia.",
+                    "Dr. Kahn, how many seals does the bureau keep?", "Dr. KAHN.", "Four, at the southern depot.",
+                    "Mr. SCOTT of Virginia.", "Why there? I yield back.", "Dr. KAHN.", "It has the only heated store.",
+                    "Chairman VOSS.", "The hearing is adjourned."),
+     [("chairman-voss", "The committee will come to order."), ("mr-scott-of-virginia", "Dr. Kahn, how many seals does the bureau keep?"),
+      ("dr-kahn", "Four, at the southern depot."), ("mr-scott-of-virginia", "Why there? I yield back."),
+      ("dr-kahn", "It has the only heated store."), ("chairman-voss", "The hearing is adjourned.")]),
+])
+def test_a_members_name_and_state_alone_on_its_line_heads_the_paragraphs_below(text, expected):
+    # before: "Mr. SCOTT of Virginia." alone was no label (only a name ending in capitals was): the statement was
+    # plain text split between an invented host and guest, and in the exchange his questions were the chairman's
+    annotated = run(text, source="hearing.txt")
+    assert annotated.format == "labelled" and not annotated.errors
+    assert [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns] == expected

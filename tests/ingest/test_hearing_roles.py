@@ -567,3 +567,71 @@ def test_a_member_under_three_forms_of_his_name_is_one_speaker():
                                 ("Sen. Elizabeth Morrow", "host"), ("Mary Hanley", "guest")]
     assert turns_by_speaker(annotated) == {"Sen. Sherrod Ballard": 3, "Gregory Greer": 6, "Sen. Tim Okoye": 5,
                                            "Sen. Elizabeth Morrow": 3, "Mary Hanley": 3}
+
+
+# the chair under the chair's title in some turns and a member's in others, and by surname alone; another senator
+# named in full, then as the chair taking the gavel, then by surname
+CHAIR_UNDER_TWO_TITLES = """SENATE SUBCOMMITTEE HEARING ON FERRY SAFETY
+
+CHAIRWOMAN VANTERPOOL: The subcommittee will come to order. Ms. Quarry, welcome.
+
+NORA QUARRY, DIRECTOR, RIVER BOARD: Thank you, Chairwoman. The night ferries carried more people than ever last year.
+
+VANTERPOOL: How many of them ran late?
+
+QUARRY: About one in ten, mostly in the winter.
+
+SEN. WALTER BRISK (R-SC): Thank you, Madam Chair. Ms. Quarry, who inspects the hulls?
+
+QUARRY: Our own engineers, twice a year.
+
+BRISK: Is that enough?
+
+QUARRY: We think so, but we would welcome more.
+
+SENATOR VANTERPOOL: Ms. Quarry, will you send us the inspection reports?
+
+QUARRY: We will, this month.
+
+CHAIRMAN BRISK: I will take the gavel for a moment. Did any ferry fail an inspection?
+
+QUARRY: Two, and both were repaired.
+
+VANTERPOOL: Thank you. The hearing is adjourned.
+"""
+
+# two senators of one surname: a bare "SENATOR PELL:" could be either, and stays its own label
+TWO_SENATORS_OF_ONE_SURNAME = """SENATE HEARING ON COASTAL GRANTS
+
+CHAIRMAN OYELARAN: The committee will come to order.
+
+SEN. ROY PELL (R-FL): Thank you, Mr. Chairman. Mr. Tamsin, who decides the grants?
+
+EDGAR TAMSIN, ADMINISTRATOR: A panel of engineers decides them.
+
+SEN. DAN PELL (R-SC): Mr. Tamsin, how long does a grant take?
+
+TAMSIN: Nine months on average.
+
+SENATOR PELL: Why so long?
+
+TAMSIN: The reviews take most of it.
+
+OYELARAN: The hearing is adjourned.
+"""
+
+
+@pytest.mark.parametrize("text, expected, turns", [
+    # before: the chairwoman's first turn was lost before the first label, "SENATOR VANTERPOOL" another speaker,
+    # and "CHAIRMAN BRISK" and "BRISK" two more beside "SEN. WALTER BRISK" (5 speakers, 12 turns)
+    (CHAIR_UNDER_TWO_TITLES, [("Chairwoman Vanterpool", "host"), ("Nora Quarry", "guest"), ("Sen. Walter Brisk", "host")],
+     {"Chairwoman Vanterpool": 4, "Nora Quarry": 6, "Sen. Walter Brisk": 3}),
+    (TWO_SENATORS_OF_ONE_SURNAME, [("Chairman Oyelaran", "host"), ("Sen. Roy Pell", "host"), ("Edgar Tamsin", "guest"),
+                                   ("Sen. Dan Pell", "host"), ("Senator Pell", "host")],
+     {"Chairman Oyelaran": 2, "Sen. Roy Pell": 1, "Edgar Tamsin": 3, "Sen. Dan Pell": 1, "Senator Pell": 1}),
+])
+def test_a_member_under_the_chairs_title_and_a_members_is_one_speaker(text, expected, turns):
+    annotated = run(text, source="hearing.txt")
+    assert annotated.format == "labelled" and not annotated.errors
+    assert roles(annotated) == expected
+    assert turns_by_speaker(annotated) == turns

@@ -219,13 +219,13 @@ HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
 # order.", "The CHAIRMAN. ...", "Mr. SCOTT of Virginia. ..." (one of two members of that name), "Q. Where were you?", "A. At home."), the name alone on its line where
-# a page sets the words in paragraphs below ("Mr. CHENEY." then the opening statement); and a press briefing's reporter, "Q"
+# a page sets the words in paragraphs below ("Mr. CHENEY." then the opening statement; "Mr. SCOTT of Virginia." too, its state in lower case); and a press briefing's reporter, "Q"
 # and a wide space, no period (the White House's, the State Department's: "Q    Thanks, John.")
 PERIOD_LABEL_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:(?:Mr|Ms|Mrs|Dr)\.|Chairman|Chairwoman|Chair|Senator|Representative|Secretary"
     r"|Judge|Governor|General|Admiral|Ambassador|Commissioner|Director|The)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}"
-    r"(?:[ ]of[ ](?:" + STATES + r"))?"
-    r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)(?:[ \t]+(?P<rest>\S)|(?<=[A-Z'’-][A-Z]\.)[ \t]*\r?$)"
+    r"(?:[ ]of[ ](?P<state>" + STATES + r"))?"
+    r"|Q|A)(?:\.|(?<=\bQ)(?=[ \t]{2}|\t))(?P<t2>)(?:[ \t]+(?P<rest>\S)|(?(state)|(?<=[A-Z'’-][A-Z]\.))[ \t]*\r?$)"
 )
 # the same labels in title case as the GPO's hearings are published as text (govinfo's and congress.gov's
 # CHRG-* pages, one <pre> block): opening a paragraph indented by spaces whose later lines are flush left
@@ -500,6 +500,58 @@ def full_forms(names) -> dict[str, str]:
         longest = [name for name in longer if all(set(words[other]) <= set(words[name]) for other in longer)]
         if len(longest) == 1:
             out[short] = longest[0]
+    for short, name in first_name_forms(names).items():
+        out.setdefault(short, name)
+    return out
+
+
+_HONORIFIC_WORD = re.compile(r"(?i)^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.|Professor)[ ]+")
+
+
+def first_name_forms(names) -> dict[str, str]:
+    """{"AMARE": "DR. AMARE HAILU WOLDE"}: a one-word label that is the first name of one label before it (a
+    briefing names a speaker in full, then by first name), where no other label holds that word: a first name
+    two labels share, or one labelling turns before the full name does (a host and a guest of one first
+    name), could be another person."""
+    names = list(names)
+    out: dict[str, str] = {}
+    for i, short in enumerate(names):
+        if len(short.split()) != 1:
+            continue
+        holding = [name for name in names if name != short and short.upper() in name.upper().split()]
+        if len(holding) != 1 or holding[0] not in names[:i]:
+            continue
+        words = _HONORIFIC_WORD.sub("", holding[0]).split()
+        if len(words) >= 2 and words[0].upper() == short.upper():
+            out[short] = holding[0]
+    return out
+
+
+# a member's or the chair's title, which a hearing's coverage swaps from turn to turn for one person
+_MEMBER_TITLE_WORDS = re.compile(
+    r"(?i)^(?:(?:Acting|Vice)[ ])?(?:Chairman|Chairwoman|Chair|Ranking[ ]Member|Senator|Sen\.|Representative|Rep\.|Delegate)[ ]+")
+
+
+def hearing_forms(names) -> dict[str, str]:
+    """{"CHAIRMAN BRISK": "SEN. WALTER BRISK", "BRISK": "SEN. WALTER BRISK"}: a hearing's labels under a member's
+    or the chair's title, or a surname alone, that are all forms of one name, each to the first with the most
+    words; none where one surname's labels name two people ("SEN. ROY PELL", "SEN. DAN PELL") or one has
+    another title ("DR. PELL", a witness)."""
+    names = list(names)
+    person = {}
+    for name in names:
+        m = _MEMBER_TITLE_WORDS.match(name)
+        words = name[m.end():].upper().split() if m else name.upper().split()
+        if m and words or len(words) == 1:
+            person[name] = words
+    out: dict[str, str] = {}
+    for surname in dict.fromkeys(words[-1] for words in person.values()):
+        group = [name for name in names if name.upper().split()[-1] == surname]
+        if len(group) < 2 or any(name not in person for name in group):
+            continue
+        longest = max(group, key=lambda name: len(person[name]))
+        if all(set(person[name]) <= set(person[longest]) for name in group):
+            out.update({name: longest for name in group if name != longest})
     return out
 
 
@@ -682,6 +734,14 @@ def _label_lines(text: str):
             del counts[name]
     for full, short in shorter_forms(counts).items():  # one person, two forms: each counts the other's lines
         counts[full] = counts[short] = counts[full] + counts[short]
+    for short, full in first_name_forms(counts).items():  # "DR. AMARE HAILU WOLDE" once, then "AMARE"
+        counts[full] = counts[short] = counts[full] + counts[short]
+    forms = hearing_forms(counts)  # a chair under the chair's title once, a member's and the surname after
+    together = Counter()
+    for name, n in counts.items():
+        together[forms.get(name, name)] += n
+    for short, full in forms.items():
+        counts[full] = counts[short] = together[full]
     if len(counts) == 2 and cands and 1 in counts.values() and _header_field(cands, counts):
         cands, nonblank_before = cands[1:], nonblank_before[1:]
         del counts[next(name for name, n in counts.items() if n == 1)]
