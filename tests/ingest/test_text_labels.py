@@ -658,6 +658,22 @@ def test_zooms_saved_captions_a_bracketed_name_and_the_clock_above_the_words():
         (11, "Nora Quinn", 50551.0, "What got you started?"), (14, "Pete Olsen", 50555.0, "My grandfather kept a shed full of tools.")]
 
 
+def test_a_meeting_clock_going_past_midnight_is_the_next_day_not_disorder():
+    # Zoom's saved captions give the time of day: a meeting running past midnight goes 23:59 -> 00:00.
+    # That was "time mark out of order" and the file was refused; a time going back from the evening to
+    # the small hours is the next day (no recording of an interview runs twenty hours)
+    text = ("[Nora Quinn] 23:58:40\nWe are nearly at midnight here.\n\n[Pete Olsen] 23:59:52\nThen let me be quick.\n\n"
+            "[Nora Quinn] 00:00:31\nHappy new day.\n\n[Pete Olsen] 00:01:02\nThank you, and good night.\n")
+    parsed = parse_source(text, source="meeting_saved_closed_caption.txt")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [t.start_seconds for t in parsed.turns] == [86320.0, 86392.0, 86431.0, 86462.0]
+    # a time going back within the day is still out of order
+    back = text.replace("00:00:31", "23:50:00").replace("00:01:02", "23:51:00")
+    assert [str(e) for e in parse_source(back, source="m.txt").errors] == [
+        "m.txt:8: time mark out of order: 23:50:00.000 comes after 23:59:52.000",
+        "m.txt:11: time mark out of order: 23:51:00.000 comes after 23:59:52.000"]
+
+
 def test_a_bracketed_timecode_a_dash_and_the_speaker_alone_on_a_line_label_the_words_below():
     # "[00:00:42.28] - **Daira Emma**" alone on a line, a blank line, the words; a timecode alone later
     # in a turn is the same speaker going on, as Rev's "(00:01:54):" (ZcashCommunityGrants/arboretum-notes,

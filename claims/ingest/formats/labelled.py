@@ -892,6 +892,16 @@ def looks_like(text: str) -> bool:
 _OVERLAP_SECONDS = 1.0
 
 
+_DAY = 86400.0
+
+
+def _past_midnight(seconds: float, previous: float | None, day: float) -> bool:
+    """Whether a clock's time (`seconds` on the day `day` seconds in) going back from the evening to the
+    small hours is the next day: a meeting's time of day (Zoom's saved captions) past midnight. No
+    interview's recording runs twenty hours, so a recording's elapsed time never does that."""
+    return previous is not None and previous - day >= 20 * 3600 and seconds - day < 4 * 3600
+
+
 def _in_order(seconds: float, previous: float | None, source: str, line: int, errors: list) -> float:
     """The new previous time; an error noted when `seconds` comes more than _OVERLAP_SECONDS
     before `previous`."""
@@ -1048,6 +1058,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     title = _title(text[: starts[0][1]])
     turns: list[ParsedTurn] = []
     previous_time = None
+    day = 0.0  # a clock past midnight: the seconds of the days before (_past_midnight)
     ended_at = None  # the time an f4transkript mark gave the end of the turn before
     credit = _CREDIT.search(text, max(0, len(text) - 300))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
@@ -1096,6 +1107,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             ended_at = parse_clock(end_mark.group("time") + "." + (end_mark.group("tenth") or "0"))
         if b <= a:
             if seconds is not None:  # an empty turn's time still counts for the order
+                seconds += day
+                if _past_midnight(seconds, previous_time, day):
+                    day, seconds = day + _DAY, seconds + _DAY
                 previous_time = _in_order(seconds, previous_time, source, number, errors)
             continue
         line_no = number if rest else number + text.count("\n", line_end, a)
@@ -1106,6 +1120,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         role_hint = _role_hint(m)
         for a, b, line_no, seconds in parts:
             if seconds is not None:
+                seconds += day
+                if _past_midnight(seconds, previous_time, day):
+                    day, seconds = day + _DAY, seconds + _DAY
                 previous_time = _in_order(seconds, previous_time, source, line_no, errors)
             turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
                                     role_hint=role_hint))
