@@ -867,6 +867,16 @@ def test_google_meets_five_minute_marks_time_the_next_turn_and_its_end_line_clos
         ("Daniel Oblinger", None, "Got it."), ("Daniel Oblinger", None, "So here we run docker."), ("Juan Barajas", None, "Yep.")]
 
 
+def test_google_meets_first_time_mark_above_a_blank_line_times_the_first_turn():
+    # the doc opens its transcript with "00:00:00" alone, a blank line, then the first label: that time
+    # was lost (the first turn untimed) unless the label followed on the very next line
+    text = ("Attendees\n\nDaniel Oblinger, Juan Barajas\n\nTranscript\n\n00:00:00\n\nDaniel Oblinger: Let's go.\n\n"
+            "Juan Barajas: Okay.\n\n00:05:00\n\nDaniel Oblinger: Fine.\n")
+    parsed = parse_source(text, source="meet.txt")
+    assert [(t.speaker_label, t.start_seconds) for t in parsed.turns] == [
+        ("Daniel Oblinger", 0.0), ("Juan Barajas", None), ("Daniel Oblinger", 300.0)]
+
+
 def test_a_name_declaring_its_short_form_and_the_short_form_are_one_speaker():
     # a research interview written up in Markdown: "**Interviewer (I):**" once, then "**I:**"; the
     # opening exchange was lost (names used once, before the established labels)

@@ -963,10 +963,15 @@ def _asked_in_headings(text: str, turns: list[ParsedTurn], first_label: int) -> 
 def _time_line_before(text: str, line_start: int) -> str | None:
     """The time of a bare (or linked) time line just before the line starting at `line_start`, if
     it is one: the first label's time, as the lines between turns time the labels after them."""
-    if line_start < 2:
-        return None
-    previous = text.rfind("\n", 0, line_start - 1) + 1
-    m = _NOT_SPOKEN_LINE.match(text, previous, line_start - 1)
+    end = line_start - 1
+    for _ in range(3):  # past blank lines between them (Google Meet's "00:00:00", a blank line, the first label)
+        if end < 1:
+            return None
+        previous = text.rfind("\n", 0, end) + 1
+        if text[previous:end].strip():
+            break
+        end = previous - 1
+    m = _NOT_SPOKEN_LINE.match(text, previous, end)
     return m and (m.group("time") or m.group("linked") or m.group("timecode"))
 
 
