@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import io
 import json
 import os
@@ -613,7 +614,12 @@ def _converter(field: models.Field) -> Callable:
     if isinstance(field, models.DateField):
         return lambda value: None if value is None else dt.date.fromisoformat(value).isoformat()
     if isinstance(field, models.JSONField):
-        return lambda value: json.dumps(value, cls=field.encoder)
+        def to_json(value):
+            problem = value_problem(field, value)
+            if problem:
+                raise ValueError(problem)
+            return json.dumps(value, cls=field.encoder)
+        return to_json
     return _checked(field) or _identity
 
 def _identity(value):
@@ -639,6 +645,11 @@ def value_problem(field: models.Field, value) -> str | None:
     if isinstance(field, models.IntegerField) and type(value) is int:
         low, high = INTEGER_RANGES[field.get_internal_type()]
         return None if low <= value <= high else f"{value} is not a whole number from {low} to {high}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value} is not a finite number"  # JSON has none; Python's reader takes NaN and Infinity
+    if isinstance(field, models.JSONField) and field.default is list and value is not None and not (
+            isinstance(value, list) and all(isinstance(item, str) for item in value)):
+        return f"must be a list of text; got {_shown(value)}"  # keywords, aliases
     if not isinstance(value, str):
         return None
     if field.max_length is not None and len(value) > field.max_length:
@@ -676,6 +687,9 @@ def _checked(field: models.Field) -> Callable | None:
         def check(value):
             if type(value) is not float and type(value) is not int:
                 raise ValueError(f"must be a number; got {_shown(value)}")
+            problem = value_problem(field, value)
+            if problem:
+                raise ValueError(problem)
             return value
     elif isinstance(field, (models.CharField, models.TextField)):
         def check(value):

@@ -107,6 +107,10 @@ ROW_DAMAGE = [
     # a row that is not the dataset's: a user from another app, a model that does not exist
     ("row-of-another-app", insert_after(SPEAKERS, "claims.speaker", {"model": "auth.user", "fields": {
         "username": "mallory", "password": "x", "is_superuser": True}}), r"auth\.user"),
+    # a number that is none, a list written as text
+    ("nan-turn-time", set_field(INTERVIEW, "claims.turn", "start_seconds", float("nan")), r"start_seconds:? .*not a finite number"),
+    ("keywords-as-text", set_field(TOPICS, "claims.topic", "keywords", "alignment, agi"),
+     r"keywords:? .*must be a list of text"),
     ("nul-in-notes", set_field(CLAIMS, "claims.claim", "curator_notes", "a\u0000b"), r"curator_notes:? contains a NUL"),
 ]
 
