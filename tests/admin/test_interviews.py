@@ -141,6 +141,17 @@ def test_upload_shows_each_ingestion_error_as_a_message_and_writes_nothing(admin
     assert response.redirect_chain == [] and not Interview.objects.exists()
 
 
+def test_upload_of_a_page_published_after_today_is_refused_in_one_line_and_writes_nothing(admin_client, db):
+    # the page's own date (a scraped transcript page's "Published:" line), not a form field: the same
+    # rule as ingest --published and the admin's interview form
+    later = latest_today() + dt.timedelta(days=30)
+    page = (DATA.parents[1] / "seeds" / "001_4ce4f833089e0e5e.txt").read_text(encoding="utf-8").replace(
+        "Published: Mon Mar 27 2023", later.strftime("Published: %a %b %d %Y"))
+    response = upload(admin_client, page.encode(), name="page.txt")
+    assert messages_of(response) == [f"page.txt: Published on {later}, after today ({latest_today()})."]
+    assert response.redirect_chain == [] and not Interview.objects.exists()
+
+
 @pytest.mark.parametrize("content, reason", [(b"\x00\x01binary\x00", "binary content"), (b"   \n", "only whitespace")])
 def test_upload_refuses_unreadable_files_in_one_line(admin_client, db, content, reason):
     shown = messages_of(upload(admin_client, content))
