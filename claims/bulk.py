@@ -925,10 +925,10 @@ class FixtureImport:
         else:
             key = (label, line)
             _, row = rows.row(key, fields)
-            self._refuse_repeat_or_empty_span(label, rows, row, fields)
+            self._refuse_repeat_or_bad_span(label, rows, row, fields)
             rows.writer.add(row)
 
-    def _refuse_repeat_or_empty_span(self, label: str, rows: _ModelRows, row: tuple, fields: dict) -> None:
+    def _refuse_repeat_or_bad_span(self, label: str, rows: _ModelRows, row: tuple, fields: dict) -> None:
         # Checked here, where the row's file and line are known: the database would refuse the row only at
         # its batch's INSERT (SQLite) or COPY (PostgreSQL), which cannot say which row it was.
         names = UNIQUE_COLUMNS.get(label)

@@ -462,10 +462,11 @@ class Prediction(models.Model):
         if self.status == self.Status.OPEN and self.resolved_on is not None:
             errors["resolved_on"] = "An open prediction has no resolution date."
         made_on = self.claim.date if self.claim_id is not None else None
+        future = after_today(self.resolved_on, "Resolved on")
         if self.resolved_on is not None and made_on is not None and self.resolved_on < made_on:
             # a typo such as 1999 for 2024: an outcome cannot be known before the prediction was said
             errors["resolved_on"] = f"Resolved on {self.resolved_on}, before the prediction was made ({made_on})."
-        elif after_today(self.resolved_on, "Resolved on"):
-            errors["resolved_on"] = after_today(self.resolved_on, "Resolved on")
+        elif future:
+            errors["resolved_on"] = future
         if errors:
             raise ValidationError(errors)

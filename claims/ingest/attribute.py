@@ -140,6 +140,10 @@ def _question(text: str) -> bool:
     return text.rstrip(" \"'”’)").endswith(("?", "？"))  # the full-width one: Chinese and Japanese
 
 
+def _ends_with_question(text: str, turn: ParsedTurn) -> bool:
+    return _question(text[max(turn.start_char, turn.end_char - 8) : turn.end_char])
+
+
 def _viterbi(emissions: Sequence[float], switch_logp: Sequence[tuple[float, float]], *, start_host: float = 0.75) -> list[str]:
     """Two-state Viterbi: emissions are host-vs-guest log-odds per unit; switch_logp[i] gives
     (log P(switch), log P(stay)) on entering unit i (ignored for unit 0)."""
@@ -404,7 +408,7 @@ def _most_questions(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str
     for t in turns:
         if t.speaker_label in questions:
             counts[t.speaker_label] += 1
-            questions[t.speaker_label] += _question(text[max(t.start_char, t.end_char - 8) : t.end_char])
+            questions[t.speaker_label] += _ends_with_question(text, t)
     return max(labels, key=lambda l: (questions[l] / max(counts[l], 1), -list(labels).index(l)))
 
 
@@ -502,7 +506,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
             picked = _host_label(text, turns, unknown)
             # an excerpt where only witnesses speak (the members' questions cut out) has no member to invent: the
             # undecided label the rule picks is a host only where it asks
-            asks = any(t.speaker_label == picked and _question(text[max(t.start_char, t.end_char - 8) : t.end_char])
+            asks = any(t.speaker_label == picked and _ends_with_question(text, t)
                        for t in turns)
             host_labels = said_hosts | ({picked} & undecided if asks else set())
         else:

@@ -895,11 +895,14 @@ _OVERLAP_SECONDS = 1.0
 _DAY = 86400.0
 
 
-def _past_midnight(seconds: float, previous: float | None, day: float) -> bool:
-    """Whether a clock's time (`seconds` on the day `day` seconds in) going back from the evening to the
-    small hours is the next day: a meeting's time of day (Zoom's saved captions) past midnight. No
-    interview's recording runs twenty hours, so a recording's elapsed time never does that."""
-    return previous is not None and previous - day >= 20 * 3600 and seconds - day < 4 * 3600
+def _on_its_day(seconds: float, previous: float | None, day: float) -> tuple[float, float]:
+    """(seconds, day) of a time mark read on a clock `day` seconds into the transcript: a clock going back
+    from the evening to the small hours is the next day (a meeting's time of day past midnight, Zoom's saved
+    captions). No interview's recording runs twenty hours, so a recording's elapsed time never does that."""
+    seconds += day
+    if previous is not None and previous - day >= 20 * 3600 and seconds - day < 4 * 3600:
+        return seconds + _DAY, day + _DAY
+    return seconds, day
 
 
 def _in_order(seconds: float, previous: float | None, source: str, line: int, errors: list) -> float:
@@ -960,6 +963,11 @@ def _asked_in_headings(text: str, turns: list[ParsedTurn], first_label: int) -> 
     return asked
 
 
+def _time_of(not_spoken: re.Match) -> str | None:
+    """The time a not-spoken line gives the turn after it: a bare, linked or Resolve's range's time."""
+    return not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode")
+
+
 def _time_line_before(text: str, line_start: int) -> str | None:
     """The time of a bare (or linked) time line just before the line starting at `line_start`, if
     it is one: the first label's time, as the lines between turns time the labels after them."""
@@ -972,7 +980,7 @@ def _time_line_before(text: str, line_start: int) -> str | None:
             break
         end = previous - 1
     m = _NOT_SPOKEN_LINE.match(text, previous, end)
-    return m and (m.group("time") or m.group("linked") or m.group("timecode"))
+    return m and _time_of(m)
 
 
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
@@ -1063,7 +1071,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     title = _title(text[: starts[0][1]])
     turns: list[ParsedTurn] = []
     previous_time = None
-    day = 0.0  # a clock past midnight: the seconds of the days before (_past_midnight)
+    day = 0.0  # a clock past midnight: the seconds of the days before (_on_its_day)
     ended_at = None  # the time an f4transkript mark gave the end of the turn before
     credit = _CREDIT.search(text, max(0, len(text) - 300))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
@@ -1097,7 +1105,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                                        or shape is HEARING_LABEL_LINE and _HEARING_HEADING.fullmatch(text, last_nl + 1, b)):
                     break
             else:
-                time_before = time_before or not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode")
+                time_before = time_before or _time_of(not_spoken)
             a, b = trim(text, a, last_nl)
         if shape is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
             lead = _LEAD_TIME.match(text, a, b)
@@ -1112,9 +1120,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             ended_at = parse_clock(end_mark.group("time") + "." + (end_mark.group("tenth") or "0"))
         if b <= a:
             if seconds is not None:  # an empty turn's time still counts for the order
-                seconds += day
-                if _past_midnight(seconds, previous_time, day):
-                    day, seconds = day + _DAY, seconds + _DAY
+                seconds, day = _on_its_day(seconds, previous_time, day)
                 previous_time = _in_order(seconds, previous_time, source, number, errors)
             continue
         line_no = number if rest else number + text.count("\n", line_end, a)
@@ -1125,9 +1131,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         role_hint = _role_hint(m)
         for a, b, line_no, seconds in parts:
             if seconds is not None:
-                seconds += day
-                if _past_midnight(seconds, previous_time, day):
-                    day, seconds = day + _DAY, seconds + _DAY
+                seconds, day = _on_its_day(seconds, previous_time, day)
                 previous_time = _in_order(seconds, previous_time, source, line_no, errors)
             turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
                                     role_hint=role_hint))
