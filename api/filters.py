@@ -1,18 +1,16 @@
 """Query parameters of the list endpoints. Every parameter is validated; bad values are a 400 naming it."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import django_filters as filters
 from django import forms
 from django.http import QueryDict
-from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django_filters.widgets import QueryArrayWidget
 from drf_spectacular.drainage import set_override
 
-from claims.models import Claim, Interview, Prediction, Speaker, Topic
+from claims.models import Claim, Interview, Prediction, Speaker, Topic, overdue_condition
 from claims.selectors import claim_search, claims_on_topics, former_slug_targets, slugs_resolve, topic_subtree_ids, topic_tree
 
 from .pagination import ClaimPagination, PredictionPagination
@@ -354,7 +352,8 @@ class PredictionFilterSet(_FilterSet):
     )
     overdue = TrueFalseFilter(
         method="by_overdue",
-        help_text="true: open predictions whose target date (target_end, else target_start) has passed; false: the others.",
+        help_text="true: open predictions whose target range ended before today (target_end; a range with no end, "
+        "'after 2030', never is); false: the others.",
     )
     target_after = filters.DateFilter(
         method="by_target", help_text="Target date (target_end, else target_start) on or after (YYYY-MM-DD).", **ISO_DATE
@@ -395,11 +394,7 @@ class PredictionFilterSet(_FilterSet):
     def by_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        today = dt.date.today()  # as the admin's overdue marks
-        queryset = queryset.alias(target=Coalesce("target_end", "target_start"))
-        if value:
-            return queryset.filter(status=Prediction.Status.OPEN, target__lt=today)
-        return queryset.filter(~Q(status=Prediction.Status.OPEN) | Q(target__isnull=True) | Q(target__gte=today))
+        return queryset.filter(overdue_condition()) if value else queryset.exclude(overdue_condition())
 
     def by_target(self, queryset, name, value):
         if value is None:

@@ -395,6 +395,14 @@ class Claim(models.Model):
             raise ValidationError(errors)
 
 
+def overdue_condition(today: dt.date | None = None, *, through: str = "") -> Q:
+    """The open predictions whose target range ended before today: the one meaning of "overdue" for the API's
+    filter and the admin's filters and badges. A range with a start and no end ("after 2030") never closes, so
+    it is never overdue. `through` is the path to the prediction from the model filtered ("prediction__")."""
+    today = today or dt.date.today()
+    return Q(**{f"{through}status": Prediction.Status.OPEN, f"{through}target_end__lt": today})
+
+
 def quote_mismatch(source_text: str, quote: str, start_char: int, end_char: int) -> str:
     """Why a quote does not match the source at its offsets, in plain words; empty when it matches."""
     if end_char > len(source_text):
@@ -450,6 +458,11 @@ class Prediction(models.Model):
         return self.claim.natural_key()
 
     natural_key.dependencies = ["claims.claim"]
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        """Open, and the last day it gave itself has passed (see `overdue_condition`)."""
+        today = today or dt.date.today()
+        return self.status == self.Status.OPEN and self.target_end is not None and self.target_end < today
 
     def clean(self):
         errors = {}

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
-from claims.models import Claim, Interview, Prediction, Speaker, Topic
+from claims.models import Claim, Interview, Prediction, Speaker, Topic, overdue_condition
 from claims.selectors import claim_search, former_slug_targets, rows_now
 from claims.services import (
     PREDICTION_FIELDS,
@@ -144,7 +144,7 @@ class PredictionFilter(admin.SimpleListFilter):
         if value == "open":
             return queryset.filter(prediction__status=Prediction.Status.OPEN)
         if value == "overdue":
-            return queryset.filter(prediction__status=Prediction.Status.OPEN, prediction__target_end__lt=dt.date.today())
+            return queryset.filter(overdue_condition(through="prediction__"))
         if value == "resolved":
             return queryset.filter(prediction__isnull=False).exclude(prediction__status=Prediction.Status.OPEN)
         return queryset

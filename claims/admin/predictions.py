@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from claims.models import Prediction
+from claims.models import Prediction, overdue_condition
 from claims.selectors import claim_search, fts5_terms
 from claims.services import prediction_resolve, prediction_update
 
@@ -54,7 +54,7 @@ class OverdueFilter(admin.SimpleListFilter):
         today = dt.date.today()
         value = self.value()
         if value == "overdue":
-            return queryset.filter(status=Prediction.Status.OPEN, target_end__lt=today)
+            return queryset.filter(overdue_condition(today))
         if value == "year":
             return queryset.filter(target_end__gte=today, target_end__lte=today + dt.timedelta(days=365))
         if value == "later":
@@ -62,11 +62,6 @@ class OverdueFilter(admin.SimpleListFilter):
         if value == "none":
             return queryset.filter(target_end__isnull=True)
         return queryset
-
-
-def is_overdue(prediction: Prediction, today: dt.date | None = None) -> bool:
-    today = today or dt.date.today()
-    return prediction.status == Prediction.Status.OPEN and prediction.target_end is not None and prediction.target_end < today
 
 
 class ResolveForm(forms.Form):
@@ -150,8 +145,11 @@ class PredictionAdmin(HistoryAdmin):
     @admin.display(description="target", ordering=F("target_end").asc(nulls_last=True))
     def target(self, prediction):
         start, end = prediction.target_start, prediction.target_end
-        shown = "—" if end is None else (f"{start} – {end}" if start and start != end else str(end))
-        if is_overdue(prediction):
+        if end is None:
+            shown = f"from {start}" if start else "—"  # "after 2030": a range that never closes
+        else:
+            shown = f"{start} – {end}" if start and start != end else str(end)
+        if prediction.is_overdue():
             days = (dt.date.today() - end).days
             return format_html('{} <span class="claims-badge claims-overdue" title="{} days past the target">overdue</span>',
                                shown, days)
@@ -208,7 +206,7 @@ class PredictionAdmin(HistoryAdmin):
             "opts": self.model._meta,
             "original": prediction,
             "prediction": prediction,
-            "overdue": is_overdue(prediction),
+            "overdue": prediction.is_overdue(),
             "form": form,
             "media": self.media + form.media,
         }

@@ -140,3 +140,22 @@ def test_a_resolution_dated_tomorrow_is_refused_naming_the_date_and_today(admin_
     response = admin_client.post(change, data)
     assert response.context["adminform"].form.errors["resolved_on"] == [f"Resolved on {tomorrow}, after today ({today})."]
     assert reload(predictions["resolved"]).resolved_on == dt.date(2024, 2, 1)
+
+
+def test_overdue_means_the_same_in_the_api_and_both_admin_lists(admin_client, predictions, desk):
+    # "after 2020": a range with a start and no end never closes, so it is not overdue (the API took its start
+    # as its target date and called it overdue while the admin did not)
+    start, end = span_of(desk.interview, "I think reliability will improve")
+    open_ended = claim_create(interview=desk.interview, speaker=desk.guest, start_char=start, end_char=end,
+                              claim_type="prediction", statement="The open-ended one.",
+                              prediction={"predicted": "It happens some time after 2020.", "horizon": "after 2020",
+                                          "target_start": dt.date(2021, 1, 1)}).prediction
+    api = admin_client.get("/api/predictions/", {"overdue": "true"}).json()["results"]
+    not_overdue = admin_client.get("/api/predictions/", {"overdue": "false"}).json()["results"]
+    admin_list = admin_client.get(CHANGELIST, {"due": "overdue"}).context["cl"].result_list
+    claim_list = admin_client.get(reverse("admin:claims_claim_changelist"), {"prediction": "overdue"}).context["cl"].result_list
+    overdue = {predictions["overdue"].pk}
+    assert {row["id"] for row in api} == {p.pk for p in admin_list} == {c.prediction.pk for c in claim_list} == overdue
+    assert open_ended.pk in {row["id"] for row in not_overdue}
+    page = admin_client.get(CHANGELIST).content.decode()
+    assert page.count("claims-overdue") == 1 and "from 2021-01-01" in page
