@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from .bulk import copy_rows
+from .corrections import CorrectionError, spoken_by, word_stretch
 from .ingest import pipeline
 from .ingest.attribute import names_a_part
 from .ingest.errors import IngestError
@@ -399,8 +400,6 @@ def _speakers_upsert(records) -> dict[str, Speaker]:
 
 # --- Curation in the admin: bulk changes, topic and speaker merges, prediction and interview edits. ---
 
-from dataclasses import dataclass  # noqa: E402  (kept with the section it serves; appended later)
-
 
 @dataclass(frozen=True)
 class BulkResult:
@@ -758,6 +757,72 @@ def turns_replace(interview: Interview, spans: list[tuple[int, int, str | None]]
         for turn in timed
     )
     return len(timed)
+
+
+@dataclass(frozen=True)
+class SpeakerCorrection:
+    """What turns_speaker_set did: the stretch (widened to whole words), who spoke it before, the turn
+    counts before and after, the claims in it that followed their turn to the new speaker, and where the
+    turn that now holds it starts."""
+
+    start_char: int
+    end_char: int
+    speaker: Speaker
+    was: tuple[str, ...]
+    turns_before: int
+    turns_after: int
+    claims_moved: int
+    turn_start: int
+
+
+@transaction.atomic
+def turns_speaker_set(interview: Interview, *, start_char: int, end_char: int, speaker: Speaker) -> SpeakerCorrection:
+    """A curator's "this is spoken by X": the characters [start_char, end_char) of the transcript,
+    widened to whole words, become X's (see claims/corrections.py). The claims wholly inside it that
+    carried the speaker of their turn move to X with a history record; a claim whose speaker a curator
+    set apart from its turn's is left as it is. X must take part in the interview."""
+    interview = Interview.objects.select_for_update().get(pk=interview.pk)
+    if not interview.participations.filter(speaker=speaker).exists():
+        raise ValidationError(f"{speaker.name} does not take part in {interview.slug}; add them as a participant first.")
+    text = interview.source_text
+    try:
+        stretch = word_stretch(text, start_char, end_char)
+    except CorrectionError as error:
+        raise ValidationError(str(error)) from None
+    rows = list(interview.turns.select_related("speaker").order_by("start_char"))
+    slug_of = {row.pk: row.speaker.slug if row.speaker else None for row in rows}
+    name_of = {row.speaker.slug: row.speaker.name for row in rows if row.speaker}
+    records = [TurnRecord(row.index, row.start_char, row.end_char, slug_of[row.pk], row.start_seconds, row.seconds_estimated)
+               for row in rows]
+    try:
+        corrected = spoken_by(text, records, stretch, speaker.slug, duration=interview.duration_seconds)
+    except CorrectionError as error:
+        raise ValidationError(str(error)) from None
+    before = [r for r in records if r.start_char < stretch.end and r.end_char > stretch.start]
+    was = tuple(dict.fromkeys(name_of.get(r.speaker_slug, "an unknown speaker") for r in before if r.speaker_slug != speaker.slug))
+    if not was:  # already theirs: nothing to write
+        holder = next(r.start_char for r in records if r.start_char <= stretch.start < r.end_char)
+        return SpeakerCorrection(stretch.start, stretch.end, speaker, was, len(records), len(records), 0, holder)
+
+    def speaker_at(position: int) -> str | None:
+        return next((r.speaker_slug for r in before if r.start_char <= position < r.end_char), None)
+
+    followers = [
+        claim for claim in Claim.objects.filter(interview=interview, start_char__gte=stretch.start, end_char__lte=stretch.end)
+        .exclude(speaker=speaker).select_related("speaker")
+        if claim.speaker.slug == speaker_at(claim.start_char)
+    ]
+    interview.turns.all().delete()
+    speakers = {row.speaker.slug: row.speaker for row in rows if row.speaker} | {speaker.slug: speaker}
+    Turn.objects.bulk_create(
+        Turn(interview=interview, index=t.index, speaker=speakers.get(t.speaker_slug), start_char=t.start_char,
+             end_char=t.end_char, start_seconds=t.start_seconds, seconds_estimated=t.seconds_estimated)
+        for t in corrected
+    )
+    _claims_changed(followers, reason=_history_reason(
+        f"speaker of {interview.slug}[{stretch.start}:{stretch.end}] set to {speaker.slug}"), speaker=speaker)
+    holder = next(t.start_char for t in corrected if t.start_char <= stretch.start < t.end_char)
+    return SpeakerCorrection(stretch.start, stretch.end, speaker, was, len(records), len(corrected), len(followers), holder)
 
 
 def _spans_clash(a0: int, a1: int, b0: int, b1: int) -> bool:

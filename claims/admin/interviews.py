@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
 from claims.ingest.records import Metadata
-from claims.models import Chapter, Claim, Interview, Participation, Turn
+from claims.models import Chapter, Claim, Interview, Participation, Speaker, Turn
 from claims.selectors import related_count
 from claims.services import (
     IngestConflict,
@@ -24,6 +24,7 @@ from claims.services import (
     claims_extract,
     interview_ingest_file,
     interview_update,
+    turns_speaker_set,
 )
 
 from .common import ADMIN_CSS, admin_url, date_display, plural, shorten
@@ -93,6 +94,24 @@ class UploadForm(forms.Form):
     )
 
 
+class SpeakerForm(forms.Form):
+    """What the transcript page posts to say who speaks a stretch: its source offsets and a participant."""
+
+    start_char = forms.IntegerField(min_value=0)
+    end_char = forms.IntegerField(min_value=1)
+    speaker = forms.ModelChoiceField(queryset=Speaker.objects.none(), error_messages={
+        "invalid_choice": "that speaker does not take part in this interview."})
+
+    def __init__(self, interview, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["speaker"].queryset = Speaker.objects.filter(participations__interview=interview)
+
+
+def _form_error(form) -> str:
+    field, errors = next(iter(form.errors.items()))
+    return f"{field.replace('_', ' ')}: {errors[0]}" if field != "__all__" else errors[0]
+
+
 @admin.register(Interview)
 class InterviewAdmin(admin.ModelAdmin):
     list_display = ("title_or_slug", "show", "published_display", "source_format", "claim_count",
@@ -129,6 +148,7 @@ class InterviewAdmin(admin.ModelAdmin):
             path("upload/", wrap(self.upload_view), name="claims_interview_upload"),
             path("<int:object_id>/transcript/", wrap(self.transcript_view), name="claims_interview_transcript"),
             path("<int:object_id>/extract/", wrap(self.extract_view), name="claims_interview_extract"),
+            path("<int:object_id>/speaker/", wrap(self.speaker_view), name="claims_interview_speaker"),
             *super().get_urls(),
         ]
 
@@ -209,9 +229,41 @@ class InterviewAdmin(admin.ModelAdmin):
             "participants": interview.participations.select_related("speaker"),
             "add_claim_url": reverse("admin:claims_claim_add"),
             "can_add_claim": request.user.has_perm("claims.add_claim"),
+            "can_set_speaker": self.has_change_permission(request, interview),
             "media": self.media,
         }
         return TemplateResponse(request, "admin/claims/interview/transcript.html", context)
+
+    def speaker_view(self, request, object_id):
+        """The transcript page's "Spoken by": the selected characters become the chosen participant's."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        interview = get_object_or_404(Interview, pk=object_id)
+        if not self.has_change_permission(request, interview):
+            raise PermissionDenied
+        back = HttpResponseRedirect(reverse("admin:claims_interview_transcript", args=[interview.pk]))
+        form = SpeakerForm(interview, request.POST)
+        if not form.is_valid():
+            self.message_user(request, f"Speaker not changed: {_form_error(form)}", messages.ERROR)
+            return back
+        speaker = form.cleaned_data["speaker"]
+        try:
+            done = turns_speaker_set(interview, start_char=form.cleaned_data["start_char"],
+                                     end_char=form.cleaned_data["end_char"], speaker=speaker)
+        except ValidationError as error:
+            self.message_user(request, f"Speaker not changed: {_error_text(error)}", messages.ERROR)
+            return back
+        where = f"characters {done.start_char:,}–{done.end_char:,}"
+        if not done.was:
+            self.message_user(request, f"Nothing changed: {where} were already spoken by {speaker.name}.", messages.WARNING)
+            return back
+        said = (f"{where} now spoken by {speaker.name} (were {' and '.join(done.was)}); "
+                f"{plural(done.turns_after, 'turn')} (were {done.turns_before:,})"
+                + (f"; {plural(done.claims_moved, 'claim')} in them moved to {speaker.name}." if done.claims_moved else "."))
+        self.log_change(request, interview, f"Speaker set: {said}")
+        self.message_user(request, said[0].upper() + said[1:], messages.SUCCESS)
+        back["Location"] += f"#turn-{done.turn_start}"
+        return back
 
     # --- re-extraction and upload: the same services as the ingest and extract_claims commands ---
 

@@ -140,6 +140,26 @@ def test_a_curator_makes_a_claim_by_selecting_transcript_text(page, interview, s
     page.wait_for_url(re.compile(rf"/admin/claims/claim/{claim.pk}/change/"))
 
 
+def test_a_curator_gives_a_misattributed_sentence_to_its_speaker(page, interview, screenshot):
+    # a guest's sentence that attribution (say) gave the guest, though the host said it: select it, name the host
+    start, end, sentence = first_free_sentence(interview, "ilya-sutskever")
+    turns_before = interview.turns.count()
+    page.goto(f"/admin/claims/interview/{interview.pk}/transcript/")
+    select_source_range(page, start, end)
+    page.locator("#claims-speaker-form").wait_for(state="visible")
+    # the list offers the other participant first
+    assert page.locator("#claims-speaker-select option:checked").inner_text() == "Dwarkesh Patel (host)"
+    screenshot(page, "transcript-spoken-by")
+    page.click("#claims-speaker-set")
+    page.wait_for_selector("ul.messagelist")
+    assert re.fullmatch(r"/admin/claims/interview/\d+/transcript/#turn-\d+", page.url.removeprefix(page.url.split("/admin")[0]))
+    assert "now spoken by Dwarkesh Patel (were Ilya Sutskever)" in page.inner_text("ul.messagelist")
+    turn = interview.turns.get(start_char__lte=start, end_char__gte=end)
+    assert turn.speaker.slug == "dwarkesh-patel" and turns_before <= interview.turns.count() <= turns_before + 2
+    label = page.locator(f"#turn-{turn.start_char} .claims-speaker")
+    assert label.inner_text() == "Dwarkesh Patel"
+
+
 def test_a_curator_resolves_an_overdue_prediction(page, interview, screenshot):
     page.goto("/admin/claims/prediction/")
     open_count = Prediction.objects.filter(status="open").count()

@@ -78,9 +78,15 @@
       };
     }
 
+    // Working in the panel (the speaker list, its button) may collapse the text selection; the panel
+    // then keeps the selection it shows.
+    let inPanel = false;
+    document.addEventListener("mousedown", (event) => { inPanel = panel.contains(event.target); }, true);
+    document.addEventListener("focusin", (event) => { inPanel = panel.contains(event.target); });
+
     function showSelection() {
       const picked = currentSelection();
-      if (!picked) { panel.hidden = true; return; }
+      if (!picked) { if (!inPanel) panel.hidden = true; return; }
       panel.hidden = false;
       panel.dataset.start = picked.start;
       panel.dataset.end = picked.end;
@@ -96,6 +102,15 @@
         });
         if (picked.speaker) params.set("speaker", picked.speaker);
         create.href = root.dataset.addUrl + "?" + params.toString();
+      }
+      const speakerForm = document.getElementById("claims-speaker-form");
+      if (speakerForm) {
+        speakerForm.elements.start_char.value = picked.start;
+        speakerForm.elements.end_char.value = picked.end;
+        // offer the other participant first: a correction names someone other than the turn's speaker
+        const select = speakerForm.elements.speaker;
+        const other = Array.from(select.options).find((o) => o.value !== picked.speaker);
+        if (other && select.value === picked.speaker) select.value = other.value;
       }
     }
 
