@@ -92,13 +92,16 @@ def latest_today() -> dt.date:
     return (timezone.now() + dt.timedelta(hours=14)).date()
 
 
-def after_today(value: dt.date | None, said: str) -> str | None:
-    """The refusal of a date that has not come yet anywhere ("Published on 2027-01-05, after today (...)."),
-    else None: what has happened (an interview aired, an outcome judged) cannot be dated in the future."""
+def after_today(value: dt.date | None, event: str, *, precision: str = "day") -> str | None:
+    """The refusal of a date that has not come yet anywhere ("Published on 2027-01-05, after today (...).",
+    "Published in 2027, ..." for a year), else None: what has happened (an interview aired, an outcome
+    judged) cannot be dated in the future. A year or month is stored as its first day, which is the one
+    compared: "in 2026-12" is not after any day of December 2026."""
     today = latest_today()
-    if value is not None and value > today:
-        return f"{said} {value}, after today ({today})."
-    return None
+    if value is None or value <= today:
+        return None
+    said = {"year": f"in {value.year}", "month": f"in {value:%Y-%m}"}.get(precision, f"on {value}")
+    return f"{event} {said}, after today ({today})."
 
 
 def _refuse_anothers_former_slug(row, former_model, owner: str) -> None:
@@ -216,7 +219,7 @@ class Interview(models.Model):
         return (self.slug,)
 
     def clean(self):
-        refusal = after_today(self.published, "Published on")
+        refusal = after_today(self.published, "Published", precision=self.published_precision)
         if refusal:
             raise ValidationError({"published": refusal})
 
@@ -475,7 +478,7 @@ class Prediction(models.Model):
         if self.status == self.Status.OPEN and self.resolved_on is not None:
             errors["resolved_on"] = "An open prediction has no resolution date."
         made_on = self.claim.date if self.claim_id is not None else None
-        future = after_today(self.resolved_on, "Resolved on")
+        future = after_today(self.resolved_on, "Resolved")
         if self.resolved_on is not None and made_on is not None and self.resolved_on < made_on:
             # a typo such as 1999 for 2024: an outcome cannot be known before the prediction was said
             errors["resolved_on"] = f"Resolved on {self.resolved_on}, before the prediction was made ({made_on})."

@@ -281,7 +281,8 @@ def interview_prepare(
                              file_metadata=file_metadata)
     if annotated.errors:
         raise IngestFailed(annotated.errors)
-    refusal = after_today(annotated.metadata.published, "Published on")  # from a manifest or the file itself
+    # from a manifest or the file itself
+    refusal = after_today(annotated.metadata.published, "Published", precision=annotated.metadata.published_precision)
     if refusal:
         raise IngestError(source, None, refusal)
     container = _binary_container(data)

@@ -118,13 +118,23 @@ def test_a_published_date_after_today_is_refused_in_one_line_and_writes_nothing(
     assert message == f"--published: Published on {tomorrow}, after today ({today})."
     later_year = str(today.year + 2)  # year precision: the year's first day (+2: on 31 December +1 may have begun)
     message, _ = ingest_failing(SEEDS / "000_5e2d2378550aa81c.txt", published=later_year)
-    assert message == f"--published: Published on {later_year}-01-01, after today ({today})."
+    assert message == f"--published: Published in {later_year}, after today ({today})."  # as said, not its first day
+    message, _ = ingest_failing(SEEDS / "000_5e2d2378550aa81c.txt", published=f"{later_year}-03")
+    assert message == f"--published: Published in {later_year}-03, after today ({today})."
     shutil.copy(DATA / "interview_labels.txt", tmp_path / "talk.txt")
     (tmp_path / "manifest.json").write_text(f'{{"talk.txt": {{"published": "{tomorrow}"}}}}', encoding="utf-8")
     message, err = ingest_failing(tmp_path / "talk.txt")
     assert message == "1 of 1 file(s) failed; those wrote nothing"
     assert err.splitlines()[0] == f"{tmp_path / 'talk.txt'}: Published on {tomorrow}, after today ({today})."
     assert not Interview.objects.exists() and not Speaker.objects.exists()
+
+
+def test_this_month_said_as_a_month_is_not_after_today():
+    # stored as the month's first day, which has come: "in 2026-12" said on 7 December is no future date
+    this_month = f"{latest_today():%Y-%m}"
+    ingest(SEEDS / "000_5e2d2378550aa81c.txt", published=this_month)
+    interview = Interview.objects.get()
+    assert (interview.published.isoformat()[:7], interview.published_precision) == (this_month, "month")
 
 
 def test_a_published_date_that_is_today_east_of_utc_is_accepted():

@@ -82,7 +82,7 @@ class Command(DatabaseCommand):
             )
         except IngestError as error:
             raise CommandError(str(error)) from None
-        refusal = after_today(cli_metadata.published, "Published on")
+        refusal = after_today(cli_metadata.published, "Published", precision=cli_metadata.published_precision)
         if refusal:
             raise CommandError(f"--published: {refusal}")
         files, path_errors = expand_paths(options["paths"])
