@@ -642,8 +642,10 @@ def _choices(field: models.Field) -> frozenset[str]:
 def value_problem(field: models.Field, value) -> str | None:
     """Why a text or whole-number value does not fit its field, or None (both loaders: SQLite would store it
     all the same, PostgreSQL would refuse it with no row named)."""
-    if isinstance(field, models.IntegerField) and type(value) is int:
+    if isinstance(field, models.IntegerField) and value is not None:
         low, high = INTEGER_RANGES[field.get_internal_type()]
+        if type(value) is not int:  # "0", 1.5, true: Django's loader would take them as 0, 1 and 1
+            return f"must be a whole number from {low} to {high}; got {_shown(value)}"
         return None if low <= value <= high else f"{value} is not a whole number from {low} to {high}"
     if isinstance(value, float) and not math.isfinite(value):
         return f"{value} is not a finite number"  # JSON has none; Python's reader takes NaN and Infinity

@@ -95,6 +95,11 @@ ROW_DAMAGE = [
     ("text-for-a-turn-start", set_field(INTERVIEW, "claims.turn", "start_char", "abc"), r"'abc'"),
     ("number-for-a-date", set_field(INTERVIEW, "claims.interview", "published", 20230101), r"published|20230101"),
     ("negative-turn-start", set_field(INTERVIEW, "claims.turn", "start_char", -5), r"start_char.*-5"),
+    # a hand edit's quoted number, a fraction, a boolean: Django's loader took them as 0, 1 and 1
+    ("quoted-turn-start", set_field(INTERVIEW, "claims.turn", "start_char", "0"), r"start_char:? .*whole number.*'0'"),
+    ("fraction-turn-end", set_field(INTERVIEW, "claims.turn", "end_char", 1516.5), r"end_char:? .*whole number.*1516\.5"),
+    ("boolean-duration", set_field(INTERVIEW, "claims.interview", "duration_seconds", True),
+     r"duration_seconds:? .*whole number.*True"),
     ("empty-turn-span", edit(INTERVIEW, lambda rows, i: rows[i]["fields"].update(start_char=10, end_char=10), "claims.turn"),
      r"start_char 10 is not before end_char 10|turn_span_not_empty"),
     # a span past the transcript's end (the stored text is 32,961 characters): no words there to attribute

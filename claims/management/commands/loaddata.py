@@ -7,11 +7,13 @@ import json
 import re
 from pathlib import Path
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError
+from django.db.models import IntegerField
 from django.db.models.functions import Length
 from django.utils.functional import cached_property
 
@@ -85,6 +87,32 @@ def _file_problem(path: Path) -> None:
         pass
 
 
+def _refuse_loose_whole_numbers(path: Path) -> None:
+    """Refuse a whole-number field written as text, a fraction or a boolean ("0", 1.5, true), as
+    import_fixtures does: Django's deserializer would convert them (to 0, 1 and 1) before any check
+    could see them. Rows of unknown models or fields are left to the load, which names them."""
+    try:
+        rows = iter_json_array(path)
+        for line, row in rows:
+            if not (isinstance(row, dict) and isinstance(row.get("fields"), dict)):
+                continue
+            try:
+                model = apps.get_model(row.get("model"))
+            except (LookupError, TypeError, ValueError):
+                continue
+            for name, value in row["fields"].items():
+                try:
+                    field = model._meta.get_field(name)
+                except FieldDoesNotExist:
+                    continue
+                if isinstance(field, IntegerField) and not field.is_relation:
+                    problem = value_problem(field, value)
+                    if problem:
+                        raise CommandError(f"{path}:{line}: {model._meta.label_lower}: {name}: {problem}")
+    except (ValueError, UnicodeDecodeError):
+        return  # not a JSON array: the load refuses the file as a whole
+
+
 class Command(loaddata.Command):
     help = (
         loaddata.Command.help
@@ -123,6 +151,8 @@ class Command(loaddata.Command):
 
     def load_label(self, fixture_label):
         self.fixture_file, self.objects_seen, self.saving = fixture_label, 0, False
+        if Path(fixture_label).is_file():
+            _refuse_loose_whole_numbers(Path(fixture_label))
         try:
             super().load_label(fixture_label)
         except CommandError:
