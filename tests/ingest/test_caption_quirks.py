@@ -291,3 +291,22 @@ def test_a_label_with_its_colon_alone_above_a_cues_words_is_the_speaker():
         (3, "Speaker 1", 0.68, "Welcome back to the workshop hour."),
         (7, "Speaker 2", 12.939, "Thanks for having me. I build small wooden boats."),
         (11, "Speaker 1", 26.1, "What got you started?")]
+
+
+def test_names_in_full_width_brackets_opening_cues_are_speakers():
+    # Japanese captions name the speaker in full-width brackets before the words ("（司会）...", a
+    # meeting's VTT in a public repository); a note of a sound there ("（笑い）") is no one's name
+    text = read("meeting_ja_parenthesised_names.vtt")
+    parsed = parse_source(text, source="meeting_ja_parenthesised_names.vtt")
+    assert [(label, body) for _, label, _, body in cues(text, parsed)] == [
+        ("司会", "皆さん、こんにちは。定例会を始めます。"),
+        ("司会", "まず先週の振り返りからお願いします。"),
+        ("Ken", "はい。試作品の組み立ては予定どおり終わりました。"),
+        (None, "（笑い）そうですね、思ったより早かったです。"),
+        ("美咲", "部品の追加注文は昨日出しました。"),
+        ("Ken", "では来週は試験に入ります。"),
+        ("司会", "ありがとうございました。"),
+    ]
+    srt = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{line}\n\n"
+                  for i, line in enumerate(["（司会）始めます。", "（Ken）はい。", "(司会)次へ。"], start=1))
+    assert [t.speaker_label for t in parse_source(srt, source="ja.srt").turns] == ["司会", "Ken", "司会"]

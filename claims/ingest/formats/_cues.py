@@ -225,11 +225,16 @@ def repeats_previous(lines: list[str], previous_last: str, *, start: float, end:
 # also "Ashlee Kupor (SL): text" (zoom_cip_meeting_parenthesised_names.vtt); "[SPEAKER_00]: text"
 # (WhisperX's diarised SRT and VTT), and "[SPEAKER_00 | 0.84]" with the diariser's confidence
 # ("| weak 0.30" where it is low) and no colon, often alone on the line
-# (whisperx_diarized_bracket_speaker_confidence.srt)
+# (whisperx_diarized_bracket_speaker_confidence.srt); a name in full-width brackets before the
+# words, as Japanese captions write it ("（司会）皆さん...", meeting_ja_parenthesised_names.vtt), or in
+# ASCII ones where the name is in Japanese, Chinese or Korean letters ("(司会)")
+_CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _NAME_LABEL = re.compile(
     r"\[([A-Z][\w.'’ -]{0,38}[\w.])\]:[ \t]+(?=\S)"
     r"|\[([A-Z][\w.'’ -]{0,38}[\w.])[ \t]*\|[ \t]*(?:[a-z]+[ \t]+)?\d+(?:\.\d+)?\]:?\s+(?=\S)"
     r"|([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}(?:[ ]\([^()\n]{1,30}\))?):[ \t]+(?=\S)"
+    r"|（([^（）()\s:：。、][^（）()\n:：。、]{0,19})）[ \t\u3000]*(?=\S)"
+    rf"|\((?=[^()\n]{{0,19}}[{_CJK_LETTER}])([^（）()\s:：。、][^（）()\n:：。、]{{0,19}})\)[ \t\u3000]*(?=\S)"
 )
 
 
