@@ -210,8 +210,9 @@ def table_document(text: str, *, source: str) -> Rendered | None:
     """A table's rows in, `[hh:mm:ss] Speaker: words` lines out; None for a text that is no
     table with a text column (or, named .csv/.tsv/.jsonl, IngestError naming its columns)."""
     suffix = source.lower().rpartition(".")[2]
-    named = "." + suffix in TABLE_SUFFIXES
     header = _header_line(text)
+    # JSON Lines in a file named .json reach here only so (json_document passes them on)
+    named = "." + suffix in TABLE_SUFFIXES or (suffix == "json" and header.lstrip().startswith("{"))
     if header.lstrip().startswith("{"):
         if not (named or header.rstrip().endswith("}")):
             return None
