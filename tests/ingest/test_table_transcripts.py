@@ -129,3 +129,15 @@ def test_json_lines_in_a_file_named_json_are_read_as_json_lines():
     assert [t.start_seconds for t in annotated.turns] == [4.0, 9.0, 13.0, 18.0]
     log = run('{"id": 1, "score": 2}\n{"id": 2, "score": 3}\n', source="log.json")
     assert [str(e) for e in log.errors] == ["log.json:1: JSON Lines without a text field (its fields: id, score)"]
+
+
+def test_speakers_given_as_opaque_ids_are_numbered_in_order():
+    # a meeting tool's rows name each speaker by a participant id, not a name (a public repository's
+    # transcript.json); the ids are no labels a reader would take: Speaker 1, Speaker 2 by first turn
+    annotated = _run("meeting_participant_ids.json")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.source_text.splitlines()[:2] == [
+        "[00:00:03] Speaker 1: Morning, can you hear me all right?",
+        "[00:00:06] Speaker 2: Yes, loud and clear.",
+    ]
+    assert [s.name for s in annotated.speakers] == ["Speaker 1", "Speaker 2"]
