@@ -310,3 +310,24 @@ def test_names_in_full_width_brackets_opening_cues_are_speakers():
     srt = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{line}\n\n"
                   for i, line in enumerate(["（司会）始めます。", "（Ken）はい。", "(司会)次へ。"], start=1))
     assert [t.speaker_label for t in parse_source(srt, source="ja.srt").turns] == ["司会", "Ken", "司会"]
+
+
+def test_zoom_display_names_in_lower_case_are_speakers_where_labels_open_the_cues():
+    # Zoom writes the name each participant typed ("neha r", a tablet's "iPad (2)"); in a file whose
+    # cues open with names, such a label in lower case is a speaker too, not words of the one before
+    text = read("zoom_lowercase_names.vtt")
+    parsed = parse_source(text, source="zoom_lowercase_names.vtt")
+    assert [(label, body) for _, label, _, body in cues(text, parsed)] == [
+        ("Priya Natarajan", "Hi everyone, give me a second to share."),
+        ("Owen Price", "Sure, no rush."),
+        ("neha r", "Hi, good evening."),
+        ("Priya Natarajan", "Okay, can you all see the first slide?"),
+        (None, "we start with last week's numbers"),
+        ("iPad (2)", "Yes, it's visible."),
+        ("Owen Price", "Looks good here too."),
+    ]
+    # where names do not open the cues, a line opening "word: " stays words
+    captions = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAnn Lee: Hello.\n\n00:00:02.000 --> 00:00:03.000\nAnn Lee: Hi.\n\n"
+                + "".join(f"00:00:0{i}.000 --> 00:00:0{i + 1}.000\nwords go on here\n\n" for i in range(3, 7))
+                + "00:00:07.000 --> 00:00:08.000\nrule one: never stop\n")
+    assert parse_source(captions, source="c.vtt").turns[-1].speaker_label is None

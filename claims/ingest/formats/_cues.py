@@ -264,6 +264,11 @@ class ShownAgain:
         return payload
 
 
+# a Zoom display name as typed, in lower case ("neha r:", a tablet's "iPad (2):"): read only where names
+# open half the cues or more (zoom_lowercase_names.vtt)
+_TYPED_NAME_LABEL = re.compile(r"([^\W\d_][\w.'’-]*(?:[ ][^\W\d_][\w.'’-]*){0,2}(?:[ ]\([^()\n]{1,30}\))?):[ \t]+(?=\S)")
+
+
 def label_name(m: re.Match) -> str:
     return " ".join(next(name for name in m.groups() if name).split())
 
@@ -272,7 +277,8 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     """Cue turns in, the same with a leading "Name: " read as the speaker label where the name
     opens at least two cues (so that a one-off "Warning: ..." stays text), or, where such labels
     open half the cues or more (Zoom labels every cue), opens any cue: someone who speaks once
-    ("Matilda Simon: morning." in zoom_preasync_class_meeting.vtt)."""
+    ("Matilda Simon: morning." in zoom_preasync_class_meeting.vtt), or a display name typed in lower
+    case ("shruthi: Good evening." in a Zoom class's VTT)."""
     found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
     names = Counter(label_name(m) for m in found if m)
     names = Counter({n: count for n, count in names.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
@@ -280,7 +286,9 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     if not labels:
         return turns
     if 2 * sum(names[n] for n in labels) >= len(turns):
-        labels = set(names)
+        found = [m or (None if t.speaker_label else _TYPED_NAME_LABEL.match(text, t.start_char, t.end_char))
+                 for t, m in zip(turns, found)]
+        labels = {n for n in map(label_name, filter(None, found)) if n.split()[0].lower().rstrip(".") not in NOT_NAMES}
     out = []
     for t, m in zip(turns, found):
         name = label_name(m) if m else None
