@@ -331,3 +331,20 @@ def test_zoom_display_names_in_lower_case_are_speakers_where_labels_open_the_cue
                 + "".join(f"00:00:0{i}.000 --> 00:00:0{i + 1}.000\nwords go on here\n\n" for i in range(3, 7))
                 + "00:00:07.000 --> 00:00:08.000\nrule one: never stop\n")
     assert parse_source(captions, source="c.vtt").turns[-1].speaker_label is None
+
+
+def test_paragraphs_after_a_blank_line_inside_an_srt_cue_are_that_cues_words():
+    # a tool writing long answers into SRT keeps their paragraphs, a blank line between them (an
+    # interview bot's transcript.srt in a public repository); before, each paragraph was refused as a
+    # malformed cue and the file wrote nothing
+    text = read("cue_with_paragraphs.srt")
+    parsed = parse_source(text, source="cue_with_paragraphs.srt")
+    assert not parsed.errors
+    assert [(label, seconds, body.split("\n\n")[-1][:30]) for _, label, seconds, body in cues(text, parsed)] == [
+        ("Guest", 70.2, "the river project"),
+        ("Host", 75.9, "Third, the fish ladder is paid"),
+        ("Guest", 91.4, "Thank you, that helps."),
+    ]
+    broken = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n00:00:03,000 -> 00:00:04,000\nNot a timing line.\n"
+    assert [str(e) for e in parse_source(broken, source="b.srt").errors] == [
+        "b.srt:5: malformed cue (expected a cue number, then 'hh:mm:ss,mmm --> hh:mm:ss,mmm'): '00:00:03,000 -> 00:00:04,000'"]
