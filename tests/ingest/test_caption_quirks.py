@@ -348,3 +348,11 @@ def test_paragraphs_after_a_blank_line_inside_an_srt_cue_are_that_cues_words():
     broken = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n00:00:03,000 -> 00:00:04,000\nNot a timing line.\n"
     assert [str(e) for e in parse_source(broken, source="b.srt").errors] == [
         "b.srt:5: malformed cue (expected a cue number, then 'hh:mm:ss,mmm --> hh:mm:ss,mmm'): '00:00:03,000 -> 00:00:04,000'"]
+
+
+def test_a_microsoft_vtts_duration_note_is_the_recordings_length():
+    # Microsoft Stream's and Azure Video Indexer's captions open with NOTE blocks: the recording's
+    # duration, its language, then each cue's confidence (a demo's transcript.vtt in a public repository)
+    annotated = run(read("stream_notes.vtt"), source="stream_notes.vtt")
+    assert annotated.ok and annotated.metadata.duration_seconds == 761
+    assert [t.start_seconds for t in annotated.turns][-1] == 757.2

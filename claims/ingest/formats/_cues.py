@@ -332,10 +332,12 @@ def named_first_lines(text: str, turns: list[ParsedTurn], first_lines: list) -> 
     return out
 
 
-def cue_source(name: str, turns: list[ParsedTurn], errors: list, *, title: str = "") -> ParsedSource:
+def cue_source(
+    name: str, turns: list[ParsedTurn], errors: list, *, title: str = "", duration_seconds: int | None = None,
+) -> ParsedSource:
     """The ParsedSource of a caption file: its content runs from the first cue's text to the last's."""
     return ParsedSource(
-        format=name, metadata=Metadata(title=title), turns=tuple(turns),
+        format=name, metadata=Metadata(title=title, duration_seconds=duration_seconds), turns=tuple(turns),
         content_start=turns[0].start_char if turns else 0,
         content_end=turns[-1].end_char if turns else 0,
         errors=tuple(errors),
