@@ -144,7 +144,7 @@ def _rows_jsonl(text: str, *, source: str) -> tuple[list[str], list[tuple[int, l
 
 # a participant's id where a name would be: letters, digits, "-" and "_" only, twelve or more with the
 # digits in two runs or more (a GUID, "4fQ-8t2LnWv1-cKx9"), or sixteen or more with a digit (a meeting
-# tool's "lLwmPELBQwaKUhp4YlSSRFHq..."); "johnsmith1985" is a handle, kept
+# tool's "qTmWzKfRbLsNcYdHpVx4Ej..."); "johnsmith1985" is a handle, kept
 _ID_CHARACTERS = re.compile(r"[\w-]{12,}")
 
 

@@ -278,7 +278,7 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     opens at least two cues (so that a one-off "Warning: ..." stays text), or, where such labels
     open half the cues or more (Zoom labels every cue), opens any cue: someone who speaks once
     ("Matilda Simon: morning." in zoom_preasync_class_meeting.vtt), or a display name typed in lower
-    case ("shruthi: Good evening." in a Zoom class's VTT)."""
+    case ("neha r: Hi, good evening." in zoom_lowercase_names.vtt)."""
     found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
     names = Counter(label_name(m) for m in found if m)
     names = Counter({n: count for n, count in names.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
