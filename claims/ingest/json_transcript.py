@@ -320,6 +320,17 @@ def _duration(data: Any) -> int | None:
     return None
 
 
+def _json_lines(body: str, error: json.JSONDecodeError) -> bool:
+    """Whether JSON that failed to read as one value is JSON Lines: its first line an object, the
+    rest after it (json's "Extra data")."""
+    if error.msg != "Extra data":
+        return False
+    try:
+        return isinstance(json.loads(body.split("\n", 1)[0]), dict)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+
+
 def json_document(text: str, *, source: str) -> Rendered | None:
     """A recogniser's JSON in, its segments as `[hh:mm:ss] (Speaker X: )text` lines out; None
     for a source that is not JSON (a transcript opening with "[Music]" is text). Raises
@@ -332,6 +343,8 @@ def json_document(text: str, *, source: str) -> Rendered | None:
     except RecursionError:  # arrays or objects nested thousands deep: no transcript's shape
         raise IngestError(source, None, "JSON nested too deeply to read") from None
     except json.JSONDecodeError as exc:
+        if _json_lines(body, exc):
+            return None  # an object a line, as tools often write them to a file named .json: table_transcript.py
         if source.lower().endswith(".json"):
             raise IngestError(source, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
         return None

@@ -142,6 +142,29 @@ def _rows_jsonl(text: str, *, source: str) -> tuple[list[str], list[tuple[int, l
     return keys, [(n, ["" if r.get(k) is None else str(r.get(k)) for k in keys]) for n, r in rows]
 
 
+# a participant's id where a name would be: letters, digits, "-" and "_" only, twelve or more with the
+# digits in two runs or more (a GUID, "4fQ-8t2LnWv1-cKx9"), or sixteen or more with a digit (a meeting
+# tool's "qTmWzKfRbLsNcYdHpVx4Ej..."); "johnsmith1985" is a handle, kept
+_ID_CHARACTERS = re.compile(r"[\w-]{12,}")
+
+
+def _opaque_id(value: str) -> bool:
+    if not _ID_CHARACTERS.fullmatch(value):
+        return False
+    digit_runs = len(re.findall(r"\d+", value))
+    return digit_runs >= 2 or (digit_runs == 1 and len(value) >= 16)
+
+
+def _numbered_ids(parsed: list[tuple]) -> list[tuple]:
+    """(line, start, speaker, words) rows in, the same with each speaker given as an opaque id
+    named Speaker 1, Speaker 2 ... in the order each first speaks."""
+    numbers: dict[str, str] = {}
+    for _, _, who, _ in parsed:
+        if who and who not in numbers and _opaque_id(who):
+            numbers[who] = f"Speaker {len(numbers) + 1}"
+    return [(line, start, numbers.get(who, who), words) for line, start, who, words in parsed] if numbers else parsed
+
+
 def _render(columns: _Columns, rows: Iterable[tuple[int, list[str]]], *, source: str) -> Rendered:
     """(line, fields) per row in, the rows as lines out (see the module docstring)."""
     def field(fields: list[str], index: int | None) -> str:
@@ -174,6 +197,7 @@ def _render(columns: _Columns, rows: Iterable[tuple[int, list[str]]], *, source:
         parsed.append((line, start, who, words))
     if not parsed:
         raise IngestError(source, None, "table has no text in its rows")
+    parsed = _numbered_ids(parsed)
     if columns.start is not None:
         starts = [s for _, s, _, _ in parsed]
         whole = all(float(s).is_integer() for s in starts)
@@ -210,8 +234,9 @@ def table_document(text: str, *, source: str) -> Rendered | None:
     """A table's rows in, `[hh:mm:ss] Speaker: words` lines out; None for a text that is no
     table with a text column (or, named .csv/.tsv/.jsonl, IngestError naming its columns)."""
     suffix = source.lower().rpartition(".")[2]
-    named = "." + suffix in TABLE_SUFFIXES
     header = _header_line(text)
+    # JSON Lines in a file named .json reach here only so (json_document passes them on)
+    named = "." + suffix in TABLE_SUFFIXES or (suffix == "json" and header.lstrip().startswith("{"))
     if header.lstrip().startswith("{"):
         if not (named or header.rstrip().endswith("}")):
             return None

@@ -291,3 +291,68 @@ def test_a_label_with_its_colon_alone_above_a_cues_words_is_the_speaker():
         (3, "Speaker 1", 0.68, "Welcome back to the workshop hour."),
         (7, "Speaker 2", 12.939, "Thanks for having me. I build small wooden boats."),
         (11, "Speaker 1", 26.1, "What got you started?")]
+
+
+def test_names_in_full_width_brackets_opening_cues_are_speakers():
+    # Japanese captions name the speaker in full-width brackets before the words ("（司会）...", a
+    # meeting's VTT in a public repository); a note of a sound there ("（笑い）") is no one's name
+    text = read("meeting_ja_parenthesised_names.vtt")
+    parsed = parse_source(text, source="meeting_ja_parenthesised_names.vtt")
+    assert [(label, body) for _, label, _, body in cues(text, parsed)] == [
+        ("司会", "皆さん、こんにちは。定例会を始めます。"),
+        ("司会", "まず先週の振り返りからお願いします。"),
+        ("Ken", "はい。試作品の組み立ては予定どおり終わりました。"),
+        (None, "（笑い）そうですね、思ったより早かったです。"),
+        ("美咲", "部品の追加注文は昨日出しました。"),
+        ("Ken", "では来週は試験に入ります。"),
+        ("司会", "ありがとうございました。"),
+    ]
+    srt = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{line}\n\n"
+                  for i, line in enumerate(["（司会）始めます。", "（Ken）はい。", "(司会)次へ。"], start=1))
+    assert [t.speaker_label for t in parse_source(srt, source="ja.srt").turns] == ["司会", "Ken", "司会"]
+
+
+def test_zoom_display_names_in_lower_case_are_speakers_where_labels_open_the_cues():
+    # Zoom writes the name each participant typed ("neha r", a tablet's "iPad (2)"); in a file whose
+    # cues open with names, such a label in lower case is a speaker too, not words of the one before
+    text = read("zoom_lowercase_names.vtt")
+    parsed = parse_source(text, source="zoom_lowercase_names.vtt")
+    assert [(label, body) for _, label, _, body in cues(text, parsed)] == [
+        ("Priya Natarajan", "Hi everyone, give me a second to share."),
+        ("Owen Price", "Sure, no rush."),
+        ("neha r", "Hi, good evening."),
+        ("Priya Natarajan", "Okay, can you all see the first slide?"),
+        (None, "we start with last week's numbers"),
+        ("iPad (2)", "Yes, it's visible."),
+        ("Owen Price", "Looks good here too."),
+    ]
+    # where names do not open the cues, a line opening "word: " stays words
+    captions = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAnn Lee: Hello.\n\n00:00:02.000 --> 00:00:03.000\nAnn Lee: Hi.\n\n"
+                + "".join(f"00:00:0{i}.000 --> 00:00:0{i + 1}.000\nwords go on here\n\n" for i in range(3, 7))
+                + "00:00:07.000 --> 00:00:08.000\nrule one: never stop\n")
+    assert parse_source(captions, source="c.vtt").turns[-1].speaker_label is None
+
+
+def test_paragraphs_after_a_blank_line_inside_an_srt_cue_are_that_cues_words():
+    # a tool writing long answers into SRT keeps their paragraphs, a blank line between them (an
+    # interview bot's transcript.srt in a public repository); before, each paragraph was refused as a
+    # malformed cue and the file wrote nothing
+    text = read("cue_with_paragraphs.srt")
+    parsed = parse_source(text, source="cue_with_paragraphs.srt")
+    assert not parsed.errors
+    assert [(label, seconds, body.split("\n\n")[-1][:30]) for _, label, seconds, body in cues(text, parsed)] == [
+        ("Guest", 70.2, "the river project"),
+        ("Host", 75.9, "Third, the fish ladder is paid"),
+        ("Guest", 91.4, "Thank you, that helps."),
+    ]
+    broken = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n00:00:03,000 -> 00:00:04,000\nNot a timing line.\n"
+    assert [str(e) for e in parse_source(broken, source="b.srt").errors] == [
+        "b.srt:5: malformed cue (expected a cue number, then 'hh:mm:ss,mmm --> hh:mm:ss,mmm'): '00:00:03,000 -> 00:00:04,000'"]
+
+
+def test_a_microsoft_vtts_duration_note_is_the_recordings_length():
+    # Microsoft Stream's and Azure Video Indexer's captions open with NOTE blocks: the recording's
+    # duration, its language, then each cue's confidence (a demo's transcript.vtt in a public repository)
+    annotated = run(read("stream_notes.vtt"), source="stream_notes.vtt")
+    assert annotated.ok and annotated.metadata.duration_seconds == 761
+    assert [t.start_seconds for t in annotated.turns][-1] == 757.2

@@ -114,3 +114,30 @@ def test_a_table_with_carriage_returns_alone_between_its_rows_is_read():
     annotated = run("speaker,text\rAnn,What do you build?\rBo,Compilers.\rAnn,Why?\rBo,Because.\r", source="mac.csv")
     assert annotated.ok and annotated.container == "csv"
     assert [t.speaker_slug for t in annotated.turns] == ["ann-in-mac", "bo-in-mac", "ann-in-mac", "bo-in-mac"]
+
+
+def test_json_lines_in_a_file_named_json_are_read_as_json_lines():
+    # tools write an object a line and name the file .json (a meeting's rows in a public repository);
+    # before, the JSON reader refused it: "invalid JSON: Extra data"
+    annotated = _run("meeting_rows.json")
+    assert annotated.ok and (annotated.format, annotated.container) == ("labelled", "jsonl")
+    assert annotated.source_text.splitlines()[:2] == [
+        "[00:00:04] Rosa Marín: Thanks for staying on, this will be short.",
+        "[00:00:09] Tomás Vidal: No problem, I have until the hour.",
+    ]
+    assert [s.name for s in annotated.speakers] == ["Rosa Marín", "Tomás Vidal"]
+    assert [t.start_seconds for t in annotated.turns] == [4.0, 9.0, 13.0, 18.0]
+    log = run('{"id": 1, "score": 2}\n{"id": 2, "score": 3}\n', source="log.json")
+    assert [str(e) for e in log.errors] == ["log.json:1: JSON Lines without a text field (its fields: id, score)"]
+
+
+def test_speakers_given_as_opaque_ids_are_numbered_in_order():
+    # a meeting tool's rows name each speaker by a participant id, not a name (a public repository's
+    # transcript.json); the ids are no labels a reader would take: Speaker 1, Speaker 2 by first turn
+    annotated = _run("meeting_participant_ids.json")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.source_text.splitlines()[:2] == [
+        "[00:00:03] Speaker 1: Morning, can you hear me all right?",
+        "[00:00:06] Speaker 2: Yes, loud and clear.",
+    ]
+    assert [s.name for s in annotated.speakers] == ["Speaker 1", "Speaker 2"]

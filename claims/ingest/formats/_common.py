@@ -14,6 +14,8 @@ from ..records import Metadata, ParsedSource
 NOT_NAMES = frozenset({
     "http", "https", "note", "update", "source", "transcript", "edit", "warning", "tags", "published",
     "translation", "music", "applause", "laughter", "laughs", "crosstalk", "inaudible", "silence", "pause",
+    # the same notes of a sound in Japanese captions' brackets ("（笑い）", "（拍手）")
+    "笑", "笑い", "爆笑", "苦笑", "拍手", "音楽", "歓声", "どよめき", "効果音", "ため息", "咳払い", "沈黙", "雑音",
 })
 
 _WS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"

@@ -225,11 +225,16 @@ def repeats_previous(lines: list[str], previous_last: str, *, start: float, end:
 # also "Ashlee Kupor (SL): text" (zoom_cip_meeting_parenthesised_names.vtt); "[SPEAKER_00]: text"
 # (WhisperX's diarised SRT and VTT), and "[SPEAKER_00 | 0.84]" with the diariser's confidence
 # ("| weak 0.30" where it is low) and no colon, often alone on the line
-# (whisperx_diarized_bracket_speaker_confidence.srt)
+# (whisperx_diarized_bracket_speaker_confidence.srt); a name in full-width brackets before the
+# words, as Japanese captions write it ("（司会）皆さん...", meeting_ja_parenthesised_names.vtt), or in
+# ASCII ones where the name is in Japanese, Chinese or Korean letters ("(司会)")
+_CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _NAME_LABEL = re.compile(
     r"\[([A-Z][\w.'’ -]{0,38}[\w.])\]:[ \t]+(?=\S)"
     r"|\[([A-Z][\w.'’ -]{0,38}[\w.])[ \t]*\|[ \t]*(?:[a-z]+[ \t]+)?\d+(?:\.\d+)?\]:?\s+(?=\S)"
     r"|([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}(?:[ ]\([^()\n]{1,30}\))?):[ \t]+(?=\S)"
+    r"|（([^（）()\s:：。、][^（）()\n:：。、]{0,19})）[ \t\u3000]*(?=\S)"
+    rf"|\((?=[^()\n]{{0,19}}[{_CJK_LETTER}])([^（）()\s:：。、][^（）()\n:：。、]{{0,19}})\)[ \t\u3000]*(?=\S)"
 )
 
 
@@ -259,6 +264,11 @@ class ShownAgain:
         return payload
 
 
+# a Zoom display name as typed, in lower case ("neha r:", a tablet's "iPad (2):"): read only where names
+# open half the cues or more (zoom_lowercase_names.vtt)
+_TYPED_NAME_LABEL = re.compile(r"([^\W\d_][\w.'’-]*(?:[ ][^\W\d_][\w.'’-]*){0,2}(?:[ ]\([^()\n]{1,30}\))?):[ \t]+(?=\S)")
+
+
 def label_name(m: re.Match) -> str:
     return " ".join(next(name for name in m.groups() if name).split())
 
@@ -267,7 +277,8 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     """Cue turns in, the same with a leading "Name: " read as the speaker label where the name
     opens at least two cues (so that a one-off "Warning: ..." stays text), or, where such labels
     open half the cues or more (Zoom labels every cue), opens any cue: someone who speaks once
-    ("Matilda Simon: morning." in zoom_preasync_class_meeting.vtt)."""
+    ("Matilda Simon: morning." in zoom_preasync_class_meeting.vtt), or a display name typed in lower
+    case ("neha r: Hi, good evening." in zoom_lowercase_names.vtt)."""
     found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
     names = Counter(label_name(m) for m in found if m)
     names = Counter({n: count for n, count in names.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
@@ -275,7 +286,9 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     if not labels:
         return turns
     if 2 * sum(names[n] for n in labels) >= len(turns):
-        labels = set(names)
+        found = [m or (None if t.speaker_label else _TYPED_NAME_LABEL.match(text, t.start_char, t.end_char))
+                 for t, m in zip(turns, found)]
+        labels = {n for n in map(label_name, filter(None, found)) if n.split()[0].lower().rstrip(".") not in NOT_NAMES}
     out = []
     for t, m in zip(turns, found):
         name = label_name(m) if m else None
@@ -319,10 +332,12 @@ def named_first_lines(text: str, turns: list[ParsedTurn], first_lines: list) -> 
     return out
 
 
-def cue_source(name: str, turns: list[ParsedTurn], errors: list, *, title: str = "") -> ParsedSource:
+def cue_source(
+    name: str, turns: list[ParsedTurn], errors: list, *, title: str = "", duration_seconds: int | None = None,
+) -> ParsedSource:
     """The ParsedSource of a caption file: its content runs from the first cue's text to the last's."""
     return ParsedSource(
-        format=name, metadata=Metadata(title=title), turns=tuple(turns),
+        format=name, metadata=Metadata(title=title, duration_seconds=duration_seconds), turns=tuple(turns),
         content_start=turns[0].start_char if turns else 0,
         content_end=turns[-1].end_char if turns else 0,
         errors=tuple(errors),

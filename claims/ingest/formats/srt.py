@@ -5,16 +5,18 @@ becomes one turn with its real times; a leading "<v Name>" or ">> " is read as f
 and a leading "NAME: " in capitals (broadcast style) as a speaker label. YouTube's rolling
 auto-captions converted to SRT (yt-dlp --convert-subs srt) repeat each cue's last line at the
 top of the next and add 10 ms cues holding only the repeat: the repeats are left out, as for
-WebVTT, so no word is counted twice.
+WebVTT, so no word is counted twice. Paragraphs after a blank line inside a cue's words (no cue
+number, no timing line) are that cue's.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..errors import IngestError
 from ..records import ParsedSource, ParsedTurn
 from . import _cues
-from ._common import refused
+from ._common import refused, trim
 
 NAME = "srt"
 
@@ -41,8 +43,15 @@ def parse(text: str, *, source: str) -> ParsedSource:
     previous_start = None
     payloads = [_cues.payload_lines(block) for block in all_blocks]
     shown = _cues.ShownAgain(rolling=_cues.is_rolling(payloads), highlighting=_cues.is_highlighting(payloads))
+    after_a_cue = False  # whether the block before was a cue's (or went on with its words)
     for block in all_blocks:
         lines = block.lines
+        if after_a_cue and _paragraph(block):
+            # a blank line inside a cue's words (a tool writing a long answer in paragraphs,
+            # cue_with_paragraphs.srt): the paragraph is the cue's, not a cue without a timing line
+            turns[-1] = replace(turns[-1], end_char=trim(text, turns[-1].end_char, lines[-1][2])[1])
+            continue
+        after_a_cue = False
         if _INDEX.match(lines[0][3]):
             lines = lines[1:]
             if not lines:
@@ -63,4 +72,14 @@ def parse(text: str, *, source: str) -> ParsedSource:
         turn = _cues.payload_turn(text, payload, start=start, end=end)
         if turn is not None:
             turns.append(turn)
+            after_a_cue = True
     return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors)
+
+
+_TIME_LIKE = re.compile(r"\s*\d{1,3}:\d")
+
+
+def _paragraph(block: _cues.Block) -> bool:
+    """Whether a block is words alone: no cue number, no timing line, nothing like one."""
+    first = block.lines[0][3]
+    return not _INDEX.match(first) and not _TIME_LIKE.match(first) and not any("-->" in line for *_, line in block.lines)

@@ -10,6 +10,7 @@ payload lines as written (inline tags included: the text is never rewritten), ex
   timings, or, where a tool stripped them, by the repeats themselves);
 - a leading ">> " (a speaker change in broadcast captions; "&gt;&gt; " as YouTube escapes it) sets
   speaker_change, and a "NAME: " in capitals after it is the speaker label.
+Microsoft Stream's and Azure Video Indexer's `NOTE duration:"00:04:11.4770000"` gives the recording's length.
 """
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ _HEADER = re.compile(r"^WEBVTT(?:[ \t].*)?$")
 _VOICE_CLOSE = re.compile(r"</v>\s*$")
 _INLINE_TIME = re.compile(r"<\d{2}:\d{2}:\d{2}\.\d{3}>")
 _HEADER_FIELD = re.compile(r"^(Kind|Language|Title)\s*:\s*(.*)$", re.I)
+# Microsoft Stream's and Azure Video Indexer's first NOTE: the recording's length (stream_notes.vtt)
+_DURATION_NOTE = re.compile(r'^NOTE duration:\s*"?(\d+):([0-5]\d):([0-5]\d(?:\.\d+)?)"?\s*$')
 
 
 def looks_like(text: str) -> bool:
@@ -63,10 +66,16 @@ def parse(text: str, *, source: str) -> ParsedSource:
     first_lines: list = []  # each turn's cue's first line, where the cue has more (a name above the words)
     previous_start = previous_end = None
     teams = _cues.written_by_teams(text)
+    duration = None
     for block in cue_blocks:
         first = block.lines[0][3]
         keyword = first.split(maxsplit=1)[0] if first.strip() else ""
         if keyword in ("NOTE", "STYLE", "REGION") and "-->" not in first:
+            length = _DURATION_NOTE.match(first.strip())
+            if length and duration is None:
+                hours, minutes, seconds = length.groups()
+                total = int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+                duration = max(1, round(total)) if total > 0 else None
             continue
         lines = block.lines
         if "-->" not in lines[0][3]:
@@ -117,4 +126,4 @@ def parse(text: str, *, source: str) -> ParsedSource:
         )
         first_lines.append((payload[0][3], payload[1][1], payload[1][0]) if len(payload) > 1 and not label else None)
     turns = _cues.named_first_lines(text, turns, first_lines)
-    return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors, title=title)
+    return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors, title=title, duration_seconds=duration)
