@@ -694,3 +694,60 @@ def test_a_bracketed_timecode_a_dash_and_the_speaker_alone_on_a_line_label_the_w
     plain = text.replace("**Nora**", "Speaker 1").replace("**Pete**", "Speaker 2").replace("\n\n", "\n")
     assert [(t.speaker_label, t.start_seconds) for t in parse_source(plain, source="notes.txt").turns] == [
         ("Speaker 1", 0.0), ("Speaker 2", 7.12), ("Speaker 2", 15.2), ("Speaker 1", 21.4), ("Speaker 2", 25.05)]
+
+
+# a conference talk as bitcointranscripts keeps them: front matter naming the speaker, the header's
+# fields, the talk in paragraphs under its section headings, then the audience's "Q:" and the
+# speaker's "A:"; before, the talk above the first "Q:" was outside the content, its words lost
+_TALK_THEN_QUESTIONS = """---
+title: Keeping Old Bridges Standing
+speakers: ['Ines Moreau']
+date: 2023-05-04
+---
+
+Location: Spring Engineering Meetup
+
+Video: <https://www.youtube.com/watch?v=abc123>
+
+# Intro
+
+Thank you all for coming. I have spent the last twelve years inspecting bridges that were built before any of us were born, and today I want to tell you what they taught me.
+
+# Rust is a slow story
+
+Most of the damage we find is not dramatic. It is water sitting where the designers never expected it, year after year, until a bearing seizes and the deck starts to crack.
+
+We used to repaint on a fixed schedule. Now we measure first, because paint over wet steel only hides the problem for another winter.
+
+# What we changed
+
+The biggest change was cheap sensors. A few hundred of them tell us more than one big inspection every five years ever did, and they are honest about the bad months too.
+
+Q: How long do the sensors last?
+
+A: About six years in the field, less near the sea.
+
+Q: Who reads all that data?
+
+A: Two of us, with a lot of alarms tuned to be quiet.
+
+Q: Would you build with steel again?
+
+A: Yes, if we plan for the water from the first drawing.
+"""
+
+
+def test_a_talk_above_its_questions_and_answers_is_the_answering_speakers():
+    from claims.ingest.pipeline import run
+
+    annotated = run(_TALK_THEN_QUESTIONS, source="bridges.md")
+    assert annotated.ok and annotated.format == "labelled"
+    text = annotated.source_text
+    said = [text[t.start_char:t.end_char] for t in annotated.turns]
+    assert said[0].startswith("Thank you all for coming.")
+    assert said[3].startswith("The biggest change was cheap sensors.")
+    assert said[4:6] == ["How long do the sensors last?", "About six years in the field, less near the sea."]
+    answerer = {t.speaker_slug for t in annotated.turns[:4]} | {annotated.turns[5].speaker_slug}
+    assert len(answerer) == 1  # the talk is the voice that answers
+    assert not any("Location" in words or "# " in words for words in said)  # the header and headings: no one's words
+    assert annotated.metadata.title == "Keeping Old Bridges Standing"

@@ -1061,6 +1061,37 @@ def _talk_before_questions(text: str, first_label: int, speaker: str) -> list[Pa
     return talk[::-1] if len(talk) >= 2 else []
 
 
+# a talk before its audience's questions, written without times (bitcointranscripts' conference talks):
+# three paragraphs of prose or more, 100 words or more, and no fewer words than the exchange after them;
+# a magazine's introduction before its first "Q:" is a paragraph or two, shorter than the interview
+_TALK_PARAGRAPHS_MIN, _TALK_WORDS_MIN = 3, 100
+_SOMEONE_ELSES = re.compile(r"[ \t]*\*{0,2}[A-Za-z][\w .'-]{0,30}\*{0,2}:\*{0,2}[ \t]")  # "darosior: ..." from the floor
+
+
+def _untimed_talk_before_questions(text: str, first_label: int, speaker: str, turns) -> list[ParsedTurn]:
+    """The paragraphs of prose just above a talk's first "Q:" label, its section headings between
+    them (nobody's words), where they are a talk (_TALK_PARAGRAPHS_MIN): the answering speaker's
+    words, a turn per paragraph; the header above them (fields, links, a title) stays outside. []
+    where they are not."""
+    talk: list[ParsedTurn] = []
+    for p in reversed(list(_PARAGRAPH.finditer(text, 0, first_label))):
+        lines = p.group().split("\n")
+        if all(_NOT_SPOKEN_LINE.fullmatch(line.rstrip("\r")) for line in lines):
+            continue  # a heading or a rule between the talk's sections
+        if _SOMEONE_ELSES.match(lines[0]):
+            continue  # a remark from the floor, labelled once: not the speaker's
+        if not reads_as_prose(lines[-1]) and not (talk and reads_as_prose(p.group())):
+            break
+        a, b = trim(text, p.start(), p.end())
+        talk.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=speaker))
+    words = sum(len(text[t.start_char:t.end_char].split()) for t in talk)
+    if len(talk) < _TALK_PARAGRAPHS_MIN or words < _TALK_WORDS_MIN:
+        return []
+    if words < sum(len(text[t.start_char:t.end_char].split()) for t in turns):
+        return []
+    return talk[::-1]
+
+
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     """Text in, ParsedSource with one labelled turn per "Name:" line out (`label_lines`: what
     `detected` found, when it read the whole text)."""
@@ -1144,7 +1175,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             title = _title(text[:content_start])
     said = {t.speaker_label for t in turns}
     if len(said) == 2 and said & _ASKERS:  # a talk's paragraphs before its "**Question**:" / "**Answer**:"
-        talk = _talk_before_questions(text, content_start, (said - _ASKERS).pop())
+        answerer = (said - _ASKERS).pop()
+        talk = _talk_before_questions(text, content_start, answerer) or _untimed_talk_before_questions(
+            text, content_start, answerer, turns)
         if talk:
             turns = talk + turns
             content_start = text.rfind("\n", 0, talk[0].start_char) + 1
