@@ -751,3 +751,20 @@ def test_a_talk_above_its_questions_and_answers_is_the_answering_speakers():
     assert len(answerer) == 1  # the talk is the voice that answers
     assert not any("Location" in words or "# " in words for words in said)  # the header and headings: no one's words
     assert annotated.metadata.title == "Keeping Old Bridges Standing"
+
+
+def test_a_notes_exports_speakers_heading_is_no_speaker():
+    # an AI note-taker's Markdown export: a summary, a "## Speakers" list of the diariser's names, then
+    # the transcript; before, "## Speakers" was read as a diariser's name (a plural of "Speaker"), a
+    # speaker whose first turn was the list
+    text = ("# Harbour Committee Sync\n\n**Date:** March 3, 2025\n\n## Summary\n\nThe group agreed on the dredging dates.\n\n"
+            "## Speakers\n\n- Speaker 1\n- Speaker 2\n- Participants\n\n## Transcript\n\n"
+            "**Speaker 1 (00:00):**  \nLet's start with the dredging dates.\n\n"
+            "**Speaker 2 (00:09):**  \nThe contractor can begin in May.\n\n"
+            "**Speaker 1 (00:15):**  \nAnd the moorings?\n\n**Speaker 2 (00:18):**  \nMoved by the end of April.\n")
+    parsed = parse_source(text, source="sync.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, seconds, words) for _, label, seconds, words in spans(text, parsed)] == [
+        ("Speaker 1", 0.0, "Let's start with the dredging dates."), ("Speaker 2", 9.0, "The contractor can begin in May."),
+        ("Speaker 1", 15.0, "And the moorings?"), ("Speaker 2", 18.0, "Moved by the end of April."),
+    ]

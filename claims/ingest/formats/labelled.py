@@ -400,7 +400,9 @@ def _declared_short_form(name: str, short_forms: dict[str, str]) -> str:
 
 
 # a diariser's or a transcriber's label for a voice it could not name
-_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人)[ _-]*\w{1,3}|unknown speaker")
+# (the number or letter written after the part, apart or not: "Speakers", "Participants" are a notes
+# export's headings, "## Speakers" above the list of them)
+_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人)(?:[ _-]+\w{1,3}|(?!s$)\w{1,3})|unknown speaker")
 _NAME_WORD = re.compile(rf"[{_CAPITAL}][\w{_MARKS}.'’-]*")
 _PARTICLES_IN_NAME = re.compile(rf"(?<=[ ]){_PARTICLE}")
 # words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
