@@ -768,3 +768,27 @@ def test_a_notes_exports_speakers_heading_is_no_speaker():
         ("Speaker 1", 0.0, "Let's start with the dredging dates."), ("Speaker 2", 9.0, "The contractor can begin in May."),
         ("Speaker 1", 15.0, "And the moorings?"), ("Speaker 2", 18.0, "Moved by the end of April."),
     ]
+
+
+def _broadcast_page(show, headline, aired, first_words):
+    return ("Return to Transcripts main page\n\n" + show + "\n\n" + headline + "\n\n" + aired + "\n\n"
+            "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n\n\n"
+            "DANA PRICE, HOST: " + first_words + "\n\nMORGAN LEE, AUTHOR: Glad to be here.\n\n"
+            "PRICE: What took you so long to write it?\n\nLEE: Twenty years of notes, and a deadline.\n")
+
+
+def test_a_broadcast_pages_text_takes_its_title_and_show_from_above_the_aired_line():
+    # a news channel's transcript page copied as text: the site's "Return to Transcripts main page",
+    # the show, the headline, "Aired ..."; before, the title was the site's link, and so the slug of
+    # every such page alike: the second one ingested was refused for the first one's slug
+    from claims.ingest.pipeline import run
+
+    first = run(_broadcast_page("Evening Hour", "Interview with Morgan Lee", "Aired May 02, 2011 - 21:00   ET",
+                                "Tonight, a writer on her long book."), source="page1.txt")
+    second = run(_broadcast_page("Evening Hour", "Storm Season Begins; Interview with Morgan Lee",
+                                 "Aired May 09, 2011 - 21:00   ET", "Tonight, the storms, then a writer."), source="page2.txt")
+    assert first.ok and first.format == "labelled"
+    assert (first.metadata.title, first.metadata.show) == ("Interview with Morgan Lee", "Evening Hour")
+    assert str(first.metadata.published) == "2011-05-02"
+    assert second.metadata.title == "Storm Season Begins; Interview with Morgan Lee"
+    assert first.metadata.slug != second.metadata.slug

@@ -1027,6 +1027,21 @@ def _head_facts(head: str) -> dict:
 
 _LONGEST_TITLE = 200  # a longer first line is a paragraph (an interview's introduction), not a title
 
+# a site's link back, the first line of a transcript page copied as text ("Return to Transcripts main page")
+_SITE_LINK_LINE = re.compile(r"(?i)(?:(?:go )?back|return) to\b.{0,60}|skip to (?:main )?content")
+
+
+def _broadcast_heading(head: str) -> tuple[str, str] | None:
+    """A broadcast transcript's header (CNN's pages copied as text: the site's link back, the show,
+    the headline, "Aired May 02, 2011 - 21:00 ET") in, (show, headline) out: the lines just above
+    the "Aired" line; None where there is no such line."""
+    lines = [line.strip() for line in head.splitlines() if line.strip()]
+    aired = next((i for i, line in enumerate(lines) if line.startswith("Aired") and _HEAD_DATE.fullmatch(line)), None)
+    if not aired or _SITE_LINK_LINE.fullmatch(lines[aired - 1]):
+        return None
+    show = lines[aired - 2] if aired >= 2 and not _SITE_LINK_LINE.fullmatch(lines[aired - 2]) else ""
+    return show, lines[aired - 1]
+
 
 def _title(head: str) -> str:
     """The text before the first label in, its title out: its first heading of the highest
@@ -1194,8 +1209,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if hearing:
         roles = hearing_roles(text, turns, front=text[: starts[0][1]], full=full)
         turns = [replace(t, role_hint=roles.get(t.speaker_label)) for t in turns]
+    broadcast = _broadcast_heading(text[:content_start])
+    show, title = broadcast if broadcast else ("", title)
     return ParsedSource(
-        format=NAME, metadata=Metadata(title=title, **_head_facts(text[:content_start])), turns=tuple(turns),
+        format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(text[:content_start])), turns=tuple(turns),
         content_start=content_start, content_end=content_end, errors=tuple(errors), hearing=hearing,
     )
 
