@@ -792,3 +792,21 @@ def test_a_broadcast_pages_text_takes_its_title_and_show_from_above_the_aired_li
     assert str(first.metadata.published) == "2011-05-02"
     assert second.metadata.title == "Storm Season Begins; Interview with Morgan Lee"
     assert first.metadata.slug != second.metadata.slug
+
+
+def test_a_question_and_answer_transcripts_answers_are_the_one_guest_named():
+    # a talk's Q&A, or an interview typed as "Q:" / "A:", with its guest named (--guest, the manifest, a
+    # front matter's speakers) and no host: the answers are the guest's; before, only with a host named too
+    # were the labels bound, so the guest's claims went to an unnamed "A"
+    from claims.ingest.pipeline import run
+    from claims.ingest.records import Metadata
+
+    text = ("Q: When did the ferry service start?\n\nA: In 1911, with one boat.\n\n"
+            "Q: And now?\n\nA: Four boats, every half hour.\n\nQ: Will it last?\n\nA: As long as the bridge is not built.\n")
+    annotated = run(text, source="ferry.txt", metadata=Metadata(guests=("Ines Moreau",)))
+    assert annotated.ok
+    roles = {s.slug: (s.name, s.role) for s in annotated.speakers}
+    said = [(roles[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert said[1] == (("Ines Moreau", "guest"), "In 1911, with one boat.")
+    assert said[0] == (("Q", "host"), "When did the ferry service start?")
+    assert {name for name, _ in roles.values()} == {"Ines Moreau", "Q"}
