@@ -500,6 +500,12 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
             unknown.remove(host_label)
             if len(guests) == 1 and len(unknown) == 1:
                 by_label[unknown.pop()] = guests[0]
+        elif not hosts and len(guests) == 1 and len(unknown) == 2:
+            # the guest alone named (a talk's front matter, --guest): the other label answers as the
+            # guest, the one asking stays the unnamed host it is ("Q")
+            answering = next(label for label in unknown if label != _host_label(text, turns, unknown))
+            by_label[answering] = guests[0]
+            unknown.remove(answering)
     if unknown:
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
         said_hosts = {t.speaker_label for t in turns if t.role_hint == HOST and t.speaker_label in unknown}

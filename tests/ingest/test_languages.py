@@ -296,3 +296,80 @@ def test_a_dash_or_two_in_prose_is_no_interview_and_a_page_is_read_so_too():
     turns = [(t.speaker_slug.split("-")[0], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
     assert turns == [("interviewer", "ご経歴は？"), ("interviewee", "化学です。"), ("interviewer", "今のお仕事は？"),
                      ("interviewee", "電池の開発です。"), ("interviewer", "夢は？"), ("interviewee", "安い電池です。")]
+
+
+# a press interview in Spanish as the papers print it: a lead, then every change of voice a paragraph
+# opening with one dash (the raya), the interviewer's first; an answer's later paragraphs have none
+_RAYA_INTERVIEW = """# La panadera del barrio
+
+Hablamos con Marta Ruiz, que lleva treinta años abriendo su horno antes del alba.
+
+—¿A qué hora empieza su día?
+
+—A las cuatro. Primero enciendo el horno y después preparo la masa madre.
+
+Los domingos descanso, aunque a veces me cuesta.
+
+—¿Cambió mucho el barrio en estos años?
+
+—Mucho. Antes conocía a todos los vecinos por su nombre.
+
+—Eso se nota en cómo la saludan.
+
+—Sí, todavía me saludan.
+
+—¿Y qué espera del próximo año?
+
+—Que el pan siga saliendo bien.
+"""
+
+# the same in Russian, a line for each change of voice (en dashes), no blank lines between them
+_DASH_LINES_INTERVIEW = """Беседа с Ольгой Петровой, смотрителем маяка.
+– Как вы попали на маяк?
+– Случайно. Увидела объявление в газете и поехала.
+Сначала думала, что на одно лето.
+– А сколько прошло?
+– Двадцать лет.
+– Долгий срок.
+– Да, но я не жалею.
+– Что будет с маяком дальше?
+– Его сделают музеем, я думаю.
+"""
+
+
+@pytest.mark.parametrize("text, turns", [
+    (_RAYA_INTERVIEW, [
+        ("host", "¿A qué hora empieza su día?"),
+        ("guest", "A las cuatro. Primero enciendo el horno y después preparo la masa madre.\n\n"
+                  "Los domingos descanso, aunque a veces me cuesta."),
+        ("host", "¿Cambió mucho el barrio en estos años?"),
+        ("guest", "Mucho. Antes conocía a todos los vecinos por su nombre."),
+        ("host", "Eso se nota en cómo la saludan."),
+        ("guest", "Sí, todavía me saludan."),
+        ("host", "¿Y qué espera del próximo año?"),
+        ("guest", "Que el pan siga saliendo bien."),
+    ]),
+    (_DASH_LINES_INTERVIEW, [
+        ("host", "Как вы попали на маяк?"),
+        ("guest", "Случайно. Увидела объявление в газете и поехала.\nСначала думала, что на одно лето."),
+        ("host", "А сколько прошло?"),
+        ("guest", "Двадцать лет."),
+        ("host", "Долгий срок."),
+        ("guest", "Да, но я не жалею."),
+        ("host", "Что будет с маяком дальше?"),
+        ("guest", "Его сделают музеем, я думаю."),
+    ]),
+])
+def test_a_press_interviews_dialogue_dashes_are_the_interviewers_and_the_interviewees_turns(text, turns):
+    annotated = run(text, source="entrevista.txt")
+    assert annotated.ok and annotated.format == "plain"
+    roles = {s.slug: s.role for s in annotated.speakers}
+    assert [(roles[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns] == turns
+    assert {s.name for s in annotated.speakers} == {"Interviewer", "Interviewee"}
+
+
+def test_dashed_lines_that_do_not_ask_in_turn_are_no_interview():
+    notes = ("Lo que hay que llevar:\n– agua\n– pan\n– una linterna\n– el mapa\n– un abrigo\n– la radio\n\n"
+             "Salimos temprano y volvimos de noche.\n")
+    annotated = run(notes, source="notas.txt")
+    assert not any(s.name in ("Interviewer", "Interviewee") for s in annotated.speakers)

@@ -694,3 +694,119 @@ def test_a_bracketed_timecode_a_dash_and_the_speaker_alone_on_a_line_label_the_w
     plain = text.replace("**Nora**", "Speaker 1").replace("**Pete**", "Speaker 2").replace("\n\n", "\n")
     assert [(t.speaker_label, t.start_seconds) for t in parse_source(plain, source="notes.txt").turns] == [
         ("Speaker 1", 0.0), ("Speaker 2", 7.12), ("Speaker 2", 15.2), ("Speaker 1", 21.4), ("Speaker 2", 25.05)]
+
+
+# a conference talk as bitcointranscripts keeps them: front matter naming the speaker, the header's
+# fields, the talk in paragraphs under its section headings, then the audience's "Q:" and the
+# speaker's "A:"; before, the talk above the first "Q:" was outside the content, its words lost
+_TALK_THEN_QUESTIONS = """---
+title: Keeping Old Bridges Standing
+speakers: ['Ines Moreau']
+date: 2023-05-04
+---
+
+Location: Spring Engineering Meetup
+
+Video: <https://www.youtube.com/watch?v=abc123>
+
+# Intro
+
+Thank you all for coming. I have spent the last twelve years inspecting bridges that were built before any of us were born, and today I want to tell you what they taught me.
+
+# Rust is a slow story
+
+Most of the damage we find is not dramatic. It is water sitting where the designers never expected it, year after year, until a bearing seizes and the deck starts to crack.
+
+We used to repaint on a fixed schedule. Now we measure first, because paint over wet steel only hides the problem for another winter.
+
+# What we changed
+
+The biggest change was cheap sensors. A few hundred of them tell us more than one big inspection every five years ever did, and they are honest about the bad months too.
+
+Q: How long do the sensors last?
+
+A: About six years in the field, less near the sea.
+
+Q: Who reads all that data?
+
+A: Two of us, with a lot of alarms tuned to be quiet.
+
+Q: Would you build with steel again?
+
+A: Yes, if we plan for the water from the first drawing.
+"""
+
+
+def test_a_talk_above_its_questions_and_answers_is_the_answering_speakers():
+    from claims.ingest.pipeline import run
+
+    annotated = run(_TALK_THEN_QUESTIONS, source="bridges.md")
+    assert annotated.ok and annotated.format == "labelled"
+    text = annotated.source_text
+    said = [text[t.start_char:t.end_char] for t in annotated.turns]
+    assert said[0].startswith("Thank you all for coming.")
+    assert said[3].startswith("The biggest change was cheap sensors.")
+    assert said[4:6] == ["How long do the sensors last?", "About six years in the field, less near the sea."]
+    answerer = {t.speaker_slug for t in annotated.turns[:4]} | {annotated.turns[5].speaker_slug}
+    assert len(answerer) == 1  # the talk is the voice that answers
+    assert not any("Location" in words or "# " in words for words in said)  # the header and headings: no one's words
+    assert annotated.metadata.title == "Keeping Old Bridges Standing"
+
+
+def test_a_notes_exports_speakers_heading_is_no_speaker():
+    # an AI note-taker's Markdown export: a summary, a "## Speakers" list of the diariser's names, then
+    # the transcript; before, "## Speakers" was read as a diariser's name (a plural of "Speaker"), a
+    # speaker whose first turn was the list
+    text = ("# Harbour Committee Sync\n\n**Date:** March 3, 2025\n\n## Summary\n\nThe group agreed on the dredging dates.\n\n"
+            "## Speakers\n\n- Speaker 1\n- Speaker 2\n- Participants\n\n## Transcript\n\n"
+            "**Speaker 1 (00:00):**  \nLet's start with the dredging dates.\n\n"
+            "**Speaker 2 (00:09):**  \nThe contractor can begin in May.\n\n"
+            "**Speaker 1 (00:15):**  \nAnd the moorings?\n\n**Speaker 2 (00:18):**  \nMoved by the end of April.\n")
+    parsed = parse_source(text, source="sync.md")
+    assert parsed.format == "labelled" and not parsed.errors
+    assert [(label, seconds, words) for _, label, seconds, words in spans(text, parsed)] == [
+        ("Speaker 1", 0.0, "Let's start with the dredging dates."), ("Speaker 2", 9.0, "The contractor can begin in May."),
+        ("Speaker 1", 15.0, "And the moorings?"), ("Speaker 2", 18.0, "Moved by the end of April."),
+    ]
+
+
+def _broadcast_page(show, headline, aired, first_words):
+    return ("Return to Transcripts main page\n\n" + show + "\n\n" + headline + "\n\n" + aired + "\n\n"
+            "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n\n\n"
+            "DANA PRICE, HOST: " + first_words + "\n\nMORGAN LEE, AUTHOR: Glad to be here.\n\n"
+            "PRICE: What took you so long to write it?\n\nLEE: Twenty years of notes, and a deadline.\n")
+
+
+def test_a_broadcast_pages_text_takes_its_title_and_show_from_above_the_aired_line():
+    # a news channel's transcript page copied as text: the site's "Return to Transcripts main page",
+    # the show, the headline, "Aired ..."; before, the title was the site's link, and so the slug of
+    # every such page alike: the second one ingested was refused for the first one's slug
+    from claims.ingest.pipeline import run
+
+    first = run(_broadcast_page("Evening Hour", "Interview with Morgan Lee", "Aired May 02, 2011 - 21:00   ET",
+                                "Tonight, a writer on her long book."), source="page1.txt")
+    second = run(_broadcast_page("Evening Hour", "Storm Season Begins; Interview with Morgan Lee",
+                                 "Aired May 09, 2011 - 21:00   ET", "Tonight, the storms, then a writer."), source="page2.txt")
+    assert first.ok and first.format == "labelled"
+    assert (first.metadata.title, first.metadata.show) == ("Interview with Morgan Lee", "Evening Hour")
+    assert str(first.metadata.published) == "2011-05-02"
+    assert second.metadata.title == "Storm Season Begins; Interview with Morgan Lee"
+    assert first.metadata.slug != second.metadata.slug
+
+
+def test_a_question_and_answer_transcripts_answers_are_the_one_guest_named():
+    # a talk's Q&A, or an interview typed as "Q:" / "A:", with its guest named (--guest, the manifest, a
+    # front matter's speakers) and no host: the answers are the guest's; before, only with a host named too
+    # were the labels bound, so the guest's claims went to an unnamed "A"
+    from claims.ingest.pipeline import run
+    from claims.ingest.records import Metadata
+
+    text = ("Q: When did the ferry service start?\n\nA: In 1911, with one boat.\n\n"
+            "Q: And now?\n\nA: Four boats, every half hour.\n\nQ: Will it last?\n\nA: As long as the bridge is not built.\n")
+    annotated = run(text, source="ferry.txt", metadata=Metadata(guests=("Ines Moreau",)))
+    assert annotated.ok
+    roles = {s.slug: (s.name, s.role) for s in annotated.speakers}
+    said = [(roles[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert said[1] == (("Ines Moreau", "guest"), "In 1911, with one boat.")
+    assert said[0] == (("Q", "host"), "When did the ferry service start?")
+    assert {name for name, _ in roles.values()} == {"Ines Moreau", "Q"}

@@ -400,7 +400,9 @@ def _declared_short_form(name: str, short_forms: dict[str, str]) -> str:
 
 
 # a diariser's or a transcriber's label for a voice it could not name
-_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人)[ _-]*\w{1,3}|unknown speaker")
+# (the number or letter written after the part, apart or not: "Speakers", "Participants" are a notes
+# export's headings, "## Speakers" above the list of them)
+_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人)(?:[ _-]+\w{1,3}|(?!s$)\w{1,3})|unknown speaker")
 _NAME_WORD = re.compile(rf"[{_CAPITAL}][\w{_MARKS}.'’-]*")
 _PARTICLES_IN_NAME = re.compile(rf"(?<=[ ]){_PARTICLE}")
 # words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
@@ -1025,6 +1027,21 @@ def _head_facts(head: str) -> dict:
 
 _LONGEST_TITLE = 200  # a longer first line is a paragraph (an interview's introduction), not a title
 
+# a site's link back, the first line of a transcript page copied as text ("Return to Transcripts main page")
+_SITE_LINK_LINE = re.compile(r"(?i)(?:(?:go )?back|return) to\b.{0,60}|skip to (?:main )?content")
+
+
+def _broadcast_heading(head: str) -> tuple[str, str] | None:
+    """A broadcast transcript's header (CNN's pages copied as text: the site's link back, the show,
+    the headline, "Aired May 02, 2011 - 21:00 ET") in, (show, headline) out: the lines just above
+    the "Aired" line; None where there is no such line."""
+    lines = [line.strip() for line in head.splitlines() if line.strip()]
+    aired = next((i for i, line in enumerate(lines) if line.startswith("Aired") and _HEAD_DATE.fullmatch(line)), None)
+    if not aired or _SITE_LINK_LINE.fullmatch(lines[aired - 1]):
+        return None
+    show = lines[aired - 2] if aired >= 2 and not _SITE_LINK_LINE.fullmatch(lines[aired - 2]) else ""
+    return show, lines[aired - 1]
+
 
 def _title(head: str) -> str:
     """The text before the first label in, its title out: its first heading of the highest
@@ -1059,6 +1076,37 @@ def _talk_before_questions(text: str, first_label: int, speaker: str) -> list[Pa
         talk.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=speaker,
                                start_seconds=parse_clock(m.group("time"))))
     return talk[::-1] if len(talk) >= 2 else []
+
+
+# a talk before its audience's questions, written without times (bitcointranscripts' conference talks):
+# three paragraphs of prose or more, 100 words or more, and no fewer words than the exchange after them;
+# a magazine's introduction before its first "Q:" is a paragraph or two, shorter than the interview
+_TALK_PARAGRAPHS_MIN, _TALK_WORDS_MIN = 3, 100
+_SOMEONE_ELSES = re.compile(r"[ \t]*\*{0,2}[A-Za-z][\w .'-]{0,30}\*{0,2}:\*{0,2}[ \t]")  # "darosior: ..." from the floor
+
+
+def _untimed_talk_before_questions(text: str, first_label: int, speaker: str, turns) -> list[ParsedTurn]:
+    """The paragraphs of prose just above a talk's first "Q:" label, its section headings between
+    them (nobody's words), where they are a talk (_TALK_PARAGRAPHS_MIN): the answering speaker's
+    words, a turn per paragraph; the header above them (fields, links, a title) stays outside. []
+    where they are not."""
+    talk: list[ParsedTurn] = []
+    for p in reversed(list(_PARAGRAPH.finditer(text, 0, first_label))):
+        lines = p.group().split("\n")
+        if all(_NOT_SPOKEN_LINE.fullmatch(line.rstrip("\r")) for line in lines):
+            continue  # a heading or a rule between the talk's sections
+        if _SOMEONE_ELSES.match(lines[0]):
+            continue  # a remark from the floor, labelled once: not the speaker's
+        if not reads_as_prose(lines[-1]) and not (talk and reads_as_prose(p.group())):
+            break
+        a, b = trim(text, p.start(), p.end())
+        talk.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=speaker))
+    words = sum(len(text[t.start_char:t.end_char].split()) for t in talk)
+    if len(talk) < _TALK_PARAGRAPHS_MIN or words < _TALK_WORDS_MIN:
+        return []
+    if words < sum(len(text[t.start_char:t.end_char].split()) for t in turns):
+        return []
+    return talk[::-1]
 
 
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
@@ -1144,7 +1192,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             title = _title(text[:content_start])
     said = {t.speaker_label for t in turns}
     if len(said) == 2 and said & _ASKERS:  # a talk's paragraphs before its "**Question**:" / "**Answer**:"
-        talk = _talk_before_questions(text, content_start, (said - _ASKERS).pop())
+        answerer = (said - _ASKERS).pop()
+        talk = _talk_before_questions(text, content_start, answerer) or _untimed_talk_before_questions(
+            text, content_start, answerer, turns)
         if talk:
             turns = talk + turns
             content_start = text.rfind("\n", 0, talk[0].start_char) + 1
@@ -1159,8 +1209,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if hearing:
         roles = hearing_roles(text, turns, front=text[: starts[0][1]], full=full)
         turns = [replace(t, role_hint=roles.get(t.speaker_label)) for t in turns]
+    broadcast = _broadcast_heading(text[:content_start])
+    show, title = broadcast if broadcast else ("", title)
     return ParsedSource(
-        format=NAME, metadata=Metadata(title=title, **_head_facts(text[:content_start])), turns=tuple(turns),
+        format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(text[:content_start])), turns=tuple(turns),
         content_start=content_start, content_end=content_end, errors=tuple(errors), hearing=hearing,
     )
 

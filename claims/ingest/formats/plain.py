@@ -14,8 +14,11 @@ heading that is a time alone ("# 00:05:00", CS50's lectures) times the words bel
 A Japanese interview that opens each of the interviewer's paragraphs with two dashes ("――まず、プロフィールを
 教えてください。", the answers plain paragraphs below) is read as an interviewer's and an interviewee's turns
 (_dash_questions); so is a magazine's interview in Markdown whose questions are paragraphs in bold
-("**What changed for you in 2023?**", the answers plain paragraphs below: _bold_questions). The
-article's lead before the first question is no one's turn.
+("**What changed for you in 2023?**", the answers plain paragraphs below: _bold_questions); so is a
+press interview as Spanish, Russian or Portuguese papers print it, every change of voice a paragraph or a
+line opening with one dash ("—¿A qué hora empieza?", "– Как вы попали?"), the interviewer's first, an
+answer's later paragraphs without one (_dialogue_dashes). The article's lead before the first question is
+no one's turn.
 """
 from __future__ import annotations
 
@@ -62,6 +65,38 @@ def _dash_questions(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
             q = (a, b)
         questions.append(q)
     return _answered_questions(text, turns, questions)
+
+
+# a change of voice as Spanish, Russian, Portuguese... press interviews print it: one dash (em, en or
+# horizontal bar; never a hyphen, a list's bullet) opening a line, the words after it
+_DIALOGUE_DASH = re.compile(r"^[ \t]*[—–―](?![—–―])[ \t\u00a0]*(?=\S)", re.M)
+_ASKS = re.compile(r"[?？]")
+
+
+def _dialogue_dashes(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """Paragraphs in, an interview's turns out where every change of voice opens a line with one dash,
+    the interviewer's and the interviewee's in turn, the interviewer's first; lines and paragraphs
+    without a dash go on with the voice before them, and those before the first dash are the
+    article's lead, no one's turn. Three questions or more answered, and the interviewer's lines
+    asking where the interviewee's mostly do not; else the paragraphs as they are."""
+    if not any(dash in text for dash in "—–―") or any(t.speaker_label for t in turns):
+        return turns
+    said: list[list[int]] = []  # [start, end, line] of each dashed stretch, the words after the dash
+    for t in turns:
+        dashes = list(_DIALOGUE_DASH.finditer(text, t.start_char, t.end_char))
+        if said and (not dashes or dashes[0].start() > t.start_char):
+            said[-1][1] = dashes[0].start() if dashes else t.end_char  # the voice before goes on
+        for d, after in zip(dashes, dashes[1:] + [None]):
+            said.append([d.end(), after.start() if after else t.end_char, t.line + text.count("\n", t.start_char, d.end())])
+    asking = [bool(_ASKS.search(text, a, b)) for a, b, _ in said]
+    questions, answers = asking[0::2], asking[1::2]
+    if len(answers) < _QUESTIONS_MIN or sum(questions) * 2 <= len(questions) or sum(answers) * 2 > len(answers):
+        return turns
+    out = []
+    for i, (a, b, line) in enumerate(said):
+        a, b = trim(text, a, b)
+        out.append(ParsedTurn(start_char=a, end_char=b, line=line, speaker_label=INTERVIEWEE if i % 2 else INTERVIEWER))
+    return out
 
 
 # a question as a magazine's interview in Markdown prints it: the whole paragraph in bold, ending a
@@ -181,6 +216,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = labels_in_capitals(text, parsed, in_prose=True)  # a lecture's "DAVID MALAN:", "KHALID:" in its paragraphs
     parsed = _dash_questions(text, parsed)  # "――まず、...を教えてください。" above each answer
     parsed = _bold_questions(text, parsed)  # "**What changed for you in 2023?**" above each answer
+    parsed = _dialogue_dashes(text, parsed)  # "—¿A qué hora empieza?" / "—A las cuatro."
     start = parsed[0].start_char if parsed else 0
     end = parsed[-1].end_char if parsed else 0
     title = _title(text, start) if start else ""
