@@ -822,6 +822,7 @@ def turns_speaker_set(interview: Interview, *, start_char: int, end_char: int, s
     )
     _claims_changed(followers, reason=_history_reason(
         f"speaker of {interview.slug}[{stretch.start}:{stretch.end}] set to {speaker.slug}"), speaker=speaker)
+    interview.save(update_fields=["updated_at"])  # its turns changed: a reader syncing by updated_at sees it
     holder = next(t.start_char for t in corrected if t.start_char <= stretch.start < t.end_char)
     return SpeakerCorrection(stretch.start, stretch.end, speaker, was, len(records), len(corrected), len(followers), holder)
 

@@ -51,6 +51,7 @@ def turn_texts(interview):
 def test_the_stretch_joins_the_guest_turn_and_the_claims_that_followed_the_turn_move(unlabelled):
     interview, host, guest, followed, set_apart = unlabelled
     start = TEXT.index("Well")
+    stamped = Interview.objects.get(pk=interview.pk).updated_at
     done = turns_speaker_set(interview, start_char=start, end_char=TEXT.index(" I read"), speaker=guest)
     assert (done.was, done.turns_before, done.turns_after, done.claims_moved) == (("Harriet Host",), 4, 4, 1)
     assert turn_texts(interview)[:2] == [
@@ -61,6 +62,7 @@ def test_the_stretch_joins_the_guest_turn_and_the_claims_that_followed_the_turn_
     assert followed.speaker == guest
     assert followed.history.first().history_change_reason.startswith(f"speaker of {interview.slug}[{start}:")
     assert Claim.objects.get(pk=set_apart.pk).speaker == guest and set_apart.history.count() == 1
+    assert Interview.objects.get(pk=interview.pk).updated_at > stamped
 
 
 def test_a_refused_correction_writes_nothing(unlabelled):
