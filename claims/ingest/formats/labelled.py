@@ -504,6 +504,8 @@ def full_forms(names) -> dict[str, str]:
             out[short] = longest[0]
     for short, name in first_name_forms(names).items():
         out.setdefault(short, name)
+    for short, name in initial_forms(names).items():
+        out.setdefault(short, name)
     return out
 
 
@@ -526,6 +528,25 @@ def first_name_forms(names) -> dict[str, str]:
         words = _HONORIFIC_WORD.sub("", holding[0]).split()
         if len(words) >= 2 and words[0].upper() == short.upper():
             out[short] = holding[0]
+    return out
+
+
+def initial_forms(names) -> dict[str, str]:
+    """{"S. O'BRIEN": "SOLEDAD O'BRIEN"}: a label of an initial and a surname that is one full label's first name
+    and surname (CNN names a speaker in full once, then so where two people of one surname speak: "SOLEDAD
+    O'BRIEN", "MILES O'BRIEN", then "S. O'BRIEN", "M. O'BRIEN"); none where the initial fits two full names or
+    none."""
+    names = list(names)
+    words = {name: _HONORIFIC_WORD.sub("", name).upper().split() for name in names}
+    out: dict[str, str] = {}
+    for short in names:
+        initial, *surname = words[short]
+        if not (len(initial) == 2 and initial[0].isalpha() and initial[1] == "." and surname):
+            continue
+        fitting = [name for name in names if len(words[name]) == len(surname) + 1 and words[name][1:] == surname
+                   and len(words[name][0]) > 2 and words[name][0][0] == initial[0]]
+        if len(fitting) == 1:
+            out[short] = fitting[0]
     return out
 
 
@@ -737,6 +758,8 @@ def _label_lines(text: str):
     for full, short in shorter_forms(counts).items():  # one person, two forms: each counts the other's lines
         counts[full] = counts[short] = counts[full] + counts[short]
     for short, full in first_name_forms(counts).items():  # "DR. AMARE HAILU WOLDE" once, then "AMARE"
+        counts[full] = counts[short] = counts[full] + counts[short]
+    for short, full in initial_forms(counts).items():  # "SOLEDAD O'BRIEN, CNN ANCHOR:" once, then "S. O'BRIEN"
         counts[full] = counts[short] = counts[full] + counts[short]
     forms = hearing_forms(counts)  # a chair under the chair's title once, a member's and the surname after
     together = Counter()
