@@ -1226,6 +1226,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         turns = inline_questions_and_answers(text, turns)
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
         turns = labels_in_capitals(text, turns, known=frozenset(said))
+    interviewer = _interviewer_in_header(text[:content_start])
+    if interviewer and said & _ASKERS and interviewer not in said:  # IEEE's oral histories: "INTERVIEWER: Peter Asaro", then "Q:"
+        turns = [replace(t, speaker_label=interviewer, role_hint="host") if t.speaker_label in _ASKERS else t for t in turns]
+        title = _oral_history_title(text[:content_start], title)
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
     hearing = _is_hearing(starts) or members_ask(text, turns, full=full)
@@ -1238,6 +1242,30 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(text[:content_start])), turns=tuple(turns),
         content_start=content_start, content_end=content_end, errors=tuple(errors), hearing=hearing,
     )
+
+
+# a header's field naming who asks, in an oral history's front matter ("INTERVIEWER: Peter Asaro", bold or not,
+# an affiliation after a comma)
+_INTERVIEWER_FIELD = re.compile(
+    r"(?im)^[ \t]*(?:\*\*)?interviewer(?:\*\*)?[ \t]*:[ \t]*(?:\*\*[ \t]*)?(?P<name>[^,\n*]+?)[ \t]*(?:\*\*)?[ \t]*(?:,[^\n]*)?$")
+# IEEE's line under "About the Interview": "OUSSAMA KHATIB: An Interview Conducted by Peter Asaro, IEEE History Center, ..."
+_CONDUCTED_BY = re.compile(r"(?im)^[ \t]*(?P<name>[^:\n]{2,80}):[ \t]*(?P<by>an interview conducted by [^,\n]+?)[ \t.]*(?:,|$)")
+
+
+def _interviewer_in_header(head: str) -> str | None:
+    """The name a header's "INTERVIEWER:" field gives (two to four capitalised words), or None."""
+    field = _INTERVIEWER_FIELD.search(head)
+    return field.group("name") if field and _looks_like_a_name(field.group("name"), words=2) else None
+
+
+def _oral_history_title(head: str, title: str) -> str:
+    """An oral history's title, "Oussama Khatib: An Interview Conducted by Peter Asaro", where its first heading is
+    only "About Oussama Khatib" and the header has IEEE's line naming the interview; else the title as it was."""
+    about = re.fullmatch(r"About[ \t]+(.+)", title)
+    line = _CONDUCTED_BY.search(head)
+    if about and line and line.group("name").strip().upper() == about.group(1).upper():
+        return f"{about.group(1)}: {line.group('by')}"
+    return title
 
 
 def _is_hearing(starts) -> bool:
