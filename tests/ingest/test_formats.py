@@ -692,6 +692,32 @@ def test_a_broadcast_transcripts_full_names_parts_and_surnames_are_one_speaker_e
     assert annotated.source_text[annotated.turns[0].start_char:].startswith("Quick note")
 
 
+def test_a_broadcasts_initial_and_surname_is_the_full_label_of_that_first_name():
+    # CNN: two anchors of one surname named in full once ("DANA REYES, CNN ANCHOR:"), then "D. REYES:" and
+    # "P. REYES:"; an initial fitting no full name ("T. REYES") stays a speaker of its own
+    from claims.ingest.pipeline import run
+
+    text = (
+        "Return to Transcripts main page\n\nMorning Desk\n\nFerry Strike Ends; Snow in the Valley\n\n"
+        "Aired March 03, 2009 - 07:00   ET\n\n"
+        "DANA REYES, CNN ANCHOR: Good morning. I'm Dana Reyes.\n\n"
+        "PAUL REYES, CNN ANCHOR: And I'm Paul Reyes. The ferry strike is over.\n\n"
+        "D. REYES: Snow is falling in the valley this morning.\n\n"
+        "P. REYES: Our correspondent is at the harbour -- Lena, what changed overnight?\n\n"
+        "LENA MOSS, CNN CORRESPONDENT: Well, Paul, the union signed at four.\n\n"
+        "P. REYES: And the boats?\n\n"
+        "MOSS: Running by noon.\n\n"
+        "T. REYES: Traffic is slow on the bridge.\n\n"
+        "D. REYES: Thanks.\n"
+    )
+    annotated = run(text, source="morning-desk.txt")
+    assert [(s.name, s.role) for s in annotated.speakers] == [
+        ("Dana Reyes", "host"), ("Paul Reyes", "host"), ("Lena Moss", "guest"), ("T. Reyes", "guest")]
+    assert [t.speaker_slug for t in annotated.turns][:7] == [
+        "dana-reyes", "paul-reyes", "dana-reyes", "paul-reyes", "lena-moss", "paul-reyes", "lena-moss"]
+    assert annotated.source_text[annotated.turns[0].start_char:].startswith("Good morning.")
+
+
 def test_a_kramdown_class_after_a_bold_label_is_part_of_the_label():
     from claims.ingest.pipeline import run
 

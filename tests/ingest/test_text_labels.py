@@ -810,3 +810,27 @@ def test_a_question_and_answer_transcripts_answers_are_the_one_guest_named():
     assert said[1] == (("Ines Moreau", "guest"), "In 1911, with one boat.")
     assert said[0] == (("Q", "host"), "When did the ferry service start?")
     assert {name for name, _ in roles.values()} == {"Ines Moreau", "Q"}
+
+
+def test_an_oral_historys_interviewer_named_in_its_header_is_the_host_asking_the_q_turns():
+    # IEEE's oral histories: "About <Name>" first, the line naming the interview, a header of fields, then "Q:"
+    # above each question and the interviewee's name above each answer
+    from claims.ingest.pipeline import run
+
+    text = (
+        "1 About Marta Vidal 2 About the Interview 3 Interview\n\n"
+        "## About Marta Vidal\n\nMarta Vidal built early radar test sets and later taught signal processing.\n\n"
+        "## About the Interview\n\n"
+        "MARTA VIDAL: An Interview Conducted by Tomas Greer, Engineering History Office, 3 May 2011.\n\n"
+        "## Interview\n\n"
+        "INTERVIEWEE: Marta Vidal\nINTERVIEWER: Tomas Greer\nDATE: 3 May 2011\n\n"
+        "### Early Years\n\n"
+        "Q:\n\nWhere did you grow up?\n\n"
+        "Marta Vidal:\n\nIn a port town. My father fixed ship radios.\n\n"
+        "Q:\n\nAnd that is how you found electronics?\n\n"
+        "Marta Vidal:\n\nYes, on his bench, with a soldering iron.\n"
+    )
+    annotated = run(text, source="vidal.md")
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Tomas Greer", "host"), ("Marta Vidal", "guest")]
+    assert [t.speaker_slug for t in annotated.turns] == ["tomas-greer", "marta-vidal", "tomas-greer", "marta-vidal"]
+    assert annotated.metadata.title == "Marta Vidal: An Interview Conducted by Tomas Greer"

@@ -504,6 +504,8 @@ def full_forms(names) -> dict[str, str]:
             out[short] = longest[0]
     for short, name in first_name_forms(names).items():
         out.setdefault(short, name)
+    for short, name in initial_forms(names).items():
+        out.setdefault(short, name)
     return out
 
 
@@ -526,6 +528,25 @@ def first_name_forms(names) -> dict[str, str]:
         words = _HONORIFIC_WORD.sub("", holding[0]).split()
         if len(words) >= 2 and words[0].upper() == short.upper():
             out[short] = holding[0]
+    return out
+
+
+def initial_forms(names) -> dict[str, str]:
+    """{"S. O'BRIEN": "SOLEDAD O'BRIEN"}: a label of an initial and a surname that is one full label's first name
+    and surname (CNN names a speaker in full once, then so where two people of one surname speak: "SOLEDAD
+    O'BRIEN", "MILES O'BRIEN", then "S. O'BRIEN", "M. O'BRIEN"); none where the initial fits two full names or
+    none."""
+    names = list(names)
+    words = {name: _HONORIFIC_WORD.sub("", name).upper().split() for name in names}
+    out: dict[str, str] = {}
+    for short in names:
+        initial, *surname = words[short]
+        if not (len(initial) == 2 and initial[0].isalpha() and initial[1] == "." and surname):
+            continue
+        fitting = [name for name in names if len(words[name]) == len(surname) + 1 and words[name][1:] == surname
+                   and len(words[name][0]) > 2 and words[name][0][0] == initial[0]]
+        if len(fitting) == 1:
+            out[short] = fitting[0]
     return out
 
 
@@ -737,6 +758,8 @@ def _label_lines(text: str):
     for full, short in shorter_forms(counts).items():  # one person, two forms: each counts the other's lines
         counts[full] = counts[short] = counts[full] + counts[short]
     for short, full in first_name_forms(counts).items():  # "DR. AMARE HAILU WOLDE" once, then "AMARE"
+        counts[full] = counts[short] = counts[full] + counts[short]
+    for short, full in initial_forms(counts).items():  # "SOLEDAD O'BRIEN, CNN ANCHOR:" once, then "S. O'BRIEN"
         counts[full] = counts[short] = counts[full] + counts[short]
     forms = hearing_forms(counts)  # a chair under the chair's title once, a member's and the surname after
     together = Counter()
@@ -1203,6 +1226,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         turns = inline_questions_and_answers(text, turns)
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
         turns = labels_in_capitals(text, turns, known=frozenset(said))
+    interviewer = _interviewer_in_header(text[:content_start])
+    if interviewer and said & _ASKERS and interviewer not in said:  # IEEE's oral histories: "INTERVIEWER: Peter Asaro", then "Q:"
+        turns = [replace(t, speaker_label=interviewer, role_hint="host") if t.speaker_label in _ASKERS else t for t in turns]
+        title = _oral_history_title(text[:content_start], title)
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
     hearing = _is_hearing(starts) or members_ask(text, turns, full=full)
@@ -1215,6 +1242,30 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(text[:content_start])), turns=tuple(turns),
         content_start=content_start, content_end=content_end, errors=tuple(errors), hearing=hearing,
     )
+
+
+# a header's field naming who asks, in an oral history's front matter ("INTERVIEWER: Peter Asaro", bold or not,
+# an affiliation after a comma)
+_INTERVIEWER_FIELD = re.compile(
+    r"(?im)^[ \t]*(?:\*\*)?interviewer(?:\*\*)?[ \t]*:[ \t]*(?:\*\*[ \t]*)?(?P<name>[^,\n*]+?)[ \t]*(?:\*\*)?[ \t]*(?:,[^\n]*)?$")
+# IEEE's line under "About the Interview": "OUSSAMA KHATIB: An Interview Conducted by Peter Asaro, IEEE History Center, ..."
+_CONDUCTED_BY = re.compile(r"(?im)^[ \t]*(?P<name>[^:\n]{2,80}):[ \t]*(?P<by>an interview conducted by [^,\n]+?)[ \t.]*(?:,|$)")
+
+
+def _interviewer_in_header(head: str) -> str | None:
+    """The name a header's "INTERVIEWER:" field gives (two to four capitalised words), or None."""
+    field = _INTERVIEWER_FIELD.search(head)
+    return field.group("name") if field and _looks_like_a_name(field.group("name"), words=2) else None
+
+
+def _oral_history_title(head: str, title: str) -> str:
+    """An oral history's title, "Oussama Khatib: An Interview Conducted by Peter Asaro", where its first heading is
+    only "About Oussama Khatib" and the header has IEEE's line naming the interview; else the title as it was."""
+    about = re.fullmatch(r"About[ \t]+(.+)", title)
+    line = _CONDUCTED_BY.search(head)
+    if about and line and line.group("name").strip().upper() == about.group(1).upper():
+        return f"{about.group(1)}: {line.group('by')}"
+    return title
 
 
 def _is_hearing(starts) -> bool:
