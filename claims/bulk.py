@@ -644,9 +644,10 @@ def value_problem(field: models.Field, value) -> str | None:
     all the same, PostgreSQL would refuse it with no row named)."""
     if isinstance(field, models.IntegerField) and value is not None:
         low, high = INTEGER_RANGES[field.get_internal_type()]
-        if type(value) is not int:  # "0", 1.5, true: Django's loader would take them as 0, 1 and 1
+        # "0", 1.5, true: Django's loader would take them as 0, 1 and 1
+        if type(value) is not int or not low <= value <= high:
             return f"must be a whole number from {low} to {high}; got {_shown(value)}"
-        return None if low <= value <= high else f"{value} is not a whole number from {low} to {high}"
+        return None
     if isinstance(value, float) and not math.isfinite(value):
         return f"{value} is not a finite number"  # JSON has none; Python's reader takes NaN and Infinity
     if isinstance(field, models.JSONField) and field.default is list and value is not None and not (
@@ -679,11 +680,10 @@ def _checked(field: models.Field) -> Callable | None:
                 raise ValueError(f"must be true or false; got {_shown(value)}")
             return value
     elif isinstance(field, models.IntegerField):
-        low, high = INTEGER_RANGES[field.get_internal_type()]
-
         def check(value):
-            if type(value) is not int or not low <= value <= high:
-                raise ValueError(f"must be a whole number from {low} to {high}; got {_shown(value)}")
+            problem = value_problem(field, value)  # never None here: the row's plan handles a missing value
+            if problem:
+                raise ValueError(problem)
             return value
     elif isinstance(field, models.FloatField):
         def check(value):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from .ingest.formats._common import trim
 from .ingest.records import Turn
 
 
@@ -29,10 +30,7 @@ def word_stretch(text: str, start: int, end: int) -> Stretch:
     """A selection's offsets as the stretch a change of voice can bound: never a part of a word."""
     if not 0 <= start < end <= len(text):
         raise CorrectionError(f"The range {start}-{end} is not inside the transcript ({len(text)} characters).")
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim(text, start, end)
     if start == end:
         raise CorrectionError("The selection holds no words, only spaces.")
     while start > 0 and not text[start - 1].isspace():
@@ -40,14 +38,6 @@ def word_stretch(text: str, start: int, end: int) -> Stretch:
     while end < len(text) and not text[end].isspace():
         end += 1
     return Stretch(start, end)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _time_at(position: int, turn: Turn, anchor: tuple[int, float] | None) -> tuple[float | None, bool]:
@@ -95,7 +85,7 @@ def spoken_by(
         cuts = sorted({turn.start_char, turn.end_char} | {p for p in (stretch.start, stretch.end) if turn.start_char < p < turn.end_char})
         for a, b in zip(cuts, cuts[1:]):
             corrected = stretch.start <= a and b <= stretch.end
-            a, b = _trimmed(text, a, b)
+            a, b = trim(text, a, b)
             if a == b:
                 continue
             seconds, estimated = _time_at(a, turn, anchor_after(turn))

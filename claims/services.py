@@ -791,19 +791,22 @@ def turns_speaker_set(interview: Interview, *, start_char: int, end_char: int, s
     except CorrectionError as error:
         raise ValidationError(str(error)) from None
     rows = list(interview.turns.select_related("speaker").order_by("start_char"))
-    slug_of = {row.pk: row.speaker.slug if row.speaker else None for row in rows}
-    name_of = {row.speaker.slug: row.speaker.name for row in rows if row.speaker}
-    records = [TurnRecord(row.index, row.start_char, row.end_char, slug_of[row.pk], row.start_seconds, row.seconds_estimated)
-               for row in rows]
+    speakers = {row.speaker.slug: row.speaker for row in rows if row.speaker} | {speaker.slug: speaker}
+    records = [TurnRecord(row.index, row.start_char, row.end_char, row.speaker.slug if row.speaker else None,
+                          row.start_seconds, row.seconds_estimated) for row in rows]
     try:
         corrected = spoken_by(text, records, stretch, speaker.slug, duration=interview.duration_seconds)
     except CorrectionError as error:
         raise ValidationError(str(error)) from None
     before = [r for r in records if r.start_char < stretch.end and r.end_char > stretch.start]
-    was = tuple(dict.fromkeys(name_of.get(r.speaker_slug, "an unknown speaker") for r in before if r.speaker_slug != speaker.slug))
+    was = tuple(dict.fromkeys(speakers[r.speaker_slug].name if r.speaker_slug else "an unknown speaker"
+                              for r in before if r.speaker_slug != speaker.slug))
+
+    def holder_start(turns) -> int:  # where the turn holding the stretch now starts
+        return next(t.start_char for t in turns if t.start_char <= stretch.start < t.end_char)
+
     if not was:  # already theirs: nothing to write
-        holder = next(r.start_char for r in records if r.start_char <= stretch.start < r.end_char)
-        return SpeakerCorrection(stretch.start, stretch.end, speaker, was, len(records), len(records), 0, holder)
+        return SpeakerCorrection(stretch.start, stretch.end, speaker, was, len(records), len(records), 0, holder_start(records))
 
     def speaker_at(position: int) -> str | None:
         return next((r.speaker_slug for r in before if r.start_char <= position < r.end_char), None)
@@ -814,7 +817,6 @@ def turns_speaker_set(interview: Interview, *, start_char: int, end_char: int, s
         if claim.speaker.slug == speaker_at(claim.start_char)
     ]
     interview.turns.all().delete()
-    speakers = {row.speaker.slug: row.speaker for row in rows if row.speaker} | {speaker.slug: speaker}
     Turn.objects.bulk_create(
         Turn(interview=interview, index=t.index, speaker=speakers.get(t.speaker_slug), start_char=t.start_char,
              end_char=t.end_char, start_seconds=t.start_seconds, seconds_estimated=t.seconds_estimated)
@@ -823,8 +825,8 @@ def turns_speaker_set(interview: Interview, *, start_char: int, end_char: int, s
     _claims_changed(followers, reason=_history_reason(
         f"speaker of {interview.slug}[{stretch.start}:{stretch.end}] set to {speaker.slug}"), speaker=speaker)
     interview.save(update_fields=["updated_at"])  # its turns changed: a reader syncing by updated_at sees it
-    holder = next(t.start_char for t in corrected if t.start_char <= stretch.start < t.end_char)
-    return SpeakerCorrection(stretch.start, stretch.end, speaker, was, len(records), len(corrected), len(followers), holder)
+    return SpeakerCorrection(stretch.start, stretch.end, speaker, was, len(records), len(corrected), len(followers),
+                             holder_start(corrected))
 
 
 def _spans_clash(a0: int, a1: int, b0: int, b1: int) -> bool:

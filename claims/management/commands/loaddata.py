@@ -20,6 +20,7 @@ from django.utils.functional import cached_property
 from claims.bulk import (
     former_slug_current_message,
     former_slug_defined_message,
+    iter_fixture_objects,
     iter_json_array,
     merged_parts_message,
     not_utf8,
@@ -92,8 +93,7 @@ def _refuse_loose_whole_numbers(path: Path) -> None:
     import_fixtures does: Django's deserializer would convert them (to 0, 1 and 1) before any check
     could see them. Rows of unknown models or fields are left to the load, which names them."""
     try:
-        rows = iter_json_array(path)
-        for line, row in rows:
+        for line, row in iter_fixture_objects(path):
             if not (isinstance(row, dict) and isinstance(row.get("fields"), dict)):
                 continue
             try:
