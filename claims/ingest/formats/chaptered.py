@@ -9,10 +9,12 @@ and no label. The text before the first mark (the host's introduction) has no ma
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..errors import IngestError
-from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
+from ..records import Chapter, ParsedSource, ParsedTurn
 from ._common import has_line, iter_lines, LineIndex, refused, trim
+from ._head import header_facts
 
 NAME = "chaptered"
 
@@ -105,9 +107,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
     chapters, errors = _chapters(lines[chapters_idx + 1 : transcript_idx], source=source)
     if not chapters and not errors:
         errors.append(IngestError(source, lines[chapters_idx][0], "no chapter lines under 'Chapters'"))
-    title = next(
-        (l[3].strip() for l in lines[:chapters_idx] if l[3].strip() and l[3].strip().lower() not in _SKIP_TITLE), ""
-    )
+    head = [l[3].strip() for l in lines[:chapters_idx] if l[3].strip() and l[3].strip().lower() not in _SKIP_TITLE]
+    facts = header_facts(head)  # the title, and the day or show a line under it gives
     content_start, content_end = trim(text, lines[transcript_idx][2] + 1, len(text))
     index = LineIndex(text)
     turns: list[ParsedTurn] = []
@@ -124,7 +125,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         turns.append(ParsedTurn(start_char=a, end_char=b, line=index.line(a), speaker_change=change))
     return ParsedSource(
         format=NAME,
-        metadata=Metadata(title=title),
+        metadata=replace(facts, title=facts.title or (head[0] if head else "")),
         turns=tuple(turns),
         chapters=tuple(chapters),
         content_start=content_start,
