@@ -19,14 +19,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .names import NAME_ARTICLES, NAME_PARTICLES
 from .records import Metadata
 
 _OPENING_CHARS = 1500
 
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_CAPITAL}][^\W\d_]*(?:['’-][^\W\d_]+)*"
-_PARTICLE = r"(?:de|del|da|di|van|von|der|den|le|la|bin|ibn|al)"
-_NAME = rf"(?:(?:Dr|Prof)\.?\s)?{_WORD}(?:\s(?:{_PARTICLE}\s)?(?:[{_CAPITAL}]\.\s)?{_WORD}){{1,3}}"
+# "Marco de Luca", "Johan van der Berg": a particle, then at most an article, before the next capitalised word
+_PARTICLE = rf"(?:(?:{'|'.join(NAME_PARTICLES)})\s(?:(?:{'|'.join(NAME_ARTICLES)})\s)?)"
+_NAME = rf"(?:(?:Dr|Prof)\.?\s)?{_WORD}(?:\s{_PARTICLE}?(?:[{_CAPITAL}]\.\s)?{_WORD}){{1,3}}"
 # capitalised words that open a sentence or a show's name, never a person's
 _NOT_A_NAME = frozenset({
     "the", "a", "an", "and", "but", "so", "today", "this", "that", "we", "i", "i'm", "welcome", "thanks",
@@ -38,7 +40,7 @@ _NOT_A_NAME = frozenset({
     "partners", "ventures", "center", "centre", "hospital", "band",
 })
 # a name ends where no capitalised word goes on from it (one that does: a longer name, or no name)
-_ENDS = rf"(?![\w'’-]|\s+(?:{_PARTICLE}\s)?[{_CAPITAL}])"
+_ENDS = rf"(?![\w'’-]|\s+{_PARTICLE}?[{_CAPITAL}])"
 _GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
     r"(?i:\bconversation with)",
     r"(?i:\bmy guest (?:today |this week |on (?:the|this) (?:show|episode|podcast) )?is)",
