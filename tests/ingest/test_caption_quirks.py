@@ -356,3 +356,34 @@ def test_a_microsoft_vtts_duration_note_is_the_recordings_length():
     annotated = run(read("stream_notes.vtt"), source="stream_notes.vtt")
     assert annotated.ok and annotated.metadata.duration_seconds == 761
     assert [t.start_seconds for t in annotated.turns][-1] == 757.2
+
+
+def test_a_diarisers_speaker_tag_in_brackets_around_an_srt_cues_words_is_the_speaker():
+    # a diarising tool's SRT (a Polish meeting in a public repository) writes "[Speaker 0]" after the times
+    # on the timing line, no cue numbers; others write the tag alone on the line after the timing line, or
+    # leading the words. Before, the tag on the timing line was dropped and the voices guessed, and the
+    # tag below it stayed in the cue's words
+    text = read("diarised_tag_on_timing_line.srt")
+    parsed = parse_source(text, source="diarised_tag_on_timing_line.srt")
+    assert not parsed.errors
+    assert [(label, seconds, body) for _, label, seconds, body in cues(text, parsed)] == [
+        ("Speaker 0", 0.82, "Musimy mówić trochę głośniej."),
+        ("Speaker 1", 9.26, "Dobra. Słyszysz mnie teraz?"),
+        ("Speaker 0", 12.28, "Tak."),
+        ("Speaker 1", 12.79, "Pierwszym krokiem jest zrozumienie, czego potrzebuje klient. Chcemy, żeby to było"),
+        ("Speaker 1", 30.76, "wygodne. Zamiast formularzy będzie rozmowa z naszym asystentem."),
+        ("Speaker 0", 38.12, "Rozmowa głosowa, tak."),
+    ]
+    annotated = run(text, source="diarised_tag_on_timing_line.srt")
+    assert [(t.speaker_slug.split("-in-")[0], t.start_seconds) for t in annotated.turns] == [
+        ("speaker-0", 0.82), ("speaker-1", 9.26), ("speaker-0", 12.28), ("speaker-1", 12.79), ("speaker-1", 30.76),
+        ("speaker-0", 38.12)]
+    said = [("0", "Dzień dobry wszystkim."), ("1", "Dzień dobry, dziękuję."), ("0", "Zacznijmy od pytania."),
+            ("1", "Dobrze, pytaj.")]
+    for tag, label, sep in (("[Speaker {}]", "Speaker {}", "\n"), ("[SPEAKER_0{}]:", "SPEAKER_0{}", "\n"),
+                            ("[Speaker {}]", "Speaker {}", " ")):
+        srt = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{tag.format(n)}{sep}{words}\n\n"
+                      for i, (n, words) in enumerate(said, start=1))
+        assert [(speaker, body) for _, speaker, _, body in cues(srt, parse_source(srt, source="s.srt"))] == [
+            (label.format(n), words) for n, words in said], (tag, sep)
+

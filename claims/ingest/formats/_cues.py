@@ -221,16 +221,29 @@ def repeats_previous(lines: list[str], previous_last: str, *, start: float, end:
     return any(plain_line(line) for line in lines[1:]) or end - start < 0.05 or start == previous_end
 
 
+# a diariser's speaker in brackets where no name would stand: after the times on the timing line
+# ("00:00:00,820 --> 00:00:02,780 [Speaker 0]", a diarising tool's Polish SRT, diarised_tag_on_timing_line.srt)
+_TIMING_TAG = re.compile(r"-->[^\[\n]*\[([A-Z][\w.'’ -]{0,38}[\w.])\]:?[ \t]*$")
+
+
+def timing_line_speaker(timing: str) -> str | None:
+    """The speaker a cue's timing line names in brackets after its times, or None."""
+    m = _TIMING_TAG.search(timing) if "[" in timing else None
+    return " ".join(m.group(1).split()) if m else None
+
+
 # "Craig Smith: text" at the start of a cue (Zoom's and Teams' transcripts write every cue so),
 # also "Ashlee Kupor (SL): text" (zoom_cip_meeting_parenthesised_names.vtt); "[SPEAKER_00]: text"
-# (WhisperX's diarised SRT and VTT), and "[SPEAKER_00 | 0.84]" with the diariser's confidence
+# (WhisperX's diarised SRT and VTT), a diariser's "[Speaker 0]" or "[SPEAKER_00]:" alone on the line above
+# the words or before them without a colon, and "[SPEAKER_00 | 0.84]" with the diariser's confidence
 # ("| weak 0.30" where it is low) and no colon, often alone on the line
 # (whisperx_diarized_bracket_speaker_confidence.srt); a name in full-width brackets before the
 # words, as Japanese captions write it ("（司会）皆さん...", meeting_ja_parenthesised_names.vtt), or in
 # ASCII ones where the name is in Japanese, Chinese or Korean letters ("(司会)")
 _CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _NAME_LABEL = re.compile(
-    r"\[([A-Z][\w.'’ -]{0,38}[\w.])\]:[ \t]+(?=\S)"
+    r"\[((?:Speaker|SPEAKER)[ _]?(?:\d{1,2}|[A-Z]))\]:?\s+(?=\S)"
+    r"|\[([A-Z][\w.'’ -]{0,38}[\w.])\]:[ \t]+(?=\S)"
     r"|\[([A-Z][\w.'’ -]{0,38}[\w.])[ \t]*\|[ \t]*(?:[a-z]+[ \t]+)?\d+(?:\.\d+)?\]:?\s+(?=\S)"
     r"|([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}(?:[ ]\([^()\n]{1,30}\))?):[ \t]+(?=\S)"
     r"|（([^（）()\s:：。、][^（）()\n:：。、]{0,19})）[ \t\u3000]*(?=\S)"

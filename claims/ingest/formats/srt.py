@@ -70,6 +70,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
         previous_start = start
         payload = shown.new_lines([l for l in lines[1:] if l[3].strip()], start=start, end=end)
         turn = _cues.payload_turn(text, payload, start=start, end=end)
+        if turn is not None and turn.speaker_label is None and (tag := _cues.timing_line_speaker(timing)):
+            turn = replace(turn, speaker_label=tag)
         if turn is not None:
             turns.append(turn)
             after_a_cue = True
