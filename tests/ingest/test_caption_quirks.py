@@ -2,6 +2,7 @@
 public repositories through ingestion): each test file in tests/data/ is shaped like the real one."""
 from pathlib import Path
 
+from claims.ingest.attribute import attribution_units
 from claims.ingest.cues import cue_anchors, cue_text_only, split_at_cues
 from claims.ingest.formats import detect, parse_source
 from claims.ingest.markup import reading_text
@@ -387,3 +388,23 @@ def test_a_diarisers_speaker_tag_in_brackets_around_an_srt_cues_words_is_the_spe
         assert [(speaker, body) for _, speaker, _, body in cues(srt, parse_source(srt, source="s.srt"))] == [
             (label.format(n), words) for n, words in said], (tag, sep)
 
+
+def test_a_subtitlers_dash_written_close_to_the_words_is_a_change_of_voice():
+    # Spanish, French and Italian subtitles often write the dialogue dash without a space ("-¿Vienes?" /
+    # "-Ahora voy."). Before, only "- " was a mark, so both voices of such a cue stayed one turn
+    text = read("dialogue_dashes_unspaced.srt")
+    annotated = run(text, source="dialogue_dashes_unspaced.srt")
+    said = [(t.speaker_slug.split("-in-")[0], t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns]
+    asking = said[2][0]  # the voice of the first dashed line; the line dashed below it is the other voice
+    assert {speaker for speaker, _, _ in said} == {"host", "guest"}
+    assert [(speaker == asking, seconds, words) for speaker, seconds, words in said[2:]] == [
+        (True, 7.4, "-¿Vienes conmigo a la estación?"),
+        (False, 8.3, "-Dentro de un minuto."),
+        (False, 9.8, "Antes tengo que encontrar las llaves del coche."),
+        (False, 13.1, "Estaban en la cocina la última vez."),
+        (True, 16.2, "-¿Y el billete?"),
+        (False, 16.8, "-Lo llevo en el bolsillo."),
+    ]
+    # a minus before a number opening a line is no dash of dialogue
+    assert "mark" not in attribution_units("-5 degrees tonight.\n-3 tomorrow.", parse_source(
+        "-5 degrees tonight.\n-3 tomorrow.", source="t.txt", fmt="plain"), []).kinds[1:]
