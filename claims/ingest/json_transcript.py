@@ -40,7 +40,8 @@ one), read by the timed-lines format with the recogniser's own times (segments c
 mid-sentence, as Whisper's are, run on into each other as caption cues do); where the
 recogniser names speakers, one speaker's consecutive segments are one line, `[hh:mm:ss]
 Speaker A: text` (a name where the file gives one), read by the labelled format (its time the
-first segment's). Where a file gives words, not segments, its words are joined into sentences,
+first segment's; a speaker given as a participant's id, a UUID or a meeting tool's long random id, is Speaker
+1, Speaker 2 ... in the order each first speaks). Where a file gives words, not segments, its words are joined into sentences,
 one line each, a new one where the speaker changes. That text is what is stored and quoted; the
 sha256 stays the raw file's. The recording's duration, where the file gives it, becomes the
 interview's. JSON of another shape is refused with the shapes read.
@@ -99,6 +100,20 @@ def speaker_label(value: Any) -> str:
     if m:
         return f"Speaker {m.group(1)}"
     return f"Speaker {raw}" if _CODE.fullmatch(raw) else raw
+
+
+# a participant's id where a name would be: letters, digits, "-" and "_" only, twelve or more with the
+# digits in two runs or more (a GUID, "4fQ-8t2LnWv1-cKx9"), or sixteen or more with a digit (a meeting
+# tool's "qTmWzKfRbLsNcYdHpVx4Ej..."); "johnsmith1985" is a handle, kept
+_ID_CHARACTERS = re.compile(r"[\w-]{12,}")
+
+
+def opaque_id(value: str) -> bool:
+    """Whether a speaker is given as a participant's id, not a name."""
+    if not _ID_CHARACTERS.fullmatch(value):
+        return False
+    digit_runs = len(re.findall(r"\d+", value))
+    return digit_runs >= 2 or (digit_runs == 1 and len(value) >= 16)
 
 
 def _sentences(words: Iterable[tuple[float, str, str, bool]]) -> Iterator[Segment]:
@@ -252,6 +267,11 @@ def _words_cover(segment: Any) -> bool:
     return said.split() == str(segment.get("text", "")).split()
 
 
+def _who(segment: dict) -> Any:
+    """A segment's speaker: its "speaker", else its "speaker_label" (as some diarising tools name the key)."""
+    return segment.get("speaker", segment.get("speaker_label"))
+
+
 def _segments(data: Any) -> Iterable[Segment] | None:
     """(start seconds, speaker label or "", text) per segment, or None for an unknown shape."""
     if isinstance(data, dict) and isinstance(data.get("response"), dict):  # a Google long-running operation
@@ -269,7 +289,7 @@ def _segments(data: Any) -> Iterable[Segment] | None:
                     (w["start"], speaker_label(w.get("speaker", s.get("speaker"))), w.get("word", w.get("text", "")), False)
                     for s in segments for w in s["words"]
                 )
-            return ((float(s["start"]), speaker_label(s.get("speaker")), s.get("text", "")) for s in segments)
+            return ((float(s["start"]), speaker_label(_who(s)), s.get("text", "")) for s in segments)
         if isinstance(data.get("utterances"), list):  # AssemblyAI (ms)
             return ((s["start"] / 1000, speaker_label(s.get("speaker")), s.get("text", "")) for s in data["utterances"])
         if "utterances" in data and isinstance(data.get("words"), list):  # AssemblyAI without utterances (ms)
@@ -302,7 +322,7 @@ def _segments(data: Any) -> Iterable[Segment] | None:
     if isinstance(data, list) and data and all(isinstance(s, dict) for s in data):
         if all("start" in s and "text" in s for s in data):
             # youtube-transcript-api's {"text", "start", "duration"}, a diariser's {"start", "text", "speaker"} (seconds)
-            return ((float(s["start"]), speaker_label(s.get("speaker")), s["text"]) for s in data)
+            return ((float(s["start"]), speaker_label(_who(s)), s["text"]) for s in data)
         if all("alternatives" in s for s in data):  # Google's results as the client libraries return them
             return _google(data)
     return None
@@ -361,6 +381,21 @@ def json_document(text: str, *, source: str) -> Rendered | None:
     return Rendered(rendered.text, rendered.format, duration) if duration else rendered
 
 
+def _numbered_ids(speakers: Iterable[str]) -> dict[str, str]:
+    """{participant id: "Speaker 1", ...} for the speakers given as ids (opaque_id), numbered in the order
+    each first speaks, a number a speaker of the file is called already skipped."""
+    speakers = list(dict.fromkeys(speakers))
+    taken, numbers = set(speakers), {}
+    for who in speakers:
+        if who and opaque_id(who):
+            n = len(numbers) + 1
+            while f"Speaker {n}" in taken:
+                n += 1
+            numbers[who] = f"Speaker {n}"
+            taken.add(numbers[who])
+    return numbers
+
+
 def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
     """(start seconds, speaker label or "", words) per segment in, `[hh:mm:ss] (Speaker: )words`
     lines out, one speaker's consecutive segments one line. IngestError when a segment has no
@@ -381,5 +416,8 @@ def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
         raise IngestError(source, None, f"segment without a usable start time or text ({type(exc).__name__}: {exc})") from None
     if not turns:
         raise IngestError(source, None, "transcript has no text in its segments")
+    numbers = _numbered_ids(speaker for _, speaker, _ in turns)
+    if numbers:
+        turns = [(start, numbers.get(speaker, speaker), words) for start, speaker, words in turns]
     text = "".join(f"[{_clock(start)}] " + (f"{speaker}: " if speaker else "") + " ".join(words) + "\n" for start, speaker, words in turns)
     return Rendered(text, "labelled" if any(speaker for _, speaker, _ in turns) else "timed_lines")

@@ -1,4 +1,5 @@
 """Speech recognisers' JSON: segments read as timed lines, diarised speakers as labels."""
+import json
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,25 @@ def test_one_speakers_consecutive_segments_are_one_line_and_unlabelled_ones_stay
     assert rendered.format == "labelled"
     assert rendered.text == ("[00:00:00] SPEAKER_00: Welcome back. Today: robots.\n[00:00:05] SPEAKER_01: Thanks.\n"
                              "[00:00:06] SPEAKER_00: So?\n[00:00:07] Music.\n[00:00:08] More music.\n")
+
+
+def test_speakers_given_as_opaque_ids_are_numbered_in_the_order_they_first_speak():
+    # a meeting bot's segments name each voice by a participant id (a UUID, a long random id), as tables
+    # and JSON Lines of such tools do; before, the file was refused ("no 'Name: text' lines found"), or with
+    # ids without dashes a voice's first line was lost and its id read as words
+    annotated = run(read("meeting_segment_speaker_ids.json"), source="meeting_segment_speaker_ids.json")
+    assert annotated.ok and annotated.format == "labelled"
+    names = {s.slug: s.name for s in annotated.speakers}
+    text = annotated.source_text
+    assert [(names[t.speaker_slug], t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        ("Speaker 1", 0.52, "Thanks for joining the planning call today."),
+        ("Speaker 2", 3.4, "Happy to be here, I brought the numbers."),
+        ("Speaker 1", 6.2, "Good. Did the repair budget go up this year?"),
+        ("Speaker 2", 9.3, "It did, by about a tenth. Most of that went to the roof."),
+        ("Speaker 3", 15.0, "Can I add one point on the roof?"),
+    ]
+    # a diariser's list naming its voices under "speaker_label" (the key "speaker" absent)
+    rows = [{"start": 0.5, "end": 2.0, "text": "Where were you born?", "speaker_label": "A"},
+            {"start": 2.1, "end": 4.0, "text": "In a small town by the sea.", "speaker_label": "B"}]
+    rendered = json_document(json.dumps(rows), source="labels.json")
+    assert rendered.text == "[00:00:00.500] Speaker A: Where were you born?\n[00:00:02.100] Speaker B: In a small town by the sea.\n"
