@@ -34,6 +34,16 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
   "startOffset": 0, "case": "success"}]}` (the words read out of the transcript with their
   punctuation; a word not found in the audio takes the time before it) and aeneas' sync map
   `{"fragments": [{"begin": "0.000", "end": "2.680", "lines": ["..."]}]}` (seconds as strings).
+- ElevenLabs Scribe: `{"words": [{"text": "Hello", "start": 0.1, "type": "word", "speaker_id": "speaker_0"}]}`
+  (the spaces between words are items of type "spacing", notes of sounds "audio_event": both left out);
+- insanely-fast-whisper: `{"chunks": [{"timestamp": [0.0, 3.2], "text": "..."}], "speakers": [...]}`, the
+  `speakers` (the same with a `speaker`) where it diarised;
+- Azure Speech fast transcription: `{"durationMilliseconds": ..., "phrases": [{"offsetMilliseconds": 80,
+  "speaker": 1, "text": "..."}]}`;
+- Amazon Transcribe Call Analytics (and Contact Lens): `{"Transcript": [{"ParticipantRole": "AGENT",
+  "Content": "...", "BeginOffsetMillis": 120}]}`;
+- Gladia: `{"result": {"transcription": {"utterances": [{"start": 0.4, "speaker": 0, "text": "..."}]}}}`;
+- Vosk: `{"result": [{"word": "hello", "start": 0.4, ...}], "text": "hello ..."}`, or a list of them.
 
 Each segment becomes one line, `[hh:mm:ss.fff] text` (the fraction only where the time has
 one), read by the timed-lines format with the recogniser's own times (segments cut
@@ -59,7 +69,9 @@ SHAPES = (
     "Whisper or WhisperX segments, Podcasting 2.0 segments, AssemblyAI utterances or words, Deepgram "
     "utterances, paragraphs or words, Amazon Transcribe items, Speechmatics results, Rev.ai monologues, "
     "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, whisper.cpp "
-    "transcription, Gentle words, aeneas fragments, a list of {start, text} snippets"
+    "transcription, Gentle words, aeneas fragments, ElevenLabs Scribe words, insanely-fast-whisper chunks, Azure fast "
+    "transcription phrases, Amazon Transcribe Call Analytics transcript, Gladia utterances, Vosk results, a list of "
+    "{start, text} snippets"
 )
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
@@ -258,6 +270,22 @@ def _aeneas(fragments: list) -> Iterator[Segment]:
             yield from _aeneas(fragment["children"])
 
 
+def _elevenlabs(words: list) -> Iterable[Segment]:
+    """ElevenLabs Scribe's words: the spaces between them and its notes of sounds ("(laughs)") left out."""
+    return _sentences(
+        (w["start"], speaker_label(w.get("speaker_id")), w["text"], w.get("type") == "punctuation")
+        for w in words if w.get("type", "word") in ("word", "punctuation")
+    )
+
+
+def _vosk(results: list) -> Iterator[Segment]:
+    """Vosk's results, one an utterance: its text from its first word's time."""
+    for result in results:
+        words = result.get("result") or []
+        if words and result.get("text"):
+            yield float(words[0]["start"]), "", result["text"]
+
+
 def _words_cover(segment: Any) -> bool:
     """True when a Whisper segment's words all have a time and say what its text says."""
     words = segment.get("words") if isinstance(segment, dict) else None
@@ -314,6 +342,24 @@ def _segments(data: Any) -> Iterable[Segment] | None:
             return _gentle(data["transcript"], data["words"])
         if isinstance(data.get("fragments"), list):  # aeneas
             return _aeneas(data["fragments"])
+        if isinstance(data.get("words"), list) and data["words"] and isinstance(data["words"][0], dict) \
+                and "type" in data["words"][0] and "text" in data["words"][0]:  # ElevenLabs Scribe (seconds)
+            return _elevenlabs(data["words"])
+        if isinstance(data.get("chunks"), list):  # insanely-fast-whisper: [start, end] pairs, its speakers where diarised
+            spoken = data.get("speakers") or data["chunks"]
+            return ((float(c["timestamp"][0]), speaker_label(c.get("speaker")), c.get("text", "")) for c in spoken)
+        if isinstance(data.get("phrases"), list):  # Azure Speech fast transcription (ms)
+            return ((p["offsetMilliseconds"] / 1000, speaker_label(p.get("speaker")), p.get("text", "")) for p in data["phrases"])
+        if isinstance(data.get("Transcript"), list):  # Amazon Transcribe Call Analytics, Contact Lens (ms)
+            return (
+                (t["BeginOffsetMillis"] / 1000, speaker_label(t.get("ParticipantRole") or t.get("ParticipantId")), t["Content"])
+                for t in data["Transcript"]
+            )
+        transcription = (data.get("result") or {}).get("transcription") if isinstance(data.get("result"), dict) else None
+        if isinstance(transcription, dict) and isinstance(transcription.get("utterances"), list):  # Gladia (seconds)
+            return ((float(u["start"]), speaker_label(u.get("speaker")), u.get("text", "")) for u in transcription["utterances"])
+        if isinstance(data.get("result"), list) and "text" in data:  # Vosk, one result
+            return _vosk([data])
         if isinstance(data.get("events"), list):  # YouTube json3
             return (
                 (e["tStartMs"] / 1000, "", "".join(seg.get("utf8", "") for seg in e["segs"]))
@@ -325,16 +371,23 @@ def _segments(data: Any) -> Iterable[Segment] | None:
             return ((float(s["start"]), speaker_label(_who(s)), s["text"]) for s in data)
         if all("alternatives" in s for s in data):  # Google's results as the client libraries return them
             return _google(data)
+        if all("result" in s and "text" in s for s in data):  # Vosk, a result per utterance
+            return _vosk(data)
     return None
 
 
 def _duration(data: Any) -> int | None:
-    """The recording's length in seconds where the file gives it (Deepgram, AssemblyAI, Azure)."""
+    """The recording's length in seconds where the file gives it (Deepgram, AssemblyAI, Azure, Gladia, Amazon's call analytics)."""
     if not isinstance(data, dict):
         return None
     metadata = data.get("metadata")
+    result = data.get("result") if isinstance(data.get("result"), dict) else {}
+    gladia = result.get("metadata") if isinstance(result.get("metadata"), dict) else {}
+    call = data.get("ConversationCharacteristics") if isinstance(data.get("ConversationCharacteristics"), dict) else {}
     for value, scale in (((metadata or {}).get("duration") if isinstance(metadata, dict) else None, 1.0),
-                         (data.get("audio_duration"), 1.0), (data.get("durationInTicks"), 1e-7)):
+                         (data.get("audio_duration"), 1.0), (data.get("durationInTicks"), 1e-7),
+                         (data.get("durationMilliseconds"), 1e-3), (gladia.get("audio_duration"), 1.0),
+                         (call.get("TotalConversationDurationMillis"), 1e-3)):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
             return max(1, round(value * scale))
     return None

@@ -77,8 +77,9 @@ def test_youtube_json3_events_are_timed_lines():
          "notes.json: JSON of a shape this does not read (it reads Whisper or WhisperX segments, Podcasting 2.0 "
          "segments, AssemblyAI utterances or words, Deepgram utterances, paragraphs or words, Amazon Transcribe "
          "items, Speechmatics results, Rev.ai monologues, Google Speech-to-Text results, Azure Speech recognized "
-         "phrases, YouTube json3 events, whisper.cpp transcription, Gentle words, aeneas fragments, a list of "
-         "{start, text} snippets)"),
+         "phrases, YouTube json3 events, whisper.cpp transcription, Gentle words, aeneas fragments, ElevenLabs "
+         "Scribe words, insanely-fast-whisper chunks, Azure fast transcription phrases, Amazon Transcribe Call "
+         "Analytics transcript, Gladia utterances, Vosk results, a list of {start, text} snippets)"),
         ('{"segments": [{"end": 2.0, "text": "hi"}]}', "cut.json",
          "cut.json: segment without a usable start time or text (KeyError: 'start')"),
         ('{"segments": [{"start": 0, "text": "  "}]}', "silent.json", "silent.json: transcript has no text in its segments"),
@@ -250,3 +251,29 @@ def test_speakers_given_as_opaque_ids_are_numbered_in_the_order_they_first_speak
             {"start": 2.1, "end": 4.0, "text": "In a small town by the sea.", "speaker_label": "B"}]
     rendered = json_document(json.dumps(rows), source="labels.json")
     assert rendered.text == "[00:00:00.500] Speaker A: Where were you born?\n[00:00:02.100] Speaker B: In a small town by the sea.\n"
+
+
+@pytest.mark.parametrize("name, labels, duration", [
+    # ElevenLabs Scribe: words with the spaces between them as items of their own, a note of a sound left out
+    ("elevenlabs_scribe.json", ["Speaker 0", "Speaker 1"] * 2, None),
+    ("insanely_fast_whisper.json", ["Speaker 00", "Speaker 01"] * 2, None),  # its diarised "speakers", [start, end] pairs
+    ("azure_fast_transcription.json", ["Speaker 1", "Speaker 2"] * 2, 10),  # Azure Speech's fast transcription (ms)
+    ("aws_call_analytics.json", ["AGENT", "CUSTOMER"] * 2, 10),  # the participant's role, offsets in ms
+    ("gladia.json", ["Speaker 0", "Speaker 1"] * 2, 10),  # result.transcription.utterances
+    ("vosk_results.json", [None] * 4, None),  # a result per utterance, no punctuation, no speakers
+])
+def test_more_recognisers_json_is_read_with_its_speakers_and_times(name, labels, duration):
+    # before, each was refused: "JSON of a shape this does not read"
+    rendered = json_document(read(name), source=name)
+    lines = rendered.text.splitlines()
+    assert [line.split("] ", 1)[0] + "]" for line in lines] == ["[00:00:00.420]", "[00:00:02.900]", "[00:00:06.350]", "[00:00:08.100]"]
+    assert [line.split("] ", 1)[1].split(": ")[0] if ": " in line else None for line in lines] == labels
+    assert lines[1].lower().replace(",", "").endswith("from my uncle in his shed by the harbour.".rstrip(".")
+                                                      + ("" if labels[0] is None else "."))
+    assert "(laughs)" not in rendered.text and rendered.duration == duration
+    annotated = run(read(name), source=name)
+    assert annotated.ok and {0.42, 2.9, 6.35, 8.1} <= {t.start_seconds for t in annotated.turns}
+    if labels[0] is not None:  # where the file names its voices, they are the turns
+        slugs = [t.speaker_slug for t in annotated.turns]
+        assert [t.start_seconds for t in annotated.turns] == [0.42, 2.9, 6.35, 8.1]
+        assert slugs[0] == slugs[2] != slugs[1] == slugs[3]
