@@ -408,3 +408,35 @@ def test_a_subtitlers_dash_written_close_to_the_words_is_a_change_of_voice():
     # a minus before a number opening a line is no dash of dialogue
     assert "mark" not in attribution_units("-5 degrees tonight.\n-3 tomorrow.", parse_source(
         "-5 degrees tonight.\n-3 tomorrow.", source="t.txt", fmt="plain"), []).kinds[1:]
+
+
+def test_google_meets_bracketed_names_are_speakers_and_a_second_voice_inside_a_cue_is_its_own_turn():
+    # Google Meet's recorded captions put the speaker's name in brackets alone above the words, and where a
+    # second voice comes in during a cue, a line "-", a line of a space and that voice's name (a public
+    # repository's notes on converting them). Before, the names stayed in the words, the second voice stayed
+    # in the first one's turn, and the speakers were a guessed Host and Guest
+    text = read("google_meet_names.vtt")
+    parsed = parse_source(text, source="google_meet_names.vtt")
+    assert not parsed.errors
+    assert [(line, label, seconds, body) for line, label, seconds, body in cues(text, parsed)] == [
+        (5, "Maya Torres", 8.0, "I wanted to begin with a little background so we know who we are"),
+        (9, "Maya Torres", 12.0, "talking to. So what is your"),
+        (13, "Maya Torres", 16.0, "background?"),
+        (17, "Sam Okafor", 16.0, "professionally or personally"),
+        (21, "Maya Torres", 20.0, "let us start with professionally if"),
+        (25, "Sam Okafor", 20.0, "or both"),
+        (29, "Sam Okafor", 24.0, "I trained as a nurse and then moved into hospital planning."),
+        (33, "Maya Torres", 28.0, "(laughs) that is quite a move"),
+    ]
+    annotated = run(text, source="google_meet_names.vtt")
+    assert [s.name for s in annotated.speakers] == ["Maya Torres", "Sam Okafor"]
+    assert [(t.speaker_slug.split("-")[0], t.start_seconds) for t in annotated.turns] == [
+        ("maya", 8.0), ("maya", 12.0), ("maya", 16.0), ("sam", 16.0), ("maya", 20.0), ("sam", 20.0), ("sam", 24.0),
+        ("maya", 28.0)]
+    # the same converted to SRT; a cue opening with a note in brackets is no one's name
+    srt = "1\n00:00:01,000 --> 00:00:03,000\n(DF)\nWhat do you do?\n-\n \n(DB)\nI teach.\n\n" \
+          "2\n00:00:03,000 --> 00:00:05,000\n(DB)\nMostly maths.\n\n3\n00:00:05,000 --> 00:00:06,000\n(laughter)\nReally?\n\n" \
+          "4\n00:00:06,000 --> 00:00:07,000\n(DF)\nThat sounds fun.\n"
+    assert [(label, body) for _, label, _, body in cues(srt, parse_source(srt, source="meet.srt"))] == [
+        ("DF", "What do you do?"), ("DB", "I teach."), ("DB", "Mostly maths."), (None, "(laughter)\nReally?"),
+        ("DF", "That sounds fun.")]

@@ -345,6 +345,40 @@ def named_first_lines(text: str, turns: list[ParsedTurn], first_lines: list) -> 
     return out
 
 
+# Google Meet's recorded captions: the speaker's name (or initials) in brackets alone on a cue's first line, and
+# where a second voice comes in during the cue, a line "-", a line of a space, and that voice's name in brackets
+# above its words (google_meet_names.vtt)
+_BRACKETED_NAME_ALONE = re.compile(r"^[ \t]*\(([^\W\d_][\w.'’ -]{0,40}?)\)[ \t]*\r?$", re.M)
+_VOICE_DASH = re.compile(r"\n[ \t]*-[ \t]*\r?\n\s*$")  # the "-" line (and lines of spaces) closing a voice's words
+
+
+def bracketed_names(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """Cue turns in, the same with a name in brackets alone on a cue's first line read as the speaker label,
+    and each later name so, after a "-" line, starting a turn of its own (the cue's times), where such names
+    open half the cues or more and one of them two or more; a note of a sound ("(laughter)") is no name."""
+    found = [[] if t.speaker_label or not text.startswith("(", t.start_char)
+             else list(_BRACKETED_NAME_ALONE.finditer(text, t.start_char, t.end_char)) for t in turns]
+    opening = Counter(ms[0].group(1) for t, ms in zip(turns, found) if ms and ms[0].start() == t.start_char)
+    opening = Counter({n: c for n, c in opening.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
+    if not opening or max(opening.values()) < 2 or 2 * sum(opening.values()) < len(turns):
+        return turns
+    out = []
+    for t, ms in zip(turns, found):
+        if not ms or ms[0].start() != t.start_char or ms[0].group(1) not in opening:
+            out.append(t)
+            continue
+        voices = [ms[0]] + [m for m in ms[1:] if _VOICE_DASH.search(text, t.start_char, m.start())
+                            and m.group(1).split()[0].lower().rstrip(".") not in NOT_NAMES]
+        for m, after in zip(voices, [*voices[1:], None]):
+            end = after.start() if after else t.end_char
+            dash = _VOICE_DASH.search(text, m.end(), end) if after else None
+            a, b = trim(text, m.end(), dash.start() if dash else end)
+            if b > a:
+                out.append(replace(t, start_char=a, end_char=b, line=t.line + text.count("\n", t.start_char, a),
+                                   speaker_label=" ".join(m.group(1).split())))
+    return out
+
+
 def cue_source(
     name: str, turns: list[ParsedTurn], errors: list, *, title: str = "", duration_seconds: int | None = None,
 ) -> ParsedSource:

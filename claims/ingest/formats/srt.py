@@ -75,7 +75,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if turn is not None:
             turns.append(turn)
             after_a_cue = True
-    return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors)
+    return _cues.cue_source(NAME, _cues.named_labels(text, _cues.bracketed_names(text, turns)), errors)
 
 
 _TIME_LIKE = re.compile(r"\s*\d{1,3}:\d")
