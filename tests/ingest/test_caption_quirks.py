@@ -440,3 +440,14 @@ def test_google_meets_bracketed_names_are_speakers_and_a_second_voice_inside_a_c
     assert [(label, body) for _, label, _, body in cues(srt, parse_source(srt, source="meet.srt"))] == [
         ("DF", "What do you do?"), ("DB", "I teach."), ("DB", "Mostly maths."), (None, "(laughter)\nReally?"),
         ("DF", "That sounds fun.")]
+
+
+def test_a_name_alone_above_an_srt_cues_words_is_the_speaker_as_in_webvtt():
+    # the name-above-the-words layout WebVTT already reads (Teams' older transcripts, Maestra), saved as SRT;
+    # before, the names stayed in the words and the voices were guessed
+    said = [("Nora Quinn", "Welcome back to the workshop hour."), ("Pete Olsen", "Thanks for having me."),
+            ("Nora Quinn", "What got you started?"), ("Pete Olsen", "My grandfather kept a shed full of tools.")]
+    text = "".join(f"{i}\n00:00:0{2 * i},000 --> 00:00:0{2 * i + 1},500\n{name}\n{words}\n\n" for i, (name, words) in enumerate(said, 1))
+    parsed = parse_source(text, source="names.srt")
+    assert [(line, label, seconds, body) for line, label, seconds, body in cues(text, parsed)] == [
+        (5 * i - 1, name, 2.0 * i, words) for i, (name, words) in enumerate(said, 1)]
