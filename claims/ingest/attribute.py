@@ -221,7 +221,7 @@ def _boundary_kind(
     k = cur[0]
     if k != prev[0] and turns[k].speaker_change:
         return "mark"
-    if text.startswith(("- ", "– "), cur[1]) or _CLOSE_DASH.match(text, cur[1]):
+    if text.startswith(("-", "–"), cur[1]) and (text.startswith(" ", cur[1] + 1) or _CLOSE_DASH.match(text, cur[1])):
         return "mark"  # an inline change mark the parser left inside a turn
     if breaks and (i := bisect.bisect_left(breaks, prev[2])) < len(breaks) and breaks[i] <= cur[1]:
         return "break"  # a place the format gives as a likely change of voice (ParsedSource.voice_breaks)
