@@ -451,3 +451,19 @@ def test_a_name_alone_above_an_srt_cues_words_is_the_speaker_as_in_webvtt():
     parsed = parse_source(text, source="names.srt")
     assert [(line, label, seconds, body) for line, label, seconds, body in cues(text, parsed)] == [
         (5 * i - 1, name, 2.0 * i, words) for i, (name, words) in enumerate(said, 1)]
+
+
+def test_a_diarisers_tag_heard_once_is_a_speaker_and_untagged_cues_go_on_in_the_voice_before():
+    # a captions library writes "[Speaker N]" above a cue's words only where the voice changes; a third voice
+    # heard once was tagged once, and a name that labels one cue was taken for words
+    cues_said = [("[Speaker 0]\n", "Welcome back, everyone."), ("", "Today we talk about boats."),
+                 ("[Speaker 1]\n", "Thanks for having me."), ("[Speaker 2]\n", "Can I ask one thing first?"),
+                 ("[Speaker 0]\n", "Of course, go ahead.")]
+    text = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{tag}{words}\n\n" for i, (tag, words) in enumerate(cues_said, 1))
+    parsed = parse_source(text, source="changes.srt")
+    assert [(label, body) for _, label, _, body in cues(text, parsed)] == [
+        ("Speaker 0", "Welcome back, everyone."), (None, "Today we talk about boats."), ("Speaker 1", "Thanks for having me."),
+        ("Speaker 2", "Can I ask one thing first?"), ("Speaker 0", "Of course, go ahead.")]
+    annotated = run(text, source="changes.srt")
+    assert [t.speaker_slug.split("-in-")[0] for t in annotated.turns] == [
+        "speaker-0", "speaker-0", "speaker-1", "speaker-2", "speaker-0"]

@@ -295,7 +295,9 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
     names = Counter(label_name(m) for m in found if m)
     names = Counter({n: count for n, count in names.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
-    labels = {n for n, count in names.items() if count >= 2}
+    # a diariser's "[Speaker 2]" is a voice however seldom it speaks (a captions library tags a cue only where
+    # the voice changes, so a voice heard once is tagged once)
+    labels = {n for n, count in names.items() if count >= 2} | {label_name(m) for m in found if m and m.group(1)}
     if not labels:
         return turns
     if 2 * sum(names[n] for n in labels) >= len(turns):
