@@ -59,6 +59,7 @@ interview's. JSON of another shape is refused with the shapes read.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
@@ -376,6 +377,9 @@ def _segments(data: Any) -> Iterable[Segment] | None:
     return None
 
 
+_MAX_DURATION = 2**31 - 1  # seconds: Interview.duration_seconds' largest
+
+
 def _duration(data: Any) -> int | None:
     """The recording's length in seconds where the file gives it (Deepgram, AssemblyAI, Azure, Gladia, Amazon's call analytics)."""
     if not isinstance(data, dict):
@@ -388,7 +392,8 @@ def _duration(data: Any) -> int | None:
                          (data.get("audio_duration"), 1.0), (data.get("durationInTicks"), 1e-7),
                          (data.get("durationMilliseconds"), 1e-3), (gladia.get("audio_duration"), 1.0),
                          (call.get("TotalConversationDurationMillis"), 1e-3)):
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+        # Infinity, NaN and a number past what a duration field holds (1e400, a 400-digit int) are no length
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < _MAX_DURATION / scale:
             return max(1, round(value * scale))
     return None
 
@@ -421,6 +426,8 @@ def json_document(text: str, *, source: str) -> Rendered | None:
         if source.lower().endswith(".json"):
             raise IngestError(source, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
         return None
+    except ValueError:  # a number of more than 4300 digits, which Python refuses to read as an int
+        raise IngestError(source, None, "JSON with a number too long to read") from None
     try:
         segments = _segments(data)
     except RecursionError:
@@ -449,6 +456,14 @@ def _numbered_ids(speakers: Iterable[str]) -> dict[str, str]:
     return numbers
 
 
+def _seconds(value: Any) -> float:
+    """A segment's start as seconds; ValueError for Infinity or NaN (JSON as Python reads it allows both)."""
+    seconds = float(value)
+    if not math.isfinite(seconds):
+        raise ValueError(f"{value!r} is not a time")
+    return seconds
+
+
 def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
     """(start seconds, speaker label or "", words) per segment in, `[hh:mm:ss] (Speaker: )words`
     lines out, one speaker's consecutive segments one line. IngestError when a segment has no
@@ -464,8 +479,8 @@ def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
                 # time (quadratic in a long monologue: a 2 MB one-speaker WhisperX file, 0.8 s)
                 turns[-1][2].append(words)
             else:
-                turns.append((max(0.0, float(start)), speaker, [words]))
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+                turns.append((max(0.0, _seconds(start)), speaker, [words]))
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise IngestError(source, None, f"segment without a usable start time or text ({type(exc).__name__}: {exc})") from None
     if not turns:
         raise IngestError(source, None, "transcript has no text in its segments")
