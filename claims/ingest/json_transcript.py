@@ -75,7 +75,7 @@ SHAPES = (
     "{start, text} snippets"
 )
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
+_ENDS, _CLOSERS = (".", "?", "!", "…"), "\"'”’)]"  # a sentence's last word: an end mark, closing quotes after it
 
 Segment = tuple[float, str, str]  # start seconds, speaker label or "", words
 
@@ -132,26 +132,29 @@ def opaque_id(value: str) -> bool:
 def _sentences(words: Iterable[tuple[float, str, str, bool]]) -> Iterator[Segment]:
     """(start seconds, speaker, word, joins the word before) per word in, one segment per
     sentence out: a new one after a word ending a sentence and where the speaker changes."""
-    start, speaker, parts = 0.0, "", []
+    # a sentence's pieces are joined once, and only the piece come is looked at for its end (a word grown by each
+    # piece joined to it and searched whole again was quadratic: ElevenLabs' 100,000 punctuation items, 40 s at 5 MB)
+    start, speaker, pieces = 0.0, "", []
     for at, who, word, joins in words:
         word = str(word).strip()
         if not word:
             continue
-        if parts and who != speaker and not joins:
-            yield start, speaker, " ".join(parts)
-            parts = []
-        if not parts:
+        if pieces and who != speaker and not joins:
+            yield start, speaker, "".join(pieces)
+            pieces = []
+        bare = word.rstrip(_CLOSERS)  # a word ends a sentence where a mark of its end is before its closing quotes
+        if not pieces:
             start, speaker = float(at), who
-            parts.append(word)
+            pieces.append(word)
         elif joins:
-            parts[-1] += word
+            pieces.append(word)  # (only quotes or brackets joined to a word ending none: it still ends none)
         else:
-            parts.append(word)
-        if _SENTENCE_END.search(parts[-1]):
-            yield start, speaker, " ".join(parts)
-            parts = []
-    if parts:
-        yield start, speaker, " ".join(parts)
+            pieces += (" ", word)
+        if bare.endswith(_ENDS):
+            yield start, speaker, "".join(pieces)
+            pieces = []
+    if pieces:
+        yield start, speaker, "".join(pieces)
 
 
 def _google_seconds(value: Any) -> float:
