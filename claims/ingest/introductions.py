@@ -23,6 +23,9 @@ from .names import NAME_ARTICLES, NAME_PARTICLES
 from .records import Metadata
 
 _OPENING_CHARS = 1500
+# longer than these, a "name" of capitalised words is a run of words or a heading, not a person or a show (and
+# would not fit Speaker.name, 200, nor Interview.show, 200)
+_MAX_NAME, _MAX_SHOW = 60, 100
 
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_CAPITAL}][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -82,9 +85,10 @@ def _person(found: str) -> str | None:
             break
     if words and words[0].rstrip(".") in ("Dr", "Prof"):
         words = words[1:]
-    if len(words) < 2 or any(w.lower() in _NOT_A_NAME for w in words):
+    name = " ".join(words)
+    if len(words) < 2 or len(name) > _MAX_NAME or any(w.lower() in _NOT_A_NAME for w in words):
         return None
-    return " ".join(words)
+    return name
 
 
 def _names(patterns, text: str) -> list[str]:
@@ -124,6 +128,6 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
         show = next((m.group(1).strip() for p in _SHOW_IN_TITLE if (m := p.search(metadata.title))), "")
         if not show and (m := _SHOW_IN_OPENING.search(opening)):
             show = m.group(1)
-        if show and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
+        if show and len(show) <= _MAX_SHOW and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
             found["show"] = show
     return replace(metadata, **found) if found else metadata
