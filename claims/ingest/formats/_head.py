@@ -31,6 +31,9 @@ _OTHER_FIELDS = frozenset({"note", "notes", "transcribed by", "transcription", "
                            "location", "language", "speakers", "participants", "recording", "format", "tags", "topics"})
 # a day on a line of its own, a word or two before it or not: "Published on 3 March 2024", "Recorded March 3, 2024"
 _DATE_LINE = re.compile(r"(?i:(?:recorded|published|posted|aired|broadcast)(?: on)?[ \t]+)?(?P<date>.+)")
+# a control character or a Unicode line or paragraph break inside a line: no header's (a title or a name would
+# hold it: "Guest: Bo\u2029Li")
+_BREAK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 # "The Field Notes Podcast, Episode 41", "Field Notes Podcast - Ep. 41"
 _SHOW_LINE = re.compile(r"(?P<show>.+?\b(?:Podcast|Show|Radio|Hour))[ \t]*(?:[,:|–—-][ \t]*)?(?:(?i:episode|ep\.?)[ \t]*\d+)?")
@@ -40,8 +43,9 @@ _NAME_LIST = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]|&)[ \t]*"
 
 
 def _names(value: str) -> tuple[str, ...]:
-    """ "Jane Park and Omar Diaz", "Jane Park, Omar Diaz & Lee Wu" -> the names."""
-    return tuple(name for name in _NAME_LIST.split(value) if name)
+    """ "Jane Park and Omar Diaz", "Jane Park, Omar Diaz & Lee Wu" -> the names (a letter in each: "Host: -" names
+    nobody)."""
+    return tuple(name for name in _NAME_LIST.split(value) if any(c.isalpha() for c in name))
 
 
 def _day(value: str):
@@ -54,7 +58,7 @@ def header_lines(text: str, a: int, b: int) -> list[str] | None:
     lines = [line.strip() for line in text[a:b].split("\n")]
     if not lines or len(lines) > _MAX_LINES or any(not line or len(line) > _MAX_LINE for line in lines):
         return None
-    if lines[0][0].islower():
+    if lines[0][0].islower() or any(_BREAK.search(line) for line in lines):
         return None
     for line in lines:
         if _FIELD.fullmatch(line) or _date_of(line):
