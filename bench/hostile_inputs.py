@@ -81,6 +81,8 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
                                    + line(b"Jane: Words go on.\nOmar: And on.\n")[:size // 2]),
         "chapter-header-lines": ("a.txt", lambda: line(b"Title line\n")[:size // 2] + b"\nChapters\n0:01 A\n\nTranscript\n"
                                  + line(b"- Words go on.\n")[:size // 2]),
+        "chapter-long-title": ("a.txt", lambda: line(b"Aaron Baker Podcast ")[:size // 2] + b"\n\nChapters\n0:01 A\n\nTranscript\n"
+                               + line(b"- Words go on.\n")[:size // 2]),
         "header-short-lines": ("a.txt", lambda: line(b"Host: Jane\n")[:size // 2] + b"\n\n" + line(b"Words go on.\n\n")[:size // 2]),
         "short-paragraphs": ("a.txt", lambda: line(b"Host: Jane\n\n")),
         "srt-speaker-tags": ("a.srt", lambda: b"".join(b"%d\n00:00:01,000 --> 00:00:02,000 [Speaker %d]\nWords here.\n\n" % (i, i % 3)
