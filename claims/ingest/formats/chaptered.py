@@ -87,6 +87,9 @@ def _chapters(lines, *, source: str) -> tuple[list[Chapter], list[IngestError]]:
             errors.append(IngestError(source, number, f"malformed chapter line {line.strip()!r} (expected 'm:s Title')"))
             continue
         hours, minutes, seconds, title = m.groups()
+        if len(hours or "") > 3 or len(minutes) > 4:  # past 999 hours: no recording's (and int() of 5,000 digits raises)
+            errors.append(IngestError(source, number, f"malformed chapter time in {line.strip()[:80]!r}: past any recording"))
+            continue
         if int(seconds) > 59:
             errors.append(IngestError(source, number, f"malformed chapter time in {line.strip()!r}: seconds over 59"))
             continue
