@@ -83,6 +83,8 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
                                  + line(b"- Words go on.\n")[:size // 2]),
         "chapter-long-title": ("a.txt", lambda: line(b"Aaron Baker Podcast ")[:size // 2] + b"\n\nChapters\n0:01 A\n\nTranscript\n"
                                + line(b"- Words go on.\n")[:size // 2]),
+        "chapter-title-spaces": ("a.txt", lambda: b"Chapters\n0:01 a" + b" " * (size // 2) + b"b\n\nTranscript\n" + line(b"- Words go on.\n")[:size // 2]),
+        "chapter-time-spaces": ("a.txt", lambda: b"Chapters\n0:01 A\n0:02" + b" " * (size // 2) + b"\n\nTranscript\n" + line(b"- Words go on.\n")[:size // 2]),
         "header-short-lines": ("a.txt", lambda: line(b"Host: Jane\n")[:size // 2] + b"\n\n" + line(b"Words go on.\n\n")[:size // 2]),
         "short-paragraphs": ("a.txt", lambda: line(b"Host: Jane\n\n")),
         "srt-speaker-tags": ("a.srt", lambda: b"".join(b"%d\n00:00:01,000 --> 00:00:02,000 [Speaker %d]\nWords here.\n\n" % (i, i % 3)
@@ -99,6 +101,7 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         "elevenlabs-punctuation": ("a.json", lambda: _json({"words": [{"text": "a", "start": 0, "type": "word"}]
                                                         + [{"text": ",", "start": 0, "type": "punctuation"}] * (size // 48)})),
         "fullwidth-names": ("a.txt", lambda: units("（記者）本日は\n（館長）はい\n".encode())),
+        "colon-names-cjk": ("a.txt", lambda: units("記者: 本日は\n館長: はい\n".encode())),  # fullwidth-names' with colons
         "fullwidth-open": ("a.txt", lambda: units("（".encode())),
         "ascii-brackets-cjk": ("a.txt", lambda: units("(記者 ".encode())),
         "dash-lines": ("a.txt", lambda: line(b"-\n")),
