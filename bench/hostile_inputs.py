@@ -100,6 +100,11 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
                                                                   "speaker_id": f"speaker_{i % 2}"} for i in range(size // 70)]})),
         "elevenlabs-punctuation": ("a.json", lambda: _json({"words": [{"text": "a", "start": 0, "type": "word"}]
                                                         + [{"text": ",", "start": 0, "type": "punctuation"}] * (size // 48)})),
+        # speakers named 'Speaker 1' .. 'Speaker N', then as many given as participants' ids (numbered past the names)
+        "json-ids-past-numbers": ("a.json", lambda: _json([{"start": i, "text": "Words.", "speaker": f"Speaker {i}"}
+                                                           for i in range(1, size // 110)]
+                                                          + [{"start": size + i, "text": "Words.", "speaker": f"p{i:08d}-id-{i:06d}"}
+                                                             for i in range(size // 110)])),
         "fullwidth-names": ("a.txt", lambda: units("（記者）本日は\n（館長）はい\n".encode())),
         "colon-names-cjk": ("a.txt", lambda: units("記者: 本日は\n館長: はい\n".encode())),  # fullwidth-names' with colons
         "fullwidth-open": ("a.txt", lambda: units("（".encode())),

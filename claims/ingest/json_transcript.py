@@ -448,10 +448,12 @@ def _numbered_ids(speakers: Iterable[str]) -> dict[str, str]:
     """{participant id: "Speaker 1", ...} for the speakers given as ids (opaque_id), numbered in the order
     each first speaks, a number a speaker of the file is called already skipped."""
     speakers = list(dict.fromkeys(speakers))
-    taken, numbers = set(speakers), {}
+    taken, numbers, n = set(speakers), {}, 0
     for who in speakers:
         if who and opaque_id(who):
-            n = len(numbers) + 1
+            # on from the number given last (every number below it is given or taken): from len(numbers) + 1 each
+            # time, 40,000 ids after as many speakers called 'Speaker 1' ... skipped those 40,000 times
+            n += 1
             while f"Speaker {n}" in taken:
                 n += 1
             numbers[who] = f"Speaker {n}"
