@@ -176,10 +176,15 @@ def _written_forms(name: str, text: str):
         at = low.find(target, end)
 
 
+_INITIALS_WORD = re.compile(r"(?:[A-Z]\.){2,4}")
+
+
 def _title_word(word: str, *, first: bool) -> str:
     if not first and word.lower() in _NAME_PARTICLES:
         return word.lower()
     if _ROMAN.fullmatch(word) or len(word) <= 3 and word.isalpha() and not _VOWELS.search(word.lower()):
+        return word
+    if _INITIALS_WORD.fullmatch(word):  # "J.R." stays, never "J.r."
         return word
     return "-".join(_title_part(part) for part in word.split("-"))
 

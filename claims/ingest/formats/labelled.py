@@ -532,22 +532,37 @@ def first_name_forms(names) -> dict[str, str]:
 
 
 def initial_forms(names) -> dict[str, str]:
-    """{"S. O'BRIEN": "SOLEDAD O'BRIEN"}: a label of an initial and a surname that is one full label's first name
-    and surname (CNN names a speaker in full once, then so where two people of one surname speak: "SOLEDAD
-    O'BRIEN", "MILES O'BRIEN", then "S. O'BRIEN", "M. O'BRIEN"); none where the initial fits two full names or
-    none."""
+    """{"S. O'BRIEN": "SOLEDAD O'BRIEN", "SEN. T. OKOYE": "SENATOR TOMAS OKOYE", "J.R. SMITH": "JOHN ROBERT SMITH"}:
+    a label of one initial or more and a surname that is one full label's first names and surname, titles aside
+    (CNN names a speaker in full once, then so where two people of one surname speak: "SOLEDAD O'BRIEN", "MILES
+    O'BRIEN", then "S. O'BRIEN", "M. O'BRIEN"; a hearing's record "SEN. T. OKOYE" after "SENATOR TOMAS OKOYE");
+    none where the initials fit two full names or none."""
     names = list(names)
-    words = {name: _HONORIFIC_WORD.sub("", name).upper().split() for name in names}
+    words = {name: _without_titles(name).upper().split() for name in names}
     out: dict[str, str] = {}
     for short in names:
-        initial, *surname = words[short]
-        if not (len(initial) == 2 and initial[0].isalpha() and initial[1] == "." and surname):
+        lead = _INITIALS.match(" ".join(words[short]))
+        if not lead:
             continue
-        fitting = [name for name in names if len(words[name]) == len(surname) + 1 and words[name][1:] == surname
-                   and len(words[name][0]) > 2 and words[name][0][0] == initial[0]]
+        letters = lead.group("initials").replace(".", "").replace(" ", "")
+        surname = lead.group("surname").split()
+        fitting = [name for name in names if len(words[name]) == len(letters) + len(surname)
+                   and words[name][len(letters):] == surname
+                   and all(len(word) > 2 and word[0] == letter for word, letter in zip(words[name], letters))]
         if len(fitting) == 1:
             out[short] = fitting[0]
     return out
+
+
+# initials before a surname: "S. O'BRIEN", "J.R. SMITH", "J. R. SMITH"
+_INITIALS = re.compile(r"(?P<initials>(?:[A-Z]\.[ ]?){1,3})[ ]*(?P<surname>[^\s.][^.]*)\Z")
+
+
+def _without_titles(name: str) -> str:
+    """A name without its honorific or a member's title before it: "SEN. T. OKOYE" -> "T. OKOYE"."""
+    name = _HONORIFIC_WORD.sub("", name)
+    title = _MEMBER_TITLE_WORDS.match(name)
+    return name[title.end():] if title else name
 
 
 # a member's or the chair's title, which a hearing's coverage swaps from turn to turn for one person
