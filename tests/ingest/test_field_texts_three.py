@@ -54,3 +54,35 @@ def test_double_initials_not_named_in_full_keep_their_capitals():
     annotated = run(read("double_initials_interview.txt"), source="double_initials_interview.txt")
     assert [(s.name, s.role) for s in annotated.speakers] == [("Host", "host"), ("J.R. Hollis", "guest")]
     assert said(annotated)[1] == (("J.R. Hollis", "guest"), "Thanks for having me on.")
+
+
+def test_bare_question_paragraphs_above_the_answers_labels_are_the_interviewers():
+    # a newsletter's Q&A in Markdown: each question in bold (one in italics) above "**Name:**" and the answer; the
+    # italic lead above the first question is nobody's
+    annotated = run(read("bare_questions_bold.md"), source="bare_questions_bold.md")
+    assert [s.role for s in annotated.speakers] == ["host", "guest"]
+    assert annotated.speakers[1].name == "Anika Brandt"
+    turns = said(annotated)
+    assert [text for _, text in turns[0::2]] == [
+        "How did the bridge project start?", "Who did the engineering?", "What would you do differently?",
+        "And what comes next?"]
+    assert turns[1] == (("Anika Brandt", "guest"),
+                        "With a flooded road. The county had no money for a new crossing, so the village raised it.")
+    assert {who for (who, role), _ in turns[0::2]} == {"Interviewer"}
+    assert annotated.metadata.title == "Five questions for a bridge builder"
+
+
+def test_plain_question_paragraphs_above_named_answers_are_the_interviewers():
+    # a newspaper's Q&A copied as text: the questions plain paragraphs, the answers under "Name:"
+    annotated = run(read("bare_questions.txt"), source="bare_questions.txt")
+    turns = said(annotated)
+    assert [role for (_, role), _ in turns] == ["host", "guest"] * 4
+    assert turns[4] == (("Interviewer", "host"), "It was built in 1991. What changed then?")
+    assert turns[5][1] == "The shops on the east shore closed one by one. Everyone drove to the town instead."
+
+
+def test_a_speakers_own_paragraphs_under_one_label_stay_hers():
+    # a speech labelled now and then: a rhetorical question closing one stretch is still the mayor's
+    annotated = run(read("one_label_talk.txt"), source="one_label_talk.txt")
+    assert [s.name for s in annotated.speakers] == ["Mayor Ellen Voss"]
+    assert said(annotated)[0][1].endswith("Who among us has not bought fish from these boats?")

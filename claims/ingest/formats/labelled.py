@@ -1003,6 +1003,63 @@ def _asked_in_headings(text: str, turns: list[ParsedTurn], first_label: int) -> 
     return asked
 
 
+# a paragraph set in bold or italics throughout ("**Who did the engineering?**", "*Why then?*"): its words inside
+_EMPHASISED = re.compile(r"(?s)(?P<mark>\*\*|__|\*|_)(?P<words>[^*_].*?)(?P=mark)")
+
+
+def _asked_between_turns(text: str, turns: list[ParsedTurn], first_label: int) -> tuple[list[ParsedTurn], list[ParsedTurn]]:
+    """Where one label speaks throughout and the questions are bare paragraphs, each just above the label (a
+    newspaper's or a newsletter's Q&A: "How did it start?" or "**How did it start?**", then "JANE DOE: ..."), the
+    answerer's turns cut before each question and the questions as the interviewer's turns; ([], []) where the
+    paragraphs above the labels are not mostly questions, or fewer than two."""
+    asked, answers, boundaries = [], list(turns), 0
+    for i, t in enumerate(turns[:-1]):
+        if turns[i + 1].start_char < t.end_char or turns[i + 1].speaker_label not in text[t.end_char:turns[i + 1].start_char]:
+            continue  # no label between them: the speaker going on at a time mark
+        boundaries += 1
+        last = _one_line_paragraph(text, t.start_char, t.end_char)
+        question = last and _question_paragraph(text, *last)
+        if question:
+            asked.append(question)
+            answers[i] = replace(t, end_char=trim(text, t.start_char, last[0])[1])
+    if len(asked) < 2 or len(asked) * 2 < boundaries:
+        return [], []
+    opening = _one_line_paragraph(text, 0, trim(text, 0, first_label)[1])
+    question = opening and _question_paragraph(text, *opening)
+    if question and text[question[1] - 1] in "?？":  # the first question: one that asks (an article's lead does not)
+        asked.insert(0, question)
+    if sum(text[b - 1] in "?？" for _, b in asked) * 2 <= len(asked):
+        return [], []
+    return answers, [ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=INTERVIEWER,
+                                role_hint="host") for a, b in asked]
+
+
+def _one_line_paragraph(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last line of text[start:end] where a blank line sets it apart as a paragraph of its own, or None."""
+    line = text.rfind("\n", start, end) + 1
+    if line <= start and start > 0 or not text[line:end].strip():
+        return None
+    above = text.rfind("\n", 0, max(line - 1, 0)) + 1
+    return (line, end) if line == 0 or not text[above:line].strip() else None
+
+
+def _question_paragraph(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a one-line paragraph's words that ask (end with "?") or are set in bold or italics throughout
+    and end a sentence, its emphasis marks left out; else None (a heading, a time, a label's line)."""
+    a, b = trim(text, start, end)
+    if b <= a or text[a] in "#[>|-" or _NOT_SPOKEN_LINE.fullmatch(text, a, b):
+        return None
+    emphasised = _EMPHASISED.fullmatch(text, a, b)
+    if emphasised:
+        a, b = trim(text, *emphasised.span("words"))
+    if b > a and (text[b - 1] in "?？" or emphasised and text[b - 1] in _SENTENCE_ENDS):
+        return a, b
+    return None
+
+
+_SENTENCE_ENDS = ".?!…？。！"
+
+
 def _time_of(not_spoken: re.Match) -> str | None:
     """The time a not-spoken line gives the turn after it: a bare, linked or Resolve's range's time."""
     return not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode")
@@ -1224,6 +1281,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
     if len({t.speaker_label for t in turns}) == 1:
         asked = _asked_in_headings(text, turns, starts[0][1])
+        if not asked:  # the questions bare paragraphs above the labels
+            answers, asked = _asked_between_turns(text, turns, starts[0][1])
+            turns = answers or turns
         if asked:
             turns = sorted(turns + asked, key=lambda t: t.start_char)
             content_start = min(content_start, text.rfind("\n", 0, turns[0].start_char) + 1)
