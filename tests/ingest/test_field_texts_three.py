@@ -86,3 +86,9 @@ def test_a_speakers_own_paragraphs_under_one_label_stay_hers():
     annotated = run(read("one_label_talk.txt"), source="one_label_talk.txt")
     assert [s.name for s in annotated.speakers] == ["Mayor Ellen Voss"]
     assert said(annotated)[0][1].endswith("Who among us has not bought fish from these boats?")
+
+
+def test_a_source_link_after_the_last_answer_is_not_the_last_speakers_words():
+    annotated = run(read("bare_questions.txt"), source="bare_questions.txt")
+    assert said(annotated)[-1] == (("Oliver Hart", "guest"), "Every morning. You could read a whole newspaper on that boat.")
+    assert annotated.content_end == annotated.source_text.index("Source: https://")  - 2

@@ -284,6 +284,13 @@ _NOT_SPOKEN_LINE = re.compile(
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
 _CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?Transcribed by \S+\s*\Z", re.I)  # Otter's last line
+# a page's link to itself or its source as the text's last paragraph, set apart by a blank line ("Source:
+# https://...", "Originally published at <https://...>", "[Read the original](https://...)", a bare address): page
+# furniture, not the last speaker's words
+_SOURCE_LINK = re.compile(
+    r"\n[ \t]*\r?\n[ \t]*(?:(?:source|via|link|permalink|url|originally published (?:at|on|in|by)"
+    r"|read (?:more|the original|the full (?:\w+))(?: at| on)?)[ \t]*:?[ \t]*)?"
+    r"(?:<?https?://[^\s<>]+>?|\[[^\]\n]*\]\(https?://[^\s)]+\))[ \t]*\s*\Z", re.I)
 # Google Meet's line closing a meeting's transcript ("Meeting ended after 00:04:19 👋"); what follows
 # it up to the next label (its footer, the next meeting's header) is nobody's words
 _MEETING_ENDED = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?Meeting ended after \d", re.M)
@@ -1216,7 +1223,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     previous_time = None
     day = 0.0  # a clock past midnight: the seconds of the days before (_on_its_day)
     ended_at = None  # the time an f4transkript mark gave the end of the turn before
-    credit = _CREDIT.search(text, max(0, len(text) - 300))
+    credit = _CREDIT.search(text, max(0, len(text) - 300)) or _SOURCE_LINK.search(text, max(0, len(text) - 600))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
     footer = _FOOTER_RULE.search(text, starts[-1][1], bounds[-1])
     if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
