@@ -452,6 +452,17 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
 _HOST_WORD = re.compile(r"(?i)^(?:(?:co-?)?(?:" + "|".join(HOST_ROLES + ASKING_PARTS) + r")\b|主持人|采访者|访谈者|司会)")
 
 
+# an appellate court's bench, who ask counsel: "CHIEF JUSTICE ROBERTS", "JUSTICE KAGAN" (the Supreme Court's
+# transcripts, a state supreme court's)
+_BENCH_LABEL = re.compile(r"(?i)^(?:chief[ ])?justice[ ]+\S")
+
+
+def _bench(labels: Sequence[str]) -> set[str]:
+    """The labels naming a justice, where a Chief Justice or two justices speak ("Justice" alone is a first name too)."""
+    bench = {label for label in labels if _BENCH_LABEL.match(label)}
+    return bench if len(bench) >= 2 or any(label.lower().startswith("chief") for label in bench) else set()
+
+
 def _short_forms(labels: Sequence[str], *, hearing: bool = False) -> dict[str, str]:
     """{"CH": "Conor Hoekstra", "FOUNTAIN": "NICK FOUNTAIN"}: labels that are another label's
     initials (ArrayCast names a speaker in full once, then by initials: two to four capitals) or
@@ -517,7 +528,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
     if unknown:
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
         said_hosts = {t.speaker_label for t in turns if t.role_hint == HOST and t.speaker_label in unknown}
-        said_hosts |= {label for label in unknown if _HOST_WORD.search(label)}
+        said_hosts |= {label for label in unknown if _HOST_WORD.search(label)} | _bench(unknown)
         if hearing and not has_host:
             undecided = {t.speaker_label for t in turns if t.role_hint is None and t.speaker_label in unknown}
             picked = _host_label(text, turns, unknown)

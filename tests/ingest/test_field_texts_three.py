@@ -92,3 +92,13 @@ def test_a_source_link_after_the_last_answer_is_not_the_last_speakers_words():
     annotated = run(read("bare_questions.txt"), source="bare_questions.txt")
     assert said(annotated)[-1] == (("Oliver Hart", "guest"), "Every morning. You could read a whole newspaper on that boat.")
     assert annotated.content_end == annotated.source_text.index("Source: https://")  - 2
+
+
+def test_a_courts_bench_asks_and_counsel_answers():
+    # the Supreme Court's official transcript (pleading paper: margin numbers, double-spaced): the Chief Justice and
+    # the Justices ask, counsel answer
+    annotated = run(read("supreme_court_argument.txt"), source="supreme_court_argument.txt")
+    roles = {s.name: s.role for s in annotated.speakers}
+    assert roles == {"Chief Justice Roberts": "host", "Justice Thomas": "host", "Justice Kagan": "host",
+                     "Ms. Lindqvist": "guest", "Mr. Okafor": "guest"}
+
