@@ -102,3 +102,13 @@ def test_a_courts_bench_asks_and_counsel_answers():
     assert roles == {"Chief Justice Roberts": "host", "Justice Thomas": "host", "Justice Kagan": "host",
                      "Ms. Lindqvist": "guest", "Mr. Okafor": "guest"}
 
+
+def test_an_arguments_headings_are_not_the_chief_justices_words():
+    # "ORAL ARGUMENT OF ... / ON BEHALF OF THE PETITIONER" stands between the Chief Justice calling counsel and
+    # counsel's first words
+    annotated = run(read("supreme_court_argument.txt"), source="supreme_court_argument.txt")
+    first = annotated.turns[0]
+    assert annotated.source_text[first.start_char:first.end_char].endswith("Ms. Lindqvist.")
+    sentences = [annotated.source_text[s.start_char:s.end_char] for s in annotated.sentences]
+    assert not any("ARGUMENT OF" in s or "ON BEHALF" in s for s in sentences)
+    assert sentences[1] == "Ms. Lindqvist."

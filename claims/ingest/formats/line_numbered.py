@@ -98,7 +98,28 @@ def _page(text: str, lines: list[Line]):
         elif text[body] in "[(":
             note = _note(text, lines, i)
             skipped.update(note)
+        elif _ARGUMENT_HEADING.match(text, body, end):
+            skipped.update(_heading(text, lines, i))
     return margin, skipped, title
+
+
+# a court's heading above counsel's argument, in capitals over a line or more ("ORAL ARGUMENT OF KARIN LINDQVIST"
+# / "ON BEHALF OF THE PETITIONER", "REBUTTAL ARGUMENT OF ..."; the Supreme Court's transcripts): no one's words
+_ARGUMENT_HEADING = re.compile(r"[ \t]*(?:ORAL|REBUTTAL)[ ]ARGUMENT[ ]OF[ ][^a-z:]*\r?$")
+_CAPITALS_ONLY = re.compile(r"[ \t]*[A-Z][^a-z:]*\r?$")
+
+
+def _heading(text: str, lines: list[Line], i: int) -> list[int]:
+    """The lines of the heading opening at line `i`: it and the numbered lines in capitals after it (no label)."""
+    out = [i]
+    for j in range(i + 1, len(lines)):
+        start, end, body, _ = lines[j]
+        if start == end or body >= end:
+            continue
+        if body < 0 or len(out) == _MAX_NOTE_LINES or not _CAPITALS_ONLY.match(text, body, end):
+            break
+        out.append(j)
+    return out
 
 
 def _note(text: str, lines: list[Line], i: int) -> list[int]:
