@@ -112,3 +112,12 @@ def test_an_arguments_headings_are_not_the_chief_justices_words():
     sentences = [annotated.source_text[s.start_char:s.end_char] for s in annotated.sentences]
     assert not any("ARGUMENT OF" in s or "ON BEHALF" in s for s in sentences)
     assert sentences[1] == "Ms. Lindqvist."
+
+
+def test_a_press_briefings_closing_time_is_not_the_last_answer():
+    # the White House's briefings as text: "Q" and spaces before each question, the time it ended on the last line
+    annotated = run(read("press_briefing.txt"), source="press_briefing.txt")
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Ms. Merritt", "guest"), ("Q", "host")]
+    turns = said(annotated)
+    assert turns[1] == (("Q", "host"), "Thanks, Dana.  Will the President meet the governor while he is in Ohio?")
+    assert turns[-1] == (("Ms. Merritt", "guest"), "Thanks, everyone.")

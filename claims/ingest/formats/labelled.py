@@ -270,13 +270,15 @@ _TIMECODE_RANGE = r"\[(?P<timecode>\d{2}:\d{2}:\d{2}):\d{2}[ \t]*-[ \t]*\d{2}:\d
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
 # histories, Rational Reminder), a time linked to the video at that point ("[2:23](https://youtu.be/...?t=143)",
 # transcripts on Jekyll and Hugo blogs put one above a speaker's label), an earnings call's "Questions & Answers:",
-# a tag closing a block ("</details>"), DaVinci Resolve's timecode range above the speaker ("[00:00:43:03 -
-# 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid)
+# a tag closing a block ("</details>"), the White House's "END 2:05 P.M. EST", DaVinci Resolve's timecode range
+# above the speaker ("[00:00:43:03 - 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid)
 _NOT_SPOKEN_LINE = re.compile(
     rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIMECODE_RANGE}|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
     r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
     # a Markdown page's HTML block tags alone on the line ("</details>" closing a collapsed transcript)
     r"|(?:</?(?:details|div|section|center)(?:[ \t][^<>\n]*)?>[ \t]*)+"
+    # the White House's closing line, the time the briefing ended ("END        2:05 P.M. EST")
+    r"|END[ \t]+\d{1,2}:\d{2}[ \t]*[AP]\.M\.(?:[ \t]+[A-Z]{2,4})?"
     # an earnings call's section titles and closing lines (the Motley Fool's)
     r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes)[ \t]*\r?$"
 )
