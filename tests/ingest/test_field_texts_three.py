@@ -121,3 +121,19 @@ def test_a_press_briefings_closing_time_is_not_the_last_answer():
     turns = said(annotated)
     assert turns[1] == (("Q", "host"), "Thanks, Dana.  Will the President meet the governor while he is in Ohio?")
     assert turns[-1] == (("Ms. Merritt", "guest"), "Thanks, everyone.")
+
+
+def test_a_streetevents_calls_labels_between_rules_are_its_speakers():
+    # Thomson Reuters' StreetEvents text: "Name,  Company - Title   [n]" between rules of dashes, the words below;
+    # the participants' lists, the section headings and the closing definitions and disclaimer are nobody's words
+    annotated = run(read("streetevents_call.txt"), source="streetevents_call.txt")
+    assert annotated.format == "labelled" and annotated.metadata.title == "Q3 2023 Northwind Ferries Earnings Call"
+    roles = {s.name: s.role for s in annotated.speakers}
+    assert roles == {"Operator": "host", "Jane Roe": "guest", "John Poe": "guest", "Sam Lee": "host"}
+    turns = said(annotated)
+    assert [name for (name, _), _ in turns] == [
+        "Operator", "Jane Roe", "John Poe", "Operator", "Sam Lee", "Jane Roe", "Sam Lee", "John Poe", "Operator"]
+    assert turns[1][1] == ("Thank you, operator. We carried more passengers this quarter than in any quarter since 2019."
+                           "\n\n The new timetable did most of the work.")
+    assert turns[2][1] == "Revenue rose eight percent, and fuel costs fell for the second quarter in a row."
+    assert turns[-1][1] == "This concludes today's conference call. You may now disconnect."

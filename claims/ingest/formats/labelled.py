@@ -255,6 +255,14 @@ EARNINGS_LABEL_LINE = re.compile(
     + r"(?(operator)|[ \t]+(?:--|—|–)[ \t]+(?P<title>[A-Z][\w.,&'’()/ -]{1,100}?))(?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
 _EARNINGS_DASHES = (" -- ", " — ", " – ")
+# an earnings call as Thomson Reuters' StreetEvents writes it as text: between two rules of dashes, the name, its
+# company and title after a comma, and the turn's number in brackets ("Jane Roe,  Northwind Ferries - CFO   [2]",
+# "Operator   [1]"), the words below the lower rule
+STREETEVENTS_LABEL_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?P<operator>Operator)|[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})"
+    r"(?:,[ \t]+(?P<title>[^\[\n]{1,150}?))?[ \t]+\[\d{1,4}\](?P<t2>)[ \t]*(?P<rest>)\r?$"
+)
+_DASHED_RULE = re.compile(r"[ \t]*-{20,}[ \t]*\r?(?=\n|\Z)")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
 BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings, not "\\?[": much faster to scan
@@ -274,7 +282,7 @@ _TIMECODE_RANGE = r"\[(?P<timecode>\d{2}:\d{2}:\d{2}):\d{2}[ \t]*-[ \t]*\d{2}:\d
 # above the speaker ("[00:00:43:03 - 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid)
 _NOT_SPOKEN_LINE = re.compile(
     rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIMECODE_RANGE}|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
-    r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
+    r"|(?:(?P<rule>[-*_=])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
     # a Markdown page's HTML block tags alone on the line ("</details>" closing a collapsed transcript)
     r"|(?:</?(?:details|div|section|center)(?:[ \t][^<>\n]*)?>[ \t]*)+"
     # the White House's closing line, the time the briefing ended ("END        2:05 P.M. EST")
@@ -312,6 +320,7 @@ def _candidates(text: str):
     capitals_alone = CAPITALS_ALONE_LINE.match
     bare_name_alone = BARE_NAME_ALONE_LINE.match
     earnings, part_label, capitals = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match, CAPITALS_LABEL_LINE.match
+    streetevents = STREETEVENTS_LABEL_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -342,6 +351,7 @@ def _candidates(text: str):
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
+                or last == "]" and _DASHED_RULE.fullmatch(lines[number] if number < len(lines) else "") and streetevents(line)
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
             )
@@ -457,7 +467,7 @@ _HOST_WORDS = frozenset(HOST_ROLES)
 
 
 def _role_hint(m: re.Match) -> str | None:
-    if m.re is EARNINGS_LABEL_LINE:  # the operator and the analysts ask, the company's people answer
+    if m.re is EARNINGS_LABEL_LINE or m.re is STREETEVENTS_LABEL_LINE:  # the operator and the analysts ask, the company's people answer
         title = m.group("title")
         return "host" if not title or title.endswith("Analyst") else "guest"
     if m.re is CAPITALS_LABEL_LINE:
@@ -1092,9 +1102,15 @@ def _time_line_before(text: str, line_start: int) -> str | None:
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
 # the other way Markdown writes a top heading: its line underlined with "=" (LCTT's articles)
 _UNDERLINED_HEADING = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*={3,}[ \t]*\r?$", re.M)
+_BOXED = re.compile(r"={3,}[ \t]*\r?\n\Z")  # a rule of "=" just above a line
 # a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment (also
 # Markdown's "[#]: collector: (...)", LCTT's)
-_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]|" + _TIMECODE_RANGE + "$")
+_NOT_A_TITLE = re.compile(
+    r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]|" + _TIMECODE_RANGE + "$"
+    # StreetEvents' lines above the event's name ("Thomson Reuters StreetEvents Event Transcript", "E D I T E D
+    # V E R S I O N", "Final Transcript")
+    r"|(?:Thomson Reuters |Refinitiv |LSEG )?StreetEvents\b|E D I T E D\b|(?:Final|Preliminary|Edited) Transcript$"
+)
 
 
 # a header's line giving the day ("15 June 2026, 03:35am" under a Teams transcript's title, "Date:
@@ -1152,7 +1168,8 @@ def _title(head: str) -> str:
     level (without the #s), else its first line that is not a header's field or a rule; "" when
     there is none. (A Markdown front matter's `title:` is read before, front_matter.py.)"""
     headings = [(len(m.group(1)), m.start(), m.group(2).strip()) for m in _HEADING.finditer(head)]
-    headings += [(1, m.start(), m.group(1)) for m in _UNDERLINED_HEADING.finditer(head)]
+    headings += [(1, m.start(), m.group(1)) for m in _UNDERLINED_HEADING.finditer(head)
+                 if not _BOXED.search(head, 0, m.start())]  # StreetEvents' "Corporate Participants" between rules: a section
     if headings:
         return min(headings)[2]
     first = next((l.strip() for _, _, _, l in iter_lines(head)
@@ -1227,7 +1244,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     ended_at = None  # the time an f4transkript mark gave the end of the turn before
     credit = _CREDIT.search(text, max(0, len(text) - 300)) or _SOURCE_LINK.search(text, max(0, len(text) - 600))
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
-    footer = _FOOTER_RULE.search(text, starts[-1][1], bounds[-1])
+    below = starts[-1][4].re is STREETEVENTS_LABEL_LINE and _DASHED_RULE.match(text, starts[-1][2] + 1)
+    footer = _FOOTER_RULE.search(text, below.end() if below else starts[-1][1], bounds[-1])
     if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
         bounds[-1] = footer.start()
     if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
@@ -1245,6 +1263,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
         body = line_start + m.start("rest") if rest else line_end
         a, b = trim(text, body, stop)
+        if shape is STREETEVENTS_LABEL_LINE and (rule := _DASHED_RULE.match(text, a)):
+            a, b = trim(text, rule.end(), b)  # the rule under the label
         if shape is SHORTCODE_LINE and (close := _SHORTCODE_CLOSE.search(line)):
             b = min(b, line_start + close.start())  # the words end at the argument's closing quote
         # a bare "[00:01:23]" line just before the next label belongs to that label; a heading
