@@ -137,3 +137,16 @@ def test_a_streetevents_calls_labels_between_rules_are_its_speakers():
                            "\n\n The new timetable did most of the work.")
     assert turns[2][1] == "Revenue rose eight percent, and fuel costs fell for the second quarter in a row."
     assert turns[-1][1] == "This concludes today's conference call. You may now disconnect."
+
+
+def test_a_committees_question_numbers_are_not_part_of_the_members_labels():
+    # the UK Parliament's oral evidence: each member's question numbered before the name ("Q1 Chair:", "Q3 Tom
+    # Rigg:"), the witnesses' answers under their names
+    annotated = run(read("committee_oral_evidence.txt"), source="committee_oral_evidence.txt")
+    roles = {s.name: s.role for s in annotated.speakers}
+    assert roles == {"Chair": "host", "Tom Rigg": "host", "Priya Nand": "host", "Dr Quill": "guest", "Owen Bale": "guest"}
+    turns = said(annotated)
+    assert turns[0] == (("Chair", "host"), "Good morning and welcome. Could you each introduce yourselves for the record?")
+    assert turns[5] == (("Tom Rigg", "host"), "Is that mostly evening services?")
+    assert turns[-2][1] == "A settled grant over five years, not one year at a time."
+    assert turns[-1] == (("Chair", "host"), "Thank you both.")

@@ -380,9 +380,15 @@ def _words_follow(lines: list[str], number: int) -> bool:
     return bool(after) and not after[0].isdigit() and not after.isspace()
 
 
+# the number of a question before the member asking it, as the UK Parliament's committees print their oral
+# evidence ("Q1 Chair: Good morning.", "Q14 Tom Rigg: Is that ...?"): the member's label, and a host's
+_QUESTION_NUMBER = re.compile(r"^Q\d{1,4}[ ]+(?=[A-Z][a-z])")
+
+
 def _kept_name(written: str, short_forms: dict[str, str]) -> str:
     """A label's name as written in, as kept out: spaces single, a declared short form noted
     ("Interviewer (I)" is "Interviewer"); "" for a word that is nobody's name ("Note", "Music")."""
+    written = _QUESTION_NUMBER.sub("", written)
     words = written.split()
     # (a hearing's attendance, "Present: Representatives Steil, ...", "Staff Present: ...", is nobody's words)
     if words[0].lower().rstrip(".") in NOT_NAMES or words[-1] == "Present":
@@ -467,6 +473,8 @@ _HOST_WORDS = frozenset(HOST_ROLES)
 
 
 def _role_hint(m: re.Match) -> str | None:
+    if _QUESTION_NUMBER.match(m.group("name")):
+        return "host"
     if m.re is EARNINGS_LABEL_LINE or m.re is STREETEVENTS_LABEL_LINE:  # the operator and the analysts ask, the company's people answer
         title = m.group("title")
         return "host" if not title or title.endswith("Analyst") else "guest"
