@@ -150,3 +150,16 @@ def test_a_committees_question_numbers_are_not_part_of_the_members_labels():
     assert turns[5] == (("Tom Rigg", "host"), "Is that mostly evening services?")
     assert turns[-2][1] == "A settled grant over five years, not one year at a time."
     assert turns[-1] == (("Chair", "host"), "Thank you both.")
+
+
+def test_a_hansards_seat_party_and_time_after_the_name_make_a_label():
+    # an Australian parliament's Hansard at question time: "Mr NAME (Seat—Party) (10.02 am):" when a member takes
+    # the call, a minister's portfolio in brackets too, "Mr NAME:" after
+    annotated = run(read("hansard_question_time.txt"), source="hansard_question_time.txt")
+    turns = said(annotated)
+    assert turns[0] == (("Mr Halloran", "host"), "My question is to the Minister for Transport. "
+                        "When will the island ferry timetable be restored?")
+    assert turns[1][0] == ("Ms Vega", "guest")
+    assert turns[5] == (("Mr Patel", "host"), "My question is to the Minister for Transport. "
+                        "How is the government funding rural road repairs?")
+    assert [name for (name, _), _ in turns].count("Ms Vega") == 4

@@ -262,6 +262,14 @@ STREETEVENTS_LABEL_LINE = re.compile(
     rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?P<operator>Operator)|[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})"
     r"(?:,[ \t]+(?P<title>[^\[\n]{1,150}?))?[ \t]+\[\d{1,4}\](?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
+# an Australian parliament's Hansard: the member's title and surname in capitals, the seat and party in brackets, a
+# minister's portfolio after them, the time of day ("Mr HALLORAN (Coastline—LNP) (10.02 am): ...", "Ms VEGA
+# (Riverside—ALP) (Minister for Transport) (10.03 am): ..."; the Commonwealth's "(14:00)"); later "Mr HALLORAN: ..."
+HANSARD_LABEL_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2})"
+    r"[ ]\((?P<seat>[^()\n]{2,60}[—–-][^()\n]{1,60})\)(?:[ ]\((?P<portfolio>[^()\n]{2,150})\))?"
+    r"[ ]\(\d{1,2}[.:]\d{2}(?:[ ]?[ap]\.?m\.?)?\)(?P<t2>):[ \t]+(?P<rest>\S)"
+)
 _DASHED_RULE = re.compile(r"[ \t]*-{20,}[ \t]*\r?(?=\n|\Z)")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
@@ -321,6 +329,7 @@ def _candidates(text: str):
     bare_name_alone = BARE_NAME_ALONE_LINE.match
     earnings, part_label, capitals = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match, CAPITALS_LABEL_LINE.match
     streetevents = STREETEVENTS_LABEL_LINE.match
+    hansard = HANSARD_LABEL_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -351,6 +360,7 @@ def _candidates(text: str):
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
+                or first in "MD" and "(" in line[:40] and hansard(line)
                 or last == "]" and _DASHED_RULE.fullmatch(lines[number] if number < len(lines) else "") and streetevents(line)
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
@@ -475,6 +485,8 @@ _HOST_WORDS = frozenset(HOST_ROLES)
 def _role_hint(m: re.Match) -> str | None:
     if _QUESTION_NUMBER.match(m.group("name")):
         return "host"
+    if m.re is HANSARD_LABEL_LINE:  # at question time members ask, ministers answer
+        return "guest" if m.group("portfolio") else "host"
     if m.re is EARNINGS_LABEL_LINE or m.re is STREETEVENTS_LABEL_LINE:  # the operator and the analysts ask, the company's people answer
         title = m.group("title")
         return "host" if not title or title.endswith("Analyst") else "guest"
