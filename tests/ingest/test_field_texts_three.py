@@ -163,3 +163,14 @@ def test_a_hansards_seat_party_and_time_after_the_name_make_a_label():
     assert turns[5] == (("Mr Patel", "host"), "My question is to the Minister for Transport. "
                         "How is the government funding rural road repairs?")
     assert [name for (name, _), _ in turns].count("Ms Vega") == 4
+
+
+def test_a_time_and_a_name_in_one_bold_make_a_timed_label():
+    # meeting-notes tools' Markdown: "**[00:00:07] Owen Bale:** words" (the words on the next line at times)
+    annotated = run(read("meeting_notes_bold_times.md"), source="meeting_notes_bold_times.md")
+    assert annotated.format == "labelled"
+    turns = said(annotated)
+    assert [name for (name, _), _ in turns] == ["Mara Quill", "Owen Bale"] * 2 + ["Mara Quill"]
+    assert turns[1][1] == "The draft is done. Two crossings move to the early slot."
+    assert turns[3][1] == "Only on Fridays, and the council has agreed to shift the school bus by ten minutes."
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 7.0, 15.0, 62.0, 80.0]

@@ -147,9 +147,10 @@ CAPITALS_LABEL_LINE = re.compile(
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
 # inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular), or a Kramdown class after it
 # ("**Interviewer:**{: .text-yellow-000}", Jekyll sites); the name in brackets ("[Int2]: text"); the
-# time linked to the video at that point ("[55:16](https://youtu.be/...?t=3316) **Question**: ...")
+# time linked to the video at that point ("[55:16](https://youtu.be/...?t=3316) **Question**: ..."); the time and
+# the name in one bold, as meeting-notes tools write Markdown ("**[00:00:05] Owen Bale:** Thanks.")
 LABEL_LINE_MORE = re.compile(
-    rf"^[ \t{_BIDI}]*(?:(?:[\[(](?P<t1>{_TIME})(?:[ \t]*(?:→|-->|[-–—])[ \t]*{_TIME})?[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
+    rf"^[ \t{_BIDI}]*(?:(?:(?:\*\*|__)(?=[\[(]))?(?:[\[(](?P<t1>{_TIME})(?:[ \t]*(?:→|-->|[-–—])[ \t]*{_TIME})?[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?"
     # no space needed after a full-width colon ("**主持人**：在这方面...")
