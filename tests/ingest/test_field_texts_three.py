@@ -174,3 +174,16 @@ def test_a_time_and_a_name_in_one_bold_make_a_timed_label():
     assert turns[1][1] == "The draft is done. Two crossings move to the early slot."
     assert turns[3][1] == "Only on Fridays, and the council has agreed to shift the school bus by ten minutes."
     assert [t.start_seconds for t in annotated.turns] == [0.0, 7.0, 15.0, 62.0, 80.0]
+
+
+def test_a_trials_q_and_a_are_the_examining_lawyer_and_the_witness():
+    # a reporter's transcript as text: "BY MS. ORTIZ:" under "DIRECT EXAMINATION", then "Q." and "A."; the witness
+    # answering the court is "THE WITNESS:"
+    annotated = run(read("trial_examination.txt"), source="trial_examination.txt")
+    turns = said(annotated)
+    assert turns[6] == (("The Witness", "guest"), "I do.")
+    assert turns[7] == (("Ms. Ortiz", "host"), "Officer Tran, where were you on the night of June 3rd?")
+    assert turns[8] == (("The Witness", "guest"), "On patrol on Fourth Street.")
+    assert turns[-2] == (("Mr. Brandt", "host"), "At night, with the car's lights off?")
+    assert turns[-1] == (("The Witness", "guest"), "The street lights were on.")
+    assert not {"Q", "A"} & {s.name for s in annotated.speakers}

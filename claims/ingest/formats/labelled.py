@@ -294,6 +294,8 @@ _NOT_SPOKEN_LINE = re.compile(
     r"|(?:(?P<rule>[-*_=])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
     # a Markdown page's HTML block tags alone on the line ("</details>" closing a collapsed transcript)
     r"|(?:</?(?:details|div|section|center)(?:[ \t][^<>\n]*)?>[ \t]*)+"
+    # a court reporter's heading over a lawyer's questions ("DIRECT EXAMINATION", "CROSS-EXAMINATION (Resumed)")
+    r"|(?:RE-?)?(?:DIRECT|CROSS)[- ]?EXAMINATION(?:[ \t]+\([A-Za-z ]{1,20}\))?"
     # the White House's closing line, the time the briefing ended ("END        2:05 P.M. EST")
     r"|END[ \t]+\d{1,2}:\d{2}[ \t]*[AP]\.M\.(?:[ \t]+[A-Z]{2,4})?"
     # an earnings call's section titles and closing lines (the Motley Fool's)
@@ -1347,6 +1349,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             turns = talk + turns
             content_start = text.rfind("\n", 0, talk[0].start_char) + 1
             title = _title(text[:content_start])
+    if {"Q", "A"} <= said and _EXAMINER_LINE.search(text):  # a trial's or a deposition's "BY MS. ORTIZ:", then Q. and A.
+        turns = _examiners_and_witness(text, turns, said)
     if said <= {"Q", "A"}:  # "Q: ...? A: ..." on each line: the answers inside
         turns = inline_questions_and_answers(text, turns)
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
@@ -1367,6 +1371,26 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(text[:content_start])), turns=tuple(turns),
         content_start=content_start, content_end=content_end, errors=tuple(errors), hearing=hearing,
     )
+
+
+# a court reporter's line naming the lawyer whose questions follow ("BY MS. ORTIZ:", under "DIRECT EXAMINATION")
+_EXAMINER_LINE = re.compile(r"^[ \t]*BY[ ](?P<name>(?:MR|MS|MRS|DR)\.[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}):[ \t]*\r?$", re.M)
+
+
+def _examiners_and_witness(text: str, turns: list[ParsedTurn], said: set[str]) -> list[ParsedTurn]:
+    """A trial's or a deposition's "Q." turns as the lawyer the last "BY MS. ORTIZ:" above them names, asking (a host),
+    and its "A." turns as "THE WITNESS" where the record labels the witness so elsewhere (else they stay "A")."""
+    examiners = [(m.start(), " ".join(m.group("name").split())) for m in _EXAMINER_LINE.finditer(text)]
+    starts = [at for at, _ in examiners]
+    witness = "THE WITNESS" if "THE WITNESS" in said else None
+    out = []
+    for t in turns:
+        if t.speaker_label == "Q" and (k := bisect.bisect_right(starts, t.start_char)):
+            t = replace(t, speaker_label=examiners[k - 1][1], role_hint="host")
+        elif t.speaker_label == "A" and witness:
+            t = replace(t, speaker_label=witness, role_hint="guest")
+        out.append(t)
+    return out
 
 
 # a header's field naming who asks, in an oral history's front matter ("INTERVIEWER: Peter Asaro", bold or not,
