@@ -187,3 +187,12 @@ def test_a_trials_q_and_a_are_the_examining_lawyer_and_the_witness():
     assert turns[-2] == (("Mr. Brandt", "host"), "At night, with the car's lights off?")
     assert turns[-1] == (("The Witness", "guest"), "The street lights were on.")
     assert not {"Q", "A"} & {s.name for s in annotated.speakers}
+
+
+def test_an_organisation_or_post_in_brackets_after_the_name_is_no_part_of_it():
+    # a press conference's transcript (WHO's, the UN's): "Name (Organisation):", "Name (Organisation Post):"
+    annotated = run(read("press_conference_affiliations.txt"), source="press_conference_affiliations.txt")
+    turns = said(annotated)
+    assert [name for (name, _), _ in turns] == ["Tarik Osei", "Dr Amina Kollar", "Tarik Osei", "Lena Marsh", "Dr Amina Kollar"]
+    assert turns[0][1] == "Good afternoon, and welcome to today's press conference. We are joined by the Director-General."
+    assert turns[0][0][1] == "host"

@@ -115,7 +115,11 @@ ASKING_PARTS = ("pregunta", "interlocutora", "interlocutor", "reportera", "repor
 ANSWERING_PARTS = ("respuesta",)
 _ROLE = (
     r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
-    r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?(?:[ \t]\([a-z][a-z -]{1,30}\))?"
+    r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?"
+    # a note of how the words reached the air ("(on camera)"), or the speaker's organisation or post in brackets (a
+    # press conference's "Dr Amina Kollar (WHO Director-General):", "Lena Marsh (Radio Nord):"; not a short form
+    # declared, "Interviewer (I):", nor a party, "LEE (D):")
+    r"(?:[ \t]\((?:[a-z][a-z -]{1,30}|(?P<affiliation>[A-Z](?![A-Z0-9]{0,3}\)|[A-Z]?-[A-Z]{2}\))[^()\n:]{1,80}))\))?"
 )
 # the invisible marks that set the direction of right-to-left text (an Arabic or Hebrew transcript
 # from a word processor or a chat export: U+200F before "المحاور:"), read as spaces around a name
@@ -412,10 +416,13 @@ def _kept_name(written: str, short_forms: dict[str, str]) -> str:
     declared = _declared_short_form(name, short_forms)
     if declared == name and name.isupper():  # not a short form: a US politician's party, CNN's "LEE (D)"
         return _PARTY.sub("", name)
+    if declared == name:  # not a short form: the speaker's organisation ("Tarik Osei (WHO)")
+        return _ORGANISATION.sub("", name)
     return declared
 
 
 # a party and state after a politician's name in capitals ("SEN. LINDSEY GRAHAM (R-SC)", "ANN LEE (D)")
+_ORGANISATION = re.compile(r"(?<=[a-z.'’])[ ]\([A-Z]{2,6}\)$")
 _PARTY = re.compile(r" \((?:D|R|I)(?:-[A-Z]{2})?\)$")
 
 
