@@ -196,3 +196,17 @@ def test_an_organisation_or_post_in_brackets_after_the_name_is_no_part_of_it():
     assert [name for (name, _), _ in turns] == ["Tarik Osei", "Dr Amina Kollar", "Tarik Osei", "Lena Marsh", "Dr Amina Kollar"]
     assert turns[0][1] == "Good afternoon, and welcome to today's press conference. We are joined by the Director-General."
     assert turns[0][0][1] == "host"
+
+
+def test_a_name_in_capitals_and_a_period_opens_a_turn():
+    # the Federal Reserve's press conference transcripts: "CHAIR LINDQVIST. words", each reporter once
+    annotated = run(read("press_conference_capitals_period.txt"), source="press_conference_capitals_period.txt")
+    assert annotated.format == "labelled"
+    assert annotated.metadata.title == "Transcript of Chair Lindqvist's Press Conference"
+    turns = said(annotated)
+    assert [name for (name, _), _ in turns] == [
+        "Chair Lindqvist", "Michelle Smith", "Steve Arden", "Chair Lindqvist", "Michelle Smith", "Rachel Okafor",
+        "Chair Lindqvist"]
+    assert turns[0][1].endswith("I look forward to your questions.")
+    assert turns[2][1] == "Thank you, Chair. Do you still expect to cut rates this year?"
+    assert turns[0][0][1] == "guest"

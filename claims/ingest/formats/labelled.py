@@ -275,6 +275,12 @@ HANSARD_LABEL_LINE = re.compile(
     r"[ ]\((?P<seat>[^()\n]{2,60}[—–-][^()\n]{1,60})\)(?:[ ]\((?P<portfolio>[^()\n]{2,150})\))?"
     r"[ ]\(\d{1,2}[.:]\d{2}(?:[ ]?[ap]\.?m\.?)?\)(?P<t2>):[ \t]+(?P<rest>\S)"
 )
+# a name of two to four words in capitals and a period, the words after it (the Federal Reserve's press
+# conferences: "CHAIR LINDQVIST. Good afternoon.", "MICHELLE SMITH. Steve.", "STEVE ARDEN. Thank you, Chair."); a line
+# in capitals throughout is a heading ("STATEMENT OF HON. TOMAS VALE, A U.S. SENATOR ...")
+CAPITALS_PERIOD_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){1,3})\.(?P<t2>)[ \t]+(?=[^\n]*[a-z])(?P<rest>[A-Z\"“])"
+)
 _DASHED_RULE = re.compile(r"[ \t]*-{20,}[ \t]*\r?(?=\n|\Z)")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
@@ -337,6 +343,7 @@ def _candidates(text: str):
     earnings, part_label, capitals = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match, CAPITALS_LABEL_LINE.match
     streetevents = STREETEVENTS_LABEL_LINE.match
     hansard = HANSARD_LABEL_LINE.match
+    capitals_period = CAPITALS_PERIOD_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -368,6 +375,7 @@ def _candidates(text: str):
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or first in "MD" and "(" in line[:40] and hansard(line)
+                or first.isupper() and ". " in line[:60] and capitals_period(line)
                 or last == "]" and _DASHED_RULE.fullmatch(lines[number] if number < len(lines) else "") and streetevents(line)
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
