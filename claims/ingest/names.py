@@ -139,9 +139,9 @@ _ROMAN = re.compile(r"(?i)(?:II|III|IV|VI|VII|VIII|IX|XI)\.?")
 
 def in_capitals(name: str) -> bool:
     """Whether a label writes a name in capitals ("LEX FRIDMAN", "Mr. CHENEY"): four letters or more, the
-    name's words in capitals but for a title's ("Mr.", "Dr.")."""
+    name's words in capitals but for a title's ("Mr.", "Dr.", a Hansard's "Hon")."""
     letters = [ch for ch in name if ch.isalpha()]
-    words = [w for w in name.split() if w.rstrip(".").lower() not in {"mr", "mrs", "ms", "dr"}]
+    words = [w for w in name.split() if w.rstrip(".").lower() not in {"mr", "mrs", "ms", "miss", "dr", "hon"}]
     return len(letters) >= 4 and bool(words) and all(ch.isupper() for w in words for ch in w if ch.isalpha())
 
 

@@ -210,3 +210,11 @@ def test_a_name_in_capitals_and_a_period_opens_a_turn():
     assert turns[0][1].endswith("I look forward to your questions.")
     assert turns[2][1] == "Thank you, Chair. Do you still expect to cut rates this year?"
     assert turns[0][0][1] == "guest"
+
+
+def test_a_hansards_honourable_member_in_capitals_is_named_in_title_case():
+    # New Zealand's Hansard: "Hon MARA QUILL (Minister of Transport):", then "Hon MARA QUILL:"; members by name
+    annotated = run(read("hansard_oral_questions_nz.txt"), source="hansard_oral_questions_nz.txt")
+    roles = {s.name: s.role for s in annotated.speakers}
+    assert roles["Hon Mara Quill"] == "guest" and roles["Tom Rigg"] == "host"
+    assert said(annotated)[0] == (("Hon Mara Quill", "guest"), "Yes. The budget sets aside the money for both vessels.")
