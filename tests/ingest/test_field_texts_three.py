@@ -218,3 +218,16 @@ def test_a_hansards_honourable_member_in_capitals_is_named_in_title_case():
     roles = {s.name: s.role for s in annotated.speakers}
     assert roles["Hon Mara Quill"] == "guest" and roles["Tom Rigg"] == "host"
     assert said(annotated)[0] == (("Hon Mara Quill", "guest"), "Yes. The budget sets aside the money for both vessels.")
+
+
+def test_a_numbered_transcripts_q_and_a_are_the_examining_lawyer_and_the_witness():
+    # a reporter's transcript on pleading paper: "BY MS. ORTIZ:" at the margin, then "Q." and "A." lines, the
+    # objections and rulings under "MR. BRANDT:" and "THE COURT:"
+    annotated = run(read("trial_transcript_numbered.txt"), source="trial_transcript_numbered.txt")
+    assert annotated.format == "line_numbered"
+    turns = said(annotated)
+    assert [name for (name, _), _ in turns] == [
+        "Ms. Ortiz", "The Witness", "Ms. Ortiz", "The Witness", "Mr. Brandt", "The Court", "The Witness",
+        "Ms. Ortiz", "The Witness"]
+    assert turns[6] == (("The Witness", "guest"), "It was the defendant's car.")
+    assert turns[7] == (("Ms. Ortiz", "host"), "How did you know it was his car?")
