@@ -69,7 +69,10 @@ from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
 from ._hearing import STATES, hearing_roles, members_ask
-from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter_lines, parse_clock, parse_date, reads_as_prose, refused, trim
+from ._common import (
+    EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
+    parse_date, reads_as_prose, refused, trim,
+)
 
 NAME = "labelled"
 
@@ -376,7 +379,7 @@ def _candidates(text: str):
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or first in "MD" and "(" in line[:40] and hansard(line)
                 or first.isupper() and ". " in line[:60] and capitals_period(line)
-                or last == "]" and _DASHED_RULE.fullmatch(lines[number] if number < len(lines) else "") and streetevents(line)
+                or last == "]" and number < len(lines) and _DASHED_RULE.fullmatch(lines[number]) and streetevents(line)
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
             )
@@ -505,7 +508,8 @@ def _role_hint(m: re.Match) -> str | None:
         return "host"
     if m.re is HANSARD_LABEL_LINE:  # at question time members ask, ministers answer
         return "guest" if m.group("portfolio") else "host"
-    if m.re is EARNINGS_LABEL_LINE or m.re is STREETEVENTS_LABEL_LINE:  # the operator and the analysts ask, the company's people answer
+    if m.re is EARNINGS_LABEL_LINE or m.re is STREETEVENTS_LABEL_LINE:
+        # the operator and the analysts ask, the company's people answer
         title = m.group("title")
         return "host" if not title or title.endswith("Analyst") else "guest"
     if m.re is CAPITALS_LABEL_LINE:
@@ -1071,7 +1075,8 @@ def _asked_between_turns(text: str, turns: list[ParsedTurn], first_label: int) -
     paragraphs above the labels are not mostly questions, or fewer than two."""
     asked, answers, boundaries = [], list(turns), 0
     for i, t in enumerate(turns[:-1]):
-        if turns[i + 1].start_char < t.end_char or turns[i + 1].speaker_label not in text[t.end_char:turns[i + 1].start_char]:
+        after = turns[i + 1]
+        if after.start_char < t.end_char or after.speaker_label not in text[t.end_char:after.start_char]:
             continue  # no label between them: the speaker going on at a time mark
         boundaries += 1
         last = _one_line_paragraph(text, t.start_char, t.end_char)
@@ -1364,8 +1369,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             turns = talk + turns
             content_start = text.rfind("\n", 0, talk[0].start_char) + 1
             title = _title(text[:content_start])
-    if {"Q", "A"} <= said and _EXAMINER_LINE.search(text):  # a trial's or a deposition's "BY MS. ORTIZ:", then Q. and A.
-        turns = _examiners_and_witness(text, turns, said)
+    if {"Q", "A"} <= said and (examiners := [(m.start(), m.group("name")) for m in _EXAMINER_LINE.finditer(text)]):
+        turns = examiners_and_witness(turns, examiners)  # a trial's or a deposition's "BY MS. ORTIZ:", then Q. and A.
     if said <= {"Q", "A"}:  # "Q: ...? A: ..." on each line: the answers inside
         turns = inline_questions_and_answers(text, turns)
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
@@ -1388,24 +1393,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     )
 
 
-# a court reporter's line naming the lawyer whose questions follow ("BY MS. ORTIZ:", under "DIRECT EXAMINATION")
-_EXAMINER_LINE = re.compile(r"^[ \t]*BY[ ](?P<name>(?:MR|MS|MRS|DR)\.[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}):[ \t]*\r?$", re.M)
-
-
-def _examiners_and_witness(text: str, turns: list[ParsedTurn], said: set[str]) -> list[ParsedTurn]:
-    """A trial's or a deposition's "Q." turns as the lawyer the last "BY MS. ORTIZ:" above them names, asking (a host),
-    and its "A." turns as "THE WITNESS" where the record labels the witness so elsewhere (else they stay "A")."""
-    examiners = [(m.start(), " ".join(m.group("name").split())) for m in _EXAMINER_LINE.finditer(text)]
-    starts = [at for at, _ in examiners]
-    witness = "THE WITNESS" if "THE WITNESS" in said else None
-    out = []
-    for t in turns:
-        if t.speaker_label == "Q" and (k := bisect.bisect_right(starts, t.start_char)):
-            t = replace(t, speaker_label=examiners[k - 1][1], role_hint="host")
-        elif t.speaker_label == "A" and witness:
-            t = replace(t, speaker_label=witness, role_hint="guest")
-        out.append(t)
-    return out
+# the examiners' lines where they stand in a text ("BY MS. ORTIZ:" on its own line)
+_EXAMINER_LINE = re.compile(r"(?m)^" + EXAMINER_LINE.pattern)
 
 
 # a header's field naming who asks, in an oral history's front matter ("INTERVIEWER: Peter Asaro", bold or not,

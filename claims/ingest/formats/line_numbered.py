@@ -25,10 +25,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import replace
 
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import refused, trim
+from ._common import EXAMINER_LINE, examiners_and_witness, refused, trim
 
 NAME = "line_numbered"
 
@@ -101,7 +100,7 @@ def _page(text: str, lines: list[Line]):
             skipped.update(note)
         elif _ARGUMENT_HEADING.match(text, body, end):
             skipped.update(_heading(text, lines, i))
-        elif _EXAMINER.match(text, body, end):
+        elif EXAMINER_LINE.match(text, body, end):
             skipped.add(i)
     return margin, skipped, title
 
@@ -110,8 +109,6 @@ def _page(text: str, lines: list[Line]):
 # / "ON BEHALF OF THE PETITIONER", "REBUTTAL ARGUMENT OF ..."; the Supreme Court's transcripts): no one's words
 _ARGUMENT_HEADING = re.compile(
     r"[ \t]*(?:(?:ORAL|REBUTTAL)[ ]ARGUMENT[ ]OF[ ][^a-z:]*|(?:RE-?)?(?:DIRECT|CROSS)[- ]?EXAMINATION[^a-z:]*)\r?$")
-# a deposition's or a trial's line naming the lawyer whose questions follow ("BY MS. ORTIZ:", at the margin)
-_EXAMINER = re.compile(r"[ \t]*BY[ ](?P<name>(?:MR|MS|MRS|DR)\.[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}):[ \t]*\r?$")
 # the examiner's "Q." and the witness's "A." opening a numbered line, the words after them
 _QUESTION_OR_ANSWER = re.compile(r"(?P<part>[QA])\.[ \t]+(?=\S)")
 _CAPITALS_ONLY = re.compile(r"[ \t]*[A-Z][^a-z:]*\r?$")
@@ -153,7 +150,7 @@ def _labels(text: str, lines: list[Line], margin: int, skipped: set):
     the speaker's name) for every label."""
     out = []
     # a deposition's or a trial's "Q." and "A." are labels where the record names the lawyer asking ("BY MS. ORTIZ:")
-    examined = any(0 <= b < e and text[b] == "B" and _EXAMINER.match(text, b, e) for _, e, b, _ in lines)
+    examined = bool(_examiners(text, lines))
     i = 0
     while i < len(lines):
         start, end, body, n = lines[i]
@@ -224,23 +221,10 @@ def spoken_text(text: str) -> str:
     return "\n".join(parts)
 
 
-def _examiners_and_witness(text: str, lines: list[Line], turns: list[ParsedTurn]) -> list[ParsedTurn]:
-    """The "Q." turns as the lawyer the last "BY MS. ORTIZ:" line above them names (a host), the "A." turns as
-    "THE WITNESS" where the record labels the witness so elsewhere (a guest); else the turns as they are."""
-    examiners = [(b, " ".join(m.group("name").split())) for _, e, b, _ in lines
-                 if 0 <= b < e and text[b] == "B" and (m := _EXAMINER.match(text, b, e))]
-    if not examiners:
-        return turns
-    at = [b for b, _ in examiners]
-    witness = "THE WITNESS" if any(t.speaker_label == "THE WITNESS" for t in turns) else None
-    out = []
-    for t in turns:
-        if t.speaker_label == "Q" and (k := bisect.bisect_right(at, t.start_char)):
-            t = replace(t, speaker_label=examiners[k - 1][1], role_hint="host")
-        elif t.speaker_label == "A" and witness:
-            t = replace(t, speaker_label=witness, role_hint="guest")
-        out.append(t)
-    return out
+def _examiners(text: str, lines: list[Line]) -> list[tuple[int, str]]:
+    """(offset, name) of each "BY MS. ORTIZ:" line (at the margin), in order."""
+    return [(b, m.group("name")) for _, e, b, _ in lines
+            if 0 <= b < e and text[b] == "B" and (m := EXAMINER_LINE.match(text, b, e))]
 
 
 def parse(text: str, *, source: str) -> ParsedSource:
@@ -267,7 +251,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         line = bisect.bisect_right(starts, a)
         turns.append(ParsedTurn(start_char=a, end_char=b, line=line, speaker_label=name))
-    turns = _examiners_and_witness(text, lines, turns)
+    examiners = _examiners(text, lines)
+    turns = examiners_and_witness(turns, examiners) if examiners else turns
     content_start = lines[labels[0][0]][2]
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title), turns=tuple(turns),
