@@ -52,6 +52,9 @@ _CHROME_WORDS = frozenset({
     "comment", "comments", "sidebar", "menu", "navbar", "nav", "share", "sharing", "social", "related", "cookie",
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
     "twitter", "footer", "catlinks", "subscription",
+    # consent managers' banners, saved with the page at the body's end (OneTrust's "onetrust-consent-sdk",
+    # Didomi's, Usercentrics', iubenda's, TrustArc's "truste-consent-track", a site's own "gdpr-banner")
+    "consent", "gdpr", "onetrust", "didomi", "usercentrics", "iubenda", "truste",
 })
 # a box set into the article, named anywhere in its class or id: a guest's or the author's bio
 # ("author-bio-box", "guest-bio"), related stories ("inline-related"), a pull quote repeating a line
@@ -106,7 +109,7 @@ _COLUMN_HEADERS = {"speaker": "speaker", "speakers": "speaker", "time": "time", 
 # may be the transcript's own (a sentence that seeks the video to where it is said)
 _WORD = re.compile(r"\w")
 # the words that lead into links to other stories, the line's only own words ("Related: <a>...</a>")
-_LINKS_LEAD_IN = re.compile(r"(?i:related(?: stories| articles| coverage)?|read more|read also|also read|see also|more from [\w ]{1,30}"
+_LINKS_LEAD_IN = re.compile(r"(?i:related(?: stories| articles| coverage| content| posts| episodes| transcripts)?|read more|read also|also read|see also|more from [\w ]{1,30}"
                             r"|recommended|further reading|listen|watch)[ \t]*[:：|»›>-]?[ \t]*")
 _SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
 # a <title> naming the site or its section, the same on every page of it ("CNN.com - Transcripts"):
@@ -262,6 +265,8 @@ class _Renderer(HTMLParser):
         # main page", "Back to all transcripts", a list of categories), unless it is a label
         navigation = self.line_linked and (not self.line_unlinked or _LINKS_LEAD_IN.fullmatch(
             _SPACE.sub(" ", "".join(self.line_own)).strip())) and not text.rstrip().endswith((":", "："))
+        if navigation and self.heading_blocks[-1:] == [len(self.blocks) - 1] and _LINKS_LEAD_IN.fullmatch(self.blocks[-1]):
+            self._drop_last_block()  # the heading over these links ("Related Content") is the site's too
         if text.strip() and not navigation:
             if self.line_bold and not self.line_not_bold:
                 self.bold_blocks.append(len(self.blocks))
@@ -271,6 +276,14 @@ class _Renderer(HTMLParser):
         self.line_own = []
         self.line_linked = self.line_unlinked = False
         self.line_marked = False
+
+    def _drop_last_block(self) -> None:
+        last = len(self.blocks) - 1
+        self.blocks.pop()
+        self.heading_blocks.pop()
+        self.heading_levels.pop(last, None)
+        if self.bold_blocks[-1:] == [last]:
+            self.bold_blocks.pop()
 
     def handle_starttag(self, tag, attrs):
         if self.skip_tag:

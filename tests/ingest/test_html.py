@@ -663,3 +663,23 @@ def test_a_magazine_pages_questions_in_bold_are_the_interviewers_turns_and_its_h
     post = page.replace("How much of a lithium battery can be recovered today?", "We asked her about recycling.").replace(
         "And where does that go in the next five years?", "Then we turned to the future.")
     assert not any(t.speaker_slug.startswith("interview") for t in run(post, source="post.html").turns)
+
+
+def test_a_rev_transcript_page_ends_its_last_turn_before_the_related_links_and_the_cookie_banner():
+    # rev.com's transcript posts: "Name: (00:00)" over each paragraph, a "Related Content" heading over a
+    # list of links after the transcript, and the consent manager's banner (OneTrust's) saved at the body's end
+    html = (DATA / "rev_transcript_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="rev_transcript_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    metadata = annotated.metadata
+    assert (metadata.title, metadata.show) == ("Governor Lane Wildfire Season Briefing Transcript", "Rev")
+    assert (metadata.published, metadata.published_precision) == (dt.date(2023, 3, 3), "day")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [(name, seconds) for name, seconds, _ in turns] == [
+        ("Governor Alma Lane", 0), ("Governor Alma Lane", 48), ("Chief Dan Moreno", 61), ("Speaker 1", 95),
+        ("Governor Alma Lane", 99)]
+    assert turns[-1][2] == "(01:39)\n\nNot this week. When the wind drops we will look at it again, and not before."
+    for chrome in ("Related Content", "cookies", "Accept All", "Log In", "All rights reserved"):
+        assert chrome not in text, chrome
