@@ -683,3 +683,24 @@ def test_a_rev_transcript_page_ends_its_last_turn_before_the_related_links_and_t
     assert turns[-1][2] == "(01:39)\n\nNot this week. When the wind drops we will look at it again, and not before."
     for chrome in ("Related Content", "cookies", "Accept All", "Log In", "All rights reserved"):
         assert chrome not in text, chrome
+
+
+def test_a_broadcasters_copyright_notice_under_the_transcript_is_not_the_last_speakers_words():
+    # NPR's transcript pages: "NAME, HOST:" labels, then the copyright notice and a note on how the
+    # transcript was made, in the transcript's own <div>
+    html = (DATA / "npr_transcript_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="npr_transcript_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    metadata = annotated.metadata
+    assert metadata.title == "A town votes to buy a battery the size of a barn"
+    assert (metadata.published, metadata.published_precision) == (dt.date(2023, 5, 4), "day")
+    speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns[0] == (("Dana Ortiz", "host"), "Last spring, a town of four thousand people voted to buy a battery. "
+                                                 "Kevin Abara went to see what they got.")
+    assert [name for (name, _), _ in turns] == ["Dana Ortiz", "Kevin Abara", "Ruth Calder", "Kevin Abara",
+                                                "Ruth Calder", "Dana Ortiz"]
+    assert turns[-1][1] == "That's Kevin Abara reporting."
+    assert not any("Copyright" in words or "rush deadline" in words for _, words in turns)
+    assert "Copyright © 2023 NPR. All rights reserved." in text  # still in the stored text, outside the turns

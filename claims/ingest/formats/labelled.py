@@ -284,6 +284,9 @@ _NOT_SPOKEN_LINE = re.compile(
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
 _CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?Transcribed by \S+\s*\Z", re.I)  # Otter's last line
+# a copyright notice opening a line of the last turn: what follows is the page's, not the speaker's (NPR's
+# transcripts end "Copyright © 2023 NPR. All rights reserved. Visit our website terms of use ...", then a note)
+_COPYRIGHT_NOTICE = re.compile(r"\n[ \t]*(?:Copyright\b|©|\(c\))[^\n]{0,200}?\bAll rights reserved\b", re.I)
 # Google Meet's line closing a meeting's transcript ("Meeting ended after 00:04:19 👋"); what follows
 # it up to the next label (its footer, the next meeting's header) is nobody's words
 _MEETING_ENDED = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?Meeting ended after \d", re.M)
@@ -1149,6 +1152,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     footer = _FOOTER_RULE.search(text, starts[-1][1], bounds[-1])
     if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
         bounds[-1] = footer.start()
+    notice = _COPYRIGHT_NOTICE.search(text, starts[-1][1], bounds[-1])
+    if notice:
+        bounds[-1] = notice.start()
     if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
         ends = [e.start() for e in _MEETING_ENDED.finditer(text)]
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
