@@ -193,6 +193,7 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     """An element named as chrome by its role, or by a class or id that opens with a chrome word
     ("comments-area", "share-buttons", Substack's "subscription-widget-wrap"; not "transcript-share-box"),
     or names a footer ("post-footer", "entry-footer": a post's likes, tags and sharing, after its words)
+    or a list of links ("debate-speech__links": TheyWorkForYou's links to each speech and its source)
     or a box set into the article ("author-bio", "inline-related", "pull-quote", "read-more")."""
     if tag in ("html", "body", "main", "article"):
         return False
@@ -202,7 +203,7 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if name == "role" and value.lower() in ("navigation", "banner", "contentinfo", "complementary"):
             return True
         if name in ("class", "id") and any(
-            parts[0] in _CHROME_WORDS or parts[-1] == "footer"
+            parts[0] in _CHROME_WORDS or parts[-1] in ("footer", "links")
             or parts[0] not in _TAXONOMY and (_ASIDE_WORDS.intersection(parts) or _ASIDE_PAIRS.intersection(zip(parts, parts[1:])))
             for parts in (re.split(r"[_\-]+", word) for word in value.lower().split())
         ):
@@ -246,6 +247,7 @@ class _Renderer(HTMLParser):
         self.open_page_links = 0  # how many of them do
         self.line_linked = self.line_unlinked = False  # the line has words inside such links, outside them
         self.line_marked = False  # a time mark or a speaker's name was written into the line
+        self.label_end = 0  # where in the line the speaker's name written into it ends, if one was
         self.heading_blocks: list[int] = []  # which blocks are headings
         self.bold_blocks: list[int] = []  # which blocks are words in <b> or <strong> throughout
         self.line_bold = self.line_not_bold = False  # the line has words inside <b>/<strong>, outside them
@@ -265,6 +267,11 @@ class _Renderer(HTMLParser):
         # main page", "Back to all transcripts", a list of categories), unless it is a label
         navigation = self.line_linked and (not self.line_unlinked or _LINKS_LEAD_IN.fullmatch(
             _SPACE.sub(" ", "".join(self.line_own)).strip())) and not text.rstrip().endswith((":", "："))
+        if navigation and self.label_end:
+            # a speaker's name in a link to their page, more of the link after it (TheyWorkForYou's photo,
+            # name and party, then the speech's time): the name is the line's label, the rest is the site's
+            text = _SPACE.sub(" ", "".join(self.line[:self.label_end])).strip()
+            navigation = False
         if navigation and self.heading_blocks[-1:] == [len(self.blocks) - 1] and _LINKS_LEAD_IN.fullmatch(self.blocks[-1]):
             self._drop_last_block()  # the heading over these links ("Related Content") is the site's too
         if text.strip() and not navigation:
@@ -276,6 +283,7 @@ class _Renderer(HTMLParser):
         self.line_own = []
         self.line_linked = self.line_unlinked = False
         self.line_marked = False
+        self.label_end = 0
 
     def _drop_last_block(self) -> None:
         last = len(self.blocks) - 1
@@ -437,6 +445,7 @@ class _Renderer(HTMLParser):
             elif marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS:
                 self.line[marked.line_at:] = [f" {text} " if text[-1] in ":：" else f" {text}: "]
                 self.line_marked = True
+                self.label_end = marked.line_at + 1
 
     def handle_data(self, data):
         if self.in_title:

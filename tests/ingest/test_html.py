@@ -704,3 +704,28 @@ def test_a_broadcasters_copyright_notice_under_the_transcript_is_not_the_last_sp
     assert turns[-1][1] == "That's Kevin Abara reporting."
     assert not any("Copyright" in words or "rush deadline" in words for _, words in turns)
     assert "Copyright © 2023 NPR. All rights reserved." in text  # still in the stored text, outside the turns
+
+
+def test_a_debates_speakers_linked_to_their_pages_are_labels_and_each_speechs_links_stay_out():
+    # TheyWorkForYou's debate pages: each speech's <h2 class="debate-speech__speaker"> holds one link to the
+    # member's page (photo, name, party or office) and one to the speech, its time; under the speech a
+    # list of links to it and to the Hansard source
+    html = (DATA / "parliament_debate_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="parliament_debate_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert (annotated.metadata.title, annotated.metadata.show) == ("Rural Bus Services", "TheyWorkForYou")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [
+        ("Helen Marsh", "What steps the Department is taking to keep rural bus routes running."),
+        ("Colin Webb", "We have given councils money to keep the routes people rely on, and I will publish the "
+                       "figures next month.\n\nNo council has lost a route for want of that money this year."),
+        ("Helen Marsh", "The Minister says that, but the 41 from my village stopped running in January. "
+                        "Will he meet me to talk about it?"),
+        ("Colin Webb", "I will happily meet the hon. Lady, and I will bring the figures with me."),
+    ]
+    spoken = "\n".join(words for _, words in turns)
+    for chrome in ("Liberal Democrat", "The Minister for Roads", "11:34 am", "Link to this speech", "In context",
+                   "Hansard source", "Citation", "Points of Order", "cookies"):
+        assert chrome not in spoken, chrome
