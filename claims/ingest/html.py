@@ -51,7 +51,7 @@ _SITE_CHROME = frozenset({"header", "footer"})
 _CHROME_WORDS = frozenset({
     "comment", "comments", "sidebar", "menu", "navbar", "nav", "share", "sharing", "social", "related", "cookie",
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
-    "twitter", "footer", "catlinks", "subscription",
+    "twitter", "footer", "catlinks", "subscription", "ad",
     # consent managers' banners, saved with the page at the body's end (OneTrust's "onetrust-consent-sdk",
     # Didomi's, Usercentrics', iubenda's, TrustArc's "truste-consent-track", a site's own "gdpr-banner")
     "consent", "gdpr", "onetrust", "didomi", "usercentrics", "iubenda", "truste",
@@ -111,6 +111,9 @@ _WORD = re.compile(r"\w")
 # the words that lead into links to other stories, the line's only own words ("Related: <a>...</a>")
 _LINKS_LEAD_IN = re.compile(r"(?i:related(?: stories| articles| coverage| content| posts| episodes| transcripts)?|read more|read also|also read|see also|more from [\w ]{1,30}"
                             r"|recommended|further reading|listen|watch)[ \t]*[:：|»›>-]?[ \t]*")
+# an ad slot's caption and its link past the slot, alone on their line: what is left of an ad between a
+# transcript's paragraphs whose classes are hashed ("css-1rh1sk1"; the New York Times' "SKIP ADVERTISEMENT")
+_AD_CAPTION = re.compile(r"(?i:(?:skip )?advertisement|(?:story|article) continues below(?: this)? advertisement)")
 _SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
 # a <title> naming the site or its section, the same on every page of it ("CNN.com - Transcripts"):
 # each of its parts (between " - ", " | ", ": "...) is the site's name, a domain or one of these words
@@ -267,6 +270,7 @@ class _Renderer(HTMLParser):
         # main page", "Back to all transcripts", a list of categories), unless it is a label
         navigation = self.line_linked and (not self.line_unlinked or _LINKS_LEAD_IN.fullmatch(
             _SPACE.sub(" ", "".join(self.line_own)).strip())) and not text.rstrip().endswith((":", "："))
+        navigation = navigation or bool(_AD_CAPTION.fullmatch(text))
         if navigation and self.label_end:
             # a speaker's name in a link to their page, more of the link after it (TheyWorkForYou's photo,
             # name and party, then the speech's time): the name is the line's label, the rest is the site's

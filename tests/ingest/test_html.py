@@ -729,3 +729,21 @@ def test_a_debates_speakers_linked_to_their_pages_are_labels_and_each_speechs_li
     for chrome in ("Liberal Democrat", "The Minister for Roads", "11:34 am", "Link to this speech", "In context",
                    "Hansard source", "Citation", "Points of Order", "cookies"):
         assert chrome not in spoken, chrome
+
+
+def test_advertisement_slots_set_between_a_transcripts_paragraphs_are_not_the_speakers_words():
+    # a newspaper's transcript page: ad slots between the paragraphs, one in <div class="ad ...">, one in
+    # hashed classes with only its "Advertisement" caption and "SKIP ADVERTISEMENT" link to tell it
+    html = (DATA / "newspaper_interview_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="newspaper_interview_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    metadata = annotated.metadata
+    assert (metadata.title, metadata.show) == ("Transcript: The Orchard Keeper Who Counts Bees", "The New York Times")
+    assert (metadata.published, metadata.published_precision) == (dt.date(2024, 4, 12), "day")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [name for name, _ in turns] == ["Nora Lind", "Tomas Hale"] * 3
+    assert turns[1][1] == "Not every bee. A square metre of blossom, five minutes, the same trees each day."
+    assert turns[3][1] == "That a cold week in April costs me more fruit than any pest. The bees simply stay home."
+    assert "dvertisement" not in text and "ADVERTISEMENT" not in text
