@@ -747,3 +747,19 @@ def test_advertisement_slots_set_between_a_transcripts_paragraphs_are_not_the_sp
     assert turns[1][1] == "Not every bee. A square metre of blossom, five minutes, the same trees each day."
     assert turns[3][1] == "That a cold week in April costs me more fruit than any pest. The bees simply stay home."
     assert "dvertisement" not in text and "ADVERTISEMENT" not in text
+
+
+def test_a_briefings_mr_in_capitals_without_a_period_is_written_as_an_honorific():
+    # the State Department's briefings: British-style "MR KELLER:" (no period) for the spokesperson, the
+    # reporters' "QUESTION:"
+    html = (DATA / "state_briefing_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="state_briefing_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.metadata.title == "Department Press Briefing – March 5, 2024"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2024, 3, 5), "day")
+    speakers = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [name for name, _ in turns] == ["Mr Keller", "Question"] * 3 + ["Mr Keller"]
+    assert turns[0][1].startswith("Good afternoon, everyone.") and "Washington" not in turns[0][1]
+    assert turns[-1][1].startswith("Thanks, everyone.") and "Tags" not in turns[-1][1]
