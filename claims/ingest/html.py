@@ -657,11 +657,34 @@ def _embedded(renderer: "_Renderer") -> Rendered | None:
         return None
 
 
+def _name_headings_as_labels(renderer: "_Renderer") -> None:
+    """Speakers' names set as headings over their words (This American Life's <h4>Ira Glass</h4> above
+    each of his paragraphs) are labels, "Ira Glass:", as a Markdown transcript's "## Ira Glass" is where
+    it heads two turns or more: the headings whose text is a name in capitalised words, two such names
+    each heading two or more blocks; a name heading once stays a heading (an act's "Prologue")."""
+    blocks = renderer.blocks
+    names = Counter(
+        blocks[i] for i in renderer.heading_blocks
+        if _SPEAKER_NAME.fullmatch(blocks[i]) and not blocks[i].endswith((":", "："))
+        and len(blocks[i].split()) <= _SPEAKER_NAME_WORDS and all(w[:1].isupper() for w in blocks[i].split())
+    )
+    repeated = {name for name, count in names.items() if count >= 2}
+    if len(repeated) < 2:
+        return
+    labels = {i for i in renderer.heading_blocks if blocks[i] in repeated}
+    for i in labels:
+        blocks[i] += ":"
+        renderer.heading_levels.pop(i, None)
+    renderer.heading_blocks = [i for i in renderer.heading_blocks if i not in labels]
+    renderer.bold_blocks = [i for i in renderer.bold_blocks if i not in labels]
+
+
 def read_page(html: str) -> Page:
     """An HTML document in, its text (paragraphs one per line, a blank line between) and metadata out."""
     renderer = _Renderer()
     renderer.feed(html)
     renderer.close()
+    _name_headings_as_labels(renderer)
     meta = renderer.meta
     title = _page_title(renderer)
     published, precision = _published(meta.get("article:published_time", ""))

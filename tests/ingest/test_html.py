@@ -763,3 +763,21 @@ def test_a_briefings_mr_in_capitals_without_a_period_is_written_as_an_honorific(
     assert [name for name, _ in turns] == ["Mr Keller", "Question"] * 3 + ["Mr Keller"]
     assert turns[0][1].startswith("Good afternoon, everyone.") and "Washington" not in turns[0][1]
     assert turns[-1][1].startswith("Thanks, everyone.") and "Tags" not in turns[-1][1]
+
+
+def test_speakers_names_set_as_headings_over_their_paragraphs_are_labels():
+    # This American Life's transcripts: each turn a <div class="host|interviewer|subject"> whose <h4> is the
+    # speaker's name; the acts' titles are <h3>s between the turns
+    html = (DATA / "radio_show_transcript_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="radio_show_transcript_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert (annotated.metadata.title, annotated.metadata.show) == ("812: The Night Shift", "This American Life")
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2023, 11, 10), "day")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [name for name, _ in turns] == ["Ira Glass", "Ira Glass", "Rosa Mendel", "Rosa Mendel", "Ira Glass", "Rosa Mendel"]
+    assert turns[0][1] == ("A bakery opens at two in the morning, and the people who work there do not see daylight "
+                           "all winter.\n\nWe went to spend a night with them.")
+    assert turns[2][1] == "Eleven at night. I eat breakfast at midnight."  # the act's title after it is no one's words
+    assert not any("Act One" in words or "Note:" in words for _, words in turns)
