@@ -721,13 +721,17 @@ def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> Pars
     chapter's title on a podcast's page) is not the words of the speaker before it (as a
     Markdown transcript's "### MIT" is not, labelled.py). An unlabelled turn that is a heading
     (a page read as plain paragraphs: its title, a section's) is no turn, unless it ends a sentence
-    (a question set as a heading), as a Markdown heading is not (plain.py)."""
+    (a question set as a heading), as a Markdown heading is not (plain.py); nor is a chapter's heading
+    opening with its time between two turns."""
     ends = dict(headings)
     turns = []
     for turn in parsed.turns:
         a, b = turn.start_char, turn.end_char
-        if ends.get(a) == b and not turn.speaker_label and not text[a:b].rstrip().endswith(_SENTENCE_ENDS):
-            continue  # a paragraph that is a heading, read as plain text: the page's title or a section's
+        if ends.get(a) == b and (not turn.speaker_label or text[a] in "[(") and not text[a:b].rstrip().endswith(_SENTENCE_ENDS):
+            # a paragraph that is a heading, read as plain text: the page's title or a section's; or a chapter's
+            # heading opening with its time ("(00:00:40) – Where trust starts"), which the labelled format
+            # takes for the speaker before it going on at that time
+            continue
         while True:
             line_start = text.rfind("\n", a, b) + 1
             if line_start <= a or ends.get(line_start) != b:

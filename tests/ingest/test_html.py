@@ -781,3 +781,24 @@ def test_speakers_names_set_as_headings_over_their_paragraphs_are_labels():
                            "all winter.\n\nWe went to spend a night with them.")
     assert turns[2][1] == "Eleven at night. I eat breakfast at midnight."  # the act's title after it is no one's words
     assert not any("Act One" in words or "Note:" in words for _, words in turns)
+
+
+def test_a_podcast_posts_title_naming_its_guest_and_its_timed_chapter_headings_are_no_turns():
+    # a Substack podcast post: the title "Guest – topic", a "Timestamps" list, then the transcript under
+    # chapter headings "(00:00:40) – Title", each turn "**Name** *00:00:40*" over its paragraphs
+    html = (DATA / "substack_podcast_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="substack_podcast_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    metadata = annotated.metadata
+    assert (metadata.title, metadata.show) == ("Mara Quinn – Small banks, deposits, and trust", "Patel Podcast")
+    assert (metadata.published, metadata.published_precision) == (dt.date(2024, 6, 11), "day")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [
+        ("Sam Patel", 0, "Today I am talking with Mara Quinn, who runs a bank with eleven branches.\n\nMara, welcome."),
+        ("Mara Quinn", 12, "Thanks, Sam. Happy to be here."),
+        ("Sam Patel", 40, "Where does trust start?"),
+        ("Mara Quinn", 43, "With the teller who knows your name. Everything else follows from that."),
+    ]
+    assert "Great episode" not in text and "Type your email" not in text

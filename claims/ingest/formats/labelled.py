@@ -748,6 +748,11 @@ def _label_lines(text: str):
     if any(c[4].re is PART_LABEL_LINE for c in cands):
         kept = _parts_with_initials(cands)
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+    earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE]
+    if len(earnings) == 1 and len(cands) > 1:
+        # one "Name – words" line over labels of another shape is a title, not an earnings call's label
+        # (a podcast's "Mara Quinn – Small banks, deposits, and trust" heading its "Mara Quinn 00:00:12" turns)
+        del cands[earnings[0]], nonblank_before[earnings[0]]
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
