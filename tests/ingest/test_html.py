@@ -802,3 +802,19 @@ def test_a_podcast_posts_title_naming_its_guest_and_its_timed_chapter_headings_a
         ("Mara Quinn", 43, "With the teller who knows your name. Everything else follows from that."),
     ]
     assert "Great episode" not in text and "Type your email" not in text
+
+
+def test_a_press_conferences_moderator_hosts_and_the_transcribers_credit_is_not_the_last_turn():
+    # a sports press conference as ASAP Sports serves it: "THE MODERATOR:" opens and closes, reporters' "Q.",
+    # the player's name in capitals, and the transcription service's credit under the last turn
+    html = (DATA / "press_conference_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="press_conference_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2023, 6, 9), "day")
+    speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [who for who, _ in turns] == [("The Moderator", "host"), ("Lena Park", "guest"), ("Q", "host"),
+                                         ("Lena Park", "guest"), ("Q", "host"), ("Lena Park", "guest"),
+                                         ("The Moderator", "host")]
+    assert turns[-1][1] == "Thank you, Lena. Good luck tomorrow."

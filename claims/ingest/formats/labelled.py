@@ -283,7 +283,9 @@ _NOT_SPOKEN_LINE = re.compile(
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
-_CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?Transcribed by \S+\s*\Z", re.I)  # Otter's last line
+# the last line crediting who transcribed it: Otter's "Transcribed by https://otter.ai", ASAP Sports' "FastScripts
+# Transcript by ASAP Sports"
+_CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?(?:Transcribed|(?:FastScripts )?Transcript) by \S[^\n]{{0,40}}\s*\Z", re.I)
 # a copyright notice opening a line of the last turn: what follows is the page's, not the speaker's (NPR's
 # transcripts end "Copyright © 2023 NPR. All rights reserved. Visit our website terms of use ...", then a note)
 _COPYRIGHT_NOTICE = re.compile(r"\n[ \t]*(?:Copyright\b|©|\(c\))[^\n]{0,200}?\bAll rights reserved\b", re.I)
@@ -1152,14 +1154,13 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     previous_time = None
     day = 0.0  # a clock past midnight: the seconds of the days before (_on_its_day)
     ended_at = None  # the time an f4transkript mark gave the end of the turn before
-    credit = _CREDIT.search(text, max(0, len(text) - 300))
-    bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
+    notice = _COPYRIGHT_NOTICE.search(text, starts[-1][1])
+    end = notice.start() if notice else len(text)
+    credit = _CREDIT.search(text, max(0, end - 300), end)
+    bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else end]
     footer = _FOOTER_RULE.search(text, starts[-1][1], bounds[-1])
     if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
         bounds[-1] = footer.start()
-    notice = _COPYRIGHT_NOTICE.search(text, starts[-1][1], bounds[-1])
-    if notice:
-        bounds[-1] = notice.start()
     if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
         ends = [e.start() for e in _MEETING_ENDED.finditer(text)]
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
