@@ -7,9 +7,10 @@ headings, list items, line breaks) end lines, runs of white space inside a block
 (as a browser shows them; `<pre>` keeps its own), character references become their characters
 (a no-break space a plain one, as copying from the browser gives it).
 The page's chrome is left out: scripts and styles, the head, navigation, headers and footers of
-the site, asides, forms, buttons, players, and any element whose class or id opens by naming it comments, a
-sidebar, a menu, sharing, related links or a footer (a comment section's `Name: text` would otherwise read as
-turns), and lines that are nothing but links to other pages ("Return to Transcripts main page").
+the site, asides, forms, buttons, players, photos' captions, and any element whose class or id opens by naming it
+comments, a sidebar, a menu, sharing, related links, an ad, a consent banner or a footer (a comment section's
+`Name: text` would otherwise read as turns), and lines that are nothing but links to other pages ("Return to
+Transcripts main page") or an ad's caption ("Advertisement").
 Time marks and speakers' names that a page sets apart by their element are written as the labelled
 format reads them: "[0:00]" for a clock in <time>, in a time-classed element or on a button, "Name:" for
 a name in <cite> or a speaker-classed element. A fragment with no doctype or <html> is read too
@@ -45,6 +46,7 @@ _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doc
 _SKIPPED = frozenset({
     "script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "select",
     "textarea", "dialog", "audio", "video",
+    "figcaption",  # a photo's caption and credit, set between the paragraphs: no one's words
 })
 # the site's own header and footer (<header>/<footer> directly in <body>); an article's header stays
 _SITE_CHROME = frozenset({"header", "footer"})
@@ -59,7 +61,8 @@ _CHROME_WORDS = frozenset({
 # a box set into the article, named anywhere in its class or id: a guest's or the author's bio
 # ("author-bio-box", "guest-bio"), related stories ("inline-related"), a pull quote repeating a line
 _ASIDE_WORDS = frozenset({"bio", "biography", "related", "pullquote", "recirc", "recirculation", "readmore"})
-_ASIDE_PAIRS = frozenset({("read", "more"), ("pull", "quote"), ("see", "also"), ("author", "box")})
+# (and WordPress's classic captioned photo, "wp-caption", its caption "wp-caption-text")
+_ASIDE_PAIRS = frozenset({("read", "more"), ("pull", "quote"), ("see", "also"), ("author", "box"), ("wp", "caption")})
 # a post's own classes naming its tags and categories (WordPress: "tag-bio", "category-related-reading")
 _TAXONOMY = frozenset({"tag", "category", "categories", "topic", "post", "format"})
 _BLOCKS = frozenset({

@@ -818,3 +818,19 @@ def test_a_press_conferences_moderator_hosts_and_the_transcribers_credit_is_not_
                                          ("Lena Park", "guest"), ("Q", "host"), ("Lena Park", "guest"),
                                          ("The Moderator", "host")]
     assert turns[-1][1] == "Thank you, Lena. Good luck tomorrow."
+
+
+def test_photo_captions_set_between_the_answers_are_not_the_speakers_words():
+    # a news site's Q&A with photos between the turns: a block editor's <figure><figcaption> and the classic
+    # editor's <div class="wp-caption"><p class="wp-caption-text">
+    html = (DATA / "magazine_qa_photos_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="magazine_qa_photos_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2024, 2, 2), "day")
+    speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [who for who, _ in turns] == [("Harbour Times", "host"), ("Ruth Okafor", "guest")] * 3
+    assert turns[1][1] == "Somewhere past thirty thousand. I stopped counting in the nineties."
+    assert turns[3][1] == "The night of the storm in 1998. Everyone on board went quiet, even the children."
+    assert "Photo:" not in text and "Courtesy of" not in text
