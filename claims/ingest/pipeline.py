@@ -29,6 +29,7 @@ from .errors import IngestError
 from .formats import parse_source
 from .formats.plain import questions_in_bold
 from .front_matter import blank_front_matter, read_front_matter
+from .introductions import introduced
 from .html import is_html, read_page, without_trailing_headings
 from .json_transcript import json_document
 from .manifest import derive_slug, fit_metadata, manifest_metadata, merge_metadata
@@ -104,6 +105,9 @@ def run(
     ranges = [(t.start_char, t.end_char) for t in parsed.turns]
     spans_of_turn = spans_by_range(reading, ranges)
     spans = [span for turn_spans in spans_of_turn for span in turn_spans]
+    if not any(t.speaker_label for t in parsed.turns):  # no labels: the opening may name the host and guest
+        merged = introduced(reading, parsed.content_start, content_end, merged)
+        base = replace(base, metadata=merged)
     speakers, turns = attribute_speakers(reading, parsed, merged, units=spans, model=attribution_model)
     speakers, turns = scoped_to_interview(speakers, turns, merged.slug, named=merged.hosts + merged.guests)
     host = next((s.slug for s in speakers if s.role == "host"), None)

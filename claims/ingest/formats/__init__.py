@@ -5,6 +5,8 @@ most specific shapes first and falling back to plain punctuated text.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..records import ParsedSource
 from . import ass, chaptered, labelled, line_numbered, microdvd, plain, raw_captions, sami, sbv, scraped_page, srt, timed_lines, webvtt
 from ._common import refused
@@ -29,6 +31,24 @@ def _detector(looks_like):
     return lambda text: {} if looks_like(text) else None
 
 
+def _chaptered(text: str) -> dict | None:
+    """A chapter list above a transcript whose voices only "- " marks (or nothing) tell apart; where
+    labels or time marks do, their own format reads the turns and the chapters come with them
+    (_with_chapter_list)."""
+    if not chaptered.looks_like(text):
+        return None
+    body = text[chaptered.transcript_start(text):]
+    return None if labelled.detected(body) is not None or timed_lines.detected(body) is not None else {}
+
+
+def _with_chapter_list(text: str, parsed: ParsedSource) -> ParsedSource:
+    """Labelled or timed turns with the chapters of a chapter list above them, where they have none."""
+    if parsed.chapters or parsed.errors or parsed.format not in (labelled.NAME, timed_lines.NAME):
+        return parsed
+    chapters = chaptered.chapter_list(text, parsed.content_start)
+    return replace(parsed, chapters=chapters) if chapters else parsed
+
+
 # Most specific first: a caption header, then page layouts, then labels; "plain" last. Each
 # detector returns None, or the arguments its parser takes from what detection computed.
 _DETECTORS = (
@@ -39,7 +59,7 @@ _DETECTORS = (
     ("srt", _detector(srt.looks_like)),
     ("sbv", _detector(sbv.looks_like)),
     ("scraped_page", _detector(scraped_page.looks_like)),
-    ("chaptered", _detector(chaptered.looks_like)),
+    ("chaptered", _chaptered),
     ("line_numbered", line_numbered.detected),  # its pages' labels would otherwise read as "Name:" lines
     ("labelled", labelled.detected),
     ("timed_lines", timed_lines.detected),
@@ -73,4 +93,4 @@ def parse_source(text: str, *, source: str, fmt: str | None = None) -> ParsedSou
     if parser is None:
         known = ", ".join(sorted(PARSERS))
         return refused(fmt, source, None, f"unknown format {fmt!r} (known: {known})")
-    return parser(text, source=source, **found)
+    return _with_chapter_list(text, parser(text, source=source, **found))

@@ -9,16 +9,22 @@ and no label. The text before the first mark (the host's introduction) has no ma
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..errors import IngestError
-from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
+from ..records import Chapter, ParsedSource, ParsedTurn
 from ._common import has_line, iter_lines, LineIndex, refused, trim
+from ._head import header_facts
 
 NAME = "chaptered"
 
-_CHAPTERS_HEADER = frozenset({"chapters", "chapters:", "contents", "table of contents"})
+_CHAPTERS_HEADER = frozenset({"chapters", "chapters:", "contents", "table of contents", "timestamps", "timestamps:"})
 _TRANSCRIPT_HEADER = frozenset({"transcript", "transcript:"})
-_CHAPTER_LINE = re.compile(r"^\s*(?:(\d+):)?(\d+):(\d{1,2})\s*[-–—]?\s+(\S.*?)\s*$")
+# "2:23 Title", as video descriptions and podcast pages also write it: "(02:23) Title", "[2:23] Title",
+# "- 2:23 Title", "02:23: Title", "1:02:23 – Title"
+_CHAPTER_LINE = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:\((?=[\d:]+\))|\[(?=[\d:]+\]))?(?:(\d+):)?(\d+):(\d{1,2})[)\]]?\s*[-–—:]?\s+(\S.*?)\s*$"
+)
 # A turn mark: "- " at a line start or after a space, not part of "--" or a hyphenated word,
 # followed by the first character of the turn.
 TURN_MARK = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[ \t\u00a0]))- (?=\S)")
@@ -48,16 +54,31 @@ def looks_like(text: str) -> bool:
     return any(_CHAPTER_LINE.match(l[3]) for l in lines[chapters_idx + 1 : transcript_idx])
 
 
-def parse(text: str, *, source: str) -> ParsedSource:
-    """Text in, ParsedSource with title, chapters and "- "-marked turns out."""
+def transcript_start(text: str) -> int | None:
+    """Where the transcript under a chapter list starts (after its "Transcript" line), or None."""
     chapters_idx, transcript_idx, lines = _layout(text)
-    if chapters_idx is None or transcript_idx is None:
-        what = '"Chapters"' if chapters_idx is None else '"Transcript"'
-        return refused(NAME, source, 1, f"not a chaptered transcript: no {what} line found")
+    return None if chapters_idx is None or transcript_idx is None else lines[transcript_idx][2] + 1
+
+
+def chapter_list(text: str, before: int) -> tuple[Chapter, ...]:
+    """The chapters of a chapter list above `before` (where another format found the transcript's
+    turns), every line under its header a chapter line in time order; () otherwise."""
+    head = text[:before]
+    if not has_line(head, _CHAPTERS_HEADER):
+        return ()
+    chapters_idx, transcript_idx, lines = _layout(head)
+    if chapters_idx is None:
+        return ()
+    chapters, errors = _chapters(lines[chapters_idx + 1 : transcript_idx], source="")
+    return tuple(chapters) if not errors else ()
+
+
+def _chapters(lines, *, source: str) -> tuple[list[Chapter], list[IngestError]]:
+    """The lines under a chapter list's header in, its chapters and the errors of its malformed lines out."""
     errors: list[IngestError] = []
     chapters: list[Chapter] = []
     previous = -1
-    for number, _, _, line in lines[chapters_idx + 1 : transcript_idx]:
+    for number, _, _, line in lines:
         if not line.strip():
             continue
         m = _CHAPTER_LINE.match(line)
@@ -74,11 +95,20 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         previous = start
         chapters.append(Chapter(title=title, start_seconds=start))
+    return chapters, errors
+
+
+def parse(text: str, *, source: str) -> ParsedSource:
+    """Text in, ParsedSource with title, chapters and "- "-marked turns out."""
+    chapters_idx, transcript_idx, lines = _layout(text)
+    if chapters_idx is None or transcript_idx is None:
+        what = '"Chapters"' if chapters_idx is None else '"Transcript"'
+        return refused(NAME, source, 1, f"not a chaptered transcript: no {what} line found")
+    chapters, errors = _chapters(lines[chapters_idx + 1 : transcript_idx], source=source)
     if not chapters and not errors:
         errors.append(IngestError(source, lines[chapters_idx][0], "no chapter lines under 'Chapters'"))
-    title = next(
-        (l[3].strip() for l in lines[:chapters_idx] if l[3].strip() and l[3].strip().lower() not in _SKIP_TITLE), ""
-    )
+    head = [l[3].strip() for l in lines[:chapters_idx] if l[3].strip() and l[3].strip().lower() not in _SKIP_TITLE]
+    facts = header_facts(head)  # the title, and the day or show a line under it gives
     content_start, content_end = trim(text, lines[transcript_idx][2] + 1, len(text))
     index = LineIndex(text)
     turns: list[ParsedTurn] = []
@@ -95,7 +125,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         turns.append(ParsedTurn(start_char=a, end_char=b, line=index.line(a), speaker_change=change))
     return ParsedSource(
         format=NAME,
-        metadata=Metadata(title=title),
+        metadata=replace(facts, title=facts.title or (head[0] if head else "")),
         turns=tuple(turns),
         chapters=tuple(chapters),
         content_start=content_start,

@@ -28,6 +28,7 @@ from dataclasses import replace
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
 from ._common import LineIndex, inline_questions_and_answers, parse_clock, trim
+from ._head import header_facts, header_lines
 
 NAME = "plain"
 
@@ -38,6 +39,7 @@ _LAYOUT_LINE = re.compile(r"[ \t]*(?:(?P<level>#{1,6})(?:[ \t](?P<heading>[^\n]*
 
 # a heading that is a time alone ("# 00:05:00" every five minutes: CS50's lectures on its site)
 _TIME_HEADING = re.compile(r"#{1,6}[ \t]+\[?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\]?[ \t]*\r?(?:\n|$)")
+_HEADER_PARAGRAPHS = 3  # a header is one paragraph of the first few (a title, then a line of fields)
 _HEADER_FIELD = re.compile(r"[ \t]*[A-Z][\w ]{0,30}:[ \t]+\S[^\n]{0,150}")
 
 
@@ -203,12 +205,17 @@ def parse(text: str, *, source: str) -> ParsedSource:
     turns.append((pos, len(text)))
     parsed = []
     seconds = None
-    for a, b in turns:
+    head: list[str] = []
+    for k, (a, b) in enumerate(turns):
         a, b = trim(text, a, b)
         heading = _TIME_HEADING.match(text, a, b) if b > a and text[a] == "#" else None
         if heading:  # "# 00:05:00" above the words: their time, not words
             seconds = parse_clock(heading.group("time"))
             a, b = trim(text, heading.end(), b)
+        if (not parsed and b > a and k < _HEADER_PARAGRAPHS and len(turns) - k > 2 and not _layout_only(text, a, b)
+                and (lines_of := header_lines(text, a, b))):
+            head += lines_of  # the title, show, day above the words: nobody says them
+            continue
         if b > a and not _layout_only(text, a, b) and (parsed or not _header_fields_only(text, a, b)):
             parsed.append(ParsedTurn(start_char=a, end_char=b, line=lines.line(a), start_seconds=seconds))
             seconds = None
@@ -220,4 +227,6 @@ def parse(text: str, *, source: str) -> ParsedSource:
     start = parsed[0].start_char if parsed else 0
     end = parsed[-1].end_char if parsed else 0
     title = _title(text, start) if start else ""
-    return ParsedSource(format=NAME, metadata=Metadata(title=title), turns=tuple(parsed), content_start=start, content_end=end)
+    metadata = header_facts(head) if head else Metadata()
+    metadata = replace(metadata, title=title or metadata.title)
+    return ParsedSource(format=NAME, metadata=metadata, turns=tuple(parsed), content_start=start, content_end=end)

@@ -1,0 +1,110 @@
+"""A transcript's header: the short lines above its first words that say what the recording is.
+
+Saved transcripts open with a title, often a line naming the show and episode, a day ("Recorded:
+March 3, 2024", "Published on 3 March 2024"), sometimes fields ("Host: ...", "Guest: ..."). None of
+it is anybody's words. `header_lines` tells whether a paragraph is such a header; `header_facts`
+reads the metadata it gives.
+"""
+from __future__ import annotations
+
+import re
+
+from ..records import Metadata
+from ._common import parse_date
+
+_MAX_LINES = 6
+_MAX_LINE = 120
+# a line ending a sentence or a question, or going on, or with a sentence ended inside it, is said
+_SAID_END = (".", "!", "?", "…", ",", "。", "！", "？")
+_SENTENCE_INSIDE = re.compile(r"[.!?…]\s+[A-Z]")
+# "Name: value", a field of the header
+_FIELD = re.compile(r"[ \t]*(?P<name>[A-Z][\w ]{0,30}?)[ \t]*:[ \t]+(?P<value>\S[^\n]{0,150}?)[ \t]*")
+_TITLE_FIELDS = frozenset({"title", "transcript", "episode", "episode title", "interview"})
+_SHOW_FIELDS = frozenset({"show", "podcast", "programme", "program", "series"})
+_HOST_FIELDS = frozenset({"host", "interviewer", "hosted by", "interviewed by"})
+_GUEST_FIELDS = frozenset({"guest", "guests", "interviewee"})
+_DATE_FIELDS = frozenset({"date", "recorded", "published", "aired", "air date", "broadcast", "posted", "recorded on",
+                          "published on"})
+_LINK_FIELDS = frozenset({"link", "url", "source", "video", "audio"})
+# fields that say how the transcript was made, never its title
+_OTHER_FIELDS = frozenset({"note", "notes", "transcribed by", "transcription", "transcript by", "length", "duration",
+                           "location", "language", "speakers", "participants", "recording", "format", "tags", "topics"})
+# a day on a line of its own, a word or two before it or not: "Published on 3 March 2024", "Recorded March 3, 2024"
+_DATE_LINE = re.compile(r"(?i:(?:recorded|published|posted|aired|broadcast)(?: on)?[ \t]+)?(?P<date>.+)")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
+# "The Field Notes Podcast, Episode 41", "Field Notes Podcast - Ep. 41"
+_SHOW_LINE = re.compile(r"(?P<show>.+?\b(?:Podcast|Show|Radio|Hour))[ \t]*(?:[,:|–—-][ \t]*)?(?:(?i:episode|ep\.?)[ \t]*\d+)?")
+
+
+_NAME_LIST = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]|&)[ \t]*")
+
+
+def _names(value: str) -> tuple[str, ...]:
+    """ "Jane Park and Omar Diaz", "Jane Park, Omar Diaz & Lee Wu" -> the names."""
+    return tuple(name for name in _NAME_LIST.split(value) if name)
+
+
+def _day(value: str):
+    return parse_date(_ORDINAL.sub("", value.strip()))
+
+
+def header_lines(text: str, a: int, b: int) -> list[str] | None:
+    """The lines of text[a:b] where it is a header (a few short lines, a field's or a day's or ones
+    that end no sentence, the first not in lower case); else None."""
+    lines = [line.strip() for line in text[a:b].split("\n")]
+    if not lines or len(lines) > _MAX_LINES or any(not line or len(line) > _MAX_LINE for line in lines):
+        return None
+    if lines[0][0].islower():
+        return None
+    for line in lines:
+        if _FIELD.fullmatch(line) or _date_of(line):
+            continue
+        if line.strip("*_ \t").endswith(_SAID_END) or _SENTENCE_INSIDE.search(line):  # (Markdown's emphasis aside)
+            return None
+    return lines
+
+
+def _date_of(line: str):
+    m = _DATE_LINE.fullmatch(line)
+    return _day(m["date"]) if m else None
+
+
+def header_facts(lines: list[str]) -> Metadata:
+    """A header's lines in, what they say of the recording out: its title (a "Title:" field, else the
+    first line that is no field and no day), show, host, guest and published day."""
+    title = show = link = ""
+    hosts: tuple[str, ...] = ()
+    guests: tuple[str, ...] = ()
+    published = None
+    for line in lines:
+        field = _FIELD.fullmatch(line)
+        name, value = (field["name"].lower(), field["value"]) if field else ("", "")
+        if name in _TITLE_FIELDS:
+            title = title or value
+            continue
+        if name in _SHOW_FIELDS:
+            show = show or value
+            continue
+        if name in _HOST_FIELDS:
+            hosts = hosts or _names(value)
+            continue
+        if name in _GUEST_FIELDS:
+            guests = guests or _names(value)
+            continue
+        if name in _DATE_FIELDS:
+            published = published or _day(value)
+            continue
+        if name in _LINK_FIELDS:
+            link = link or (value if value.startswith(("http://", "https://")) else "")
+            continue
+        if name in _OTHER_FIELDS:
+            continue
+        day = _date_of(line)
+        if day:
+            published = published or day
+        elif (m := _SHOW_LINE.fullmatch(line)) and not show and title:
+            show = m["show"].strip()
+        elif not title:
+            title = line
+    return Metadata(title=title, show=show, link=link, hosts=hosts, guests=guests, published=published,
+                    published_precision="day" if published else "")

@@ -1,0 +1,129 @@
+"""Who speaks, where an unlabelled transcript's opening or its title says so (metadata in, metadata out).
+
+A transcript without speaker labels names its people where the host introduces the episode: "The
+following is a conversation with Ilya Sutskever", "Today I have the pleasure of interviewing ...",
+"I'm Craig Smith and this is Eye on AI", "Welcome to The Lunar Society"; and its title often does:
+"Ilya Sutskever: Deep Learning | Lex Fridman Podcast #94", "Water Rights with Omar Diaz". Without
+them, the speakers are an unnamed "Host" and "Guest". Only what the file does not already say and no
+manifest or option gives is filled in (merge_metadata's lowest layer).
+
+A wrong name is worse than none (it becomes a speaker of its own, claims filed under a person who
+never said them), so: a name is two to four capitalised words (raw captions' misheard surnames, "Ilya
+switzerberger", give none); a name from the title counts only when the transcript's words say it
+too; the host only where the opening says "I'm <Name>" beside the show's name or "your host"; one
+host and one guest at most (an opening naming two guests leaves them unnamed: the words of both
+would go to the first). Not caught: a firm named like a person ("a conversation with Goldman Sachs").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .names import NAME_ARTICLES, NAME_PARTICLES
+from .records import Metadata
+
+_OPENING_CHARS = 1500
+
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"[{_CAPITAL}][^\W\d_]*(?:['’-][^\W\d_]+)*"
+# "Marco de Luca", "Johan van der Berg": a particle, then at most an article, before the next capitalised word
+_PARTICLE = rf"(?:(?:{'|'.join(NAME_PARTICLES)})\s(?:(?:{'|'.join(NAME_ARTICLES)})\s)?)"
+_NAME = rf"(?:(?:Dr|Prof)\.?\s)?{_WORD}(?:\s{_PARTICLE}?(?:[{_CAPITAL}]\.\s)?{_WORD}){{1,3}}"
+# capitalised words that open a sentence or a show's name, never a person's
+_NOT_A_NAME = frozenset({
+    "the", "a", "an", "and", "but", "so", "today", "this", "that", "we", "i", "i'm", "welcome", "thanks",
+    "thank", "our", "my", "your", "his", "her", "their", "on", "in", "episode", "podcast", "show", "part",
+    # an organisation's
+    "university", "institute", "college", "school", "council", "company", "corporation", "inc", "corp", "group",
+    "foundation", "labs", "lab", "bank", "times", "news", "post", "journal", "press", "party", "government",
+    "ministry", "department", "committee", "association", "society", "club", "team", "agency", "capital",
+    "partners", "ventures", "center", "centre", "hospital", "band",
+})
+# a name ends where no capitalised word goes on from it (one that does: a longer name, or no name)
+_ENDS = rf"(?![\w'’-]|\s+{_PARTICLE}?[{_CAPITAL}])"
+_GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
+    r"(?i:\bconversation with)",
+    r"(?i:\bmy guest (?:today |this week |on (?:the|this) (?:show|episode|podcast) )?is)",
+    r"(?i:\b(?:today |this week )?(?:I'm|I am|we're|we are) (?:talking|speaking|chatting|joined) (?:today |now )?(?:to|with|by))",
+    r"(?i:\b(?:(?:today|this week),? (?:I|we) (?:talked|spoke)|(?:I|we) sat down) (?:to|with))",
+    r"(?i:\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week )?is)",
+    r"(?i:\bthe pleasure of (?:interviewing|speaking with|talking (?:to|with)))",
+    r"(?i:\b(?:today|this week),? (?:I have|we have|I've got|we've got))",
+)]
+_SHOW = r"(?:[Tt]he\s)?[A-Z0-9][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z0-9][\w'’&-]*)){0,5}"
+_SHOW_IN_OPENING = re.compile(rf"(?i:\b(?:welcome (?:back )?to|you're listening to))\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I'm|I am|my|today|this)\b)")
+# where a host introduces themselves: the first lines (a guest says "I'm ..." later, answering)
+_HOST_OPENING_CHARS = 400
+_HOST_IN_OPENING = [re.compile(p) for p in (
+    rf"(?i:\b(?:I'm|I am|my name is))\s({_NAME}),?\s(?:(?i:(?:and )?(?:this is|welcome to|you're listening to))\s(?:[Tt]he\s)?[A-Z0-9]|(?i:(?:and )?(?:I'm )?your host)\b)",
+    rf"(?i:\bI'm your host),?\s({_NAME}){_ENDS}",
+    rf"(?i:\bwelcome (?:back )?to)\s{_SHOW}[,.!]?\s(?i:I'm|I am)\s({_NAME}){_ENDS}",
+)]
+_GUEST_IN_TITLE = [re.compile(p) for p in (
+    rf"^({_NAME})\s*(?:\([^)]*\)\s*)?[:|–—-]",  # "Ilya Sutskever: Deep Learning", "Name (Role) - Topic"
+    rf"^({_NAME})\son\s",  # "Jane Park on Battery Recycling"
+    rf"(?i:\b(?:with|featuring|feat\.|ft\.|interview with|interviewing|guest:?))\s({_NAME})\s*(?:$|[|(:,–—-])",
+)]
+# "... | Lex Fridman Podcast #94", "The Grid Podcast #13: ..."
+_SHOW_IN_TITLE = [re.compile(p) for p in (
+    r"\|\s*([^|#:]+?)\s*(?:#\s*\d+|(?i:ep(?:isode)?\.?)\s*\d+)\s*$",
+    r"^([^|#:]+?)\s*(?:#\s*\d+|(?i:ep(?:isode)?\.?)\s*\d+)\s*[:|–—-]",
+    r"\|\s*([^|#:]*\b(?:Podcast|Show|Radio|Hour))\s*$",
+)]
+
+
+def _person(found: str) -> str | None:
+    """A matched name, less a possessive before it ("OpenAI's Ilya Sutskever"), or None where a
+    word of it is one that opens sentences and shows."""
+    words = found.split()
+    for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")):
+            words = words[i + 1:]
+            break
+    if words and words[0].rstrip(".") in ("Dr", "Prof"):
+        words = words[1:]
+    if len(words) < 2 or any(w.lower() in _NOT_A_NAME for w in words):
+        return None
+    return " ".join(words)
+
+
+def _names(patterns, text: str) -> list[str]:
+    out: list[str] = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            name = _person(m.group(1))
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
+def _said_in(name: str, words: str) -> bool:
+    """Whether the words say the name, whole or its first or last word alone ("Amir, welcome")."""
+    parts = name.split()
+    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", words) for form in (name, parts[0], parts[-1]))
+
+
+def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
+    """An unlabelled transcript's text, where its words run and what is known of it in; the host, the
+    guest and the show its opening or its title names out (only fields `metadata` leaves empty)."""
+    opening = " ".join(text[start:min(end, start + _OPENING_CHARS)].split())
+    found: dict = {}
+    if not metadata.hosts:
+        hosts = _names(_HOST_IN_OPENING, opening[:_HOST_OPENING_CHARS])
+        if len(hosts) == 1 and hosts[0] not in metadata.guests:
+            found["hosts"] = (hosts[0],)
+    if not metadata.guests:
+        hosts = found.get("hosts", metadata.hosts)
+        guests = [g for g in _names(_GUEST_IN_OPENING, opening) if g not in hosts]
+        if not guests and metadata.title:
+            words = " ".join(text[start:end].split())
+            guests = [g for g in _names(_GUEST_IN_TITLE, metadata.title) if g not in hosts and _said_in(g, words)]
+        if len(guests) == 1:
+            found["guests"] = (guests[0],)
+    if not metadata.show:
+        show = next((m.group(1).strip() for p in _SHOW_IN_TITLE if (m := p.search(metadata.title))), "")
+        if not show and (m := _SHOW_IN_OPENING.search(opening)):
+            show = m.group(1)
+        if show and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
+            found["show"] = show
+    return replace(metadata, **found) if found else metadata

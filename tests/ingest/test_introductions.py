@@ -1,0 +1,107 @@
+"""An unlabelled transcript's host, guest and show, where its opening or its title names them."""
+from pathlib import Path
+
+import pytest
+
+from claims.ingest.introductions import introduced
+from claims.ingest.pipeline import run
+from claims.ingest.read import read_source
+from claims.ingest.records import Metadata
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def named(opening: str, title: str = "", **known) -> tuple:
+    found = introduced(opening, 0, len(opening), Metadata(title=title, **known))
+    return found.hosts, found.guests, found.show
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("Welcome to The Grid. I'm Jane Park, and my guest today is Omar Diaz, a lawyer who works on water.",
+     (("Jane Park",), ("Omar Diaz",), "The Grid")),
+    ("I'm Jane Park and this is The Grid. This week I talked to Omar Diaz about rivers.",
+     (("Jane Park",), ("Omar Diaz",), "")),
+    ("Hello and welcome back to Field Notes. I'm your host, Priya Raman. Joining me today is Dr. Lena Okafor.",
+     (("Priya Raman",), ("Lena Okafor",), "Field Notes")),
+    ("Today I have the pleasure of interviewing Johan van der Berg, who builds bridges. Johan, welcome.",
+     ((), ("Johan van der Berg",), "")),
+    ("The following is a conversation with Hana Sato, a physicist at Kyoto. This is the Deep Field Podcast.",
+     ((), ("Hana Sato",), "")),
+    ("Today we're joined by Sam O'Neill from the county council.", ((), ("Sam O'Neill",), "")),
+    # raw captions: a misheard surname in lower case makes no name; "this is" alone names no show
+    ("yeah I'm Craig Smith and this is I on AI this week I talked to Ilya switzerberger a co-founder",
+     (("Craig Smith",), (), "")),
+])
+def test_an_opening_names_its_host_guest_and_show(opening, expected):
+    assert named(opening) == expected
+
+
+@pytest.mark.parametrize("opening", [
+    "My guests today are Omar Diaz and Jane Park.",  # two guests: whose words are whose is unknown
+    "Welcome to the show. Thanks for having me. So tell me about the conversation with the board.",
+    "We sat down with OpenAI last week.",  # one capitalised word: an organisation, not a person
+    "This is Jane Park.",  # no show, no "your host": could be anyone introducing themselves
+    "Welcome back. Today I have the pleasure of talking with The Band from Ohio.",
+    "This is a conversation with Acme Labs about markets.",  # (a firm named like a person would pass)
+    "So what got you into this? Well, when I talked with Geoff Hinton in 2012 he said something I never forgot.",
+    "Welcome back, everyone. " + "We have a lot to get through today, so let us not waste time. " * 8
+    + "Hi, I'm Jane Park and this is my third time on the show.",
+])
+def test_an_opening_that_does_not_say_who_names_nobody(opening):
+    hosts, guests, _ = named(opening)
+    assert (hosts, guests) == ((), ())
+
+
+@pytest.mark.parametrize("title, opening, guest", [
+    ("Ilya Sutskever: Deep Learning | Lex Fridman Podcast #94", "Today we talk about deep learning with Ilya Sutskever.", "Ilya Sutskever"),
+    ("Hana Sato (Kyoto University) - Neutrinos and Why They Matter", "Hana, thanks for coming.", "Hana Sato"),
+    ("Soil and Carbon with Dr. Amir Haddad", "Amir, welcome to the show.", "Amir Haddad"),
+    ("Jane Park on Battery Recycling", "Thanks for having me, it's good to be here. So, Park Industries...", "Jane Park"),
+    # a title's name the words never say is taken for a topic, not a person
+    ("Interview with Climate Week", "Thanks for having me.", None),
+])
+def test_a_title_names_the_guest_when_the_words_say_the_name_too(title, opening, guest):
+    assert named(opening, title)[1] == ((guest,) if guest else ())
+
+
+@pytest.mark.parametrize("title, show", [
+    ("Ilya Sutskever: Deep Learning | Lex Fridman Podcast #94", "Lex Fridman Podcast"),
+    ("The Grid Podcast #13: Water Rights with Omar Diaz", "The Grid Podcast"),
+    ("Rivers and Law | Field Notes Ep. 7", "Field Notes"),
+    ("Rivers and Law | The Water Show", "The Water Show"),
+    ("Rivers and Law", ""),
+])
+def test_a_title_names_the_show(title, show):
+    assert named("Thanks for coming on.", title)[2] == show
+
+
+def test_what_the_manifest_or_options_give_is_kept():
+    opening = "Welcome to The Grid. I'm Jane Park, and my guest today is Omar Diaz."
+    assert named(opening, hosts=("J. Park",), guests=("O. Diaz",), show="Grid") == (("J. Park",), ("O. Diaz",), "Grid")
+    # a guest given: the opening's host still named, never as the guest given
+    assert named(opening, guests=("Omar Diaz",))[:2] == (("Jane Park",), ("Omar Diaz",))
+
+
+def _unlabelled(name):
+    text, digest = read_source(ROOT / "seeds" / name)
+    return run(text, source=name, sha256=digest)
+
+
+def test_the_seeds_without_their_manifest_name_whom_their_openings_and_titles_name():
+    captions = _unlabelled("000_5e2d2378550aa81c.txt")
+    assert (captions.metadata.hosts, captions.metadata.guests) == (("Craig Smith",), ())
+    page = _unlabelled("001_4ce4f833089e0e5e.txt")
+    assert (page.metadata.guests, page.metadata.show) == (("Ilya Sutskever",), "The Lunar Society")
+    chaptered = _unlabelled("002_a252ec61e314f82f.txt")
+    assert (chaptered.metadata.guests, chaptered.metadata.show) == (("Ilya Sutskever",), "Lex Fridman Podcast")
+    # the guest named is the speaker the decoded guest turns go to
+    roles = {s.slug: (s.name, s.role) for s in chaptered.speakers}
+    assert ("Ilya Sutskever", "guest") in roles.values()
+    assert any(roles[t.speaker_slug] == ("Ilya Sutskever", "guest") for t in chaptered.turns)
+
+
+def test_a_labelled_transcripts_speakers_come_from_its_labels_only():
+    text = "Jane Park: Welcome to The Grid. My guest today is Omar Diaz.\n\nOmar Diaz: Thanks, Jane.\n\nJane Park: So, rivers?\n"
+    annotated = run(text, source="labelled.txt")
+    assert annotated.metadata.guests == () and annotated.metadata.hosts == ()
+    assert sorted(s.name for s in annotated.speakers) == ["Jane Park", "Omar Diaz"]
