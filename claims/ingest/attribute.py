@@ -208,6 +208,11 @@ class Units:
     words: tuple[int, ...] = ()  # words per unit, for the turn durations
 
 
+# a subtitler's dialogue dash written close to the words at a line's start, as Spanish, French and
+# Italian subtitles often write it ("-¿Vienes?" / "-Ahora voy.", dialogue_dashes_unspaced.srt)
+_CLOSE_DASH = re.compile(r"(?<![^\n])[-–](?=[^\W\d_]|[¿¡«\"“'])")
+
+
 def _boundary_kind(
     text: str, prev: tuple[int, int, int], cur: tuple[int, int, int], turns: Sequence[ParsedTurn], punctuated: bool,
     breaks: Sequence[int] = (),
@@ -216,7 +221,7 @@ def _boundary_kind(
     k = cur[0]
     if k != prev[0] and turns[k].speaker_change:
         return "mark"
-    if text.startswith(("- ", "– "), cur[1]):
+    if text.startswith(("-", "–"), cur[1]) and (text.startswith(" ", cur[1] + 1) or _CLOSE_DASH.match(text, cur[1])):
         return "mark"  # an inline change mark the parser left inside a turn
     if breaks and (i := bisect.bisect_left(breaks, prev[2])) < len(breaks) and breaks[i] <= cur[1]:
         return "break"  # a place the format gives as a likely change of voice (ParsedSource.voice_breaks)

@@ -50,10 +50,10 @@ def join_cues(reading: str, parsed: ParsedSource) -> ParsedSource:
 
 
 def _is_label(words: str, label: str | None) -> bool:
-    """Whether `words` are the speaker label a cue opens with: "Name:", "[Name]:", or WhisperX's
-    "[Name | 0.84]" (the confidence differs from cue to cue)."""
+    """Whether `words` are the speaker label a cue opens with: "Name:", "[Name]:", a diariser's "[Speaker 0]",
+    Google Meet's "(Name)", or WhisperX's "[Name | 0.84]" (the confidence differs from cue to cue)."""
     return label is not None and (
-        words in (f"{label}:", f"[{label}]:") or (words.startswith(f"[{label} |") and words.rstrip(":").endswith("]"))
+        words in (f"{label}:", f"[{label}]:", f"[{label}]", f"({label})") or (words.startswith(f"[{label} |") and words.rstrip(":").endswith("]"))
     )
 
 

@@ -34,13 +34,24 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
   "startOffset": 0, "case": "success"}]}` (the words read out of the transcript with their
   punctuation; a word not found in the audio takes the time before it) and aeneas' sync map
   `{"fragments": [{"begin": "0.000", "end": "2.680", "lines": ["..."]}]}` (seconds as strings).
+- ElevenLabs Scribe: `{"words": [{"text": "Hello", "start": 0.1, "type": "word", "speaker_id": "speaker_0"}]}`
+  (the spaces between words are items of type "spacing", notes of sounds "audio_event": both left out);
+- insanely-fast-whisper: `{"chunks": [{"timestamp": [0.0, 3.2], "text": "..."}], "speakers": [...]}`, the
+  `speakers` (the same with a `speaker`) where it diarised;
+- Azure Speech fast transcription: `{"durationMilliseconds": ..., "phrases": [{"offsetMilliseconds": 80,
+  "speaker": 1, "text": "..."}]}`;
+- Amazon Transcribe Call Analytics (and Contact Lens): `{"Transcript": [{"ParticipantRole": "AGENT",
+  "Content": "...", "BeginOffsetMillis": 120}]}`;
+- Gladia: `{"result": {"transcription": {"utterances": [{"start": 0.4, "speaker": 0, "text": "..."}]}}}`;
+- Vosk: `{"result": [{"word": "hello", "start": 0.4, ...}], "text": "hello ..."}`, or a list of them.
 
 Each segment becomes one line, `[hh:mm:ss.fff] text` (the fraction only where the time has
 one), read by the timed-lines format with the recogniser's own times (segments cut
 mid-sentence, as Whisper's are, run on into each other as caption cues do); where the
 recogniser names speakers, one speaker's consecutive segments are one line, `[hh:mm:ss]
 Speaker A: text` (a name where the file gives one), read by the labelled format (its time the
-first segment's). Where a file gives words, not segments, its words are joined into sentences,
+first segment's; a speaker given as a participant's id, a UUID or a meeting tool's long random id, is Speaker
+1, Speaker 2 ... in the order each first speaks). Where a file gives words, not segments, its words are joined into sentences,
 one line each, a new one where the speaker changes. That text is what is stored and quoted; the
 sha256 stays the raw file's. The recording's duration, where the file gives it, becomes the
 interview's. JSON of another shape is refused with the shapes read.
@@ -58,7 +69,9 @@ SHAPES = (
     "Whisper or WhisperX segments, Podcasting 2.0 segments, AssemblyAI utterances or words, Deepgram "
     "utterances, paragraphs or words, Amazon Transcribe items, Speechmatics results, Rev.ai monologues, "
     "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, whisper.cpp "
-    "transcription, Gentle words, aeneas fragments, a list of {start, text} snippets"
+    "transcription, Gentle words, aeneas fragments, ElevenLabs Scribe words, insanely-fast-whisper chunks, Azure fast "
+    "transcription phrases, Amazon Transcribe Call Analytics transcript, Gladia utterances, Vosk results, a list of "
+    "{start, text} snippets"
 )
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
@@ -99,6 +112,20 @@ def speaker_label(value: Any) -> str:
     if m:
         return f"Speaker {m.group(1)}"
     return f"Speaker {raw}" if _CODE.fullmatch(raw) else raw
+
+
+# a participant's id where a name would be: letters, digits, "-" and "_" only, twelve or more with the
+# digits in two runs or more (a GUID, "4fQ-8t2LnWv1-cKx9"), or sixteen or more with a digit (a meeting
+# tool's "qTmWzKfRbLsNcYdHpVx4Ej..."); "johnsmith1985" is a handle, kept
+_ID_CHARACTERS = re.compile(r"[\w-]{12,}")
+
+
+def opaque_id(value: str) -> bool:
+    """Whether a speaker is given as a participant's id, not a name."""
+    if not _ID_CHARACTERS.fullmatch(value):
+        return False
+    digit_runs = len(re.findall(r"\d+", value))
+    return digit_runs >= 2 or (digit_runs == 1 and len(value) >= 16)
 
 
 def _sentences(words: Iterable[tuple[float, str, str, bool]]) -> Iterator[Segment]:
@@ -243,6 +270,22 @@ def _aeneas(fragments: list) -> Iterator[Segment]:
             yield from _aeneas(fragment["children"])
 
 
+def _elevenlabs(words: list) -> Iterable[Segment]:
+    """ElevenLabs Scribe's words: the spaces between them and its notes of sounds ("(laughs)") left out."""
+    return _sentences(
+        (w["start"], speaker_label(w.get("speaker_id")), w["text"], w.get("type") == "punctuation")
+        for w in words if w.get("type", "word") in ("word", "punctuation")
+    )
+
+
+def _vosk(results: list) -> Iterator[Segment]:
+    """Vosk's results, one an utterance: its text from its first word's time."""
+    for result in results:
+        words = result.get("result") or []
+        if words and result.get("text"):
+            yield float(words[0]["start"]), "", result["text"]
+
+
 def _words_cover(segment: Any) -> bool:
     """True when a Whisper segment's words all have a time and say what its text says."""
     words = segment.get("words") if isinstance(segment, dict) else None
@@ -250,6 +293,11 @@ def _words_cover(segment: Any) -> bool:
         return False
     said = " ".join(str(w.get("word", w.get("text", ""))).strip() for w in words)
     return said.split() == str(segment.get("text", "")).split()
+
+
+def _who(segment: dict) -> Any:
+    """A segment's speaker: its "speaker", else its "speaker_label" (as some diarising tools name the key)."""
+    return segment.get("speaker", segment.get("speaker_label"))
 
 
 def _segments(data: Any) -> Iterable[Segment] | None:
@@ -269,7 +317,7 @@ def _segments(data: Any) -> Iterable[Segment] | None:
                     (w["start"], speaker_label(w.get("speaker", s.get("speaker"))), w.get("word", w.get("text", "")), False)
                     for s in segments for w in s["words"]
                 )
-            return ((float(s["start"]), speaker_label(s.get("speaker")), s.get("text", "")) for s in segments)
+            return ((float(s["start"]), speaker_label(_who(s)), s.get("text", "")) for s in segments)
         if isinstance(data.get("utterances"), list):  # AssemblyAI (ms)
             return ((s["start"] / 1000, speaker_label(s.get("speaker")), s.get("text", "")) for s in data["utterances"])
         if "utterances" in data and isinstance(data.get("words"), list):  # AssemblyAI without utterances (ms)
@@ -294,6 +342,24 @@ def _segments(data: Any) -> Iterable[Segment] | None:
             return _gentle(data["transcript"], data["words"])
         if isinstance(data.get("fragments"), list):  # aeneas
             return _aeneas(data["fragments"])
+        if isinstance(data.get("words"), list) and data["words"] and isinstance(data["words"][0], dict) \
+                and "type" in data["words"][0] and "text" in data["words"][0]:  # ElevenLabs Scribe (seconds)
+            return _elevenlabs(data["words"])
+        if isinstance(data.get("chunks"), list):  # insanely-fast-whisper: [start, end] pairs, its speakers where diarised
+            spoken = data.get("speakers") or data["chunks"]
+            return ((float(c["timestamp"][0]), speaker_label(c.get("speaker")), c.get("text", "")) for c in spoken)
+        if isinstance(data.get("phrases"), list):  # Azure Speech fast transcription (ms)
+            return ((p["offsetMilliseconds"] / 1000, speaker_label(p.get("speaker")), p.get("text", "")) for p in data["phrases"])
+        if isinstance(data.get("Transcript"), list):  # Amazon Transcribe Call Analytics, Contact Lens (ms)
+            return (
+                (t["BeginOffsetMillis"] / 1000, speaker_label(t.get("ParticipantRole") or t.get("ParticipantId")), t["Content"])
+                for t in data["Transcript"]
+            )
+        transcription = (data.get("result") or {}).get("transcription") if isinstance(data.get("result"), dict) else None
+        if isinstance(transcription, dict) and isinstance(transcription.get("utterances"), list):  # Gladia (seconds)
+            return ((float(u["start"]), speaker_label(u.get("speaker")), u.get("text", "")) for u in transcription["utterances"])
+        if isinstance(data.get("result"), list) and "text" in data:  # Vosk, one result
+            return _vosk([data])
         if isinstance(data.get("events"), list):  # YouTube json3
             return (
                 (e["tStartMs"] / 1000, "", "".join(seg.get("utf8", "") for seg in e["segs"]))
@@ -302,19 +368,26 @@ def _segments(data: Any) -> Iterable[Segment] | None:
     if isinstance(data, list) and data and all(isinstance(s, dict) for s in data):
         if all("start" in s and "text" in s for s in data):
             # youtube-transcript-api's {"text", "start", "duration"}, a diariser's {"start", "text", "speaker"} (seconds)
-            return ((float(s["start"]), speaker_label(s.get("speaker")), s["text"]) for s in data)
+            return ((float(s["start"]), speaker_label(_who(s)), s["text"]) for s in data)
         if all("alternatives" in s for s in data):  # Google's results as the client libraries return them
             return _google(data)
+        if all("result" in s and "text" in s for s in data):  # Vosk, a result per utterance
+            return _vosk(data)
     return None
 
 
 def _duration(data: Any) -> int | None:
-    """The recording's length in seconds where the file gives it (Deepgram, AssemblyAI, Azure)."""
+    """The recording's length in seconds where the file gives it (Deepgram, AssemblyAI, Azure, Gladia, Amazon's call analytics)."""
     if not isinstance(data, dict):
         return None
     metadata = data.get("metadata")
+    result = data.get("result") if isinstance(data.get("result"), dict) else {}
+    gladia = result.get("metadata") if isinstance(result.get("metadata"), dict) else {}
+    call = data.get("ConversationCharacteristics") if isinstance(data.get("ConversationCharacteristics"), dict) else {}
     for value, scale in (((metadata or {}).get("duration") if isinstance(metadata, dict) else None, 1.0),
-                         (data.get("audio_duration"), 1.0), (data.get("durationInTicks"), 1e-7)):
+                         (data.get("audio_duration"), 1.0), (data.get("durationInTicks"), 1e-7),
+                         (data.get("durationMilliseconds"), 1e-3), (gladia.get("audio_duration"), 1.0),
+                         (call.get("TotalConversationDurationMillis"), 1e-3)):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
             return max(1, round(value * scale))
     return None
@@ -361,6 +434,21 @@ def json_document(text: str, *, source: str) -> Rendered | None:
     return Rendered(rendered.text, rendered.format, duration) if duration else rendered
 
 
+def _numbered_ids(speakers: Iterable[str]) -> dict[str, str]:
+    """{participant id: "Speaker 1", ...} for the speakers given as ids (opaque_id), numbered in the order
+    each first speaks, a number a speaker of the file is called already skipped."""
+    speakers = list(dict.fromkeys(speakers))
+    taken, numbers = set(speakers), {}
+    for who in speakers:
+        if who and opaque_id(who):
+            n = len(numbers) + 1
+            while f"Speaker {n}" in taken:
+                n += 1
+            numbers[who] = f"Speaker {n}"
+            taken.add(numbers[who])
+    return numbers
+
+
 def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
     """(start seconds, speaker label or "", words) per segment in, `[hh:mm:ss] (Speaker: )words`
     lines out, one speaker's consecutive segments one line. IngestError when a segment has no
@@ -381,5 +469,8 @@ def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
         raise IngestError(source, None, f"segment without a usable start time or text ({type(exc).__name__}: {exc})") from None
     if not turns:
         raise IngestError(source, None, "transcript has no text in its segments")
+    numbers = _numbered_ids(speaker for _, speaker, _ in turns)
+    if numbers:
+        turns = [(start, numbers.get(speaker, speaker), words) for start, speaker, words in turns]
     text = "".join(f"[{_clock(start)}] " + (f"{speaker}: " if speaker else "") + " ".join(words) + "\n" for start, speaker, words in turns)
     return Rendered(text, "labelled" if any(speaker for _, speaker, _ in turns) else "timed_lines")

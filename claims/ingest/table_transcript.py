@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from .errors import IngestError
-from .json_transcript import Rendered, _sentences, speaker_label, timed_lines
+from .json_transcript import Rendered, _sentences, opaque_id, speaker_label, timed_lines
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl")
 _DELIMITERS = ("\t", ",", ";", "|")
@@ -142,25 +142,12 @@ def _rows_jsonl(text: str, *, source: str) -> tuple[list[str], list[tuple[int, l
     return keys, [(n, ["" if r.get(k) is None else str(r.get(k)) for k in keys]) for n, r in rows]
 
 
-# a participant's id where a name would be: letters, digits, "-" and "_" only, twelve or more with the
-# digits in two runs or more (a GUID, "4fQ-8t2LnWv1-cKx9"), or sixteen or more with a digit (a meeting
-# tool's "qTmWzKfRbLsNcYdHpVx4Ej..."); "johnsmith1985" is a handle, kept
-_ID_CHARACTERS = re.compile(r"[\w-]{12,}")
-
-
-def _opaque_id(value: str) -> bool:
-    if not _ID_CHARACTERS.fullmatch(value):
-        return False
-    digit_runs = len(re.findall(r"\d+", value))
-    return digit_runs >= 2 or (digit_runs == 1 and len(value) >= 16)
-
-
 def _numbered_ids(parsed: list[tuple]) -> list[tuple]:
     """(line, start, speaker, words) rows in, the same with each speaker given as an opaque id
     named Speaker 1, Speaker 2 ... in the order each first speaks."""
     numbers: dict[str, str] = {}
     for _, _, who, _ in parsed:
-        if who and who not in numbers and _opaque_id(who):
+        if who and who not in numbers and opaque_id(who):
             numbers[who] = f"Speaker {len(numbers) + 1}"
     return [(line, start, numbers.get(who, who), words) for line, start, who, words in parsed] if numbers else parsed
 

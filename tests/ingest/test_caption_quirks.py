@@ -2,6 +2,7 @@
 public repositories through ingestion): each test file in tests/data/ is shaped like the real one."""
 from pathlib import Path
 
+from claims.ingest.attribute import attribution_units
 from claims.ingest.cues import cue_anchors, cue_text_only, split_at_cues
 from claims.ingest.formats import detect, parse_source
 from claims.ingest.markup import reading_text
@@ -356,3 +357,113 @@ def test_a_microsoft_vtts_duration_note_is_the_recordings_length():
     annotated = run(read("stream_notes.vtt"), source="stream_notes.vtt")
     assert annotated.ok and annotated.metadata.duration_seconds == 761
     assert [t.start_seconds for t in annotated.turns][-1] == 757.2
+
+
+def test_a_diarisers_speaker_tag_in_brackets_around_an_srt_cues_words_is_the_speaker():
+    # a diarising tool's SRT (a Polish meeting in a public repository) writes "[Speaker 0]" after the times
+    # on the timing line, no cue numbers; others write the tag alone on the line after the timing line, or
+    # leading the words. Before, the tag on the timing line was dropped and the voices guessed, and the
+    # tag below it stayed in the cue's words
+    text = read("diarised_tag_on_timing_line.srt")
+    parsed = parse_source(text, source="diarised_tag_on_timing_line.srt")
+    assert not parsed.errors
+    assert [(label, seconds, body) for _, label, seconds, body in cues(text, parsed)] == [
+        ("Speaker 0", 0.82, "Musimy mówić trochę głośniej."),
+        ("Speaker 1", 9.26, "Dobra. Słyszysz mnie teraz?"),
+        ("Speaker 0", 12.28, "Tak."),
+        ("Speaker 1", 12.79, "Pierwszym krokiem jest zrozumienie, czego potrzebuje klient. Chcemy, żeby to było"),
+        ("Speaker 1", 30.76, "wygodne. Zamiast formularzy będzie rozmowa z naszym asystentem."),
+        ("Speaker 0", 38.12, "Rozmowa głosowa, tak."),
+    ]
+    annotated = run(text, source="diarised_tag_on_timing_line.srt")
+    assert [(t.speaker_slug.split("-in-")[0], t.start_seconds) for t in annotated.turns] == [
+        ("speaker-0", 0.82), ("speaker-1", 9.26), ("speaker-0", 12.28), ("speaker-1", 12.79), ("speaker-1", 30.76),
+        ("speaker-0", 38.12)]
+    said = [("0", "Dzień dobry wszystkim."), ("1", "Dzień dobry, dziękuję."), ("0", "Zacznijmy od pytania."),
+            ("1", "Dobrze, pytaj.")]
+    for tag, label, sep in (("[Speaker {}]", "Speaker {}", "\n"), ("[SPEAKER_0{}]:", "SPEAKER_0{}", "\n"),
+                            ("[Speaker {}]", "Speaker {}", " ")):
+        srt = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{tag.format(n)}{sep}{words}\n\n"
+                      for i, (n, words) in enumerate(said, start=1))
+        assert [(speaker, body) for _, speaker, _, body in cues(srt, parse_source(srt, source="s.srt"))] == [
+            (label.format(n), words) for n, words in said], (tag, sep)
+
+
+def test_a_subtitlers_dash_written_close_to_the_words_is_a_change_of_voice():
+    # Spanish, French and Italian subtitles often write the dialogue dash without a space ("-¿Vienes?" /
+    # "-Ahora voy."). Before, only "- " was a mark, so both voices of such a cue stayed one turn
+    text = read("dialogue_dashes_unspaced.srt")
+    annotated = run(text, source="dialogue_dashes_unspaced.srt")
+    said = [(t.speaker_slug.split("-in-")[0], t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns]
+    asking = said[2][0]  # the voice of the first dashed line; the line dashed below it is the other voice
+    assert {speaker for speaker, _, _ in said} == {"host", "guest"}
+    assert [(speaker == asking, seconds, words) for speaker, seconds, words in said[2:]] == [
+        (True, 7.4, "-¿Vienes conmigo a la estación?"),
+        (False, 8.3, "-Dentro de un minuto."),
+        (False, 9.8, "Antes tengo que encontrar las llaves del coche."),
+        (False, 13.1, "Estaban en la cocina la última vez."),
+        (True, 16.2, "-¿Y el billete?"),
+        (False, 16.8, "-Lo llevo en el bolsillo."),
+    ]
+    # a minus before a number opening a line is no dash of dialogue
+    assert "mark" not in attribution_units("-5 degrees tonight.\n-3 tomorrow.", parse_source(
+        "-5 degrees tonight.\n-3 tomorrow.", source="t.txt", fmt="plain"), []).kinds[1:]
+
+
+def test_google_meets_bracketed_names_are_speakers_and_a_second_voice_inside_a_cue_is_its_own_turn():
+    # Google Meet's recorded captions put the speaker's name in brackets alone above the words, and where a
+    # second voice comes in during a cue, a line "-", a line of a space and that voice's name (a public
+    # repository's notes on converting them). Before, the names stayed in the words, the second voice stayed
+    # in the first one's turn, and the speakers were a guessed Host and Guest
+    text = read("google_meet_names.vtt")
+    parsed = parse_source(text, source="google_meet_names.vtt")
+    assert not parsed.errors
+    assert [(line, label, seconds, body) for line, label, seconds, body in cues(text, parsed)] == [
+        (5, "Maya Torres", 8.0, "I wanted to begin with a little background so we know who we are"),
+        (9, "Maya Torres", 12.0, "talking to. So what is your"),
+        (13, "Maya Torres", 16.0, "background?"),
+        (17, "Sam Okafor", 16.0, "professionally or personally"),
+        (21, "Maya Torres", 20.0, "let us start with professionally if"),
+        (25, "Sam Okafor", 20.0, "or both"),
+        (29, "Sam Okafor", 24.0, "I trained as a nurse and then moved into hospital planning."),
+        (33, "Maya Torres", 28.0, "(laughs) that is quite a move"),
+    ]
+    annotated = run(text, source="google_meet_names.vtt")
+    assert [s.name for s in annotated.speakers] == ["Maya Torres", "Sam Okafor"]
+    assert [(t.speaker_slug.split("-")[0], t.start_seconds) for t in annotated.turns] == [
+        ("maya", 8.0), ("maya", 12.0), ("maya", 16.0), ("sam", 16.0), ("maya", 20.0), ("sam", 20.0), ("sam", 24.0),
+        ("maya", 28.0)]
+    # the same converted to SRT; a cue opening with a note in brackets is no one's name
+    srt = "1\n00:00:01,000 --> 00:00:03,000\n(DF)\nWhat do you do?\n-\n \n(DB)\nI teach.\n\n" \
+          "2\n00:00:03,000 --> 00:00:05,000\n(DB)\nMostly maths.\n\n3\n00:00:05,000 --> 00:00:06,000\n(laughter)\nReally?\n\n" \
+          "4\n00:00:06,000 --> 00:00:07,000\n(DF)\nThat sounds fun.\n"
+    assert [(label, body) for _, label, _, body in cues(srt, parse_source(srt, source="meet.srt"))] == [
+        ("DF", "What do you do?"), ("DB", "I teach."), ("DB", "Mostly maths."), (None, "(laughter)\nReally?"),
+        ("DF", "That sounds fun.")]
+
+
+def test_a_name_alone_above_an_srt_cues_words_is_the_speaker_as_in_webvtt():
+    # the name-above-the-words layout WebVTT already reads (Teams' older transcripts, Maestra), saved as SRT;
+    # before, the names stayed in the words and the voices were guessed
+    said = [("Nora Quinn", "Welcome back to the workshop hour."), ("Pete Olsen", "Thanks for having me."),
+            ("Nora Quinn", "What got you started?"), ("Pete Olsen", "My grandfather kept a shed full of tools.")]
+    text = "".join(f"{i}\n00:00:0{2 * i},000 --> 00:00:0{2 * i + 1},500\n{name}\n{words}\n\n" for i, (name, words) in enumerate(said, 1))
+    parsed = parse_source(text, source="names.srt")
+    assert [(line, label, seconds, body) for line, label, seconds, body in cues(text, parsed)] == [
+        (5 * i - 1, name, 2.0 * i, words) for i, (name, words) in enumerate(said, 1)]
+
+
+def test_a_diarisers_tag_heard_once_is_a_speaker_and_untagged_cues_go_on_in_the_voice_before():
+    # a captions library writes "[Speaker N]" above a cue's words only where the voice changes; a third voice
+    # heard once was tagged once, and a name that labels one cue was taken for words
+    cues_said = [("[Speaker 0]\n", "Welcome back, everyone."), ("", "Today we talk about boats."),
+                 ("[Speaker 1]\n", "Thanks for having me."), ("[Speaker 2]\n", "Can I ask one thing first?"),
+                 ("[Speaker 0]\n", "Of course, go ahead.")]
+    text = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{tag}{words}\n\n" for i, (tag, words) in enumerate(cues_said, 1))
+    parsed = parse_source(text, source="changes.srt")
+    assert [(label, body) for _, label, _, body in cues(text, parsed)] == [
+        ("Speaker 0", "Welcome back, everyone."), (None, "Today we talk about boats."), ("Speaker 1", "Thanks for having me."),
+        ("Speaker 2", "Can I ask one thing first?"), ("Speaker 0", "Of course, go ahead.")]
+    annotated = run(text, source="changes.srt")
+    assert [t.speaker_slug.split("-in-")[0] for t in annotated.turns] == [
+        "speaker-0", "speaker-0", "speaker-1", "speaker-2", "speaker-0"]

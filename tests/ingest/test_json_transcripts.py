@@ -1,4 +1,5 @@
 """Speech recognisers' JSON: segments read as timed lines, diarised speakers as labels."""
+import json
 from pathlib import Path
 
 import pytest
@@ -76,8 +77,9 @@ def test_youtube_json3_events_are_timed_lines():
          "notes.json: JSON of a shape this does not read (it reads Whisper or WhisperX segments, Podcasting 2.0 "
          "segments, AssemblyAI utterances or words, Deepgram utterances, paragraphs or words, Amazon Transcribe "
          "items, Speechmatics results, Rev.ai monologues, Google Speech-to-Text results, Azure Speech recognized "
-         "phrases, YouTube json3 events, whisper.cpp transcription, Gentle words, aeneas fragments, a list of "
-         "{start, text} snippets)"),
+         "phrases, YouTube json3 events, whisper.cpp transcription, Gentle words, aeneas fragments, ElevenLabs "
+         "Scribe words, insanely-fast-whisper chunks, Azure fast transcription phrases, Amazon Transcribe Call "
+         "Analytics transcript, Gladia utterances, Vosk results, a list of {start, text} snippets)"),
         ('{"segments": [{"end": 2.0, "text": "hi"}]}', "cut.json",
          "cut.json: segment without a usable start time or text (KeyError: 'start')"),
         ('{"segments": [{"start": 0, "text": "  "}]}', "silent.json", "silent.json: transcript has no text in its segments"),
@@ -227,3 +229,51 @@ def test_one_speakers_consecutive_segments_are_one_line_and_unlabelled_ones_stay
     assert rendered.format == "labelled"
     assert rendered.text == ("[00:00:00] SPEAKER_00: Welcome back. Today: robots.\n[00:00:05] SPEAKER_01: Thanks.\n"
                              "[00:00:06] SPEAKER_00: So?\n[00:00:07] Music.\n[00:00:08] More music.\n")
+
+
+def test_speakers_given_as_opaque_ids_are_numbered_in_the_order_they_first_speak():
+    # a meeting bot's segments name each voice by a participant id (a UUID, a long random id), as tables
+    # and JSON Lines of such tools do; before, the file was refused ("no 'Name: text' lines found"), or with
+    # ids without dashes a voice's first line was lost and its id read as words
+    annotated = run(read("meeting_segment_speaker_ids.json"), source="meeting_segment_speaker_ids.json")
+    assert annotated.ok and annotated.format == "labelled"
+    names = {s.slug: s.name for s in annotated.speakers}
+    text = annotated.source_text
+    assert [(names[t.speaker_slug], t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns] == [
+        ("Speaker 1", 0.52, "Thanks for joining the planning call today."),
+        ("Speaker 2", 3.4, "Happy to be here, I brought the numbers."),
+        ("Speaker 1", 6.2, "Good. Did the repair budget go up this year?"),
+        ("Speaker 2", 9.3, "It did, by about a tenth. Most of that went to the roof."),
+        ("Speaker 3", 15.0, "Can I add one point on the roof?"),
+    ]
+    # a diariser's list naming its voices under "speaker_label" (the key "speaker" absent)
+    rows = [{"start": 0.5, "end": 2.0, "text": "Where were you born?", "speaker_label": "A"},
+            {"start": 2.1, "end": 4.0, "text": "In a small town by the sea.", "speaker_label": "B"}]
+    rendered = json_document(json.dumps(rows), source="labels.json")
+    assert rendered.text == "[00:00:00.500] Speaker A: Where were you born?\n[00:00:02.100] Speaker B: In a small town by the sea.\n"
+
+
+@pytest.mark.parametrize("name, labels, duration", [
+    # ElevenLabs Scribe: words with the spaces between them as items of their own, a note of a sound left out
+    ("elevenlabs_scribe.json", ["Speaker 0", "Speaker 1"] * 2, None),
+    ("insanely_fast_whisper.json", ["Speaker 00", "Speaker 01"] * 2, None),  # its diarised "speakers", [start, end] pairs
+    ("azure_fast_transcription.json", ["Speaker 1", "Speaker 2"] * 2, 10),  # Azure Speech's fast transcription (ms)
+    ("aws_call_analytics.json", ["AGENT", "CUSTOMER"] * 2, 10),  # the participant's role, offsets in ms
+    ("gladia.json", ["Speaker 0", "Speaker 1"] * 2, 10),  # result.transcription.utterances
+    ("vosk_results.json", [None] * 4, None),  # a result per utterance, no punctuation, no speakers
+])
+def test_more_recognisers_json_is_read_with_its_speakers_and_times(name, labels, duration):
+    # before, each was refused: "JSON of a shape this does not read"
+    rendered = json_document(read(name), source=name)
+    lines = rendered.text.splitlines()
+    assert [line.split("] ", 1)[0] + "]" for line in lines] == ["[00:00:00.420]", "[00:00:02.900]", "[00:00:06.350]", "[00:00:08.100]"]
+    assert [line.split("] ", 1)[1].split(": ")[0] if ": " in line else None for line in lines] == labels
+    assert lines[1].lower().replace(",", "").endswith("from my uncle in his shed by the harbour.".rstrip(".")
+                                                      + ("" if labels[0] is None else "."))
+    assert "(laughs)" not in rendered.text and rendered.duration == duration
+    annotated = run(read(name), source=name)
+    assert annotated.ok and {0.42, 2.9, 6.35, 8.1} <= {t.start_seconds for t in annotated.turns}
+    if labels[0] is not None:  # where the file names its voices, they are the turns
+        slugs = [t.speaker_slug for t in annotated.turns]
+        assert [t.start_seconds for t in annotated.turns] == [0.42, 2.9, 6.35, 8.1]
+        assert slugs[0] == slugs[2] != slugs[1] == slugs[3]

@@ -1,4 +1,6 @@
 """Transcripts in other languages and scripts: sentences, dates, slugs (texts written for these tests)."""
+from pathlib import Path
+
 import pytest
 
 from claims.ingest.formats._common import punctuation_rate
@@ -373,3 +375,22 @@ def test_dashed_lines_that_do_not_ask_in_turn_are_no_interview():
              "Salimos temprano y volvimos de noche.\n")
     annotated = run(notes, source="notas.txt")
     assert not any(s.name in ("Interviewer", "Interviewee") for s in annotated.speakers)
+
+
+def test_names_in_full_width_brackets_opening_lines_of_plain_text_are_speakers():
+    # a Japanese interview typed as text names each speaker in full-width brackets before the words, as its
+    # captions do ("（記者）...", "（館長）..."); a note there ("（笑い）") is no one's name, and a
+    # line without one goes on with the speaker before. Before, the whole interview was one plain paragraph
+    text = open(Path(__file__).resolve().parents[1] / "data" / "interview_ja_parenthesised_names.txt", encoding="utf-8").read()
+    annotated = run(text, source="interview_ja_parenthesised_names.txt")
+    assert annotated.format == "labelled"
+    names = {s.slug: (s.name, s.role) for s in annotated.speakers}
+    turns = [(names[t.speaker_slug][0], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [name for name, _ in turns] == ["記者", "館長"] * 3 + ["記者"]
+    assert turns[1] == ("館長", "古い建物が手狭になったことが一番の理由です。\n子ども向けの部屋も足りませんでした。")
+    assert turns[3] == ("館長", "（笑い）いろいろありましたが、静かな読書室がほしいという声が多かったです。")
+    assert names[annotated.turns[0].speaker_slug][1] == "host"
+    # a document's numbered points and its notes in brackets stay prose
+    document = "計画の概要\n（一）目的\n建物が古くなりました。\n（1）部屋を広げる。\n（2）読書室を設ける。\n（ア）時間を延ばす。\n" \
+               "（注）費用は来年度に検討します。\n（写真）完成予想図。\n（注）詳細は別紙のとおり。\n（写真）現在の建物。\n"
+    assert run(document, source="plan.txt").format == "plain"

@@ -1,4 +1,6 @@
 """Label shapes in text transcripts found in published files (each written here in the file's shape)."""
+from pathlib import Path
+
 import pytest
 
 from claims.ingest.formats import parse_source
@@ -640,6 +642,20 @@ def test_davinci_resolves_transcript_a_timecode_range_above_the_speaker_times_th
     named = text.replace("Speaker 1", "Nora").replace("Speaker 2", "Pete")  # the speakers renamed in Resolve
     assert [(t.speaker_label, t.start_seconds) for t in parse_source(named, source="resolve.txt").turns] == [
         ("Nora", 1.0), ("Pete", 7.0), ("Nora", 15.0), ("Pete", 19.0), ("Nora", 91.0)]
+
+
+def test_premiere_pros_transcript_a_timecode_range_without_brackets_above_the_speaker_times_the_turn():
+    # Premiere Pro's transcript exported as text: Resolve's shape without the brackets ("00:00:06:12 -
+    # 00:00:11:03", then "Speaker 2", then the words). Before, the first range was the title (and the
+    # slug), the others stayed in the words of the turn before them, and no turn had a time
+    text = open(Path(__file__).resolve().parents[1] / "data" / "premiere_transcript.txt", encoding="utf-8").read()
+    parsed = parse_source(text, source="premiere_transcript.txt")
+    assert parsed.format == "labelled" and not parsed.errors and parsed.metadata.title == ""
+    assert spans(text, parsed) == [
+        (3, "Speaker 1", 0.0, "Welcome to the workshop. Today we talk about restoring old bicycles."),
+        (7, "Speaker 2", 6.0, "Thanks for having me. I have been fixing them for twenty years."),
+        (11, "Speaker 1", 11.0, "What was the first one you restored?"),
+        (15, "Speaker 2", 15.0, "A red racing bike from the seventies that I found in a barn.")]
 
 
 def test_zooms_saved_captions_a_bracketed_name_and_the_clock_above_the_words():

@@ -16,6 +16,8 @@ NOT_NAMES = frozenset({
     "translation", "music", "applause", "laughter", "laughs", "crosstalk", "inaudible", "silence", "pause",
     # the same notes of a sound in Japanese captions' brackets ("（笑い）", "（拍手）")
     "笑", "笑い", "爆笑", "苦笑", "拍手", "音楽", "歓声", "どよめき", "効果音", "ため息", "咳払い", "沈黙", "雑音",
+    # and a document's notes opening a line in them ("（注）", "（写真）", "（中略）")
+    "注", "訳注", "編注", "写真", "図", "表", "画像", "動画", "資料", "参考", "補足", "出典", "中略", "前略", "後略", "略", "以上",
 })
 
 _WS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"

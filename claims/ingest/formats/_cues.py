@@ -221,16 +221,29 @@ def repeats_previous(lines: list[str], previous_last: str, *, start: float, end:
     return any(plain_line(line) for line in lines[1:]) or end - start < 0.05 or start == previous_end
 
 
+# a diariser's speaker in brackets where no name would stand: after the times on the timing line
+# ("00:00:00,820 --> 00:00:02,780 [Speaker 0]", a diarising tool's Polish SRT, diarised_tag_on_timing_line.srt)
+_TIMING_TAG = re.compile(r"-->[^\[\n]*\[([A-Z][\w.'’ -]{0,38}[\w.])\]:?[ \t]*$")
+
+
+def timing_line_speaker(timing: str) -> str | None:
+    """The speaker a cue's timing line names in brackets after its times, or None."""
+    m = _TIMING_TAG.search(timing) if "[" in timing else None
+    return " ".join(m.group(1).split()) if m else None
+
+
 # "Craig Smith: text" at the start of a cue (Zoom's and Teams' transcripts write every cue so),
 # also "Ashlee Kupor (SL): text" (zoom_cip_meeting_parenthesised_names.vtt); "[SPEAKER_00]: text"
-# (WhisperX's diarised SRT and VTT), and "[SPEAKER_00 | 0.84]" with the diariser's confidence
+# (WhisperX's diarised SRT and VTT), a diariser's "[Speaker 0]" or "[SPEAKER_00]:" alone on the line above
+# the words or before them without a colon, and "[SPEAKER_00 | 0.84]" with the diariser's confidence
 # ("| weak 0.30" where it is low) and no colon, often alone on the line
 # (whisperx_diarized_bracket_speaker_confidence.srt); a name in full-width brackets before the
 # words, as Japanese captions write it ("（司会）皆さん...", meeting_ja_parenthesised_names.vtt), or in
 # ASCII ones where the name is in Japanese, Chinese or Korean letters ("(司会)")
 _CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _NAME_LABEL = re.compile(
-    r"\[([A-Z][\w.'’ -]{0,38}[\w.])\]:[ \t]+(?=\S)"
+    r"\[((?:Speaker|SPEAKER)[ _]?(?:\d{1,2}|[A-Z]))\]:?\s+(?=\S)"
+    r"|\[([A-Z][\w.'’ -]{0,38}[\w.])\]:[ \t]+(?=\S)"
     r"|\[([A-Z][\w.'’ -]{0,38}[\w.])[ \t]*\|[ \t]*(?:[a-z]+[ \t]+)?\d+(?:\.\d+)?\]:?\s+(?=\S)"
     r"|([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}(?:[ ]\([^()\n]{1,30}\))?):[ \t]+(?=\S)"
     r"|（([^（）()\s:：。、][^（）()\n:：。、]{0,19})）[ \t\u3000]*(?=\S)"
@@ -282,7 +295,9 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
     names = Counter(label_name(m) for m in found if m)
     names = Counter({n: count for n, count in names.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
-    labels = {n for n, count in names.items() if count >= 2}
+    # a diariser's "[Speaker 2]" is a voice however seldom it speaks (a captions library tags a cue only where
+    # the voice changes, so a voice heard once is tagged once)
+    labels = {n for n, count in names.items() if count >= 2} | {label_name(m) for m in found if m and m.group(1)}
     if not labels:
         return turns
     if 2 * sum(names[n] for n in labels) >= len(turns):
@@ -329,6 +344,40 @@ def named_first_lines(text: str, turns: list[ParsedTurn], first_lines: list) -> 
         if name and not t.speaker_label and line[1] < t.end_char:
             t = replace(t, start_char=line[1], line=line[2], speaker_label=name)
         out.append(t)
+    return out
+
+
+# Google Meet's recorded captions: the speaker's name (or initials) in brackets alone on a cue's first line, and
+# where a second voice comes in during the cue, a line "-", a line of a space, and that voice's name in brackets
+# above its words (google_meet_names.vtt)
+_BRACKETED_NAME_ALONE = re.compile(r"^[ \t]*\(([^\W\d_][\w.'’ -]{0,40}?)\)[ \t]*\r?$", re.M)
+_VOICE_DASH = re.compile(r"\n[ \t]*-[ \t]*\r?\n\s*$")  # the "-" line (and lines of spaces) closing a voice's words
+
+
+def bracketed_names(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """Cue turns in, the same with a name in brackets alone on a cue's first line read as the speaker label,
+    and each later name so, after a "-" line, starting a turn of its own (the cue's times), where such names
+    open half the cues or more and one of them two or more; a note of a sound ("(laughter)") is no name."""
+    found = [[] if t.speaker_label or not text.startswith("(", t.start_char)
+             else list(_BRACKETED_NAME_ALONE.finditer(text, t.start_char, t.end_char)) for t in turns]
+    opening = Counter(ms[0].group(1) for t, ms in zip(turns, found) if ms and ms[0].start() == t.start_char)
+    opening = Counter({n: c for n, c in opening.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
+    if not opening or max(opening.values()) < 2 or 2 * sum(opening.values()) < len(turns):
+        return turns
+    out = []
+    for t, ms in zip(turns, found):
+        if not ms or ms[0].start() != t.start_char or ms[0].group(1) not in opening:
+            out.append(t)
+            continue
+        voices = [ms[0]] + [m for m in ms[1:] if _VOICE_DASH.search(text, t.start_char, m.start())
+                            and m.group(1).split()[0].lower().rstrip(".") not in NOT_NAMES]
+        for m, after in zip(voices, [*voices[1:], None]):
+            end = after.start() if after else t.end_char
+            dash = _VOICE_DASH.search(text, m.end(), end) if after else None
+            a, b = trim(text, m.end(), dash.start() if dash else end)
+            if b > a:
+                out.append(replace(t, start_char=a, end_char=b, line=t.line + text.count("\n", t.start_char, a),
+                                   speaker_label=" ".join(m.group(1).split())))
     return out
 
 

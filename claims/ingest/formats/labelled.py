@@ -212,6 +212,16 @@ _ALONE_WITHOUT_MARK = (CAPITALS_ALONE_LINE, BARE_NAME_ALONE_LINE)
 # a diariser's numbered name alone on a line, the words below, no bracket, no colon ("Speaker 3",
 # "SPEAKER_02"): never a heading, so it counts once too
 DIARISED_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z]))(?P<t2>)[ \t]*(?P<rest>)\r?$")
+# a name in full-width brackets opening a line, the words after it, as Japanese transcripts write the speaker
+# ("（司会）皆さん、...", interview_ja_parenthesised_names.txt; captions too, _cues._NAME_LABEL), or in ASCII
+# brackets where the name is in Japanese, Chinese or Korean letters ("(司会)"); a note of a sound ("（笑い）")
+# is no name (NOT_NAMES), nor a list's number ("（1）", "（一）") or letter ("（ア）"); a name of one character is
+# a kanji (a ministry's press conference: "（問）" asks, "（答）" answers)
+_CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+BRACKETED_NAME_LINE = re.compile(
+    rf"^[ \t\u3000]*(?P<t0>)(?P<t1>)(?:（|\((?=[^()\n]{{0,19}}[{_CJK_LETTER}]))"
+    r"(?![一二三四五六七八九十]+[）)])(?P<name>[^\W\d_][^（）()\n:：。、]{1,19}|[\u3400-\u9fff])[）)](?P<t2>)[ \t\u3000]*(?P<rest>\S)"
+)
 # a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
 # Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
 HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
@@ -264,14 +274,15 @@ _CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}(?::?[ \t]+|:?[ \t]*\r?\n\s
 _OPENING_TIME = re.compile(rf"[ \t]*{BRACKETED_TIME}")
 _MORE_OPENINGS = frozenset("0123456789*_[")
 _LEAD_TIME = re.compile(rf"{_TIME}[ \t]+(?=\S)")
-_TIMECODE_RANGE = r"\[(?P<timecode>\d{2}:\d{2}:\d{2}):\d{2}[ \t]*-[ \t]*\d{2}:\d{2}:\d{2}:\d{2}\]"
+_TIMECODE_RANGE = r"\[?(?P<timecode>\d{2}:\d{2}:\d{2}):\d{2}[ \t]*-[ \t]*\d{2}:\d{2}:\d{2}:\d{2}\]?"
 # lines at a turn's end that are not its speaker's words: a bare time, "[00:01:23]" or "00:05:00" (the
 # next turn's: Google Meet writes one every five minutes), a time and a note ("00:00:26 [MUSIC]",
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
 # histories, Rational Reminder), a time linked to the video at that point ("[2:23](https://youtu.be/...?t=143)",
 # transcripts on Jekyll and Hugo blogs put one above a speaker's label), an earnings call's "Questions & Answers:",
 # a tag closing a block ("</details>"), DaVinci Resolve's timecode range above the speaker ("[00:00:43:03 -
-# 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid)
+# 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid; Premiere Pro's the same without
+# the brackets, premiere_transcript.txt)
 _NOT_SPOKEN_LINE = re.compile(
     rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIMECODE_RANGE}|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
     r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
@@ -305,7 +316,7 @@ def _candidates(text: str):
     hearing_label = HEARING_LABEL_LINE.match
     time_bold_name, time_dash_name = TIME_BOLD_NAME_LINE.match, TIME_DASH_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
-    capitals_alone = CAPITALS_ALONE_LINE.match
+    capitals_alone, bracketed_name = CAPITALS_ALONE_LINE.match, BRACKETED_NAME_LINE.match
     bare_name_alone = BARE_NAME_ALONE_LINE.match
     earnings, part_label, capitals = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match, CAPITALS_LABEL_LINE.match
     alone, short_forms = set(), {}
@@ -334,6 +345,7 @@ def _candidates(text: str):
                 or first == "[" and time_dash_name(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
+                or first in "（(" and bracketed_name(line)
                 or first == "S" and len(line) < 16 and diarised_alone(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
@@ -739,6 +751,13 @@ def _header_field(cands, counts) -> bool:
 _SONIX_CREDIT = re.compile(r"\[?this \w+ (?:audio|video) file\]?(?:\([^)\n]*\))? was \[?automatically transcribed by Sonix")
 
 
+def _bracketed_notes(cands, counts) -> set[str]:
+    """The names in brackets opening lines (BRACKETED_NAME_LINE) where fewer than two of them open two lines
+    or more: a document's notes ("（図）", "（写真）" under its pictures), not the voices of a conversation."""
+    bracketed = {c[5] for c in cands if c[4].re is BRACKETED_NAME_LINE}
+    return set() if sum(counts[name] >= 2 for name in bracketed) >= 2 else bracketed
+
+
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
     and the number of lines from the first label on that are not blank (show notes before a
@@ -760,6 +779,8 @@ def _label_lines(text: str):
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
     rare |= _repeated_titles(text, cands, counts)
     rare |= _unmarked_names_unanswered(cands)
+    if any(c[4].re is BRACKETED_NAME_LINE for c in cands):
+        rare |= _bracketed_notes(cands, counts)
     if rare:  # a name alone on a line once is a heading, not a speaker; a title written again is no speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]

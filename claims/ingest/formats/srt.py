@@ -6,7 +6,8 @@ and a leading "NAME: " in capitals (broadcast style) as a speaker label. YouTube
 auto-captions converted to SRT (yt-dlp --convert-subs srt) repeat each cue's last line at the
 top of the next and add 10 ms cues holding only the repeat: the repeats are left out, as for
 WebVTT, so no word is counted twice. Paragraphs after a blank line inside a cue's words (no cue
-number, no timing line) are that cue's.
+number, no timing line) are that cue's. A name alone above a cue's words, as WebVTT reads it
+(_cues.named_first_lines), and Google Meet's "(Name)" there (_cues.bracketed_names) are the speaker.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     previous_start = None
     payloads = [_cues.payload_lines(block) for block in all_blocks]
     shown = _cues.ShownAgain(rolling=_cues.is_rolling(payloads), highlighting=_cues.is_highlighting(payloads))
+    first_lines: list = []  # each turn's cue's first line, where the cue has more (a name above the words)
     after_a_cue = False  # whether the block before was a cue's (or went on with its words)
     for block in all_blocks:
         lines = block.lines
@@ -70,9 +72,13 @@ def parse(text: str, *, source: str) -> ParsedSource:
         previous_start = start
         payload = shown.new_lines([l for l in lines[1:] if l[3].strip()], start=start, end=end)
         turn = _cues.payload_turn(text, payload, start=start, end=end)
+        if turn is not None and turn.speaker_label is None and (tag := _cues.timing_line_speaker(timing)):
+            turn = replace(turn, speaker_label=tag)
         if turn is not None:
             turns.append(turn)
+            first_lines.append((payload[0][3], payload[1][1], payload[1][0]) if len(payload) > 1 and not turn.speaker_label else None)
             after_a_cue = True
+    turns = _cues.bracketed_names(text, _cues.named_first_lines(text, turns, first_lines))
     return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors)
 
 
