@@ -453,8 +453,10 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
 
 
 # labels that name the part rather than the person: "Host", "Host B", "Interviewer", "Moderator",
-# "主持人" (host), "采访者" / "访谈者" (interviewer), "司会" (Japanese: host)
-_HOST_WORD = re.compile(r"(?i)^(?:(?:co-?)?(?:" + "|".join(HOST_ROLES + ASKING_PARTS) + r")\b|主持人|采访者|访谈者|司会)")
+# "THE MODERATOR" (press conferences: ASAP Sports', NASA's), the reporters' "Q" or "QUESTION" asking beside
+# it (the State Department's), "主持人" (host), "采访者" / "访谈者" (interviewer), "司会" (Japanese: host)
+_HOST_WORD = re.compile(r"(?i)^(?:(?:the )?(?:co-?)?(?:" + "|".join(HOST_ROLES + ASKING_PARTS + ("q", "question"))
+                        + r")\b|主持人|采访者|访谈者|司会)")
 
 
 # an appellate court's bench, who ask counsel: "CHIEF JUSTICE ROBERTS", "JUSTICE KAGAN" (the Supreme Court's

@@ -177,11 +177,14 @@ def _written_forms(name: str, text: str):
 
 
 _INITIALS_WORD = re.compile(r"(?:[A-Z]\.){2,4}")
+_HONORIFICS_WITHOUT_PERIOD = frozenset({"mr", "mrs", "ms", "dr"})
 
 
 def _title_word(word: str, *, first: bool) -> str:
     if not first and word.lower() in _NAME_PARTICLES:
         return word.lower()
+    if first and word.lower() in _HONORIFICS_WITHOUT_PERIOD:
+        return word.title()  # British style, "MR KELLER" (the State Department's): not an abbreviation like "CNN"
     if _ROMAN.fullmatch(word) or len(word) <= 3 and word.isalpha() and not _VOWELS.search(word.lower()):
         return word
     if _INITIALS_WORD.fullmatch(word):  # "J.R." stays, never "J.r."

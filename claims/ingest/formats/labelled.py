@@ -328,7 +328,9 @@ _NOT_SPOKEN_LINE = re.compile(
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
-_CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?Transcribed by \S+\s*\Z", re.I)  # Otter's last line
+# the last line crediting who transcribed it: Otter's "Transcribed by https://otter.ai", ASAP Sports' "FastScripts
+# Transcript by ASAP Sports"
+_CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?(?:Transcribed|(?:FastScripts )?Transcript) by \S[^\n]{{0,40}}\s*\Z", re.I)
 # a page's link to itself or its source as the text's last paragraph, set apart by a blank line ("Source:
 # https://...", "Originally published at <https://...>", "[Read the original](https://...)", a bare address): page
 # furniture, not the last speaker's words
@@ -336,6 +338,9 @@ _SOURCE_LINK = re.compile(
     r"\n[ \t]*\r?\n[ \t]*(?:(?:source|via|link|permalink|url|originally published (?:at|on|in|by)"
     r"|read (?:more|the original|the full (?:\w+))(?: at| on)?)[ \t]*:?[ \t]*)?"
     r"(?:<?https?://[^\s<>]+>?|\[[^\]\n]*\]\(https?://[^\s)]+\))[ \t]*\s*\Z", re.I)
+# a copyright notice opening a line of the last turn: what follows is the page's, not the speaker's (NPR's
+# transcripts end "Copyright © 2023 NPR. All rights reserved. Visit our website terms of use ...", then a note)
+_COPYRIGHT_NOTICE = re.compile(r"\n[ \t]*(?:Copyright\b|©|\(c\))[^\n]{0,200}?\bAll rights reserved\b", re.I)
 # Google Meet's line closing a meeting's transcript ("Meeting ended after 00:04:19 👋"); what follows
 # it up to the next label (its footer, the next meeting's header) is nobody's words
 _MEETING_ENDED = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?Meeting ended after \d", re.M)
@@ -840,6 +845,11 @@ def _label_lines(text: str):
     if any(c[4].re is PART_LABEL_LINE for c in cands):
         kept = _parts_with_initials(cands)
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+    earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE]
+    if len(earnings) == 1 and len(cands) > 1:
+        # one "Name – words" line over labels of another shape is a title, not an earnings call's label
+        # (a podcast's "Mara Quinn – Small banks, deposits, and trust" heading its "Mara Quinn 00:00:12" turns)
+        del cands[earnings[0]], nonblank_before[earnings[0]]
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
@@ -1306,8 +1316,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     previous_time = None
     day = 0.0  # a clock past midnight: the seconds of the days before (_on_its_day)
     ended_at = None  # the time an f4transkript mark gave the end of the turn before
-    credit = _CREDIT.search(text, max(0, len(text) - 300)) or _SOURCE_LINK.search(text, max(0, len(text) - 600))
-    bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
+    notice = _COPYRIGHT_NOTICE.search(text, starts[-1][1])
+    end = notice.start() if notice else len(text)
+    credit = _CREDIT.search(text, max(0, end - 300), end) or _SOURCE_LINK.search(text, max(0, end - 600), end)
+    bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else end]
     below = starts[-1][4].re is STREETEVENTS_LABEL_LINE and _DASHED_RULE.match(text, starts[-1][2] + 1)
     footer = _FOOTER_RULE.search(text, below.end() if below else starts[-1][1], bounds[-1])
     if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
