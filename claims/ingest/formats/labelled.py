@@ -68,10 +68,11 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
+from ._head import HEAD_DATE, day_of_line
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
     EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
-    parse_date, reads_as_prose, refused, trim,
+    reads_as_prose, refused, trim,
 )
 
 NAME = "labelled"
@@ -1187,16 +1188,7 @@ _NOT_A_TITLE = re.compile(
 )
 
 
-# a header's line giving the day ("15 June 2026, 03:35am" under a Teams transcript's title, "Date:
-# June 15, 2026") and Teams' length of the meeting ("27m 42s", "1h 3m 5s"), each a line of its own
-# a header's date line: "Date: 12 March 2023", "March 12, 2023, 10:30 AM"; a broadcast's "Aired March 14, 2025 -
-# 20:00 ET" (CNN's transcripts, the no-break spaces before "ET" read as spaces)
-# (also in other languages: "Datum: 15. März 2023", "Fecha: 3 de marzo de 2021", "日期：2023年3月15日")
-_HEAD_DATE = re.compile(
-    r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜)[ \t]*[:：][ \t]*|Aired:?[ \t]+)?"
-    r"(?P<date>\d{1,2}\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?)?|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
-    r"(?:,?[ \t]+(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
+# Teams' length of the meeting ("27m 42s", "1h 3m 5s") on a line of its own (the day: _head.HEAD_DATE)
 _HEAD_LENGTH = re.compile(r"(?:(?P<h>\d+)h )?(?P<m>\d+)m (?P<s>\d+)s")
 
 
@@ -1210,8 +1202,7 @@ def _head_facts(head: str) -> dict:
     out: dict = {}
     for line in head.splitlines():
         line = line.strip()
-        date = _HEAD_DATE.fullmatch(line)
-        if date and "published" not in out and (day := parse_date(date.group("date"))):
+        if "published" not in out and (day := day_of_line(line)):
             out.update(published=day, published_precision="day")
         length = _HEAD_LENGTH.fullmatch(line)
         if length and "duration_seconds" not in out:
@@ -1230,7 +1221,7 @@ def _broadcast_heading(head: str) -> tuple[str, str] | None:
     the headline, "Aired May 02, 2011 - 21:00 ET") in, (show, headline) out: the lines just above
     the "Aired" line; None where there is no such line."""
     lines = [line.strip() for line in head.splitlines() if line.strip()]
-    aired = next((i for i, line in enumerate(lines) if line.startswith("Aired") and _HEAD_DATE.fullmatch(line)), None)
+    aired = next((i for i, line in enumerate(lines) if line.startswith("Aired") and HEAD_DATE.fullmatch(line)), None)
     if not aired or _SITE_LINK_LINE.fullmatch(lines[aired - 1]):
         return None
     show = lines[aired - 2] if aired >= 2 and not _SITE_LINK_LINE.fullmatch(lines[aired - 2]) else ""
