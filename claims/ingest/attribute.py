@@ -357,6 +357,7 @@ def _merge(u: Units, roles: Sequence[str], turns: Sequence[ParsedTurn], speakers
 _GENERIC_LABEL = re.compile(
     r"(?i)^(?:(?:speaker|spk|person|participant|voice|unknown|说话人|发言人)[\s_\-]*\w{0,3}|q|a|question|answer|interviewer|interviewee)$"
 )
+_ASKING_LABEL = re.compile(r"(?i)^(?:q|question|interviewer)$")
 
 
 # names of a part, not of a person, as transcripts and this module write them: a diariser's "Speaker 1",
@@ -452,8 +453,21 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
 
 
 # labels that name the part rather than the person: "Host", "Host B", "Interviewer", "Moderator",
-# "主持人" (host), "采访者" / "访谈者" (interviewer), "司会" (Japanese: host)
-_HOST_WORD = re.compile(r"(?i)^(?:(?:co-?)?(?:" + "|".join(HOST_ROLES + ASKING_PARTS) + r")\b|主持人|采访者|访谈者|司会)")
+# "THE MODERATOR" (press conferences: ASAP Sports', NASA's), the reporters' "Q" or "QUESTION" asking beside
+# it (the State Department's), "主持人" (host), "采访者" / "访谈者" (interviewer), "司会" (Japanese: host)
+_HOST_WORD = re.compile(r"(?i)^(?:(?:the )?(?:co-?)?(?:" + "|".join(HOST_ROLES + ASKING_PARTS + ("q", "question"))
+                        + r")\b|主持人|采访者|访谈者|司会)")
+
+
+# an appellate court's bench, who ask counsel: "CHIEF JUSTICE ROBERTS", "JUSTICE KAGAN" (the Supreme Court's
+# transcripts, a state supreme court's)
+_BENCH_LABEL = re.compile(r"(?i)^(?:chief[ ])?justice[ ]+\S")
+
+
+def _bench(labels: Sequence[str]) -> set[str]:
+    """The labels naming a justice, where a Chief Justice or two justices speak ("Justice" alone is a first name too)."""
+    bench = {label for label in labels if _BENCH_LABEL.match(label)}
+    return bench if len(bench) >= 2 or any(label.lower().startswith("chief") for label in bench) else set()
 
 
 def _short_forms(labels: Sequence[str], *, hearing: bool = False) -> dict[str, str]:
@@ -511,10 +525,17 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
             answering = next(label for label in unknown if label != _host_label(text, turns, unknown))
             by_label[answering] = guests[0]
             unknown.remove(answering)
+    named_hosts = [sp for sp in speakers if sp.role == HOST]
+    asking = [label for label in unknown if _ASKING_LABEL.match(label)]
+    if len(named_hosts) == 1 and named_hosts[0] not in by_label.values() and len(asking) == 1:
+        # the one host named outside the labels (front matter's "interviewer:", --host) asks the "Q:" turns where
+        # the answers carry the interviewee's name ("ANIKA BRANDT:"), as an oral history's header makes them
+        by_label[asking[0]] = named_hosts[0]
+        unknown.remove(asking[0])
     if unknown:
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
         said_hosts = {t.speaker_label for t in turns if t.role_hint == HOST and t.speaker_label in unknown}
-        said_hosts |= {label for label in unknown if _HOST_WORD.search(label)}
+        said_hosts |= {label for label in unknown if _HOST_WORD.search(label)} | _bench(unknown)
         if hearing and not has_host:
             undecided = {t.speaker_label for t in turns if t.role_hint is None and t.speaker_label in unknown}
             picked = _host_label(text, turns, unknown)

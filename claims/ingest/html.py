@@ -7,9 +7,10 @@ headings, list items, line breaks) end lines, runs of white space inside a block
 (as a browser shows them; `<pre>` keeps its own), character references become their characters
 (a no-break space a plain one, as copying from the browser gives it).
 The page's chrome is left out: scripts and styles, the head, navigation, headers and footers of
-the site, asides, forms, buttons, players, and any element whose class or id opens by naming it comments, a
-sidebar, a menu, sharing, related links or a footer (a comment section's `Name: text` would otherwise read as
-turns), and lines that are nothing but links to other pages ("Return to Transcripts main page").
+the site, asides, forms, buttons, players, photos' captions, and any element whose class or id opens by naming it
+comments, a sidebar, a menu, sharing, related links, an ad, a consent banner or a footer (a comment section's
+`Name: text` would otherwise read as turns), and lines that are nothing but links to other pages ("Return to
+Transcripts main page") or an ad's caption ("Advertisement").
 Time marks and speakers' names that a page sets apart by their element are written as the labelled
 format reads them: "[0:00]" for a clock in <time>, in a time-classed element or on a button, "Name:" for
 a name in <cite> or a speaker-classed element. A fragment with no doctype or <html> is read too
@@ -45,18 +46,23 @@ _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doc
 _SKIPPED = frozenset({
     "script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "iframe", "select",
     "textarea", "dialog", "audio", "video",
+    "figcaption",  # a photo's caption and credit, set between the paragraphs: no one's words
 })
 # the site's own header and footer (<header>/<footer> directly in <body>); an article's header stays
 _SITE_CHROME = frozenset({"header", "footer"})
 _CHROME_WORDS = frozenset({
     "comment", "comments", "sidebar", "menu", "navbar", "nav", "share", "sharing", "social", "related", "cookie",
     "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "promo", "breadcrumb", "breadcrumbs",
-    "twitter", "footer", "catlinks", "subscription",
+    "twitter", "footer", "catlinks", "subscription", "ad",
+    # consent managers' banners, saved with the page at the body's end (OneTrust's "onetrust-consent-sdk",
+    # Didomi's, Usercentrics', iubenda's, TrustArc's "truste-consent-track", a site's own "gdpr-banner")
+    "consent", "gdpr", "onetrust", "didomi", "usercentrics", "iubenda", "truste",
 })
 # a box set into the article, named anywhere in its class or id: a guest's or the author's bio
 # ("author-bio-box", "guest-bio"), related stories ("inline-related"), a pull quote repeating a line
 _ASIDE_WORDS = frozenset({"bio", "biography", "related", "pullquote", "recirc", "recirculation", "readmore"})
-_ASIDE_PAIRS = frozenset({("read", "more"), ("pull", "quote"), ("see", "also"), ("author", "box")})
+# (and WordPress's classic captioned photo, "wp-caption", its caption "wp-caption-text")
+_ASIDE_PAIRS = frozenset({("read", "more"), ("pull", "quote"), ("see", "also"), ("author", "box"), ("wp", "caption")})
 # a post's own classes naming its tags and categories (WordPress: "tag-bio", "category-related-reading")
 _TAXONOMY = frozenset({"tag", "category", "categories", "topic", "post", "format"})
 _BLOCKS = frozenset({
@@ -106,8 +112,11 @@ _COLUMN_HEADERS = {"speaker": "speaker", "speakers": "speaker", "time": "time", 
 # may be the transcript's own (a sentence that seeks the video to where it is said)
 _WORD = re.compile(r"\w")
 # the words that lead into links to other stories, the line's only own words ("Related: <a>...</a>")
-_LINKS_LEAD_IN = re.compile(r"(?i:related(?: stories| articles| coverage)?|read more|read also|also read|see also|more from [\w ]{1,30}"
+_LINKS_LEAD_IN = re.compile(r"(?i:related(?: stories| articles| coverage| content| posts| episodes| transcripts)?|read more|read also|also read|see also|more from [\w ]{1,30}"
                             r"|recommended|further reading|listen|watch)[ \t]*[:：|»›>-]?[ \t]*")
+# an ad slot's caption and its link past the slot, alone on their line: what is left of an ad between a
+# transcript's paragraphs whose classes are hashed ("css-1rh1sk1"; the New York Times' "SKIP ADVERTISEMENT")
+_AD_CAPTION = re.compile(r"(?i:(?:skip )?advertisement|(?:story|article) continues below(?: this)? advertisement)")
 _SEEK_LINK = re.compile(r"^#|[?&#](?:t|time|start)=|youtu\.?be", re.I)
 # a <title> naming the site or its section, the same on every page of it ("CNN.com - Transcripts"):
 # each of its parts (between " - ", " | ", ": "...) is the site's name, a domain or one of these words
@@ -190,6 +199,7 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     """An element named as chrome by its role, or by a class or id that opens with a chrome word
     ("comments-area", "share-buttons", Substack's "subscription-widget-wrap"; not "transcript-share-box"),
     or names a footer ("post-footer", "entry-footer": a post's likes, tags and sharing, after its words)
+    or a list of links ("debate-speech__links": TheyWorkForYou's links to each speech and its source)
     or a box set into the article ("author-bio", "inline-related", "pull-quote", "read-more")."""
     if tag in ("html", "body", "main", "article"):
         return False
@@ -199,7 +209,7 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if name == "role" and value.lower() in ("navigation", "banner", "contentinfo", "complementary"):
             return True
         if name in ("class", "id") and any(
-            parts[0] in _CHROME_WORDS or parts[-1] == "footer"
+            parts[0] in _CHROME_WORDS or parts[-1] in ("footer", "links")
             or parts[0] not in _TAXONOMY and (_ASIDE_WORDS.intersection(parts) or _ASIDE_PAIRS.intersection(zip(parts, parts[1:])))
             for parts in (re.split(r"[_\-]+", word) for word in value.lower().split())
         ):
@@ -243,6 +253,7 @@ class _Renderer(HTMLParser):
         self.open_page_links = 0  # how many of them do
         self.line_linked = self.line_unlinked = False  # the line has words inside such links, outside them
         self.line_marked = False  # a time mark or a speaker's name was written into the line
+        self.label_end = 0  # where in the line the speaker's name written into it ends, if one was
         self.heading_blocks: list[int] = []  # which blocks are headings
         self.bold_blocks: list[int] = []  # which blocks are words in <b> or <strong> throughout
         self.line_bold = self.line_not_bold = False  # the line has words inside <b>/<strong>, outside them
@@ -262,6 +273,14 @@ class _Renderer(HTMLParser):
         # main page", "Back to all transcripts", a list of categories), unless it is a label
         navigation = self.line_linked and (not self.line_unlinked or _LINKS_LEAD_IN.fullmatch(
             _SPACE.sub(" ", "".join(self.line_own)).strip())) and not text.rstrip().endswith((":", "："))
+        navigation = navigation or bool(_AD_CAPTION.fullmatch(text))
+        if navigation and self.label_end:
+            # a speaker's name in a link to their page, more of the link after it (TheyWorkForYou's photo,
+            # name and party, then the speech's time): the name is the line's label, the rest is the site's
+            text = _SPACE.sub(" ", "".join(self.line[:self.label_end])).strip()
+            navigation = False
+        if navigation and self.heading_blocks[-1:] == [len(self.blocks) - 1] and _LINKS_LEAD_IN.fullmatch(self.blocks[-1]):
+            self._drop_last_block()  # the heading over these links ("Related Content") is the site's too
         if text.strip() and not navigation:
             if self.line_bold and not self.line_not_bold:
                 self.bold_blocks.append(len(self.blocks))
@@ -271,6 +290,15 @@ class _Renderer(HTMLParser):
         self.line_own = []
         self.line_linked = self.line_unlinked = False
         self.line_marked = False
+        self.label_end = 0
+
+    def _drop_last_block(self) -> None:
+        last = len(self.blocks) - 1
+        self.blocks.pop()
+        self.heading_blocks.pop()
+        self.heading_levels.pop(last, None)
+        if self.bold_blocks[-1:] == [last]:
+            self.bold_blocks.pop()
 
     def handle_starttag(self, tag, attrs):
         if self.skip_tag:
@@ -424,6 +452,7 @@ class _Renderer(HTMLParser):
             elif marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS:
                 self.line[marked.line_at:] = [f" {text} " if text[-1] in ":：" else f" {text}: "]
                 self.line_marked = True
+                self.label_end = marked.line_at + 1
 
     def handle_data(self, data):
         if self.in_title:
@@ -631,11 +660,34 @@ def _embedded(renderer: "_Renderer") -> Rendered | None:
         return None
 
 
+def _name_headings_as_labels(renderer: "_Renderer") -> None:
+    """Speakers' names set as headings over their words (This American Life's <h4>Ira Glass</h4> above
+    each of his paragraphs) are labels, "Ira Glass:", as a Markdown transcript's "## Ira Glass" is where
+    it heads two turns or more: the headings whose text is a name in capitalised words, two such names
+    each heading two or more blocks; a name heading once stays a heading (an act's "Prologue")."""
+    blocks = renderer.blocks
+    names = Counter(
+        blocks[i] for i in renderer.heading_blocks
+        if _SPEAKER_NAME.fullmatch(blocks[i]) and not blocks[i].endswith((":", "："))
+        and len(blocks[i].split()) <= _SPEAKER_NAME_WORDS and all(w[:1].isupper() for w in blocks[i].split())
+    )
+    repeated = {name for name, count in names.items() if count >= 2}
+    if len(repeated) < 2:
+        return
+    labels = {i for i in renderer.heading_blocks if blocks[i] in repeated}
+    for i in labels:
+        blocks[i] += ":"
+        renderer.heading_levels.pop(i, None)
+    renderer.heading_blocks = [i for i in renderer.heading_blocks if i not in labels]
+    renderer.bold_blocks = [i for i in renderer.bold_blocks if i not in labels]
+
+
 def read_page(html: str) -> Page:
     """An HTML document in, its text (paragraphs one per line, a blank line between) and metadata out."""
     renderer = _Renderer()
     renderer.feed(html)
     renderer.close()
+    _name_headings_as_labels(renderer)
     meta = renderer.meta
     title = _page_title(renderer)
     published, precision = _published(meta.get("article:published_time", ""))
@@ -672,13 +724,17 @@ def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> Pars
     chapter's title on a podcast's page) is not the words of the speaker before it (as a
     Markdown transcript's "### MIT" is not, labelled.py). An unlabelled turn that is a heading
     (a page read as plain paragraphs: its title, a section's) is no turn, unless it ends a sentence
-    (a question set as a heading), as a Markdown heading is not (plain.py)."""
+    (a question set as a heading), as a Markdown heading is not (plain.py); nor is a chapter's heading
+    opening with its time between two turns."""
     ends = dict(headings)
     turns = []
     for turn in parsed.turns:
         a, b = turn.start_char, turn.end_char
-        if ends.get(a) == b and not turn.speaker_label and not text[a:b].rstrip().endswith(_SENTENCE_ENDS):
-            continue  # a paragraph that is a heading, read as plain text: the page's title or a section's
+        if ends.get(a) == b and (not turn.speaker_label or text[a] in "[(") and not text[a:b].rstrip().endswith(_SENTENCE_ENDS):
+            # a paragraph that is a heading, read as plain text: the page's title or a section's; or a chapter's
+            # heading opening with its time ("(00:00:40) – Where trust starts"), which the labelled format
+            # takes for the speaker before it going on at that time
+            continue
         while True:
             line_start = text.rfind("\n", a, b) + 1
             if line_start <= a or ends.get(line_start) != b:

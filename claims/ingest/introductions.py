@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Callable, Sequence
 
-from .names import NAME_ARTICLES, NAME_PARTICLES
-from .records import Metadata
+from .names import NAME_ARTICLES, NAME_PARTICLES, find_aliases, unique_slug
+from .records import Metadata, SpeakerRecord, Turn
 
 _OPENING_CHARS = 1500
 # longer than these, a "name" of capitalised words is a run of words or a heading, not a person or a show (and
@@ -36,6 +37,7 @@ _NAME = rf"(?:(?:Dr|Prof)\.?\s)?{_WORD}(?:\s{_PARTICLE}?(?:[{_CAPITAL}]\.\s)?{_W
 _NOT_A_NAME = frozenset({
     "the", "a", "an", "and", "but", "so", "today", "this", "that", "we", "i", "i'm", "welcome", "thanks",
     "thank", "our", "my", "your", "his", "her", "their", "on", "in", "episode", "podcast", "show", "part",
+    "speaker", "host", "guest", "interviewer",
     # an organisation's
     "university", "institute", "college", "school", "council", "company", "corporation", "inc", "corp", "group",
     "foundation", "labs", "lab", "bank", "times", "news", "post", "journal", "press", "party", "government",
@@ -54,7 +56,11 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
     r"(?i:\b(?:today|this week),? (?:I have|we have|I've got|we've got))",
 )]
 _SHOW = r"(?:[Tt]he\s)?[A-Z0-9][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z0-9][\w'’&-]*)){0,5}"
-_SHOW_IN_OPENING = re.compile(rf"(?i:\b(?:welcome (?:back )?to|you're listening to))\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I'm|I am|my|today|this)\b)")
+_SHOW_IN_OPENING = re.compile(
+    rf"(?i:\b(?:welcome (?:back )?to|you're listening to))\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I'm|I am|my|today|this)\b)"
+    # "I'm Maria Lopez and this is Charged Up." (punctuated: raw captions run on into the next words)
+    rf"|(?i:\b(?:I'm|I am))\s{_NAME},?\s(?i:and this is)\s({_SHOW})(?=\s*[,.!;:?])"
+)
 # where a host introduces themselves: the first lines (a guest says "I'm ..." later, answering)
 _HOST_OPENING_CHARS = 400
 _HOST_IN_OPENING = [re.compile(p) for p in (
@@ -127,7 +133,40 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
     if not metadata.show:
         show = next((m.group(1).strip() for p in _SHOW_IN_TITLE if (m := p.search(metadata.title))), "")
         if not show and (m := _SHOW_IN_OPENING.search(opening)):
-            show = m.group(1)
+            show = m.group(1) or m.group(2)
         if show and len(show) <= _MAX_SHOW and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
             found["show"] = show
     return replace(metadata, **found) if found else metadata
+
+
+def parts_named(
+    text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], metadata: Metadata, *,
+    names_a_part: Callable[[str], bool],
+) -> tuple[tuple[SpeakerRecord, ...], tuple[Turn, ...], Metadata]:
+    """A labelled transcript whose two labels name only parts ("Speaker A", "SPEAKER_00": a diariser's)
+    in; the same with the host and the guest named where the host's words before the guest first
+    speaks name them ("Today I'm talking with Priya Raman", "I'm Maria Lopez and this is ..."; the title
+    as for an unlabelled transcript); the metadata naming them too. Unchanged where the metadata
+    names anyone, or any speaker has a name of their own."""
+    roles = {sp.role for sp in speakers}
+    if metadata.hosts or metadata.guests or len(speakers) != 2 or roles != {"host", "guest"}:
+        return tuple(speakers), tuple(turns), metadata
+    if not all(names_a_part(sp.name) for sp in speakers):
+        return tuple(speakers), tuple(turns), metadata
+    role_of = {sp.slug: sp.role for sp in speakers}
+    opening: list[str] = []
+    for turn in sorted(turns, key=lambda t: t.start_char):
+        if role_of.get(turn.speaker_slug) != "host":
+            break
+        opening.append(" ".join(text[turn.start_char:turn.end_char].split()))
+    said = " ".join(opening)
+    found = introduced(said, 0, len(said), Metadata(title=metadata.title))
+    names = {"host": found.hosts[0] if found.hosts else "", "guest": found.guests[0] if found.guests else ""}
+    if not any(names.values()):
+        return tuple(speakers), tuple(turns), metadata
+    renamed = {sp.slug: SpeakerRecord(name=names[sp.role], slug=unique_slug(names[sp.role]), role=sp.role,
+                                      aliases=find_aliases(text, names[sp.role]))
+               for sp in speakers if names[sp.role]}
+    return (tuple(renamed.get(sp.slug, sp) for sp in speakers),
+            tuple(replace(t, speaker_slug=renamed[t.speaker_slug].slug) if t.speaker_slug in renamed else t for t in turns),
+            replace(metadata, hosts=found.hosts[:1], guests=found.guests[:1], show=metadata.show or found.show))

@@ -139,9 +139,9 @@ _ROMAN = re.compile(r"(?i)(?:II|III|IV|VI|VII|VIII|IX|XI)\.?")
 
 def in_capitals(name: str) -> bool:
     """Whether a label writes a name in capitals ("LEX FRIDMAN", "Mr. CHENEY"): four letters or more, the
-    name's words in capitals but for a title's ("Mr.", "Dr.")."""
+    name's words in capitals but for a title's ("Mr.", "Dr.", a Hansard's "Hon")."""
     letters = [ch for ch in name if ch.isalpha()]
-    words = [w for w in name.split() if w.rstrip(".").lower() not in {"mr", "mrs", "ms", "dr"}]
+    words = [w for w in name.split() if w.rstrip(".").lower() not in {"mr", "mrs", "ms", "miss", "dr", "hon"}]
     return len(letters) >= 4 and bool(words) and all(ch.isupper() for w in words for ch in w if ch.isalpha())
 
 
@@ -176,10 +176,18 @@ def _written_forms(name: str, text: str):
         at = low.find(target, end)
 
 
+_INITIALS_WORD = re.compile(r"(?:[A-Z]\.){2,4}")
+_HONORIFICS_WITHOUT_PERIOD = frozenset({"mr", "mrs", "ms", "dr"})
+
+
 def _title_word(word: str, *, first: bool) -> str:
     if not first and word.lower() in _NAME_PARTICLES:
         return word.lower()
+    if first and word.lower() in _HONORIFICS_WITHOUT_PERIOD:
+        return word.title()  # British style, "MR KELLER" (the State Department's): not an abbreviation like "CNN"
     if _ROMAN.fullmatch(word) or len(word) <= 3 and word.isalpha() and not _VOWELS.search(word.lower()):
+        return word
+    if _INITIALS_WORD.fullmatch(word):  # "J.R." stays, never "J.r."
         return word
     return "-".join(_title_part(part) for part in word.split("-"))
 

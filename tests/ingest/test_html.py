@@ -663,3 +663,174 @@ def test_a_magazine_pages_questions_in_bold_are_the_interviewers_turns_and_its_h
     post = page.replace("How much of a lithium battery can be recovered today?", "We asked her about recycling.").replace(
         "And where does that go in the next five years?", "Then we turned to the future.")
     assert not any(t.speaker_slug.startswith("interview") for t in run(post, source="post.html").turns)
+
+
+def test_a_rev_transcript_page_ends_its_last_turn_before_the_related_links_and_the_cookie_banner():
+    # rev.com's transcript posts: "Name: (00:00)" over each paragraph, a "Related Content" heading over a
+    # list of links after the transcript, and the consent manager's banner (OneTrust's) saved at the body's end
+    html = (DATA / "rev_transcript_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="rev_transcript_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    metadata = annotated.metadata
+    assert (metadata.title, metadata.show) == ("Governor Lane Wildfire Season Briefing Transcript", "Rev")
+    assert (metadata.published, metadata.published_precision) == (dt.date(2023, 3, 3), "day")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [(name, seconds) for name, seconds, _ in turns] == [
+        ("Governor Alma Lane", 0), ("Governor Alma Lane", 48), ("Chief Dan Moreno", 61), ("Speaker 1", 95),
+        ("Governor Alma Lane", 99)]
+    assert turns[-1][2] == "(01:39)\n\nNot this week. When the wind drops we will look at it again, and not before."
+    for chrome in ("Related Content", "cookies", "Accept All", "Log In", "All rights reserved"):
+        assert chrome not in text, chrome
+
+
+def test_a_broadcasters_copyright_notice_under_the_transcript_is_not_the_last_speakers_words():
+    # NPR's transcript pages: "NAME, HOST:" labels, then the copyright notice and a note on how the
+    # transcript was made, in the transcript's own <div>
+    html = (DATA / "npr_transcript_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="npr_transcript_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    metadata = annotated.metadata
+    assert metadata.title == "A town votes to buy a battery the size of a barn"
+    assert (metadata.published, metadata.published_precision) == (dt.date(2023, 5, 4), "day")
+    speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns[0] == (("Dana Ortiz", "host"), "Last spring, a town of four thousand people voted to buy a battery. "
+                                                 "Kevin Abara went to see what they got.")
+    assert [name for (name, _), _ in turns] == ["Dana Ortiz", "Kevin Abara", "Ruth Calder", "Kevin Abara",
+                                                "Ruth Calder", "Dana Ortiz"]
+    assert turns[-1][1] == "That's Kevin Abara reporting."
+    assert not any("Copyright" in words or "rush deadline" in words for _, words in turns)
+    assert "Copyright © 2023 NPR. All rights reserved." in text  # still in the stored text, outside the turns
+
+
+def test_a_debates_speakers_linked_to_their_pages_are_labels_and_each_speechs_links_stay_out():
+    # TheyWorkForYou's debate pages: each speech's <h2 class="debate-speech__speaker"> holds one link to the
+    # member's page (photo, name, party or office) and one to the speech, its time; under the speech a
+    # list of links to it and to the Hansard source
+    html = (DATA / "parliament_debate_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="parliament_debate_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert (annotated.metadata.title, annotated.metadata.show) == ("Rural Bus Services", "TheyWorkForYou")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [
+        ("Helen Marsh", "What steps the Department is taking to keep rural bus routes running."),
+        ("Colin Webb", "We have given councils money to keep the routes people rely on, and I will publish the "
+                       "figures next month.\n\nNo council has lost a route for want of that money this year."),
+        ("Helen Marsh", "The Minister says that, but the 41 from my village stopped running in January. "
+                        "Will he meet me to talk about it?"),
+        ("Colin Webb", "I will happily meet the hon. Lady, and I will bring the figures with me."),
+    ]
+    spoken = "\n".join(words for _, words in turns)
+    for chrome in ("Liberal Democrat", "The Minister for Roads", "11:34 am", "Link to this speech", "In context",
+                   "Hansard source", "Citation", "Points of Order", "cookies"):
+        assert chrome not in spoken, chrome
+
+
+def test_advertisement_slots_set_between_a_transcripts_paragraphs_are_not_the_speakers_words():
+    # a newspaper's transcript page: ad slots between the paragraphs, one in <div class="ad ...">, one in
+    # hashed classes with only its "Advertisement" caption and "SKIP ADVERTISEMENT" link to tell it
+    html = (DATA / "newspaper_interview_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="newspaper_interview_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    metadata = annotated.metadata
+    assert (metadata.title, metadata.show) == ("Transcript: The Orchard Keeper Who Counts Bees", "The New York Times")
+    assert (metadata.published, metadata.published_precision) == (dt.date(2024, 4, 12), "day")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [name for name, _ in turns] == ["Nora Lind", "Tomas Hale"] * 3
+    assert turns[1][1] == "Not every bee. A square metre of blossom, five minutes, the same trees each day."
+    assert turns[3][1] == "That a cold week in April costs me more fruit than any pest. The bees simply stay home."
+    assert "dvertisement" not in text and "ADVERTISEMENT" not in text
+
+
+def test_a_briefings_mr_in_capitals_without_a_period_is_written_as_an_honorific():
+    # the State Department's briefings: British-style "MR KELLER:" (no period) for the spokesperson, the
+    # reporters' "QUESTION:"
+    html = (DATA / "state_briefing_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="state_briefing_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.metadata.title == "Department Press Briefing – March 5, 2024"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2024, 3, 5), "day")
+    speakers = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [name for name, _ in turns] == ["Mr Keller", "Question"] * 3 + ["Mr Keller"]
+    assert turns[0][1].startswith("Good afternoon, everyone.") and "Washington" not in turns[0][1]
+    assert turns[-1][1].startswith("Thanks, everyone.") and "Tags" not in turns[-1][1]
+
+
+def test_speakers_names_set_as_headings_over_their_paragraphs_are_labels():
+    # This American Life's transcripts: each turn a <div class="host|interviewer|subject"> whose <h4> is the
+    # speaker's name; the acts' titles are <h3>s between the turns
+    html = (DATA / "radio_show_transcript_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="radio_show_transcript_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert (annotated.metadata.title, annotated.metadata.show) == ("812: The Night Shift", "This American Life")
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2023, 11, 10), "day")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [name for name, _ in turns] == ["Ira Glass", "Ira Glass", "Rosa Mendel", "Rosa Mendel", "Ira Glass", "Rosa Mendel"]
+    assert turns[0][1] == ("A bakery opens at two in the morning, and the people who work there do not see daylight "
+                           "all winter.\n\nWe went to spend a night with them.")
+    assert turns[2][1] == "Eleven at night. I eat breakfast at midnight."  # the act's title after it is no one's words
+    assert not any("Act One" in words or "Note:" in words for _, words in turns)
+
+
+def test_a_podcast_posts_title_naming_its_guest_and_its_timed_chapter_headings_are_no_turns():
+    # a Substack podcast post: the title "Guest – topic", a "Timestamps" list, then the transcript under
+    # chapter headings "(00:00:40) – Title", each turn "**Name** *00:00:40*" over its paragraphs
+    html = (DATA / "substack_podcast_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="substack_podcast_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    metadata = annotated.metadata
+    assert (metadata.title, metadata.show) == ("Mara Quinn – Small banks, deposits, and trust", "Patel Podcast")
+    assert (metadata.published, metadata.published_precision) == (dt.date(2024, 6, 11), "day")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], t.start_seconds, text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [
+        ("Sam Patel", 0, "Today I am talking with Mara Quinn, who runs a bank with eleven branches.\n\nMara, welcome."),
+        ("Mara Quinn", 12, "Thanks, Sam. Happy to be here."),
+        ("Sam Patel", 40, "Where does trust start?"),
+        ("Mara Quinn", 43, "With the teller who knows your name. Everything else follows from that."),
+    ]
+    assert "Great episode" not in text and "Type your email" not in text
+
+
+def test_a_press_conferences_moderator_hosts_and_the_transcribers_credit_is_not_the_last_turn():
+    # a sports press conference as ASAP Sports serves it: "THE MODERATOR:" opens and closes, reporters' "Q.",
+    # the player's name in capitals, and the transcription service's credit under the last turn
+    html = (DATA / "press_conference_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="press_conference_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2023, 6, 9), "day")
+    speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [who for who, _ in turns] == [("The Moderator", "host"), ("Lena Park", "guest"), ("Q", "host"),
+                                         ("Lena Park", "guest"), ("Q", "host"), ("Lena Park", "guest"),
+                                         ("The Moderator", "host")]
+    assert turns[-1][1] == "Thank you, Lena. Good luck tomorrow."
+
+
+def test_photo_captions_set_between_the_answers_are_not_the_speakers_words():
+    # a news site's Q&A with photos between the turns: a block editor's <figure><figcaption> and the classic
+    # editor's <div class="wp-caption"><p class="wp-caption-text">
+    html = (DATA / "magazine_qa_photos_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="magazine_qa_photos_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2024, 2, 2), "day")
+    speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [who for who, _ in turns] == [("Harbour Times", "host"), ("Ruth Okafor", "guest")] * 3
+    assert turns[1][1] == "Somewhere past thirty thousand. I stopped counting in the nineties."
+    assert turns[3][1] == "The night of the storm in 1998. Everyone on board went quiet, even the children."
+    assert "Photo:" not in text and "Courtesy of" not in text

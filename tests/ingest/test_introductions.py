@@ -20,7 +20,7 @@ def named(opening: str, title: str = "", **known) -> tuple:
     ("Welcome to The Grid. I'm Jane Park, and my guest today is Omar Diaz, a lawyer who works on water.",
      (("Jane Park",), ("Omar Diaz",), "The Grid")),
     ("I'm Jane Park and this is The Grid. This week I talked to Omar Diaz about rivers.",
-     (("Jane Park",), ("Omar Diaz",), "")),
+     (("Jane Park",), ("Omar Diaz",), "The Grid")),
     ("Hello and welcome back to Field Notes. I'm your host, Priya Raman. Joining me today is Dr. Lena Okafor.",
      (("Priya Raman",), ("Lena Okafor",), "Field Notes")),
     ("Today I have the pleasure of interviewing Johan van der Berg, who builds bridges. Johan, welcome.",
@@ -119,3 +119,48 @@ def test_a_name_longer_than_any_persons_names_nobody(opening, title):
 def test_a_show_longer_than_any_shows_name_is_not_the_show():
     assert named("Thanks for coming on.", "Rivers | The " + "Long " * 30 + "Show")[2] == ""
     assert named("Welcome to The " + "Longlonglong" * 10 + " Show. I'm Jane Park.")[2] == ""
+
+
+def _said(annotated):
+    names = {s.slug: (s.name, s.role) for s in annotated.speakers}
+    return [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char].split(".")[0]) for t in annotated.turns]
+
+
+def test_a_diarisers_speakers_are_named_by_what_the_host_says_before_the_guest_speaks():
+    text = ("SPEAKER_00: Hello, I'm Maria Lopez and this is Charged Up. My guest today is Priya Raman, who builds batteries.\n\n"
+            "SPEAKER_01: Thanks, Maria. Good to be here.\n\n"
+            "SPEAKER_00: What do you build?\n\n"
+            "SPEAKER_01: Storage for the grid. Mostly iron and air.\n\n"
+            "SPEAKER_00: And why iron?\n\n"
+            "SPEAKER_01: It is cheap and there is a lot of it.\n")
+    annotated = run(text, source="diarised.txt")
+    assert _said(annotated)[:3] == [
+        (("Maria Lopez", "host"), "Hello, I'm Maria Lopez and this is Charged Up"),
+        (("Priya Raman", "guest"), "Thanks, Maria"),
+        (("Maria Lopez", "host"), "What do you build?"),
+    ]
+    m = annotated.metadata
+    assert (m.hosts, m.guests, m.show) == (("Maria Lopez",), ("Priya Raman",), "Charged Up")
+    assert {s.slug for s in annotated.speakers} == {"maria-lopez", "priya-raman"}
+
+
+def test_a_recognisers_json_names_its_guest_where_the_host_does():
+    annotated = run((ROOT / "tests" / "data" / "assemblyai.json").read_text(encoding="utf-8"), source="assemblyai.json")
+    roles = {s.role: s.name for s in annotated.speakers}
+    assert roles == {"host": "Speaker A", "guest": "Priya Raman"}  # "Thanks, Maria": a first name names nobody
+    assert annotated.metadata.show == "Charged Up"
+
+
+@pytest.mark.parametrize("text, known", [
+    # the guest introduces herself: said after the guest first speaks, it is no host's introduction
+    ("Speaker 1: Welcome. Who are you?\n\nSpeaker 2: I'm Priya Raman and this is my lab. My guest today is Omar Diaz.\n\n"
+     "Speaker 1: Why batteries?\n\nSpeaker 2: They store sun.\n", {}),
+    # the metadata names someone: it decides
+    ("Speaker 1: Today I'm talking with Priya Raman.\n\nSpeaker 2: Thanks.\n\nSpeaker 1: Why batteries?\n\nSpeaker 2: They store sun.\n",
+     {"hosts": ("Maria Lopez",)}),
+    # the labels are names of their own
+    ("Maria: Today I'm talking with Priya Raman.\n\nPriya: Thanks.\n\nMaria: Why batteries?\n\nPriya: They store sun.\n", {}),
+])
+def test_speakers_are_renamed_only_where_a_host_introduces_parts(text, known):
+    annotated = run(text, source="t.txt", metadata=Metadata(**known))
+    assert "Priya Raman" not in {s.name for s in annotated.speakers}

@@ -244,3 +244,23 @@ def only_pieces(text: str, pieces) -> str:
         parts += [blank(text[position:start]), shown]
         position = end
     return "".join(parts) + blank(text[position:])
+
+
+# a court reporter's line naming the lawyer whose questions follow ("BY MS. ORTIZ:", under "DIRECT EXAMINATION")
+EXAMINER_LINE = re.compile(r"[ \t]*BY[ ](?P<name>(?:MR|MS|MRS|DR)\.[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}):[ \t]*\r?$")
+
+
+def examiners_and_witness(turns, examiners):
+    """A trial's or a deposition's turns and its "BY MS. ORTIZ:" lines ((offset, "MS. ORTIZ"), in the text's order) in;
+    out, the "Q" turns as the lawyer the last such line above them names, asking (a host), and the "A" turns as "THE
+    WITNESS" where the record labels the witness so elsewhere (a guest; else they stay "A")."""
+    at = [offset for offset, _ in examiners]
+    witness = "THE WITNESS" if any(t.speaker_label == "THE WITNESS" for t in turns) else None
+    out = []
+    for t in turns:
+        if t.speaker_label == "Q" and (k := bisect.bisect_right(at, t.start_char)):
+            t = replace(t, speaker_label=" ".join(examiners[k - 1][1].split()), role_hint="host")
+        elif t.speaker_label == "A" and witness:
+            t = replace(t, speaker_label=witness, role_hint="guest")
+        out.append(t)
+    return out

@@ -23,14 +23,20 @@ _TITLE_FIELDS = frozenset({"title", "transcript", "episode", "episode title", "i
 _SHOW_FIELDS = frozenset({"show", "podcast", "programme", "program", "series"})
 _HOST_FIELDS = frozenset({"host", "interviewer", "hosted by", "interviewed by"})
 _GUEST_FIELDS = frozenset({"guest", "guests", "interviewee"})
-_DATE_FIELDS = frozenset({"date", "recorded", "published", "aired", "air date", "broadcast", "posted", "recorded on",
-                          "published on"})
 _LINK_FIELDS = frozenset({"link", "url", "source", "video", "audio"})
 # fields that say how the transcript was made, never its title
 _OTHER_FIELDS = frozenset({"note", "notes", "transcribed by", "transcription", "transcript by", "length", "duration",
                            "location", "language", "speakers", "participants", "recording", "format", "tags", "topics"})
-# a day on a line of its own, a word or two before it or not: "Published on 3 March 2024", "Recorded March 3, 2024"
-_DATE_LINE = re.compile(r"(?i:(?:recorded|published|posted|aired|broadcast)(?: on)?[ \t]+)?(?P<date>.+)")
+# a header's line giving the day: "Date: 12 March 2023", "March 12, 2023, 10:30 AM", "Recorded: March 3rd, 2024",
+# "Published on 3 March 2024"; a broadcast's "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break
+# spaces before "ET" read as spaces); a Teams transcript's "15 June 2026, 03:35am" under its title; also in other
+# languages: "Datum: 15. März 2023", "Fecha: 3 de marzo de 2021", "日期：2023年3月15日"
+HEAD_DATE = re.compile(
+    r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜|Air date|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?)"
+    r"[ \t]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?[ \t]+)?"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
+    r"(?:,?[ \t]+(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
 # a control character or a Unicode line or paragraph break inside a line: no header's (a title or a name would
 # hold it: "Guest: Bo\u2029Li")
 _BREAK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -61,15 +67,16 @@ def header_lines(text: str, a: int, b: int) -> list[str] | None:
     if lines[0][0].islower() or any(_BREAK.search(line) for line in lines):
         return None
     for line in lines:
-        if _FIELD.fullmatch(line) or _date_of(line):
+        if _FIELD.fullmatch(line) or day_of_line(line):
             continue
         if line.strip("*_ \t").endswith(_SAID_END) or _SENTENCE_INSIDE.search(line):  # (Markdown's emphasis aside)
             return None
     return lines
 
 
-def _date_of(line: str):
-    m = _DATE_LINE.fullmatch(line)
+def day_of_line(line: str):
+    """The day a header's line gives (HEAD_DATE), or None."""
+    m = HEAD_DATE.fullmatch(line.strip())
     return _day(m["date"]) if m else None
 
 
@@ -95,15 +102,12 @@ def header_facts(lines: list[str]) -> Metadata:
         if name in _GUEST_FIELDS:
             guests = guests or _names(value)
             continue
-        if name in _DATE_FIELDS:
-            published = published or _day(value)
-            continue
         if name in _LINK_FIELDS:
             link = link or (value if value.startswith(("http://", "https://")) else "")
             continue
         if name in _OTHER_FIELDS:
             continue
-        day = _date_of(line)
+        day = day_of_line(line)
         if day:
             published = published or day
         elif (m := _SHOW_LINE.fullmatch(line)) and not show and title:

@@ -68,8 +68,12 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
+from ._head import HEAD_DATE, day_of_line
 from ._hearing import STATES, hearing_roles, members_ask
-from ._common import NOT_NAMES, format_clock, inline_questions_and_answers, iter_lines, parse_clock, parse_date, reads_as_prose, refused, trim
+from ._common import (
+    EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
+    reads_as_prose, refused, trim,
+)
 
 NAME = "labelled"
 
@@ -115,7 +119,11 @@ ASKING_PARTS = ("pregunta", "interlocutora", "interlocutor", "reportera", "repor
 ANSWERING_PARTS = ("respuesta",)
 _ROLE = (
     r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
-    r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?(?:[ \t]\([a-z][a-z -]{1,30}\))?"
+    r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?"
+    # a note of how the words reached the air ("(on camera)"), or the speaker's organisation or post in brackets (a
+    # press conference's "Dr Amina Kollar (WHO Director-General):", "Lena Marsh (Radio Nord):"; not a short form
+    # declared, "Interviewer (I):", nor a party, "LEE (D):")
+    r"(?:[ \t]\((?:[a-z][a-z -]{1,30}|(?P<affiliation>[A-Z](?![A-Z0-9]{0,3}\)|[A-Z]?-[A-Z]{2}\))[^()\n:]{1,80}))\))?"
 )
 # the invisible marks that set the direction of right-to-left text (an Arabic or Hebrew transcript
 # from a word processor or a chat export: U+200F before "المحاور:"), read as spaces around a name
@@ -147,9 +155,10 @@ CAPITALS_LABEL_LINE = re.compile(
 # a bare time before the name; Markdown bold around it, with the no-break space some blogs leave
 # inside ("**CHUCK:&nbsp;** Hey", Adventures in Angular), or a Kramdown class after it
 # ("**Interviewer:**{: .text-yellow-000}", Jekyll sites); the name in brackets ("[Int2]: text"); the
-# time linked to the video at that point ("[55:16](https://youtu.be/...?t=3316) **Question**: ...")
+# time linked to the video at that point ("[55:16](https://youtu.be/...?t=3316) **Question**: ..."); the time and
+# the name in one bold, as meeting-notes tools write Markdown ("**[00:00:05] Owen Bale:** Thanks.")
 LABEL_LINE_MORE = re.compile(
-    rf"^[ \t{_BIDI}]*(?:(?:[\[(](?P<t1>{_TIME})(?:[ \t]*(?:→|-->|[-–—])[ \t]*{_TIME})?[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
+    rf"^[ \t{_BIDI}]*(?:(?:(?:\*\*|__)(?=[\[(]))?(?:[\[(](?P<t1>{_TIME})(?:[ \t]*(?:→|-->|[-–—])[ \t]*{_TIME})?[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
     r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?"
     # no space needed after a full-width colon ("**主持人**：在这方面...")
@@ -265,6 +274,28 @@ EARNINGS_LABEL_LINE = re.compile(
     + r"(?(operator)|[ \t]+(?:--|—|–)[ \t]+(?P<title>[A-Z][\w.,&'’()/ -]{1,100}?))(?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
 _EARNINGS_DASHES = (" -- ", " — ", " – ")
+# an earnings call as Thomson Reuters' StreetEvents writes it as text: between two rules of dashes, the name, its
+# company and title after a comma, and the turn's number in brackets ("Jane Roe,  Northwind Ferries - CFO   [2]",
+# "Operator   [1]"), the words below the lower rule
+STREETEVENTS_LABEL_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?P<operator>Operator)|[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})"
+    r"(?:,[ \t]+(?P<title>[^\[\n]{1,150}?))?[ \t]+\[\d{1,4}\](?P<t2>)[ \t]*(?P<rest>)\r?$"
+)
+# an Australian parliament's Hansard: the member's title and surname in capitals, the seat and party in brackets, a
+# minister's portfolio after them, the time of day ("Mr HALLORAN (Coastline—LNP) (10.02 am): ...", "Ms VEGA
+# (Riverside—ALP) (Minister for Transport) (10.03 am): ..."; the Commonwealth's "(14:00)"); later "Mr HALLORAN: ..."
+HANSARD_LABEL_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2})"
+    r"[ ]\((?P<seat>[^()\n]{2,60}[—–-][^()\n]{1,60})\)(?:[ ]\((?P<portfolio>[^()\n]{2,150})\))?"
+    r"[ ]\(\d{1,2}[.:]\d{2}(?:[ ]?[ap]\.?m\.?)?\)(?P<t2>):[ \t]+(?P<rest>\S)"
+)
+# a name of two to four words in capitals and a period, the words after it (the Federal Reserve's press
+# conferences: "CHAIR LINDQVIST. Good afternoon.", "MICHELLE SMITH. Steve.", "STEVE ARDEN. Thank you, Chair."); a line
+# in capitals throughout is a heading ("STATEMENT OF HON. TOMAS VALE, A U.S. SENATOR ...")
+CAPITALS_PERIOD_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){1,3})\.(?P<t2>)[ \t]+(?=[^\n]*[a-z])(?P<rest>[A-Z\"“])"
+)
+_DASHED_RULE = re.compile(r"[ \t]*-{20,}[ \t]*\r?(?=\n|\Z)")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
 BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings, not "\\?[": much faster to scan
@@ -280,21 +311,37 @@ _TIMECODE_RANGE = r"\[?(?P<timecode>\d{2}:\d{2}:\d{2}):\d{2}[ \t]*-[ \t]*\d{2}:\
 # ArrayCast), a Markdown heading or rule between turns ("### MIT", "***", "---": IEEE's oral
 # histories, Rational Reminder), a time linked to the video at that point ("[2:23](https://youtu.be/...?t=143)",
 # transcripts on Jekyll and Hugo blogs put one above a speaker's label), an earnings call's "Questions & Answers:",
-# a tag closing a block ("</details>"), DaVinci Resolve's timecode range above the speaker ("[00:00:43:03 -
-# 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid; Premiere Pro's the same without
-# the brackets, premiere_transcript.txt)
+# a tag closing a block ("</details>"), the White House's "END 2:05 P.M. EST", DaVinci Resolve's timecode range
+# above the speaker ("[00:00:43:03 - 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid;
+# Premiere Pro's the same without the brackets, premiere_transcript.txt)
 _NOT_SPOKEN_LINE = re.compile(
     rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIMECODE_RANGE}|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
-    r"|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
+    r"|(?:(?P<rule>[-*_=])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
     # a Markdown page's HTML block tags alone on the line ("</details>" closing a collapsed transcript)
     r"|(?:</?(?:details|div|section|center)(?:[ \t][^<>\n]*)?>[ \t]*)+"
+    # a court reporter's heading over a lawyer's questions ("DIRECT EXAMINATION", "CROSS-EXAMINATION (Resumed)")
+    r"|(?:RE-?)?(?:DIRECT|CROSS)[- ]?EXAMINATION(?:[ \t]+\([A-Za-z ]{1,20}\))?"
+    # the White House's closing line, the time the briefing ended ("END        2:05 P.M. EST")
+    r"|END[ \t]+\d{1,2}:\d{2}[ \t]*[AP]\.M\.(?:[ \t]+[A-Z]{2,4})?"
     # an earnings call's section titles and closing lines (the Motley Fool's)
     r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes)[ \t]*\r?$"
 )
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
-_CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?Transcribed by \S+\s*\Z", re.I)  # Otter's last line
+# the last line crediting who transcribed it: Otter's "Transcribed by https://otter.ai", ASAP Sports' "FastScripts
+# Transcript by ASAP Sports"
+_CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?(?:Transcribed|(?:FastScripts )?Transcript) by \S[^\n]{{0,40}}\s*\Z", re.I)
+# a page's link to itself or its source as the text's last paragraph, set apart by a blank line ("Source:
+# https://...", "Originally published at <https://...>", "[Read the original](https://...)", a bare address): page
+# furniture, not the last speaker's words
+_SOURCE_LINK = re.compile(
+    r"\n[ \t]*\r?\n[ \t]*(?:(?:source|via|link|permalink|url|originally published (?:at|on|in|by)"
+    r"|read (?:more|the original|the full (?:\w+))(?: at| on)?)[ \t]*:?[ \t]*)?"
+    r"(?:<?https?://[^\s<>]+>?|\[[^\]\n]*\]\(https?://[^\s)]+\))[ \t]*\s*\Z", re.I)
+# a copyright notice opening a line of the last turn: what follows is the page's, not the speaker's (NPR's
+# transcripts end "Copyright © 2023 NPR. All rights reserved. Visit our website terms of use ...", then a note)
+_COPYRIGHT_NOTICE = re.compile(r"\n[ \t]*(?:Copyright\b|©|\(c\))[^\n]{0,200}?\bAll rights reserved\b", re.I)
 # Google Meet's line closing a meeting's transcript ("Meeting ended after 00:04:19 👋"); what follows
 # it up to the next label (its footer, the next meeting's header) is nobody's words
 _MEETING_ENDED = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?Meeting ended after \d", re.M)
@@ -314,6 +361,9 @@ def _candidates(text: str):
     capitals_alone, bracketed_name = CAPITALS_ALONE_LINE.match, BRACKETED_NAME_LINE.match
     bare_name_alone = BARE_NAME_ALONE_LINE.match
     earnings, part_label, capitals = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match, CAPITALS_LABEL_LINE.match
+    streetevents = STREETEVENTS_LABEL_LINE.match
+    hansard = HANSARD_LABEL_LINE.match
+    capitals_period = CAPITALS_PERIOD_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -345,6 +395,9 @@ def _candidates(text: str):
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
+                or first in "MD" and "(" in line[:40] and hansard(line)
+                or first.isupper() and ". " in line[:60] and capitals_period(line)
+                or last == "]" and number < len(lines) and _DASHED_RULE.fullmatch(lines[number]) and streetevents(line)
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
             )
@@ -373,9 +426,15 @@ def _words_follow(lines: list[str], number: int) -> bool:
     return bool(after) and not after[0].isdigit() and not after.isspace()
 
 
+# the number of a question before the member asking it, as the UK Parliament's committees print their oral
+# evidence ("Q1 Chair: Good morning.", "Q14 Tom Rigg: Is that ...?"): the member's label, and a host's
+_QUESTION_NUMBER = re.compile(r"^Q\d{1,4}[ ]+(?=[A-Z][a-z])")
+
+
 def _kept_name(written: str, short_forms: dict[str, str]) -> str:
     """A label's name as written in, as kept out: spaces single, a declared short form noted
     ("Interviewer (I)" is "Interviewer"); "" for a word that is nobody's name ("Note", "Music")."""
+    written = _QUESTION_NUMBER.sub("", written)
     words = written.split()
     # (a hearing's attendance, "Present: Representatives Steil, ...", "Staff Present: ...", is nobody's words)
     if words[0].lower().rstrip(".") in NOT_NAMES or words[-1] == "Present":
@@ -386,10 +445,13 @@ def _kept_name(written: str, short_forms: dict[str, str]) -> str:
     declared = _declared_short_form(name, short_forms)
     if declared == name and name.isupper():  # not a short form: a US politician's party, CNN's "LEE (D)"
         return _PARTY.sub("", name)
+    if declared == name:  # not a short form: the speaker's organisation ("Tarik Osei (WHO)")
+        return _ORGANISATION.sub("", name)
     return declared
 
 
 # a party and state after a politician's name in capitals ("SEN. LINDSEY GRAHAM (R-SC)", "ANN LEE (D)")
+_ORGANISATION = re.compile(r"(?<=[a-z.'’])[ ]\([A-Z]{2,6}\)$")
 _PARTY = re.compile(r" \((?:D|R|I)(?:-[A-Z]{2})?\)$")
 
 
@@ -460,7 +522,12 @@ _HOST_WORDS = frozenset(HOST_ROLES)
 
 
 def _role_hint(m: re.Match) -> str | None:
-    if m.re is EARNINGS_LABEL_LINE:  # the operator and the analysts ask, the company's people answer
+    if _QUESTION_NUMBER.match(m.group("name")):
+        return "host"
+    if m.re is HANSARD_LABEL_LINE:  # at question time members ask, ministers answer
+        return "guest" if m.group("portfolio") else "host"
+    if m.re is EARNINGS_LABEL_LINE or m.re is STREETEVENTS_LABEL_LINE:
+        # the operator and the analysts ask, the company's people answer
         title = m.group("title")
         return "host" if not title or title.endswith("Analyst") else "guest"
     if m.re is CAPITALS_LABEL_LINE:
@@ -544,22 +611,37 @@ def first_name_forms(names) -> dict[str, str]:
 
 
 def initial_forms(names) -> dict[str, str]:
-    """{"S. O'BRIEN": "SOLEDAD O'BRIEN"}: a label of an initial and a surname that is one full label's first name
-    and surname (CNN names a speaker in full once, then so where two people of one surname speak: "SOLEDAD
-    O'BRIEN", "MILES O'BRIEN", then "S. O'BRIEN", "M. O'BRIEN"); none where the initial fits two full names or
-    none."""
+    """{"S. O'BRIEN": "SOLEDAD O'BRIEN", "SEN. T. OKOYE": "SENATOR TOMAS OKOYE", "J.R. SMITH": "JOHN ROBERT SMITH"}:
+    a label of one initial or more and a surname that is one full label's first names and surname, titles aside
+    (CNN names a speaker in full once, then so where two people of one surname speak: "SOLEDAD O'BRIEN", "MILES
+    O'BRIEN", then "S. O'BRIEN", "M. O'BRIEN"; a hearing's record "SEN. T. OKOYE" after "SENATOR TOMAS OKOYE");
+    none where the initials fit two full names or none."""
     names = list(names)
-    words = {name: _HONORIFIC_WORD.sub("", name).upper().split() for name in names}
+    words = {name: _without_titles(name).upper().split() for name in names}
     out: dict[str, str] = {}
     for short in names:
-        initial, *surname = words[short]
-        if not (len(initial) == 2 and initial[0].isalpha() and initial[1] == "." and surname):
+        lead = _INITIALS.match(" ".join(words[short]))
+        if not lead:
             continue
-        fitting = [name for name in names if len(words[name]) == len(surname) + 1 and words[name][1:] == surname
-                   and len(words[name][0]) > 2 and words[name][0][0] == initial[0]]
+        letters = lead.group("initials").replace(".", "").replace(" ", "")
+        surname = lead.group("surname").split()
+        fitting = [name for name in names if len(words[name]) == len(letters) + len(surname)
+                   and words[name][len(letters):] == surname
+                   and all(len(word) > 2 and word[0] == letter for word, letter in zip(words[name], letters))]
         if len(fitting) == 1:
             out[short] = fitting[0]
     return out
+
+
+# initials before a surname: "S. O'BRIEN", "J.R. SMITH", "J. R. SMITH"
+_INITIALS = re.compile(r"(?P<initials>(?:[A-Z]\.[ ]?){1,3})[ ]*(?P<surname>[^\s.][^.]*)\Z")
+
+
+def _without_titles(name: str) -> str:
+    """A name without its honorific or a member's title before it: "SEN. T. OKOYE" -> "T. OKOYE"."""
+    name = _HONORIFIC_WORD.sub("", name)
+    title = _MEMBER_TITLE_WORDS.match(name)
+    return name[title.end():] if title else name
 
 
 # a member's or the chair's title, which a hearing's coverage swaps from turn to turn for one person
@@ -764,6 +846,11 @@ def _label_lines(text: str):
     if any(c[4].re is PART_LABEL_LINE for c in cands):
         kept = _parts_with_initials(cands)
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+    earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE]
+    if len(earnings) == 1 and len(cands) > 1:
+        # one "Name – words" line over labels of another shape is a title, not an earnings call's label
+        # (a podcast's "Mara Quinn – Small banks, deposits, and trust" heading its "Mara Quinn 00:00:12" turns)
+        del cands[earnings[0]], nonblank_before[earnings[0]]
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
@@ -1009,6 +1096,64 @@ def _asked_in_headings(text: str, turns: list[ParsedTurn], first_label: int) -> 
     return asked
 
 
+# a paragraph set in bold or italics throughout ("**Who did the engineering?**", "*Why then?*"): its words inside
+_EMPHASISED = re.compile(r"(?s)(?P<mark>\*\*|__|\*|_)(?P<words>[^*_].*?)(?P=mark)")
+
+
+def _asked_between_turns(text: str, turns: list[ParsedTurn], first_label: int) -> tuple[list[ParsedTurn], list[ParsedTurn]]:
+    """Where one label speaks throughout and the questions are bare paragraphs, each just above the label (a
+    newspaper's or a newsletter's Q&A: "How did it start?" or "**How did it start?**", then "JANE DOE: ..."), the
+    answerer's turns cut before each question and the questions as the interviewer's turns; ([], []) where the
+    paragraphs above the labels are not mostly questions, or fewer than two."""
+    asked, answers, boundaries = [], list(turns), 0
+    for i, t in enumerate(turns[:-1]):
+        after = turns[i + 1]
+        if after.start_char < t.end_char or after.speaker_label not in text[t.end_char:after.start_char]:
+            continue  # no label between them: the speaker going on at a time mark
+        boundaries += 1
+        last = _one_line_paragraph(text, t.start_char, t.end_char)
+        question = last and _question_paragraph(text, *last)
+        if question:
+            asked.append(question)
+            answers[i] = replace(t, end_char=trim(text, t.start_char, last[0])[1])
+    if len(asked) < 2 or len(asked) * 2 < boundaries:
+        return [], []
+    opening = _one_line_paragraph(text, 0, trim(text, 0, first_label)[1])
+    question = opening and _question_paragraph(text, *opening)
+    if question and text[question[1] - 1] in "?？":  # the first question: one that asks (an article's lead does not)
+        asked.insert(0, question)
+    if sum(text[b - 1] in "?？" for _, b in asked) * 2 <= len(asked):
+        return [], []
+    return answers, [ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=INTERVIEWER,
+                                role_hint="host") for a, b in asked]
+
+
+def _one_line_paragraph(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last line of text[start:end] where a blank line sets it apart as a paragraph of its own, or None."""
+    line = text.rfind("\n", start, end) + 1
+    if line <= start and start > 0 or not text[line:end].strip():
+        return None
+    above = text.rfind("\n", 0, max(line - 1, 0)) + 1
+    return (line, end) if line == 0 or not text[above:line].strip() else None
+
+
+def _question_paragraph(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a one-line paragraph's words that ask (end with "?") or are set in bold or italics throughout
+    and end a sentence, its emphasis marks left out; else None (a heading, a time, a label's line)."""
+    a, b = trim(text, start, end)
+    if b <= a or text[a] in "#[>|-" or _NOT_SPOKEN_LINE.fullmatch(text, a, b):
+        return None
+    emphasised = _EMPHASISED.fullmatch(text, a, b)
+    if emphasised:
+        a, b = trim(text, *emphasised.span("words"))
+    if b > a and (text[b - 1] in "?？" or emphasised and text[b - 1] in _SENTENCE_ENDS):
+        return a, b
+    return None
+
+
+_SENTENCE_ENDS = ".?!…？。！"
+
+
 def _time_of(not_spoken: re.Match) -> str | None:
     """The time a not-spoken line gives the turn after it: a bare, linked or Resolve's range's time."""
     return not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode")
@@ -1032,21 +1177,18 @@ def _time_line_before(text: str, line_start: int) -> str | None:
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
 # the other way Markdown writes a top heading: its line underlined with "=" (LCTT's articles)
 _UNDERLINED_HEADING = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*={3,}[ \t]*\r?$", re.M)
+_BOXED = re.compile(r"={3,}[ \t]*\r?\n\Z")  # a rule of "=" just above a line
 # a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment (also
 # Markdown's "[#]: collector: (...)", LCTT's)
-_NOT_A_TITLE = re.compile(r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]|" + _TIMECODE_RANGE + "$")
+_NOT_A_TITLE = re.compile(
+    r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]|" + _TIMECODE_RANGE + "$"
+    # StreetEvents' lines above the event's name ("Thomson Reuters StreetEvents Event Transcript", "E D I T E D
+    # V E R S I O N", "Final Transcript")
+    r"|(?:Thomson Reuters |Refinitiv |LSEG )?StreetEvents\b|E D I T E D\b|(?:Final|Preliminary|Edited) Transcript$"
+)
 
 
-# a header's line giving the day ("15 June 2026, 03:35am" under a Teams transcript's title, "Date:
-# June 15, 2026") and Teams' length of the meeting ("27m 42s", "1h 3m 5s"), each a line of its own
-# a header's date line: "Date: 12 March 2023", "March 12, 2023, 10:30 AM"; a broadcast's "Aired March 14, 2025 -
-# 20:00 ET" (CNN's transcripts, the no-break spaces before "ET" read as spaces)
-# (also in other languages: "Datum: 15. März 2023", "Fecha: 3 de marzo de 2021", "日期：2023年3月15日")
-_HEAD_DATE = re.compile(
-    r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜)[ \t]*[:：][ \t]*|Aired:?[ \t]+)?"
-    r"(?P<date>\d{1,2}\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?)?|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
-    r"(?:,?[ \t]+(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
+# Teams' length of the meeting ("27m 42s", "1h 3m 5s") on a line of its own (the day: _head.HEAD_DATE)
 _HEAD_LENGTH = re.compile(r"(?:(?P<h>\d+)h )?(?P<m>\d+)m (?P<s>\d+)s")
 
 
@@ -1060,8 +1202,7 @@ def _head_facts(head: str) -> dict:
     out: dict = {}
     for line in head.splitlines():
         line = line.strip()
-        date = _HEAD_DATE.fullmatch(line)
-        if date and "published" not in out and (day := parse_date(date.group("date"))):
+        if "published" not in out and (day := day_of_line(line)):
             out.update(published=day, published_precision="day")
         length = _HEAD_LENGTH.fullmatch(line)
         if length and "duration_seconds" not in out:
@@ -1080,7 +1221,7 @@ def _broadcast_heading(head: str) -> tuple[str, str] | None:
     the headline, "Aired May 02, 2011 - 21:00 ET") in, (show, headline) out: the lines just above
     the "Aired" line; None where there is no such line."""
     lines = [line.strip() for line in head.splitlines() if line.strip()]
-    aired = next((i for i, line in enumerate(lines) if line.startswith("Aired") and _HEAD_DATE.fullmatch(line)), None)
+    aired = next((i for i, line in enumerate(lines) if line.startswith("Aired") and HEAD_DATE.fullmatch(line)), None)
     if not aired or _SITE_LINK_LINE.fullmatch(lines[aired - 1]):
         return None
     show = lines[aired - 2] if aired >= 2 and not _SITE_LINK_LINE.fullmatch(lines[aired - 2]) else ""
@@ -1092,7 +1233,8 @@ def _title(head: str) -> str:
     level (without the #s), else its first line that is not a header's field or a rule; "" when
     there is none. (A Markdown front matter's `title:` is read before, front_matter.py.)"""
     headings = [(len(m.group(1)), m.start(), m.group(2).strip()) for m in _HEADING.finditer(head)]
-    headings += [(1, m.start(), m.group(1)) for m in _UNDERLINED_HEADING.finditer(head)]
+    headings += [(1, m.start(), m.group(1)) for m in _UNDERLINED_HEADING.finditer(head)
+                 if not _BOXED.search(head, 0, m.start())]  # StreetEvents' "Corporate Participants" between rules: a section
     if headings:
         return min(headings)[2]
     first = next((l.strip() for _, _, _, l in iter_lines(head)
@@ -1165,9 +1307,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     previous_time = None
     day = 0.0  # a clock past midnight: the seconds of the days before (_on_its_day)
     ended_at = None  # the time an f4transkript mark gave the end of the turn before
-    credit = _CREDIT.search(text, max(0, len(text) - 300))
-    bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else len(text)]
-    footer = _FOOTER_RULE.search(text, starts[-1][1], bounds[-1])
+    notice = _COPYRIGHT_NOTICE.search(text, starts[-1][1])
+    end = notice.start() if notice else len(text)
+    credit = _CREDIT.search(text, max(0, end - 300), end) or _SOURCE_LINK.search(text, max(0, end - 600), end)
+    bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else end]
+    below = starts[-1][4].re is STREETEVENTS_LABEL_LINE and _DASHED_RULE.match(text, starts[-1][2] + 1)
+    footer = _FOOTER_RULE.search(text, below.end() if below else starts[-1][1], bounds[-1])
     if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
         bounds[-1] = footer.start()
     if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
@@ -1185,6 +1330,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
         body = line_start + m.start("rest") if rest else line_end
         a, b = trim(text, body, stop)
+        if shape is STREETEVENTS_LABEL_LINE and (rule := _DASHED_RULE.match(text, a)):
+            a, b = trim(text, rule.end(), b)  # the rule under the label
         if shape is SHORTCODE_LINE and (close := _SHORTCODE_CLOSE.search(line)):
             b = min(b, line_start + close.start())  # the words end at the argument's closing quote
         # a bare "[00:01:23]" line just before the next label belongs to that label; a heading
@@ -1230,6 +1377,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
     if len({t.speaker_label for t in turns}) == 1:
         asked = _asked_in_headings(text, turns, starts[0][1])
+        if not asked:  # the questions bare paragraphs above the labels
+            answers, asked = _asked_between_turns(text, turns, starts[0][1])
+            turns = answers or turns
         if asked:
             turns = sorted(turns + asked, key=lambda t: t.start_char)
             content_start = min(content_start, text.rfind("\n", 0, turns[0].start_char) + 1)
@@ -1243,6 +1393,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             turns = talk + turns
             content_start = text.rfind("\n", 0, talk[0].start_char) + 1
             title = _title(text[:content_start])
+    if {"Q", "A"} <= said and (examiners := [(m.start(), m.group("name")) for m in _EXAMINER_LINE.finditer(text)]):
+        turns = examiners_and_witness(turns, examiners)  # a trial's or a deposition's "BY MS. ORTIZ:", then Q. and A.
     if said <= {"Q", "A"}:  # "Q: ...? A: ..." on each line: the answers inside
         turns = inline_questions_and_answers(text, turns)
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
@@ -1263,6 +1415,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(text[:content_start])), turns=tuple(turns),
         content_start=content_start, content_end=content_end, errors=tuple(errors), hearing=hearing,
     )
+
+
+# the examiners' lines where they stand in a text ("BY MS. ORTIZ:" on its own line)
+_EXAMINER_LINE = re.compile(r"(?m)^" + EXAMINER_LINE.pattern)
 
 
 # a header's field naming who asks, in an oral history's front matter ("INTERVIEWER: Peter Asaro", bold or not,

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import refused, trim
+from ._common import EXAMINER_LINE, examiners_and_witness, refused, trim
 
 NAME = "line_numbered"
 
@@ -98,7 +98,33 @@ def _page(text: str, lines: list[Line]):
         elif text[body] in "[(":
             note = _note(text, lines, i)
             skipped.update(note)
+        elif _ARGUMENT_HEADING.match(text, body, end):
+            skipped.update(_heading(text, lines, i))
+        elif EXAMINER_LINE.match(text, body, end):
+            skipped.add(i)
     return margin, skipped, title
+
+
+# a court's heading above counsel's argument, in capitals over a line or more ("ORAL ARGUMENT OF KARIN LINDQVIST"
+# / "ON BEHALF OF THE PETITIONER", "REBUTTAL ARGUMENT OF ..."; the Supreme Court's transcripts): no one's words
+_ARGUMENT_HEADING = re.compile(
+    r"[ \t]*(?:(?:ORAL|REBUTTAL)[ ]ARGUMENT[ ]OF[ ][^a-z:]*|(?:RE-?)?(?:DIRECT|CROSS)[- ]?EXAMINATION[^a-z:]*)\r?$")
+# the examiner's "Q." and the witness's "A." opening a numbered line, the words after them
+_QUESTION_OR_ANSWER = re.compile(r"(?P<part>[QA])\.[ \t]+(?=\S)")
+_CAPITALS_ONLY = re.compile(r"[ \t]*[A-Z][^a-z:]*\r?$")
+
+
+def _heading(text: str, lines: list[Line], i: int) -> list[int]:
+    """The lines of the heading opening at line `i`: it and the numbered lines in capitals after it (no label)."""
+    out = [i]
+    for j in range(i + 1, len(lines)):
+        start, end, body, _ = lines[j]
+        if start == end or body >= end:
+            continue
+        if body < 0 or len(out) == _MAX_NOTE_LINES or not _CAPITALS_ONLY.match(text, body, end):
+            break
+        out.append(j)
+    return out
 
 
 def _note(text: str, lines: list[Line], i: int) -> list[int]:
@@ -123,11 +149,18 @@ def _labels(text: str, lines: list[Line], margin: int, skipped: set):
     """(index of the label's first line, index of its last, where the words after it start,
     the speaker's name) for every label."""
     out = []
+    # a deposition's or a trial's "Q." and "A." are labels where the record names the lawyer asking ("BY MS. ORTIZ:")
+    examined = bool(_examiners(text, lines))
     i = 0
     while i < len(lines):
         start, end, body, n = lines[i]
         i += 1
-        if body < 0 or body >= end or body - start <= margin + 1 or i - 1 in skipped or not "A" <= text[body] <= "Z":
+        if body < 0 or body >= end or i - 1 in skipped or not "A" <= text[body] <= "Z":
+            continue
+        if examined and (qa := _QUESTION_OR_ANSWER.match(text, body, end)):  # at any indent: often the text column's
+            out.append((i - 1, i - 1, qa.end(), qa.group("part")))
+            continue
+        if body - start <= margin + 1:
             continue
         label_lines = 0
         j = i - 1
@@ -188,6 +221,12 @@ def spoken_text(text: str) -> str:
     return "\n".join(parts)
 
 
+def _examiners(text: str, lines: list[Line]) -> list[tuple[int, str]]:
+    """(offset, name) of each "BY MS. ORTIZ:" line (at the margin), in order."""
+    return [(b, m.group("name")) for _, e, b, _ in lines
+            if 0 <= b < e and text[b] == "B" and (m := EXAMINER_LINE.match(text, b, e))]
+
+
 def parse(text: str, *, source: str) -> ParsedSource:
     """Text in, ParsedSource with one turn per speaker's label out, each running to the next."""
     lines, skipped, title, labels = _found(text)
@@ -212,6 +251,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         line = bisect.bisect_right(starts, a)
         turns.append(ParsedTurn(start_char=a, end_char=b, line=line, speaker_label=name))
+    examiners = _examiners(text, lines)
+    turns = examiners_and_witness(turns, examiners) if examiners else turns
     content_start = lines[labels[0][0]][2]
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title), turns=tuple(turns),
