@@ -87,6 +87,11 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         "chapter-time-spaces": ("a.txt", lambda: b"Chapters\n0:01 A\n0:02" + b" " * (size // 2) + b"\n\nTranscript\n" + line(b"- Words go on.\n")[:size // 2]),
         "header-short-lines": ("a.txt", lambda: line(b"Host: Jane\n")[:size // 2] + b"\n\n" + line(b"Words go on.\n\n")[:size // 2]),
         "short-paragraphs": ("a.txt", lambda: line(b"Host: Jane\n\n")),
+        # text above a labelled transcript's first label (its title is looked for there)
+        "labelled-heading-spaces": ("a.txt", lambda: b"# a" + b" " * size + b"b\n\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
+        "labelled-underlined-spaces": ("a.txt", lambda: b"a" + b" " * size + b"b\n===\n\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
+        "labelled-underlined-headings": ("a.txt", lambda: line(b"Part\n===\n\n")
+                                         + b"\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
         "srt-speaker-tags": ("a.srt", lambda: b"".join(b"%d\n00:00:01,000 --> 00:00:02,000 [Speaker %d]\nWords here.\n\n" % (i, i % 3)
                                                        for i in range(size // 60))),
         "srt-long-timing-line": ("a.srt", lambda: b"1\n00:00:01,000 --> 00:00:02,000" + line(b" -->")[:size] + b" [x\nWords.\n\n"),
