@@ -28,6 +28,12 @@ def named(opening: str, title: str = "", **known) -> tuple:
     ("The following is a conversation with Hana Sato, a physicist at Kyoto. This is the Deep Field Podcast.",
      ((), ("Hana Sato",), "")),
     ("Today we're joined by Sam O'Neill from the county council.", ((), ("Sam O'Neill",), "")),
+    ("Hey everybody, welcome to the Tim Ferriss Show, where I talk to people who do things. My guest today is Jane Park.",
+     ((), ("Jane Park",), "Tim Ferriss Show")),
+    ("This is Fresh Air. I'm Terry Gross. My guest is Omar Diaz, who has written a history of rivers.",
+     (("Terry Gross",), ("Omar Diaz",), "Fresh Air")),
+    ("From the newsroom, I'm Michael Barbaro. This is The Daily. Today, a conversation with Hana Sato.",
+     (("Michael Barbaro",), ("Hana Sato",), "The Daily")),
     # raw captions: a misheard surname in lower case makes no name; "this is" alone names no show
     ("yeah I'm Craig Smith and this is I on AI this week I talked to Ilya switzerberger a co-founder",
      (("Craig Smith",), (), "")),
