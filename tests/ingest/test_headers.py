@@ -71,3 +71,13 @@ def test_a_chaptered_transcripts_header_gives_its_day_and_show():
     assert parsed.format == "chaptered"
     m = parsed.metadata
     assert (m.title, m.show, m.published) == ("Soil and Carbon with Amir Haddad", "The Field Notes Podcast", dt.date(2024, 3, 3))
+
+
+def test_a_day_above_timed_lines_is_their_published_day():
+    # a YouTube transcript panel copied with the video's title and date above it
+    text = ("Soil and Carbon | Field Notes Ep. 41\nPublished on Mar 3, 2024\n\n0:00\nwelcome to the show Amir\n"
+            "0:04\nthanks for having me\n0:07\nso why does soil hold carbon\n")
+    parsed = parse_source(text, source="panel.txt")
+    assert parsed.format == "timed_lines"
+    assert (parsed.metadata.published, parsed.metadata.published_precision) == (dt.date(2024, 3, 3), "day")
+    assert parsed.metadata.title == "Soil and Carbon | Field Notes Ep. 41"
