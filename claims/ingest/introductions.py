@@ -130,13 +130,28 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
         if len(guests) == 1:
             found["guests"] = (guests[0],)
     if not metadata.show:
-        show = next((m.group(1).strip() for p in _SHOW_IN_TITLE if (m := p.search(metadata.title))), "")
-        if not show and (m := _SHOW_IN_OPENING.search(opening)):
-            show = next(g for g in m.groups() if g)
-            show = show[4:] if show.startswith("the ") else show  # "welcome to the Tim Ferriss Show"
+        show = _show(opening, metadata.title)
         if show and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
             found["show"] = show
     return replace(metadata, **found) if found else metadata
+
+
+def _show(opening: str, title: str) -> str:
+    """The show a title ("... | Lex Fridman Podcast #94") or an opening ("Welcome to The Grid.") names, or ""."""
+    show = next((m.group(1).strip() for p in _SHOW_IN_TITLE if (m := p.search(title))), "")
+    if not show and (m := _SHOW_IN_OPENING.search(opening)):
+        show = next(g for g in m.groups() if g)
+        show = show[4:] if show.startswith("the ") else show  # "welcome to the Tim Ferriss Show"
+    return show
+
+
+def show_named(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
+    """A labelled transcript's metadata with the show its title or opening names, where none is known
+    (its people come from its labels)."""
+    if metadata.show:
+        return metadata
+    show = _show(" ".join(text[start:min(end, start + _OPENING_CHARS)].split()), metadata.title)
+    return replace(metadata, show=show) if show else metadata
 
 
 def parts_named(

@@ -106,11 +106,13 @@ def test_the_seeds_without_their_manifest_name_whom_their_openings_and_titles_na
     assert any(roles[t.speaker_slug] == ("Ilya Sutskever", "guest") for t in chaptered.turns)
 
 
-def test_a_labelled_transcripts_speakers_come_from_its_labels_only():
+def test_a_labelled_transcripts_speakers_come_from_its_labels_only_its_show_from_the_opening():
     text = "Jane Park: Welcome to The Grid. My guest today is Omar Diaz.\n\nOmar Diaz: Thanks, Jane.\n\nJane Park: So, rivers?\n"
     annotated = run(text, source="labelled.txt")
     assert annotated.metadata.guests == () and annotated.metadata.hosts == ()
     assert sorted(s.name for s in annotated.speakers) == ["Jane Park", "Omar Diaz"]
+    assert annotated.metadata.show == "The Grid"
+    assert run(text, source="labelled.txt", metadata=Metadata(show="Grid Radio")).metadata.show == "Grid Radio"
 
 
 def _said(annotated):
