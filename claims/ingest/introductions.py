@@ -58,15 +58,18 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
 _SHOW = r"(?:[Tt]he\s)?[A-Z0-9][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z0-9][\w'’&-]*)){0,5}"
 _SHOW_IN_OPENING = re.compile(
     rf"(?i:\b(?:welcome (?:back )?to|you're listening to))\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I'm|I am|my|today|this)\b)"
-    # "I'm Maria Lopez and this is Charged Up." (punctuated: raw captions run on into the next words)
-    rf"|(?i:\b(?:I'm|I am))\s{_NAME},?\s(?i:and this is)\s({_SHOW})(?=\s*[,.!;:?])"
+    # "I'm Maria Lopez and this is Charged Up.", "I'm Michael Barbaro. This is The Daily." (punctuated: raw
+    # captions run on into the next words)
+    rf"|(?i:\b(?:I'm|I am))\s{_NAME}[,.]?\s(?i:(?:and )?this is)\s({_SHOW})(?=\s*[,.!;:?])"
+    # "This is Fresh Air. I'm Terry Gross."
+    rf"|(?i:\bthis is)\s({_SHOW})[,.!]\s(?i:I'm|I am)\s{_NAME}{_ENDS}"
 )
 # where a host introduces themselves: the first lines (a guest says "I'm ..." later, answering)
 _HOST_OPENING_CHARS = 400
 _HOST_IN_OPENING = [re.compile(p) for p in (
-    rf"(?i:\b(?:I'm|I am|my name is))\s({_NAME}),?\s(?:(?i:(?:and )?(?:this is|welcome to|you're listening to))\s(?:[Tt]he\s)?[A-Z0-9]|(?i:(?:and )?(?:I'm )?your host)\b)",
+    rf"(?i:\b(?:I'm|I am|my name is))\s({_NAME})[,.]?\s(?:(?i:(?:and )?(?:this is|welcome to|you're listening to))\s(?:[Tt]he\s)?[A-Z0-9]|(?i:(?:and )?(?:I'm )?your host)\b)",
     rf"(?i:\bI'm your host),?\s({_NAME}){_ENDS}",
-    rf"(?i:\bwelcome (?:back )?to)\s{_SHOW}[,.!]?\s(?i:I'm|I am)\s({_NAME}){_ENDS}",
+    rf"(?i:\bwelcome (?:back )?to|\bthis is)\s{_SHOW}[,.!]?\s(?i:I'm|I am)\s({_NAME}){_ENDS}",
 )]
 _GUEST_IN_TITLE = [re.compile(p) for p in (
     rf"^({_NAME})\s*(?:\([^)]*\)\s*)?[:|–—-]",  # "Ilya Sutskever: Deep Learning", "Name (Role) - Topic"
@@ -131,12 +134,28 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
         if len(guests) == 1:
             found["guests"] = (guests[0],)
     if not metadata.show:
-        show = next((m.group(1).strip() for p in _SHOW_IN_TITLE if (m := p.search(metadata.title))), "")
-        if not show and (m := _SHOW_IN_OPENING.search(opening)):
-            show = m.group(1) or m.group(2)
-        if show and len(show) <= _MAX_SHOW and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
+        show = _show(opening, metadata.title)
+        if show and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
             found["show"] = show
     return replace(metadata, **found) if found else metadata
+
+
+def _show(opening: str, title: str) -> str:
+    """The show a title ("... | Lex Fridman Podcast #94") or an opening ("Welcome to The Grid.") names, or ""."""
+    show = next((m.group(1).strip() for p in _SHOW_IN_TITLE if (m := p.search(title))), "")
+    if not show and (m := _SHOW_IN_OPENING.search(opening)):
+        show = next(g for g in m.groups() if g)
+        show = show[4:] if show.startswith("the ") else show  # "welcome to the Tim Ferriss Show"
+    return show if len(show) <= _MAX_SHOW else ""
+
+
+def show_named(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
+    """A labelled transcript's metadata with the show its title or opening names, where none is known
+    (its people come from its labels)."""
+    if metadata.show:
+        return metadata
+    show = _show(" ".join(text[start:min(end, start + _OPENING_CHARS)].split()), metadata.title)
+    return replace(metadata, show=show) if show else metadata
 
 
 def parts_named(

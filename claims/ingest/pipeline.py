@@ -29,7 +29,7 @@ from .errors import IngestError
 from .formats import parse_source
 from .formats.plain import questions_in_bold
 from .front_matter import blank_front_matter, read_front_matter
-from .introductions import introduced, parts_named
+from .introductions import introduced, parts_named, show_named
 from .html import is_html, read_page, without_trailing_headings
 from .json_transcript import json_document
 from .manifest import derive_slug, fit_metadata, manifest_metadata, merge_metadata
@@ -111,6 +111,7 @@ def run(
     speakers, turns = attribute_speakers(reading, parsed, merged, units=spans, model=attribution_model)
     if any(t.speaker_label for t in parsed.turns):  # "Speaker A" and "Speaker B": the opening may say who they are
         speakers, turns, merged = parts_named(reading, speakers, turns, merged, names_a_part=names_a_part)
+        merged = show_named(reading, parsed.content_start, content_end, merged)
         base = replace(base, metadata=merged)
     speakers, turns = scoped_to_interview(speakers, turns, merged.slug, named=merged.hosts + merged.guests)
     host = next((s.slug for s in speakers if s.role == "host"), None)

@@ -87,3 +87,13 @@ def test_a_header_with_a_break_or_control_inside_a_line_is_no_header(header):
 def test_a_header_field_without_a_letter_names_nobody():
     facts = header_facts(["Soil and Carbon", "Host: -", "Guest: **, Amir Haddad"])
     assert (facts.title, facts.hosts, facts.guests) == ("Soil and Carbon", (), ("Amir Haddad",))
+
+
+def test_a_day_above_timed_lines_is_their_published_day():
+    # a YouTube transcript panel copied with the video's title and date above it
+    text = ("Soil and Carbon | Field Notes Ep. 41\nPublished on Mar 3, 2024\n\n0:00\nwelcome to the show Amir\n"
+            "0:04\nthanks for having me\n0:07\nso why does soil hold carbon\n")
+    parsed = parse_source(text, source="panel.txt")
+    assert parsed.format == "timed_lines"
+    assert (parsed.metadata.published, parsed.metadata.published_precision) == (dt.date(2024, 3, 3), "day")
+    assert parsed.metadata.title == "Soil and Carbon | Field Notes Ep. 41"

@@ -28,6 +28,12 @@ def named(opening: str, title: str = "", **known) -> tuple:
     ("The following is a conversation with Hana Sato, a physicist at Kyoto. This is the Deep Field Podcast.",
      ((), ("Hana Sato",), "")),
     ("Today we're joined by Sam O'Neill from the county council.", ((), ("Sam O'Neill",), "")),
+    ("Hey everybody, welcome to the Tim Ferriss Show, where I talk to people who do things. My guest today is Jane Park.",
+     ((), ("Jane Park",), "Tim Ferriss Show")),
+    ("This is Fresh Air. I'm Terry Gross. My guest is Omar Diaz, who has written a history of rivers.",
+     (("Terry Gross",), ("Omar Diaz",), "Fresh Air")),
+    ("From the newsroom, I'm Michael Barbaro. This is The Daily. Today, a conversation with Hana Sato.",
+     (("Michael Barbaro",), ("Hana Sato",), "The Daily")),
     # raw captions: a misheard surname in lower case makes no name; "this is" alone names no show
     ("yeah I'm Craig Smith and this is I on AI this week I talked to Ilya switzerberger a co-founder",
      (("Craig Smith",), (), "")),
@@ -100,11 +106,13 @@ def test_the_seeds_without_their_manifest_name_whom_their_openings_and_titles_na
     assert any(roles[t.speaker_slug] == ("Ilya Sutskever", "guest") for t in chaptered.turns)
 
 
-def test_a_labelled_transcripts_speakers_come_from_its_labels_only():
+def test_a_labelled_transcripts_speakers_come_from_its_labels_only_its_show_from_the_opening():
     text = "Jane Park: Welcome to The Grid. My guest today is Omar Diaz.\n\nOmar Diaz: Thanks, Jane.\n\nJane Park: So, rivers?\n"
     annotated = run(text, source="labelled.txt")
     assert annotated.metadata.guests == () and annotated.metadata.hosts == ()
     assert sorted(s.name for s in annotated.speakers) == ["Jane Park", "Omar Diaz"]
+    assert annotated.metadata.show == "The Grid"
+    assert run(text, source="labelled.txt", metadata=Metadata(show="Grid Radio")).metadata.show == "Grid Radio"
 
 
 @pytest.mark.parametrize("opening, title", [

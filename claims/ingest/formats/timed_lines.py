@@ -23,6 +23,7 @@ from ..errors import IngestError
 from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
 from ._common import format_clock, iter_lines, parse_clock, reads_as_prose, refused, trim
+from ._head import day_of_line
 
 NAME = "timed_lines"
 
@@ -181,6 +182,7 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     if console:
         head_lines = [line for line in head_lines if not _CONSOLE_LINE.match(line)]
     title = _title(head_lines)
+    day = next((d for line in head_lines if (d := day_of_line(line))), None)  # "Published on Mar 3, 2024" under it
     marks, bounds = marks[len(chapters):], bounds[len(chapters):]
     titled = _panel_chapters(text, marks, bounds) if not chapters else {}
     if titled:
@@ -206,7 +208,8 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", words_start, a), start_seconds=seconds))
     turns = labels_in_capitals(text, turns)
     return ParsedSource(
-        format=NAME, metadata=Metadata(title=title), turns=tuple(turns), chapters=chapters,
+        format=NAME, metadata=Metadata(title=title, published=day, published_precision="day" if day else ""),
+        turns=tuple(turns), chapters=chapters,
         content_start=turns[0].start_char if turns else 0, content_end=turns[-1].end_char if turns else 0,
         errors=tuple(errors),
     )
