@@ -92,6 +92,9 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         "labelled-underlined-spaces": ("a.txt", lambda: b"a" + b" " * size + b"b\n===\n\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
         "labelled-underlined-headings": ("a.txt", lambda: line(b"Part\n===\n\n")
                                          + b"\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
+        # lines shaped as a day (none a real one: 31 February) above timed lines, each tried as the published day
+        "timed-head-days": ("a.txt", lambda: line(b"Published on 31 February 2024\n")[:size // 2] + b"\n"
+                            + b"".join(b"%d:%02d\nwords go on here\n" % divmod(i, 60) for i in range(size // 40))),
         "srt-speaker-tags": ("a.srt", lambda: b"".join(b"%d\n00:00:01,000 --> 00:00:02,000 [Speaker %d]\nWords here.\n\n" % (i, i % 3)
                                                        for i in range(size // 60))),
         "srt-long-timing-line": ("a.srt", lambda: b"1\n00:00:01,000 --> 00:00:02,000" + line(b" -->")[:size] + b" [x\nWords.\n\n"),
