@@ -95,6 +95,7 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         # lines shaped as a day (none a real one: 31 February) above timed lines, each tried as the published day
         "timed-head-days": ("a.txt", lambda: line(b"Published on 31 February 2024\n")[:size // 2] + b"\n"
                             + b"".join(b"%d:%02d\nwords go on here\n" % divmod(i, 60) for i in range(size // 40))),
+        "labelled-distinct-names": ("a.txt", lambda: b"".join(b"Speaker %d: Words go on.\n" % i for i in range(1, size // 28))),
         "srt-speaker-tags": ("a.srt", lambda: b"".join(b"%d\n00:00:01,000 --> 00:00:02,000 [Speaker %d]\nWords here.\n\n" % (i, i % 3)
                                                        for i in range(size // 60))),
         "srt-long-timing-line": ("a.srt", lambda: b"1\n00:00:01,000 --> 00:00:02,000" + line(b" -->")[:size] + b" [x\nWords.\n\n"),

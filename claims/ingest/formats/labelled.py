@@ -555,9 +555,14 @@ def shorter_forms(names) -> dict[str, str]:
     could be meant."""
     names = list(names)
     out: dict[str, str] = {}
+    # only names ending with its last word can be a name's longer form (each name against every other was
+    # quadratic: a recogniser's JSON of 40,000 speakers, 'Speaker 1' ... as labels, took minutes)
+    ending: dict[str, list[str]] = {}
+    for name in names:
+        ending.setdefault(name.split()[-1] if name.split() else "", []).append(name)
     for short in names:
         words = short.split()
-        longer = [name for name in names if len(name.split()) > len(words)
+        longer = [name for name in (ending.get(words[-1], ()) if words else ()) if len(name.split()) > len(words)
                   and name.split()[-1] == words[-1] and set(words) <= set(name.split())]
         if len(longer) == 1 and longer[0] not in out:
             out[longer[0]] = short
@@ -575,8 +580,11 @@ def full_forms(names) -> dict[str, str]:
     names = list(names)
     words = {name: [_TITLE_IN_FULL.get(w, w) for w in name.split()] for name in names}
     out: dict[str, str] = {}
+    ending: dict[str, list[str]] = {}  # (as in shorter_forms: only names of one last word compared)
+    for name in names:
+        ending.setdefault(words[name][-1] if words[name] else "", []).append(name)
     for short in names:
-        longer = [name for name in names if len(words[name]) > len(words[short])
+        longer = [name for name in (ending.get(words[short][-1], ()) if words[short] else ()) if len(words[name]) > len(words[short])
                   and words[name][-1] == words[short][-1] and set(words[short]) <= set(words[name])]
         longest = [name for name in longer if all(set(words[other]) <= set(words[name]) for other in longer)]
         if len(longest) == 1:
