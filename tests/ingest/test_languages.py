@@ -394,3 +394,29 @@ def test_names_in_full_width_brackets_opening_lines_of_plain_text_are_speakers()
     document = "計画の概要\n（一）目的\n建物が古くなりました。\n（1）部屋を広げる。\n（2）読書室を設ける。\n（ア）時間を延ばす。\n" \
                "（注）費用は来年度に検討します。\n（写真）完成予想図。\n（注）詳細は別紙のとおり。\n（写真）現在の建物。\n"
     assert run(document, source="plan.txt").format == "plain"
+
+
+_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.mark.parametrize("name, title, day, asker, answerer, answers", [
+    # a German qualitative interview's header: the day in digits with full stops, day first, as German,
+    # Russian, Polish, Czech and Turkish write it ("Interviewdatum: 25.04.2026")
+    ("interview_de_dotted_date.txt", "Interview mit einer Stadtimkerin", dt.date(2023, 3, 15), "I", "B",
+     ["Durch meinen Großvater. Er hatte zwölf Völker im Garten, und ich durfte als Kind mithelfen.",
+      "Etwa dreißig, verteilt auf drei Standorte in der Stadt."]),
+    # Polish names the month in the genitive ("14 marca 2024")
+    ("interview_pl_month_genitive.txt", "Wywiad z przewodnikiem tatrzańskim", dt.date(2024, 3, 14), "Dziennikarz",
+     "Jan Kowalski", ["Od wycieczki z ojcem na Halę Gąsienicową, miałem wtedy dziewięć lat.",
+                      "Dopiero po studiach, w dwa tysiące dziesiątym roku."]),
+    # an Arabic paper's day: Eastern Arabic digits and the month's name as Egypt writes it ("١٥ مارس ٢٠٢٣")
+    ("interview_ar_eastern_digits.txt", "مقابلة مع رسامة من الإسكندرية", dt.date(2023, 3, 15), "المذيع", "سارة خليل",
+     ["بدأت وأنا طفلة في بيت جدي، كان عنده دفتر ألوان قديم.", "أرسم البحر غالبا، والمراكب في الميناء."]),
+])
+def test_a_header_day_in_digits_with_full_stops_a_polish_or_an_arabic_month_is_the_published_day(
+        name, title, day, asker, answerer, answers):
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert interview.metadata.title == title
+    assert (interview.metadata.published, interview.metadata.published_precision) == (day, "day")
+    assert speakers[asker][1] == "host"
+    assert speakers[answerer][1:] == ("guest", answers)

@@ -30,12 +30,13 @@ _OTHER_FIELDS = frozenset({"note", "notes", "transcribed by", "transcription", "
 # a header's line giving the day: "Date: 12 March 2023", "March 12, 2023, 10:30 AM", "Recorded: March 3rd, 2024",
 # "Published on 3 March 2024"; a broadcast's "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break
 # spaces before "ET" read as spaces); a Teams transcript's "15 June 2026, 03:35am" under its title; also in other
-# languages: "Datum: 15. März 2023", "Fecha: 3 de marzo de 2021", "日期：2023年3月15日"
+# languages: "Datum: 15. März 2023", "Datum: 15.03.2023", "Fecha: 3 de marzo de 2021", "14 marca 2024",
+# "١٥ مارس ٢٠٢٣", "日期：2023年3月15日"
 HEAD_DATE = re.compile(
     r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜|Air date|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?)"
     r"[ \t]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?[ \t]+)?"
     r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
     r"(?:,?[ \t]+(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 # "The Field Notes Podcast, Episode 41", "Field Notes Podcast - Ep. 41"
