@@ -420,3 +420,20 @@ def test_a_header_day_in_digits_with_full_stops_a_polish_or_an_arabic_month_is_t
     assert (interview.metadata.published, interview.metadata.published_precision) == (day, "day")
     assert speakers[asker][1] == "host"
     assert speakers[answerer][1:] == ("guest", answers)
+
+
+@pytest.mark.parametrize("name, asker, answerer, answers", [
+    # Chinese interview notes name the day "采访时间" (the interview's time), the one asking "记者"
+    ("interview_zh_notes_time_field.txt", "记者", "陈静",
+     ["老馆建于九十年代，空间很小，孩子们没有地方看书。", "多了一个儿童阅览室，还有晚上开放的自习区。"]),
+    # Japanese and Korean minutes and interviews: "日時" / "일시" (day and time), the weekday in brackets, the hours
+    ("interview_ja_nichiji.txt", "司会", "館長",
+     ["よろしくお願いします。古い建物が手狭になったのが一番の理由です。", "子ども向けの閲覧室ができたことです。"]),
+    ("interview_ko_ilsi.txt", "진행자", "김민지",
+     ["올해로 칠 년째예요. 처음에는 친구와 둘이 시작했어요.", "매주 시집을 한 권씩 사 가시던 할아버지요."]),
+])
+def test_a_chinese_japanese_or_korean_headers_day_and_time_field_is_the_published_day(name, asker, answerer, answers):
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert (interview.metadata.published, interview.metadata.published_precision) == (dt.date(2024, 3, 15), "day")
+    assert speakers[asker][1] == "host"
+    assert speakers[answerer][1:] == ("guest", answers)
