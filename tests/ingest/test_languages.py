@@ -437,3 +437,14 @@ def test_a_chinese_japanese_or_korean_headers_day_and_time_field_is_the_publishe
     assert (interview.metadata.published, interview.metadata.published_precision) == (dt.date(2024, 3, 15), "day")
     assert speakers[asker][1] == "host"
     assert speakers[answerer][1:] == ("guest", answers)
+
+
+def test_a_russian_day_written_with_the_word_for_year_is_the_published_day():
+    # Russian writes a day out with "года" after the year ("15 марта 2023 года"), the short form "г." only sometimes
+    name = "interview_ru_year_word.txt"
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert interview.metadata.title == "Беседа со смотрительницей маяка"
+    assert (interview.metadata.published, interview.metadata.published_precision) == (dt.date(2023, 3, 15), "day")
+    assert speakers["Корреспондент"][1] == "host"
+    assert speakers["О.Петрова"][1:] == ("guest", ["Случайно. Увидела объявление в газете и поехала на одно лето.",
+                                                   "Двадцать лет, и я ни о чём не жалею."])

@@ -139,8 +139,8 @@ _MONTHS = {
     ), start=1)
     for name in names.split()
 }
-# "15. März 2023", "3 de marzo de 2021", "15 mars 2023", "15 марта 2023 г."
-_DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.? (?:de )?(?P<month>[^\W\d_]+)\.?,? (?:de |del )?(?P<year>\d{4})(?: г\.?)?")
+# "15. März 2023", "3 de marzo de 2021", "15 mars 2023", "15 марта 2023 г.", "15 марта 2023 года"
+_DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.? (?:de )?(?P<month>[^\W\d_]+)\.?,? (?:de |del )?(?P<year>\d{4})(?: г\.?| года)?")
 # "15.03.2023": day, month, year with full stops (German, Russian, Polish, Czech, Turkish; never month first)
 _DOTTED_DATE = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
 _CJK_DATE = re.compile(r"(?P<year>\d{4}) ?[年년] ?(?P<month>\d{1,2}) ?[月월] ?(?P<day>\d{1,2}) ?[日일]?")

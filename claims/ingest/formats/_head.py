@@ -36,7 +36,7 @@ _OTHER_FIELDS = frozenset({"note", "notes", "transcribed by", "transcription", "
 HEAD_DATE = re.compile(
     r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜|采访时间|时间|時間|日時|일시|Air date|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?)"
     r"[ \t]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?[ \t]+)?"
-    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?| года)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
     # the weekday in brackets ("（金）", "(금)"), the hours or a span of them ("14:00～15:00")
     r"(?:[ \t]*[(（][^\W\d_]{1,3}[)）])?"
