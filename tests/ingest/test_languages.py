@@ -448,3 +448,19 @@ def test_a_russian_day_written_with_the_word_for_year_is_the_published_day():
     assert speakers["Корреспондент"][1] == "host"
     assert speakers["О.Петрова"][1:] == ("guest", ["Случайно. Увидела объявление в газете и поехала на одно лето.",
                                                    "Двадцать лет, и я ни о чём не жалею."])
+
+
+@pytest.mark.parametrize("name, title, guest, day", [
+    # a French show's export: "Titre :", "Invité :", "Sujet :" and "Date :" above the paragraphs
+    ("podcast_fr_header_fields.txt", "Le pain au levain", "Paul Mercier", dt.date(2024, 3, 3)),
+    # a Chinese one's: the fields with full-width colons, no space after them
+    ("podcast_zh_header_fields.txt", "社区图书馆的新生", "陈静", dt.date(2024, 3, 15)),
+])
+def test_a_plain_transcripts_header_fields_in_french_or_chinese_give_its_title_and_guest(name, title, guest, day):
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "plain"
+    assert (interview.metadata.title, interview.metadata.guests, interview.metadata.published) == (title, (guest,), day)
+    roles = {s.slug: (s.name, s.role) for s in interview.speakers}
+    said = [(roles[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert (guest, "guest") in {who for who, _ in said}
+    assert not any(words.startswith(("Titre", "标题", "Sujet")) for _, words in said)

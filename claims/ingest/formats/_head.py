@@ -17,16 +17,33 @@ _MAX_LINE = 120
 # a line ending a sentence or a question, or going on, or with a sentence ended inside it, is said
 _SAID_END = (".", "!", "?", "…", ",", "。", "！", "？")
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+[A-Z]")
-# "Name: value", a field of the header
-_FIELD = re.compile(r"[ \t]*(?P<name>[A-Z][\w ]{0,30}?)[ \t]*:[ \t]+(?P<value>\S[^\n]{0,150}?)[ \t]*")
-_TITLE_FIELDS = frozenset({"title", "transcript", "episode", "episode title", "interview"})
-_SHOW_FIELDS = frozenset({"show", "podcast", "programme", "program", "series"})
-_HOST_FIELDS = frozenset({"host", "interviewer", "hosted by", "interviewed by"})
-_GUEST_FIELDS = frozenset({"guest", "guests", "interviewee"})
+# "Name: value", a field of the header; in French with a space before the colon ("Invité : ..."), in Chinese
+# and Japanese with a full-width one and no space after it ("嘉宾：陈静"); the name no word in lower case
+_FIELD_LINE = re.compile(
+    r"[ \t]*(?P<name>[^\W\d_][\w ]{0,30}?)[ \t]*(?::[ \t]+|：[ \t]*)(?P<value>\S[^\n]{0,150}?)[ \t]*")
+# the fields' names in English, German, French, Spanish, Portuguese, Italian, Russian, Chinese, Japanese, Korean
+_TITLE_FIELDS = frozenset({"title", "transcript", "episode", "episode title", "interview", "titel", "titre", "título",
+                           "titulo", "titolo", "название", "标题", "標題", "主题", "主題", "题目", "タイトル", "題名", "제목"})
+_SHOW_FIELDS = frozenset({"show", "podcast", "programme", "program", "series", "sendung", "émission", "programa",
+                          "programma", "节目", "番組", "프로그램"})
+_HOST_FIELDS = frozenset({"host", "interviewer", "hosted by", "interviewed by", "moderation", "moderator", "moderatorin",
+                          "animation", "animateur", "animatrice", "presentador", "presentadora", "conduce", "conduttore",
+                          "conduttrice", "apresentação", "ведущий", "ведущая", "主持人", "主持", "司会", "聞き手", "진행"})
+_GUEST_FIELDS = frozenset({"guest", "guests", "interviewee", "gast", "gäste", "invité", "invitée", "invités", "invitado",
+                           "invitada", "invitados", "ospite", "ospiti", "convidado", "convidada", "гость", "гости", "嘉宾",
+                           "ゲスト", "게스트"})
 _LINK_FIELDS = frozenset({"link", "url", "source", "video", "audio"})
-# fields that say how the transcript was made, never its title
+# fields that say how the transcript was made, or where, or of what, never its title
 _OTHER_FIELDS = frozenset({"note", "notes", "transcribed by", "transcription", "transcript by", "length", "duration",
-                           "location", "language", "speakers", "participants", "recording", "format", "tags", "topics"})
+                           "location", "language", "speakers", "participants", "recording", "format", "tags", "topics",
+                           "ort", "thema", "lieu", "sujet", "lugar", "tema", "luogo", "地点", "場所", "장소", "место"})
+
+
+def _field(line: str):
+    """A header's field ("Title: ...", "Invité : ...", "嘉宾：..."), or None."""
+    m = _FIELD_LINE.fullmatch(line)
+    return m if m and not m["name"][0].islower() else None
+
 # a header's line giving the day: "Date: 12 March 2023", "March 12, 2023, 10:30 AM", "Recorded: March 3rd, 2024",
 # "Published on 3 March 2024"; a broadcast's "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break
 # spaces before "ET" read as spaces); a Teams transcript's "15 June 2026, 03:35am" under its title; also in other
@@ -47,11 +64,12 @@ _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _SHOW_LINE = re.compile(r"(?P<show>.+?\b(?:Podcast|Show|Radio|Hour))[ \t]*(?:[,:|–—-][ \t]*)?(?:(?i:episode|ep\.?)[ \t]*\d+)?")
 
 
-_NAME_LIST = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]|&)[ \t]*")
+# "and" in German, French, Russian; Chinese and Japanese lists' "、" (not Spanish "y": "Ortega y Gasset" is one name)
+_NAME_LIST = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t](?:and|und|et|и)[ \t]|&|、)[ \t]*")
 
 
 def _names(value: str) -> tuple[str, ...]:
-    """ "Jane Park and Omar Diaz", "Jane Park, Omar Diaz & Lee Wu" -> the names."""
+    """ "Jane Park and Omar Diaz", "Jane Park, Omar Diaz & Lee Wu", "Anna Roth und Paul Weber" -> the names."""
     return tuple(name for name in _NAME_LIST.split(value) if name)
 
 
@@ -68,7 +86,7 @@ def header_lines(text: str, a: int, b: int) -> list[str] | None:
     if lines[0][0].islower():
         return None
     for line in lines:
-        if _FIELD.fullmatch(line) or day_of_line(line):
+        if _field(line) or day_of_line(line):
             continue
         if line.strip("*_ \t").endswith(_SAID_END) or _SENTENCE_INSIDE.search(line):  # (Markdown's emphasis aside)
             return None
@@ -89,7 +107,7 @@ def header_facts(lines: list[str]) -> Metadata:
     guests: tuple[str, ...] = ()
     published = None
     for line in lines:
-        field = _FIELD.fullmatch(line)
+        field = _field(line)
         name, value = (field["name"].lower(), field["value"]) if field else ("", "")
         if name in _TITLE_FIELDS:
             title = title or value
