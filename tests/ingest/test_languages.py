@@ -464,3 +464,15 @@ def test_a_plain_transcripts_header_fields_in_french_or_chinese_give_its_title_a
     said = [(roles[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
     assert (guest, "guest") in {who for who, _ in said}
     assert not any(words.startswith(("Titre", "标题", "Sujet")) for _, words in said)
+
+
+@pytest.mark.parametrize("name, title, day, asker, answerer", [
+    # Chinese minutes and interviews open with "主题：" (the subject), the day and the place under it
+    ("meeting_zh_topic_field.txt", "社区图书馆改造座谈", dt.date(2024, 3, 15), "主持人", "陈静"),
+    ("interview_de_title_field.txt", "Bienen in der Stadt", dt.date(2023, 3, 15), "Moderatorin", "Klara Berger"),
+])
+def test_a_labelled_transcripts_title_field_is_its_title_without_the_fields_name(name, title, day, asker, answerer):
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert (interview.metadata.title, interview.metadata.published) == (title, day)
+    assert speakers[asker][1] == "host" and speakers[answerer][1] == "guest"
+    assert len(speakers[answerer][2]) == 2

@@ -77,6 +77,15 @@ def _day(value: str):
     return parse_date(_ORDINAL.sub("", value.strip()))
 
 
+def field_title(line: str) -> str | None:
+    """None where the line is no header's field; else the title it gives ("Titel: Bienen" -> "Bienen",
+    "主题：..." -> "..."), "" for a field of another kind ("Ort: Leipzig", "时间：...")."""
+    field = _field(line.strip())
+    if not field:
+        return None
+    return field["value"] if field["name"].lower() in _TITLE_FIELDS else ""
+
+
 def header_lines(text: str, a: int, b: int) -> list[str] | None:
     """The lines of text[a:b] where it is a header (a few short lines, a field's or a day's or ones
     that end no sentence, the first not in lower case); else None."""

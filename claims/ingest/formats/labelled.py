@@ -68,7 +68,7 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._head import HEAD_DATE, day_of_line
+from ._head import HEAD_DATE, day_of_line, field_title
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
     EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
@@ -1230,15 +1230,20 @@ def _broadcast_heading(head: str) -> tuple[str, str] | None:
 
 def _title(head: str) -> str:
     """The text before the first label in, its title out: its first heading of the highest
-    level (without the #s), else its first line that is not a header's field or a rule; "" when
-    there is none. (A Markdown front matter's `title:` is read before, front_matter.py.)"""
+    level (without the #s), else a title field's value, else its first line that is not a header's
+    field or a rule; "" when there is none. (A Markdown front matter's `title:` is read before, front_matter.py.)"""
     headings = [(len(m.group(1)), m.start(), m.group(2).strip()) for m in _HEADING.finditer(head)]
     headings += [(1, m.start(), m.group(1)) for m in _UNDERLINED_HEADING.finditer(head)
                  if not _BOXED.search(head, 0, m.start())]  # StreetEvents' "Corporate Participants" between rules: a section
     if headings:
         return min(headings)[2]
-    first = next((l.strip() for _, _, _, l in iter_lines(head)
-                  if l.strip() and not _NOT_A_TITLE.match(l.strip()) and len(l) <= _LONGEST_TITLE), "")
+    lines = [(line.strip(), len(line)) for _, _, _, line in iter_lines(head) if line.strip()]
+    # a title field's value ("Title: ...", "Titel: ...", Chinese minutes' "主题：..."); no other field is a title
+    named = next((value for line, _ in lines if (value := field_title(line))), "")
+    if named:
+        return named
+    first = next((line for line, n in lines
+                  if not _NOT_A_TITLE.match(line) and field_title(line) is None and n <= _LONGEST_TITLE), "")
     return "" if reads_as_prose(first) else first
 
 
