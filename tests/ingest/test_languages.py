@@ -476,3 +476,32 @@ def test_a_labelled_transcripts_title_field_is_its_title_without_the_fields_name
     assert (interview.metadata.title, interview.metadata.published) == (title, day)
     assert speakers[asker][1] == "host" and speakers[answerer][1] == "guest"
     assert len(speakers[answerer][2]) == 2
+
+
+@pytest.mark.parametrize("name, guest, answer", [
+    # a host naming the guest in the opening, as Spanish, French and German shows do
+    ("podcast_es_opening.txt", "Isabel Ramos", "Después de la universidad. Estudié contabilidad, pero no aguanté ni un año "
+                                               "en la oficina."),
+    ("podcast_fr_opening.txt", "Paul Mercier", "Les farines. On travaille aujourd'hui avec des moulins de la région."),
+    ("podcast_de_opening.txt", "Klara Berger", "Etwa dreißig, verteilt auf drei Standorte in der Stadt."),
+])
+def test_the_guest_a_spanish_french_or_german_opening_names_is_the_guest(name, guest, answer):
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "plain"
+    assert interview.metadata.guests == (guest,)
+    roles = {s.slug: (s.name, s.role) for s in interview.speakers}
+    said = [(roles[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert ((guest, "guest"), answer) in said  # (which paragraphs are whose: attribute.py's guess, named or not)
+    assert "Guest" not in {name for (name, _), _ in said}
+
+
+@pytest.mark.parametrize("opening", [
+    "Herzlich willkommen. Heute zu Gast ist Frau Dr. Lehmann, Verkehrsforscherin. Warum wollen Städte weniger Autos?",
+    "Hola a todos. Hoy conversamos con La Casa Azul, la librería del barrio. ¿Cómo empezó todo?",
+    "Bonjour. Je reçois aujourd'hui des lettres de toute la France. Pourquoi tant de courrier ?",
+    "Hallo zusammen. Heute spreche ich mit Experten aus der Forschung. Was ist Ihr Thema?",
+    "Hallo zusammen. Heute spreche ich mit Bundeskanzler Olaf Scholz. Herr Scholz, wie geht es Ihnen?",
+])
+def test_an_opening_naming_no_person_gives_no_guest(opening):
+    text = opening + "\n\n" + "\n\n".join(["Das ist eine lange Geschichte, sagen wir so.", "Und dann?"] * 5) + "\n"
+    assert run(text, source="opening.txt").metadata.guests == ()
