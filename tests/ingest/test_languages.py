@@ -505,3 +505,21 @@ def test_the_guest_a_spanish_french_or_german_opening_names_is_the_guest(name, g
 def test_an_opening_naming_no_person_gives_no_guest(opening):
     text = opening + "\n\n" + "\n\n".join(["Das ist eine lange Geschichte, sagen wir so.", "Und dann?"] * 5) + "\n"
     assert run(text, source="opening.txt").metadata.guests == ()
+
+
+def test_a_french_chambers_record_names_each_speaker_before_a_full_stop():
+    # the Assemblée nationale's and the Sénat's record: "M. le président.", "M. Lucas Bernard.", a minister's
+    # post after a comma on the first words ("Mme Hélène Garnier, ministre déléguée ... ."), the words after it
+    name = "assemblee_question_orale.txt"
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "labelled"
+    names = {s.slug: s.name for s in interview.speakers}
+    turns = [(names[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert [who for who, _ in turns] == ["M. le président", "M. Lucas Bernard", "M. le président", "Mme Hélène Garnier"] * 2
+    assert turns[1][1].startswith("Madame la ministre, la maternité") and turns[1][1].endswith("leur sécurité ?")
+    assert turns[-1][1] == "Vous l'aurez, monsieur le député, avant la fin du mois de juin."
+    assert interview.metadata.title == "FERMETURE DE LA MATERNITÉ DE SAINT-AUBIN"
+    roles = {s.name: s.role for s in interview.speakers}
+    assert (roles["M. Lucas Bernard"], roles["Mme Hélène Garnier"]) == ("host", "guest")  # the deputy asks
+    # a line of prose opening with a name and a full stop stays prose
+    assert run("M. Dupont. Voilà ce qu'on disait de lui au village.\n\nIl était boulanger.\n", source="r.txt").format == "plain"

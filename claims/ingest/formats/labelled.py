@@ -27,6 +27,8 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
                                          counts once too, bare or "[Speaker 3]")
     Jane Doe -- Chief Executive Officer  (an earnings call's name and title alone on a line, the words below,
     Operator                             and the operator's "Operator" alone: the Motley Fool's transcripts)
+    M. Jean Dupont. text                 (the French chambers' record: "M."/"Mme", the name or the office,
+    Mme la présidente. text              "le président", a full stop; a minister's post after a comma once)
 The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
 no space after it in Chinese ("主持人：请..."); a name may open with an accented capital ("Élodie :")
 or a Chinese, Japanese or Korean character ("受访者：", iFlytek's "说话人1 00:00").
@@ -295,6 +297,15 @@ HANSARD_LABEL_LINE = re.compile(
 CAPITALS_PERIOD_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){1,3})\.(?P<t2>)[ \t]+(?=[^\n]*[a-z])(?P<rest>[A-Z\"“])"
 )
+# the French chambers' record (the Assemblée nationale's and the Sénat's comptes rendus): "M." or "Mme", the
+# name or the office in lower case, a full stop, the words ("M. le président. La parole est à ...", "M. Fabrice
+# Brun. Madame la ministre, ...", "Mme la présidente."); a minister's post after a comma on the first words
+# ("M. Claude Allègre, ministre de l'éducation nationale, de la recherche et de la technologie. Madame ...")
+FRENCH_CHAMBER_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:M\.|Mme|Mlle)[ ](?:(?:le|la)[ ][a-zàâäéèêëîïôöùûüç'’ -]{3,80}?"
+    r"|[A-ZÀ-Þ][\w'’-]+(?:[ ](?:de[ ]|du[ ]|des[ ]|d['’]|la[ ]|le[ ])?[A-ZÀ-Þ][\w'’-]+){0,3}))"
+    r"(?:,[ ](?P<post>[a-zàâäéèêëîïôöùûüç][^.\n]{2,150}))?\.(?P<t2>)[ \t]+(?P<rest>\S)"
+)
 _DASHED_RULE = re.compile(r"[ \t]*-{20,}[ \t]*\r?(?=\n|\Z)")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
@@ -364,6 +375,7 @@ def _candidates(text: str):
     streetevents = STREETEVENTS_LABEL_LINE.match
     hansard = HANSARD_LABEL_LINE.match
     capitals_period = CAPITALS_PERIOD_LINE.match
+    french_chamber = FRENCH_CHAMBER_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -397,6 +409,7 @@ def _candidates(text: str):
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or first in "MD" and "(" in line[:40] and hansard(line)
                 or first.isupper() and ". " in line[:60] and capitals_period(line)
+                or first == "M" and line.lstrip(" \t").startswith(("M. ", "Mme ", "Mlle ")) and french_chamber(line)
                 or last == "]" and number < len(lines) and _DASHED_RULE.fullmatch(lines[number]) and streetevents(line)
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
