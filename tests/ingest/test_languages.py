@@ -523,3 +523,25 @@ def test_a_french_chambers_record_names_each_speaker_before_a_full_stop():
     assert (roles["M. Lucas Bernard"], roles["Mme Hélène Garnier"]) == ("host", "guest")  # the deputy asks
     # a line of prose opening with a name and a full stop stays prose
     assert run("M. Dupont. Voilà ce qu'on disait de lui au village.\n\nIl était boulanger.\n", source="r.txt").format == "plain"
+
+
+def test_a_plenary_records_dateline_with_the_place_and_the_weekday_is_the_published_day():
+    # the Bundestag's stenographic record: "Berlin, Donnerstag, den 15. März 2023" under the sitting's number
+    name = "plenarprotokoll_de.txt"
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert (interview.metadata.published, interview.metadata.published_precision) == (dt.date(2023, 3, 15), "day")
+    assert speakers["Peter Lang"][2] == ["Frau Präsidentin! Liebe Kolleginnen und Kollegen! Wir bauen in diesem Jahr "
+                                         "mehr Wohnungen als im letzten."]
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Thursday, March 15, 2023", dt.date(2023, 3, 15)),
+    ("Donnerstag, 15. März 2023", dt.date(2023, 3, 15)),
+    ("Paris, le 12 mars 2024", dt.date(2024, 3, 12)),
+    ("mardi 12 mars 2024", dt.date(2024, 3, 12)),
+    ("Madrid, jueves 14 de marzo de 2024", dt.date(2024, 3, 14)),
+    ("Wir sehen uns am Donnerstag, 15. März 2023", None),
+])
+def test_a_days_line_may_open_with_the_place_and_the_weekday(line, day):
+    from claims.ingest.formats._head import day_of_line
+    assert day_of_line(line) == day

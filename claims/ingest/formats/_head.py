@@ -50,9 +50,17 @@ def _field(line: str):
 # languages: "Datum: 15. März 2023", "Datum: 15.03.2023", "Fecha: 3 de marzo de 2021", "14 marca 2024",
 # "١٥ مارس ٢٠٢٣", "日期：2023年3月15日"; Chinese interview notes' "采访时间：2024年6月10日", Japanese and Korean
 # minutes' day and time, "日時：2024年3月15日（金）14:00～15:00", "일시: 2024년 3월 15일 (금) 14:00"
+_WEEKDAYS = "|".join((
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag "
+    "sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado "
+    "domingo segunda-feira terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì giovedì venerdì "
+    "sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag").split())
 HEAD_DATE = re.compile(
     r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜|采访时间|时间|時間|日時|일시|Air date|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?)"
     r"[ \t]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?[ \t]+)?"
+    # a dateline's place and weekday ("Berlin, Donnerstag, den 15. März 2023", the Bundestag's record; "Paris, le 12 mars
+    # 2024"; "Thursday, March 15, 2023")
+    r"(?:[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},[ \t]+)?(?:(?:" + _WEEKDAYS + r"),?[ \t]+)?(?:(?:den|le|el)[ \t]+)?"
     r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?| года)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
     # the weekday in brackets ("（金）", "(금)"), the hours or a span of them ("14:00～15:00")
