@@ -545,3 +545,16 @@ def test_a_plenary_records_dateline_with_the_place_and_the_weekday_is_the_publis
 def test_a_days_line_may_open_with_the_place_and_the_weekday(line, day):
     from claims.ingest.formats._head import day_of_line
     assert day_of_line(line) == day
+
+
+def test_french_caption_cues_name_their_speaker_before_a_spaced_colon():
+    # French sets a space before the colon ("CLAIRE : Bonjour"), and a name may open with an accented capital
+    name = "interview_fr_names.srt"
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "srt"
+    names = {s.slug: (s.name, s.role) for s in interview.speakers}
+    turns = [(names[t.speaker_slug][0], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert [who for who, _ in turns] == ["Claire", "Paul", "Claire", "Paul", "Élodie", "Claire", "Élodie"]
+    assert turns[1] == ("Paul", "Merci de me recevoir.")
+    assert turns[4] == ("Élodie", "Et moi, je l'ai rejoint deux ans plus tard.")
+    assert {n: r for n, r in names.values()}["Claire"] == "host"
