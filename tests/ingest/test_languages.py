@@ -558,3 +558,14 @@ def test_french_caption_cues_name_their_speaker_before_a_spaced_colon():
     assert turns[1] == ("Paul", "Merci de me recevoir.")
     assert turns[4] == ("Élodie", "Et moi, je l'ai rejoint deux ans plus tard.")
     assert {n: r for n, r in names.values()}["Claire"] == "host"
+
+
+def test_french_labels_with_a_no_break_space_before_the_colon_are_speakers():
+    # French word processors put a no-break space (U+00A0, or the narrow U+202F) before a colon as they type
+    name = "interview_fr_nbsp_colon.txt"
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert interview.format == "labelled" and set(speakers) == {"Journaliste", "Claire Dubois"}
+    assert speakers["Journaliste"][1] == "host"
+    assert speakers["Claire Dubois"][1:] == ("guest", [
+        "Oui, un recueil de nouvelles qui se passent toutes au bord de la mer.",
+        "J'ai grandi à Brest. Tout commence là-bas pour moi.", "Je n'en parle jamais avant de l'avoir fini."])

@@ -128,12 +128,14 @@ _ROLE = (
     r"(?:[ \t]\((?:[a-z][a-z -]{1,30}|(?P<affiliation>[A-Z](?![A-Z0-9]{0,3}\)|[A-Z]?-[A-Z]{2}\))[^()\n:]{1,80}))\))?"
 )
 # the invisible marks that set the direction of right-to-left text (an Arabic or Hebrew transcript
-# from a word processor or a chat export: U+200F before "المحاور:"), read as spaces around a name
+# from a word processor or a chat export: U+200F before "المحاور:"), read as spaces around a name;
+# before the colon also the no-break space French word processors type there ("Journaliste\u00a0: ...",
+# or the narrow U+202F)
 _BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t{_BIDI}]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
-    + rf"[ \t{_BIDI}]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
+    + rf"[ \t{_BIDI}\u00a0\u202f]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
 # a person's name and a part in other words after the comma, any case ("Indira Gutiérrez, inquilina del
 # coworking A255:", "Fabiola Pineda, Administradora de A255:"): a label only where the name's initials
