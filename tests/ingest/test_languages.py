@@ -453,6 +453,8 @@ def test_a_russian_day_written_with_the_word_for_year_is_the_published_day():
 @pytest.mark.parametrize("name, title, guest, day", [
     # a French show's export: "Titre :", "Invité :", "Sujet :" and "Date :" above the paragraphs
     ("podcast_fr_header_fields.txt", "Le pain au levain", "Paul Mercier", dt.date(2024, 3, 3)),
+    # the same typed in a French word processor: a no-break space before each colon
+    ("podcast_fr_header_fields_nbsp.txt", "Le pain au levain", "Paul Mercier", dt.date(2024, 3, 3)),
     # a Chinese one's: the fields with full-width colons, no space after them
     ("podcast_zh_header_fields.txt", "社区图书馆的新生", "陈静", dt.date(2024, 3, 15)),
 ])

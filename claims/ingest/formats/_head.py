@@ -17,10 +17,11 @@ _MAX_LINE = 120
 # a line ending a sentence or a question, or going on, or with a sentence ended inside it, is said
 _SAID_END = (".", "!", "?", "…", ",", "。", "！", "？")
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+[A-Z]")
-# "Name: value", a field of the header; in French with a space before the colon ("Invité : ..."), in Chinese
-# and Japanese with a full-width one and no space after it ("嘉宾：陈静"); the name no word in lower case
+# "Name: value", a field of the header; in French with a space before the colon ("Invité : ...", a no-break
+# one as word processors type it), in Chinese and Japanese with a full-width one and no space after it
+# ("嘉宾：陈静"); the name no word in lower case
 _FIELD_LINE = re.compile(
-    r"[ \t]*(?P<name>[^\W\d_][\w ]{0,30}?)[ \t]*(?::[ \t]+|：[ \t]*)(?P<value>\S[^\n]{0,150}?)[ \t]*")
+    r"[ \t]*(?P<name>[^\W\d_][\w ]{0,30}?)[ \t\u00a0\u202f]*(?::[ \t]+|：[ \t]*)(?P<value>\S[^\n]{0,150}?)[ \t]*")
 # the fields' names in English, German, French, Spanish, Portuguese, Italian, Russian, Chinese, Japanese, Korean
 _TITLE_FIELDS = frozenset({"title", "transcript", "episode", "episode title", "interview", "titel", "titre", "título",
                            "titulo", "titolo", "название", "标题", "標題", "主题", "主題", "题目", "タイトル", "題名", "제목"})
@@ -57,7 +58,7 @@ _WEEKDAYS = "|".join((
     "sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag").split())
 HEAD_DATE = re.compile(
     r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜|采访时间|时间|時間|日時|일시|Air date|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?)"
-    r"[ \t]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?[ \t]+)?"
+    r"[ \t\u00a0\u202f]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?[ \t]+)?"
     # a dateline's place and weekday ("Berlin, Donnerstag, den 15. März 2023", the Bundestag's record; "Paris, le 12 mars
     # 2024"; "Thursday, March 15, 2023")
     r"(?:[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},[ \t]+)?(?:(?:" + _WEEKDAYS + r"),?[ \t]+)?(?:(?:den|le|el)[ \t]+)?"
