@@ -571,3 +571,23 @@ def test_french_labels_with_a_no_break_space_before_the_colon_are_speakers():
     assert speakers["Claire Dubois"][1:] == ("guest", [
         "Oui, un recueil de nouvelles qui se passent toutes au bord de la mer.",
         "J'ai grandi à Brest. Tout commence là-bas pour moi.", "Je n'en parle jamais avant de l'avoir fini."])
+
+
+@pytest.mark.parametrize("name, host, guest, answers", [
+    ("interview_ru_names.srt", "Ведущий", "Ольга Петрова",
+     ["Добрый вечер, спасибо за приглашение.", "Случайно. Увидела объявление в газете."]),
+    ("interview_ar_names.srt", "المذيع", "سارة خليل", ["مساء النور، شكرا على الدعوة.", "بدأت وأنا طفلة في بيت جدي."]),
+    # a Chinese name before a full-width colon, no space after it
+    ("interview_zh_names.srt", "主持人", "陈静", ["谢谢邀请，很高兴来到这里。", "多了一个儿童阅览室。"]),
+])
+def test_caption_cues_name_their_speaker_in_cyrillic_arabic_or_chinese(name, host, guest, answers):
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert interview.format == "srt" and set(speakers) == {host, guest}
+    assert speakers[host][1] == "host"
+    assert speakers[guest][1:] == ("guest", answers)
+
+
+def test_a_chinese_caption_saying_something_before_a_colon_names_no_one():
+    cues = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i},900\n{line}\n\n" for i, line in enumerate([
+        "我觉得最重要的问题是：我们还没有准备好。", "他说：明天出发。", "好的。", "我觉得最重要的问题是：时间不够。"], 1))
+    assert {s.name for s in run(cues, source="zh.srt").speakers} <= {"Host", "Guest"}
