@@ -591,3 +591,26 @@ def test_a_chinese_caption_saying_something_before_a_colon_names_no_one():
     cues = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i},900\n{line}\n\n" for i, line in enumerate([
         "我觉得最重要的问题是：我们还没有准备好。", "他说：明天出发。", "好的。", "我觉得最重要的问题是：时间不够。"], 1))
     assert {s.name for s in run(cues, source="zh.srt").speakers} <= {"Host", "Guest"}
+
+
+@pytest.mark.parametrize("name, title, day", [
+    # "recorded on" in the language, French's first of the month "1er"
+    ("podcast_fr_recorded_on.txt", "Le pain au levain, avec Paul Mercier", dt.date(2024, 3, 1)),
+    ("podcast_de_recorded_on.txt", "Bienen in der Stadt – Folge 42", dt.date(2023, 3, 15)),
+])
+def test_a_plain_headers_recorded_on_line_in_french_or_german_is_the_published_day(name, title, day):
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "plain"
+    assert (interview.metadata.title, interview.metadata.published, interview.metadata.published_precision) == (title, day, "day")
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Publié le 15 févr. 2024", dt.date(2024, 2, 15)),
+    ("Veröffentlicht am 15. Jan. 2024", dt.date(2024, 1, 15)),
+    ("Publicado el 3 de mar. de 2024", dt.date(2024, 3, 3)),
+    ("Grabado el 3 de marzo de 2024", dt.date(2024, 3, 3)),
+    ("Registrato il 12 apr. 2022", dt.date(2022, 4, 12)),
+])
+def test_recorded_or_published_on_and_short_months_in_other_languages(line, day):
+    from claims.ingest.formats._head import day_of_line
+    assert day_of_line(line) == day

@@ -102,9 +102,10 @@ def parse_date(value: str) -> dt.date | None:
     """"Mar 27, 2023", "27 March 2023", "2023-03-27" (a day named before it or not) -> the date; also
     the day before a month named in German, French, Spanish, Portuguese, Italian, Dutch, Russian or
     Turkish ("15. März 2023", "3 de marzo de 2021", "15 марта 2023 г."), Polish in the genitive ("14 marca
-    2024"), Arabic as Egypt names the months ("١٥ مارس ٢٠٢٣", either digits), a day in digits with full
-    stops, day first as every language writing it so does ("15.03.2023"), and Chinese, Japanese and Korean
-    days ("2023年3月15日", "2023년 3월 15일"); None otherwise."""
+    2024"), the months' short forms ("15 févr. 2024", "15. Jan. 2024"), Arabic as Egypt names the months
+    ("١٥ مارس ٢٠٢٣", either digits), a day in digits with full stops, day first as every language writing it
+    so does ("15.03.2023"), and Chinese, Japanese and Korean days ("2023年3月15日", "2023년 3월 15일"); None
+    otherwise."""
     value = " ".join(value.replace(",", ", ").split()).replace(" ,", ",")
     for fmt in _DATE_FORMATS:
         try:
@@ -124,18 +125,18 @@ def parse_date(value: str) -> dt.date | None:
 _MONTHS = {
     name: number
     for number, names in enumerate((
-        "januar jänner janvier enero janeiro gennaio januari января ocak stycznia يناير",
-        "februar février fevrier febrero fevereiro febbraio februari февраля şubat lutego فبراير",
-        "märz maerz mars marzo março marco maart марта mart marca مارس",
-        "april avril abril aprile апреля nisan kwietnia أبريل ابريل",
-        "mai mayo maio maggio mei мая mayıs maja مايو",
-        "juni juin junio junho giugno июня haziran czerwca يونيو",
-        "juli juillet julio julho luglio июля temmuz lipca يوليو",
-        "august août aout agosto augustus августа ağustos sierpnia أغسطس اغسطس",
-        "september septembre septiembre setiembre setembro settembre сентября eylül września سبتمبر",
-        "oktober octobre octubre outubro ottobre october октября ekim października أكتوبر اكتوبر",
-        "november novembre noviembre novembro ноября kasım listopada نوفمبر",
-        "dezember décembre decembre diciembre dezembro dicembre december декабря aralık grudnia ديسمبر",
+        "januar jänner janvier enero janeiro gennaio januari января ocak stycznia يناير jan janv ene gen",
+        "februar février fevrier febrero fevereiro febbraio februari февраля şubat lutego فبراير feb févr fevr fév",
+        "märz maerz mars marzo março marco maart марта mart marca مارس mär mrz mar",
+        "april avril abril aprile апреля nisan kwietnia أبريل ابريل apr avr abr",
+        "mai mayo maio maggio mei мая mayıs maja مايو mag",
+        "juni juin junio junho giugno июня haziran czerwca يونيو jun giu",
+        "juli juillet julio julho luglio июля temmuz lipca يوليو jul juil lug",
+        "august août aout agosto augustus августа ağustos sierpnia أغسطس اغسطس aug ago",
+        "september septembre septiembre setiembre setembro settembre сентября eylül września سبتمبر sep sept set",
+        "oktober octobre octubre outubro ottobre october октября ekim października أكتوبر اكتوبر okt oct ott",
+        "november novembre noviembre novembro ноября kasım listopada نوفمبر nov",
+        "dezember décembre decembre diciembre dezembro dicembre december декабря aralık grudnia ديسمبر dez déc dec dic",
     ), start=1)
     for name in names.split()
 }

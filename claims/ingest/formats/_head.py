@@ -48,7 +48,7 @@ def _field(line: str):
 # a header's line giving the day: "Date: 12 March 2023", "March 12, 2023, 10:30 AM", "Recorded: March 3rd, 2024",
 # "Published on 3 March 2024"; a broadcast's "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break
 # spaces before "ET" read as spaces); a Teams transcript's "15 June 2026, 03:35am" under its title; also in other
-# languages: "Datum: 15. März 2023", "Datum: 15.03.2023", "Fecha: 3 de marzo de 2021", "14 marca 2024",
+# languages: "Datum: 15. März 2023", "Aufgezeichnet am 15.03.2023", "Enregistré le 1er mars 2024", "Datum: 15.03.2023", "Fecha: 3 de marzo de 2021", "14 marca 2024",
 # "١٥ مارس ٢٠٢٣", "日期：2023年3月15日"; Chinese interview notes' "采访时间：2024年6月10日", Japanese and Korean
 # minutes' day and time, "日時：2024年3月15日（金）14:00～15:00", "일시: 2024년 3월 15일 (금) 14:00"
 _WEEKDAYS = "|".join((
@@ -58,17 +58,18 @@ _WEEKDAYS = "|".join((
     "sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag").split())
 HEAD_DATE = re.compile(
     r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜|采访时间|时间|時間|日時|일시|Air date|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?)"
-    r"[ \t\u00a0\u202f]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?[ \t]+)?"
+    r"[ \t\u00a0\u202f]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast|Enregistré|Publié|Diffusé|Aufgezeichnet"
+    r"|Veröffentlicht|Gesendet|Grabado|Publicado|Emitido|Registrato|Pubblicato|Trasmesso)(?: on| am| il)?[ \t]+)?"
     # a dateline's place and weekday ("Berlin, Donnerstag, den 15. März 2023", the Bundestag's record; "Paris, le 12 mars
     # 2024"; "Thursday, March 15, 2023")
-    r"(?:[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},[ \t]+)?(?:(?:" + _WEEKDAYS + r"),?[ \t]+)?(?:(?:den|le|el)[ \t]+)?"
-    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?| года)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"(?:[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},[ \t]+)?(?:(?:" + _WEEKDAYS + r"),?[ \t]+)?(?:(?:den|le|el|il)[ \t]+)?"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th|er)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?| года)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
     # the weekday in brackets ("（金）", "(금)"), the hours or a span of them ("14:00～15:00")
     r"(?:[ \t]*[(（][^\W\d_]{1,3}[)）])?"
     r"(?:(?:,?[ \t]+|(?<=[)）]))(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]*[-–~〜～][ \t]*\d{1,2}:\d{2})?"
     r"(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
-_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er)\b")  # "March 3rd", French "1er mars"
 # "The Field Notes Podcast, Episode 41", "Field Notes Podcast - Ep. 41"
 _SHOW_LINE = re.compile(r"(?P<show>.+?\b(?:Podcast|Show|Radio|Hour))[ \t]*(?:[,:|–—-][ \t]*)?(?:(?i:episode|ep\.?)[ \t]*\d+)?")
 
