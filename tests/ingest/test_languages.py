@@ -614,3 +614,12 @@ def test_a_plain_headers_recorded_on_line_in_french_or_german_is_the_published_d
 def test_recorded_or_published_on_and_short_months_in_other_languages(line, day):
     from claims.ingest.formats._head import day_of_line
     assert day_of_line(line) == day
+
+
+def test_section_headings_between_a_chinese_interviews_turns_are_no_ones_words():
+    # Chinese interview notes head each interviewee's part "===陈静采访实录===" or "【补充采访】"
+    name = "interview_zh_section_headings.txt"
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert speakers["陈静"][2] == ["老馆建于九十年代，空间很小。", "多了一个儿童阅览室。"]
+    assert speakers["王磊"][2] == ["每周来两三次，晚上在自习区看书。", "很好，座位多了很多。", "希望周末也能开到晚上十点。"]
+    assert speakers["记者"][1] == "host"
