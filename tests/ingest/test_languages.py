@@ -623,3 +623,28 @@ def test_section_headings_between_a_chinese_interviews_turns_are_no_ones_words()
     assert speakers["陈静"][2] == ["老馆建于九十年代，空间很小。", "多了一个儿童阅览室。"]
     assert speakers["王磊"][2] == ["每周来两三次，晚上在自习区看书。", "很好，座位多了很多。", "希望周末也能开到晚上十点。"]
     assert speakers["记者"][1] == "host"
+
+
+@pytest.mark.parametrize("name, parts", [
+    # Naver's Clova Note: "참석자 1 00:00" (participant 1) above the words
+    ("clova_note_ko.txt", ("참석자 1", "참석자 2")),
+    # Word's and Teams' Transcribe in German: "Sprecher 1" under the time
+    ("word_transcribe_de.txt", ("Sprecher 1", "Sprecher 2")),
+])
+def test_a_diarisers_numbered_speaker_in_korean_or_german_is_this_interviews_part(name, parts):
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "labelled"
+    slugs = {s.slug for s in interview.speakers if s.name in parts}
+    # each interview's "Speaker 1" its own ("sprecher-1-in-..."), not one person across every transcript a diariser wrote
+    assert slugs and all("-in-" in slug for slug in slugs), slugs
+    roles = {s.slug: s.role for s in interview.speakers}
+    assert [roles[t.speaker_slug] for t in interview.turns] == ["host", "guest", "host", "guest"]
+    assert parts[0] in {s.name for s in interview.speakers}
+
+
+def test_a_german_diarised_transcripts_guest_is_named_from_the_hosts_opening():
+    interview = run((_DATA / "word_transcribe_de.txt").read_text(encoding="utf-8"), source="word_transcribe_de.txt")
+    names = {s.slug: (s.name, s.role) for s in interview.speakers}
+    said = [(names[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert said[1] == (("Klara Berger", "guest"), "Durch meinen Großvater. Er hatte zwölf Völker im Garten.")
+    assert said[0][0] == ("Sprecher 1", "host")

@@ -491,10 +491,15 @@ def _declared_short_form(name: str, short_forms: dict[str, str]) -> str:
     return m.group("name")
 
 
+# a diariser's or a transcription app's "Speaker" in other languages: Word's and Teams' Transcribe ("Sprecher 1",
+# "Intervenant 1", "Hablante 1", "Orador 1", "Spreker 1", "話者 1"), Naver's Clova Note ("참석자 1", "화자 1")
+LOCAL_SPEAKER_WORDS = ("sprecher(?:in)?|teilnehmer(?:in)?|intervenante?|hablante|participante|orador[a]?|locutor[a]?|spreker"
+                       "|relatore|mówca|konuşmacı|спикер|говорящий|話者|화자|참석자")
 # a diariser's or a transcriber's label for a voice it could not name
 # (the number or letter written after the part, apart or not: "Speakers", "Participants" are a notes
 # export's headings, "## Speakers" above the list of them)
-_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人)(?:[ _-]+\w{1,3}|(?!s$)\w{1,3})|unknown speaker")
+_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人|" + LOCAL_SPEAKER_WORDS
+                           + r")(?:[ _-]+\w{1,3}|(?!s$)\w{1,3})|unknown speaker")
 _NAME_WORD = re.compile(rf"[{_CAPITAL}][\w{_MARKS}.'’-]*")
 _PARTICLES_IN_NAME = re.compile(rf"(?<=[ ]){_PARTICLE}")
 # words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
