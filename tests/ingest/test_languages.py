@@ -648,3 +648,8 @@ def test_a_german_diarised_transcripts_guest_is_named_from_the_hosts_opening():
     said = [(names[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
     assert said[1] == (("Klara Berger", "guest"), "Durch meinen Großvater. Er hatte zwölf Völker im Garten.")
     assert said[0][0] == ("Sprecher 1", "host")
+
+
+def test_clova_notes_header_gives_the_title_and_the_day():
+    interview = run((_DATA / "clova_note_ko.txt").read_text(encoding="utf-8"), source="clova_note_ko.txt")
+    assert (interview.metadata.title, interview.metadata.published) == ("동네 책방 인터뷰", dt.date(2024, 3, 15))

@@ -104,7 +104,7 @@ def parse_date(value: str) -> dt.date | None:
     Turkish ("15. März 2023", "3 de marzo de 2021", "15 марта 2023 г."), Polish in the genitive ("14 marca
     2024"), the months' short forms ("15 févr. 2024", "15. Jan. 2024"), Arabic as Egypt names the months
     ("١٥ مارس ٢٠٢٣", either digits), a day in digits with full stops, day first as every language writing it
-    so does ("15.03.2023"), and Chinese, Japanese and Korean days ("2023年3月15日", "2023년 3월 15일"); None
+    so does ("15.03.2023"), and Chinese, Japanese and Korean days ("2023年3月15日", "2023년 3월 15일", "2024.03.15"); None
     otherwise."""
     value = " ".join(value.replace(",", ", ").split()).replace(" ,", ",")
     for fmt in _DATE_FORMATS:
@@ -112,7 +112,8 @@ def parse_date(value: str) -> dt.date | None:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    m = _CJK_DATE.fullmatch(value) or _DAY_MONTH_YEAR.fullmatch(value) or _DOTTED_DATE.fullmatch(value)
+    m = (_CJK_DATE.fullmatch(value) or _DAY_MONTH_YEAR.fullmatch(value) or _DOTTED_DATE.fullmatch(value)
+         or _YEAR_FIRST_DOTTED_DATE.fullmatch(value))
     if not m:
         return None
     month = int(m["month"]) if m["month"].isdigit() else _MONTHS.get(m["month"].lower())
@@ -144,6 +145,8 @@ _MONTHS = {
 _DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.? (?:de )?(?P<month>[^\W\d_]+)\.?,? (?:de |del )?(?P<year>\d{4})(?: г\.?| года)?")
 # "15.03.2023": day, month, year with full stops (German, Russian, Polish, Czech, Turkish; never month first)
 _DOTTED_DATE = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
+# "2024.03.15": year first with full stops (Korean, Chinese, Japanese; Naver Clova Note's header)
+_YEAR_FIRST_DOTTED_DATE = re.compile(r"(?P<year>\d{4})\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})\.?")
 _CJK_DATE = re.compile(r"(?P<year>\d{4}) ?[年년] ?(?P<month>\d{1,2}) ?[月월] ?(?P<day>\d{1,2}) ?[日일]?")
 
 

@@ -64,11 +64,14 @@ HEAD_DATE = re.compile(
     # 2024"; "Thursday, March 15, 2023")
     r"(?:[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},[ \t]+)?(?:(?:" + _WEEKDAYS + r"),?[ \t]+)?(?:(?:den|le|el|il)[ \t]+)?"
     r"(?P<date>\d{1,2}(?:st|nd|rd|th|er)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?| года)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
-    # the weekday in brackets ("（金）", "(금)"), the hours or a span of them ("14:00～15:00")
-    r"(?:[ \t]*[(（][^\W\d_]{1,3}[)）])?"
-    r"(?:(?:,?[ \t]+|(?<=[)）]))(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]*[-–~〜～][ \t]*\d{1,2}:\d{2})?"
-    r"(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
+    # the weekday in brackets ("（金）", "(금)") or a Korean one bare ("금"), the hours or a span of them ("14:00～15:00",
+    # Korean's and Japanese's morning or afternoon before them, "오후 2:30"), and the recording's length after a dot
+    # (Naver Clova Note's "2024.03.15 금 오후 2:30 ・ 12분 40초")
+    r"(?:[ \t]*[(（][^\W\d_]{1,3}[)）]|[ \t]+[월화수목금토일](?:요일)?)?"
+    r"(?:(?:,?[ \t]+|(?<=[)）]))(?:-[ \t]*)?(?:(?:오전|오후|午前|午後)[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?"
+    r"(?:[ \t]*[-–~〜～][ \t]*\d{1,2}:\d{2})?(?:[ \t]+[A-Z]{1,4}T)?)?"
+    r"(?:[ \t]*[・·][ \t]*(?:\d+시간[ \t]*)?\d+분(?:[ \t]*\d+초)?)?", re.I)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er)\b")  # "March 3rd", French "1er mars"
 # "The Field Notes Podcast, Episode 41", "Field Notes Podcast - Ep. 41"
 _SHOW_LINE = re.compile(r"(?P<show>.+?\b(?:Podcast|Show|Radio|Hour))[ \t]*(?:[,:|–—-][ \t]*)?(?:(?i:episode|ep\.?)[ \t]*\d+)?")
