@@ -456,9 +456,10 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
 
 # labels that name the part rather than the person: "Host", "Host B", "Interviewer", "Moderator",
 # "THE MODERATOR" (press conferences: ASAP Sports', NASA's), the reporters' "Q" or "QUESTION" asking beside
-# it (the State Department's), "主持人" (host), "采访者" / "访谈者" (interviewer), "司会" (Japanese: host)
+# it (the State Department's), "主持人" (host), "采访者" / "访谈者" (interviewer), "司会" (Japanese: host), the
+# reporters asking at a press conference, "记者" / "記者" (the Prime Minister's Office's "（記者）")
 _HOST_WORD = re.compile(r"(?i)^(?:(?:the )?(?:co-?)?(?:" + "|".join(HOST_ROLES + ASKING_PARTS + ("q", "question"))
-                        + r")\b|主持人|采访者|访谈者|司会)")
+                        + r")\b|主持人|采访者|访谈者|司会|记者|記者)")
 
 
 # an appellate court's bench, who ask counsel: "CHIEF JUSTICE ROBERTS", "JUSTICE KAGAN" (the Supreme Court's

@@ -653,3 +653,18 @@ def test_a_german_diarised_transcripts_guest_is_named_from_the_hosts_opening():
 def test_clova_notes_header_gives_the_title_and_the_day():
     interview = run((_DATA / "clova_note_ko.txt").read_text(encoding="utf-8"), source="clova_note_ko.txt")
     assert (interview.metadata.title, interview.metadata.published) == ("동네 책방 인터뷰", dt.date(2024, 3, 15))
+
+
+def test_the_japanese_prime_ministers_press_conference_names_its_speakers_in_brackets_above_their_words():
+    # kantei.go.jp's record: the opening statement under "【山田総理冒頭発言】", then "（記者）" and "（山田総理）"
+    # alone on their lines, the words below, indented with an ideographic space; the day in the era's years
+    name = "kantei_press_conference.txt"
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "labelled"
+    roles = {s.slug: (s.name, s.role) for s in interview.speakers}
+    turns = [(roles[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert turns[0] == (("山田総理", "guest"), "本日、新しい子育て支援策を決定いたしました。来年度から実施いたします。")
+    assert [name for (name, _), _ in turns] == ["山田総理", "内閣広報官", "記者", "山田総理", "記者", "山田総理"]
+    assert turns[2] == (("記者", "host"), "支援策の財源はどのように確保するのでしょうか。")  # the reporter asks
+    assert not any("【" in words for _, words in turns)
+    assert interview.metadata.published == dt.date(2024, 3, 15)  # 令和6年: Reiwa's sixth year

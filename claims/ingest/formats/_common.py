@@ -104,14 +104,21 @@ def parse_date(value: str) -> dt.date | None:
     Turkish ("15. März 2023", "3 de marzo de 2021", "15 марта 2023 г."), Polish in the genitive ("14 marca
     2024"), the months' short forms ("15 févr. 2024", "15. Jan. 2024"), Arabic as Egypt names the months
     ("١٥ مارس ٢٠٢٣", either digits), a day in digits with full stops, day first as every language writing it
-    so does ("15.03.2023"), and Chinese, Japanese and Korean days ("2023年3月15日", "2023년 3월 15일", "2024.03.15"); None
-    otherwise."""
+    so does ("15.03.2023"), and Chinese, Japanese and Korean days ("2023年3月15日", "2023년 3월 15일", "2024.03.15",
+    "令和6年3月15日"); None otherwise."""
     value = " ".join(value.replace(",", ", ").split()).replace(" ,", ",")
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
+    era = _ERA_DATE.fullmatch(value)
+    if era:  # 令和6年 is 2024, 平成31年 2019; 元年 its first year
+        year = _ERAS[era["era"]] + (1 if era["year"] == "元" else int(era["year"]))
+        try:
+            return dt.date(year, int(era["month"]), int(era["day"]))
+        except ValueError:
+            return None
     m = (_CJK_DATE.fullmatch(value) or _DAY_MONTH_YEAR.fullmatch(value) or _DOTTED_DATE.fullmatch(value)
          or _YEAR_FIRST_DOTTED_DATE.fullmatch(value))
     if not m:
@@ -147,6 +154,9 @@ _DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.? (?:de )?(?P<month>[^\W\d_]+)\
 _DOTTED_DATE = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
 # "2024.03.15": year first with full stops (Korean, Chinese, Japanese; Naver Clova Note's header)
 _YEAR_FIRST_DOTTED_DATE = re.compile(r"(?P<year>\d{4})\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})\.?")
+# "令和6年3月15日": a year of the Japanese era (the government's documents, the Prime Minister's press conferences)
+_ERA_DATE = re.compile(r"(?P<era>令和|平成)(?P<year>\d{1,2}|元) ?年 ?(?P<month>\d{1,2}) ?月 ?(?P<day>\d{1,2}) ?日")
+_ERAS = {"令和": 2018, "平成": 1988}
 _CJK_DATE = re.compile(r"(?P<year>\d{4}) ?[年년] ?(?P<month>\d{1,2}) ?[月월] ?(?P<day>\d{1,2}) ?[日일]?")
 
 

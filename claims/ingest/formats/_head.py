@@ -65,7 +65,8 @@ HEAD_DATE = re.compile(
     # 2024"; "Thursday, March 15, 2023")
     r"(?:[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},[ \t]+)?(?:(?:" + _WEEKDAYS + r"),?[ \t]+)?(?:(?:den|le|el|il)[ \t]+)?"
     r"(?P<date>\d{1,2}(?:st|nd|rd|th|er)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?| года)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?"
+    r"|(?:令和|平成)(?:\d{1,2}|元) ?年 ?\d{1,2} ?月 ?\d{1,2} ?日)"
     # the weekday in brackets ("（金）", "(금)") or a Korean one bare ("금"), the hours or a span of them ("14:00～15:00",
     # Korean's and Japanese's morning or afternoon before them, "오후 2:30"), and the recording's length after a dot
     # (Naver Clova Note's "2024.03.15 금 오후 2:30 ・ 12분 40초")

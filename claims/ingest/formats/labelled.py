@@ -233,8 +233,12 @@ DIARISED_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Speaker|SP
 _CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 BRACKETED_NAME_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<t0>)(?P<t1>)(?:（|\((?=[^()\n]{{0,19}}[{_CJK_LETTER}]))"
-    r"(?![一二三四五六七八九十]+[）)])(?P<name>[^\W\d_][^（）()\n:：。、]{1,19}|[\u3400-\u9fff])[）)](?P<t2>)[ \t\u3000]*(?P<rest>\S)"
+    r"(?![一二三四五六七八九十]+[）)])(?P<name>[^\W\d_][^（）()\n:：。、]{1,19}|[\u3400-\u9fff])[）)](?P<t2>)[ \t\u3000]*(?:(?P<rest>\S)|\r?$)"
 )
+# the Prime Minister's Office's press conferences (kantei.go.jp) the same, the name alone on its line, the words
+# below ("（記者）", "（岸田総理）"), and the opening statement under its heading, "【岸田総理冒頭発言】": that speaker's
+OPENING_REMARKS_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<t0>)(?P<t1>)【(?P<name>[^\W\d_][^【】\n]{0,11}?)冒頭(?:発言|挨拶)】(?P<t2>)[ \t\u3000]*(?P<rest>)\r?$")
 # a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
 # Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
 HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
@@ -408,6 +412,7 @@ def _candidates(text: str):
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first in "（(" and bracketed_name(line)
+                or first == "【" and OPENING_REMARKS_LINE.match(line)
                 or first == "S" and len(line) < 16 and diarised_alone(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
