@@ -668,3 +668,10 @@ def test_the_japanese_prime_ministers_press_conference_names_its_speakers_in_bra
     assert turns[2] == (("記者", "host"), "支援策の財源はどのように確保するのでしょうか。")  # the reporter asks
     assert not any("【" in words for _, words in turns)
     assert interview.metadata.published == dt.date(2024, 3, 15)  # 令和6年: Reiwa's sixth year
+
+
+def test_a_chinese_opening_paragraph_with_a_colon_is_said_not_a_header_field():
+    text = ("他说：今天我们一起去公园散步。\n\n我觉得这个问题很重要。我们先聊聊背景吧！你怎么看？\n\n我同意，这件事情确实很复杂。\n\n"
+            "那我们从头说起。当时是什么情况？\n\n当时大家都很忙，没有人注意到。\n\n后来呢？\n\n后来就慢慢好了。\n")
+    interview = run(text, source="zh.txt")
+    assert interview.source_text[interview.turns[0].start_char:interview.turns[0].end_char] == "他说：今天我们一起去公园散步。"

@@ -43,7 +43,10 @@ _OTHER_FIELDS = frozenset({"note", "notes", "transcribed by", "transcription", "
 def _field(line: str):
     """A header's field ("Title: ...", "Invité : ...", "嘉宾：..."), or None."""
     m = _FIELD_LINE.fullmatch(line)
-    return m if m and not m["name"][0].islower() else None
+    if not m or m["name"][0].islower():
+        return None
+    # a Chinese sentence's words before a colon ("他说：今天我们去公园散步。") are said, no field
+    return None if "：" in line[m.end("name"):m.start("value")] and m["value"].endswith(_SAID_END) else m
 
 # a header's line giving the day: "Date: 12 March 2023", "March 12, 2023, 10:30 AM", "Recorded: March 3rd, 2024",
 # "Published on 3 March 2024"; a broadcast's "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break
