@@ -51,10 +51,10 @@ def _field(line: str):
 # a header's line giving the day: "Date: 12 March 2023", "March 12, 2023, 10:30 AM", "Recorded: March 3rd, 2024",
 # "Published on 3 March 2024"; a broadcast's "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break
 # spaces before "ET" read as spaces); a Teams transcript's "15 June 2026, 03:35am" under its title; also in other
-# languages: "Datum: 15. März 2023", "Aufgezeichnet am 15.03.2023", "Enregistré le 1er mars 2024", "Datum: 15.03.2023",
-# "Fecha: 3 de marzo de 2021", "14 marca 2024",
-# "١٥ مارس ٢٠٢٣", "日期：2023年3月15日"; Chinese interview notes' "采访时间：2024年6月10日", Japanese and Korean
-# minutes' day and time, "日時：2024年3月15日（金）14:00～15:00", "일시: 2024년 3월 15일 (금) 14:00"
+# languages: "Datum: 15. März 2023", "Datum: 15.03.2023", "Aufgezeichnet am 15.03.2023", "Enregistré le 1er mars
+# 2024", "Fecha: 3 de marzo de 2021", "14 marca 2024", "١٥ مارس ٢٠٢٣", "日期：2023年3月15日", "令和6年3月15日"; Chinese
+# interview notes' "采访时间：2024年6月10日", Japanese and Korean minutes' day and time, "日時：2024年3月15日（金）
+# 14:00～15:00", "일시: 2024년 3월 15일 (금) 14:00"
 _WEEKDAYS = "|".join((
     "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag "
     "sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado "
