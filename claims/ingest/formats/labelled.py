@@ -1267,11 +1267,11 @@ def _title(head: str) -> str:
         return min(headings)[2]
     lines = [(line.strip(), len(line)) for _, _, _, line in iter_lines(head) if line.strip()]
     # a title field's value ("Title: ...", "Titel: ...", Chinese minutes' "主题：..."); no other field is a title
-    named = next((value for line, _ in lines if (value := field_title(line))), "")
+    named = next((value for line, n in lines if n <= _LONGEST_TITLE and (value := field_title(line))), "")
     if named:
         return named
     first = next((line for line, n in lines
-                  if not _NOT_A_TITLE.match(line) and field_title(line) is None and n <= _LONGEST_TITLE), "")
+                  if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line) and field_title(line) is None), "")
     return "" if reads_as_prose(first) else first
 
 
