@@ -64,10 +64,12 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
     r"(?i:\b(?:nuestr[oa] invitad[oa]|mi invitad[oa]) (?:de hoy )?es)",
     r"(?i:\b(?:je reçois|nous recevons) (?:aujourd['’]hui|ce soir|cette semaine))",
     r"(?i:\bmon invitée? (?:aujourd['’]hui |du jour )?(?:est|c['’]est))",
-    # (not German "Heute spreche ich mit ...": a post before the name, "mit Bundeskanzler Olaf Scholz", would
-    # be read into it)
-    r"(?i:\bmein(?:e)? Gast (?:heute |in dieser Folge )?ist|\bheute zu Gast ist)",
-)]
+)] + [
+    # German, where every noun is capitalised: a name of two words exactly, so that a post before it ("heute zu
+    # Gast ist Bürgermeisterin Anna Schmidt") names nobody rather than "Bürgermeisterin Anna Schmidt" (not "Heute
+    # spreche ich mit ...": a post there is the rule, "mit Bundeskanzler Olaf Scholz")
+    re.compile(rf"(?i:\bmein(?:e)? Gast (?:heute |in dieser Folge )?ist|\bheute zu Gast ist)\s((?:(?:Frau|Herrn?|Dr\.?|Prof\.?)\s)*{_WORD}\s{_WORD}){_ENDS}"),
+]
 _SHOW = r"(?:[Tt]he\s)?[A-Z0-9][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z0-9][\w'’&-]*)){0,5}"
 _SHOW_IN_OPENING = re.compile(
     rf"(?i:\b(?:welcome (?:back )?to|you're listening to))\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I'm|I am|my|today|this)\b)"

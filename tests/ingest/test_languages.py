@@ -503,8 +503,10 @@ def test_the_guest_a_spanish_french_or_german_opening_names_is_the_guest(name, g
     "Bonjour. Je reçois aujourd'hui des lettres de toute la France. Pourquoi tant de courrier ?",
     "Hallo zusammen. Heute spreche ich mit Experten aus der Forschung. Was ist Ihr Thema?",
     "Hallo zusammen. Heute spreche ich mit Bundeskanzler Olaf Scholz. Herr Scholz, wie geht es Ihnen?",
+    # a post before the name, capitalised as every German noun is: no name rather than the post read into it
+    "Hallo zusammen. Heute zu Gast ist Bürgermeisterin Anna Schmidt. Wie geht es der Stadt?",
 ])
-def test_an_opening_naming_no_person_gives_no_guest(opening):
+def test_an_opening_naming_no_person_gives_no_guest(opening):  # (or none for certain)
     text = opening + "\n\n" + "\n\n".join(["Das ist eine lange Geschichte, sagen wir so.", "Und dann?"] * 5) + "\n"
     assert run(text, source="opening.txt").metadata.guests == ()
 
@@ -675,3 +677,9 @@ def test_a_chinese_opening_paragraph_with_a_colon_is_said_not_a_header_field():
             "那我们从头说起。当时是什么情况？\n\n当时大家都很忙，没有人注意到。\n\n后来呢？\n\n后来就慢慢好了。\n")
     interview = run(text, source="zh.txt")
     assert interview.source_text[interview.turns[0].start_char:interview.turns[0].end_char] == "他说：今天我们一起去公园散步。"
+
+
+def test_a_german_opening_names_a_guest_after_her_title():
+    text = ("Herzlich willkommen. Heute zu Gast ist Frau Amina Yusuf, Imkerin aus Köln. Wie viele Völker haben Sie?\n\n"
+            + "\n\n".join(["Das ist eine lange Geschichte, sagen wir so.", "Und dann?"] * 5) + "\n")
+    assert run(text, source="opening.txt").metadata.guests == ("Amina Yusuf",)
