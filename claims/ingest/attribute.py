@@ -100,7 +100,9 @@ from typing import Sequence
 
 from .attribute_model import GUEST, HOST, AttributionModel, load_model, name_map, unit_features
 from .attribute_segments import center, decode_turns, question_evidence, self_trained
-from .formats.labelled import ASKING_PARTS, GUEST_ROLES, HOST_ROLES, full_forms, hearing_forms, initials
+from .formats.labelled import (
+    ASKING_PARTS, GUEST_ROLES, HOST_ROLES, LOCAL_SPEAKER_WORDS, full_forms, hearing_forms, initials,
+)
 from .names import display_name, find_aliases, unique_slug
 from .records import Metadata, ParsedSource, ParsedTurn, SpeakerRecord, Turn
 from .segment import is_punctuated, sentence_spans
@@ -367,7 +369,7 @@ _ASKING_LABEL = re.compile(r"(?i)^(?:q|question|interviewer)$")
 # Interviewer and Befragte, "IP", "IV", "TN"); with a number or a letter after it ("Host 2", "Interviewer B", "B2")
 _PART_SUFFIX = r"(?:[\s_\-]*\d{1,3}|[\s_\-]+\w{1,3}|[ ]\(\w{1,4}\))?"  # "1", "_00", " B", " (P3)"; never "Manuel" from "man"
 _PART_NAME = re.compile(
-    r"(?i)(?:[a-z]|ip|iv|tn|question|answer|(?:speaker|spk|person|participant|voice|说话人|发言人)"
+    r"(?i)(?:[a-z]|ip|iv|tn|question|answer|(?:speaker|spk|person|participant|voice|说话人|发言人|" + LOCAL_SPEAKER_WORDS + ")"
     r"|(?:unknown|unidentified)(?:[\s_\-]+(?:speaker|male|female|man|woman|voice|person|participant))?"
     r"|" + "|".join(sorted(set(HOST_ROLES + GUEST_ROLES) - {"byline"}, key=len, reverse=True))
     + r"|respondent|audience(?: member)?|narrat(?:or|ion)|announcer|operator|caller|reporter|student|crosstalk"
@@ -454,9 +456,10 @@ def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -
 
 # labels that name the part rather than the person: "Host", "Host B", "Interviewer", "Moderator",
 # "THE MODERATOR" (press conferences: ASAP Sports', NASA's), the reporters' "Q" or "QUESTION" asking beside
-# it (the State Department's), "主持人" (host), "采访者" / "访谈者" (interviewer), "司会" (Japanese: host)
+# it (the State Department's), "主持人" (host), "采访者" / "访谈者" (interviewer), "司会" (Japanese: host), the
+# reporters asking at a press conference, "记者" / "記者" (the Prime Minister's Office's "（記者）")
 _HOST_WORD = re.compile(r"(?i)^(?:(?:the )?(?:co-?)?(?:" + "|".join(HOST_ROLES + ASKING_PARTS + ("q", "question"))
-                        + r")\b|主持人|采访者|访谈者|司会)")
+                        + r")\b|主持人|采访者|访谈者|司会|记者|記者)")
 
 
 # an appellate court's bench, who ask counsel: "CHIEF JUSTICE ROBERTS", "JUSTICE KAGAN" (the Supreme Court's

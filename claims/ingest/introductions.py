@@ -2,8 +2,9 @@
 
 A transcript without speaker labels names its people where the host introduces the episode: "The
 following is a conversation with Ilya Sutskever", "Today I have the pleasure of interviewing ...",
-"I'm Craig Smith and this is Eye on AI", "Welcome to The Lunar Society"; and its title often does:
-"Ilya Sutskever: Deep Learning | Lex Fridman Podcast #94", "Water Rights with Omar Diaz". Without
+"I'm Craig Smith and this is Eye on AI", "Welcome to The Lunar Society" (in Spanish, French and German
+shows, the guest only: "Hoy conversamos con ...", "Je reçois aujourd'hui ...", "Mein Gast heute ist ...");
+and its title often does: "Ilya Sutskever: Deep Learning | Lex Fridman Podcast #94", "Water Rights with Omar Diaz". Without
 them, the speakers are an unnamed "Host" and "Guest". Only what the file does not already say and no
 manifest or option gives is filled in (merge_metadata's lowest layer).
 
@@ -44,6 +45,11 @@ _NOT_A_NAME = frozenset({
     "ministry", "department", "committee", "association", "society", "club", "team", "agency", "capital",
     "partners", "ventures", "center", "centre", "hospital", "band",
 })
+# a title before a name, dropped ("Frau Amina Yusuf", "Señora Ana Gil"; "Frau Dr. Lehmann" leaves no name)
+_TITLES = frozenset({"Dr", "Prof", "Frau", "Herr", "Herrn", "Madame", "Monsieur", "Señor", "Señora"})
+# a Spanish, French or German article opening the words: a place's or a group's name ("La Casa Azul"), not a
+# person's (inside a name it is one: "Ursula Le Guin", "Tony La Russa")
+_ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "der", "die", "das"})
 # a name ends where no capitalised word goes on from it (one that does: a longer name, or no name)
 _ENDS = rf"(?![\w'’-]|\s+{_PARTICLE}?[{_CAPITAL}])"
 _GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
@@ -54,7 +60,19 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
     r"(?i:\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week )?is)",
     r"(?i:\bthe pleasure of (?:interviewing|speaking with|talking (?:to|with)))",
     r"(?i:\b(?:today|this week),? (?:I have|we have|I've got|we've got))",
-)]
+    # Spanish, French and German shows' openings ("Hoy conversamos con Isabel Ramos, ceramista", "Je reçois
+    # aujourd'hui Paul Mercier", "Mein Gast heute ist Klara Berger"); a title before the name is dropped
+    # ("Frau Amina Yusuf"), an article or a bare title gives none ("La Casa Azul", "Frau Dr. Lehmann")
+    r"(?i:\bhoy (?:conversamos|hablamos|charlamos|platicamos) con)",
+    r"(?i:\b(?:nuestr[oa] invitad[oa]|mi invitad[oa]) (?:de hoy )?es)",
+    r"(?i:\b(?:je reçois|nous recevons) (?:aujourd['’]hui|ce soir|cette semaine))",
+    r"(?i:\bmon invitée? (?:aujourd['’]hui |du jour )?(?:est|c['’]est))",
+)] + [
+    # German, where every noun is capitalised: a name of two words exactly, so that a post before it ("heute zu
+    # Gast ist Bürgermeisterin Anna Schmidt") names nobody rather than "Bürgermeisterin Anna Schmidt" (not "Heute
+    # spreche ich mit ...": a post there is the rule, "mit Bundeskanzler Olaf Scholz")
+    re.compile(rf"(?i:\bmein(?:e)? Gast (?:heute |in dieser Folge )?ist|\bheute zu Gast ist)\s((?:(?:Frau|Herrn?|Dr\.?|Prof\.?)\s)*{_WORD}\s{_WORD}){_ENDS}"),
+]
 _SHOW = r"(?:[Tt]he\s)?[A-Z0-9][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z0-9][\w'’&-]*)){0,5}"
 _SHOW_IN_OPENING = re.compile(
     rf"(?i:\b(?:welcome (?:back )?to|you're listening to))\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I'm|I am|my|today|this)\b)"
@@ -92,10 +110,10 @@ def _person(found: str) -> str | None:
         if word.endswith(("'s", "’s")):
             words = words[i + 1:]
             break
-    if words and words[0].rstrip(".") in ("Dr", "Prof"):
+    while words and words[0].rstrip(".") in _TITLES:
         words = words[1:]
     name = " ".join(words)
-    if len(words) < 2 or len(name) > _MAX_NAME or any(w.lower() in _NOT_A_NAME for w in words):
+    if len(words) < 2 or len(name) > _MAX_NAME or words[0].lower() in _ARTICLES or any(w.lower() in _NOT_A_NAME for w in words):
         return None
     return name
 

@@ -394,3 +394,292 @@ def test_names_in_full_width_brackets_opening_lines_of_plain_text_are_speakers()
     document = "計画の概要\n（一）目的\n建物が古くなりました。\n（1）部屋を広げる。\n（2）読書室を設ける。\n（ア）時間を延ばす。\n" \
                "（注）費用は来年度に検討します。\n（写真）完成予想図。\n（注）詳細は別紙のとおり。\n（写真）現在の建物。\n"
     assert run(document, source="plan.txt").format == "plain"
+
+
+_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.mark.parametrize("name, title, day, asker, answerer, answers", [
+    # a German qualitative interview's header: the day in digits with full stops, day first, as German,
+    # Russian, Polish, Czech and Turkish write it ("Interviewdatum: 25.04.2026")
+    ("interview_de_dotted_date.txt", "Interview mit einer Stadtimkerin", dt.date(2023, 3, 15), "I", "B",
+     ["Durch meinen Großvater. Er hatte zwölf Völker im Garten, und ich durfte als Kind mithelfen.",
+      "Etwa dreißig, verteilt auf drei Standorte in der Stadt."]),
+    # Polish names the month in the genitive ("14 marca 2024")
+    ("interview_pl_month_genitive.txt", "Wywiad z przewodnikiem tatrzańskim", dt.date(2024, 3, 14), "Dziennikarz",
+     "Jan Kowalski", ["Od wycieczki z ojcem na Halę Gąsienicową, miałem wtedy dziewięć lat.",
+                      "Dopiero po studiach, w dwa tysiące dziesiątym roku."]),
+    # an Arabic paper's day: Eastern Arabic digits and the month's name as Egypt writes it ("١٥ مارس ٢٠٢٣")
+    ("interview_ar_eastern_digits.txt", "مقابلة مع رسامة من الإسكندرية", dt.date(2023, 3, 15), "المذيع", "سارة خليل",
+     ["بدأت وأنا طفلة في بيت جدي، كان عنده دفتر ألوان قديم.", "أرسم البحر غالبا، والمراكب في الميناء."]),
+])
+def test_a_header_day_in_digits_with_full_stops_a_polish_or_an_arabic_month_is_the_published_day(
+        name, title, day, asker, answerer, answers):
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert interview.metadata.title == title
+    assert (interview.metadata.published, interview.metadata.published_precision) == (day, "day")
+    assert speakers[asker][1] == "host"
+    assert speakers[answerer][1:] == ("guest", answers)
+
+
+@pytest.mark.parametrize("name, asker, answerer, answers", [
+    # Chinese interview notes name the day "采访时间" (the interview's time), the one asking "记者"
+    ("interview_zh_notes_time_field.txt", "记者", "陈静",
+     ["老馆建于九十年代，空间很小，孩子们没有地方看书。", "多了一个儿童阅览室，还有晚上开放的自习区。"]),
+    # Japanese and Korean minutes and interviews: "日時" / "일시" (day and time), the weekday in brackets, the hours
+    ("interview_ja_nichiji.txt", "司会", "館長",
+     ["よろしくお願いします。古い建物が手狭になったのが一番の理由です。", "子ども向けの閲覧室ができたことです。"]),
+    ("interview_ko_ilsi.txt", "진행자", "김민지",
+     ["올해로 칠 년째예요. 처음에는 친구와 둘이 시작했어요.", "매주 시집을 한 권씩 사 가시던 할아버지요."]),
+])
+def test_a_chinese_japanese_or_korean_headers_day_and_time_field_is_the_published_day(name, asker, answerer, answers):
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert (interview.metadata.published, interview.metadata.published_precision) == (dt.date(2024, 3, 15), "day")
+    assert speakers[asker][1] == "host"
+    assert speakers[answerer][1:] == ("guest", answers)
+
+
+def test_a_russian_day_written_with_the_word_for_year_is_the_published_day():
+    # Russian writes a day out with "года" after the year ("15 марта 2023 года"), the short form "г." only sometimes
+    name = "interview_ru_year_word.txt"
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert interview.metadata.title == "Беседа со смотрительницей маяка"
+    assert (interview.metadata.published, interview.metadata.published_precision) == (dt.date(2023, 3, 15), "day")
+    assert speakers["Корреспондент"][1] == "host"
+    assert speakers["О.Петрова"][1:] == ("guest", ["Случайно. Увидела объявление в газете и поехала на одно лето.",
+                                                   "Двадцать лет, и я ни о чём не жалею."])
+
+
+@pytest.mark.parametrize("name, title, guest, day", [
+    # a French show's export: "Titre :", "Invité :", "Sujet :" and "Date :" above the paragraphs
+    ("podcast_fr_header_fields.txt", "Le pain au levain", "Paul Mercier", dt.date(2024, 3, 3)),
+    # the same typed in a French word processor: a no-break space before each colon
+    ("podcast_fr_header_fields_nbsp.txt", "Le pain au levain", "Paul Mercier", dt.date(2024, 3, 3)),
+    # a Chinese one's: the fields with full-width colons, no space after them
+    ("podcast_zh_header_fields.txt", "社区图书馆的新生", "陈静", dt.date(2024, 3, 15)),
+])
+def test_a_plain_transcripts_header_fields_in_french_or_chinese_give_its_title_and_guest(name, title, guest, day):
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "plain"
+    assert (interview.metadata.title, interview.metadata.guests, interview.metadata.published) == (title, (guest,), day)
+    roles = {s.slug: (s.name, s.role) for s in interview.speakers}
+    said = [(roles[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert (guest, "guest") in {who for who, _ in said}
+    assert not any(words.startswith(("Titre", "标题", "Sujet")) for _, words in said)
+
+
+@pytest.mark.parametrize("name, title, day, asker, answerer", [
+    # Chinese minutes and interviews open with "主题：" (the subject), the day and the place under it
+    ("meeting_zh_topic_field.txt", "社区图书馆改造座谈", dt.date(2024, 3, 15), "主持人", "陈静"),
+    ("interview_de_title_field.txt", "Bienen in der Stadt", dt.date(2023, 3, 15), "Moderatorin", "Klara Berger"),
+])
+def test_a_labelled_transcripts_title_field_is_its_title_without_the_fields_name(name, title, day, asker, answerer):
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert (interview.metadata.title, interview.metadata.published) == (title, day)
+    assert speakers[asker][1] == "host" and speakers[answerer][1] == "guest"
+    assert len(speakers[answerer][2]) == 2
+
+
+@pytest.mark.parametrize("name, guest, answer", [
+    # a host naming the guest in the opening, as Spanish, French and German shows do
+    ("podcast_es_opening.txt", "Isabel Ramos", "Después de la universidad. Estudié contabilidad, pero no aguanté ni un año "
+                                               "en la oficina."),
+    ("podcast_fr_opening.txt", "Paul Mercier", "Les farines. On travaille aujourd'hui avec des moulins de la région."),
+    ("podcast_de_opening.txt", "Klara Berger", "Etwa dreißig, verteilt auf drei Standorte in der Stadt."),
+])
+def test_the_guest_a_spanish_french_or_german_opening_names_is_the_guest(name, guest, answer):
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "plain"
+    assert interview.metadata.guests == (guest,)
+    roles = {s.slug: (s.name, s.role) for s in interview.speakers}
+    said = [(roles[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert ((guest, "guest"), answer) in said  # (which paragraphs are whose: attribute.py's guess, named or not)
+    assert "Guest" not in {name for (name, _), _ in said}
+
+
+@pytest.mark.parametrize("opening", [
+    "Herzlich willkommen. Heute zu Gast ist Frau Dr. Lehmann, Verkehrsforscherin. Warum wollen Städte weniger Autos?",
+    "Hola a todos. Hoy conversamos con La Casa Azul, la librería del barrio. ¿Cómo empezó todo?",
+    "Bonjour. Je reçois aujourd'hui des lettres de toute la France. Pourquoi tant de courrier ?",
+    "Hallo zusammen. Heute spreche ich mit Experten aus der Forschung. Was ist Ihr Thema?",
+    "Hallo zusammen. Heute spreche ich mit Bundeskanzler Olaf Scholz. Herr Scholz, wie geht es Ihnen?",
+    # a post before the name, capitalised as every German noun is: no name rather than the post read into it
+    "Hallo zusammen. Heute zu Gast ist Bürgermeisterin Anna Schmidt. Wie geht es der Stadt?",
+])
+def test_an_opening_naming_no_person_gives_no_guest(opening):  # (or none for certain)
+    text = opening + "\n\n" + "\n\n".join(["Das ist eine lange Geschichte, sagen wir so.", "Und dann?"] * 5) + "\n"
+    assert run(text, source="opening.txt").metadata.guests == ()
+
+
+def test_a_french_chambers_record_names_each_speaker_before_a_full_stop():
+    # the Assemblée nationale's and the Sénat's record: "M. le président.", "M. Lucas Bernard.", a minister's
+    # post after a comma on the first words ("Mme Hélène Garnier, ministre déléguée ... ."), the words after it
+    name = "assemblee_question_orale.txt"
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "labelled"
+    names = {s.slug: s.name for s in interview.speakers}
+    turns = [(names[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert [who for who, _ in turns] == ["M. le président", "M. Lucas Bernard", "M. le président", "Mme Hélène Garnier"] * 2
+    assert turns[1][1].startswith("Madame la ministre, la maternité") and turns[1][1].endswith("leur sécurité ?")
+    assert turns[-1][1] == "Vous l'aurez, monsieur le député, avant la fin du mois de juin."
+    assert interview.metadata.title == "FERMETURE DE LA MATERNITÉ DE SAINT-AUBIN"
+    roles = {s.name: s.role for s in interview.speakers}
+    assert (roles["M. Lucas Bernard"], roles["Mme Hélène Garnier"]) == ("host", "guest")  # the deputy asks
+    # a line of prose opening with a name and a full stop stays prose
+    assert run("M. Dupont. Voilà ce qu'on disait de lui au village.\n\nIl était boulanger.\n", source="r.txt").format == "plain"
+
+
+def test_a_plenary_records_dateline_with_the_place_and_the_weekday_is_the_published_day():
+    # the Bundestag's stenographic record: "Berlin, Donnerstag, den 15. März 2023" under the sitting's number
+    name = "plenarprotokoll_de.txt"
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert (interview.metadata.published, interview.metadata.published_precision) == (dt.date(2023, 3, 15), "day")
+    assert speakers["Peter Lang"][2] == ["Frau Präsidentin! Liebe Kolleginnen und Kollegen! Wir bauen in diesem Jahr "
+                                         "mehr Wohnungen als im letzten."]
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Thursday, March 15, 2023", dt.date(2023, 3, 15)),
+    ("Donnerstag, 15. März 2023", dt.date(2023, 3, 15)),
+    ("Paris, le 12 mars 2024", dt.date(2024, 3, 12)),
+    ("mardi 12 mars 2024", dt.date(2024, 3, 12)),
+    ("Madrid, jueves 14 de marzo de 2024", dt.date(2024, 3, 14)),
+    ("Wir sehen uns am Donnerstag, 15. März 2023", None),
+])
+def test_a_days_line_may_open_with_the_place_and_the_weekday(line, day):
+    from claims.ingest.formats._head import day_of_line
+    assert day_of_line(line) == day
+
+
+def test_french_caption_cues_name_their_speaker_before_a_spaced_colon():
+    # French sets a space before the colon ("CLAIRE : Bonjour"), and a name may open with an accented capital
+    name = "interview_fr_names.srt"
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "srt"
+    names = {s.slug: (s.name, s.role) for s in interview.speakers}
+    turns = [(names[t.speaker_slug][0], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert [who for who, _ in turns] == ["Claire", "Paul", "Claire", "Paul", "Élodie", "Claire", "Élodie"]
+    assert turns[1] == ("Paul", "Merci de me recevoir.")
+    assert turns[4] == ("Élodie", "Et moi, je l'ai rejoint deux ans plus tard.")
+    assert {n: r for n, r in names.values()}["Claire"] == "host"
+
+
+def test_french_labels_with_a_no_break_space_before_the_colon_are_speakers():
+    # French word processors put a no-break space (U+00A0, or the narrow U+202F) before a colon as they type
+    name = "interview_fr_nbsp_colon.txt"
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert interview.format == "labelled" and set(speakers) == {"Journaliste", "Claire Dubois"}
+    assert speakers["Journaliste"][1] == "host"
+    assert speakers["Claire Dubois"][1:] == ("guest", [
+        "Oui, un recueil de nouvelles qui se passent toutes au bord de la mer.",
+        "J'ai grandi à Brest. Tout commence là-bas pour moi.", "Je n'en parle jamais avant de l'avoir fini."])
+
+
+@pytest.mark.parametrize("name, host, guest, answers", [
+    ("interview_ru_names.srt", "Ведущий", "Ольга Петрова",
+     ["Добрый вечер, спасибо за приглашение.", "Случайно. Увидела объявление в газете."]),
+    ("interview_ar_names.srt", "المذيع", "سارة خليل", ["مساء النور، شكرا على الدعوة.", "بدأت وأنا طفلة في بيت جدي."]),
+    # a Chinese name before a full-width colon, no space after it
+    ("interview_zh_names.srt", "主持人", "陈静", ["谢谢邀请，很高兴来到这里。", "多了一个儿童阅览室。"]),
+])
+def test_caption_cues_name_their_speaker_in_cyrillic_arabic_or_chinese(name, host, guest, answers):
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert interview.format == "srt" and set(speakers) == {host, guest}
+    assert speakers[host][1] == "host"
+    assert speakers[guest][1:] == ("guest", answers)
+
+
+def test_a_chinese_caption_saying_something_before_a_colon_names_no_one():
+    cues = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i},900\n{line}\n\n" for i, line in enumerate([
+        "我觉得最重要的问题是：我们还没有准备好。", "他说：明天出发。", "好的。", "我觉得最重要的问题是：时间不够。"], 1))
+    assert {s.name for s in run(cues, source="zh.srt").speakers} <= {"Host", "Guest"}
+
+
+@pytest.mark.parametrize("name, title, day", [
+    # "recorded on" in the language, French's first of the month "1er"
+    ("podcast_fr_recorded_on.txt", "Le pain au levain, avec Paul Mercier", dt.date(2024, 3, 1)),
+    ("podcast_de_recorded_on.txt", "Bienen in der Stadt – Folge 42", dt.date(2023, 3, 15)),
+])
+def test_a_plain_headers_recorded_on_line_in_french_or_german_is_the_published_day(name, title, day):
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "plain"
+    assert (interview.metadata.title, interview.metadata.published, interview.metadata.published_precision) == (title, day, "day")
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Publié le 15 févr. 2024", dt.date(2024, 2, 15)),
+    ("Veröffentlicht am 15. Jan. 2024", dt.date(2024, 1, 15)),
+    ("Publicado el 3 de mar. de 2024", dt.date(2024, 3, 3)),
+    ("Grabado el 3 de marzo de 2024", dt.date(2024, 3, 3)),
+    ("Registrato il 12 apr. 2022", dt.date(2022, 4, 12)),
+])
+def test_recorded_or_published_on_and_short_months_in_other_languages(line, day):
+    from claims.ingest.formats._head import day_of_line
+    assert day_of_line(line) == day
+
+
+def test_section_headings_between_a_chinese_interviews_turns_are_no_ones_words():
+    # Chinese interview notes head each interviewee's part "===陈静采访实录===" or "【补充采访】"
+    name = "interview_zh_section_headings.txt"
+    interview, speakers = _speakers((_DATA / name).read_text(encoding="utf-8"), name)
+    assert speakers["陈静"][2] == ["老馆建于九十年代，空间很小。", "多了一个儿童阅览室。"]
+    assert speakers["王磊"][2] == ["每周来两三次，晚上在自习区看书。", "很好，座位多了很多。", "希望周末也能开到晚上十点。"]
+    assert speakers["记者"][1] == "host"
+
+
+@pytest.mark.parametrize("name, parts", [
+    # Naver's Clova Note: "참석자 1 00:00" (participant 1) above the words
+    ("clova_note_ko.txt", ("참석자 1", "참석자 2")),
+    # Word's and Teams' Transcribe in German: "Sprecher 1" under the time
+    ("word_transcribe_de.txt", ("Sprecher 1", "Sprecher 2")),
+])
+def test_a_diarisers_numbered_speaker_in_korean_or_german_is_this_interviews_part(name, parts):
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "labelled"
+    slugs = {s.slug for s in interview.speakers if s.name in parts}
+    # each interview's "Speaker 1" its own ("sprecher-1-in-..."), not one person across every transcript a diariser wrote
+    assert slugs and all("-in-" in slug for slug in slugs), slugs
+    roles = {s.slug: s.role for s in interview.speakers}
+    assert [roles[t.speaker_slug] for t in interview.turns] == ["host", "guest", "host", "guest"]
+    assert parts[0] in {s.name for s in interview.speakers}
+
+
+def test_a_german_diarised_transcripts_guest_is_named_from_the_hosts_opening():
+    interview = run((_DATA / "word_transcribe_de.txt").read_text(encoding="utf-8"), source="word_transcribe_de.txt")
+    names = {s.slug: (s.name, s.role) for s in interview.speakers}
+    said = [(names[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert said[1] == (("Klara Berger", "guest"), "Durch meinen Großvater. Er hatte zwölf Völker im Garten.")
+    assert said[0][0] == ("Sprecher 1", "host")
+
+
+def test_clova_notes_header_gives_the_title_and_the_day():
+    interview = run((_DATA / "clova_note_ko.txt").read_text(encoding="utf-8"), source="clova_note_ko.txt")
+    assert (interview.metadata.title, interview.metadata.published) == ("동네 책방 인터뷰", dt.date(2024, 3, 15))
+
+
+def test_the_japanese_prime_ministers_press_conference_names_its_speakers_in_brackets_above_their_words():
+    # kantei.go.jp's record: the opening statement under "【山田総理冒頭発言】", then "（記者）" and "（山田総理）"
+    # alone on their lines, the words below, indented with an ideographic space; the day in the era's years
+    name = "kantei_press_conference.txt"
+    interview = run((_DATA / name).read_text(encoding="utf-8"), source=name)
+    assert interview.ok and interview.format == "labelled"
+    roles = {s.slug: (s.name, s.role) for s in interview.speakers}
+    turns = [(roles[t.speaker_slug], interview.source_text[t.start_char:t.end_char]) for t in interview.turns]
+    assert turns[0] == (("山田総理", "guest"), "本日、新しい子育て支援策を決定いたしました。来年度から実施いたします。")
+    assert [name for (name, _), _ in turns] == ["山田総理", "内閣広報官", "記者", "山田総理", "記者", "山田総理"]
+    assert turns[2] == (("記者", "host"), "支援策の財源はどのように確保するのでしょうか。")  # the reporter asks
+    assert not any("【" in words for _, words in turns)
+    assert interview.metadata.published == dt.date(2024, 3, 15)  # 令和6年: Reiwa's sixth year
+
+
+def test_a_chinese_opening_paragraph_with_a_colon_is_said_not_a_header_field():
+    text = ("他说：今天我们一起去公园散步。\n\n我觉得这个问题很重要。我们先聊聊背景吧！你怎么看？\n\n我同意，这件事情确实很复杂。\n\n"
+            "那我们从头说起。当时是什么情况？\n\n当时大家都很忙，没有人注意到。\n\n后来呢？\n\n后来就慢慢好了。\n")
+    interview = run(text, source="zh.txt")
+    assert interview.source_text[interview.turns[0].start_char:interview.turns[0].end_char] == "他说：今天我们一起去公园散步。"
+
+
+def test_a_german_opening_names_a_guest_after_her_title():
+    text = ("Herzlich willkommen. Heute zu Gast ist Frau Amina Yusuf, Imkerin aus Köln. Wie viele Völker haben Sie?\n\n"
+            + "\n\n".join(["Das ist eine lange Geschichte, sagen wir so.", "Und dann?"] * 5) + "\n")
+    assert run(text, source="opening.txt").metadata.guests == ("Amina Yusuf",)

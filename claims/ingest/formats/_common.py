@@ -101,15 +101,26 @@ _DATE_FORMATS = ("%a %b %d %Y", "%b %d %Y", "%B %d %Y", "%Y-%m-%d", "%d %b %Y", 
 def parse_date(value: str) -> dt.date | None:
     """"Mar 27, 2023", "27 March 2023", "2023-03-27" (a day named before it or not) -> the date; also
     the day before a month named in German, French, Spanish, Portuguese, Italian, Dutch, Russian or
-    Turkish ("15. März 2023", "3 de marzo de 2021", "15 марта 2023 г.") and Chinese, Japanese and
-    Korean days ("2023年3月15日", "2023년 3월 15일"); None otherwise."""
+    Turkish ("15. März 2023", "3 de marzo de 2021", "15 марта 2023 г."), Polish in the genitive ("14 marca
+    2024"), the months' short forms ("15 févr. 2024", "15. Jan. 2024"), Arabic as Egypt names the months
+    ("١٥ مارس ٢٠٢٣", either digits), a day in digits with full stops, day first as every language writing it
+    so does ("15.03.2023"), and Chinese, Japanese and Korean days ("2023年3月15日", "2023년 3월 15일", "2024.03.15",
+    "令和6年3月15日"); None otherwise."""
     value = " ".join(value.replace(",", ", ").split()).replace(" ,", ",")
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    m = _CJK_DATE.fullmatch(value) or _DAY_MONTH_YEAR.fullmatch(value)
+    era = _ERA_DATE.fullmatch(value)
+    if era:  # 令和6年 is 2024, 平成31年 2019; 元年 its first year
+        year = _ERAS[era["era"]] + (1 if era["year"] == "元" else int(era["year"]))
+        try:
+            return dt.date(year, int(era["month"]), int(era["day"]))
+        except ValueError:
+            return None
+    m = (_CJK_DATE.fullmatch(value) or _DAY_MONTH_YEAR.fullmatch(value) or _DOTTED_DATE.fullmatch(value)
+         or _YEAR_FIRST_DOTTED_DATE.fullmatch(value))
     if not m:
         return None
     month = int(m["month"]) if m["month"].isdigit() else _MONTHS.get(m["month"].lower())
@@ -122,23 +133,30 @@ def parse_date(value: str) -> dt.date | None:
 _MONTHS = {
     name: number
     for number, names in enumerate((
-        "januar jänner janvier enero janeiro gennaio januari января ocak",
-        "februar février fevrier febrero fevereiro febbraio februari февраля şubat",
-        "märz maerz mars marzo março marco maart марта mart",
-        "april avril abril aprile апреля nisan",
-        "mai mayo maio maggio mei мая mayıs",
-        "juni juin junio junho giugno июня haziran",
-        "juli juillet julio julho luglio июля temmuz",
-        "august août aout agosto augustus августа ağustos",
-        "september septembre septiembre setiembre setembro settembre сентября eylül",
-        "oktober octobre octubre outubro ottobre october октября ekim",
-        "november novembre noviembre novembro ноября kasım",
-        "dezember décembre decembre diciembre dezembro dicembre december декабря aralık",
+        "januar jänner janvier enero janeiro gennaio januari января ocak stycznia يناير jan janv ene gen",
+        "februar février fevrier febrero fevereiro febbraio februari февраля şubat lutego فبراير feb févr fevr fév",
+        "märz maerz mars marzo março marco maart марта mart marca مارس mär mrz mar",
+        "april avril abril aprile апреля nisan kwietnia أبريل ابريل apr avr abr",
+        "mai mayo maio maggio mei мая mayıs maja مايو mag",
+        "juni juin junio junho giugno июня haziran czerwca يونيو jun giu",
+        "juli juillet julio julho luglio июля temmuz lipca يوليو jul juil lug",
+        "august août aout agosto augustus августа ağustos sierpnia أغسطس اغسطس aug ago",
+        "september septembre septiembre setiembre setembro settembre сентября eylül września سبتمبر sep sept set",
+        "oktober octobre octubre outubro ottobre october октября ekim października أكتوبر اكتوبر okt oct ott",
+        "november novembre noviembre novembro ноября kasım listopada نوفمبر nov",
+        "dezember décembre decembre diciembre dezembro dicembre december декабря aralık grudnia ديسمبر dez déc dec dic",
     ), start=1)
     for name in names.split()
 }
-# "15. März 2023", "3 de marzo de 2021", "15 mars 2023", "15 марта 2023 г."
-_DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.? (?:de )?(?P<month>[^\W\d_]+)\.?,? (?:de |del )?(?P<year>\d{4})(?: г\.?)?")
+# "15. März 2023", "3 de marzo de 2021", "15 mars 2023", "15 марта 2023 г.", "15 марта 2023 года"
+_DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.? (?:de )?(?P<month>[^\W\d_]+)\.?,? (?:de |del )?(?P<year>\d{4})(?: г\.?| года)?")
+# "15.03.2023": day, month, year with full stops (German, Russian, Polish, Czech, Turkish; never month first)
+_DOTTED_DATE = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
+# "2024.03.15": year first with full stops (Korean, Chinese, Japanese; Naver Clova Note's header)
+_YEAR_FIRST_DOTTED_DATE = re.compile(r"(?P<year>\d{4})\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})\.?")
+# "令和6年3月15日": a year of the Japanese era (the government's documents, the Prime Minister's press conferences)
+_ERA_DATE = re.compile(r"(?P<era>令和|平成)(?P<year>\d{1,2}|元) ?年 ?(?P<month>\d{1,2}) ?月 ?(?P<day>\d{1,2}) ?日")
+_ERAS = {"令和": 2018, "平成": 1988}
 _CJK_DATE = re.compile(r"(?P<year>\d{4}) ?[年년] ?(?P<month>\d{1,2}) ?[月월] ?(?P<day>\d{1,2}) ?[日일]?")
 
 

@@ -245,11 +245,17 @@ def timing_line_speaker(timing: str) -> str | None:
 # words, as Japanese captions write it ("（司会）皆さん...", meeting_ja_parenthesised_names.vtt), or in
 # ASCII ones where the name is in Japanese, Chinese or Korean letters ("(司会)")
 _CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CUE_CAPITAL = "A-ZÀ-ÞА-ЯЁΑ-Ω\u05d0-\u05ea\u0620-\u064a\u0671-\u06d3"
 _NAME_LABEL = re.compile(
     r"\[((?:Speaker|SPEAKER)[ _]?(?:\d{1,2}|[A-Z]))\]:?\s+(?=\S)"
     r"|\[([A-Z][\w.'’ -]{0,38}[\w.])\]:[ \t]+(?=\S)"
     r"|\[([A-Z][\w.'’ -]{0,38}[\w.])[ \t]*\|[ \t]*(?:[a-z]+[ \t]+)?\d+(?:\.\d+)?\]:?\s+(?=\S)"
-    r"|([A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}(?:[ ]\([^()\n]{1,30}\))?):[ \t]+(?=\S)"
+    # (French sets a space, often a no-break one, before the colon: "CLAIRE : Bonjour", "ÉLODIE : ..."; a name may
+    # open with a Cyrillic or Greek capital or an Arabic or Hebrew letter, "Ведущий: ...", "المذيع: ...")
+    rf"|([{_CUE_CAPITAL}][\w.'’-]*(?:[ ][{_CUE_CAPITAL}0-9][\w.'’-]*){{0,3}}(?:[ ]\([^()\n]{{1,30}}\))?)[ \u00a0\u202f]?:[ \t]+(?=\S)"
+    # a name of six Chinese, Japanese or Korean letters at most, the colon a full-width one or not ("主持人：...");
+    # longer, words said before a colon ("我觉得最重要的问题是：...")
+    rf"|([{_CJK_LETTER}][\w·・]{{0,5}})(?:：[ \t]*|:[ \t]+)(?=\S)"
     r"|（([^（）()\s:：。、][^（）()\n:：。、]{0,19})）[ \t\u3000]*(?=\S)"
     rf"|\((?=[^()\n]{{0,19}}[{_CJK_LETTER}])([^（）()\s:：。、][^（）()\n:：。、]{{0,19}})\)[ \t\u3000]*(?=\S)"
 )

@@ -17,45 +17,95 @@ _MAX_LINE = 120
 # a line ending a sentence or a question, or going on, or with a sentence ended inside it, is said
 _SAID_END = (".", "!", "?", "…", ",", "。", "！", "？")
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+[A-Z]")
-# "Name: value", a field of the header
-_FIELD = re.compile(r"[ \t]*(?P<name>[A-Z][\w ]{0,30}?)[ \t]*:[ \t]+(?P<value>\S[^\n]{0,150}?)[ \t]*")
-_TITLE_FIELDS = frozenset({"title", "transcript", "episode", "episode title", "interview"})
-_SHOW_FIELDS = frozenset({"show", "podcast", "programme", "program", "series"})
-_HOST_FIELDS = frozenset({"host", "interviewer", "hosted by", "interviewed by"})
-_GUEST_FIELDS = frozenset({"guest", "guests", "interviewee"})
+# "Name: value", a field of the header; in French with a space before the colon ("Invité : ...", a no-break
+# one as word processors type it), in Chinese and Japanese with a full-width one and no space after it
+# ("嘉宾：陈静"); the name no word in lower case
+_FIELD_LINE = re.compile(
+    r"[ \t]*(?P<name>[^\W\d_][\w ]{0,30}?)[ \t\u00a0\u202f]*(?::[ \t]+|：[ \t]*)(?P<value>\S[^\n]{0,150}?)[ \t]*")
+# the fields' names in English, German, French, Spanish, Portuguese, Italian, Russian, Chinese, Japanese, Korean
+_TITLE_FIELDS = frozenset({"title", "transcript", "episode", "episode title", "interview", "titel", "titre", "título",
+                           "titulo", "titolo", "название", "标题", "標題", "主题", "主題", "题目", "タイトル", "題名", "제목"})
+_SHOW_FIELDS = frozenset({"show", "podcast", "programme", "program", "series", "sendung", "émission", "programa",
+                          "programma", "节目", "番組", "프로그램"})
+_HOST_FIELDS = frozenset({"host", "interviewer", "hosted by", "interviewed by", "moderation", "moderator", "moderatorin",
+                          "animation", "animateur", "animatrice", "presentador", "presentadora", "conduce", "conduttore",
+                          "conduttrice", "apresentação", "ведущий", "ведущая", "主持人", "主持", "司会", "聞き手", "진행"})
+_GUEST_FIELDS = frozenset({"guest", "guests", "interviewee", "gast", "gäste", "invité", "invitée", "invités", "invitado",
+                           "invitada", "invitados", "ospite", "ospiti", "convidado", "convidada", "гость", "гости", "嘉宾",
+                           "ゲスト", "게스트"})
 _LINK_FIELDS = frozenset({"link", "url", "source", "video", "audio"})
-# fields that say how the transcript was made, never its title
+# fields that say how the transcript was made, or where, or of what, never its title
 _OTHER_FIELDS = frozenset({"note", "notes", "transcribed by", "transcription", "transcript by", "length", "duration",
-                           "location", "language", "speakers", "participants", "recording", "format", "tags", "topics"})
+                           "location", "language", "speakers", "participants", "recording", "format", "tags", "topics",
+                           "ort", "thema", "lieu", "sujet", "lugar", "tema", "luogo", "地点", "場所", "장소", "место"})
+
+
+def _field(line: str):
+    """A header's field ("Title: ...", "Invité : ...", "嘉宾：..."), or None."""
+    m = _FIELD_LINE.fullmatch(line)
+    if not m or m["name"][0].islower():
+        return None
+    # a Chinese sentence's words before a colon ("他说：今天我们去公园散步。") are said, no field
+    return None if "：" in line[m.end("name"):m.start("value")] and m["value"].endswith(_SAID_END) else m
+
 # a header's line giving the day: "Date: 12 March 2023", "March 12, 2023, 10:30 AM", "Recorded: March 3rd, 2024",
 # "Published on 3 March 2024"; a broadcast's "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break
 # spaces before "ET" read as spaces); a Teams transcript's "15 June 2026, 03:35am" under its title; also in other
-# languages: "Datum: 15. März 2023", "Fecha: 3 de marzo de 2021", "日期：2023年3月15日"
+# languages: "Datum: 15. März 2023", "Datum: 15.03.2023", "Aufgezeichnet am 15.03.2023", "Enregistré le 1er mars
+# 2024", "Fecha: 3 de marzo de 2021", "14 marca 2024", "١٥ مارس ٢٠٢٣", "日期：2023年3月15日", "令和6年3月15日"; Chinese
+# interview notes' "采访时间：2024年6月10日", Japanese and Korean minutes' day and time, "日時：2024年3月15日（金）
+# 14:00～15:00", "일시: 2024년 3월 15일 (금) 14:00"
+_WEEKDAYS = "|".join((
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag "
+    "sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado "
+    "domingo segunda-feira terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì giovedì venerdì "
+    "sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag").split())
 HEAD_DATE = re.compile(
-    r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜|Air date|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?)"
-    r"[ \t]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?[ \t]+)?"
-    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"
-    r"(?:,?[ \t]+(?:-[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?(?:[ \t]+[A-Z]{1,4}T)?)?", re.I)
+    r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜|采访时间|时间|時間|日時|일시|Air date|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?)"
+    r"[ \t\u00a0\u202f]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast|Enregistré|Publié|Diffusé|Aufgezeichnet"
+    r"|Veröffentlicht|Gesendet|Grabado|Publicado|Emitido|Registrato|Pubblicato|Trasmesso)(?: on| am| il)?[ \t]+)?"
+    # a dateline's place and weekday ("Berlin, Donnerstag, den 15. März 2023", the Bundestag's record; "Paris, le 12 mars
+    # 2024"; "Thursday, March 15, 2023")
+    r"(?:[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2},[ \t]+)?(?:(?:" + _WEEKDAYS + r"),?[ \t]+)?(?:(?:den|le|el|il)[ \t]+)?"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th|er)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?| года)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?"
+    r"|(?:令和|平成)(?:\d{1,2}|元) ?年 ?\d{1,2} ?月 ?\d{1,2} ?日)"
+    # the weekday in brackets ("（金）", "(금)") or a Korean one bare ("금"), the hours or a span of them ("14:00～15:00",
+    # Korean's and Japanese's morning or afternoon before them, "오후 2:30"), and the recording's length after a dot
+    # (Naver Clova Note's "2024.03.15 금 오후 2:30 ・ 12분 40초")
+    r"(?:[ \t]*[(（][^\W\d_]{1,3}[)）]|[ \t]+[월화수목금토일](?:요일)?)?"
+    r"(?:(?:,?[ \t]+|(?<=[)）]))(?:-[ \t]*)?(?:(?:오전|오후|午前|午後)[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?"
+    r"(?:[ \t]*[-–~〜～][ \t]*\d{1,2}:\d{2})?(?:[ \t]+[A-Z]{1,4}T)?)?"
+    r"(?:[ \t]*[・·][ \t]*(?:\d+시간[ \t]*)?\d+분(?:[ \t]*\d+초)?)?", re.I)
 # a control character or a Unicode line or paragraph break inside a line: no header's (a title or a name would
 # hold it: "Guest: Bo\u2029Li")
 _BREAK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er)\b")  # "March 3rd", French "1er mars"
 # "The Field Notes Podcast, Episode 41", "Field Notes Podcast - Ep. 41"
 _SHOW_LINE = re.compile(r"(?P<show>.+?\b(?:Podcast|Show|Radio|Hour))[ \t]*(?:[,:|–—-][ \t]*)?(?:(?i:episode|ep\.?)[ \t]*\d+)?")
 
 
-_NAME_LIST = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]|&)[ \t]*")
+# "and" in German, French, Russian; Chinese and Japanese lists' "、" (not Spanish "y": "Ortega y Gasset" is one name)
+_NAME_LIST = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t](?:and|und|et|и)[ \t]|&|、)[ \t]*")
 
 
 def _names(value: str) -> tuple[str, ...]:
-    """ "Jane Park and Omar Diaz", "Jane Park, Omar Diaz & Lee Wu" -> the names (a letter in each: "Host: -" names
-    nobody)."""
+    """ "Jane Park and Omar Diaz", "Jane Park, Omar Diaz & Lee Wu", "Anna Roth und Paul Weber" -> the names (a letter
+    in each: "Host: -" names nobody)."""
     return tuple(name for name in _NAME_LIST.split(value) if any(c.isalpha() for c in name))
 
 
 def _day(value: str):
     return parse_date(_ORDINAL.sub("", value.strip()))
+
+
+def field_title(line: str) -> str | None:
+    """None where the line is no header's field; else the title it gives ("Titel: Bienen" -> "Bienen",
+    "主题：..." -> "..."), "" for a field of another kind ("Ort: Leipzig", "时间：...")."""
+    field = _field(line.strip())
+    if not field:
+        return None
+    return field["value"] if field["name"].lower() in _TITLE_FIELDS else ""
 
 
 def header_lines(text: str, a: int, b: int) -> list[str] | None:
@@ -67,7 +117,7 @@ def header_lines(text: str, a: int, b: int) -> list[str] | None:
     if lines[0][0].islower() or any(_BREAK.search(line) for line in lines):
         return None
     for line in lines:
-        if _FIELD.fullmatch(line) or day_of_line(line):
+        if _field(line) or day_of_line(line):
             continue
         if line.strip("*_ \t").endswith(_SAID_END) or _SENTENCE_INSIDE.search(line):  # (Markdown's emphasis aside)
             return None
@@ -88,7 +138,7 @@ def header_facts(lines: list[str]) -> Metadata:
     guests: tuple[str, ...] = ()
     published = None
     for line in lines:
-        field = _FIELD.fullmatch(line)
+        field = _field(line)
         name, value = (field["name"].lower(), field["value"]) if field else ("", "")
         if name in _TITLE_FIELDS:
             title = title or value

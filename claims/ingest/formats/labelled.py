@@ -27,6 +27,8 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
                                          counts once too, bare or "[Speaker 3]")
     Jane Doe -- Chief Executive Officer  (an earnings call's name and title alone on a line, the words below,
     Operator                             and the operator's "Operator" alone: the Motley Fool's transcripts)
+    M. Jean Dupont. text                 (the French chambers' record: "M."/"Mme", the name or the office,
+    Mme la présidente. text              "le président", a full stop; a minister's post after a comma once)
 The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
 no space after it in Chinese ("主持人：请..."); a name may open with an accented capital ("Élodie :")
 or a Chinese, Japanese or Korean character ("受访者：", iFlytek's "说话人1 00:00").
@@ -68,7 +70,7 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._head import HEAD_DATE, day_of_line
+from ._head import HEAD_DATE, day_of_line, field_title
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
     EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
@@ -126,12 +128,14 @@ _ROLE = (
     r"(?:[ \t]\((?:[a-z][a-z -]{1,30}|(?P<affiliation>[A-Z](?![A-Z0-9]{0,3}\)|[A-Z]?-[A-Z]{2}\))[^()\n:]{1,80}))\))?"
 )
 # the invisible marks that set the direction of right-to-left text (an Arabic or Hebrew transcript
-# from a word processor or a chat export: U+200F before "المحاور:"), read as spaces around a name
+# from a word processor or a chat export: U+200F before "المحاور:"), read as spaces around a name;
+# before the colon also the no-break space French word processors type there ("Journaliste\u00a0: ...",
+# or the narrow U+202F)
 _BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t{_BIDI}]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
-    + rf"[ \t{_BIDI}]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
+    + rf"[ \t{_BIDI}\u00a0\u202f]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
 # a person's name and a part in other words after the comma, any case ("Indira Gutiérrez, inquilina del
 # coworking A255:", "Fabiola Pineda, Administradora de A255:"): a label only where the name's initials
@@ -229,8 +233,12 @@ DIARISED_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Speaker|SP
 _CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 BRACKETED_NAME_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<t0>)(?P<t1>)(?:（|\((?=[^()\n]{{0,19}}[{_CJK_LETTER}]))"
-    r"(?![一二三四五六七八九十]+[）)])(?P<name>[^\W\d_][^（）()\n:：。、]{1,19}|[\u3400-\u9fff])[）)](?P<t2>)[ \t\u3000]*(?P<rest>\S)"
+    r"(?![一二三四五六七八九十]+[）)])(?P<name>[^\W\d_][^（）()\n:：。、]{1,19}|[\u3400-\u9fff])[）)](?P<t2>)[ \t\u3000]*(?:(?P<rest>\S)|\r?$)"
 )
+# the Prime Minister's Office's press conferences (kantei.go.jp) the same, the name alone on its line, the words
+# below ("（記者）", "（岸田総理）"), and the opening statement under its heading, "【岸田総理冒頭発言】": that speaker's
+OPENING_REMARKS_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<t0>)(?P<t1>)【(?P<name>[^\W\d_][^【】\n]{0,11}?)冒頭(?:発言|挨拶)】(?P<t2>)[ \t\u3000]*(?P<rest>)\r?$")
 # a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
 # Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
 HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
@@ -295,6 +303,15 @@ HANSARD_LABEL_LINE = re.compile(
 CAPITALS_PERIOD_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){1,3})\.(?P<t2>)[ \t]+(?=[^\n]*[a-z])(?P<rest>[A-Z\"“])"
 )
+# the French chambers' record (the Assemblée nationale's and the Sénat's comptes rendus): "M." or "Mme", the
+# name or the office in lower case, a full stop, the words ("M. le président. La parole est à ...", "M. Fabrice
+# Brun. Madame la ministre, ...", "Mme la présidente."); a minister's post after a comma on the first words
+# ("M. Claude Allègre, ministre de l'éducation nationale, de la recherche et de la technologie. Madame ...")
+FRENCH_CHAMBER_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:M\.|Mme|Mlle)[ ](?:(?:le|la)[ ][a-zàâäéèêëîïôöùûüç'’ -]{3,80}?"
+    r"|[A-ZÀ-Þ][\w'’-]+(?:[ ](?:de[ ]|du[ ]|des[ ]|d['’]|la[ ]|le[ ])?[A-ZÀ-Þ][\w'’-]+){0,3}))"
+    r"(?:,[ ](?P<post>[a-zàâäéèêëîïôöùûüç][^.\n]{2,150}))?\.(?P<t2>)[ \t]+(?P<rest>\S)"
+)
 _DASHED_RULE = re.compile(r"[ \t]*-{20,}[ \t]*\r?(?=\n|\Z)")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
@@ -324,7 +341,10 @@ _NOT_SPOKEN_LINE = re.compile(
     # the White House's closing line, the time the briefing ended ("END        2:05 P.M. EST")
     r"|END[ \t]+\d{1,2}:\d{2}[ \t]*[AP]\.M\.(?:[ \t]+[A-Z]{2,4})?"
     # an earnings call's section titles and closing lines (the Motley Fool's)
-    r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes)[ \t]*\r?$"
+    r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes"
+    # a section's heading in Chinese interview notes, between equals signs or in black lenticular brackets
+    # ("===张伟采访实录===", "【补充采访】")
+    r"|={2,}[^=\n]{1,60}={2,}|【[^】\n]{1,40}】)[ \t]*\r?$"
 )
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
@@ -364,6 +384,7 @@ def _candidates(text: str):
     streetevents = STREETEVENTS_LABEL_LINE.match
     hansard = HANSARD_LABEL_LINE.match
     capitals_period = CAPITALS_PERIOD_LINE.match
+    french_chamber = FRENCH_CHAMBER_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -391,12 +412,14 @@ def _candidates(text: str):
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first in "（(" and bracketed_name(line)
+                or first == "【" and OPENING_REMARKS_LINE.match(line)
                 or first == "S" and len(line) < 16 and diarised_alone(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or first in "MD" and "(" in line[:40] and hansard(line)
                 or first.isupper() and ". " in line[:60] and capitals_period(line)
+                or first == "M" and line.lstrip(" \t").startswith(("M. ", "Mme ", "Mlle ")) and french_chamber(line)
                 or last == "]" and number < len(lines) and _DASHED_RULE.fullmatch(lines[number]) and streetevents(line)
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
@@ -473,10 +496,15 @@ def _declared_short_form(name: str, short_forms: dict[str, str]) -> str:
     return m.group("name")
 
 
+# a diariser's or a transcription app's "Speaker" in other languages: Word's and Teams' Transcribe ("Sprecher 1",
+# "Intervenant 1", "Hablante 1", "Orador 1", "Spreker 1", "話者 1"), Naver's Clova Note ("참석자 1", "화자 1")
+LOCAL_SPEAKER_WORDS = ("sprecher(?:in)?|teilnehmer(?:in)?|intervenante?|hablante|participante|orador[a]?|locutor[a]?|spreker"
+                       "|relatore|mówca|konuşmacı|спикер|говорящий|話者|화자|참석자")
 # a diariser's or a transcriber's label for a voice it could not name
 # (the number or letter written after the part, apart or not: "Speakers", "Participants" are a notes
 # export's headings, "## Speakers" above the list of them)
-_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人)(?:[ _-]+\w{1,3}|(?!s$)\w{1,3})|unknown speaker")
+_GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人|" + LOCAL_SPEAKER_WORDS
+                           + r")(?:[ _-]+\w{1,3}|(?!s$)\w{1,3})|unknown speaker")
 _NAME_WORD = re.compile(rf"[{_CAPITAL}][\w{_MARKS}.'’-]*")
 _PARTICLES_IN_NAME = re.compile(rf"(?<=[ ]){_PARTICLE}")
 # words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
@@ -1247,8 +1275,8 @@ def _heading_words(line: str, cut: str) -> str:
 
 def _title(head: str) -> str:
     """The text before the first label in, its title out: its first heading of the highest
-    level (without the #s), else its first line that is not a header's field or a rule; "" when
-    there is none. (A Markdown front matter's `title:` is read before, front_matter.py.)"""
+    level (without the #s), else a title field's value, else its first line that is not a header's
+    field or a rule; "" when there is none. (A Markdown front matter's `title:` is read before, front_matter.py.)"""
     headings = [(len(m.group(1)), m.start(), _heading_words(m.group(2), " \t#").strip()) for m in _HEADING.finditer(head)]
     # StreetEvents' "Corporate Participants" between rules: a section (the rule looked for on the line above only,
     # where the pattern can match: from the head's start for each heading, 50,000 headings were quadratic)
@@ -1256,8 +1284,13 @@ def _title(head: str) -> str:
                  if not _BOXED.search(head, head.rfind("\n", 0, max(m.start() - 1, 0)) + 1, m.start())]
     if headings:
         return min(headings)[2]
-    first = next((l.strip() for _, _, _, l in iter_lines(head)
-                  if l.strip() and not _NOT_A_TITLE.match(l.strip()) and len(l) <= _LONGEST_TITLE), "")
+    lines = [(line.strip(), len(line)) for _, _, _, line in iter_lines(head) if line.strip()]
+    # a title field's value ("Title: ...", "Titel: ...", Chinese minutes' "主题：..."); no other field is a title
+    named = next((value for line, n in lines if n <= _LONGEST_TITLE and (value := field_title(line))), "")
+    if named:
+        return named
+    first = next((line for line, n in lines
+                  if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line) and field_title(line) is None), "")
     return "" if reads_as_prose(first) else first
 
 
