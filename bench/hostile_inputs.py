@@ -96,6 +96,8 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         "timed-head-days": ("a.txt", lambda: line(b"Published on 31 February 2024\n")[:size // 2] + b"\n"
                             + b"".join(b"%d:%02d\nwords go on here\n" % divmod(i, 60) for i in range(size // 40))),
         "labelled-distinct-names": ("a.txt", lambda: b"".join(b"Speaker %d: Words go on.\n" % i for i in range(1, size // 28))),
+        # a hyphenated run as a header's line, tried as a dateline's place ("Saint-Denis, le 12 mars 2024")
+        "labelled-head-hyphens": ("a.txt", lambda: line(b"a-")[:size // 2] + b"\n\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
         "srt-speaker-tags": ("a.srt", lambda: b"".join(b"%d\n00:00:01,000 --> 00:00:02,000 [Speaker %d]\nWords here.\n\n" % (i, i % 3)
                                                        for i in range(size // 60))),
         "srt-long-timing-line": ("a.srt", lambda: b"1\n00:00:01,000 --> 00:00:02,000" + line(b" -->")[:size] + b" [x\nWords.\n\n"),
