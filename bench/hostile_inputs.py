@@ -34,6 +34,7 @@ def _laughs() -> bytes:
 
 def cases(size: int) -> dict[str, tuple[str, callable]]:
     line = lambda unit: (unit * (size // len(unit) + 1))[:size]  # noqa: E731
+    units = lambda unit: unit * (size // len(unit))  # noqa: E731  (whole units: a character of several bytes kept whole)
     return {
         "letters": ("a.txt", lambda: line(b"abcdefghij")),
         "a-colon": ("a.txt", lambda: line(b"a: ")),
@@ -66,9 +67,70 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
         "pdf-text-form-drawn": ("a.pdf", lambda: pdf_drawing_forms(1_000, _operators(size), trips_layout=False)),
         "pdf-text-forms-nested": ("a.pdf", lambda: pdf_drawing_forms(40, _operators(1 << 20), nested=2, trips_layout=False)),
         # ... drawn with a comment before Do (the count from the content's bytes does not see those drawings)
+        # this round's readers (chapter lists, headers, introductions, diariser tags, Meet names, JSON shapes)
+        "caps-words-line": ("a.txt", lambda: line(b"Aaron Baker Carl Dane ")),
+        "intro-caps-paragraphs": ("a.txt", lambda: line(b"This is a conversation with Aaron Baker Carl Dane Eve Frost Gil Hart.\n\n")),
+        "title-caps": ("a.md", lambda: b"# " + line(b"Aaron Baker ")[:size // 2] + b"\n\n" + line(b"Aaron said so. Baker too.\n\n")[:size // 2]),
+        "title-with-names": ("a.md", lambda: b"# " + line(b"with Aaron Baker | ")[:size // 2] + b"\n\n"
+                             + line(b"Aaron said so. Baker too.\n\n")[:size // 2]),
+        "title-spaces": ("a.md", lambda: b"# a" + b" " * (size // 2) + b"b #1\n\n" + line(b"Words go on. And on.\n\n")[:size // 2]),
+        "title-pipe-spaces": ("a.md", lambda: b"# a |" + b" " * (size // 2) + b"b\n\n" + line(b"Words go on. And on.\n\n")[:size // 2]),
+        "chapter-lines": ("a.txt", lambda: b"Chapters\n" + line(b"0:01 A chapter\n")[:size // 2] + b"\nTranscript\n"
+                          + line(b"- Words go on.\n")[:size // 2]),
+        "chapter-lines-labelled": ("a.txt", lambda: b"Chapters\n" + line(b"(0:01) A chapter\n")[:size // 2] + b"\nTranscript\n"
+                                   + line(b"Jane: Words go on.\nOmar: And on.\n")[:size // 2]),
+        "chapter-header-lines": ("a.txt", lambda: line(b"Title line\n")[:size // 2] + b"\nChapters\n0:01 A\n\nTranscript\n"
+                                 + line(b"- Words go on.\n")[:size // 2]),
+        "chapter-long-title": ("a.txt", lambda: line(b"Aaron Baker Podcast ")[:size // 2] + b"\n\nChapters\n0:01 A\n\nTranscript\n"
+                               + line(b"- Words go on.\n")[:size // 2]),
+        "chapter-title-spaces": ("a.txt", lambda: b"Chapters\n0:01 a" + b" " * (size // 2) + b"b\n\nTranscript\n" + line(b"- Words go on.\n")[:size // 2]),
+        "chapter-time-spaces": ("a.txt", lambda: b"Chapters\n0:01 A\n0:02" + b" " * (size // 2) + b"\n\nTranscript\n" + line(b"- Words go on.\n")[:size // 2]),
+        "header-short-lines": ("a.txt", lambda: line(b"Host: Jane\n")[:size // 2] + b"\n\n" + line(b"Words go on.\n\n")[:size // 2]),
+        "short-paragraphs": ("a.txt", lambda: line(b"Host: Jane\n\n")),
+        # text above a labelled transcript's first label (its title is looked for there)
+        "labelled-heading-spaces": ("a.txt", lambda: b"# a" + b" " * size + b"b\n\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
+        "labelled-underlined-spaces": ("a.txt", lambda: b"a" + b" " * size + b"b\n===\n\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
+        "labelled-underlined-headings": ("a.txt", lambda: line(b"Part\n===\n\n")
+                                         + b"\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
+        # lines shaped as a day (none a real one: 31 February) above timed lines, each tried as the published day
+        "timed-head-days": ("a.txt", lambda: line(b"Published on 31 February 2024\n")[:size // 2] + b"\n"
+                            + b"".join(b"%d:%02d\nwords go on here\n" % divmod(i, 60) for i in range(size // 40))),
+        "labelled-distinct-names": ("a.txt", lambda: b"".join(b"Speaker %d: Words go on.\n" % i for i in range(1, size // 28))),
+        # a hyphenated run as a header's line, tried as a dateline's place ("Saint-Denis, le 12 mars 2024")
+        "labelled-head-hyphens": ("a.txt", lambda: line(b"a-")[:size // 2] + b"\n\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
+        "srt-speaker-tags": ("a.srt", lambda: b"".join(b"%d\n00:00:01,000 --> 00:00:02,000 [Speaker %d]\nWords here.\n\n" % (i, i % 3)
+                                                       for i in range(size // 60))),
+        "srt-long-timing-line": ("a.srt", lambda: b"1\n00:00:01,000 --> 00:00:02,000" + line(b" -->")[:size] + b" [x\nWords.\n\n"),
+        "meet-voices": ("a.vtt", lambda: b"WEBVTT\n\n" + b"".join(b"00:00:01.000 --> 00:00:02.000\n(Maya Torres)\nWords.\n-\n \n(Sam Okafor)\nMore.\n\n"
+                                                                for _ in range(size // 80))),
+        "meet-one-cue": ("a.vtt", lambda: b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n(Maya Torres)\nHi.\n\n00:00:02.000 --> 00:00:03.000\n"
+                         b"(Maya Torres)\n" + line(b"Words.\n-\n \n(Sam Okafor)\n")[:size] + b"End.\n"),
+        "meet-one-cue-names": ("a.vtt", lambda: b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n(Maya Torres)\nHi.\n\n00:00:02.000 --> 00:00:03.000\n"
+                               b"(Maya Torres)\n" + line(b"(Sam Okafor)\n")[:size] + b"End.\n"),
+        "elevenlabs-words": ("a.json", lambda: _json({"words": [{"text": "word.", "start": i * 0.1, "type": "word",
+                                                                  "speaker_id": f"speaker_{i % 2}"} for i in range(size // 70)]})),
+        "elevenlabs-punctuation": ("a.json", lambda: _json({"words": [{"text": "a", "start": 0, "type": "word"}]
+                                                        + [{"text": ",", "start": 0, "type": "punctuation"}] * (size // 48)})),
+        # speakers named 'Speaker 1' .. 'Speaker N', then as many given as participants' ids (numbered past the names)
+        "json-ids-past-numbers": ("a.json", lambda: _json([{"start": i, "text": "Words.", "speaker": f"Speaker {i}"}
+                                                           for i in range(1, size // 110)]
+                                                          + [{"start": size + i, "text": "Words.", "speaker": f"p{i:08d}-id-{i:06d}"}
+                                                             for i in range(size // 110)])),
+        "fullwidth-names": ("a.txt", lambda: units("（記者）本日は\n（館長）はい\n".encode())),
+        "colon-names-cjk": ("a.txt", lambda: units("記者: 本日は\n館長: はい\n".encode())),  # fullwidth-names' with colons
+        "fullwidth-open": ("a.txt", lambda: units("（".encode())),
+        "ascii-brackets-cjk": ("a.txt", lambda: units("(記者 ".encode())),
+        "dash-lines": ("a.txt", lambda: line(b"-\n")),
+        "close-dash-lines": ("a.txt", lambda: line(b"-a\n")),
+        "close-dash-srt": ("a.srt", lambda: b"".join(b"%d\n00:00:01,000 --> 00:00:02,000\n-Vienes?\n-Ahora.\n\n" % i
+                                                     for i in range(size // 50))),
         "pdf-text-form-commented": ("a.pdf", lambda: pdf_drawing_forms(1_000, _operators(1 << 20), trips_layout=False,
                                                                        between=b" %\n")),
     }
+
+
+def _json(data) -> bytes:
+    return json.dumps(data).encode()
 
 
 def _pdf_bomb(size: int) -> bytes:

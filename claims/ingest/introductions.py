@@ -25,6 +25,9 @@ from .names import NAME_ARTICLES, NAME_PARTICLES, find_aliases, unique_slug
 from .records import Metadata, SpeakerRecord, Turn
 
 _OPENING_CHARS = 1500
+# longer than these, a "name" of capitalised words is a run of words or a heading, not a person or a show (and
+# would not fit Speaker.name, 200, nor Interview.show, 200)
+_MAX_NAME, _MAX_SHOW = 60, 100
 
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_CAPITAL}][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -109,9 +112,10 @@ def _person(found: str) -> str | None:
             break
     while words and words[0].rstrip(".") in _TITLES:
         words = words[1:]
-    if len(words) < 2 or words[0].lower() in _ARTICLES or any(w.lower() in _NOT_A_NAME for w in words):
+    name = " ".join(words)
+    if len(words) < 2 or len(name) > _MAX_NAME or words[0].lower() in _ARTICLES or any(w.lower() in _NOT_A_NAME for w in words):
         return None
-    return " ".join(words)
+    return name
 
 
 def _names(patterns, text: str) -> list[str]:
@@ -160,7 +164,7 @@ def _show(opening: str, title: str) -> str:
     if not show and (m := _SHOW_IN_OPENING.search(opening)):
         show = next(g for g in m.groups() if g)
         show = show[4:] if show.startswith("the ") else show  # "welcome to the Tim Ferriss Show"
-    return show
+    return show if len(show) <= _MAX_SHOW else ""
 
 
 def show_named(text: str, start: int, end: int, metadata: Metadata) -> Metadata:

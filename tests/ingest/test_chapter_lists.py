@@ -69,3 +69,13 @@ def test_chapter_lines_in_the_shapes_descriptions_write_them(line, expected):
     parsed = parse_source(text, source="t.txt")
     assert parsed.format == "chaptered" and not parsed.errors
     assert (parsed.chapters[1].title, parsed.chapters[1].start_seconds) == expected
+
+
+@pytest.mark.parametrize("minutes", ["9" * 400, "9" * 5000])  # past any float; past Python's int() of a string
+def test_a_chapter_time_past_any_recording_is_refused_with_its_line_or_leaves_the_list_out(minutes):
+    chaptered = f"Chapters\n0:00 Intro\n{minutes}:00 Next\n\nTranscript\n- Hello there.\n- Hi.\n"
+    parsed = parse_source(chaptered, source="t.txt")
+    assert [(e.line, e.reason) for e in parsed.errors] == [(3, f"malformed chapter time in '{minutes[:80]}': past any recording")]
+    over_labels = f"Chapters\n0:00 Intro\n{minutes}:00 Next\n\nTranscript\nJane: Hello there.\nOmar: Hi.\nJane: Well.\n"
+    parsed = parse_source(over_labels, source="t.txt")
+    assert (parsed.format, len(parsed.turns), parsed.chapters) == ("labelled", 3, ())

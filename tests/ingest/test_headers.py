@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from claims.ingest.formats import parse_source
+from claims.ingest.formats._head import header_facts
 from claims.ingest.pipeline import run
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -71,6 +72,21 @@ def test_a_chaptered_transcripts_header_gives_its_day_and_show():
     assert parsed.format == "chaptered"
     m = parsed.metadata
     assert (m.title, m.show, m.published) == ("Soil and Carbon with Amir Haddad", "The Field Notes Podcast", dt.date(2024, 3, 3))
+
+
+@pytest.mark.parametrize("header", [
+    "Soil and Carbon\u2028Host: Priya Raman\nGuest: Amir\u2029Haddad",  # Unicode line and paragraph breaks
+    "Soil and Carbon\nGuest: Amir\x85Haddad",  # a next-line control
+    "Soil and Carbon\rHost: Priya Raman",  # a carriage return inside a line
+])
+def test_a_header_with_a_break_or_control_inside_a_line_is_no_header(header):
+    parsed = parse_source(header + "\n\n" + WORDS, source="t.txt")
+    assert (parsed.metadata.title, parsed.metadata.hosts, parsed.metadata.guests) == ("", (), ())
+
+
+def test_a_header_field_without_a_letter_names_nobody():
+    facts = header_facts(["Soil and Carbon", "Host: -", "Guest: **, Amir Haddad"])
+    assert (facts.title, facts.hosts, facts.guests) == ("Soil and Carbon", (), ("Amir Haddad",))
 
 
 def test_a_day_above_timed_lines_is_their_published_day():

@@ -233,3 +233,30 @@ def test_a_pdf_drawing_a_form_many_times_or_forms_nested_is_refused_within_the_c
     text = decode_bytes(pdf_drawing_forms(3, b"BT /F1 12 Tf 72 700 Td (Q: Where were you?) Tj ET\n",
                                           page_text=b"BT /F1 12 Tf 72 720 Td (A: At home.) Tj ET\n"), source="forms.pdf")
     assert text == "A: At home.\n" + "Q: Where were you?\n" * 3
+
+
+@pytest.mark.parametrize("body", [
+    '{"words": [{"text": "Hi", "start": Infinity, "type": "word"}]}',  # ElevenLabs
+    '{"chunks": [{"timestamp": [NaN, 1.0], "text": "Hi"}]}',  # insanely-fast-whisper
+    '{"phrases": [{"offsetMilliseconds": -Infinity, "text": "Hi"}]}',  # Azure fast transcription
+    '{"result": {"transcription": {"utterances": [{"start": 1e999, "text": "Hi"}]}}}',  # Gladia
+    '[{"start": 1' + "0" * 400 + ', "text": "Hi"}]',  # an int past any float
+    '{"Transcript": [{"BeginOffsetMillis": 1' + "0" * 400 + ', "Content": "Hi"}]}',  # Amazon Call Analytics
+])
+def test_a_json_segment_starting_at_infinity_nan_or_past_any_float_is_refused_in_one_line(body):
+    with pytest.raises(IngestError, match=r"^t\.json: segment without a usable start time or text \((ValueError|OverflowError): "):
+        json_document(body, source="t.json")
+
+
+@pytest.mark.parametrize("duration", ['{"durationMilliseconds": Infinity}', '{"durationMilliseconds": NaN}',
+                                      '{"durationMilliseconds": 1' + "0" * 400 + "}",
+                                      '{"ConversationCharacteristics": {"TotalConversationDurationMillis": 1e999}}'])
+def test_a_json_duration_of_infinity_nan_or_past_any_length_is_no_duration(duration):
+    body = duration[:-1] + ', "phrases": [{"offsetMilliseconds": 80, "text": "Hi there."}]}'
+    rendered = json_document(body, source="t.json")
+    assert rendered.text == "[00:00:00.080] Hi there.\n" and rendered.duration is None
+
+
+def test_a_json_number_of_thousands_of_digits_is_refused_in_one_line():
+    with pytest.raises(IngestError, match=r"^t\.json: JSON with a number too long to read$"):
+        json_document('[{"start": 1' + "0" * 5000 + ', "text": "Hi"}]', source="t.json")

@@ -115,6 +115,20 @@ def test_a_labelled_transcripts_speakers_come_from_its_labels_only_its_show_from
     assert run(text, source="labelled.txt", metadata=Metadata(show="Grid Radio")).metadata.show == "Grid Radio"
 
 
+@pytest.mark.parametrize("opening, title", [
+    # capitalised words run together past any person's name (the opening and a title are read whole)
+    ("The following is a conversation with Aaron " + "Bakerbakerbaker" * 8 + " Carl.", ""),
+    ("Thanks for coming on, Aaron.", "Aaron " + "Bakerbakerbaker" * 8 + ": Rivers"),
+])
+def test_a_name_longer_than_any_persons_names_nobody(opening, title):
+    assert named(opening, title)[1] == ()
+
+
+def test_a_show_longer_than_any_shows_name_is_not_the_show():
+    assert named("Thanks for coming on.", "Rivers | The " + "Long " * 30 + "Show")[2] == ""
+    assert named("Welcome to The " + "Longlonglong" * 10 + " Show. I'm Jane Park.")[2] == ""
+
+
 def _said(annotated):
     names = {s.slug: (s.name, s.role) for s in annotated.speakers}
     return [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char].split(".")[0]) for t in annotated.turns]

@@ -228,7 +228,11 @@ _TIMING_TAG = re.compile(r"-->[^\[\n]*\[([A-Z][\w.'’ -]{0,38}[\w.])\]:?[ \t]*$
 
 def timing_line_speaker(timing: str) -> str | None:
     """The speaker a cue's timing line names in brackets after its times, or None."""
-    m = _TIMING_TAG.search(timing) if "[" in timing else None
+    # searched from the last "-->" before the last "[" (the tag's, its name holds none): from every "-->", a
+    # line of thousands of them was scanned to its end once per arrow
+    bracket = timing.rfind("[")
+    arrow = timing.rfind("-->", 0, bracket) if bracket > 0 else -1
+    m = _TIMING_TAG.search(timing, arrow) if arrow >= 0 else None
     return " ".join(m.group(1).split()) if m else None
 
 
@@ -375,15 +379,19 @@ def bracketed_names(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
         if not ms or ms[0].start() != t.start_char or ms[0].group(1) not in opening:
             out.append(t)
             continue
-        voices = [ms[0]] + [m for m in ms[1:] if _VOICE_DASH.search(text, t.start_char, m.start())
+        # the "-" line is looked for after the name before (it closes with only spaces up to this name), and lines
+        # are counted on from the voice before: from the cue's start each time, a cue of thousands of names was
+        # read once per name
+        voices = [ms[0]] + [m for before, m in zip(ms, ms[1:]) if _VOICE_DASH.search(text, before.end(), m.start())
                             and m.group(1).split()[0].lower().rstrip(".") not in NOT_NAMES]
+        line, counted = t.line, t.start_char
         for m, after in zip(voices, [*voices[1:], None]):
             end = after.start() if after else t.end_char
             dash = _VOICE_DASH.search(text, m.end(), end) if after else None
             a, b = trim(text, m.end(), dash.start() if dash else end)
             if b > a:
-                out.append(replace(t, start_char=a, end_char=b, line=t.line + text.count("\n", t.start_char, a),
-                                   speaker_label=" ".join(m.group(1).split())))
+                line, counted = line + text.count("\n", counted, a), a
+                out.append(replace(t, start_char=a, end_char=b, line=line, speaker_label=" ".join(m.group(1).split())))
     return out
 
 

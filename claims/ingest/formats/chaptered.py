@@ -21,14 +21,17 @@ NAME = "chaptered"
 _CHAPTERS_HEADER = frozenset({"chapters", "chapters:", "contents", "table of contents", "timestamps", "timestamps:"})
 _TRANSCRIPT_HEADER = frozenset({"transcript", "transcript:"})
 # "2:23 Title", as video descriptions and podcast pages also write it: "(02:23) Title", "[2:23] Title",
-# "- 2:23 Title", "02:23: Title", "1:02:23 – Title"
+# "- 2:23 Title", "02:23: Title", "1:02:23 – Title"; the spaces around the dash and after the title each read
+# one way (an optional dash between '\s*' and '\s+', and a lazy title before '\s*$', tried each split of a run
+# of spaces: a chapter line with 50,000 spaces in it took 7 s)
 _CHAPTER_LINE = re.compile(
-    r"^\s*(?:[-*•]\s+)?(?:\((?=[\d:]+\))|\[(?=[\d:]+\]))?(?:(\d+):)?(\d+):(\d{1,2})[)\]]?\s*[-–—:]?\s+(\S.*?)\s*$"
+    r"^\s*(?:[-*•]\s+)?(?:\((?=[\d:]+\))|\[(?=[\d:]+\]))?(?:(\d+):)?(\d+):(\d{1,2})[)\]]?(?:\s*[-–—:])?\s+(\S(?:.*\S)?)\s*$"
 )
 # A turn mark: "- " at a line start or after a space, not part of "--" or a hyphenated word,
 # followed by the first character of the turn.
 TURN_MARK = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[ \t\u00a0]))- (?=\S)")
 _SKIP_TITLE = {"back to index", "home", "menu"}
+_HEAD_LINES = 20  # of the lines above the chapter list, those read as its header
 
 
 def _layout(text: str):
@@ -86,6 +89,9 @@ def _chapters(lines, *, source: str) -> tuple[list[Chapter], list[IngestError]]:
             errors.append(IngestError(source, number, f"malformed chapter line {line.strip()!r} (expected 'm:s Title')"))
             continue
         hours, minutes, seconds, title = m.groups()
+        if len(hours or "") > 3 or len(minutes) > 4:  # past 999 hours: no recording's (and int() of 5,000 digits raises)
+            errors.append(IngestError(source, number, f"malformed chapter time in {line.strip()[:80]!r}: past any recording"))
+            continue
         if int(seconds) > 59:
             errors.append(IngestError(source, number, f"malformed chapter time in {line.strip()!r}: seconds over 59"))
             continue
@@ -108,7 +114,9 @@ def parse(text: str, *, source: str) -> ParsedSource:
     if not chapters and not errors:
         errors.append(IngestError(source, lines[chapters_idx][0], "no chapter lines under 'Chapters'"))
     head = [l[3].strip() for l in lines[:chapters_idx] if l[3].strip() and l[3].strip().lower() not in _SKIP_TITLE]
-    facts = header_facts(head)  # the title, and the day or show a line under it gives
+    # the title, and the day or show a line under it gives: the first lines only (a day read from each line of a
+    # description 100,000 lines long took a minute at 5 MB)
+    facts = header_facts(head[:_HEAD_LINES])
     content_start, content_end = trim(text, lines[transcript_idx][2] + 1, len(text))
     index = LineIndex(text)
     turns: list[ParsedTurn] = []

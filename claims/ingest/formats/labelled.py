@@ -583,9 +583,14 @@ def shorter_forms(names) -> dict[str, str]:
     could be meant."""
     names = list(names)
     out: dict[str, str] = {}
+    # only names ending with its last word can be a name's longer form (each name against every other was
+    # quadratic: a recogniser's JSON of 40,000 speakers, 'Speaker 1' ... as labels, took minutes)
+    ending: dict[str, list[str]] = {}
+    for name in names:
+        ending.setdefault(name.split()[-1] if name.split() else "", []).append(name)
     for short in names:
         words = short.split()
-        longer = [name for name in names if len(name.split()) > len(words)
+        longer = [name for name in (ending.get(words[-1], ()) if words else ()) if len(name.split()) > len(words)
                   and name.split()[-1] == words[-1] and set(words) <= set(name.split())]
         if len(longer) == 1 and longer[0] not in out:
             out[longer[0]] = short
@@ -603,8 +608,11 @@ def full_forms(names) -> dict[str, str]:
     names = list(names)
     words = {name: [_TITLE_IN_FULL.get(w, w) for w in name.split()] for name in names}
     out: dict[str, str] = {}
+    ending: dict[str, list[str]] = {}  # (as in shorter_forms: only names of one last word compared)
+    for name in names:
+        ending.setdefault(words[name][-1] if words[name] else "", []).append(name)
     for short in names:
-        longer = [name for name in names if len(words[name]) > len(words[short])
+        longer = [name for name in (ending.get(words[short][-1], ()) if words[short] else ()) if len(words[name]) > len(words[short])
                   and words[name][-1] == words[short][-1] and set(words[short]) <= set(words[name])]
         longest = [name for name in longer if all(set(words[other]) <= set(words[name]) for other in longer)]
         if len(longest) == 1:
@@ -1202,9 +1210,11 @@ def _time_line_before(text: str, line_start: int) -> str | None:
     return m and _time_of(m)
 
 
-_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*\r?$", re.M)
+# (a heading's line read whole and its closing #s and spaces cut after, _heading_words: a lazy title before
+# "[ \t#]*\r?$" tried each split of a run of spaces, a heading line with 50,000 spaces in it over a minute)
+_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+([^\n]+)$", re.M)
 # the other way Markdown writes a top heading: its line underlined with "=" (LCTT's articles)
-_UNDERLINED_HEADING = re.compile(r"^[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*={3,}[ \t]*\r?$", re.M)
+_UNDERLINED_HEADING = re.compile(r"^[ \t]*(\S[^\n]*)\n[ \t]*={3,}[ \t]*\r?$", re.M)
 _BOXED = re.compile(r"={3,}[ \t]*\r?\n\Z")  # a rule of "=" just above a line
 # a header's field ("Interview participant: [Int2]", "Transcribed by: ..."), a rule, a comment (also
 # Markdown's "[#]: collector: (...)", LCTT's)
@@ -1256,13 +1266,22 @@ def _broadcast_heading(head: str) -> tuple[str, str] | None:
     return show, lines[aired - 1]
 
 
+def _heading_words(line: str, cut: str) -> str:
+    """A heading's line less what closes it: a carriage return, then the characters in `cut` (spaces, a
+    Markdown heading's closing #s); its first character kept whatever it is."""
+    body = line[:-1] if line.endswith("\r") else line
+    return body.rstrip(cut) or line[:1]
+
+
 def _title(head: str) -> str:
     """The text before the first label in, its title out: its first heading of the highest
     level (without the #s), else a title field's value, else its first line that is not a header's
     field or a rule; "" when there is none. (A Markdown front matter's `title:` is read before, front_matter.py.)"""
-    headings = [(len(m.group(1)), m.start(), m.group(2).strip()) for m in _HEADING.finditer(head)]
-    headings += [(1, m.start(), m.group(1)) for m in _UNDERLINED_HEADING.finditer(head)
-                 if not _BOXED.search(head, 0, m.start())]  # StreetEvents' "Corporate Participants" between rules: a section
+    headings = [(len(m.group(1)), m.start(), _heading_words(m.group(2), " \t#").strip()) for m in _HEADING.finditer(head)]
+    # StreetEvents' "Corporate Participants" between rules: a section (the rule looked for on the line above only,
+    # where the pattern can match: from the head's start for each heading, 50,000 headings were quadratic)
+    headings += [(1, m.start(), _heading_words(m.group(1), " \t")) for m in _UNDERLINED_HEADING.finditer(head)
+                 if not _BOXED.search(head, head.rfind("\n", 0, max(m.start() - 1, 0)) + 1, m.start())]
     if headings:
         return min(headings)[2]
     lines = [(line.strip(), len(line)) for _, _, _, line in iter_lines(head) if line.strip()]
