@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Sequence
 
+from .attribute import names_a_part
 from .names import NAME_ARTICLES, NAME_PARTICLES, find_aliases, unique_slug
 from .records import Metadata, SpeakerRecord, Turn
 
@@ -128,16 +129,23 @@ def _names(patterns, text: str) -> list[str]:
     return out
 
 
-def _said_in(name: str, words: str) -> bool:
-    """Whether the words say the name, whole or its first or last word alone ("Amir, welcome")."""
+def _opening(text: str, start: int, end: int) -> str:
+    """The transcript's first words, spaces single."""
+    return " ".join(text[start:min(end, start + _OPENING_CHARS)].split())
+
+
+def _said_in(name: str, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says the name, whole (any spaces between its words) or its first or last
+    word alone ("Amir, welcome")."""
     parts = name.split()
-    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", words) for form in (name, parts[0], parts[-1]))
+    forms = (r"\s+".join(map(re.escape, parts)), re.escape(parts[0]), re.escape(parts[-1]))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)").search(text, start, end) is not None
 
 
 def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
     """An unlabelled transcript's text, where its words run and what is known of it in; the host, the
     guest and the show its opening or its title names out (only fields `metadata` leaves empty)."""
-    opening = " ".join(text[start:min(end, start + _OPENING_CHARS)].split())
+    opening = _opening(text, start, end)
     found: dict = {}
     if not metadata.hosts:
         hosts = _names(_HOST_IN_OPENING, opening[:_HOST_OPENING_CHARS])
@@ -147,8 +155,7 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
         hosts = found.get("hosts", metadata.hosts)
         guests = [g for g in _names(_GUEST_IN_OPENING, opening) if g not in hosts]
         if not guests and metadata.title:
-            words = " ".join(text[start:end].split())
-            guests = [g for g in _names(_GUEST_IN_TITLE, metadata.title) if g not in hosts and _said_in(g, words)]
+            guests = [g for g in _names(_GUEST_IN_TITLE, metadata.title) if g not in hosts and _said_in(g, text, start, end)]
         if len(guests) == 1:
             found["guests"] = (guests[0],)
     if not metadata.show:
@@ -172,13 +179,12 @@ def show_named(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
     (its people come from its labels)."""
     if metadata.show:
         return metadata
-    show = _show(" ".join(text[start:min(end, start + _OPENING_CHARS)].split()), metadata.title)
+    show = _show(_opening(text, start, end), metadata.title)
     return replace(metadata, show=show) if show else metadata
 
 
 def parts_named(
-    text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], metadata: Metadata, *,
-    names_a_part: Callable[[str], bool],
+    text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], metadata: Metadata,
 ) -> tuple[tuple[SpeakerRecord, ...], tuple[Turn, ...], Metadata]:
     """A labelled transcript whose two labels name only parts ("Speaker A", "SPEAKER_00": a diariser's)
     in; the same with the host and the guest named where the host's words before the guest first

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .attribute import attribute_speakers, names_a_part, scoped_to_interview
+from .attribute import attribute_speakers, scoped_to_interview
 from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_cues
 from .errors import IngestError
 from .formats import parse_source
@@ -105,14 +105,13 @@ def run(
     ranges = [(t.start_char, t.end_char) for t in parsed.turns]
     spans_of_turn = spans_by_range(reading, ranges)
     spans = [span for turn_spans in spans_of_turn for span in turn_spans]
-    if not any(t.speaker_label for t in parsed.turns):  # no labels: the opening may name the host and guest
+    labelled = any(t.speaker_label for t in parsed.turns)
+    if not labelled:  # the opening may name the host and guest
         merged = introduced(reading, parsed.content_start, content_end, merged)
-        base = replace(base, metadata=merged)
     speakers, turns = attribute_speakers(reading, parsed, merged, units=spans, model=attribution_model)
-    if any(t.speaker_label for t in parsed.turns):  # "Speaker A" and "Speaker B": the opening may say who they are
-        speakers, turns, merged = parts_named(reading, speakers, turns, merged, names_a_part=names_a_part)
+    if labelled:  # "Speaker A" and "Speaker B": the opening may say who they are
+        speakers, turns, merged = parts_named(reading, speakers, turns, merged)
         merged = show_named(reading, parsed.content_start, content_end, merged)
-        base = replace(base, metadata=merged)
     speakers, turns = scoped_to_interview(speakers, turns, merged.slug, named=merged.hosts + merged.guests)
     host = next((s.slug for s in speakers if s.role == "host"), None)
     chapters = locate_chapters(
@@ -128,7 +127,7 @@ def run(
         sentences = sentences_of_turns(runs, spans_of_turn)
     else:
         sentences = split_sentences(reading, runs, spans=spans)
-    return replace(base, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
+    return replace(base, metadata=merged, speakers=speakers, turns=turns, chapters=chapters, sentences=sentences)
 
 
 @dataclass(frozen=True)

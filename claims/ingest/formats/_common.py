@@ -10,6 +10,9 @@ from typing import Iterator
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource
 
+# Japanese kana, the CJK ideographs and Korean syllables: the letters a CJK name is written in
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+
 # Words that end in a colon at a line's or a cue's start without being anybody's name
 NOT_NAMES = frozenset({
     "http", "https", "note", "update", "source", "transcript", "edit", "warning", "tags", "published",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import NOT_NAMES, format_clock, iter_lines, trim
+from ._common import CJK_LETTERS, NOT_NAMES, format_clock, iter_lines, trim
 
 # hh:mm:ss.ttt or mm:ss.ttt, as the spec writes them; and Microsoft Teams' older "0:0:0.570"
 _VTT_TIME = r"(?:\d+:)?[0-5]?\d:[0-5]?\d\.\d{1,3}"
@@ -244,7 +244,6 @@ def timing_line_speaker(timing: str) -> str | None:
 # (whisperx_diarized_bracket_speaker_confidence.srt); a name in full-width brackets before the
 # words, as Japanese captions write it ("（司会）皆さん...", meeting_ja_parenthesised_names.vtt), or in
 # ASCII ones where the name is in Japanese, Chinese or Korean letters ("(司会)")
-_CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _CUE_CAPITAL = "A-ZÀ-ÞА-ЯЁΑ-Ω\u05d0-\u05ea\u0620-\u064a\u0671-\u06d3"
 _NAME_LABEL = re.compile(
     r"\[((?:Speaker|SPEAKER)[ _]?(?:\d{1,2}|[A-Z]))\]:?\s+(?=\S)"
@@ -255,9 +254,9 @@ _NAME_LABEL = re.compile(
     rf"|([{_CUE_CAPITAL}][\w.'’-]*(?:[ ][{_CUE_CAPITAL}0-9][\w.'’-]*){{0,3}}(?:[ ]\([^()\n]{{1,30}}\))?)[ \u00a0\u202f]?:[ \t]+(?=\S)"
     # a name of six Chinese, Japanese or Korean letters at most, the colon a full-width one or not ("主持人：...");
     # longer, words said before a colon ("我觉得最重要的问题是：...")
-    rf"|([{_CJK_LETTER}][\w·・]{{0,5}})(?:：[ \t]*|:[ \t]+)(?=\S)"
+    rf"|([{CJK_LETTERS}][\w·・]{{0,5}})(?:：[ \t]*|:[ \t]+)(?=\S)"
     r"|（([^（）()\s:：。、][^（）()\n:：。、]{0,19})）[ \t\u3000]*(?=\S)"
-    rf"|\((?=[^()\n]{{0,19}}[{_CJK_LETTER}])([^（）()\s:：。、][^（）()\n:：。、]{{0,19}})\)[ \t\u3000]*(?=\S)"
+    rf"|\((?=[^()\n]{{0,19}}[{CJK_LETTERS}])([^（）()\s:：。、][^（）()\n:：。、]{{0,19}})\)[ \t\u3000]*(?=\S)"
 )
 
 
@@ -304,7 +303,7 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     case ("neha r: Hi, good evening." in zoom_lowercase_names.vtt)."""
     found = [None if t.speaker_label else _NAME_LABEL.match(text, t.start_char, t.end_char) for t in turns]
     names = Counter(label_name(m) for m in found if m)
-    names = Counter({n: count for n, count in names.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
+    names = Counter({n: count for n, count in names.items() if not _a_note(n)})
     # a diariser's "[Speaker 2]" is a voice however seldom it speaks (a captions library tags a cue only where
     # the voice changes, so a voice heard once is tagged once)
     labels = {n for n, count in names.items() if count >= 2} | {label_name(m) for m in found if m and m.group(1)}
@@ -313,7 +312,7 @@ def named_labels(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     if 2 * sum(names[n] for n in labels) >= len(turns):
         found = [m or (None if t.speaker_label else _TYPED_NAME_LABEL.match(text, t.start_char, t.end_char))
                  for t, m in zip(turns, found)]
-        labels = {n for n in map(label_name, filter(None, found)) if n.split()[0].lower().rstrip(".") not in NOT_NAMES}
+        labels = {n for n in map(label_name, filter(None, found)) if not _a_note(n)}
     out = []
     for t, m in zip(turns, found):
         name = label_name(m) if m else None
@@ -364,6 +363,17 @@ _BRACKETED_NAME_ALONE = re.compile(r"^[ \t]*\(([^\W\d_][\w.'’ -]{0,40}?)\)[ \t
 _VOICE_DASH = re.compile(r"\n[ \t]*-[ \t]*\r?\n\s*$")  # the "-" line (and lines of spaces) closing a voice's words
 
 
+def _a_note(name: str) -> bool:
+    """Whether a name in a label's place is a note of a sound or a part ("Music", "Laughter", "Note.")."""
+    return name.split()[0].lower().rstrip(".") in NOT_NAMES
+
+
+def cue_speakers(text: str, turns: list[ParsedTurn], first_lines: list) -> list[ParsedTurn]:
+    """A caption file's cue turns with their speakers read every way captions name them: a name alone
+    above the words (named_first_lines), Google Meet's "(Name)" (bracketed_names), "Name:" (named_labels)."""
+    return named_labels(text, bracketed_names(text, named_first_lines(text, turns, first_lines)))
+
+
 def bracketed_names(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     """Cue turns in, the same with a name in brackets alone on a cue's first line read as the speaker label,
     and each later name so, after a "-" line, starting a turn of its own (the cue's times), where such names
@@ -371,7 +381,7 @@ def bracketed_names(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     found = [[] if t.speaker_label or not text.startswith("(", t.start_char)
              else list(_BRACKETED_NAME_ALONE.finditer(text, t.start_char, t.end_char)) for t in turns]
     opening = Counter(ms[0].group(1) for t, ms in zip(turns, found) if ms and ms[0].start() == t.start_char)
-    opening = Counter({n: c for n, c in opening.items() if n.split()[0].lower().rstrip(".") not in NOT_NAMES})
+    opening = Counter({n: c for n, c in opening.items() if not _a_note(n)})
     if not opening or max(opening.values()) < 2 or 2 * sum(opening.values()) < len(turns):
         return turns
     out = []
@@ -383,7 +393,7 @@ def bracketed_names(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
         # are counted on from the voice before: from the cue's start each time, a cue of thousands of names was
         # read once per name
         voices = [ms[0]] + [m for before, m in zip(ms, ms[1:]) if _VOICE_DASH.search(text, before.end(), m.start())
-                            and m.group(1).split()[0].lower().rstrip(".") not in NOT_NAMES]
+                            and not _a_note(m.group(1))]
         line, counted = t.line, t.start_char
         for m, after in zip(voices, [*voices[1:], None]):
             end = after.start() if after else t.end_char

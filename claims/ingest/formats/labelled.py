@@ -73,7 +73,7 @@ from ._capitals import labels_in_capitals
 from ._head import HEAD_DATE, day_of_line, field_title
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
-    EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
+    CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
     reads_as_prose, refused, trim,
 )
 
@@ -230,9 +230,8 @@ DIARISED_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Speaker|SP
 # brackets where the name is in Japanese, Chinese or Korean letters ("(司会)"); a note of a sound ("（笑い）")
 # is no name (NOT_NAMES), nor a list's number ("（1）", "（一）") or letter ("（ア）"); a name of one character is
 # a kanji (a ministry's press conference: "（問）" asks, "（答）" answers)
-_CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 BRACKETED_NAME_LINE = re.compile(
-    rf"^[ \t\u3000]*(?P<t0>)(?P<t1>)(?:（|\((?=[^()\n]{{0,19}}[{_CJK_LETTER}]))"
+    rf"^[ \t\u3000]*(?P<t0>)(?P<t1>)(?:（|\((?=[^()\n]{{0,19}}[{CJK_LETTERS}]))"
     r"(?![一二三四五六七八九十]+[）)])(?P<name>[^\W\d_][^（）()\n:：。、]{1,19}|[\u3400-\u9fff])[）)](?P<t2>)[ \t\u3000]*(?:(?P<rest>\S)|\r?$)"
 )
 # the Prime Minister's Office's press conferences (kantei.go.jp) the same, the name alone on its line, the words

@@ -78,8 +78,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
             turns.append(turn)
             first_lines.append((payload[0][3], payload[1][1], payload[1][0]) if len(payload) > 1 and not turn.speaker_label else None)
             after_a_cue = True
-    turns = _cues.bracketed_names(text, _cues.named_first_lines(text, turns, first_lines))
-    return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors)
+    return _cues.cue_source(NAME, _cues.cue_speakers(text, turns, first_lines), errors)
 
 
 _TIME_LIKE = re.compile(r"\s*\d{1,3}:\d")

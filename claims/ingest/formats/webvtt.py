@@ -125,5 +125,4 @@ def parse(text: str, *, source: str) -> ParsedSource:
             )
         )
         first_lines.append((payload[0][3], payload[1][1], payload[1][0]) if len(payload) > 1 and not label else None)
-    turns = _cues.bracketed_names(text, _cues.named_first_lines(text, turns, first_lines))
-    return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors, title=title, duration_seconds=duration)
+    return _cues.cue_source(NAME, _cues.cue_speakers(text, turns, first_lines), errors, title=title, duration_seconds=duration)
