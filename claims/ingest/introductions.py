@@ -2,8 +2,9 @@
 
 A transcript without speaker labels names its people where the host introduces the episode: "The
 following is a conversation with Ilya Sutskever", "Today I have the pleasure of interviewing ...",
-"I'm Craig Smith and this is Eye on AI", "Welcome to The Lunar Society" (in Spanish, French and German
-shows, the guest only: "Hoy conversamos con ...", "Je reçois aujourd'hui ...", "Mein Gast heute ist ...");
+"I'm Craig Smith and this is Eye on AI", "Welcome to The Lunar Society"; so do Spanish, French, German,
+Portuguese and Italian shows ("Soy ... y esto es ...", "Bienvenue dans ..., je suis ...", "Ich bin ... und das
+ist ...", "Hoy conversamos con ...", "Je reçois aujourd'hui ...", "Mein Gast heute ist ...");
 and its title often does: "Ilya Sutskever: Deep Learning | Lex Fridman Podcast #94", "Water Rights with Omar Diaz". Without
 them, the speakers are an unnamed "Host" and "Guest". Only what the file does not already say and no
 manifest or option gives is filled in (merge_metadata's lowest layer).
@@ -68,6 +69,11 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
     r"(?i:\b(?:nuestr[oa] invitad[oa]|mi invitad[oa]) (?:de hoy )?es)",
     r"(?i:\b(?:je reçois|nous recevons) (?:aujourd['’]hui|ce soir|cette semaine))",
     r"(?i:\bmon invitée? (?:aujourd['’]hui |du jour )?(?:est|c['’]est))",
+    # Portuguese and Italian ("Hoje conversamos com Rafael Nunes", "Oggi parliamo con Elena Conti")
+    r"(?i:\bhoje (?:conversamos|falamos|converso|falo) com)",
+    r"(?i:\b(?:noss[oa]|meu|minha) convidad[oa] (?:de hoje )?é)",
+    r"(?i:\boggi (?:parliamo|parlo|chiacchieriamo) con)",
+    r"(?i:\b(?:il mio|il nostro|la mia|la nostra) ospite (?:di oggi )?è)",
 )] + [
     # German, where every noun is capitalised: a name of two words exactly, so that a post before it ("heute zu
     # Gast ist Bürgermeisterin Anna Schmidt") names nobody rather than "Bürgermeisterin Anna Schmidt" (not "Heute
@@ -90,6 +96,47 @@ _HOST_IN_OPENING = [re.compile(p) for p in (
     rf"(?i:\bI'm your host),?\s({_NAME}){_ENDS}",
     rf"(?i:\bwelcome (?:back )?to|\bthis is)\s{_SHOW}[,.!]?\s(?i:I'm|I am)\s({_NAME}){_ENDS}",
 )]
+# Spanish, French, German, Portuguese and Italian shows' openings, as the English ones: "Soy Lucía Fernández y esto
+# es Raíces y Ramas", "Bienvenue dans Terrain Neutre, je suis Julien Besson", "Ich bin Lea Hoffmann und das ist
+# Stadt und Land". Each language's "I am", "and", "this is" (naming a show only beside the host), "you are listening
+# to" and "welcome to" (naming a show alone); "welcome" to a show, not to a place ("bienvenue dans", never "à")
+_INTRODUCING = (
+    (r"(?:yo )?soy|mi nombre es|me llamo", "y", r"esto es", r"est[áa]s escuchando",
+     r"bienvenid[oa]s?(?: de nuevo)? a(?: (?:un nuevo|otro) episodio de)?"),
+    (r"je suis|je m['’]appelle", "et", r"voici", r"vous écoutez|tu écoutes", r"bienvenue (?:dans|sur)"),
+    (r"ich bin|mein Name ist|ich heiße", "und", r"das ist", r"ihr hört|Sie hören|du hörst",
+     r"(?:herzlich )?willkommen (?:bei|zu)"),
+    (r"eu sou|meu nome é|sou", "e", r"(?:este|esse) é o", r"(?:você está|vocês estão) ouvindo o",
+     r"bem-vind[oa]s? (?:ao|à|a mais um episódio d[oa])"),
+    (r"io sono|mi chiamo|sono", "e", r"questo è", r"(?:state|stai) ascoltando", r"benvenut[ie] (?:a|su)"),
+)
+# a show's name in those languages: capitalised words, and at most two small words between them ("Voci di Quartiere",
+# "Les Voix du Port", "Stadt und Land"); ending in a capitalised word
+_LINKS = "de|del|de la|la|el|los|las|y|en|des|du|le|les|et|aux?|und|der|die|das|von|vom|im|am|e|di|da|do|dos|della|dei|il"
+_SHOW_WORD = rf"[{_CAPITAL}0-9][\w'’&-]*"
+_OTHER_SHOW = rf"{_SHOW_WORD}(?:\s(?:(?:{_LINKS})\s){{0,2}}{_SHOW_WORD}){{0,5}}"
+# a German name of two words exactly, as for the German guest: every noun there is capitalised (a post before
+# the name, "Ich bin Bürgermeisterin Anna Schmidt", names nobody)
+_GERMAN_NAME = rf"(?:(?:Frau|Herrn?|Dr\.?|Prof\.?)\s)*{_WORD}\s{_WORD}"
+
+
+def _introducing(i_am: str, and_: str, this_is: str, listening: str, welcome: str) -> tuple[list, re.Pattern]:
+    """One language's phrases in; the patterns of its host (group 1) and of its show (the group matched) out."""
+    name = _GERMAN_NAME if and_ == "und" else _NAME
+    hosts = [
+        re.compile(rf"(?i:\b(?:{i_am}))\s({name})[,.]?\s(?i:(?:{and_} )?(?:{this_is}|{listening}|{welcome}))\s[{_CAPITAL}0-9]"),
+        re.compile(rf"(?i:\b(?:{welcome}|{this_is}|{listening}))\s{_OTHER_SHOW}[,.!]?\s(?i:(?:{and_} )?(?:{i_am}))\s({name}){_ENDS}"),
+    ]
+    show = re.compile(
+        rf"(?i:\b(?:{welcome}|{listening}))\s({_OTHER_SHOW})(?=\s*[,.!;:?]|\s(?i:(?:{i_am}))\b)"
+        rf"|(?i:\b(?:{i_am}))\s{name}[,.]?\s(?i:(?:{and_} )?(?:{this_is}|{listening}))\s({_OTHER_SHOW})(?=\s*[,.!;:?])"
+        rf"|(?i:\b(?:{this_is}))\s({_OTHER_SHOW})[,.!]\s(?i:(?:{and_} )?(?:{i_am}))\s{name}{_ENDS}"
+    )
+    return hosts, show
+
+
+_OTHER_HOST_IN_OPENING = [p for phrases in _INTRODUCING for p in _introducing(*phrases)[0]]
+_OTHER_SHOW_IN_OPENING = [_introducing(*phrases)[1] for phrases in _INTRODUCING]
 _GUEST_IN_TITLE = [re.compile(p) for p in (
     rf"^({_NAME})\s*(?:\([^)]*\)\s*)?[:|–—-]",  # "Ilya Sutskever: Deep Learning", "Name (Role) - Topic"
     rf"^({_NAME})\son\s",  # "Jane Park on Battery Recycling"
@@ -148,7 +195,7 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
     opening = _opening(text, start, end)
     found: dict = {}
     if not metadata.hosts:
-        hosts = _names(_HOST_IN_OPENING, opening[:_HOST_OPENING_CHARS])
+        hosts = _names(_HOST_IN_OPENING, opening[:_HOST_OPENING_CHARS]) or _names(_OTHER_HOST_IN_OPENING, opening[:_HOST_OPENING_CHARS])
         if len(hosts) == 1 and hosts[0] not in metadata.guests:
             found["hosts"] = (hosts[0],)
     if not metadata.guests:
@@ -171,6 +218,9 @@ def _show(opening: str, title: str) -> str:
     if not show and (m := _SHOW_IN_OPENING.search(opening)):
         show = next(g for g in m.groups() if g)
         show = show[4:] if show.startswith("the ") else show  # "welcome to the Tim Ferriss Show"
+    if not show:  # (in the host's first lines only: a guest's "bienvenidos a Valdemoro" later is no show's name)
+        m = next((m for p in _OTHER_SHOW_IN_OPENING if (m := p.search(opening, 0, _HOST_OPENING_CHARS))), None)
+        show = next(g for g in m.groups() if g) if m else ""
     return show if len(show) <= _MAX_SHOW else ""
 
 

@@ -58,6 +58,46 @@ def test_an_opening_that_does_not_say_who_names_nobody(opening):
     assert (hosts, guests) == ((), ())
 
 
+@pytest.mark.parametrize("opening, expected", [
+    # Spanish, French, German, Portuguese and Italian shows: the host beside the show's name, as in English
+    ("Hola, soy Lucía Fernández y esto es Raíces y Ramas. Hoy conversamos con Tomás Aguirre, apicultor en Navarra.",
+     (("Lucía Fernández",), ("Tomás Aguirre",), "Raíces y Ramas")),
+    ("Bienvenidos a Tierra Firme. Soy Andrés Molina, y mi invitada de hoy es Carmen Vidal, geóloga.",
+     (("Andrés Molina",), ("Carmen Vidal",), "Tierra Firme")),
+    ("Bonjour à toutes et à tous, je suis Hélène Marchand et vous écoutez Les Voix du Port. Je reçois aujourd'hui "
+     "Bastien Leroy, charpentier de marine.", (("Hélène Marchand",), ("Bastien Leroy",), "Les Voix du Port")),
+    ("Bienvenue dans Terrain Neutre, je suis Julien Besson. Mon invitée aujourd'hui est Nadia Benali.",
+     (("Julien Besson",), ("Nadia Benali",), "Terrain Neutre")),
+    ("Hallo und herzlich willkommen bei Grünes Licht. Ich bin Jonas Keller, und mein Gast heute ist Miriam Vogt.",
+     (("Jonas Keller",), ("Miriam Vogt",), "Grünes Licht")),
+    ("Ich bin Lea Hoffmann und das ist Stadt und Land. Heute zu Gast ist Paul Brandt.",
+     (("Lea Hoffmann",), ("Paul Brandt",), "Stadt und Land")),
+    ("Olá, pessoal! Bem-vindos a mais um episódio do Mesa Posta. Meu nome é Beatriz Carvalho e hoje conversamos com "
+     "Rafael Nunes, chef de cozinha.", (("Beatriz Carvalho",), ("Rafael Nunes",), "Mesa Posta")),
+    ("Ciao a tutti e benvenuti su Voci di Quartiere. Io sono Giorgio Ferri e oggi parliamo con Elena Conti, restauratrice.",
+     (("Giorgio Ferri",), ("Elena Conti",), "Voci di Quartiere")),
+])
+def test_an_opening_in_another_language_names_its_host_guest_and_show(opening, expected):
+    assert named(opening) == expected
+
+
+@pytest.mark.parametrize("opening", [
+    # a name without the show beside it, a show named in lower case, a welcome to a place
+    "Hola a todos y bienvenidos a un nuevo episodio. Soy Marta Ruiz. ¿Empezamos?",
+    "Willkommen bei uns im Studio. Ich bin Jonas Keller.",
+    "Bienvenue à Lyon, où je suis née. Je suis Claire Dumas.",
+    # a post before the name, capitalised as every German noun is: no name rather than the post read into it
+    "Ich bin Bürgermeisterin Anna Schmidt und das ist Stadtgespräch.",
+    # a guest's answer, past the host's first lines
+    "Hola a todos y bienvenidos a un nuevo episodio. " + "Hoy hablamos de cerámica, de barro y de hornos. " * 8
+    + "Pues yo soy Marta Ruiz y esto es Barro Negro, mi taller, y bienvenidos a Valdemoro.",
+    "Bonjour à toutes et à tous. " + "On parle de pain, de farine et de levain aujourd'hui. " * 8
+    + "Alors, je suis Claire Dumas et vous écoutez Radio Levain, disais-je à mes clients.",
+])
+def test_an_opening_in_another_language_that_does_not_say_who_names_nobody(opening):
+    assert named(opening) == ((), (), "")
+
+
 @pytest.mark.parametrize("title, opening, guest", [
     ("Ilya Sutskever: Deep Learning | Lex Fridman Podcast #94", "Today we talk about deep learning with Ilya Sutskever.", "Ilya Sutskever"),
     ("Hana Sato (Kyoto University) - Neutrinos and Why They Matter", "Hana, thanks for coming.", "Hana Sato"),
@@ -172,3 +212,17 @@ def test_a_recognisers_json_names_its_guest_where_the_host_does():
 def test_speakers_are_renamed_only_where_a_host_introduces_parts(text, known):
     annotated = run(text, source="t.txt", metadata=Metadata(**known))
     assert "Priya Raman" not in {s.name for s in annotated.speakers}
+
+
+def test_a_spanish_hosts_words_go_to_the_host_the_opening_names():
+    text = ("Hola, soy Lucía Fernández y esto es Raíces y Ramas. Hoy conversamos con Tomás Aguirre, apicultor en Navarra. "
+            "Tomás, gracias por venir.\n\nGracias a ti, Lucía. Es un placer.\n\n¿Cuántas colmenas tienes?\n\n"
+            "Unas doscientas, repartidas entre tres valles.\n\n¿Y cómo pasan el invierno?\n\n"
+            "Bien abrigadas, con reservas de miel y poco trabajo.\n")
+    annotated = run(text, source="raices.txt")
+    m = annotated.metadata
+    assert (m.hosts, m.guests, m.show) == (("Lucía Fernández",), ("Tomás Aguirre",), "Raíces y Ramas")
+    assert _said(annotated)[:2] == [
+        (("Lucía Fernández", "host"), "Hola, soy Lucía Fernández y esto es Raíces y Ramas"),
+        (("Tomás Aguirre", "guest"), "Gracias a ti, Lucía"),
+    ]
