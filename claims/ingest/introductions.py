@@ -14,7 +14,9 @@ never said them), so: a name is two to four capitalised words (raw captions' mis
 switzerberger", give none); a name from the title counts only when the transcript's words say it
 too; the host only where the opening says "I'm <Name>" beside the show's name or "your host"; one
 host and one guest at most (an opening naming two guests leaves them unnamed: the words of both
-would go to the first). Not caught: a firm named like a person ("a conversation with Goldman Sachs").
+would go to the first); a firm's possessive and a post before the guest's name are read past ("with Goldman
+Sachs' chief economist Jan Doe" names Jan Doe). Not caught: a firm named like a person alone ("a conversation
+with Goldman Sachs").
 """
 from __future__ import annotations
 
@@ -54,7 +56,13 @@ _TITLES = frozenset({"Dr", "Prof", "Frau", "Herr", "Herrn", "Madame", "Monsieur"
 _ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "der", "die", "das"})
 # a name ends where no capitalised word goes on from it (one that does: a longer name, or no name)
 _ENDS = rf"(?![\w'’-]|\s+{_PARTICLE}?[{_CAPITAL}])"
-_GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
+# a firm's possessive and the guest's post before the name ("with Goldman Sachs' chief economist Jan Doe", "with
+# Acme Capital's CEO, Omar Diaz"): read past, so that the firm, named like a person, is not the guest. The post is
+# lower-case words or an acronym, never a conjunction ("Morgan Stanley's research team and Lena Holt" is two guests)
+_FIRM = rf"[{_CAPITAL}0-9][\w&.-]*(?:\s(?:(?:of|and|&)\s)?[{_CAPITAL}0-9][\w&.-]*){{0,3}}['’]s?"
+_POST_WORD = r"(?:(?!(?:and|or|but|with|about|who|which|that|is|was|are|were)\b)[a-z][a-z-]*|[A-Z]{2,5})"
+_EMPLOYER = rf"(?:{_FIRM},?\s(?:{_POST_WORD},?\s){{0,4}})"
+_GUEST_IN_OPENING = [re.compile(p + rf"\s{_EMPLOYER}?({_NAME}){_ENDS}") for p in (
     r"(?i:\bconversation with)",
     r"(?i:\bmy guest (?:today |this week |on (?:the|this) (?:show|episode|podcast) )?is)",
     r"(?i:\b(?:today |this week )?(?:I'm|I am|we're|we are) (?:talking|speaking|chatting|joined) (?:today |now )?(?:to|with|by))",

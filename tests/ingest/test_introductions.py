@@ -98,6 +98,27 @@ def test_an_opening_in_another_language_that_does_not_say_who_names_nobody(openi
     assert named(opening) == ((), (), "")
 
 
+@pytest.mark.parametrize("opening, guest", [
+    # a firm's possessive and the guest's post before the guest's name: the firm is no one
+    ("The following is a conversation with Goldman Sachs' chief economist Jan Doe, recorded in March.", "Jan Doe"),
+    ("Today I'm talking with Morgan Stanley's head of research, Lena Holt.", "Lena Holt"),
+    ("My guest today is Brightwater Capital's CEO Omar Diaz.", "Omar Diaz"),
+    ("Joining me today is OpenAI's chief scientist Hana Sato. Hana, welcome.", "Hana Sato"),
+    ("This week I talked to Morgan Stanley's Lena Holt about bonds.", "Lena Holt"),
+])
+def test_a_guest_named_after_a_firms_possessive_is_the_guest_not_the_firm(opening, guest):
+    assert named(opening)[1] == (guest,)
+
+
+@pytest.mark.parametrize("opening", [
+    "Today, a conversation with Goldman Sachs' chief economist about rates.",  # a post, no name
+    "Today I'm talking with Morgan Stanley's research team and Lena Holt.",  # a team and a person: two guests
+    "Welcome back. So when I talked with Goldman Sachs' chief economist Jan Doe in 2019, she said rates would rise.",
+])
+def test_a_firms_possessive_without_one_guests_name_names_nobody(opening):
+    assert named(opening)[1] == ()
+
+
 @pytest.mark.parametrize("title, opening, guest", [
     ("Ilya Sutskever: Deep Learning | Lex Fridman Podcast #94", "Today we talk about deep learning with Ilya Sutskever.", "Ilya Sutskever"),
     ("Hana Sato (Kyoto University) - Neutrinos and Why They Matter", "Hana, thanks for coming.", "Hana Sato"),
