@@ -247,7 +247,8 @@ def parts_named(
     """A labelled transcript whose two labels name only parts ("Speaker A", "SPEAKER_00": a diariser's)
     in; the same with the host and the guest named where the host's words before the guest first
     speaks name them ("Today I'm talking with Priya Raman", "I'm Maria Lopez and this is ..."; the title
-    as for an unlabelled transcript); the metadata naming them too. Unchanged where the metadata
+    as for an unlabelled transcript; the host, too, where the guest's first words greet them by first name and
+    the file gives that name in full, _host_greeted); the metadata naming them too. Unchanged where the metadata
     names anyone, or any speaker has a name of their own."""
     roles = {sp.role for sp in speakers}
     if metadata.hosts or metadata.guests or len(speakers) != 2 or roles != {"host", "guest"}:
@@ -255,13 +256,17 @@ def parts_named(
     if not all(names_a_part(sp.name) for sp in speakers):
         return tuple(speakers), tuple(turns), metadata
     role_of = {sp.slug: sp.role for sp in speakers}
+    in_order = sorted(turns, key=lambda t: t.start_char)
     opening: list[str] = []
-    for turn in sorted(turns, key=lambda t: t.start_char):
+    for turn in in_order:
         if role_of.get(turn.speaker_slug) != "host":
             break
         opening.append(" ".join(text[turn.start_char:turn.end_char].split()))
     said = " ".join(opening)
     found = introduced(said, 0, len(said), Metadata(title=metadata.title))
+    if not found.hosts:
+        host = _host_greeted(text, in_order, role_of, metadata.title, guests=found.guests)
+        found = replace(found, hosts=(host,)) if host else found
     names = {"host": found.hosts[0] if found.hosts else "", "guest": found.guests[0] if found.guests else ""}
     if not any(names.values()):
         return tuple(speakers), tuple(turns), metadata
@@ -271,3 +276,26 @@ def parts_named(
     return (tuple(renamed.get(sp.slug, sp) for sp in speakers),
             tuple(replace(t, speaker_slug=renamed[t.speaker_slug].slug) if t.speaker_slug in renamed else t for t in turns),
             replace(metadata, hosts=found.hosts[:1], guests=found.guests[:1], show=metadata.show or found.show))
+
+
+# the guest's first words greeting the host by first name ("Thanks, Maria.", "Thank you so much, Maria!")
+_GREETING = re.compile(rf"(?i:thanks|thank you|hi|hey|hello)(?i: so much| very much| for having me)?,?\s({_WORD})[.!,]")
+
+
+def _host_greeted(text: str, turns: Sequence[Turn], role_of: dict, title: str, *, guests: Sequence[str]) -> str:
+    """A diarised transcript's turns in order; the host's full name where the guest's first words greet the
+    host by first name ("Thanks, Maria.") and the file gives that first name's full name once: the host says
+    it ("I'm Maria Lopez", in an outro) or the title does. Else "" (a first name alone names nobody)."""
+    first_guest_turn = next((t for t in turns if role_of.get(t.speaker_slug) == "guest"), None)
+    if first_guest_turn is None:
+        return ""
+    greeting = _GREETING.match(text, first_guest_turn.start_char, min(first_guest_turn.end_char, first_guest_turn.start_char + 200))
+    if not greeting or greeting.group(1) in {part for guest in guests for part in guest.split()}:
+        return ""
+    full = rf"{re.escape(greeting.group(1))}(?:\s{_PARTICLE}?{_WORD}){{1,2}}"
+    said_by_host = re.compile(rf"(?i:\b(?:I'm|I am|my name is|this is))\s({full}){_ENDS}")
+    names = {m.group(1) for t in turns if role_of.get(t.speaker_slug) == "host"
+             for m in said_by_host.finditer(text, t.start_char, t.end_char)}
+    names |= {m.group(1) for m in re.finditer(rf"(?<![\w'’-])({full}){_ENDS}", title)}
+    names = {name for name in map(_person, names) if name and name not in guests and name.split()[-1] != greeting.group(1)}
+    return names.pop() if len(names) == 1 else ""

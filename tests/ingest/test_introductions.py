@@ -247,3 +247,39 @@ def test_a_spanish_hosts_words_go_to_the_host_the_opening_names():
         (("Lucía Fernández", "host"), "Hola, soy Lucía Fernández y esto es Raíces y Ramas"),
         (("Tomás Aguirre", "guest"), "Gracias a ti, Lucía"),
     ]
+
+
+_GREETED_BY_FIRST_NAME = (
+    "SPEAKER_00: Welcome to Charged Up. Today I'm talking with Priya Raman, who builds batteries.\n\n"
+    "SPEAKER_01: Thanks, Maria. Good to be here.\n\n"
+    "SPEAKER_00: What do you build?\n\n"
+    "SPEAKER_01: Storage for the grid. Mostly iron and air.\n\n"
+    "SPEAKER_00: {outro}\n\n"
+    "SPEAKER_01: {answer}\n")
+
+
+@pytest.mark.parametrize("outro, answer, title, host", [
+    # the host's outro gives the full name of the first name the guest greets
+    ("Thank you, Priya. I'm Maria Lopez, and this has been Charged Up.", "Thanks for having me.", "", "Maria Lopez"),
+    # the title does
+    ("Thank you, Priya.", "Thanks for having me.", "Charged Up with Maria Lopez | Iron and Air", "Maria Lopez"),
+    # the full name nowhere: the first name alone names nobody
+    ("Thank you, Priya. See you next week.", "Thanks for having me.", "", "Speaker_00"),
+    # two full names with that first name: which is the host's is unknown
+    ("Thank you, Priya. I'm Maria Lopez.", "Thanks for having me.", "Maria Santos on Charged Up", "Speaker_00"),
+    # the full name said by the guest, not the host: a name of hers, or of someone she speaks of
+    ("Thank you, Priya.", "My sister says hi. I'm Maria Lopez's biggest fan, and I am Maria Ortega's too.", "", "Speaker_00"),
+])
+def test_a_host_greeted_by_first_name_is_named_where_the_file_gives_the_full_name(outro, answer, title, host):
+    text = _GREETED_BY_FIRST_NAME.format(outro=outro, answer=answer)
+    annotated = run(text, source="diarised.txt", metadata=Metadata(title=title))
+    roles = {s.role: s.name for s in annotated.speakers}
+    assert roles == {"host": host, "guest": "Priya Raman"}
+    assert annotated.metadata.hosts == ((host,) if host != "Speaker_00" else ())
+
+
+def test_a_first_name_greeted_later_than_the_guests_first_words_names_nobody():
+    text = _GREETED_BY_FIRST_NAME.format(outro="Thank you, Priya. I'm Maria Lopez.", answer="Thanks, Maria.").replace(
+        "Thanks, Maria. Good to be here.", "Good to be here.")
+    roles = {s.role: s.name for s in run(text, source="diarised.txt").speakers}
+    assert roles == {"host": "Speaker_00", "guest": "Priya Raman"}
