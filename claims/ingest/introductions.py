@@ -17,6 +17,11 @@ host and one guest at most (an opening naming two guests leaves them unnamed: th
 would go to the first); a firm's possessive and a post before the guest's name are read past ("with Goldman
 Sachs' chief economist Jan Doe" names Jan Doe). Not caught: a firm named like a person alone ("a conversation
 with Goldman Sachs").
+
+A diariser's part-labels ("Speaker A", "SPEAKER_00") are named from what the host says before a guest first
+speaks (parts_named): with two parts, as above, and a host the guest greets by first name ("Thanks, Maria.") where
+the file gives that name in full once; with three or more, only where the opening lists the guests in full and the
+host hands over to each by first name right before that guest's first words.
 """
 from __future__ import annotations
 
@@ -244,17 +249,20 @@ def show_named(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
 def parts_named(
     text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], metadata: Metadata,
 ) -> tuple[tuple[SpeakerRecord, ...], tuple[Turn, ...], Metadata]:
-    """A labelled transcript whose two labels name only parts ("Speaker A", "SPEAKER_00": a diariser's)
+    """A labelled transcript whose labels name only parts ("Speaker A", "SPEAKER_00": a diariser's)
     in; the same with the host and the guest named where the host's words before the guest first
     speaks name them ("Today I'm talking with Priya Raman", "I'm Maria Lopez and this is ..."; the title
     as for an unlabelled transcript; the host, too, where the guest's first words greet them by first name and
-    the file gives that name in full, _host_greeted); the metadata naming them too. Unchanged where the metadata
+    the file gives that name in full, _host_greeted); the metadata naming them too. Three parts or more: each
+    guest named only where the host hands over to them by name (_panel_named). Unchanged where the metadata
     names anyone, or any speaker has a name of their own."""
-    roles = {sp.role for sp in speakers}
-    if metadata.hosts or metadata.guests or len(speakers) != 2 or roles != {"host", "guest"}:
+    roles = [sp.role for sp in speakers]
+    if metadata.hosts or metadata.guests or roles.count("host") != 1 or set(roles) != {"host", "guest"}:
         return tuple(speakers), tuple(turns), metadata
     if not all(names_a_part(sp.name) for sp in speakers):
         return tuple(speakers), tuple(turns), metadata
+    if len(speakers) > 2:
+        return _panel_named(text, speakers, turns, metadata)
     role_of = {sp.slug: sp.role for sp in speakers}
     in_order = sorted(turns, key=lambda t: t.start_char)
     opening: list[str] = []
@@ -270,12 +278,19 @@ def parts_named(
     names = {"host": found.hosts[0] if found.hosts else "", "guest": found.guests[0] if found.guests else ""}
     if not any(names.values()):
         return tuple(speakers), tuple(turns), metadata
-    renamed = {sp.slug: SpeakerRecord(name=names[sp.role], slug=unique_slug(names[sp.role]), role=sp.role,
-                                      aliases=find_aliases(text, names[sp.role]))
-               for sp in speakers if names[sp.role]}
+    named = {sp.slug: names[sp.role] for sp in speakers if names[sp.role]}
+    return _renamed(text, speakers, turns, named,
+                    replace(metadata, hosts=found.hosts[:1], guests=found.guests[:1], show=metadata.show or found.show))
+
+
+def _renamed(text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], named: dict, metadata: Metadata):
+    """Speakers, their turns, {slug: name} for those to rename and the metadata to return in; the three renamed."""
+    renamed = {sp.slug: SpeakerRecord(name=named[sp.slug], slug=unique_slug(named[sp.slug]), role=sp.role,
+                                      aliases=find_aliases(text, named[sp.slug]))
+               for sp in speakers if sp.slug in named}
     return (tuple(renamed.get(sp.slug, sp) for sp in speakers),
             tuple(replace(t, speaker_slug=renamed[t.speaker_slug].slug) if t.speaker_slug in renamed else t for t in turns),
-            replace(metadata, hosts=found.hosts[:1], guests=found.guests[:1], show=metadata.show or found.show))
+            metadata)
 
 
 # the guest's first words greeting the host by first name ("Thanks, Maria.", "Thank you so much, Maria!")
@@ -299,3 +314,68 @@ def _host_greeted(text: str, turns: Sequence[Turn], role_of: dict, title: str, *
     names |= {m.group(1) for m in re.finditer(rf"(?<![\w'’-])({full}){_ENDS}", title)}
     names = {name for name in map(_person, names) if name and name not in guests and name.split()[-1] != greeting.group(1)}
     return names.pop() if len(names) == 1 else ""
+
+
+# a host's opening naming several guests ("My guests today are Omar Diaz, a lawyer, and Lena Holt."): the names up to the
+# sentence's end (not a title's full stop: "and Dr. Amir Haddad")
+_GUESTS_IN_OPENING = re.compile(
+    r"(?i:\bmy guests (?:today |this week |on (?:the|this) (?:show|episode|podcast) )?are"
+    r"|\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week )?are|\b(?:I'm|I am|we're|we are) joined (?:today )?by)"
+    r"\s((?:[^.!?]|(?<=\bDr)\.|(?<=\bProf)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.){1,300})")
+_LISTED_NAME = re.compile(rf"(?<![\w'’-])({_NAME}){_ENDS}")
+
+
+def _panel_named(text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], metadata: Metadata):
+    """parts_named for three parts or more ("Speaker 1", "Speaker 2", "Speaker 3"): the guests named only where the
+    host's opening names them in full and, right before each guest first speaks, the host hands over to one of
+    them by first name (_handed_to); else none is (one guest in doubt puts the others' names in doubt too)."""
+    unchanged = tuple(speakers), tuple(turns), metadata
+    role_of = {sp.slug: sp.role for sp in speakers}
+    in_order = sorted(turns, key=lambda t: t.start_char)
+    first_other = next((i for i, t in enumerate(in_order) if role_of.get(t.speaker_slug) != "host"), len(in_order))
+    opening = _opening(" ".join(text[t.start_char:t.end_char] for t in in_order[:first_other]), 0, _OPENING_CHARS)
+    found = introduced(opening, 0, len(opening), Metadata(title=metadata.title))
+    listed = " ".join(m.group(1) for m in _GUESTS_IN_OPENING.finditer(opening))
+    guests = [g for g in dict.fromkeys(_names([_LISTED_NAME], listed) + _names(_GUEST_IN_OPENING, opening))
+              if g not in found.hosts]
+    by_first = {g.split()[0]: g for g in guests}
+    if len(by_first) != len(guests):  # two guests of one first name: a handover to either is in doubt
+        return unchanged
+    named: dict = {}
+    for before, turn in zip(in_order, in_order[1:]):
+        if role_of.get(turn.speaker_slug) != "guest" or turn.speaker_slug in named:
+            continue
+        last_words = text[max(before.start_char, before.end_char - _HANDOVER_CHARS):before.end_char]
+        to = _handed_to(last_words, by_first) if role_of.get(before.speaker_slug) == "host" else ""
+        if not to or to in named.values():
+            return unchanged
+        named[turn.speaker_slug] = to
+    if len(named) != sum(sp.role == "guest" for sp in speakers):
+        return unchanged
+    if found.hosts:
+        named[next(sp.slug for sp in speakers if sp.role == "host")] = found.hosts[0]
+    guests_named = tuple(named[sp.slug] for sp in speakers if sp.role == "guest")
+    return _renamed(text, speakers, turns, named,
+                    replace(metadata, hosts=found.hosts[:1], guests=guests_named, show=metadata.show or found.show))
+
+
+# the host's turn before a guest first speaks, its last sentences: "Omar, let's start with you.", "And Omar, would you
+# ...?", "What do you see at the plant, Lena?"
+_HANDOVER_CHARS = 300
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_CALLED_FIRST = re.compile(rf"^(?i:(?:and|so|now|okay|ok|well|then),?\s)?({_WORD}),")
+_CALLED_LAST = re.compile(rf",\s({_WORD})[.!?]$")
+
+
+def _handed_to(said: str, by_first: dict) -> str:
+    """A host's turn's last words and the guests the opening names, by first name, in; the guest whom one of its
+    last two sentences calls by first name, where from that sentence on no other guest's first name is said, or ""."""
+    sentences = _SENTENCE_BREAK.split(" ".join(said.split()))[-2:]
+    for i in reversed(range(len(sentences))):
+        called = {m.group(1) for m in (_CALLED_FIRST.match(sentences[i]), _CALLED_LAST.search(sentences[i]))
+                  if m and m.group(1) in by_first}
+        if called:
+            said_after = " ".join(sentences[i:])
+            mentioned = {first for first in by_first if re.search(rf"(?<![\w'’-]){re.escape(first)}(?![\w-])", said_after)}
+            return by_first[mentioned.pop()] if mentioned == called else ""
+    return ""

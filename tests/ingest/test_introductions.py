@@ -283,3 +283,66 @@ def test_a_first_name_greeted_later_than_the_guests_first_words_names_nobody():
         "Thanks, Maria. Good to be here.", "Good to be here.")
     roles = {s.role: s.name for s in run(text, source="diarised.txt").speakers}
     assert roles == {"host": "Speaker_00", "guest": "Priya Raman"}
+
+
+_THREE_PARTS = (
+    "Speaker 1: Welcome to Open Water. I'm Jane Park, and my guests today are Omar Diaz, a lawyer who works on rivers, "
+    "and Lena Holt, who runs a desalination plant. {first_handover}\n\n"
+    "Speaker 2: Nothing yet, in most places. That is the problem.\n\n"
+    "Speaker 1: {second_handover}\n\n"
+    "Speaker 3: Mostly. We buy water rights like anyone else.\n\n"
+    "Speaker 1: And Omar, would you change that?\n\n"
+    "Speaker 2: I would give rivers standing, the way some countries already do.\n")
+
+
+def test_three_parts_are_named_where_the_host_hands_over_to_each_guest_by_name():
+    text = _THREE_PARTS.format(first_handover="Omar, let's start with you. What does a river own?",
+                               second_handover="So, does that match what you see at the plant, Lena?")
+    annotated = run(text, source="panel.txt")
+    assert _said(annotated)[:4] == [
+        (("Jane Park", "host"), "Welcome to Open Water"),
+        (("Omar Diaz", "guest"), "Nothing yet, in most places"),
+        (("Jane Park", "host"), "So, does that match what you see at the plant, Lena?"),
+        (("Lena Holt", "guest"), "Mostly"),
+    ]
+    m = annotated.metadata
+    assert (m.hosts, m.guests, m.show) == (("Jane Park",), ("Omar Diaz", "Lena Holt"), "Open Water")
+
+
+@pytest.mark.parametrize("first_handover, second_handover", [
+    # a guest spoken to by no name: which of the two answers is unknown
+    ("Let's start with the law. What does a river own?", "Does that match what you see at the plant, Lena?"),
+    # both named right before one answers: either could
+    ("Omar, let's start with you. What does a river own?", "Lena, does that match what Omar says?"),
+    # a name the opening never gave
+    ("Omar, let's start with you. What does a river own?", "Does that match what you see at the plant, Sofia?"),
+])
+def test_three_parts_are_left_unnamed_where_any_guests_name_is_in_doubt(first_handover, second_handover):
+    text = _THREE_PARTS.format(first_handover=first_handover, second_handover=second_handover)
+    annotated = run(text, source="panel.txt")
+    assert sorted(s.name for s in annotated.speakers) == ["Speaker 1", "Speaker 2", "Speaker 3"]
+    assert annotated.metadata.guests == ()
+
+
+def test_three_parts_where_a_guest_first_speaks_after_another_guest_are_left_unnamed():
+    text = ("Speaker A: Welcome to Open Water. I'm Jane Park. My guests today are Omar Diaz and Lena Holt. Omar, you first.\n\n"
+            "Speaker B: Thanks, Jane. Rivers own nothing.\n\n"
+            "Speaker C: I'd say they own less than nothing.\n\n"
+            "Speaker A: Why?\n\n"
+            "Speaker C: Because we take from them.\n")
+    assert sorted(s.name for s in run(text, source="panel.txt").speakers) == ["Speaker A", "Speaker B", "Speaker C"]
+
+
+def test_a_recognisers_lettered_parts_are_named_by_the_hosts_handovers():
+    text = ("Speaker A: This is Field Notes, I'm Priya Raman. I'm joined today by Sam O'Neill from the county council, "
+            "Hana Sato, a physicist, and Dr. Amir Haddad. Hana, what did the survey find?\n\n"
+            "Speaker B: More water under the fields than anyone expected.\n\n"
+            "Speaker A: What does that mean for farms, Amir?\n\n"
+            "Speaker C: Fewer dry summers, if it is used slowly.\n\n"
+            "Speaker A: And the council's view? Sam, over to you.\n\n"
+            "Speaker D: We want it metered before anyone drills.\n\n"
+            "Speaker B: That seems fair.\n")
+    annotated = run(text, source="panel.json.txt")
+    assert {s.name: s.role for s in annotated.speakers} == {
+        "Priya Raman": "host", "Hana Sato": "guest", "Amir Haddad": "guest", "Sam O'Neill": "guest"}
+    assert annotated.metadata.guests == ("Hana Sato", "Amir Haddad", "Sam O'Neill")
