@@ -137,8 +137,10 @@ def _introducing(i_am: str, and_: str, this_is: str, listening: str, welcome: st
     """One language's phrases in; the patterns of its host (group 1) and of its show (the group matched) out."""
     name = _GERMAN_NAME if and_ == "und" else _NAME
     hosts = [
-        re.compile(rf"(?i:\b(?:{i_am}))\s({name})[,.]?\s(?i:(?:{and_} )?(?:{this_is}|{listening}|{welcome}))\s[{_CAPITAL}0-9]"),
-        re.compile(rf"(?i:\b(?:{welcome}|{this_is}|{listening}))\s{_OTHER_SHOW}[,.!]?\s(?i:(?:{and_} )?(?:{i_am}))\s({name}){_ENDS}"),
+        re.compile(rf"(?i:\b(?:{i_am}))\s({name})[,.]?\s"
+                   rf"(?i:(?:{and_} )?(?:{this_is}|{listening}|{welcome}))\s[{_CAPITAL}0-9]"),
+        re.compile(rf"(?i:\b(?:{welcome}|{this_is}|{listening}))\s{_OTHER_SHOW}[,.!]?\s"
+                   rf"(?i:(?:{and_} )?(?:{i_am}))\s({name}){_ENDS}"),
     ]
     show = re.compile(
         rf"(?i:\b(?:{welcome}|{listening}))\s({_OTHER_SHOW})(?=\s*[,.!;:?]|\s(?i:(?:{i_am}))\b)"
@@ -208,7 +210,8 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
     opening = _opening(text, start, end)
     found: dict = {}
     if not metadata.hosts:
-        hosts = _names(_HOST_IN_OPENING, opening[:_HOST_OPENING_CHARS]) or _names(_OTHER_HOST_IN_OPENING, opening[:_HOST_OPENING_CHARS])
+        first_lines = opening[:_HOST_OPENING_CHARS]
+        hosts = _names(_HOST_IN_OPENING, first_lines) or _names(_OTHER_HOST_IN_OPENING, first_lines)
         if len(hosts) == 1 and hosts[0] not in metadata.guests:
             found["hosts"] = (hosts[0],)
     if not metadata.guests:
@@ -304,7 +307,8 @@ def _host_greeted(text: str, turns: Sequence[Turn], role_of: dict, title: str, *
     first_guest_turn = next((t for t in turns if role_of.get(t.speaker_slug) == "guest"), None)
     if first_guest_turn is None:
         return ""
-    greeting = _GREETING.match(text, first_guest_turn.start_char, min(first_guest_turn.end_char, first_guest_turn.start_char + 200))
+    start, end = first_guest_turn.start_char, first_guest_turn.end_char
+    greeting = _GREETING.match(text, start, min(end, start + 200))
     if not greeting or greeting.group(1) in {part for guest in guests for part in guest.split()}:
         return ""
     full = rf"{re.escape(greeting.group(1))}(?:\s{_PARTICLE}?{_WORD}){{1,2}}"
@@ -320,7 +324,8 @@ def _host_greeted(text: str, turns: Sequence[Turn], role_of: dict, title: str, *
 # sentence's end (not a title's full stop: "and Dr. Amir Haddad")
 _GUESTS_IN_OPENING = re.compile(
     r"(?i:\bmy guests (?:today |this week |on (?:the|this) (?:show|episode|podcast) )?are"
-    r"|\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week )?are|\b(?:I'm|I am|we're|we are) joined (?:today )?by)"
+    r"|\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week )?are"
+    r"|\b(?:I'm|I am|we're|we are) joined (?:today )?by)"
     r"\s((?:[^.!?]|(?<=\bDr)\.|(?<=\bProf)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.){1,300})")
 _LISTED_NAME = re.compile(rf"(?<![\w'’-])({_NAME}){_ENDS}")
 
