@@ -2,8 +2,9 @@
 
 A transcript without speaker labels names its people where the host introduces the episode: "The
 following is a conversation with Ilya Sutskever", "Today I have the pleasure of interviewing ...",
-"I'm Craig Smith and this is Eye on AI", "Welcome to The Lunar Society" (in Spanish, French and German
-shows, the guest only: "Hoy conversamos con ...", "Je reçois aujourd'hui ...", "Mein Gast heute ist ...");
+"I'm Craig Smith and this is Eye on AI", "Welcome to The Lunar Society"; so do Spanish, French, German,
+Portuguese and Italian shows ("Soy ... y esto es ...", "Bienvenue dans ..., je suis ...", "Ich bin ... und das
+ist ...", "Hoy conversamos con ...", "Je reçois aujourd'hui ...", "Mein Gast heute ist ...");
 and its title often does: "Ilya Sutskever: Deep Learning | Lex Fridman Podcast #94", "Water Rights with Omar Diaz". Without
 them, the speakers are an unnamed "Host" and "Guest". Only what the file does not already say and no
 manifest or option gives is filled in (merge_metadata's lowest layer).
@@ -13,7 +14,14 @@ never said them), so: a name is two to four capitalised words (raw captions' mis
 switzerberger", give none); a name from the title counts only when the transcript's words say it
 too; the host only where the opening says "I'm <Name>" beside the show's name or "your host"; one
 host and one guest at most (an opening naming two guests leaves them unnamed: the words of both
-would go to the first). Not caught: a firm named like a person ("a conversation with Goldman Sachs").
+would go to the first); a firm's possessive and a post before the guest's name are read past ("with Goldman
+Sachs' chief economist Jan Doe" names Jan Doe). Not caught: a firm named like a person alone ("a conversation
+with Goldman Sachs").
+
+A diariser's part-labels ("Speaker A", "SPEAKER_00") are named from what the host says before a guest first
+speaks (parts_named): with two parts, as above, and a host the guest greets by first name ("Thanks, Maria.") where
+the file gives that name in full once; with three or more, only where the opening lists the guests in full and the
+host hands over to each by first name right before that guest's first words.
 """
 from __future__ import annotations
 
@@ -53,7 +61,13 @@ _TITLES = frozenset({"Dr", "Prof", "Frau", "Herr", "Herrn", "Madame", "Monsieur"
 _ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "der", "die", "das"})
 # a name ends where no capitalised word goes on from it (one that does: a longer name, or no name)
 _ENDS = rf"(?![\w'’-]|\s+{_PARTICLE}?[{_CAPITAL}])"
-_GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
+# a firm's possessive and the guest's post before the name ("with Goldman Sachs' chief economist Jan Doe", "with
+# Acme Capital's CEO, Omar Diaz"): read past, so that the firm, named like a person, is not the guest. The post is
+# lower-case words or an acronym, never a conjunction ("Morgan Stanley's research team and Lena Holt" is two guests)
+_FIRM = rf"[{_CAPITAL}0-9][\w&.-]*(?:\s(?:(?:of|and|&)\s)?[{_CAPITAL}0-9][\w&.-]*){{0,3}}['’]s?"
+_POST_WORD = r"(?:(?!(?:and|or|but|with|about|who|which|that|is|was|are|were)\b)[a-z][a-z-]*|[A-Z]{2,5})"
+_EMPLOYER = rf"(?:{_FIRM},?\s(?:{_POST_WORD},?\s){{0,4}})"
+_GUEST_IN_OPENING = [re.compile(p + rf"\s{_EMPLOYER}?({_NAME}){_ENDS}") for p in (
     r"(?i:\bconversation with)",
     r"(?i:\bmy guest (?:today |this week |on (?:the|this) (?:show|episode|podcast) )?is)",
     r"(?i:\b(?:today |this week )?(?:I'm|I am|we're|we are) (?:talking|speaking|chatting|joined) (?:today |now )?(?:to|with|by))",
@@ -68,6 +82,11 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s({_NAME}){_ENDS}") for p in (
     r"(?i:\b(?:nuestr[oa] invitad[oa]|mi invitad[oa]) (?:de hoy )?es)",
     r"(?i:\b(?:je reçois|nous recevons) (?:aujourd['’]hui|ce soir|cette semaine))",
     r"(?i:\bmon invitée? (?:aujourd['’]hui |du jour )?(?:est|c['’]est))",
+    # Portuguese and Italian ("Hoje conversamos com Rafael Nunes", "Oggi parliamo con Elena Conti")
+    r"(?i:\bhoje (?:conversamos|falamos|converso|falo) com)",
+    r"(?i:\b(?:noss[oa]|meu|minha) convidad[oa] (?:de hoje )?é)",
+    r"(?i:\boggi (?:parliamo|parlo|chiacchieriamo) con)",
+    r"(?i:\b(?:il mio|il nostro|la mia|la nostra) ospite (?:di oggi )?è)",
 )] + [
     # German, where every noun is capitalised: a name of two words exactly, so that a post before it ("heute zu
     # Gast ist Bürgermeisterin Anna Schmidt") names nobody rather than "Bürgermeisterin Anna Schmidt" (not "Heute
@@ -90,6 +109,49 @@ _HOST_IN_OPENING = [re.compile(p) for p in (
     rf"(?i:\bI'm your host),?\s({_NAME}){_ENDS}",
     rf"(?i:\bwelcome (?:back )?to|\bthis is)\s{_SHOW}[,.!]?\s(?i:I'm|I am)\s({_NAME}){_ENDS}",
 )]
+# Spanish, French, German, Portuguese and Italian shows' openings, as the English ones: "Soy Lucía Fernández y esto
+# es Raíces y Ramas", "Bienvenue dans Terrain Neutre, je suis Julien Besson", "Ich bin Lea Hoffmann und das ist
+# Stadt und Land". Each language's "I am", "and", "this is" (naming a show only beside the host), "you are listening
+# to" and "welcome to" (naming a show alone); "welcome" to a show, not to a place ("bienvenue dans", never "à")
+_INTRODUCING = (
+    (r"(?:yo )?soy|mi nombre es|me llamo", "y", r"esto es", r"est[áa]s escuchando",
+     r"bienvenid[oa]s?(?: de nuevo)? a(?: (?:un nuevo|otro) episodio de)?"),
+    (r"je suis|je m['’]appelle", "et", r"voici", r"vous écoutez|tu écoutes", r"bienvenue (?:dans|sur)"),
+    (r"ich bin|mein Name ist|ich heiße", "und", r"das ist", r"ihr hört|Sie hören|du hörst",
+     r"(?:herzlich )?willkommen (?:bei|zu)"),
+    (r"eu sou|meu nome é|sou", "e", r"(?:este|esse) é o", r"(?:você está|vocês estão) ouvindo o",
+     r"bem-vind[oa]s? (?:ao|à|a mais um episódio d[oa])"),
+    (r"io sono|mi chiamo|sono", "e", r"questo è", r"(?:state|stai) ascoltando", r"benvenut[ie] (?:a|su)"),
+)
+# a show's name in those languages: capitalised words, and at most two small words between them ("Voci di Quartiere",
+# "Les Voix du Port", "Stadt und Land"); ending in a capitalised word
+_LINKS = "de|del|de la|la|el|los|las|y|en|des|du|le|les|et|aux?|und|der|die|das|von|vom|im|am|e|di|da|do|dos|della|dei|il"
+_SHOW_WORD = rf"[{_CAPITAL}0-9][\w'’&-]*"
+_OTHER_SHOW = rf"{_SHOW_WORD}(?:\s(?:(?:{_LINKS})\s){{0,2}}{_SHOW_WORD}){{0,5}}"
+# a German name of two words exactly, as for the German guest: every noun there is capitalised (a post before
+# the name, "Ich bin Bürgermeisterin Anna Schmidt", names nobody)
+_GERMAN_NAME = rf"(?:(?:Frau|Herrn?|Dr\.?|Prof\.?)\s)*{_WORD}\s{_WORD}"
+
+
+def _introducing(i_am: str, and_: str, this_is: str, listening: str, welcome: str) -> tuple[list, re.Pattern]:
+    """One language's phrases in; the patterns of its host (group 1) and of its show (the group matched) out."""
+    name = _GERMAN_NAME if and_ == "und" else _NAME
+    hosts = [
+        re.compile(rf"(?i:\b(?:{i_am}))\s({name})[,.]?\s"
+                   rf"(?i:(?:{and_} )?(?:{this_is}|{listening}|{welcome}))\s[{_CAPITAL}0-9]"),
+        re.compile(rf"(?i:\b(?:{welcome}|{this_is}|{listening}))\s{_OTHER_SHOW}[,.!]?\s"
+                   rf"(?i:(?:{and_} )?(?:{i_am}))\s({name}){_ENDS}"),
+    ]
+    show = re.compile(
+        rf"(?i:\b(?:{welcome}|{listening}))\s({_OTHER_SHOW})(?=\s*[,.!;:?]|\s(?i:(?:{i_am}))\b)"
+        rf"|(?i:\b(?:{i_am}))\s{name}[,.]?\s(?i:(?:{and_} )?(?:{this_is}|{listening}))\s({_OTHER_SHOW})(?=\s*[,.!;:?])"
+        rf"|(?i:\b(?:{this_is}))\s({_OTHER_SHOW})[,.!]\s(?i:(?:{and_} )?(?:{i_am}))\s{name}{_ENDS}"
+    )
+    return hosts, show
+
+
+_OTHER_HOST_IN_OPENING = [p for phrases in _INTRODUCING for p in _introducing(*phrases)[0]]
+_OTHER_SHOW_IN_OPENING = [_introducing(*phrases)[1] for phrases in _INTRODUCING]
 _GUEST_IN_TITLE = [re.compile(p) for p in (
     rf"^({_NAME})\s*(?:\([^)]*\)\s*)?[:|–—-]",  # "Ilya Sutskever: Deep Learning", "Name (Role) - Topic"
     rf"^({_NAME})\son\s",  # "Jane Park on Battery Recycling"
@@ -148,7 +210,8 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
     opening = _opening(text, start, end)
     found: dict = {}
     if not metadata.hosts:
-        hosts = _names(_HOST_IN_OPENING, opening[:_HOST_OPENING_CHARS])
+        first_lines = opening[:_HOST_OPENING_CHARS]
+        hosts = _names(_HOST_IN_OPENING, first_lines) or _names(_OTHER_HOST_IN_OPENING, first_lines)
         if len(hosts) == 1 and hosts[0] not in metadata.guests:
             found["hosts"] = (hosts[0],)
     if not metadata.guests:
@@ -171,6 +234,9 @@ def _show(opening: str, title: str) -> str:
     if not show and (m := _SHOW_IN_OPENING.search(opening)):
         show = next(g for g in m.groups() if g)
         show = show[4:] if show.startswith("the ") else show  # "welcome to the Tim Ferriss Show"
+    if not show:  # (in the host's first lines only: a guest's "bienvenidos a Valdemoro" later is no show's name)
+        m = next((m for p in _OTHER_SHOW_IN_OPENING if (m := p.search(opening, 0, _HOST_OPENING_CHARS))), None)
+        show = next(g for g in m.groups() if g) if m else ""
     return show if len(show) <= _MAX_SHOW else ""
 
 
@@ -186,30 +252,135 @@ def show_named(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
 def parts_named(
     text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], metadata: Metadata,
 ) -> tuple[tuple[SpeakerRecord, ...], tuple[Turn, ...], Metadata]:
-    """A labelled transcript whose two labels name only parts ("Speaker A", "SPEAKER_00": a diariser's)
+    """A labelled transcript whose labels name only parts ("Speaker A", "SPEAKER_00": a diariser's)
     in; the same with the host and the guest named where the host's words before the guest first
     speaks name them ("Today I'm talking with Priya Raman", "I'm Maria Lopez and this is ..."; the title
-    as for an unlabelled transcript); the metadata naming them too. Unchanged where the metadata
+    as for an unlabelled transcript; the host, too, where the guest's first words greet them by first name and
+    the file gives that name in full, _host_greeted); the metadata naming them too. Three parts or more: each
+    guest named only where the host hands over to them by name (_panel_named). Unchanged where the metadata
     names anyone, or any speaker has a name of their own."""
-    roles = {sp.role for sp in speakers}
-    if metadata.hosts or metadata.guests or len(speakers) != 2 or roles != {"host", "guest"}:
+    roles = [sp.role for sp in speakers]
+    if metadata.hosts or metadata.guests or roles.count("host") != 1 or set(roles) != {"host", "guest"}:
         return tuple(speakers), tuple(turns), metadata
     if not all(names_a_part(sp.name) for sp in speakers):
         return tuple(speakers), tuple(turns), metadata
+    if len(speakers) > 2:
+        return _panel_named(text, speakers, turns, metadata)
     role_of = {sp.slug: sp.role for sp in speakers}
+    in_order = sorted(turns, key=lambda t: t.start_char)
     opening: list[str] = []
-    for turn in sorted(turns, key=lambda t: t.start_char):
+    for turn in in_order:
         if role_of.get(turn.speaker_slug) != "host":
             break
         opening.append(" ".join(text[turn.start_char:turn.end_char].split()))
     said = " ".join(opening)
     found = introduced(said, 0, len(said), Metadata(title=metadata.title))
+    if not found.hosts:
+        host = _host_greeted(text, in_order, role_of, metadata.title, guests=found.guests)
+        found = replace(found, hosts=(host,)) if host else found
     names = {"host": found.hosts[0] if found.hosts else "", "guest": found.guests[0] if found.guests else ""}
     if not any(names.values()):
         return tuple(speakers), tuple(turns), metadata
-    renamed = {sp.slug: SpeakerRecord(name=names[sp.role], slug=unique_slug(names[sp.role]), role=sp.role,
-                                      aliases=find_aliases(text, names[sp.role]))
-               for sp in speakers if names[sp.role]}
+    named = {sp.slug: names[sp.role] for sp in speakers if names[sp.role]}
+    return _renamed(text, speakers, turns, named,
+                    replace(metadata, hosts=found.hosts[:1], guests=found.guests[:1], show=metadata.show or found.show))
+
+
+def _renamed(text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], named: dict, metadata: Metadata):
+    """Speakers, their turns, {slug: name} for those to rename and the metadata to return in; the three renamed."""
+    renamed = {sp.slug: SpeakerRecord(name=named[sp.slug], slug=unique_slug(named[sp.slug]), role=sp.role,
+                                      aliases=find_aliases(text, named[sp.slug]))
+               for sp in speakers if sp.slug in named}
     return (tuple(renamed.get(sp.slug, sp) for sp in speakers),
             tuple(replace(t, speaker_slug=renamed[t.speaker_slug].slug) if t.speaker_slug in renamed else t for t in turns),
-            replace(metadata, hosts=found.hosts[:1], guests=found.guests[:1], show=metadata.show or found.show))
+            metadata)
+
+
+# the guest's first words greeting the host by first name ("Thanks, Maria.", "Thank you so much, Maria!")
+_GREETING = re.compile(rf"(?i:thanks|thank you|hi|hey|hello)(?i: so much| very much| for having me)?,?\s({_WORD})[.!,]")
+
+
+def _host_greeted(text: str, turns: Sequence[Turn], role_of: dict, title: str, *, guests: Sequence[str]) -> str:
+    """A diarised transcript's turns in order; the host's full name where the guest's first words greet the
+    host by first name ("Thanks, Maria.") and the file gives that first name's full name once: the host says
+    it ("I'm Maria Lopez", in an outro) or the title does. Else "" (a first name alone names nobody)."""
+    first_guest_turn = next((t for t in turns if role_of.get(t.speaker_slug) == "guest"), None)
+    if first_guest_turn is None:
+        return ""
+    start, end = first_guest_turn.start_char, first_guest_turn.end_char
+    greeting = _GREETING.match(text, start, min(end, start + 200))
+    if not greeting or greeting.group(1) in {part for guest in guests for part in guest.split()}:
+        return ""
+    full = rf"{re.escape(greeting.group(1))}(?:\s{_PARTICLE}?{_WORD}){{1,2}}"
+    said_by_host = re.compile(rf"(?i:\b(?:I'm|I am|my name is|this is))\s({full}){_ENDS}")
+    names = {m.group(1) for t in turns if role_of.get(t.speaker_slug) == "host"
+             for m in said_by_host.finditer(text, t.start_char, t.end_char)}
+    names |= {m.group(1) for m in re.finditer(rf"(?<![\w'’-])({full}){_ENDS}", title)}
+    names = {name for name in map(_person, names) if name and name not in guests and name.split()[-1] != greeting.group(1)}
+    return names.pop() if len(names) == 1 else ""
+
+
+# a host's opening naming several guests ("My guests today are Omar Diaz, a lawyer, and Lena Holt."): the names up to the
+# sentence's end (not a title's full stop: "and Dr. Amir Haddad")
+_GUESTS_IN_OPENING = re.compile(
+    r"(?i:\bmy guests (?:today |this week |on (?:the|this) (?:show|episode|podcast) )?are"
+    r"|\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week )?are"
+    r"|\b(?:I'm|I am|we're|we are) joined (?:today )?by)"
+    r"\s((?:[^.!?]|(?<=\bDr)\.|(?<=\bProf)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.){1,300})")
+_LISTED_NAME = re.compile(rf"(?<![\w'’-])({_NAME}){_ENDS}")
+
+
+def _panel_named(text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], metadata: Metadata):
+    """parts_named for three parts or more ("Speaker 1", "Speaker 2", "Speaker 3"): the guests named only where the
+    host's opening names them in full and, right before each guest first speaks, the host hands over to one of
+    them by first name (_handed_to); else none is (one guest in doubt puts the others' names in doubt too)."""
+    unchanged = tuple(speakers), tuple(turns), metadata
+    role_of = {sp.slug: sp.role for sp in speakers}
+    in_order = sorted(turns, key=lambda t: t.start_char)
+    first_other = next((i for i, t in enumerate(in_order) if role_of.get(t.speaker_slug) != "host"), len(in_order))
+    opening = _opening(" ".join(text[t.start_char:t.end_char] for t in in_order[:first_other]), 0, _OPENING_CHARS)
+    found = introduced(opening, 0, len(opening), Metadata(title=metadata.title))
+    listed = " ".join(m.group(1) for m in _GUESTS_IN_OPENING.finditer(opening))
+    guests = [g for g in dict.fromkeys(_names([_LISTED_NAME], listed) + _names(_GUEST_IN_OPENING, opening))
+              if g not in found.hosts]
+    by_first = {g.split()[0]: g for g in guests}
+    if len(by_first) != len(guests):  # two guests of one first name: a handover to either is in doubt
+        return unchanged
+    named: dict = {}
+    for before, turn in zip(in_order, in_order[1:]):
+        if role_of.get(turn.speaker_slug) != "guest" or turn.speaker_slug in named:
+            continue
+        last_words = text[max(before.start_char, before.end_char - _HANDOVER_CHARS):before.end_char]
+        to = _handed_to(last_words, by_first) if role_of.get(before.speaker_slug) == "host" else ""
+        if not to or to in named.values():
+            return unchanged
+        named[turn.speaker_slug] = to
+    if len(named) != sum(sp.role == "guest" for sp in speakers):
+        return unchanged
+    if found.hosts:
+        named[next(sp.slug for sp in speakers if sp.role == "host")] = found.hosts[0]
+    guests_named = tuple(named[sp.slug] for sp in speakers if sp.role == "guest")
+    return _renamed(text, speakers, turns, named,
+                    replace(metadata, hosts=found.hosts[:1], guests=guests_named, show=metadata.show or found.show))
+
+
+# the host's turn before a guest first speaks, its last sentences: "Omar, let's start with you.", "And Omar, would you
+# ...?", "What do you see at the plant, Lena?"
+_HANDOVER_CHARS = 300
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_CALLED_FIRST = re.compile(rf"^(?i:(?:and|so|now|okay|ok|well|then),?\s)?({_WORD}),")
+_CALLED_LAST = re.compile(rf",\s({_WORD})[.!?]$")
+
+
+def _handed_to(said: str, by_first: dict) -> str:
+    """A host's turn's last words and the guests the opening names, by first name, in; the guest whom one of its
+    last two sentences calls by first name, where from that sentence on no other guest's first name is said, or ""."""
+    sentences = _SENTENCE_BREAK.split(" ".join(said.split()))[-2:]
+    for i in reversed(range(len(sentences))):
+        called = {m.group(1) for m in (_CALLED_FIRST.match(sentences[i]), _CALLED_LAST.search(sentences[i]))
+                  if m and m.group(1) in by_first}
+        if called:
+            said_after = " ".join(sentences[i:])
+            mentioned = {first for first in by_first if re.search(rf"(?<![\w'’-]){re.escape(first)}(?![\w-])", said_after)}
+            return by_first[mentioned.pop()] if mentioned == called else ""
+    return ""

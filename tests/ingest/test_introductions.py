@@ -58,6 +58,67 @@ def test_an_opening_that_does_not_say_who_names_nobody(opening):
     assert (hosts, guests) == ((), ())
 
 
+@pytest.mark.parametrize("opening, expected", [
+    # Spanish, French, German, Portuguese and Italian shows: the host beside the show's name, as in English
+    ("Hola, soy Lucía Fernández y esto es Raíces y Ramas. Hoy conversamos con Tomás Aguirre, apicultor en Navarra.",
+     (("Lucía Fernández",), ("Tomás Aguirre",), "Raíces y Ramas")),
+    ("Bienvenidos a Tierra Firme. Soy Andrés Molina, y mi invitada de hoy es Carmen Vidal, geóloga.",
+     (("Andrés Molina",), ("Carmen Vidal",), "Tierra Firme")),
+    ("Bonjour à toutes et à tous, je suis Hélène Marchand et vous écoutez Les Voix du Port. Je reçois aujourd'hui "
+     "Bastien Leroy, charpentier de marine.", (("Hélène Marchand",), ("Bastien Leroy",), "Les Voix du Port")),
+    ("Bienvenue dans Terrain Neutre, je suis Julien Besson. Mon invitée aujourd'hui est Nadia Benali.",
+     (("Julien Besson",), ("Nadia Benali",), "Terrain Neutre")),
+    ("Hallo und herzlich willkommen bei Grünes Licht. Ich bin Jonas Keller, und mein Gast heute ist Miriam Vogt.",
+     (("Jonas Keller",), ("Miriam Vogt",), "Grünes Licht")),
+    ("Ich bin Lea Hoffmann und das ist Stadt und Land. Heute zu Gast ist Paul Brandt.",
+     (("Lea Hoffmann",), ("Paul Brandt",), "Stadt und Land")),
+    ("Olá, pessoal! Bem-vindos a mais um episódio do Mesa Posta. Meu nome é Beatriz Carvalho e hoje conversamos com "
+     "Rafael Nunes, chef de cozinha.", (("Beatriz Carvalho",), ("Rafael Nunes",), "Mesa Posta")),
+    ("Ciao a tutti e benvenuti su Voci di Quartiere. Io sono Giorgio Ferri e oggi parliamo con Elena Conti, restauratrice.",
+     (("Giorgio Ferri",), ("Elena Conti",), "Voci di Quartiere")),
+])
+def test_an_opening_in_another_language_names_its_host_guest_and_show(opening, expected):
+    assert named(opening) == expected
+
+
+@pytest.mark.parametrize("opening", [
+    # a name without the show beside it, a show named in lower case, a welcome to a place
+    "Hola a todos y bienvenidos a un nuevo episodio. Soy Marta Ruiz. ¿Empezamos?",
+    "Willkommen bei uns im Studio. Ich bin Jonas Keller.",
+    "Bienvenue à Lyon, où je suis née. Je suis Claire Dumas.",
+    # a post before the name, capitalised as every German noun is: no name rather than the post read into it
+    "Ich bin Bürgermeisterin Anna Schmidt und das ist Stadtgespräch.",
+    # a guest's answer, past the host's first lines
+    "Hola a todos y bienvenidos a un nuevo episodio. " + "Hoy hablamos de cerámica, de barro y de hornos. " * 8
+    + "Pues yo soy Marta Ruiz y esto es Barro Negro, mi taller, y bienvenidos a Valdemoro.",
+    "Bonjour à toutes et à tous. " + "On parle de pain, de farine et de levain aujourd'hui. " * 8
+    + "Alors, je suis Claire Dumas et vous écoutez Radio Levain, disais-je à mes clients.",
+])
+def test_an_opening_in_another_language_that_does_not_say_who_names_nobody(opening):
+    assert named(opening) == ((), (), "")
+
+
+@pytest.mark.parametrize("opening, guest", [
+    # a firm's possessive and the guest's post before the guest's name: the firm is no one
+    ("The following is a conversation with Goldman Sachs' chief economist Jan Doe, recorded in March.", "Jan Doe"),
+    ("Today I'm talking with Morgan Stanley's head of research, Lena Holt.", "Lena Holt"),
+    ("My guest today is Brightwater Capital's CEO Omar Diaz.", "Omar Diaz"),
+    ("Joining me today is OpenAI's chief scientist Hana Sato. Hana, welcome.", "Hana Sato"),
+    ("This week I talked to Morgan Stanley's Lena Holt about bonds.", "Lena Holt"),
+])
+def test_a_guest_named_after_a_firms_possessive_is_the_guest_not_the_firm(opening, guest):
+    assert named(opening)[1] == (guest,)
+
+
+@pytest.mark.parametrize("opening", [
+    "Today, a conversation with Goldman Sachs' chief economist about rates.",  # a post, no name
+    "Today I'm talking with Morgan Stanley's research team and Lena Holt.",  # a team and a person: two guests
+    "Welcome back. So when I talked with Goldman Sachs' chief economist Jan Doe in 2019, she said rates would rise.",
+])
+def test_a_firms_possessive_without_one_guests_name_names_nobody(opening):
+    assert named(opening)[1] == ()
+
+
 @pytest.mark.parametrize("title, opening, guest", [
     ("Ilya Sutskever: Deep Learning | Lex Fridman Podcast #94", "Today we talk about deep learning with Ilya Sutskever.", "Ilya Sutskever"),
     ("Hana Sato (Kyoto University) - Neutrinos and Why They Matter", "Hana, thanks for coming.", "Hana Sato"),
@@ -172,3 +233,116 @@ def test_a_recognisers_json_names_its_guest_where_the_host_does():
 def test_speakers_are_renamed_only_where_a_host_introduces_parts(text, known):
     annotated = run(text, source="t.txt", metadata=Metadata(**known))
     assert "Priya Raman" not in {s.name for s in annotated.speakers}
+
+
+def test_a_spanish_hosts_words_go_to_the_host_the_opening_names():
+    text = ("Hola, soy Lucía Fernández y esto es Raíces y Ramas. Hoy conversamos con Tomás Aguirre, apicultor en Navarra. "
+            "Tomás, gracias por venir.\n\nGracias a ti, Lucía. Es un placer.\n\n¿Cuántas colmenas tienes?\n\n"
+            "Unas doscientas, repartidas entre tres valles.\n\n¿Y cómo pasan el invierno?\n\n"
+            "Bien abrigadas, con reservas de miel y poco trabajo.\n")
+    annotated = run(text, source="raices.txt")
+    m = annotated.metadata
+    assert (m.hosts, m.guests, m.show) == (("Lucía Fernández",), ("Tomás Aguirre",), "Raíces y Ramas")
+    assert _said(annotated)[:2] == [
+        (("Lucía Fernández", "host"), "Hola, soy Lucía Fernández y esto es Raíces y Ramas"),
+        (("Tomás Aguirre", "guest"), "Gracias a ti, Lucía"),
+    ]
+
+
+_GREETED_BY_FIRST_NAME = (
+    "SPEAKER_00: Welcome to Charged Up. Today I'm talking with Priya Raman, who builds batteries.\n\n"
+    "SPEAKER_01: Thanks, Maria. Good to be here.\n\n"
+    "SPEAKER_00: What do you build?\n\n"
+    "SPEAKER_01: Storage for the grid. Mostly iron and air.\n\n"
+    "SPEAKER_00: {outro}\n\n"
+    "SPEAKER_01: {answer}\n")
+
+
+@pytest.mark.parametrize("outro, answer, title, host", [
+    # the host's outro gives the full name of the first name the guest greets
+    ("Thank you, Priya. I'm Maria Lopez, and this has been Charged Up.", "Thanks for having me.", "", "Maria Lopez"),
+    # the title does
+    ("Thank you, Priya.", "Thanks for having me.", "Charged Up with Maria Lopez | Iron and Air", "Maria Lopez"),
+    # the full name nowhere: the first name alone names nobody
+    ("Thank you, Priya. See you next week.", "Thanks for having me.", "", "Speaker_00"),
+    # two full names with that first name: which is the host's is unknown
+    ("Thank you, Priya. I'm Maria Lopez.", "Thanks for having me.", "Maria Santos on Charged Up", "Speaker_00"),
+    # the full name said by the guest, not the host: a name of hers, or of someone she speaks of
+    ("Thank you, Priya.", "My sister says hi. I'm Maria Lopez's biggest fan, and I am Maria Ortega's too.", "", "Speaker_00"),
+])
+def test_a_host_greeted_by_first_name_is_named_where_the_file_gives_the_full_name(outro, answer, title, host):
+    text = _GREETED_BY_FIRST_NAME.format(outro=outro, answer=answer)
+    annotated = run(text, source="diarised.txt", metadata=Metadata(title=title))
+    roles = {s.role: s.name for s in annotated.speakers}
+    assert roles == {"host": host, "guest": "Priya Raman"}
+    assert annotated.metadata.hosts == ((host,) if host != "Speaker_00" else ())
+
+
+def test_a_first_name_greeted_later_than_the_guests_first_words_names_nobody():
+    text = _GREETED_BY_FIRST_NAME.format(outro="Thank you, Priya. I'm Maria Lopez.", answer="Thanks, Maria.").replace(
+        "Thanks, Maria. Good to be here.", "Good to be here.")
+    roles = {s.role: s.name for s in run(text, source="diarised.txt").speakers}
+    assert roles == {"host": "Speaker_00", "guest": "Priya Raman"}
+
+
+_THREE_PARTS = (
+    "Speaker 1: Welcome to Open Water. I'm Jane Park, and my guests today are Omar Diaz, a lawyer who works on rivers, "
+    "and Lena Holt, who runs a desalination plant. {first_handover}\n\n"
+    "Speaker 2: Nothing yet, in most places. That is the problem.\n\n"
+    "Speaker 1: {second_handover}\n\n"
+    "Speaker 3: Mostly. We buy water rights like anyone else.\n\n"
+    "Speaker 1: And Omar, would you change that?\n\n"
+    "Speaker 2: I would give rivers standing, the way some countries already do.\n")
+
+
+def test_three_parts_are_named_where_the_host_hands_over_to_each_guest_by_name():
+    text = _THREE_PARTS.format(first_handover="Omar, let's start with you. What does a river own?",
+                               second_handover="So, does that match what you see at the plant, Lena?")
+    annotated = run(text, source="panel.txt")
+    assert _said(annotated)[:4] == [
+        (("Jane Park", "host"), "Welcome to Open Water"),
+        (("Omar Diaz", "guest"), "Nothing yet, in most places"),
+        (("Jane Park", "host"), "So, does that match what you see at the plant, Lena?"),
+        (("Lena Holt", "guest"), "Mostly"),
+    ]
+    m = annotated.metadata
+    assert (m.hosts, m.guests, m.show) == (("Jane Park",), ("Omar Diaz", "Lena Holt"), "Open Water")
+
+
+@pytest.mark.parametrize("first_handover, second_handover", [
+    # a guest spoken to by no name: which of the two answers is unknown
+    ("Let's start with the law. What does a river own?", "Does that match what you see at the plant, Lena?"),
+    # both named right before one answers: either could
+    ("Omar, let's start with you. What does a river own?", "Lena, does that match what Omar says?"),
+    # a name the opening never gave
+    ("Omar, let's start with you. What does a river own?", "Does that match what you see at the plant, Sofia?"),
+])
+def test_three_parts_are_left_unnamed_where_any_guests_name_is_in_doubt(first_handover, second_handover):
+    text = _THREE_PARTS.format(first_handover=first_handover, second_handover=second_handover)
+    annotated = run(text, source="panel.txt")
+    assert sorted(s.name for s in annotated.speakers) == ["Speaker 1", "Speaker 2", "Speaker 3"]
+    assert annotated.metadata.guests == ()
+
+
+def test_three_parts_where_a_guest_first_speaks_after_another_guest_are_left_unnamed():
+    text = ("Speaker A: Welcome to Open Water. I'm Jane Park. My guests today are Omar Diaz and Lena Holt. Omar, you first.\n\n"
+            "Speaker B: Thanks, Jane. Rivers own nothing.\n\n"
+            "Speaker C: I'd say they own less than nothing.\n\n"
+            "Speaker A: Why?\n\n"
+            "Speaker C: Because we take from them.\n")
+    assert sorted(s.name for s in run(text, source="panel.txt").speakers) == ["Speaker A", "Speaker B", "Speaker C"]
+
+
+def test_a_recognisers_lettered_parts_are_named_by_the_hosts_handovers():
+    text = ("Speaker A: This is Field Notes, I'm Priya Raman. I'm joined today by Sam O'Neill from the county council, "
+            "Hana Sato, a physicist, and Dr. Amir Haddad. Hana, what did the survey find?\n\n"
+            "Speaker B: More water under the fields than anyone expected.\n\n"
+            "Speaker A: What does that mean for farms, Amir?\n\n"
+            "Speaker C: Fewer dry summers, if it is used slowly.\n\n"
+            "Speaker A: And the council's view? Sam, over to you.\n\n"
+            "Speaker D: We want it metered before anyone drills.\n\n"
+            "Speaker B: That seems fair.\n")
+    annotated = run(text, source="panel.json.txt")
+    assert {s.name: s.role for s in annotated.speakers} == {
+        "Priya Raman": "host", "Hana Sato": "guest", "Amir Haddad": "guest", "Sam O'Neill": "guest"}
+    assert annotated.metadata.guests == ("Hana Sato", "Amir Haddad", "Sam O'Neill")
