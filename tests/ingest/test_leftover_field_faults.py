@@ -51,3 +51,35 @@ def test_a_cue_of_two_scripts_now_and_then_is_one_turn():
     text = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{words}\n\n" for i, words in enumerate(cues, 1))
     turns = parse_source(text, source="zh.srt").turns
     assert [text[t.start_char : t.end_char] for t in turns] == cues
+
+
+def test_bbc_subtitles_changes_of_colour_are_changes_of_voice():
+    # EBU-TT-D as BBC iPlayer serves it: no names, each voice in its own colour (a <span> naming a style with a
+    # tts:color). Before, colours were ignored: a caption holding the presenter's question in white and the
+    # answer in yellow was one line, and the decoder guessed where voices changed
+    text = read("bbc_ebu_tt_d_colours.xml")
+    annotated = run(text, source="bbc_ebu_tt_d_colours.xml")
+    stored = annotated.source_text
+    host, guest = "host-in-bbc-ebu-tt-d-colours", "guest-in-bbc-ebu-tt-d-colours"
+    assert said(stored, annotated) == [
+        (host, 2.12, "This week on The Potting Shed, I'm visiting a walled garden."),
+        (host, 5.6, "Marguerite, how long have you looked after it?"),
+        (guest, 9.04, "- Nearly thirty years now. I came as an apprentice."),
+        (guest, 12.48, "The old head gardener taught me everything about the pears."),
+        (host, 15.92, "- And are these the same trees?"),
+        (guest, 15.92, "- Some of them, yes."),
+        (guest, 18.52, "That one by the gate is older than the house."),
+        (host, 22.0, "- Shall we walk down to the orchard?"),
+        (guest, 24.24, "- Yes, but mind the step."),
+    ]
+
+
+def test_ttml_in_one_colour_or_with_a_word_coloured_for_emphasis_marks_no_voices():
+    text = read("bbc_ebu_tt_d_colours.xml")
+    one_colour = text.replace('style="S2"', 'style="S1"')
+    assert "- " not in run(one_colour, source="white.xml").source_text
+    # a word in yellow inside a white line, three times: emphasis, no voice
+    emphasis = one_colour.replace("Nearly thirty", 'Nearly <span style="S2">thirty</span>').replace(
+        "mind the step", 'mind <span style="S2">the</span> step').replace("by the gate", 'by the <span style="S2">gate</span>')
+    stored = run(emphasis, source="emphasis.xml").source_text
+    assert "- " not in stored and "[00:00:09.040] Nearly thirty years now." in stored
