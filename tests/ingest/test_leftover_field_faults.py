@@ -1,7 +1,10 @@
 """One-off faults left from earlier readings of real caption, subtitle and speech-to-text files: each test file
 in tests/data/ is shaped like the real producer's (see each test)."""
+import json
 import re
 from pathlib import Path
+
+import pytest
 
 from claims.ingest.formats import parse_source
 from claims.ingest.pipeline import run
@@ -83,3 +86,40 @@ def test_ttml_in_one_colour_or_with_a_word_coloured_for_emphasis_marks_no_voices
         "mind the step", 'mind <span style="S2">the</span> step').replace("by the gate", 'by the <span style="S2">gate</span>')
     stored = run(emphasis, source="emphasis.xml").source_text
     assert "- " not in stored and "[00:00:09.040] Nearly thirty years now." in stored
+
+
+NEMO_LINES = [
+    (0.32, "Speaker 0", "good morning and welcome to field notes i'm priya anand today i'm talking with the beekeeper tomas lindqvist"),
+    (9.06, "Speaker 1", "thanks priya it's lovely to be here"),
+    (12.2, "Speaker 0", "how many hives do you keep these days"),
+    (15.52, "Speaker 1", "about forty spread over three farms in the valley the bees do most of the work honestly"),
+    (22.94, "Speaker 0", "and what does a bad winter do to them"),
+    (26.32, "Speaker 1", "it can take half a colony if the damp gets in"),
+]
+
+
+@pytest.mark.parametrize("name", ["nemo_diar_asr.json", "nemo_diar_asr_gecko.json"])
+def test_nemos_diarised_recognition_is_read_with_its_speakers_and_times(name):
+    # NeMo's offline_diar_with_asr_infer.py writes pred_rttms/<id>.json (words and per-speaker "sentences", with
+    # "speaker_label" and "start_time") and <id>_gecko.json (Gecko's monologues of terms). Before, the first was
+    # refused as a shape not read and the second failed as Rev.ai monologues without their "elements"
+    annotated = run(read(name), source=name)
+    stored = annotated.source_text
+    assert annotated.ok and annotated.format == "labelled" and annotated.container == "json"
+    slug = {"Speaker 0": f"speaker-0-in-{name[:-5].replace('_', '-')}", "Speaker 1": f"speaker-1-in-{name[:-5].replace('_', '-')}"}
+    assert said(stored, annotated) == [(slug[who], at, words) for at, who, words in NEMO_LINES]
+
+
+def test_older_nemo_output_without_sentences_is_read_from_its_words():
+    data = json.loads(read("nemo_diar_asr.json"))
+    del data["sentences"]
+    annotated = run(json.dumps(data, indent=4), source="older.json")
+    assert [(t.start_seconds, annotated.source_text[t.start_char : t.end_char]) for t in annotated.turns] == [
+        (at, words) for at, _, words in NEMO_LINES]
+
+
+def test_nemo_words_without_their_times_are_refused_in_one_line():
+    data = json.loads(read("nemo_diar_asr.json"))
+    del data["sentences"][2]["start_time"]
+    annotated = run(json.dumps(data), source="cut.json")
+    assert [str(e) for e in annotated.errors] == ["cut.json: segment without a usable start time or text (KeyError: 'start_time')"]
