@@ -123,3 +123,24 @@ def test_nemo_words_without_their_times_are_refused_in_one_line():
     del data["sentences"][2]["start_time"]
     annotated = run(json.dumps(data), source="cut.json")
     assert [str(e) for e in annotated.errors] == ["cut.json: segment without a usable start time or text (KeyError: 'start_time')"]
+
+
+def test_a_diarisers_speaker_after_a_webvtt_cues_times_is_its_speaker():
+    # "00:00:00.640 --> 00:00:03.920 [Speaker 0]": the diarised export SRT already reads (diarised_tag_on_timing_line.srt),
+    # with WebVTT's times. Before, WebVTT took the tag for cue settings and dropped it: the speakers were guessed
+    text = read("diarised_tag_on_timing_line.vtt")
+    parsed = parse_source(text, source="diarised_tag_on_timing_line.vtt")
+    assert parsed.format == "webvtt"
+    assert [(t.speaker_label, t.start_seconds) for t in parsed.turns] == [
+        ("Speaker 0", 0.64), ("Speaker 1", 4.3), ("Speaker 0", 6.5), ("Speaker 1", 11.4), ("Speaker 1", 17.76), ("Speaker 0", 21.9)]
+    annotated = run(text, source="repair.vtt")
+    assert [t.speaker_slug.split("-in-")[0] for t in annotated.turns] == [
+        "speaker-0", "speaker-1", "speaker-0", "speaker-1", "speaker-1", "speaker-0"]
+    assert [s.name for s in annotated.speakers] == ["Speaker 0", "Speaker 1"]
+
+
+def test_a_speaker_tag_after_cue_settings_is_read_and_a_voice_tag_comes_first():
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000 line:85% align:start [Speaker 2]\nHello there.\n\n"
+            "00:00:02.500 --> 00:00:04.000 [Speaker 1]\n<v Dana Reyes>Hi, good to see you.\n\n"
+            "00:00:04.500 --> 00:00:05.000 align:start\nAnd you.\n")
+    assert [t.speaker_label for t in parse_source(text, source="s.vtt").turns] == ["Speaker 2", "Dana Reyes", None]
