@@ -144,3 +144,29 @@ def test_a_speaker_tag_after_cue_settings_is_read_and_a_voice_tag_comes_first():
             "00:00:02.500 --> 00:00:04.000 [Speaker 1]\n<v Dana Reyes>Hi, good to see you.\n\n"
             "00:00:04.500 --> 00:00:05.000 align:start\nAnd you.\n")
     assert [t.speaker_label for t in parse_source(text, source="s.vtt").turns] == ["Speaker 2", "Dana Reyes", None]
+
+
+def test_dialogue_dashes_in_unpunctuated_captions_mark_the_changes_of_voice():
+    # captions of raw recogniser text (lower case, no punctuation) with a subtitler's "- " opening each voice of a
+    # two-voice cue. Before, the sentence model read across the dashes ("so when did you first start sailing - i
+    # was about nine years old" one unit), so the marks were never seen and the answers went to the asker
+    text = read("dialogue_dashes_unpunctuated.srt")
+    annotated = run(text, source="sailing.srt")
+    host, guest = "host-in-sailing", "guest-in-sailing"
+    assert [(slug, words.split("\n")[0]) for slug, _, words in said(text, annotated)] == [
+        (host, "- so when did you first start sailing"), (guest, "- i was about nine years old"),
+        (guest, "my uncle kept a little dinghy on the lake"),
+        (host, "- were you scared the first time"), (guest, "- terrified but i loved it"),
+        (guest, "the wind picked up halfway across and"),
+        (host, "- and did you capsize"), (guest, "- twice that summer"),
+        (guest, "my mother made me wear two life jackets"),
+    ]
+    assert [t.start_seconds for t in annotated.turns][::3] == [1.0, 7.0, 12.9]
+
+
+def test_a_dash_inside_an_unpunctuated_line_is_no_mark():
+    from claims.ingest.segment import split_span
+
+    text = "we drove up the coast - all of us - and camped\n- on the beach"
+    spans = [text[a:b] for a, b in split_span(text, 0, len(text), punctuated=False)]
+    assert spans[-1].startswith("- on") and not any(s.startswith("- all") for s in spans)
