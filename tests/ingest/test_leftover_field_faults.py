@@ -1,5 +1,6 @@
 """One-off faults left from earlier readings of real caption, subtitle and speech-to-text files: each test file
 in tests/data/ is shaped like the real producer's (see each test)."""
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -7,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from claims.ingest.formats import parse_source
+from claims.ingest.formats._head import day_in_title
 from claims.ingest.pipeline import run
+from claims.ingest.records import Metadata
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -170,3 +173,29 @@ def test_a_dash_inside_an_unpunctuated_line_is_no_mark():
     text = "we drove up the coast - all of us - and camped\n- on the beach"
     spans = [text[a:b] for a, b in split_span(text, 0, len(text), punctuated=False)]
     assert spans[-1].startswith("- on") and not any(s.startswith("- all") for s in spans)
+
+
+def test_a_day_in_the_title_is_the_published_day_when_nothing_else_gives_it():
+    # YouTube's transcript panel copied under the video's title, the day at its end. Before, published stayed empty
+    annotated = run(read("panel_copy_dated_title.txt"), source="hearing.txt")
+    assert annotated.metadata.title == "Harbour council budget hearing – 12 March 2024"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2024, 3, 12), "day")
+    given = run(read("panel_copy_dated_title.txt"), source="hearing.txt", metadata=Metadata(published=dt.date(2024, 3, 14),
+                                                                                          published_precision="day"))
+    assert given.metadata.published == dt.date(2024, 3, 14)  # a day given elsewhere wins
+
+
+@pytest.mark.parametrize("title, day", [
+    ("Beekeeping with Tomas – 12 March 2024", dt.date(2024, 3, 12)),
+    ("Town hall recording (2023-05-04)", dt.date(2023, 5, 4)),
+    ("Episode 4 | March 12, 2024", dt.date(2024, 3, 12)),
+    ("Ep 3 - 12 Mar 2024", dt.date(2024, 3, 12)),
+    ("Entretien [15 mars 2024]", dt.date(2024, 3, 15)),
+    ("Lecture (03/04/2023)", None),  # March 4th or 3 April: never read
+    ("Lecture – 03.04.2023", None),
+    ("The 2024 election: what comes next", None),
+    ("Interview (part 2)", None),
+    ("Budget – 2023-02-30", None),
+])
+def test_only_a_day_no_reader_could_misread_is_taken_from_a_title(title, day):
+    assert day_in_title(title) == day

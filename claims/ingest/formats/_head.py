@@ -101,6 +101,22 @@ def _day(value: str):
     return parse_date(_ORDINAL.sub("", value.strip()))
 
 
+# a day written in a recording's title: in brackets anywhere ("Talk (2023-05-04)", "[12 March 2024]"), or last
+# after a dash, bar, colon or comma ("Beekeeping – 12 March 2024", "Episode 4 | March 12, 2024"); up to 30 characters
+_TITLE_DAY = re.compile(r"[(\[]([^()\[\]]{6,30})[)\]]|(?:[–—|:,]|\s-)[ \t]*([^–—|:(\[]{6,30}?)[ \t]*$")
+_SLASH_OR_DOTTED = re.compile(r"[/\\]|^\d{1,2}\.\d{1,2}\.\d{2,4}$")  # 03/04/2023, 03.04.2023: day or month first?
+
+
+def day_in_title(title: str):
+    """The day a title gives, written so that no reader could take its month for its day (a month named,
+    "12 March 2024", "March 12, 2024", or year first, "2023-05-04"), or None; never a slash date."""
+    for m in _TITLE_DAY.finditer(title):
+        value = (m.group(1) or m.group(2)).strip()
+        if not _SLASH_OR_DOTTED.search(value) and (day := _day(value)):
+            return day
+    return None
+
+
 def field_title(line: str) -> str | None:
     """None where the line is no header's field; else the title it gives ("Titel: Bienen" -> "Bienen",
     "主题：..." -> "..."), "" for a field of another kind ("Ort: Leipzig", "时间：...")."""
