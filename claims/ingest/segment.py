@@ -5,7 +5,8 @@ raw captions) is split by a small averaged-perceptron boundary model over word-w
 features, trained on the punctuated seeds 001 and 002 with punctuation and casing removed
 (see `train_boundary_model`; `python -m claims.ingest.segment` retrains it and writes
 boundary_model.json next to this file). Decoding is one greedy left-to-right pass, linear in
-the number of words.
+the number of words. In unpunctuated text a dialogue dash opening a line ("- i was nine", a
+subtitler's change of voice) ends the sentence before it, as punctuation would.
 """
 from __future__ import annotations
 

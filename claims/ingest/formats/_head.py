@@ -3,7 +3,8 @@
 Saved transcripts open with a title, often a line naming the show and episode, a day ("Recorded:
 March 3, 2024", "Published on 3 March 2024"), sometimes fields ("Host: ...", "Guest: ..."). None of
 it is anybody's words. `header_lines` tells whether a paragraph is such a header; `header_facts`
-reads the metadata it gives.
+reads the metadata it gives. `day_in_title` reads a day a title ends with or holds in brackets
+("... – 12 March 2024", "(2023-05-04)"), the pipeline's published day where nothing else gives one.
 """
 from __future__ import annotations
 
