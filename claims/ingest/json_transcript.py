@@ -44,6 +44,13 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
   "Content": "...", "BeginOffsetMillis": 120}]}`;
 - Gladia: `{"result": {"transcription": {"utterances": [{"start": 0.4, "speaker": 0, "text": "..."}]}}}`;
 - Vosk: `{"result": [{"word": "hello", "start": 0.4, ...}], "text": "hello ..."}`, or a list of them.
+- NVIDIA NeMo's diarised speech recognition (offline_diar_with_asr_infer.py, `pred_rttms/<id>.json`):
+  `{"session_id": ..., "speaker_count": 2, "words": [{"word": "hello", "start_time": 0.32, "end_time": 0.72,
+  "speaker_label": "speaker_0"}], "sentences": [{"sentence": "...", "start_time": 0.32, "speaker_label":
+  "speaker_0"}]}` (seconds; a "sentence" is one speaker's words until the next speaks; older versions
+  write no `sentences`: the words are read), and the same as Gecko's JSON (`<id>_gecko.json`):
+  `{"schemaVersion": 2.0, "monologues": [{"speaker": {"name": null, "id": "speaker_0"}, "terms":
+  [{"start": 0.32, "end": 0.72, "text": "hello", "type": "WORD"}]}]}`.
 
 Each segment becomes one line, `[hh:mm:ss.fff] text` (the fraction only where the time has
 one), read by the timed-lines format with the recogniser's own times (segments cut
@@ -71,8 +78,8 @@ SHAPES = (
     "utterances, paragraphs or words, Amazon Transcribe items, Speechmatics results, Rev.ai monologues, "
     "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, whisper.cpp "
     "transcription, Gentle words, aeneas fragments, ElevenLabs Scribe words, insanely-fast-whisper chunks, Azure fast "
-    "transcription phrases, Amazon Transcribe Call Analytics transcript, Gladia utterances, Vosk results, a list of "
-    "{start, text} snippets"
+    "transcription phrases, Amazon Transcribe Call Analytics transcript, Gladia utterances, Vosk results, NeMo "
+    "diarised words or sentences, Gecko monologues, a list of {start, text} snippets"
 )
 _SPACE = re.compile(r"\s+")
 _ENDS, _CLOSERS = (".", "?", "!", "…"), "\"'”’)]"  # a sentence's last word: an end mark, closing quotes after it
@@ -290,6 +297,30 @@ def _vosk(results: list) -> Iterator[Segment]:
             yield float(words[0]["start"]), "", result["text"]
 
 
+def _nemo(data: dict) -> Iterable[Segment]:
+    """NeMo's diarised recognition: its sentences (a speaker's words until the next speaks), else its words."""
+    sentences = data.get("sentences")
+    if isinstance(sentences, list) and sentences:
+        return ((s["start_time"], speaker_label(s.get("speaker_label")), s["sentence"]) for s in sentences)
+    return _sentences((w["start_time"], speaker_label(w.get("speaker_label")), w["word"], False) for w in data["words"])
+
+
+def _gecko(monologues: list) -> Iterator[Segment]:
+    """Gecko's monologues (as NeMo writes them): a speaker's terms, a punctuation term joined to the word before."""
+    for monologue in monologues:
+        terms = [t for t in monologue["terms"] if str(t.get("text", "")).strip()]
+        if not terms:
+            continue
+        who = monologue.get("speaker") or {}
+        who = who.get("name") or who.get("id") if isinstance(who, dict) else who
+        pieces = []
+        for term in terms:
+            if pieces and term.get("type") != "PUNCTUATION":
+                pieces.append(" ")
+            pieces.append(str(term["text"]).strip())
+        yield float(terms[0]["start"]), speaker_label(who), "".join(pieces)
+
+
 def _words_cover(segment: Any) -> bool:
     """True when a Whisper segment's words all have a time and say what its text says."""
     words = segment.get("words") if isinstance(segment, dict) else None
@@ -335,8 +366,11 @@ def _segments(data: Any) -> Iterable[Segment] | None:
                 return _speechmatics(results)
             if "alternatives" in results[0]:
                 return _google(results)
-        if isinstance(data.get("monologues"), list):
-            return _revai(data["monologues"])
+        monologues = data.get("monologues")
+        if isinstance(monologues, list) and monologues and isinstance(monologues[0], dict) and "terms" in monologues[0]:
+            return _gecko(monologues)
+        if isinstance(monologues, list):
+            return _revai(monologues)
         if isinstance(data.get("recognizedPhrases"), list):
             return _azure(data["recognizedPhrases"])
         if isinstance(data.get("transcription"), list):  # whisper.cpp
@@ -346,6 +380,9 @@ def _segments(data: Any) -> Iterable[Segment] | None:
             return _gentle(data["transcript"], data["words"])
         if isinstance(data.get("fragments"), list):  # aeneas
             return _aeneas(data["fragments"])
+        if isinstance(data.get("words"), list) and data["words"] and isinstance(data["words"][0], dict) \
+                and "speaker_label" in data["words"][0] and "start_time" in data["words"][0]:  # NeMo (seconds)
+            return _nemo(data)
         if isinstance(data.get("words"), list) and data["words"] and isinstance(data["words"][0], dict) \
                 and "type" in data["words"][0] and "text" in data["words"][0]:  # ElevenLabs Scribe (seconds)
             return _elevenlabs(data["words"])

@@ -5,7 +5,8 @@ raw captions) is split by a small averaged-perceptron boundary model over word-w
 features, trained on the punctuated seeds 001 and 002 with punctuation and casing removed
 (see `train_boundary_model`; `python -m claims.ingest.segment` retrains it and writes
 boundary_model.json next to this file). Decoding is one greedy left-to-right pass, linear in
-the number of words.
+the number of words. In unpunctuated text a dialogue dash opening a line ("- i was nine", a
+subtitler's change of voice) ends the sentence before it, as punctuation would.
 """
 from __future__ import annotations
 
@@ -283,6 +284,17 @@ def _split_punctuated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_DIALOGUE_DASHES = frozenset("-–")
+
+
+def _opens_line(text: str, start: int, at: int) -> bool:
+    """Whether only spaces stand between the start of `at`'s line (or `start`) and `at`."""
+    j = at
+    while j > start and text[j - 1] in " \t":  # (back over spaces only: to the token before at most)
+        j -= 1
+    return j == start or text[j - 1] == "\n"
+
+
 def split_span(
     text: str, start: int, end: int, *, punctuated: bool, model: BoundaryModel | None = None, threshold: float = 0.0
 ) -> list[tuple[int, int]]:
@@ -294,6 +306,7 @@ def split_span(
     # runs of words between markers; the model splits each run
     runs: list[list[tuple[int, int, str]]] = [[]]
     normalized: dict[str, str] = {}  # a transcript says the same few thousand words over and over
+    dash_at = None  # where a subtitler's dialogue dash opened the line the next word is on
     for m in _TOKEN.finditer(text, start, end):
         tok = m.group()
         if tok[0] in "[(" and is_marker(tok):
@@ -303,11 +316,17 @@ def split_span(
         if w is None:
             w = normalized[tok] = normalize(tok)
         if not w:
-            if runs[-1]:
+            if tok in _DIALOGUE_DASHES and _opens_line(text, start, m.start()):
+                # "- " opening a line: a change of voice (subtitles' dialogue); the words after it are a sentence
+                # of their own, which opens with the dash so that attribution sees the mark
+                runs.append([])
+                dash_at = m.start()
+            elif runs[-1]:
                 x, _, ww = runs[-1][-1]
                 runs[-1][-1] = (x, m.end(), ww)  # a stray "-" joins the word before it
             continue
-        runs[-1].append((m.start(), m.end(), w))
+        runs[-1].append((m.start() if dash_at is None else dash_at, m.end(), w))
+        dash_at = None
     for run in runs:
         if not run:
             continue

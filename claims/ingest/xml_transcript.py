@@ -16,6 +16,12 @@
   head where given, else its id (Apple's `SPEAKER_1` as "Speaker 1"). Apple's word spans
   (`podcasts:unit="word"`) are written with no space between them and are read as words.
   The body's `dur` is the recording's duration.
+- EBU-TT-D as the BBC writes it tells voices apart by colour (`tts:color` on a `<span>`, or on the
+  `<style>` it names): where a file has no agents and its lines change colour three times or more, a
+  change of colour at a line's start is a change of voice, and the words from there on open a line of
+  their own with "- ", as subtitles mark a change of speaker (a colour is no name: the BBC gives the
+  next speaker the next free colour, so one colour is not one person). A colour change inside a line is
+  emphasis, not a voice.
 
 Each timed element becomes one `[hh:mm:ss] text` line, read by the timed-lines format (or, with
 speakers, `[hh:mm:ss] Speaker: text`, read by the labelled format), as a recogniser's JSON is
@@ -109,6 +115,54 @@ def _agent_names(root: ElementTree.Element) -> dict[str, str]:
     return names
 
 
+def _style_colours(root: ElementTree.Element) -> dict[str, str]:
+    """{style id: its tts:color} of the head's styles, a style taking the colour of one it names where it has none."""
+    styles = {_attr(e, "id"): e for e in root.iter() if _local(e.tag) == "style" and _attr(e, "id")}
+    colours = {}
+    for name, element in styles.items():
+        own = _attr(element, "color")
+        named = (c for ref in reversed(element.attrib.get("style", "").split()) if ref in styles
+                 for c in [_attr(styles[ref], "color")] if c)
+        colour = own or next(named, None)
+        if colour:
+            colours[name] = colour.strip().lower()
+    return colours
+
+
+def _colour(element: ElementTree.Element, colours: dict[str, str], inherited: str | None) -> str | None:
+    """The text colour an element sets (its tts:color, else the last style it names that has one), else `inherited`."""
+    own = _attr(element, "color")
+    if own:
+        return own.strip().lower()
+    return next((colours[ref] for ref in reversed(element.attrib.get("style", "").split()) if ref in colours), inherited)
+
+
+def _coloured_lines(element: ElementTree.Element, colours: dict[str, str], colour: str | None) -> list[tuple[str | None, str]]:
+    """A paragraph's lines (split at its <br/>s), each as (the colour its first words are in, its words)."""
+    lines: list[list] = [[None, []]]
+
+    def walk(e: ElementTree.Element, colour: str | None) -> None:
+        colour = _colour(e, colours, colour)
+        add(colour, e.text)
+        for child in e:
+            if _local(child.tag) == "br":
+                lines.append([None, []])
+            else:
+                walk(child, colour)
+            if _attr(child, "unit") in _WORD_UNITS:
+                add(colour, " ")
+            add(colour, child.tail)
+
+    def add(colour: str | None, words: str | None) -> None:
+        if words:
+            if lines[-1][0] is None and words.strip():
+                lines[-1][0] = colour
+            lines[-1][1].append(words)
+
+    walk(element, colour)
+    return [(c, "".join(words)) for c, words in lines if "".join(words).strip()]
+
+
 def _first_begin(element: ElementTree.Element) -> str | None:
     return next((e.attrib["begin"] for e in element.iter() if "begin" in e.attrib), None)
 
@@ -120,9 +174,11 @@ class _Caption:
     element: ElementTree.Element
     container: float = 0.0  # the begin written on the <div> or <body> holding it
     offset: float = 0.0  # the begins of all its containers, added up (TTML's time base)
+    holders: tuple = ()  # the <body> and <div>s holding it, outermost first (their styles colour its text)
 
 
-def _timed(element: ElementTree.Element, rates: _Rates, agent: str | None = None, container: float = 0.0, offset: float = 0.0):
+def _timed(element: ElementTree.Element, rates: _Rates, agent: str | None = None, container: float = 0.0, offset: float = 0.0,
+           holders: tuple = ()):
     """Each caption under `element`, in order."""
     name, attrs = _local(element.tag), element.attrib
     agent = _attr(element, "agent") or agent
@@ -133,23 +189,25 @@ def _timed(element: ElementTree.Element, rates: _Rates, agent: str | None = None
     elif name == "p" and "t" in attrs:  # srv3 (milliseconds)
         yield _Caption(int(attrs["t"]) / 1000, None, element)
     elif name == "p" and _first_begin(element) is not None:  # TTML
-        yield _Caption(_seconds(_first_begin(element), rates), agent, element, container, offset)
+        yield _Caption(_seconds(_first_begin(element), rates), agent, element, container, offset, holders)
     elif name != "head":
         if name in ("body", "div") and "begin" in attrs:
             container = _seconds(attrs["begin"], rates)
             offset += container
+        if name in ("body", "div"):
+            holders += (element,)
         for child in element:
-            yield from _timed(child, rates, agent, container, offset)
+            yield from _timed(child, rates, agent, container, offset, holders)
 
 
-def _absolute(captions: list[_Caption]) -> list[tuple[float, str | None, ElementTree.Element]]:
+def _absolute(captions: list[_Caption]) -> list[tuple[float, str | None, ElementTree.Element, tuple]]:
     """(seconds from the recording's start, agent, element) of each caption. TTML counts a
     paragraph's begin from its containers' begins; Apple writes absolute times on a <div> and
     on its paragraphs alike. A paragraph beginning before its container's begin shows which:
     where one does, every time is counted from its containers'; otherwise times are as written."""
     if any(c.start < c.container for c in captions):
-        return [(c.start + c.offset, c.agent, c.element) for c in captions]
-    return [(c.start, c.agent, c.element) for c in captions]
+        return [(c.start + c.offset, c.agent, c.element, c.holders) for c in captions]
+    return [(c.start, c.agent, c.element, c.holders) for c in captions]
 
 
 def _duration(root: ElementTree.Element, rates: _Rates) -> int | None:
@@ -162,6 +220,32 @@ def _duration(root: ElementTree.Element, rates: _Rates) -> int | None:
         if seconds > 0:
             return max(1, round(seconds))
     return None
+
+
+_COLOUR_CHANGES = 3  # changes of colour at a line's start that make colours a file's voices, not a line's emphasis
+
+
+def _colour_voices(captions: list, colours: dict[str, str]) -> list[list[tuple[bool, str]]] | None:
+    """For each caption of a file whose voices are told by colour, its stretches of one colour as (whether a
+    change of voice opens it, its words); None for a file that names its voices (agents) or colours no voices."""
+    if not colours or any(agent for _, agent, _, _ in captions):
+        return None
+    out, changes, previous = [], 0, None
+    for _, _, element, holders in captions:
+        colour = None
+        for holder in holders:
+            colour = _colour(holder, colours, colour)
+        stretches: list[list] = []
+        for line_colour, words in _coloured_lines(element, colours, colour):
+            if stretches and line_colour == previous:
+                stretches[-1][1].append(words)
+                continue
+            changed = previous is not None and line_colour != previous
+            changes += changed
+            stretches.append([changed, [words]])
+            previous = line_colour
+        out.append([(changed, " ".join(lines)) for changed, lines in stretches])
+    return out if changes >= _COLOUR_CHANGES else None
 
 
 def xml_document(text: str, *, source: str) -> Rendered | None:
@@ -178,7 +262,13 @@ def xml_document(text: str, *, source: str) -> Rendered | None:
     names = _agent_names(root)
     segments: list[list] = []  # [start, speaker, words]
     try:
-        for start, agent, element in _absolute(list(_timed(root, rates))):
+        captions = _absolute(list(_timed(root, rates)))
+        voices = _colour_voices(captions, _style_colours(root))
+        for (start, agent, element, _), voice in zip(captions, voices or [None] * len(captions)):
+            if voice is not None:
+                for changes, words in voice:
+                    segments.append([start, "", ("- " if changes else "") + html.unescape(words)])
+                continue
             speaker = (names.get(agent) or speaker_label(agent)) if agent else ""
             words = html.unescape(_words(element))
             if segments and segments[-1][:2] == [start, speaker]:

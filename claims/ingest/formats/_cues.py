@@ -221,6 +221,38 @@ def repeats_previous(lines: list[str], previous_last: str, *, start: float, end:
     return any(plain_line(line) for line in lines[1:]) or end - start < 0.05 or start == previous_end
 
 
+# the scripts a line of a bilingual cue is told apart by, the first found naming it: a Chinese, Japanese or Korean
+# line often holds a Latin name or brand ("我是Tessa"), a Latin line seldom a CJK or Cyrillic letter
+_SCRIPTS = (("cjk", re.compile(f"[{CJK_LETTERS}]")), ("cyrillic", re.compile("[\u0400-\u04ff]")),
+            ("greek", re.compile("[\u0370-\u03ff]")), ("arabic", re.compile("[\u0600-\u06ff]")),
+            ("hebrew", re.compile("[\u0590-\u05ff]")), ("thai", re.compile("[\u0e00-\u0e7f]")),
+            ("latin", re.compile("[A-Za-z\u00c0-\u024f]")))
+
+
+def _script(line: str) -> str | None:
+    return next((name for name, letters in _SCRIPTS if letters.search(line)), None)
+
+
+def script_pair(lines: list[str]) -> tuple[str, str] | None:
+    """The scripts of a cue of two lines written in two different ones (its words and their translation,
+    "Thanks for having me.\n谢谢你邀请我。"), top first; None for any other cue."""
+    if len(lines) != 2:
+        return None
+    top, bottom = _script(lines[0]), _script(lines[1])
+    return (top, bottom) if top and bottom and top != bottom else None
+
+
+def bilingual_pair(payloads: list[list[str]]) -> tuple[str, str] | None:
+    """The scripts of a bilingual caption file's two lines, top first: where at least three cues, and half of
+    those with words, hold a line and its translation below it in the same two scripts (a translating tool's
+    "bilingual" output, original first, and subtitle groups' Chinese above English); else None."""
+    pairs = Counter(pair for pair in map(script_pair, payloads) if pair)
+    if not pairs:
+        return None
+    pair, count = pairs.most_common(1)[0]
+    return pair if count >= 3 and 2 * count >= sum(1 for p in payloads if p) else None
+
+
 # a diariser's speaker in brackets where no name would stand: after the times on the timing line
 # ("00:00:00,820 --> 00:00:02,780 [Speaker 0]", a diarising tool's Polish SRT, diarised_tag_on_timing_line.srt)
 _TIMING_TAG = re.compile(r"-->[^\[\n]*\[([A-Z][\w.'’ -]{0,38}[\w.])\]:?[ \t]*$")

@@ -3,7 +3,8 @@
 Saved transcripts open with a title, often a line naming the show and episode, a day ("Recorded:
 March 3, 2024", "Published on 3 March 2024"), sometimes fields ("Host: ...", "Guest: ..."). None of
 it is anybody's words. `header_lines` tells whether a paragraph is such a header; `header_facts`
-reads the metadata it gives.
+reads the metadata it gives. `day_in_title` reads a day a title ends with or holds in brackets
+("... – 12 March 2024", "(2023-05-04)"), the pipeline's published day where nothing else gives one.
 """
 from __future__ import annotations
 
@@ -99,6 +100,22 @@ def _names(value: str) -> tuple[str, ...]:
 
 def _day(value: str):
     return parse_date(_ORDINAL.sub("", value.strip()))
+
+
+# a day written in a recording's title: in brackets anywhere ("Talk (2023-05-04)", "[12 March 2024]"), or last
+# after a dash, bar, colon or comma ("Beekeeping – 12 March 2024", "Episode 4 | March 12, 2024"); up to 30 characters
+_TITLE_DAY = re.compile(r"[(\[]([^()\[\]]{6,30})[)\]]|(?:[–—|:,]|\s-)[ \t]*([^–—|:(\[]{6,30}?)[ \t]*$")
+_SLASH_OR_DOTTED = re.compile(r"[/\\]|^\d{1,2}\.\d{1,2}\.\d{2,4}$")  # 03/04/2023, 03.04.2023: day or month first?
+
+
+def day_in_title(title: str):
+    """The day a title gives, written so that no reader could take its month for its day (a month named,
+    "12 March 2024", "March 12, 2024", or year first, "2023-05-04"), or None; never a slash date."""
+    for m in _TITLE_DAY.finditer(title):
+        value = (m.group(1) or m.group(2)).strip()
+        if not _SLASH_OR_DOTTED.search(value) and (day := _day(value)):
+            return day
+    return None
 
 
 def field_title(line: str) -> str | None:

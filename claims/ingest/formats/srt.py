@@ -8,6 +8,9 @@ top of the next and add 10 ms cues holding only the repeat: the repeats are left
 WebVTT, so no word is counted twice. Paragraphs after a blank line inside a cue's words (no cue
 number, no timing line) are that cue's. A name alone above a cue's words, as WebVTT reads it
 (_cues.named_first_lines), and Google Meet's "(Name)" there (_cues.bracketed_names) are the speaker.
+Bilingual captions (a translating tool's output, subtitle groups' Chinese above English) hold each line and
+its translation in another script below it: a cue's turn is its top line, so that no words are read twice
+and no sentence runs from one language into the other (the translation stays in the text, in no turn).
 """
 from __future__ import annotations
 
@@ -44,6 +47,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     previous_start = None
     payloads = [_cues.payload_lines(block) for block in all_blocks]
     shown = _cues.ShownAgain(rolling=_cues.is_rolling(payloads), highlighting=_cues.is_highlighting(payloads))
+    bilingual = _cues.bilingual_pair(payloads)
     first_lines: list = []  # each turn's cue's first line, where the cue has more (a name above the words)
     after_a_cue = False  # whether the block before was a cue's (or went on with its words)
     for block in all_blocks:
@@ -71,6 +75,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
         start, end = times
         previous_start = start
         payload = shown.new_lines([l for l in lines[1:] if l[3].strip()], start=start, end=end)
+        if bilingual and _cues.script_pair([l[3] for l in payload]) == bilingual:
+            payload = payload[:1]  # the words said; their translation below them is no one's turn
         turn = _cues.payload_turn(text, payload, start=start, end=end)
         if turn is not None and turn.speaker_label is None and (tag := _cues.timing_line_speaker(timing)):
             turn = replace(turn, speaker_label=tag)

@@ -11,6 +11,8 @@ payload lines as written (inline tags included: the text is never rewritten), ex
 - a leading ">> " (a speaker change in broadcast captions; "&gt;&gt; " as YouTube escapes it) sets
   speaker_change, and a "NAME: " in capitals after it is the speaker label.
 Microsoft Stream's and Azure Video Indexer's `NOTE duration:"00:04:11.4770000"` gives the recording's length.
+A diariser's "[Speaker 0]" after a cue's times, where cue settings go ("00:00:00.640 --> 00:00:03.920 [Speaker 0]",
+as ElevenLabs-style exports write it and SRT reads it), is the cue's speaker where its words name none.
 """
 from __future__ import annotations
 
@@ -118,6 +120,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
                 a, b = trim(text, caps.end(), b)
         if b <= a or not _cues.plain_line(text[a:b]):
             continue
+        if label is None:
+            label = _cues.timing_line_speaker(timing)  # a diariser's "[Speaker 0]" after the times, where settings go
         turns.append(
             ParsedTurn(
                 start_char=a, end_char=b, line=payload[0][0], speaker_label=label,
