@@ -58,6 +58,9 @@ _CHROME_WORDS = frozenset({
     # Didomi's, Usercentrics', iubenda's, TrustArc's "truste-consent-track", a site's own "gdpr-banner")
     "consent", "gdpr", "onetrust", "didomi", "usercentrics", "iubenda", "truste",
 })
+# text only a screen reader reads, hidden from the page's readers (Bootstrap's "sr-only": Hansard's
+# "Share contribution 5 on" beside each speech)
+_HIDDEN_CLASSES = frozenset({"sr-only"})
 # a box set into the article, named anywhere in its class or id: a guest's or the author's bio
 # ("author-bio-box", "guest-bio"), related stories ("inline-related"), a pull quote repeating a line
 _ASIDE_WORDS = frozenset({"bio", "biography", "related", "pullquote", "recirc", "recirculation", "readmore"})
@@ -103,6 +106,12 @@ _TIME_MARK = re.compile(rf"\[{TIME}\]")
 _SPEAKER_CLASS_WORD = "speaker"
 _SPEAKER_NAME = re.compile(r"[^\W\d_][\w.'’ -]{0,58}[:：]?")
 _SPEAKER_NAME_WORDS = 5
+# Hansard's (hansard.parliament.uk) speaker: a link to the member's page, "attributed-to-details", holding
+# their photo, their name in "primary-text" ("The Minister for Roads (Colin Webb)": an office and a name)
+# and their seat and party in "secondary-text"
+_ATTRIBUTION_CLASS = ("attributed", "to")
+_ATTRIBUTED_NAME_CLASS = {"primary", "text"}
+_ATTRIBUTED_NAME = re.compile(r"[^\W\d_][\w.'’ ,()-]{0,98}")
 # a table's column headed as the speaker's or the time's (a transcript exported or published as rows of
 # "Time | Speaker | Text"): its cells are read as labels and time marks
 # ("Name" is not enough: a page's table of guests, "Name | Affiliation", is no transcript)
@@ -208,6 +217,8 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
             continue
         if name == "role" and value.lower() in ("navigation", "banner", "contentinfo", "complementary"):
             return True
+        if name == "class" and _HIDDEN_CLASSES.intersection(value.lower().split()):
+            return True
         if name in ("class", "id") and any(
             parts[0] in _CHROME_WORDS or parts[-1] in ("footer", "links")
             or parts[0] not in _TAXONOMY and (_ASIDE_WORDS.intersection(parts) or _ASIDE_PAIRS.intersection(zip(parts, parts[1:])))
@@ -260,6 +271,7 @@ class _Renderer(HTMLParser):
         self.heading_levels: dict[int, int] = {}  # a heading's or a headline element's block: its level
         self.headlines: list[tuple[int, int, int]] = []  # open headline elements: depth, level, blocks before
         self.tables: list[_Table] = []
+        self.attribution_depth = 0  # how deep an open Hansard speaker's link sits, 0 when none is open
 
     # --- blocks ---
     def _flush(self) -> None:
@@ -339,7 +351,9 @@ class _Renderer(HTMLParser):
                 self.body_bundles += 1
             return
         speaker = holds_time_mark = False
-        if tag not in _VOID and (tag == "cite" or _SPEAKER_CLASS_WORD in _class_words(attrs)):
+        class_words = _class_words(attrs)
+        attributed_name = bool(self.attribution_depth) and _ATTRIBUTED_NAME_CLASS <= class_words
+        if tag not in _VOID and (tag == "cite" or _SPEAKER_CLASS_WORD in class_words or attributed_name):
             # the line so far is joined only here: at every tag, a paragraph of one <span> per
             # word (an interactive transcript's) was joined once per word
             line_text = "".join(self.line).strip()
@@ -373,9 +387,12 @@ class _Renderer(HTMLParser):
             level = _HEADING_LEVEL.get(tag) or (_headline_level(attrs) if tag in _BLOCKS else 0)
             if level:
                 self.headlines.append((len(self.open_tags), level, len(self.blocks)))
+            if not self.attribution_depth and set(_ATTRIBUTION_CLASS) <= class_words:
+                self.attribution_depth = len(self.open_tags)
             if speaker or column == "speaker":
-                self.marked.append(_Marked("speaker", len(self.open_tags), len(self.line), len(self.blocks)))
-            elif tag == "time" or column == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
+                kind = "attributed" if attributed_name else "speaker"
+                self.marked.append(_Marked(kind, len(self.open_tags), len(self.line), len(self.blocks)))
+            elif tag == "time" or column == "time" or class_words & _TIME_CLASS_WORDS:
                 self.marked.append(_Marked("time", len(self.open_tags), len(self.line), len(self.blocks)))
 
     def handle_startendtag(self, tag, attrs):
@@ -408,6 +425,8 @@ class _Renderer(HTMLParser):
                 self.open_counts[closed] -= 1
                 if closed == tag:
                     break
+        if self.attribution_depth > len(self.open_tags):
+            self.attribution_depth = 0
         closed_headlines = []
         while self.headlines and self.headlines[-1][0] > len(self.open_tags):
             closed_headlines.append(self.headlines.pop())
@@ -449,7 +468,8 @@ class _Renderer(HTMLParser):
             if clock:
                 self.line[marked.line_at:] = [f" [{clock.group(1)}] "]
                 self.line_marked = True
-            elif marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS:
+            elif (marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS
+                  or marked.kind == "attributed" and _ATTRIBUTED_NAME.fullmatch(text)):
                 self.line[marked.line_at:] = [f" {text} " if text[-1] in ":：" else f" {text}: "]
                 self.line_marked = True
                 self.label_end = marked.line_at + 1

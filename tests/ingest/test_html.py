@@ -834,3 +834,29 @@ def test_photo_captions_set_between_the_answers_are_not_the_speakers_words():
     assert turns[1][1] == "Somewhere past thirty thousand. I stopped counting in the nineties."
     assert turns[3][1] == "The night of the storm in 1998. Everyone on board went quiet, even the children."
     assert "Photo:" not in text and "Courtesy of" not in text
+
+
+def test_hansards_speakers_linked_to_their_pages_are_labels_and_a_minister_named_by_office_is_the_person():
+    # hansard.parliament.uk's debate pages: each contribution's speaker is a link to the member's page holding
+    # a photo, the name in "primary-text" and seat and party in "secondary-text"; a minister's first
+    # contribution names the office and the person in brackets, later ones the person; a screen reader's
+    # "Share contribution 1 on" beside each
+    html = (DATA / "hansard_uk_debate_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="hansard_uk_debate_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.metadata.title == "Ferry Timetables"
+    speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [
+        (("Morag Kinnaird", "host"), "What recent discussions the Secretary of State has had with ferry operators "
+                                     "on winter timetables."),
+        (("Owen Pritchard", "guest"), "I met the operators last week, and the winter timetable will keep two sailings "
+                                      "a day on every lifeline route.\n\nI will write to the hon. Lady with the "
+                                      "details for her islands."),
+        (("Morag Kinnaird", "host"), "Two sailings is what the timetable promised last winter too, and half of them "
+                                     "never left port. Will he publish the cancellations?"),
+        (("Owen Pritchard", "guest"), "Yes, every month, starting in March."),
+    ]
+    assert "The Minister for Maritime (Owen Pritchard):" in text
+    assert "Share contribution" not in text and "(Islay and Jura) (SNP)" not in text

@@ -296,6 +296,12 @@ HANSARD_LABEL_LINE = re.compile(
     r"[ ]\((?P<seat>[^()\n]{2,60}[—–-][^()\n]{1,60})\)(?:[ ]\((?P<portfolio>[^()\n]{2,150})\))?"
     r"[ ]\(\d{1,2}[.:]\d{2}(?:[ ]?[ap]\.?m\.?)?\)(?P<t2>):[ \t]+(?P<rest>\S)"
 )
+# the UK Parliament's Hansard: a minister named by the office once, the name in brackets ("The Minister for Roads
+# (Colin Webb):"; the Speaker's deputy, "Madam Deputy Speaker (Dame Ann Blake):"), by the name after that
+OFFICE_LABEL_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<office>The[ ][A-Z][^()\n:]{2,120}?|(?:Mr|Madam)[ ](?:Deputy[ ])?Speaker)"
+    rf"[ ]\((?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,4}})\)(?P<t2>):(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+)
 # a name of two to four words in capitals and a period, the words after it (the Federal Reserve's press
 # conferences: "CHAIR LINDQVIST. Good afternoon.", "MICHELLE SMITH. Steve.", "STEVE ARDEN. Thank you, Chair."); a line
 # in capitals throughout is a heading ("STATEMENT OF HON. TOMAS VALE, A U.S. SENATOR ...")
@@ -384,6 +390,7 @@ def _candidates(text: str):
     hansard = HANSARD_LABEL_LINE.match
     capitals_period = CAPITALS_PERIOD_LINE.match
     french_chamber = FRENCH_CHAMBER_LINE.match
+    office = OFFICE_LABEL_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
@@ -417,6 +424,7 @@ def _candidates(text: str):
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or first in "MD" and "(" in line[:40] and hansard(line)
+                or first in "TM" and last == ":" and office(line)
                 or first.isupper() and ". " in line[:60] and capitals_period(line)
                 or first == "M" and line.lstrip(" \t").startswith(("M. ", "Mme ", "Mlle ")) and french_chamber(line)
                 or last == "]" and number < len(lines) and _DASHED_RULE.fullmatch(lines[number]) and streetevents(line)
@@ -523,6 +531,8 @@ def _shape(candidate) -> tuple:
     before = line[: m.start("name")].rstrip(" \t")[-1:]  # "** Jen**": the mark, not the space after it
     timed = bool(_stamp(m))
     pattern = m.re
+    if pattern is OFFICE_LABEL_LINE:  # the office's line, then the name's ("Colin Webb:") alike
+        pattern = LABEL_LINE
     if name.isupper() and pattern in (CAPITALS_LABEL_LINE, PART_LABEL_LINE):
         # a name in capitals with a post, or of five words, is written as the short ones beside it
         # ("**MODERADOR:**", "PREGUNTA:"), which the common patterns read
