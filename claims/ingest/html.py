@@ -271,6 +271,7 @@ class _Renderer(HTMLParser):
         self.heading_levels: dict[int, int] = {}  # a heading's or a headline element's block: its level
         self.headlines: list[tuple[int, int, int]] = []  # open headline elements: depth, level, blocks before
         self.tables: list[_Table] = []
+        self.first_article_end: int | None = None  # how many blocks were written when the first <article> closed
         self.attribution_depth = 0  # how deep an open Hansard speaker's link sits, 0 when none is open
 
     # --- blocks ---
@@ -442,6 +443,8 @@ class _Renderer(HTMLParser):
                 self.heading_blocks.append(len(self.blocks) - 1)
         elif tag in _BLOCKS:
             self._flush()
+        if tag == "article" and not self.open_counts["article"] and self.first_article_end is None:
+            self.first_article_end = len(self.blocks)
         for _, level, blocks_at in closed_headlines:
             if len(self.blocks) == blocks_at + 1 and not marked:  # one line of its own, not a box of several
                 self.heading_levels.setdefault(blocks_at, level)
@@ -702,11 +705,28 @@ def _name_headings_as_labels(renderer: "_Renderer") -> None:
     renderer.bold_blocks = [i for i in renderer.bold_blocks if i not in labels]
 
 
+def _medium_page(meta: dict[str, str]) -> bool:
+    """A story on Medium (medium.com or a publication's own domain): its app links name the Medium app."""
+    return "Medium" in (meta.get("al:android:app_name"), meta.get("al:ios:app_name"))
+
+
+def _keep_blocks(renderer: "_Renderer", count: int) -> None:
+    """Leave only the first `count` blocks, and the headings and bold lines among them."""
+    del renderer.blocks[count:]
+    renderer.heading_blocks = [i for i in renderer.heading_blocks if i < count]
+    renderer.bold_blocks = [i for i in renderer.bold_blocks if i < count]
+    renderer.heading_levels = {i: level for i, level in renderer.heading_levels.items() if i < count}
+
+
 def read_page(html: str) -> Page:
     """An HTML document in, its text (paragraphs one per line, a blank line between) and metadata out."""
     renderer = _Renderer()
     renderer.feed(html)
     renderer.close()
+    if renderer.first_article_end is not None and _medium_page(renderer.meta):
+        # what Medium sets after the story's <article> is its own: the claps and responses, the tags, "Written by"
+        # the author, "More from" them and "Recommended from Medium", in hashed classes that name none of it
+        _keep_blocks(renderer, renderer.first_article_end)
     _name_headings_as_labels(renderer)
     meta = renderer.meta
     title = _page_title(renderer)

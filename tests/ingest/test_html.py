@@ -860,3 +860,21 @@ def test_hansards_speakers_linked_to_their_pages_are_labels_and_a_minister_named
     ]
     assert "The Minister for Maritime (Owen Pritchard):" in text
     assert "Share contribution" not in text and "(Islay and Jura) (SNP)" not in text
+
+
+def test_what_medium_sets_after_the_storys_article_is_not_the_last_speakers_words():
+    # a Medium story: "Name:" in bold in the story's <article>; after it, in hashed classes, the claps and responses,
+    # the tags, "Written by" the author, "More from" them and "Recommended from Medium", each card a title and a blurb
+    html = (DATA / "medium_interview_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="medium_interview_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.metadata.title == "Talking tides with a harbour pilot"
+    assert annotated.metadata.published == dt.date(2023, 4, 11)
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [name for name, _ in turns] == ["Wren Castillo", "Ines Falk"] * 2
+    assert turns[-1][1] == ("Fog came down in ten minutes. We kept her in the channel by the depth sounder and the "
+                            "tug's lights, and nothing else.\n\nShe still pilots three ships a week.")
+    for footer in ("Written by", "Followers", "No responses yet", "More from", "Recommended from Medium", "pier", "214"):
+        assert footer not in text, footer
