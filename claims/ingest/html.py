@@ -143,6 +143,10 @@ _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
 _HEADLINE_WORDS = {"headline": 1, "title": 1, "head": 1}
 _SUBHEAD_WORDS = frozenset({"sub", "subhead", "subheadline", "subtitle", "dek", "standfirst"})
 _HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
+# an NPR page's slug, the <h3> over the headline, linking to the programme the story aired on
+# ('<h3 class="slug"><a href="https://www.npr.org/programs/fresh-air/">Fresh Air</a></h3>'): the show, not "NPR"
+_PROGRAMME_LINK = re.compile(r"^(?:https?://(?:www\.)?npr\.org)?/programs/[a-z0-9-]+/?$")
+_NPR = "NPR"
 _SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
 # how far into the page's lines a heading may stand and still title the page
 _TITLE_HEADING_LINES = 20
@@ -272,6 +276,8 @@ class _Renderer(HTMLParser):
         self.headlines: list[tuple[int, int, int]] = []  # open headline elements: depth, level, blocks before
         self.tables: list[_Table] = []
         self.first_article_end: int | None = None  # how many blocks were written when the first <article> closed
+        self.programme = ""  # the programme an NPR page's slug links to ("Fresh Air")
+        self.programme_link_at: int | None = None  # where in the line that link's text starts, while it is open
         self.attribution_depth = 0  # how deep an open Hansard speaker's link sits, 0 when none is open
 
     # --- blocks ---
@@ -382,6 +388,8 @@ class _Renderer(HTMLParser):
         if tag == "a":
             self.links.append(bool(attrs_map.get("href")) and not _SEEK_LINK.search(attrs_map["href"]))
             self.open_page_links += self.links[-1]
+            if not self.programme and self.open_counts["h3"] and _PROGRAMME_LINK.search(attrs_map.get("href") or ""):
+                self.programme_link_at = len(self.line)
         if tag not in _VOID:
             self.open_tags.append(tag)
             self.open_counts[tag] += 1
@@ -413,6 +421,9 @@ class _Renderer(HTMLParser):
             return
         if tag == "a" and self.links:
             self.open_page_links -= self.links.pop()
+        if tag == "a" and self.programme_link_at is not None:
+            self.programme = _SPACE.sub(" ", "".join(self.line[self.programme_link_at:])).strip()
+            self.programme_link_at = None
         if tag == "th" and self.tables:  # a header naming the column: "Speaker", "Time"
             table = self.tables[-1]
             kind = _COLUMN_HEADERS.get(_SPACE.sub(" ", "".join(self.line[table.header_at:])).strip().lower())
@@ -705,6 +716,11 @@ def _name_headings_as_labels(renderer: "_Renderer") -> None:
     renderer.bold_blocks = [i for i in renderer.bold_blocks if i not in labels]
 
 
+def _show(site_name: str, renderer: "_Renderer") -> str:
+    """og:site_name; on NPR's pages the programme the slug names, where it names one."""
+    return renderer.programme if site_name == _NPR and renderer.programme else site_name
+
+
 def _medium_page(meta: dict[str, str]) -> bool:
     """A story on Medium (medium.com or a publication's own domain): its app links name the Medium app."""
     return "Medium" in (meta.get("al:android:app_name"), meta.get("al:ios:app_name"))
@@ -741,7 +757,7 @@ def read_page(html: str) -> Page:
         precision = "day" if published else precision
     video = YOUTUBE_LINK.search(meta.get("og:video") or meta.get("og:video:url") or "")
     metadata = Metadata(
-        title=title, show=meta.get("og:site_name", ""), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),
+        title=title, show=_show(meta.get("og:site_name", ""), renderer), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),
         published=published, published_precision=precision, video_id=video.group(1) if video else renderer.video_id,
     )
     starts, at = [], 0

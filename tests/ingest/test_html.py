@@ -693,6 +693,7 @@ def test_a_broadcasters_copyright_notice_under_the_transcript_is_not_the_last_sp
     assert annotated.ok and annotated.format == "labelled"
     metadata = annotated.metadata
     assert metadata.title == "A town votes to buy a battery the size of a barn"
+    assert metadata.show == "Morning Edition"  # the programme the slug links to, not og:site_name's "NPR"
     assert (metadata.published, metadata.published_precision) == (dt.date(2023, 5, 4), "day")
     speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
     text = annotated.source_text
@@ -878,3 +879,15 @@ def test_what_medium_sets_after_the_storys_article_is_not_the_last_speakers_word
                             "tug's lights, and nothing else.\n\nShe still pilots three ships a week.")
     for footer in ("Written by", "Followers", "No responses yet", "More from", "Recommended from Medium", "pier", "214"):
         assert footer not in text, footer
+
+
+@pytest.mark.parametrize("site_name, href, show", [
+    ("NPR", "https://www.npr.org/programs/fresh-air/", "Fresh Air"),
+    ("NPR", "https://www.npr.org/sections/author-interviews/", "NPR"),  # a section, no programme
+    ("Grid Weekly", "/programs/fresh-air/", "Grid Weekly"),  # another site's programmes: its name stays
+])
+def test_an_npr_pages_show_is_the_programme_its_slug_links_to(site_name, href, show):
+    html = (f'<!doctype html><html><head><meta property="og:site_name" content="{site_name}"></head><body><article>'
+            f'<div class="slug-wrap"><h3 class="slug"><a href="{href}">Fresh Air</a></h3></div>'
+            '<h1>A ferry pilot on fog</h1><p>TESS LANG, HOST: Good morning.</p></article></body></html>')
+    assert read_page(html).metadata.show == show
