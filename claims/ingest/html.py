@@ -148,6 +148,10 @@ _HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 _PROGRAMME_LINK = re.compile(r"^(?:https?://(?:www\.)?npr\.org)?/programs/[a-z0-9-]+/?$")
 _NPR = "NPR"
 _SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
+# ASAP Sports' interview pages title themselves by the site's breadcrumb ("ASAP Sports Transcripts - Tennis - 2026 -
+# MUBADALA DC OPEN - July 25 - Taylor Fritz"): the page's own title is the event's and the speaker's
+_ASAP_BREADCRUMB = re.compile(r"ASAP Sports Transcripts - [^\n]{1,60}? - \d{4} - (?P<event>[^\n]{1,200}?)"
+                              r" - [A-Z][a-z]{2,8} \d{1,2} - (?P<who>[^\n]{1,200})")
 # how far into the page's lines a heading may stand and still title the page
 _TITLE_HEADING_LINES = 20
 
@@ -605,6 +609,9 @@ def _page_title(renderer: "_Renderer") -> str:
     title = specific or _linked_data_headline(renderer.linked_data) or heading or next((c for c in candidates if c), "")
     if heading and title != heading and title.casefold().startswith(heading.casefold()) and _TITLE_PARTS.match(title, len(heading)):
         title = heading  # "Dana Whitfield on recycling | Grid Weekly" above its <h1>: the site's name after the page's own
+    breadcrumb = _ASAP_BREADCRUMB.fullmatch(title)
+    if breadcrumb:
+        title = f"{breadcrumb.group('event')}: {breadcrumb.group('who')}"
     # a no-break space in a title is a space ("John&nbsp;Kirby", the White House's og:title)
     return title.replace("\xa0", " ")
 

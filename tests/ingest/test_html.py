@@ -891,3 +891,25 @@ def test_an_npr_pages_show_is_the_programme_its_slug_links_to(site_name, href, s
             f'<div class="slug-wrap"><h3 class="slug"><a href="{href}">Fresh Air</a></h3></div>'
             '<h1>A ferry pilot on fog</h1><p>TESS LANG, HOST: Good morning.</p></article></body></html>')
     assert read_page(html).metadata.show == show
+
+
+def test_an_asap_sports_pages_title_is_the_event_and_the_speaker_not_the_sites_breadcrumb():
+    # ASAP Sports' interview pages: <title> is the site's breadcrumb ("ASAP Sports Transcripts - <sport> - <year> -
+    # <EVENT> - <Month day> - <speaker>"), the transcript in bold "Q." and "NAME:" labels over <br>s
+    html = (DATA / "asap_sports_interview.html").read_text(encoding="utf-8")
+    annotated = run(html, source="asap_sports_interview.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.metadata.title == "HARBOURSIDE OPEN: Lena Voss"
+    assert annotated.metadata.published == dt.date(2024, 8, 14)
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    assert [names[t.speaker_slug] for t in annotated.turns] == [
+        "The Moderator", "Q", "Lena Voss", "Q", "Lena Voss", "The Moderator"]
+
+
+@pytest.mark.parametrize("title", [
+    "ASAP Sports Transcripts",  # a listing's
+    "Lena Voss - August 14 - Press conference",  # another site's, no breadcrumb
+])
+def test_a_title_that_is_no_asap_sports_breadcrumb_is_kept_as_it_is(title):
+    html = f"<!doctype html><html><head><title>{title}</title></head><body><p>Q. Ready?</p></body></html>"
+    assert read_page(html).metadata.title == title
