@@ -282,6 +282,7 @@ class _Renderer(HTMLParser):
         self.first_article_end: int | None = None  # how many blocks were written when the first <article> closed
         self.programme = ""  # the programme an NPR page's slug links to ("Fresh Air")
         self.programme_link_at: int | None = None  # where in the line that link's text starts, while it is open
+        self.term_blocks: list[int] = []  # which blocks are a definition list's terms (<dt>)
         self.attribution_depth = 0  # how deep an open Hansard speaker's link sits, 0 when none is open
 
     # --- blocks ---
@@ -322,6 +323,8 @@ class _Renderer(HTMLParser):
         self.heading_levels.pop(last, None)
         if self.bold_blocks[-1:] == [last]:
             self.bold_blocks.pop()
+        if self.term_blocks[-1:] == [last]:
+            self.term_blocks.pop()
 
     def handle_starttag(self, tag, attrs):
         if self.skip_tag:
@@ -456,6 +459,11 @@ class _Renderer(HTMLParser):
             self._flush()
             if len(self.blocks) > blocks:
                 self.heading_blocks.append(len(self.blocks) - 1)
+        elif tag == "dt":
+            blocks = len(self.blocks)
+            self._flush()
+            if len(self.blocks) > blocks:
+                self.term_blocks.append(len(self.blocks) - 1)
         elif tag in _BLOCKS:
             self._flush()
         if tag == "article" and not self.open_counts["article"] and self.first_article_end is None:
@@ -738,7 +746,27 @@ def _keep_blocks(renderer: "_Renderer", count: int) -> None:
     del renderer.blocks[count:]
     renderer.heading_blocks = [i for i in renderer.heading_blocks if i < count]
     renderer.bold_blocks = [i for i in renderer.bold_blocks if i < count]
+    renderer.term_blocks = [i for i in renderer.term_blocks if i < count]
     renderer.heading_levels = {i: level for i, level in renderer.heading_levels.items() if i < count}
+
+
+def _name_terms_as_labels(renderer: "_Renderer") -> None:
+    """Speakers' names set as a definition list's terms over their words (<dl><dt>Name</dt><dd>words</dd>...: a
+    WordPress theme's transcripts, Fanscribed's "<dt><span class="name">Name</span>:</dt>") are labels, "Name:",
+    as names set as headings are: the terms whose text is a name in capitalised words, two such names each
+    the term of two or more; a list of fields ("Name", "Email") names each once."""
+    blocks = renderer.blocks
+    names = {i: blocks[i].rstrip(":：").rstrip() for i in renderer.term_blocks}
+    counts = Counter(
+        name for name in names.values()
+        if _SPEAKER_NAME.fullmatch(name) and len(name.split()) <= _SPEAKER_NAME_WORDS and all(w[:1].isupper() for w in name.split())
+    )
+    repeated = {name for name, count in counts.items() if count >= 2}
+    if len(repeated) < 2:
+        return
+    for i, name in names.items():
+        if name in repeated and not blocks[i].endswith((":", "：")):
+            blocks[i] += ":"
 
 
 def read_page(html: str) -> Page:
@@ -751,6 +779,7 @@ def read_page(html: str) -> Page:
         # the author, "More from" them and "Recommended from Medium", in hashed classes that name none of it
         _keep_blocks(renderer, renderer.first_article_end)
     _name_headings_as_labels(renderer)
+    _name_terms_as_labels(renderer)
     meta = renderer.meta
     title = _page_title(renderer)
     published, precision = _published(meta.get("article:published_time", ""))

@@ -913,3 +913,24 @@ def test_an_asap_sports_pages_title_is_the_event_and_the_speaker_not_the_sites_b
 def test_a_title_that_is_no_asap_sports_breadcrumb_is_kept_as_it_is(title):
     html = f"<!doctype html><html><head><title>{title}</title></head><body><p>Q. Ready?</p></body></html>"
     assert read_page(html).metadata.title == title
+
+
+def test_speakers_names_as_a_definition_lists_terms_are_labels():
+    # a WordPress theme's transcripts: <dl class="transcripts"><dt>Name</dt><dd><p>words</p>...</dd>, a stray </dd>
+    # after the <dl> opens (the theme closes the item before each term)
+    html = (DATA / "dl_transcript_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="dl_transcript_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [who for who, _ in turns] == [("Pim Hollis", "host"), ("Odile Brandt", "guest")] * 2
+    assert turns[1][1] == ("My father had the shed and the tools. Fibreglass needs a clean room, and we never had one."
+                           "\n\nWood forgives you, too. You can fix a mistake with a plane.")
+    assert turns[3][1] == "Four months if the timber is dry. Longer in a wet spring."
+
+
+def test_a_definition_list_of_fields_is_no_transcript():
+    html = ("<!doctype html><html><body><dl><dt>Guest</dt><dd>Odile Brandt</dd><dt>Recorded</dt><dd>June 2019</dd>"
+            "<dt>Guest</dt><dd>Pim Hollis</dd></dl><p>Odile Brandt builds boats.</p></body></html>")
+    assert ":" not in read_page(html).text
