@@ -2,6 +2,8 @@
 written in the producer's shape, in words of our own)."""
 from pathlib import Path
 
+import pytest
+
 from claims.ingest.pipeline import run
 from claims.ingest.records import Metadata
 
@@ -231,3 +233,22 @@ def test_a_numbered_transcripts_q_and_a_are_the_examining_lawyer_and_the_witness
         "Ms. Ortiz", "The Witness"]
     assert turns[6] == (("The Witness", "guest"), "It was the defendant's car.")
     assert turns[7] == (("Ms. Ortiz", "host"), "How did you know it was his car?")
+
+
+@pytest.mark.parametrize("name", ["seeking_alpha_call.txt", "seeking_alpha_call_page.html"])
+def test_an_earnings_calls_listed_participants_alone_on_a_line_are_labels(name):
+    # Seeking Alpha's earnings-call transcripts: "Company Participants" and "Conference Call Participants" list
+    # "Name - Title", then each speaker's name alone on a line (in bold on the page), a blank line and their
+    # paragraphs; "Operator" alone too. The company's people answer, the analysts ask
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    turns = said(annotated)
+    assert [who for who, _ in turns] == [
+        ("Operator", "host"), ("Carla Mendes", "guest"), ("Piet Janssen", "guest"), ("Ruth Amadi", "guest"),
+        ("Operator", "host"), ("Sam Okoro", "host"), ("Piet Janssen", "guest"), ("Operator", "host"),
+        ("Lia Brandt", "host"), ("Ruth Amadi", "guest"), ("Operator", "host")]
+    assert turns[2][1] == ("Thank you, Carla. Ridership rose nine percent in the quarter, and the two new vessels "
+                           "entered service on schedule.\n\nWe expect the northern route to break even by the end of "
+                           "next year.")
+    assert turns[3][1].endswith("took over the short crossings.")  # not the Q&A's heading after it
+    assert turns[5][1] == "Thanks. Piet, how much of the ridership growth came from the new routes?"

@@ -27,6 +27,10 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
                                          counts once too, bare or "[Speaker 3]")
     Jane Doe -- Chief Executive Officer  (an earnings call's name and title alone on a line, the words below,
     Operator                             and the operator's "Operator" alone: the Motley Fool's transcripts)
+    Jane Doe                             (a name alone, a blank line, the words: Seeking Alpha's earnings calls,
+                                         the name listed under "Company Participants" or "Conference Call
+                                         Participants" above; a label once too)
+    The Minister for Roads (Jane Doe):   (the UK Parliament's Hansard: an office, the person in brackets)
     M. Jean Dupont. text                 (the French chambers' record: "M."/"Mme", the name or the office,
     Mme la présidente. text              "le président", a full stop; a minister's post after a comma once)
 The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
@@ -222,6 +226,14 @@ CAPITALS_ALONE_LINE = re.compile(
 # the same in title case (Otter's text export without times: "Maria Lopez", then her words)
 BARE_NAME_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$")
 _ALONE_WITHOUT_MARK = (CAPITALS_ALONE_LINE, BARE_NAME_ALONE_LINE)
+# an earnings call as Seeking Alpha prints it: its participants listed under "Company Participants" and
+# "Conference Call Participants" ("Jane Roe - Chief Financial Officer"), then each one's name alone on a line
+# over a blank line and their paragraphs; a listed name alone on its line is a label, once too
+_ROSTER_HEADINGS = frozenset({"Company Participants", "Conference Call Participants"})
+_ROSTER_LINE = re.compile(rf"[ \t]*(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})[ \t]+[-–—][ \t]+\S")
+# (the company's people answer, the analysts on the call ask: two patterns, that the roles may tell them apart)
+COMPANY_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#company)")
+ANALYST_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#analyst)")
 # a diariser's numbered name alone on a line, the words below, no bracket, no colon ("Speaker 3",
 # "SPEAKER_02"): never a heading, so it counts once too
 DIARISED_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z]))(?P<t2>)[ \t]*(?P<rest>)\r?$")
@@ -395,6 +407,7 @@ def _candidates(text: str):
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
     lines = text.split("\n")
+    participants = _call_participants(lines) if "Call Participants" in text else {}
     for number, line in enumerate(lines, 1):
         if not line or line.isspace():
             blank += 1
@@ -408,7 +421,8 @@ def _candidates(text: str):
             if last in " \t\r":
                 last = line.rstrip()[-1:]
             m = (
-                (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
+                participants and line.strip() in participants and participants[line.strip()].match(line)
+                or (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
                 or first.isdigit() and (last == "]" or _words_follow(lines, number)) and time_name(line)
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
@@ -448,6 +462,27 @@ def _candidates(text: str):
     if short_forms:  # "I:" after "Interviewer (I):" is the interviewer
         out = [c if c[5] not in short_forms else c[:5] + (short_forms[c[5]],) for c in out]
     return out, nonblank_before, number - blank, alone
+
+
+def _call_participants(lines: list[str]) -> dict[str, re.Pattern]:
+    """The names listed under an earnings call's "Company Participants" and "Conference Call Participants",
+    each with the pattern its line alone is read by (COMPANY_NAME_LINE, ANALYST_NAME_LINE)."""
+    names: dict[str, re.Pattern] = {}
+    for i, line in enumerate(lines):
+        heading = line.strip()
+        if heading not in _ROSTER_HEADINGS:
+            continue
+        pattern = COMPANY_NAME_LINE if heading == "Company Participants" else ANALYST_NAME_LINE
+        j = i + 1
+        while True:  # a blank line before each (a web page's paragraphs) or none (a list)
+            if j < len(lines) and not lines[j].strip():
+                j += 1
+            listed = _ROSTER_LINE.match(lines[j]) if j < len(lines) else None
+            if not listed:
+                break
+            names.setdefault(listed.group("name"), pattern)
+            j += 1
+    return names
 
 
 def _words_follow(lines: list[str], number: int) -> bool:
@@ -533,6 +568,8 @@ def _shape(candidate) -> tuple:
     pattern = m.re
     if pattern is OFFICE_LABEL_LINE:  # the office's line, then the name's ("Colin Webb:") alike
         pattern = LABEL_LINE
+    if pattern is ANALYST_NAME_LINE:  # an analyst's name alone, as the company's people's are
+        pattern = COMPANY_NAME_LINE
     if name.isupper() and pattern in (CAPITALS_LABEL_LINE, PART_LABEL_LINE):
         # a name in capitals with a post, or of five words, is written as the short ones beside it
         # ("**MODERADOR:**", "PREGUNTA:"), which the common patterns read
@@ -563,6 +600,8 @@ def _role_hint(m: re.Match) -> str | None:
         return "host"
     if m.re is HANSARD_LABEL_LINE:  # at question time members ask, ministers answer
         return "guest" if m.group("portfolio") else "host"
+    if m.re is COMPANY_NAME_LINE or m.re is ANALYST_NAME_LINE:
+        return "guest" if m.re is COMPANY_NAME_LINE else "host"
     if m.re is EARNINGS_LABEL_LINE or m.re is STREETEVENTS_LABEL_LINE:
         # the operator and the analysts ask, the company's people answer
         title = m.group("title")
