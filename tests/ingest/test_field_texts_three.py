@@ -219,7 +219,20 @@ def test_a_hansards_honourable_member_in_capitals_is_named_in_title_case():
     annotated = run(read("hansard_oral_questions_nz.txt"), source="hansard_oral_questions_nz.txt")
     roles = {s.name: s.role for s in annotated.speakers}
     assert roles["Hon Mara Quill"] == "guest" and roles["Tom Rigg"] == "host"
-    assert said(annotated)[0] == (("Hon Mara Quill", "guest"), "Yes. The budget sets aside the money for both vessels.")
+    assert said(annotated)[0] == (("Tom Rigg", "host"), "Will the inter-island ferry service be funded next year?")
+    assert said(annotated)[1] == (("Hon Mara Quill", "guest"), "Yes. The budget sets aside the money for both vessels.")
+
+
+def test_a_numbered_oral_question_is_the_asking_members_turn():
+    # New Zealand's Hansard: each question opens "1. NAME (Party—Electorate) to the Minister of ...: question", a title
+    # before the name at times ("2. Dr ANNA PRICE"); the supplementaries under the name in title case
+    annotated = run(read("hansard_oral_questions_nz_numbered.txt"), source="hansard_oral_questions_nz_numbered.txt")
+    turns = said(annotated)
+    assert [who for who, _ in turns] == [
+        ("Keri Waititi", "host"), ("Hon Daniel Moss", "guest"), ("Keri Waititi", "host"), ("Hon Daniel Moss", "guest"),
+        ("Dr Anna Price", "host"), ("Hon Lucy Tama", "guest"), ("Dr Anna Price", "host"), ("Hon Lucy Tama", "guest")]
+    assert turns[0][1] == "Has the Government agreed to fund dredging of the Port Averly channel?"
+    assert turns[4][1] == "What steps is she taking to improve river water quality?"
 
 
 def test_a_numbered_transcripts_q_and_a_are_the_examining_lawyer_and_the_witness():

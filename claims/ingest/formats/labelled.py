@@ -31,6 +31,7 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
                                          the name listed under "Company Participants" or "Conference Call
                                          Participants" above; a label once too)
     The Minister for Roads (Jane Doe):   (the UK Parliament's Hansard: an office, the person in brackets)
+    1. JANE DOE (Party—Seat) to the Minister of Roads: text   (New Zealand's Hansard: a numbered oral question)
     M. Jean Dupont. text                 (the French chambers' record: "M."/"Mme", the name or the office,
     Mme la présidente. text              "le président", a full stop; a minister's post after a comma once)
 The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
@@ -308,6 +309,14 @@ HANSARD_LABEL_LINE = re.compile(
     r"[ ]\((?P<seat>[^()\n]{2,60}[—–-][^()\n]{1,60})\)(?:[ ]\((?P<portfolio>[^()\n]{2,150})\))?"
     r"[ ]\(\d{1,2}[.:]\d{2}(?:[ ]?[ap]\.?m\.?)?\)(?P<t2>):[ \t]+(?P<rest>\S)"
 )
+# New Zealand's Hansard at question time: the question's number, the member asking in capitals (a title before the
+# name), the party (and electorate) in brackets, the minister asked, a colon and the question ("1. Hon JANE DOE
+# (National—Ōtaki) to the Minister of Transport: Will ...?"); the supplementaries after it are "Jane Doe: ..."
+ORAL_QUESTION_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)\d{1,2}\.[ ](?P<name>(?:(?:Rt[ ])?Hon[ ]|Dr[ ]|Mr[ ]|Mrs[ ]|Ms[ ]|Sir[ ]|Dame[ ])?"
+    r"[A-ZĀĒĪŌŪ][A-ZĀĒĪŌŪ'’-]+(?:[ ][A-ZĀĒĪŌŪ][A-ZĀĒĪŌŪ'’-]+){1,3})[ ]\([^()\n]{2,80}\)"
+    r"[ ]to[ ]the[ ][A-Z][^:\n]{2,150}?(?P<t2>):[ \t]+(?P<rest>\S)"
+)
 # the UK Parliament's Hansard: a minister named by the office once, the name in brackets ("The Minister for Roads
 # (Colin Webb):"; the Speaker's deputy, "Madam Deputy Speaker (Dame Ann Blake):"), by the name after that
 OFFICE_LABEL_LINE = re.compile(
@@ -439,6 +448,7 @@ def _candidates(text: str):
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or first in "MD" and "(" in line[:40] and hansard(line)
                 or first in "TM" and last == ":" and office(line)
+                or first.isdigit() and line.find(". ", 0, 4) > 0 and ORAL_QUESTION_LINE.match(line)
                 or first.isupper() and ". " in line[:60] and capitals_period(line)
                 or first == "M" and line.lstrip(" \t").startswith(("M. ", "Mme ", "Mlle ")) and french_chamber(line)
                 or last == "]" and number < len(lines) and _DASHED_RULE.fullmatch(lines[number]) and streetevents(line)
@@ -597,6 +607,8 @@ _HOST_WORDS = frozenset(HOST_ROLES)
 
 def _role_hint(m: re.Match) -> str | None:
     if _QUESTION_NUMBER.match(m.group("name")):
+        return "host"
+    if m.re is ORAL_QUESTION_LINE:
         return "host"
     if m.re is HANSARD_LABEL_LINE:  # at question time members ask, ministers answer
         return "guest" if m.group("portfolio") else "host"
@@ -924,6 +936,9 @@ def _label_lines(text: str):
     and the number of lines from the first label on that are not blank (show notes before a
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank, alone = _candidates(text)
+    if any(c[4].re is ORAL_QUESTION_LINE for c in cands):  # "1. TOM RIGG (National) to the Minister ...", then "Tom Rigg:"
+        written = {c[5].casefold(): c[5] for c in cands if c[4].re is not ORAL_QUESTION_LINE}
+        cands = [c[:5] + (written.get(c[5].casefold(), c[5]),) if c[4].re is ORAL_QUESTION_LINE else c for c in cands]
     if "transcribed by Sonix" in text[:20_000]:
         kept = [i for i, c in enumerate(cands) if not (c[4].group("rest") and _SONIX_CREDIT.match(c[3], c[4].start("rest")))]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
@@ -970,6 +985,8 @@ def _label_lines(text: str):
     names |= {c[5] for c in cands if c[4].re is LABEL_LINE and c[4].group("role") or _post_at_organisation(c[4])}
     # and a part in a press conference ("PREGUNTA:" once, above the president's answer), however often
     names |= {c[5] for c in cands if c[5].lower() in _CONFERENCE_PARTS}
+    # and a member asking a numbered oral question, in Parliament's own form, however often
+    names |= {c[5] for c in cands if c[4].re is ORAL_QUESTION_LINE}
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
