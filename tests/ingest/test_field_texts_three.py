@@ -235,6 +235,15 @@ def test_a_numbered_oral_question_is_the_asking_members_turn():
     assert turns[4][1] == "What steps is she taking to improve river water quality?"
 
 
+def test_a_hansards_subject_heading_between_questions_is_not_the_last_speakers_words():
+    # the subject's heading over each question ("Water Quality—Rivers" in New Zealand's Hansard, "Road Funding" in
+    # an Australian parliament's), a paragraph of its own after the last answer to the question before
+    turns = said(run(read("hansard_oral_questions_nz_numbered.txt"), source="hansard_oral_questions_nz_numbered.txt"))
+    assert turns[3][1] == "In the spring, once the consents are granted."
+    turns = said(run(read("hansard_question_time.txt"), source="hansard_question_time.txt"))
+    assert turns[4] == (("Mr Speaker", "guest"), "Order! The member for Coastline will cease interjecting.")
+
+
 def test_a_numbered_transcripts_q_and_a_are_the_examining_lawyer_and_the_witness():
     # a reporter's transcript on pleading paper: "BY MS. ORTIZ:" at the margin, then "Q." and "A." lines, the
     # objections and rulings under "MR. BRANDT:" and "THE COURT:"

@@ -372,6 +372,12 @@ _NOT_SPOKEN_LINE = re.compile(
     # ("===张伟采访实录===", "【补充采访】")
     r"|={2,}[^=\n]{1,60}={2,}|【[^】\n]{1,40}】)[ \t]*\r?$"
 )
+# a parliament's subject heading between questions, a paragraph of its own at a turn's end (Australia's "Road
+# Funding", New Zealand's "Water Quality—Rivers"): two to ten words in title case, small words in lower case
+# between them, no sentence's end; read so only in a Hansard (PARLIAMENT_SHAPES), where nobody's words end so
+_SUBJECT_HEADING = re.compile(
+    r"[ \t]*[A-Z][\w'’&-]*(?:(?:[ ]|[ ]?[—–][ ]?)(?:[A-Z0-9][\w'’&-]*|and|of|for|the|in|on|to|a|an|at|by)){1,9}[ \t]*\r?")
+_SUBJECT_HEADING_CHARS = 80
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
@@ -493,6 +499,12 @@ def _call_participants(lines: list[str]) -> dict[str, re.Pattern]:
             names.setdefault(listed.group("name"), pattern)
             j += 1
     return names
+
+
+def _subject_heading(text: str, newline: int, end: int) -> bool:
+    """Whether the line after text[newline] up to `end` is a Hansard's subject heading, a paragraph of its own."""
+    return (end - newline <= _SUBJECT_HEADING_CHARS and text[newline - 1 : newline] in ("\n", "\r")
+            and bool(_SUBJECT_HEADING.fullmatch(text, newline + 1, end)))
 
 
 def _words_follow(lines: list[str], number: int) -> bool:
@@ -1437,6 +1449,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
     time_before = _time_line_before(text, starts[0][1])  # a bare time line just before this label (Google Meet's "00:05:00")
     lines_starting = _LinesStarting(text)
+    parliament = any(c[4].re is HANSARD_LABEL_LINE or c[4].re is ORAL_QUESTION_LINE for c in starts)
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         stamp, shape, rest = _stamp(m), m.re, m.group("rest")
         if time_before:
@@ -1458,7 +1471,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             not_spoken = _NOT_SPOKEN_LINE.match(text, last_nl + 1, b) if last_nl >= 0 else None
             if not not_spoken:
                 if last_nl < 0 or not (_title_written_again(text, last_nl + 1, b, lines_starting)
-                                       or shape is HEARING_LABEL_LINE and _HEARING_HEADING.fullmatch(text, last_nl + 1, b)):
+                                       or shape is HEARING_LABEL_LINE and _HEARING_HEADING.fullmatch(text, last_nl + 1, b)
+                                       or parliament and _subject_heading(text, last_nl, b)):
                     break
             else:
                 time_before = time_before or _time_of(not_spoken)
