@@ -934,3 +934,18 @@ def test_a_definition_list_of_fields_is_no_transcript():
     html = ("<!doctype html><html><body><dl><dt>Guest</dt><dd>Odile Brandt</dd><dt>Recorded</dt><dd>June 2019</dd>"
             "<dt>Guest</dt><dd>Pim Hollis</dd></dl><p>Odile Brandt builds boats.</p></body></html>")
     assert ":" not in read_page(html).text
+
+
+def test_econtalks_intro_note_under_the_first_time_does_not_leave_the_hosts_first_turn_untimed():
+    # EconTalk's episode pages: a table of rows, the time in one cell, the paragraphs in the other; the first row's
+    # opens with "Intro. [Recording date: ...]" above the host's "Name: Today is ..."
+    html = (DATA / "econtalk_episode_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="econtalk_episode_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    turns = [(names[t.speaker_slug], t.start_seconds, t.seconds_estimated) for t in annotated.turns]
+    assert turns[0] == ("Theo Barrow", 33.0, False)
+    assert [(name, seconds) for name, seconds, estimated in turns if not estimated] == [
+        ("Theo Barrow", 33.0), ("Theo Barrow", 52.0), ("Mira Stanek", 70.0)]
+    text = annotated.source_text
+    assert text[annotated.turns[0].start_char:].startswith("Today is August 14th, 2023")

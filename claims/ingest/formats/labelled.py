@@ -1276,15 +1276,24 @@ def _time_line_before(text: str, line_start: int) -> str | None:
     """The time of a bare (or linked) time line just before the line starting at `line_start`, if
     it is one: the first label's time, as the lines between turns time the labels after them."""
     end = line_start - 1
-    for _ in range(3):  # past blank lines between them (Google Meet's "00:00:00", a blank line, the first label)
-        if end < 1:
-            return None
-        previous = text.rfind("\n", 0, end) + 1
-        if text[previous:end].strip():
+    for _ in range(2):
+        for _ in range(3):  # past blank lines between them (Google Meet's "00:00:00", a blank line, the first label)
+            if end < 1:
+                return None
+            previous = text.rfind("\n", 0, end) + 1
+            if text[previous:end].strip():
+                break
+            end = previous - 1
+        if not _INTRO_NOTE.fullmatch(text, previous, end):
             break
-        end = previous - 1
+        end = previous - 1  # past EconTalk's "Intro." under the time, above the host's first words
     m = _NOT_SPOKEN_LINE.match(text, previous, end)
     return m and _time_of(m)
+
+
+# EconTalk's first paragraph, between the first time and the host's label ("0:33", "Intro. [Recording date:
+# August 14, 2023.]", "Russ Roberts: Today is ..."): the episode's note, the time the host's
+_INTRO_NOTE = re.compile(r"[ \t]*Intro\.(?:[ \t]+\[[^\]\n]{1,100}\])?[ \t]*\r?")
 
 
 # (a heading's line read whole and its closing #s and spaces cut after, _heading_words: a lazy title before
