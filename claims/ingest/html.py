@@ -9,18 +9,21 @@ headings, list items, line breaks) end lines, runs of white space inside a block
 The page's chrome is left out: scripts and styles, the head, navigation, headers and footers of
 the site, asides, forms, buttons, players, photos' captions, and any element whose class or id opens by naming it
 comments, a sidebar, a menu, sharing, related links, an ad, a consent banner or a footer (a comment section's
-`Name: text` would otherwise read as turns), and lines that are nothing but links to other pages ("Return to
-Transcripts main page") or an ad's caption ("Advertisement").
+`Name: text` would otherwise read as turns), text only a screen reader reads ("sr-only"), lines that are nothing
+but links to other pages ("Return to Transcripts main page") or an ad's caption ("Advertisement"), and on a Medium
+story all that follows its <article> (claps, "More from", recommendations).
 Time marks and speakers' names that a page sets apart by their element are written as the labelled
 format reads them: "[0:00]" for a clock in <time>, in a time-classed element or on a button, "Name:" for
-a name in <cite> or a speaker-classed element. A fragment with no doctype or <html> is read too
-when it is mostly tags (is_html).
+a name in <cite>, a speaker-classed element or a Hansard speaker link's "primary-text"; names set as
+headings or as a definition list's terms (<dt>) over their words are labels too. A fragment with no doctype
+or <html> is read too when it is mostly tags (is_html).
 
 The page's headings are noted (Page.headings): one between two speakers' turns is a section's title,
 which the pipeline leaves out of the turn before it (without_trailing_headings).
 The rendered text is then ingested like any other transcript (labelled, timed lines, plain...),
 and the interview's sha256 is still that of the raw file. The head gives metadata where the
-page states it: title (og:title, else <title>), show (og:site_name), link (canonical, made
+page states it: title (og:title, else <title>; ASAP Sports' breadcrumb title read as its event and
+speaker), show (og:site_name; on NPR's pages the programme its slug links to), link (canonical, made
 absolute against og:url, else og:url), published date (article:published_time, else the schema.org
 JSON-LD's datePublished, else the first <time datetime>), to day precision, and the YouTube video's id where the page embeds one (og:video, else the first embed); the manifest and the command line still override them.
 """
