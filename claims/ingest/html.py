@@ -97,7 +97,9 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 YOUTUBE_LINK = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/|live/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # a broadcast's day among the page's first lines: CNN's "Aired March 14, 2025 - 20:00 ET"
-_AIRED = re.compile(r"Aired:?[ \t]+(?P<date>[A-Za-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+,? \d{4})\b")
+# (or the sitting's day over a debate, Hansard's "Volume 745: debated on Thursday 8 February 2024")
+_AIRED = re.compile(r"(?:Aired:?|(?:Volume \d{1,4}: )?[Dd]ebated on(?: [A-Z][a-z]{2,8}day)?)[ \t]+"
+                    r"(?P<date>[A-Za-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+,? \d{4})\b")
 _AIRED_LINES = 12
 # an element holding a time mark: <time>, or one whose class says so ("ts", "timestamp", "t-time")
 _TIME_CLASS_WORDS = frozenset({"ts", "time", "timestamp", "timecode"})

@@ -846,6 +846,8 @@ def test_hansards_speakers_linked_to_their_pages_are_labels_and_a_minister_named
     annotated = run(html, source="hansard_uk_debate_page.html")
     assert annotated.ok and annotated.format == "labelled"
     assert annotated.metadata.title == "Ferry Timetables"
+    # the sitting's day under the title: "Volume 745: debated on Thursday 8 February 2024"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2024, 2, 8), "day")
     speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
     text = annotated.source_text
     turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
