@@ -257,11 +257,12 @@ def test_a_numbered_transcripts_q_and_a_are_the_examining_lawyer_and_the_witness
     assert turns[7] == (("Ms. Ortiz", "host"), "How did you know it was his car?")
 
 
-@pytest.mark.parametrize("name", ["seeking_alpha_call.txt", "seeking_alpha_call_page.html"])
+@pytest.mark.parametrize("name", ["seeking_alpha_call.txt", "seeking_alpha_call_page.html", "seeking_alpha_call_titles.txt"])
 def test_an_earnings_calls_listed_participants_alone_on_a_line_are_labels(name):
     # Seeking Alpha's earnings-call transcripts: "Company Participants" and "Conference Call Participants" list
     # "Name - Title", then each speaker's name alone on a line (in bold on the page), a blank line and their
-    # paragraphs; "Operator" alone too. The company's people answer, the analysts ask
+    # paragraphs, the listed title on the line under the name at times; "Operator" alone too. The company's
+    # people answer, the analysts ask
     annotated = run(read(name), source=name)
     assert annotated.format == "labelled"
     turns = said(annotated)

@@ -231,7 +231,7 @@ _ALONE_WITHOUT_MARK = (CAPITALS_ALONE_LINE, BARE_NAME_ALONE_LINE)
 # "Conference Call Participants" ("Jane Roe - Chief Financial Officer"), then each one's name alone on a line
 # over a blank line and their paragraphs; a listed name alone on its line is a label, once too
 _ROSTER_HEADINGS = frozenset({"Company Participants", "Conference Call Participants"})
-_ROSTER_LINE = re.compile(rf"[ \t]*(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})[ \t]+[-–—][ \t]+\S")
+_ROSTER_LINE = re.compile(rf"[ \t]*(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})[ \t]+[-–—][ \t]+(?P<title>\S[^\n]*)")
 # (the company's people answer, the analysts on the call ask: two patterns, that the roles may tell them apart)
 COMPANY_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#company)")
 ANALYST_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#analyst)")
@@ -436,7 +436,7 @@ def _candidates(text: str):
             if last in " \t\r":
                 last = line.rstrip()[-1:]
             m = (
-                participants and line.strip() in participants and participants[line.strip()].match(line)
+                participants and line.strip() in participants and participants[line.strip()][0].match(line)
                 or (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
                 or first.isdigit() and (last == "]" or _words_follow(lines, number)) and time_name(line)
@@ -480,10 +480,10 @@ def _candidates(text: str):
     return out, nonblank_before, number - blank, alone
 
 
-def _call_participants(lines: list[str]) -> dict[str, re.Pattern]:
+def _call_participants(lines: list[str]) -> dict[str, tuple[re.Pattern, str]]:
     """The names listed under an earnings call's "Company Participants" and "Conference Call Participants",
-    each with the pattern its line alone is read by (COMPANY_NAME_LINE, ANALYST_NAME_LINE)."""
-    names: dict[str, re.Pattern] = {}
+    each with the pattern its line alone is read by (COMPANY_NAME_LINE, ANALYST_NAME_LINE) and its title."""
+    names: dict[str, tuple[re.Pattern, str]] = {}
     for i, line in enumerate(lines):
         heading = line.strip()
         if heading not in _ROSTER_HEADINGS:
@@ -496,7 +496,7 @@ def _call_participants(lines: list[str]) -> dict[str, re.Pattern]:
             listed = _ROSTER_LINE.match(lines[j]) if j < len(lines) else None
             if not listed:
                 break
-            names.setdefault(listed.group("name"), pattern)
+            names.setdefault(listed.group("name"), (pattern, listed.group("title").strip()))
             j += 1
     return names
 
@@ -805,6 +805,9 @@ def _repeated_titles(text: str, cands, counts) -> set[str]:
     for c in cands:
         line, m, name = c[3], c[4], c[5]
         if name in speakers or counts[name] < 2:
+            continue
+        if m.re is COMPANY_NAME_LINE or m.re is ANALYST_NAME_LINE:  # a listed name over its listed title is a speaker
+            speakers.add(name)
             continue
         rest = line[m.start("rest"):].rstrip() if m.group("rest") else _line_after(text, c[2]).strip()
         colon = rest.find(": ", 0, 80)
@@ -1459,6 +1462,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     time_before = _time_line_before(text, starts[0][1])  # a bare time line just before this label (Google Meet's "00:05:00")
     lines_starting = _LinesStarting(text)
     parliament = any(c[4].re is HANSARD_LABEL_LINE or c[4].re is ORAL_QUESTION_LINE for c in starts)
+    listed_titles = None  # an earnings call's participants' titles, once a listed name labels a turn
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         stamp, shape, rest = _stamp(m), m.re, m.group("rest")
         if time_before:
@@ -1486,6 +1490,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             else:
                 time_before = time_before or _time_of(not_spoken)
             a, b = trim(text, a, last_nl)
+        if shape is COMPANY_NAME_LINE or shape is ANALYST_NAME_LINE:
+            if listed_titles is None:
+                listed_titles = {name: title for name, (_, title) in _call_participants(text.split("\n")).items()}
+            first_end = text.find("\n", a, b)
+            if first_end > 0 and text[a:first_end].strip() == listed_titles.get(name):
+                a, b = trim(text, first_end, b)  # the title under the name, as listed ("Chief Financial Officer")
         if shape is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
             lead = _LEAD_TIME.match(text, a, b)
             a = lead.end() if lead else a
