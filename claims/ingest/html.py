@@ -114,8 +114,8 @@ _SPEAKER_NAME_WORDS = 5
 # Hansard's (hansard.parliament.uk) speaker: a link to the member's page, "attributed-to-details", holding
 # their photo, their name in "primary-text" ("The Minister for Roads (Colin Webb)": an office and a name)
 # and their seat and party in "secondary-text"
-_ATTRIBUTION_CLASS = ("attributed", "to")
-_ATTRIBUTED_NAME_CLASS = {"primary", "text"}
+_ATTRIBUTION_CLASS = frozenset({"attributed", "to"})
+_ATTRIBUTED_NAME_CLASS = frozenset({"primary", "text"})
 _ATTRIBUTED_NAME = re.compile(r"[^\W\d_][\w.'’ ,()-]{0,98}")
 # a table's column headed as the speaker's or the time's (a transcript exported or published as rows of
 # "Time | Speaker | Text"): its cells are read as labels and time marks
@@ -408,7 +408,7 @@ class _Renderer(HTMLParser):
             level = _HEADING_LEVEL.get(tag) or (_headline_level(attrs) if tag in _BLOCKS else 0)
             if level:
                 self.headlines.append((len(self.open_tags), level, len(self.blocks)))
-            if not self.attribution_depth and set(_ATTRIBUTION_CLASS) <= class_words:
+            if not self.attribution_depth and _ATTRIBUTION_CLASS <= class_words:
                 self.attribution_depth = len(self.open_tags)
             if speaker or column == "speaker":
                 kind = "attributed" if attributed_name else "speaker"

@@ -374,7 +374,8 @@ _NOT_SPOKEN_LINE = re.compile(
 )
 # a parliament's subject heading between questions, a paragraph of its own at a turn's end (Australia's "Road
 # Funding", New Zealand's "Water Quality—Rivers"): two to ten words in title case, small words in lower case
-# between them, no sentence's end; read so only in a Hansard (PARLIAMENT_SHAPES), where nobody's words end so
+# between them, no sentence's end; read so only in a Hansard (its own labels: parse's `parliament`), where
+# nobody's words end so
 _SUBJECT_HEADING = re.compile(
     r"[ \t]*[A-Z][\w'’&-]*(?:(?:[ ]|[ ]?[—–][ ]?)(?:[A-Z0-9][\w'’&-]*|and|of|for|the|in|on|to|a|an|at|by)){1,9}[ \t]*\r?")
 _SUBJECT_HEADING_CHARS = 80
@@ -503,8 +504,8 @@ def _call_participants(lines: list[str]) -> dict[str, tuple[re.Pattern, str]]:
 
 def _subject_heading(text: str, newline: int, end: int) -> bool:
     """Whether the line after text[newline] up to `end` is a Hansard's subject heading, a paragraph of its own."""
-    return (end - newline <= _SUBJECT_HEADING_CHARS and text[newline - 1 : newline] in ("\n", "\r")
-            and bool(_SUBJECT_HEADING.fullmatch(text, newline + 1, end)))
+    blank_before = text[newline - 1 : newline] == "\n" or text[newline - 2 : newline] == "\n\r"
+    return end - newline <= _SUBJECT_HEADING_CHARS and blank_before and bool(_SUBJECT_HEADING.fullmatch(text, newline + 1, end))
 
 
 def _words_follow(lines: list[str], number: int) -> bool:
