@@ -9,18 +9,21 @@ headings, list items, line breaks) end lines, runs of white space inside a block
 The page's chrome is left out: scripts and styles, the head, navigation, headers and footers of
 the site, asides, forms, buttons, players, photos' captions, and any element whose class or id opens by naming it
 comments, a sidebar, a menu, sharing, related links, an ad, a consent banner or a footer (a comment section's
-`Name: text` would otherwise read as turns), and lines that are nothing but links to other pages ("Return to
-Transcripts main page") or an ad's caption ("Advertisement").
+`Name: text` would otherwise read as turns), text only a screen reader reads ("sr-only"), lines that are nothing
+but links to other pages ("Return to Transcripts main page") or an ad's caption ("Advertisement"), and on a Medium
+story all that follows its <article> (claps, "More from", recommendations).
 Time marks and speakers' names that a page sets apart by their element are written as the labelled
 format reads them: "[0:00]" for a clock in <time>, in a time-classed element or on a button, "Name:" for
-a name in <cite> or a speaker-classed element. A fragment with no doctype or <html> is read too
-when it is mostly tags (is_html).
+a name in <cite>, a speaker-classed element or a Hansard speaker link's "primary-text"; names set as
+headings or as a definition list's terms (<dt>) over their words are labels too. A fragment with no doctype
+or <html> is read too when it is mostly tags (is_html).
 
 The page's headings are noted (Page.headings): one between two speakers' turns is a section's title,
 which the pipeline leaves out of the turn before it (without_trailing_headings).
 The rendered text is then ingested like any other transcript (labelled, timed lines, plain...),
 and the interview's sha256 is still that of the raw file. The head gives metadata where the
-page states it: title (og:title, else <title>), show (og:site_name), link (canonical, made
+page states it: title (og:title, else <title>; ASAP Sports' breadcrumb title read as its event and
+speaker), show (og:site_name; on NPR's pages the programme its slug links to), link (canonical, made
 absolute against og:url, else og:url), published date (article:published_time, else the schema.org
 JSON-LD's datePublished, else the first <time datetime>), to day precision, and the YouTube video's id where the page embeds one (og:video, else the first embed); the manifest and the command line still override them.
 """
@@ -58,6 +61,9 @@ _CHROME_WORDS = frozenset({
     # Didomi's, Usercentrics', iubenda's, TrustArc's "truste-consent-track", a site's own "gdpr-banner")
     "consent", "gdpr", "onetrust", "didomi", "usercentrics", "iubenda", "truste",
 })
+# text only a screen reader reads, hidden from the page's readers (Bootstrap's "sr-only": Hansard's
+# "Share contribution 5 on" beside each speech)
+_HIDDEN_CLASSES = frozenset({"sr-only"})
 # a box set into the article, named anywhere in its class or id: a guest's or the author's bio
 # ("author-bio-box", "guest-bio"), related stories ("inline-related"), a pull quote repeating a line
 _ASIDE_WORDS = frozenset({"bio", "biography", "related", "pullquote", "recirc", "recirculation", "readmore"})
@@ -91,7 +97,9 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 YOUTUBE_LINK = re.compile(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|v/|live/)|youtu\.be/)([A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # a broadcast's day among the page's first lines: CNN's "Aired March 14, 2025 - 20:00 ET"
-_AIRED = re.compile(r"Aired:?[ \t]+(?P<date>[A-Za-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+,? \d{4})\b")
+# (or the sitting's day over a debate, Hansard's "Volume 745: debated on Thursday 8 February 2024")
+_AIRED = re.compile(r"(?:Aired:?|(?:Volume \d{1,4}: )?[Dd]ebated on(?: [A-Z][a-z]{2,8}day)?)[ \t]+"
+                    r"(?P<date>[A-Za-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+,? \d{4})\b")
 _AIRED_LINES = 12
 # an element holding a time mark: <time>, or one whose class says so ("ts", "timestamp", "t-time")
 _TIME_CLASS_WORDS = frozenset({"ts", "time", "timestamp", "timecode"})
@@ -103,6 +111,12 @@ _TIME_MARK = re.compile(rf"\[{TIME}\]")
 _SPEAKER_CLASS_WORD = "speaker"
 _SPEAKER_NAME = re.compile(r"[^\W\d_][\w.'’ -]{0,58}[:：]?")
 _SPEAKER_NAME_WORDS = 5
+# Hansard's (hansard.parliament.uk) speaker: a link to the member's page, "attributed-to-details", holding
+# their photo, their name in "primary-text" ("The Minister for Roads (Colin Webb)": an office and a name)
+# and their seat and party in "secondary-text"
+_ATTRIBUTION_CLASS = frozenset({"attributed", "to"})
+_ATTRIBUTED_NAME_CLASS = frozenset({"primary", "text"})
+_ATTRIBUTED_NAME = re.compile(r"[^\W\d_][\w.'’ ,()-]{0,98}")
 # a table's column headed as the speaker's or the time's (a transcript exported or published as rows of
 # "Time | Speaker | Text"): its cells are read as labels and time marks
 # ("Name" is not enough: a page's table of guests, "Name | Affiliation", is no transcript)
@@ -134,7 +148,15 @@ _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
 _HEADLINE_WORDS = {"headline": 1, "title": 1, "head": 1}
 _SUBHEAD_WORDS = frozenset({"sub", "subhead", "subheadline", "subtitle", "dek", "standfirst"})
 _HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
+# an NPR page's slug, the <h3> over the headline, linking to the programme the story aired on
+# ('<h3 class="slug"><a href="https://www.npr.org/programs/fresh-air/">Fresh Air</a></h3>'): the show, not "NPR"
+_PROGRAMME_LINK = re.compile(r"^(?:https?://(?:www\.)?npr\.org)?/programs/[a-z0-9-]+/?$")
+_NPR = "NPR"
 _SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
+# ASAP Sports' interview pages title themselves by the site's breadcrumb ("ASAP Sports Transcripts - Tennis - 2026 -
+# MUBADALA DC OPEN - July 25 - Taylor Fritz"): the page's own title is the event's and the speaker's
+_ASAP_BREADCRUMB = re.compile(r"ASAP Sports Transcripts - [^\n]{1,60}? - \d{4} - (?P<event>[^\n]{1,200}?)"
+                              r" - [A-Z][a-z]{2,8} \d{1,2} - (?P<who>[^\n]{1,200})")
 # how far into the page's lines a heading may stand and still title the page
 _TITLE_HEADING_LINES = 20
 
@@ -208,6 +230,8 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
             continue
         if name == "role" and value.lower() in ("navigation", "banner", "contentinfo", "complementary"):
             return True
+        if name == "class" and _HIDDEN_CLASSES.intersection(value.lower().split()):
+            return True
         if name in ("class", "id") and any(
             parts[0] in _CHROME_WORDS or parts[-1] in ("footer", "links")
             or parts[0] not in _TAXONOMY and (_ASIDE_WORDS.intersection(parts) or _ASIDE_PAIRS.intersection(zip(parts, parts[1:])))
@@ -260,6 +284,11 @@ class _Renderer(HTMLParser):
         self.heading_levels: dict[int, int] = {}  # a heading's or a headline element's block: its level
         self.headlines: list[tuple[int, int, int]] = []  # open headline elements: depth, level, blocks before
         self.tables: list[_Table] = []
+        self.first_article_end: int | None = None  # how many blocks were written when the first <article> closed
+        self.programme = ""  # the programme an NPR page's slug links to ("Fresh Air")
+        self.programme_link_at: int | None = None  # where in the line that link's text starts, while it is open
+        self.term_blocks: list[int] = []  # which blocks are a definition list's terms (<dt>)
+        self.attribution_depth = 0  # how deep an open Hansard speaker's link sits, 0 when none is open
 
     # --- blocks ---
     def _flush(self) -> None:
@@ -299,6 +328,8 @@ class _Renderer(HTMLParser):
         self.heading_levels.pop(last, None)
         if self.bold_blocks[-1:] == [last]:
             self.bold_blocks.pop()
+        if self.term_blocks[-1:] == [last]:
+            self.term_blocks.pop()
 
     def handle_starttag(self, tag, attrs):
         if self.skip_tag:
@@ -339,7 +370,9 @@ class _Renderer(HTMLParser):
                 self.body_bundles += 1
             return
         speaker = holds_time_mark = False
-        if tag not in _VOID and (tag == "cite" or _SPEAKER_CLASS_WORD in _class_words(attrs)):
+        class_words = _class_words(attrs)
+        attributed_name = bool(self.attribution_depth) and _ATTRIBUTED_NAME_CLASS <= class_words
+        if tag not in _VOID and (tag == "cite" or _SPEAKER_CLASS_WORD in class_words or attributed_name):
             # the line so far is joined only here: at every tag, a paragraph of one <span> per
             # word (an interactive transcript's) was joined once per word
             line_text = "".join(self.line).strip()
@@ -367,15 +400,20 @@ class _Renderer(HTMLParser):
         if tag == "a":
             self.links.append(bool(attrs_map.get("href")) and not _SEEK_LINK.search(attrs_map["href"]))
             self.open_page_links += self.links[-1]
+            if not self.programme and self.open_counts["h3"] and _PROGRAMME_LINK.search(attrs_map.get("href") or ""):
+                self.programme_link_at = len(self.line)
         if tag not in _VOID:
             self.open_tags.append(tag)
             self.open_counts[tag] += 1
             level = _HEADING_LEVEL.get(tag) or (_headline_level(attrs) if tag in _BLOCKS else 0)
             if level:
                 self.headlines.append((len(self.open_tags), level, len(self.blocks)))
+            if not self.attribution_depth and _ATTRIBUTION_CLASS <= class_words:
+                self.attribution_depth = len(self.open_tags)
             if speaker or column == "speaker":
-                self.marked.append(_Marked("speaker", len(self.open_tags), len(self.line), len(self.blocks)))
-            elif tag == "time" or column == "time" or _class_words(attrs) & _TIME_CLASS_WORDS:
+                kind = "attributed" if attributed_name else "speaker"
+                self.marked.append(_Marked(kind, len(self.open_tags), len(self.line), len(self.blocks)))
+            elif tag == "time" or column == "time" or class_words & _TIME_CLASS_WORDS:
                 self.marked.append(_Marked("time", len(self.open_tags), len(self.line), len(self.blocks)))
 
     def handle_startendtag(self, tag, attrs):
@@ -395,6 +433,9 @@ class _Renderer(HTMLParser):
             return
         if tag == "a" and self.links:
             self.open_page_links -= self.links.pop()
+        if tag == "a" and self.programme_link_at is not None:
+            self.programme = _SPACE.sub(" ", "".join(self.line[self.programme_link_at:])).strip()
+            self.programme_link_at = None
         if tag == "th" and self.tables:  # a header naming the column: "Speaker", "Time"
             table = self.tables[-1]
             kind = _COLUMN_HEADERS.get(_SPACE.sub(" ", "".join(self.line[table.header_at:])).strip().lower())
@@ -408,6 +449,8 @@ class _Renderer(HTMLParser):
                 self.open_counts[closed] -= 1
                 if closed == tag:
                     break
+        if self.attribution_depth > len(self.open_tags):
+            self.attribution_depth = 0
         closed_headlines = []
         while self.headlines and self.headlines[-1][0] > len(self.open_tags):
             closed_headlines.append(self.headlines.pop())
@@ -421,8 +464,15 @@ class _Renderer(HTMLParser):
             self._flush()
             if len(self.blocks) > blocks:
                 self.heading_blocks.append(len(self.blocks) - 1)
+        elif tag == "dt":
+            blocks = len(self.blocks)
+            self._flush()
+            if len(self.blocks) > blocks:
+                self.term_blocks.append(len(self.blocks) - 1)
         elif tag in _BLOCKS:
             self._flush()
+        if tag == "article" and not self.open_counts["article"] and self.first_article_end is None:
+            self.first_article_end = len(self.blocks)
         for _, level, blocks_at in closed_headlines:
             if len(self.blocks) == blocks_at + 1 and not marked:  # one line of its own, not a box of several
                 self.heading_levels.setdefault(blocks_at, level)
@@ -449,7 +499,8 @@ class _Renderer(HTMLParser):
             if clock:
                 self.line[marked.line_at:] = [f" [{clock.group(1)}] "]
                 self.line_marked = True
-            elif marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS:
+            elif (marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS
+                  or marked.kind == "attributed" and _ATTRIBUTED_NAME.fullmatch(text)):
                 self.line[marked.line_at:] = [f" {text} " if text[-1] in ":：" else f" {text}: "]
                 self.line_marked = True
                 self.label_end = marked.line_at + 1
@@ -571,6 +622,9 @@ def _page_title(renderer: "_Renderer") -> str:
     title = specific or _linked_data_headline(renderer.linked_data) or heading or next((c for c in candidates if c), "")
     if heading and title != heading and title.casefold().startswith(heading.casefold()) and _TITLE_PARTS.match(title, len(heading)):
         title = heading  # "Dana Whitfield on recycling | Grid Weekly" above its <h1>: the site's name after the page's own
+    breadcrumb = _ASAP_BREADCRUMB.fullmatch(title)
+    if breadcrumb:
+        title = f"{breadcrumb.group('event')}: {breadcrumb.group('who')}"
     # a no-break space in a title is a space ("John&nbsp;Kirby", the White House's og:title)
     return title.replace("\xa0", " ")
 
@@ -682,12 +736,55 @@ def _name_headings_as_labels(renderer: "_Renderer") -> None:
     renderer.bold_blocks = [i for i in renderer.bold_blocks if i not in labels]
 
 
+def _show(site_name: str, renderer: "_Renderer") -> str:
+    """og:site_name; on NPR's pages the programme the slug names, where it names one."""
+    return renderer.programme if site_name == _NPR and renderer.programme else site_name
+
+
+def _medium_page(meta: dict[str, str]) -> bool:
+    """A story on Medium (medium.com or a publication's own domain): its app links name the Medium app."""
+    return "Medium" in (meta.get("al:android:app_name"), meta.get("al:ios:app_name"))
+
+
+def _keep_blocks(renderer: "_Renderer", count: int) -> None:
+    """Leave only the first `count` blocks, and the headings and bold lines among them."""
+    del renderer.blocks[count:]
+    renderer.heading_blocks = [i for i in renderer.heading_blocks if i < count]
+    renderer.bold_blocks = [i for i in renderer.bold_blocks if i < count]
+    renderer.term_blocks = [i for i in renderer.term_blocks if i < count]
+    renderer.heading_levels = {i: level for i, level in renderer.heading_levels.items() if i < count}
+
+
+def _name_terms_as_labels(renderer: "_Renderer") -> None:
+    """Speakers' names set as a definition list's terms over their words (<dl><dt>Name</dt><dd>words</dd>...: a
+    WordPress theme's transcripts, Fanscribed's "<dt><span class="name">Name</span>:</dt>") are labels, "Name:",
+    as names set as headings are: the terms whose text is a name in capitalised words, two such names each
+    the term of two or more; a list of fields ("Name", "Email") names each once."""
+    blocks = renderer.blocks
+    names = {i: blocks[i].rstrip(":：").rstrip() for i in renderer.term_blocks}
+    counts = Counter(
+        name for name in names.values()
+        if _SPEAKER_NAME.fullmatch(name) and len(name.split()) <= _SPEAKER_NAME_WORDS and all(w[:1].isupper() for w in name.split())
+    )
+    repeated = {name for name, count in counts.items() if count >= 2}
+    if len(repeated) < 2:
+        return
+    for i, name in names.items():
+        if name in repeated and not blocks[i].endswith((":", "：")):
+            blocks[i] += ":"
+
+
 def read_page(html: str) -> Page:
     """An HTML document in, its text (paragraphs one per line, a blank line between) and metadata out."""
     renderer = _Renderer()
     renderer.feed(html)
     renderer.close()
+    if renderer.first_article_end is not None and _medium_page(renderer.meta):
+        # what Medium sets after the story's <article> is its own: the claps and responses, the tags, "Written by"
+        # the author, "More from" them and "Recommended from Medium", in hashed classes that name none of it
+        _keep_blocks(renderer, renderer.first_article_end)
     _name_headings_as_labels(renderer)
+    _name_terms_as_labels(renderer)
     meta = renderer.meta
     title = _page_title(renderer)
     published, precision = _published(meta.get("article:published_time", ""))
@@ -701,7 +798,7 @@ def read_page(html: str) -> Page:
         precision = "day" if published else precision
     video = YOUTUBE_LINK.search(meta.get("og:video") or meta.get("og:video:url") or "")
     metadata = Metadata(
-        title=title, show=meta.get("og:site_name", ""), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),
+        title=title, show=_show(meta.get("og:site_name", ""), renderer), link=_link(meta.get("canonical", ""), meta.get("og:url", "")),
         published=published, published_precision=precision, video_id=video.group(1) if video else renderer.video_id,
     )
     starts, at = [], 0

@@ -2,6 +2,8 @@
 written in the producer's shape, in words of our own)."""
 from pathlib import Path
 
+import pytest
+
 from claims.ingest.pipeline import run
 from claims.ingest.records import Metadata
 
@@ -217,7 +219,29 @@ def test_a_hansards_honourable_member_in_capitals_is_named_in_title_case():
     annotated = run(read("hansard_oral_questions_nz.txt"), source="hansard_oral_questions_nz.txt")
     roles = {s.name: s.role for s in annotated.speakers}
     assert roles["Hon Mara Quill"] == "guest" and roles["Tom Rigg"] == "host"
-    assert said(annotated)[0] == (("Hon Mara Quill", "guest"), "Yes. The budget sets aside the money for both vessels.")
+    assert said(annotated)[0] == (("Tom Rigg", "host"), "Will the inter-island ferry service be funded next year?")
+    assert said(annotated)[1] == (("Hon Mara Quill", "guest"), "Yes. The budget sets aside the money for both vessels.")
+
+
+def test_a_numbered_oral_question_is_the_asking_members_turn():
+    # New Zealand's Hansard: each question opens "1. NAME (Party—Electorate) to the Minister of ...: question", a title
+    # before the name at times ("2. Dr ANNA PRICE"); the supplementaries under the name in title case
+    annotated = run(read("hansard_oral_questions_nz_numbered.txt"), source="hansard_oral_questions_nz_numbered.txt")
+    turns = said(annotated)
+    assert [who for who, _ in turns] == [
+        ("Keri Waititi", "host"), ("Hon Daniel Moss", "guest"), ("Keri Waititi", "host"), ("Hon Daniel Moss", "guest"),
+        ("Dr Anna Price", "host"), ("Hon Lucy Tama", "guest"), ("Dr Anna Price", "host"), ("Hon Lucy Tama", "guest")]
+    assert turns[0][1] == "Has the Government agreed to fund dredging of the Port Averly channel?"
+    assert turns[4][1] == "What steps is she taking to improve river water quality?"
+
+
+def test_a_hansards_subject_heading_between_questions_is_not_the_last_speakers_words():
+    # the subject's heading over each question ("Water Quality—Rivers" in New Zealand's Hansard, "Road Funding" in
+    # an Australian parliament's), a paragraph of its own after the last answer to the question before
+    turns = said(run(read("hansard_oral_questions_nz_numbered.txt"), source="hansard_oral_questions_nz_numbered.txt"))
+    assert turns[3][1] == "In the spring, once the consents are granted."
+    turns = said(run(read("hansard_question_time.txt"), source="hansard_question_time.txt"))
+    assert turns[4] == (("Mr Speaker", "guest"), "Order! The member for Coastline will cease interjecting.")
 
 
 def test_a_numbered_transcripts_q_and_a_are_the_examining_lawyer_and_the_witness():
@@ -231,3 +255,23 @@ def test_a_numbered_transcripts_q_and_a_are_the_examining_lawyer_and_the_witness
         "Ms. Ortiz", "The Witness"]
     assert turns[6] == (("The Witness", "guest"), "It was the defendant's car.")
     assert turns[7] == (("Ms. Ortiz", "host"), "How did you know it was his car?")
+
+
+@pytest.mark.parametrize("name", ["seeking_alpha_call.txt", "seeking_alpha_call_page.html", "seeking_alpha_call_titles.txt"])
+def test_an_earnings_calls_listed_participants_alone_on_a_line_are_labels(name):
+    # Seeking Alpha's earnings-call transcripts: "Company Participants" and "Conference Call Participants" list
+    # "Name - Title", then each speaker's name alone on a line (in bold on the page), a blank line and their
+    # paragraphs, the listed title on the line under the name at times; "Operator" alone too. The company's
+    # people answer, the analysts ask
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    turns = said(annotated)
+    assert [who for who, _ in turns] == [
+        ("Operator", "host"), ("Carla Mendes", "guest"), ("Piet Janssen", "guest"), ("Ruth Amadi", "guest"),
+        ("Operator", "host"), ("Sam Okoro", "host"), ("Piet Janssen", "guest"), ("Operator", "host"),
+        ("Lia Brandt", "host"), ("Ruth Amadi", "guest"), ("Operator", "host")]
+    assert turns[2][1] == ("Thank you, Carla. Ridership rose nine percent in the quarter, and the two new vessels "
+                           "entered service on schedule.\n\nWe expect the northern route to break even by the end of "
+                           "next year.")
+    assert turns[3][1].endswith("took over the short crossings.")  # not the Q&A's heading after it
+    assert turns[5][1] == "Thanks. Piet, how much of the ridership growth came from the new routes?"

@@ -693,6 +693,7 @@ def test_a_broadcasters_copyright_notice_under_the_transcript_is_not_the_last_sp
     assert annotated.ok and annotated.format == "labelled"
     metadata = annotated.metadata
     assert metadata.title == "A town votes to buy a battery the size of a barn"
+    assert metadata.show == "Morning Edition"  # the programme the slug links to, not og:site_name's "NPR"
     assert (metadata.published, metadata.published_precision) == (dt.date(2023, 5, 4), "day")
     speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
     text = annotated.source_text
@@ -834,3 +835,119 @@ def test_photo_captions_set_between_the_answers_are_not_the_speakers_words():
     assert turns[1][1] == "Somewhere past thirty thousand. I stopped counting in the nineties."
     assert turns[3][1] == "The night of the storm in 1998. Everyone on board went quiet, even the children."
     assert "Photo:" not in text and "Courtesy of" not in text
+
+
+def test_hansards_speakers_linked_to_their_pages_are_labels_and_a_minister_named_by_office_is_the_person():
+    # hansard.parliament.uk's debate pages: each contribution's speaker is a link to the member's page holding
+    # a photo, the name in "primary-text" and seat and party in "secondary-text"; a minister's first
+    # contribution names the office and the person in brackets, later ones the person; a screen reader's
+    # "Share contribution 1 on" beside each
+    html = (DATA / "hansard_uk_debate_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="hansard_uk_debate_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.metadata.title == "Ferry Timetables"
+    # the sitting's day under the title: "Volume 745: debated on Thursday 8 February 2024"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2024, 2, 8), "day")
+    speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert turns == [
+        (("Morag Kinnaird", "host"), "What recent discussions the Secretary of State has had with ferry operators "
+                                     "on winter timetables."),
+        (("Owen Pritchard", "guest"), "I met the operators last week, and the winter timetable will keep two sailings "
+                                      "a day on every lifeline route.\n\nI will write to the hon. Lady with the "
+                                      "details for her islands."),
+        (("Morag Kinnaird", "host"), "Two sailings is what the timetable promised last winter too, and half of them "
+                                     "never left port. Will he publish the cancellations?"),
+        (("Owen Pritchard", "guest"), "Yes, every month, starting in March."),
+    ]
+    assert "The Minister for Maritime (Owen Pritchard):" in text
+    assert "Share contribution" not in text and "(Islay and Jura) (SNP)" not in text
+
+
+def test_what_medium_sets_after_the_storys_article_is_not_the_last_speakers_words():
+    # a Medium story: "Name:" in bold in the story's <article>; after it, in hashed classes, the claps and responses,
+    # the tags, "Written by" the author, "More from" them and "Recommended from Medium", each card a title and a blurb
+    html = (DATA / "medium_interview_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="medium_interview_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.metadata.title == "Talking tides with a harbour pilot"
+    assert annotated.metadata.published == dt.date(2023, 4, 11)
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [name for name, _ in turns] == ["Wren Castillo", "Ines Falk"] * 2
+    assert turns[-1][1] == ("Fog came down in ten minutes. We kept her in the channel by the depth sounder and the "
+                            "tug's lights, and nothing else.\n\nShe still pilots three ships a week.")
+    for footer in ("Written by", "Followers", "No responses yet", "More from", "Recommended from Medium", "pier", "214"):
+        assert footer not in text, footer
+
+
+@pytest.mark.parametrize("site_name, href, show", [
+    ("NPR", "https://www.npr.org/programs/fresh-air/", "Fresh Air"),
+    ("NPR", "https://www.npr.org/sections/author-interviews/", "NPR"),  # a section, no programme
+    ("Grid Weekly", "/programs/fresh-air/", "Grid Weekly"),  # another site's programmes: its name stays
+])
+def test_an_npr_pages_show_is_the_programme_its_slug_links_to(site_name, href, show):
+    html = (f'<!doctype html><html><head><meta property="og:site_name" content="{site_name}"></head><body><article>'
+            f'<div class="slug-wrap"><h3 class="slug"><a href="{href}">Fresh Air</a></h3></div>'
+            '<h1>A ferry pilot on fog</h1><p>TESS LANG, HOST: Good morning.</p></article></body></html>')
+    assert read_page(html).metadata.show == show
+
+
+def test_an_asap_sports_pages_title_is_the_event_and_the_speaker_not_the_sites_breadcrumb():
+    # ASAP Sports' interview pages: <title> is the site's breadcrumb ("ASAP Sports Transcripts - <sport> - <year> -
+    # <EVENT> - <Month day> - <speaker>"), the transcript in bold "Q." and "NAME:" labels over <br>s
+    html = (DATA / "asap_sports_interview.html").read_text(encoding="utf-8")
+    annotated = run(html, source="asap_sports_interview.html")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.metadata.title == "HARBOURSIDE OPEN: Lena Voss"
+    assert annotated.metadata.published == dt.date(2024, 8, 14)
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    assert [names[t.speaker_slug] for t in annotated.turns] == [
+        "The Moderator", "Q", "Lena Voss", "Q", "Lena Voss", "The Moderator"]
+
+
+@pytest.mark.parametrize("title", [
+    "ASAP Sports Transcripts",  # a listing's
+    "Lena Voss - August 14 - Press conference",  # another site's, no breadcrumb
+])
+def test_a_title_that_is_no_asap_sports_breadcrumb_is_kept_as_it_is(title):
+    html = f"<!doctype html><html><head><title>{title}</title></head><body><p>Q. Ready?</p></body></html>"
+    assert read_page(html).metadata.title == title
+
+
+def test_speakers_names_as_a_definition_lists_terms_are_labels():
+    # a WordPress theme's transcripts: <dl class="transcripts"><dt>Name</dt><dd><p>words</p>...</dd>, a stray </dd>
+    # after the <dl> opens (the theme closes the item before each term)
+    html = (DATA / "dl_transcript_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="dl_transcript_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    speakers = {sp.slug: (sp.name, sp.role) for sp in annotated.speakers}
+    text = annotated.source_text
+    turns = [(speakers[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert [who for who, _ in turns] == [("Pim Hollis", "host"), ("Odile Brandt", "guest")] * 2
+    assert turns[1][1] == ("My father had the shed and the tools. Fibreglass needs a clean room, and we never had one."
+                           "\n\nWood forgives you, too. You can fix a mistake with a plane.")
+    assert turns[3][1] == "Four months if the timber is dry. Longer in a wet spring."
+
+
+def test_a_definition_list_of_fields_is_no_transcript():
+    html = ("<!doctype html><html><body><dl><dt>Guest</dt><dd>Odile Brandt</dd><dt>Recorded</dt><dd>June 2019</dd>"
+            "<dt>Guest</dt><dd>Pim Hollis</dd></dl><p>Odile Brandt builds boats.</p></body></html>")
+    assert ":" not in read_page(html).text
+
+
+def test_econtalks_intro_note_under_the_first_time_does_not_leave_the_hosts_first_turn_untimed():
+    # EconTalk's episode pages: a table of rows, the time in one cell, the paragraphs in the other; the first row's
+    # opens with "Intro. [Recording date: ...]" above the host's "Name: Today is ..."
+    html = (DATA / "econtalk_episode_page.html").read_text(encoding="utf-8")
+    annotated = run(html, source="econtalk_episode_page.html")
+    assert annotated.ok and annotated.format == "labelled"
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    turns = [(names[t.speaker_slug], t.start_seconds, t.seconds_estimated) for t in annotated.turns]
+    assert turns[0] == ("Theo Barrow", 33.0, False)
+    assert [(name, seconds) for name, seconds, estimated in turns if not estimated] == [
+        ("Theo Barrow", 33.0), ("Theo Barrow", 52.0), ("Mira Stanek", 70.0)]
+    text = annotated.source_text
+    assert text[annotated.turns[0].start_char:].startswith("Today is August 14th, 2023")

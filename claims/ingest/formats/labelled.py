@@ -27,6 +27,11 @@ Shapes read (as podcast sites, Otter, Descript and diarised Whisper output write
                                          counts once too, bare or "[Speaker 3]")
     Jane Doe -- Chief Executive Officer  (an earnings call's name and title alone on a line, the words below,
     Operator                             and the operator's "Operator" alone: the Motley Fool's transcripts)
+    Jane Doe                             (a name alone, a blank line, the words: Seeking Alpha's earnings calls,
+                                         the name listed under "Company Participants" or "Conference Call
+                                         Participants" above; a label once too)
+    The Minister for Roads (Jane Doe):   (the UK Parliament's Hansard: an office, the person in brackets)
+    1. JANE DOE (Party—Seat) to the Minister of Roads: text   (New Zealand's Hansard: a numbered oral question)
     M. Jean Dupont. text                 (the French chambers' record: "M."/"Mme", the name or the office,
     Mme la présidente. text              "le président", a full stop; a minister's post after a comma once)
 The colon may be a full-width one, "Su Zhu：" (U+FF1A, as Uncommon Core's transcripts write it), with
@@ -222,6 +227,14 @@ CAPITALS_ALONE_LINE = re.compile(
 # the same in title case (Otter's text export without times: "Maria Lopez", then her words)
 BARE_NAME_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$")
 _ALONE_WITHOUT_MARK = (CAPITALS_ALONE_LINE, BARE_NAME_ALONE_LINE)
+# an earnings call as Seeking Alpha prints it: its participants listed under "Company Participants" and
+# "Conference Call Participants" ("Jane Roe - Chief Financial Officer"), then each one's name alone on a line
+# over a blank line and their paragraphs; a listed name alone on its line is a label, once too
+_ROSTER_HEADINGS = frozenset({"Company Participants", "Conference Call Participants"})
+_ROSTER_LINE = re.compile(rf"[ \t]*(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})[ \t]+[-–—][ \t]+(?P<title>\S[^\n]*)")
+# (the company's people answer, the analysts on the call ask: two patterns, that the roles may tell them apart)
+COMPANY_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#company)")
+ANALYST_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#analyst)")
 # a diariser's numbered name alone on a line, the words below, no bracket, no colon ("Speaker 3",
 # "SPEAKER_02"): never a heading, so it counts once too
 DIARISED_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z]))(?P<t2>)[ \t]*(?P<rest>)\r?$")
@@ -296,6 +309,20 @@ HANSARD_LABEL_LINE = re.compile(
     r"[ ]\((?P<seat>[^()\n]{2,60}[—–-][^()\n]{1,60})\)(?:[ ]\((?P<portfolio>[^()\n]{2,150})\))?"
     r"[ ]\(\d{1,2}[.:]\d{2}(?:[ ]?[ap]\.?m\.?)?\)(?P<t2>):[ \t]+(?P<rest>\S)"
 )
+# New Zealand's Hansard at question time: the question's number, the member asking in capitals (a title before the
+# name), the party (and electorate) in brackets, the minister asked, a colon and the question ("1. Hon JANE DOE
+# (National—Ōtaki) to the Minister of Transport: Will ...?"); the supplementaries after it are "Jane Doe: ..."
+ORAL_QUESTION_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)\d{1,2}\.[ ](?P<name>(?:(?:Rt[ ])?Hon[ ]|Dr[ ]|Mr[ ]|Mrs[ ]|Ms[ ]|Sir[ ]|Dame[ ])?"
+    r"[A-ZĀĒĪŌŪ][A-ZĀĒĪŌŪ'’-]+(?:[ ][A-ZĀĒĪŌŪ][A-ZĀĒĪŌŪ'’-]+){1,3})[ ]\([^()\n]{2,80}\)"
+    r"[ ]to[ ]the[ ][A-Z][^:\n]{2,150}?(?P<t2>):[ \t]+(?P<rest>\S)"
+)
+# the UK Parliament's Hansard: a minister named by the office once, the name in brackets ("The Minister for Roads
+# (Colin Webb):"; the Speaker's deputy, "Madam Deputy Speaker (Dame Ann Blake):"), by the name after that
+OFFICE_LABEL_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?P<office>The[ ][A-Z][^()\n:]{2,120}?|(?:Mr|Madam)[ ](?:Deputy[ ])?Speaker)"
+    rf"[ ]\((?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,4}})\)(?P<t2>):(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+)
 # a name of two to four words in capitals and a period, the words after it (the Federal Reserve's press
 # conferences: "CHAIR LINDQVIST. Good afternoon.", "MICHELLE SMITH. Steve.", "STEVE ARDEN. Thank you, Chair."); a line
 # in capitals throughout is a heading ("STATEMENT OF HON. TOMAS VALE, A U.S. SENATOR ...")
@@ -345,6 +372,13 @@ _NOT_SPOKEN_LINE = re.compile(
     # ("===张伟采访实录===", "【补充采访】")
     r"|={2,}[^=\n]{1,60}={2,}|【[^】\n]{1,40}】)[ \t]*\r?$"
 )
+# a parliament's subject heading between questions, a paragraph of its own at a turn's end (Australia's "Road
+# Funding", New Zealand's "Water Quality—Rivers"): two to ten words in title case, small words in lower case
+# between them, no sentence's end; read so only in a Hansard (its own labels: parse's `parliament`), where
+# nobody's words end so
+_SUBJECT_HEADING = re.compile(
+    r"[ \t]*[A-Z][\w'’&-]*(?:(?:[ ]|[ ]?[—–][ ]?)(?:[A-Z0-9][\w'’&-]*|and|of|for|the|in|on|to|a|an|at|by)){1,9}[ \t]*\r?")
+_SUBJECT_HEADING_CHARS = 80
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
@@ -384,10 +418,12 @@ def _candidates(text: str):
     hansard = HANSARD_LABEL_LINE.match
     capitals_period = CAPITALS_PERIOD_LINE.match
     french_chamber = FRENCH_CHAMBER_LINE.match
+    office = OFFICE_LABEL_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
     start = 0
     lines = text.split("\n")
+    participants = _call_participants(lines) if "Call Participants" in text else {}
     for number, line in enumerate(lines, 1):
         if not line or line.isspace():
             blank += 1
@@ -401,7 +437,8 @@ def _candidates(text: str):
             if last in " \t\r":
                 last = line.rstrip()[-1:]
             m = (
-                (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
+                participants and line.strip() in participants and participants[line.strip()][0].match(line)
+                or (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
                 or first.isdigit() and (last == "]" or _words_follow(lines, number)) and time_name(line)
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
@@ -417,6 +454,8 @@ def _candidates(text: str):
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or first in "MD" and "(" in line[:40] and hansard(line)
+                or first in "TM" and last == ":" and office(line)
+                or first.isdigit() and line.find(". ", 0, 4) > 0 and ORAL_QUESTION_LINE.match(line)
                 or first.isupper() and ". " in line[:60] and capitals_period(line)
                 or first == "M" and line.lstrip(" \t").startswith(("M. ", "Mme ", "Mlle ")) and french_chamber(line)
                 or last == "]" and number < len(lines) and _DASHED_RULE.fullmatch(lines[number]) and streetevents(line)
@@ -440,6 +479,33 @@ def _candidates(text: str):
     if short_forms:  # "I:" after "Interviewer (I):" is the interviewer
         out = [c if c[5] not in short_forms else c[:5] + (short_forms[c[5]],) for c in out]
     return out, nonblank_before, number - blank, alone
+
+
+def _call_participants(lines: list[str]) -> dict[str, tuple[re.Pattern, str]]:
+    """The names listed under an earnings call's "Company Participants" and "Conference Call Participants",
+    each with the pattern its line alone is read by (COMPANY_NAME_LINE, ANALYST_NAME_LINE) and its title."""
+    names: dict[str, tuple[re.Pattern, str]] = {}
+    for i, line in enumerate(lines):
+        heading = line.strip()
+        if heading not in _ROSTER_HEADINGS:
+            continue
+        pattern = COMPANY_NAME_LINE if heading == "Company Participants" else ANALYST_NAME_LINE
+        j = i + 1
+        while True:  # a blank line before each (a web page's paragraphs) or none (a list)
+            if j < len(lines) and not lines[j].strip():
+                j += 1
+            listed = _ROSTER_LINE.match(lines[j]) if j < len(lines) else None
+            if not listed:
+                break
+            names.setdefault(listed.group("name"), (pattern, listed.group("title").strip()))
+            j += 1
+    return names
+
+
+def _subject_heading(text: str, newline: int, end: int) -> bool:
+    """Whether the line after text[newline] up to `end` is a Hansard's subject heading, a paragraph of its own."""
+    blank_before = text[newline - 1 : newline] == "\n" or text[newline - 2 : newline] == "\n\r"
+    return end - newline <= _SUBJECT_HEADING_CHARS and blank_before and bool(_SUBJECT_HEADING.fullmatch(text, newline + 1, end))
 
 
 def _words_follow(lines: list[str], number: int) -> bool:
@@ -523,6 +589,10 @@ def _shape(candidate) -> tuple:
     before = line[: m.start("name")].rstrip(" \t")[-1:]  # "** Jen**": the mark, not the space after it
     timed = bool(_stamp(m))
     pattern = m.re
+    if pattern is OFFICE_LABEL_LINE:  # the office's line, then the name's ("Colin Webb:") alike
+        pattern = LABEL_LINE
+    if pattern is ANALYST_NAME_LINE:  # an analyst's name alone, as the company's people's are
+        pattern = COMPANY_NAME_LINE
     if name.isupper() and pattern in (CAPITALS_LABEL_LINE, PART_LABEL_LINE):
         # a name in capitals with a post, or of five words, is written as the short ones beside it
         # ("**MODERADOR:**", "PREGUNTA:"), which the common patterns read
@@ -551,8 +621,12 @@ _HOST_WORDS = frozenset(HOST_ROLES)
 def _role_hint(m: re.Match) -> str | None:
     if _QUESTION_NUMBER.match(m.group("name")):
         return "host"
+    if m.re is ORAL_QUESTION_LINE:
+        return "host"
     if m.re is HANSARD_LABEL_LINE:  # at question time members ask, ministers answer
         return "guest" if m.group("portfolio") else "host"
+    if m.re is COMPANY_NAME_LINE or m.re is ANALYST_NAME_LINE:
+        return "guest" if m.re is COMPANY_NAME_LINE else "host"
     if m.re is EARNINGS_LABEL_LINE or m.re is STREETEVENTS_LABEL_LINE:
         # the operator and the analysts ask, the company's people answer
         title = m.group("title")
@@ -733,6 +807,9 @@ def _repeated_titles(text: str, cands, counts) -> set[str]:
         line, m, name = c[3], c[4], c[5]
         if name in speakers or counts[name] < 2:
             continue
+        if m.re is COMPANY_NAME_LINE or m.re is ANALYST_NAME_LINE:  # a listed name over its listed title is a speaker
+            speakers.add(name)
+            continue
         rest = line[m.start("rest"):].rstrip() if m.group("rest") else _line_after(text, c[2]).strip()
         colon = rest.find(": ", 0, 80)
         if colon > 0 and " " in rest[:colon]:
@@ -875,6 +952,9 @@ def _label_lines(text: str):
     and the number of lines from the first label on that are not blank (show notes before a
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank, alone = _candidates(text)
+    if any(c[4].re is ORAL_QUESTION_LINE for c in cands):  # "1. TOM RIGG (National) to the Minister ...", then "Tom Rigg:"
+        written = {c[5].casefold(): c[5] for c in cands if c[4].re is not ORAL_QUESTION_LINE}
+        cands = [c[:5] + (written.get(c[5].casefold(), c[5]),) if c[4].re is ORAL_QUESTION_LINE else c for c in cands]
     if "transcribed by Sonix" in text[:20_000]:
         kept = [i for i, c in enumerate(cands) if not (c[4].group("rest") and _SONIX_CREDIT.match(c[3], c[4].start("rest")))]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
@@ -921,6 +1001,8 @@ def _label_lines(text: str):
     names |= {c[5] for c in cands if c[4].re is LABEL_LINE and c[4].group("role") or _post_at_organisation(c[4])}
     # and a part in a press conference ("PREGUNTA:" once, above the president's answer), however often
     names |= {c[5] for c in cands if c[5].lower() in _CONFERENCE_PARTS}
+    # and a member asking a numbered oral question, in Parliament's own form, however often
+    names |= {c[5] for c in cands if c[4].re is ORAL_QUESTION_LINE}
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
@@ -1198,15 +1280,24 @@ def _time_line_before(text: str, line_start: int) -> str | None:
     """The time of a bare (or linked) time line just before the line starting at `line_start`, if
     it is one: the first label's time, as the lines between turns time the labels after them."""
     end = line_start - 1
-    for _ in range(3):  # past blank lines between them (Google Meet's "00:00:00", a blank line, the first label)
-        if end < 1:
-            return None
-        previous = text.rfind("\n", 0, end) + 1
-        if text[previous:end].strip():
+    for _ in range(2):
+        for _ in range(3):  # past blank lines between them (Google Meet's "00:00:00", a blank line, the first label)
+            if end < 1:
+                return None
+            previous = text.rfind("\n", 0, end) + 1
+            if text[previous:end].strip():
+                break
+            end = previous - 1
+        if not _INTRO_NOTE.fullmatch(text, previous, end):
             break
-        end = previous - 1
+        end = previous - 1  # past EconTalk's "Intro." under the time, above the host's first words
     m = _NOT_SPOKEN_LINE.match(text, previous, end)
     return m and _time_of(m)
+
+
+# EconTalk's first paragraph, between the first time and the host's label ("0:33", "Intro. [Recording date:
+# August 14, 2023.]", "Russ Roberts: Today is ..."): the episode's note, the time the host's
+_INTRO_NOTE = re.compile(r"[ \t]*Intro\.(?:[ \t]+\[[^\]\n]{1,100}\])?[ \t]*\r?")
 
 
 # (a heading's line read whole and its closing #s and spaces cut after, _heading_words: a lazy title before
@@ -1371,6 +1462,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
     time_before = _time_line_before(text, starts[0][1])  # a bare time line just before this label (Google Meet's "00:05:00")
     lines_starting = _LinesStarting(text)
+    parliament = any(c[4].re is HANSARD_LABEL_LINE or c[4].re is ORAL_QUESTION_LINE for c in starts)
+    listed_titles = None  # an earnings call's participants' titles, once a listed name labels a turn
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         stamp, shape, rest = _stamp(m), m.re, m.group("rest")
         if time_before:
@@ -1392,11 +1485,18 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             not_spoken = _NOT_SPOKEN_LINE.match(text, last_nl + 1, b) if last_nl >= 0 else None
             if not not_spoken:
                 if last_nl < 0 or not (_title_written_again(text, last_nl + 1, b, lines_starting)
-                                       or shape is HEARING_LABEL_LINE and _HEARING_HEADING.fullmatch(text, last_nl + 1, b)):
+                                       or shape is HEARING_LABEL_LINE and _HEARING_HEADING.fullmatch(text, last_nl + 1, b)
+                                       or parliament and _subject_heading(text, last_nl, b)):
                     break
             else:
                 time_before = time_before or _time_of(not_spoken)
             a, b = trim(text, a, last_nl)
+        if shape is COMPANY_NAME_LINE or shape is ANALYST_NAME_LINE:
+            if listed_titles is None:
+                listed_titles = {name: title for name, (_, title) in _call_participants(text.split("\n")).items()}
+            first_end = text.find("\n", a, b)
+            if first_end > 0 and text[a:first_end].strip() == listed_titles.get(name):
+                a, b = trim(text, first_end, b)  # the title under the name, as listed ("Chief Financial Officer")
         if shape is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
             lead = _LEAD_TIME.match(text, a, b)
             a = lead.end() if lead else a
