@@ -44,6 +44,10 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
   "Content": "...", "BeginOffsetMillis": 120}]}`;
 - Gladia: `{"result": {"transcription": {"utterances": [{"start": 0.4, "speaker": 0, "text": "..."}]}}}`;
 - Vosk: `{"result": [{"word": "hello", "start": 0.4, ...}], "text": "hello ..."}`, or a list of them.
+- Fireflies.ai's API: `{"data": {"transcript": {"title": ..., "sentences": [{"speaker_name": "Ann",
+  "start_time": 1.2, "text": "..."}]}}}`, or the transcript alone (seconds, as numbers or strings);
+- Sonix: `{"name": ..., "transcript": [{"speaker": "Ann", "start_time": 3.1, "words": [{"text": "Hi", ...}]}]}`
+  (a part per speaker, its text its words').
 
 Each segment becomes one line, `[hh:mm:ss.fff] text` (the fraction only where the time has
 one), read by the timed-lines format with the recogniser's own times (segments cut
@@ -71,8 +75,8 @@ SHAPES = (
     "utterances, paragraphs or words, Amazon Transcribe items, Speechmatics results, Rev.ai monologues, "
     "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, whisper.cpp "
     "transcription, Gentle words, aeneas fragments, ElevenLabs Scribe words, insanely-fast-whisper chunks, Azure fast "
-    "transcription phrases, Amazon Transcribe Call Analytics transcript, Gladia utterances, Vosk results, a list of "
-    "{start, text} snippets"
+    "transcription phrases, Amazon Transcribe Call Analytics transcript, Gladia utterances, Vosk results, Fireflies "
+    "sentences, Sonix transcript parts, a list of {start, text} snippets"
 )
 _SPACE = re.compile(r"\s+")
 _ENDS, _CLOSERS = (".", "?", "!", "…"), "\"'”’)]"  # a sentence's last word: an end mark, closing quotes after it
@@ -308,6 +312,8 @@ def _segments(data: Any) -> Iterable[Segment] | None:
     """(start seconds, speaker label or "", text) per segment, or None for an unknown shape."""
     if isinstance(data, dict) and isinstance(data.get("response"), dict):  # a Google long-running operation
         data = data["response"]
+    if isinstance(data, dict) and isinstance(data.get("data"), dict) and isinstance(data["data"].get("transcript"), dict):
+        data = data["data"]["transcript"]  # Fireflies' GraphQL answer
     if isinstance(data, dict):
         segments, results = data.get("segments"), data.get("results")
         if isinstance(segments, list) and segments and isinstance(segments[0], dict) and "body" in segments[0]:
@@ -364,6 +370,17 @@ def _segments(data: Any) -> Iterable[Segment] | None:
             return ((float(u["start"]), speaker_label(u.get("speaker")), u.get("text", "")) for u in transcription["utterances"])
         if isinstance(data.get("result"), list) and "text" in data:  # Vosk, one result
             return _vosk([data])
+        sentences = data.get("sentences")
+        if isinstance(sentences, list) and sentences and isinstance(sentences[0], dict) and "speaker_name" in sentences[0]:
+            return (  # Fireflies (seconds)
+                (s["start_time"], speaker_label(s.get("speaker_name") or s.get("speaker_id")), s.get("text", ""))
+                for s in sentences
+            )
+        if isinstance(data.get("transcript"), list):  # Sonix: a part per speaker, its words' texts its text (seconds)
+            return (
+                (p["start_time"], speaker_label(p.get("speaker")), " ".join(str(w["text"]).strip() for w in p["words"]))
+                for p in data["transcript"]
+            )
         if isinstance(data.get("events"), list):  # YouTube json3
             return (
                 (e["tStartMs"] / 1000, "", "".join(seg.get("utf8", "") for seg in e["segs"]))

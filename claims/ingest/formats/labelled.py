@@ -349,8 +349,10 @@ _NOT_SPOKEN_LINE = re.compile(
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
 # the last line crediting who transcribed it: Otter's "Transcribed by https://otter.ai", ASAP Sports' "FastScripts
-# Transcript by ASAP Sports"
-_CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?(?:Transcribed|(?:FastScripts )?Transcript) by \S[^\n]{{0,40}}\s*\Z", re.I)
+# Transcript by ASAP Sports", Sonix's on a free account "(Transcribed by Sonix.ai - Remove this message by upgrading ...)"
+_CREDIT = re.compile(
+    rf"\n[ \t]*(?:(?:{_TIME}[ \t]+)?(?:Transcribed|(?:FastScripts )?Transcript) by \S[^\n]{{0,40}}"
+    r"|\(Transcribed by Sonix\.ai\b[^\n]{0,100}\))\s*\Z", re.I)
 # a page's link to itself or its source as the text's last paragraph, set apart by a blank line ("Source:
 # https://...", "Originally published at <https://...>", "[Read the original](https://...)", a bare address): page
 # furniture, not the last speaker's words
