@@ -60,3 +60,69 @@ def test_fireflies_graphql_transcript_reads_its_sentences_by_speaker_name():
         ("tomas-reid", 5.3, "Sure. The contractor can begin on the ninth if the permit arrives this week."),
         ("lena-ortiz", 11.02, "And if it does not?"),
         ("tomas-reid", 12.6, "Then we lose the spring window and wait until September.")]
+
+
+def test_riverside_text_export_reads_the_name_and_time_line_over_each_turn():
+    # Riverside.fm's .txt: "Name (mm:ss.mmm)" alone on a line, hours only past the first hour, the words below
+    annotated = _run("riverside.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    turns = _turns(annotated)
+    assert [(who, at) for who, at, _ in turns] == [
+        ("nadia-serrano", 0.512), ("ravi-menon", 9.94), ("nadia-serrano", 12.301), ("ravi-menon", 15.877),
+        ("nadia-serrano", 3731.208)]
+    assert turns[3][2] == ("Maybe two hundred. Most of them just need the carburettor cleaned.\n"
+                           "People leave fuel in them all winter and it turns to varnish.")
+    assert _roles(annotated) == {"nadia-serrano": "host", "ravi-menon": "guest"}
+
+
+def test_descript_text_export_with_timecodes_and_speaker_names():
+    # Descript's transcript export, speaker names and timecodes on: "[hh:mm:ss] Name: text" a paragraph
+    annotated = _run("descript.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [(who, at) for who, at, _ in _turns(annotated)] == [
+        ("nadia-serrano", 0.0), ("ravi-menon", 9.0), ("nadia-serrano", 12.0), ("ravi-menon", 15.0),
+        ("nadia-serrano", 64.0)]
+    assert _turns(annotated)[1][2] == "Thanks for having me, Nadia."
+
+
+def _teams_docx(turns, *, paused_after=None):
+    """A Teams meeting transcript as Word writes it: the recording's name, its day, its length and who started the
+    transcript, then a paragraph a turn ("Name   m:ss", a line break, the words), and who stopped it."""
+    from tests.factories import word_document
+
+    paragraphs = [["Harbour Board weekly sync-20240514_100212-Meeting Transcript"], ["14 May 2024, 08:02am"],
+                  ["1h 2m 20s"], ["Lena Ortiz started transcription"]]
+    for i, (name, at, words) in enumerate(turns):
+        paragraphs.append([f"{name}   {at}", ("br",), words])
+        if i == paused_after:
+            paragraphs += [["Lena Ortiz stopped transcription"], ["Lena Ortiz started transcription"]]
+    paragraphs.append(["Lena Ortiz stopped transcription"])
+    return word_document(paragraphs, core_title="")
+
+
+TEAMS_TURNS = [
+    ("Lena Ortiz", "0:03", "Morning, Tomas. Shall we start with the dredging schedule?"),
+    ("Tomas Reid", "0:09", "Sure. The contractor can begin on the ninth if the permit arrives this week."),
+    ("Lena Ortiz", "0:17", "And if it does not?"),
+    ("Tomas Reid", "1:02:05", "Then we lose the spring window and wait until September."),
+]
+
+
+def test_teams_word_transcript_leaves_out_who_stopped_the_transcription():
+    from claims.services import interview_prepare
+
+    annotated = interview_prepare(_teams_docx(TEAMS_TURNS, paused_after=1), source="Harbour Board weekly sync.docx")
+    assert (annotated.format, annotated.container) == ("labelled", "docx")
+    assert _turns(annotated) == [
+        ("lena-ortiz", 3.0, TEAMS_TURNS[0][2]), ("tomas-reid", 9.0, TEAMS_TURNS[1][2]),
+        ("lena-ortiz", 17.0, TEAMS_TURNS[2][2]), ("tomas-reid", 3725.0, TEAMS_TURNS[3][2])]
+    metadata = annotated.metadata
+    assert (metadata.title, str(metadata.published), metadata.duration_seconds) == (
+        "Harbour Board weekly sync", "2024-05-14", 3740)
+
+
+def test_a_line_ending_stopped_transcription_in_other_text_stays_spoken():
+    # only Teams' note, in a transcript whose head says who started it, is left out
+    text = "Ann: The clerk said the machine broke and she stopped transcription\nfor an hour.\n\nBob: Really?\n"
+    annotated = run(text, source="court.txt")
+    assert _turns(annotated)[0][2] == "The clerk said the machine broke and she stopped transcription\nfor an hour."

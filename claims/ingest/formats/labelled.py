@@ -366,6 +366,24 @@ _COPYRIGHT_NOTICE = re.compile(r"\n[ \t]*(?:Copyright\b|©|\(c\))[^\n]{0,200}?\b
 # Google Meet's line closing a meeting's transcript ("Meeting ended after 00:04:19 👋"); what follows
 # it up to the next label (its footer, the next meeting's header) is nobody's words
 _MEETING_ENDED = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?Meeting ended after \d", re.M)
+# Microsoft Teams' notes of who started and stopped the transcript ("Lena Ortiz started transcription" in its
+# head, "Lena Ortiz stopped transcription" after the last turn and where it was paused): a stop note and what follows
+# it up to the next label (the restart's note) are nobody's words
+_TRANSCRIPTION_STARTED = re.compile(r" started transcription[ \t]*\r?$", re.M)
+_TRANSCRIPTION_STOPPED = re.compile(r" stopped transcription[ \t]*\r?$", re.M)
+_TEAMS_NOTE_NAME = 100  # characters: the longest name written before the note
+# the name Teams gives the transcript of a recording: the meeting's, then "-20240514_100212-Meeting Transcript"
+_TEAMS_RECORDING_NAME = re.compile(r"-\d{8}_\d{6}-Meeting (?:Transcript|Recording)$")
+
+
+def _teams_notes(text: str, pattern: re.Pattern, start: int, end: int) -> list[int]:
+    """Where each line of Teams' note (`pattern`) in [start, end) begins."""
+    found = []
+    for m in pattern.finditer(text, start, end):
+        line_start = text.rfind("\n", start, m.start()) + 1
+        if 0 < m.start() - line_start <= _TEAMS_NOTE_NAME:
+            found.append(line_start)
+    return found
 
 
 def _candidates(text: str):
@@ -1292,7 +1310,7 @@ def _title(head: str) -> str:
         return named
     first = next((line for line, n in lines
                   if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line) and field_title(line) is None), "")
-    return "" if reads_as_prose(first) else first
+    return "" if reads_as_prose(first) else _TEAMS_RECORDING_NAME.sub("", first)
 
 
 _ASKERS = frozenset({"Question", "Q"})
@@ -1371,6 +1389,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
         ends = [e.start() for e in _MEETING_ENDED.finditer(text)]
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
+    if "stopped transcription" in text and _teams_notes(text, _TRANSCRIPTION_STARTED, 0, starts[0][1]):
+        stops = _teams_notes(text, _TRANSCRIPTION_STOPPED, starts[0][1], len(text))
+        for i, (c, stop) in enumerate(zip(starts, bounds)):
+            first = bisect.bisect_right(stops, c[1])
+            if first < len(stops) and stops[first] < stop:
+                bounds[i] = stops[first]
     time_before = _time_line_before(text, starts[0][1])  # a bare time line just before this label (Google Meet's "00:05:00")
     lines_starting = _LinesStarting(text)
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
