@@ -47,7 +47,10 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
 - Fireflies.ai's API: `{"data": {"transcript": {"title": ..., "sentences": [{"speaker_name": "Ann",
   "start_time": 1.2, "text": "..."}]}}}`, or the transcript alone (seconds, as numbers or strings);
 - Sonix: `{"name": ..., "transcript": [{"speaker": "Ann", "start_time": 3.1, "words": [{"text": "Hi", ...}]}]}`
-  (a part per speaker, its text its words').
+  (a part per speaker, its text its words');
+- tl;dv's API: `{"id": ..., "meetingId": ..., "data": [{"speaker": "Ann", "text": "...", "startTime": 2.4}]}` (seconds);
+- Podlove Publisher: `[{"start": "00:00:03.120", "start_ms": 3120, "speaker": "12", "voice": "Ann", "text": "..."}]`
+  (`speaker` a contributor's id, `voice` the name), or grouped: `[{"voice": "Ann", "items": [{"start_ms": ...}]}]`.
 
 Each segment becomes one line, `[hh:mm:ss.fff] text` (the fraction only where the time has
 one), read by the timed-lines format with the recogniser's own times (segments cut
@@ -76,7 +79,7 @@ SHAPES = (
     "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, whisper.cpp "
     "transcription, Gentle words, aeneas fragments, ElevenLabs Scribe words, insanely-fast-whisper chunks, Azure fast "
     "transcription phrases, Amazon Transcribe Call Analytics transcript, Gladia utterances, Vosk results, Fireflies "
-    "sentences, Sonix transcript parts, a list of {start, text} snippets"
+    "sentences, Sonix transcript parts, tl;dv data, Podlove Publisher lines, a list of {start, text} snippets"
 )
 _SPACE = re.compile(r"\s+")
 _ENDS, _CLOSERS = (".", "?", "!", "…"), "\"'”’)]"  # a sentence's last word: an end mark, closing quotes after it
@@ -381,12 +384,20 @@ def _segments(data: Any) -> Iterable[Segment] | None:
                 (p["start_time"], speaker_label(p.get("speaker")), " ".join(str(w["text"]).strip() for w in p["words"]))
                 for p in data["transcript"]
             )
+        spoken = data.get("data")
+        if isinstance(spoken, list) and spoken and isinstance(spoken[0], dict) and "startTime" in spoken[0]:
+            return ((s["startTime"], speaker_label(s.get("speaker")), s["text"]) for s in spoken)  # tl;dv (seconds)
         if isinstance(data.get("events"), list):  # YouTube json3
             return (
                 (e["tStartMs"] / 1000, "", "".join(seg.get("utf8", "") for seg in e["segs"]))
                 for e in data["events"] if e.get("segs")
             )
     if isinstance(data, list) and data and all(isinstance(s, dict) for s in data):
+        # Podlove Publisher (ms): its "start" is a clock, its "speaker" a contributor's id, the name its "voice"
+        if all("start_ms" in s and "text" in s for s in data):
+            return ((s["start_ms"] / 1000, speaker_label(s.get("voice")), s["text"]) for s in data)
+        if all(isinstance(s.get("items"), list) and "voice" in s for s in data):  # grouped: a voice's lines in a row
+            return ((i["start_ms"] / 1000, speaker_label(g["voice"]), i["text"]) for g in data for i in g["items"])
         if all("start" in s and "text" in s for s in data):
             # youtube-transcript-api's {"text", "start", "duration"}, a diariser's {"start", "text", "speaker"} (seconds)
             return ((float(s["start"]), speaker_label(_who(s)), s["text"]) for s in data)

@@ -126,3 +126,31 @@ def test_a_line_ending_stopped_transcription_in_other_text_stays_spoken():
     text = "Ann: The clerk said the machine broke and she stopped transcription\nfor an hour.\n\nBob: Really?\n"
     annotated = run(text, source="court.txt")
     assert _turns(annotated)[0][2] == "The clerk said the machine broke and she stopped transcription\nfor an hour."
+
+
+def test_tldv_api_transcript_reads_each_speakers_lines():
+    # tl;dv's GET /meetings/{id}/transcript: {"id", "meetingId", "data": [{"speaker", "text", "startTime", "endTime"}]}
+    annotated = _run("tldv.json")
+    assert annotated.ok and (annotated.format, annotated.container) == ("labelled", "json")
+    assert _turns(annotated) == [
+        ("ines-carvalho", 2.4, "Okay, I think everyone is here. Let's look at the tram timetable first."),
+        ("marek-novak", 8.3, "The night service drops to every forty minutes after midnight. Riders have complained since March."),
+        ("ines-carvalho", 15.9, "Can we fund a second vehicle?"),
+        ("marek-novak", 18.2, "Only if the depot stays open later.")]
+
+
+PODLOVE_TURNS = [
+    ("greta-lindqvist", 0.0, "Hello and welcome to Kettle and Steam, episode forty. With me is the man who restores locomotive boilers."),
+    ("jonas-albrecht", 7.35, "Hello Greta."),
+    ("greta-lindqvist", 9.4, "Jonas, what does a boiler inspector look for first?"),
+    ("jonas-albrecht", 14.8, "Cracks around the firebox. Everything else can wait a week."),
+]
+
+
+def test_podlove_publisher_json_flat_and_grouped_read_the_voices_by_name():
+    # Podlove Publisher's transcript JSON: flat, a line each ({"start": "00:00:03.120", "start_ms", "end", "end_ms",
+    # "speaker": the contributor's id, "voice": the name, "text"}), or grouped, a voice's lines under it ("items")
+    for name in ("podlove_flat.json", "podlove_grouped.json"):
+        annotated = _run(name)
+        assert annotated.ok and (annotated.format, annotated.container) == ("labelled", "json"), name
+        assert _turns(annotated) == PODLOVE_TURNS, name
