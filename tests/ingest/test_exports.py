@@ -2,6 +2,8 @@
 who speaks, when, with what role, and what is left out of the interview's text."""
 from pathlib import Path
 
+import pytest
+
 from claims.ingest.pipeline import run
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -154,3 +156,23 @@ def test_podlove_publisher_json_flat_and_grouped_read_the_voices_by_name():
         annotated = _run(name)
         assert annotated.ok and (annotated.format, annotated.container) == ("labelled", "json"), name
         assert _turns(annotated) == PODLOVE_TURNS, name
+
+
+def test_podlove_simple_transcripts_xml_reads_each_speech_under_its_speaker():
+    # Podlove Publisher's XML: <pst:transcripts><pst:speech><pst:speaker>Name</pst:speaker><pst:item start="00:00:03.120"
+    # end="...">words</pst:item>...</pst:speech>
+    annotated = _run("podlove.xml")
+    assert annotated.ok and (annotated.format, annotated.container) == ("labelled", "xml")
+    expected = PODLOVE_TURNS[:3] + [
+        ("jonas-albrecht", 14.8, "Cracks around the firebox & the stays. Everything else can wait a week.")]
+    assert _turns(annotated) == expected
+
+
+def test_a_podlove_item_without_its_start_is_refused_in_one_line():
+    from claims.ingest.errors import IngestError
+    from claims.ingest.xml_transcript import xml_document
+
+    text = ('<pst:transcripts xmlns:pst="http://podlove.org/simple-transcripts"><pst:speech><pst:speaker>Ann'
+            '</pst:speaker><pst:item>hi</pst:item></pst:speech></pst:transcripts>')
+    with pytest.raises(IngestError, match=r"^p\.xml: XML caption without a usable start time \(time '' is neither"):
+        xml_document(text, source="p.xml")
