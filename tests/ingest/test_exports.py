@@ -176,3 +176,18 @@ def test_a_podlove_item_without_its_start_is_refused_in_one_line():
             '</pst:speaker><pst:item>hi</pst:item></pst:speech></pst:transcripts>')
     with pytest.raises(IngestError, match=r"^p\.xml: XML caption without a usable start time \(time '' is neither"):
         xml_document(text, source="p.xml")
+
+
+def test_podcasting20_html_transcript_reads_each_cite_time_and_paragraph():
+    # the podcast namespace's HTML transcript, as Transistor and Buzzsprout publish it: "<cite>Name:</cite>",
+    # "<time>0:00</time>", "<p>words</p>" (a space before the colon where the host typed one); the time mark stays
+    # at the head of the turn, as Rev's "Name: (00:48)" does
+    annotated = _run("podcasting20_transcript.html")
+    assert annotated.ok and (annotated.format, annotated.container) == ("labelled", "html")
+    assert _turns(annotated) == [
+        ("priya-nandakumar", 0.0,
+         "[0:00]\n\nWelcome back to Field Notes. This week I am talking with the people who count birds for a living."),
+        ("owen-tallis", 7.0, "[0:07]\n\nGlad to be here. Though we count a lot more than birds."),
+        ("priya-nandakumar", 12.0, "[0:12]\n\nWhat else goes in the notebook?"),
+        ("owen-tallis", 3735.0, "[1:02:15]\n\nWeather, mostly. And the odd fox.")]
+    assert _roles(annotated) == {"priya-nandakumar": "host", "owen-tallis": "guest"}
