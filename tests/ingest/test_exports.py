@@ -191,3 +191,33 @@ def test_podcasting20_html_transcript_reads_each_cite_time_and_paragraph():
         ("priya-nandakumar", 12.0, "[0:12]\n\nWhat else goes in the notebook?"),
         ("owen-tallis", 3735.0, "[1:02:15]\n\nWeather, mostly. And the odd fox.")]
     assert _roles(annotated) == {"priya-nandakumar": "host", "owen-tallis": "guest"}
+
+
+def test_happy_scribe_text_export_reads_the_time_and_speaker_line_over_each_turn():
+    # the "[hh:mm:ss.ff] - Name" line over the words, as Happy Scribe's .txt export writes it
+    annotated = _run("happyscribe.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    turns = _turns(annotated)
+    assert [(who, at) for who, at, _ in turns] == [
+        ("ilse-marchetti", 0.0), ("tomasz-wren", 9.12), ("ilse-marchetti", 15.04), ("tomasz-wren", 17.2),
+        ("ilse-marchetti", 3760.08)]
+    assert turns[3][2] == ("Half past three, every day except Sunday. The ovens took an hour to heat,\n"
+                           "and the first loaves had to be out by six.")
+
+
+def test_teams_older_word_transcript_of_cues_reads_each_cue_under_its_speaker():
+    # Teams' Word transcript before 2023: a paragraph for the cue's times ("0:0:5.100 --> 0:0:9.870", hours and
+    # minutes unpadded), one for the speaker's name, one for the words
+    from claims.services import interview_prepare
+    from tests.factories import word_document
+
+    paragraphs = []
+    for times, (name, _, words) in zip(
+            ["0:0:0.0 --> 0:0:4.520", "0:0:5.100 --> 0:0:9.870", "0:0:10.200 --> 0:0:12.10", "1:2:5.500 --> 1:2:9.0"],
+            TEAMS_TURNS):
+        paragraphs += [[times], [name], [words]]
+    annotated = interview_prepare(word_document(paragraphs, core_title=""), source="sync.docx")
+    assert annotated.container == "docx"
+    assert _turns(annotated) == [
+        ("lena-ortiz", 0.0, TEAMS_TURNS[0][2]), ("tomas-reid", 5.1, TEAMS_TURNS[1][2]),
+        ("lena-ortiz", 10.2, TEAMS_TURNS[2][2]), ("tomas-reid", 3725.5, TEAMS_TURNS[3][2])]
