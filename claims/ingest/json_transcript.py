@@ -65,10 +65,11 @@ interview's. JSON of another shape is refused with the shapes read.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator
 
 from .errors import IngestError
@@ -95,6 +96,8 @@ class Rendered:
     text: str
     format: str  # "labelled" where lines carry speakers, else "timed_lines"
     duration: int | None = None  # whole seconds, as Metadata keeps it
+    title: str = ""  # where the file names its recording (Fireflies' meeting title)
+    published: dt.date | None = None  # the day it was recorded, where the file gives it
     container: str = ""  # where one reader reads several: what held the text ("csv", "tsv", "jsonl")
 
 
@@ -468,8 +471,23 @@ def json_document(text: str, *, source: str) -> Rendered | None:
     if segments is None:
         raise IngestError(source, None, f"JSON of a shape this does not read (it reads {SHAPES})")
     rendered = timed_lines(segments, source=source)
-    duration = _duration(data)
-    return Rendered(rendered.text, rendered.format, duration) if duration else rendered
+    title, published = _fireflies_meeting(data)
+    return replace(rendered, duration=_duration(data), title=title, published=published)
+
+
+def _fireflies_meeting(data: Any) -> tuple[str, dt.date | None]:
+    """Fireflies' meeting title and day (its `date`, ms since the epoch, as UTC); ("", None) for other JSON."""
+    if isinstance(data, dict) and isinstance(data.get("data"), dict) and isinstance(data["data"].get("transcript"), dict):
+        data = data["data"]["transcript"]
+    sentences = data.get("sentences") if isinstance(data, dict) else None
+    if not (isinstance(sentences, list) and sentences and isinstance(sentences[0], dict) and "speaker_name" in sentences[0]):
+        return "", None
+    title = data.get("title") if isinstance(data.get("title"), str) else ""
+    ms = data.get("date")
+    day = None
+    if isinstance(ms, (int, float)) and not isinstance(ms, bool) and 0 < ms < 253402300800000:  # before the year 10000
+        day = dt.datetime.fromtimestamp(ms / 1000, dt.timezone.utc).date()
+    return " ".join(title.split())[:300], day
 
 
 def _numbered_ids(speakers: Iterable[str]) -> dict[str, str]:

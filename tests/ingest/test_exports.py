@@ -62,6 +62,10 @@ def test_fireflies_graphql_transcript_reads_its_sentences_by_speaker_name():
         ("tomas-reid", 5.3, "Sure. The contractor can begin on the ninth if the permit arrives this week."),
         ("lena-ortiz", 11.02, "And if it does not?"),
         ("tomas-reid", 12.6, "Then we lose the spring window and wait until September.")]
+    # its title and its day (ms since the epoch) are the interview's
+    metadata = annotated.metadata
+    assert (metadata.title, str(metadata.published), metadata.published_precision) == (
+        "Harbour Board Weekly Sync", "2024-05-14", "day")
 
 
 def test_riverside_text_export_reads_the_name_and_time_line_over_each_turn():
