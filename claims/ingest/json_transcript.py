@@ -61,7 +61,7 @@ first segment's; a speaker given as a participant's id, a UUID or a meeting tool
 1, Speaker 2 ... in the order each first speaks). Where a file gives words, not segments, its words are joined into sentences,
 one line each, a new one where the speaker changes. That text is what is stored and quoted; the
 sha256 stays the raw file's. The recording's duration, where the file gives it, becomes the
-interview's. JSON of another shape is refused with the shapes read.
+interview's, and so do Fireflies' meeting title and day. JSON of another shape is refused with the shapes read.
 """
 from __future__ import annotations
 

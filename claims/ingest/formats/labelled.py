@@ -56,7 +56,9 @@ Sonix", twice; "Part One: The Long Winter" above two sections); where a file has
 names, the first used once, above the other's lines and written otherwise ("Author: ..." above
 "**Speaker1:**"), it is a header's field.
 A bare time alone on a line between turns (Google Meet's "00:05:00" every five minutes) is the
-next turn's time; Meet's "Meeting ended after 00:04:19" line ends the turn before it.
+next turn's time; Meet's "Meeting ended after 00:04:19" line ends the turn before it, and so does
+Teams' "Lena Ortiz stopped transcription" where the head says who started it. A last line crediting the
+transcriber (Otter's, ASAP Sports', Sonix's) is no one's words.
 Time marks that go backwards are errors, but for overlapping speech (a step back of up to a second).
 """
 from __future__ import annotations
