@@ -225,3 +225,17 @@ def test_teams_older_word_transcript_of_cues_reads_each_cue_under_its_speaker():
     assert _turns(annotated) == [
         ("lena-ortiz", 0.0, TEAMS_TURNS[0][2]), ("tomas-reid", 5.1, TEAMS_TURNS[1][2]),
         ("lena-ortiz", 10.2, TEAMS_TURNS[2][2]), ("tomas-reid", 3725.5, TEAMS_TURNS[3][2])]
+
+
+def test_speaker_blocks_with_a_time_range_read_each_name_and_start():
+    # "[Speaker 1] (0:00 - 0:09)" over the words, as TurboScribe's export with speakers writes them (its free
+    # plan's note above, "(Transcribed by TurboScribe.ai. Go Unlimited to remove this message.)", is no one's words)
+    annotated = _run("turboscribe_speakers.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    turns = _turns(annotated)
+    assert [(text, at) for _, at, text in turns] == [
+        ("Welcome to Harbour Lights. Today we are out on the breakwater with the lighthouse keeper.", 0.0),
+        ("Morning. Mind the wet steps.", 9.0), ("How long have you kept this light?", 14.0),
+        ("Nineteen years this winter. My mother kept it before me.", 20.0)]
+    assert [who for who, _, _ in turns] == [turns[0][0], turns[1][0]] * 2 and turns[0][0] != turns[1][0]
+    assert "TurboScribe" not in annotated.source_text[annotated.content_start:annotated.content_end]

@@ -175,10 +175,12 @@ LABEL_LINE_MORE = re.compile(
 # the name in brackets and the time of day, as Zoom saves a meeting's captions ("[Jane Doe] 15:05:17",
 # meeting_saved_closed_caption.txt: caiobonfante/vexa's test_data);
 # a converter may have put a time before every line of the export, the name's too ("0:00 Michael
-# Kennedy  00:13", then "0:00 Welcome, Adam.": Python Bytes' transcripts), the one after the name counts
+# Kennedy  00:13", then "0:00 Welcome, Adam.": Python Bytes' transcripts), the one after the name counts;
+# the time in brackets may be a range, the start counting ("[Speaker 1] (0:00 - 0:09)", TurboScribe's export)
 HEADER_LINE = re.compile(
     rf"^[ \t]*(?:(?P<lead>{_TIME})[ \t]+)?(?P<t0>)(?P<t1>)(?P<bracket>\[)?" + _NAME
-    + rf"(?(bracket)\])[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
+    + rf"(?(bracket)\])[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})(?:[ \t]*[-–][ \t]*{_TIME})?[\])])"
+    + r"[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
 # ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render); the name
