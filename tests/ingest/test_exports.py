@@ -239,3 +239,21 @@ def test_speaker_blocks_with_a_time_range_read_each_name_and_start():
         ("Nineteen years this winter. My mother kept it before me.", 20.0)]
     assert [who for who, _, _ in turns] == [turns[0][0], turns[1][0]] * 2 and turns[0][0] != turns[1][0]
     assert "TurboScribe" not in annotated.source_text[annotated.content_start:annotated.content_end]
+
+
+def test_a_free_plans_note_above_plain_paragraphs_is_no_ones_words():
+    # TurboScribe's text export without speakers: its free plan's note a paragraph of its own, then the words
+    annotated = _run("turboscribe_plain.txt")
+    assert annotated.ok and annotated.format == "plain"
+    texts = [text for _, _, text in _turns(annotated)]
+    assert texts[0].startswith("Welcome to Harbour Lights.") and not any("TurboScribe" in t for t in texts)
+    assert "TurboScribe" not in annotated.source_text[annotated.content_start:annotated.content_end]
+
+
+def test_a_free_plans_note_opening_the_first_caption_is_no_ones_words():
+    # TurboScribe's SRT: its free plan's note written before the first cue's words
+    annotated = _run("turboscribe.srt")
+    assert annotated.ok and annotated.format == "srt"
+    turns = _turns(annotated)
+    assert [(at, text) for _, at, text in turns][0] == (0.0, "Welcome to Harbour Lights.")
+    assert "TurboScribe" not in annotated.source_text[annotated.content_start:annotated.content_end]
