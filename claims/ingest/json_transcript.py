@@ -43,7 +43,7 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
 - Amazon Transcribe Call Analytics (and Contact Lens): `{"Transcript": [{"ParticipantRole": "AGENT",
   "Content": "...", "BeginOffsetMillis": 120}]}`;
 - Gladia: `{"result": {"transcription": {"utterances": [{"start": 0.4, "speaker": 0, "text": "..."}]}}}`;
-- Vosk: `{"result": [{"word": "hello", "start": 0.4, ...}], "text": "hello ..."}`, or a list of them.
+- Vosk: `{"result": [{"word": "hello", "start": 0.4, ...}], "text": "hello ..."}`, or a list of them;
 - Fireflies.ai's API: `{"data": {"transcript": {"title": ..., "sentences": [{"speaker_name": "Ann",
   "start_time": 1.2, "text": "..."}]}}}`, or the transcript alone (seconds, as numbers or strings);
 - Sonix: `{"name": ..., "transcript": [{"speaker": "Ann", "start_time": 3.1, "words": [{"text": "Hi", ...}]}]}`
@@ -318,8 +318,7 @@ def _segments(data: Any) -> Iterable[Segment] | None:
     """(start seconds, speaker label or "", text) per segment, or None for an unknown shape."""
     if isinstance(data, dict) and isinstance(data.get("response"), dict):  # a Google long-running operation
         data = data["response"]
-    if isinstance(data, dict) and isinstance(data.get("data"), dict) and isinstance(data["data"].get("transcript"), dict):
-        data = data["data"]["transcript"]  # Fireflies' GraphQL answer
+    data = _unwrapped_fireflies(data)
     if isinstance(data, dict):
         segments, results = data.get("segments"), data.get("results")
         if isinstance(segments, list) and segments and isinstance(segments[0], dict) and "body" in segments[0]:
@@ -376,11 +375,10 @@ def _segments(data: Any) -> Iterable[Segment] | None:
             return ((float(u["start"]), speaker_label(u.get("speaker")), u.get("text", "")) for u in transcription["utterances"])
         if isinstance(data.get("result"), list) and "text" in data:  # Vosk, one result
             return _vosk([data])
-        sentences = data.get("sentences")
-        if isinstance(sentences, list) and sentences and isinstance(sentences[0], dict) and "speaker_name" in sentences[0]:
+        if _fireflies_sentences(data):
             return (  # Fireflies (seconds)
                 (s["start_time"], speaker_label(s.get("speaker_name") or s.get("speaker_id")), s.get("text", ""))
-                for s in sentences
+                for s in data["sentences"]
             )
         if isinstance(data.get("transcript"), list):  # Sonix: a part per speaker, its words' texts its text (seconds)
             return (
@@ -475,12 +473,23 @@ def json_document(text: str, *, source: str) -> Rendered | None:
     return replace(rendered, duration=_duration(data), title=title, published=published)
 
 
+def _unwrapped_fireflies(data: Any) -> Any:
+    """Fireflies' transcript out of its GraphQL answer ({"data": {"transcript": ...}}); other JSON as it is."""
+    if isinstance(data, dict) and isinstance(data.get("data"), dict) and isinstance(data["data"].get("transcript"), dict):
+        return data["data"]["transcript"]
+    return data
+
+
+def _fireflies_sentences(data: Any) -> bool:
+    """Whether JSON is Fireflies' transcript: sentences with a speaker_name."""
+    sentences = data.get("sentences") if isinstance(data, dict) else None
+    return isinstance(sentences, list) and bool(sentences) and isinstance(sentences[0], dict) and "speaker_name" in sentences[0]
+
+
 def _fireflies_meeting(data: Any) -> tuple[str, dt.date | None]:
     """Fireflies' meeting title and day (its `date`, ms since the epoch, as UTC); ("", None) for other JSON."""
-    if isinstance(data, dict) and isinstance(data.get("data"), dict) and isinstance(data["data"].get("transcript"), dict):
-        data = data["data"]["transcript"]
-    sentences = data.get("sentences") if isinstance(data, dict) else None
-    if not (isinstance(sentences, list) and sentences and isinstance(sentences[0], dict) and "speaker_name" in sentences[0]):
+    data = _unwrapped_fireflies(data)
+    if not _fireflies_sentences(data):
         return "", None
     title = data.get("title") if isinstance(data.get("title"), str) else ""
     ms = data.get("date")
