@@ -43,7 +43,14 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
 - Amazon Transcribe Call Analytics (and Contact Lens): `{"Transcript": [{"ParticipantRole": "AGENT",
   "Content": "...", "BeginOffsetMillis": 120}]}`;
 - Gladia: `{"result": {"transcription": {"utterances": [{"start": 0.4, "speaker": 0, "text": "..."}]}}}`;
-- Vosk: `{"result": [{"word": "hello", "start": 0.4, ...}], "text": "hello ..."}`, or a list of them.
+- Vosk: `{"result": [{"word": "hello", "start": 0.4, ...}], "text": "hello ..."}`, or a list of them;
+- Fireflies.ai's API: `{"data": {"transcript": {"title": ..., "sentences": [{"speaker_name": "Ann",
+  "start_time": 1.2, "text": "..."}]}}}`, or the transcript alone (seconds, as numbers or strings);
+- Sonix: `{"name": ..., "transcript": [{"speaker": "Ann", "start_time": 3.1, "words": [{"text": "Hi", ...}]}]}`
+  (a part per speaker, its text its words');
+- tl;dv's API: `{"id": ..., "meetingId": ..., "data": [{"speaker": "Ann", "text": "...", "startTime": 2.4}]}` (seconds);
+- Podlove Publisher: `[{"start": "00:00:03.120", "start_ms": 3120, "speaker": "12", "voice": "Ann", "text": "..."}]`
+  (`speaker` a contributor's id, `voice` the name), or grouped: `[{"voice": "Ann", "items": [{"start_ms": ...}]}]`;
 - NVIDIA NeMo's diarised speech recognition (offline_diar_with_asr_infer.py, `pred_rttms/<id>.json`):
   `{"session_id": ..., "speaker_count": 2, "words": [{"word": "hello", "start_time": 0.32, "end_time": 0.72,
   "speaker_label": "speaker_0"}], "sentences": [{"sentence": "...", "start_time": 0.32, "speaker_label":
@@ -61,14 +68,15 @@ first segment's; a speaker given as a participant's id, a UUID or a meeting tool
 1, Speaker 2 ... in the order each first speaks). Where a file gives words, not segments, its words are joined into sentences,
 one line each, a new one where the speaker changes. That text is what is stored and quoted; the
 sha256 stays the raw file's. The recording's duration, where the file gives it, becomes the
-interview's. JSON of another shape is refused with the shapes read.
+interview's, and so do Fireflies' meeting title and day. JSON of another shape is refused with the shapes read.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator
 
 from .errors import IngestError
@@ -79,7 +87,8 @@ SHAPES = (
     "Google Speech-to-Text results, Azure Speech recognized phrases, YouTube json3 events, whisper.cpp "
     "transcription, Gentle words, aeneas fragments, ElevenLabs Scribe words, insanely-fast-whisper chunks, Azure fast "
     "transcription phrases, Amazon Transcribe Call Analytics transcript, Gladia utterances, Vosk results, NeMo "
-    "diarised words or sentences, Gecko monologues, a list of {start, text} snippets"
+    "diarised words or sentences, Gecko monologues, Fireflies sentences, Sonix transcript parts, tl;dv data, "
+    "Podlove Publisher lines, a list of {start, text} snippets"
 )
 _SPACE = re.compile(r"\s+")
 _ENDS, _CLOSERS = (".", "?", "!", "…"), "\"'”’)]"  # a sentence's last word: an end mark, closing quotes after it
@@ -95,6 +104,8 @@ class Rendered:
     text: str
     format: str  # "labelled" where lines carry speakers, else "timed_lines"
     duration: int | None = None  # whole seconds, as Metadata keeps it
+    title: str = ""  # where the file names its recording (Fireflies' meeting title)
+    published: dt.date | None = None  # the day it was recorded, where the file gives it
     container: str = ""  # where one reader reads several: what held the text ("csv", "tsv", "jsonl")
 
 
@@ -339,6 +350,7 @@ def _segments(data: Any) -> Iterable[Segment] | None:
     """(start seconds, speaker label or "", text) per segment, or None for an unknown shape."""
     if isinstance(data, dict) and isinstance(data.get("response"), dict):  # a Google long-running operation
         data = data["response"]
+    data = _unwrapped_fireflies(data)
     if isinstance(data, dict):
         segments, results = data.get("segments"), data.get("results")
         if isinstance(segments, list) and segments and isinstance(segments[0], dict) and "body" in segments[0]:
@@ -401,12 +413,30 @@ def _segments(data: Any) -> Iterable[Segment] | None:
             return ((float(u["start"]), speaker_label(u.get("speaker")), u.get("text", "")) for u in transcription["utterances"])
         if isinstance(data.get("result"), list) and "text" in data:  # Vosk, one result
             return _vosk([data])
+        if _fireflies_sentences(data):
+            return (  # Fireflies (seconds)
+                (s["start_time"], speaker_label(s.get("speaker_name") or s.get("speaker_id")), s.get("text", ""))
+                for s in data["sentences"]
+            )
+        if isinstance(data.get("transcript"), list):  # Sonix: a part per speaker, its words' texts its text (seconds)
+            return (
+                (p["start_time"], speaker_label(p.get("speaker")), " ".join(str(w["text"]).strip() for w in p["words"]))
+                for p in data["transcript"]
+            )
+        spoken = data.get("data")
+        if isinstance(spoken, list) and spoken and isinstance(spoken[0], dict) and "startTime" in spoken[0]:
+            return ((s["startTime"], speaker_label(s.get("speaker")), s["text"]) for s in spoken)  # tl;dv (seconds)
         if isinstance(data.get("events"), list):  # YouTube json3
             return (
                 (e["tStartMs"] / 1000, "", "".join(seg.get("utf8", "") for seg in e["segs"]))
                 for e in data["events"] if e.get("segs")
             )
     if isinstance(data, list) and data and all(isinstance(s, dict) for s in data):
+        # Podlove Publisher (ms): its "start" is a clock, its "speaker" a contributor's id, the name its "voice"
+        if all("start_ms" in s and "text" in s for s in data):
+            return ((s["start_ms"] / 1000, speaker_label(s.get("voice")), s["text"]) for s in data)
+        if all(isinstance(s.get("items"), list) and "voice" in s for s in data):  # grouped: a voice's lines in a row
+            return ((i["start_ms"] / 1000, speaker_label(g["voice"]), i["text"]) for g in data for i in g["items"])
         if all("start" in s and "text" in s for s in data):
             # youtube-transcript-api's {"text", "start", "duration"}, a diariser's {"start", "text", "speaker"} (seconds)
             return ((float(s["start"]), speaker_label(_who(s)), s["text"]) for s in data)
@@ -477,8 +507,34 @@ def json_document(text: str, *, source: str) -> Rendered | None:
     if segments is None:
         raise IngestError(source, None, f"JSON of a shape this does not read (it reads {SHAPES})")
     rendered = timed_lines(segments, source=source)
-    duration = _duration(data)
-    return Rendered(rendered.text, rendered.format, duration) if duration else rendered
+    title, published = _fireflies_meeting(data)
+    return replace(rendered, duration=_duration(data), title=title, published=published)
+
+
+def _unwrapped_fireflies(data: Any) -> Any:
+    """Fireflies' transcript out of its GraphQL answer ({"data": {"transcript": ...}}); other JSON as it is."""
+    if isinstance(data, dict) and isinstance(data.get("data"), dict) and isinstance(data["data"].get("transcript"), dict):
+        return data["data"]["transcript"]
+    return data
+
+
+def _fireflies_sentences(data: Any) -> bool:
+    """Whether JSON is Fireflies' transcript: sentences with a speaker_name."""
+    sentences = data.get("sentences") if isinstance(data, dict) else None
+    return isinstance(sentences, list) and bool(sentences) and isinstance(sentences[0], dict) and "speaker_name" in sentences[0]
+
+
+def _fireflies_meeting(data: Any) -> tuple[str, dt.date | None]:
+    """Fireflies' meeting title and day (its `date`, ms since the epoch, as UTC); ("", None) for other JSON."""
+    data = _unwrapped_fireflies(data)
+    if not _fireflies_sentences(data):
+        return "", None
+    title = data.get("title") if isinstance(data.get("title"), str) else ""
+    ms = data.get("date")
+    day = None
+    if isinstance(ms, (int, float)) and not isinstance(ms, bool) and 0 < ms < 253402300800000:  # before the year 10000
+        day = dt.datetime.fromtimestamp(ms / 1000, dt.timezone.utc).date()
+    return " ".join(title.split())[:300], day
 
 
 def _numbered_ids(speakers: Iterable[str]) -> dict[str, str]:

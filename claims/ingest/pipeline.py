@@ -172,7 +172,9 @@ def _document_text(text: str, *, source: str) -> Document:
     for container, read in readers:
         rendered = read(text, source=source)
         if rendered is not None:
-            return Document(rendered.text, Metadata(duration_seconds=rendered.duration), rendered.container or container, rendered.format)
+            metadata = Metadata(duration_seconds=rendered.duration, title=rendered.title, published=rendered.published,
+                                published_precision="day" if rendered.published else "")
+            return Document(rendered.text, metadata, rendered.container or container, rendered.format)
     return Document(text)
 
 

@@ -1,4 +1,4 @@
-"""Timed text saved as XML: YouTube's timedtext and TTML captions, as timed lines of text.
+"""Timed text saved as XML: YouTube's timedtext, TTML captions and Podlove's simple transcripts, as timed lines of text.
 
 - YouTube's timedtext, as scrapers save it: `<transcript><text start="0.08" dur="3.12">...</text>`
   (seconds; the text HTML-escaped once more inside the XML, `&amp;#39;`), its srv2 shape
@@ -22,6 +22,9 @@
   their own with "- ", as subtitles mark a change of speaker (a colour is no name: the BBC gives the
   next speaker the next free colour, so one colour is not one person). A colour change inside a line is
   emphasis, not a voice.
+- Podlove's simple transcripts (Podlove Publisher's XML): `<pst:transcripts><pst:speech><pst:speaker>Ann
+  </pst:speaker><pst:item start="00:00:03.120" end="...">...</pst:item>...</pst:speech>` (a speech's items its
+  speaker's).
 
 Each timed element becomes one `[hh:mm:ss] text` line, read by the timed-lines format (or, with
 speakers, `[hh:mm:ss] Speaker: text`, read by the labelled format), as a recogniser's JSON is
@@ -40,13 +43,14 @@ from .errors import IngestError
 from .limits import refuse_entity_declarations
 from .json_transcript import Rendered, speaker_label, timed_lines
 
-_OPENING = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:transcript|timedtext|tt|(?:\w+:)?tt)[\s>]", re.S)
+_OPENING = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:transcript|timedtext|tt|(?:\w+:)?tt|\w+:transcripts)[\s>]", re.S)
 _CLOCK = re.compile(
     r"^(?:(\d+):)?(\d{1,2}):(\d{2}(?:\.\d+)?)$"  # hh:mm:ss.fff, or m:ss.fff as Apple writes it
     r"|^(\d+):(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)$"  # hh:mm:ss:ff, the last field frames
     r"|^(\d+(?:\.\d+)?)(h|m|s|ms|f|t)?$"  # an offset; a bare number is seconds (Apple)
 )
 _XML_SUFFIXES = (".xml", ".ttml", ".dfxp")
+_PODLOVE = "{http://podlove.org/simple-transcripts}"
 _WORD_UNITS = ("word", "sentence")  # Apple's podcasts:unit spans, written with no space between them
 
 
@@ -248,6 +252,14 @@ def _colour_voices(captions: list, colours: dict[str, str]) -> list[list[tuple[b
     return out if changes >= _COLOUR_CHANGES else None
 
 
+def _podlove_items(root: ElementTree.Element) -> list[list]:
+    """Podlove's simple transcripts: [start, speaker, words] per item, its speaker its speech's."""
+    return [
+        [_seconds(item.get("start", "")), (speech.findtext(_PODLOVE + "speaker") or "").strip(), _words(item)]
+        for speech in root.iter(_PODLOVE + "speech") for item in speech.iter(_PODLOVE + "item")
+    ]
+
+
 def xml_document(text: str, *, source: str) -> Rendered | None:
     """A timed-text XML document in, `[hh:mm:ss] (Speaker: )text` lines out; None for a source that is not one."""
     named_xml = source.lower().endswith(_XML_SUFFIXES)
@@ -262,6 +274,8 @@ def xml_document(text: str, *, source: str) -> Rendered | None:
     names = _agent_names(root)
     segments: list[list] = []  # [start, speaker, words]
     try:
+        if root.tag == _PODLOVE + "transcripts":
+            segments = _podlove_items(root)
         captions = _absolute(list(_timed(root, rates)))
         voices = _colour_voices(captions, _style_colours(root))
         for (start, agent, element, _), voice in zip(captions, voices or [None] * len(captions)):
@@ -282,7 +296,7 @@ def xml_document(text: str, *, source: str) -> Rendered | None:
         raise IngestError(source, None, "XML elements nested too deeply to read") from None
     if not segments:
         if named_xml:
-            raise IngestError(source, None, "XML that is not timed text (it reads YouTube's timedtext and TTML)")
+            raise IngestError(source, None, "XML that is not timed text (it reads YouTube's timedtext, TTML and Podlove's simple transcripts)")
         return None
     rendered = timed_lines(segments, source=source)
     duration = _duration(root, rates)

@@ -81,6 +81,7 @@ def test_youtube_json3_events_are_timed_lines():
          "phrases, YouTube json3 events, whisper.cpp transcription, Gentle words, aeneas fragments, ElevenLabs "
          "Scribe words, insanely-fast-whisper chunks, Azure fast transcription phrases, Amazon Transcribe Call "
          "Analytics transcript, Gladia utterances, Vosk results, NeMo diarised words or sentences, Gecko monologues, "
+         "Fireflies sentences, Sonix transcript parts, tl;dv data, Podlove Publisher lines, "
          "a list of {start, text} snippets)"),
         ('{"segments": [{"end": 2.0, "text": "hi"}]}', "cut.json",
          "cut.json: segment without a usable start time or text (KeyError: 'start')"),

@@ -38,7 +38,7 @@ def test_youtube_srv3_times_are_milliseconds():
 @pytest.mark.parametrize(
     "text, source, error",
     [
-        ("<transcript><text>no start</text></transcript>", "a.xml", "a.xml: XML that is not timed text (it reads YouTube's timedtext and TTML)"),
+        ("<transcript><text>no start</text></transcript>", "a.xml", "a.xml: XML that is not timed text (it reads YouTube's timedtext, TTML and Podlove's simple transcripts)"),
         ('<tt><body><p begin="soon">x</p></body></tt>', "a.ttml",
          "a.ttml: XML caption without a usable start time (time 'soon' is neither a clock (hh:mm:ss.fff, hh:mm:ss:ff) nor a number with h, m, s, ms, f or t)"),
         ("<transcript><text start='1'>x</text>", "a.xml", "a.xml:1: invalid XML: no element found: line 1, column 36"),

@@ -72,6 +72,11 @@ def has_line(text: str, keys) -> bool:
 _line_patterns: dict = {}
 
 
+# a transcription service's note on its free plan, before the words (a paragraph of its own in a text export, the
+# first cue's opening in captions): nobody says it
+SERVICE_NOTE = re.compile(r"\(Transcribed by TurboScribe(?:\.ai)?\. Go Unlimited to remove this message\.\)")
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow [start, end) so it neither starts nor ends with whitespace."""
     while start < end and text[start] in _WS:

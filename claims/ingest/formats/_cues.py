@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import CJK_LETTERS, NOT_NAMES, format_clock, iter_lines, trim
+from ._common import CJK_LETTERS, NOT_NAMES, SERVICE_NOTE, format_clock, iter_lines, trim
 
 # hh:mm:ss.ttt or mm:ss.ttt, as the spec writes them; and Microsoft Teams' older "0:0:0.570"
 _VTT_TIME = r"(?:\d+:)?[0-5]?\d:[0-5]?\d\.\d{1,3}"
@@ -139,13 +139,17 @@ def voice_name(annotation: str) -> str:
 
 
 def payload_turn(text: str, payload, *, start: float, end: float) -> ParsedTurn | None:
-    """A cue's payload lines in, its turn out (None when it holds no words): a ">>" change mark,
-    then a "<v Name>" voice or a "NAME: " label in capitals, read off its start (SRT and SBV)."""
+    """A cue's payload lines in, its turn out (None when it holds no words): a transcription service's note
+    (SERVICE_NOTE), a ">>" change mark, then a "<v Name>" voice or a "NAME: " label in capitals, read off its start
+    (SRT and SBV)."""
     if not payload:
         return None
     line = payload[0][0]
     a, b = trim(text, payload[0][1], payload[-1][2])
     label, change = None, False
+    note = SERVICE_NOTE.match(text, a, b)
+    if note:
+        a, b = trim(text, note.end(), b)
     after = after_change_mark(text, a)
     if after is not None:
         change = True

@@ -61,7 +61,9 @@ Sonix", twice; "Part One: The Long Winter" above two sections); where a file has
 names, the first used once, above the other's lines and written otherwise ("Author: ..." above
 "**Speaker1:**"), it is a header's field.
 A bare time alone on a line between turns (Google Meet's "00:05:00" every five minutes) is the
-next turn's time; Meet's "Meeting ended after 00:04:19" line ends the turn before it.
+next turn's time; Meet's "Meeting ended after 00:04:19" line ends the turn before it, and so does
+Teams' "Lena Ortiz stopped transcription" where the head says who started it. A last line crediting the
+transcriber (Otter's, ASAP Sports', Sonix's) is no one's words.
 Time marks that go backwards are errors, but for overlapping speech (a step back of up to a second).
 """
 from __future__ import annotations
@@ -178,10 +180,12 @@ LABEL_LINE_MORE = re.compile(
 # the name in brackets and the time of day, as Zoom saves a meeting's captions ("[Jane Doe] 15:05:17",
 # meeting_saved_closed_caption.txt: caiobonfante/vexa's test_data);
 # a converter may have put a time before every line of the export, the name's too ("0:00 Michael
-# Kennedy  00:13", then "0:00 Welcome, Adam.": Python Bytes' transcripts), the one after the name counts
+# Kennedy  00:13", then "0:00 Welcome, Adam.": Python Bytes' transcripts), the one after the name counts;
+# the time in brackets may be a range, the start counting ("[Speaker 1] (0:00 - 0:09)", TurboScribe's export)
 HEADER_LINE = re.compile(
     rf"^[ \t]*(?:(?P<lead>{_TIME})[ \t]+)?(?P<t0>)(?P<t1>)(?P<bracket>\[)?" + _NAME
-    + rf"(?(bracket)\])[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})[\])])[ \t]*(?P<rest>)\r?$"
+    + rf"(?(bracket)\])[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})(?:[ \t]*[-–][ \t]*{_TIME})?[\])])"
+    + r"[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
 # ("Lex Fridman (00:01:23) text", "Lex Fridman(00:01:23) text" as a page's spans render); the name
@@ -383,8 +387,10 @@ _SUBJECT_HEADING_CHARS = 80
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
 # the last line crediting who transcribed it: Otter's "Transcribed by https://otter.ai", ASAP Sports' "FastScripts
-# Transcript by ASAP Sports"
-_CREDIT = re.compile(rf"\n[ \t]*(?:{_TIME}[ \t]+)?(?:Transcribed|(?:FastScripts )?Transcript) by \S[^\n]{{0,40}}\s*\Z", re.I)
+# Transcript by ASAP Sports", Sonix's on a free account "(Transcribed by Sonix.ai - Remove this message by upgrading ...)"
+_CREDIT = re.compile(
+    rf"\n[ \t]*(?:(?:{_TIME}[ \t]+)?(?:Transcribed|(?:FastScripts )?Transcript) by \S[^\n]{{0,40}}"
+    r"|\(Transcribed by Sonix\.ai\b[^\n]{0,100}\))\s*\Z", re.I)
 # a page's link to itself or its source as the text's last paragraph, set apart by a blank line ("Source:
 # https://...", "Originally published at <https://...>", "[Read the original](https://...)", a bare address): page
 # furniture, not the last speaker's words
@@ -398,6 +404,24 @@ _COPYRIGHT_NOTICE = re.compile(r"\n[ \t]*(?:Copyright\b|©|\(c\))[^\n]{0,200}?\b
 # Google Meet's line closing a meeting's transcript ("Meeting ended after 00:04:19 👋"); what follows
 # it up to the next label (its footer, the next meeting's header) is nobody's words
 _MEETING_ENDED = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?Meeting ended after \d", re.M)
+# Microsoft Teams' notes of who started and stopped the transcript ("Lena Ortiz started transcription" in its
+# head, "Lena Ortiz stopped transcription" after the last turn and where it was paused): a stop note and what follows
+# it up to the next label (the restart's note) are nobody's words
+_TRANSCRIPTION_STARTED = re.compile(r" started transcription[ \t]*\r?$", re.M)
+_TRANSCRIPTION_STOPPED = re.compile(r" stopped transcription[ \t]*\r?$", re.M)
+_TEAMS_NOTE_NAME = 100  # characters: the longest name written before the note
+# the name Teams gives the transcript of a recording: the meeting's, then "-20240514_100212-Meeting Transcript"
+_TEAMS_RECORDING_NAME = re.compile(r"-\d{8}_\d{6}-Meeting (?:Transcript|Recording)$")
+
+
+def _teams_notes(text: str, pattern: re.Pattern, start: int, end: int) -> list[int]:
+    """Where each line of Teams' note (`pattern`) in [start, end) begins."""
+    found = []
+    for m in pattern.finditer(text, start, end):
+        line_start = text.rfind("\n", start, m.start()) + 1
+        if 0 < m.start() - line_start <= _TEAMS_NOTE_NAME:
+            found.append(line_start)
+    return found
 
 
 def _candidates(text: str):
@@ -1381,7 +1405,7 @@ def _title(head: str) -> str:
         return named
     first = next((line for line, n in lines
                   if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line) and field_title(line) is None), "")
-    return "" if reads_as_prose(first) else first
+    return "" if reads_as_prose(first) else _TEAMS_RECORDING_NAME.sub("", first)
 
 
 _ASKERS = frozenset({"Question", "Q"})
@@ -1460,6 +1484,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
         ends = [e.start() for e in _MEETING_ENDED.finditer(text)]
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
+    if "stopped transcription" in text and _teams_notes(text, _TRANSCRIPTION_STARTED, 0, starts[0][1]):
+        stops = _teams_notes(text, _TRANSCRIPTION_STOPPED, starts[0][1], len(text))
+        for i, (c, stop) in enumerate(zip(starts, bounds)):
+            first = bisect.bisect_right(stops, c[1])
+            if first < len(stops) and stops[first] < stop:
+                bounds[i] = stops[first]
     time_before = _time_line_before(text, starts[0][1])  # a bare time line just before this label (Google Meet's "00:05:00")
     lines_starting = _LinesStarting(text)
     parliament = any(c[4].re is HANSARD_LABEL_LINE or c[4].re is ORAL_QUESTION_LINE for c in starts)

@@ -6,7 +6,8 @@ speaker's first ones); the first of the highest-level headings before the first 
 A heading that ends a sentence ("### Kannst du das genauer beschreiben?") is the interviewer's
 words written as a heading, and a turn. A paragraph of a header's fields only before the first
 turn ("Name: Andreas Antonopoulos" / "Topic: ..." / "Date: April 8th 2020", one per line or
-paragraph) is no turn either: it says what the recording is, nobody says it.
+paragraph) is no turn either: it says what the recording is, nobody says it; nor is a transcription
+service's note above the words ("(Transcribed by TurboScribe.ai. Go Unlimited to remove this message.)").
 An interview whose "Q:" and "A:" take turns inside its lines, after a sentence ("... in 1952. Q: And
 then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns; so
 is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py). A
@@ -27,7 +28,7 @@ from dataclasses import replace
 
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._common import LineIndex, inline_questions_and_answers, parse_clock, trim
+from ._common import SERVICE_NOTE, LineIndex, inline_questions_and_answers, parse_clock, trim
 from ._head import header_facts, header_lines
 
 NAME = "plain"
@@ -212,6 +213,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if heading:  # "# 00:05:00" above the words: their time, not words
             seconds = parse_clock(heading.group("time"))
             a, b = trim(text, heading.end(), b)
+        if not parsed and SERVICE_NOTE.fullmatch(text, a, b):  # a paragraph of its own above the words
+            continue
         if (not parsed and b > a and k < _HEADER_PARAGRAPHS and len(turns) - k > 2 and not _layout_only(text, a, b)
                 and (lines_of := header_lines(text, a, b))):
             head += lines_of  # the title, show, day above the words: nobody says them
