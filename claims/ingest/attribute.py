@@ -354,10 +354,10 @@ def _merge(u: Units, roles: Sequence[str], turns: Sequence[ParsedTurn], speakers
     return tuple(out)
 
 
-# labels that name a part, not a person: a diariser's "Speaker A", "SPEAKER_00", "spk_0",
+# labels that name a part, not a person: a diariser's "Speaker A", "SPEAKER_00", "spk_0", Ausha's "Speaker #0",
 # "Person 2"; a print interview's "Q" / "A", "Interviewer" / "Interviewee"
 _GENERIC_LABEL = re.compile(
-    r"(?i)^(?:(?:speaker|spk|person|participant|voice|unknown|说话人|发言人)[\s_\-]*\w{0,3}|q|a|question|answer|interviewer|interviewee)$"
+    r"(?i)^(?:(?:speaker|spk|person|participant|voice|unknown|说话人|发言人)[\s_\-]*#?\w{0,3}|q|a|question|answer|interviewer|interviewee)$"
 )
 _ASKING_LABEL = re.compile(r"(?i)^(?:q|question|interviewer)$")
 
@@ -367,7 +367,7 @@ _ASKING_LABEL = re.compile(r"(?i)^(?:q|question|interviewer)$")
 # what attribution calls the two voices of an unlabelled transcript), CNN's "UNIDENTIFIED MALE", a lecture's
 # "Audience", an earnings call's "Operator"; a single letter (German research transcripts' "I" and "B",
 # Interviewer and Befragte, "IP", "IV", "TN"); with a number or a letter after it ("Host 2", "Interviewer B", "B2")
-_PART_SUFFIX = r"(?:[\s_\-]*\d{1,3}|[\s_\-]+\w{1,3}|[ ]\(\w{1,4}\))?"  # "1", "_00", " B", " (P3)"; never "Manuel" from "man"
+_PART_SUFFIX = r"(?:[\s_\-]*\d{1,3}|[\s_\-]+\w{1,3}|[ ]\(\w{1,4}\)|[ ]#\d{1,3})?"  # "1", "_00", " B", " (P3)", Ausha's " #0"; never "Manuel" from "man"
 _PART_NAME = re.compile(
     r"(?i)(?:[a-z]|ip|iv|tn|question|answer|(?:speaker|spk|person|participant|voice|说话人|发言人|" + LOCAL_SPEAKER_WORDS + ")"
     r"|(?:unknown|unidentified)(?:[\s_\-]+(?:speaker|male|female|man|woman|voice|person|participant))?"

@@ -1324,3 +1324,20 @@ def test_a_members_name_and_state_alone_on_its_line_heads_the_paragraphs_below(t
     annotated = run(text, source="hearing.txt")
     assert annotated.format == "labelled" and not annotated.errors
     assert [(t.speaker_slug, text[t.start_char:t.end_char]) for t in annotated.turns] == expected
+
+
+def test_ausha_speaker_numbers_after_a_dash_are_part_labels():
+    # Ausha's transcripts: "- Speaker #0" alone on a line, a blank line, the words
+    from claims.ingest.attribute import names_a_part
+
+    text = read("ausha_speaker_numbers.txt")
+    annotated = run(text, source="ausha_speaker_numbers.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    roles = {s.slug: s.role for s in annotated.speakers}
+    turns = [(roles[t.speaker_slug], text[t.start_char : t.end_char][:24]) for t in annotated.turns]
+    assert turns == [
+        ("host", "Bonjour à toutes et à to"), ("guest", "Bonjour Paul, merci de m"), ("host", "Alors, comment est-ce qu"),
+        ("guest", "Tout a commencé avec un "), ("host", "C'est une belle histoire"),
+    ]
+    assert not [t for t in annotated.turns if "Speaker #" in text[t.start_char : t.end_char]]
+    assert names_a_part("Speaker #0") and names_a_part("Speaker #12")

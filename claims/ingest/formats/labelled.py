@@ -240,8 +240,10 @@ _ROSTER_LINE = re.compile(rf"[ \t]*(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPI
 COMPANY_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#company)")
 ANALYST_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#analyst)")
 # a diariser's numbered name alone on a line, the words below, no bracket, no colon ("Speaker 3",
-# "SPEAKER_02"): never a heading, so it counts once too
-DIARISED_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z]))(?P<t2>)[ \t]*(?P<rest>)\r?$")
+# "SPEAKER_02"; Ausha's transcripts: "- Speaker #0" after a dash): never a heading, so it counts once too
+DIARISED_ALONE_LINE = re.compile(
+    r"^[ \t]*(?P<t0>)(?P<t1>)(?:-[ \t]+(?=Speaker #))?(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z])|Speaker #\d{1,2})"
+    r"(?P<t2>)[ \t]*(?P<rest>)\r?$")
 # a name in full-width brackets opening a line, the words after it, as Japanese transcripts write the speaker
 # ("（司会）皆さん、...", interview_ja_parenthesised_names.txt; captions too, _cues._NAME_LABEL), or in ASCII
 # brackets where the name is in Japanese, Chinese or Korean letters ("(司会)"); a note of a sound ("（笑い）")
@@ -473,7 +475,7 @@ def _candidates(text: str):
                 or first == "{" and shortcode(line)
                 or first in "（(" and bracketed_name(line)
                 or first == "【" and OPENING_REMARKS_LINE.match(line)
-                or first == "S" and len(line) < 16 and diarised_alone(line)
+                or first in "S-" and len(line) < 20 and diarised_alone(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
@@ -593,7 +595,7 @@ LOCAL_SPEAKER_WORDS = ("sprecher(?:in)?|teilnehmer(?:in)?|intervenante?|hablante
 # (the number or letter written after the part, apart or not: "Speakers", "Participants" are a notes
 # export's headings, "## Speakers" above the list of them)
 _GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人|" + LOCAL_SPEAKER_WORDS
-                           + r")(?:[ _-]+\w{1,3}|(?!s$)\w{1,3})|unknown speaker")
+                           + r")(?:[ _-]+\w{1,3}|(?!s$)\w{1,3})|unknown speaker|speaker #\d{1,3}")
 _NAME_WORD = re.compile(rf"[{_CAPITAL}][\w{_MARKS}.'’-]*")
 _PARTICLES_IN_NAME = re.compile(rf"(?<=[ ]){_PARTICLE}")
 # words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
