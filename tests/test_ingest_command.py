@@ -607,3 +607,76 @@ def test_a_size_limit_below_one_byte_is_refused_as_an_argument(tmp_path):
     (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
     with pytest.raises(CommandError, match=r"argument --max-bytes: invalid positive whole number value: '-1'"):
         call_command("ingest", str(tmp_path / "talk.txt"), "--max-bytes", "-1", stdout=StringIO(), stderr=StringIO())
+
+
+# --- what a path names: FIFOs, devices, symlinks, unreadable folders ---
+
+def test_a_fifo_or_a_device_named_on_the_command_line_is_refused_without_reading_it(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+
+    def unblock():  # before, the command waited on the FIFO for a writer forever: end the wait, fail the test
+        with open(fifo, "wb"):
+            pass
+
+    timer = threading.Timer(10, unblock)
+    timer.start()
+    try:
+        message, err = ingest_failing(fifo, "/dev/null", DATA / "interview_labels.txt")
+    finally:
+        timer.cancel()
+    assert f"{fifo}: not a regular file (a FIFO); give the transcript's file itself" in err.splitlines()
+    assert "/dev/null: not a regular file (a character device); give the transcript's file itself" in err.splitlines()
+    assert message == "2 of 3 file(s) failed; those wrote nothing"
+    assert Interview.objects.count() == 1
+
+
+def test_a_dangling_symlink_names_where_it_points(tmp_path):
+    link = tmp_path / "talk.txt"
+    link.symlink_to(tmp_path / "moved" / "talk.txt")
+    _, err = ingest_failing(link)
+    assert err.strip() == f"{link}: a symbolic link to {tmp_path / 'moved' / 'talk.txt'}, which does not exist"
+
+
+def _as_a_user(command: list[str]) -> list[str]:
+    """Root reads any file whatever its mode: run without that power, as a user would."""
+    import os
+
+    if os.geteuid() != 0:
+        return command
+    if not shutil.which("setpriv"):
+        pytest.skip("root, and no setpriv to give up reading every file")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *command]
+
+
+def test_unreadable_files_and_folders_are_named_in_one_line_each_and_the_rest_go_in(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "batch"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "open.txt").write_text("Ann: Hello there.\nBo: Hi, Ann.\n", encoding="utf-8")
+    (folder / "secret.txt").write_text("Ann: Secret words.\nBo: Hi, Ann.\n", encoding="utf-8")
+    (folder / "locked" / "inside.txt").write_text("Ann: Locked in.\nBo: Hi, Ann.\n", encoding="utf-8")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "DJANGO_DEBUG": "1"}
+    manage = [sys.executable, "manage.py"]
+    migrated = subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert migrated.returncode == 0, migrated.stderr
+    os.chmod(folder / "secret.txt", 0)
+    os.chmod(folder / "locked", 0)
+    try:
+        done = subprocess.run(_as_a_user([*manage, "ingest", "--no-extract", str(folder), str(folder / "locked" / "inside.txt")]),
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    finally:
+        os.chmod(folder / "locked", 0o755)
+    assert "Traceback" not in done.stderr, done.stderr
+    lines = done.stderr.splitlines()
+    assert f"{folder / 'secret.txt'}: cannot read file: Permission denied" in lines
+    assert f"{folder / 'locked'}: cannot open folder: Permission denied" in lines  # before, left out without a word
+    assert f"{folder / 'locked' / 'inside.txt'}: cannot open: Permission denied" in lines  # before, a traceback
+    assert done.returncode == 1 and lines[-1] == "CommandError: 3 of 4 file(s) failed; those wrote nothing"
+    assert "│ created" in done.stdout and done.stdout.count("│ failed") == 3

@@ -1,3 +1,4 @@
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
 from claims.ingest.manifest import MANIFEST_NAME, manifest_metadata, merge_metadata, metadata_from_mapping
 from claims.ingest.markup import spoken_word_count
-from claims.ingest.read import expand_paths
+from claims.ingest.read import expand_paths, folder_files
 from claims.management.database import DatabaseCommand
 from claims.models import Interview, after_today
 from claims.selectors import interview_size, interview_stored
@@ -115,10 +116,7 @@ class Command(DatabaseCommand):
         row = Row(str(path), "failed")
         try:
             metadata = merge_metadata(manifest_metadata(path), cli_metadata)
-            size = path.stat().st_size
-            if size > options["max_bytes"]:
-                raise IngestError(str(path), None, f"file is {size} bytes, over the size limit of {options['max_bytes']} bytes")
-            data = path.read_bytes()
+            data = _read_file(path, options["max_bytes"])
             stored = interview_stored(data=data)
             # the same bytes are in the database: nothing to parse, unless --format asks
             # for another reading than the stored one (a mismatch is then still refused)
@@ -203,6 +201,27 @@ def _positive_int(value: str) -> int:
 _positive_int.__name__ = "positive whole number"  # argparse names the type in its error: "invalid positive whole number value: '-1'"
 
 
+_NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes, at most `max_bytes` of them, else IngestError. A FIFO was waited on
+    forever and /dev/zero read until memory ran out: neither is opened."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _NOT_REGULAR if test(info.st_mode)), "not a file")
+        raise IngestError(str(path), None, f"not a regular file ({kind}); give the transcript's file itself")
+    data = b""
+    if info.st_size <= max_bytes:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # a file still being written may have grown since its stat
+    if info.st_size > max_bytes or len(data) > max_bytes:
+        size = max(info.st_size, path.stat().st_size)
+        raise IngestError(str(path), None, f"file is {size} bytes, over the size limit of {max_bytes} bytes")
+    return data
+
+
 def _show_stored(row: Row, interview: Interview, container: str) -> None:
     """Fill a file's row with what the database holds for it: an interview stored by an older
     parser has other turns than this run's parse, and the table must not claim this run's."""
@@ -220,12 +239,14 @@ def _skipped_in_folders(paths, files) -> list[str]:
     lines = []
     for raw in paths:
         folder = Path(raw)
-        if not folder.is_dir():
+        try:
+            if not folder.is_dir():
+                continue
+        except OSError:  # refused by expand_paths, in its own line
             continue
         skipped = sorted(
-            str(f.relative_to(folder)) for f in folder.rglob("*")
+            str(f.relative_to(folder)) for f in folder_files(folder, [])
             if f.is_file() and f.name != MANIFEST_NAME and f.resolve() not in taken
-            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
         )
         if skipped:
             shown = ", ".join(skipped[:_SKIPPED_SHOWN]) + (f" and {len(skipped) - _SKIPPED_SHOWN} more" if len(skipped) > _SKIPPED_SHOWN else "")
