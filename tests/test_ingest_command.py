@@ -680,3 +680,59 @@ def test_unreadable_files_and_folders_are_named_in_one_line_each_and_the_rest_go
     assert f"{folder / 'locked' / 'inside.txt'}: cannot open: Permission denied" in lines  # before, a traceback
     assert done.returncode == 1 and lines[-1] == "CommandError: 3 of 4 file(s) failed; those wrote nothing"
     assert "│ created" in done.stdout and done.stdout.count("│ failed") == 3
+
+
+# --- manifests ---
+
+def _two_talks(folder: Path) -> None:
+    (folder / "one.txt").write_text(CONVERSATION, encoding="utf-8")
+    (folder / "two.txt").write_text(CONVERSATION.replace("robotics", "farming"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("entry", "reason"), [
+    ('"A title"', "the entry must be a JSON object of metadata fields, not a string"),
+    ('{"hosts": 5}', "hosts 5 is not a name or a list of names"),
+    ('{"guests": ["Bo", 7]}', "guests ['Bo', 7] is not a name or a list of names"),
+    ('{"title": ["Robots"]}', "title ['Robots'] is not text"),
+    ('{"show": {"name": "Robots"}}', "show {'name': 'Robots'} is not text"),
+    ('{"published": true}', "published True is not YYYY, YYYY-MM or YYYY-MM-DD"),
+])
+def test_a_manifest_entry_of_the_wrong_shape_fails_its_file_alone_in_one_line(tmp_path, entry, reason):
+    # before: a string entry said "unknown metadata field(s): , A, e, i, l, t", hosts 5 was a
+    # traceback, a title list was stored as "['Robots']"; and every file beside it failed too
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").write_text(f'{{"one.txt": {entry}, "two.txt": {{"title": "Farming"}}}}', encoding="utf-8")
+    message, err = ingest_failing(tmp_path)
+    assert err.splitlines() == [f"{tmp_path / 'manifest.json'}[one.txt]: {reason}"]
+    assert message == "1 of 2 file(s) failed; those wrote nothing"
+    assert list(Interview.objects.values_list("title", flat=True)) == ["Farming"]
+
+
+def test_a_manifest_that_cannot_be_read_is_named_once_and_the_files_beside_it_wait(tmp_path):
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").write_text('{"one.txt": {"title": "Robots"', encoding="utf-8")
+    message, err = ingest_failing(tmp_path)
+    assert err.splitlines() == [f"{tmp_path / 'manifest.json'}:1: unreadable manifest: Expecting ',' delimiter"]
+    assert message == "2 of 2 file(s) failed; those wrote nothing" and not Interview.objects.exists()
+
+
+def test_a_manifest_entry_naming_no_file_is_said_and_the_files_still_go_in(tmp_path):
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").write_text(
+        '{"_comment": "episodes", "One.txt": {"title": "Robots"}, "three.txt": {"title": "Fish"}}', encoding="utf-8")
+    _, err = ingest(tmp_path)
+    assert err.splitlines() == [
+        f"{tmp_path / 'manifest.json'}: entry 'One.txt' names no file beside it (did you mean one.txt? names are matched exactly)",
+        f"{tmp_path / 'manifest.json'}: entry 'three.txt' names no file beside it",
+    ]
+    assert Interview.objects.count() == 2
+
+
+def test_an_option_that_overrides_a_manifest_value_says_so(tmp_path):
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").write_text(
+        '{"one.txt": {"title": "Robots", "hosts": ["Ann"], "show": "Tech Talk"}}', encoding="utf-8")
+    _, err = ingest(tmp_path / "one.txt", title="Robots, part one", host=["Ann"], show="Tech Talk")
+    assert err.splitlines() == [
+        f"{tmp_path / 'one.txt'}: --title 'Robots, part one' is used, not the manifest's title 'Robots' (options win)"]
+    assert Interview.objects.get().title == "Robots, part one"

@@ -88,6 +88,8 @@ def fit_metadata(metadata: Metadata) -> Metadata:
 
 def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") -> Metadata:
     """A JSON-like mapping (manifest entry or command-line options) in, Metadata out."""
+    if not isinstance(data, Mapping):  # '"talk.txt": "A title"' was read as the fields "A", " ", "t", ...
+        raise IngestError(source, None, f"the entry must be a JSON object of metadata fields, not {_json_kind(data)}")
     unknown = set(data) - _FIELDS - {"youtube_id", "host", "guest", "duration"}
     if unknown:
         raise IngestError(source, None, f"unknown metadata field(s): {', '.join(sorted(unknown))}")
@@ -95,6 +97,9 @@ def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") 
     for key, value in data.items():
         if value in (None, "", [], ()):
             continue
+        shape = _shape_problem(key, value)
+        if shape:
+            raise IngestError(source, None, shape)
         if key in ("hosts", "guests", "host", "guest"):
             name = key if key.endswith("s") else key + "s"
             if isinstance(value, str):
@@ -130,6 +135,31 @@ def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") 
     if values.get("video_id") and not values.get("link"):
         values["link"] = f"https://www.youtube.com/watch?v={values['video_id']}"
     return Metadata(**values)
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {str: "a string", list: "a list", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _shape_problem(key: str, value: Any) -> str:
+    """Why a manifest value is of the wrong JSON type for its field ("" when it is not): a list
+    title was stored as "['Robots']", a number of hosts was a TypeError."""
+    if key in ("hosts", "guests", "host", "guest"):
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, (list, tuple)) or not all(isinstance(name, str) for name in names):
+            return f"{key} {value!r} is not a name or a list of names"
+    elif key == "published":
+        if isinstance(value, bool) or not isinstance(value, (str, int, dt.date)):
+            return f"published {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+    elif key in ("duration_seconds", "duration", "single_speaker"):
+        return ""  # checked where they are read
+    elif isinstance(value, bool) or not isinstance(value, (str, int)):  # a title 1984 is text; a list is not
+        return f"{key} {value!r} is not text"
+    return ""
 
 
 def merge_metadata(*layers: Metadata) -> Metadata:
@@ -179,6 +209,16 @@ def _derived_slug(value: str, *, fallback: str = "") -> str:
 
 def load_manifest(path: str | Path) -> dict[str, Metadata]:
     """manifest.json in, {file name: Metadata} out (IngestError naming the file when bad)."""
+    entries = manifest_entries(path)
+    for entry in entries.values():
+        if isinstance(entry, IngestError):
+            raise entry
+    return entries
+
+
+def manifest_entries(path: str | Path) -> dict[str, Metadata | IngestError]:
+    """manifest.json in, {file name: Metadata, or the IngestError of its bad entry} out, so that a
+    bad entry fails its own file only; IngestError when the manifest itself cannot be read."""
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
@@ -189,11 +229,15 @@ def load_manifest(path: str | Path) -> dict[str, Metadata]:
         raise IngestError(str(p), line, f"unreadable manifest: {getattr(exc, 'msg', exc)}") from None
     if not isinstance(data, dict):
         raise IngestError(str(p), None, "manifest must be a JSON object mapping file names to metadata")
-    return {
-        name: metadata_from_mapping(entry, source=f"{p}[{name}]")
-        for name, entry in data.items()
-        if not name.startswith("_")
-    }
+    entries: dict[str, Metadata | IngestError] = {}
+    for name, entry in data.items():
+        if name.startswith("_"):
+            continue
+        try:
+            entries[name] = metadata_from_mapping(entry, source=f"{p}[{name}]")
+        except IngestError as error:
+            entries[name] = error
+    return entries
 
 
 def manifest_metadata(path: str | Path, *, manifest: Mapping[str, Metadata] | None = None) -> Metadata:

@@ -11,7 +11,8 @@ from rich.table import Table
 
 from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
-from claims.ingest.manifest import MANIFEST_NAME, manifest_metadata, merge_metadata, metadata_from_mapping
+from claims.ingest.manifest import MANIFEST_NAME, manifest_entries, merge_metadata, metadata_from_mapping
+from claims.ingest.records import Metadata
 from claims.ingest.markup import spoken_word_count
 from claims.ingest.read import expand_paths, folder_files
 from claims.management.database import DatabaseCommand
@@ -93,11 +94,13 @@ class Command(DatabaseCommand):
         errors = [str(error) for error in path_errors]
         if (options["slug"] or options["title"]) and len(files) > 1:
             raise CommandError("--slug and --title name one interview; give a single file with them")
+        self._manifests = self._load_manifests(files)
         console = Console(file=self.stderr, stderr=True)
         # what the files of a dry run before this one would have written: {slug: file}, {sha256: slug}
         self._batch_slugs: dict[str, str] = {}
         self._batch_digests: dict[str, str] = {}
-        with Progress(console=console, transient=True, disable=len(files) < 2) as progress:
+        # off a terminal (a log, a pipe) the bar draws nothing and left two blank lines in stderr
+        with Progress(console=console, transient=True, disable=len(files) < 2 or not console.is_terminal) as progress:
             task = progress.add_task("Ingesting", total=len(files))
             for path in files:
                 row, error = self._ingest_one(path, cli_metadata, options)
@@ -105,7 +108,7 @@ class Command(DatabaseCommand):
                 if error:
                     errors.append(error)
                 progress.advance(task)
-        for error in errors:
+        for error in dict.fromkeys(errors):  # a manifest that cannot be read fails each file beside it: said once
             self.stderr.write(error)
         self._print_summary(rows)
         failed = sum(row.status == "failed" for row in rows)
@@ -115,7 +118,15 @@ class Command(DatabaseCommand):
     def _ingest_one(self, path: Path, cli_metadata, options) -> tuple[Row, str]:
         row = Row(str(path), "failed")
         try:
-            metadata = merge_metadata(manifest_metadata(path), cli_metadata)
+            entry = self._manifests.get(path.parent, {})
+            if isinstance(entry, IngestError):
+                raise entry
+            entry = entry.get(path.name, Metadata())
+            if isinstance(entry, IngestError):
+                raise entry
+            for name, option, value, given in _overridden(entry, cli_metadata):
+                self.stderr.write(f"{path}: {option} {given!r} is used, not the manifest's {name} {value!r} (options win)")
+            metadata = merge_metadata(entry, cli_metadata)
             data = _read_file(path, options["max_bytes"])
             stored = interview_stored(data=data)
             # the same bytes are in the database: nothing to parse, unless --format asks
@@ -151,6 +162,29 @@ class Command(DatabaseCommand):
         if not created:
             _show_stored(row, interview, annotated.container)
         return row, ""
+
+    def _load_manifests(self, files) -> dict:
+        """{folder: its manifest's entries, or the IngestError of a manifest that cannot be read},
+        each read once (it was read again for every file beside it); an entry that names no file
+        in its folder is said, as its metadata would silently go nowhere."""
+        manifests: dict[Path, dict | IngestError] = {}
+        for folder in dict.fromkeys(path.parent for path in files):
+            try:
+                manifests[folder] = manifest_entries(folder / MANIFEST_NAME)
+            except IngestError as error:
+                manifests[folder] = error
+                continue
+            if not manifests[folder]:
+                continue
+            present = _names_in(folder)
+            folded = {name.casefold(): name for name in present}
+            for name in manifests[folder]:
+                if name in present:
+                    continue
+                close = folded.get(name.casefold())
+                hint = f" (did you mean {close}? names are matched exactly)" if close else ""
+                self.stderr.write(f"{folder / MANIFEST_NAME}: entry {name!r} names no file beside it{hint}")
+        return manifests
 
     def _dry_run_result(self, row: Row, path: Path, annotated) -> tuple[Row, str]:
         """What the real run would do with this file: leave it unchanged, or refuse its slug
@@ -188,6 +222,36 @@ class Command(DatabaseCommand):
         for row in rows:
             table.add_row(row.source, row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
         Console(file=self.stdout, width=160).print(table)
+
+
+# the options a person gives, by the metadata field each sets
+_OPTION_NAMES = {"slug": "--slug", "title": "--title", "show": "--show", "hosts": "--host", "guests": "--guest",
+                 "published": "--published", "link": "--link", "video_id": "--video-id", "single_speaker": "--single-speaker"}
+
+
+def _overridden(entry: Metadata, cli_metadata: Metadata):
+    """(field, option, manifest value, option value) for each field that both give, differently."""
+    for name, option in _OPTION_NAMES.items():
+        value, given = getattr(entry, name), getattr(cli_metadata, name)
+        if value in (None, "", ()) or given in (None, "", ()):
+            continue
+        if name == "published":
+            value, given = _said_date(value, entry.published_precision), _said_date(given, cli_metadata.published_precision)
+        elif isinstance(value, tuple):
+            value, given = ", ".join(value), ", ".join(given)
+        if value != given:
+            yield name, option, value, given
+
+
+def _said_date(date, precision: str) -> str:
+    return date.isoformat()[: {"year": 4, "month": 7}.get(precision, 10)]
+
+
+def _names_in(folder: Path) -> set[str]:
+    try:
+        return {path.name for path in folder.iterdir()}
+    except OSError:
+        return set()
 
 
 def _positive_int(value: str) -> int:
