@@ -736,3 +736,20 @@ def test_an_option_that_overrides_a_manifest_value_says_so(tmp_path):
     assert err.splitlines() == [
         f"{tmp_path / 'one.txt'}: --title 'Robots, part one' is used, not the manifest's title 'Robots' (options win)"]
     assert Interview.objects.get().title == "Robots, part one"
+
+
+# --- options for one file given with many ---
+
+@pytest.mark.parametrize(("options", "named"), [
+    ({"title": "Robots"}, "--title"),
+    ({"link": "https://example.org/ep/1"}, "--link"),
+    ({"video_id": "dQw4w9WgXcQ"}, "--video-id"),
+    ({"slug": "robots", "link": "https://example.org/ep/1"}, "--slug, --link"),
+])
+def test_an_option_that_names_one_recording_is_refused_with_many_files(tmp_path, options, named):
+    # before, --link and --video-id were given to every file of a folder: two interviews, one episode's address
+    _two_talks(tmp_path)
+    message, _ = ingest_failing(tmp_path, **options)
+    assert message == (f"{named} name one interview, and 2 files were given; give a single file with them, "
+                       "or a manifest.json beside the files with an entry for each")
+    assert not Interview.objects.exists()

@@ -92,8 +92,12 @@ class Command(DatabaseCommand):
             self.stderr.write(line)
         rows = [Row(error.source, "failed") for error in path_errors]
         errors = [str(error) for error in path_errors]
-        if (options["slug"] or options["title"]) and len(files) > 1:
-            raise CommandError("--slug and --title name one interview; give a single file with them")
+        # a link or a video id names one recording as a slug or a title does: given to every file of a
+        # folder, each interview would point at the same episode
+        one_recording = [_OPTION_NAMES[name] for name in ("slug", "title", "link", "video_id") if options[name]]
+        if one_recording and len(files) > 1:
+            raise CommandError(f"{', '.join(one_recording)} name one interview, and {len(files)} files were given; give a "
+                               "single file with them, or a manifest.json beside the files with an entry for each")
         self._manifests = self._load_manifests(files)
         console = Console(file=self.stderr, stderr=True)
         # what the files of a dry run before this one would have written: {slug: file}, {sha256: slug}
