@@ -753,3 +753,34 @@ def test_an_option_that_names_one_recording_is_refused_with_many_files(tmp_path,
     assert message == (f"{named} name one interview, and 2 files were given; give a single file with them, "
                        "or a manifest.json beside the files with an entry for each")
     assert not Interview.objects.exists()
+
+
+# --- an interrupted batch ---
+
+def test_an_interrupted_batch_keeps_the_files_done_leaves_no_trace_of_the_current_one_and_says_where_it_stopped(tmp_path, monkeypatch):
+    from claims.management.commands import ingest as command
+
+    for name, topic in (("a.txt", "robotics"), ("b.txt", "farming"), ("c.txt", "fishing")):
+        (tmp_path / name).write_text(CONVERSATION.replace("robotics", topic), encoding="utf-8")
+    real_extract = command.claims_extract
+
+    def extract(interview):  # Ctrl-C while b.txt's interview, turns and speakers are written, before its claims
+        if interview.source_name == "b.txt":
+            raise KeyboardInterrupt
+        return real_extract(interview)
+
+    monkeypatch.setattr(command, "claims_extract", extract)
+    out, err = StringIO(), StringIO()
+    try:
+        with pytest.raises(CommandError) as error:
+            call_command("ingest", str(tmp_path), stdout=out, stderr=err)
+    except KeyboardInterrupt:
+        pytest.fail("the interrupt went through: a traceback and no summary")
+    assert str(error.value) == (f"interrupted at {tmp_path / 'b.txt'} (file 2 of 3), which wrote nothing; "
+                                "the 1 file(s) before it are done, 1 not started")
+    assert error.value.returncode == 130
+    assert [line.split("│")[-2].strip() for line in out.getvalue().splitlines() if ".txt" in line] == [
+        "created", "interrupted", "not started"]
+    assert list(Interview.objects.values_list("source_name", flat=True)) == ["a.txt"]
+    assert set(Speaker.objects.values_list("name", flat=True)) <= {"Host", "Guest"}
+    assert not Turn.objects.exclude(interview__source_name="a.txt").exists()

@@ -106,8 +106,15 @@ class Command(DatabaseCommand):
         # off a terminal (a log, a pipe) the bar draws nothing and left two blank lines in stderr
         with Progress(console=console, transient=True, disable=len(files) < 2 or not console.is_terminal) as progress:
             task = progress.add_task("Ingesting", total=len(files))
-            for path in files:
-                row, error = self._ingest_one(path, cli_metadata, options)
+            interrupted = None
+            for index, path in enumerate(files):
+                try:
+                    row, error = self._ingest_one(path, cli_metadata, options)
+                except KeyboardInterrupt:  # Ctrl-C: the file's transaction is rolled back; the files done stay in
+                    interrupted = index
+                    rows.append(Row(str(path), "interrupted"))
+                    rows.extend(Row(str(later), "not started") for later in files[index + 1:])
+                    break
                 rows.append(row)
                 if error:
                     errors.append(error)
@@ -115,6 +122,12 @@ class Command(DatabaseCommand):
         for error in dict.fromkeys(errors):  # a manifest that cannot be read fails each file beside it: said once
             self.stderr.write(error)
         self._print_summary(rows)
+        if interrupted is not None:
+            raise CommandError(
+                f"interrupted at {files[interrupted]} (file {interrupted + 1} of {len(files)}), which wrote nothing; "
+                f"the {interrupted} file(s) before it are done, {len(files) - interrupted - 1} not started",
+                returncode=130,  # as a shell reports a program ended by Ctrl-C
+            )
         failed = sum(row.status == "failed" for row in rows)
         if failed:
             raise CommandError(f"{failed} of {len(rows)} file(s) failed; those wrote nothing")
