@@ -784,3 +784,47 @@ def test_an_interrupted_batch_keeps_the_files_done_leaves_no_trace_of_the_curren
     assert list(Interview.objects.values_list("source_name", flat=True)) == ["a.txt"]
     assert set(Speaker.objects.values_list("name", flat=True)) <= {"Host", "Guest"}
     assert not Turn.objects.exclude(interview__source_name="a.txt").exists()
+
+
+# --- files stored before: the same bytes under another name, metadata given again, a changed file ---
+
+def test_metadata_given_for_a_file_stored_before_is_said_not_to_be_applied(tmp_path):
+    (tmp_path / "one.txt").write_text(CONVERSATION, encoding="utf-8")
+    ingest(tmp_path / "one.txt", title="Robots")
+    for dry_run in (True, False):  # before, 'unchanged' and not a word about the title or the link
+        out, err = ingest(tmp_path / "one.txt", title="Robots at home", link="https://example.org/ep/1", dry_run=dry_run)
+        assert err.splitlines() == [
+            f"{tmp_path / 'one.txt'}: stored before as 'robots' (the same bytes); not applied: --title 'Robots at home' "
+            "(stored 'Robots'), --link 'https://example.org/ep/1' (stored ''). Ingestion never rewrites a stored "
+            "interview: change it in the admin"]
+        assert "unchanged" in out
+    assert Interview.objects.get().title == "Robots"
+    _, err = ingest(tmp_path / "one.txt", title="Robots")  # what was stored: nothing to say
+    assert err == ""
+
+
+def test_the_same_bytes_under_a_second_name_say_which_file_holds_them(tmp_path):
+    (tmp_path / "one.txt").write_text(CONVERSATION, encoding="utf-8")
+    (tmp_path / "copy-of-one.txt").write_text(CONVERSATION, encoding="utf-8")
+    for dry_run in (True, False):
+        out, err = ingest(tmp_path, dry_run=dry_run)
+        assert f"{tmp_path / 'one.txt'}: the same bytes as copy-of-one.txt, stored as 'copy-of-one': nothing written" in err.splitlines()
+    assert Interview.objects.count() == 1
+
+
+def test_a_file_changed_since_it_was_stored_keeps_the_stored_interview_and_says_so(tmp_path):
+    path = tmp_path / "ep.txt"
+    path.write_text(CONVERSATION, encoding="utf-8")
+    ingest(path, no_extract=False)
+    stored = Interview.objects.get()
+    claims = Claim.objects.count()
+    assert claims
+    path.write_text(CONVERSATION.replace("a decade", "five years"), encoding="utf-8")
+    for dry_run in (True, False):
+        message, err = ingest_failing(path, dry_run=dry_run)
+        assert err.splitlines() == [
+            f"{path}: changed since it was stored as 'ep' (other bytes, the same file name); the stored interview and its "
+            f"{claims} claim(s) are kept as they are and this version wrote nothing; to store it beside them, give it "
+            "another slug (--slug SLUG with this one file, or a \"slug\" in its entry of a manifest.json beside it)"]
+    assert list(Interview.objects.values_list("pk", "sha256")) == [(stored.pk, stored.sha256)]
+    assert Claim.objects.count() == claims

@@ -16,7 +16,7 @@ from claims.ingest.records import Metadata
 from claims.ingest.markup import spoken_word_count
 from claims.ingest.read import expand_paths, folder_files
 from claims.management.database import DatabaseCommand
-from claims.models import Interview, after_today
+from claims.models import Claim, Interview, after_today
 from claims.selectors import interview_size, interview_stored
 from claims.services import (
     IngestConflict, IngestFailed, claims_extract, interview_ingest, interview_prepare, slug_taken_message,
@@ -100,9 +100,9 @@ class Command(DatabaseCommand):
                                "single file with them, or a manifest.json beside the files with an entry for each")
         self._manifests = self._load_manifests(files)
         console = Console(file=self.stderr, stderr=True)
-        # what the files of a dry run before this one would have written: {slug: file}, {sha256: slug}
+        # what the files of a dry run before this one would have written: {slug: file}, {sha256: (slug, file)}
         self._batch_slugs: dict[str, str] = {}
-        self._batch_digests: dict[str, str] = {}
+        self._batch_digests: dict[str, tuple[str, str]] = {}
         # off a terminal (a log, a pipe) the bar draws nothing and left two blank lines in stderr
         with Progress(console=console, transient=True, disable=len(files) < 2 or not console.is_terminal) as progress:
             task = progress.add_task("Ingesting", total=len(files))
@@ -151,6 +151,8 @@ class Command(DatabaseCommand):
             if stored is not None and options["format"] in (None, stored.source_format):
                 row.slug, row.status = stored.slug, "unchanged (dry run)" if options["dry_run"] else "unchanged"
                 _show_stored(row, stored, source_container(data, source=str(path)))
+                for note in _stored_notes(path, stored, entry, cli_metadata):
+                    self.stderr.write(note)
                 return row, ""
             annotated = interview_prepare(
                 data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"]
@@ -174,6 +176,9 @@ class Command(DatabaseCommand):
                 if created and not options["no_extract"]:
                     row.proposals = claims_extract(interview)
         except IngestConflict as error:
+            holder = Interview.objects.filter(slug=annotated.metadata.slug).values_list("source_name", flat=True).first()
+            if holder == path.name:
+                return row, _changed_message(path, annotated.metadata.slug)
             return row, f"{path}: {error} {SLUG_WAY_OUT}"
         row.slug, row.status = interview.slug, "created" if created else "unchanged"
         if not created:
@@ -214,18 +219,22 @@ class Command(DatabaseCommand):
                 _show_stored(row, interview, annotated.container)
                 return row, ""
         else:  # an earlier file of this run, the same bytes: what that file's row shows
-            row.slug, row.status = stored, "unchanged (dry run)"
+            row.slug, row.status = stored[0], "unchanged (dry run)"
+            if stored[1] != path.name:
+                self.stderr.write(_same_bytes_note(path, stored[1], stored[0]))
             return row, ""
         slug = annotated.metadata.slug
         holder = self._batch_slugs.get(slug)
         if holder is None:
             holder = Interview.objects.filter(slug=slug).values_list("source_name", flat=True).first()
+            if holder == path.name:
+                return row, _changed_message(path, slug)
         else:
             holder = f"{holder}, earlier in this run"
         if holder is not None:
             return row, f"{path}: {slug_taken_message(slug, holder)} {SLUG_WAY_OUT}"
         self._batch_slugs[slug] = path.name
-        self._batch_digests[annotated.sha256] = slug
+        self._batch_digests[annotated.sha256] = (slug, path.name)
         row.status = "parsed (dry run)"
         return row, ""
 
@@ -258,6 +267,43 @@ def _overridden(entry: Metadata, cli_metadata: Metadata):
             value, given = ", ".join(value), ", ".join(given)
         if value != given:
             yield name, option, value, given
+
+
+_STORED_FIELDS = ("slug", "title", "show", "link", "video_id", "published")
+
+
+def _stored_notes(path: Path, stored: Interview, entry: Metadata, cli_metadata: Metadata) -> list[str]:
+    """What to tell of a file whose bytes are stored already: under another file's name, and the
+    metadata given now (manifest, options) that the stored interview does not have and will not get."""
+    notes = [_same_bytes_note(path, stored.source_name, stored.slug)] if stored.source_name != path.name else []
+    differences = []
+    for name in _STORED_FIELDS:
+        given_by = cli_metadata if getattr(cli_metadata, name) not in (None, "") else entry
+        given, kept = getattr(given_by, name), getattr(stored, name)
+        if given in (None, ""):
+            continue
+        if name == "published":
+            given = _said_date(given, given_by.published_precision)
+            kept = _said_date(kept, stored.published_precision) if kept else ""
+        if given != kept:
+            label = _OPTION_NAMES[name] if given_by is cli_metadata else f"the manifest's {name}"
+            differences.append(f"{label} {given!r} (stored {kept!r})")
+    if differences:
+        notes.append(f"{path}: stored before as {stored.slug!r} (the same bytes); not applied: {', '.join(differences)}. "
+                     "Ingestion never rewrites a stored interview: change it in the admin")
+    return notes
+
+
+def _same_bytes_note(path: Path, holder: str, slug: str) -> str:
+    return f"{path}: the same bytes as {holder}, stored as {slug!r}: nothing written"
+
+
+def _changed_message(path: Path, slug: str) -> str:
+    """A file ingested before under this name now holds other bytes: its slug is the stored one's."""
+    claims = Claim.objects.filter(interview__slug=slug).count()
+    return (f"{path}: changed since it was stored as {slug!r} (other bytes, the same file name); the stored interview "
+            f"and its {claims} claim(s) are kept as they are and this version wrote nothing; to store it beside them, "
+            f"give it another slug {SLUG_WAY_OUT}")
 
 
 def _said_date(date, precision: str) -> str:
