@@ -828,3 +828,24 @@ def test_a_file_changed_since_it_was_stored_keeps_the_stored_interview_and_says_
             "another slug (--slug SLUG with this one file, or a \"slug\" in its entry of a manifest.json beside it)"]
     assert list(Interview.objects.values_list("pk", "sha256")) == [(stored.pk, stored.sha256)]
     assert Claim.objects.count() == claims
+
+
+def test_a_folders_links_to_folders_dangling_links_and_fifos_are_named_in_one_line(tmp_path):
+    import os
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "other.txt").write_text(CONVERSATION.replace("robotics", "farming"), encoding="utf-8")
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    (folder / "more").symlink_to(elsewhere)
+    (folder / "old.txt").symlink_to(tmp_path / "moved.txt")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "loop").symlink_to(folder)  # a link to its own folder: not followed, so no loop
+    out, err = ingest(folder)  # before, all four left out without a word
+    assert err.splitlines() == [
+        f"{folder}: left out 4 entries that are not regular files: loop (a link to a folder, not followed), more (a link "
+        f"to a folder, not followed), old.txt (a link to {tmp_path / 'moved.txt'}, which does not exist), pipe.txt (a FIFO); "
+        "name a linked folder to ingest it"]
+    assert list(Interview.objects.values_list("source_name", flat=True)) == ["talk.txt"]

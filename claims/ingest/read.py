@@ -347,7 +347,7 @@ def expand_paths(
 
 
 def folder_files(folder: Path, errors: list[IngestError]) -> Iterable[Path]:
-    """Every file under `folder` but hidden ones, links to folders not followed; a folder that
+    """Every entry under `folder` but folders and hidden ones (links to folders are named, not followed); a folder that
     cannot be opened is an error in `errors` (rglob left it out without a word)."""
     def unreadable(error: OSError) -> None:
         errors.append(IngestError(str(error.filename), None, f"cannot open folder: {error.strerror or error}"))
@@ -355,3 +355,4 @@ def folder_files(folder: Path, errors: list[IngestError]) -> Iterable[Path]:
     for where, folders, names in os.walk(folder, onerror=unreadable):
         folders[:] = [name for name in folders if not name.startswith(".")]
         yield from (Path(where, name) for name in names if not name.startswith("."))
+        yield from (Path(where, name) for name in folders if os.path.islink(os.path.join(where, name)))

@@ -1,3 +1,4 @@
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -332,6 +333,20 @@ _NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
                 (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
 
 
+def _entry_kind(path: Path) -> str:
+    """What a folder's entry that is no regular file is, as said to a user."""
+    if path.is_symlink():
+        if path.is_dir():
+            return "a link to a folder, not followed"
+        if not path.exists():
+            return f"a link to {os.readlink(path)}, which does not exist"
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot open: {error.strerror or error}"
+    return next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
+
+
 def _read_file(path: Path, max_bytes: int) -> bytes:
     """A regular file's bytes, at most `max_bytes` of them, else IngestError. A FIFO was waited on
     forever and /dev/zero read until memory ran out: neither is opened."""
@@ -371,10 +386,15 @@ def _skipped_in_folders(paths, files) -> list[str]:
                 continue
         except OSError:  # refused by expand_paths, in its own line
             continue
+        entries = list(folder_files(folder, []))
         skipped = sorted(
-            str(f.relative_to(folder)) for f in folder_files(folder, [])
+            str(f.relative_to(folder)) for f in entries
             if f.is_file() and f.name != MANIFEST_NAME and f.resolve() not in taken
         )
+        odd = sorted(f"{f.relative_to(folder)} ({_entry_kind(f)})" for f in entries if not f.is_file())
+        if odd:
+            shown = ", ".join(odd[:_SKIPPED_SHOWN]) + (f" and {len(odd) - _SKIPPED_SHOWN} more" if len(odd) > _SKIPPED_SHOWN else "")
+            lines.append(f"{raw}: left out {len(odd)} entries that are not regular files: {shown}; name a linked folder to ingest it")
         if skipped:
             shown = ", ".join(skipped[:_SKIPPED_SHOWN]) + (f" and {len(skipped) - _SKIPPED_SHOWN} more" if len(skipped) > _SKIPPED_SHOWN else "")
             lines.append(f"{raw}: skipped {len(skipped)} file(s) that do not read as transcripts: {shown} "
