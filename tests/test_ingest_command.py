@@ -571,6 +571,11 @@ CONVERSATION = "Host: Welcome back to the show.\nGuest: I expect cheaper compute
     ({"title": "t" * 501}, "title is 501 characters long, over the limit of 500"),
     ({"show": "s" * 201}, "show is 201 characters long, over the limit of 200"),
     ({"published": "2023-02-30"}, "published date '2023-02-30' is not a real date (day is out of range for month)"),
+    # before: stored with the slug '' and the title '   ' (no page in the API), a host nobody could be
+    ({"title": "   "}, "title is blank (spaces only)"),
+    ({"show": "\t"}, "show is blank (spaces only)"),
+    ({"host": ["  "]}, "hosts has a blank name (spaces only)"),
+    ({"guest": ["Bo", " "]}, "guests has a blank name (spaces only)"),
 ])
 def test_an_option_the_interview_cannot_store_is_refused_in_one_line_and_nothing_is_written(tmp_path, options, reason):
     # 'Bad Slug!' was stored (its interview then 404'd in the API); on PostgreSQL an over-long

@@ -152,6 +152,8 @@ def _shape_problem(key: str, value: Any) -> str:
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, (list, tuple)) or not all(isinstance(name, str) for name in names):
             return f"{key} {value!r} is not a name or a list of names"
+        if not all(name.strip() for name in names):  # --host "  " was a host nobody could be
+            return f"{key} has a blank name (spaces only)"
     elif key == "published":
         if isinstance(value, bool) or not isinstance(value, (str, int, dt.date)):
             return f"published {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
@@ -159,6 +161,8 @@ def _shape_problem(key: str, value: Any) -> str:
         return ""  # checked where they are read
     elif isinstance(value, bool) or not isinstance(value, (str, int)):  # a title 1984 is text; a list is not
         return f"{key} {value!r} is not text"
+    elif isinstance(value, str) and not value.strip():  # --title "   " gave the interview the slug ""
+        return f"{key} is blank (spaces only)"
     return ""
 
 
