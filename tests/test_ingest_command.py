@@ -828,9 +828,10 @@ def test_a_file_changed_since_it_was_stored_keeps_the_stored_interview_and_says_
     for dry_run in (True, False):
         message, err = ingest_failing(path, dry_run=dry_run)
         assert err.splitlines() == [
-            f"{path}: changed since it was stored as 'ep' (other bytes, the same file name); the stored interview and its "
-            f"{claims} claim(s) are kept as they are and this version wrote nothing; to store it beside them, give it "
-            "another slug (--slug SLUG with this one file, or a \"slug\" in its entry of a manifest.json beside it)"]
+            f"{path}: a file of this name was stored before as 'ep' with other bytes (this file, changed since, or another "
+            f"folder's ep.txt); the stored interview and its {claims} claim(s) are kept as they are and this version wrote "
+            "nothing; to store it beside them, give it another slug (--slug SLUG with this one file, or a \"slug\" in its "
+            "entry of a manifest.json beside it)"]
     assert list(Interview.objects.values_list("pk", "sha256")) == [(stored.pk, stored.sha256)]
     assert Claim.objects.count() == claims
 

@@ -300,11 +300,12 @@ def _same_bytes_note(path: Path, holder: str, slug: str) -> str:
 
 
 def _changed_message(path: Path, slug: str) -> str:
-    """A file ingested before under this name now holds other bytes: its slug is the stored one's."""
+    """A file of this name was stored with other bytes and holds the slug. Only the name is stored (not
+    the folder), so it is this file changed since, or another folder's file of the same name."""
     claims = Claim.objects.filter(interview__slug=slug).count()
-    return (f"{path}: changed since it was stored as {slug!r} (other bytes, the same file name); the stored interview "
-            f"and its {claims} claim(s) are kept as they are and this version wrote nothing; to store it beside them, "
-            f"give it another slug {SLUG_WAY_OUT}")
+    return (f"{path}: a file of this name was stored before as {slug!r} with other bytes (this file, changed since, or "
+            f"another folder's {path.name}); the stored interview and its {claims} claim(s) are kept as they are and "
+            f"this version wrote nothing; to store it beside them, give it another slug {SLUG_WAY_OUT}")
 
 
 def _said_date(date, precision: str) -> str:
