@@ -855,3 +855,11 @@ def test_a_folders_links_to_folders_dangling_links_and_fifos_are_named_in_one_li
         f"to a folder, not followed), old.txt (a link to {tmp_path / 'moved.txt'}, which does not exist), pipe.txt (a FIFO); "
         "name a linked folder to ingest it"]
     assert list(Interview.objects.values_list("source_name", flat=True)) == ["talk.txt"]
+
+
+def test_a_manifest_that_is_a_folder_is_named_once_in_plain_words(tmp_path):
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").mkdir()
+    message, err = ingest_failing(tmp_path)  # before: "unreadable manifest: [Errno 21] Is a directory: '/tmp/...'"
+    assert err.splitlines() == [f"{tmp_path / 'manifest.json'}: unreadable manifest: Is a directory"]
+    assert message == "2 of 2 file(s) failed; those wrote nothing"

@@ -230,7 +230,8 @@ def manifest_entries(path: str | Path) -> dict[str, Metadata | IngestError]:
         return {}
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
-        raise IngestError(str(p), line, f"unreadable manifest: {getattr(exc, 'msg', exc)}") from None
+        reason = getattr(exc, "msg", None) or getattr(exc, "strerror", None) or exc  # not "[Errno 21] ...: '<the path again>'"
+        raise IngestError(str(p), line, f"unreadable manifest: {reason}") from None
     if not isinstance(data, dict):
         raise IngestError(str(p), None, "manifest must be a JSON object mapping file names to metadata")
     entries: dict[str, Metadata | IngestError] = {}
