@@ -863,3 +863,17 @@ def test_a_manifest_that_is_a_folder_is_named_once_in_plain_words(tmp_path):
     message, err = ingest_failing(tmp_path)  # before: "unreadable manifest: [Errno 21] Is a directory: '/tmp/...'"
     assert err.splitlines() == [f"{tmp_path / 'manifest.json'}: unreadable manifest: Is a directory"]
     assert message == "2 of 2 file(s) failed; those wrote nothing"
+
+
+def test_an_interrupt_while_the_files_are_listed_says_nothing_was_written(tmp_path, monkeypatch):
+    from claims.management.commands import ingest as command
+
+    def listing(paths):  # Ctrl-C while a large folder is walked and its tables are sniffed
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "expand_paths", listing)
+    try:
+        message, _ = ingest_failing(tmp_path)
+    except KeyboardInterrupt:
+        pytest.fail("the interrupt went through: a traceback")
+    assert message == "interrupted while the files to ingest were listed; nothing was written"

@@ -88,8 +88,12 @@ class Command(DatabaseCommand):
         refusal = after_today(cli_metadata.published, "Published", precision=cli_metadata.published_precision)
         if refusal:
             raise CommandError(f"--published: {refusal}")
-        files, path_errors = expand_paths(options["paths"])
-        for line in _skipped_in_folders(options["paths"], files):
+        try:  # a large folder takes a while to walk (its tables and Markdown are read to be sniffed)
+            files, path_errors = expand_paths(options["paths"])
+            skipped = _skipped_in_folders(options["paths"], files)
+        except KeyboardInterrupt:
+            raise CommandError("interrupted while the files to ingest were listed; nothing was written", returncode=130) from None
+        for line in skipped:
             self.stderr.write(line)
         rows = [Row(error.source, "failed") for error in path_errors]
         errors = [str(error) for error in path_errors]
