@@ -877,3 +877,12 @@ def test_an_interrupt_while_the_files_are_listed_says_nothing_was_written(tmp_pa
     except KeyboardInterrupt:
         pytest.fail("the interrupt went through: a traceback")
     assert message == "interrupted while the files to ingest were listed; nothing was written"
+
+
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, monkeypatch):
+    # `ingest "$FILE"` with FILE unset: Path("") is ".", and the whole current folder went in
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    message, err = ingest_failing("")
+    assert err.splitlines() == ["'': an empty path (an unset variable?); name a file or a folder, '.' for this one"]
+    assert message == "1 of 1 file(s) failed; those wrote nothing" and not Interview.objects.exists()

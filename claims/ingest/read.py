@@ -317,6 +317,9 @@ def expand_paths(
     errors: list[IngestError] = []
     seen: set[Path] = set()
     for raw in paths:
+        if str(raw) == "":  # Path("") is "." : `ingest "$FILE"` with FILE unset read the whole current folder
+            errors.append(IngestError("''", None, "an empty path (an unset variable?); name a file or a folder, '.' for this one"))
+            continue
         p = Path(raw)
         try:
             p.stat()

@@ -387,7 +387,7 @@ def _skipped_in_folders(paths, files) -> list[str]:
     for raw in paths:
         folder = Path(raw)
         try:
-            if not folder.is_dir():
+            if str(raw) == "" or not folder.is_dir():  # "" is refused by expand_paths, not read as "."
                 continue
         except OSError:  # refused by expand_paths, in its own line
             continue
