@@ -701,6 +701,10 @@ def _two_talks(folder: Path) -> None:
     ('{"title": ["Robots"]}', "title ['Robots'] is not text"),
     ('{"show": {"name": "Robots"}}', "show {'name': 'Robots'} is not text"),
     ('{"published": true}', "published True is not YYYY, YYYY-MM or YYYY-MM-DD"),
+    # stored by SQLite, a traceback from PostgreSQL (no NUL in text); a link no browser can open
+    ('{"title": "Robots\\u0000"}', "title has a control character (U+0000)"),
+    ('{"hosts": ["Ann\\u001b[31m"]}', "hosts has a control character (U+001B)"),
+    ('{"link": "http://[::1/ep"}', "link 'http://[::1/ep' is not an http:// or https:// address"),
 ])
 def test_a_manifest_entry_of_the_wrong_shape_fails_its_file_alone_in_one_line(tmp_path, entry, reason):
     # before: a string entry said "unknown metadata field(s): , A, e, i, l, t", hosts 5 was a

@@ -18,6 +18,7 @@ import re
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from .errors import IngestError
 from .names import slugify, unique_slug
@@ -57,13 +58,24 @@ def metadata_problems(metadata: Metadata) -> list[str]:
             problems.append(f"{name} is {len(value)} characters long, over the limit of {limit}")
     if metadata.slug and len(metadata.slug) <= METADATA_MAX_LENGTHS["slug"] and not _METADATA_SLUG.match(metadata.slug):
         problems.append(f"slug {metadata.slug!r} is not a slug: letters, digits, hyphens and underscores only")
-    if metadata.link and len(metadata.link) <= METADATA_MAX_LENGTHS["link"] and not _LINK.match(metadata.link):
+    if metadata.link and len(metadata.link) <= METADATA_MAX_LENGTHS["link"] and not _opens(metadata.link):
         problems.append(f"link {metadata.link!r} is not an http:// or https:// address")
     if metadata.video_id and any(c.isspace() for c in metadata.video_id):
         problems.append(f"video_id {metadata.video_id[:50]!r} has spaces in it")
     if metadata.duration_seconds is not None and metadata.duration_seconds < 0:
         problems.append(f"duration_seconds {metadata.duration_seconds} is negative")
     return problems
+
+
+def _opens(link: str) -> bool:
+    """An http(s) address a browser can open: "http://[::1/ep" passed the pattern, and urlsplit refuses it."""
+    if not _LINK.match(link):
+        return False
+    try:
+        urlsplit(link)
+    except ValueError:
+        return False
+    return True
 
 
 def fit_metadata(metadata: Metadata) -> Metadata:
@@ -146,14 +158,16 @@ def _json_kind(value: Any) -> str:
 
 
 def _shape_problem(key: str, value: Any) -> str:
-    """Why a manifest value is of the wrong JSON type for its field ("" when it is not): a list
-    title was stored as "['Robots']", a number of hosts was a TypeError."""
+    """Why a given value (manifest or option) cannot be its field's, "" when it can: the wrong JSON
+    type (a list title was stored as "['Robots']", a number of hosts was a TypeError), blank, or
+    holding a control character."""
     if key in ("hosts", "guests", "host", "guest"):
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, (list, tuple)) or not all(isinstance(name, str) for name in names):
             return f"{key} {value!r} is not a name or a list of names"
         if not all(name.strip() for name in names):  # --host "  " was a host nobody could be
             return f"{key} has a blank name (spaces only)"
+        return _control_problem(key, "".join(names))
     elif key == "published":
         if isinstance(value, bool) or not isinstance(value, (str, int, dt.date)):
             return f"published {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
@@ -163,7 +177,19 @@ def _shape_problem(key: str, value: Any) -> str:
         return f"{key} {value!r} is not text"
     elif isinstance(value, str) and not value.strip():  # --title "   " gave the interview the slug ""
         return f"{key} is blank (spaces only)"
+    elif isinstance(value, str):
+        return _control_problem(key, value)
     return ""
+
+
+# NUL is refused by PostgreSQL (a traceback) and kept by SQLite; an escape sequence colours a terminal.
+# Tabs and line breaks are text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_problem(key: str, value: str) -> str:
+    found = _CONTROL.search(value)
+    return f"{key} has a control character (U+{ord(found.group()):04X})" if found else ""
 
 
 def merge_metadata(*layers: Metadata) -> Metadata:
