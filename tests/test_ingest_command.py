@@ -890,3 +890,12 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, monke
     message, err = ingest_failing("")
     assert err.splitlines() == ["'': an empty path (an unset variable?); name a file or a folder, '.' for this one"]
     assert message == "1 of 1 file(s) failed; those wrote nothing" and not Interview.objects.exists()
+
+
+def test_a_folder_without_links_to_folders_is_not_told_to_name_one(tmp_path):
+    import os
+
+    (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    _, err = ingest(tmp_path)
+    assert err.splitlines() == [f"{tmp_path}: left out 1 entry that is not a regular file: pipe.txt (a FIFO)"]

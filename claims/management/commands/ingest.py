@@ -399,7 +399,9 @@ def _skipped_in_folders(paths, files) -> list[str]:
         odd = sorted(f"{f.relative_to(folder)} ({_entry_kind(f)})" for f in entries if not f.is_file())
         if odd:
             shown = ", ".join(odd[:_SKIPPED_SHOWN]) + (f" and {len(odd) - _SKIPPED_SHOWN} more" if len(odd) > _SKIPPED_SHOWN else "")
-            lines.append(f"{raw}: left out {len(odd)} entries that are not regular files: {shown}; name a linked folder to ingest it")
+            hint = "; name a linked folder to ingest it" if any("a link to a folder" in entry for entry in odd) else ""
+            what = "1 entry that is not a regular file" if len(odd) == 1 else f"{len(odd)} entries that are not regular files"
+            lines.append(f"{raw}: left out {what}: {shown}{hint}")
         if skipped:
             shown = ", ".join(skipped[:_SKIPPED_SHOWN]) + (f" and {len(skipped) - _SKIPPED_SHOWN} more" if len(skipped) > _SKIPPED_SHOWN else "")
             lines.append(f"{raw}: skipped {len(skipped)} file(s) that do not read as transcripts: {shown} "
