@@ -104,6 +104,7 @@ class Command(DatabaseCommand):
             raise CommandError(f"{', '.join(one_recording)} name one interview, and {len(files)} files were given; give a "
                                "single file with them, or a manifest.json beside the files with an entry for each")
         self._manifests = self._load_manifests(files)
+        self._notes: list[str] = []  # said after the progress bar, which a line written under it would break
         console = Console(file=self.stderr, stderr=True)
         # what the files of a dry run before this one would have written: {slug: file}, {sha256: (slug, file)}
         self._batch_slugs: dict[str, str] = {}
@@ -124,6 +125,8 @@ class Command(DatabaseCommand):
                 if error:
                     errors.append(error)
                 progress.advance(task)
+        for note in self._notes:
+            self.stderr.write(note)
         for error in dict.fromkeys(errors):  # a manifest that cannot be read fails each file beside it: said once
             self.stderr.write(error)
         self._print_summary(rows)
@@ -147,7 +150,7 @@ class Command(DatabaseCommand):
             if isinstance(entry, IngestError):
                 raise entry
             for name, option, value, given in _overridden(entry, cli_metadata):
-                self.stderr.write(f"{path}: {option} {given!r} is used, not the manifest's {name} {value!r} (options win)")
+                self._notes.append(f"{path}: {option} {given!r} is used, not the manifest's {name} {value!r} (options win)")
             metadata = merge_metadata(entry, cli_metadata)
             data = _read_file(path, options["max_bytes"])
             stored = interview_stored(data=data)
@@ -156,8 +159,7 @@ class Command(DatabaseCommand):
             if stored is not None and options["format"] in (None, stored.source_format):
                 row.slug, row.status = stored.slug, "unchanged (dry run)" if options["dry_run"] else "unchanged"
                 _show_stored(row, stored, source_container(data, source=str(path)))
-                for note in _stored_notes(path, stored, entry, cli_metadata):
-                    self.stderr.write(note)
+                self._notes.extend(_stored_notes(path, stored, entry, cli_metadata))
                 return row, ""
             annotated = interview_prepare(
                 data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"]
@@ -226,7 +228,7 @@ class Command(DatabaseCommand):
         else:  # an earlier file of this run, the same bytes: what that file's row shows
             row.slug, row.status = stored[0], "unchanged (dry run)"
             if stored[1] != path.name:
-                self.stderr.write(_same_bytes_note(path, stored[1], stored[0]))
+                self._notes.append(_same_bytes_note(path, stored[1], stored[0]))
             return row, ""
         slug = annotated.metadata.slug
         holder = self._batch_slugs.get(slug)
