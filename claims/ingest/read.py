@@ -311,7 +311,8 @@ def expand_paths(
     A file named explicitly is kept whatever its suffix; a folder contributes its files
     with a transcript suffix, its tables whose header names a transcript's columns, its .smi
     and .sub files that are SAMI or MicroDVD captions and its Markdown files that are transcripts (recursively, sorted, hidden files skipped). A missing path or
-    a folder with no transcript is an error; the other paths are still expanded.
+    a folder with no transcript is an error; so are an empty path, a path that cannot be opened and a folder
+    inside that cannot (folder_files); the other paths are still expanded.
     """
     files: list[Path] = []
     errors: list[IngestError] = []
