@@ -899,3 +899,14 @@ def test_a_folder_without_links_to_folders_is_not_told_to_name_one(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     _, err = ingest(tmp_path)
     assert err.splitlines() == [f"{tmp_path}: left out 1 entry that is not a regular file: pipe.txt (a FIFO)"]
+
+
+def test_the_manifest_named_as_a_transcript_is_refused_as_what_it_is(tmp_path):
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").write_text('{"one.txt": {"title": "Robots"}}', encoding="utf-8")
+    # before: "JSON of a shape this does not read (it reads Whisper or WhisperX segments, ... 20 more)"
+    message, err = ingest_failing(tmp_path / "manifest.json", tmp_path / "one.txt")
+    assert err.splitlines() == [f"{tmp_path / 'manifest.json'}: the metadata of the files beside it, not a transcript; "
+                                "name those files or their folder"]
+    assert message == "1 of 2 file(s) failed; those wrote nothing"
+    assert Interview.objects.get().title == "Robots"

@@ -143,6 +143,9 @@ class Command(DatabaseCommand):
     def _ingest_one(self, path: Path, cli_metadata, options) -> tuple[Row, str]:
         row = Row(str(path), "failed")
         try:
+            if path.name == MANIFEST_NAME:  # read as a recogniser's JSON, it was "JSON of a shape this does not read (...)"
+                raise IngestError(str(path), None, "the metadata of the files beside it, not a transcript; "
+                                                   "name those files or their folder")
             entry = self._manifests.get(path.parent, {})
             if isinstance(entry, IngestError):
                 raise entry
