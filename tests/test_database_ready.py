@@ -23,6 +23,7 @@ def _manage(*args, database_url: str) -> subprocess.CompletedProcess:
 ])
 def test_a_database_never_migrated_is_named_with_what_to_do_not_a_traceback(tmp_path, command):
     database = tmp_path / "empty.sqlite3"
+    database.touch()  # created (as sqlite3 would), never migrated
     done = _manage(*[str(tmp_path / "out") if a == "OUT" else a for a in command], database_url=f"sqlite:///{database}")
     assert done.returncode == 1
     message = done.stderr.strip()
@@ -46,3 +47,13 @@ def test_a_database_that_does_not_answer_is_named(tmp_path):
     assert done.returncode == 1
     assert done.stderr.startswith("CommandError: cannot reach the database claims on 127.0.0.1:9: "), done.stderr
     assert "Traceback" not in done.stderr and "\n" not in done.stderr.strip()
+
+
+def test_a_sqlite_file_that_is_not_there_is_named_and_not_created(tmp_path):
+    # before, connecting created an empty file (a dry run wrote one) and said it lacked 30 migrations
+    database = tmp_path / "typo.sqlite3"
+    done = _manage("ingest", "--dry-run", "seeds/000_5e2d2378550aa81c.txt", database_url=f"sqlite:///{database}")
+    assert done.returncode == 1
+    assert done.stderr.strip() == (f"CommandError: the database {database} does not exist: check DATABASE_URL, "
+                                   "or run `python manage.py migrate` to create it")
+    assert not database.exists()

@@ -571,6 +571,11 @@ CONVERSATION = "Host: Welcome back to the show.\nGuest: I expect cheaper compute
     ({"title": "t" * 501}, "title is 501 characters long, over the limit of 500"),
     ({"show": "s" * 201}, "show is 201 characters long, over the limit of 200"),
     ({"published": "2023-02-30"}, "published date '2023-02-30' is not a real date (day is out of range for month)"),
+    # before: stored with the slug '' and the title '   ' (no page in the API), a host nobody could be
+    ({"title": "   "}, "title is blank (spaces only)"),
+    ({"show": "\t"}, "show is blank (spaces only)"),
+    ({"host": ["  "]}, "hosts has a blank name (spaces only)"),
+    ({"guest": ["Bo", " "]}, "guests has a blank name (spaces only)"),
 ])
 def test_an_option_the_interview_cannot_store_is_refused_in_one_line_and_nothing_is_written(tmp_path, options, reason):
     # 'Bad Slug!' was stored (its interview then 404'd in the API); on PostgreSQL an over-long
@@ -607,3 +612,301 @@ def test_a_size_limit_below_one_byte_is_refused_as_an_argument(tmp_path):
     (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
     with pytest.raises(CommandError, match=r"argument --max-bytes: invalid positive whole number value: '-1'"):
         call_command("ingest", str(tmp_path / "talk.txt"), "--max-bytes", "-1", stdout=StringIO(), stderr=StringIO())
+
+
+# --- what a path names: FIFOs, devices, symlinks, unreadable folders ---
+
+def test_a_fifo_or_a_device_named_on_the_command_line_is_refused_without_reading_it(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+
+    def unblock():  # before, the command waited on the FIFO for a writer forever: end the wait, fail the test
+        with open(fifo, "wb"):
+            pass
+
+    timer = threading.Timer(10, unblock)
+    timer.start()
+    try:
+        message, err = ingest_failing(fifo, "/dev/null", DATA / "interview_labels.txt")
+    finally:
+        timer.cancel()
+    assert f"{fifo}: not a regular file (a FIFO); give the transcript's file itself" in err.splitlines()
+    assert "/dev/null: not a regular file (a character device); give the transcript's file itself" in err.splitlines()
+    assert message == "2 of 3 file(s) failed; those wrote nothing"
+    assert Interview.objects.count() == 1
+
+
+def test_a_dangling_symlink_names_where_it_points(tmp_path):
+    link = tmp_path / "talk.txt"
+    link.symlink_to(tmp_path / "moved" / "talk.txt")
+    _, err = ingest_failing(link)
+    assert err.strip() == f"{link}: a symbolic link to {tmp_path / 'moved' / 'talk.txt'}, which does not exist"
+
+
+def _as_a_user(command: list[str]) -> list[str]:
+    """Root reads any file whatever its mode: run without that power, as a user would."""
+    import os
+
+    if os.geteuid() != 0:
+        return command
+    if not shutil.which("setpriv"):
+        pytest.skip("root, and no setpriv to give up reading every file")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *command]
+
+
+def test_unreadable_files_and_folders_are_named_in_one_line_each_and_the_rest_go_in(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "batch"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "open.txt").write_text("Ann: Hello there.\nBo: Hi, Ann.\n", encoding="utf-8")
+    (folder / "secret.txt").write_text("Ann: Secret words.\nBo: Hi, Ann.\n", encoding="utf-8")
+    (folder / "locked" / "inside.txt").write_text("Ann: Locked in.\nBo: Hi, Ann.\n", encoding="utf-8")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "DJANGO_DEBUG": "1"}
+    manage = [sys.executable, "manage.py"]
+    migrated = subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert migrated.returncode == 0, migrated.stderr
+    os.chmod(folder / "secret.txt", 0)
+    os.chmod(folder / "locked", 0)
+    try:
+        done = subprocess.run(_as_a_user([*manage, "ingest", "--no-extract", str(folder), str(folder / "locked" / "inside.txt")]),
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    finally:
+        os.chmod(folder / "locked", 0o755)
+    assert "Traceback" not in done.stderr, done.stderr
+    lines = done.stderr.splitlines()
+    assert f"{folder / 'secret.txt'}: cannot read file: Permission denied" in lines
+    assert f"{folder / 'locked'}: cannot open folder: Permission denied" in lines  # before, left out without a word
+    assert f"{folder / 'locked' / 'inside.txt'}: cannot open: Permission denied" in lines  # before, a traceback
+    assert done.returncode == 1 and lines[-1] == "CommandError: 3 of 4 file(s) failed; those wrote nothing"
+    assert "│ created" in done.stdout and done.stdout.count("│ failed") == 3
+
+
+# --- manifests ---
+
+def _two_talks(folder: Path) -> None:
+    (folder / "one.txt").write_text(CONVERSATION, encoding="utf-8")
+    (folder / "two.txt").write_text(CONVERSATION.replace("robotics", "farming"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("entry", "reason"), [
+    ('"A title"', "the entry must be a JSON object of metadata fields, not a string"),
+    ('{"hosts": 5}', "hosts 5 is not a name or a list of names"),
+    ('{"guests": ["Bo", 7]}', "guests ['Bo', 7] is not a name or a list of names"),
+    ('{"title": ["Robots"]}', "title ['Robots'] is not text"),
+    ('{"show": {"name": "Robots"}}', "show {'name': 'Robots'} is not text"),
+    ('{"published": true}', "published True is not YYYY, YYYY-MM or YYYY-MM-DD"),
+    # stored by SQLite, a traceback from PostgreSQL (no NUL in text); a link no browser can open
+    ('{"title": "Robots\\u0000"}', "title has a control character (U+0000)"),
+    ('{"hosts": ["Ann\\u001b[31m"]}', "hosts has a control character (U+001B)"),
+    ('{"link": "http://[::1/ep"}', "link 'http://[::1/ep' is not an http:// or https:// address"),
+])
+def test_a_manifest_entry_of_the_wrong_shape_fails_its_file_alone_in_one_line(tmp_path, entry, reason):
+    # before: a string entry said "unknown metadata field(s): , A, e, i, l, t", hosts 5 was a
+    # traceback, a title list was stored as "['Robots']"; and every file beside it failed too
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").write_text(f'{{"one.txt": {entry}, "two.txt": {{"title": "Farming"}}}}', encoding="utf-8")
+    message, err = ingest_failing(tmp_path)
+    assert err.splitlines() == [f"{tmp_path / 'manifest.json'}[one.txt]: {reason}"]
+    assert message == "1 of 2 file(s) failed; those wrote nothing"
+    assert list(Interview.objects.values_list("title", flat=True)) == ["Farming"]
+
+
+def test_a_manifest_that_cannot_be_read_is_named_once_and_the_files_beside_it_wait(tmp_path):
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").write_text('{"one.txt": {"title": "Robots"', encoding="utf-8")
+    message, err = ingest_failing(tmp_path)
+    assert err.splitlines() == [f"{tmp_path / 'manifest.json'}:1: unreadable manifest: Expecting ',' delimiter"]
+    assert message == "2 of 2 file(s) failed; those wrote nothing" and not Interview.objects.exists()
+
+
+def test_a_manifest_entry_naming_no_file_is_said_and_the_files_still_go_in(tmp_path):
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").write_text(
+        '{"_comment": "episodes", "One.txt": {"title": "Robots"}, "three.txt": {"title": "Fish"}}', encoding="utf-8")
+    _, err = ingest(tmp_path)
+    assert err.splitlines() == [
+        f"{tmp_path / 'manifest.json'}: entry 'One.txt' names no file beside it (did you mean one.txt? names are matched exactly)",
+        f"{tmp_path / 'manifest.json'}: entry 'three.txt' names no file beside it",
+    ]
+    assert Interview.objects.count() == 2
+
+
+def test_an_option_that_overrides_a_manifest_value_says_so(tmp_path):
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").write_text(
+        '{"one.txt": {"title": "Robots", "hosts": ["Ann"], "show": "Tech Talk"}}', encoding="utf-8")
+    _, err = ingest(tmp_path / "one.txt", title="Robots, part one", host=["Ann"], show="Tech Talk")
+    assert err.splitlines() == [
+        f"{tmp_path / 'one.txt'}: --title 'Robots, part one' is used, not the manifest's title 'Robots' (options win)"]
+    assert Interview.objects.get().title == "Robots, part one"
+
+
+# --- options for one file given with many ---
+
+@pytest.mark.parametrize(("options", "named"), [
+    ({"title": "Robots"}, "--title"),
+    ({"link": "https://example.org/ep/1"}, "--link"),
+    ({"video_id": "dQw4w9WgXcQ"}, "--video-id"),
+    ({"slug": "robots", "link": "https://example.org/ep/1"}, "--slug, --link"),
+])
+def test_an_option_that_names_one_recording_is_refused_with_many_files(tmp_path, options, named):
+    # before, --link and --video-id were given to every file of a folder: two interviews, one episode's address
+    _two_talks(tmp_path)
+    message, _ = ingest_failing(tmp_path, **options)
+    assert message == (f"{named} name one interview, and 2 files were given; give a single file with them, "
+                       "or a manifest.json beside the files with an entry for each")
+    assert not Interview.objects.exists()
+
+
+# --- an interrupted batch ---
+
+def test_an_interrupted_batch_keeps_the_files_done_leaves_no_trace_of_the_current_one_and_says_where_it_stopped(tmp_path, monkeypatch):
+    from claims.management.commands import ingest as command
+
+    for name, topic in (("a.txt", "robotics"), ("b.txt", "farming"), ("c.txt", "fishing")):
+        (tmp_path / name).write_text(CONVERSATION.replace("robotics", topic), encoding="utf-8")
+    real_extract = command.claims_extract
+
+    def extract(interview):  # Ctrl-C while b.txt's interview, turns and speakers are written, before its claims
+        if interview.source_name == "b.txt":
+            raise KeyboardInterrupt
+        return real_extract(interview)
+
+    monkeypatch.setattr(command, "claims_extract", extract)
+    out, err = StringIO(), StringIO()
+    try:
+        with pytest.raises(CommandError) as error:
+            call_command("ingest", str(tmp_path), stdout=out, stderr=err)
+    except KeyboardInterrupt:
+        pytest.fail("the interrupt went through: a traceback and no summary")
+    assert str(error.value) == (f"interrupted at {tmp_path / 'b.txt'} (file 2 of 3), which wrote nothing; "
+                                "the 1 file(s) before it are done, 1 not started")
+    assert error.value.returncode == 130
+    assert [line.split("│")[-2].strip() for line in out.getvalue().splitlines() if ".txt" in line] == [
+        "created", "interrupted", "not started"]
+    assert list(Interview.objects.values_list("source_name", flat=True)) == ["a.txt"]
+    assert set(Speaker.objects.values_list("name", flat=True)) <= {"Host", "Guest"}
+    assert not Turn.objects.exclude(interview__source_name="a.txt").exists()
+
+
+# --- files stored before: the same bytes under another name, metadata given again, a changed file ---
+
+def test_metadata_given_for_a_file_stored_before_is_said_not_to_be_applied(tmp_path):
+    (tmp_path / "one.txt").write_text(CONVERSATION, encoding="utf-8")
+    ingest(tmp_path / "one.txt", title="Robots")
+    for dry_run in (True, False):  # before, 'unchanged' and not a word about the title or the link
+        out, err = ingest(tmp_path / "one.txt", title="Robots at home", link="https://example.org/ep/1", dry_run=dry_run)
+        assert err.splitlines() == [
+            f"{tmp_path / 'one.txt'}: stored before as 'robots' (the same bytes); not applied: --title 'Robots at home' "
+            "(stored 'Robots'), --link 'https://example.org/ep/1' (stored ''). Ingestion never rewrites a stored "
+            "interview: change it in the admin"]
+        assert "unchanged" in out
+    assert Interview.objects.get().title == "Robots"
+    _, err = ingest(tmp_path / "one.txt", title="Robots")  # what was stored: nothing to say
+    assert err == ""
+
+
+def test_the_same_bytes_under_a_second_name_say_which_file_holds_them(tmp_path):
+    (tmp_path / "one.txt").write_text(CONVERSATION, encoding="utf-8")
+    (tmp_path / "copy-of-one.txt").write_text(CONVERSATION, encoding="utf-8")
+    for dry_run in (True, False):
+        out, err = ingest(tmp_path, dry_run=dry_run)
+        assert f"{tmp_path / 'one.txt'}: the same bytes as copy-of-one.txt, stored as 'copy-of-one': nothing written" in err.splitlines()
+    assert Interview.objects.count() == 1
+
+
+def test_a_file_changed_since_it_was_stored_keeps_the_stored_interview_and_says_so(tmp_path):
+    path = tmp_path / "ep.txt"
+    path.write_text(CONVERSATION, encoding="utf-8")
+    ingest(path, no_extract=False)
+    stored = Interview.objects.get()
+    claims = Claim.objects.count()
+    assert claims
+    path.write_text(CONVERSATION.replace("a decade", "five years"), encoding="utf-8")
+    for dry_run in (True, False):
+        message, err = ingest_failing(path, dry_run=dry_run)
+        assert err.splitlines() == [
+            f"{path}: a file of this name was stored before as 'ep' with other bytes (this file, changed since, or another "
+            f"folder's ep.txt); the stored interview and its {claims} claim(s) are kept as they are and this version wrote "
+            "nothing; to store it beside them, give it another slug (--slug SLUG with this one file, or a \"slug\" in its "
+            "entry of a manifest.json beside it)"]
+    assert list(Interview.objects.values_list("pk", "sha256")) == [(stored.pk, stored.sha256)]
+    assert Claim.objects.count() == claims
+
+
+def test_a_folders_links_to_folders_dangling_links_and_fifos_are_named_in_one_line(tmp_path):
+    import os
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "other.txt").write_text(CONVERSATION.replace("robotics", "farming"), encoding="utf-8")
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    (folder / "more").symlink_to(elsewhere)
+    (folder / "old.txt").symlink_to(tmp_path / "moved.txt")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "loop").symlink_to(folder)  # a link to its own folder: not followed, so no loop
+    out, err = ingest(folder)  # before, all four left out without a word
+    assert err.splitlines() == [
+        f"{folder}: left out 4 entries that are not regular files: loop (a link to a folder, not followed), more (a link "
+        f"to a folder, not followed), old.txt (a link to {tmp_path / 'moved.txt'}, which does not exist), pipe.txt (a FIFO); "
+        "name a linked folder to ingest it"]
+    assert list(Interview.objects.values_list("source_name", flat=True)) == ["talk.txt"]
+
+
+def test_a_manifest_that_is_a_folder_is_named_once_in_plain_words(tmp_path):
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").mkdir()
+    message, err = ingest_failing(tmp_path)  # before: "unreadable manifest: [Errno 21] Is a directory: '/tmp/...'"
+    assert err.splitlines() == [f"{tmp_path / 'manifest.json'}: unreadable manifest: Is a directory"]
+    assert message == "2 of 2 file(s) failed; those wrote nothing"
+
+
+def test_an_interrupt_while_the_files_are_listed_says_nothing_was_written(tmp_path, monkeypatch):
+    from claims.management.commands import ingest as command
+
+    def listing(paths):  # Ctrl-C while a large folder is walked and its tables are sniffed
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "expand_paths", listing)
+    try:
+        message, _ = ingest_failing(tmp_path)
+    except KeyboardInterrupt:
+        pytest.fail("the interrupt went through: a traceback")
+    assert message == "interrupted while the files to ingest were listed; nothing was written"
+
+
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, monkeypatch):
+    # `ingest "$FILE"` with FILE unset: Path("") is ".", and the whole current folder went in
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    message, err = ingest_failing("")
+    assert err.splitlines() == ["'': an empty path (an unset variable?); name a file or a folder, '.' for this one"]
+    assert message == "1 of 1 file(s) failed; those wrote nothing" and not Interview.objects.exists()
+
+
+def test_a_folder_without_links_to_folders_is_not_told_to_name_one(tmp_path):
+    import os
+
+    (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    _, err = ingest(tmp_path)
+    assert err.splitlines() == [f"{tmp_path}: left out 1 entry that is not a regular file: pipe.txt (a FIFO)"]
+
+
+def test_the_manifest_named_as_a_transcript_is_refused_as_what_it_is(tmp_path):
+    _two_talks(tmp_path)
+    (tmp_path / "manifest.json").write_text('{"one.txt": {"title": "Robots"}}', encoding="utf-8")
+    # before: "JSON of a shape this does not read (it reads Whisper or WhisperX segments, ... 20 more)"
+    message, err = ingest_failing(tmp_path / "manifest.json", tmp_path / "one.txt")
+    assert err.splitlines() == [f"{tmp_path / 'manifest.json'}: the metadata of the files beside it, not a transcript; "
+                                "name those files or their folder"]
+    assert message == "1 of 2 file(s) failed; those wrote nothing"
+    assert Interview.objects.get().title == "Robots"

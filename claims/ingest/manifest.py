@@ -18,6 +18,7 @@ import re
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from .errors import IngestError
 from .names import slugify, unique_slug
@@ -57,13 +58,24 @@ def metadata_problems(metadata: Metadata) -> list[str]:
             problems.append(f"{name} is {len(value)} characters long, over the limit of {limit}")
     if metadata.slug and len(metadata.slug) <= METADATA_MAX_LENGTHS["slug"] and not _METADATA_SLUG.match(metadata.slug):
         problems.append(f"slug {metadata.slug!r} is not a slug: letters, digits, hyphens and underscores only")
-    if metadata.link and len(metadata.link) <= METADATA_MAX_LENGTHS["link"] and not _LINK.match(metadata.link):
+    if metadata.link and len(metadata.link) <= METADATA_MAX_LENGTHS["link"] and not _opens(metadata.link):
         problems.append(f"link {metadata.link!r} is not an http:// or https:// address")
     if metadata.video_id and any(c.isspace() for c in metadata.video_id):
         problems.append(f"video_id {metadata.video_id[:50]!r} has spaces in it")
     if metadata.duration_seconds is not None and metadata.duration_seconds < 0:
         problems.append(f"duration_seconds {metadata.duration_seconds} is negative")
     return problems
+
+
+def _opens(link: str) -> bool:
+    """An http(s) address a browser can open: "http://[::1/ep" passed the pattern, and urlsplit refuses it."""
+    if not _LINK.match(link):
+        return False
+    try:
+        urlsplit(link)
+    except ValueError:
+        return False
+    return True
 
 
 def fit_metadata(metadata: Metadata) -> Metadata:
@@ -88,6 +100,8 @@ def fit_metadata(metadata: Metadata) -> Metadata:
 
 def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") -> Metadata:
     """A JSON-like mapping (manifest entry or command-line options) in, Metadata out."""
+    if not isinstance(data, Mapping):  # '"talk.txt": "A title"' was read as the fields "A", " ", "t", ...
+        raise IngestError(source, None, f"the entry must be a JSON object of metadata fields, not {_json_kind(data)}")
     unknown = set(data) - _FIELDS - {"youtube_id", "host", "guest", "duration"}
     if unknown:
         raise IngestError(source, None, f"unknown metadata field(s): {', '.join(sorted(unknown))}")
@@ -95,6 +109,9 @@ def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") 
     for key, value in data.items():
         if value in (None, "", [], ()):
             continue
+        shape = _shape_problem(key, value)
+        if shape:
+            raise IngestError(source, None, shape)
         if key in ("hosts", "guests", "host", "guest"):
             name = key if key.endswith("s") else key + "s"
             if isinstance(value, str):
@@ -130,6 +147,49 @@ def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") 
     if values.get("video_id") and not values.get("link"):
         values["link"] = f"https://www.youtube.com/watch?v={values['video_id']}"
     return Metadata(**values)
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {str: "a string", list: "a list", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _shape_problem(key: str, value: Any) -> str:
+    """Why a given value (manifest or option) cannot be its field's, "" when it can: the wrong JSON
+    type (a list title was stored as "['Robots']", a number of hosts was a TypeError), blank, or
+    holding a control character."""
+    if key in ("hosts", "guests", "host", "guest"):
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, (list, tuple)) or not all(isinstance(name, str) for name in names):
+            return f"{key} {value!r} is not a name or a list of names"
+        if not all(name.strip() for name in names):  # --host "  " was a host nobody could be
+            return f"{key} has a blank name (spaces only)"
+        return _control_problem(key, "".join(names))
+    elif key == "published":
+        if isinstance(value, bool) or not isinstance(value, (str, int, dt.date)):
+            return f"published {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+    elif key in ("duration_seconds", "duration", "single_speaker"):
+        return ""  # checked where they are read
+    elif isinstance(value, bool) or not isinstance(value, (str, int)):  # a title 1984 is text; a list is not
+        return f"{key} {value!r} is not text"
+    elif isinstance(value, str) and not value.strip():  # --title "   " gave the interview the slug ""
+        return f"{key} is blank (spaces only)"
+    elif isinstance(value, str):
+        return _control_problem(key, value)
+    return ""
+
+
+# NUL is refused by PostgreSQL (a traceback) and kept by SQLite; an escape sequence colours a terminal.
+# Tabs and line breaks are text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_problem(key: str, value: str) -> str:
+    found = _CONTROL.search(value)
+    return f"{key} has a control character (U+{ord(found.group()):04X})" if found else ""
 
 
 def merge_metadata(*layers: Metadata) -> Metadata:
@@ -179,6 +239,16 @@ def _derived_slug(value: str, *, fallback: str = "") -> str:
 
 def load_manifest(path: str | Path) -> dict[str, Metadata]:
     """manifest.json in, {file name: Metadata} out (IngestError naming the file when bad)."""
+    entries = manifest_entries(path)
+    for entry in entries.values():
+        if isinstance(entry, IngestError):
+            raise entry
+    return entries
+
+
+def manifest_entries(path: str | Path) -> dict[str, Metadata | IngestError]:
+    """manifest.json in, {file name: Metadata, or the IngestError of its bad entry} out, so that a
+    bad entry fails its own file only; IngestError when the manifest itself cannot be read."""
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
@@ -186,14 +256,19 @@ def load_manifest(path: str | Path) -> dict[str, Metadata]:
         return {}
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
-        raise IngestError(str(p), line, f"unreadable manifest: {getattr(exc, 'msg', exc)}") from None
+        reason = getattr(exc, "msg", None) or getattr(exc, "strerror", None) or exc  # not "[Errno 21] ...: '<the path again>'"
+        raise IngestError(str(p), line, f"unreadable manifest: {reason}") from None
     if not isinstance(data, dict):
         raise IngestError(str(p), None, "manifest must be a JSON object mapping file names to metadata")
-    return {
-        name: metadata_from_mapping(entry, source=f"{p}[{name}]")
-        for name, entry in data.items()
-        if not name.startswith("_")
-    }
+    entries: dict[str, Metadata | IngestError] = {}
+    for name, entry in data.items():
+        if name.startswith("_"):
+            continue
+        try:
+            entries[name] = metadata_from_mapping(entry, source=f"{p}[{name}]")
+        except IngestError as error:
+            entries[name] = error
+    return entries
 
 
 def manifest_metadata(path: str | Path, *, manifest: Mapping[str, Metadata] | None = None) -> Metadata:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -310,23 +311,30 @@ def expand_paths(
     A file named explicitly is kept whatever its suffix; a folder contributes its files
     with a transcript suffix, its tables whose header names a transcript's columns, its .smi
     and .sub files that are SAMI or MicroDVD captions and its Markdown files that are transcripts (recursively, sorted, hidden files skipped). A missing path or
-    a folder with no transcript is an error; the other paths are still expanded.
+    a folder with no transcript is an error; so are an empty path, a path that cannot be opened and a folder
+    inside that cannot (folder_files); the other paths are still expanded.
     """
     files: list[Path] = []
     errors: list[IngestError] = []
     seen: set[Path] = set()
     for raw in paths:
+        if str(raw) == "":  # Path("") is "." : `ingest "$FILE"` with FILE unset read the whole current folder
+            errors.append(IngestError("''", None, "an empty path (an unset variable?); name a file or a folder, '.' for this one"))
+            continue
         p = Path(raw)
-        if not p.exists():
-            errors.append(IngestError(str(raw), None, "no such file or directory"))
+        try:
+            p.stat()
+        except FileNotFoundError:
+            # a link left behind by a moved file: where it points says what moved
+            reason = f"a symbolic link to {os.readlink(p)}, which does not exist" if p.is_symlink() else "no such file or directory"
+            errors.append(IngestError(str(raw), None, reason))
+            continue
+        except OSError as error:  # a folder on its path that cannot be searched, a loop of links
+            errors.append(IngestError(str(raw), None, f"cannot open: {error.strerror or error}"))
             continue
         if p.is_dir():
             found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and (f.suffix.lower() in suffixes or _transcript_by_content(f))
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                f for f in folder_files(p, errors) if f.is_file() and (f.suffix.lower() in suffixes or _transcript_by_content(f))
             )
             if not found:
                 wanted = ", ".join("*" + s for s in suffixes)
@@ -340,3 +348,15 @@ def expand_paths(
                 seen.add(key)
                 files.append(f)
     return tuple(files), tuple(errors)
+
+
+def folder_files(folder: Path, errors: list[IngestError]) -> Iterable[Path]:
+    """Every entry under `folder` but folders and hidden ones (links to folders are named, not followed); a folder that
+    cannot be opened is an error in `errors` (rglob left it out without a word)."""
+    def unreadable(error: OSError) -> None:
+        errors.append(IngestError(str(error.filename), None, f"cannot open folder: {error.strerror or error}"))
+
+    for where, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        yield from (Path(where, name) for name in names if not name.startswith("."))
+        yield from (Path(where, name) for name in folders if os.path.islink(os.path.join(where, name)))

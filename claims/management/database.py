@@ -3,6 +3,8 @@ must answer and hold every migration, else one line says which database and what
 traceback ending in "no such table: claims_interview" from the first query)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
@@ -19,6 +21,10 @@ def database_ready(alias: str = DEFAULT_DB_ALIAS) -> None:
     )
     if (alias, where) in _READY:
         return
+    if connection.vendor == "sqlite" and not connection.is_in_memory_db() and not Path(settings["NAME"]).exists():
+        # connecting would create an empty file (a --dry-run wrote one), then call it 33 migrations behind
+        raise CommandError(f"the database {where} does not exist: check DATABASE_URL, "
+                           "or run `python manage.py migrate` to create it")
     try:
         connection.ensure_connection()
         executor = MigrationExecutor(connection)

@@ -1,3 +1,5 @@
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,11 +12,12 @@ from rich.table import Table
 
 from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
-from claims.ingest.manifest import MANIFEST_NAME, manifest_metadata, merge_metadata, metadata_from_mapping
+from claims.ingest.manifest import MANIFEST_NAME, manifest_entries, merge_metadata, metadata_from_mapping
+from claims.ingest.records import Metadata
 from claims.ingest.markup import spoken_word_count
-from claims.ingest.read import expand_paths
+from claims.ingest.read import expand_paths, folder_files
 from claims.management.database import DatabaseCommand
-from claims.models import Interview, after_today
+from claims.models import Claim, Interview, after_today
 from claims.selectors import interview_size, interview_stored
 from claims.services import (
     IngestConflict, IngestFailed, claims_extract, interview_ingest, interview_prepare, slug_taken_message,
@@ -85,28 +88,54 @@ class Command(DatabaseCommand):
         refusal = after_today(cli_metadata.published, "Published", precision=cli_metadata.published_precision)
         if refusal:
             raise CommandError(f"--published: {refusal}")
-        files, path_errors = expand_paths(options["paths"])
-        for line in _skipped_in_folders(options["paths"], files):
+        try:  # a large folder takes a while to walk (its tables and Markdown are read to be sniffed)
+            files, path_errors = expand_paths(options["paths"])
+            skipped = _skipped_in_folders(options["paths"], files)
+        except KeyboardInterrupt:
+            raise CommandError("interrupted while the files to ingest were listed; nothing was written", returncode=130) from None
+        for line in skipped:
             self.stderr.write(line)
         rows = [Row(error.source, "failed") for error in path_errors]
         errors = [str(error) for error in path_errors]
-        if (options["slug"] or options["title"]) and len(files) > 1:
-            raise CommandError("--slug and --title name one interview; give a single file with them")
+        # a link or a video id names one recording as a slug or a title does: given to every file of a
+        # folder, each interview would point at the same episode
+        one_recording = [_OPTION_NAMES[name] for name in ("slug", "title", "link", "video_id") if options[name]]
+        if one_recording and len(files) > 1:
+            raise CommandError(f"{', '.join(one_recording)} name one interview, and {len(files)} files were given; give a "
+                               "single file with them, or a manifest.json beside the files with an entry for each")
+        self._manifests = self._load_manifests(files)
+        self._notes: list[str] = []  # said after the progress bar, which a line written under it would break
         console = Console(file=self.stderr, stderr=True)
-        # what the files of a dry run before this one would have written: {slug: file}, {sha256: slug}
+        # what the files of a dry run before this one would have written: {slug: file}, {sha256: (slug, file)}
         self._batch_slugs: dict[str, str] = {}
-        self._batch_digests: dict[str, str] = {}
-        with Progress(console=console, transient=True, disable=len(files) < 2) as progress:
+        self._batch_digests: dict[str, tuple[str, str]] = {}
+        # off a terminal (a log, a pipe) the bar draws nothing and left two blank lines in stderr
+        with Progress(console=console, transient=True, disable=len(files) < 2 or not console.is_terminal) as progress:
             task = progress.add_task("Ingesting", total=len(files))
-            for path in files:
-                row, error = self._ingest_one(path, cli_metadata, options)
+            interrupted = None
+            for index, path in enumerate(files):
+                try:
+                    row, error = self._ingest_one(path, cli_metadata, options)
+                except KeyboardInterrupt:  # Ctrl-C: the file's transaction is rolled back; the files done stay in
+                    interrupted = index
+                    rows.append(Row(str(path), "interrupted"))
+                    rows.extend(Row(str(later), "not started") for later in files[index + 1:])
+                    break
                 rows.append(row)
                 if error:
                     errors.append(error)
                 progress.advance(task)
-        for error in errors:
+        for note in self._notes:
+            self.stderr.write(note)
+        for error in dict.fromkeys(errors):  # a manifest that cannot be read fails each file beside it: said once
             self.stderr.write(error)
         self._print_summary(rows)
+        if interrupted is not None:
+            raise CommandError(
+                f"interrupted at {files[interrupted]} (file {interrupted + 1} of {len(files)}), which wrote nothing; "
+                f"the {interrupted} file(s) before it are done, {len(files) - interrupted - 1} not started",
+                returncode=130,  # as a shell reports a program ended by Ctrl-C
+            )
         failed = sum(row.status == "failed" for row in rows)
         if failed:
             raise CommandError(f"{failed} of {len(rows)} file(s) failed; those wrote nothing")
@@ -114,17 +143,26 @@ class Command(DatabaseCommand):
     def _ingest_one(self, path: Path, cli_metadata, options) -> tuple[Row, str]:
         row = Row(str(path), "failed")
         try:
-            metadata = merge_metadata(manifest_metadata(path), cli_metadata)
-            size = path.stat().st_size
-            if size > options["max_bytes"]:
-                raise IngestError(str(path), None, f"file is {size} bytes, over the size limit of {options['max_bytes']} bytes")
-            data = path.read_bytes()
+            if path.name == MANIFEST_NAME:  # read as a recogniser's JSON, it was "JSON of a shape this does not read (...)"
+                raise IngestError(str(path), None, "the metadata of the files beside it, not a transcript; "
+                                                   "name those files or their folder")
+            entry = self._manifests.get(path.parent, {})
+            if isinstance(entry, IngestError):
+                raise entry
+            entry = entry.get(path.name, Metadata())
+            if isinstance(entry, IngestError):
+                raise entry
+            for name, option, value, given in _overridden(entry, cli_metadata):
+                self._notes.append(f"{path}: {option} {given!r} is used, not the manifest's {name} {value!r} (options win)")
+            metadata = merge_metadata(entry, cli_metadata)
+            data = _read_file(path, options["max_bytes"])
             stored = interview_stored(data=data)
             # the same bytes are in the database: nothing to parse, unless --format asks
             # for another reading than the stored one (a mismatch is then still refused)
             if stored is not None and options["format"] in (None, stored.source_format):
                 row.slug, row.status = stored.slug, "unchanged (dry run)" if options["dry_run"] else "unchanged"
                 _show_stored(row, stored, source_container(data, source=str(path)))
+                self._notes.extend(_stored_notes(path, stored, entry, cli_metadata))
                 return row, ""
             annotated = interview_prepare(
                 data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"]
@@ -148,11 +186,37 @@ class Command(DatabaseCommand):
                 if created and not options["no_extract"]:
                     row.proposals = claims_extract(interview)
         except IngestConflict as error:
+            holder = Interview.objects.filter(slug=annotated.metadata.slug).values_list("source_name", flat=True).first()
+            if holder == path.name:
+                return row, _changed_message(path, annotated.metadata.slug)
             return row, f"{path}: {error} {SLUG_WAY_OUT}"
         row.slug, row.status = interview.slug, "created" if created else "unchanged"
         if not created:
             _show_stored(row, interview, annotated.container)
         return row, ""
+
+    def _load_manifests(self, files) -> dict:
+        """{folder: its manifest's entries, or the IngestError of a manifest that cannot be read},
+        each read once (it was read again for every file beside it); an entry that names no file
+        in its folder is said, as its metadata would silently go nowhere."""
+        manifests: dict[Path, dict | IngestError] = {}
+        for folder in dict.fromkeys(path.parent for path in files):
+            try:
+                manifests[folder] = manifest_entries(folder / MANIFEST_NAME)
+            except IngestError as error:
+                manifests[folder] = error
+                continue
+            if not manifests[folder]:
+                continue
+            present = _names_in(folder)
+            folded = {name.casefold(): name for name in present}
+            for name in manifests[folder]:
+                if name in present:
+                    continue
+                close = folded.get(name.casefold())
+                hint = f" (did you mean {close}? names are matched exactly)" if close else ""
+                self.stderr.write(f"{folder / MANIFEST_NAME}: entry {name!r} names no file beside it{hint}")
+        return manifests
 
     def _dry_run_result(self, row: Row, path: Path, annotated) -> tuple[Row, str]:
         """What the real run would do with this file: leave it unchanged, or refuse its slug
@@ -165,18 +229,22 @@ class Command(DatabaseCommand):
                 _show_stored(row, interview, annotated.container)
                 return row, ""
         else:  # an earlier file of this run, the same bytes: what that file's row shows
-            row.slug, row.status = stored, "unchanged (dry run)"
+            row.slug, row.status = stored[0], "unchanged (dry run)"
+            if stored[1] != path.name:
+                self._notes.append(_same_bytes_note(path, stored[1], stored[0]))
             return row, ""
         slug = annotated.metadata.slug
         holder = self._batch_slugs.get(slug)
         if holder is None:
             holder = Interview.objects.filter(slug=slug).values_list("source_name", flat=True).first()
+            if holder == path.name:
+                return row, _changed_message(path, slug)
         else:
             holder = f"{holder}, earlier in this run"
         if holder is not None:
             return row, f"{path}: {slug_taken_message(slug, holder)} {SLUG_WAY_OUT}"
         self._batch_slugs[slug] = path.name
-        self._batch_digests[annotated.sha256] = slug
+        self._batch_digests[annotated.sha256] = (slug, path.name)
         row.status = "parsed (dry run)"
         return row, ""
 
@@ -192,6 +260,74 @@ class Command(DatabaseCommand):
         Console(file=self.stdout, width=160).print(table)
 
 
+# the options a person gives, by the metadata field each sets
+_OPTION_NAMES = {"slug": "--slug", "title": "--title", "show": "--show", "hosts": "--host", "guests": "--guest",
+                 "published": "--published", "link": "--link", "video_id": "--video-id", "single_speaker": "--single-speaker"}
+
+
+def _overridden(entry: Metadata, cli_metadata: Metadata):
+    """(field, option, manifest value, option value) for each field that both give, differently."""
+    for name, option in _OPTION_NAMES.items():
+        value, given = getattr(entry, name), getattr(cli_metadata, name)
+        if value in (None, "", ()) or given in (None, "", ()):
+            continue
+        if name == "published":
+            value, given = _said_date(value, entry.published_precision), _said_date(given, cli_metadata.published_precision)
+        elif isinstance(value, tuple):
+            value, given = ", ".join(value), ", ".join(given)
+        if value != given:
+            yield name, option, value, given
+
+
+_STORED_FIELDS = ("slug", "title", "show", "link", "video_id", "published")
+
+
+def _stored_notes(path: Path, stored: Interview, entry: Metadata, cli_metadata: Metadata) -> list[str]:
+    """What to tell of a file whose bytes are stored already: under another file's name, and the
+    metadata given now (manifest, options) that the stored interview does not have and will not get."""
+    notes = [_same_bytes_note(path, stored.source_name, stored.slug)] if stored.source_name != path.name else []
+    differences = []
+    for name in _STORED_FIELDS:
+        given_by = cli_metadata if getattr(cli_metadata, name) not in (None, "") else entry
+        given, kept = getattr(given_by, name), getattr(stored, name)
+        if given in (None, ""):
+            continue
+        if name == "published":
+            given = _said_date(given, given_by.published_precision)
+            kept = _said_date(kept, stored.published_precision) if kept else ""
+        if given != kept:
+            label = _OPTION_NAMES[name] if given_by is cli_metadata else f"the manifest's {name}"
+            differences.append(f"{label} {given!r} (stored {kept!r})")
+    if differences:
+        notes.append(f"{path}: stored before as {stored.slug!r} (the same bytes); not applied: {', '.join(differences)}. "
+                     "Ingestion never rewrites a stored interview: change it in the admin")
+    return notes
+
+
+def _same_bytes_note(path: Path, holder: str, slug: str) -> str:
+    return f"{path}: the same bytes as {holder}, stored as {slug!r}: nothing written"
+
+
+def _changed_message(path: Path, slug: str) -> str:
+    """A file of this name was stored with other bytes and holds the slug. Only the name is stored (not
+    the folder), so it is this file changed since, or another folder's file of the same name."""
+    claims = Claim.objects.filter(interview__slug=slug).count()
+    return (f"{path}: a file of this name was stored before as {slug!r} with other bytes (this file, changed since, or "
+            f"another folder's {path.name}); the stored interview and its {claims} claim(s) are kept as they are and "
+            f"this version wrote nothing; to store it beside them, give it another slug {SLUG_WAY_OUT}")
+
+
+def _said_date(date, precision: str) -> str:
+    return date.isoformat()[: {"year": 4, "month": 7}.get(precision, 10)]
+
+
+def _names_in(folder: Path) -> set[str]:
+    try:
+        return {path.name for path in folder.iterdir()}
+    except OSError:
+        return set()
+
+
 def _positive_int(value: str) -> int:
     # "--max-bytes -1" refused every file as "0 bytes, over the size limit of -1 bytes"
     number = int(value)
@@ -201,6 +337,41 @@ def _positive_int(value: str) -> int:
 
 
 _positive_int.__name__ = "positive whole number"  # argparse names the type in its error: "invalid positive whole number value: '-1'"
+
+
+_NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def _entry_kind(path: Path) -> str:
+    """What a folder's entry that is no regular file is, as said to a user."""
+    if path.is_symlink():
+        if path.is_dir():
+            return "a link to a folder, not followed"
+        if not path.exists():
+            return f"a link to {os.readlink(path)}, which does not exist"
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot open: {error.strerror or error}"
+    return next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes, at most `max_bytes` of them, else IngestError. A FIFO was waited on
+    forever and /dev/zero read until memory ran out: neither is opened."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _NOT_REGULAR if test(info.st_mode)), "not a file")
+        raise IngestError(str(path), None, f"not a regular file ({kind}); give the transcript's file itself")
+    data = b""
+    if info.st_size <= max_bytes:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # a file still being written may have grown since its stat
+    if info.st_size > max_bytes or len(data) > max_bytes:
+        size = max(info.st_size, path.stat().st_size)
+        raise IngestError(str(path), None, f"file is {size} bytes, over the size limit of {max_bytes} bytes")
+    return data
 
 
 def _show_stored(row: Row, interview: Interview, container: str) -> None:
@@ -220,13 +391,22 @@ def _skipped_in_folders(paths, files) -> list[str]:
     lines = []
     for raw in paths:
         folder = Path(raw)
-        if not folder.is_dir():
+        try:
+            if str(raw) == "" or not folder.is_dir():  # "" is refused by expand_paths, not read as "."
+                continue
+        except OSError:  # refused by expand_paths, in its own line
             continue
+        entries = list(folder_files(folder, []))
         skipped = sorted(
-            str(f.relative_to(folder)) for f in folder.rglob("*")
+            str(f.relative_to(folder)) for f in entries
             if f.is_file() and f.name != MANIFEST_NAME and f.resolve() not in taken
-            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
         )
+        odd = sorted(f"{f.relative_to(folder)} ({_entry_kind(f)})" for f in entries if not f.is_file())
+        if odd:
+            shown = ", ".join(odd[:_SKIPPED_SHOWN]) + (f" and {len(odd) - _SKIPPED_SHOWN} more" if len(odd) > _SKIPPED_SHOWN else "")
+            hint = "; name a linked folder to ingest it" if any("a link to a folder" in entry for entry in odd) else ""
+            what = "1 entry that is not a regular file" if len(odd) == 1 else f"{len(odd)} entries that are not regular files"
+            lines.append(f"{raw}: left out {what}: {shown}{hint}")
         if skipped:
             shown = ", ".join(skipped[:_SKIPPED_SHOWN]) + (f" and {len(skipped) - _SKIPPED_SHOWN} more" if len(skipped) > _SKIPPED_SHOWN else "")
             lines.append(f"{raw}: skipped {len(skipped)} file(s) that do not read as transcripts: {shown} "
