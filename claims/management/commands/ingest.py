@@ -12,7 +12,9 @@ from claims.ingest.errors import IngestError
 from claims.ingest.formats import PARSERS
 from claims.ingest.manifest import MANIFEST_NAME, manifest_metadata, merge_metadata, metadata_from_mapping
 from claims.ingest.markup import spoken_word_count
+from claims.ingest.records import Metadata
 from claims.ingest.read import expand_paths
+from claims.ingest.sidecar import batch_sidecars, sidecar_read
 from claims.management.database import DatabaseCommand
 from claims.models import Interview, after_today
 from claims.selectors import interview_size, interview_stored
@@ -41,8 +43,8 @@ class Row:
 
 class Command(DatabaseCommand):
     help = (
-        "Ingest transcript files or folders: detect the format, read metadata (file < manifest.json "
-        "beside it < options), attribute speakers, estimate times, and store each file in its own transaction."
+        "Ingest transcript files or folders: detect the format, read metadata (file < yt-dlp .info.json "
+        "beside it < manifest.json beside it < options), attribute speakers, estimate times, and store each file in its own transaction."
     )
 
     def add_arguments(self, parser):
@@ -86,7 +88,10 @@ class Command(DatabaseCommand):
         if refusal:
             raise CommandError(f"--published: {refusal}")
         files, path_errors = expand_paths(options["paths"])
-        for line in _skipped_in_folders(options["paths"], files):
+        # yt-dlp's info files: read with their captions, never as transcripts (sidecar.py)
+        self._sidecars = batch_sidecars(options["paths"], files)
+        files = self._sidecars.files
+        for line in (*_skipped_in_folders(options["paths"], (*files, *self._sidecars.info_files)), *self._sidecars.notes):
             self.stderr.write(line)
         rows = [Row(error.source, "failed") for error in path_errors]
         errors = [str(error) for error in path_errors]
@@ -114,7 +119,8 @@ class Command(DatabaseCommand):
     def _ingest_one(self, path: Path, cli_metadata, options) -> tuple[Row, str]:
         row = Row(str(path), "failed")
         try:
-            metadata = merge_metadata(manifest_metadata(path), cli_metadata)
+            sidecar = sidecar_read(path, self._sidecars)
+            metadata = merge_metadata(sidecar.metadata if sidecar else Metadata(), manifest_metadata(path), cli_metadata)
             size = path.stat().st_size
             if size > options["max_bytes"]:
                 raise IngestError(str(path), None, f"file is {size} bytes, over the size limit of {options['max_bytes']} bytes")
@@ -127,7 +133,8 @@ class Command(DatabaseCommand):
                 _show_stored(row, stored, source_container(data, source=str(path)))
                 return row, ""
             annotated = interview_prepare(
-                data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"]
+                data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"],
+                chapters=sidecar.chapters if sidecar else (),
             )
         except IngestFailed as failure:
             return row, "\n".join(str(error) for error in failure.errors)
