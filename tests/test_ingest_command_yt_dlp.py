@@ -106,3 +106,11 @@ def test_two_caption_languages_of_one_video_are_two_interviews_with_one_video_id
     assert sorted(Interview.objects.values_list("slug", "video_id")) == [
         ("why-bees-dance-dr-ines-varga-on-hive-maths-de", "Qm3vT9xLp2A"),
         ("why-bees-dance-dr-ines-varga-on-hive-maths-en", "Qm3vT9xLp2A")]
+
+
+def test_the_summary_shows_a_file_name_with_its_video_id_in_brackets(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a short path, on one line of the table
+    Path("Bee Q&A [bq1Aa2Bb3Cc].en.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nDo bees sleep? They do.\n", encoding="utf-8")
+    out, _ = ingest("Bee Q&A [bq1Aa2Bb3Cc].en.vtt")
+    assert "Bee Q&A [bq1Aa2Bb3Cc].en.vtt" in out  # not read as rich markup ("[b...]" is a style tag) and dropped

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import transaction
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -195,7 +196,8 @@ class Command(DatabaseCommand):
             table.add_column(column, justify="right" if column in numbers else "left",
                              overflow="fold" if column in ("file", "interview") else "ellipsis")
         for row in rows:
-            table.add_row(row.source, row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
+            # yt-dlp's "Title [VIDEOID].en.vtt": rich reads "[...]" as markup and drops it
+            table.add_row(escape(row.source), row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
         Console(file=self.stdout, width=160).print(table)
 
 
