@@ -114,3 +114,21 @@ def test_the_summary_shows_a_file_name_with_its_video_id_in_brackets(tmp_path, m
         "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nDo bees sleep? They do.\n", encoding="utf-8")
     out, _ = ingest("Bee Q&A [bq1Aa2Bb3Cc].en.vtt")
     assert "Bee Q&A [bq1Aa2Bb3Cc].en.vtt" in out  # not read as rich markup ("[b...]" is a style tag) and dropped
+
+
+def test_a_folder_of_only_an_info_file_without_captions_is_noted_not_failed(tmp_path):
+    folder = tmp_path / "no captions"
+    folder.mkdir()
+    info = folder / "Silent Hive Timelapse [s1lentHive0].info.json"
+    info.write_text(json.dumps({"id": "s1lentHive0", "title": "Silent Hive Timelapse", "extractor": "youtube",
+                                "extractor_key": "Youtube", "webpage_url": "https://www.youtube.com/watch?v=s1lentHive0",
+                                "subtitles": {}, "automatic_captions": {}, "_type": "video"}), encoding="utf-8")
+    out, err = ingest(folder)
+    assert Interview.objects.count() == 0 and "failed" not in out
+    assert err.splitlines() == [f"{info}: a yt-dlp info file with no captions beside it, not a transcript: nothing to ingest"]
+
+
+def test_a_folder_with_nothing_at_all_to_read_still_fails(tmp_path):
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    message, _, err = ingest_failing(tmp_path)
+    assert message == "1 of 1 file(s) failed; those wrote nothing" and "directory contains no transcript files" in err

@@ -40,7 +40,7 @@ from .records import AnnotatedInterview, Chapter, Metadata
 from .scc_transcript import scc_document
 from .table_transcript import table_document
 from .segment import sentences_of_turns, spans_by_range, split_sentences
-from .sidecar import batch_sidecars, sidecar_read
+from .sidecar import batch_sidecars, folder_errors_explained, sidecar_read
 from .timing import chapters_at_cues, estimate_times, locate_chapters
 from .tsv_transcript import tsv_document
 from .xml_transcript import xml_document
@@ -202,7 +202,7 @@ def ingest_paths(
     paths = tuple(paths)
     files, errors = expand_paths(paths)
     sidecars = batch_sidecars(paths, files)
-    collected = list(errors)
+    collected = list(folder_errors_explained(errors, sidecars))
     done: list[AnnotatedInterview] = []
     for path in sidecars.files:
         try:

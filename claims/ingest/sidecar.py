@@ -14,8 +14,8 @@ is an IngestError naming it, which fails its transcript only.
 
 An info file is never a transcript itself: in a batch, one that some transcript has as its sidecar
 is read with it, and one with no captions beside it gets one line and is left out (batch_sidecars),
-not counted as a failure: `--write-info-json` for a video that has no captions is a download that
-went as asked, not a bad input.
+not counted as a failure, nor is a folder holding nothing else (folder_errors_explained):
+`--write-info-json` for a video that has no captions is a download that went as asked, not a bad input.
 
 Several languages of one video (`.en.vtt`, `.de.vtt`) are each their own interview, with the same
 video id and link (the interview has no uniqueness rule on either); their slugs then end in the
@@ -61,6 +61,7 @@ class SidecarBatch:
     languages: Mapping[Path, frozenset[str]]  # info file -> languages of the captions beside it
     info_files: tuple[Path, ...] = ()  # info files accounted for here (not to be listed as skipped)
     notes: tuple[str, ...] = ()  # one line per info file that no captions beside it use
+    noted_folders: frozenset[str] = frozenset()  # folder arguments holding such info files
 
 
 def is_info_file(path: Path) -> bool:
@@ -98,11 +99,14 @@ def batch_sidecars(paths: Iterable[str | Path], files: Iterable[Path]) -> Sideca
         return listings[folder]
 
     info_files = [f for f in files if is_info_file(f)]
+    folder_of: dict[Path, str] = {}  # an info file found in a folder argument -> that argument
     for raw in paths:
         folder = Path(raw)
         if folder.is_dir():
-            info_files += [f for f in sorted(folder.rglob("*" + INFO_SUFFIX))
-                           if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts)]
+            found = [f for f in sorted(folder.rglob("*" + INFO_SUFFIX))
+                     if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts)]
+            info_files += found
+            folder_of.update((f, str(raw)) for f in found)
     sidecars: dict[Path, Path] = {}
     for f in files:
         found = None if is_info_file(f) else _sidecar_in(f, listing(f.parent))
@@ -136,7 +140,14 @@ def batch_sidecars(paths: Iterable[str | Path], files: Iterable[Path]) -> Sideca
         languages={info: frozenset(found) for info, found in languages.items()},
         info_files=tuple(sorted({*kept, *sidecars.values()})),
         notes=tuple(notes),
+        noted_folders=frozenset(folder_of[info] for info in kept if info in folder_of),
     )
+
+
+def folder_errors_explained(errors: Iterable[IngestError], batch: SidecarBatch) -> tuple[IngestError, ...]:
+    """read.expand_paths' errors without "directory contains no transcript files" for a folder whose
+    yt-dlp info files are noted instead (a video downloaded with --write-info-json had no captions)."""
+    return tuple(e for e in errors if not (e.source in batch.noted_folders and Path(e.source).is_dir()))
 
 
 def _looks_like_info(path: Path) -> bool:

@@ -15,7 +15,7 @@ from claims.ingest.manifest import MANIFEST_NAME, manifest_metadata, merge_metad
 from claims.ingest.markup import spoken_word_count
 from claims.ingest.records import Metadata
 from claims.ingest.read import expand_paths
-from claims.ingest.sidecar import batch_sidecars, sidecar_read
+from claims.ingest.sidecar import batch_sidecars, folder_errors_explained, sidecar_read
 from claims.management.database import DatabaseCommand
 from claims.models import Interview, after_today
 from claims.selectors import interview_size, interview_stored
@@ -91,7 +91,7 @@ class Command(DatabaseCommand):
         files, path_errors = expand_paths(options["paths"])
         # yt-dlp's info files: read with their captions, never as transcripts (sidecar.py)
         self._sidecars = batch_sidecars(options["paths"], files)
-        files = self._sidecars.files
+        files, path_errors = self._sidecars.files, folder_errors_explained(path_errors, self._sidecars)
         for line in (*_skipped_in_folders(options["paths"], (*files, *self._sidecars.info_files)), *self._sidecars.notes):
             self.stderr.write(line)
         rows = [Row(error.source, "failed") for error in path_errors]
