@@ -265,9 +265,10 @@ class IngestFailed(ValueError):
 
 def interview_prepare(
     data: bytes, *, source: str, fmt: str | None = None, metadata: Metadata | None = None,
-    max_bytes: int | None = None,
+    max_bytes: int | None = None, chapters: tuple[ChapterRecord, ...] = (),
 ) -> AnnotatedInterview:
     """Raw bytes in (a file as read or uploaded), the pipeline's AnnotatedInterview out; writes nothing.
+    `chapters`: the video's, from beside the file (a yt-dlp info file), where the text lists none.
 
     Raises IngestError for a file that cannot be read as text, IngestFailed for one the pipeline refuses.
     """
@@ -278,7 +279,7 @@ def interview_prepare(
         raise IngestError(source, None, f"file is {len(data)} bytes, over the size limit of {limit} bytes")
     text, file_metadata = decode_document(data, source=source)
     annotated = pipeline.run(text, source=source, fmt=fmt, metadata=metadata, sha256=hashlib.sha256(data).hexdigest(),
-                             file_metadata=file_metadata)
+                             file_metadata=file_metadata, chapters=chapters)
     if annotated.errors:
         raise IngestFailed(annotated.errors)
     # from a manifest or the file itself

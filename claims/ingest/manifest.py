@@ -1,6 +1,7 @@
 """Metadata a file does not state: a manifest (sidecar JSON) and command-line options.
 
-Merge order: the file's own metadata < the manifest entry < command-line options. A field
+Merge order: the file's own metadata < a yt-dlp info file beside it (sidecar.py) < the manifest
+entry < command-line options. A field
 counts as given when it is not empty ("" / None / ()). `seeds/manifest.json` maps file names
 to entries:
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from .attribute import attribute_speakers, scoped_to_interview
 from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_cues
@@ -36,11 +36,12 @@ from .json_transcript import json_document
 from .manifest import derive_slug, fit_metadata, manifest_metadata, merge_metadata
 from .markup import reading_text, without_collapsed_originals
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_document
-from .records import AnnotatedInterview, Metadata
+from .records import AnnotatedInterview, Chapter, Metadata
 from .scc_transcript import scc_document
 from .table_transcript import table_document
 from .segment import sentences_of_turns, spans_by_range, split_sentences
-from .timing import estimate_times, locate_chapters
+from .sidecar import batch_sidecars, folder_errors_explained, sidecar_read
+from .timing import chapters_at_cues, estimate_times, locate_chapters
 from .tsv_transcript import tsv_document
 from .xml_transcript import xml_document
 
@@ -54,6 +55,7 @@ def run(
     sha256: str | None = None,
     attribution_model=None,
     file_metadata: Metadata | None = None,
+    chapters: Sequence[Chapter] = (),
 ) -> AnnotatedInterview:
     """Source text in, AnnotatedInterview out (check `.errors`; see the module docstring).
 
@@ -63,6 +65,8 @@ def run(
     command-line options). `sha256` is of the raw file bytes; by default, of the text as UTF-8.
     `file_metadata` is what the file said of itself outside the text when it was decoded (a PDF's
     document information, read.decode_document): the least trusted layer, below what the text says.
+    `chapters` are the video's chapters from beside the source (a yt-dlp info file, sidecar.py), used
+    where the text lists none: a cue source's at the cue nearest their time, others located as a text's are.
     `attribution_model` replaces the shipped speaker-attribution model (for held-out measurement).
     """
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -101,6 +105,8 @@ def run(
     # keeps them), and runs of cues as one stretch of speech (cues.py)
     reading = reading_text(shown, parsed.format)
     cue_starts = cue_anchors(parsed)
+    if chapters and not parsed.chapters:
+        parsed = replace(parsed, chapters=chapters_at_cues(chapters, cue_starts))
     joined = join_cues(reading, parsed)
     reading = cue_text_only(reading, parsed.format, parsed.turns)
     parsed = joined
@@ -189,21 +195,26 @@ def ingest_paths(
 ) -> tuple[tuple[AnnotatedInterview, ...], tuple[IngestError, ...]]:
     """Files and folders in, (interviews that ingested cleanly, every error) out.
 
-    Metadata per file: what the file says < its manifest entry (`manifest`, or manifest.json
-    beside the file) < `options` (from the command line).
+    Metadata per file: what the file says < its yt-dlp info file (sidecar.py) < its manifest entry
+    (`manifest`, or manifest.json beside the file) < `options` (from the command line). yt-dlp's
+    info files are read with their captions, not as transcripts.
     """
+    paths = tuple(paths)
     files, errors = expand_paths(paths)
-    collected = list(errors)
+    sidecars = batch_sidecars(paths, files)
+    collected = list(folder_errors_explained(errors, sidecars))
     done: list[AnnotatedInterview] = []
-    for path in files:
+    for path in sidecars.files:
         try:
+            sidecar = sidecar_read(path, sidecars)
             text, digest, file_metadata = read_document(path, max_bytes=max_bytes)
-            entry = manifest_metadata(path, manifest=manifest)
+            entry = merge_metadata(sidecar.metadata if sidecar else Metadata(), manifest_metadata(path, manifest=manifest))
         except IngestError as exc:
             collected.append(exc)
             continue
         annotated = run(text, source=str(path), fmt=fmt, metadata=merge_metadata(entry, options or Metadata()), sha256=digest,
-                        attribution_model=attribution_model, file_metadata=file_metadata)
+                        attribution_model=attribution_model, file_metadata=file_metadata,
+                        chapters=sidecar.chapters if sidecar else ())
         if annotated.errors:
             collected.extend(annotated.errors)
         else:

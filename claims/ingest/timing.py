@@ -4,7 +4,9 @@ Real cue times (WebVTT, SRT, labelled [hh:mm:ss] marks) are kept as they are. Ot
 time is interpolated from the turn's character position between known anchors and marked
 `seconds_estimated=True`. Anchors: the content start at 0 s (when anything else is known),
 each chapter's start (its `start_char` found by matching its title near where the speaking
-rate puts it), and the video length at the content end. No anchor beyond the start: None.
+rate puts it; chapters known only by time over caption cues, a yt-dlp info file's, start at the
+cue nearest their time: chapters_at_cues), and the video length at the content end. No anchor
+beyond the start: None.
 """
 from __future__ import annotations
 
@@ -131,4 +133,28 @@ def estimate_times(
             out.append(t)
         else:
             out.append(replace(t, start_seconds=round(at(t.start_char), 1), seconds_estimated=True))
+    return tuple(out)
+
+
+# how far from a chapter's time the nearest cue may start and still be where the chapter begins:
+# further, the captions have a gap there (or end before it) and the chapter is left to locate_chapters
+_CUE_REACH_SECONDS = 30.0
+
+
+def chapters_at_cues(chapters: Sequence[Chapter], cue_starts: Mapping[int, float]) -> tuple[Chapter, ...]:
+    """Chapters known only by time (a yt-dlp info file's) and a cue source's {offset: start time} in,
+    each chapter with start_char at the cue starting nearest its time out (monotonic in order)."""
+    timed = sorted((seconds, pos) for pos, seconds in cue_starts.items() if seconds is not None)
+    times = [seconds for seconds, _ in timed]
+    out: list[Chapter] = []
+    floor = -1
+    for ch in chapters:
+        k = bisect.bisect_left(times, ch.start_seconds)
+        near = [j for j in (k - 1, k) if 0 <= j < len(timed) and timed[j][1] > floor]
+        best = min(near, key=lambda j: abs(times[j] - ch.start_seconds), default=None)
+        if ch.start_char is not None or best is None or abs(times[best] - ch.start_seconds) > _CUE_REACH_SECONDS:
+            out.append(ch)
+            continue
+        floor = timed[best][1]
+        out.append(replace(ch, start_char=floor))
     return tuple(out)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import transaction
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -16,6 +17,7 @@ from claims.ingest.manifest import MANIFEST_NAME, manifest_entries, merge_metada
 from claims.ingest.records import Metadata
 from claims.ingest.markup import spoken_word_count
 from claims.ingest.read import expand_paths, folder_files
+from claims.ingest.sidecar import batch_sidecars, folder_errors_explained, sidecar_read
 from claims.management.database import DatabaseCommand
 from claims.models import Claim, Interview, after_today
 from claims.selectors import interview_size, interview_stored
@@ -44,8 +46,8 @@ class Row:
 
 class Command(DatabaseCommand):
     help = (
-        "Ingest transcript files or folders: detect the format, read metadata (file < manifest.json "
-        "beside it < options), attribute speakers, estimate times, and store each file in its own transaction."
+        "Ingest transcript files or folders: detect the format, read metadata (file < yt-dlp .info.json "
+        "beside it < manifest.json beside it < options), attribute speakers, estimate times, and store each file in its own transaction."
     )
 
     def add_arguments(self, parser):
@@ -90,10 +92,13 @@ class Command(DatabaseCommand):
             raise CommandError(f"--published: {refusal}")
         try:  # a large folder takes a while to walk (its tables and Markdown are read to be sniffed)
             files, path_errors = expand_paths(options["paths"])
-            skipped = _skipped_in_folders(options["paths"], files)
+            # yt-dlp's info files: read with their captions, never as transcripts (sidecar.py)
+            self._sidecars = batch_sidecars(options["paths"], files)
+            files, path_errors = self._sidecars.files, folder_errors_explained(path_errors, self._sidecars)
+            skipped = _skipped_in_folders(options["paths"], (*files, *self._sidecars.info_files))
         except KeyboardInterrupt:
             raise CommandError("interrupted while the files to ingest were listed; nothing was written", returncode=130) from None
-        for line in skipped:
+        for line in (*skipped, *self._sidecars.notes):
             self.stderr.write(line)
         rows = [Row(error.source, "failed") for error in path_errors]
         errors = [str(error) for error in path_errors]
@@ -154,7 +159,8 @@ class Command(DatabaseCommand):
                 raise entry
             for name, option, value, given in _overridden(entry, cli_metadata):
                 self._notes.append(f"{path}: {option} {given!r} is used, not the manifest's {name} {value!r} (options win)")
-            metadata = merge_metadata(entry, cli_metadata)
+            sidecar = sidecar_read(path, self._sidecars)
+            metadata = merge_metadata(sidecar.metadata if sidecar else Metadata(), entry, cli_metadata)
             data = _read_file(path, options["max_bytes"])
             stored = interview_stored(data=data)
             # the same bytes are in the database: nothing to parse, unless --format asks
@@ -165,7 +171,8 @@ class Command(DatabaseCommand):
                 self._notes.extend(_stored_notes(path, stored, entry, cli_metadata))
                 return row, ""
             annotated = interview_prepare(
-                data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"]
+                data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"],
+                chapters=sidecar.chapters if sidecar else (),
             )
         except IngestFailed as failure:
             return row, "\n".join(str(error) for error in failure.errors)
@@ -256,7 +263,8 @@ class Command(DatabaseCommand):
             table.add_column(column, justify="right" if column in numbers else "left",
                              overflow="fold" if column in ("file", "interview") else "ellipsis")
         for row in rows:
-            table.add_row(row.source, row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
+            # yt-dlp's "Title [VIDEOID].en.vtt": rich reads "[...]" as markup and drops it
+            table.add_row(escape(row.source), row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
         Console(file=self.stdout, width=160).print(table)
 
 

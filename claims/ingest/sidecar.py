@@ -1,0 +1,270 @@
+"""yt-dlp's info file beside captions: `Title [id].en.vtt` in, the video's metadata and chapters out.
+
+`yt-dlp --write-subs/--write-auto-subs --write-info-json` names a video's files from one base
+(`%(title)s [%(id)s]` by default): its captions `BASE.LANG.EXT` (yt-dlp's subtitles_filename: the
+language, then the caption format: `.en.vtt`, `.en-orig.vtt`, `.de.srt` after --convert-subs) and
+its info `BASE.info.json`. A transcript's sidecar is `STEM.info.json` for its name without the
+suffix, else for that name without a language part.
+
+What a sidecar gives sits between what the file says of itself and a manifest entry
+(manifest.merge_metadata): title, show (channel, else uploader), published (the day of upload_date,
+YYYYMMDD), link (webpage_url), video id (YouTube's id), duration, and its chapters where the
+transcript lists none (pipeline.run places them at the cue nearest their time). A malformed sidecar
+is an IngestError naming it, which fails its transcript only.
+
+An info file is never a transcript itself: in a batch, one that some transcript has as its sidecar
+is read with it, and one with no captions beside it gets one line and is left out (batch_sidecars),
+not counted as a failure, nor is a folder holding nothing else (folder_errors_explained):
+`--write-info-json` for a video that has no captions is a download that went as asked, not a bad input.
+
+Several languages of one video (`.en.vtt`, `.de.vtt`) are each their own interview, with the same
+video id and link (the interview has no uniqueness rule on either); their slugs then end in the
+language ("bee-talk-en", "bee-talk-de"), where one title's slug would make the second file's slug taken.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .errors import IngestError
+from .manifest import derive_slug
+from .read import TRANSCRIPT_SUFFIXES
+from .records import Chapter, Metadata
+
+INFO_SUFFIX = ".info.json"
+# the language part of yt-dlp's caption names: YouTube's codes ("en", "en-orig", "zh-Hans", "es-419", "fil")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_UPLOAD_DATE = re.compile(r"\d{8}")
+# an info file lists every format and caption URL of the video: a few megabytes is usual
+_MAX_INFO_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Sidecar:
+    """A transcript's yt-dlp info file as read: the metadata and chapters it gives."""
+
+    path: Path
+    metadata: Metadata
+    chapters: tuple[Chapter, ...] = ()
+
+
+@dataclass(frozen=True)
+class SidecarBatch:
+    """A batch's files sorted out: transcripts to ingest, each one's info file, and notes on the others."""
+
+    files: tuple[Path, ...]
+    sidecars: Mapping[Path, Path]  # transcript -> its info file
+    languages: Mapping[Path, frozenset[str]]  # info file -> languages of the captions beside it
+    info_files: tuple[Path, ...] = ()  # info files accounted for here (not to be listed as skipped)
+    notes: tuple[str, ...] = ()  # one line per info file that no captions beside it use
+    noted_folders: frozenset[str] = frozenset()  # folder arguments holding such info files
+
+
+def is_info_file(path: Path) -> bool:
+    return path.name.endswith(INFO_SUFFIX)
+
+
+def _sidecar_names(path: Path) -> list[tuple[str, str]]:
+    """(info file name, caption language) pairs a transcript's sidecar may have, nearest first."""
+    if is_info_file(path):
+        return []
+    names = [(path.stem + INFO_SUFFIX, "")]
+    base, dot, language = path.stem.rpartition(".")
+    if dot and base and _LANGUAGE.fullmatch(language):
+        names.append((base + INFO_SUFFIX, language))
+    return names
+
+
+def _sidecar_in(path: Path, names: frozenset[str]) -> tuple[str, str] | None:
+    return next((pair for pair in _sidecar_names(path) if pair[0] in names), None)
+
+
+def batch_sidecars(paths: Iterable[str | Path], files: Iterable[Path]) -> SidecarBatch:
+    """The command's arguments and the files found in them in, the batch sorted out (SidecarBatch).
+
+    Each folder is listed once, so the work is linear in the files."""
+    files = tuple(files)
+    listings: dict[Path, frozenset[str]] = {}
+
+    def listing(folder: Path) -> frozenset[str]:
+        if folder not in listings:
+            try:
+                listings[folder] = frozenset(p.name for p in folder.iterdir())
+            except OSError:
+                listings[folder] = frozenset()
+        return listings[folder]
+
+    info_files = [f for f in files if is_info_file(f)]
+    folder_of: dict[Path, str] = {}  # an info file found in a folder argument -> that argument
+    for raw in paths:
+        folder = Path(raw)
+        try:
+            if not folder.is_dir():
+                continue
+            found = [f for f in sorted(folder.rglob("*" + INFO_SUFFIX))
+                     if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts)]
+        except OSError:  # a path or folder that cannot be read: refused by expand_paths, in its own line
+            continue
+        info_files += found
+        folder_of.update((f, str(raw)) for f in found)
+    sidecars: dict[Path, Path] = {}
+    for f in files:
+        found = None if is_info_file(f) else _sidecar_in(f, listing(f.parent))
+        if found:
+            sidecars[f] = f.with_name(found[0])
+    languages: dict[Path, set[str]] = {}
+    for folder in {f.parent for f in (*files, *info_files)}:
+        for name in listing(folder):
+            caption = folder / name
+            if caption.suffix.lower() in TRANSCRIPT_SUFFIXES and (found := _sidecar_in(caption, listing(folder))):
+                languages.setdefault(folder / found[0], set()).add(found[1])
+    used = {info.resolve() for info in sidecars.values()}
+    kept, notes, seen = [], [], set()
+    for info in info_files:
+        key = info.resolve()
+        if key in seen:
+            continue
+        seen.add(key)
+        if key in used or not _looks_like_info(info):
+            continue
+        if info in languages:
+            notes.append(f"{info}: a yt-dlp info file, not a transcript: it is read with the captions beside it; "
+                         "name those to ingest them")
+        else:
+            notes.append(f"{info}: a yt-dlp info file with no captions beside it, not a transcript: nothing to ingest")
+        kept.append(info)
+    accounted = {info.resolve() for info in kept} | used
+    return SidecarBatch(
+        files=tuple(f for f in files if f.resolve() not in accounted),
+        sidecars=sidecars,
+        languages={info: frozenset(found) for info, found in languages.items()},
+        info_files=tuple(sorted({*kept, *sidecars.values()})),
+        notes=tuple(notes),
+        noted_folders=frozenset(folder_of[info] for info in kept if info in folder_of),
+    )
+
+
+def folder_errors_explained(errors: Iterable[IngestError], batch: SidecarBatch) -> tuple[IngestError, ...]:
+    """read.expand_paths' errors without "directory contains no transcript files" for a folder whose
+    yt-dlp info files are noted instead (a video downloaded with --write-info-json had no captions)."""
+    return tuple(e for e in errors if not (e.source in batch.noted_folders and Path(e.source).is_dir()))
+
+
+def _looks_like_info(path: Path) -> bool:
+    """Whether a file named .info.json is yt-dlp's (an object with the video's id and where it is from)."""
+    try:
+        info = _load(path)
+    except IngestError:
+        return False
+    return bool(info.get("id")) and any(info.get(key) for key in ("extractor", "extractor_key", "webpage_url"))
+
+
+def _load(path: Path) -> dict[str, Any]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > _MAX_INFO_BYTES:
+            raise IngestError(source, None, f"yt-dlp info file is {size} bytes, over the limit of {_MAX_INFO_BYTES} bytes")
+        info = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise IngestError(source, None, f"cannot read yt-dlp info file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise IngestError(source, None, f"yt-dlp info file is not UTF-8 (byte {exc.object[exc.start]:#04x} at offset {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise IngestError(source, exc.lineno, f"yt-dlp info file is not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise IngestError(source, None, "yt-dlp info file is not valid JSON: nested too deep") from None
+    if not isinstance(info, dict):
+        raise IngestError(source, None, f"not a yt-dlp info file: its JSON is {_kind(info)}, not an object")
+    return info
+
+
+def sidecar_read(path: Path, batch: SidecarBatch) -> Sidecar | None:
+    """A transcript's path in, its info file's Sidecar out (None when it has none); IngestError naming
+    the info file when that is malformed."""
+    info_path = batch.sidecars.get(path)
+    if info_path is None:
+        return None
+    try:
+        sidecar = read_sidecar(info_path)
+    except IngestError as error:
+        raise IngestError(error.source, error.line, f"{error.reason} (so {path.name} beside it is not ingested)") from None
+    languages = batch.languages.get(info_path, frozenset())
+    language = next((lang for name, lang in _sidecar_names(path) if name == info_path.name), "")
+    if len(languages) > 1 and language and sidecar.metadata.title:
+        slug = derive_slug(Metadata(title=f"{sidecar.metadata.title} {language}"), stem=path.stem)
+        sidecar = replace(sidecar, metadata=replace(sidecar.metadata, slug=slug))
+    return sidecar
+
+
+def read_sidecar(path: Path) -> Sidecar:
+    """A yt-dlp info file in, its Sidecar out; IngestError naming the file and the reason when malformed."""
+    info = _load(path)
+    source = str(path)
+    if info.get("_type") == "playlist":
+        raise IngestError(source, None, "is a yt-dlp playlist's info file, not a video's")
+    if not info.get("id") and not info.get("webpage_url"):
+        raise IngestError(source, None, "not a yt-dlp info file: it has no id or webpage_url")
+    text = {key: _text(info, key, source) for key in ("id", "title", "channel", "uploader", "webpage_url",
+                                                       "upload_date", "extractor_key")}
+    published = None
+    if text["upload_date"]:
+        published = _day(text["upload_date"], source)
+    duration = info.get("duration")
+    if duration is not None and (isinstance(duration, bool) or not isinstance(duration, (int, float)) or duration < 0):
+        raise IngestError(source, None, f"duration {duration!r} is not a number of seconds")
+    youtube = text["extractor_key"].lower().startswith("youtube")
+    metadata = Metadata(
+        title=text["title"], show=text["channel"] or text["uploader"], channel=text["channel"],
+        link=text["webpage_url"], video_id=text["id"] if youtube else "",
+        published=published, published_precision="day" if published else "",
+        duration_seconds=round(duration) if duration is not None else None,
+    )
+    return Sidecar(path, metadata, _chapters(info.get("chapters"), source))
+
+
+def _text(info: Mapping[str, Any], key: str, source: str) -> str:
+    value = info.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise IngestError(source, None, f"{key} is {_kind(value)}, not text")
+    return value.strip()
+
+
+def _day(value: str, source: str) -> dt.date:
+    if _UPLOAD_DATE.fullmatch(value):
+        try:
+            return dt.date(int(value[:4]), int(value[4:6]), int(value[6:]))
+        except ValueError:
+            pass
+    raise IngestError(source, None, f"upload_date {value!r} is not a day written YYYYMMDD")
+
+
+def _chapters(chapters: Any, source: str) -> tuple[Chapter, ...]:
+    if chapters is None:
+        return ()
+    if not isinstance(chapters, list):
+        raise IngestError(source, None, f"chapters is {_kind(chapters)}, not a list")
+    out = []
+    for i, chapter in enumerate(chapters):
+        if not isinstance(chapter, dict):
+            raise IngestError(source, None, f"chapters[{i}] is {_kind(chapter)}, not an object")
+        start, title = chapter.get("start_time"), chapter.get("title")
+        if isinstance(start, bool) or not isinstance(start, (int, float)) or start < 0:
+            raise IngestError(source, None, f"chapters[{i}] start_time {start!r} is not a number of seconds")
+        if not isinstance(title, str):
+            raise IngestError(source, None, f"chapters[{i}] title is {_kind(title)}, not text")
+        if out and start < out[-1].start_seconds:
+            raise IngestError(source, None, f"chapters[{i}] starts at {start} s, before the chapter above it")
+        out.append(Chapter(title.strip(), int(start)))
+    return tuple(out)
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true or false", type(None): "null"}.get(
+        type(value), "a number")
