@@ -413,13 +413,19 @@ def _scoped_slug(slug: str, interview_slug: str) -> str:
 
 
 def _most_questions(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str:
-    """The label whose turns most often end with a question (the first one on a tie)."""
+    """The label whose turns most often end with a question (the first one on a tie); of two labels where no
+    turn ends with one (raw captions), the one speaking fewer words, as an interview's host does (a sitting's
+    chair or a meeting's organiser need not: more labels keep the first)."""
     questions = {l: 0.0 for l in labels}
     counts = {l: 0 for l in labels}
+    words = {l: 0 for l in labels}
     for t in turns:
         if t.speaker_label in questions:
             counts[t.speaker_label] += 1
             questions[t.speaker_label] += _ends_with_question(text, t)
+            words[t.speaker_label] += text.count(" ", t.start_char, t.end_char) + 1
+    if len(labels) == 2 and not any(questions.values()) and not any(_ends_with_question(text, t) for t in turns):
+        return min(labels, key=lambda l: (words[l], list(labels).index(l)))
     return max(labels, key=lambda l: (questions[l] / max(counts[l], 1), -list(labels).index(l)))
 
 
@@ -449,9 +455,45 @@ def _introduces_the_show(text: str, turns: Sequence[ParsedTurn], labels: Sequenc
     return None
 
 
+# how a host greets a guest and how the guest answers, with or without punctuation (raw captions): "Kurt,
+# welcome to Founders Talk", "thanks for joining me", "Drew, thank you so much for being here"; "thanks for
+# having me", "great to be back". A diariser's cold open (the guest's clip before the host's introduction,
+# Lenny's Podcast) puts the guest first, and a show whose welcome names no "podcast" or "show" escapes
+# _HOSTS_INTRODUCTION; both greet.
+_HOSTS_WELCOME = re.compile(
+    r"(?i)\bwelcome (?:back )?to\b|\bthanks? (?:so much )?for (?:joining|coming on)\b"
+    r"|\bthank you (?:so much )?for (?:joining|coming on|being here)\b"
+)
+_GUESTS_THANKS = re.compile(
+    r"(?i)\b(?:thanks|thank you)(?: so much| very much)? for (?:having|inviting) me\b"
+    r"|\b(?:happy|glad|great|good|excited|thrilled|honou?red|nice) to be (?:here|back|on)\b"
+)
+_GREETING_TURNS = 24  # a cold open of clips can run a dozen turns before the welcome
+
+
+def _greets_as_host(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str | None:
+    """Of two labels, the one that welcomes the other or is thanked for having them in the first turns, or None
+    where the greetings disagree or there are none."""
+    if len(labels) != 2:
+        return None
+    votes = dict.fromkeys(labels, 0)
+    for t in turns[:_GREETING_TURNS]:
+        if t.speaker_label not in votes:
+            continue
+        other = labels[1] if t.speaker_label == labels[0] else labels[0]
+        votes[t.speaker_label] += len(_HOSTS_WELCOME.findall(text, t.start_char, t.end_char))
+        votes[other] += len(_GUESTS_THANKS.findall(text, t.start_char, t.end_char))
+    first, second = labels
+    if votes[first] == votes[second]:
+        return None
+    return first if votes[first] > votes[second] else second
+
+
 def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str:
-    """The label that introduces the show, else the one asking the most questions."""
-    return _introduces_the_show(text, turns, labels) or _most_questions(text, turns, labels)
+    """The label that introduces the show, else the one greeting the other as its guest, else the one asking
+    the most questions."""
+    return (_introduces_the_show(text, turns, labels) or _greets_as_host(text, turns, labels)
+            or _most_questions(text, turns, labels))
 
 
 # labels that name the part rather than the person: "Host", "Host B", "Interviewer", "Moderator",
@@ -493,7 +535,8 @@ def _short_forms(labels: Sequence[str], *, hearing: bool = False) -> dict[str, s
 
 def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[SpeakerRecord], *, hearing: bool = False):
     """Labels to speakers: by name where metadata names them; otherwise the label introducing
-    the show in the first turns, else the one asking the most questions, is the host; a label
+    the show in the first turns, else the one welcoming the other (or thanked for having them), else the one
+    asking the most questions (of two, where nothing ends with "?", the one speaking less) is the host; a label
     the transcript calls a host ("NICK FOUNTAIN, HOST:", "Host B:") is one. In a hearing every member
     is a host and every witness a guest, as the parser read them (formats/_hearing.py); a label it
     could not tell is the host only where it is the one the rule above picks and it asks (a hearing's
