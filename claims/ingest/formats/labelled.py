@@ -632,12 +632,25 @@ def first_name_forms(names) -> dict[str, str]:
     two labels share, or one labelling turns before the full name does (a host and a guest of one first
     name), could be another person."""
     names = list(names)
+    # the labels holding each word, in order (each one-word label against every other label was quadratic: 10,000
+    # labels took 8 s)
+    holders: dict[str, list[str]] = {}
+    first_at: dict[str, int] = {}
+    for i, name in enumerate(names):
+        first_at.setdefault(name, i)
+        for word in dict.fromkeys(name.upper().split()):
+            holders.setdefault(word, []).append(name)
     out: dict[str, str] = {}
     for i, short in enumerate(names):
         if len(short.split()) != 1:
             continue
-        holding = [name for name in names if name != short and short.upper() in name.upper().split()]
-        if len(holding) != 1 or holding[0] not in names[:i]:
+        holding = []
+        for name in holders.get(short.upper(), ()):
+            if name != short:
+                holding.append(name)
+                if len(holding) > 1:
+                    break
+        if len(holding) != 1 or first_at[holding[0]] >= i:
             continue
         words = _HONORIFIC_WORD.sub("", holding[0]).split()
         if len(words) >= 2 and words[0].upper() == short.upper():
@@ -696,9 +709,15 @@ def hearing_forms(names) -> dict[str, str]:
         words = name[m.end():].upper().split() if m else name.upper().split()
         if m and words or len(words) == 1:
             person[name] = words
+    # the labels of each last word, in order (each surname against every label was quadratic: 10,000 labels took 5 s)
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        written = name.upper().split()
+        if written:
+            by_surname.setdefault(written[-1], []).append(name)
     out: dict[str, str] = {}
     for surname in dict.fromkeys(words[-1] for words in person.values()):
-        group = [name for name in names if name.upper().split()[-1] == surname]
+        group = by_surname.get(surname, [])
         if len(group) < 2 or any(name not in person for name in group):
             continue
         longest = max(group, key=lambda name: len(person[name]))
