@@ -3,7 +3,7 @@ These are looked up by word, not by comparing every label with every other; the 
 lookup must keep: who holds the word, who came first, and a word two labels share."""
 import pytest
 
-from claims.ingest.formats.labelled import first_name_forms, hearing_forms
+from claims.ingest.formats.labelled import first_name_forms, hearing_forms, initial_forms
 
 
 @pytest.mark.parametrize("names, expected", [
@@ -34,3 +34,15 @@ def test_thousands_of_labels_give_the_forms_of_the_few_that_have_them():
     names = ["SEN. WALTER BRISK", "DR. AMARE WOLDE", *callers, "AMARE", "BRISK"]
     assert first_name_forms(names) == {"AMARE": "DR. AMARE WOLDE"}
     assert hearing_forms(names) == {"BRISK": "SEN. WALTER BRISK"}
+
+
+@pytest.mark.parametrize("names, expected", [
+    (["SOLEDAD O'BRIEN", "MILES O'BRIEN", "S. O'BRIEN", "M. O'BRIEN"], {"S. O'BRIEN": "SOLEDAD O'BRIEN", "M. O'BRIEN": "MILES O'BRIEN"}),
+    (["SENATOR TOMAS OKOYE", "SEN. T. OKOYE"], {"SEN. T. OKOYE": "SENATOR TOMAS OKOYE"}),
+    (["JOHN ROBERT SMITH", "J.R. SMITH", "J. R. SMITH"], {"J.R. SMITH": "JOHN ROBERT SMITH", "J. R. SMITH": "JOHN ROBERT SMITH"}),
+    (["SAM SMITH", "SUE SMITH", "S. SMITH"], {}),  # the initial fits two names
+    (["JO SMITH", "J. SMITH"], {}),  # a first name of two letters may itself be initials
+    (["SAM SMITH", "SAM SMITH", "S. SMITH"], {}),  # the name written twice is two to choose from, as before
+])
+def test_initials_and_a_surname_stand_for_the_one_full_name_they_fit(names, expected):
+    assert initial_forms(names) == expected
