@@ -120,6 +120,16 @@ def srt_labels(size):
                                for n, who, t, a, b in turns(s, max_words=14)), "", size)
 
 
+def srt_short(size):
+    """One short line a cue, a cue every two seconds."""
+    return fill("", lambda s: (f"{n + 1}\n{hms(a, ',')} --> {hms(b, ',')}\n{t}\n\n" for n, _, t, a, b in short_lines(s)), "", size)
+
+
+def webvtt_short(size):
+    """One short line a cue, a cue every two seconds."""
+    return fill("WEBVTT\n\n", lambda s: (f"{hms(a)} --> {hms(b)}\n{t}\n\n" for _, _, t, a, b in short_lines(s)), "", size)
+
+
 def sbv(size):
     return fill("", lambda s: (f"{hms(a, hours_width=1)},{hms(b, hours_width=1)}\n>> {who.split()[0].upper()}: {t}\n\n"
                                for _, who, t, a, b in turns(s, max_words=14)), "", size)
@@ -334,6 +344,34 @@ def labelled_heading(size):
     return fill("", lambda s: (f"{who} ({hms(a, places=0)}):\n{t}\n\n" for _, who, t, a, b in turns(s)), "", size)
 
 
+def short_lines(size: int):
+    """(index, speaker, a line of two to four words, start, end): hundreds of thousands of turns in 5 MB."""
+    total, n, i = 0, 0, 0
+    while total < size:
+        words = 2 + n % 3
+        text = " ".join(WORDS[(i + k) % len(WORDS)] for k in range(words))
+        yield n, NAMES[n % 2], text, n * 2.0, n * 2.0 + 1.9
+        total += len(text) + 20
+        n += 1
+        i += words
+
+
+def labelled_short(size):
+    """"Name: short line", one line a turn (a chat log, a quick exchange)."""
+    return fill("", lambda s: (f"{who.split()[0]}: {t}\n" for _, who, t, a, b in short_lines(s)), "", size)
+
+
+_SYLLABLES = ("ka", "lo", "mi", "ra", "te", "su", "no", "vi", "da", "pe", "zu", "ho", "be", "fa", "ti", "go", "ne", "sa", "ju", "wi")
+
+
+def labelled_many_names(size):
+    """A phone-in's "Name: short line": the host every second turn, a new caller (a one-word name) every fourth,
+    each caller speaking twice: thousands of distinct labels."""
+    def name(n):
+        return "Lex" if n % 2 == 0 else "".join(_SYLLABLES[n // 4 // 20 ** p % 20] for p in range(4)).capitalize()
+    return fill("", lambda s: (f"{name(n)}: {t}\n" for n, _, t, a, b in short_lines(s)), "", size)
+
+
 def timed_console(size):
     def clock(seconds):  # whisper prints hours only once there are some
         return hms(seconds) if seconds >= 3600 else hms(seconds)[3:]
@@ -416,7 +454,8 @@ def rtf(size):
 
 
 FORMATS = {
-    "vtt": webvtt, "vtt-voices": webvtt_voices, "vtt-rolling": webvtt_rolling, "srt": srt, "srt-labels": srt_labels,
+    "vtt": webvtt, "vtt-voices": webvtt_voices, "vtt-rolling": webvtt_rolling, "vtt-short": webvtt_short,
+    "srt": srt, "srt-labels": srt_labels, "srt-short": srt_short,
     "sbv": sbv, "ass": ass, "sami": sami, "microdvd": microdvd, "ttml": ttml, "scc": scc,
     "whisper-json": whisper, "whisperx-monologue": whisperx_monologue, "assemblyai": assemblyai, "deepgram": deepgram,
     "csv": csv_table, "tsv": tsv_table, "jsonl": jsonl_table,
@@ -426,7 +465,8 @@ FORMATS = {
     "labelled": labelled, "labelled-md": labelled_markdown, "labelled-caps": labelled_capitals, "labelled-otter": labelled_otter,
     "labelled-qa": labelled_qa_headings, "labelled-titles": labelled_title_lines,
     "labelled-timed": labelled_timed, "labelled-brackets": labelled_bracket_times, "labelled-heading": labelled_heading,
-    "labelled-statement": labelled_statement,
+    "labelled-statement": labelled_statement, "labelled-short": labelled_short,
+    "labelled-many-names": labelled_many_names,
     "timed-console": timed_console, "timed-panel": timed_panel, "raw-captions": raw_captions, "plain": plain,
     "chaptered": chaptered, "line-numbered": line_numbered, "pdf": pdf, "pdf-forms": pdf_forms, "docx": docx, "rtf": rtf,
 }

@@ -401,8 +401,11 @@ def scoped_to_interview(
             scoped[sp.slug] = _scoped_slug(sp.slug, interview_slug)
     if not scoped:
         return tuple(speakers), tuple(turns)
+    # each scoped turn built as a Turn, the others kept (dataclasses.replace on every turn took a fifth of the
+    # time of a file of 100,000 short turns, bench/RESULTS.md)
     return (tuple(replace(sp, slug=scoped.get(sp.slug, sp.slug)) for sp in speakers),
-            tuple(replace(t, speaker_slug=scoped.get(t.speaker_slug, t.speaker_slug)) for t in turns))
+            tuple([Turn(t.index, t.start_char, t.end_char, scoped[t.speaker_slug], t.start_seconds, t.seconds_estimated)
+                   if t.speaker_slug in scoped else t for t in turns]))
 
 
 _SLUG_LENGTH = 200  # Speaker.slug's max_length

@@ -254,6 +254,8 @@ def inline_questions_and_answers(text: str, turns):
 
 def blank(text: str) -> str:
     """`text` as spaces, its line breaks kept."""
+    if "\n" not in text:  # a cue number or timing line, blanked once per cue
+        return " " * len(text)
     return "\n".join(" " * len(line) for line in text.split("\n"))
 
 

@@ -29,7 +29,7 @@ def written_by_teams(text: str) -> bool:
     return bool(_TEAMS_TIMING.search(text, 0, 200_000))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """Consecutive non-empty lines: (line number, start, end, text) each."""
 
@@ -70,17 +70,21 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
+_CLOCK_FIELDS = re.compile(r"[:.,]")
+
+
 def clock(value: str, *, whole_ms: bool = False) -> float:
     """A matched cue time ("01:02:03.450", "02:03.450", "01:02:03,45") in seconds; with `whole_ms`,
     its fraction counts milliseconds however many digits it has (Teams' "0:0:6.90" is 6.090)."""
-    parts = re.split(r"[:.,]", value)
-    frac = parts[-1].zfill(3) if whole_ms else parts[-1]
-    nums = [int(p) for p in parts[:-1]]
-    while len(nums) < 3:
-        nums.insert(0, 0)
-    h, m, s = nums
+    *fields, frac = _CLOCK_FIELDS.split(value)
+    frac = frac.zfill(3) if whole_ms else frac
+    seconds = 0
+    for field in fields:  # hours, minutes and seconds, the leading ones optional
+        seconds = seconds * 60 + int(field)
+    if len(fields) > 3:
+        raise ValueError(f"too many fields in a cue time: {value!r}")
     # counted in whole milliseconds: 5 + 940 / 1000 would be 5.9399999999999995
-    return ((h * 3600 + m * 60 + s) * 1000 + int(frac.ljust(3, "0")[:3])) / 1000
+    return (seconds * 1000 + int(frac.ljust(3, "0")[:3])) / 1000
 
 
 def cue_times(
@@ -169,7 +173,8 @@ def payload_turn(text: str, payload, *, start: float, end: float) -> ParsedTurn 
 
 def plain_line(line: str) -> str:
     """A payload line's words, tags and spacing aside (for comparing lines)."""
-    return " ".join(_TAGS.sub("", line).split())
+    # a line without "<" has no tag: most lines, and each is read here four or five times
+    return " ".join((_TAGS.sub("", line) if "<" in line else line).split())
 
 
 def payload_lines(block: Block) -> list[str]:
@@ -205,6 +210,8 @@ def is_highlighting(payloads: list[list[str]]) -> bool:
     first, ...", then "So, <u>first,</u> ...", whisperx_highlight_words.srt) and stable-ts' word
     level ('<font color="#00ff00">', stable_ts_font_highlight.srt): at least two cues and a third of
     them say the words of the cue before, one of the two marking a word."""
+    if not any("<" in line for cue in payloads for line in cue):  # no mark, no highlighting
+        return False
     repeats = sum(1 for previous, cue in zip(payloads, payloads[1:])
                   if cue and cue_words(cue) == cue_words(previous) and _HIGHLIGHT.search(" ".join(previous + cue)))
     return repeats >= 2 and repeats >= len(payloads) / 3
@@ -311,14 +318,18 @@ class ShownAgain:
     def new_lines(self, payload: list, *, start: float, end: float) -> list:
         """A cue's payload lines in, the ones said for the first time out ([] for none)."""
         texts = [line[3] for line in payload]
-        words = cue_words(texts)
-        if self.highlighting and words == self.previous_words and start == self.previous_end:
-            self.previous_end = end  # the segment shown again with its next word marked: its words are said once
-            return []
-        self.previous_words = words
-        if self.rolling and repeats_previous(texts, self.previous_last_line, start=start, end=end, previous_end=self.previous_end):
-            payload = payload[1:]
-        self.previous_last_line, self.previous_end = last_words(texts) or self.previous_last_line, end
+        # the words and the last line are read only where the file shows its cues again (most do not)
+        if self.highlighting:
+            words = cue_words(texts)
+            if words == self.previous_words and start == self.previous_end:
+                self.previous_end = end  # the segment shown again with its next word marked: its words are said once
+                return []
+            self.previous_words = words
+        if self.rolling:
+            if repeats_previous(texts, self.previous_last_line, start=start, end=end, previous_end=self.previous_end):
+                payload = payload[1:]
+            self.previous_last_line = last_words(texts) or self.previous_last_line
+        self.previous_end = end
         return payload
 
 

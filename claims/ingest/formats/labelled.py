@@ -682,18 +682,35 @@ def shorter_forms(names) -> dict[str, str]:
     could be meant."""
     names = list(names)
     out: dict[str, str] = {}
-    # only names ending with its last word can be a name's longer form (each name against every other was
-    # quadratic: a recogniser's JSON of 40,000 speakers, 'Speaker 1' ... as labels, took minutes)
-    ending: dict[str, list[str]] = {}
-    for name in names:
-        ending.setdefault(name.split()[-1] if name.split() else "", []).append(name)
+    words_of = {name: name.split() for name in names}
+    holding = _names_holding(words_of, names)
     for short in names:
-        words = short.split()
-        longer = [name for name in (ending.get(words[-1], ()) if words else ()) if len(name.split()) > len(words)
-                  and name.split()[-1] == words[-1] and set(words) <= set(name.split())]
+        words = words_of[short]
+        longer = []
+        for name in _holding_all(holding, words):
+            if len(words_of[name]) > len(words) and words_of[name][-1] == words[-1] and set(words) <= set(words_of[name]):
+                longer.append(name)
+                if len(longer) > 1:
+                    break
         if len(longer) == 1 and longer[0] not in out:
             out[longer[0]] = short
     return out
+
+
+def _names_holding(words_of: dict[str, list[str]], names: list[str]) -> dict[str, list[str]]:
+    """{word: the names holding it, in order, once for each time a name is listed}."""
+    holding: dict[str, list[str]] = {}
+    for name in names:
+        for word in dict.fromkeys(words_of[name]):
+            holding.setdefault(word, []).append(name)
+    return holding
+
+
+def _holding_all(holding: dict[str, list[str]], words: list[str]) -> list[str]:
+    """The names that may hold all of `words`: those holding the rarest of them, in order ([] for no words).
+    Only those can be a label's longer forms (each label against every other was quadratic: a recogniser's
+    JSON of 40,000 speakers, 'Speaker 1' ... as labels, took minutes; then 10,000 labels of one surname, 13 s)."""
+    return min((holding.get(word, []) for word in words), key=len) if words else []
 
 
 # a member's title written short or in full: "SEN. TIM OKOYE", then "SENATOR OKOYE"
@@ -707,11 +724,9 @@ def full_forms(names) -> dict[str, str]:
     names = list(names)
     words = {name: [_TITLE_IN_FULL.get(w, w) for w in name.split()] for name in names}
     out: dict[str, str] = {}
-    ending: dict[str, list[str]] = {}  # (as in shorter_forms: only names of one last word compared)
-    for name in names:
-        ending.setdefault(words[name][-1] if words[name] else "", []).append(name)
+    holding = _names_holding(words, names)  # (as in shorter_forms: only names holding every word compared)
     for short in names:
-        longer = [name for name in (ending.get(words[short][-1], ()) if words[short] else ()) if len(words[name]) > len(words[short])
+        longer = [name for name in _holding_all(holding, words[short]) if len(words[name]) > len(words[short])
                   and words[name][-1] == words[short][-1] and set(words[short]) <= set(words[name])]
         longest = [name for name in longer if all(set(words[other]) <= set(words[name]) for other in longer)]
         if len(longest) == 1:
@@ -732,12 +747,25 @@ def first_name_forms(names) -> dict[str, str]:
     two labels share, or one labelling turns before the full name does (a host and a guest of one first
     name), could be another person."""
     names = list(names)
+    # the labels holding each word, in order (each one-word label against every other label was quadratic: 10,000
+    # labels took 8 s)
+    holders: dict[str, list[str]] = {}
+    first_at: dict[str, int] = {}
+    for i, name in enumerate(names):
+        first_at.setdefault(name, i)
+        for word in dict.fromkeys(name.upper().split()):
+            holders.setdefault(word, []).append(name)
     out: dict[str, str] = {}
     for i, short in enumerate(names):
         if len(short.split()) != 1:
             continue
-        holding = [name for name in names if name != short and short.upper() in name.upper().split()]
-        if len(holding) != 1 or holding[0] not in names[:i]:
+        holding = []
+        for name in holders.get(short.upper(), ()):
+            if name != short:
+                holding.append(name)
+                if len(holding) > 1:
+                    break
+        if len(holding) != 1 or first_at[holding[0]] >= i:
             continue
         words = _HONORIFIC_WORD.sub("", holding[0]).split()
         if len(words) >= 2 and words[0].upper() == short.upper():
@@ -753,6 +781,14 @@ def initial_forms(names) -> dict[str, str]:
     none where the initials fit two full names or none."""
     names = list(names)
     words = {name: _without_titles(name).upper().split() for name in names}
+    # each name under what initials of one to three of its first names and its surname it could stand for
+    # (each label of initials against every label was quadratic: 10,000 of each took 52 s)
+    standing_for: dict[tuple, list[str]] = {}
+    for name in names:
+        written = words[name]
+        for k in range(1, min(3, len(written) - 1) + 1):
+            if all(len(word) > 2 for word in written[:k]):
+                standing_for.setdefault((tuple(word[0] for word in written[:k]), tuple(written[k:])), []).append(name)
     out: dict[str, str] = {}
     for short in names:
         lead = _INITIALS.match(" ".join(words[short]))
@@ -760,9 +796,7 @@ def initial_forms(names) -> dict[str, str]:
             continue
         letters = lead.group("initials").replace(".", "").replace(" ", "")
         surname = lead.group("surname").split()
-        fitting = [name for name in names if len(words[name]) == len(letters) + len(surname)
-                   and words[name][len(letters):] == surname
-                   and all(len(word) > 2 and word[0] == letter for word, letter in zip(words[name], letters))]
+        fitting = standing_for.get((tuple(letters), tuple(surname)), [])
         if len(fitting) == 1:
             out[short] = fitting[0]
     return out
@@ -796,9 +830,15 @@ def hearing_forms(names) -> dict[str, str]:
         words = name[m.end():].upper().split() if m else name.upper().split()
         if m and words or len(words) == 1:
             person[name] = words
+    # the labels of each last word, in order (each surname against every label was quadratic: 10,000 labels took 5 s)
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        written = name.upper().split()
+        if written:
+            by_surname.setdefault(written[-1], []).append(name)
     out: dict[str, str] = {}
     for surname in dict.fromkeys(words[-1] for words in person.values()):
-        group = [name for name in names if name.upper().split()[-1] == surname]
+        group = by_surname.get(surname, [])
         if len(group) < 2 or any(name not in person for name in group):
             continue
         longest = max(group, key=lambda name: len(person[name]))
