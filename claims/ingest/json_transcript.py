@@ -501,7 +501,7 @@ def _numbered_ids(speakers: Iterable[str]) -> dict[str, str]:
 def _seconds(value: Any) -> float:
     """A segment's start as seconds; ValueError for Infinity or NaN (JSON as Python reads it allows both)."""
     seconds = float(value)
-    if not math.isfinite(seconds):
+    if not math.isfinite(seconds * 1000):  # (1e308 is finite, its milliseconds are not: _clock could not write it)
         raise ValueError(f"{value!r} is not a time")
     return seconds
 

@@ -21,3 +21,12 @@ def test_colours_of_divs_nested_deep_are_worked_out_once_not_once_per_caption(mo
     lines = annotated.source_text.splitlines()
     assert lines[:3] == ["[00:00:00] Line 0.", "[00:00:01] - Line 1.", "[00:00:02] - Line 2."]
     assert len(calls) <= depth + 4 * captions  # each holder once, each caption's own few
+
+
+def test_a_start_time_whose_milliseconds_overflow_is_refused_in_one_line():
+    # NeMo's words (as any recogniser's JSON) with "start_time": 1e308: finite, but its milliseconds are not, and
+    # writing the clock raised OverflowError out of ingestion
+    words = ",".join('{"word": "hello", "start_time": 1e308, "end_time": 1e308, "speaker_label": "speaker_0"}' for _ in range(3))
+    annotated = run('{"words": [' + words + "]}", source="nemo.json")
+    assert [str(e) for e in annotated.errors] == [
+        "nemo.json: segment without a usable start time or text (ValueError: 1e+308 is not a time)"]
