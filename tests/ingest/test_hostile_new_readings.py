@@ -30,3 +30,38 @@ def test_a_start_time_whose_milliseconds_overflow_is_refused_in_one_line():
     annotated = run('{"words": [' + words + "]}", source="nemo.json")
     assert [str(e) for e in annotated.errors] == [
         "nemo.json: segment without a usable start time or text (ValueError: 1e+308 is not a time)"]
+
+
+class _Measured:
+    """A pattern whose fullmatch counts the characters it is given."""
+
+    def __init__(self, pattern):
+        self.pattern, self.chars = pattern, 0
+
+    def fullmatch(self, text, *args):
+        self.chars += len(text)
+        return self.pattern.fullmatch(text, *args)
+
+
+def test_a_line_of_thousands_of_names_elements_is_not_read_again_at_each_one(monkeypatch):
+    # a line of 2,000 Hansard "primary-text" spans inside a speaker's link, and of 2,000 <cite>s: at each name's tag
+    # the whole line so far was joined and matched as a time mark (12 s for 1 MB of such spans, 30 s for 0.5 MB of
+    # <cite>s); and 2,000 <cite>s never closed round 1,000 letters: at the line's end each one's text (all of it) was
+    # matched as a name (8 s for 130 kB)
+    from claims.ingest import html
+    time_mark, name = _Measured(html._TIME_MARK), _Measured(html._SPEAKER_NAME)
+    monkeypatch.setattr(html, "_TIME_MARK", time_mark)
+    monkeypatch.setattr(html, "_SPEAKER_NAME", name)
+    spans = "<a class='attributed-to-details'>" + "<span class='primary-text'>A" * 2000 + "</a>"
+    unclosed = "<cite>" * 2000 + "x" * 1000
+    page = f"<html><body><p>{spans}</p><p>{'<cite>B</cite> ' * 2000}</p><p>{unclosed}</p><p>Q: Is it read?</p></body></html>"
+    assert html.read_page(page).text.endswith("B\n\n" + "x" * 1000 + "\n\nQ: Is it read?\n")
+    assert time_mark.chars < 10_000 and name.chars < 10_000  # before: 5,998,998 and 2,000,000
+
+
+def test_a_hansard_speakers_link_and_a_time_before_a_cited_name_read_as_before():
+    page = ("<html><body><div><a class='attributed-to-details' href='/m'><div class='primary-text'>The Minister for Roads "
+            "(Colin Webb)</div><div class='secondary-text'>Leeds</div></a><p>We will build roads.</p></div>"
+            "<p><span class='ts'>00:04</span> <cite>Ann Blake</cite> Thank you.</p></body></html>")
+    from claims.ingest.html import read_page
+    assert read_page(page).text == "The Minister for Roads (Colin Webb):\n\nWe will build roads.\n\n[00:04] Ann Blake: Thank you.\n"
