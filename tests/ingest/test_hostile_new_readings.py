@@ -1,5 +1,9 @@
 """Hostile shapes of the newest readings (colours as voices, NeMo's JSON, Hansard's speaker links): each read in time
 linear in its size, or refused in one line."""
+import json
+
+import pytest
+
 from claims.ingest import xml_transcript
 from claims.ingest.pipeline import run
 
@@ -65,3 +69,21 @@ def test_a_hansard_speakers_link_and_a_time_before_a_cited_name_read_as_before()
             "<p><span class='ts'>00:04</span> <cite>Ann Blake</cite> Thank you.</p></body></html>")
     from claims.ingest.html import read_page
     assert read_page(page).text == "The Minister for Roads (Colin Webb):\n\nWe will build roads.\n\n[00:04] Ann Blake: Thank you.\n"
+
+
+@pytest.mark.parametrize("data", [
+    {"words": [{"word": "hi", "start_time": 0, "speaker_label": "speaker_0"}],  # NeMo's sentences
+     "sentences": [{"sentence": None, "start_time": 1, "speaker_label": "speaker_0"},
+                   {"sentence": "Yes indeed.", "start_time": 2, "speaker_label": "speaker_1"}]},
+    {"words": [{"word": None, "start_time": 1, "speaker_label": "speaker_0"},  # NeMo's words
+               {"word": "Yes indeed.", "start_time": 2, "speaker_label": "speaker_1"}]},
+    {"schemaVersion": 2.0, "monologues": [  # Gecko's
+        {"speaker": {"id": "speaker_0"}, "terms": [{"start": 1, "text": None, "type": "WORD"}]},
+        {"speaker": {"id": "speaker_1"}, "terms": [{"start": 2, "text": "Yes", "type": "WORD"},
+                                                    {"start": 2.5, "text": "indeed.", "type": "WORD"}]}]},
+])
+def test_a_null_text_in_a_recognisers_json_is_no_words_not_the_word_none(data):
+    # JSON's null as a sentence's, word's or term's text was written as the word "None" in the transcript
+    annotated = run(json.dumps(data), source="n.json")
+    assert "None" not in annotated.source_text
+    assert annotated.source_text.endswith("[00:00:02] Speaker 1: Yes indeed.\n")
