@@ -255,8 +255,9 @@ def _ink(text: str) -> int:
 
 
 # a time mark alone ("[00:00:04.120]") has at most this many characters other than white space, a marked element's
-# name or clock ("Starting point is 00:00:23", "The Minister for Roads (Colin Webb)") at most _MARK_INK
-_TIME_MARK_INK, _MARK_INK = 32, 200
+# name or clock ("Starting point is 00:00:23", "The Minister for Roads (Colin Webb)") at most _MARK_INK, in at most
+# _MARK_PIECES pieces of text (one a letter, with the white space between, where each letter has its own <span>)
+_TIME_MARK_INK, _MARK_INK, _MARK_PIECES = 32, 200, 200
 
 
 class _Renderer(HTMLParser):
@@ -534,8 +535,8 @@ class _Renderer(HTMLParser):
             if len(self.blocks) != marked.blocks_at:  # a block inside: not a mark or a name
                 continue
             ink = self.line_ink - marked.ink_at if marked.line_number == self.lines_flushed else None
-            if ink is not None and not 0 < ink <= _MARK_INK:  # empty, or longer than any name or clock
-                continue
+            if ink is not None and not 0 < ink <= _MARK_INK or len(self.line) - marked.line_at > _MARK_PIECES:
+                continue  # empty, or longer than any name or clock
             text = _SPACE.sub(" ", "".join(self.line[marked.line_at:])).strip()
             ink = _ink(text) if ink is None else ink
             clock = (_CLOCK.fullmatch(text) or _WORDED_CLOCK.fullmatch(text)) if marked.kind == "time" else None
