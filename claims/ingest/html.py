@@ -190,6 +190,8 @@ class _Marked:
     depth: int
     line_at: int
     blocks_at: int
+    ink_at: int = 0  # the line's characters other than white space before it (_Renderer.line_ink)
+    line_number: int = 0  # which line it opened on (_Renderer.lines_flushed)
 
 
 @dataclass
@@ -247,11 +249,29 @@ def _class_words(attrs: list[tuple[str, str | None]]) -> set[str]:
     return set(re.split(r"[\s_\-]+", value.lower())) - {""}
 
 
+def _ink(text: str) -> int:
+    """How many of text's characters are not white space."""
+    return len("".join(text.split()))
+
+
+# a time mark alone ("[00:00:04.120]") has at most this many characters other than white space, a marked element's
+# name or clock ("Starting point is 00:00:23", "The Minister for Roads (Colin Webb)") at most _MARK_INK, in at most
+# _MARK_PIECES pieces of text (one a letter, with the white space between, where each letter has its own <span>)
+_TIME_MARK_INK, _MARK_INK, _MARK_PIECES = 32, 200, 200
+
+
 class _Renderer(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self.line: list[str] = []
+        # the line's characters other than white space, and how often they changed: whether the line so far is empty
+        # or a time mark alone is known without joining it at every name's tag (a line of 100,000 <cite>s or Hansard
+        # "primary-text" spans was joined once per tag: 12 s at 1 MB)
+        self.line_ink = 0
+        self.line_version = 0
+        self.line_time_mark = (-1, False)  # (line_version, whether the line so far is a time mark alone)
+        self.lines_flushed = 0
         self.line_own: list[str] = []  # the line's text outside links to other pages
         self.skip_tag: str | None = None
         self.skip_depth = 0
@@ -316,6 +336,7 @@ class _Renderer(HTMLParser):
             self.blocks.append(text)
         self.line_bold = self.line_not_bold = False
         self.line = []
+        self.line_ink, self.line_version, self.lines_flushed = 0, self.line_version + 1, self.lines_flushed + 1
         self.line_own = []
         self.line_linked = self.line_unlinked = False
         self.line_marked = False
@@ -375,10 +396,9 @@ class _Renderer(HTMLParser):
         if tag not in _VOID and (tag == "cite" or _SPEAKER_CLASS_WORD in class_words or attributed_name):
             # the line so far is joined only here: at every tag, a paragraph of one <span> per
             # word (an interactive transcript's) was joined once per word
-            line_text = "".join(self.line).strip()
-            holds_time_mark = bool(_TIME_MARK.fullmatch(line_text))
+            holds_time_mark = self._line_is_time_mark()
             # a name inline counts where it opens a line (not "as <cite>Moby Dick</cite> says")
-            speaker = tag in _BLOCKS or not line_text or holds_time_mark
+            speaker = tag in _BLOCKS or not self.line_ink or holds_time_mark
         if tag == "br" and self.pre:
             self.line.append("\n")
         elif (tag in _BLOCKS and not (speaker and holds_time_mark)) or tag == "br":
@@ -412,9 +432,29 @@ class _Renderer(HTMLParser):
                 self.attribution_depth = len(self.open_tags)
             if speaker or column == "speaker":
                 kind = "attributed" if attributed_name else "speaker"
-                self.marked.append(_Marked(kind, len(self.open_tags), len(self.line), len(self.blocks)))
+                self.marked.append(_Marked(kind, len(self.open_tags), len(self.line), len(self.blocks), self.line_ink, self.lines_flushed))
             elif tag == "time" or column == "time" or class_words & _TIME_CLASS_WORDS:
-                self.marked.append(_Marked("time", len(self.open_tags), len(self.line), len(self.blocks)))
+                self.marked.append(_Marked("time", len(self.open_tags), len(self.line), len(self.blocks), self.line_ink, self.lines_flushed))
+
+    def _line_is_time_mark(self) -> bool:
+        """Whether the line so far is a time mark alone ("[00:04]")."""
+        if not self.line_ink or self.line_ink > _TIME_MARK_INK:
+            return False
+        if self.line_time_mark[0] != self.line_version:
+            self.line_time_mark = (self.line_version, bool(_TIME_MARK.fullmatch("".join(self.line).strip())))
+        return self.line_time_mark[1]
+
+    def _append_inked(self, text: str) -> None:
+        self.line.append(text)
+        if ink := _ink(text):
+            self.line_ink += ink
+            self.line_version += 1
+
+    def _replace_from(self, at: int, text: str, ink_before: int) -> None:
+        """The line's part from `at` (`ink_before` characters other than white space) replaced by `text`."""
+        self.line[at:] = [text]
+        self.line_ink += _ink(text) - ink_before
+        self.line_version += 1
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -482,7 +522,7 @@ class _Renderer(HTMLParser):
         "<h2>Tarun Chitra <button onclick='audio_skip("4:34")'>4:34</button></h2>")."""
         clock = _CLOCK.fullmatch(_SPACE.sub(" ", "".join(self.skipped_text)).strip())
         if self.skip_tag == "button" and clock:
-            self.line.append(f" [{clock.group(1)}] ")
+            self._append_inked(f" [{clock.group(1)}] ")
             self.line_marked = True
         self.skip_tag, self.skipped_text = None, []
 
@@ -494,14 +534,18 @@ class _Renderer(HTMLParser):
             marked = self.marked.pop()
             if len(self.blocks) != marked.blocks_at:  # a block inside: not a mark or a name
                 continue
+            ink = self.line_ink - marked.ink_at if marked.line_number == self.lines_flushed else None
+            if ink is not None and not 0 < ink <= _MARK_INK or len(self.line) - marked.line_at > _MARK_PIECES:
+                continue  # empty, or longer than any name or clock
             text = _SPACE.sub(" ", "".join(self.line[marked.line_at:])).strip()
+            ink = _ink(text) if ink is None else ink
             clock = (_CLOCK.fullmatch(text) or _WORDED_CLOCK.fullmatch(text)) if marked.kind == "time" else None
             if clock:
-                self.line[marked.line_at:] = [f" [{clock.group(1)}] "]
+                self._replace_from(marked.line_at, f" [{clock.group(1)}] ", ink)
                 self.line_marked = True
             elif (marked.kind == "speaker" and _SPEAKER_NAME.fullmatch(text) and len(text.split()) <= _SPEAKER_NAME_WORDS
                   or marked.kind == "attributed" and _ATTRIBUTED_NAME.fullmatch(text)):
-                self.line[marked.line_at:] = [f" {text} " if text[-1] in ":：" else f" {text}: "]
+                self._replace_from(marked.line_at, f" {text} " if text[-1] in ":：" else f" {text}: ", ink)
                 self.line_marked = True
                 self.label_end = marked.line_at + 1
 
@@ -515,7 +559,7 @@ class _Renderer(HTMLParser):
         elif self.skip_tag == "noscript":
             self.noscript_text.append(data)
         elif not self.skip_tag and not self.in_head:
-            self.line.append(data)
+            self._append_inked(data)
             if _WORD.search(data):  # the commas between a list's links are not words of the line's own
                 if self.open_counts["b"] or self.open_counts["strong"]:
                     self.line_bold = True

@@ -147,6 +147,11 @@ def opaque_id(value: str) -> bool:
     return digit_runs >= 2 or (digit_runs == 1 and len(value) >= 16)
 
 
+def _text(value: Any) -> str:
+    """A segment's or word's text as written; "" for JSON's null (which str() would make the word "None")."""
+    return "" if value is None else str(value)
+
+
 def _sentences(words: Iterable[tuple[float, str, str, bool]]) -> Iterator[Segment]:
     """(start seconds, speaker, word, joins the word before) per word in, one segment per
     sentence out: a new one after a word ending a sentence and where the speaker changes."""
@@ -154,7 +159,7 @@ def _sentences(words: Iterable[tuple[float, str, str, bool]]) -> Iterator[Segmen
     # piece joined to it and searched whole again was quadratic: ElevenLabs' 100,000 punctuation items, 40 s at 5 MB)
     start, speaker, pieces = 0.0, "", []
     for at, who, word, joins in words:
-        word = str(word).strip()
+        word = _text(word).strip()
         if not word:
             continue
         if pieces and who != speaker and not joins:
@@ -319,7 +324,7 @@ def _nemo(data: dict) -> Iterable[Segment]:
 def _gecko(monologues: list) -> Iterator[Segment]:
     """Gecko's monologues (as NeMo writes them): a speaker's terms, a punctuation term joined to the word before."""
     for monologue in monologues:
-        terms = [t for t in monologue["terms"] if str(t.get("text", "")).strip()]
+        terms = [t for t in monologue["terms"] if _text(t.get("text")).strip()]
         if not terms:
             continue
         who = monologue.get("speaker") or {}
@@ -328,7 +333,7 @@ def _gecko(monologues: list) -> Iterator[Segment]:
         for term in terms:
             if pieces and term.get("type") != "PUNCTUATION":
                 pieces.append(" ")
-            pieces.append(str(term["text"]).strip())
+            pieces.append(_text(term["text"]).strip())
         yield float(terms[0]["start"]), speaker_label(who), "".join(pieces)
 
 
@@ -557,7 +562,7 @@ def _numbered_ids(speakers: Iterable[str]) -> dict[str, str]:
 def _seconds(value: Any) -> float:
     """A segment's start as seconds; ValueError for Infinity or NaN (JSON as Python reads it allows both)."""
     seconds = float(value)
-    if not math.isfinite(seconds):
+    if not math.isfinite(seconds * 1000):  # (1e308 is finite, its milliseconds are not: _clock could not write it)
         raise ValueError(f"{value!r} is not a time")
     return seconds
 
@@ -569,7 +574,7 @@ def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
     turns: list[tuple[float, str, list[str]]] = []  # (start, speaker, its segments' words)
     try:
         for start, speaker, words in segments:
-            words = _SPACE.sub(" ", str(words)).strip()
+            words = _SPACE.sub(" ", _text(words)).strip()
             if not words:
                 continue
             if turns and speaker and turns[-1][1] == speaker:

@@ -178,11 +178,12 @@ class _Caption:
     element: ElementTree.Element
     container: float = 0.0  # the begin written on the <div> or <body> holding it
     offset: float = 0.0  # the begins of all its containers, added up (TTML's time base)
-    holders: tuple = ()  # the <body> and <div>s holding it, outermost first (their styles colour its text)
+    # the <body> and <div>s holding it (their styles colour its text): (innermost, (the one holding it, (... None)))
+    holders: tuple | None = None
 
 
 def _timed(element: ElementTree.Element, rates: _Rates, agent: str | None = None, container: float = 0.0, offset: float = 0.0,
-           holders: tuple = ()):
+           holders: tuple | None = None):
     """Each caption under `element`, in order."""
     name, attrs = _local(element.tag), element.attrib
     agent = _attr(element, "agent") or agent
@@ -198,13 +199,13 @@ def _timed(element: ElementTree.Element, rates: _Rates, agent: str | None = None
         if name in ("body", "div") and "begin" in attrs:
             container = _seconds(attrs["begin"], rates)
             offset += container
-        if name in ("body", "div"):
-            holders += (element,)
+        if name in ("body", "div"):  # (a pair, not a tuple grown at each level: each caption kept one of depth's length)
+            holders = (element, holders)
         for child in element:
             yield from _timed(child, rates, agent, container, offset, holders)
 
 
-def _absolute(captions: list[_Caption]) -> list[tuple[float, str | None, ElementTree.Element, tuple]]:
+def _absolute(captions: list[_Caption]) -> list[tuple[float, str | None, ElementTree.Element, tuple | None]]:
     """(seconds from the recording's start, agent, element) of each caption. TTML counts a
     paragraph's begin from its containers' begins; Apple writes absolute times on a <div> and
     on its paragraphs alike. A paragraph beginning before its container's begin shows which:
@@ -235,10 +236,15 @@ def _colour_voices(captions: list, colours: dict[str, str]) -> list[list[tuple[b
     if not colours or any(agent for _, agent, _, _ in captions):
         return None
     out, changes, previous = [], 0, None
+    known: dict[int, str | None] = {}  # a holder's colour by its id, each worked out once (not once per caption in it)
     for _, _, element, holders in captions:
-        colour = None
-        for holder in holders:
-            colour = _colour(holder, colours, colour)
+        unknown = []
+        while holders is not None and id(holders[0]) not in known:
+            unknown.append(holders[0])
+            holders = holders[1]
+        colour = known[id(holders[0])] if holders is not None else None
+        for holder in reversed(unknown):  # outermost first
+            colour = known[id(holder)] = _colour(holder, colours, colour)
         stretches: list[list] = []
         for line_colour, words in _coloured_lines(element, colours, colour):
             if stretches and line_colour == previous:
