@@ -58,6 +58,39 @@ def test_an_opening_that_does_not_say_who_names_nobody(opening):
     assert (hosts, guests) == ((), ())
 
 
+# as real openings write them (measured in bench/introductions.py): a typographic apostrophe, "I am your host"
+@pytest.mark.parametrize("opening, expected", [
+    ("Hello, and welcome to the Kiln Hour, everything clay that matters. I’m Noor Haddad, your host, and my guest today "
+     "is Felix Moreau. Hi, Felix.", (("Noor Haddad",), ("Felix Moreau",), "Kiln Hour")),
+    ("Hello, everyone, and welcome to the Rust Belt podcast. I am your host, Dana Whitfield, and today we're talking "
+     "about compilers.", (("Dana Whitfield",), (), "Rust Belt podcast")),
+])
+def test_a_host_named_with_a_typographic_apostrophe_or_i_am_your_host(opening, expected):
+    assert named(opening) == expected
+
+
+@pytest.mark.parametrize("opening", [
+    # co-hosts introducing themselves in turn (The Changelog's early openings): either could be the host
+    "Welcome to Byte Talk, episode 0.4.0. I'm Rosa Lindqvist. And I'm Tomas Berg. This is Byte Talk.",
+    "I’m Rosa Lindqvist, and I’m Tomas Berg, and this is Byte Talk.",
+])
+def test_two_people_introducing_themselves_in_the_first_lines_name_no_host(opening):
+    hosts, _, _ = named(opening)
+    assert hosts == ()
+
+
+@pytest.mark.parametrize("opening", [
+    # a panel show: the co-host joins first, then the guests (Go Time's, JS Party's openings)
+    "Hello, and welcome to Stack Chat. I'm joined today by Leo Brandt. Hello, Leo. And we have some very exciting "
+    "guests. The first one is Ines Duarte.",
+    "Hello, and welcome to Stack Chat. Joining me is Ravi Menon. Hello, Ravi. We're also joined by Ines Duarte.",
+    "Welcome to Stack Chat. Joining us today is Ravi Menon. I've got very special guests today, as well.",
+])
+def test_a_panel_opening_with_more_than_one_guest_names_no_guest(opening):
+    _, guests, _ = named(opening)
+    assert guests == ()
+
+
 @pytest.mark.parametrize("opening, expected", [
     # Spanish, French, German, Portuguese and Italian shows: the host beside the show's name, as in English
     ("Hola, soy Lucía Fernández y esto es Raíces y Ramas. Hoy conversamos con Tomás Aguirre, apicultor en Navarra.",
