@@ -74,7 +74,9 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s{_EMPLOYER}?({_NAME}){_ENDS}") for p in
     r"(?i:\bmy guest (?:today |this week |on (?:the|this) (?:show|episode|podcast) )?is)",
     r"(?i:\b(?:today |this week )?(?:I['’]m|I am|we['’]re|we are) (?:also )?(?:talking|speaking|chatting|joined) (?:today |now )?(?:to|with|by))",
     r"(?i:\b(?:(?:today|this week),? (?:I|we) (?:talked|spoke)|(?:I|we) sat down) (?:to|with))",
-    r"(?i:\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week )?is)",
+    r"(?i:\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week |as well )?is)",
+    # a panel show's guest after its co-hosts ("joining me today are Mat and Jon, and our special guest, Ramya Rao")
+    r"(?i:\b(?:our|my) special guest(?: today| this week)?,?)",
     r"(?i:\bthe pleasure of (?:interviewing|speaking with|talking (?:to|with)))",
     r"(?i:\b(?:today|this week),? (?:I have|we have|I['’]ve got|we['’]ve got))",
     # Spanish, French and German shows' openings ("Hoy conversamos con Isabel Ramos, ceramista", "Je reçois

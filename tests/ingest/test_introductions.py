@@ -80,6 +80,18 @@ def test_two_people_introducing_themselves_in_the_first_lines_name_no_host(openi
 
 
 @pytest.mark.parametrize("opening", [
+    # a panel show's guest, introduced after its co-hosts (Go Time's openings)
+    "Hello, and welcome to Stack Chat, where a panel and special guests talk code. My name is Leo Brandt, and joining "
+    "me today are Mira Okoye and Tomas Berg, and our special guest, Ines Duarte, to talk about editors.",
+    "Welcome to Stack Chat! Joining me today, I have my co-host, Leo Brandt. And joining us as well is Ines Duarte. "
+    "How are you doing today, Ines?",
+])
+def test_a_panel_shows_special_guest_is_the_guest(opening):
+    _, guests, _ = named(opening)
+    assert guests == ("Ines Duarte",)
+
+
+@pytest.mark.parametrize("opening", [
     # a panel show: the co-host joins first, then the guests (Go Time's, JS Party's openings)
     "Hello, and welcome to Stack Chat. I'm joined today by Leo Brandt. Hello, Leo. And we have some very exciting "
     "guests. The first one is Ines Duarte.",
