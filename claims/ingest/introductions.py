@@ -16,7 +16,8 @@ too; the host only where the opening says "I'm <Name>" beside the show's name or
 introduces themselves in its first lines (co-hosts' "I'm Rosa Lindqvist. And I'm Tomas Berg." name no host); one
 host and one guest at most (an opening naming two guests leaves them unnamed: the words of both
 would go to the first; so does one saying it has several, "we have some very exciting guests", where the one named
-is often a panel's co-host); a firm's possessive and a post before the guest's name are read past ("with Goldman
+is often a panel's co-host); a guest welcomed to the show by first name ("Carol, welcome to the Changelog.") only
+where the opening says that first name's full name once; a firm's possessive and a post before the guest's name are read past ("with Goldman
 Sachs' chief economist Jan Doe" names Jan Doe). Not caught: a firm named like a person alone ("a conversation
 with Goldman Sachs").
 
@@ -229,6 +230,8 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
     if not metadata.guests:
         hosts = found.get("hosts", metadata.hosts)
         guests = [g for g in _names(_GUEST_IN_OPENING, opening) if g not in hosts]
+        if not guests:
+            guests = [g for g in _welcomed_by_first_name(opening) if g not in hosts]
         if not guests and metadata.title:
             guests = [g for g in _names(_GUEST_IN_TITLE, metadata.title) if g not in hosts and _said_in(g, text, start, end)]
         if len(guests) == 1 and not _SEVERAL_GUESTS.search(opening):
@@ -238,6 +241,23 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
         if show and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
             found["show"] = show
     return replace(metadata, **found) if found else metadata
+
+
+# a guest welcomed to the show by first name ("Carol, welcome to the Changelog."), the welcome not "back" (a panel
+# welcomes its co-hosts back)
+_WELCOMED = re.compile(rf"(?<![\w'’-])({_WORD}),\s(?i:welcome to)\s")
+
+
+def _welcomed_by_first_name(opening: str) -> list[str]:
+    """The guest whom the opening welcomes to the show by first name, where it says that first name's full name
+    once ("... with Carol Lee, who has a PhD ... Carol, welcome to the Changelog."): [that name], else []."""
+    firsts = {m.group(1) for m in _WELCOMED.finditer(opening)}
+    if len(firsts) != 1:
+        return []
+    first = firsts.pop()
+    full = re.compile(rf"(?<![\w'’-])({re.escape(first)}(?:\s{_PARTICLE}?{_WORD}){{1,2}}){_ENDS}")
+    names = _names([full], opening)
+    return names if len(names) == 1 else []
 
 
 def _show(opening: str, title: str) -> str:

@@ -80,6 +80,25 @@ def test_two_people_introducing_themselves_in_the_first_lines_name_no_host(openi
 
 
 @pytest.mark.parametrize("opening", [
+    "We are here to talk about glaze chemistry with Wen Lacroix, who runs a kiln. Wen, welcome to the Pottery Desk.",
+    "Joining me today is a special guest Wen Lacroix, who built a kiln app. So Wen, welcome to the show.",
+])
+def test_a_guest_welcomed_by_first_name_is_the_full_name_the_opening_says(opening):
+    _, guests, _ = named(opening)
+    assert guests == ("Wen Lacroix",)
+
+
+@pytest.mark.parametrize("opening", [
+    "So, Wen, you run a kiln. Welcome to the Pottery Desk.",  # no full name said
+    "Wen, welcome to the Pottery Desk. Wen Lacroix and Wen Zhou both wrote to us this week.",  # two Wens
+    "Our regular Wen Lacroix is here. Wen, welcome back to the Pottery Desk.",  # a co-host welcomed back
+])
+def test_a_first_name_welcomed_without_one_full_name_names_nobody(opening):
+    _, guests, _ = named(opening)
+    assert guests == ()
+
+
+@pytest.mark.parametrize("opening", [
     # a panel show's guest, introduced after its co-hosts (Go Time's openings)
     "Hello, and welcome to Stack Chat, where a panel and special guests talk code. My name is Leo Brandt, and joining "
     "me today are Mira Okoye and Tomas Berg, and our special guest, Ines Duarte, to talk about editors.",
