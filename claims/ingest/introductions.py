@@ -12,9 +12,12 @@ manifest or option gives is filled in (merge_metadata's lowest layer).
 A wrong name is worse than none (it becomes a speaker of its own, claims filed under a person who
 never said them), so: a name is two to four capitalised words (raw captions' misheard surnames, "Ilya
 switzerberger", give none); a name from the title counts only when the transcript's words say it
-too; the host only where the opening says "I'm <Name>" beside the show's name or "your host"; one
+too; the host only where the opening says "I'm <Name>" beside the show's name or "your host", and no one else
+introduces themselves in its first lines (co-hosts' "I'm Rosa Lindqvist. And I'm Tomas Berg." name no host); one
 host and one guest at most (an opening naming two guests leaves them unnamed: the words of both
-would go to the first); a firm's possessive and a post before the guest's name are read past ("with Goldman
+would go to the first; so does one saying it has several, "we have some very exciting guests", where the one named
+is often a panel's co-host); a guest welcomed to the show by first name ("Carol, welcome to the Changelog.") only
+where the opening says that first name's full name once; a firm's possessive and a post before the guest's name are read past ("with Goldman
 Sachs' chief economist Jan Doe" names Jan Doe). Not caught: a firm named like a person alone ("a conversation
 with Goldman Sachs").
 
@@ -70,11 +73,13 @@ _EMPLOYER = rf"(?:{_FIRM},?\s(?:{_POST_WORD},?\s){{0,4}})"
 _GUEST_IN_OPENING = [re.compile(p + rf"\s{_EMPLOYER}?({_NAME}){_ENDS}") for p in (
     r"(?i:\bconversation with)",
     r"(?i:\bmy guest (?:today |this week |on (?:the|this) (?:show|episode|podcast) )?is)",
-    r"(?i:\b(?:today |this week )?(?:I'm|I am|we're|we are) (?:talking|speaking|chatting|joined) (?:today |now )?(?:to|with|by))",
+    r"(?i:\b(?:today |this week )?(?:I['’]m|I am|we['’]re|we are) (?:also )?(?:talking|speaking|chatting|joined) (?:today |now )?(?:to|with|by))",
     r"(?i:\b(?:(?:today|this week),? (?:I|we) (?:talked|spoke)|(?:I|we) sat down) (?:to|with))",
-    r"(?i:\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week )?is)",
+    r"(?i:\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week |as well )?is)",
+    # a panel show's guest after its co-hosts ("joining me today are Mat and Jon, and our special guest, Ramya Rao")
+    r"(?i:\b(?:our|my) special guest(?: today| this week)?,?)",
     r"(?i:\bthe pleasure of (?:interviewing|speaking with|talking (?:to|with)))",
-    r"(?i:\b(?:today|this week),? (?:I have|we have|I've got|we've got))",
+    r"(?i:\b(?:today|this week),? (?:I have|we have|I['’]ve got|we['’]ve got))",
     # Spanish, French and German shows' openings ("Hoy conversamos con Isabel Ramos, ceramista", "Je reçois
     # aujourd'hui Paul Mercier", "Mein Gast heute ist Klara Berger"); a title before the name is dropped
     # ("Frau Amina Yusuf"), an article or a bare title gives none ("La Casa Azul", "Frau Dr. Lehmann")
@@ -93,21 +98,22 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s{_EMPLOYER}?({_NAME}){_ENDS}") for p in
     # spreche ich mit ...": a post there is the rule, "mit Bundeskanzler Olaf Scholz")
     re.compile(rf"(?i:\bmein(?:e)? Gast (?:heute |in dieser Folge )?ist|\bheute zu Gast ist)\s((?:(?:Frau|Herrn?|Dr\.?|Prof\.?)\s)*{_WORD}\s{_WORD}){_ENDS}"),
 ]
-_SHOW = r"(?:[Tt]he\s)?[A-Z0-9][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z0-9][\w'’&-]*)){0,5}"
+# (its name may end in a lower-case "podcast" or "show": "welcome to the Stack Overflow podcast, a place to ...")
+_SHOW = r"(?:[Tt]he\s)?[A-Z0-9][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z0-9][\w'’&-]*)){0,5}(?:\s(?:podcast|show)\b)?"
 _SHOW_IN_OPENING = re.compile(
-    rf"(?i:\b(?:welcome (?:back )?to|you're listening to))\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I'm|I am|my|today|this)\b)"
+    rf"(?i:\b(?:welcome (?:back )?to|you['’]re listening to))\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I['’]m|I am|my|today|this)\b)"
     # "I'm Maria Lopez and this is Charged Up.", "I'm Michael Barbaro. This is The Daily." (punctuated: raw
     # captions run on into the next words)
-    rf"|(?i:\b(?:I'm|I am))\s{_NAME}[,.]?\s(?i:(?:and )?this is)\s({_SHOW})(?=\s*[,.!;:?])"
+    rf"|(?i:\b(?:I['’]m|I am))\s{_NAME}[,.]?\s(?i:(?:and )?this is)\s({_SHOW})(?=\s*[,.!;:?])"
     # "This is Fresh Air. I'm Terry Gross."
-    rf"|(?i:\bthis is)\s({_SHOW})[,.!]\s(?i:I'm|I am)\s{_NAME}{_ENDS}"
+    rf"|(?i:\bthis is)\s({_SHOW})[,.!]\s(?i:I['’]m|I am)\s{_NAME}{_ENDS}"
 )
 # where a host introduces themselves: the first lines (a guest says "I'm ..." later, answering)
 _HOST_OPENING_CHARS = 400
 _HOST_IN_OPENING = [re.compile(p) for p in (
-    rf"(?i:\b(?:I'm|I am|my name is))\s({_NAME})[,.]?\s(?:(?i:(?:and )?(?:this is|welcome to|you're listening to))\s(?:[Tt]he\s)?[A-Z0-9]|(?i:(?:and )?(?:I'm )?your host)\b)",
-    rf"(?i:\bI'm your host),?\s({_NAME}){_ENDS}",
-    rf"(?i:\bwelcome (?:back )?to|\bthis is)\s{_SHOW}[,.!]?\s(?i:I'm|I am)\s({_NAME}){_ENDS}",
+    rf"(?i:\b(?:I['’]m|I am|my name is))\s({_NAME})[,.]?\s(?:(?i:(?:and )?(?:this is|welcome to|you['’]re listening to))\s(?:[Tt]he\s)?[A-Z0-9]|(?i:(?:and )?(?:I['’]m )?your host)\b)",
+    rf"(?i:\bI(?:['’]m| am) your host),?\s({_NAME}){_ENDS}",
+    rf"(?i:\bwelcome (?:back )?to|\bthis is)\s{_SHOW}[,.!]?\s(?i:I['’]m|I am)\s({_NAME}){_ENDS}",
 )]
 # Spanish, French, German, Portuguese and Italian shows' openings, as the English ones: "Soy Lucía Fernández y esto
 # es Raíces y Ramas", "Bienvenue dans Terrain Neutre, je suis Julien Besson", "Ich bin Lea Hoffmann und das ist
@@ -151,6 +157,13 @@ def _introducing(i_am: str, and_: str, this_is: str, listening: str, welcome: st
 
 
 _OTHER_HOST_IN_OPENING = [p for phrases in _INTRODUCING for p in _introducing(*phrases)[0]]
+# two people introducing themselves in the first lines are co-hosts ("I'm Adam Stachowiak. And I'm Wynne
+# Netherlands. This is The Changelog."): the one beside the show's name is no likelier the host than the other
+_SELF_INTRODUCED = re.compile(rf"(?i:\b(?:I['’]m|I am|my name is))\s({_NAME}){_ENDS}")
+# an opening that has several guests, though it introduces one by a phrase above ("I've got very special guests
+# today", "we have some very exciting guests"): the one named may be a co-host ("Joining me is ..." on a panel show)
+_SEVERAL_GUESTS = re.compile(
+    r"(?i:\b(?:I|we)(?:['’]ve got| have(?: got)?) (?:\w+ ){0,3}guests\b|\bguests (?:today|this week)\b)")
 _OTHER_SHOW_IN_OPENING = [_introducing(*phrases)[1] for phrases in _INTRODUCING]
 _GUEST_IN_TITLE = [re.compile(p) for p in (
     rf"^({_NAME})\s*(?:\([^)]*\)\s*)?[:|–—-]",  # "Ilya Sutskever: Deep Learning", "Name (Role) - Topic"
@@ -212,20 +225,39 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
     if not metadata.hosts:
         first_lines = opening[:_HOST_OPENING_CHARS]
         hosts = _names(_HOST_IN_OPENING, first_lines) or _names(_OTHER_HOST_IN_OPENING, first_lines)
-        if len(hosts) == 1 and hosts[0] not in metadata.guests:
+        if len(hosts) == 1 and hosts[0] not in metadata.guests and len(_names([_SELF_INTRODUCED], first_lines)) < 2:
             found["hosts"] = (hosts[0],)
     if not metadata.guests:
         hosts = found.get("hosts", metadata.hosts)
         guests = [g for g in _names(_GUEST_IN_OPENING, opening) if g not in hosts]
+        if not guests:
+            guests = [g for g in _welcomed_by_first_name(opening) if g not in hosts]
         if not guests and metadata.title:
             guests = [g for g in _names(_GUEST_IN_TITLE, metadata.title) if g not in hosts and _said_in(g, text, start, end)]
-        if len(guests) == 1:
+        if len(guests) == 1 and not _SEVERAL_GUESTS.search(opening):
             found["guests"] = (guests[0],)
     if not metadata.show:
         show = _show(opening, metadata.title)
         if show and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
             found["show"] = show
     return replace(metadata, **found) if found else metadata
+
+
+# a guest welcomed to the show by first name ("Carol, welcome to the Changelog."), the welcome not "back" (a panel
+# welcomes its co-hosts back)
+_WELCOMED = re.compile(rf"(?<![\w'’-])({_WORD}),\s(?i:welcome to)\s")
+
+
+def _welcomed_by_first_name(opening: str) -> list[str]:
+    """The guest whom the opening welcomes to the show by first name, where it says that first name's full name
+    once ("... with Carol Lee, who has a PhD ... Carol, welcome to the Changelog."): [that name], else []."""
+    firsts = {m.group(1) for m in _WELCOMED.finditer(opening)}
+    if len(firsts) != 1:
+        return []
+    first = firsts.pop()
+    full = re.compile(rf"(?<![\w'’-])({re.escape(first)}(?:\s{_PARTICLE}?{_WORD}){{1,2}}){_ENDS}")
+    names = _names([full], opening)
+    return names if len(names) == 1 else []
 
 
 def _show(opening: str, title: str) -> str:
@@ -312,7 +344,7 @@ def _host_greeted(text: str, turns: Sequence[Turn], role_of: dict, title: str, *
     if not greeting or greeting.group(1) in {part for guest in guests for part in guest.split()}:
         return ""
     full = rf"{re.escape(greeting.group(1))}(?:\s{_PARTICLE}?{_WORD}){{1,2}}"
-    said_by_host = re.compile(rf"(?i:\b(?:I'm|I am|my name is|this is))\s({full}){_ENDS}")
+    said_by_host = re.compile(rf"(?i:\b(?:I['’]m|I am|my name is|this is))\s({full}){_ENDS}")
     names = {m.group(1) for t in turns if role_of.get(t.speaker_slug) == "host"
              for m in said_by_host.finditer(text, t.start_char, t.end_char)}
     names |= {m.group(1) for m in re.finditer(rf"(?<![\w'’-])({full}){_ENDS}", title)}
@@ -325,7 +357,7 @@ def _host_greeted(text: str, turns: Sequence[Turn], role_of: dict, title: str, *
 _GUESTS_IN_OPENING = re.compile(
     r"(?i:\bmy guests (?:today |this week |on (?:the|this) (?:show|episode|podcast) )?are"
     r"|\b(?:joining (?:me|us)|with (?:me|us)) (?:today |now |this week )?are"
-    r"|\b(?:I'm|I am|we're|we are) joined (?:today )?by)"
+    r"|\b(?:I['’]m|I am|we['’]re|we are) joined (?:today )?by)"
     r"\s((?:[^.!?]|(?<=\bDr)\.|(?<=\bProf)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.){1,300})")
 _LISTED_NAME = re.compile(rf"(?<![\w'’-])({_NAME}){_ENDS}")
 

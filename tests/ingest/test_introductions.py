@@ -58,6 +58,70 @@ def test_an_opening_that_does_not_say_who_names_nobody(opening):
     assert (hosts, guests) == ((), ())
 
 
+# as real openings write them (measured in bench/introductions.py): a typographic apostrophe, "I am your host"
+@pytest.mark.parametrize("opening, expected", [
+    ("Hello, and welcome to the Kiln Hour, everything clay that matters. I’m Noor Haddad, your host, and my guest today "
+     "is Felix Moreau. Hi, Felix.", (("Noor Haddad",), ("Felix Moreau",), "Kiln Hour")),
+    ("Hello, everyone, and welcome to the Rust Belt podcast. I am your host, Dana Whitfield, and today we're talking "
+     "about compilers.", (("Dana Whitfield",), (), "Rust Belt podcast")),
+])
+def test_a_host_named_with_a_typographic_apostrophe_or_i_am_your_host(opening, expected):
+    assert named(opening) == expected
+
+
+@pytest.mark.parametrize("opening", [
+    # co-hosts introducing themselves in turn (The Changelog's early openings): either could be the host
+    "Welcome to Byte Talk, episode 0.4.0. I'm Rosa Lindqvist. And I'm Tomas Berg. This is Byte Talk.",
+    "I’m Rosa Lindqvist, and I’m Tomas Berg, and this is Byte Talk.",
+])
+def test_two_people_introducing_themselves_in_the_first_lines_name_no_host(opening):
+    hosts, _, _ = named(opening)
+    assert hosts == ()
+
+
+@pytest.mark.parametrize("opening", [
+    "We are here to talk about glaze chemistry with Wen Lacroix, who runs a kiln. Wen, welcome to the Pottery Desk.",
+    "Joining me today is a special guest Wen Lacroix, who built a kiln app. So Wen, welcome to the show.",
+])
+def test_a_guest_welcomed_by_first_name_is_the_full_name_the_opening_says(opening):
+    _, guests, _ = named(opening)
+    assert guests == ("Wen Lacroix",)
+
+
+@pytest.mark.parametrize("opening", [
+    "So, Wen, you run a kiln. Welcome to the Pottery Desk.",  # no full name said
+    "Wen, welcome to the Pottery Desk. Wen Lacroix and Wen Zhou both wrote to us this week.",  # two Wens
+    "Our regular Wen Lacroix is here. Wen, welcome back to the Pottery Desk.",  # a co-host welcomed back
+])
+def test_a_first_name_welcomed_without_one_full_name_names_nobody(opening):
+    _, guests, _ = named(opening)
+    assert guests == ()
+
+
+@pytest.mark.parametrize("opening", [
+    # a panel show's guest, introduced after its co-hosts (Go Time's openings)
+    "Hello, and welcome to Stack Chat, where a panel and special guests talk code. My name is Leo Brandt, and joining "
+    "me today are Mira Okoye and Tomas Berg, and our special guest, Ines Duarte, to talk about editors.",
+    "Welcome to Stack Chat! Joining me today, I have my co-host, Leo Brandt. And joining us as well is Ines Duarte. "
+    "How are you doing today, Ines?",
+])
+def test_a_panel_shows_special_guest_is_the_guest(opening):
+    _, guests, _ = named(opening)
+    assert guests == ("Ines Duarte",)
+
+
+@pytest.mark.parametrize("opening", [
+    # a panel show: the co-host joins first, then the guests (Go Time's, JS Party's openings)
+    "Hello, and welcome to Stack Chat. I'm joined today by Leo Brandt. Hello, Leo. And we have some very exciting "
+    "guests. The first one is Ines Duarte.",
+    "Hello, and welcome to Stack Chat. Joining me is Ravi Menon. Hello, Ravi. We're also joined by Ines Duarte.",
+    "Welcome to Stack Chat. Joining us today is Ravi Menon. I've got very special guests today, as well.",
+])
+def test_a_panel_opening_with_more_than_one_guest_names_no_guest(opening):
+    _, guests, _ = named(opening)
+    assert guests == ()
+
+
 @pytest.mark.parametrize("opening, expected", [
     # Spanish, French, German, Portuguese and Italian shows: the host beside the show's name, as in English
     ("Hola, soy Lucía Fernández y esto es Raíces y Ramas. Hoy conversamos con Tomás Aguirre, apicultor en Navarra.",
