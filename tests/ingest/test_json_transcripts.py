@@ -280,3 +280,34 @@ def test_more_recognisers_json_is_read_with_its_speakers_and_times(name, labels,
         slugs = [t.speaker_slug for t in annotated.turns]
         assert [t.start_seconds for t in annotated.turns] == [0.42, 2.9, 6.35, 8.1]
         assert slugs[0] == slugs[2] != slugs[1] == slugs[3]
+
+
+@pytest.mark.parametrize("speaker, error", [
+    (["Ann"], 'w.json: segment 2: its speaker is a list, not a name or a number: ["Ann"]'),
+    ({"id": 1}, 'w.json: segment 2: its speaker is an object, not a name or a number: {"id": 1}'),
+])
+def test_a_segments_speaker_given_as_a_list_or_an_object_is_refused_naming_the_segment_and_the_type(speaker, error):
+    # was refused as "not a labelled transcript" where every speaker was one, and read as a speaker called
+    # "['Ann']" (its words run into the line before) where only some were
+    segments = [{"start": 0, "text": "Hello there.", "speaker": "A"}, {"start": 2, "text": "Hi.", "speaker": speaker}]
+    annotated = run(json.dumps({"segments": segments}), source="w.json")
+    assert [str(e) for e in annotated.errors] == [error]
+
+
+@pytest.mark.parametrize("start, segment, shown", [
+    (1e12, 2, "1000000000000.0"), (1e300, 2, "1e+300"), (360000, 2, "360000.0"), (1e12, 1, "1000000000000.0"),
+])
+def test_a_segment_starting_100_hours_or_more_in_is_refused_naming_the_segment_and_its_time(start, segment, shown):
+    # "[100:00:00]" and longer clocks are no time to the readers of the lines written: the words ran into the line
+    # before, or with no line before the file was refused as "not a labelled transcript"
+    segments = [{"start": 0, "text": "Hello there.", "speaker": "A"}, {"start": 2, "text": "Hi.", "speaker": "B"}]
+    segments[segment - 1]["start"] = start
+    annotated = run(json.dumps({"segments": segments}), source="w.json")
+    assert [str(e) for e in annotated.errors] == [
+        f"w.json: segment {segment}: its start time, {shown} seconds, is not a usable time (100 hours or more into the recording)"]
+
+
+def test_a_segment_starting_just_before_100_hours_is_read():
+    segments = [{"start": 0, "text": "Hello there.", "speaker": "A"}, {"start": 359999.4, "text": "Hi.", "speaker": "B"}]
+    annotated = run(json.dumps({"segments": segments}), source="w.json")
+    assert annotated.ok and annotated.source_text.endswith("[99:59:59.400] Speaker B: Hi.\n")
