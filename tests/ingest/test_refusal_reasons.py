@@ -33,3 +33,29 @@ def test_twenty_one_names_each_once_are_still_no_conversation():
     text = "".join(f"Term{chr(65 + n)}: a word meaning thing number {n}.\n" for n in range(21))
     assert run(text, source="terms.txt").format == "plain"
 
+
+_VTT = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000 [Speaker 1]\nHello there, friend.\nIt is late.\n\n"
+        "00:00:03.000 --> 00:00:04.000 [Speaker 2]\nHi back.\n")
+_SRT = ("1\n00:00:01,000 --> 00:00:02,000 [Speaker 1]\nHello there, friend.\nIt is late.\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000 [Speaker 2]\nHi back.\n")
+
+
+def _mixed(text: str) -> str:
+    """Windows line endings, but a lone "\\r" after each timing line (a file edited on two systems)."""
+    return text.replace("\n", "\r\n").replace("]\r\n", "]\r")
+
+
+@pytest.mark.parametrize("source, text", [
+    ("old_mac.vtt", _VTT.replace("\n", "\r")), ("mixed.vtt", _mixed(_VTT)),
+    ("old_mac.srt", _SRT.replace("\n", "\r")), ("mixed.srt", _mixed(_SRT)),
+])
+def test_captions_whose_lines_end_in_a_lone_carriage_return_are_read_as_any_captions(source, text):
+    # a lone "\r" was no line break to the caption readers: an old Mac file was refused as "not WebVTT" or read
+    # as no turn, and in a mixed file the "[Speaker N]" after the times and the cue's first line were lost
+    annotated = run(text, source=source)
+    assert annotated.ok and annotated.source_text == text
+    said = [(t.speaker_slug.split("-in-")[0], annotated.source_text[t.start_char:t.end_char].split(), t.start_seconds)
+            for t in annotated.turns]
+    assert said == [("speaker-1", ["Hello", "there,", "friend.", "It", "is", "late."], 1.0), ("speaker-2", ["Hi", "back."], 3.0)]
+    assert [annotated.source_text[s.start_char:s.end_char] for s in annotated.sentences] == [
+        "Hello there, friend.", "It is late.", "Hi back."]
