@@ -123,7 +123,7 @@ class UnusableField(ValueError):
     """A segment's field that is there but of a kind no reading fits (a speaker given as a list)."""
 
 
-_JSON_KINDS = {list: "a list", dict: "an object"}
+_JSON_KINDS = {list: "a list", dict: "an object", bool: "true or false"}
 
 
 def speaker_label(value: Any) -> str:
@@ -131,8 +131,12 @@ def speaker_label(value: Any) -> str:
     "Speaker X", a name as it is; "" for none (Speechmatics' "UU" is unknown)."""
     if value is None or value == "":
         return ""
-    if isinstance(value, (list, dict)):
+    if isinstance(value, (list, dict, bool)):
         raise UnusableField(f"its speaker is {_JSON_KINDS[type(value)]}, not a name or a number: {json.dumps(value)[:60]}")
+    if isinstance(value, float):
+        if not value.is_integer():  # "1.5" was written as a label no reader takes for one, its words the turn before's
+            raise UnusableField(f"its speaker is {value!r}, a number with a fraction, not a speaker's number")
+        value = int(value)  # a table's column of numbers with gaps, written as floats: 1.0 is speaker 1
     raw = str(value).strip()
     if raw.upper() == "UU":
         return ""
@@ -157,7 +161,10 @@ def opaque_id(value: str) -> bool:
 
 
 def _text(value: Any) -> str:
-    """A segment's or word's text as written; "" for JSON's null (which str() would make the word "None")."""
+    """A segment's or word's text as written; "" for JSON's null (which str() would make the word "None");
+    UnusableField for a list or an object (str() wrote Python's "['Hi', 'there']", words the file never had)."""
+    if isinstance(value, (list, dict)):
+        raise UnusableField(f"its text is {_JSON_KINDS[type(value)]}, not text: {json.dumps(value)[:60]}")
     return "" if value is None else str(value)
 
 
@@ -590,26 +597,24 @@ def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
     lines out, one speaker's consecutive segments one line. IngestError when a segment has no
     usable start or no segment has words."""
     turns: list[tuple[float, str, list[str]]] = []  # (start, speaker, its segments' words)
-    reached = 0  # segments read so far: a speaker's fault is raised as the next one is made, a time's as it is read
+    reached = 0  # segments taken so far: a fault raised while the next is taken (its speaker's) is the next one's
+    in_hand = False  # whether the fault is the segment taken's (its start's, its text's)
     try:
         for start, speaker, words in segments:
-            reached += 1
+            reached, in_hand = reached + 1, True
             words = _SPACE.sub(" ", _text(words)).strip()
-            if not words:
-                continue
-            if turns and speaker and turns[-1][1] == speaker:
+            if words and turns and speaker and turns[-1][1] == speaker:
                 # joined once at the end: a string grown segment by segment was copied whole each
                 # time (quadratic in a long monologue: a 2 MB one-speaker WhisperX file, 0.8 s)
                 turns[-1][2].append(words)
-            else:
-                try:
-                    turns.append((max(0.0, _seconds(start)), speaker, [words]))
-                except UnusableField as exc:
-                    raise IngestError(source, None, f"segment {reached}: {exc}") from None
+            elif words:
+                turns.append((max(0.0, _seconds(start)), speaker, [words]))
+            in_hand = False
     except UnusableField as exc:
-        raise IngestError(source, None, f"segment {reached + 1}: {exc}") from None
+        raise IngestError(source, None, f"segment {reached if in_hand else reached + 1}: {exc}") from None
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError) as exc:
-        raise IngestError(source, None, f"segment without a usable start time or text ({type(exc).__name__}: {exc})") from None
+        raise IngestError(source, None, f"segment {reached if in_hand else reached + 1} without a usable start time or text "
+                                        f"({type(exc).__name__}: {exc})") from None
     if not turns:
         raise IngestError(source, None, "transcript has no text in its segments")
     numbers = _numbered_ids(speaker for _, speaker, _ in turns)
