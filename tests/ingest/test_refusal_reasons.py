@@ -59,3 +59,11 @@ def test_captions_whose_lines_end_in_a_lone_carriage_return_are_read_as_any_capt
     assert said == [("speaker-1", ["Hello", "there,", "friend.", "It", "is", "late."], 1.0), ("speaker-2", ["Hi", "back."], 3.0)]
     assert [annotated.source_text[s.start_char:s.end_char] for s in annotated.sentences] == [
         "Hello there, friend.", "It is late.", "Hi back."]
+
+
+def test_a_text_of_field_lines_only_is_refused_saying_its_lines_read_as_a_headers_fields():
+    # was "no transcript text found (format plain)": the words are there, each line a name once and a colon
+    text = "".join(f"Term{chr(65 + n)}: a word meaning thing number {n}.\n" for n in range(21))
+    assert [str(e) for e in run(text, source="terms.txt").errors] == [
+        "terms.txt:1: no one's words: every line is a 'Field: value' line, as a header or a glossary writes them "
+        "(not a conversation's labels: each names one line, or there are more than 20)"]
