@@ -67,3 +67,12 @@ def test_a_text_of_field_lines_only_is_refused_saying_its_lines_read_as_a_header
     assert [str(e) for e in run(text, source="terms.txt").errors] == [
         "terms.txt:1: no one's words: every line is a 'Field: value' line, as a header or a glossary writes them "
         "(not a conversation's labels: each names one line, or there are more than 20)"]
+
+
+def test_a_labelled_text_with_old_mac_line_endings_is_refused_saying_so():
+    # a lone "\r" is no line break to the text readers: the file was one line, "Ann: ..." a header's field, and
+    # refused as "no transcript text found (format plain)"
+    text = "Ann: Hello there.\rBob: Hi there.\rAnn: How are you?\r"
+    assert [str(e) for e in run(text, source="old_mac.txt").errors] == [
+        "old_mac.txt:1: its lines end in a lone '\\r' (old Mac line endings), which this reader does not take for "
+        "line breaks: re-save it with '\\n' or '\\r\\n' line endings"]
