@@ -119,11 +119,24 @@ def _clock(seconds: float) -> str:
 _CODE = re.compile(r"[A-Za-z]?\d{0,3}")
 
 
+class UnusableField(ValueError):
+    """A segment's field that is there but of a kind no reading fits (a speaker given as a list)."""
+
+
+_JSON_KINDS = {list: "a list", dict: "an object", bool: "true or false"}
+
+
 def speaker_label(value: Any) -> str:
     """A diariser's speaker as a label: a code ("A", 0, "S1", "SPEAKER_00", "spk_0") as
     "Speaker X", a name as it is; "" for none (Speechmatics' "UU" is unknown)."""
     if value is None or value == "":
         return ""
+    if isinstance(value, (list, dict, bool)):
+        raise UnusableField(f"its speaker is {_JSON_KINDS[type(value)]}, not a name or a number: {json.dumps(value)[:60]}")
+    if isinstance(value, float):
+        if not value.is_integer():  # "1.5" was written as a label no reader takes for one, its words the turn before's
+            raise UnusableField(f"its speaker is {value!r}, a number with a fraction, not a speaker's number")
+        value = int(value)  # a table's column of numbers with gaps, written as floats: 1.0 is speaker 1
     raw = str(value).strip()
     if raw.upper() == "UU":
         return ""
@@ -148,7 +161,10 @@ def opaque_id(value: str) -> bool:
 
 
 def _text(value: Any) -> str:
-    """A segment's or word's text as written; "" for JSON's null (which str() would make the word "None")."""
+    """A segment's or word's text as written; "" for JSON's null (which str() would make the word "None");
+    UnusableField for a list or an object (str() wrote Python's "['Hi', 'there']", words the file never had)."""
+    if isinstance(value, (list, dict)):
+        raise UnusableField(f"its text is {_JSON_KINDS[type(value)]}, not text: {json.dumps(value)[:60]}")
     return "" if value is None else str(value)
 
 
@@ -559,11 +575,20 @@ def _numbered_ids(speakers: Iterable[str]) -> dict[str, str]:
     return numbers
 
 
+# the lines are read back with one- or two-digit hours: a start from 99:59:59.9995 on is written "[100:00:00]",
+# which no reader takes for a time, and its words ran into the line before (a 1e12 start, or milliseconds
+# written where seconds belong)
+_LAST_READABLE_MS = 100 * 3600 * 1000
+
+
 def _seconds(value: Any) -> float:
-    """A segment's start as seconds; ValueError for Infinity or NaN (JSON as Python reads it allows both)."""
+    """A segment's start as seconds; ValueError for Infinity or NaN (JSON as Python reads it allows both),
+    UnusableField for a start 100 hours or more into the recording."""
     seconds = float(value)
     if not math.isfinite(seconds * 1000):  # (1e308 is finite, its milliseconds are not: _clock could not write it)
         raise ValueError(f"{value!r} is not a time")
+    if round(seconds * 1000) >= _LAST_READABLE_MS:
+        raise UnusableField(f"its start time, {value!r} seconds, is not a usable time (100 hours or more into the recording)")
     return seconds
 
 
@@ -572,19 +597,24 @@ def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
     lines out, one speaker's consecutive segments one line. IngestError when a segment has no
     usable start or no segment has words."""
     turns: list[tuple[float, str, list[str]]] = []  # (start, speaker, its segments' words)
+    reached = 0  # segments taken so far: a fault raised while the next is taken (its speaker's) is the next one's
+    in_hand = False  # whether the fault is the segment taken's (its start's, its text's)
     try:
         for start, speaker, words in segments:
+            reached, in_hand = reached + 1, True
             words = _SPACE.sub(" ", _text(words)).strip()
-            if not words:
-                continue
-            if turns and speaker and turns[-1][1] == speaker:
+            if words and turns and speaker and turns[-1][1] == speaker:
                 # joined once at the end: a string grown segment by segment was copied whole each
                 # time (quadratic in a long monologue: a 2 MB one-speaker WhisperX file, 0.8 s)
                 turns[-1][2].append(words)
-            else:
+            elif words:
                 turns.append((max(0.0, _seconds(start)), speaker, [words]))
+            in_hand = False
+    except UnusableField as exc:
+        raise IngestError(source, None, f"segment {reached if in_hand else reached + 1}: {exc}") from None
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError) as exc:
-        raise IngestError(source, None, f"segment without a usable start time or text ({type(exc).__name__}: {exc})") from None
+        raise IngestError(source, None, f"segment {reached if in_hand else reached + 1} without a usable start time or text "
+                                        f"({type(exc).__name__}: {exc})") from None
     if not turns:
         raise IngestError(source, None, "transcript has no text in its segments")
     numbers = _numbered_ids(speaker for _, speaker, _ in turns)

@@ -30,8 +30,10 @@ CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark
 # a cue timestamp tag, an (end) tag starting with a letter ("c", "c.colorE5E5E5", "v Name",
 # "font color=..."), or an SSA override code; WebVTT escapes a literal "<" as "&lt;"
 _TAG = re.compile(r"<(?:\d{2}:)?\d{2}:\d{2}[.,]\d{3}>|</?[A-Za-z][\w.]*(?:[ \t][^<>\n]*)?>|\{\\[^{}\n]*\}")
-# a timing line, and a cue number or identifier line made of digits just before one
-_CUE_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]*\r?\n(?=[^\n]*-->)|^[^\n]*-->[^\n]*", re.M)
+# a timing line, and a cue number or identifier line made of digits just before one; a lone "\r" ends a
+# line too, as the caption readers take it (_cues.blocks: old Mac line endings, or a file that mixes them in)
+_CUE_LINES = re.compile(r"(?:^|(?<=\r)(?!\n))(?:[^\S\r\n]*\d+[^\S\r\n]*(?:\r\n?|\n)(?=[^\r\n]*-->)"
+                        r"|[^\r\n]*-->[^\r\n]*(?:\r(?=\n))?)", re.M)
 # an HTML entity ("&amp;", "&#39;", "&gt;"), and SubRip's (SSA's) hard space and line breaks
 # ("\h", "\N", "\n"), as subtitle editors write them into cue text
 _ESCAPE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\\[hNn]")

@@ -244,7 +244,7 @@ def test_a_pdf_drawing_a_form_many_times_or_forms_nested_is_refused_within_the_c
     '{"Transcript": [{"BeginOffsetMillis": 1' + "0" * 400 + ', "Content": "Hi"}]}',  # Amazon Call Analytics
 ])
 def test_a_json_segment_starting_at_infinity_nan_or_past_any_float_is_refused_in_one_line(body):
-    with pytest.raises(IngestError, match=r"^t\.json: segment without a usable start time or text \((ValueError|OverflowError): "):
+    with pytest.raises(IngestError, match=r"^t\.json: segment 1 without a usable start time or text \((ValueError|OverflowError): "):
         json_document(body, source="t.json")
 
 

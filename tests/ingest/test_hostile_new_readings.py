@@ -33,7 +33,7 @@ def test_a_start_time_whose_milliseconds_overflow_is_refused_in_one_line():
     words = ",".join('{"word": "hello", "start_time": 1e308, "end_time": 1e308, "speaker_label": "speaker_0"}' for _ in range(3))
     annotated = run('{"words": [' + words + "]}", source="nemo.json")
     assert [str(e) for e in annotated.errors] == [
-        "nemo.json: segment without a usable start time or text (ValueError: 1e+308 is not a time)"]
+        "nemo.json: segment 1 without a usable start time or text (ValueError: 1e+308 is not a time)"]
 
 
 class _Measured:

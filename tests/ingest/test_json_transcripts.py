@@ -84,10 +84,10 @@ def test_youtube_json3_events_are_timed_lines():
          "Fireflies sentences, Sonix transcript parts, tl;dv data, Podlove Publisher lines, "
          "a list of {start, text} snippets)"),
         ('{"segments": [{"end": 2.0, "text": "hi"}]}', "cut.json",
-         "cut.json: segment without a usable start time or text (KeyError: 'start')"),
+         "cut.json: segment 1 without a usable start time or text (KeyError: 'start')"),
         ('{"segments": [{"start": 0, "text": "  "}]}', "silent.json", "silent.json: transcript has no text in its segments"),
         ('{"results": {"channels": []}}', "dg.json", "dg.json: JSON without the parts its shape needs (IndexError: list index out of range)"),
-        ('{"segments": ["hello"]}', "odd.json", "odd.json: segment without a usable start time or text (TypeError: string indices must be integers, not 'str')"),
+        ('{"segments": ["hello"]}', "odd.json", "odd.json: segment 1 without a usable start time or text (TypeError: string indices must be integers, not 'str')"),
         ('{"segments": [\n{"start": 0, "text": "hi"},\n]}', "bad.json", "bad.json:3: invalid JSON: Expecting value (column 1)"),
     ],
 )
@@ -280,3 +280,57 @@ def test_more_recognisers_json_is_read_with_its_speakers_and_times(name, labels,
         slugs = [t.speaker_slug for t in annotated.turns]
         assert [t.start_seconds for t in annotated.turns] == [0.42, 2.9, 6.35, 8.1]
         assert slugs[0] == slugs[2] != slugs[1] == slugs[3]
+
+
+@pytest.mark.parametrize("speaker, error", [
+    (["Ann"], 'w.json: segment 2: its speaker is a list, not a name or a number: ["Ann"]'),
+    ({"id": 1}, 'w.json: segment 2: its speaker is an object, not a name or a number: {"id": 1}'),
+])
+def test_a_segments_speaker_given_as_a_list_or_an_object_is_refused_naming_the_segment_and_the_type(speaker, error):
+    # was refused as "not a labelled transcript" where every speaker was one, and read as a speaker called
+    # "['Ann']" (its words run into the line before) where only some were
+    segments = [{"start": 0, "text": "Hello there.", "speaker": "A"}, {"start": 2, "text": "Hi.", "speaker": speaker}]
+    annotated = run(json.dumps({"segments": segments}), source="w.json")
+    assert [str(e) for e in annotated.errors] == [error]
+
+
+@pytest.mark.parametrize("start, segment, shown", [
+    (1e12, 2, "1000000000000.0"), (1e300, 2, "1e+300"), (360000, 2, "360000.0"), (1e12, 1, "1000000000000.0"),
+])
+def test_a_segment_starting_100_hours_or_more_in_is_refused_naming_the_segment_and_its_time(start, segment, shown):
+    # "[100:00:00]" and longer clocks are no time to the readers of the lines written: the words ran into the line
+    # before, or with no line before the file was refused as "not a labelled transcript"
+    segments = [{"start": 0, "text": "Hello there.", "speaker": "A"}, {"start": 2, "text": "Hi.", "speaker": "B"}]
+    segments[segment - 1]["start"] = start
+    annotated = run(json.dumps({"segments": segments}), source="w.json")
+    assert [str(e) for e in annotated.errors] == [
+        f"w.json: segment {segment}: its start time, {shown} seconds, is not a usable time (100 hours or more into the recording)"]
+
+
+def test_a_segment_starting_just_before_100_hours_is_read():
+    segments = [{"start": 0, "text": "Hello there.", "speaker": "A"}, {"start": 359999.4, "text": "Hi.", "speaker": "B"}]
+    annotated = run(json.dumps({"segments": segments}), source="w.json")
+    assert annotated.ok and annotated.source_text.endswith("[99:59:59.400] Speaker B: Hi.\n")
+
+
+@pytest.mark.parametrize("field, value, error", [
+    ("text", ["Hi", "there"], 'w.json: segment 2: its text is a list, not text: ["Hi", "there"]'),
+    ("text", {"said": "Hi"}, 'w.json: segment 2: its text is an object, not text: {"said": "Hi"}'),
+    ("speaker", True, "w.json: segment 2: its speaker is true or false, not a name or a number: true"),
+    ("speaker", 1.5, "w.json: segment 2: its speaker is 1.5, a number with a fraction, not a speaker's number"),
+    ("start", "soon", "w.json: segment 2 without a usable start time or text (ValueError: could not convert string to float: 'soon')"),
+])
+def test_a_segments_field_of_a_kind_no_reading_fits_is_refused_naming_the_segment_and_the_field(field, value, error):
+    # a text list was written as Python's "['Hi', 'there']", words the file never had; a speaker 1.5 as a label
+    # no reader took for one, its words the turn before's; a bad start named no segment
+    segments = [{"start": 0, "text": "Hello there.", "speaker": "A"}, {"start": 2, "text": "Hi.", "speaker": "B"}]
+    segments[1][field] = value
+    annotated = run(json.dumps({"segments": segments}), source="w.json")
+    assert [str(e) for e in annotated.errors] == [error]
+
+
+def test_a_speaker_numbered_as_a_whole_float_is_that_numbers_speaker():
+    # a table's column of speaker numbers with gaps is written as floats (1.0): read as speaker 1, as 1 is
+    segments = [{"start": 0, "text": "Hello there.", "speaker": 0.0}, {"start": 2, "text": "Hi.", "speaker": 1.0}]
+    annotated = run(json.dumps({"segments": segments}), source="w.json")
+    assert annotated.source_text == "[00:00:00] Speaker 0: Hello there.\n[00:00:02] Speaker 1: Hi.\n"

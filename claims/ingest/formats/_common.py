@@ -42,8 +42,19 @@ class LineIndex:
         return bisect.bisect_right(self.starts, offset)
 
 
-def iter_lines(text: str) -> Iterator[tuple[int, int, int, str]]:
-    """(line number, start, end without the line break, line text) for every line."""
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def iter_lines(text: str, *, lone_cr: bool = False) -> Iterator[tuple[int, int, int, str]]:
+    """(line number, start, end without the line break, line text) for every line; with `lone_cr`,
+    a "\r" alone ends a line too (caption files saved with old Mac line endings, or with them mixed in)."""
+    if lone_cr:
+        pos, number = 0, 1
+        for brk in _LINE_BREAK.finditer(text):
+            yield number, pos, brk.start(), text[pos:brk.start()]
+            pos, number = brk.end(), number + 1
+        yield number, pos, len(text), text[pos:]
+        return
     pos = 0
     n = len(text)
     number = 1

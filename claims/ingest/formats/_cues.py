@@ -43,11 +43,13 @@ def blocks(text: str) -> list[Block]:
     cue's (YouTube writes " " as the first line of its rolling cues; the spec ends a cue only at
     an empty line), and the next cue is found by its timing line.
     A timing line in a block that has one already starts a new block (and takes along a cue
-    number just before it): youtube-dl's files may have no empty line between cues."""
+    number just before it): youtube-dl's files may have no empty line between cues.
+    A lone "\r" ends a line as "\n" and "\r\n" do: old Mac files, and files that mix it in (a timing line
+    ending in one had taken the cue's first line of words as its settings, its "[Speaker 1]" lost)."""
     out: list[Block] = []
     current: list[tuple[int, int, int, str]] = []
     timing_at = None  # where the current block's timing line is
-    for item in iter_lines(text):
+    for item in iter_lines(text, lone_cr=True):
         line = item[3]
         if not line.strip():
             if line and timing_at is not None:

@@ -51,6 +51,9 @@ counts where it is written as the established labels are (the same pattern, bold
 alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
 or more where every established name has two or more) and either comes after the first
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
+More than 20 names are no conversation (a glossary's "Term: ..." lines) unless every one is a diariser's
+numbered voice ("Speaker 1" .. "Speaker 99" of a panel, each heard once or more); more than 1000 of those
+are refused, saying so.
 The labels must make a fifth of the lines from the first on; a hard-wrapped conversation's lines are
 counted as they were before the wrap (_wrapped_conversation). One label alone makes a labelled file
 only as one member's statement: a title and a surname in capitals and a period ("Chairman HAMILTON."),
@@ -595,7 +598,7 @@ LOCAL_SPEAKER_WORDS = ("sprecher(?:in)?|teilnehmer(?:in)?|intervenante?|hablante
 # (the number or letter written after the part, apart or not: "Speakers", "Participants" are a notes
 # export's headings, "## Speakers" above the list of them)
 _GENERIC_NAME = re.compile(r"(?i)(?:speaker|spk|unknown speaker|person|participant|说话人|发言人|" + LOCAL_SPEAKER_WORDS
-                           + r")(?:[ _-]+\w{1,3}|(?!s$)\w{1,3})|unknown speaker|speaker #\d{1,3}")
+                           + r")(?:[ _-]+(?:\w{1,3}|\d+)|(?!s$)(?:\w{1,3}|\d+))|unknown speaker|speaker #\d+")
 _NAME_WORD = re.compile(rf"[{_CAPITAL}][\w{_MARKS}.'’-]*")
 _PARTICLES_IN_NAME = re.compile(rf"(?<=[ ]){_PARTICLE}")
 # words that open a header's or an editor's line with a colon once ("Date: 11 November 2010",
@@ -1119,9 +1122,13 @@ def detected(text: str) -> dict | None:
 
 
 def _labels_enough(text: str, starts, names, nonblank: int) -> bool:
-    """Two labels or more, of at most 20 names, making a fifth of the non-blank lines from the first on;
-    in a hard-wrapped conversation, a fifth of those lines as they were before wrapping (_wrapped_conversation)."""
-    if len(starts) < 2 or len(names) > 20:
+    """Two labels or more, of at most 20 names (or a diariser's numbered ones, any number), making a fifth of
+    the non-blank lines from the first on; in a hard-wrapped conversation, a fifth of those lines as they were
+    before wrapping (_wrapped_conversation)."""
+    # more than 20 names are a glossary's or a form's "Term: ..." lines, not a conversation; but a diariser
+    # numbers every voice it hears (Amazon Transcribe tells up to 30 apart, "spk_0" .. "spk_29"), and a
+    # council's public comment or a large panel has more voices than 20, some heard once
+    if len(starts) < 2 or len(names) > 20 and not all(_GENERIC_NAME.fullmatch(name) for name in names):
         return False
     return len(starts) >= 0.2 * nonblank or _wrapped_conversation(text, starts, 0.2)
 
@@ -1503,12 +1510,32 @@ def _untimed_talk_before_questions(text: str, first_label: int, speaker: str, tu
     return talk[::-1]
 
 
+# a diariser's numbered voices are read however many there are (_labels_enough), up to this many: a large
+# panel's or a council's public comment has a few hundred; thousands are no conversation, and reading them
+# costs time in the square of their number (attribute.py compares each speaker's turns with the others')
+_MOST_VOICES = 1000
+
+
+def _past_most_voices(starts):
+    """The label line naming the first speaker past _MOST_VOICES, or None."""
+    seen = set()
+    for candidate in starts:
+        seen.add(candidate[5])
+        if len(seen) > _MOST_VOICES:
+            return candidate
+    return None
+
+
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     """Text in, ParsedSource with one labelled turn per "Name:" line out (`label_lines`: what
     `detected` found, when it read the whole text)."""
     starts = _label_lines(text)[0] if label_lines is None else label_lines
     if not starts:
         return refused(NAME, source, 1, "not a labelled transcript: no 'Name: text' lines found")
+    past_most = _past_most_voices(starts)
+    if past_most is not None:
+        return refused(NAME, source, past_most[0], f"more distinct speaker labels than a conversation has (at most "
+                       f"{_MOST_VOICES} read; {past_most[5]!r} is one more): not read")
     errors: list[IngestError] = []
     title = _title(text[: starts[0][1]])
     turns: list[ParsedTurn] = []

@@ -6,7 +6,8 @@ speaker's first ones); the first of the highest-level headings before the first 
 A heading that ends a sentence ("### Kannst du das genauer beschreiben?") is the interviewer's
 words written as a heading, and a turn. A paragraph of a header's fields only before the first
 turn ("Name: Andreas Antonopoulos" / "Topic: ..." / "Date: April 8th 2020", one per line or
-paragraph) is no turn either: it says what the recording is, nobody says it; nor is a transcription
+paragraph) is no turn either: it says what the recording is, nobody says it (a text of such lines only is
+refused, saying so: a glossary's, or more names once each than labelled.py takes for a conversation); nor is a transcription
 service's note above the words ("(Transcribed by TurboScribe.ai. Go Unlimited to remove this message.)").
 An interview whose "Q:" and "A:" take turns inside its lines, after a sentence ("... in 1952. Q: And
 then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns; so
@@ -28,12 +29,13 @@ from dataclasses import replace
 
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._common import SERVICE_NOTE, LineIndex, inline_questions_and_answers, parse_clock, trim
+from ._common import SERVICE_NOTE, LineIndex, inline_questions_and_answers, parse_clock, refused, trim
 from ._head import header_facts, header_lines
 
 NAME = "plain"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
 _LAYOUT_LINE = re.compile(r"[ \t]*(?:(?P<level>#{1,6})(?:[ \t](?P<heading>[^\n]*))?|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})[ \t]*\r?")
 
@@ -207,6 +209,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = []
     seconds = None
     head: list[str] = []
+    fields_at = None  # the line of the first paragraph of a header's fields only, where one was left out
     for k, (a, b) in enumerate(turns):
         a, b = trim(text, a, b)
         heading = _TIME_HEADING.match(text, a, b) if b > a and text[a] == "#" else None
@@ -222,11 +225,20 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if b > a and not _layout_only(text, a, b) and (parsed or not _header_fields_only(text, a, b)):
             parsed.append(ParsedTurn(start_char=a, end_char=b, line=lines.line(a), start_seconds=seconds))
             seconds = None
+        elif b > a and fields_at is None and not parsed and not _layout_only(text, a, b):
+            fields_at = lines.line(a)
     parsed = inline_questions_and_answers(text, parsed)  # an oral history's "Q: ... A: ..." on one long line
     parsed = labels_in_capitals(text, parsed, in_prose=True)  # a lecture's "DAVID MALAN:", "KHALID:" in its paragraphs
     parsed = _dash_questions(text, parsed)  # "――まず、...を教えてください。" above each answer
     parsed = _bold_questions(text, parsed)  # "**What changed for you in 2023?**" above each answer
     parsed = _dialogue_dashes(text, parsed)  # "—¿A qué hora empieza?" / "—A las cuatro."
+    if not parsed and fields_at is not None:
+        # was "no transcript text found": the words are there, in lines read as a header's
+        if _LONE_CR.search(text):  # one "line" running through the file: "Ann: Hi.\rBob: Hello.\r" read as Ann's field
+            return refused(NAME, source, fields_at, "its lines end in a lone '\\r' (old Mac line endings), which this "
+                           "reader does not take for line breaks: re-save it with '\\n' or '\\r\\n' line endings")
+        return refused(NAME, source, fields_at, "no one's words: every line is a 'Field: value' line, as a header or a "
+                       "glossary writes them (not a conversation's labels: each names one line, or there are more than 20)")
     start = parsed[0].start_char if parsed else 0
     end = parsed[-1].end_char if parsed else 0
     title = _title(text, start) if start else ""
