@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import stat
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -41,6 +43,8 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _UPLOAD_DATE = re.compile(r"\d{8}")
 # an info file lists every format and caption URL of the video: a few megabytes is usual
 _MAX_INFO_BYTES = 64 * 1024 * 1024
+# the interview's and chapter's PositiveIntegerField on PostgreSQL; 68 years of video
+_MAX_SECONDS = 2**31 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +170,10 @@ def _looks_like_info(path: Path) -> bool:
 def _load(path: Path) -> dict[str, Any]:
     source = str(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO's read waits for a writer that never comes
+            raise IngestError(source, None, f"cannot read yt-dlp info file: {_not_a_file(status.st_mode)}")
+        size = status.st_size
         if size > _MAX_INFO_BYTES:
             raise IngestError(source, None, f"yt-dlp info file is {size} bytes, over the limit of {_MAX_INFO_BYTES} bytes")
         info = json.loads(path.read_bytes().decode("utf-8"))
@@ -215,7 +222,7 @@ def read_sidecar(path: Path) -> Sidecar:
     if text["upload_date"]:
         published = _day(text["upload_date"], source)
     duration = info.get("duration")
-    if duration is not None and (isinstance(duration, bool) or not isinstance(duration, (int, float)) or duration < 0):
+    if duration is not None and not _is_seconds(duration):
         raise IngestError(source, None, f"duration {duration!r} is not a number of seconds")
     youtube = text["extractor_key"].lower().startswith("youtube")
     metadata = Metadata(
@@ -255,7 +262,7 @@ def _chapters(chapters: Any, source: str) -> tuple[Chapter, ...]:
         if not isinstance(chapter, dict):
             raise IngestError(source, None, f"chapters[{i}] is {_kind(chapter)}, not an object")
         start, title = chapter.get("start_time"), chapter.get("title")
-        if isinstance(start, bool) or not isinstance(start, (int, float)) or start < 0:
+        if not _is_seconds(start):
             raise IngestError(source, None, f"chapters[{i}] start_time {start!r} is not a number of seconds")
         if not isinstance(title, str):
             raise IngestError(source, None, f"chapters[{i}] title is {_kind(title)}, not text")
@@ -263,6 +270,19 @@ def _chapters(chapters: Any, source: str) -> tuple[Chapter, ...]:
             raise IngestError(source, None, f"chapters[{i}] starts at {start} s, before the chapter above it")
         out.append(Chapter(title.strip(), int(start)))
     return tuple(out)
+
+
+def _is_seconds(value: Any) -> bool:
+    """Whether a JSON value is a time in a video: Python's json reads NaN and Infinity, and 1e308 rounds
+    to an integer no column holds."""
+    return (not isinstance(value, bool) and isinstance(value, (int, float))
+            and (not isinstance(value, float) or math.isfinite(value)) and 0 <= value <= _MAX_SECONDS)
+
+
+def _not_a_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    return "a FIFO, not a file" if stat.S_ISFIFO(mode) else "not a regular file"
 
 
 def _kind(value: Any) -> str:

@@ -1,0 +1,37 @@
+"""Hostile yt-dlp info files (sidecar.py): each refused in one line naming it, never a traceback or a hang."""
+import os
+
+import pytest
+
+from claims.ingest.errors import IngestError
+from claims.ingest.sidecar import batch_sidecars, read_sidecar, sidecar_read
+
+HEAD = '{"id": "Zx", "webpage_url": "https://www.youtube.com/watch?v=Zx", "extractor_key": "Youtube"'
+
+
+@pytest.mark.parametrize("field, reason", [
+    ('"duration": NaN', "duration nan is not a number of seconds"),
+    ('"duration": Infinity', "duration inf is not a number of seconds"),
+    ('"duration": 1e308', "duration 1e+308 is not a number of seconds"),
+    ('"duration": 99999999999999999999', "duration 99999999999999999999 is not a number of seconds"),
+    ('"chapters": [{"start_time": NaN, "title": "x"}]', "chapters[0] start_time nan is not a number of seconds"),
+    ('"chapters": [{"start_time": -Infinity, "title": "x"}]', "chapters[0] start_time -inf is not a number of seconds"),
+    ('"chapters": [{"start_time": 1e300, "title": "x"}]', "chapters[0] start_time 1e+300 is not a number of seconds"),
+])
+def test_times_that_are_no_number_of_seconds_a_video_can_have_are_refused(tmp_path, field, reason):
+    info = tmp_path / "Talk [Zx].info.json"
+    info.write_text(HEAD + ", " + field + "}", encoding="utf-8")
+    with pytest.raises(IngestError) as caught:
+        read_sidecar(info)
+    assert str(caught.value) == f"{info}: {reason}"
+
+
+def test_an_info_file_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
+    caption = tmp_path / "Talk [Zx].en.vtt"
+    caption.write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "Talk [Zx].info.json")
+    batch = batch_sidecars([tmp_path], [caption])
+    with pytest.raises(IngestError) as caught:
+        sidecar_read(caption, batch)
+    assert str(caught.value) == (f"{tmp_path / 'Talk [Zx].info.json'}: cannot read yt-dlp info file: "
+                                 f"a FIFO, not a file (so {caption.name} beside it is not ingested)")
