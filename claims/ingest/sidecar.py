@@ -28,7 +28,7 @@ import json
 import math
 import stat
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -66,6 +66,8 @@ class SidecarBatch:
     info_files: tuple[Path, ...] = ()  # info files accounted for here (not to be listed as skipped)
     notes: tuple[str, ...] = ()  # one line per info file that no captions beside it use
     noted_folders: frozenset[str] = frozenset()  # folder arguments holding such info files
+    # each info file as read, or its refusal: a hundred languages of captions share one of megabytes
+    read: dict[Path, Sidecar | IngestError] = field(default_factory=dict, compare=False, repr=False)
 
 
 def is_info_file(path: Path) -> bool:
@@ -196,10 +198,14 @@ def sidecar_read(path: Path, batch: SidecarBatch) -> Sidecar | None:
     info_path = batch.sidecars.get(path)
     if info_path is None:
         return None
-    try:
-        sidecar = read_sidecar(info_path)
-    except IngestError as error:
-        raise IngestError(error.source, error.line, f"{error.reason} (so {path.name} beside it is not ingested)") from None
+    if info_path not in batch.read:
+        try:
+            batch.read[info_path] = read_sidecar(info_path)
+        except IngestError as error:
+            batch.read[info_path] = error
+    sidecar = batch.read[info_path]
+    if isinstance(sidecar, IngestError):
+        raise IngestError(sidecar.source, sidecar.line, f"{sidecar.reason} (so {path.name} beside it is not ingested)")
     languages = batch.languages.get(info_path, frozenset())
     language = next((lang for name, lang in _sidecar_names(path) if name == info_path.name), "")
     if len(languages) > 1 and language and sidecar.metadata.title:

@@ -4,6 +4,7 @@ import os
 import pytest
 
 from claims.ingest.errors import IngestError
+from claims.ingest import sidecar as sidecar_module
 from claims.ingest.sidecar import batch_sidecars, read_sidecar, sidecar_read
 
 HEAD = '{"id": "Zx", "webpage_url": "https://www.youtube.com/watch?v=Zx", "extractor_key": "Youtube"'
@@ -35,3 +36,32 @@ def test_an_info_file_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
         sidecar_read(caption, batch)
     assert str(caught.value) == (f"{tmp_path / 'Talk [Zx].info.json'}: cannot read yt-dlp info file: "
                                  f"a FIFO, not a file (so {caption.name} beside it is not ingested)")
+
+
+@pytest.mark.parametrize("content, reason", [
+    (HEAD + ', "title": "Talk"}', None),
+    (HEAD + ', "duration": NaN}', "duration nan is not a number of seconds"),
+])
+def test_captions_in_many_languages_read_their_shared_info_file_once(tmp_path, monkeypatch, content, reason):
+    # YouTube's auto-translated captions (--sub-langs all) put a hundred languages beside one info file of
+    # megabytes: read for each, the batch's work grew as captions times info file
+    info = tmp_path / "Talk [Zx].info.json"
+    info.write_text(content, encoding="utf-8")
+    captions = [tmp_path / f"Talk [Zx].en-x{i:03d}.vtt" for i in range(150)]
+    for caption in captions:
+        caption.write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n", encoding="utf-8")
+    reads = []
+    real = sidecar_module.read_sidecar
+    monkeypatch.setattr(sidecar_module, "read_sidecar", lambda path: reads.append(path) or real(path))
+    batch = batch_sidecars([tmp_path], captions)
+    outcomes = []
+    for caption in captions:
+        try:
+            outcomes.append(sidecar_read(caption, batch).metadata.slug)
+        except IngestError as error:
+            outcomes.append(str(error))
+    assert reads == [info]
+    if reason is None:
+        assert outcomes[:2] == ["talk-en-x000", "talk-en-x001"] and len(set(outcomes)) == 150
+    else:
+        assert outcomes[:2] == [f"{info}: {reason} (so {c.name} beside it is not ingested)" for c in captions[:2]]
