@@ -87,8 +87,7 @@ def fit_metadata(metadata: Metadata) -> Metadata:
     for name in ("title", "show"):
         value, limit = getattr(metadata, name), METADATA_MAX_LENGTHS[name]
         if len(value) > limit:
-            cut = value[: limit].rsplit(" ", 1)[0] if " " in value[: limit] else value[: limit - 1]
-            changes[name] = cut[: limit - 1].rstrip() + "…"
+            changes[name] = cut_at_word(value, limit)
     if metadata.link and (len(metadata.link) > METADATA_MAX_LENGTHS["link"] or not _LINK.match(metadata.link)):
         changes["link"] = ""
     if metadata.video_id and (len(metadata.video_id) > METADATA_MAX_LENGTHS["video_id"]
@@ -97,6 +96,12 @@ def fit_metadata(metadata: Metadata) -> Metadata:
     if metadata.duration_seconds is not None and metadata.duration_seconds < 0:
         changes["duration_seconds"] = None
     return replace(metadata, **changes) if changes else metadata
+
+
+def cut_at_word(value: str, limit: int) -> str:
+    """A text longer than `limit` cut at its last word that fits, with "…": `limit` characters at most."""
+    cut = value[: limit].rsplit(" ", 1)[0] if " " in value[: limit] else value[: limit - 1]
+    return cut[: limit - 1].rstrip() + "…"
 
 
 def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") -> Metadata:
@@ -168,7 +173,7 @@ def _shape_problem(key: str, value: Any) -> str:
             return f"{key} {value!r} is not a name or a list of names"
         if not all(name.strip() for name in names):  # --host "  " was a host nobody could be
             return f"{key} has a blank name (spaces only)"
-        return _control_problem(key, "".join(names))
+        return control_problem(key, "".join(names))
     elif key == "published":
         if isinstance(value, bool) or not isinstance(value, (str, int, dt.date)):
             return f"published {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
@@ -179,7 +184,7 @@ def _shape_problem(key: str, value: Any) -> str:
     elif isinstance(value, str) and not value.strip():  # --title "   " gave the interview the slug ""
         return f"{key} is blank (spaces only)"
     elif isinstance(value, str):
-        return _control_problem(key, value)
+        return control_problem(key, value)
     return ""
 
 
@@ -188,7 +193,7 @@ def _shape_problem(key: str, value: Any) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _control_problem(key: str, value: str) -> str:
+def control_problem(key: str, value: str) -> str:
     found = _CONTROL.search(value)
     return f"{key} has a control character (U+{ord(found.group()):04X})" if found else ""
 

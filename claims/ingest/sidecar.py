@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import IngestError
-from .manifest import derive_slug
+from .manifest import control_problem, cut_at_word, derive_slug
 from .read import TRANSCRIPT_SUFFIXES
 from .records import Chapter, Metadata
 
@@ -45,6 +45,8 @@ _UPLOAD_DATE = re.compile(r"\d{8}")
 _MAX_INFO_BYTES = 64 * 1024 * 1024
 # the interview's and chapter's PositiveIntegerField on PostgreSQL; 68 years of video
 _MAX_SECONDS = 2**31 - 1
+_MAX_CHAPTER_TITLE = 300  # Chapter.title's max_length
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +248,17 @@ def _text(info: Mapping[str, Any], key: str, source: str) -> str:
         return ""
     if not isinstance(value, str):
         raise IngestError(source, None, f"{key} is {_kind(value)}, not text")
+    if problem := _storable_problem(key, value):
+        raise IngestError(source, None, problem)
     return value.strip()
+
+
+def _storable_problem(key: str, value: str) -> str:
+    """Why a text cannot be stored, "" when it can: JSON's "\\ud800" escape reads as a lone surrogate, which
+    no database encodes (a UnicodeEncodeError at the write, after the whole pipeline ran)."""
+    if found := _SURROGATE.search(value):
+        return f"{key} has a lone surrogate (U+{ord(found.group()):04X}), not text"
+    return control_problem(key, value)
 
 
 def _day(value: str, source: str) -> dt.date:
@@ -272,9 +284,14 @@ def _chapters(chapters: Any, source: str) -> tuple[Chapter, ...]:
             raise IngestError(source, None, f"chapters[{i}] start_time {start!r} is not a number of seconds")
         if not isinstance(title, str):
             raise IngestError(source, None, f"chapters[{i}] title is {_kind(title)}, not text")
+        if problem := _storable_problem(f"chapters[{i}] title", title):
+            raise IngestError(source, None, problem)
         if out and start < out[-1].start_seconds:
             raise IngestError(source, None, f"chapters[{i}] starts at {start} s, before the chapter above it")
-        out.append(Chapter(title.strip(), int(start)))
+        title = title.strip()
+        if len(title) > _MAX_CHAPTER_TITLE:
+            title = cut_at_word(title, _MAX_CHAPTER_TITLE)
+        out.append(Chapter(title, int(start)))
     return tuple(out)
 
 

@@ -65,3 +65,28 @@ def test_captions_in_many_languages_read_their_shared_info_file_once(tmp_path, m
         assert outcomes[:2] == ["talk-en-x000", "talk-en-x001"] and len(set(outcomes)) == 150
     else:
         assert outcomes[:2] == [f"{info}: {reason} (so {c.name} beside it is not ingested)" for c in captions[:2]]
+
+
+@pytest.mark.parametrize("field, reason", [
+    # PostgreSQL refuses a NUL with a traceback and SQLite keeps it; an escape sequence colours a terminal
+    ('"title": "Bees\\u0000"', "title has a control character (U+0000)"),
+    ('"channel": "Meadow\\u001b[31m"', "channel has a control character (U+001B)"),
+    # a lone surrogate is no UTF-8: the write was a UnicodeEncodeError traceback, after the pipeline ran
+    ('"title": "\\ud800 Bees"', "title has a lone surrogate (U+D800), not text"),
+    ('"chapters": [{"start_time": 0, "title": "a\\u0000"}]', "chapters[0] title has a control character (U+0000)"),
+    ('"chapters": [{"start_time": 0, "title": "\\udfff"}]', "chapters[0] title has a lone surrogate (U+DFFF), not text"),
+])
+def test_text_no_database_can_store_is_refused(tmp_path, field, reason):
+    info = tmp_path / "Talk [Zx].info.json"
+    info.write_text(HEAD + ", " + field + "}", encoding="utf-8")
+    with pytest.raises(IngestError) as caught:
+        read_sidecar(info)
+    assert str(caught.value) == f"{info}: {reason}"
+
+
+def test_a_chapter_title_longer_than_its_column_is_cut_at_a_word(tmp_path):
+    # Chapter.title holds 300 characters: PostgreSQL refused a longer one with a traceback, SQLite kept it whole
+    info = tmp_path / "Talk [Zx].info.json"
+    info.write_text(HEAD + ', "chapters": [{"start_time": 0, "title": "' + "word " * 100 + '"}]}', encoding="utf-8")
+    (chapter,) = read_sidecar(info).chapters
+    assert len(chapter.title) <= 300 and chapter.title == "word " * 59 + "word…"
