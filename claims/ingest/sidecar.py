@@ -189,6 +189,8 @@ def _load(path: Path) -> dict[str, Any]:
         raise IngestError(source, exc.lineno, f"yt-dlp info file is not valid JSON: {exc.msg}") from None
     except RecursionError:
         raise IngestError(source, None, "yt-dlp info file is not valid JSON: nested too deep") from None
+    except ValueError:  # an integer of over 4,300 digits (sys.get_int_max_str_digits), which json.loads lets through
+        raise IngestError(source, None, "yt-dlp info file is not valid JSON: a number too long to read") from None
     if not isinstance(info, dict):
         raise IngestError(source, None, f"not a yt-dlp info file: its JSON is {_kind(info)}, not an object")
     return info

@@ -90,3 +90,19 @@ def test_a_chapter_title_longer_than_its_column_is_cut_at_a_word(tmp_path):
     info.write_text(HEAD + ', "chapters": [{"start_time": 0, "title": "' + "word " * 100 + '"}]}', encoding="utf-8")
     (chapter,) = read_sidecar(info).chapters
     assert len(chapter.title) <= 300 and chapter.title == "word " * 59 + "word…"
+
+
+def test_a_number_too_long_for_python_to_read_is_refused_and_does_not_stop_the_batch(tmp_path):
+    # Python reads no integer of over 4,300 digits (a ValueError json.loads lets through): a traceback from
+    # read_sidecar, and from batch_sidecars while it sorted out the folder, before any file was read
+    info = tmp_path / "Talk [Zx].info.json"
+    info.write_text(HEAD + ', "formats": [' + "1" * 5000 + "]}", encoding="utf-8")
+    with pytest.raises(IngestError) as caught:
+        read_sidecar(info)
+    assert str(caught.value) == f"{info}: yt-dlp info file is not valid JSON: a number too long to read"
+    alone = tmp_path / "Other [Zy].info.json"
+    alone.write_text(info.read_text(encoding="utf-8"), encoding="utf-8")
+    caption = tmp_path / "Talk [Zx].en.vtt"
+    caption.write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n", encoding="utf-8")
+    batch = batch_sidecars([tmp_path], [caption, alone])
+    assert batch.sidecars == {caption: info}
