@@ -130,10 +130,10 @@ def batch_sidecars(paths: Iterable[str | Path], files: Iterable[Path]) -> Sideca
             caption = folder / name
             if caption.suffix.lower() in TRANSCRIPT_SUFFIXES and (found := _sidecar_in(caption, listing(folder))):
                 languages.setdefault(folder / found[0], set()).add(found[1])
-    used = {info.resolve() for info in sidecars.values()}
+    used = {_resolved(info) for info in sidecars.values()}
     kept, notes, seen = [], [], set()
     for info in info_files:
-        key = info.resolve()
+        key = _resolved(info)
         if key in seen:
             continue
         seen.add(key)
@@ -145,15 +145,23 @@ def batch_sidecars(paths: Iterable[str | Path], files: Iterable[Path]) -> Sideca
         else:
             notes.append(f"{info}: a yt-dlp info file with no captions beside it, not a transcript: nothing to ingest")
         kept.append(info)
-    accounted = {info.resolve() for info in kept} | used
+    accounted = {_resolved(info) for info in kept} | used
     return SidecarBatch(
-        files=tuple(f for f in files if f.resolve() not in accounted),
+        files=tuple(f for f in files if _resolved(f) not in accounted),
         sidecars=sidecars,
         languages={info: frozenset(found) for info, found in languages.items()},
         info_files=tuple(sorted({*kept, *sidecars.values()})),
         notes=tuple(notes),
         noted_folders=frozenset(folder_of[info] for info in kept if info in folder_of),
     )
+
+
+def _resolved(path: Path) -> Path:
+    """The path with its links followed; a link to itself (Path.resolve's RuntimeError) as it is, refused when read."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def folder_errors_explained(errors: Iterable[IngestError], batch: SidecarBatch) -> tuple[IngestError, ...]:

@@ -106,3 +106,17 @@ def test_a_number_too_long_for_python_to_read_is_refused_and_does_not_stop_the_b
     caption.write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n", encoding="utf-8")
     batch = batch_sidecars([tmp_path], [caption, alone])
     assert batch.sidecars == {caption: info}
+
+
+def test_an_info_file_that_is_a_link_to_itself_fails_its_captions_only(tmp_path):
+    # Path.resolve raises RuntimeError on a symlink loop (Python 3.11): batch_sidecars ended the whole batch
+    caption, other = tmp_path / "Talk [Zx].en.vtt", tmp_path / "Other.vtt"
+    for path in (caption, other):
+        path.write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n", encoding="utf-8")
+    (tmp_path / "Talk [Zx].info.json").symlink_to("Talk [Zx].info.json")
+    batch = batch_sidecars([tmp_path], [caption, other])
+    assert batch.files == (caption, other) and sidecar_read(other, batch) is None
+    with pytest.raises(IngestError) as caught:
+        sidecar_read(caption, batch)
+    assert str(caught.value) == (f"{tmp_path / 'Talk [Zx].info.json'}: cannot read yt-dlp info file: "
+                                 f"Too many levels of symbolic links (so {caption.name} beside it is not ingested)")
