@@ -34,7 +34,7 @@ from typing import Any, Iterable, Mapping
 
 from .errors import IngestError
 from .manifest import control_problem, cut_at_word, derive_slug
-from .read import TRANSCRIPT_SUFFIXES
+from .read import TRANSCRIPT_SUFFIXES, resolved
 from .records import Chapter, Metadata
 
 INFO_SUFFIX = ".info.json"
@@ -130,10 +130,10 @@ def batch_sidecars(paths: Iterable[str | Path], files: Iterable[Path]) -> Sideca
             caption = folder / name
             if caption.suffix.lower() in TRANSCRIPT_SUFFIXES and (found := _sidecar_in(caption, listing(folder))):
                 languages.setdefault(folder / found[0], set()).add(found[1])
-    used = {_resolved(info) for info in sidecars.values()}
+    used = {resolved(info) for info in sidecars.values()}
     kept, notes, seen = [], [], set()
     for info in info_files:
-        key = _resolved(info)
+        key = resolved(info)
         if key in seen:
             continue
         seen.add(key)
@@ -145,23 +145,15 @@ def batch_sidecars(paths: Iterable[str | Path], files: Iterable[Path]) -> Sideca
         else:
             notes.append(f"{info}: a yt-dlp info file with no captions beside it, not a transcript: nothing to ingest")
         kept.append(info)
-    accounted = {_resolved(info) for info in kept} | used
+    accounted = {resolved(info) for info in kept} | used
     return SidecarBatch(
-        files=tuple(f for f in files if _resolved(f) not in accounted),
+        files=tuple(f for f in files if resolved(f) not in accounted),
         sidecars=sidecars,
         languages={info: frozenset(found) for info, found in languages.items()},
         info_files=tuple(sorted({*kept, *sidecars.values()})),
         notes=tuple(notes),
         noted_folders=frozenset(folder_of[info] for info in kept if info in folder_of),
     )
-
-
-def _resolved(path: Path) -> Path:
-    """The path with its links followed; a link to itself (Path.resolve's RuntimeError) as it is, refused when read."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path.absolute()
 
 
 def folder_errors_explained(errors: Iterable[IngestError], batch: SidecarBatch) -> tuple[IngestError, ...]:
