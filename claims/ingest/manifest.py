@@ -46,6 +46,9 @@ def parse_published(value: str) -> tuple[dt.date, str]:
 # The interview's columns (claims.models.Interview): a longer value is refused by PostgreSQL with a
 # traceback, and kept whole by SQLite, so the two databases would disagree.
 METADATA_MAX_LENGTHS = {"slug": 200, "title": 500, "show": 200, "link": 500, "video_id": 100}
+# Interview.duration_seconds and Chapter.start_seconds: PostgreSQL's integer (SQLite's ends at 2^63, an
+# OverflowError traceback at the write); 68 years
+MAX_SECONDS = 2**31 - 1
 _METADATA_SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
 _LINK = re.compile(r"^https?://[^\s/?#]+[^\s]*\Z", re.IGNORECASE)
 
@@ -65,6 +68,8 @@ def metadata_problems(metadata: Metadata) -> list[str]:
         problems.append(f"video_id {metadata.video_id[:50]!r} has spaces in it")
     if metadata.duration_seconds is not None and metadata.duration_seconds < 0:
         problems.append(f"duration_seconds {metadata.duration_seconds} is negative")
+    if metadata.duration_seconds is not None and metadata.duration_seconds > MAX_SECONDS:
+        problems.append(f"duration_seconds {metadata.duration_seconds} is over the limit of {MAX_SECONDS}")
     return problems
 
 
@@ -93,7 +98,7 @@ def fit_metadata(metadata: Metadata) -> Metadata:
     if metadata.video_id and (len(metadata.video_id) > METADATA_MAX_LENGTHS["video_id"]
                               or any(c.isspace() for c in metadata.video_id)):
         changes["video_id"] = ""
-    if metadata.duration_seconds is not None and metadata.duration_seconds < 0:
+    if metadata.duration_seconds is not None and not 0 <= metadata.duration_seconds <= MAX_SECONDS:
         changes["duration_seconds"] = None
     return replace(metadata, **changes) if changes else metadata
 
@@ -135,8 +140,10 @@ def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") 
         elif key in ("duration_seconds", "duration"):
             try:
                 values["duration_seconds"] = int(value)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):  # OverflowError: JSON's Infinity
                 raise IngestError(source, None, f"duration_seconds {value!r} is not a whole number of seconds") from None
+            if values["duration_seconds"] > MAX_SECONDS:
+                raise IngestError(source, None, f"duration_seconds {value!r} is over the limit of {MAX_SECONDS}")
         elif key == "single_speaker":
             if not isinstance(value, bool):
                 raise IngestError(source, None, f"single_speaker {value!r} is not true or false")

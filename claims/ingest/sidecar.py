@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import IngestError
-from .manifest import control_problem, cut_at_word, derive_slug
+from .manifest import MAX_SECONDS, control_problem, cut_at_word, derive_slug
 from .read import TRANSCRIPT_SUFFIXES, resolved
 from .records import Chapter, Metadata
 
@@ -43,8 +43,6 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _UPLOAD_DATE = re.compile(r"\d{8}")
 # an info file lists every format and caption URL of the video: a few megabytes is usual
 _MAX_INFO_BYTES = 64 * 1024 * 1024
-# the interview's and chapter's PositiveIntegerField on PostgreSQL; 68 years of video
-_MAX_SECONDS = 2**31 - 1
 _MAX_CHAPTER_TITLE = 300  # Chapter.title's max_length
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -301,7 +299,7 @@ def _is_seconds(value: Any) -> bool:
     """Whether a JSON value is a time in a video: Python's json reads NaN and Infinity, and 1e308 rounds
     to an integer no column holds."""
     return (not isinstance(value, bool) and isinstance(value, (int, float))
-            and (not isinstance(value, float) or math.isfinite(value)) and 0 <= value <= _MAX_SECONDS)
+            and (not isinstance(value, float) or math.isfinite(value)) and 0 <= value <= MAX_SECONDS)
 
 
 def _not_a_file(mode: int) -> str:
