@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 import re
 import shutil
 from io import StringIO
@@ -925,3 +926,17 @@ def test_a_manifest_duration_no_column_holds_is_refused_in_one_line(tmp_path, du
     _, err = ingest_failing(tmp_path / "talk.txt")
     assert err.strip() == f"{tmp_path / 'manifest.json'}[talk.txt]: {reason}"
     assert not Interview.objects.exists()
+
+
+def test_a_manifest_of_thousands_of_entries_naming_no_file_says_ten_and_counts_the_rest(tmp_path):
+    # a show's manifest kept for its whole archive beside one downloaded episode: one line per entry was 5,000 lines
+    (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    entries = {f"ep{i:04d}.txt": {"title": f"Episode {i}"} for i in range(5000)}
+    (tmp_path / "manifest.json").write_text(json.dumps(entries), encoding="utf-8")
+    err = StringIO()
+    call_command("ingest", str(tmp_path), no_extract=True, stdout=StringIO(), stderr=err)
+    said = [line for line in err.getvalue().splitlines() if "manifest.json" in line]
+    assert said[:2] == [f"{tmp_path / 'manifest.json'}: entry 'ep0000.txt' names no file beside it",
+                        f"{tmp_path / 'manifest.json'}: entry 'ep0001.txt' names no file beside it"]
+    assert len(said) == 11 and said[-1] == f"{tmp_path / 'manifest.json'}: and 4990 more entries name no file beside it"
+    assert Interview.objects.count() == 1

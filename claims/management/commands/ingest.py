@@ -217,12 +217,14 @@ class Command(DatabaseCommand):
                 continue
             present = _names_in(folder)
             folded = {name.casefold(): name for name in present}
-            for name in manifests[folder]:
-                if name in present:
-                    continue
+            unmatched = [name for name in manifests[folder] if name not in present]
+            for name in unmatched[:_SKIPPED_SHOWN]:
                 close = folded.get(name.casefold())
                 hint = f" (did you mean {close}? names are matched exactly)" if close else ""
                 self.stderr.write(f"{folder / MANIFEST_NAME}: entry {name!r} names no file beside it{hint}")
+            if len(unmatched) > _SKIPPED_SHOWN:  # a show's manifest of its whole archive beside one episode
+                self.stderr.write(f"{folder / MANIFEST_NAME}: and {len(unmatched) - _SKIPPED_SHOWN} more entries "
+                                  "name no file beside it")
         return manifests
 
     def _dry_run_result(self, row: Row, path: Path, annotated) -> tuple[Row, str]:
