@@ -34,6 +34,7 @@ from typing import Any, Iterable, Mapping
 
 from .errors import IngestError
 from .manifest import MAX_SECONDS, control_problem, cut_at_word, derive_slug
+from .names import slugify
 from .read import TRANSCRIPT_SUFFIXES, resolved
 from .records import Chapter, Metadata
 
@@ -212,6 +213,8 @@ def sidecar_read(path: Path, batch: SidecarBatch) -> Sidecar | None:
     language = next((lang for name, lang in _sidecar_names(path) if name == info_path.name), "")
     if len(languages) > 1 and language and sidecar.metadata.title:
         slug = derive_slug(Metadata(title=f"{sidecar.metadata.title} {language}"), stem=path.stem)
+        if slug == derive_slug(Metadata(title=sidecar.metadata.title), stem=path.stem):
+            slug += "-" + slugify(language)  # a title's slug is cut at a word, and the language went with the cut
         sidecar = replace(sidecar, metadata=replace(sidecar.metadata, slug=slug))
     return sidecar
 

@@ -120,3 +120,17 @@ def test_an_info_file_that_is_a_link_to_itself_fails_its_captions_only(tmp_path)
         sidecar_read(caption, batch)
     assert str(caught.value) == (f"{tmp_path / 'Talk [Zx].info.json'}: cannot read yt-dlp info file: "
                                  f"Too many levels of symbolic links (so {caption.name} beside it is not ingested)")
+
+
+def test_languages_of_a_video_whose_title_is_longer_than_a_slug_keep_their_language_apart(tmp_path):
+    # a slug from a title is cut at 80 characters, which cut the language off a YouTube title of 90: both
+    # captions got one slug, and the second was refused as taken
+    title = "Why Bees Dance: Dr. Ines Varga on Hive Maths and the Secret Geometry of Swarms, Explained"
+    (tmp_path / "Talk [Zx].info.json").write_text(HEAD + ', "title": "' + title + '"}', encoding="utf-8")
+    captions = [tmp_path / "Talk [Zx].de.vtt", tmp_path / "Talk [Zx].en.vtt"]
+    for caption in captions:
+        caption.write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n", encoding="utf-8")
+    batch = batch_sidecars([tmp_path], captions)
+    slugs = [sidecar_read(caption, batch).metadata.slug for caption in captions]
+    assert slugs == ["why-bees-dance-dr-ines-varga-on-hive-maths-and-the-secret-geometry-of-swarms-de",
+                     "why-bees-dance-dr-ines-varga-on-hive-maths-and-the-secret-geometry-of-swarms-en"]
