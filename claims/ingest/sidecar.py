@@ -44,6 +44,8 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _UPLOAD_DATE = re.compile(r"\d{8}")
 # an info file lists every format and caption URL of the video: a few megabytes is usual
 _MAX_INFO_BYTES = 64 * 1024 * 1024
+# `yt-dlp --skip-download --write-info-json` over a channel leaves thousands: a line for each was too many
+_NOTES_SHOWN = 10
 _MAX_CHAPTER_TITLE = 300  # Chapter.title's max_length
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -150,7 +152,8 @@ def batch_sidecars(paths: Iterable[str | Path], files: Iterable[Path]) -> Sideca
         sidecars=sidecars,
         languages={info: frozenset(found) for info, found in languages.items()},
         info_files=tuple(sorted({*kept, *sidecars.values()})),
-        notes=tuple(notes),
+        notes=tuple(notes[:_NOTES_SHOWN]) + ((f"batch: and {len(notes) - _NOTES_SHOWN} more yt-dlp info files, not "
+                                              "transcripts: nothing to ingest from them",) if len(notes) > _NOTES_SHOWN else ()),
         noted_folders=frozenset(folder_of[info] for info in kept if info in folder_of),
     )
 

@@ -134,3 +134,15 @@ def test_languages_of_a_video_whose_title_is_longer_than_a_slug_keep_their_langu
     slugs = [sidecar_read(caption, batch).metadata.slug for caption in captions]
     assert slugs == ["why-bees-dance-dr-ines-varga-on-hive-maths-and-the-secret-geometry-of-swarms-de",
                      "why-bees-dance-dr-ines-varga-on-hive-maths-and-the-secret-geometry-of-swarms-en"]
+
+
+def test_a_channels_thousands_of_info_files_without_captions_get_ten_lines_and_a_count(tmp_path):
+    # `yt-dlp --skip-download --write-info-json` over a channel: one line per info file was thousands of lines
+    for i in range(2000):
+        (tmp_path / f"Episode {i:04d} [Z{i:04d}].info.json").write_text(
+            '{"id": "Z%04d", "extractor_key": "Youtube"}' % i, encoding="utf-8")
+    batch = batch_sidecars([tmp_path], [])
+    assert len(batch.notes) == 11 and len(batch.info_files) == 2000 and batch.noted_folders == {str(tmp_path)}
+    assert batch.notes[0] == (f"{tmp_path / 'Episode 0000 [Z0000].info.json'}: a yt-dlp info file with no captions "
+                              "beside it, not a transcript: nothing to ingest")
+    assert batch.notes[-1] == "batch: and 1990 more yt-dlp info files, not transcripts: nothing to ingest from them"
