@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 import re
 import shutil
 from io import StringIO
@@ -910,3 +911,32 @@ def test_the_manifest_named_as_a_transcript_is_refused_as_what_it_is(tmp_path):
                                 "name those files or their folder"]
     assert message == "1 of 2 file(s) failed; those wrote nothing"
     assert Interview.objects.get().title == "Robots"
+
+
+@pytest.mark.parametrize("duration, reason", [
+    # json.loads reads Infinity: int() of it was an OverflowError traceback while the manifest was read
+    ("Infinity", "duration_seconds inf is not a whole number of seconds"),
+    # SQLite holds no integer over 2^63 (an OverflowError traceback at the write), PostgreSQL's column none over 2^31-1
+    ("1e308", "duration_seconds 1e+308 is over the limit of 2147483647"),
+    ("1099511627776", "duration_seconds 1099511627776 is over the limit of 2147483647"),
+])
+def test_a_manifest_duration_no_column_holds_is_refused_in_one_line(tmp_path, duration, reason):
+    (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    (tmp_path / "manifest.json").write_text('{"talk.txt": {"duration_seconds": %s}}' % duration, encoding="utf-8")
+    _, err = ingest_failing(tmp_path / "talk.txt")
+    assert err.strip() == f"{tmp_path / 'manifest.json'}[talk.txt]: {reason}"
+    assert not Interview.objects.exists()
+
+
+def test_a_manifest_of_thousands_of_entries_naming_no_file_says_ten_and_counts_the_rest(tmp_path):
+    # a show's manifest kept for its whole archive beside one downloaded episode: one line per entry was 5,000 lines
+    (tmp_path / "talk.txt").write_text(CONVERSATION, encoding="utf-8")
+    entries = {f"ep{i:04d}.txt": {"title": f"Episode {i}"} for i in range(5000)}
+    (tmp_path / "manifest.json").write_text(json.dumps(entries), encoding="utf-8")
+    err = StringIO()
+    call_command("ingest", str(tmp_path), no_extract=True, stdout=StringIO(), stderr=err)
+    said = [line for line in err.getvalue().splitlines() if "manifest.json" in line]
+    assert said[:2] == [f"{tmp_path / 'manifest.json'}: entry 'ep0000.txt' names no file beside it",
+                        f"{tmp_path / 'manifest.json'}: entry 'ep0001.txt' names no file beside it"]
+    assert len(said) == 11 and said[-1] == f"{tmp_path / 'manifest.json'}: and 4990 more entries name no file beside it"
+    assert Interview.objects.count() == 1

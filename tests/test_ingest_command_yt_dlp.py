@@ -132,3 +132,21 @@ def test_a_folder_with_nothing_at_all_to_read_still_fails(tmp_path):
     (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
     message, _, err = ingest_failing(tmp_path)
     assert message == "1 of 1 file(s) failed; those wrote nothing" and "directory contains no transcript files" in err
+
+
+def test_info_files_that_are_a_self_link_a_fifo_or_a_folder_fail_their_captions_in_a_line_each(tmp_path):
+    # the self-link was a RuntimeError traceback (Path.resolve) before any file was read; the FIFO a read that never ended
+    import os
+    for base in ("Talk [Zx]", "Other [Zy]", "Dir [Zd]"):
+        (tmp_path / f"{base}.en.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n", encoding="utf-8")
+    (tmp_path / "Talk [Zx].info.json").symlink_to("Talk [Zx].info.json")
+    os.mkfifo(tmp_path / "Other [Zy].info.json")
+    (tmp_path / "Dir [Zd].info.json").mkdir()
+    message, out, err = ingest_failing(tmp_path)
+    assert message == "3 of 3 file(s) failed; those wrote nothing" and Interview.objects.count() == 0
+    assert [line for line in err.splitlines() if "cannot read yt-dlp info file" in line] == [
+        f"{tmp_path / 'Dir [Zd].info.json'}: cannot read yt-dlp info file: a folder, not a file (so Dir [Zd].en.vtt beside it is not ingested)",
+        f"{tmp_path / 'Other [Zy].info.json'}: cannot read yt-dlp info file: a FIFO, not a file (so Other [Zy].en.vtt beside it is not ingested)",
+        f"{tmp_path / 'Talk [Zx].info.json'}: cannot read yt-dlp info file: Too many levels of symbolic links "
+        "(so Talk [Zx].en.vtt beside it is not ingested)",
+    ]

@@ -46,6 +46,9 @@ def parse_published(value: str) -> tuple[dt.date, str]:
 # The interview's columns (claims.models.Interview): a longer value is refused by PostgreSQL with a
 # traceback, and kept whole by SQLite, so the two databases would disagree.
 METADATA_MAX_LENGTHS = {"slug": 200, "title": 500, "show": 200, "link": 500, "video_id": 100}
+# Interview.duration_seconds and Chapter.start_seconds: PostgreSQL's integer (SQLite's ends at 2^63, an
+# OverflowError traceback at the write); 68 years
+MAX_SECONDS = 2**31 - 1
 _METADATA_SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
 _LINK = re.compile(r"^https?://[^\s/?#]+[^\s]*\Z", re.IGNORECASE)
 
@@ -65,6 +68,8 @@ def metadata_problems(metadata: Metadata) -> list[str]:
         problems.append(f"video_id {metadata.video_id[:50]!r} has spaces in it")
     if metadata.duration_seconds is not None and metadata.duration_seconds < 0:
         problems.append(f"duration_seconds {metadata.duration_seconds} is negative")
+    if metadata.duration_seconds is not None and metadata.duration_seconds > MAX_SECONDS:
+        problems.append(f"duration_seconds {metadata.duration_seconds} is over the limit of {MAX_SECONDS}")
     return problems
 
 
@@ -87,16 +92,21 @@ def fit_metadata(metadata: Metadata) -> Metadata:
     for name in ("title", "show"):
         value, limit = getattr(metadata, name), METADATA_MAX_LENGTHS[name]
         if len(value) > limit:
-            cut = value[: limit].rsplit(" ", 1)[0] if " " in value[: limit] else value[: limit - 1]
-            changes[name] = cut[: limit - 1].rstrip() + "…"
+            changes[name] = cut_at_word(value, limit)
     if metadata.link and (len(metadata.link) > METADATA_MAX_LENGTHS["link"] or not _LINK.match(metadata.link)):
         changes["link"] = ""
     if metadata.video_id and (len(metadata.video_id) > METADATA_MAX_LENGTHS["video_id"]
                               or any(c.isspace() for c in metadata.video_id)):
         changes["video_id"] = ""
-    if metadata.duration_seconds is not None and metadata.duration_seconds < 0:
+    if metadata.duration_seconds is not None and not 0 <= metadata.duration_seconds <= MAX_SECONDS:
         changes["duration_seconds"] = None
     return replace(metadata, **changes) if changes else metadata
+
+
+def cut_at_word(value: str, limit: int) -> str:
+    """A text longer than `limit` cut at its last word that fits, with "…": `limit` characters at most."""
+    cut = value[: limit].rsplit(" ", 1)[0] if " " in value[: limit] else value[: limit - 1]
+    return cut[: limit - 1].rstrip() + "…"
 
 
 def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") -> Metadata:
@@ -130,8 +140,10 @@ def metadata_from_mapping(data: Mapping[str, Any], *, source: str = "metadata") 
         elif key in ("duration_seconds", "duration"):
             try:
                 values["duration_seconds"] = int(value)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):  # OverflowError: JSON's Infinity
                 raise IngestError(source, None, f"duration_seconds {value!r} is not a whole number of seconds") from None
+            if values["duration_seconds"] > MAX_SECONDS:
+                raise IngestError(source, None, f"duration_seconds {value!r} is over the limit of {MAX_SECONDS}")
         elif key == "single_speaker":
             if not isinstance(value, bool):
                 raise IngestError(source, None, f"single_speaker {value!r} is not true or false")
@@ -168,7 +180,7 @@ def _shape_problem(key: str, value: Any) -> str:
             return f"{key} {value!r} is not a name or a list of names"
         if not all(name.strip() for name in names):  # --host "  " was a host nobody could be
             return f"{key} has a blank name (spaces only)"
-        return _control_problem(key, "".join(names))
+        return control_problem(key, "".join(names))
     elif key == "published":
         if isinstance(value, bool) or not isinstance(value, (str, int, dt.date)):
             return f"published {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
@@ -179,7 +191,7 @@ def _shape_problem(key: str, value: Any) -> str:
     elif isinstance(value, str) and not value.strip():  # --title "   " gave the interview the slug ""
         return f"{key} is blank (spaces only)"
     elif isinstance(value, str):
-        return _control_problem(key, value)
+        return control_problem(key, value)
     return ""
 
 
@@ -188,7 +200,7 @@ def _shape_problem(key: str, value: Any) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _control_problem(key: str, value: str) -> str:
+def control_problem(key: str, value: str) -> str:
     found = _CONTROL.search(value)
     return f"{key} has a control character (U+{ord(found.group()):04X})" if found else ""
 

@@ -303,6 +303,14 @@ def _markdown_transcript(path: Path) -> bool:
     return fmt not in ("plain", "raw_captions")
 
 
+def resolved(path: Path) -> Path:
+    """The path with its links followed; a link to itself (Path.resolve's RuntimeError) as it is, refused when read."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def expand_paths(
     paths: Iterable[str | Path], *, suffixes: tuple[str, ...] = TRANSCRIPT_SUFFIXES
 ) -> tuple[tuple[Path, ...], tuple[IngestError, ...]]:

@@ -25,14 +25,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import stat
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import IngestError
-from .manifest import derive_slug
-from .read import TRANSCRIPT_SUFFIXES
+from .manifest import MAX_SECONDS, control_problem, cut_at_word, derive_slug
+from .names import slugify
+from .read import TRANSCRIPT_SUFFIXES, resolved
 from .records import Chapter, Metadata
 
 INFO_SUFFIX = ".info.json"
@@ -41,6 +44,10 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _UPLOAD_DATE = re.compile(r"\d{8}")
 # an info file lists every format and caption URL of the video: a few megabytes is usual
 _MAX_INFO_BYTES = 64 * 1024 * 1024
+# `yt-dlp --skip-download --write-info-json` over a channel leaves thousands: a line for each was too many
+_NOTES_SHOWN = 10
+_MAX_CHAPTER_TITLE = 300  # Chapter.title's max_length
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,8 @@ class SidecarBatch:
     info_files: tuple[Path, ...] = ()  # info files accounted for here (not to be listed as skipped)
     notes: tuple[str, ...] = ()  # one line per info file that no captions beside it use
     noted_folders: frozenset[str] = frozenset()  # folder arguments holding such info files
+    # each info file as read, or its refusal: a hundred languages of captions share one of megabytes
+    read: dict[Path, Sidecar | IngestError] = field(default_factory=dict, compare=False, repr=False)
 
 
 def is_info_file(path: Path) -> bool:
@@ -122,10 +131,10 @@ def batch_sidecars(paths: Iterable[str | Path], files: Iterable[Path]) -> Sideca
             caption = folder / name
             if caption.suffix.lower() in TRANSCRIPT_SUFFIXES and (found := _sidecar_in(caption, listing(folder))):
                 languages.setdefault(folder / found[0], set()).add(found[1])
-    used = {info.resolve() for info in sidecars.values()}
+    used = {resolved(info) for info in sidecars.values()}
     kept, notes, seen = [], [], set()
     for info in info_files:
-        key = info.resolve()
+        key = resolved(info)
         if key in seen:
             continue
         seen.add(key)
@@ -137,13 +146,14 @@ def batch_sidecars(paths: Iterable[str | Path], files: Iterable[Path]) -> Sideca
         else:
             notes.append(f"{info}: a yt-dlp info file with no captions beside it, not a transcript: nothing to ingest")
         kept.append(info)
-    accounted = {info.resolve() for info in kept} | used
+    accounted = {resolved(info) for info in kept} | used
     return SidecarBatch(
-        files=tuple(f for f in files if f.resolve() not in accounted),
+        files=tuple(f for f in files if resolved(f) not in accounted),
         sidecars=sidecars,
         languages={info: frozenset(found) for info, found in languages.items()},
         info_files=tuple(sorted({*kept, *sidecars.values()})),
-        notes=tuple(notes),
+        notes=tuple(notes[:_NOTES_SHOWN]) + ((f"batch: and {len(notes) - _NOTES_SHOWN} more yt-dlp info files, not "
+                                              "transcripts: nothing to ingest from them",) if len(notes) > _NOTES_SHOWN else ()),
         noted_folders=frozenset(folder_of[info] for info in kept if info in folder_of),
     )
 
@@ -166,7 +176,10 @@ def _looks_like_info(path: Path) -> bool:
 def _load(path: Path) -> dict[str, Any]:
     source = str(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO's read waits for a writer that never comes
+            raise IngestError(source, None, f"cannot read yt-dlp info file: {_not_a_file(status.st_mode)}")
+        size = status.st_size
         if size > _MAX_INFO_BYTES:
             raise IngestError(source, None, f"yt-dlp info file is {size} bytes, over the limit of {_MAX_INFO_BYTES} bytes")
         info = json.loads(path.read_bytes().decode("utf-8"))
@@ -178,6 +191,8 @@ def _load(path: Path) -> dict[str, Any]:
         raise IngestError(source, exc.lineno, f"yt-dlp info file is not valid JSON: {exc.msg}") from None
     except RecursionError:
         raise IngestError(source, None, "yt-dlp info file is not valid JSON: nested too deep") from None
+    except ValueError:  # an integer of over 4,300 digits (sys.get_int_max_str_digits), which json.loads lets through
+        raise IngestError(source, None, "yt-dlp info file is not valid JSON: a number too long to read") from None
     if not isinstance(info, dict):
         raise IngestError(source, None, f"not a yt-dlp info file: its JSON is {_kind(info)}, not an object")
     return info
@@ -189,14 +204,20 @@ def sidecar_read(path: Path, batch: SidecarBatch) -> Sidecar | None:
     info_path = batch.sidecars.get(path)
     if info_path is None:
         return None
-    try:
-        sidecar = read_sidecar(info_path)
-    except IngestError as error:
-        raise IngestError(error.source, error.line, f"{error.reason} (so {path.name} beside it is not ingested)") from None
+    if info_path not in batch.read:
+        try:
+            batch.read[info_path] = read_sidecar(info_path)
+        except IngestError as error:
+            batch.read[info_path] = error
+    sidecar = batch.read[info_path]
+    if isinstance(sidecar, IngestError):
+        raise IngestError(sidecar.source, sidecar.line, f"{sidecar.reason} (so {path.name} beside it is not ingested)")
     languages = batch.languages.get(info_path, frozenset())
     language = next((lang for name, lang in _sidecar_names(path) if name == info_path.name), "")
     if len(languages) > 1 and language and sidecar.metadata.title:
         slug = derive_slug(Metadata(title=f"{sidecar.metadata.title} {language}"), stem=path.stem)
+        if slug == derive_slug(Metadata(title=sidecar.metadata.title), stem=path.stem):
+            slug += "-" + slugify(language)  # a title's slug is cut at a word, and the language went with the cut
         sidecar = replace(sidecar, metadata=replace(sidecar.metadata, slug=slug))
     return sidecar
 
@@ -215,7 +236,7 @@ def read_sidecar(path: Path) -> Sidecar:
     if text["upload_date"]:
         published = _day(text["upload_date"], source)
     duration = info.get("duration")
-    if duration is not None and (isinstance(duration, bool) or not isinstance(duration, (int, float)) or duration < 0):
+    if duration is not None and not _is_seconds(duration):
         raise IngestError(source, None, f"duration {duration!r} is not a number of seconds")
     youtube = text["extractor_key"].lower().startswith("youtube")
     metadata = Metadata(
@@ -233,7 +254,17 @@ def _text(info: Mapping[str, Any], key: str, source: str) -> str:
         return ""
     if not isinstance(value, str):
         raise IngestError(source, None, f"{key} is {_kind(value)}, not text")
+    if problem := _storable_problem(key, value):
+        raise IngestError(source, None, problem)
     return value.strip()
+
+
+def _storable_problem(key: str, value: str) -> str:
+    """Why a text cannot be stored, "" when it can: JSON's "\\ud800" escape reads as a lone surrogate, which
+    no database encodes (a UnicodeEncodeError at the write, after the whole pipeline ran)."""
+    if found := _SURROGATE.search(value):
+        return f"{key} has a lone surrogate (U+{ord(found.group()):04X}), not text"
+    return control_problem(key, value)
 
 
 def _day(value: str, source: str) -> dt.date:
@@ -255,14 +286,32 @@ def _chapters(chapters: Any, source: str) -> tuple[Chapter, ...]:
         if not isinstance(chapter, dict):
             raise IngestError(source, None, f"chapters[{i}] is {_kind(chapter)}, not an object")
         start, title = chapter.get("start_time"), chapter.get("title")
-        if isinstance(start, bool) or not isinstance(start, (int, float)) or start < 0:
+        if not _is_seconds(start):
             raise IngestError(source, None, f"chapters[{i}] start_time {start!r} is not a number of seconds")
         if not isinstance(title, str):
             raise IngestError(source, None, f"chapters[{i}] title is {_kind(title)}, not text")
+        if problem := _storable_problem(f"chapters[{i}] title", title):
+            raise IngestError(source, None, problem)
         if out and start < out[-1].start_seconds:
             raise IngestError(source, None, f"chapters[{i}] starts at {start} s, before the chapter above it")
-        out.append(Chapter(title.strip(), int(start)))
+        title = title.strip()
+        if len(title) > _MAX_CHAPTER_TITLE:
+            title = cut_at_word(title, _MAX_CHAPTER_TITLE)
+        out.append(Chapter(title, int(start)))
     return tuple(out)
+
+
+def _is_seconds(value: Any) -> bool:
+    """Whether a JSON value is a time in a video: Python's json reads NaN and Infinity, and 1e308 rounds
+    to an integer no column holds."""
+    return (not isinstance(value, bool) and isinstance(value, (int, float))
+            and (not isinstance(value, float) or math.isfinite(value)) and 0 <= value <= MAX_SECONDS)
+
+
+def _not_a_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    return "a FIFO, not a file" if stat.S_ISFIFO(mode) else "not a regular file"
 
 
 def _kind(value: Any) -> str:

@@ -16,7 +16,7 @@ from claims.ingest.formats import PARSERS
 from claims.ingest.manifest import MANIFEST_NAME, manifest_entries, merge_metadata, metadata_from_mapping
 from claims.ingest.records import Metadata
 from claims.ingest.markup import spoken_word_count
-from claims.ingest.read import expand_paths, folder_files
+from claims.ingest.read import expand_paths, folder_files, resolved
 from claims.ingest.sidecar import batch_sidecars, folder_errors_explained, sidecar_read
 from claims.management.database import DatabaseCommand
 from claims.models import Claim, Interview, after_today
@@ -217,12 +217,14 @@ class Command(DatabaseCommand):
                 continue
             present = _names_in(folder)
             folded = {name.casefold(): name for name in present}
-            for name in manifests[folder]:
-                if name in present:
-                    continue
+            unmatched = [name for name in manifests[folder] if name not in present]
+            for name in unmatched[:_SKIPPED_SHOWN]:
                 close = folded.get(name.casefold())
                 hint = f" (did you mean {close}? names are matched exactly)" if close else ""
                 self.stderr.write(f"{folder / MANIFEST_NAME}: entry {name!r} names no file beside it{hint}")
+            if len(unmatched) > _SKIPPED_SHOWN:  # a show's manifest of its whole archive beside one episode
+                self.stderr.write(f"{folder / MANIFEST_NAME}: and {len(unmatched) - _SKIPPED_SHOWN} more entries "
+                                  "name no file beside it")
         return manifests
 
     def _dry_run_result(self, row: Row, path: Path, annotated) -> tuple[Row, str]:
@@ -395,7 +397,7 @@ _SKIPPED_SHOWN = 10
 def _skipped_in_folders(paths, files) -> list[str]:
     """One line per folder argument naming the files in it that were not taken as transcripts
     (so that 30 files in and 26 rows out is explained), hidden files and its manifest aside."""
-    taken = {f.resolve() for f in files}
+    taken = {resolved(f) for f in files}
     lines = []
     for raw in paths:
         folder = Path(raw)
@@ -407,7 +409,7 @@ def _skipped_in_folders(paths, files) -> list[str]:
         entries = list(folder_files(folder, []))
         skipped = sorted(
             str(f.relative_to(folder)) for f in entries
-            if f.is_file() and f.name != MANIFEST_NAME and f.resolve() not in taken
+            if f.is_file() and f.name != MANIFEST_NAME and resolved(f) not in taken
         )
         odd = sorted(f"{f.relative_to(folder)} ({_entry_kind(f)})" for f in entries if not f.is_file())
         if odd:
