@@ -12,7 +12,7 @@ from django.db.models import BooleanField, Count, Exists, F, IntegerField, Outer
 from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Coalesce
 
-from .ingest.markup import spoken_word_count
+from .ingest.markup import LINE_READ_FORMATS, reading_text, spoken_quote, spoken_word_count, spoken_words
 from .models import (
     Chapter,
     Claim,
@@ -145,21 +145,77 @@ def topic_slugs_from_column(value: str | None) -> list[str]:
     return value.split(",") if value else []
 
 
-def claim_row_get(*, pk: int, fields: Sequence[str], user=None) -> tuple | None:
-    """One claim the user may read as the values of `fields` (values_list paths) followed by its
-    sorted topic slugs (a list), in one query; None when there is no such claim.
+# Characters of the source read on each side of a claim's span for its spoken quote: the lines
+# it needs (its own, whole, and the one after) are caption lines, far shorter; when one is longer,
+# the claim is read from its interview's whole source (claim_spoken_quotes_filled).
+SPOKEN_WINDOW_CHARS = 400
+
+
+def claim_reading_window_expression() -> RawSQL:
+    """A column for a claims query: the source text around the claim's span, SPOKEN_WINDOW_CHARS
+    either side, for formats read line by line (markup.LINE_READ_FORMATS), NULL for the others (which
+    need no window or are read whole); a correlated subquery on the unaliased claims_claim table, with
+    no parameters (the list's row query is compiled once without any: api.pagination)."""
+    greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    first = f'{greatest}("claims_claim"."start_char" - {SPOKEN_WINDOW_CHARS:d}, 0)'
+    formats = ", ".join(f"'{fmt}'" for fmt in sorted(LINE_READ_FORMATS))  # constants: word characters only
+    sql = (
+        f"SELECT CASE WHEN i.source_format IN ({formats}) THEN SUBSTR(i.source_text, {first} + 1, "
+        f'"claims_claim"."end_char" + {SPOKEN_WINDOW_CHARS:d} - {first}) END '
+        'FROM claims_interview i WHERE i.id = "claims_claim"."interview_id"'
+    )
+    return RawSQL(sql, (), output_field=TextField())
+
+
+def claim_spoken_quote(*, quote: str, source_format: str, start_char: int, end_char: int, window: str | None) -> str | None:
+    """A claim's quote as spoken (markup.spoken_quote) from its claim_reading_window_expression
+    value; None when its interview's whole source must be read (claim_spoken_quotes_filled)."""
+    window_start = max(start_char - SPOKEN_WINDOW_CHARS, 0)
+    reaches_end = window is not None and len(window) < end_char + SPOKEN_WINDOW_CHARS - window_start
+    return spoken_quote(quote, source_format, start=start_char, end=end_char, window=window,
+                        window_start=window_start, window_reaches_end=reaches_end)
+
+
+def claim_spoken_quotes_filled(rows: list[dict]) -> list[dict]:
+    """Response rows (api.rows) in, the same rows with each missing spoken_quote read from its
+    interview's whole source: one query for the page, one reading per interview, none when no row
+    misses one."""
+    missing = [row for row in rows if row["spoken_quote"] is None]
+    if not missing:
+        return rows
+    sources = Interview.objects.filter(slug__in={row["interview"] for row in missing}).values_list(
+        "slug", "source_format", "source_text")
+    readings = {slug: reading_text(text, fmt) for slug, fmt, text in sources}
+    for row in missing:
+        row["spoken_quote"] = spoken_words(readings[row["interview"]], row["start_char"], row["end_char"])
+    return rows
+
+
+def claim_spoken_quote_of(claim: Claim) -> str:
+    """One claim's quote as spoken, read from its interview's source (loaded): only the claim's lines
+    for formats read line by line."""
+    source, fmt = claim.interview.source_text, claim.interview.source_format
+    spoken = spoken_quote(claim.quote, fmt, start=claim.start_char, end=claim.end_char, window=source,
+                          window_reaches_end=True)
+    return spoken if spoken is not None else spoken_words(reading_text(source, fmt), claim.start_char, claim.end_char)
+
+
+def claim_row_get(*, pk: int, fields: Sequence[str], annotations: dict | None = None, user=None) -> tuple | None:
+    """One claim the user may read as the values of `fields` (values_list paths), then of `annotations`
+    (name: expression), then its sorted topic slugs (a list), in one query; None when there is no such claim.
 
     Issue 8: the detail view spent more time building and compiling its query than running it, so
     the SQL and its converters are compiled once per thread, visibility and field list.
     """
     sees_all = _sees_all(user)
     cache = _compiled.__dict__.setdefault("rows", {})
-    key = (connection.alias, connection.vendor, sees_all, tuple(fields))
+    annotations = annotations or {}
+    key = (connection.alias, connection.vendor, sees_all, tuple(fields), tuple(annotations))
     if key not in cache:
         queryset = (
             claim_list(user=user).filter(pk=_ROW_PK)
-            .annotate(topic_slugs=claim_topics_expression())
-            .values_list(*fields, "topic_slugs")
+            .annotate(**annotations, topic_slugs=claim_topics_expression())
+            .values_list(*fields, *annotations, "topic_slugs")
         )
         compiler = queryset.query.get_compiler(connection.alias)
         sql, params = compiler.as_sql()
