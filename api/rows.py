@@ -77,9 +77,11 @@ def source_link_at(link: str, video_id: str, seconds: float | None) -> str | Non
 
 
 def claim_rows(values: Sequence[tuple]) -> list[dict]:
-    """Response rows for value tuples read with CLAIM_FIELDS (extra trailing values are ignored)."""
+    """Response rows for value tuples read with CLAIM_FIELDS, then claim_row_annotations (extra
+    trailing values are ignored)."""
     topics = claim_topic_slugs([row[0] for row in values])
-    return claim_spoken_quotes_filled([claim_row(row, topics.get(row[0], [])) for row in values])
+    at = len(CLAIM_FIELDS)
+    return claim_spoken_quotes_filled([claim_row(row, topics.get(row[0], []), reading_window=row[at]) for row in values])
 
 
 def claim_rows_with_topics(values: Sequence[tuple]) -> list[dict]:

@@ -459,9 +459,10 @@ class InterviewViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
     def transcript(self, request, slug=None):
         interview = self.get_object()
         transcript = interview_transcript(interview=interview)
+        annotations = claim_row_annotations()
         values = (
-            claim_list(user=request.user).filter(interview=interview)
-            .order_by("start_char", "end_char").values_list(*CLAIM_FIELDS)
+            claim_list(user=request.user).filter(interview=interview).annotate(**annotations)
+            .order_by("start_char", "end_char").values_list(*CLAIM_FIELDS, *annotations)
         )
         spans = ("id", "start_char", "end_char", "speaker", "type", "status", "statement", "topics")
         return Response({

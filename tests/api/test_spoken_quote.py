@@ -73,6 +73,8 @@ def test_a_quote_running_across_cues_is_served_spoken_as_the_words_said(tmp_path
         assert f" {spoken} " in said, spoken  # the words said, in order, whole words
         assert staff.get(f"/api/claims/{claim.pk}/").json()["spoken_quote"] == spoken
         assert spoken == claim_spoken_quote_of(claim)
+    transcript = staff.get(f"/api/interviews/{claims[0].interview.slug}/transcript/")
+    assert transcript.status_code == 200 and len(transcript.json()["claims"]) == len(claims)
 
 
 def test_a_plain_interviews_spoken_quote_is_its_quote_with_whitespace_collapsed(staff):
