@@ -151,20 +151,37 @@ def topic_slugs_from_column(value: str | None) -> list[str]:
 SPOKEN_WINDOW_CHARS = 400
 
 
-def claim_reading_window_expression() -> RawSQL:
+class _ReadingWindow(Expression):
+    """CASE WHEN <format> IN (LINE_READ_FORMATS) THEN SUBSTR(<source>, ...) END on the claim's joined
+    interview, its constants written into the SQL: no parameters (the list's row query is compiled
+    once without any: api.pagination)."""
+
+    output_field = TextField()
+
+    def __init__(self, *sources):
+        super().__init__()
+        self.sources = list(sources) or [F("interview__source_format"), F("interview__source_text"), F("start_char"), F("end_char")]
+
+    def get_source_expressions(self):
+        return self.sources
+
+    def set_source_expressions(self, expressions):
+        self.sources = list(expressions)
+
+    def as_sql(self, compiler, connection):
+        compiled = [compiler.compile(expression) for expression in self.sources]
+        assert not any(params for _, params in compiled)
+        fmt, text, start, end = (sql for sql, _ in compiled)
+        first = f"{'GREATEST' if connection.vendor == 'postgresql' else 'MAX'}({start} - {SPOKEN_WINDOW_CHARS:d}, 0)"
+        formats = ", ".join(f"'{name}'" for name in sorted(LINE_READ_FORMATS))  # constants: word characters only
+        return f"CASE WHEN {fmt} IN ({formats}) THEN SUBSTR({text}, {first} + 1, {end} + {SPOKEN_WINDOW_CHARS:d} - {first}) END", []
+
+
+def claim_reading_window_expression() -> Expression:
     """A column for a claims query: the source text around the claim's span, SPOKEN_WINDOW_CHARS
     either side, for formats read line by line (markup.LINE_READ_FORMATS), NULL for the others (which
-    need no window or are read whole); a correlated subquery on the unaliased claims_claim table, with
-    no parameters (the list's row query is compiled once without any: api.pagination)."""
-    greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
-    first = f'{greatest}("claims_claim"."start_char" - {SPOKEN_WINDOW_CHARS:d}, 0)'
-    formats = ", ".join(f"'{fmt}'" for fmt in sorted(LINE_READ_FORMATS))  # constants: word characters only
-    sql = (
-        f"SELECT CASE WHEN i.source_format IN ({formats}) THEN SUBSTR(i.source_text, {first} + 1, "
-        f'"claims_claim"."end_char" + {SPOKEN_WINDOW_CHARS:d} - {first}) END '
-        'FROM claims_interview i WHERE i.id = "claims_claim"."interview_id"'
-    )
-    return RawSQL(sql, (), output_field=TextField())
+    need no window or are read whole)."""
+    return _ReadingWindow()
 
 
 def claim_spoken_quote(*, quote: str, source_format: str, start_char: int, end_char: int, window: str | None) -> str | None:
