@@ -35,11 +35,12 @@ def claim_row_annotations() -> dict:
 
 
 CLAIM_CSV_COLUMNS = (
-    "id", "interview", "speaker.slug", "speaker.name", "quote", "spoken_quote", "statement", "start_char", "end_char",
+    "id", "interview", "speaker.slug", "speaker.name", "quote", "statement", "start_char", "end_char",
     "start_seconds", "seconds_estimated", "source_link", "topics", "type", "hedged", "status",
     "date", "date_precision", "prediction.id", "prediction.predicted", "prediction.horizon",
     "prediction.target_start", "prediction.target_end", "prediction.status", "prediction.resolved_on",
     "prediction.resolution_note", "prediction.evidence_link",
+    "spoken_quote",  # last: added after the others, so that a reader of the columns by position keeps working
 )
 
 PREDICTION_FIELDS = (
