@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from urllib.parse import quote as urlquote
 
-from claims.selectors import claim_topic_slugs, topic_slugs_from_column
+from claims.selectors import (
+    claim_reading_window_expression,
+    claim_spoken_quote,
+    claim_spoken_quotes_filled,
+    claim_topic_slugs,
+    topic_slugs_from_column,
+)
 
 CLAIM_FIELDS = (
     "id", "interview__slug", "speaker__slug", "speaker__name", "quote", "statement",
@@ -19,7 +25,14 @@ CLAIM_FIELDS = (
     "prediction__id", "prediction__predicted", "prediction__horizon",
     "prediction__target_start", "prediction__target_end", "prediction__status",
     "prediction__resolved_on", "prediction__resolution_note", "prediction__evidence_link",
+    "interview__source_format",
 )
+
+
+def claim_row_annotations() -> dict:
+    """The columns a claim row query adds after CLAIM_FIELDS for claim_row: the source around the span."""
+    return {"reading_window": claim_reading_window_expression()}
+
 
 CLAIM_CSV_COLUMNS = (
     "id", "interview", "speaker.slug", "speaker.name", "quote", "statement", "start_char", "end_char",
@@ -27,6 +40,7 @@ CLAIM_CSV_COLUMNS = (
     "date", "date_precision", "prediction.id", "prediction.predicted", "prediction.horizon",
     "prediction.target_start", "prediction.target_end", "prediction.status", "prediction.resolved_on",
     "prediction.resolution_note", "prediction.evidence_link",
+    "spoken_quote",  # last: added after the others, so that a reader of the columns by position keeps working
 )
 
 PREDICTION_FIELDS = (
@@ -64,31 +78,38 @@ def source_link_at(link: str, video_id: str, seconds: float | None) -> str | Non
 
 
 def claim_rows(values: Sequence[tuple]) -> list[dict]:
-    """Response rows for value tuples read with CLAIM_FIELDS (extra trailing values are ignored)."""
+    """Response rows for value tuples read with CLAIM_FIELDS, then claim_row_annotations (extra
+    trailing values are ignored)."""
     topics = claim_topic_slugs([row[0] for row in values])
-    return [claim_row(row, topics.get(row[0], [])) for row in values]
+    at = len(CLAIM_FIELDS)
+    return claim_spoken_quotes_filled([claim_row(row, topics.get(row[0], []), reading_window=row[at]) for row in values])
 
 
 def claim_rows_with_topics(values: Sequence[tuple]) -> list[dict]:
-    """Response rows for value tuples read with CLAIM_FIELDS followed by the topic slugs as one
-    comma-separated string or None (claims.selectors.claim_topics_expression)."""
+    """Response rows for value tuples read with CLAIM_FIELDS, then claim_row_annotations, then the
+    topic slugs as one comma-separated string or None (claims.selectors.claim_topics_expression)."""
     at = len(CLAIM_FIELDS)
-    return [claim_row(row, topic_slugs_from_column(row[at])) for row in values]
+    return claim_spoken_quotes_filled(
+        [claim_row(row, topic_slugs_from_column(row[at + 1]), reading_window=row[at]) for row in values]
+    )
 
 
-def claim_row(values: Sequence, topics: list[str]) -> dict:
+def claim_row(values: Sequence, topics: list[str], *, reading_window: str | None = None) -> dict:
     """The response row of one claim: its values read with CLAIM_FIELDS (extra trailing values are
-    ignored) and its sorted topic slugs."""
+    ignored), its sorted topic slugs and its claim_row_annotations reading window. Its spoken_quote
+    is None when the interview's whole source must be read: claim_spoken_quotes_filled fills it."""
     (
         pk, interview, speaker_slug, speaker_name, quote, statement, start_char, end_char, seconds,
         estimated, link, video_id, claim_type, hedged, status, date, precision,
-        p_id, p_predicted, p_horizon, p_start, p_end, p_status, p_resolved, p_note, p_evidence, *_,
+        p_id, p_predicted, p_horizon, p_start, p_end, p_status, p_resolved, p_note, p_evidence, source_format, *_,
     ) = values
     return {
         "id": pk,
         "interview": interview,
         "speaker": {"slug": speaker_slug, "name": speaker_name},
         "quote": quote,
+        "spoken_quote": claim_spoken_quote(quote=quote, source_format=source_format, start_char=start_char,
+                                           end_char=end_char, window=reading_window),
         "statement": statement,
         "start_char": start_char,
         "end_char": end_char,

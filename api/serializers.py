@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Chapter, Claim, Interview, Participation, Prediction, Speaker, Topic, Turn
-from claims.selectors import COUNT_CAP, former_slugs_from_column
+from claims.selectors import COUNT_CAP, claim_spoken_quote_of, former_slugs_from_column
 
 from .rows import source_link_at
 
@@ -32,6 +32,13 @@ class PredictionBriefSerializer(serializers.ModelSerializer):
         )
 
 
+SPOKEN_QUOTE_HELP = (
+    "The quote as said: the words between the offsets without caption markup, cue numbers and timing lines "
+    "(which a quote from a caption file holds where it runs from one cue into the next), runs of whitespace "
+    "as one space. For transcripts without cue lines, the quote's words."
+)
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     interview = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     speaker = SpeakerBriefSerializer(read_only=True)
@@ -41,14 +48,18 @@ class ClaimSerializer(serializers.ModelSerializer):
     date = serializers.DateField(read_only=True, allow_null=True, help_text="The interview's published date.")
     date_precision = serializers.SerializerMethodField(help_text="day, month or year: how much of the date is known.")
     prediction = PredictionBriefSerializer(read_only=True, allow_null=True)
+    spoken_quote = serializers.SerializerMethodField(help_text=SPOKEN_QUOTE_HELP)
 
     class Meta:
         model = Claim
         fields = (
-            "id", "interview", "speaker", "quote", "statement", "start_char", "end_char",
+            "id", "interview", "speaker", "quote", "spoken_quote", "statement", "start_char", "end_char",
             "start_seconds", "seconds_estimated", "source_link", "topics", "type", "hedged",
             "status", "date", "date_precision", "prediction",
         )
+
+    def get_spoken_quote(self, claim) -> str:
+        return claim_spoken_quote_of(claim)
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_source_link(self, claim) -> str | None:
@@ -255,7 +266,7 @@ class PredictionWriteSerializer(_KnownFieldsOnly):
 class ClaimWriteSerializer(_KnownFieldsOnly):
     """What staff send to create or change a claim; claims.services checks the rest (quote at offsets...)."""
 
-    echoed = ("id", "source_link", "date", "date_precision")
+    echoed = ("id", "spoken_quote", "source_link", "date", "date_precision")
 
     interview = SafeSlugRelatedField(queryset=Interview.objects.all(), slug_field="slug")
     speaker = CurrentOrFormerSlugField(queryset=Speaker.objects.all(), slug_field="slug")

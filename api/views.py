@@ -26,6 +26,7 @@ from claims.models import Claim, Interview, Prediction, Speaker, Topic
 from claims.selectors import (
     claim_get,
     claim_list,
+    claim_spoken_quotes_filled,
     claim_row_get,
     claim_topics_expression,
     interview_list,
@@ -49,6 +50,7 @@ from .rows import (
     PREDICTION_CSV_COLUMNS,
     PREDICTION_FIELDS,
     claim_row,
+    claim_row_annotations,
     claim_rows,
     claim_rows_with_topics,
     prediction_rows,
@@ -286,7 +288,7 @@ class ClaimViewSet(KeysetListMixin, ApiViewSet, viewsets.ModelViewSet):
 
     def row_annotations(self) -> dict:
         # The topics in the row query itself: one query per page instead of two (issue 8).
-        return {"topic_slugs": claim_topics_expression()}
+        return {**claim_row_annotations(), "topic_slugs": claim_topics_expression()}
 
     def get_queryset(self):
         return claim_list(user=self.request.user)
@@ -302,10 +304,10 @@ class ClaimViewSet(KeysetListMixin, ApiViewSet, viewsets.ModelViewSet):
 
     def _row(self, pk) -> dict:
         # One once-compiled query with the topics aggregated (issue 8: detail was 8-90x a raw read).
-        values = claim_row_get(pk=int(pk), fields=CLAIM_FIELDS, user=self.request.user)
+        values = claim_row_get(pk=int(pk), fields=CLAIM_FIELDS, annotations=claim_row_annotations(), user=self.request.user)
         if values is None:
             raise NotFound("No such claim.")
-        return claim_row(values, values[-1])
+        return claim_spoken_quotes_filled([claim_row(values, values[-1], reading_window=values[-2])])[0]
 
     def retrieve(self, request, *args, **kwargs):
         return Response(self._row(kwargs["pk"]))
@@ -457,9 +459,10 @@ class InterviewViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
     def transcript(self, request, slug=None):
         interview = self.get_object()
         transcript = interview_transcript(interview=interview)
+        annotations = claim_row_annotations()
         values = (
-            claim_list(user=request.user).filter(interview=interview)
-            .order_by("start_char", "end_char").values_list(*CLAIM_FIELDS)
+            claim_list(user=request.user).filter(interview=interview).annotate(**annotations)
+            .order_by("start_char", "end_char").values_list(*CLAIM_FIELDS, *annotations)
         )
         spans = ("id", "start_char", "end_char", "speaker", "type", "status", "statement", "topics")
         return Response({

@@ -12,7 +12,7 @@ from django.db.models import BooleanField, Count, Exists, F, IntegerField, Outer
 from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Coalesce
 
-from .ingest.markup import spoken_word_count
+from .ingest.markup import LINE_READ_FORMATS, reading_text, spoken_quote, spoken_word_count, spoken_words
 from .models import (
     Chapter,
     Claim,
@@ -145,21 +145,94 @@ def topic_slugs_from_column(value: str | None) -> list[str]:
     return value.split(",") if value else []
 
 
-def claim_row_get(*, pk: int, fields: Sequence[str], user=None) -> tuple | None:
-    """One claim the user may read as the values of `fields` (values_list paths) followed by its
-    sorted topic slugs (a list), in one query; None when there is no such claim.
+# Characters of the source read on each side of a claim's span for its spoken quote: the lines
+# it needs (its own, whole, and the one after) are caption lines, far shorter; when one is longer,
+# the claim is read from its interview's whole source (claim_spoken_quotes_filled).
+SPOKEN_WINDOW_CHARS = 400
+
+
+class _ReadingWindow(Expression):
+    """CASE WHEN <format> IN (LINE_READ_FORMATS) THEN SUBSTR(<source>, ...) END on the claim's joined
+    interview, its constants written into the SQL: no parameters (the list's row query is compiled
+    once without any: api.pagination)."""
+
+    output_field = TextField()
+
+    def __init__(self, *sources):
+        super().__init__()
+        self.sources = list(sources) or [F("interview__source_format"), F("interview__source_text"), F("start_char"), F("end_char")]
+
+    def get_source_expressions(self):
+        return self.sources
+
+    def set_source_expressions(self, expressions):
+        self.sources = list(expressions)
+
+    def as_sql(self, compiler, connection):
+        compiled = [compiler.compile(expression) for expression in self.sources]
+        assert not any(params for _, params in compiled)
+        fmt, text, start, end = (sql for sql, _ in compiled)
+        first = f"{'GREATEST' if connection.vendor == 'postgresql' else 'MAX'}({start} - {SPOKEN_WINDOW_CHARS:d}, 0)"
+        formats = ", ".join(f"'{name}'" for name in sorted(LINE_READ_FORMATS))  # constants: word characters only
+        return f"CASE WHEN {fmt} IN ({formats}) THEN SUBSTR({text}, {first} + 1, {end} + {SPOKEN_WINDOW_CHARS:d} - {first}) END", []
+
+
+def claim_reading_window_expression() -> Expression:
+    """A column for a claims query: the source text around the claim's span, SPOKEN_WINDOW_CHARS
+    either side, for formats read line by line (markup.LINE_READ_FORMATS), NULL for the others (which
+    need no window or are read whole)."""
+    return _ReadingWindow()
+
+
+def claim_spoken_quote(*, quote: str, source_format: str, start_char: int, end_char: int, window: str | None) -> str | None:
+    """A claim's quote as spoken (markup.spoken_quote) from its claim_reading_window_expression
+    value; None when its interview's whole source must be read (claim_spoken_quotes_filled)."""
+    window_start = max(start_char - SPOKEN_WINDOW_CHARS, 0)
+    reaches_end = window is not None and len(window) < end_char + SPOKEN_WINDOW_CHARS - window_start
+    return spoken_quote(quote, source_format, start=start_char, end=end_char, window=window,
+                        window_start=window_start, window_reaches_end=reaches_end)
+
+
+def claim_spoken_quotes_filled(rows: list[dict]) -> list[dict]:
+    """Response rows (api.rows) in, the same rows with each missing spoken_quote read from its
+    interview's whole source: one query for the page, one reading per interview, none when no row
+    misses one."""
+    missing = [row for row in rows if row["spoken_quote"] is None]
+    if not missing:
+        return rows
+    sources = Interview.objects.filter(slug__in={row["interview"] for row in missing}).values_list(
+        "slug", "source_format", "source_text")
+    readings = {slug: reading_text(text, fmt) for slug, fmt, text in sources}
+    for row in missing:
+        row["spoken_quote"] = spoken_words(readings[row["interview"]], row["start_char"], row["end_char"])
+    return rows
+
+
+def claim_spoken_quote_of(claim: Claim) -> str:
+    """One claim's quote as spoken, read from its interview's source (loaded): only the claim's lines
+    for formats read line by line."""
+    source, fmt = claim.interview.source_text, claim.interview.source_format
+    spoken = spoken_quote(claim.quote, fmt, start=claim.start_char, end=claim.end_char, window=source,
+                          window_reaches_end=True)
+    return spoken if spoken is not None else spoken_words(reading_text(source, fmt), claim.start_char, claim.end_char)
+
+
+def claim_row_get(*, pk: int, fields: Sequence[str], annotations: dict | None = None, user=None) -> tuple | None:
+    """One claim the user may read as the values of `fields` (values_list paths), then of `annotations`
+    (name: expression), then its sorted topic slugs (a list), in one query; None when there is no such claim.
 
     Issue 8: the detail view spent more time building and compiling its query than running it, so
     the SQL and its converters are compiled once per thread, visibility and field list.
     """
     sees_all = _sees_all(user)
     cache = _compiled.__dict__.setdefault("rows", {})
-    key = (connection.alias, connection.vendor, sees_all, tuple(fields))
+    annotations = annotations or {}
+    key = (connection.alias, connection.vendor, sees_all, tuple(fields), tuple(annotations))
     if key not in cache:
         queryset = (
             claim_list(user=user).filter(pk=_ROW_PK)
-            .annotate(topic_slugs=claim_topics_expression())
-            .values_list(*fields, "topic_slugs")
+            .annotate(**annotations, topic_slugs=claim_topics_expression())
+            .values_list(*fields, *annotations, "topic_slugs")
         )
         compiler = queryset.query.get_compiler(connection.alias)
         sql, params = compiler.as_sql()

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from claims.models import Claim, Interview, Prediction, Speaker, Topic, overdue_condition
-from claims.selectors import claim_search, former_slug_targets, rows_now
+from claims.selectors import claim_search, claim_spoken_quote_of, former_slug_targets, rows_now
 from claims.services import (
     PREDICTION_FIELDS,
     claim_create,
@@ -220,10 +220,10 @@ class ClaimAdmin(HistoryAdmin):
     save_on_top = True
     actions = ("approve_claims", "reject_claims", "set_topics", "set_type")
     history_list_display = ("status", "claim_type", "statement")
-    readonly_fields = ("transcript_context", "date", "created_at", "updated_at")
+    readonly_fields = ("spoken_quote", "transcript_context", "date", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("interview", "speaker", "statement", "topics", ("claim_type", "hedged"), "status")}),
-        ("Quote", {"fields": ("quote", ("start_char", "end_char"), "transcript_context")}),
+        ("Quote", {"fields": ("quote", "spoken_quote", ("start_char", "end_char"), "transcript_context")}),
         ("Notes", {"fields": ("curator_notes",)}),
         ("Provenance", {
             "classes": ("collapse",),
@@ -275,6 +275,13 @@ class ClaimAdmin(HistoryAdmin):
     def in_transcript(self, claim):
         url = reverse("admin:claims_interview_transcript", args=[claim.interview_id])
         return format_html('<a href="{}#claim-{}" title="Show in the transcript">transcript</a>', url, claim.pk)
+
+    @admin.display(description="as spoken")
+    def spoken_quote(self, claim):
+        # a caption file's quote holds the cue numbers and timing lines between its cues: the words alone
+        if claim.pk is None or claim.interview_id is None:
+            return "—"
+        return claim_spoken_quote_of(claim)
 
     @admin.display(description="in the transcript")
     def transcript_context(self, claim):

@@ -215,3 +215,41 @@ def reading_text(text: str, fmt: str | None) -> str:
     if "&" in text or "\\" in text:
         text = _ESCAPE.sub(_unescaped, text)
     return (_SBV_TIMING_LINES if fmt == "sbv" else _CUE_LINES).sub(blank_match, text)
+
+
+# Formats whose reading (reading_text) of a line depends on that line and the next only: their tags,
+# escapes and codes hold no line break, and a cue number is blanked when a timing line follows it.
+# So the reading of whole lines cut from the source, with the line after them, equals the whole
+# source's reading there. ASS (the Format line names the text field) and SAMI (the class read is
+# chosen over the whole file) are read whole.
+LINE_READ_FORMATS = frozenset({"srt", "webvtt", "sbv", "microdvd", "timed_lines"})
+
+
+def spoken_words(reading: str, start: int, end: int) -> str:
+    """A reading (reading_text) and offsets in, the words between them joined by single spaces."""
+    return " ".join(reading[start:end].split())
+
+
+def spoken_quote(
+    quote: str, fmt: str | None, *, start: int, end: int, window: str | None = None, window_start: int = 0,
+    window_reaches_end: bool = False,
+) -> str | None:
+    """A claim's quote as spoken: the words at its offsets in the source's reading, whitespace
+    collapsed; the quote's words for formats without cue lines. A cue format is read from `window`
+    (the source text from `window_start`, to the source's end if `window_reaches_end`); None when
+    the window does not hold the whole lines needed (or the format is read whole)."""
+    if fmt not in CUE_FORMATS:
+        return " ".join(quote.split())
+    if fmt not in LINE_READ_FORMATS or window is None:
+        return None
+    first = window.rfind("\n", 0, start - window_start) + 1
+    if first == 0 and window_start > 0:
+        return None
+    end_of_line = window.find("\n", end - window_start)
+    end_of_next_line = -1 if end_of_line < 0 else window.find("\n", end_of_line + 1)
+    if end_of_next_line < 0:
+        if not window_reaches_end:
+            return None
+        end_of_next_line = len(window)
+    reading = reading_text(window[first:end_of_next_line], fmt)
+    return spoken_words(reading, start - window_start - first, end - window_start - first)

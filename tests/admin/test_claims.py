@@ -314,3 +314,13 @@ def test_an_add_link_with_ids_that_are_not_numbers_opens_the_form_without_them(a
     assert "abc" not in [initial.get("interview"), initial.get("speaker"), *initial.get("topics", [])]
     if "topics=" in query and "{reliability}" in query:
         assert initial["topics"] == [str(desk.reliability.pk)]
+
+
+def test_the_claim_page_shows_a_caption_quote_as_spoken_without_its_cue_lines(admin_client):
+    from tests.factories import make_interview
+
+    text = "1\n00:00:00,000 --> 00:00:02,000\nWe will ship the new cells\n\n2\n00:00:02,000 --> 00:00:04,000\n<i>within two years.</i>\n"
+    interview = make_interview(source_text=text, source_format="srt")
+    claim = make_claim(interview=interview, quote="We will ship the new cells\n\n2\n00:00:02,000 --> 00:00:04,000\n<i>within two years.")
+    page = admin_client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    assert "We will ship the new cells within two years." in page

@@ -13,7 +13,7 @@ from claims.models import Claim
 pytestmark = pytest.mark.django_db
 
 CLAIM_KEYS = {
-    "id", "interview", "speaker", "quote", "statement", "start_char", "end_char", "start_seconds",
+    "id", "interview", "speaker", "quote", "spoken_quote", "statement", "start_char", "end_char", "start_seconds",
     "seconds_estimated", "source_link", "topics", "type", "hedged", "status", "date", "date_precision",
     "prediction",
 }
