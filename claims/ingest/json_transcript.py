@@ -123,7 +123,10 @@ class UnusableField(ValueError):
     """A segment's field that is there but of a kind no reading fits (a speaker given as a list)."""
 
 
-_JSON_KINDS = {list: "a list", dict: "an object", bool: "true or false"}
+def json_kind(value: Any) -> str:
+    """A JSON value's kind as a message says it: "a list", "an object", "text", "null" ..."""
+    return {dict: "an object", list: "a list", str: "text", bool: "true or false", type(None): "null"}.get(
+        type(value), "a number")
 
 
 def speaker_label(value: Any) -> str:
@@ -132,7 +135,7 @@ def speaker_label(value: Any) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, (list, dict, bool)):
-        raise UnusableField(f"its speaker is {_JSON_KINDS[type(value)]}, not a name or a number: {json.dumps(value)[:60]}")
+        raise UnusableField(f"its speaker is {json_kind(value)}, not a name or a number: {json.dumps(value)[:60]}")
     if isinstance(value, float):
         if not value.is_integer():  # "1.5" was written as a label no reader takes for one, its words the turn before's
             raise UnusableField(f"its speaker is {value!r}, a number with a fraction, not a speaker's number")
@@ -164,7 +167,7 @@ def _text(value: Any) -> str:
     """A segment's or word's text as written; "" for JSON's null (which str() would make the word "None");
     UnusableField for a list or an object (str() wrote Python's "['Hi', 'there']", words the file never had)."""
     if isinstance(value, (list, dict)):
-        raise UnusableField(f"its text is {_JSON_KINDS[type(value)]}, not text: {json.dumps(value)[:60]}")
+        raise UnusableField(f"its text is {json_kind(value)}, not text: {json.dumps(value)[:60]}")
     return "" if value is None else str(value)
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import IngestError
+from .json_transcript import json_kind
 from .manifest import MAX_SECONDS, control_problem, cut_at_word, derive_slug
 from .names import slugify
 from .read import TRANSCRIPT_SUFFIXES, resolved
@@ -194,7 +195,7 @@ def _load(path: Path) -> dict[str, Any]:
     except ValueError:  # an integer of over 4,300 digits (sys.get_int_max_str_digits), which json.loads lets through
         raise IngestError(source, None, "yt-dlp info file is not valid JSON: a number too long to read") from None
     if not isinstance(info, dict):
-        raise IngestError(source, None, f"not a yt-dlp info file: its JSON is {_kind(info)}, not an object")
+        raise IngestError(source, None, f"not a yt-dlp info file: its JSON is {json_kind(info)}, not an object")
     return info
 
 
@@ -253,7 +254,7 @@ def _text(info: Mapping[str, Any], key: str, source: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise IngestError(source, None, f"{key} is {_kind(value)}, not text")
+        raise IngestError(source, None, f"{key} is {json_kind(value)}, not text")
     if problem := _storable_problem(key, value):
         raise IngestError(source, None, problem)
     return value.strip()
@@ -280,16 +281,16 @@ def _chapters(chapters: Any, source: str) -> tuple[Chapter, ...]:
     if chapters is None:
         return ()
     if not isinstance(chapters, list):
-        raise IngestError(source, None, f"chapters is {_kind(chapters)}, not a list")
+        raise IngestError(source, None, f"chapters is {json_kind(chapters)}, not a list")
     out = []
     for i, chapter in enumerate(chapters):
         if not isinstance(chapter, dict):
-            raise IngestError(source, None, f"chapters[{i}] is {_kind(chapter)}, not an object")
+            raise IngestError(source, None, f"chapters[{i}] is {json_kind(chapter)}, not an object")
         start, title = chapter.get("start_time"), chapter.get("title")
         if not _is_seconds(start):
             raise IngestError(source, None, f"chapters[{i}] start_time {start!r} is not a number of seconds")
         if not isinstance(title, str):
-            raise IngestError(source, None, f"chapters[{i}] title is {_kind(title)}, not text")
+            raise IngestError(source, None, f"chapters[{i}] title is {json_kind(title)}, not text")
         if problem := _storable_problem(f"chapters[{i}] title", title):
             raise IngestError(source, None, problem)
         if out and start < out[-1].start_seconds:
@@ -312,8 +313,3 @@ def _not_a_file(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder, not a file"
     return "a FIFO, not a file" if stat.S_ISFIFO(mode) else "not a regular file"
-
-
-def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true or false", type(None): "null"}.get(
-        type(value), "a number")

@@ -364,6 +364,11 @@ def _entry_kind(path: Path) -> str:
         mode = path.stat().st_mode
     except OSError as error:
         return f"cannot open: {error.strerror or error}"
+    return _not_regular_kind(mode)
+
+
+def _not_regular_kind(mode: int) -> str:
+    """"a FIFO", "a folder" ...: what a path that is no regular file is, by its stat mode."""
     return next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
 
 
@@ -372,8 +377,7 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
     forever and /dev/zero read until memory ran out: neither is opened."""
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
-        kind = next((name for test, name in _NOT_REGULAR if test(info.st_mode)), "not a file")
-        raise IngestError(str(path), None, f"not a regular file ({kind}); give the transcript's file itself")
+        raise IngestError(str(path), None, f"not a regular file ({_not_regular_kind(info.st_mode)}); give the transcript's file itself")
     data = b""
     if info.st_size <= max_bytes:
         with path.open("rb") as handle:
