@@ -16,7 +16,7 @@ from claims.ingest.formats import PARSERS
 from claims.ingest.manifest import MANIFEST_NAME, manifest_entries, merge_metadata, metadata_from_mapping
 from claims.ingest.records import Metadata
 from claims.ingest.markup import spoken_word_count
-from claims.ingest.read import expand_paths, folder_files, resolved
+from claims.ingest.read import folder_files, list_paths, resolved
 from claims.ingest.sidecar import batch_sidecars, folder_errors_explained, sidecar_read
 from claims.management.database import DatabaseCommand
 from claims.models import Claim, Interview, after_today
@@ -91,7 +91,8 @@ class Command(DatabaseCommand):
         if refusal:
             raise CommandError(f"--published: {refusal}")
         try:  # a large folder takes a while to walk (its tables and Markdown are read to be sniffed)
-            files, path_errors = expand_paths(options["paths"])
+            listing = list_paths(options["paths"])
+            files, path_errors = listing.files, listing.errors
             # yt-dlp's info files: read with their captions, never as transcripts (sidecar.py)
             self._sidecars = batch_sidecars(options["paths"], files)
             files, path_errors = self._sidecars.files, folder_errors_explained(path_errors, self._sidecars)
@@ -101,6 +102,11 @@ class Command(DatabaseCommand):
         for line in (*skipped, *self._sidecars.notes):
             self.stderr.write(line)
         rows = [Row(error.source, "failed") for error in path_errors]
+        # the rows of files not ingested for the sake of another, shown under that file's row: {its path: rows}
+        skipped: dict[str, list[Row]] = {}
+        for repeat, first in listing.repeats:
+            said = "" if str(repeat) == str(first) else f" (as {first})"
+            skipped.setdefault(str(first), []).append(Row(str(repeat), f"{_SKIPPED}listed twice{said}"))
         errors = [str(error) for error in path_errors]
         # a link or a video id names one recording as a slug or a title does: given to every file of a
         # folder, each interview would point at the same episode
@@ -134,7 +140,7 @@ class Command(DatabaseCommand):
             self.stderr.write(note)
         for error in dict.fromkeys(errors):  # a manifest that cannot be read fails each file beside it: said once
             self.stderr.write(error)
-        self._print_summary(rows)
+        self._print_summary(_with_skipped(rows, skipped))
         if interrupted is not None:
             raise CommandError(
                 f"interrupted at {files[interrupted]} (file {interrupted + 1} of {len(files)}), which wrote nothing; "
@@ -143,7 +149,8 @@ class Command(DatabaseCommand):
             )
         failed = sum(row.status == "failed" for row in rows)
         if failed:
-            raise CommandError(f"{failed} of {len(rows)} file(s) failed; those wrote nothing")
+            files_given = len(rows) + sum(map(len, skipped.values())) - len(listing.repeats)
+            raise CommandError(f"{failed} of {files_given} file(s) failed; those wrote nothing")
 
     def _ingest_one(self, path: Path, cli_metadata, options) -> tuple[Row, str]:
         row = Row(str(path), "failed")
@@ -265,9 +272,25 @@ class Command(DatabaseCommand):
             table.add_column(column, justify="right" if column in numbers else "left",
                              overflow="fold" if column in ("file", "interview") else "ellipsis")
         for row in rows:
+            # a skipped file's numbers are those of the row above it
+            counts = ("",) * len(numbers) if row.status.startswith(_SKIPPED) else (str(getattr(row, n)) for n in numbers)
             # yt-dlp's "Title [VIDEOID].en.vtt": rich reads "[...]" as markup and drops it
-            table.add_row(escape(row.source), row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
+            table.add_row(escape(row.source), row.format, row.slug, *counts, row.status)
         Console(file=self.stdout, width=160).print(table)
+
+
+_SKIPPED = "skipped: "
+
+
+def _with_skipped(rows: list[Row], skipped: dict[str, list[Row]]) -> list[Row]:
+    """The table's rows: each skipped file's row under the row of the file it was skipped for, with that file's slug."""
+    shown = []
+    for row in rows:
+        shown.append(row)
+        for other in skipped.get(row.source, ()):
+            other.slug = row.slug
+            shown.append(other)
+    return shown
 
 
 # the options a person gives, by the metadata field each sets
