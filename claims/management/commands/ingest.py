@@ -17,7 +17,7 @@ from claims.ingest.manifest import MANIFEST_NAME, manifest_entries, merge_metada
 from claims.ingest.records import Metadata
 from claims.ingest.markup import spoken_word_count
 from claims.ingest.read import folder_files, list_paths, resolved
-from claims.ingest.sidecar import batch_sidecars, folder_errors_explained, sidecar_read
+from claims.ingest.sidecar import PREFERENCE, batch_sidecars, captions_chosen, folder_errors_explained, sidecar_read
 from claims.management.database import DatabaseCommand
 from claims.models import Claim, Interview, after_today
 from claims.selectors import interview_size, interview_stored
@@ -96,10 +96,12 @@ class Command(DatabaseCommand):
             # yt-dlp's info files: read with their captions, never as transcripts (sidecar.py)
             self._sidecars = batch_sidecars(options["paths"], files)
             files, path_errors = self._sidecars.files, folder_errors_explained(path_errors, self._sidecars)
-            skipped = _skipped_in_folders(options["paths"], (*files, *self._sidecars.info_files))
+            # one interview per video: one of its caption files (yt-dlp's --write-subs --write-auto-subs leave several)
+            files, choices = captions_chosen(self._sidecars)
+            left_out = _skipped_in_folders(options["paths"], (*self._sidecars.files, *self._sidecars.info_files))
         except KeyboardInterrupt:
             raise CommandError("interrupted while the files to ingest were listed; nothing was written", returncode=130) from None
-        for line in (*skipped, *self._sidecars.notes):
+        for line in (*left_out, *self._sidecars.notes, *map(_choice_note, choices)):
             self.stderr.write(line)
         rows = [Row(error.source, "failed") for error in path_errors]
         # the rows of files not ingested for the sake of another, shown under that file's row: {its path: rows}
@@ -107,6 +109,10 @@ class Command(DatabaseCommand):
         for repeat, first in listing.repeats:
             said = "" if str(repeat) == str(first) else f" (as {first})"
             skipped.setdefault(str(first), []).append(Row(str(repeat), f"{_SKIPPED}listed twice{said}"))
+        for choice in choices:
+            for other in choice.skipped:
+                chosen = choice.chosen.name if choice.chosen.parent == other.parent else str(choice.chosen)
+                skipped.setdefault(str(choice.chosen), []).append(Row(str(other), f"{_SKIPPED}same video as {chosen}"))
         errors = [str(error) for error in path_errors]
         # a link or a video id names one recording as a slug or a title does: given to every file of a
         # folder, each interview would point at the same episode
@@ -177,6 +183,8 @@ class Command(DatabaseCommand):
                 _show_stored(row, stored, source_container(data, source=str(path)))
                 self._notes.extend(_stored_notes(path, stored, entry, cli_metadata))
                 return row, ""
+            if sidecar is not None and (refusal := _video_stored(path, metadata)):
+                return row, refusal
             annotated = interview_prepare(
                 data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"],
                 chapters=sidecar.chapters if sidecar else (),
@@ -268,9 +276,10 @@ class Command(DatabaseCommand):
         table = Table(title="Ingestion")
         numbers = ("turns", "speakers", "words", "proposals")
         for column in ("file", "format", "interview", *numbers, "result"):
-            # a file or slug cut short ("frieren_crunchyroll_excerpt…") cannot be found or typed: wrap them
+            # a file or slug cut short ("frieren_crunchyroll_excerpt…") cannot be found or typed, nor can the file a
+            # skipped one names in its result: wrap them
             table.add_column(column, justify="right" if column in numbers else "left",
-                             overflow="fold" if column in ("file", "interview") else "ellipsis")
+                             overflow="fold" if column in ("file", "interview", "result") else "ellipsis")
         for row in rows:
             # a skipped file's numbers are those of the row above it
             counts = ("",) * len(numbers) if row.status.startswith(_SKIPPED) else (str(getattr(row, n)) for n in numbers)
@@ -282,14 +291,27 @@ class Command(DatabaseCommand):
 _SKIPPED = "skipped: "
 
 
+def _choice_note(choice) -> str:
+    video = choice.video.partition(":")[2]
+    return (f"{choice.chosen}: taken as video {video}'s one interview over {len(choice.skipped)} other caption file(s) "
+            f"of it ({PREFERENCE})")
+
+
 def _with_skipped(rows: list[Row], skipped: dict[str, list[Row]]) -> list[Row]:
     """The table's rows: each skipped file's row under the row of the file it was skipped for, with that file's slug."""
-    shown = []
-    for row in rows:
+    shown, expanded = [], set()
+
+    def show(row: Row) -> None:
         shown.append(row)
-        for other in skipped.get(row.source, ()):
+        if row.source in expanded:  # "a.txt a.txt": the repeat's name is its first's
+            return
+        expanded.add(row.source)
+        for other in skipped.get(row.source, ()):  # a caption skipped for its twin, and named twice
             other.slug = row.slug
-            shown.append(other)
+            show(other)
+
+    for row in rows:
+        show(row)
     return shown
 
 
@@ -335,6 +357,22 @@ def _stored_notes(path: Path, stored: Interview, entry: Metadata, cli_metadata: 
         notes.append(f"{path}: stored before as {stored.slug!r} (the same bytes); not applied: {', '.join(differences)}. "
                      "Ingestion never rewrites a stored interview: change it in the admin")
     return notes
+
+
+def _video_stored(path: Path, metadata: Metadata) -> str:
+    """Why a caption file of a video stored before, from other bytes, is refused ("" when its video is not
+    stored): one video is one interview, and another file of it (a translation, the automatic captions, a
+    download since) would make a second one."""
+    video = metadata.video_id or metadata.link
+    if not video:
+        return ""
+    stored = Interview.objects.filter(**{"video_id" if metadata.video_id else "link": video}).order_by("pk").first()
+    if stored is None:
+        return ""
+    claims = Claim.objects.filter(interview=stored).count()
+    return (f"{path}: video {video} is stored already, as {stored.slug!r} from {stored.source_name} with other bytes; "
+            f"one video is one interview: this file wrote nothing, and {stored.slug!r} and its {claims} claim(s) are "
+            "kept as they are")
 
 
 def _same_bytes_note(path: Path, holder: str, slug: str) -> str:
