@@ -995,3 +995,56 @@ def test_a_repeat_is_not_counted_as_a_file_when_another_fails(tmp_path):
     message, _ = ingest_failing(tmp_path / "one.txt", tmp_path / "bad.txt", tmp_path / "one.txt")
     assert message == "1 of 2 file(s) failed; those wrote nothing"
     assert Interview.objects.count() == 1
+
+
+# --- Ctrl-C while the summary is printed ---
+
+class _Recording(StringIO):
+    def __init__(self):
+        super().__init__()
+        self.writes = 0
+
+    def write(self, text):
+        self.writes += 1
+        return super().write(text)
+
+
+class _Interrupted(StringIO):
+    def write(self, text):
+        raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("when", ["table", "notes"])
+def test_an_interrupt_while_the_summary_is_printed_exits_130_with_no_half_table(tmp_path, monkeypatch, when):
+    from claims.management.commands import ingest as command
+
+    _two_talks(tmp_path)
+    (tmp_path / "bad.txt").write_bytes(b"\x80\x81 not UTF-8")
+    if when == "table":
+        real_escape, calls = command.escape, []
+
+        def escape(text):  # Ctrl-C on the table's second row
+            calls.append(text)
+            if len(calls) == 2:
+                raise KeyboardInterrupt
+            return real_escape(text)
+
+        monkeypatch.setattr(command, "escape", escape)
+    out = _Recording()
+    err = _Interrupted() if when == "notes" else StringIO()  # Ctrl-C while bad.txt's line is said, before the table
+    try:
+        with pytest.raises(CommandError) as error:
+            call_command("ingest", str(tmp_path), stdout=out, stderr=err, no_extract=True)
+    except KeyboardInterrupt:
+        pytest.fail("the interrupt went through: a traceback")
+    assert error.value.returncode == 130
+    assert str(error.value) == "interrupted while the summary was printed, after every file was done: 2 created, 1 failed"
+    assert out.getvalue() == "" and out.writes == 0
+    assert Interview.objects.count() == 2
+
+
+def test_the_summary_table_is_written_whole_in_one_write(tmp_path):
+    _two_talks(tmp_path)
+    out = _Recording()
+    call_command("ingest", str(tmp_path), stdout=out, stderr=StringIO(), no_extract=True)
+    assert out.writes == 1 and out.getvalue().count("created") == 2

@@ -1,6 +1,8 @@
 import os
 import stat
+from collections import Counter
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
@@ -142,11 +144,17 @@ class Command(DatabaseCommand):
                 if error:
                     errors.append(error)
                 progress.advance(task)
-        for note in self._notes:
-            self.stderr.write(note)
-        for error in dict.fromkeys(errors):  # a manifest that cannot be read fails each file beside it: said once
-            self.stderr.write(error)
-        self._print_summary(_with_skipped(rows, skipped))
+        shown = _with_skipped(rows, skipped)
+        try:
+            for note in self._notes:
+                self.stderr.write(note)
+            for error in dict.fromkeys(errors):  # a manifest that cannot be read fails each file beside it: said once
+                self.stderr.write(error)
+            self._print_summary(shown)
+        except KeyboardInterrupt:  # every file's transaction is over: nothing is left half-written but the report
+            if interrupted is None:
+                raise CommandError(f"interrupted while the summary was printed, after every file was done: "
+                                   f"{_outcomes(shown)}", returncode=130) from None
         if interrupted is not None:
             raise CommandError(
                 f"interrupted at {files[interrupted]} (file {interrupted + 1} of {len(files)}), which wrote nothing; "
@@ -285,10 +293,20 @@ class Command(DatabaseCommand):
             counts = ("",) * len(numbers) if row.status.startswith(_SKIPPED) else (str(getattr(row, n)) for n in numbers)
             # yt-dlp's "Title [VIDEOID].en.vtt": rich reads "[...]" as markup and drops it
             table.add_row(escape(row.source), row.format, row.slug, *counts, row.status)
-        Console(file=self.stdout, width=160).print(table)
+        # rendered whole before a line of it is written, with the styles stdout takes (none off a terminal); rich's
+        # capture() wrote an empty string, which Django's OutputWrapper turned into a blank line
+        stdout, rendered = Console(file=self.stdout), StringIO()
+        Console(file=rendered, width=160, force_terminal=stdout.is_terminal, color_system=stdout.color_system).print(table)
+        self.stdout.write(rendered.getvalue(), ending="")
 
 
 _SKIPPED = "skipped: "
+
+
+def _outcomes(rows: list[Row]) -> str:
+    """ "1 failed, 2 created, 1 skipped": how many rows ended each way."""
+    counts = Counter(row.status.split(":")[0] for row in rows)
+    return ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
 
 
 def _choice_note(choice) -> str:
