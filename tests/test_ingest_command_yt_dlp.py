@@ -269,3 +269,19 @@ def test_a_skipped_caption_named_again_says_both(tmp_path):
     out, _ = ingest(folder, later)
     assert _rows(out) == _said((folder / f"{HIVE}.en.vtt", "created"), (later, f"skipped: same video as {HIVE}.en.vtt"),
                                (later, "skipped: listed twice"))
+
+
+def test_a_folder_ingested_before_a_better_caption_arrived_keeps_its_stored_caption_and_does_not_fail(tmp_path):
+    # the automatic captions went in first; the manual subtitles were downloaded since
+    folder = tmp_path / "hive"
+    _hive_video(folder, {"en-orig": "we put microphones in twelve hives last spring"}, automatic=["en-orig"])
+    ingest(folder)
+    _hive_video(folder, {"en": _HIVE_LINES[0]}, subtitles=["en"], automatic=["en-orig"])
+    for dry_run in (True, False):
+        out, err = ingest(folder, dry_run=dry_run)  # before: the manual subtitles taken, and refused as a second interview
+        assert _rows(out) == _said((folder / f"{HIVE}.en-orig.vtt", "unchanged (dry run)" if dry_run else "unchanged"),
+                                   (folder / f"{HIVE}.en.vtt", f"skipped: same video as {HIVE}.en-orig.vtt"))
+        assert err.splitlines() == [
+            f"{folder / HIVE}.en-orig.vtt: taken as video Hv8Ac0uSt1c's one interview over 1 other caption file(s) of it "
+            "(stored before)"]
+    assert list(Interview.objects.values_list("source_name", flat=True)) == [f"{HIVE}.en-orig.vtt"]

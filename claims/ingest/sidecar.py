@@ -32,7 +32,7 @@ import stat
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .errors import IngestError
 from .json_transcript import json_kind
@@ -70,6 +70,7 @@ class CaptionChoice:
     video: str
     chosen: Path
     skipped: tuple[Path, ...]
+    stored: bool = False  # chosen as the caption stored before, not by preference
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,11 +250,15 @@ def sidecar_read(path: Path, batch: SidecarBatch) -> Sidecar | None:
 PREFERENCE = ("the video's language first, then manual subtitles over automatic captions, then original over translated")
 
 
-def captions_chosen(batch: SidecarBatch) -> tuple[tuple[Path, ...], tuple[CaptionChoice, ...]]:
+def captions_chosen(
+    batch: SidecarBatch, *, stored: Callable[[Path], bool] = lambda path: False
+) -> tuple[tuple[Path, ...], tuple[CaptionChoice, ...]]:
     """A batch in, (its files with one caption file per video, the choices made where a video had several) out.
 
     Videos are told apart by their info files' extractor and id, so one video downloaded into two folders is one
-    too; a caption whose info file cannot be read is left in, to be refused with it (sidecar_read)."""
+    too; a caption whose info file cannot be read is left in, to be refused with it (sidecar_read). A caption that
+    `stored` says is in the database already is taken over the preference: a folder ingested before its manual
+    subtitles were downloaded goes on as it was, not refused as a second interview of its video."""
     by_video: dict[str, list[tuple[Path, Sidecar]]] = {}
     for path in batch.files:
         try:
@@ -266,11 +271,15 @@ def captions_chosen(batch: SidecarBatch) -> tuple[tuple[Path, ...], tuple[Captio
     for video, captions in by_video.items():
         if len(captions) < 2:
             continue
-        language = _language_spoken(sidecar for _, sidecar in captions)
-        ranked = sorted(captions, key=lambda caption: caption_preference(
-            _caption_language(caption[0], caption[1].path), caption[1].tracks or CaptionTracks(), language))
-        chosen = ranked[0][0]
-        choices.append(CaptionChoice(video, chosen, tuple(path for path, _ in captions if path != chosen)))
+        chosen = next((path for path, _ in captions if stored(path)), None)
+        if chosen is None:
+            language = _language_spoken(sidecar for _, sidecar in captions)
+            chosen = min(captions, key=lambda caption: caption_preference(
+                _caption_language(caption[0], caption[1].path), caption[1].tracks or CaptionTracks(), language))[0]
+            was_stored = False
+        else:
+            was_stored = True
+        choices.append(CaptionChoice(video, chosen, tuple(path for path, _ in captions if path != chosen), was_stored))
     skipped = {path for choice in choices for path in choice.skipped}
     return tuple(path for path in batch.files if path not in skipped), tuple(choices)
 

@@ -99,7 +99,7 @@ class Command(DatabaseCommand):
             self._sidecars = batch_sidecars(options["paths"], files)
             files, path_errors = self._sidecars.files, folder_errors_explained(path_errors, self._sidecars)
             # one interview per video: one of its caption files (yt-dlp's --write-subs --write-auto-subs leave several)
-            files, choices = captions_chosen(self._sidecars)
+            files, choices = captions_chosen(self._sidecars, stored=lambda path: _stored(path, options["max_bytes"]))
             left_out = _skipped_in_folders(options["paths"], (*self._sidecars.files, *self._sidecars.info_files))
         except KeyboardInterrupt:
             raise CommandError("interrupted while the files to ingest were listed; nothing was written", returncode=130) from None
@@ -312,7 +312,15 @@ def _outcomes(rows: list[Row]) -> str:
 def _choice_note(choice) -> str:
     video = choice.video.partition(":")[2]
     return (f"{choice.chosen}: taken as video {video}'s one interview over {len(choice.skipped)} other caption file(s) "
-            f"of it ({PREFERENCE})")
+            f"of it ({'stored before' if choice.stored else PREFERENCE})")
+
+
+def _stored(path: Path, max_bytes: int) -> bool:
+    """Whether a file's bytes are an interview already; a file that cannot be read is not (it is refused when read)."""
+    try:
+        return interview_stored(data=_read_file(path, max_bytes)) is not None
+    except (IngestError, OSError):
+        return False
 
 
 def _with_skipped(rows: list[Row], skipped: dict[str, list[Row]]) -> list[Row]:
