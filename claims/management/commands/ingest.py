@@ -49,7 +49,10 @@ class Row:
 class Command(DatabaseCommand):
     help = (
         "Ingest transcript files or folders: detect the format, read metadata (file < yt-dlp .info.json "
-        "beside it < manifest.json beside it < options), attribute speakers, estimate times, and store each file in its own transaction."
+        "beside it < manifest.json beside it < options), attribute speakers, estimate times, and store each file in its own transaction. "
+        "A file named twice goes in once; of one video's caption files (yt-dlp's subtitles, automatic captions and "
+        "translations) one is taken: the one stored before, else the video's language, manual over automatic, "
+        "original over translated."
     )
 
     def add_arguments(self, parser):
@@ -304,7 +307,7 @@ _SKIPPED = "skipped: "
 
 
 def _outcomes(rows: list[Row]) -> str:
-    """ "1 failed, 2 created, 1 skipped": how many rows ended each way."""
+    """ "2 created, 1 failed, 1 skipped": how many rows ended each way."""
     counts = Counter(row.status.split(":")[0] for row in rows)
     return ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
 
