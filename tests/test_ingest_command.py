@@ -876,7 +876,7 @@ def test_an_interrupt_while_the_files_are_listed_says_nothing_was_written(tmp_pa
     def listing(paths):  # Ctrl-C while a large folder is walked and its tables are sniffed
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(command, "expand_paths", listing)
+    monkeypatch.setattr(command, "list_paths", listing)
     try:
         message, _ = ingest_failing(tmp_path)
     except KeyboardInterrupt:
@@ -940,3 +940,111 @@ def test_a_manifest_of_thousands_of_entries_naming_no_file_says_ten_and_counts_t
                         f"{tmp_path / 'manifest.json'}: entry 'ep0001.txt' names no file beside it"]
     assert len(said) == 11 and said[-1] == f"{tmp_path / 'manifest.json'}: and 4990 more entries name no file beside it"
     assert Interview.objects.count() == 1
+
+
+# --- one file named twice ---
+
+@pytest.mark.parametrize("dry_run", [False, True])
+@pytest.mark.parametrize("how", ["twice", "folder and file", "link and target", "relative and absolute", "hard link"])
+def test_a_file_named_twice_goes_in_once_and_the_summary_says_the_repeat_was_listed_twice(tmp_path, monkeypatch, how, dry_run):
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    Path("talks").mkdir()
+    Path("talks/one.txt").write_text(CONVERSATION, encoding="utf-8")
+    if how == "link and target":
+        Path("alias.txt").symlink_to("talks/one.txt")
+    if how == "hard link":
+        os.link("talks/one.txt", "copy.txt")
+    first, repeat = {
+        "twice": ("talks/one.txt", "talks/one.txt"),
+        "folder and file": ("talks", "talks/one.txt"),
+        "link and target": ("alias.txt", "talks/one.txt"),
+        "relative and absolute": ("./talks/one.txt", str(tmp_path / "talks" / "one.txt")),
+        "hard link": ("talks/one.txt", "copy.txt"),
+    }[how]
+    out, err = ingest(first, repeat, dry_run=dry_run)  # before: the repeat was dropped without a word
+    rows = _table_rows(out)
+    taken = "talks/one.txt" if how == "folder and file" else str(Path(first))  # Path("./a") is "a"
+    said = "skipped: listed twice" if taken == repeat else f"skipped: listed twice (as {taken})"
+    slug = Path(taken).stem  # the name it was first listed as gives the slug
+    assert [(row[0], row[2], row[-1]) for row in rows] == [
+        (taken, slug, "parsed (dry run)" if dry_run else "created"), (repeat, slug, said)]
+    assert rows[1][3:7] == ["", "", "", ""]  # the repeat's turns, speakers, words and proposals are its first's
+    assert err == ""
+    assert Interview.objects.count() == (0 if dry_run else 1)
+
+
+def _table_rows(out: str) -> list[list[str]]:
+    """The summary's rows as cells, a long path folded over several lines joined again."""
+    rows: list[list[str]] = []
+    for line in out.splitlines():
+        cells = [cell.strip() for cell in line.split("│")[1:-1]]
+        if not cells or cells[0] == "file":
+            continue
+        if rows and not any(cells[1:]):
+            rows[-1][0] += cells[0]
+        else:
+            rows.append(cells)
+    return rows
+
+
+def test_a_repeat_is_not_counted_as_a_file_when_another_fails(tmp_path):
+    (tmp_path / "one.txt").write_text(CONVERSATION, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x80\x81 not UTF-8")
+    message, _ = ingest_failing(tmp_path / "one.txt", tmp_path / "bad.txt", tmp_path / "one.txt")
+    assert message == "1 of 2 file(s) failed; those wrote nothing"
+    assert Interview.objects.count() == 1
+
+
+# --- Ctrl-C while the summary is printed ---
+
+class _Recording(StringIO):
+    def __init__(self):
+        super().__init__()
+        self.writes = 0
+
+    def write(self, text):
+        self.writes += 1
+        return super().write(text)
+
+
+class _Interrupted(StringIO):
+    def write(self, text):
+        raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("when", ["table", "notes"])
+def test_an_interrupt_while_the_summary_is_printed_exits_130_with_no_half_table(tmp_path, monkeypatch, when):
+    from claims.management.commands import ingest as command
+
+    _two_talks(tmp_path)
+    (tmp_path / "bad.txt").write_bytes(b"\x80\x81 not UTF-8")
+    if when == "table":
+        real_escape, calls = command.escape, []
+
+        def escape(text):  # Ctrl-C on the table's second row
+            calls.append(text)
+            if len(calls) == 2:
+                raise KeyboardInterrupt
+            return real_escape(text)
+
+        monkeypatch.setattr(command, "escape", escape)
+    out = _Recording()
+    err = _Interrupted() if when == "notes" else StringIO()  # Ctrl-C while bad.txt's line is said, before the table
+    try:
+        with pytest.raises(CommandError) as error:
+            call_command("ingest", str(tmp_path), stdout=out, stderr=err, no_extract=True)
+    except KeyboardInterrupt:
+        pytest.fail("the interrupt went through: a traceback")
+    assert error.value.returncode == 130
+    assert str(error.value) == "interrupted while the summary was printed, after every file was done: 2 created, 1 failed"
+    assert out.getvalue() == "" and out.writes == 0
+    assert Interview.objects.count() == 2
+
+
+def test_the_summary_table_is_written_whole_in_one_write(tmp_path):
+    _two_talks(tmp_path)
+    out = _Recording()
+    call_command("ingest", str(tmp_path), stdout=out, stderr=StringIO(), no_extract=True)
+    assert out.writes == 1 and out.getvalue().count("created") == 2

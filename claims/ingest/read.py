@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -311,20 +312,38 @@ def resolved(path: Path) -> Path:
         return path.absolute()
 
 
+@dataclass(frozen=True)
+class Listing:
+    """The files a command's paths name: each file once, in order; the names that repeated a file
+    listed before them; and the paths refused."""
+
+    files: tuple[Path, ...]
+    repeats: tuple[tuple[Path, Path], ...]  # (the repeated name, the name the file was first listed as)
+    errors: tuple[IngestError, ...]
+
+
 def expand_paths(
     paths: Iterable[str | Path], *, suffixes: tuple[str, ...] = TRANSCRIPT_SUFFIXES
 ) -> tuple[tuple[Path, ...], tuple[IngestError, ...]]:
-    """Files and folders in, (transcript files in order, errors) out.
+    """Files and folders in, (transcript files in order, each once, errors) out (list_paths)."""
+    listing = list_paths(paths, suffixes=suffixes)
+    return listing.files, listing.errors
+
+
+def list_paths(paths: Iterable[str | Path], *, suffixes: tuple[str, ...] = TRANSCRIPT_SUFFIXES) -> Listing:
+    """Files and folders in, their Listing out.
 
     A file named explicitly is kept whatever its suffix; a folder contributes its files
     with a transcript suffix, its tables whose header names a transcript's columns, its .smi
     and .sub files that are SAMI or MicroDVD captions and its Markdown files that are transcripts (recursively, sorted, hidden files skipped). A missing path or
     a folder with no transcript is an error; so are an empty path, a path that cannot be opened and a folder
-    inside that cannot (folder_files); the other paths are still expanded.
+    inside that cannot (folder_files); the other paths are still expanded. A file reached again (named twice, as
+    a folder's file and by its name, through a link, a hard link or another spelling of its path) is a repeat.
     """
     files: list[Path] = []
+    repeats: list[tuple[Path, Path]] = []
     errors: list[IngestError] = []
-    seen: set[Path] = set()
+    first_named: dict[object, Path] = {}
     for raw in paths:
         if str(raw) == "":  # Path("") is "." : `ingest "$FILE"` with FILE unset read the whole current folder
             errors.append(IngestError("''", None, "an empty path (an unset variable?); name a file or a folder, '.' for this one"))
@@ -351,11 +370,23 @@ def expand_paths(
         else:
             candidates = [p]
         for f in candidates:
-            key = f.resolve()
-            if key not in seen:
-                seen.add(key)
+            keys = _identities(f)
+            first = next((first_named[key] for key in keys if key in first_named), None)
+            if first is None:
+                first_named.update(dict.fromkeys(keys, f))
                 files.append(f)
-    return tuple(files), tuple(errors)
+            else:
+                repeats.append((f, first))
+    return Listing(tuple(files), tuple(repeats), tuple(errors))
+
+
+def _identities(path: Path) -> tuple[object, ...]:
+    """What makes two names one file: the path with its links followed, and the device and inode (a hard link)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return (resolved(path),)
+    return (resolved(path), (status.st_dev, status.st_ino)) if status.st_ino else (resolved(path),)
 
 
 def folder_files(folder: Path, errors: list[IngestError]) -> Iterable[Path]:

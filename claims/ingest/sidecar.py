@@ -17,9 +17,11 @@ is read with it, and one with no captions beside it gets one line and is left ou
 not counted as a failure, nor is a folder holding nothing else (folder_errors_explained):
 `--write-info-json` for a video that has no captions is a download that went as asked, not a bad input.
 
-Several languages of one video (`.en.vtt`, `.de.vtt`) are each their own interview, with the same
-video id and link (the interview has no uniqueness rule on either); their slugs then end in the
-language ("bee-talk-en", "bee-talk-de"), where one title's slug would make the second file's slug taken.
+One video is one interview. `--write-subs --write-auto-subs` leaves several caption files of it (`.en.vtt`,
+the automatic `.en-orig.vtt`, translations such as `.de.vtt` or `.de-en.vtt`: German from the English
+subtitles); in a batch, captions_chosen takes one per video (caption_preference) and names the others. A caption
+whose info file sits beside captions in other languages gets a slug ending in its language
+("bee-talk-en"), whichever of them a batch names.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ import stat
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .errors import IngestError
 from .json_transcript import json_kind
@@ -52,12 +54,34 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
+class CaptionTracks:
+    """What an info file says of the video's captions: the language spoken, and the language codes of its
+    manual subtitles ("subtitles") and of YouTube's automatic captions ("automatic_captions")."""
+
+    language: str = ""
+    manual: frozenset[str] = frozenset()
+    automatic: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class CaptionChoice:
+    """The one caption file of a video that a batch ingests, and the others of it that it skips."""
+
+    video: str
+    chosen: Path
+    skipped: tuple[Path, ...]
+    stored: bool = False  # chosen as the caption stored before, not by preference
+
+
+@dataclass(frozen=True, slots=True)
 class Sidecar:
     """A transcript's yt-dlp info file as read: the metadata and chapters it gives."""
 
     path: Path
     metadata: Metadata
     chapters: tuple[Chapter, ...] = ()
+    video: str = ""  # "Youtube:Qm3vT9xLp2A": the extractor and its id, one video's name across info files
+    tracks: CaptionTracks | None = None
 
 
 @dataclass(frozen=True)
@@ -223,6 +247,71 @@ def sidecar_read(path: Path, batch: SidecarBatch) -> Sidecar | None:
     return sidecar
 
 
+PREFERENCE = ("the video's language first, then manual subtitles over automatic captions, then original over translated")
+
+
+def captions_chosen(
+    batch: SidecarBatch, *, stored: Callable[[Path], bool] = lambda path: False
+) -> tuple[tuple[Path, ...], tuple[CaptionChoice, ...]]:
+    """A batch in, (its files with one caption file per video, the choices made where a video had several) out.
+
+    Videos are told apart by their info files' extractor and id, so one video downloaded into two folders is one
+    too; a caption whose info file cannot be read is left in, to be refused with it (sidecar_read). A caption that
+    `stored` says is in the database already is taken over the preference: a folder ingested before its manual
+    subtitles were downloaded goes on as it was, not refused as a second interview of its video."""
+    by_video: dict[str, list[tuple[Path, Sidecar]]] = {}
+    for path in batch.files:
+        try:
+            sidecar = sidecar_read(path, batch)
+        except IngestError:
+            continue
+        if sidecar is not None and sidecar.video:
+            by_video.setdefault(sidecar.video, []).append((path, sidecar))
+    choices = []
+    for video, captions in by_video.items():
+        if len(captions) < 2:
+            continue
+        chosen = next((path for path, _ in captions if stored(path)), None)
+        if chosen is None:
+            language = _language_spoken(sidecar for _, sidecar in captions)
+            chosen = min(captions, key=lambda caption: caption_preference(
+                _caption_language(caption[0], caption[1].path), caption[1].tracks or CaptionTracks(), language))[0]
+            was_stored = False
+        else:
+            was_stored = True
+        choices.append(CaptionChoice(video, chosen, tuple(path for path, _ in captions if path != chosen), was_stored))
+    skipped = {path for choice in choices for path in choice.skipped}
+    return tuple(path for path in batch.files if path not in skipped), tuple(choices)
+
+
+def caption_preference(code: str, tracks: CaptionTracks, language: str) -> tuple[bool, bool, bool, bool]:
+    """A caption file's language code ("en", "en-orig", "de-en") in, its rank among one video's captions out (the
+    lowest first): the language spoken, manual subtitles over automatic captions, YouTube's untranslated
+    "-orig" track, then anything but a translation of the manual subtitles ("de-en": German from English; "en-en"
+    passes the English subtitles through the translator). "zh-Hans" or "es-419" are languages, not translations."""
+    manual = code in tracks.manual
+    translated = not manual and code.rpartition("-")[2] in tracks.manual
+    return (bool(language) and _primary(code) != language, not manual, not code.endswith("-orig"), translated)
+
+
+def _language_spoken(sidecars: Iterable[Sidecar]) -> str:
+    """The primary language of one video: its info file's "language", else that of its one "-orig" track."""
+    tracks = [sidecar.tracks for sidecar in sidecars if sidecar.tracks]
+    said = {_primary(t.language) for t in tracks if t.language}
+    if len(said) == 1:
+        return said.pop()
+    original = {_primary(code) for t in tracks for code in t.automatic if code.endswith("-orig")}
+    return original.pop() if len(original) == 1 else ""
+
+
+def _primary(code: str) -> str:
+    return code.partition("-")[0].lower()
+
+
+def _caption_language(path: Path, info: Path) -> str:
+    return next((language for name, language in _sidecar_names(path) if name == info.name), "")
+
+
 def read_sidecar(path: Path) -> Sidecar:
     """A yt-dlp info file in, its Sidecar out; IngestError naming the file and the reason when malformed."""
     info = _load(path)
@@ -246,7 +335,18 @@ def read_sidecar(path: Path) -> Sidecar:
         published=published, published_precision="day" if published else "",
         duration_seconds=round(duration) if duration is not None else None,
     )
-    return Sidecar(path, metadata, _chapters(info.get("chapters"), source))
+    video = f"{text['extractor_key'] or _text(info, 'extractor', source)}:{text['id']}" if text["id"] else ""
+    return Sidecar(path, metadata, _chapters(info.get("chapters"), source), video, _tracks(info, source))
+
+
+def _tracks(info: Mapping[str, Any], source: str) -> CaptionTracks:
+    codes = {}
+    for key in ("subtitles", "automatic_captions"):
+        value = info.get(key)
+        if value is not None and not isinstance(value, dict):
+            raise IngestError(source, None, f"{key} is {json_kind(value)}, not an object")
+        codes[key] = frozenset(value or ())
+    return CaptionTracks(_text(info, "language", source), codes["subtitles"], codes["automatic_captions"])
 
 
 def _text(info: Mapping[str, Any], key: str, source: str) -> str:

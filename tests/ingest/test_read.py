@@ -252,3 +252,13 @@ def test_an_iso_2022_jp_page_is_a_transcript_and_a_broken_escape_is_refused_with
         read_source(path)
     assert str(err.value).startswith(f"{path}:4: undecodable bytes: byte ") and str(err.value).endswith(
         "is not valid iso-2022-jp, the encoding the file declares")
+
+
+def test_list_paths_names_each_repeat_and_the_name_it_repeats(tmp_path):
+    from claims.ingest.read import list_paths
+
+    (tmp_path / "a.vtt").write_text("WEBVTT\n")
+    (tmp_path / "b.vtt").symlink_to("a.vtt")  # in the folder, and a second name of a.vtt
+    listing = list_paths([tmp_path, tmp_path / "a.vtt"])
+    assert listing.files == (tmp_path / "a.vtt",) and not listing.errors
+    assert listing.repeats == ((tmp_path / "b.vtt", tmp_path / "a.vtt"), (tmp_path / "a.vtt", tmp_path / "a.vtt"))

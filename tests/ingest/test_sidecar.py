@@ -8,7 +8,9 @@ import pytest
 from claims.ingest.errors import IngestError
 from claims.ingest.pipeline import ingest_paths, run
 from claims.ingest.records import Chapter, Metadata
-from claims.ingest.sidecar import batch_sidecars, read_sidecar, sidecar_read
+from claims.ingest.sidecar import (
+    CaptionChoice, CaptionTracks, batch_sidecars, caption_preference, captions_chosen, read_sidecar, sidecar_read,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "yt_dlp"
 BASE = "Why Bees Dance： Dr. Ines Varga on Hive Maths [Qm3vT9xLp2A]"
@@ -126,3 +128,44 @@ def test_ingest_paths_reads_captions_with_their_info_file_and_not_the_info_file_
     [annotated], errors = ingest_paths([DATA])
     assert errors == () and annotated.source_name == str(CAPTIONS)
     assert (annotated.metadata.video_id, len(annotated.chapters)) == ("Qm3vT9xLp2A", 3)
+
+
+def test_the_info_file_says_which_captions_are_manual_and_which_automatic():
+    sidecar = read_sidecar(INFO)
+    assert (sidecar.video, sidecar.tracks) == ("Youtube:Qm3vT9xLp2A", CaptionTracks("", frozenset({"en"}), frozenset()))
+
+
+@pytest.mark.parametrize("field, reason", [
+    ('"subtitles": ["en"]', "subtitles is a list, not an object"),
+    ('"automatic_captions": "en-orig"', "automatic_captions is text, not an object"),
+    ('"language": 7', "language is a number, not text"),
+])
+def test_caption_tracks_of_the_wrong_shape_are_refused(tmp_path, field, reason):
+    info = tmp_path / "Talk [Zx].info.json"
+    info.write_text('{"id": "Zx", "extractor_key": "Youtube", ' + field + "}", encoding="utf-8")
+    with pytest.raises(IngestError) as caught:
+        read_sidecar(info)
+    assert str(caught.value) == f"{info}: {reason}"
+
+
+_TRACKS = CaptionTracks("en", frozenset({"en", "zh-Hans"}), frozenset({"en-orig", "en", "de", "de-en", "en-en"}))
+
+
+def test_a_videos_captions_rank_its_language_then_manual_then_original_then_untranslated():
+    codes = ["de-en", "de", "en-en", "en", "en-orig", "zh-Hans", "fr-orig"]
+    ranked = sorted(codes, key=lambda code: caption_preference(code, _TRACKS, "en"))
+    assert ranked == ["en", "en-orig", "en-en", "zh-Hans", "fr-orig", "de", "de-en"]
+
+
+def test_one_caption_per_video_is_chosen_and_a_caption_with_a_broken_info_file_stays_in(tmp_path):
+    (tmp_path / "Talk [Zx].info.json").write_text(
+        '{"id": "Zx", "extractor_key": "Youtube", "language": "en", "subtitles": {}, "automatic_captions": {"en-orig": []}}',
+        encoding="utf-8")
+    (tmp_path / "Other [Zy].info.json").write_text('{"id": "Zy", "upload_date": "soon"}', encoding="utf-8")
+    files = [tmp_path / name for name in ("Other [Zy].de.vtt", "Other [Zy].en.vtt", "Talk [Zx].de.vtt",
+                                          "Talk [Zx].en-orig.vtt", "Talk [Zx].en.vtt")]
+    for path in files:
+        path.write_text("WEBVTT\n", encoding="utf-8")
+    kept, choices = captions_chosen(batch_sidecars([tmp_path], files))
+    assert kept == (*files[:2], files[3])
+    assert choices == (CaptionChoice("Youtube:Zx", files[3], (files[2], files[4])),)

@@ -1,6 +1,8 @@
 import os
 import stat
+from collections import Counter
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
@@ -16,8 +18,8 @@ from claims.ingest.formats import PARSERS
 from claims.ingest.manifest import MANIFEST_NAME, manifest_entries, merge_metadata, metadata_from_mapping
 from claims.ingest.records import Metadata
 from claims.ingest.markup import spoken_word_count
-from claims.ingest.read import expand_paths, folder_files, resolved
-from claims.ingest.sidecar import batch_sidecars, folder_errors_explained, sidecar_read
+from claims.ingest.read import folder_files, list_paths, resolved
+from claims.ingest.sidecar import PREFERENCE, batch_sidecars, captions_chosen, folder_errors_explained, sidecar_read
 from claims.management.database import DatabaseCommand
 from claims.models import Claim, Interview, after_today
 from claims.selectors import interview_size, interview_stored
@@ -47,7 +49,10 @@ class Row:
 class Command(DatabaseCommand):
     help = (
         "Ingest transcript files or folders: detect the format, read metadata (file < yt-dlp .info.json "
-        "beside it < manifest.json beside it < options), attribute speakers, estimate times, and store each file in its own transaction."
+        "beside it < manifest.json beside it < options), attribute speakers, estimate times, and store each file in its own transaction. "
+        "A file named twice goes in once; of one video's caption files (yt-dlp's subtitles, automatic captions and "
+        "translations) one is taken: the one stored before, else the video's language, manual over automatic, "
+        "original over translated."
     )
 
     def add_arguments(self, parser):
@@ -91,16 +96,28 @@ class Command(DatabaseCommand):
         if refusal:
             raise CommandError(f"--published: {refusal}")
         try:  # a large folder takes a while to walk (its tables and Markdown are read to be sniffed)
-            files, path_errors = expand_paths(options["paths"])
+            listing = list_paths(options["paths"])
+            files, path_errors = listing.files, listing.errors
             # yt-dlp's info files: read with their captions, never as transcripts (sidecar.py)
             self._sidecars = batch_sidecars(options["paths"], files)
             files, path_errors = self._sidecars.files, folder_errors_explained(path_errors, self._sidecars)
-            skipped = _skipped_in_folders(options["paths"], (*files, *self._sidecars.info_files))
+            # one interview per video: one of its caption files (yt-dlp's --write-subs --write-auto-subs leave several)
+            files, choices = captions_chosen(self._sidecars, stored=lambda path: _stored(path, options["max_bytes"]))
+            left_out = _skipped_in_folders(options["paths"], (*self._sidecars.files, *self._sidecars.info_files))
         except KeyboardInterrupt:
             raise CommandError("interrupted while the files to ingest were listed; nothing was written", returncode=130) from None
-        for line in (*skipped, *self._sidecars.notes):
+        for line in (*left_out, *self._sidecars.notes, *map(_choice_note, choices)):
             self.stderr.write(line)
         rows = [Row(error.source, "failed") for error in path_errors]
+        # the rows of files not ingested for the sake of another, shown under that file's row: {its path: rows}
+        skipped: dict[str, list[Row]] = {}
+        for repeat, first in listing.repeats:
+            said = "" if str(repeat) == str(first) else f" (as {first})"
+            skipped.setdefault(str(first), []).append(Row(str(repeat), f"{_SKIPPED}listed twice{said}"))
+        for choice in choices:
+            for other in choice.skipped:
+                chosen = choice.chosen.name if choice.chosen.parent == other.parent else str(choice.chosen)
+                skipped.setdefault(str(choice.chosen), []).append(Row(str(other), f"{_SKIPPED}same video as {chosen}"))
         errors = [str(error) for error in path_errors]
         # a link or a video id names one recording as a slug or a title does: given to every file of a
         # folder, each interview would point at the same episode
@@ -130,11 +147,17 @@ class Command(DatabaseCommand):
                 if error:
                     errors.append(error)
                 progress.advance(task)
-        for note in self._notes:
-            self.stderr.write(note)
-        for error in dict.fromkeys(errors):  # a manifest that cannot be read fails each file beside it: said once
-            self.stderr.write(error)
-        self._print_summary(rows)
+        shown = _with_skipped(rows, skipped)
+        try:
+            for note in self._notes:
+                self.stderr.write(note)
+            for error in dict.fromkeys(errors):  # a manifest that cannot be read fails each file beside it: said once
+                self.stderr.write(error)
+            self._print_summary(shown)
+        except KeyboardInterrupt:  # every file's transaction is over: nothing is left half-written but the report
+            if interrupted is None:
+                raise CommandError(f"interrupted while the summary was printed, after every file was done: "
+                                   f"{_outcomes(shown)}", returncode=130) from None
         if interrupted is not None:
             raise CommandError(
                 f"interrupted at {files[interrupted]} (file {interrupted + 1} of {len(files)}), which wrote nothing; "
@@ -143,7 +166,8 @@ class Command(DatabaseCommand):
             )
         failed = sum(row.status == "failed" for row in rows)
         if failed:
-            raise CommandError(f"{failed} of {len(rows)} file(s) failed; those wrote nothing")
+            files_given = len(rows) + sum(map(len, skipped.values())) - len(listing.repeats)
+            raise CommandError(f"{failed} of {files_given} file(s) failed; those wrote nothing")
 
     def _ingest_one(self, path: Path, cli_metadata, options) -> tuple[Row, str]:
         row = Row(str(path), "failed")
@@ -170,6 +194,8 @@ class Command(DatabaseCommand):
                 _show_stored(row, stored, source_container(data, source=str(path)))
                 self._notes.extend(_stored_notes(path, stored, entry, cli_metadata))
                 return row, ""
+            if sidecar is not None and (refusal := _video_stored(path, metadata)):
+                return row, refusal
             annotated = interview_prepare(
                 data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"],
                 chapters=sidecar.chapters if sidecar else (),
@@ -261,13 +287,61 @@ class Command(DatabaseCommand):
         table = Table(title="Ingestion")
         numbers = ("turns", "speakers", "words", "proposals")
         for column in ("file", "format", "interview", *numbers, "result"):
-            # a file or slug cut short ("frieren_crunchyroll_excerpt…") cannot be found or typed: wrap them
+            # a file or slug cut short ("frieren_crunchyroll_excerpt…") cannot be found or typed, nor can the file a
+            # skipped one names in its result: wrap them
             table.add_column(column, justify="right" if column in numbers else "left",
-                             overflow="fold" if column in ("file", "interview") else "ellipsis")
+                             overflow="fold" if column in ("file", "interview", "result") else "ellipsis")
         for row in rows:
+            # a skipped file's numbers are those of the row above it
+            counts = ("",) * len(numbers) if row.status.startswith(_SKIPPED) else (str(getattr(row, n)) for n in numbers)
             # yt-dlp's "Title [VIDEOID].en.vtt": rich reads "[...]" as markup and drops it
-            table.add_row(escape(row.source), row.format, row.slug, *(str(getattr(row, n)) for n in numbers), row.status)
-        Console(file=self.stdout, width=160).print(table)
+            table.add_row(escape(row.source), row.format, row.slug, *counts, row.status)
+        # rendered whole before a line of it is written, with the styles stdout takes (none off a terminal); rich's
+        # capture() wrote an empty string, which Django's OutputWrapper turned into a blank line
+        stdout, rendered = Console(file=self.stdout), StringIO()
+        Console(file=rendered, width=160, force_terminal=stdout.is_terminal, color_system=stdout.color_system).print(table)
+        self.stdout.write(rendered.getvalue(), ending="")
+
+
+_SKIPPED = "skipped: "
+
+
+def _outcomes(rows: list[Row]) -> str:
+    """ "2 created, 1 failed, 1 skipped": how many rows ended each way."""
+    counts = Counter(row.status.split(":")[0] for row in rows)
+    return ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
+
+
+def _choice_note(choice) -> str:
+    video = choice.video.partition(":")[2]
+    return (f"{choice.chosen}: taken as video {video}'s one interview over {len(choice.skipped)} other caption file(s) "
+            f"of it ({'stored before' if choice.stored else PREFERENCE})")
+
+
+def _stored(path: Path, max_bytes: int) -> bool:
+    """Whether a file's bytes are an interview already; a file that cannot be read is not (it is refused when read)."""
+    try:
+        return interview_stored(data=_read_file(path, max_bytes)) is not None
+    except (IngestError, OSError):
+        return False
+
+
+def _with_skipped(rows: list[Row], skipped: dict[str, list[Row]]) -> list[Row]:
+    """The table's rows: each skipped file's row under the row of the file it was skipped for, with that file's slug."""
+    shown, expanded = [], set()
+
+    def show(row: Row) -> None:
+        shown.append(row)
+        if row.source in expanded:  # "a.txt a.txt": the repeat's name is its first's
+            return
+        expanded.add(row.source)
+        for other in skipped.get(row.source, ()):  # a caption skipped for its twin, and named twice
+            other.slug = row.slug
+            show(other)
+
+    for row in rows:
+        show(row)
+    return shown
 
 
 # the options a person gives, by the metadata field each sets
@@ -312,6 +386,22 @@ def _stored_notes(path: Path, stored: Interview, entry: Metadata, cli_metadata: 
         notes.append(f"{path}: stored before as {stored.slug!r} (the same bytes); not applied: {', '.join(differences)}. "
                      "Ingestion never rewrites a stored interview: change it in the admin")
     return notes
+
+
+def _video_stored(path: Path, metadata: Metadata) -> str:
+    """Why a caption file of a video stored before, from other bytes, is refused ("" when its video is not
+    stored): one video is one interview, and another file of it (a translation, the automatic captions, a
+    download since) would make a second one."""
+    video = metadata.video_id or metadata.link
+    if not video:
+        return ""
+    stored = Interview.objects.filter(**{"video_id" if metadata.video_id else "link": video}).order_by("pk").first()
+    if stored is None:
+        return ""
+    claims = Claim.objects.filter(interview=stored).count()
+    return (f"{path}: video {video} is stored already, as {stored.slug!r} from {stored.source_name} with other bytes; "
+            f"one video is one interview: this file wrote nothing, and {stored.slug!r} and its {claims} claim(s) are "
+            "kept as they are")
 
 
 def _same_bytes_note(path: Path, holder: str, slug: str) -> str:
