@@ -29,7 +29,7 @@ from .attribute import attribute_speakers, scoped_to_interview
 from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_cues
 from .errors import IngestError
 from .formats import parse_source
-from .formats._head import day_in_title
+from .formats._head import day_in_title, month_in_title
 from .formats.plain import questions_in_bold
 from .front_matter import blank_front_matter, read_front_matter
 from .introductions import introduced, parts_named, show_named
@@ -124,6 +124,9 @@ def _annotated(
     merged = fit_metadata(replace(merged, slug=derive_slug(merged, stem=Path(source).stem)))
     if merged.published is None and (day := day_in_title(merged.title)):  # "... – 12 March 2024": nothing else said when
         merged = replace(merged, published=day, published_precision="day")
+    elif (month := month_in_title(merged.title)) and (merged.published is None or merged.published_precision == "year"
+                                                       and merged.published.year == month.year):
+        merged = replace(merged, published=month, published_precision="month")  # "... (March 2024)": no fuller date said
     if front is not None and parsed.content_start < front.end:
         parsed = replace(parsed, content_start=front.end)
     if document.headings:  # a web page's section headings between turns are nobody's words

@@ -1,9 +1,13 @@
 """Readings that real files needed and the parsers missed: a time written after the speaker's label, a title's
 month and year, a host naming himself "This is ...", and lines ended by a lone carriage return (old Mac files)."""
+import datetime as dt
+
 import pytest
 
 from claims.ingest.formats import parse_source
+from claims.ingest.formats._head import month_in_title
 from claims.ingest.pipeline import run
+from claims.ingest.records import Metadata
 
 
 def _said(annotated):
@@ -51,3 +55,53 @@ def test_a_bracketed_note_after_the_label_stays_in_the_words():
     text = "Mara Quill: [laughs] Welcome to the orchard.\nTobin Vale: (1:2) Thanks, Mara.\n"
     annotated = run(text, source="orchard.txt")
     assert [w for *_, w in _said(annotated)] == ["[laughs] Welcome to the orchard.", "(1:2) Thanks, Mara."]
+
+
+@pytest.mark.parametrize("title, month", [
+    ("Orchard talks with Tobin Vale (March 2024)", dt.date(2024, 3, 1)),
+    ("Orchard talks – Mar 2024", dt.date(2024, 3, 1)),
+    ("Episode 12, March 2024", dt.date(2024, 3, 1)),
+    ("Orchard talks | Sept. 2023", dt.date(2023, 9, 1)),
+    ("Entretien sur les vergers (mars 2024)", dt.date(2024, 3, 1)),
+    ("Orchard talks [December 2019]", dt.date(2019, 12, 1)),
+    ("2024 predictions for the orchard", None),
+    ("March madness in the orchard", None),
+    ("Orchard talks (2024)", None),
+    ("Orchard talks – 2024", None),
+    ("Brian May 2024 in the orchard", None),
+    ("Orchard talks – Maybe 2024", None),
+    ("Orchard talks (March 2024 and after)", None),
+    ("Orchard talks – Smarch 2024", None),
+])
+def test_a_month_and_year_alone_in_a_title_is_read_as_that_month(title, month):
+    assert month_in_title(title) == month
+
+
+def _orchard(title):
+    return f"{title}\n\nMara Quill: Welcome to the orchard, Tobin.\n\nTobin Vale: Thanks, Mara, the pears are early.\n"
+
+
+def test_a_titles_month_and_year_is_the_published_month_where_nothing_fuller_is_said():
+    annotated = run(_orchard("Orchard talks (March 2024)"), source="orchard.txt")
+    assert annotated.metadata.title == "Orchard talks (March 2024)"
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2024, 3, 1), "month")
+
+
+@pytest.mark.parametrize("given, expected", [
+    (Metadata(published=dt.date(2024, 3, 14), published_precision="day"), (dt.date(2024, 3, 14), "day")),
+    (Metadata(published=dt.date(2024, 2, 1), published_precision="month"), (dt.date(2024, 2, 1), "month")),
+    (Metadata(published=dt.date(2024, 1, 1), published_precision="year"), (dt.date(2024, 3, 1), "month")),
+    (Metadata(published=dt.date(2023, 1, 1), published_precision="year"), (dt.date(2023, 1, 1), "year")),
+])
+def test_a_date_given_elsewhere_wins_over_a_titles_month_unless_it_is_only_that_year(given, expected):
+    annotated = run(_orchard("Orchard talks – March 2024"), source="orchard.txt", metadata=given)
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == expected
+
+
+def test_a_titles_day_still_wins_over_its_month():
+    annotated = run(_orchard("Orchard talks – 12 March 2024"), source="orchard.txt")
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2024, 3, 12), "day")
+
+
+def test_a_title_of_month_and_year_zero_gives_no_month():
+    assert month_in_title("Orchard talks (March 0000)") is None

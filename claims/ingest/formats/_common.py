@@ -167,6 +167,13 @@ _MONTHS = {
     ), start=1)
     for name in names.split()
 }
+
+
+def month_named(name: str) -> int | None:
+    """A month's number from its name in the languages parse_date reads ("März", "mars", "sept"), or None."""
+    return _MONTHS.get(name.lower())
+
+
 # "15. März 2023", "3 de marzo de 2021", "15 mars 2023", "15 марта 2023 г.", "15 марта 2023 года"
 _DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})\.? (?:de )?(?P<month>[^\W\d_]+)\.?,? (?:de |del )?(?P<year>\d{4})(?: г\.?| года)?")
 # "15.03.2023": day, month, year with full stops (German, Russian, Polish, Czech, Turkish; never month first)
