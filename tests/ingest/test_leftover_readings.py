@@ -6,6 +6,7 @@ import pytest
 
 from claims.ingest.formats import parse_source
 from claims.ingest.formats._head import month_in_title
+from claims.ingest.introductions import introduced
 from claims.ingest.pipeline import run
 from claims.ingest.records import Metadata
 
@@ -105,3 +106,38 @@ def test_a_titles_day_still_wins_over_its_month():
 
 def test_a_title_of_month_and_year_zero_gives_no_month():
     assert month_in_title("Orchard talks (March 0000)") is None
+
+
+def _introduced(opening: str, title: str = "") -> tuple:
+    found = introduced(opening, 0, len(opening), Metadata(title=title))
+    return found.hosts, found.guests, found.show
+
+
+@pytest.mark.parametrize("opening, host", [
+    ("This is Mara Quill, and today my guest is Tobin Vale, who grows pears.", "Mara Quill"),
+    ("Hi, this is Mara Quill with the Orchard Hour. My guest today is Tobin Vale.", "Mara Quill"),
+    ("Hello everyone, this is Mara Quill, and I'm joined by Tobin Vale.", "Mara Quill"),
+    ("Welcome to another episode of Orchard Talk. This is Mara Quill, your host, and with me is Tobin Vale.", "Mara Quill"),
+    ("Hey, this is Mara Quill here. Today we're talking with Tobin Vale.", "Mara Quill"),
+    ("This is Mara Quill and this week I talked to Tobin Vale about pears.", "Mara Quill"),
+    ("Welcome to Orchard Talk. This is Mara Quill. I'm a grower in Kent, and with me is Tobin Vale.", "Mara Quill"),
+])
+def test_a_host_naming_himself_this_is_name_at_the_opening_is_the_host(opening, host):
+    hosts, guests, _ = _introduced(opening)
+    assert (hosts, guests) == ((host,), ("Tobin Vale",))
+
+
+@pytest.mark.parametrize("opening, title", [
+    ("This is the Orchard Hour podcast, and today my guest is Tobin Vale.", ""),
+    ("This is Orchard Hour, and today my guest is Tobin Vale.", "Pears | Orchard Hour"),  # the title's show
+    ("Welcome to Orchard Talk. This is Orchard Talk, and today my guest is Tobin Vale.", ""),  # the opening's show
+    ("This is ORCHARD HOUR, and today my guest is Tobin Vale.", ""),  # a show in capitals, as NPR's transcripts set it
+    ("This is Orchard Hour with Tobin Vale.", ""),  # no greeting: a show and its guest
+    ("This is great, and today my guest is Tobin Vale.", ""),
+    ("This is Orchard Hour, and today my guest is Tobin Vale. I'm Mara Quill.", ""),  # someone says "I'm"
+    ("My guest today is Tobin Vale. This is Tobin Vale, and today he talks about pears.", ""),  # not the opening
+    ("This is Mara Quill.", ""),  # nothing more said: a person or a show
+    ("Hi, this is Orchard Hour calling about your pears.", ""),
+])
+def test_this_is_names_no_host_where_it_may_be_a_show_or_a_word(opening, title):
+    assert _introduced(opening, title)[0] == ()
