@@ -1,14 +1,20 @@
 """Readings that real files needed and the parsers missed: a time written after the speaker's label, a title's
 month and year, a host naming himself "This is ...", and lines ended by a lone carriage return (old Mac files)."""
 import datetime as dt
+import time
+from pathlib import Path
 
 import pytest
 
 from claims.ingest.formats import parse_source
+from claims.ingest.formats._common import lone_cr_as_lf
 from claims.ingest.formats._head import month_in_title
 from claims.ingest.introductions import introduced
+from claims.ingest.markup import spoken_quote
 from claims.ingest.pipeline import run
 from claims.ingest.records import Metadata
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _said(annotated):
@@ -141,3 +147,88 @@ def test_a_host_naming_himself_this_is_name_at_the_opening_is_the_host(opening, 
 ])
 def test_this_is_names_no_host_where_it_may_be_a_show_or_a_word(opening, title):
     assert _introduced(opening, title)[0] == ()
+
+
+_LABELLED_LINES = ["Orchard talks", "", "Mara Quill: Welcome to the orchard, Tobin.", "",
+                   "Tobin Vale: Thanks, Mara, the pears are early.", "", "Mara Quill: Why early?", ""]
+
+
+@pytest.mark.parametrize("ending", ["\r", "mixed"])
+def test_a_labelled_transcript_with_old_mac_line_endings_reads_as_its_lines(ending):
+    if ending == "mixed":  # "\r\n" and lone "\r" in one file, as an editor on another system saves a line it touched
+        text = "".join(line + ("\r\n" if k % 2 else "\r") for k, line in enumerate(_LABELLED_LINES))
+    else:
+        text = "\r".join(_LABELLED_LINES)
+    annotated = run(text, source="orchard.txt")
+    assert annotated.errors == () and annotated.format == "labelled"
+    assert annotated.source_text == text
+    assert annotated.metadata.title == "Orchard talks"
+    assert _said(annotated) == [
+        ("mara-quill", None, "Welcome to the orchard, Tobin."),
+        ("tobin-vale", None, "Thanks, Mara, the pears are early."),
+        ("mara-quill", None, "Why early?"),
+    ]
+    parsed = parse_source(text, source="orchard.txt")
+    assert [t.line for t in parsed.turns] == [3, 5, 7]
+
+
+def test_a_plain_transcript_with_old_mac_line_endings_keeps_its_paragraphs():
+    lines = ["Welcome to the orchard. Today my guest is Tobin Vale, who grows pears.", "",
+             "Thanks for having me. The pears are early this year.", "",
+             "Why are they early? Tell me about the spring.", ""]
+    text = "\r".join(lines)
+    annotated = run(text, source="orchard.txt")
+    as_lf = run(text.replace("\r", "\n"), source="orchard.txt")
+    assert annotated.errors == () and annotated.source_text == text
+    assert annotated.format == as_lf.format
+    assert [(t.start_char, t.end_char, t.speaker_slug) for t in annotated.turns] == [
+        (t.start_char, t.end_char, t.speaker_slug) for t in as_lf.turns]
+    assert [(s.start_char, s.end_char) for s in annotated.sentences] == [(s.start_char, s.end_char) for s in as_lf.sentences]
+
+
+def test_timed_lines_with_old_mac_line_endings_read_each_mark():
+    text = "\r".join(["0:04", "welcome to the orchard", "0:09", "thanks for having me", "0:15", "the pears are early"])
+    annotated = run(text, source="orchard.txt")
+    assert annotated.format == "timed_lines" and annotated.source_text == text
+    assert [(s, w) for _, s, w in _said(annotated)] == [
+        (4.0, "welcome to the orchard"), (9.0, "thanks for having me"), (15.0, "the pears are early")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a\rb\r\nc\r\rd\r", "a\nb\r\nc\n\nd\n"),
+    ("\r\r\n\r", "\n\r\n\n"),
+    ("a\r\nb", "a\r\nb"),
+    ("\ue000\ue001\ue002\ue003\r", "\ue000\ue001\ue002\ue003\n"),  # the characters set aside all in the text
+])
+def test_a_lone_carriage_return_reads_as_a_line_feed_and_nothing_else_moves(text, expected):
+    assert lone_cr_as_lf(text) == expected
+
+
+@pytest.mark.parametrize("unit", ["\r", "\r\r\n", "\ue000\ue001\ue002\ue003\r\r\n"])
+def test_five_megabytes_of_carriage_returns_read_in_linear_time(unit):
+    text = (unit * (5_000_000 // len(unit) + 1))[:5_000_000]
+    started = time.perf_counter()
+    assert len(lone_cr_as_lf(text)) == len(text)
+    assert time.perf_counter() - started < 5
+
+
+def _reading(annotated):
+    return (annotated.format, annotated.container, annotated.metadata,
+            [(t.start_char, t.end_char, t.speaker_slug, t.start_seconds) for t in annotated.turns],
+            [(s.start_char, s.end_char) for s in annotated.sentences])
+
+
+@pytest.mark.parametrize("name", ["labelled_interview.txt", "broadcast.scc", "happyscribe.txt", "italics.srt", "whisper.tsv", "plain.txt"])
+def test_a_sample_saved_with_lone_carriage_returns_reads_as_with_line_feeds(name):
+    text = (DATA / name).read_text(encoding="utf-8").replace("\r\n", "\n")
+    mac = run(text.replace("\n", "\r"), source=name)
+    assert mac.errors == ()
+    assert _reading(mac) == _reading(run(text, source=name))
+
+
+def test_a_claims_spoken_words_are_read_from_a_window_of_a_file_with_lone_carriage_returns():
+    text = "1\r00:00:01,000 --> 00:00:03,000\rthe pears are early\r\r2\r00:00:04,000 --> 00:00:06,000\rand the apples late\r"
+    start, end = text.index("the pears"), text.index(" late") + len(" late")
+    window_start = text.index("00:00:01")
+    assert spoken_quote(text[start:end], "srt", start=start, end=end, window=text[window_start:], window_start=window_start,
+                        window_reaches_end=True) == "the pears are early and the apples late"
