@@ -115,6 +115,19 @@ _HOST_IN_OPENING = [re.compile(p) for p in (
     rf"(?i:\bI(?:['’]m| am) your host),?\s({_NAME}){_ENDS}",
     rf"(?i:\bwelcome (?:back )?to|\bthis is)\s{_SHOW}[,.!]?\s(?i:I['’]m|I am)\s({_NAME}){_ENDS}",
 )]
+# a host naming himself "This is <Name>" as the opening's first words, after a greeting or a first sentence of
+# welcome ("This is Jane Doe, and today my guest is ...", "Hi, this is Jane Doe with ...", Practical AI's "Welcome
+# to Practical AI. This is Daniel Whitenack. I'm a data scientist ..."), only where more follows that a person says
+# of himself: "This is Planet Money." or "This is Fresh Air with ..." name a show the same way (_this_is_host)
+_THIS_IS_HOST = re.compile(
+    rf"(?:(?P<greeting>(?i:hi|hello|hey)(?:\s(?i:everyone|everybody|there|all|folks))?[,!.]?\s)|(?i:welcome)[^.!?]{{0,120}}[.!?]\s)?"
+    rf"(?i:this is)\s(?P<host>{_NAME}){_ENDS}"
+    r"(?:,?\s(?i:and\s(?:today|this week|my guest|our guest|joining|with me|I['’]m|I am|we['’]re|we are|I have|we have"
+    r"|I['’]ve|welcome|this is)\b)|,\s(?i:your host)\b|[,.]\s(?i:I['’]m|I am)\s(?:a|an)\s|(?(greeting)[,.]?\s(?i:with|from|here)\b|(?!)))"
+)
+# words of a show's name, not a person's ("This is Orchard Hour, and today ...")
+_SHOW_WORDS = frozenset({"hour", "radio", "talk", "talks", "daily", "weekly", "live", "tonight", "minutes", "money",
+                         "matters", "report", "review", "edition", "cast", "pod"})
 # Spanish, French, German, Portuguese and Italian shows' openings, as the English ones: "Soy Lucía Fernández y esto
 # es Raíces y Ramas", "Bienvenue dans Terrain Neutre, je suis Julien Besson", "Ich bin Lea Hoffmann und das ist
 # Stadt und Land". Each language's "I am", "and", "this is" (naming a show only beside the host), "you are listening
@@ -225,6 +238,8 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
     if not metadata.hosts:
         first_lines = opening[:_HOST_OPENING_CHARS]
         hosts = _names(_HOST_IN_OPENING, first_lines) or _names(_OTHER_HOST_IN_OPENING, first_lines)
+        if not hosts and not _SELF_INTRODUCED.search(first_lines):
+            hosts = _this_is_host(first_lines, metadata)
         if len(hosts) == 1 and hosts[0] not in metadata.guests and len(_names([_SELF_INTRODUCED], first_lines)) < 2:
             found["hosts"] = (hosts[0],)
     if not metadata.guests:
@@ -241,6 +256,17 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
         if show and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
             found["show"] = show
     return replace(metadata, **found) if found else metadata
+
+
+def _this_is_host(first_lines: str, metadata: Metadata) -> list[str]:
+    """[the host] where the opening starts "This is <Name>" as a person introduces himself, the name not the show's
+    that the title, the metadata or the opening names (nor in capitals, as a show's name is in NPR's transcripts)."""
+    m = _THIS_IS_HOST.match(first_lines)
+    name = _person(m.group("host")) if m else None
+    if not name or name.isupper() or any(word.lower() in _SHOW_WORDS for word in name.split()):
+        return []
+    shows = {show.lower().removeprefix("the ") for show in (metadata.show, _show(first_lines, metadata.title)) if show}
+    return [] if name.lower() in shows else [name]
 
 
 # a guest welcomed to the show by first name ("Carol, welcome to the Changelog."), the welcome not "back" (a panel

@@ -22,7 +22,7 @@ import html
 import re
 
 from .formats import ass, labelled, line_numbered, microdvd, sami, timed_lines
-from .formats._common import blank, blank_match
+from .formats._common import blank, blank_match, lone_cr_as_lf
 
 CAPTION_FORMATS = frozenset({"webvtt", "srt", "sbv", "ass", "sami", "microdvd"})
 CUE_FORMATS = CAPTION_FORMATS | {"timed_lines"}  # one turn per cue or time mark, as parsed
@@ -193,7 +193,8 @@ def spoken_word_count(text: str, fmt: str | None, spans) -> int:
 
 def reading_text(text: str, fmt: str | None) -> str:
     """Source text and its format in, the text with caption markup and cue lines blanked out
-    (same length; line breaks kept)."""
+    (same length; line breaks kept, a lone "\r" read as one: lone_cr_as_lf)."""
+    text = lone_cr_as_lf(text)
     if fmt == "timed_lines":
         return _TIME_MARK.sub(blank_match, text)
     if fmt == "line_numbered":
@@ -242,6 +243,7 @@ def spoken_quote(
         return " ".join(quote.split())
     if fmt not in LINE_READ_FORMATS or window is None:
         return None
+    window = lone_cr_as_lf(window)  # (a "\r" ending the window is a line's end either way)
     first = window.rfind("\n", 0, start - window_start) + 1
     if first == 0 and window_start > 0:
         return None

@@ -29,7 +29,8 @@ from .attribute import attribute_speakers, scoped_to_interview
 from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_cues
 from .errors import IngestError
 from .formats import parse_source
-from .formats._head import day_in_title
+from .formats._common import lone_cr_as_lf
+from .formats._head import day_in_title, month_in_title
 from .formats.plain import questions_in_bold
 from .front_matter import blank_front_matter, read_front_matter
 from .introductions import introduced, parts_named, show_named
@@ -109,27 +110,36 @@ def _annotated(
 ) -> AnnotatedInterview:
     """run's work, with the collector paused."""
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # what the readers read: lines ended by a lone "\r" (old Mac files) as by "\n", offsets the same; the text stored
+    # is the file's, or what a container (a page, a JSON, an SCC file, ...) holds, read from those lines
+    lines = lone_cr_as_lf(text)
     try:
-        document = _document_text(text, source=source)
+        document = _document_text(lines, source=source)
     except IngestError as error:
         return AnnotatedInterview(source_text="", sha256=digest, source_name=source, format="", metadata=Metadata(),
                                   speakers=(), turns=(), content_start=0, content_end=0, errors=(error,))
-    text, container = document.text, document.container
+    container = document.container
+    if container:
+        text = document.text
+        lines = lone_cr_as_lf(text)
     # a Markdown transcript's YAML front matter: metadata, and blank lines to the parsers
-    front = read_front_matter(text) if not container else None
+    front = read_front_matter(lines) if not container else None
     # a translated page's collapsed originals under its turns: the same words again, no one's turn
-    shown = text if container else without_collapsed_originals(text)
+    shown = lines if container else without_collapsed_originals(lines)
     parsed = parse_source(shown if front is None else blank_front_matter(shown, front), source=source, fmt=fmt or document.format)
     merged = merge_metadata(file_metadata or Metadata(), parsed.metadata, document.metadata, front.metadata if front else Metadata(), metadata or Metadata())
     merged = fit_metadata(replace(merged, slug=derive_slug(merged, stem=Path(source).stem)))
     if merged.published is None and (day := day_in_title(merged.title)):  # "... – 12 March 2024": nothing else said when
         merged = replace(merged, published=day, published_precision="day")
+    elif (month := month_in_title(merged.title)) and (merged.published is None or merged.published_precision == "year"
+                                                       and merged.published.year == month.year):
+        merged = replace(merged, published=month, published_precision="month")  # "... (March 2024)": no fuller date said
     if front is not None and parsed.content_start < front.end:
         parsed = replace(parsed, content_start=front.end)
     if document.headings:  # a web page's section headings between turns are nobody's words
-        parsed = without_trailing_headings(text, parsed, document.headings)
+        parsed = without_trailing_headings(lines, parsed, document.headings)
     if document.bold_lines:  # a magazine's Q&A page: its questions in bold
-        parsed = questions_in_bold(text, parsed, document.bold_lines)
+        parsed = questions_in_bold(lines, parsed, document.bold_lines)
     content_end = parsed.content_end if parsed.content_end is not None else len(text)
     base = AnnotatedInterview(
         source_text=text, sha256=digest, source_name=source, format=parsed.format, metadata=merged,
@@ -193,7 +203,7 @@ class Document:
 def document_container(text: str, *, source: str) -> str:
     """What held a source's text ("html", "json", ...; see Document.container), without parsing the transcript."""
     try:
-        return _document_text(text, source=source).container
+        return _document_text(lone_cr_as_lf(text), source=source).container
     except IngestError:
         return ""
 

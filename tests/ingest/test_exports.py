@@ -30,7 +30,7 @@ def test_sonix_text_export_leaves_its_credit_line_out_of_the_last_turn():
     assert [(who, at) for who, at, _ in turns] == [
         ("hannah-birch", 3.0), ("oren-falk", 12.0), ("hannah-birch", 15.0), ("oren-falk", 18.0),
         ("hannah-birch", 62.0), ("oren-falk", 65.0)]
-    assert turns[-1][2] == "[00:01:05] The forests have moved north. Some beds we charted in the nineties are gone."
+    assert turns[-1][2] == "The forests have moved north. Some beds we charted in the nineties are gone."
     assert "Sonix" not in annotated.source_text[annotated.content_start:annotated.content_end]
     assert _roles(annotated) == {"hannah-birch": "host", "oren-falk": "guest"}
 
@@ -184,16 +184,16 @@ def test_a_podlove_item_without_its_start_is_refused_in_one_line():
 
 def test_podcasting20_html_transcript_reads_each_cite_time_and_paragraph():
     # the podcast namespace's HTML transcript, as Transistor and Buzzsprout publish it: "<cite>Name:</cite>",
-    # "<time>0:00</time>", "<p>words</p>" (a space before the colon where the host typed one); the time mark stays
-    # at the head of the turn, as Rev's "Name: (00:48)" does
+    # "<time>0:00</time>", "<p>words</p>" (a space before the colon where the host typed one); the time mark is the
+    # turn's time, not its words, as Rev's "Name: (00:48)" is
     annotated = _run("podcasting20_transcript.html")
     assert annotated.ok and (annotated.format, annotated.container) == ("labelled", "html")
     assert _turns(annotated) == [
         ("priya-nandakumar", 0.0,
-         "[0:00]\n\nWelcome back to Field Notes. This week I am talking with the people who count birds for a living."),
-        ("owen-tallis", 7.0, "[0:07]\n\nGlad to be here. Though we count a lot more than birds."),
-        ("priya-nandakumar", 12.0, "[0:12]\n\nWhat else goes in the notebook?"),
-        ("owen-tallis", 3735.0, "[1:02:15]\n\nWeather, mostly. And the odd fox.")]
+         "Welcome back to Field Notes. This week I am talking with the people who count birds for a living."),
+        ("owen-tallis", 7.0, "Glad to be here. Though we count a lot more than birds."),
+        ("priya-nandakumar", 12.0, "What else goes in the notebook?"),
+        ("owen-tallis", 3735.0, "Weather, mostly. And the odd fox.")]
     assert _roles(annotated) == {"priya-nandakumar": "host", "owen-tallis": "guest"}
 
 

@@ -77,11 +77,16 @@ def test_a_chaptered_transcripts_header_gives_its_day_and_show():
 @pytest.mark.parametrize("header", [
     "Soil and Carbon\u2028Host: Priya Raman\nGuest: Amir\u2029Haddad",  # Unicode line and paragraph breaks
     "Soil and Carbon\nGuest: Amir\x85Haddad",  # a next-line control
-    "Soil and Carbon\rHost: Priya Raman",  # a carriage return inside a line
 ])
 def test_a_header_with_a_break_or_control_inside_a_line_is_no_header(header):
     parsed = parse_source(header + "\n\n" + WORDS, source="t.txt")
     assert (parsed.metadata.title, parsed.metadata.hosts, parsed.metadata.guests) == ("", (), ())
+
+
+def test_a_lone_carriage_return_in_a_header_ends_its_line():
+    # old Mac line endings, or a line of them mixed into a file: a line break, as "\n" is (formats._common.lone_cr_as_lf)
+    parsed = parse_source("Soil and Carbon\rHost: Priya Raman" + "\n\n" + WORDS, source="t.txt")
+    assert (parsed.metadata.title, parsed.metadata.hosts) == ("Soil and Carbon", ("Priya Raman",))
 
 
 def test_a_header_field_without_a_letter_names_nobody():

@@ -680,7 +680,7 @@ def test_a_rev_transcript_page_ends_its_last_turn_before_the_related_links_and_t
     assert [(name, seconds) for name, seconds, _ in turns] == [
         ("Governor Alma Lane", 0), ("Governor Alma Lane", 48), ("Chief Dan Moreno", 61), ("Speaker 1", 95),
         ("Governor Alma Lane", 99)]
-    assert turns[-1][2] == "(01:39)\n\nNot this week. When the wind drops we will look at it again, and not before."
+    assert turns[-1][2] == "Not this week. When the wind drops we will look at it again, and not before."
     for chrome in ("Related Content", "cookies", "Accept All", "Log In", "All rights reserved"):
         assert chrome not in text, chrome
 

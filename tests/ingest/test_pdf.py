@@ -292,14 +292,14 @@ def test_a_column_of_speakers_and_times_left_of_the_text_is_read_cell_then_turn(
     assert text.startswith("Maria Lopez:\n(00:00)\nWelcome to Charged Up. Today I'm talking with\nPriya Raman,\nwho")
     annotated = run(text, source="rev.pdf")
     assert [(t.speaker_slug, t.start_seconds, " ".join(text[t.start_char:t.end_char].split())) for t in annotated.turns] == [
-        ("maria-lopez", 0.0, "(00:00) Welcome to Charged Up. Today I'm talking with Priya Raman, who builds grid batteries "
+        ("maria-lopez", 0.0, "Welcome to Charged Up. Today I'm talking with Priya Raman, who builds grid batteries "
                              "for a living."),
-        ("priya-raman", 7.0, "(00:07) Thanks, Maria. It's good to be here, and I mean that."),
-        ("maria-lopez", 11.0, "(00:11) How big is a grid battery?"),
-        ("priya-raman", 14.0, "(00:14) The one we finished last year holds four hundred megawatt hours, and that is a "
+        ("priya-raman", 7.0, "Thanks, Maria. It's good to be here, and I mean that."),
+        ("maria-lopez", 11.0, "How big is a grid battery?"),
+        ("priya-raman", 14.0, "The one we finished last year holds four hundred megawatt hours, and that is a "
                               "small town for an evening, as it turns out."),
-        ("maria-lopez", 62.0, "(01:02) What will it cost by 2030?"),
-        ("priya-raman", 65.0, "(01:05) I think the price will halve by 2030, as it has halved before."),
+        ("maria-lopez", 62.0, "What will it cost by 2030?"),
+        ("priya-raman", 65.0, "I think the price will halve by 2030, as it has halved before."),
     ]
 
 

@@ -69,10 +69,10 @@ def test_a_text_of_field_lines_only_is_refused_saying_its_lines_read_as_a_header
         "(not a conversation's labels: each names one line, or there are more than 20)"]
 
 
-def test_a_labelled_text_with_old_mac_line_endings_is_refused_saying_so():
-    # a lone "\r" is no line break to the text readers: the file was one line, "Ann: ..." a header's field, and
-    # refused as "no transcript text found (format plain)"
+def test_a_labelled_text_with_old_mac_line_endings_is_read_not_refused():
+    # a lone "\r" was no line break to the text readers (the file one line, "Ann: ..." a header's field), and such a
+    # file was refused saying so; it is now read as its lines (formats._common.lone_cr_as_lf)
     text = "Ann: Hello there.\rBob: Hi there.\rAnn: How are you?\r"
-    assert [str(e) for e in run(text, source="old_mac.txt").errors] == [
-        "old_mac.txt:1: its lines end in a lone '\\r' (old Mac line endings), which this reader does not take for "
-        "line breaks: re-save it with '\\n' or '\\r\\n' line endings"]
+    annotated = run(text, source="old_mac.txt")
+    assert annotated.errors == () and annotated.format == "labelled"
+    assert [text[t.start_char:t.end_char] for t in annotated.turns] == ["Hello there.", "Hi there.", "How are you?"]

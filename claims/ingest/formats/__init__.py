@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..records import ParsedSource
 from . import ass, chaptered, labelled, line_numbered, microdvd, plain, raw_captions, sami, sbv, scraped_page, srt, timed_lines, webvtt
-from ._common import refused
+from ._common import lone_cr_as_lf, refused
 
 PARSERS = {
     "ass": ass.parse,
@@ -84,8 +84,10 @@ def parse_source(text: str, *, source: str, fmt: str | None = None) -> ParsedSou
     """Text in, ParsedSource out, with the format detected unless `fmt` forces one.
 
     A forced format that does not fit comes back as errors on the ParsedSource (with the
-    line where the parser gave up), never as a silent fallback.
+    line where the parser gave up), never as a silent fallback. A lone "\r" ends a line as "\n" does
+    (lone_cr_as_lf: the offsets returned are the text's as given).
     """
+    text = lone_cr_as_lf(text)
     found: dict = {}
     if fmt is None:
         fmt, found = _detect(text)

@@ -4,14 +4,16 @@ Saved transcripts open with a title, often a line naming the show and episode, a
 March 3, 2024", "Published on 3 March 2024"), sometimes fields ("Host: ...", "Guest: ..."). None of
 it is anybody's words. `header_lines` tells whether a paragraph is such a header; `header_facts`
 reads the metadata it gives. `day_in_title` reads a day a title ends with or holds in brackets
-("... – 12 March 2024", "(2023-05-04)"), the pipeline's published day where nothing else gives one.
+("... – 12 March 2024", "(2023-05-04)"), the pipeline's published day where nothing else gives one;
+`month_in_title` a month and year alone in the same places ("... (March 2024)"), the published month.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..records import Metadata
-from ._common import parse_date
+from ._common import month_named, parse_date
 
 _MAX_LINES = 6
 _MAX_LINE = 120
@@ -116,6 +118,32 @@ def day_in_title(title: str):
         if not _SLASH_OR_DOTTED.search(value) and (day := _day(value)):
             return day
     return None
+
+
+# a month and a year alone ("March 2024", "Mar 2024", "Sept. 2023", "mars 2024", "marzo de 2024"); not a month's
+# short form that is an English word too (Italian "set", "ago", "gen", "mag"; Turkish "mart")
+_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]{3,12})\.?[ \t]+(?:de[ \t]+)?(?P<year>\d{4})")
+_ENGLISH_WORDS = frozenset({"set", "ago", "gen", "mag", "mart"})
+
+
+def month_in_title(title: str):
+    """The first day of the month a title gives as a month and a year alone, where `day_in_title` places a day
+    ("Talk (March 2024)", "Episode 12, March 2024", "... – Mar 2024"), or None; never a year alone."""
+    for m in _TITLE_DAY.finditer(title):
+        month_year = _MONTH_YEAR.fullmatch((m.group(1) or m.group(2)).strip())
+        month = month_year and _month_number(month_year["month"])
+        if month and int(month_year["year"]) >= 1:  # "(March 0000)": no year
+            return dt.date(int(month_year["year"]), month, 1)
+    return None
+
+
+def _month_number(name: str) -> int | None:
+    for fmt in ("%B", "%b"):  # English's names and short forms
+        try:
+            return dt.datetime.strptime(name, fmt).month
+        except ValueError:
+            continue
+    return None if name.lower() in _ENGLISH_WORDS else month_named(name)
 
 
 def field_title(line: str) -> str | None:

@@ -1614,8 +1614,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             continue
         line_no = number if rest else number + text.count("\n", line_end, a)
         opening = _OPENING_TIME.match(text, a) if seconds is None and text[a] in "[(\\" else None
-        if opening and opening.end() < b:  # "**Jane Doe:** \[00:12:15.23\] text": the turn's time
+        if opening and opening.end() < b:  # "**Jane Doe:** \[00:12:15.23\] text": the turn's time, not its words
             seconds = parse_clock(opening.group("time").replace(",", "."))
+            words, end = trim(text, opening.end() + (text[opening.end()] == ":"), b)  # Rev's "(00:03:42):"
+            if words < end:
+                line_no += text.count("\n", a, words)
+                a, b = words, end
         parts = _continued(text, a, b, line_no, seconds) if text.find("\n", a, b) >= 0 else ((a, b, line_no, seconds),)
         role_hint = _role_hint(m)
         for a, b, line_no, seconds in parts:

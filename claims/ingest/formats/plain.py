@@ -35,7 +35,6 @@ from ._head import header_facts, header_lines
 NAME = "plain"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
-_LONE_CR = re.compile(r"\r(?!\n)")
 _SENTENCE_ENDS = (".", "?", "!", "…", "。", "？", "！")
 _LAYOUT_LINE = re.compile(r"[ \t]*(?:(?P<level>#{1,6})(?:[ \t](?P<heading>[^\n]*))?|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})[ \t]*\r?")
 
@@ -234,9 +233,6 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = _dialogue_dashes(text, parsed)  # "—¿A qué hora empieza?" / "—A las cuatro."
     if not parsed and fields_at is not None:
         # was "no transcript text found": the words are there, in lines read as a header's
-        if _LONE_CR.search(text):  # one "line" running through the file: "Ann: Hi.\rBob: Hello.\r" read as Ann's field
-            return refused(NAME, source, fields_at, "its lines end in a lone '\\r' (old Mac line endings), which this "
-                           "reader does not take for line breaks: re-save it with '\\n' or '\\r\\n' line endings")
         return refused(NAME, source, fields_at, "no one's words: every line is a 'Field: value' line, as a header or a "
                        "glossary writes them (not a conversation's labels: each names one line, or there are more than 20)")
     start = parsed[0].start_char if parsed else 0
