@@ -1,0 +1,33 @@
+"""Texts from the field, fourth round (bench/field_set.py): shapes several producers write, each file in
+tests/data written in the producer's shape, in words of our own."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from claims.ingest.pipeline import run
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def read(name):
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value, day", [
+    ("March 14th, 2024", dt.date(2024, 3, 14)),  # a Pelican site's pub_date (Relay FM's Conduit transcripts)
+    ("October 3, 2025", dt.date(2025, 10, 3)),
+    ("14 March 2024", dt.date(2024, 3, 14)),
+])
+def test_a_front_matter_day_written_in_words_is_the_published_day(value, day):
+    text = read("front_matter_pub_date_in_words.md").replace("March 14th, 2024", value)
+    annotated = run(text, source="front_matter_pub_date_in_words.md")
+    assert annotated.ok
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (day, "day")
+    assert annotated.metadata.title == "52: Seed Swaps and Soil with Dana Whitlock"
+
+
+@pytest.mark.parametrize("value", ["03/04/2024", "soon", "March 2024 or so"])
+def test_a_front_matter_day_no_reader_could_be_sure_of_is_no_day(value):
+    text = read("front_matter_pub_date_in_words.md").replace("March 14th, 2024", value)
+    assert run(text, source="front_matter_pub_date_in_words.md").metadata.published is None
