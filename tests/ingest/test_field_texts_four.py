@@ -31,3 +31,19 @@ def test_a_front_matter_day_written_in_words_is_the_published_day(value, day):
 def test_a_front_matter_day_no_reader_could_be_sure_of_is_no_day(value):
     text = read("front_matter_pub_date_in_words.md").replace("March 14th, 2024", value)
     assert run(text, source="front_matter_pub_date_in_words.md").metadata.published is None
+
+
+@pytest.mark.parametrize("opening", ["(Intro music: Slow banjo)", "[Music]", "(upbeat music)"])
+def test_a_stage_direction_above_the_labels_is_no_title(opening):
+    # Orbit FM's transcripts open with the intro music in brackets above the first timed label
+    text = read("orbit_style_stage_direction_first.txt").replace("(Intro music: Slow banjo)", opening)
+    annotated = run(text, source="orbit_style_stage_direction_first.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    assert annotated.metadata.title == ""
+    assert annotated.metadata.show == "Shed Talk"
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Priya Raman", "host"), ("Tomas Lindqvist", "guest")]
+
+
+def test_a_bracketed_word_inside_a_title_line_keeps_the_title():
+    text = "Sheds (and the people in them)\n\n" + read("orbit_style_stage_direction_first.txt").split("\n\n", 1)[1]
+    assert run(text, source="shed.txt").metadata.title == "Sheds (and the people in them)"
