@@ -47,3 +47,19 @@ def test_a_stage_direction_above_the_labels_is_no_title(opening):
 def test_a_bracketed_word_inside_a_title_line_keeps_the_title():
     text = "Sheds (and the people in them)\n\n" + read("orbit_style_stage_direction_first.txt").split("\n\n", 1)[1]
     assert run(text, source="shed.txt").metadata.title == "Sheds (and the people in them)"
+
+
+
+def said(annotated):
+    names = {s.slug: s.name for s in annotated.speakers}
+    return [(names.get(t.speaker_slug), t.start_seconds, annotated.source_text[t.start_char:t.end_char])
+            for t in annotated.turns]
+
+
+def test_a_diarisers_speaker_codes_in_labels_are_named_as_its_json_names_them():
+    # WhisperX's and pyannote's "SPEAKER_00" above Markdown or in a page's "[SPEAKER_01]:" reads as the JSON
+    # readers name the same code, "Speaker 00" (was "Speaker_00")
+    annotated = run(read("diarised_bold_labels_speaker_codes.md"), source="diarised_bold_labels_speaker_codes.md")
+    assert annotated.ok and annotated.format == "labelled"
+    assert sorted(s.name for s in annotated.speakers) == ["Speaker 00", "Speaker 01"]
+    assert [who for who, _, _ in said(annotated)] == ["Speaker 00", "Speaker 01"] * 3
