@@ -63,3 +63,29 @@ def test_a_diarisers_speaker_codes_in_labels_are_named_as_its_json_names_them():
     assert annotated.ok and annotated.format == "labelled"
     assert sorted(s.name for s in annotated.speakers) == ["Speaker 00", "Speaker 01"]
     assert [who for who, _, _ in said(annotated)] == ["Speaker 00", "Speaker 01"] * 3
+
+
+
+@pytest.mark.parametrize("arrow", [" → ", " -> ", " --> "])
+@pytest.mark.parametrize("unit", ["", "s"])
+def test_whisper_segments_printed_as_seconds_in_brackets_are_timed_lines(arrow, unit):
+    # "[0.00 → 3.12] words" (a Whisper segment dump), faster-whisper's README loop "[0.00s -> 3.12s] words"
+    text = read("whisper_arrow_seconds_lines.md")
+    text = text.replace(" → ", arrow).replace("]", unit + "]").replace(" " + arrow.strip() + " ", unit + arrow)
+    annotated = run(text, source="whisper_arrow_seconds_lines.md")
+    assert annotated.ok and annotated.format == "timed_lines"
+    turns = said(annotated)
+    assert [seconds for _, seconds, _ in turns] == [0.0, 3.4, 4.71, 5.1, 10.2, 12.3]
+    assert turns[0][2] == "Would you keep bees on a roof in the middle of a city?"
+    assert not any("[" in words or "→" in words or "->" in words for _, _, words in turns)
+
+
+def test_a_time_and_a_bar_before_each_line_is_a_timed_line_without_the_bar():
+    # a Whisper transcript page's "00:00:02.410 | words" lines
+    annotated = run(read("whisper_pipe_timed_lines.txt"), source="whisper_pipe_timed_lines.txt")
+    assert annotated.ok and annotated.format == "timed_lines"
+    turns = said(annotated)
+    # the sound note alone on its line ("(soft music)") is nobody's words
+    assert [seconds for _, seconds, _ in turns] == [2.41, 5.88, 8.02, 10.3, 13.95]
+    assert not any("|" in words for _, _, words in turns)
+    assert turns[0][2] == "Okay, we are recording."
