@@ -89,3 +89,17 @@ def test_a_time_and_a_bar_before_each_line_is_a_timed_line_without_the_bar():
     assert [seconds for _, seconds, _ in turns] == [2.41, 5.88, 8.02, 10.3, 13.95]
     assert not any("|" in words for _, _, words in turns)
     assert turns[0][2] == "Okay, we are recording."
+
+
+@pytest.mark.parametrize("header, title", [
+    ("WEBVTT - Tide Tables and Tall Ships", "Tide Tables and Tall Ships"),  # Omny Studio's caption files
+    ("WEBVTT Tide Tables and Tall Ships", "Tide Tables and Tall Ships"),
+    ("WEBVTT FILE", ""),  # an old writer's header, no title
+    ("WEBVTT", ""),
+])
+def test_words_after_webvtt_on_its_first_line_are_the_title(header, title):
+    text = read("webvtt_title_in_header.vtt").replace("WEBVTT - Tide Tables and Tall Ships", header)
+    annotated = run(text, source="webvtt_title_in_header.vtt")
+    assert annotated.ok and annotated.format == "webvtt"
+    assert annotated.metadata.title == title
+    assert [seconds for _, seconds, _ in said(annotated)] == [4.12, 7.96, 11.3, 14.9]
