@@ -34,6 +34,7 @@ from typing import Any, Mapping
 import yaml
 
 from .formats._common import parse_clock
+from .formats._head import day_of_line
 from .html import YOUTUBE_LINK
 from .manifest import parse_published
 from .records import Metadata
@@ -43,6 +44,7 @@ _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 _TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*\r?$", re.M)
 _MAX_CHARS = 20_000  # front matter is a header; a closing rule further down is something else
 _VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+_DAY_IN_WORDS_CHARS = 80  # "Thursday, November 18th, 2021, 10:30 AM" and then some; a longer value is no day
 
 # field names as sites spell them, per Metadata field
 _TITLE = ("title",)
@@ -135,7 +137,10 @@ def _published(value: Any) -> tuple[dt.date | None, str]:
         try:
             return parse_published(value.strip()[:10])
         except ValueError:
-            return None, ""
+            # a day in words, as Pelican sites write pub_date ("November 18th, 2021": Relay FM's Conduit
+            # transcripts); never a slash date, whose month no reader can tell from its day
+            day = day_of_line(value) if len(value) <= _DAY_IN_WORDS_CHARS else None
+            return (day, "day") if day else (None, "")
     return None, ""
 
 

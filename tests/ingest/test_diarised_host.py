@@ -52,7 +52,7 @@ def test_without_punctuation_or_greetings_the_part_speaking_fewer_words_is_the_h
             "water and asked me whether the maps were wrong\n\n"
             "SPEAKER_01: and were they\n\n"
             "SPEAKER_00: they were eleven years out of date and the river had been moving the whole time\n")
-    assert roles(text) == {"Speaker_01": "host", "Speaker_00": "guest"}  # the label as a name is written
+    assert roles(text) == {"Speaker 01": "host", "Speaker 00": "guest"}  # the code named as the JSON readers name it
 
 
 def test_greetings_that_contradict_each_other_leave_the_choice_to_the_questions():

@@ -328,25 +328,25 @@ _GREETED_BY_FIRST_NAME = (
     # the title does
     ("Thank you, Priya.", "Thanks for having me.", "Charged Up with Maria Lopez | Iron and Air", "Maria Lopez"),
     # the full name nowhere: the first name alone names nobody
-    ("Thank you, Priya. See you next week.", "Thanks for having me.", "", "Speaker_00"),
+    ("Thank you, Priya. See you next week.", "Thanks for having me.", "", "Speaker 00"),
     # two full names with that first name: which is the host's is unknown
-    ("Thank you, Priya. I'm Maria Lopez.", "Thanks for having me.", "Maria Santos on Charged Up", "Speaker_00"),
+    ("Thank you, Priya. I'm Maria Lopez.", "Thanks for having me.", "Maria Santos on Charged Up", "Speaker 00"),
     # the full name said by the guest, not the host: a name of hers, or of someone she speaks of
-    ("Thank you, Priya.", "My sister says hi. I'm Maria Lopez's biggest fan, and I am Maria Ortega's too.", "", "Speaker_00"),
+    ("Thank you, Priya.", "My sister says hi. I'm Maria Lopez's biggest fan, and I am Maria Ortega's too.", "", "Speaker 00"),
 ])
 def test_a_host_greeted_by_first_name_is_named_where_the_file_gives_the_full_name(outro, answer, title, host):
     text = _GREETED_BY_FIRST_NAME.format(outro=outro, answer=answer)
     annotated = run(text, source="diarised.txt", metadata=Metadata(title=title))
     roles = {s.role: s.name for s in annotated.speakers}
     assert roles == {"host": host, "guest": "Priya Raman"}
-    assert annotated.metadata.hosts == ((host,) if host != "Speaker_00" else ())
+    assert annotated.metadata.hosts == ((host,) if host != "Speaker 00" else ())
 
 
 def test_a_first_name_greeted_later_than_the_guests_first_words_names_nobody():
     text = _GREETED_BY_FIRST_NAME.format(outro="Thank you, Priya. I'm Maria Lopez.", answer="Thanks, Maria.").replace(
         "Thanks, Maria. Good to be here.", "Good to be here.")
     roles = {s.role: s.name for s in run(text, source="diarised.txt").speakers}
-    assert roles == {"host": "Speaker_00", "guest": "Priya Raman"}
+    assert roles == {"host": "Speaker 00", "guest": "Priya Raman"}
 
 
 _THREE_PARTS = (

@@ -1383,6 +1383,9 @@ _BOXED = re.compile(r"={3,}[ \t]*\r?\n\Z")  # a rule of "=" just above a line
 # Markdown's "[#]: collector: (...)", LCTT's)
 _NOT_A_TITLE = re.compile(
     r"[A-Z][\w ]{0,30}:[ \t]|(?:[-*_=][ \t]*){3,}$|<!--|\[[^\]\n]*\]:[ \t]|" + _TIMECODE_RANGE + "$"
+    # a sound or a stage direction in brackets, the whole line ("(Intro music: Electroswing)" above Orbit FM's
+    # transcripts, "[Music]"; not the GPO's "[House Hearing, 118 Congress]" above a hearing's title)
+    r"|\([^()\n]*\)$|\[[^\[\]\n,\d]{1,40}\]$"
     # StreetEvents' lines above the event's name ("Thomson Reuters StreetEvents Event Transcript", "E D I T E D
     # V E R S I O N", "Final Transcript")
     r"|(?:Thomson Reuters |Refinitiv |LSEG )?StreetEvents\b|E D I T E D\b|(?:Final|Preliminary|Edited) Transcript$"

@@ -29,14 +29,19 @@ NAME = "timed_lines"
 
 # "0:04", "[00:00:04]", "[00:00:04.250]"; "0h00m44s" (hours, minutes and seconds written out)
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?|\d{1,2}h\d{1,2}m\d{1,2}s)"
+# seconds alone, only inside a bracketed range: "3.12", faster-whisper's "3.12s"
+_SECONDS = r"(?:\d{1,6}\.\d{1,3}s?|\d{1,6}s)"
+_ARROW = r"(?:-->|->|→)"
 # a time mark opening a line ("0:04", "[00:00:04]", "(1:02:03)", and Whisper's and whisper.cpp's
-# console lines "[00:00.000 --> 00:08.420]", read at their start); markup.py blanks the same marks
-MARK = (rf"[ \t]*(?:\[(?P<r>{_TIME})[ \t]*-->[ \t]*{_TIME}\]|\[(?P<b>{_TIME})\]|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))"
-        r"(?=[ \t\r\n]|$)")
+# console lines "[00:00.000 --> 00:08.420]", read at their start; a segment dump's seconds, "[0.00 → 2.24]", and
+# faster-whisper's README loop, "[0.00s -> 2.24s]"), and a bar after it ("00:00:02.580 | words": a Whisper
+# transcript page's lines); markup.py blanks the same marks
+MARK = (rf"[ \t]*(?:\[(?P<r>{_TIME}|{_SECONDS})[ \t]*{_ARROW}[ \t]*(?:{_TIME}|{_SECONDS})\]|\[(?P<b>{_TIME})\]"
+        rf"|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))(?=[ \t\r\n]|$)(?:[ \t]+\|(?=[ \t\r\n]|$))?")
 _MARK = re.compile(MARK + r"[ \t]*")
 _CHAPTER_TITLE = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?P<title>\S[^\n]{0,79}?)[ \t]*\r?$")
 _HEADING_OR_RULE = re.compile(r"[ \t]*(?:#{1,6}[ \t][^\n]*|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})\r?$")
-_HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)")
+_HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*(?:[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)|\[{_SECONDS}[ \t]*{_ARROW})")
 _DETECT_CHARS = 200_000
 # a line of a console around Whisper's segments: its command ("$ whisper talk.mp3", a notebook's "!whisper"
 # or "In [3]:"), the model's download bar ("100%|████| 1.42G/1.42G"), warnings and the file they
@@ -54,7 +59,8 @@ def _marks(text: str) -> list[tuple[int, int, float | None, str, int]]:
         m = _MARK.match(line)
         if m:
             stamp = m.group("r") or m.group("b") or m.group("p") or m.group("t")
-            out.append((number, start, parse_clock(stamp.replace(",", ".")), stamp, start + m.end()))
+            seconds = parse_clock(stamp.replace(",", ".")) if ":" in stamp or "h" in stamp else float(stamp.rstrip("s"))
+            out.append((number, start, seconds, stamp, start + m.end()))
     return out
 
 

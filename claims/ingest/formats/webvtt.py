@@ -26,6 +26,9 @@ from ._common import refused, trim
 NAME = "webvtt"
 
 _HEADER = re.compile(r"^WEBVTT(?:[ \t].*)?$")
+# words after "WEBVTT" on its line, after a dash or not: the episode's title ("WEBVTT - 'Mountainhead' Mines AI
+# Anxieties...", Omny Studio's caption files); never an old writer's "WEBVTT FILE" or a field
+_HEADER_TITLE = re.compile(r"WEBVTT[ \t]+(?:[-–—][ \t]*)?(?P<title>[^\s\-–—][^\r\n]{0,299}?)[ \t]*\r?$")
 _VOICE_CLOSE = re.compile(r"</v>\s*$")
 _INLINE_TIME = re.compile(r"<\d{2}:\d{2}:\d{2}\.\d{3}>")
 _HEADER_FIELD = re.compile(r"^(Kind|Language|Title)\s*:\s*(.*)$", re.I)
@@ -60,6 +63,9 @@ def parse(text: str, *, source: str) -> ParsedSource:
         m = _HEADER_FIELD.match(line)
         if m and m.group(1).lower() == "title":
             title = m.group(2).strip()
+    named = _HEADER_TITLE.match(first_lines[0]) if header and not title else None
+    if named and named.group("title").upper() != "FILE" and not _HEADER_FIELD.match(named.group("title")):
+        title = named.group("title")
     payloads = [_cues.payload_lines(b) for b in cue_blocks]
     shown = _cues.ShownAgain(rolling=bool(_INLINE_TIME.search(text, 0, 200_000)) or _cues.is_rolling(payloads),
                              highlighting=_cues.is_highlighting(payloads))
