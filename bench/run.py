@@ -601,6 +601,7 @@ def load_test(url: str, seconds: int, clients: int = 50, workers: int = 3) -> di
     port = free_port()
     cmd = [str(Path(PYTHON).parent / "gunicorn"), "project.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
     with server(cmd, port, gunicorn_env(url)):
+        workers_warmed(port, workers)
         wrk = shutil.which("wrk")
         if wrk:
             out = subprocess.run([wrk, "-t2", f"-c{clients}", f"-d{seconds}s", "--latency", "--timeout", "10s",
@@ -624,6 +625,29 @@ def parse_wrk(out: str) -> dict:
     result["errors"] = (int(errors.group(1)) if errors else 0) + (sum(map(int, socket_errors.groups())) if socket_errors else 0)
     result["requests"] = int(re.search(r"(\d+) requests in", out).group(1))
     return result
+
+
+def workers_warmed(port: int, workers: int, patience: float = 120.0) -> None:
+    """Until each of `workers` concurrent requests has been answered once: gunicorn binds its port before its
+    workers have imported Django, and on a loaded machine their first answers took longer than the whole
+    10-second load test (it then counted no request at all)."""
+    give_up = time.perf_counter() + patience
+
+    def first_answer():
+        while True:
+            try:
+                http_get(http.client.HTTPConnection("127.0.0.1", port, timeout=30), list_path())
+                return
+            except Exception:
+                if time.perf_counter() > give_up:
+                    raise
+                time.sleep(0.5)
+
+    threads = [threading.Thread(target=first_answer) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
 
 
 def python_load(port: int, seconds: int, clients: int) -> dict:
@@ -651,6 +675,8 @@ def python_load(port: int, seconds: int, clients: int) -> dict:
     for t in threads:
         t.join()
     latencies.sort()
+    if not latencies:  # every request failed or timed out: said in the results, not an IndexError
+        return {"tool": "python threads", "requests": 0, "requests_per_s": 0.0, "p50_ms": None, "p99_ms": None, "errors": errors[0]}
     return {"tool": "python threads", "requests": len(latencies), "requests_per_s": round(len(latencies) / seconds, 1),
             "p50_ms": round(median(latencies) * 1000, 2), "p99_ms": round(latencies[int(len(latencies) * 0.99)] * 1000, 2),
             "errors": errors[0]}
