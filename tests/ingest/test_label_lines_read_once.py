@@ -54,3 +54,16 @@ def test_a_transcript_parses_the_same_with_its_labels_read_once():
         ("Good morning, and welcome.", "Mara Quinn", 1), ("Thanks for having me?", "Teo Brandt", 3),
         ("Shall we start with the ferries?", "Mara Quinn", 5), ("Yes. The night crossings first.", "Teo Brandt", 7),
     ]
+
+
+def test_a_name_used_once_and_written_as_the_others_is_a_label_among_many_lines():
+    turns = []
+    for k in range(400):
+        turns.append(f"{'Mara Quinn' if k % 2 == 0 else 'Teo Brandt'}: Crossing number {k} ran late?")
+        if k == 200:
+            turns.append("Ines Varga: One word from the harbour office.")
+    text = "Harbour notes\n\n" + "\n\n".join(turns) + "\n"
+    starts = _candidates(text)[0]
+    parsed = parse(text, source="t.txt")
+    assert {t.speaker_label for t in parsed.turns} == {"Mara Quinn", "Teo Brandt", "Ines Varga"}
+    assert len(parsed.turns) == len(starts) == 401
