@@ -34,6 +34,7 @@ def test_a_label_said_again_is_read_once():
     ["[00:01:02] Ann Host: text", "[00:01:02] Ann Host: more"],  # a time in brackets before the name
     ["Ann Host [00:01:02]: text", "Ann Host [00:01:02]: more"],
     ["\u200fالمحاور: سؤال", "\u200fالمحاور: سؤال آخر"],  # a direction mark before the name
+    [f"Caller {k}: Line open." for k in range(150)] + ["Caller 7: Again.", "Caller 140: Again."],  # more labels than are kept
 ])
 def test_a_label_read_once_is_what_label_line_reads_on_every_line(lines):
     text = "\n\n".join(lines * 2) + "\n"

@@ -460,12 +460,12 @@ def _candidates(text: str):
             start += len(line) + 1
             continue
         colon = line.find(":")
-        known = said_before.get(line[:colon]) if colon > 0 else None
+        known = said_before.get(line[:colon]) if colon > 0 and said_before else None
         if known and line.startswith(known[0]) and len(line) > len(known[0]) and not line[len(known[0])].isspace():
             m = known[1]
         else:
             m = match(line)
-            if m and colon > 0 and _label_said_again(line, colon, m):
+            if m and colon > 0 and len(said_before) < _LABELS_READ_ONCE and _label_said_again(line, colon, m):
                 said_before[line[:colon]] = (line[:m.start("rest")], m)
         if not m:  # the rarer shapes, only where they can be (checked without copying the line)
             first, last = line[0], line[-1]
@@ -518,6 +518,9 @@ def _candidates(text: str):
     return out, nonblank_before, number - blank, alone
 
 
+# a conversation has a few labels; past this many, a file of names each said once (a glossary's "Term: ...", a hostile
+# one) would only fill the memory of the labels read once (_candidates)
+_LABELS_READ_ONCE = 100
 # what lets LABEL_LINE read past a label's colon: a bracketed time before the name or after it, an affiliation in
 # brackets, a full-width colon (whose bracket may close after the ASCII one)
 _PAST_THE_COLON = ("(", "[", "：")
