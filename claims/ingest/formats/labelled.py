@@ -450,6 +450,7 @@ def _candidates(text: str):
     office = OFFICE_LABEL_LINE.match
     alone, short_forms = set(), {}
     names: dict[str, str] = {}  # a label's name as written -> as kept ("" where it is no name)
+    said_before: dict[str, tuple[str, re.Match]] = {}  # a label's words before its colon -> (_label_said_again)
     start = 0
     lines = text.split("\n")
     participants = _call_participants(lines) if "Call Participants" in text else {}
@@ -458,7 +459,14 @@ def _candidates(text: str):
             blank += 1
             start += len(line) + 1
             continue
-        m = match(line)
+        colon = line.find(":")
+        known = said_before.get(line[:colon]) if colon > 0 and said_before else None
+        if known and line.startswith(known[0]) and len(line) > len(known[0]) and not line[len(known[0])].isspace():
+            m = known[1]
+        else:
+            m = match(line)
+            if m and colon > 0 and len(said_before) < _LABELS_READ_ONCE and _label_said_again(line, colon, m):
+                said_before[line[:colon]] = (line[:m.start("rest")], m)
         if not m:  # the rarer shapes, only where they can be (checked without copying the line)
             first, last = line[0], line[-1]
             if first in " \t":
@@ -508,6 +516,25 @@ def _candidates(text: str):
     if short_forms:  # "I:" after "Interviewer (I):" is the interviewer
         out = [c if c[5] not in short_forms else c[:5] + (short_forms[c[5]],) for c in out]
     return out, nonblank_before, number - blank, alone
+
+
+# a conversation has a few labels; past this many, a file of names each said once (a glossary's "Term: ...", a hostile
+# one) would only fill the memory of the labels read once (_candidates)
+_LABELS_READ_ONCE = 100
+# what lets LABEL_LINE read past a label's colon: a bracketed time before the name or after it, an affiliation in
+# brackets, a full-width colon (whose bracket may close after the ASCII one)
+_PAST_THE_COLON = ("(", "[", "：")
+
+
+def _label_said_again(line: str, colon: int, m: re.Match) -> bool:
+    """Whether LABEL_LINE's match `m` of `line` is its match of any line opening with the same words up to where
+    the words after the label start, and a character not a space there (labels repeat: read each one once).
+    So where the label ends at the line's first colon, `colon`, spaces or tabs after it: LABEL_LINE's only way
+    past that colon is then the colon itself, and the words' first character, the one read after it, is a match
+    wherever it is not a space; no other way reaches past it without a bracket or a full-width colon before it."""
+    rest = m.start("rest")
+    return (m.re is LABEL_LINE and rest > colon + 1 and not line[colon + 1:rest].strip(" \t")
+            and not any(mark in line[:colon] for mark in _PAST_THE_COLON))
 
 
 def _call_participants(lines: list[str]) -> dict[str, tuple[re.Pattern, str]]:
@@ -626,7 +653,9 @@ def _shape(candidate) -> tuple:
         # a name in capitals with a post, or of five words, is written as the short ones beside it
         # ("**MODERADOR:**", "PREGUNTA:"), which the common patterns read
         pattern = LABEL_LINE_MORE if pattern is CAPITALS_LABEL_LINE and m.group("bold") else LABEL_LINE
-    return pattern, before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
+    # the pattern by its id: shapes go into a set, and a compiled pattern hashes its whole program on every lookup
+    # (some 5 us for LABEL_LINE, once per label line of a file whose names are not all used twice)
+    return id(pattern), before if before in "*_[" else "", timed, bool(m.group("rest")), None if timed else name.isupper()
 
 
 def initials(name: str) -> str:
@@ -1566,15 +1595,21 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     lines_starting = _LinesStarting(text)
     parliament = any(c[4].re is HANSARD_LABEL_LINE or c[4].re is ORAL_QUESTION_LINE for c in starts)
     listed_titles = None  # an earnings call's participants' titles, once a listed name labels a turn
+    # a label said again is one match (_candidates), read here once: its time, where its words start, its role hint
+    read: dict[re.Match, tuple] = {}
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
-        stamp, shape, rest = _stamp(m), m.re, m.group("rest")
+        label = read.get(m)
+        if label is None:
+            label = read[m] = (_stamp(m), m.group("rest"), m.start("rest"), _role_hint(m))
+        stamp, rest, rest_start, role_hint = label
+        shape = m.re
         if time_before:
             stamp = stamp or time_before
             time_before = None
         seconds = parse_clock(stamp.replace(",", ".")) if stamp else None
         if stamp and seconds is None:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
-        body = line_start + m.start("rest") if rest else line_end
+        body = line_start + rest_start if rest else line_end
         a, b = trim(text, body, stop)
         if shape is STREETEVENTS_LABEL_LINE and (rule := _DASHED_RULE.match(text, a)):
             a, b = trim(text, rule.end(), b)  # the rule under the label
@@ -1602,7 +1637,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         if shape is HEADER_LINE and m.group("lead"):  # the converter's time before every line: its words' line too
             lead = _LEAD_TIME.match(text, a, b)
             a = lead.end() if lead else a
-        if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, m.start("rest") if rest else len(line)) == 1:
+        if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, rest_start if rest else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
         if seconds is None and ended_at is not None:
             seconds = ended_at
@@ -1624,7 +1659,6 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                 line_no += text.count("\n", a, words)
                 a, b = words, end
         parts = _continued(text, a, b, line_no, seconds) if text.find("\n", a, b) >= 0 else ((a, b, line_no, seconds),)
-        role_hint = _role_hint(m)
         for a, b, line_no, seconds in parts:
             if seconds is not None:
                 seconds, day = _on_its_day(seconds, previous_time, day)
