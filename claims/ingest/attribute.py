@@ -68,7 +68,22 @@ moved 000 from 0.76/0.82 to 0.85/0.80, but with the weight chosen on the trainin
 other knobs, 000 went 0.74/0.80 -> 0.74/0.79 and 001 0.90/0.81 -> 0.90/0.80. Replacing the
 question detector's output by the hand-marked question ends does not reach 90% either (000
 0.82/0.78); replacing the emissions by the hand-marked roles (+1/-1) nearly does (000
-0.88/1.00, 001 1.00/1.00): the words-to-role classifier is the limit. Other classifiers on the
+0.88/1.00, 001 1.00/1.00): the words-to-role classifier is the limit. (Those +-k are not centred:
+median-centred, the guest's units get 0 and 000 decodes all host. Uncentred, +-k for k = 0.5, 1, 2, 4
+gives 000's host 0.63, 0.88, 0.96, 0.98 and its guest 0.99-0.97: the host turns lost at +-1 are one or
+two units long, whose gain of 4k a unit (emission weight 2) does not pay for two changes of voice at 3.5
+each; real emissions, centred, average +0.76 on 000's host units and -0.25 on its guest's, as far apart
+as +-0.5 but with an sd of 1.0 around each.) Decoder parts measured with 000's own hand marks (in-sample,
+a ceiling, mean of SGD seeds 1-4; held out 0.70/0.78): its own durations 0.75/0.80 at best, its own
+question likelihoods 0.74/0.75, both 0.76/0.77: no decoder change can lift 000's worse role much above
+0.75. Measured and not kept (2026-12-07): raw captions decoded with their own parameters (question
+likelihoods fit on the question detector's output for every training transcript read as captions,
+knobs chosen on those readings; the detector gives under 0.1 at the end of 9 of 000's 19 host turns):
+mean of SGD seeds 1-4, 000 0.695/0.777 -> 0.741/0.797, 001 and 002 unchanged, but the mean worse role
+rose only 0.695 -> 0.722 (the seeds' sd 0.035), with the shipped seed 000 went 0.74/0.80 -> 0.84/0.76
+(the guest falls), and the caption knobs came out with no change-of-voice cost, cutting 000 into 105
+turns instead of 51. Durations relative to the transcript's expected words per turn (its words over the
+turns its question evidence expects): 000 0.70/0.81, 001's host 0.94 -> 0.93. Other classifiers on the
 same units do no better (unit AUC held out, 000 / 001 / 002; the shipped SGD regression 0.764 /
 0.856 / 0.768): scikit-learn's logistic regression on the same features, C 0.03-3, at best 0.762 /
 0.874 / 0.773; with naive-Bayes log-count-ratio features 0.767 / 0.889 / 0.781; a logistic
