@@ -361,12 +361,17 @@ def seed_groups(
     return groups
 
 
-def _main() -> None:  # pragma: no cover - refitting helper
-    root = Path(__file__).resolve().parents[2]
-    groups = seed_groups(root)
+def refit(path: Path = MODEL_PATH) -> AttributionModel:
+    """Fit on every curated seed and write the model to `path` (the shipped file by default)."""
+    groups = seed_groups(Path(__file__).resolve().parents[2])
     groups.pop("_units")
     model = fit_attribution(groups)
-    save(model, about="host-vs-guest unit classifier; fit on curated seeds " + ", ".join(sorted(groups)) + " by python -m claims.ingest.attribute_model")
+    save(model, path, about="host-vs-guest unit classifier; fit on curated seeds " + ", ".join(sorted(groups)) + " by python -m claims.ingest.attribute_model")
+    return model
+
+
+def _main() -> None:  # pragma: no cover - refitting helper
+    model = refit()
     print(f"{len(model.weights)} weights, scale {model.scale}, offset {model.offset}, switch {model.switch}, segment {model.segment}")
 
 

@@ -175,3 +175,11 @@ def test_self_training_pulls_a_unit_towards_the_role_whose_other_units_use_its_w
     out = adapt_emissions([0.0] * 5, feats, roles, weight=1.0)
     assert out[2] > 0 > out[3]
     assert abs(out[4]) < 0.5
+
+
+def test_shipped_model_file_is_what_its_own_fit_writes(tmp_path):
+    # the file once drifted from its code (two switch probabilities fit before 001's caption-block breaks were read)
+    from claims.ingest.attribute_model import MODEL_PATH, refit
+
+    refit(tmp_path / "model.json")
+    assert (tmp_path / "model.json").read_bytes() == MODEL_PATH.read_bytes()
