@@ -32,3 +32,18 @@ def test_a_json_part_without_a_start_time_among_timed_ones_is_refused_with_a_pla
         json_document(text, source="mixed.json")
     message = str(caught.value)
     assert "mixed.json" in message and "KeyError" not in message and "start time" in message
+
+
+def test_zooms_saved_transcript_counts_from_its_first_time_of_day():
+    # Zoom's saved transcript: "[Name] 11:02:09" above the words, the time of day the words were said; the
+    # recording's seconds count from the first of them, not from midnight
+    text = read("zoom_saved_transcript_time_of_day.txt")
+    annotated = run(text, source="zoom_saved_transcript_time_of_day.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 4.0, 9.0, 21.0, 26.0]
+
+
+def test_a_bracketed_name_over_an_elapsed_time_keeps_its_times():
+    # the same shape written with the recording's own times from 0 (under an hour): read as they are
+    text = read("zoom_saved_transcript_time_of_day.txt").replace("] 09:4", "] 00:0")
+    assert [t.start_seconds for t in run(text, source="elapsed.txt").turns] == [63.0, 67.0, 72.0, 84.0, 89.0]

@@ -1529,6 +1529,15 @@ def _past_most_voices(starts):
     return None
 
 
+def _times_of_day(starts, turns: list[ParsedTurn]) -> bool:
+    """Whether the labels' times are the time of day, as Zoom saves a meeting's captions and transcript
+    ("[Jane Doe] 11:02:09" above the words): every label that shape, the first time an hour or more. The
+    recording counts from the first of them; the same shape from under an hour is read as the recording's own time."""
+    if not turns or turns[0].start_seconds is None or turns[0].start_seconds < 3600:
+        return False
+    return all(m.re is HEADER_LINE and m.group("bracket") and m.group("t2") and not m.group("lead") for *_, m, _ in starts)
+
+
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     """Text in, ParsedSource with one labelled turn per "Name:" line out (`label_lines`: what
     `detected` found, when it read the whole text)."""
@@ -1631,6 +1640,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                 previous_time = _in_order(seconds, previous_time, source, line_no, errors)
             turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
                                     role_hint=role_hint))
+    if _times_of_day(starts, turns):
+        first = turns[0].start_seconds
+        turns = [replace(t, start_seconds=t.start_seconds - first) if t.start_seconds is not None else t for t in turns]
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
     if len({t.speaker_label for t in turns}) == 1:
         asked = _asked_in_headings(text, turns, starts[0][1])
