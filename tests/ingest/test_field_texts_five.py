@@ -47,3 +47,47 @@ def test_a_bracketed_name_over_an_elapsed_time_keeps_its_times():
     # the same shape written with the recording's own times from 0 (under an hour): read as they are
     text = read("zoom_saved_transcript_time_of_day.txt").replace("] 09:4", "] 00:0")
     assert [t.start_seconds for t in run(text, source="elapsed.txt").turns] == [63.0, 67.0, 72.0, 84.0, 89.0]
+
+
+def _speakers_and_starts(annotated):
+    names = {s.slug: s.name for s in annotated.speakers}
+    return [(names[t.speaker_slug], t.start_seconds) for t in annotated.turns]
+
+
+def test_chat_handles_in_lower_case_after_a_time_label_their_turns():
+    # a community call's transcript (cannonQ/ergo-transcripts): "[00:00] handle: words", handles as people chat
+    # under them, in lower case beside a capitalised one; the handles' lines were lost before the first capital
+    annotated = run(read("chat_call_lowercase_handles.txt"), source="chat_call_lowercase_handles.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    assert _speakers_and_starts(annotated) == [
+        ("mossk", 0.0), ("mossk", 8.0), ("bramble", 21.0), ("mossk", 34.0), ("bramble", 41.0), ("Quill", 62.0),
+        ("mossk", 70.0), ("bramble", 75.0)]
+    assert all(":" not in annotated.source_text[t.start_char:t.end_char] for t in annotated.turns)
+
+
+def test_a_handle_labelling_two_lines_beside_other_speakers_labels_them():
+    # kushti answered twice in the call the test above is shaped on: a handle twice beside others' labels is a speaker
+    text = read("chat_call_lowercase_handles.txt").replace("[01:15] bramble:", "[01:15] Quill:")
+    annotated = run(text, source="chat_call_lowercase_handles.txt")
+    assert [name for name, _ in _speakers_and_starts(annotated)] == [
+        "mossk", "mossk", "bramble", "mossk", "bramble", "Quill", "mossk", "Quill"]
+
+
+def test_a_bold_handle_opening_with_a_digit_labels_its_turns():
+    # the same calls' single-speaker demos: "[00:11] **2ndHandle**: words"; the bold handle stayed in the words
+    annotated = run(read("chat_call_digit_handle_bold.txt"), source="chat_call_digit_handle_bold.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    assert [name for name, _ in _speakers_and_starts(annotated)] == ["7thHarbour"] * 5
+    assert annotated.turns[0].start_seconds == 4.0
+    text = annotated.source_text
+    assert all("**" not in text[t.start_char:t.end_char] for t in annotated.turns)
+
+
+@pytest.mark.parametrize("opening", ["note", "so", "update"])
+def test_a_lower_case_word_and_a_colon_after_a_time_twice_is_no_handle(opening):
+    # timed lines of prose where a word and a colon open two lines: words, not a speaker (a handle labels three or more)
+    text = (f"[00:00] {opening}: the hall is booked for the spring.\n\n[00:05] We will meet there on Tuesdays.\n\n"
+            f"[00:09] {opening}: bring your own chairs.\n\n[00:14] And your own tea.\n")
+    annotated = run(text, source="timed_prose.txt")
+    assert annotated.ok and annotated.format == "timed_lines"
+    assert f"{opening}: the hall" in annotated.source_text[annotated.turns[0].start_char:annotated.turns[0].end_char]

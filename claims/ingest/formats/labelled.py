@@ -263,6 +263,15 @@ OPENING_REMARKS_LINE = re.compile(
 # a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
 # Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
 HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
+# a chat handle after the time, in lower case or opening with a digit, bold or not, as community calls' transcripts
+# name people by their handles ("[00:09] qx: Welcome ...", "[00:11] **2ndTLMining**: Okay ...": cannonQ/ergo-transcripts);
+# a label only where the same handle labels three lines or more, or two beside other speakers' labels (_label_lines),
+# so a timed line of prose opening "[00:05] note: ..." stays words
+TIMED_HANDLE_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)[\[(](?P<t1>{_TIME})[\])][ \t]*(?P<bold>\*\*|__)?"
+    r"(?P<name>[a-z0-9](?=[\w.-]{0,30}[^\W\d_])[\w.-]{1,30})(?(bold)(?:\*\*|__))(?P<t2>):[ \t]+(?P<rest>\S)"
+)
+_HANDLE_REPEATS = 3
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
@@ -440,6 +449,7 @@ def _candidates(text: str):
     hearing_label = HEARING_LABEL_LINE.match
     time_bold_name, time_dash_name = TIME_BOLD_NAME_LINE.match, TIME_DASH_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
+    timed_handle = TIMED_HANDLE_LINE.match
     capitals_alone, bracketed_name = CAPITALS_ALONE_LINE.match, BRACKETED_NAME_LINE.match
     bare_name_alone = BARE_NAME_ALONE_LINE.match
     earnings, part_label, capitals = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match, CAPITALS_LABEL_LINE.match
@@ -474,6 +484,7 @@ def _candidates(text: str):
                 or first in "MDCSRJGATQVP" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and (period_label(line) or hearing_label(line))
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
                 or first == "[" and time_dash_name(line)
+                or first in "[(" and timed_handle(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first in "（(" and bracketed_name(line)
@@ -622,6 +633,8 @@ def _shape(candidate) -> tuple:
         pattern = LABEL_LINE
     if pattern is ANALYST_NAME_LINE:  # an analyst's name alone, as the company's people's are
         pattern = COMPANY_NAME_LINE
+    if pattern is TIMED_HANDLE_LINE:  # "[00:09] qx:" beside "[01:02] Quill:", written alike
+        pattern = LABEL_LINE_MORE if m.group("bold") else LABEL_LINE
     if name.isupper() and pattern in (CAPITALS_LABEL_LINE, PART_LABEL_LINE):
         # a name in capitals with a post, or of five words, is written as the short ones beside it
         # ("**MODERADOR:**", "PREGUNTA:"), which the common patterns read
@@ -1037,7 +1050,12 @@ def _label_lines(text: str):
         del cands[earnings[0]], nonblank_before[earnings[0]]
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
-    rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
+    handles = {c[5] for c in cands if c[4].re is TIMED_HANDLE_LINE}
+    repeated = {name for name in handles if counts[name] >= _HANDLE_REPEATS}
+    if repeated or any(counts[name] >= 2 and name[0].isupper() for name in counts):  # twice beside others' labels
+        repeated |= {name for name in handles if counts[name] >= 2}
+    rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts) - repeated
+    rare |= handles - repeated
     rare |= _repeated_titles(text, cands, counts)
     rare |= _unmarked_names_unanswered(cands)
     if any(c[4].re is BRACKETED_NAME_LINE for c in cands):
