@@ -1,10 +1,12 @@
 """Texts from the field, fifth round (bench/field_set.py): shapes several producers write, each file in
 tests/data written in the producer's shape, in words of our own."""
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from claims.ingest.errors import IngestError
+from claims.ingest.formats._head import day_in_title
 from claims.ingest.json_transcript import json_document
 from claims.ingest.pipeline import run
 
@@ -91,3 +93,22 @@ def test_a_lower_case_word_and_a_colon_after_a_time_twice_is_no_handle(opening):
     annotated = run(text, source="timed_prose.txt")
     assert annotated.ok and annotated.format == "timed_lines"
     assert f"{opening}: the hall" in annotated.source_text[annotated.turns[0].start_char:annotated.turns[0].end_char]
+
+
+def test_a_council_pages_title_opening_with_its_day_gives_the_published_day():
+    # medford-transcripts' pages: "<title>Transcript for May 28, 2013 City Council of ...</title>"
+    annotated = run(read("council_page_title_day.html"), source="council_page_title_day.html")
+    assert annotated.ok
+    assert (annotated.metadata.published, annotated.metadata.published_precision) == (dt.date(2019, 3, 4), "day")
+
+
+@pytest.mark.parametrize("title, day", [
+    ("Transcript of 12 March 2024 Parish meeting", dt.date(2024, 3, 12)),
+    ("2023-05-04 Board meeting", dt.date(2023, 5, 4)),
+    ("March 4, 2019: Budget hearing", dt.date(2019, 3, 4)),
+    ("May the Fourth 2019 party", None),
+    ("03/04/2019 Board meeting", None),  # day or month first: no reader could be sure
+    ("Transcripts for beginners", None),
+])
+def test_a_day_opening_a_title(title, day):
+    assert day_in_title(title) == day
