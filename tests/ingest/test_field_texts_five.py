@@ -112,3 +112,21 @@ def test_a_council_pages_title_opening_with_its_day_gives_the_published_day():
 ])
 def test_a_day_opening_a_title(title, day):
     assert day_in_title(title) == day
+
+
+def test_q_dash_and_a_dash_label_a_talks_questions_and_answers():
+    # bitcointranscripts' conference talks: "Q - question" and "A - answer" under "# Q&A"; the labels stayed in the
+    # words of an invented Host and Guest
+    annotated = run(read("talk_then_q_dash_a.md"), source="talk_then_q_dash_a.md")
+    assert annotated.ok and annotated.format == "labelled"
+    text = annotated.source_text
+    spoken = [text[t.start_char:t.end_char] for t in annotated.turns]
+    assert not any(words.startswith(("Q - ", "A - ")) for words in spoken)
+    assert "Only at a cost, and the weighting makes it a poor trade." in spoken
+    assert len({t.speaker_slug for t in annotated.turns}) == 2
+
+
+def test_a_dash_after_a_capital_letter_once_is_no_label():
+    text = ("We rate the sites from A to E.\n\nA - the best soil, dark and crumbly.\n\n"
+            "B - good soil with some clay.\n\nQ - we never used this grade.\n")
+    assert run(text, source="grades.txt").format != "labelled"

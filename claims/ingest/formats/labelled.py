@@ -272,6 +272,9 @@ TIMED_HANDLE_LINE = re.compile(
     r"(?P<name>[a-z0-9](?=[\w.-]{0,30}[^\W\d_])[\w.-]{1,30})(?(bold)(?:\*\*|__))(?P<t2>):[ \t]+(?P<rest>\S)"
 )
 _HANDLE_REPEATS = 3
+# a talk's questions from the floor and its speaker's answers, "Q - ..." and "A - ..." (bitcointranscripts' conference
+# talks, under "# Q&A"): labels only where both are, each twice or more, so a list's "A - the best grade" stays words
+QA_DASH_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>Q|A)(?P<t2>)[ \t]+[-–—][ \t]+(?P<rest>\S)")
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
@@ -485,6 +488,7 @@ def _candidates(text: str):
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
                 or first == "[" and time_dash_name(line)
                 or first in "[(" and timed_handle(line)
+                or first in "QA" and QA_DASH_LINE.match(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first in "（(" and bracketed_name(line)
@@ -1042,6 +1046,10 @@ def _label_lines(text: str):
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     if any(c[4].re is PART_LABEL_LINE for c in cands):
         kept = _parts_with_initials(cands)
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+    dashed = Counter(c[5] for c in cands if c[4].re is QA_DASH_LINE)
+    if dashed and not (dashed["Q"] >= 2 and dashed["A"] >= 2):
+        kept = [i for i, c in enumerate(cands) if c[4].re is not QA_DASH_LINE]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE]
     if len(earnings) == 1 and len(cands) > 1:
