@@ -130,3 +130,12 @@ def test_a_dash_after_a_capital_letter_once_is_no_label():
     text = ("We rate the sites from A to E.\n\nA - the best soil, dark and crumbly.\n\n"
             "B - good soil with some clay.\n\nQ - we never used this grade.\n")
     assert run(text, source="grades.txt").format != "labelled"
+
+
+def test_the_one_saying_we_have_a_special_guest_is_the_host():
+    # a community call's AMA: the host opens, then "With us today, we have a special guest"; a late guest asking the
+    # host questions was taken for the host
+    annotated = run(read("chat_call_special_guest.txt"), source="chat_call_special_guest.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    assert {s.name: s.role for s in annotated.speakers} == {
+        "Corvina": "host", "Tomas Lindqvist": "guest", "Priya Raman": "guest"}
