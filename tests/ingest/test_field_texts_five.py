@@ -139,3 +139,18 @@ def test_the_one_saying_we_have_a_special_guest_is_the_host():
     assert annotated.ok and annotated.format == "labelled"
     assert {s.name: s.role for s in annotated.speakers} == {
         "Corvina": "host", "Tomas Lindqvist": "guest", "Priya Raman": "guest"}
+
+
+def test_a_host_saying_im_name_a_sentence_after_the_shows_name_is_the_host():
+    # Relay FM's Conduit transcripts: "From Relay FM, you're listening to Conduit, ... I'm Jay Miller and ..."
+    # (a sentence about the show between them); the unlabelled transcript's host was left "Host"
+    annotated = run(read("show_then_host_later.txt"), source="show_then_host_later.txt")
+    assert annotated.ok
+    assert annotated.metadata.hosts == ("Priya Raman",)
+    assert [s.name for s in annotated.speakers if s.role == "host"] == ["Priya Raman"]
+
+
+def test_a_guest_saying_im_name_after_a_question_is_not_the_host():
+    text = ("Welcome to Shed Talk, the show about small rooms. Who is with me today? "
+            "Hello, I'm Tomas Lindqvist and I keep a boat shed. Lovely. So where do we start? With the floor, always.\n")
+    assert run(text, source="shed.txt").metadata.hosts == ()
