@@ -469,6 +469,8 @@ def _introduces_the_show(text: str, turns: Sequence[ParsedTurn], labels: Sequenc
 # _HOSTS_INTRODUCTION; both greet.
 _HOSTS_WELCOME = re.compile(
     r"(?i)\bwelcome (?:back )?to\b|\bthanks? (?:so much )?for (?:joining|coming on)\b"
+    # who welcomes the room ("I'd just like to welcome everybody here", a council's press event) leads it
+    r"|\bwelcome (?:everybody|everyone|all of you|you all)\b"
     r"|\bthank you (?:so much )?for (?:joining|coming on|being here)\b"
 )
 _GUESTS_THANKS = re.compile(

@@ -154,3 +154,11 @@ def test_a_guest_saying_im_name_after_a_question_is_not_the_host():
     text = ("Welcome to Shed Talk, the show about small rooms. Who is with me today? "
             "Hello, I'm Tomas Lindqvist and I keep a boat shed. Lovely. So where do we start? With the floor, always.\n")
     assert run(text, source="shed.txt").metadata.hosts == ()
+
+
+def test_the_one_welcoming_everybody_is_the_host():
+    # a council's press event (medford-transcripts): the mayor welcomes everybody and hands over to the speakers; the
+    # diarised speaker thanking the mayor was taken for the host
+    annotated = run(read("press_event_welcome_everybody.txt"), source="press_event_welcome_everybody.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    assert {s.name: s.role for s in annotated.speakers} == {"Mayor Ines Varga": "host", "Speaker 01": "guest"}
