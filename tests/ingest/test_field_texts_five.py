@@ -162,3 +162,13 @@ def test_the_one_welcoming_everybody_is_the_host():
     annotated = run(read("press_event_welcome_everybody.txt"), source="press_event_welcome_everybody.txt")
     assert annotated.ok and annotated.format == "labelled"
     assert {s.name: s.role for s in annotated.speakers} == {"Mayor Ines Varga": "host", "Speaker 01": "guest"}
+
+
+def test_a_markdown_talks_name_links_and_see_also_list_above_its_first_heading_are_no_turns():
+    # bitcointranscripts' talks: the day, the speaker's name, "livestream: <...>", a bare link and a "see also:" list
+    # above the first "# Section"; each had been a turn of its own
+    annotated = run(read("talk_markdown_header_links.md"), source="talk_markdown_header_links.md")
+    assert annotated.ok and annotated.format == "plain"
+    spoken = [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns]
+    assert len(spoken) == 3 and spoken[0].startswith("Two years ago")
+    assert not any("<https://" in words or "see also" in words for words in spoken)
