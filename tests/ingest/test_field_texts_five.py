@@ -172,3 +172,20 @@ def test_a_markdown_talks_name_links_and_see_also_list_above_its_first_heading_a
     spoken = [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns]
     assert len(spoken) == 3 and spoken[0].startswith("Two years ago")
     assert not any("<https://" in words or "see also" in words for words in spoken)
+
+
+def test_a_markdown_talks_speaker_in_a_name_field_above_its_first_heading_speaks_every_turn():
+    # bitcointranscripts' older talks name the speaker in a "Name:" field of the header (then "Topic:", "Location:"),
+    # no front matter "speakers:"; the talk had been split between an invented Host and Guest
+    text = read("talk_markdown_header_links.md").replace(
+        "Rena Ostrowski\n", "Name: Rena Ostrowski\n\nTopic: Where do seeds live?\n\nLocation: Harbour Dev Day\n")
+    annotated = run(text, source="talk_markdown_header_links.md")
+    assert annotated.ok and [(s.name, s.role) for s in annotated.speakers] == [("Rena Ostrowski", "guest")]
+    assert {t.speaker_slug for t in annotated.turns} == {annotated.speakers[0].slug}
+
+
+def test_a_name_field_above_an_interviews_labels_makes_no_talk():
+    text = ("Name: Rena Ostrowski\n\n# Part one\n\nPriya Raman: Where did it start?\n\n"
+            "Rena Ostrowski: With a lost phone, two years ago.\n\nPriya Raman: And then?\n\nRena Ostrowski: Then the vault.\n")
+    annotated = run(text, source="interview.md")
+    assert annotated.format == "labelled" and len(annotated.speakers) == 2

@@ -198,9 +198,10 @@ def _first_heading(text: str, paragraphs: list[tuple[int, int]]) -> int:
         a, b = trim(text, a, b)
         if b <= a:
             continue
-        if text[a] == "#" and _layout_only(text, a, b) and not _TIME_HEADING.match(text, a, b):
+        # (a heading asking a question, "# What am I working on?", is a section's too)
+        if text[a] == "#" and (m := _LAYOUT_LINE.fullmatch(text, a, b)) and m.group("level") and not _TIME_HEADING.match(text, a, b):
             return k
-        if not _no_sentence(text, a, b):
+        if not (_no_sentence(text, a, b) or _header_fields_only(text, a, b)):  # "Topic: What am I working on?"
             return -1
     return -1
 
@@ -209,6 +210,17 @@ def _no_sentence(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] is short lines none of which ends a sentence: a name, a link, a list of links, a title."""
     return all(len(line) <= _HEADER_LINE_CHARS and not line.rstrip(" \t\r*_").endswith(_SENTENCE_ENDS)
                for line in text[a:b].split("\n"))
+
+
+# a talk's header field naming its one speaker (bitcointranscripts' older talks: "Name: Andrew Chow", then "Topic:",
+# "Location:", "Date:", above the first "# Section"): two to four capitalised words
+_NAME_FIELD = re.compile(r"(?m)^[ \t]*Name:[ \t]+([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){1,3})[ \t]*\r?$")
+
+
+def _talks_speaker(text: str, start: int) -> str | None:
+    """The one name a Markdown talk's header (text[:start], above its first turn) gives in a "Name:" field, or None."""
+    names = {m.group(1) for m in _NAME_FIELD.finditer(text, 0, start)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _title(text: str, end: int) -> str:
@@ -267,4 +279,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     title = _title(text, start) if start else ""
     metadata = header_facts(head) if head else Metadata()
     metadata = replace(metadata, title=title or metadata.title)
+    speaker = _talks_speaker(text, start) if first_heading >= 0 and start and not (metadata.hosts or metadata.guests) else None
+    if speaker:
+        metadata = replace(metadata, guests=(speaker,), single_speaker=True)
     return ParsedSource(format=NAME, metadata=metadata, turns=tuple(parsed), content_start=start, content_end=end)
