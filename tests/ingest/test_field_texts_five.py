@@ -189,3 +189,13 @@ def test_a_name_field_above_an_interviews_labels_makes_no_talk():
             "Rena Ostrowski: With a lost phone, two years ago.\n\nPriya Raman: And then?\n\nRena Ostrowski: Then the vault.\n")
     annotated = run(text, source="interview.md")
     assert annotated.format == "labelled" and len(annotated.speakers) == 2
+
+
+def test_a_pages_back_link_above_timed_lines_is_no_title():
+    # a Whisper transcript page's text (lawwu.github.io/transcripts): "back to index", then the video's title
+    text = ("back to index\n\nBuilding the Shed: We found our first helper!\n\n"
+            "[0:00] Welcome back. Today is a good day for the shed.\n[0:06] We found someone to help us lift the roof.\n"
+            "[0:12] His name is Tomas and he has done this before.\n[0:19] So let's get into it.\n")
+    annotated = run(text, source="page.txt")
+    assert annotated.ok and annotated.format == "timed_lines"
+    assert annotated.metadata.title == "Building the Shed: We found our first helper!"
