@@ -458,6 +458,8 @@ _HOSTS_INTRODUCTION = re.compile(
     r"|\b(?:we(?:'|’| a)re|I(?:'|’| a)m) joined (?:today |this week )?by\b|\bjoining (?:me|us) (?:today |this week )?(?:is|are)\b"
     # Go Time: "Welcome, everybody, to Go Time! ... Your hosts today are Carmen Andoh (my, myself and I)"
     r"|\byour hosts? (?:today |this week )?(?:is|are)\b|\bour (?:\w+ )?guests? (?:today |this week )?(?:is|are)\b"
+    # a community call's AMA: "With us today, we have a special guest" (cannonQ/ergo-transcripts)
+    r"|\bwe (?:have|(?:'|’)ve got) (?:a |an |two |three )?(?:very )?special guests?\b"
 )
 _INTRODUCTION_TURNS = 12  # introductions come first; later, anybody may quote them
 # a word every introduction above has (welcome, host, guest, join): one fast scan of a turn
@@ -482,6 +484,8 @@ def _introduces_the_show(text: str, turns: Sequence[ParsedTurn], labels: Sequenc
 # _HOSTS_INTRODUCTION; both greet.
 _HOSTS_WELCOME = re.compile(
     r"(?i)\bwelcome (?:back )?to\b|\bthanks? (?:so much )?for (?:joining|coming on)\b"
+    # who welcomes the room ("I'd just like to welcome everybody here", a council's press event) leads it
+    r"|\bwelcome (?:everybody|everyone|all of you|you all)\b"
     r"|\bthank you (?:so much )?for (?:joining|coming on|being here)\b"
 )
 _GUESTS_THANKS = re.compile(

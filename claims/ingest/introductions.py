@@ -240,6 +240,8 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
         hosts = _names(_HOST_IN_OPENING, first_lines) or _names(_OTHER_HOST_IN_OPENING, first_lines)
         if not hosts and not _SELF_INTRODUCED.search(first_lines):
             hosts = _this_is_host(first_lines, metadata)
+        if not hosts:
+            hosts = _introduced_after_the_show(first_lines)
         if len(hosts) == 1 and hosts[0] not in metadata.guests and len(_names([_SELF_INTRODUCED], first_lines)) < 2:
             found["hosts"] = (hosts[0],)
     if not metadata.guests:
@@ -256,6 +258,23 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
         if show and _person(show) not in found.get("hosts", ()) + found.get("guests", ()):
             found["show"] = show
     return replace(metadata, **found) if found else metadata
+
+
+# the show named to its listeners, then a sentence or two about it before the host's "I'm <Name>" (Relay FM's Conduit:
+# "From Relay FM, you're listening to Conduit, the show where ... From Relay FM, this is Conduit, ... I'm Jay Miller
+# and ..."); not where a question or a guest comes between, after which an "I'm" may be the guest's answer
+_SHOW_NAMED = re.compile(r"(?i:\b(?:welcome (?:back )?to|you['’]re listening to))\s")
+_GUEST_BETWEEN = re.compile(r"(?i:\b(?:guests?|joined|joining|with me|with us)\b)")
+
+
+def _introduced_after_the_show(first_lines: str) -> list[str]:
+    """[the host] where the first "I'm <Name>" follows the show's name with no question or guest between, or []."""
+    show = _SHOW_NAMED.search(first_lines)
+    intro = _SELF_INTRODUCED.search(first_lines, show.end()) if show else None
+    if not intro or "?" in first_lines[show.end():intro.start()] or _GUEST_BETWEEN.search(first_lines, show.end(), intro.start()):
+        return []
+    name = _person(intro.group(1))
+    return [name] if name else []
 
 
 def _this_is_host(first_lines: str, metadata: Metadata) -> list[str]:

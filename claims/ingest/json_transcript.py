@@ -51,6 +51,8 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
 - tl;dv's API: `{"id": ..., "meetingId": ..., "data": [{"speaker": "Ann", "text": "...", "startTime": 2.4}]}` (seconds);
 - Podlove Publisher: `[{"start": "00:00:03.120", "start_ms": 3120, "speaker": "12", "voice": "Ann", "text": "..."}]`
   (`speaker` a contributor's id, `voice` the name), or grouped: `[{"voice": "Ann", "items": [{"start_ms": ...}]}]`;
+- Orbit FM's untimed transcripts: `{"podcast": ..., "episode": "1", "transcript": [{"speaker": "Ann", "text": "..."}]}`
+  (no times: `Ann: text` lines, read by the labelled format);
 - NVIDIA NeMo's diarised speech recognition (offline_diar_with_asr_infer.py, `pred_rttms/<id>.json`):
   `{"session_id": ..., "speaker_count": 2, "words": [{"word": "hello", "start_time": 0.32, "end_time": 0.72,
   "speaker_label": "speaker_0"}], "sentences": [{"sentence": "...", "start_time": 0.32, "speaker_label":
@@ -522,17 +524,51 @@ def json_document(text: str, *, source: str) -> Rendered | None:
         return None
     except ValueError:  # a number of more than 4300 digits, which Python refuses to read as an int
         raise IngestError(source, None, "JSON with a number too long to read") from None
+    parts = _untimed_parts(data)
+    if parts is not None:
+        return untimed_lines(parts, source=source)
     try:
         segments = _segments(data)
     except RecursionError:
         raise IngestError(source, None, "JSON nested too deeply to read") from None
-    except (KeyError, IndexError, TypeError, AttributeError) as exc:
+    except KeyError as exc:
+        raise IngestError(source, None, f"JSON without the parts its shape needs (no {exc} field)") from None
+    except (IndexError, TypeError, AttributeError) as exc:
         raise IngestError(source, None, f"JSON without the parts its shape needs ({type(exc).__name__}: {exc})") from None
     if segments is None:
         raise IngestError(source, None, f"JSON of a shape this does not read (it reads {SHAPES})")
     rendered = timed_lines(segments, source=source)
     title, published = _fireflies_meeting(data)
     return replace(rendered, duration=_duration(data), title=title, published=published)
+
+
+_TIMES = ("start_time", "startTime", "start", "start_ms", "words")
+
+
+def _untimed_parts(data: Any) -> list[tuple[str, str]] | None:
+    """(speaker, text) per part of a transcript written without times, as Orbit FM publishes its episodes':
+    `{"podcast": ..., "episode": ..., "transcript": [{"speaker": "Ann", "text": "..."}]}` (a part without a
+    speaker, the intro music, is a line of its own); None for JSON of another shape."""
+    parts = data.get("transcript") if isinstance(data, dict) else None
+    if not (isinstance(parts, list) and parts and all(isinstance(p, dict) and isinstance(p.get("text"), str) for p in parts)):
+        return None
+    if any(key in part for part in parts for key in _TIMES) or not any(part.get("speaker") for part in parts) \
+            or not all(isinstance(part.get("speaker", ""), str) for part in parts):
+        return None
+    return [(speaker_label(part.get("speaker")), part["text"]) for part in parts]
+
+
+def untimed_lines(parts: list[tuple[str, str]], *, source: str) -> Rendered:
+    """(speaker label or "", words) per part in, `Speaker: words` lines out (a part without a speaker a line of its
+    own), read by the labelled format. IngestError where no part has words."""
+    lines = []
+    for speaker, words in parts:
+        words = _SPACE.sub(" ", words).strip()
+        if words:
+            lines.append(f"{speaker}: {words}" if speaker else words)
+    if not lines:
+        raise IngestError(source, None, "transcript has no text in its parts")
+    return Rendered("\n\n".join(lines) + "\n", "labelled")
 
 
 def _unwrapped_fireflies(data: Any) -> Any:
@@ -615,7 +651,10 @@ def timed_lines(segments: Iterable[Segment], *, source: str) -> Rendered:
             in_hand = False
     except UnusableField as exc:
         raise IngestError(source, None, f"segment {reached if in_hand else reached + 1}: {exc}") from None
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+    except KeyError as exc:  # the field's name, not Python's "KeyError: 'start_time'"
+        raise IngestError(source, None, f"segment {reached if in_hand else reached + 1} without a usable start time or text "
+                                        f"(it has no {exc} field)") from None
+    except (IndexError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise IngestError(source, None, f"segment {reached if in_hand else reached + 1} without a usable start time or text "
                                         f"({type(exc).__name__}: {exc})") from None
     if not turns:

@@ -125,7 +125,7 @@ def test_nemo_words_without_their_times_are_refused_in_one_line():
     data = json.loads(read("nemo_diar_asr.json"))
     del data["sentences"][2]["start_time"]
     annotated = run(json.dumps(data), source="cut.json")
-    assert [str(e) for e in annotated.errors] == ["cut.json: segment 3 without a usable start time or text (KeyError: 'start_time')"]
+    assert [str(e) for e in annotated.errors] == ["cut.json: segment 3 without a usable start time or text (it has no 'start_time' field)"]
 
 
 def test_a_diarisers_speaker_after_a_webvtt_cues_times_is_its_speaker():

@@ -662,6 +662,7 @@ def test_zooms_saved_captions_a_bracketed_name_and_the_clock_above_the_words():
     # Zoom's "Save captions" file (meeting_saved_closed_caption.txt): "[Name] 15:05:17" alone on a line,
     # the time of day, the words below (caiobonfante/vexa test_data/meeting_saved_closed_caption.txt).
     # The names and times were left in the words, read as plain text with an invented host and guest.
+    # The recording counts from the first time of day (test_field_texts_five).
     text = ("[Nora Quinn] 14:02:11\nWelcome back to the workshop hour. I am talking with a boat builder.\n\n"
             "[Pete Olsen] 14:02:19\nThanks for having me.\n\n[Pete Olsen] 14:02:21\nI have built wooden boats for twenty years.\n\n"
             "[Nora Quinn] 14:02:31\nWhat got you started?\n\n"
@@ -669,9 +670,9 @@ def test_zooms_saved_captions_a_bracketed_name_and_the_clock_above_the_words():
     parsed = parse_source(text, source="meeting_saved_closed_caption.txt")
     assert parsed.format == "labelled" and not parsed.errors
     assert spans(text, parsed) == [
-        (2, "Nora Quinn", 50531.0, "Welcome back to the workshop hour. I am talking with a boat builder."),
-        (5, "Pete Olsen", 50539.0, "Thanks for having me."), (8, "Pete Olsen", 50541.0, "I have built wooden boats for twenty years."),
-        (11, "Nora Quinn", 50551.0, "What got you started?"), (14, "Pete Olsen", 50555.0, "My grandfather kept a shed full of tools.")]
+        (2, "Nora Quinn", 0.0, "Welcome back to the workshop hour. I am talking with a boat builder."),
+        (5, "Pete Olsen", 8.0, "Thanks for having me."), (8, "Pete Olsen", 10.0, "I have built wooden boats for twenty years."),
+        (11, "Nora Quinn", 20.0, "What got you started?"), (14, "Pete Olsen", 24.0, "My grandfather kept a shed full of tools.")]
 
 
 def test_a_meeting_clock_going_past_midnight_is_the_next_day_not_disorder():
@@ -682,7 +683,7 @@ def test_a_meeting_clock_going_past_midnight_is_the_next_day_not_disorder():
             "[Nora Quinn] 00:00:31\nHappy new day.\n\n[Pete Olsen] 00:01:02\nThank you, and good night.\n")
     parsed = parse_source(text, source="meeting_saved_closed_caption.txt")
     assert parsed.format == "labelled" and not parsed.errors
-    assert [t.start_seconds for t in parsed.turns] == [86320.0, 86392.0, 86431.0, 86462.0]
+    assert [t.start_seconds for t in parsed.turns] == [0.0, 72.0, 111.0, 142.0]  # (counted from the first time of day)
     # a time going back within the day is still out of order
     back = text.replace("00:00:31", "23:50:00").replace("00:01:02", "23:51:00")
     assert [str(e) for e in parse_source(back, source="m.txt").errors] == [

@@ -224,6 +224,10 @@ def punctuation_rate(text: str, *, limit: int = 200_000) -> float:
 _PROSE_LINE_END = re.compile(r"[\w)\"'”’][.。][\"'”’)]?$")
 
 
+# a page's navigation links copied with its text, above the title: no title
+NAVIGATION_LINES = frozenset({"back to index", "home", "menu"})
+
+
 def reads_as_prose(line: str) -> bool:
     """Whether a first line is an introduction's sentence rather than a title: four words or more
     ending in a full stop ("Nick Benyo sat down with us to discuss ... It has been edited for length.")."""

@@ -3,8 +3,8 @@
 Saved transcripts open with a title, often a line naming the show and episode, a day ("Recorded:
 March 3, 2024", "Published on 3 March 2024"), sometimes fields ("Host: ...", "Guest: ..."). None of
 it is anybody's words. `header_lines` tells whether a paragraph is such a header; `header_facts`
-reads the metadata it gives. `day_in_title` reads a day a title ends with or holds in brackets
-("... – 12 March 2024", "(2023-05-04)"), the pipeline's published day where nothing else gives one;
+reads the metadata it gives. `day_in_title` reads a day a title opens with, ends with or holds in brackets
+("Transcript for May 28, 2013 ...", "... – 12 March 2024", "(2023-05-04)"), the pipeline's published day where nothing else gives one;
 `month_in_title` a month and year alone in the same places ("... (March 2024)"), the published month.
 """
 from __future__ import annotations
@@ -110,9 +110,19 @@ _TITLE_DAY = re.compile(r"[(\[]([^()\[\]]{6,30})[)\]]|(?:[–—|:,]|\s-)[ \t]*(
 _SLASH_OR_DOTTED = re.compile(r"[/\\]|^\d{1,2}\.\d{1,2}\.\d{2,4}$")  # 03/04/2023, 03.04.2023: day or month first?
 
 
+# a day opening a title, after "Transcript for" or "of" or alone (a council meeting's page: "Transcript for May 28, 2013
+# City Council of ...", medford-transcripts; "2023-05-04 Board meeting"); the day's end no word's middle
+_OPENING_DAY = re.compile(
+    r"[ \t]*(?:(?:AI-generated[ \t]+)?transcript[ \t]+(?:for|of)[ \t]+)?"
+    r"([A-Za-z]{3,9}\.?[ \t]\d{1,2}(?:st|nd|rd|th)?,?[ \t]\d{4}|\d{1,2}[ \t][A-Za-z]{3,9}\.?[ \t]\d{4}|\d{4}-\d{2}-\d{2})(?![\w/-])", re.I)
+
+
 def day_in_title(title: str):
     """The day a title gives, written so that no reader could take its month for its day (a month named,
     "12 March 2024", "March 12, 2024", or year first, "2023-05-04"), or None; never a slash date."""
+    opening = _OPENING_DAY.match(title)
+    if opening and (day := _day(opening.group(1))):
+        return day
     for m in _TITLE_DAY.finditer(title):
         value = (m.group(1) or m.group(2)).strip()
         if not _SLASH_OR_DOTTED.search(value) and (day := _day(value)):

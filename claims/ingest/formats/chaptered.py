@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..errors import IngestError
 from ..records import Chapter, ParsedSource, ParsedTurn
-from ._common import has_line, iter_lines, LineIndex, refused, trim
+from ._common import NAVIGATION_LINES, has_line, iter_lines, LineIndex, refused, trim
 from ._head import header_facts
 
 NAME = "chaptered"
@@ -30,7 +30,6 @@ _CHAPTER_LINE = re.compile(
 # A turn mark: "- " at a line start or after a space, not part of "--" or a hyphenated word,
 # followed by the first character of the turn.
 TURN_MARK = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[ \t\u00a0]))- (?=\S)")
-_SKIP_TITLE = {"back to index", "home", "menu"}
 _HEAD_LINES = 20  # of the lines above the chapter list, those read as its header
 
 
@@ -113,7 +112,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     chapters, errors = _chapters(lines[chapters_idx + 1 : transcript_idx], source=source)
     if not chapters and not errors:
         errors.append(IngestError(source, lines[chapters_idx][0], "no chapter lines under 'Chapters'"))
-    head = [l[3].strip() for l in lines[:chapters_idx] if l[3].strip() and l[3].strip().lower() not in _SKIP_TITLE]
+    head = [l[3].strip() for l in lines[:chapters_idx] if l[3].strip() and l[3].strip().lower() not in NAVIGATION_LINES]
     # the title, and the day or show a line under it gives: the first lines only (a day read from each line of a
     # description 100,000 lines long took a minute at 5 MB)
     facts = header_facts(head[:_HEAD_LINES])

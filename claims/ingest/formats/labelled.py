@@ -263,6 +263,18 @@ OPENING_REMARKS_LINE = re.compile(
 # a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
 # Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
 HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
+# a chat handle after the time, in lower case or opening with a digit, bold or not, as community calls' transcripts
+# name people by their handles ("[00:09] qx: Welcome ...", "[00:11] **2ndTLMining**: Okay ...": cannonQ/ergo-transcripts);
+# a label only where the same handle labels three lines or more, or two beside other speakers' labels (_label_lines),
+# so a timed line of prose opening "[00:05] note: ..." stays words
+TIMED_HANDLE_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)[\[(](?P<t1>{_TIME})[\])][ \t]*(?P<bold>\*\*|__)?"
+    r"(?P<name>[a-z0-9](?=[\w.-]{0,30}[^\W\d_])[\w.-]{1,30})(?(bold)(?:\*\*|__))(?P<t2>):[ \t]+(?P<rest>\S)"
+)
+_HANDLE_REPEATS = 3
+# a talk's questions from the floor and its speaker's answers, "Q - ..." and "A - ..." (bitcointranscripts' conference
+# talks, under "# Q&A"): labels only where both are, each twice or more, so a list's "A - the best grade" stays words
+QA_DASH_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>Q|A)(?P<t2>)[ \t]+[-–—][ \t]+(?P<rest>\S)")
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
@@ -440,6 +452,7 @@ def _candidates(text: str):
     hearing_label = HEARING_LABEL_LINE.match
     time_bold_name, time_dash_name = TIME_BOLD_NAME_LINE.match, TIME_DASH_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
+    timed_handle = TIMED_HANDLE_LINE.match
     capitals_alone, bracketed_name = CAPITALS_ALONE_LINE.match, BRACKETED_NAME_LINE.match
     bare_name_alone = BARE_NAME_ALONE_LINE.match
     earnings, part_label, capitals = EARNINGS_LABEL_LINE.match, PART_LABEL_LINE.match, CAPITALS_LABEL_LINE.match
@@ -482,6 +495,8 @@ def _candidates(text: str):
                 or first in "MDCSRJGATQVP" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and (period_label(line) or hearing_label(line))
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
                 or first == "[" and time_dash_name(line)
+                or first in "[(" and timed_handle(line)
+                or first in "QA" and QA_DASH_LINE.match(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first in "（(" and bracketed_name(line)
@@ -649,6 +664,8 @@ def _shape(candidate) -> tuple:
         pattern = LABEL_LINE
     if pattern is ANALYST_NAME_LINE:  # an analyst's name alone, as the company's people's are
         pattern = COMPANY_NAME_LINE
+    if pattern is TIMED_HANDLE_LINE:  # "[00:09] qx:" beside "[01:02] Quill:", written alike
+        pattern = LABEL_LINE_MORE if m.group("bold") else LABEL_LINE
     if name.isupper() and pattern in (CAPITALS_LABEL_LINE, PART_LABEL_LINE):
         # a name in capitals with a post, or of five words, is written as the short ones beside it
         # ("**MODERADOR:**", "PREGUNTA:"), which the common patterns read
@@ -1059,6 +1076,10 @@ def _label_lines(text: str):
     if any(c[4].re is PART_LABEL_LINE for c in cands):
         kept = _parts_with_initials(cands)
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+    dashed = Counter(c[5] for c in cands if c[4].re is QA_DASH_LINE)
+    if dashed and not (dashed["Q"] >= 2 and dashed["A"] >= 2):
+        kept = [i for i, c in enumerate(cands) if c[4].re is not QA_DASH_LINE]
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE]
     if len(earnings) == 1 and len(cands) > 1:
         # one "Name – words" line over labels of another shape is a title, not an earnings call's label
@@ -1066,7 +1087,12 @@ def _label_lines(text: str):
         del cands[earnings[0]], nonblank_before[earnings[0]]
     counts = Counter(c[5] for c in cands)
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
-    rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts)
+    handles = {c[5] for c in cands if c[4].re is TIMED_HANDLE_LINE}
+    repeated = {name for name in handles if counts[name] >= _HANDLE_REPEATS}
+    if repeated or any(counts[name] >= 2 and name[0].isupper() for name in counts):  # twice beside others' labels
+        repeated |= {name for name in handles if counts[name] >= 2}
+    rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts) - repeated
+    rare |= handles - repeated
     rare |= _repeated_titles(text, cands, counts)
     rare |= _unmarked_names_unanswered(cands)
     if any(c[4].re is BRACKETED_NAME_LINE for c in cands):
@@ -1558,6 +1584,15 @@ def _past_most_voices(starts):
     return None
 
 
+def _times_of_day(starts, turns: list[ParsedTurn]) -> bool:
+    """Whether the labels' times are the time of day, as Zoom saves a meeting's captions and transcript
+    ("[Jane Doe] 11:02:09" above the words): every label that shape, the first time an hour or more. The
+    recording counts from the first of them; the same shape from under an hour is read as the recording's own time."""
+    if not turns or turns[0].start_seconds is None or turns[0].start_seconds < 3600:
+        return False
+    return all(m.re is HEADER_LINE and m.group("bracket") and m.group("t2") and not m.group("lead") for *_, m, _ in starts)
+
+
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     """Text in, ParsedSource with one labelled turn per "Name:" line out (`label_lines`: what
     `detected` found, when it read the whole text)."""
@@ -1665,6 +1700,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                 previous_time = _in_order(seconds, previous_time, source, line_no, errors)
             turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
                                     role_hint=role_hint))
+    if _times_of_day(starts, turns):
+        first = turns[0].start_seconds
+        turns = [replace(t, start_seconds=t.start_seconds - first) if t.start_seconds is not None else t for t in turns]
     content_start = starts[0][1] + len(starts[0][3]) - len(starts[0][3].lstrip())
     if len({t.speaker_label for t in turns}) == 1:
         asked = _asked_in_headings(text, turns, starts[0][1])

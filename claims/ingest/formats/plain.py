@@ -187,6 +187,42 @@ def _layout_only(text: str, a: int, b: int) -> bool:
     return True
 
 
+_HEADER_LINE_CHARS = 200
+_TALK_HEADER_PARAGRAPHS = 12  # a talk's header above its first section: a day, a name, links, a short list
+
+
+def _first_heading(text: str, paragraphs: list[tuple[int, int]]) -> int:
+    """The index of the first paragraph that is a Markdown heading (not a time), where one comes among the first
+    _TALK_HEADER_PARAGRAPHS before any paragraph ending a sentence; -1 where none does."""
+    for k, (a, b) in enumerate(paragraphs[:_TALK_HEADER_PARAGRAPHS + 1]):
+        a, b = trim(text, a, b)
+        if b <= a:
+            continue
+        # (a heading asking a question, "# What am I working on?", is a section's too)
+        if text[a] == "#" and (m := _LAYOUT_LINE.fullmatch(text, a, b)) and m.group("level") and not _TIME_HEADING.match(text, a, b):
+            return k
+        if not (_no_sentence(text, a, b) or _header_fields_only(text, a, b)):  # "Topic: What am I working on?"
+            return -1
+    return -1
+
+
+def _no_sentence(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is short lines none of which ends a sentence: a name, a link, a list of links, a title."""
+    return all(len(line) <= _HEADER_LINE_CHARS and not line.rstrip(" \t\r*_").endswith(_SENTENCE_ENDS)
+               for line in text[a:b].split("\n"))
+
+
+# a talk's header field naming its one speaker (bitcointranscripts' older talks: "Name: Andrew Chow", then "Topic:",
+# "Location:", "Date:", above the first "# Section"): two to four capitalised words
+_NAME_FIELD = re.compile(r"(?m)^[ \t]*Name:[ \t]+([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){1,3})[ \t]*\r?$")
+
+
+def _talks_speaker(text: str, start: int) -> str | None:
+    """The one name a Markdown talk's header (text[:start], above its first turn) gives in a "Name:" field, or None."""
+    names = {m.group(1) for m in _NAME_FIELD.finditer(text, 0, start)}
+    return names.pop() if len(names) == 1 else None
+
+
 def _title(text: str, end: int) -> str:
     """The first of the highest-level headings before `end`, without its #s and bold marks; "" if none."""
     headings = [(len(m.group("level")), m.group("heading") or "") for m in map(_LAYOUT_LINE.fullmatch, text[:end].split("\n"))
@@ -208,6 +244,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = []
     seconds = None
     head: list[str] = []
+    first_heading = _first_heading(text, turns)
     fields_at = None  # the line of the first paragraph of a header's fields only, where one was left out
     for k, (a, b) in enumerate(turns):
         a, b = trim(text, a, b)
@@ -221,6 +258,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
                 and (lines_of := header_lines(text, a, b))):
             head += lines_of  # the title, show, day above the words: nobody says them
             continue
+        if not parsed and b > a and k < first_heading and _no_sentence(text, a, b):
+            continue  # a Markdown talk's name, links and "see also:" list above its first section: nobody says them
         if b > a and not _layout_only(text, a, b) and (parsed or not _header_fields_only(text, a, b)):
             parsed.append(ParsedTurn(start_char=a, end_char=b, line=lines.line(a), start_seconds=seconds))
             seconds = None
@@ -240,4 +279,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     title = _title(text, start) if start else ""
     metadata = header_facts(head) if head else Metadata()
     metadata = replace(metadata, title=title or metadata.title)
+    speaker = _talks_speaker(text, start) if first_heading >= 0 and start and not (metadata.hosts or metadata.guests) else None
+    if speaker:
+        metadata = replace(metadata, guests=(speaker,), single_speaker=True)
     return ParsedSource(format=NAME, metadata=metadata, turns=tuple(parsed), content_start=start, content_end=end)

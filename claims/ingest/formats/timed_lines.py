@@ -22,7 +22,7 @@ import re
 from ..errors import IngestError
 from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._common import format_clock, iter_lines, parse_clock, reads_as_prose, refused, trim
+from ._common import NAVIGATION_LINES, format_clock, iter_lines, parse_clock, reads_as_prose, refused, trim
 from ._head import day_of_line
 
 NAME = "timed_lines"
@@ -108,6 +108,8 @@ def _title(head_lines: list[str]) -> str:
     tags = [m for m in map(_LRC_TAG.match, head_lines) if m]
     if tags and len(tags) == len(head_lines):
         return next((m.group(2).strip() for m in tags if m.group(1).lower() == "ti"), "")
+    # a page's link back to its index above the title ("back to index", lawwu.github.io's transcript pages) is none
+    head_lines = [line for line in head_lines if line.strip().lower() not in NAVIGATION_LINES]
     # a Markdown heading's #s are no part of it ("# 详解 Kimi K3：...", PodWiki's transcripts)
     title = _HEADING_MARKS.sub("", head_lines[0]).rstrip(" \t#") if head_lines else ""
     return "" if reads_as_prose(title) else title
