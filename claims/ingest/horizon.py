@@ -46,7 +46,7 @@ class Horizon:
 
 
 def _number(words: str) -> int | None:
-    w = words.lower().strip()
+    w = " ".join(words.lower().split())
     if w.isdigit():
         return int(w)
     if w in _NUMBERS:
@@ -118,6 +118,11 @@ class _Anchor:
         return d, d
 
 
+def _words(m: re.Match, group: str) -> str:
+    """A matched group lower-cased, its whitespace runs read as single spaces."""
+    return " ".join(m.group(group).lower().split())
+
+
 def _rules():
     """(pattern, resolver) pairs, most specific first; a resolver gets (match, anchor) and gives (start, end) or None."""
 
@@ -137,7 +142,7 @@ def _rules():
         return (a.start, a.end_after(m.group("unit"), n)) if n else None
 
     def within_vague(m, a):
-        low, high = _VAGUE[m.group("v").lower()]
+        low, high = _VAGUE[_words(m, "v")]
         return a.start, a.end_after(m.group("unit"), high)
 
     def in_n(m, a):
@@ -145,7 +150,7 @@ def _rules():
         return a.point(m.group("unit"), n) if n else None
 
     def in_vague(m, a):
-        low, high = _VAGUE[m.group("v").lower()]
+        low, high = _VAGUE[_words(m, "v")]
         unit = m.group("unit")
         start = a.point(unit, low)[0]
         return start, a.point(unit, high)[1]
@@ -172,7 +177,7 @@ def _rules():
         return a.start, a.end_after("year", 5)
 
     def few_decades(m, a):
-        low, high = _VAGUE.get(m.group("v").lower(), (2, 5))
+        low, high = _VAGUE.get(_words(m, "v"), (2, 5))
         return a.point("year", 10 * low)[0], a.point("year", 10 * high)[1]
 
     vague = None
@@ -206,7 +211,9 @@ def _rules():
         (r"\b(?:year after year|increasingly|over time)\b", vague),
         (r"\bafter (?:agi|superintelligence|it) (?:comes|is built|arrives|happens)\b", vague),
     ]
-    return [(re.compile(p, re.IGNORECASE), f) for p, f in rules]
+    # a space in a rule is any run of whitespace: "at  some point" (seed 001's caption-block
+    # breaks) and a phrase cut by a caption cue's line breaks are the same words
+    return [(re.compile(p.replace("[- ]", r"[-\s]").replace(" ", r"\s+"), re.IGNORECASE), f) for p, f in rules]
 
 
 _RULES = _rules()
@@ -242,7 +249,7 @@ def find_horizon(text: str, *, published: dt.date | None = None, precision: str 
                 start, end = end, start
     elif resolve is not None and anchor is None and resolve.__name__ in ("by_year", "decade_of"):
         start, end = resolve(m, None)
-    return Horizon(text=m.group(0), start=m.start(), end=m.end(), target_start=start, target_end=end)
+    return Horizon(text=" ".join(m.group(0).split()), start=m.start(), end=m.end(), target_start=start, target_end=end)
 
 
 # --- future-tense markers --------------------------------------------------------------------

@@ -3,8 +3,8 @@
 Punctuated text is split after sentence-final punctuation. Unpunctuated text (seed 000's
 raw captions) is split by a small averaged-perceptron boundary model over word-window
 features, trained on the punctuated seeds 001 and 002 with punctuation and casing removed
-(see `train_boundary_model`; `python -m claims.ingest.segment` retrains it and writes
-boundary_model.json next to this file). Decoding is one greedy left-to-right pass, linear in
+(see `train_boundary_model`; `refit`, which `python -m claims.ingest.segment` runs, retrains it
+and writes boundary_model.json next to this file). Decoding is one greedy left-to-right pass, linear in
 the number of words. In unpunctuated text a dialogue dash opening a line ("- i was nine", a
 subtitler's change of voice) ends the sentence before it, as punctuation would.
 """
@@ -392,9 +392,8 @@ def split_sentences(
     return tuple(out)
 
 
-def _main() -> None:  # pragma: no cover - retraining helper
-    import sys
-
+def refit(path: Path = MODEL_PATH) -> BoundaryModel:
+    """Seeds 001 and 002 in, the boundary model trained on them and written to `path` (the shipped file by default) out."""
     from .formats import parse_source
     from .read import read_source
 
@@ -405,7 +404,17 @@ def _main() -> None:  # pragma: no cover - retraining helper
         parsed = parse_source(text, source=name)
         seqs.append(training_sequence(text, parsed.content_start, parsed.content_end))
     model = train_boundary_model(seqs)
-    MODEL_PATH.write_text(json.dumps({"trained_on": "seeds 001 and 002, punctuation and casing removed", "weights": model.weights}, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    Path(path).write_text(json.dumps({"trained_on": "seeds 001 and 002, punctuation and casing removed", "weights": model.weights},
+                                     sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    if Path(path) == MODEL_PATH:
+        load_boundary_model.cache_clear()
+    return model
+
+
+def _main() -> None:  # pragma: no cover - retraining helper
+    import sys
+
+    model = refit()
     print(f"{len(model.weights)} weights -> {MODEL_PATH}", file=sys.stderr)
 
 

@@ -89,3 +89,12 @@ def test_held_out_folds_attribute_speakers_with_a_model_that_never_saw_the_left_
     clean, dirty = attribution_held_out(SEEDS_DIR, CURATION_DIR), attribution_held_out(SEEDS_DIR, swapped)
     assert turns_by_key(clean, "000") == turns_by_key(dirty, "000")
     assert turns_by_key(clean, "001")["001"] != turns_by_key(dirty, "001")["001"]
+
+
+def test_shipped_claim_model_file_is_what_its_own_training_writes(tmp_path):
+    # the file once drifted from its code: trained on 2026-12-05, before later changes to
+    # sentences, turns and attribution moved the features (density 27 -> 25, nq=2 -0.98 -> -1.84)
+    from claims.evaluation import MODEL_PATH, refit
+
+    refit(tmp_path / "claim_model.json")
+    assert (tmp_path / "claim_model.json").read_bytes() == MODEL_PATH.read_bytes()

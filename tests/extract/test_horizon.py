@@ -71,3 +71,18 @@ def test_future_forms_are_detected():
     assert "going_to" in future_markers("It's going to be a significant setback.")
     assert "future_time" in future_markers("One day we will know.")
     assert "will" not in future_markers("Neural networks are circuits.")
+
+
+@pytest.mark.parametrize("text", [
+    # seed 001's caption-block breaks leave double spaces; caption cues cut a phrase across lines
+    "So I expect at  some point you ask",
+    "So I expect at\n\n   \nsome point you ask",
+    "in  a few\nyears it will be done",
+    "in twenty\nfive years",
+])
+def test_a_horizon_is_found_whatever_whitespace_separates_its_words(text):
+    single = " ".join(text.split())
+    h, expected = find_horizon(text, published=DAY), find_horizon(single, published=DAY)
+    assert expected is not None and h is not None
+    assert (h.text, h.target_start, h.target_end) == (expected.text, expected.target_start, expected.target_end)
+    assert " ".join(text[h.start : h.end].split()) == h.text

@@ -67,3 +67,10 @@ def test_pipeline_sentences_per_turn_are_what_split_sentences_finds(source):
     assert annotated.sentences == split_sentences(annotated.source_text, annotated.turns)
     assert len(annotated.sentences) > len(annotated.turns) > 10
     assert {s.turn_index for s in annotated.sentences} == {t.index for t in annotated.turns}
+
+
+def test_shipped_boundary_model_file_is_what_its_own_training_writes(tmp_path):
+    from claims.ingest.segment import MODEL_PATH, refit
+
+    refit(tmp_path / "boundary_model.json")
+    assert (tmp_path / "boundary_model.json").read_bytes() == MODEL_PATH.read_bytes()

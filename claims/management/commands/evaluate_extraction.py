@@ -40,20 +40,19 @@ class Command(BaseCommand):
     def handle(self, *args, slugs, held_out, gold_turns, shipped_attribution, train, curation, seeds, **options):
         as_json = options["json"]
         taxonomy = evaluation.load_taxonomy()
-        if held_out or train:
-            cases = evaluation.load_cases(seeds, curation, gold_turns=gold_turns)
-            if slugs:
-                cases = [c for c in cases if c.slug in slugs or c.key in slugs]
         if train:
-            model = evaluation.train_model(cases, taxonomy)
+            model = evaluation.refit(seeds_dir=seeds, curation_dir=curation, gold_turns=gold_turns, slugs=slugs)
             self.stdout.write(
-                f"model trained on {', '.join(c.slug for c in cases)}: threshold {model.threshold}, "
+                f"model trained on {', '.join(model.info['trained_on'])}: threshold {model.threshold}, "
                 f"prediction threshold {model.prediction_threshold}, {len(model.claim_weights)} claim weights "
                 f"-> {evaluation.MODEL_PATH}"
             )
             if not held_out:
                 return
         if held_out:
+            cases = evaluation.load_cases(seeds, curation, gold_turns=gold_turns)
+            if slugs:
+                cases = [c for c in cases if c.slug in slugs or c.key in slugs]
             if gold_turns:
                 report = evaluation.leave_one_out(cases, taxonomy)
                 title = "held-out (leave one interview out, hand-marked turns)"
