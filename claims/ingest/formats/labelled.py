@@ -213,6 +213,11 @@ TIME_THEN_NAME_LINE = re.compile(
 TIME_DASH_NAME_LINE = re.compile(
     rf"^[ \t]*(?P<t0>)\[(?P<t1>{_TIME})\][ \t]*[-–—][ \t]*(?P<bold>\*\*|__)?" + _NAME + r"(?(bold)(?:\*\*|__))(?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
+# a Markdown heading holding the time in brackets and the name, the words on the lines below ("### [00:01:04] John":
+# an episode transcript a podcast's volunteers publish from whisper.cpp's output)
+HEADING_TIME_NAME_LINE = re.compile(
+    rf"^[ \t]*#{{1,6}}[ \t]+(?P<t0>)\[(?P<t1>{_TIME})\][ \t]+" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$"
+)
 # a name alone on a line, the words below: in brackets (MacWhisper's "[Eleanor Scerri]") or as a
 # Markdown heading ("# Interviewer", interviews converted from Word); such a name counts only where it
 # heads two or more turns, so that a document's "## Summary" stays a heading
@@ -451,6 +456,7 @@ def _candidates(text: str):
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     hearing_label = HEARING_LABEL_LINE.match
     time_bold_name, time_dash_name = TIME_BOLD_NAME_LINE.match, TIME_DASH_NAME_LINE.match
+    heading_time_name = HEADING_TIME_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
     timed_handle = TIMED_HANDLE_LINE.match
     capitals_alone, bracketed_name = CAPITALS_ALONE_LINE.match, BRACKETED_NAME_LINE.match
@@ -495,6 +501,7 @@ def _candidates(text: str):
                 or first in "MDCSRJGATQVP" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and (period_label(line) or hearing_label(line))
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
                 or first == "[" and time_dash_name(line)
+                or first == "#" and heading_time_name(line)
                 or first in "[(" and timed_handle(line)
                 or first in "QA" and QA_DASH_LINE.match(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
