@@ -61,7 +61,7 @@ held before failed after. The sources:
 The second field set (2026-12-07, bench/RESULTS.md's sixth round): 30 files of other kinds and producers (court and
 hearing records, parliaments, oral histories, lectures, YouTube's rolling auto-captions, Spanish-language interviews,
 Hugo and Markdown podcast transcripts), 81 checks; on aff9cfd 15 right, 15 wrong, 51 of 81 held; after this round's
-fix (a heading `### [00:01:04] John`) 55 of 81. The sources (repository: path, or a page's address):
+fixes (a heading `### [00:01:04] John`; a guest's `JEN:` once among two-word labels) 56 of 81. The sources (repository: path, or a page's address):
   thechangelog/transcripts: backstage/backstage-1.md
   dspinellis/oral-history-of-unix: www.princeton.edu/~hos/mike/transcripts/kernighan.htm
   john-occasionally-blogs/PhoenixCastTranscripts:

@@ -49,7 +49,8 @@ speakers, a name counts as a label when it labels at least two lines, is a diari
 ("Speaker 02", "SPEAKER_01"), or the file has at most two distinct labels; a name used once
 counts where it is written as the established labels are (the same pattern, bold or bracketed
 alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
-or more where every established name has two or more) and either comes after the first
+or more where every established name has two or more, unless the one is the first name of someone the text's
+opening names in full: a podcast's "JEN:" beside "MARK MANDEL:", "Jen Person" in its notes) and either comes after the first
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
 More than 20 names are no conversation (a glossary's "Term: ..." lines) unless every one is a diariser's
 numbered voice ("Speaker 1" .. "Speaker 99" of a panel, each heard once or more); more than 1000 of those
@@ -1138,11 +1139,15 @@ def _label_lines(text: str):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
         words = 2 if all(len(n.split()) >= 2 for n in names) else 1
+        # where every label has two words, a first name alone still counts if the text's opening names someone
+        # so in full (a podcast's "JEN:" once, among "MARK MANDEL:" and "MARK MIRCHANDANI:", "Jen Person" above)
+        first_names = _first_names_in_opening(text) if words == 2 else frozenset()
         first = next(i for i, c in enumerate(cands) if c[5] in names)
         full_name_of = {initials(n): n for n in counts if 2 <= len(n.split()) <= 4}
         label_starts = {c[1] for c in cands}
         for i, c in enumerate(cands):
-            if c[5] not in names and _looks_like_a_name(c[5], words=words):
+            if c[5] not in names and (_looks_like_a_name(c[5], words=words)
+                                      or c[5].lower() in first_names and _looks_like_a_name(c[5], words=1)):
                 shape = _shape(c)
                 if shape in shapes and (shape[2] or i > first and not _sentence_goes_on_into(text, c[1], label_starts)):
                     names.add(c[5])
@@ -1152,6 +1157,16 @@ def _label_lines(text: str):
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
+
+
+# a person's first and last name in the text's opening, as a show's notes or header name a guest ("Jen Person")
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ ][A-Z][a-z]+\b")
+_OPENING_CHARS = 5000
+
+
+def _first_names_in_opening(text: str) -> frozenset[str]:
+    """The first names (lower case) of the people the text's first few thousand characters name in full."""
+    return frozenset(m.group(1).lower() for m in _FULL_NAME.finditer(text, 0, _OPENING_CHARS))
 
 
 def _sentence_goes_on_into(text: str, line_start: int, label_starts) -> bool:
