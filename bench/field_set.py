@@ -57,6 +57,35 @@ held before failed after. The sources:
     http://www.pridenz.com/ait_out_in_the_bay.html; caption files served as text: api.omny.fm's
     clips/bbe0612e-30cc-4135-a375-b2eb015066c4/transcript?format=WebVTT, transcription.spreaker.com's
     starship/a18251f3-9e2d-41fe-a4ea-8040e47aef03/a18251f3-9e2d-41fe-a4ea-8040e47aef03.vtt
+
+The second field set (2026-12-07, bench/RESULTS.md's sixth round): 30 files of other kinds and producers (court and
+hearing records, parliaments, oral histories, lectures, YouTube's rolling auto-captions, Spanish-language interviews,
+Hugo and Markdown podcast transcripts), 81 checks; on aff9cfd 15 right, 15 wrong, 51 of 81 held; after this round's
+fixes (a heading `### [00:01:04] John`; a guest's `JEN:` once among two-word labels) 56 of 81. The sources (repository: path, or a page's address):
+  thechangelog/transcripts: backstage/backstage-1.md
+  dspinellis/oral-history-of-unix: www.princeton.edu/~hos/mike/transcripts/kernighan.htm
+  john-occasionally-blogs/PhoenixCastTranscripts:
+    ep_019/phoenix_cast_019_gen_glavy_leading_cyber_marines_transcript_corrected.md
+  basak-tepe/Semantic-Analysis-of-TBMM-Transcripts: src/outputocr/page_12.txt
+  the code index's files, by what they hold (their repositories not named there): the Google Cloud Platform
+    Podcast's Hugo posts for episodes 180 and 243; a Lenny's Podcast transcript in its archive's Markdown (Will
+    Larson's episode, video Z9ftpRhRiJE); a Hugo data file of MIT OpenCourseWare's 6.0001 ("Bindings",
+    its 3Play transcript in spans); MIT OpenCourseWare's "MITOCW | 1. The Column Space of A Contains All Vectors Ax"
+    as PDF text; an OCW 8.591J lecture transcript converted from PDF to Markdown; a YouTube transcript of MIT 18.S096
+    lecture 1 saved as Markdown (video wvXDB9dMdEo); a Computer History Museum / SIAM oral history (Cleve Moler,
+    8 March 2004) quoted in a blog post; New Zealand's Hansard (16 October 2012, oral question 6) quoted in a
+    CoffeeScript script; the UK Commons' Hansard PDF text quoted in a Reddit post saved as Markdown; a Rev.com
+    export ("Speaker 1 (00:00):", "New Speaker"); a Spanish usability study's interview transcripts (A255 coworking,
+    2018); a case.law opinion's HTML with a justice of the peace's testimony; a House hearing's GPO text (Chairman
+    Kanjorski) quoted in a parser's test; yt-dlp's YouTube auto-captions quoted in three READMEs and tests (a UiPath
+    video, ML Zoomcamp's first lesson, the Skirball Cultural Center); a yt-dlp caption text with its header left
+    on; the Vector Podcast's RSS record with Whisper's segments in YAML
+  web pages as their text reads (the pages corpus): https://www.rev.com/blog/transcripts/supreme-court-argument-hearings-by-phone-transcript-may-6,
+    https://de.scribd.com/document/483739622/19-840-i426 (California v. Texas, Heritage Reporting's PDF text),
+    https://tr.scribd.com/document/219670075/SBA-List-COAST-v-Driehaus-et-al-Oral-Argument,
+    https://www.infobae.com/sociedad/2018/12/17/julio-lagos-no-creo-en-la-grieta-creo-en-los-puentes/,
+    https://blogs.uninter.edu.mx/UNINTERLINGUA/2018/102, https://blinkeryotroscuentos.blogspot.com/2017/12/entre-lineas.html,
+    http://ojopublico.jerre-dev.xyz/entrevistas/natalia-sobrevilla-el-problema-del-peru-es-un-problema-desigualdad
 """
 from __future__ import annotations
 

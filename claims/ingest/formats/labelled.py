@@ -49,7 +49,8 @@ speakers, a name counts as a label when it labels at least two lines, is a diari
 ("Speaker 02", "SPEAKER_01"), or the file has at most two distinct labels; a name used once
 counts where it is written as the established labels are (the same pattern, bold or bracketed
 alike, a time or none, untimed in capitals or not), looks like a name (one to four capitalised words; two
-or more where every established name has two or more) and either comes after the first
+or more where every established name has two or more, unless the one is the first name of someone the text's
+opening names in full: a podcast's "JEN:" beside "MARK MANDEL:", "Jen Person" in its notes) and either comes after the first
 established label or carries a time (a header's "Date: ..." or "Interviewee: ..." has none).
 More than 20 names are no conversation (a glossary's "Term: ..." lines) unless every one is a diariser's
 numbered voice ("Speaker 1" .. "Speaker 99" of a panel, each heard once or more); more than 1000 of those
@@ -212,6 +213,11 @@ TIME_THEN_NAME_LINE = re.compile(
 # Speaker 1" in a course's transcript notes)
 TIME_DASH_NAME_LINE = re.compile(
     rf"^[ \t]*(?P<t0>)\[(?P<t1>{_TIME})\][ \t]*[-–—][ \t]*(?P<bold>\*\*|__)?" + _NAME + r"(?(bold)(?:\*\*|__))(?P<t2>)[ \t]*(?P<rest>)\r?$"
+)
+# a Markdown heading holding the time in brackets and the name, the words on the lines below ("### [00:01:04] John":
+# an episode transcript a podcast's volunteers publish from whisper.cpp's output)
+HEADING_TIME_NAME_LINE = re.compile(
+    rf"^[ \t]*#{{1,6}}[ \t]+(?P<t0>)\[(?P<t1>{_TIME})\][ \t]+" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
 # a name alone on a line, the words below: in brackets (MacWhisper's "[Eleanor Scerri]") or as a
 # Markdown heading ("# Interviewer", interviews converted from Word); such a name counts only where it
@@ -451,6 +457,7 @@ def _candidates(text: str):
     time_name, period_label, name_alone = TIME_THEN_NAME_LINE.match, PERIOD_LABEL_LINE.match, NAME_ALONE_LINE.match
     hearing_label = HEARING_LABEL_LINE.match
     time_bold_name, time_dash_name = TIME_BOLD_NAME_LINE.match, TIME_DASH_NAME_LINE.match
+    heading_time_name = HEADING_TIME_NAME_LINE.match
     handle, shortcode, diarised_alone = HANDLE_LINE.match, SHORTCODE_LINE.match, DIARISED_ALONE_LINE.match
     timed_handle = TIMED_HANDLE_LINE.match
     capitals_alone, bracketed_name = CAPITALS_ALONE_LINE.match, BRACKETED_NAME_LINE.match
@@ -495,6 +502,7 @@ def _candidates(text: str):
                 or first in "MDCSRJGATQVP" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and (period_label(line) or hearing_label(line))
                 or (first == "#" or first == "[" and last == "]") and name_alone(line)
                 or first == "[" and time_dash_name(line)
+                or first == "#" and heading_time_name(line)
                 or first in "[(" and timed_handle(line)
                 or first in "QA" and QA_DASH_LINE.match(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
@@ -1131,11 +1139,15 @@ def _label_lines(text: str):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
         words = 2 if all(len(n.split()) >= 2 for n in names) else 1
+        # where every label has two words, a first name alone still counts if the text's opening names someone
+        # so in full (a podcast's "JEN:" once, among "MARK MANDEL:" and "MARK MIRCHANDANI:", "Jen Person" above)
+        first_names = _first_names_in_opening(text) if words == 2 else frozenset()
         first = next(i for i, c in enumerate(cands) if c[5] in names)
         full_name_of = {initials(n): n for n in counts if 2 <= len(n.split()) <= 4}
         label_starts = {c[1] for c in cands}
         for i, c in enumerate(cands):
-            if c[5] not in names and _looks_like_a_name(c[5], words=words):
+            if c[5] not in names and (_looks_like_a_name(c[5], words=words)
+                                      or c[5].lower() in first_names and _looks_like_a_name(c[5], words=1)):
                 shape = _shape(c)
                 if shape in shapes and (shape[2] or i > first and not _sentence_goes_on_into(text, c[1], label_starts)):
                     names.add(c[5])
@@ -1145,6 +1157,16 @@ def _label_lines(text: str):
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
+
+
+# a person's first and last name in the text's opening, as a show's notes or header name a guest ("Jen Person")
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ ][A-Z][a-z]+\b")
+_OPENING_CHARS = 5000
+
+
+def _first_names_in_opening(text: str) -> frozenset[str]:
+    """The first names (lower case) of the people the text's first few thousand characters name in full."""
+    return frozenset(m.group(1).lower() for m in _FULL_NAME.finditer(text, 0, _OPENING_CHARS))
 
 
 def _sentence_goes_on_into(text: str, line_start: int, label_starts) -> bool:
