@@ -223,3 +223,20 @@ def header_facts(lines: list[str]) -> Metadata:
             title = line
     return Metadata(title=title, show=show, link=link, hosts=hosts, guests=guests, published=published,
                     published_precision="day" if published else "")
+
+
+# a talk's header field naming its one speaker (bitcointranscripts' older talks: "Name: Andrew Chow", then "Topic:",
+# "Location:", "Date:", above the first "# Section"): two to four capitalised words
+_NAME_FIELD = re.compile(r"(?m)^[ \t]*Name:[ \t]+([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){1,3})[ \t]*\r?$")
+# or alone on its line, a paragraph of its own, after the day (bitcointranscripts' talks without the field:
+# "2019-06-29", then "Stepan Snigirev", or "Paul Sztorc (Tierion)" with the affiliation in brackets)
+_NAME_ALONE = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n))[ \t]*([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){1,3})(?:[ ]\([^()\n]{1,60}\))?[ \t]*\r?\n(?=[ \t]*\r?\n)")
+
+
+def talk_speaker(head: str) -> str | None:
+    """The one name a talk's header (the text above its first turn) gives in a "Name:" field, else alone on a
+    line between blank lines; None where it gives none or several."""
+    names = {m.group(1) for m in _NAME_FIELD.finditer(head)}
+    if not names:
+        names = {m.group(1) for m in _NAME_ALONE.finditer(head)}
+    return names.pop() if len(names) == 1 else None

@@ -30,7 +30,7 @@ from dataclasses import replace
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
 from ._common import SERVICE_NOTE, LineIndex, inline_questions_and_answers, parse_clock, refused, trim
-from ._head import header_facts, header_lines
+from ._head import header_facts, header_lines, talk_speaker
 
 NAME = "plain"
 
@@ -212,17 +212,6 @@ def _no_sentence(text: str, a: int, b: int) -> bool:
                for line in text[a:b].split("\n"))
 
 
-# a talk's header field naming its one speaker (bitcointranscripts' older talks: "Name: Andrew Chow", then "Topic:",
-# "Location:", "Date:", above the first "# Section"): two to four capitalised words
-_NAME_FIELD = re.compile(r"(?m)^[ \t]*Name:[ \t]+([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){1,3})[ \t]*\r?$")
-
-
-def _talks_speaker(text: str, start: int) -> str | None:
-    """The one name a Markdown talk's header (text[:start], above its first turn) gives in a "Name:" field, or None."""
-    names = {m.group(1) for m in _NAME_FIELD.finditer(text, 0, start)}
-    return names.pop() if len(names) == 1 else None
-
-
 def _title(text: str, end: int) -> str:
     """The first of the highest-level headings before `end`, without its #s and bold marks; "" if none."""
     headings = [(len(m.group("level")), m.group("heading") or "") for m in map(_LAYOUT_LINE.fullmatch, text[:end].split("\n"))
@@ -279,7 +268,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     title = _title(text, start) if start else ""
     metadata = header_facts(head) if head else Metadata()
     metadata = replace(metadata, title=title or metadata.title)
-    speaker = _talks_speaker(text, start) if first_heading >= 0 and start and not (metadata.hosts or metadata.guests) else None
+    speaker = talk_speaker(text[:start]) if first_heading >= 0 and start and not (metadata.hosts or metadata.guests) else None
     if speaker:
         metadata = replace(metadata, guests=(speaker,), single_speaker=True)
     return ParsedSource(format=NAME, metadata=metadata, turns=tuple(parsed), content_start=start, content_end=end)
