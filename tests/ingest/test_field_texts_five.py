@@ -228,3 +228,23 @@ def test_a_pages_back_link_above_timed_lines_is_no_title():
     annotated = run(text, source="page.txt")
     assert annotated.ok and annotated.format == "timed_lines"
     assert annotated.metadata.title == "Building the Shed: We found our first helper!"
+
+
+def test_a_note_that_the_text_is_machine_generated_above_the_words_is_no_turn():
+    # a radio archive's page ("This page features computer generated text of the source audio ..."), a council
+    # archive's byline ("AI-generated transcript — the recording is the record."): nobody says them
+    for note in ("This page shows computer generated text of the broadcast - it is not a transcript. It has not been "
+                 "checked against the audio and will hold errors.",
+                 "AI-generated transcript — the recording is the record."):
+        text = (f"Harbour Radio Hour\n\n{note}\n\nWelcome to the hour. Today we talk about the tides.\n\n"
+                "The tides are high this week, higher than last spring.\n\nAnd the boats are in early.\n")
+        annotated = run(text, source="radio.txt")
+        spoken = [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns]
+        assert annotated.ok and spoken[0].startswith("Welcome to the hour"), note
+
+
+def test_a_speaker_saying_the_captions_are_machine_generated_keeps_the_words():
+    text = ("Welcome to the hour. The captions you see are AI-generated text, so forgive them.\n\n"
+            "The tides are high this week.\n\nAnd the boats are in early.\n")
+    spoken = [text[t.start_char:t.end_char] for t in run(text, source="radio.txt").turns]
+    assert spoken[0].startswith("Welcome to the hour")
