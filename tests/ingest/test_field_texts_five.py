@@ -248,3 +248,12 @@ def test_a_speaker_saying_the_captions_are_machine_generated_keeps_the_words():
             "The tides are high this week.\n\nAnd the boats are in early.\n")
     spoken = [text[t.start_char:t.end_char] for t in run(text, source="radio.txt").turns]
     assert spoken[0].startswith("Welcome to the hour")
+
+
+def test_a_converters_fields_and_divider_above_a_documents_title_are_no_title():
+    # a Drive export of a meeting's notes: the converter's fields ("Document: Word Document", "Source:", "Type:"),
+    # "=== CONTENT ===", then the document's own title
+    text = ("Document: Word Document\nSource: Harbour call notes.docx\nType: DOCX\nAuthor: Unknown\n\n=== CONTENT ===\n\n"
+            "Harbour call notes - 4 May 2025\n\nA short summary of the call. It is for the crew only.\n\n"
+            "The crew agreed to paint the hull in June.\n\nThe next call is on 1 June.\n")
+    assert run(text, source="notes.txt").metadata.title == "Harbour call notes - 4 May 2025"

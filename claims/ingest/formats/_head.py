@@ -187,10 +187,15 @@ def day_of_line(line: str):
     return _day(m["date"]) if m else None
 
 
+# a converter's divider between its fields and the document ("=== CONTENT ===", "--- Transcript ---")
+_DIVIDER = re.compile(r"(?:={3,}|-{3,})[ \t]*[\w ]{1,30}?[ \t]*(?:={3,}|-{3,})")
+
+
 def header_facts(lines: list[str]) -> Metadata:
     """A header's lines in, what they say of the recording out: its title (a "Title:" field, else the
-    first line that is no field and no day), show, host, guest and published day."""
-    title = show = link = ""
+    first line that is no field, no day and no divider, else the first field of a kind not read), show, host,
+    guest and published day."""
+    title = show = link = field_line = ""
     hosts: tuple[str, ...] = ()
     guests: tuple[str, ...] = ()
     published = None
@@ -219,8 +224,13 @@ def header_facts(lines: list[str]) -> Metadata:
             published = published or day
         elif (m := _SHOW_LINE.fullmatch(line)) and not show and title:
             show = m["show"].strip()
+        elif _DIVIDER.fullmatch(line):
+            continue
+        elif field:  # a field of another kind ("Document: Word Document"): the title only where no line is plainer
+            field_line = field_line or line
         elif not title:
             title = line
+    title = title or field_line
     return Metadata(title=title, show=show, link=link, hosts=hosts, guests=guests, published=published,
                     published_precision="day" if published else "")
 
