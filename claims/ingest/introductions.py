@@ -100,8 +100,15 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s{_EMPLOYER}?({_NAME}){_ENDS}") for p in
 ]
 # (its name may end in a lower-case "podcast" or "show": "welcome to the Stack Overflow podcast, a place to ...")
 _SHOW = r"(?:[Tt]he\s)?[A-Z0-9][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z0-9][\w'’&-]*)){0,5}(?:\s(?:podcast|show)\b)?"
+# a show's name in words alone, without a number after it ("Self-Hosted" of "this is Self-Hosted 41")
+_SHOW_IN_WORDS = r"(?:[Tt]he\s)?[A-Z][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z][\w'’&-]*)){0,5}"
 _SHOW_IN_OPENING = re.compile(
-    rf"(?i:\b(?:welcome (?:back )?to|you['’]re listening to))\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I['’]m|I am|my|today|this)\b)"
+    # ("welcome to the first episode of BookBytes", "welcome to another episode of ...")
+    rf"(?i:\b(?:welcome (?:back )?to|you['’]re listening to)(?:\s(?:the\s\w+|another|a\snew|this|today['’]s)\sepisode\sof)?)"
+    rf"\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I['’]m|I am|my|today|this)\b)"
+    # "I'm Chris, and this is Self-Hosted 41.": a show's name and its episode's number, after a first name alone
+    # (a person has no number: "I'm Chris, and this is Alex." names no show)
+    rf"|(?i:\b(?:I['’]m|I am))\s{_WORD}(?:\s{_WORD}){{0,2}}[,.]?\s(?i:(?:and )?this is)\s({_SHOW_IN_WORDS})\s(?:(?i:episode)\s|#)?\d{{1,4}}(?=\s*[,.!;:?])"
     # "I'm Maria Lopez and this is Charged Up.", "I'm Michael Barbaro. This is The Daily." (punctuated: raw
     # captions run on into the next words)
     rf"|(?i:\b(?:I['’]m|I am))\s{_NAME}[,.]?\s(?i:(?:and )?this is)\s({_SHOW})(?=\s*[,.!;:?])"

@@ -62,3 +62,24 @@ def test_greetings_that_contradict_each_other_leave_the_choice_to_the_questions(
             "Speaker A: Which berth is yours?\n\n"
             "Speaker B: Number nine, by the crane.\n")
     assert roles(text) == {"Speaker A": "host", "Speaker B": "guest"}
+
+
+def test_in_a_panel_the_part_asking_most_questions_is_the_host_not_one_asking_once_in_few_turns():
+    # a panel of four parts (a live show's recording): the host speaks most and asks twice in eight turns; a
+    # panellist heard three times asks once, a larger share of few turns
+    text = ("[Speaker 1] [00:00] Right, we are live. I think everybody can hear us now.\n"
+            "[Speaker 2] [00:09] Loud and clear.\n"
+            "[Speaker 1] [00:11] Good. Tonight it is the old tape drives, the ones we all fed as interns.\n"
+            "[Speaker 3] [00:20] I still have one in the garage. Does anyone want it?\n"
+            "[Speaker 1] [00:24] Not me. I carried enough of them up the stairs.\n"
+            "[Speaker 4] [00:29] The reels weighed more than the interns did.\n"
+            "[Speaker 1] [00:33] So where do we start, with the drives or with the people who ran them?\n"
+            "[Speaker 2] [00:40] With the people. The operators knew every squeak of those machines.\n"
+            "[Speaker 1] [00:47] They did. Mine could tell a bad head from across the room.\n"
+            "[Speaker 3] [00:53] Ours kept a log of every squeak, in pencil.\n"
+            "[Speaker 1] [00:58] In pencil. Was that log ever read by anybody?\n"
+            "[Speaker 4] [01:04] By the auditors, once, and they framed a page of it.\n"
+            "[Speaker 1] [01:09] That is the best use of a log I have heard of.\n"
+            "[Speaker 3] [01:14] It was a good page.\n"
+            "[Speaker 1] [01:16] Let us get to the drives themselves, then.\n")
+    assert roles(text)["Speaker 1"] == "host"

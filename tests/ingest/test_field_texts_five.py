@@ -124,6 +124,7 @@ def test_q_dash_and_a_dash_label_a_talks_questions_and_answers():
     assert not any(words.startswith(("Q - ", "A - ")) for words in spoken)
     assert "Only at a cost, and the weighting makes it a poor trade." in spoken
     assert len({t.speaker_slug for t in annotated.turns}) == 2
+    assert "Rena Ostrowski" in {s.name for s in annotated.speakers}  # the "Name:" field's, answering
 
 
 def test_a_dash_after_a_capital_letter_once_is_no_label():
@@ -184,6 +185,34 @@ def test_a_markdown_talks_speaker_in_a_name_field_above_its_first_heading_speaks
     assert {t.speaker_slug for t in annotated.turns} == {annotated.speakers[0].slug}
 
 
+def test_a_markdown_talks_speaker_named_alone_on_a_line_above_its_first_heading_speaks_every_turn():
+    # the same talks written without the field: the day, then the speaker's name alone (or with an affiliation in
+    # brackets, "Rena Ostrowski (Harbour Labs)"); the talk had been split between an invented Host and Guest
+    for name_line in ("Rena Ostrowski\n", "Rena Ostrowski (Harbour Labs)\n"):
+        text = read("talk_markdown_header_links.md").replace("Rena Ostrowski\n", name_line)
+        annotated = run(text, source="talk_markdown_header_links.md")
+        assert annotated.ok and [(s.name, s.role) for s in annotated.speakers] == [("Rena Ostrowski", "guest")]
+
+
+def test_two_lines_of_names_above_a_markdown_talk_name_no_speaker():
+    text = read("talk_markdown_header_links.md").replace("Rena Ostrowski\n", "Rena Ostrowski\n\nTomas Lindqvist\n")
+    annotated = run(text, source="talk_markdown_header_links.md")
+    assert "Rena Ostrowski" not in {s.name for s in annotated.speakers}
+
+
+def test_the_answers_of_a_talks_q_and_a_are_the_speaker_named_alone_in_its_header():
+    # bitcointranscripts' older talks: the day, the speaker's name alone on a line, a section of the talk, then the
+    # audience's "Q:" and the speaker's "A:"; the answers had been a speaker called "A"
+    text = ("---\ntitle: Seed Vaults (2022-04-02)\nTranscriptBy: Lars Pemberton\n---\n\n2022-04-02\n\n"
+            "Rena Ostrowski (Harbour Labs)\n\n# Background\n\nI will be quick. A vault keeps the seed away from the signer.\n\n"
+            "Q: What does the vault answer with?\n\nA: A signature, never the seed.\n\n"
+            "Q: And when the vault breaks?\n\nA: Then the paper backup in the drawer matters.\n")
+    annotated = run(text, source="seed-vaults.md")
+    assert annotated.ok
+    roles = {s.name: s.role for s in annotated.speakers}
+    assert roles.get("Rena Ostrowski") == "guest" and "A" not in roles
+
+
 def test_a_name_field_above_an_interviews_labels_makes_no_talk():
     text = ("Name: Rena Ostrowski\n\n# Part one\n\nPriya Raman: Where did it start?\n\n"
             "Rena Ostrowski: With a lost phone, two years ago.\n\nPriya Raman: And then?\n\nRena Ostrowski: Then the vault.\n")
@@ -199,3 +228,32 @@ def test_a_pages_back_link_above_timed_lines_is_no_title():
     annotated = run(text, source="page.txt")
     assert annotated.ok and annotated.format == "timed_lines"
     assert annotated.metadata.title == "Building the Shed: We found our first helper!"
+
+
+def test_a_note_that_the_text_is_machine_generated_above_the_words_is_no_turn():
+    # a radio archive's page ("This page features computer generated text of the source audio ..."), a council
+    # archive's byline ("AI-generated transcript — the recording is the record."): nobody says them
+    for note in ("This page shows computer generated text of the broadcast - it is not a transcript. It has not been "
+                 "checked against the audio and will hold errors.",
+                 "AI-generated transcript — the recording is the record."):
+        text = (f"Harbour Radio Hour\n\n{note}\n\nWelcome to the hour. Today we talk about the tides.\n\n"
+                "The tides are high this week, higher than last spring.\n\nAnd the boats are in early.\n")
+        annotated = run(text, source="radio.txt")
+        spoken = [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns]
+        assert annotated.ok and spoken[0].startswith("Welcome to the hour"), note
+
+
+def test_a_speaker_saying_the_captions_are_machine_generated_keeps_the_words():
+    text = ("Welcome to the hour. The captions you see are AI-generated text, so forgive them.\n\n"
+            "The tides are high this week.\n\nAnd the boats are in early.\n")
+    spoken = [text[t.start_char:t.end_char] for t in run(text, source="radio.txt").turns]
+    assert spoken[0].startswith("Welcome to the hour")
+
+
+def test_a_converters_fields_and_divider_above_a_documents_title_are_no_title():
+    # a Drive export of a meeting's notes: the converter's fields ("Document: Word Document", "Source:", "Type:"),
+    # "=== CONTENT ===", then the document's own title
+    text = ("Document: Word Document\nSource: Harbour call notes.docx\nType: DOCX\nAuthor: Unknown\n\n=== CONTENT ===\n\n"
+            "Harbour call notes - 4 May 2025\n\nA short summary of the call. It is for the crew only.\n\n"
+            "The crew agreed to paint the hull in June.\n\nThe next call is on 1 June.\n")
+    assert run(text, source="notes.txt").metadata.title == "Harbour call notes - 4 May 2025"

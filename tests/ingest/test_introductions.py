@@ -37,6 +37,12 @@ def named(opening: str, title: str = "", **known) -> tuple:
     # raw captions: a misheard surname in lower case makes no name; "this is" alone names no show
     ("yeah I'm Craig Smith and this is I on AI this week I talked to Ilya switzerberger a co-founder",
      (("Craig Smith",), (), "")),
+    # the show named in its first episode's welcome, and with its episode's number after a first name
+    ("Hello and welcome to the first episode of Shelf Talk. This is a show for people who like to read.",
+     ((), (), "Shelf Talk")),
+    ("Coming up, a garage full of disks. I'm Dana. I'm Priya, and this is Home Lab 12. Dana, we have a guest.",
+     ((), (), "Home Lab")),
+    ("I'm Priya, and this is Ravi Shah. He builds routers.", ((), (), "")),  # a person has no episode number
 ])
 def test_an_opening_names_its_host_guest_and_show(opening, expected):
     assert named(opening) == expected

@@ -187,10 +187,15 @@ def day_of_line(line: str):
     return _day(m["date"]) if m else None
 
 
+# a converter's divider between its fields and the document ("=== CONTENT ===", "--- Transcript ---")
+_DIVIDER = re.compile(r"(?:={3,}|-{3,})[ \t]*[\w ]{1,30}?[ \t]*(?:={3,}|-{3,})")
+
+
 def header_facts(lines: list[str]) -> Metadata:
     """A header's lines in, what they say of the recording out: its title (a "Title:" field, else the
-    first line that is no field and no day), show, host, guest and published day."""
-    title = show = link = ""
+    first line that is no field, no day and no divider, else the first field of a kind not read), show, host,
+    guest and published day."""
+    title = show = link = field_line = ""
     hosts: tuple[str, ...] = ()
     guests: tuple[str, ...] = ()
     published = None
@@ -219,7 +224,29 @@ def header_facts(lines: list[str]) -> Metadata:
             published = published or day
         elif (m := _SHOW_LINE.fullmatch(line)) and not show and title:
             show = m["show"].strip()
+        elif _DIVIDER.fullmatch(line):
+            continue
+        elif field:  # a field of another kind ("Document: Word Document"): the title only where no line is plainer
+            field_line = field_line or line
         elif not title:
             title = line
+    title = title or field_line
     return Metadata(title=title, show=show, link=link, hosts=hosts, guests=guests, published=published,
                     published_precision="day" if published else "")
+
+
+# a talk's header field naming its one speaker (bitcointranscripts' older talks: "Name: Andrew Chow", then "Topic:",
+# "Location:", "Date:", above the first "# Section"): two to four capitalised words
+_NAME_FIELD = re.compile(r"(?m)^[ \t]*Name:[ \t]+([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){1,3})[ \t]*\r?$")
+# or alone on its line, a paragraph of its own, after the day (bitcointranscripts' talks without the field:
+# "2019-06-29", then "Stepan Snigirev", or "Paul Sztorc (Tierion)" with the affiliation in brackets)
+_NAME_ALONE = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n))[ \t]*([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){1,3})(?:[ ]\([^()\n]{1,60}\))?[ \t]*\r?\n(?=[ \t]*\r?\n)")
+
+
+def talk_speaker(head: str) -> str | None:
+    """The one name a talk's header (the text above its first turn) gives in a "Name:" field, else alone on a
+    line between blank lines; None where it gives none or several."""
+    names = {m.group(1) for m in _NAME_FIELD.finditer(head)}
+    if not names:
+        names = {m.group(1) for m in _NAME_ALONE.finditer(head)}
+    return names.pop() if len(names) == 1 else None

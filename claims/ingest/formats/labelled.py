@@ -81,7 +81,7 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._head import HEAD_DATE, day_of_line, field_title
+from ._head import HEAD_DATE, day_of_line, field_title, talk_speaker
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
     CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
@@ -1538,6 +1538,7 @@ def _title(head: str) -> str:
 
 
 _ASKERS = frozenset({"Question", "Q"})
+_ANSWERERS = frozenset({"Answer", "A"})
 # a paragraph opening with its time linked to the video ("[03:12](https://youtu.be/abc?t=192) The first lesson...")
 _PARAGRAPH = re.compile(r"^[ \t]*\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", re.M)
 _TIMED_PARAGRAPH = re.compile(rf"^[ \t]*\[(?P<time>{_TIME})\]\([^)\s]*\)[ \t]+(?=\S)", re.M)
@@ -1754,6 +1755,11 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if interviewer and said & _ASKERS and interviewer not in said:  # IEEE's oral histories: "INTERVIEWER: Peter Asaro", then "Q:"
         turns = [replace(t, speaker_label=interviewer, role_hint="host") if t.speaker_label in _ASKERS else t for t in turns]
         title = _oral_history_title(text[:content_start], title)
+    # a talk's "Q:" from the floor and "A:" from its speaker, named alone in the header (bitcointranscripts' talks:
+    # the day, then "Paul Sztorc (Tierion)")
+    speaker = talk_speaker(text[:content_start]) if said & _ASKERS and said & _ANSWERERS else None
+    if speaker and speaker not in said:
+        turns = [replace(t, speaker_label=speaker, role_hint="guest") if t.speaker_label in _ANSWERERS else t for t in turns]
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
     hearing = _is_hearing(starts) or members_ask(text, turns, full=full)
