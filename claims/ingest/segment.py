@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -134,11 +134,20 @@ class BoundaryModel:
         w = self.weights
         return sum(w.get(f, 0.0) for f in feats)
 
-    def boundaries(self, words: Sequence[str], *, threshold: float = 0.0) -> list[int]:
-        """Indices i such that a sentence ends after words[i] (the last word always does)."""
-        w = self.weights
-        get = w.get
-        cache: dict[str, tuple[float, float, float, float, float]] = {}
+    @cached_property
+    def _fixed_weights(self) -> tuple[float, float, float, list[float]]:
+        """(bias, m1=<s>, w2=</s>, the weight of each length bucket): the same for every call."""
+        get = self.weights.get
+        return (get("bias", 0.0), get("m1=<s>", 0.0), get("w2=</s>", 0.0),
+                [get("len=%d" % b, 0.0) for b in range(len(_BUCKETS) + 1)])
+
+    def boundaries(self, words: Sequence[str], *, threshold: float = 0.0,
+                   unigram_weights: dict[str, tuple[float, float, float, float, float]] | None = None) -> list[int]:
+        """Indices i such that a sentence ends after words[i] (the last word always does).
+        `unigram_weights`: a dict to keep each word's own weights in, shared by the calls on one text
+        (a transcript of many short turns says the same words turn after turn)."""
+        get = self.weights.get
+        cache = {} if unigram_weights is None else unigram_weights
         uni = []
         for word in words:
             u = cache.get(word)
@@ -147,10 +156,7 @@ class BoundaryModel:
                                    get("w2=" + word, 0.0), get("s0=" + word[-2:], 0.0))
             uni.append(u)
         n = len(words)
-        end_u = (0.0, get("w1=</s>", 0.0), 0.0, get("w2=</s>", 0.0), 0.0)
-        start_m1 = get("m1=<s>", 0.0)
-        bias = get("bias", 0.0)
-        lens = [get("len=%d" % b, 0.0) for b in range(len(_BUCKETS) + 1)]
+        bias, start_m1, end_w2, lens = self._fixed_weights
         bucket_of, last_bucket, longest = _BUCKET_OF, len(_BUCKETS), _BUCKETS[-1]
         out = []
         since = 0
@@ -162,7 +168,7 @@ class BoundaryModel:
             u0, u1 = uni[i], uni[i + 1]
             m1 = words[i - 1] if i > 0 else "<s>"
             w2 = words[i + 2] if i + 2 < n else "</s>"
-            score = (bias + u0[0] + u1[1] + (uni[i - 1][2] if i > 0 else start_m1) + (uni[i + 2][3] if i + 2 < n else end_u[3])
+            score = (bias + u0[0] + u1[1] + (uni[i - 1][2] if i > 0 else start_m1) + (uni[i + 2][3] if i + 2 < n else end_w2)
                      + u0[4] + lens[b]
                      + get("w0w1=" + w0 + "|" + w1, 0.0) + get("m1w0=" + m1 + "|" + w0, 0.0)
                      + get("w1w2=" + w1 + "|" + w2, 0.0) + get("lenw1=%d|%s" % (b, w1), 0.0))
@@ -295,17 +301,29 @@ def _opens_line(text: str, start: int, at: int) -> bool:
     return j == start or text[j - 1] == "\n"
 
 
+@dataclass
+class _SeenWords:
+    """Each token's normalized word and each word's unigram weights, kept across the turns of one text:
+    a transcript says the same few thousand words over and over, and may have a turn for every line."""
+
+    normalized: dict[str, str] = field(default_factory=dict)
+    unigram_weights: dict[str, tuple[float, float, float, float, float]] = field(default_factory=dict)
+
+
 def split_span(
-    text: str, start: int, end: int, *, punctuated: bool, model: BoundaryModel | None = None, threshold: float = 0.0
+    text: str, start: int, end: int, *, punctuated: bool, model: BoundaryModel | None = None, threshold: float = 0.0,
+    seen: _SeenWords | None = None,
 ) -> list[tuple[int, int]]:
-    """[start, end) in, sentence spans inside it out (markers like "[Music]" left out)."""
+    """[start, end) in, sentence spans inside it out (markers like "[Music]" left out). `seen`: what
+    the calls before on the same text worked out about its words."""
     if punctuated:
         return _split_punctuated(text, start, end)
     spans: list[tuple[int, int]] = []
     model = model or load_boundary_model()
+    seen = seen or _SeenWords()
     # runs of words between markers; the model splits each run
     runs: list[list[tuple[int, int, str]]] = [[]]
-    normalized: dict[str, str] = {}  # a transcript says the same few thousand words over and over
+    normalized = seen.normalized
     dash_at = None  # where a subtitler's dialogue dash opened the line the next word is on
     for m in _TOKEN.finditer(text, start, end):
         tok = m.group()
@@ -330,7 +348,7 @@ def split_span(
     for run in runs:
         if not run:
             continue
-        cut = model.boundaries([w for _, _, w in run], threshold=threshold)
+        cut = model.boundaries([w for _, _, w in run], threshold=threshold, unigram_weights=seen.unigram_weights)
         begin = 0
         for i in cut:
             spans.append((run[begin][0], run[i][1]))
@@ -351,7 +369,8 @@ def spans_by_range(text: str, ranges, *, punctuated: bool | None = None) -> list
     if punctuated is None:
         punctuated = is_punctuated(text[ranges[0][0] : ranges[-1][1]])
     model = None if punctuated else load_boundary_model()
-    return [split_span(text, a, b, punctuated=punctuated, model=model) for a, b in ranges]
+    seen = _SeenWords()
+    return [split_span(text, a, b, punctuated=punctuated, model=model, seen=seen) for a, b in ranges]
 
 
 def sentences_of_turns(turns: Sequence[Turn], spans: Sequence[Sequence[tuple[int, int]]]) -> tuple[Sentence, ...]:
