@@ -46,7 +46,7 @@ class Horizon:
 
 
 def _number(words: str) -> int | None:
-    w = " ".join(words.lower().split())
+    w = _normal(words)
     if w.isdigit():
         return int(w)
     if w in _NUMBERS:
@@ -118,9 +118,9 @@ class _Anchor:
         return d, d
 
 
-def _words(m: re.Match, group: str) -> str:
-    """A matched group lower-cased, its whitespace runs read as single spaces."""
-    return " ".join(m.group(group).lower().split())
+def _normal(words: str) -> str:
+    """Words lower-cased, their whitespace runs read as single spaces."""
+    return " ".join(words.lower().split())
 
 
 def _rules():
@@ -142,7 +142,7 @@ def _rules():
         return (a.start, a.end_after(m.group("unit"), n)) if n else None
 
     def within_vague(m, a):
-        low, high = _VAGUE[_words(m, "v")]
+        low, high = _VAGUE[_normal(m.group("v"))]
         return a.start, a.end_after(m.group("unit"), high)
 
     def in_n(m, a):
@@ -150,7 +150,7 @@ def _rules():
         return a.point(m.group("unit"), n) if n else None
 
     def in_vague(m, a):
-        low, high = _VAGUE[_words(m, "v")]
+        low, high = _VAGUE[_normal(m.group("v"))]
         unit = m.group("unit")
         start = a.point(unit, low)[0]
         return start, a.point(unit, high)[1]
@@ -177,7 +177,7 @@ def _rules():
         return a.start, a.end_after("year", 5)
 
     def few_decades(m, a):
-        low, high = _VAGUE.get(_words(m, "v"), (2, 5))
+        low, high = _VAGUE.get(_normal(m.group("v")), (2, 5))
         return a.point("year", 10 * low)[0], a.point("year", 10 * high)[1]
 
     vague = None

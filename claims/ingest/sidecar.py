@@ -271,15 +271,15 @@ def captions_chosen(
     for video, captions in by_video.items():
         if len(captions) < 2:
             continue
-        chosen = next((path for path, _ in captions if stored(path)), None)
-        if chosen is None:
+        stored_before = next((path for path, _ in captions if stored(path)), None)
+        if stored_before is None:
             language = _language_spoken(sidecar for _, sidecar in captions)
             chosen = min(captions, key=lambda caption: caption_preference(
                 _caption_language(caption[0], caption[1].path), caption[1].tracks or CaptionTracks(), language))[0]
-            was_stored = False
         else:
-            was_stored = True
-        choices.append(CaptionChoice(video, chosen, tuple(path for path, _ in captions if path != chosen), was_stored))
+            chosen = stored_before
+        choices.append(CaptionChoice(video, chosen, tuple(path for path, _ in captions if path != chosen),
+                                     stored=stored_before is not None))
     skipped = {path for choice in choices for path in choice.skipped}
     return tuple(path for path in batch.files if path not in skipped), tuple(choices)
 
