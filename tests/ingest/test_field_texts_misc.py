@@ -1,0 +1,91 @@
+"""Texts from the field (a third look at the field sets' leftovers): shapes real producers write, each test
+text in the producer's shape, in words of our own."""
+from claims.ingest.pipeline import run
+
+# a Hugo page of a course site whose transcript is only in its front matter: 3Play's timed HTML, a span a word
+# or a phrase, "m" its start in milliseconds, a paragraph a <p>, the speaker's label in capitals opening the
+# paragraph where the voice changes; the page's body is empty (MIT OpenCourseWare's course publisher)
+_HUGO_3PLAY = """---
+about_this_resource_text: >-
+  <p><strong>Instructor:</strong> Dr. Ada Byrne</p>
+embedded_media:
+  - id: Video-YouTube-Stream
+    media_location: Abc_12345xy
+    title: Video-YouTube-Stream
+    type: Video
+short_url: loops
+title: Loops
+transcript: >-
+  <p><span m="650">The</span> <span m="800">following</span> <span
+  m="1200">recording</span> <span m="1700">is</span> <span m="1900">shared</span>
+  <span m="2300">under</span> <span m="2500">an open license.</span></p><p><span
+  m="20480">LECTURER:</span> <span m="20600">So</span> <span m="20800">this</span> <span
+  m="21000">loop</span> <span m="21400">counts</span> <span m="21900">to ten.</span> <span
+  m="23000">Try</span> <span m="23200">it</span> <span m="23400">in your head first.</span></p><p><span
+  m="41250">See,</span> <span m="41500">it</span> <span m="41700">stops</span> <span m="42000">at
+  nine,</span> <span m="42600">because</span> <span m="42900">range</span> <span
+  m="43300">ends</span> <span m="43500">before</span> <span m="43800">ten.</span></p><p><span
+  m="50100">STUDENT:</span> <span m="50300">Why</span> <span m="50500">not</span> <span
+  m="50700">at ten?</span></p>
+uid: 0a1b2c3d4e5f
+type: courses
+layout: video
+---
+"""
+
+
+def test_a_hugo_pages_3play_transcript_in_its_front_matter_is_read_as_timed_paragraphs():
+    annotated = run(_HUGO_3PLAY, source="loops.md")
+    assert annotated.ok and annotated.metadata.title == "Loops"
+    names = {s.slug: s.name for s in annotated.speakers}
+    text = annotated.source_text
+    said = [(names.get(t.speaker_slug), t.start_seconds, " ".join(text[t.start_char:t.end_char].split()))
+            for t in annotated.turns]
+    assert said == [
+        ("Lecturer", 20.48, "So this loop counts to ten. Try it in your head first. See, it stops at nine, because range "
+                            "ends before ten."),
+        ("Student", 50.1, "Why not at ten?"),
+    ]
+    # the paragraph before the first label (the license notice) is stored, timed, as the labelled reader keeps
+    # any opening before the first label: out of the turns
+    assert text.startswith("[00:00:00.650] The following recording is shared under an open license.\n")
+    assert "<span" not in text and "uid:" not in text
+
+
+# a podcast's volunteers' Markdown transcript (whisper.cpp's output, turns attributed by hand): the feed's day at
+# the end of a bullet after a dash, and an opening where one host names the show's hosts, two of whom speak
+_HOSTS_IN_THE_OPENING = """# Harbour Cast Episode 9: Tides — Capt. Ada Marr
+
+- **Feed title:** “Tides with Capt. Ada Marr” — published March 3, 2022
+- **Source audio:** harbour_cast_009.mp3
+- **Guest:** Captain Ada Marr, harbour pilot
+
+---
+
+### [00:00:00] Lena
+Welcome to the Harbour Cast, a podcast about ships and the sea. We are your hosts, Lena, Sam, and Tom.
+
+### [00:00:14] Tom
+And what we say here is our own and not our employers'.
+
+### [00:00:20] Lena
+Today we have a very special guest, Captain Marr. Could you introduce yourself?
+
+### [00:00:26] Capt. Marr
+Thank you both. I have piloted ships into this harbour for twenty years.
+
+### [00:01:05] Tom
+What does a pilot do that the captain cannot?
+"""
+
+
+def test_a_day_after_a_dash_at_a_header_bullets_end_is_the_published_day():
+    annotated = run(_HOSTS_IN_THE_OPENING, source="harbour_009.md")
+    assert annotated.ok
+    assert (annotated.metadata.published.isoformat(), annotated.metadata.published_precision) == ("2022-03-03", "day")
+
+
+def test_the_labels_an_opening_names_as_the_shows_hosts_are_hosts():
+    annotated = run(_HOSTS_IN_THE_OPENING, source="harbour_009.md")
+    assert sorted((s.name, s.role) for s in annotated.speakers) == [
+        ("Capt. Marr", "guest"), ("Lena", "host"), ("Tom", "host")]
