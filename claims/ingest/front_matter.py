@@ -98,9 +98,14 @@ def read_front_matter(text: str) -> FrontMatter | None:
     closing = (_TOML_CLOSING if toml else _CLOSING).search(text, opening.end(), min(len(text), _MAX_CHARS))
     if not closing:
         return None
+    return _front_matter(text, opening, closing, toml=toml)
+
+
+def _front_matter(text: str, opening: re.Match, closing: re.Match, *, toml: bool, loader=yaml.SafeLoader) -> FrontMatter | None:
+    """read_front_matter's reading of the block between `opening` and `closing`."""
     block = text[opening.end():closing.start()]
     try:
-        fields = tomllib.loads(block) if toml else yaml.safe_load(block)
+        fields = tomllib.loads(block) if toml else yaml.load(block, Loader=loader)
     except (yaml.YAMLError, tomllib.TOMLDecodeError):
         return None
     if not isinstance(fields, dict) or not _SITE_FIELDS & {str(k).lower() for k in fields}:
@@ -137,10 +142,25 @@ def three_play_segments(value: str) -> list[Segment]:
     return segments
 
 
+_TRANSCRIPT_FIELD = re.compile(r"^transcript:", re.M)  # a field the page's body would be: the only one read so
+
+
+def _whole_page_front_matter(text: str) -> FrontMatter | None:
+    """The YAML front matter of a page that is nothing else, its closing rule the file's last line, however long
+    (a lecture's 3Play transcript runs to 300,000 characters: past read_front_matter's reach, which a rule further
+    down a page with a body would be no closing of); read by libyaml's loader, linear and fast on megabytes."""
+    opening = _OPENING.match(text)
+    last_line = text.rstrip().rfind("\n") + 1
+    closing = _CLOSING.match(text, last_line) if opening and opening.group("rule") == "---" and last_line else None
+    if closing is None or closing.start() < opening.end() or not _TRANSCRIPT_FIELD.search(text, opening.end(), closing.start()):
+        return None
+    return _front_matter(text, opening, closing, toml=False, loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def front_matter_transcript(text: str, *, source: str) -> tuple[FrontMatter, Rendered] | None:
     """A Markdown page in, its front matter and the transcript its "transcript" field holds out, where the
     page's body holds no words and the field is 3Play's timed HTML; None otherwise."""
-    front = read_front_matter(text)
+    front = read_front_matter(text) or _whole_page_front_matter(text)
     if front is None or "<span" not in front.transcript or text[front.end:].strip():
         return None
     segments = three_play_segments(front.transcript)

@@ -52,6 +52,18 @@ def test_a_hugo_pages_3play_transcript_in_its_front_matter_is_read_as_timed_para
     assert "<span" not in text and "uid:" not in text
 
 
+
+def test_a_lectures_3play_front_matter_longer_than_a_header_is_read_where_the_page_ends_with_it():
+    # a whole lecture's spans run to hundreds of thousands of characters, the closing rule the file's last line
+    paragraph = "".join(f'<span m="{60000 + 400 * i}">word{i}</span> ' for i in range(40))
+    paragraphs = "".join(f"<p>{paragraph}</p>" for _ in range(30))
+    long_page = _HUGO_3PLAY.replace("\nuid:", "\n  " + paragraphs + "\nuid:")
+    assert len(long_page) > 30_000
+    annotated = run(long_page, source="lecture.md")
+    assert annotated.ok and annotated.metadata.title == "Loops" and annotated.format == "labelled"
+    assert [t.start_seconds for t in annotated.turns][:2] == [20.48, 50.1]
+
+
 # a podcast's volunteers' Markdown transcript (whisper.cpp's output, turns attributed by hand): the feed's day at
 # the end of a bullet after a dash, and an opening where one host names the show's hosts, two of whom speak
 _HOSTS_IN_THE_OPENING = """# Harbour Cast Episode 9: Tides — Capt. Ada Marr

@@ -81,7 +81,7 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._head import HEAD_DATE, day_of_line, field_title, talk_speaker
+from ._head import HEAD_DATE, day_closing_line, day_of_line, field_title, talk_speaker
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
     CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
@@ -1483,7 +1483,7 @@ def _head_facts(head: str) -> dict:
     out: dict = {}
     for line in head.splitlines():
         line = line.strip()
-        if "published" not in out and (day := day_of_line(line)):
+        if "published" not in out and (day := day_of_line(line) or day_closing_line(line)):
             out.update(published=day, published_precision="day")
         length = _HEAD_LENGTH.fullmatch(line)
         if length and "duration_seconds" not in out:
