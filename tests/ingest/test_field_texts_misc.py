@@ -1,5 +1,6 @@
 """Texts from the field (a third look at the field sets' leftovers): shapes real producers write, each test
 text in the producer's shape, in words of our own."""
+from claims.ingest.markup import reading_text
 from claims.ingest.pipeline import run
 
 # a Hugo page of a course site whose transcript is only in its front matter: 3Play's timed HTML, a span a word
@@ -101,3 +102,28 @@ def test_the_labels_an_opening_names_as_the_shows_hosts_are_hosts():
     annotated = run(_HOSTS_IN_THE_OPENING, source="harbour_009.md")
     assert sorted((s.name, s.role) for s in annotated.speakers) == [
         ("Capt. Marr", "guest"), ("Lena", "host"), ("Tom", "host")]
+
+
+# a radio archive's page of machine text: a note above it, then the words in long paragraphs with the recogniser's
+# time marks left inline in brackets, wherever a caption chunk began (mid-sentence too)
+_INLINE_MARKS = """Harbour Radio
+
+This page features computer generated text of the source audio - it is not a transcript. The text has not been checked against the audio and will hold errors.
+
+[00:00:00] This hour comes to you from the harbour library. [00:00:04] My name is Ada Marr, I'm the [00:00:06] co-host of the harbour hour, and we are sitting in the old ferry shed, where the tide is coming in under the floor. The idea for the hour came when I worked on a talk show in town, and I thought there should be one for the harbour. [00:00:31] So I wrote it up and took it to the station.
+
+[00:00:40] And they said yes, on the third try.
+"""
+
+
+def test_a_time_mark_opening_a_plain_paragraph_is_its_start_and_inline_marks_are_no_words():
+    annotated = run(_INLINE_MARKS, source="harbour_radio.txt")
+    assert annotated.ok and annotated.format == "plain"
+    text = annotated.source_text
+    assert text == _INLINE_MARKS  # the source is stored as it is, marks and all
+    first, last = annotated.turns[0], annotated.turns[-1]
+    assert first.start_seconds == 0.0 and text[first.start_char:].startswith("This hour comes")
+    assert last.start_seconds == 40.0 and text[last.start_char:last.end_char] == "And they said yes, on the third try."
+    # the marks inside are read as blanks by the later stages (the sentences, the claims' words), as in labelled turns
+    reading = reading_text(text, annotated.format)
+    assert len(reading) == len(text) and "[00:" not in reading and "I'm the co-host" in " ".join(reading.split())
