@@ -127,3 +127,39 @@ def test_a_time_mark_opening_a_plain_paragraph_is_its_start_and_inline_marks_are
     # the marks inside are read as blanks by the later stages (the sentences, the claims' words), as in labelled turns
     reading = reading_text(text, annotated.format)
     assert len(reading) == len(text) and "[00:" not in reading and "I'm the co-host" in " ".join(reading.split())
+
+
+# a town's transcript archive page (an AI transcript per video, each paragraph a voice opening with its name in square
+# brackets and a colon, the words linked to their times) where only one voice is heard: a single labelled paragraph
+_ONE_BRACKETED_VOICE = """<!DOCTYPE html>
+<html lang="en"><head><title>Harbour Regatta 2016 — Harbour meeting transcript</title></head>
+<body>
+  <h1>Harbour Regatta 2016</h1>
+  <p class="mt-byline">AI-generated transcript — the recording is the record.</p>
+  <a href="../index.html">Back to all transcripts</a><br><br>
+  <p class="line" data-t="12.5" data-speaker="Commentator">[Commentator]:  <a href="https://youtu.be/abcdefghijk&t=12.5s">And</a>
+  the red boat takes the lead. <a href="https://youtu.be/abcdefghijk&t=15.0s">Can</a>  she hold it to the buoy?</p>
+  <br><br><a href="../index.html">Back to all transcripts</a><br><br>
+</body></html>
+"""
+
+
+def test_a_single_bracketed_label_opening_a_pages_only_words_is_their_speaker_not_their_words():
+    annotated = run(_ONE_BRACKETED_VOICE, source="regatta.html")
+    assert annotated.ok and annotated.format == "labelled"
+    text = annotated.source_text
+    assert [s.name for s in annotated.speakers] == ["Commentator"]
+    assert [" ".join(text[t.start_char:t.end_char].split()) for t in annotated.turns] == [
+        "And the red boat takes the lead. Can she hold it to the buoy?"]
+
+
+def test_a_markdown_link_definition_in_brackets_is_no_label():
+    text = "Notes on the regatta.\n\n[Commentator]: https://example.org/commentary\n"
+    annotated = run(text, source="notes.md")
+    assert annotated.format != "labelled"
+
+
+def test_a_bracketed_note_above_paragraphs_of_prose_labels_nobody():
+    text = ("[Editors note]: this interview was shortened.\n\nWe met her at the quay in the morning. The boats were "
+            "out already.\n\nShe said the tide had turned early that year, and nobody had been ready.\n")
+    assert run(text, source="note.txt").format == "plain"

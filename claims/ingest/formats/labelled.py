@@ -1193,6 +1193,7 @@ def detected(text: str) -> dict | None:
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
     if not (_labels_enough(sample, starts, names, nonblank) or _one_statement(sample, starts)
+            or _one_bracketed_voice(sample, starts)
             or starts and len(text) > _DETECT_CHARS and _labels_further_on(text, names)):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
@@ -1281,6 +1282,29 @@ def _one_statement(text: str, starts) -> bool:
         return False
     _, line_start, _, _, m, name = starts[0]
     return m.re is PERIOD_LABEL_LINE and " " in name and not name.startswith("The ") and not text[:line_start].strip()
+
+
+# the words after a bracketed name that make it a Markdown link's definition ("[Commentator]: https://..."), not a label
+_LINK_DEFINITION = re.compile(r"[ \t]*(?:<|https?:|www\.|/|#)")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_HEADER_LINES_MAX = 4  # above the one voice: a page's heading and byline, a title and a day
+
+
+def _one_bracketed_voice(text: str, starts) -> bool:
+    """Whether the text is one voice's words under a single label in square brackets ("[Announcer]:  ...", a
+    town's transcript archive page where one voice is heard: medford-transcripts), its one paragraph the text's
+    last, a few header lines above it at most. Brackets and a colon mark a speaker as no heading or sentence writes a name; one alone is a label
+    still, but for a Markdown link's definition ("[name]: https://...")."""
+    if len(starts) != 1:
+        return False
+    _, line_start, _, line, m, name = starts[0]
+    written = line.lstrip(" \t")
+    if not written.startswith(f"[{name}]:") or _LINK_DEFINITION.match(written, len(name) + 3):
+        return False
+    blank = _BLANK_LINE.search(text, line_start)
+    if blank and text[blank.end():].strip():  # more paragraphs below: a note over someone else's words
+        return False
+    return sum(1 for above in text[:line_start].splitlines() if above.strip()) <= _HEADER_LINES_MAX
 
 
 def looks_like(text: str) -> bool:
