@@ -163,3 +163,9 @@ def test_a_bracketed_note_above_paragraphs_of_prose_labels_nobody():
     text = ("[Editors note]: this interview was shortened.\n\nWe met her at the quay in the morning. The boats were "
             "out already.\n\nShe said the tide had turned early that year, and nobody had been ready.\n")
     assert run(text, source="note.txt").format == "plain"
+
+
+def test_my_name_is_then_im_the_co_host_names_the_host():
+    annotated = run(_INLINE_MARKS, source="harbour_radio.txt")
+    assert annotated.metadata.hosts == ("Ada Marr",)
+    assert any((s.name, s.role) == ("Ada Marr", "host") for s in annotated.speakers)
