@@ -482,6 +482,26 @@ def _introduces_the_show(text: str, turns: Sequence[ParsedTurn], labels: Sequenc
     return None
 
 
+# an opening naming the show's hosts: "We are your hosts, John, Rich, and Kyle." (the Phoenix Cast), "Your hosts
+# today are Ana Ruiz and Bo Li"; the names up to the sentence's end or a bracket
+_HOSTS_NAMED = re.compile(
+    r"(?i:\bwe(?:'|’| a)re your (?:co-?)?hosts|\byour (?:co-?)?hosts (?:today |this week )?(?:are|were)),?:?[ \t]+"
+    r"(?P<names>[^.!?\n()]{1,200})")
+_NAME_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)")
+
+
+def _named_as_hosts(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> set[str]:
+    """The labels an opening in the first turns names as the show's hosts ("We are your hosts, John, Rich, and
+    Kyle.": co-hosts who speak are hosts, not guests), a label matching a listed name or its first word."""
+    listed: set[str] = set()
+    for t in turns[:_INTRODUCTION_TURNS]:
+        if _INTRODUCTION_WORD.search(text, t.start_char, t.end_char):
+            for m in _HOSTS_NAMED.finditer(text, t.start_char, t.end_char):
+                for name in _NAME_SEPARATOR.split(m["names"].strip()):
+                    listed |= {name.lower(), name.lower().split()[0]} if name.strip() else set()
+    return {label for label in labels if label.lower() in listed}
+
+
 # how a host greets a guest and how the guest answers, with or without punctuation (raw captions): "Kurt,
 # welcome to Founders Talk", "thanks for joining me", "Drew, thank you so much for being here"; "thanks for
 # having me", "great to be back". A diariser's cold open (the guest's clip before the host's introduction,
@@ -616,6 +636,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
         said_hosts = {t.speaker_label for t in turns if t.role_hint == HOST and t.speaker_label in unknown}
         said_hosts |= {label for label in unknown if _HOST_WORD.search(label)} | _bench(unknown)
+        said_hosts |= _named_as_hosts(text, turns, unknown)
         if hearing and not has_host:
             undecided = {t.speaker_label for t in turns if t.role_hint is None and t.speaker_label in unknown}
             picked = _host_label(text, turns, unknown)

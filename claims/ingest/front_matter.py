@@ -26,6 +26,7 @@ Hugo's TOML block (the Google Cloud Platform Podcast's episodes) reads the same 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import tomllib
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ import yaml
 from .formats._common import parse_clock
 from .formats._head import day_of_line
 from .html import YOUTUBE_LINK
+from .json_transcript import Rendered, Segment, timed_lines
 from .manifest import parse_published
 from .records import Metadata
 
@@ -71,6 +73,7 @@ class FrontMatter:
     metadata: Metadata
     # the page calls itself a transcript: its layout, type, category or a tag says so
     says_transcript: bool = False
+    transcript: str = ""  # a "transcript" field's text, where the front matter holds one
 
 
 _KIND_FIELDS = ("layout", "type", "category", "categories", "tags", "kind")
@@ -95,16 +98,73 @@ def read_front_matter(text: str) -> FrontMatter | None:
     closing = (_TOML_CLOSING if toml else _CLOSING).search(text, opening.end(), min(len(text), _MAX_CHARS))
     if not closing:
         return None
+    return _front_matter(text, opening, closing, toml=toml)
+
+
+def _front_matter(text: str, opening: re.Match, closing: re.Match, *, toml: bool, loader=yaml.SafeLoader) -> FrontMatter | None:
+    """read_front_matter's reading of the block between `opening` and `closing`."""
     block = text[opening.end():closing.start()]
     try:
-        fields = tomllib.loads(block) if toml else yaml.safe_load(block)
+        fields = tomllib.loads(block) if toml else yaml.load(block, Loader=loader)
     except (yaml.YAMLError, tomllib.TOMLDecodeError):
         return None
     if not isinstance(fields, dict) or not _SITE_FIELDS & {str(k).lower() for k in fields}:
         return None
     end = closing.end() + 1 if text.startswith("\n", closing.end()) else closing.end()
     fields = {str(k).lower(): v for k, v in fields.items()}
-    return FrontMatter(end=end, metadata=_metadata(fields), says_transcript=_says_transcript(fields))
+    transcript = fields.get("transcript") if isinstance(fields.get("transcript"), str) else ""
+    return FrontMatter(end=end, metadata=_metadata(fields), says_transcript=_says_transcript(fields), transcript=transcript)
+
+
+# 3Play Media's timed HTML: a paragraph a <p>, a word or a phrase a span whose "m" is its start in milliseconds
+# (MIT OpenCourseWare's Hugo pages keep a video's whole transcript so in their front matter's "transcript" field)
+_THREE_PLAY_SPAN = re.compile(r"<span\s+m=[\"'](\d{1,9})[\"']\s*>([^<]*)</span>")
+# the speaker's label in capitals opening a paragraph where the voice changes ("PROFESSOR:", "YUFEI ZHAO:");
+# a paragraph without one goes on in the voice before it, as 3Play writes a label only at a change
+_THREE_PLAY_LABEL = re.compile(r"([A-Z][A-Z0-9.'-]*(?: [A-Z0-9.'-]+){0,3}):\s+")
+
+
+def three_play_segments(value: str) -> list[Segment]:
+    """A 3Play timed HTML text in, (start seconds, speaker label or "", words) per paragraph out; [] for
+    any other text."""
+    segments: list[Segment] = []
+    speaker = ""
+    # split at each paragraph's end, its words after its opening: linear where a "<p>" is never closed
+    for paragraph in value.split("</p>"):
+        spans = _THREE_PLAY_SPAN.findall(paragraph, paragraph.rfind("<p>") + 1)
+        words = " ".join(html.unescape(" ".join(words.split())) for _, words in spans if words.strip())
+        if not words:
+            continue
+        label = _THREE_PLAY_LABEL.match(words)
+        if label:
+            speaker, words = label.group(1), words[label.end():]
+        segments.append((int(spans[0][0]) / 1000, speaker, words))
+    return segments
+
+
+_TRANSCRIPT_FIELD = re.compile(r"^transcript:", re.M)  # a field the page's body would be: the only one read so
+
+
+def _whole_page_front_matter(text: str) -> FrontMatter | None:
+    """The YAML front matter of a page that is nothing else, its closing rule the file's last line, however long
+    (a lecture's 3Play transcript runs to 300,000 characters: past read_front_matter's reach, which a rule further
+    down a page with a body would be no closing of); read by libyaml's loader, linear and fast on megabytes."""
+    opening = _OPENING.match(text)
+    last_line = text.rstrip().rfind("\n") + 1
+    closing = _CLOSING.match(text, last_line) if opening and opening.group("rule") == "---" and last_line else None
+    if closing is None or closing.start() < opening.end() or not _TRANSCRIPT_FIELD.search(text, opening.end(), closing.start()):
+        return None
+    return _front_matter(text, opening, closing, toml=False, loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def front_matter_transcript(text: str, *, source: str) -> tuple[FrontMatter, Rendered] | None:
+    """A Markdown page in, its front matter and the transcript its "transcript" field holds out, where the
+    page's body holds no words and the field is 3Play's timed HTML; None otherwise."""
+    front = read_front_matter(text) or _whole_page_front_matter(text)
+    if front is None or "<span" not in front.transcript or text[front.end:].strip():
+        return None
+    segments = three_play_segments(front.transcript)
+    return (front, timed_lines(segments, source=source)) if segments else None
 
 
 def blank_front_matter(text: str, front: FrontMatter) -> str:

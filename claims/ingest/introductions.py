@@ -118,7 +118,9 @@ _SHOW_IN_OPENING = re.compile(
 # where a host introduces themselves: the first lines (a guest says "I'm ..." later, answering)
 _HOST_OPENING_CHARS = 400
 _HOST_IN_OPENING = [re.compile(p) for p in (
-    rf"(?i:\b(?:I['’]m|I am|my name is))\s({_NAME})[,.]?\s(?:(?i:(?:and )?(?:this is|welcome to|you['’]re listening to))\s(?:[Tt]he\s)?[A-Z0-9]|(?i:(?:and )?(?:I['’]m )?your host)\b)",
+    # (also "My name is Eric Jansen, I'm the co host and co producer of ...", a radio show's opening)
+    rf"(?i:\b(?:I['’]m|I am|my name is))\s({_NAME})[,.]?\s(?:(?i:(?:and )?(?:this is|welcome to|you['’]re listening to))\s(?:[Tt]he\s)?[A-Z0-9]"
+    rf"|(?i:(?:and )?(?:I['’]m )?your host|(?:and )?I['’]m the (?:co[- ]?)?host)\b)",
     rf"(?i:\bI(?:['’]m| am) your host),?\s({_NAME}){_ENDS}",
     rf"(?i:\bwelcome (?:back )?to|\bthis is)\s{_SHOW}[,.!]?\s(?i:I['’]m|I am)\s({_NAME}){_ENDS}",
 )]

@@ -12,7 +12,8 @@ sentence running from one cue into the next would hold "00:01:54,200 --> 00:01:5
 offset found in it holds in the source. HTML entities in cue text ("&amp;") read as their
 character padded with spaces, SubRip's "\\h" and "\\N" as spaces. In labelled transcripts, the
 editors' marks inside turns (time marks, "[laughter]", "[unintelligible 00:07:42]") and
-Markdown's layout (bold marks, headings, rules) are blanked the same way; in line-numbered
+Markdown's layout (bold marks, headings, rules) are blanked the same way, and in plain text the
+time marks in brackets a recogniser left inline ("I'm the [00:00:07] co-host"); in line-numbered
 pages (court and hearing transcripts), the margin numbers and the pages' furniture (page
 numbers, headers, footers, notes: formats/line_numbered.py).
 """
@@ -39,6 +40,7 @@ _CUE_LINES = re.compile(r"(?:^|(?<=\r)(?!\n))(?:[^\S\r\n]*\d+[^\S\r\n]*(?:\r\n?|
 _ESCAPE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\\[hNn]")
 _SBV_TIMING_LINES = re.compile(r"^[ \t]*\d{1,2}:\d\d:\d\d\.\d{3},\d{1,2}:\d\d:\d\d\.\d{3}[ \t]*\r?$", re.M)
 _TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
+_TIME_IN_BRACKETS = re.compile(r"\[" + labelled.TIME + r"\]")
 # in labelled transcripts, the editor's marks inside turns: time marks ("[00:03:52]", The
 # Changelog's Markdown-escaped "\[00:03:52.06\]") and notes of what is not speech ("[laughter]",
 # "\[unintelligible 00:07:42.29\]", "(crosstalk)", NPR's "(SOUNDBITE OF MUSIC)", CNN's "(BEGIN VIDEOTAPE)", "(END VIDEO
@@ -202,6 +204,8 @@ def reading_text(text: str, fmt: str | None) -> str:
     if fmt == "labelled":
         return _without_markdown(_without_editor_marks(text))
     if fmt == "plain":
+        if "[" in text:  # a recogniser's time marks left inline ("... I'm the [00:00:07] co-host of ..."), as in labelled turns
+            text = _TIME_IN_BRACKETS.sub(blank_match, text)
         return _without_markdown_marks(text)
     if fmt == "ass":
         return ass.spoken_text(text)

@@ -32,7 +32,7 @@ from .formats import parse_source
 from .formats._common import lone_cr_as_lf
 from .formats._head import day_in_title, month_in_title
 from .formats.plain import questions_in_bold
-from .front_matter import blank_front_matter, read_front_matter
+from .front_matter import blank_front_matter, front_matter_transcript, read_front_matter
 from .introductions import introduced, parts_named, show_named
 from .html import is_html, read_page, without_trailing_headings
 from .json_transcript import json_document
@@ -194,7 +194,7 @@ class Document:
 
     text: str
     metadata: Metadata = Metadata()
-    container: str = ""  # what held the text: "html", "json", "xml", "tsv", "scc", "csv", "jsonl"; "" for text as it is
+    container: str = ""  # what held the text: "html", "json", "xml", "tsv", "scc", "csv", "jsonl", "front matter"; "" for text as it is
     format: str | None = None  # where the text was written here, the format that reads it
     headings: tuple = ()  # a page's heading lines (html.py)
     bold_lines: tuple = ()  # a page's lines in bold throughout (html.py)
@@ -212,7 +212,8 @@ def _document_text(text: str, *, source: str) -> Document:
     """A source in, the text it holds out: an HTML page as a reader sees it (html.py), a
     recogniser's JSON, timed-text XML, Whisper's TSV or broadcast SCC captions as timed lines
     (json_transcript.py, xml_transcript.py, tsv_transcript.py, scc_transcript.py), a table's rows
-    (CSV, TSV, JSON Lines) as timed, labelled lines (table_transcript.py); other text as it is."""
+    (CSV, TSV, JSON Lines) as timed, labelled lines (table_transcript.py), a Markdown page's transcript
+    held in its front matter as timed lines (front_matter.py); other text as it is."""
     if is_html(text):
         page = read_page(text)
         if page.loads_by_script:  # a shell its scripts fill: the transcript in their JSON, or none saved
@@ -230,6 +231,11 @@ def _document_text(text: str, *, source: str) -> Document:
             metadata = Metadata(duration_seconds=rendered.duration, title=rendered.title, published=rendered.published,
                                 published_precision="day" if rendered.published else "")
             return Document(rendered.text, metadata, rendered.container or container, rendered.format)
+    # a Markdown page with no words below its front matter, the transcript in a field of it (3Play's timed HTML)
+    held = front_matter_transcript(text, source=source)
+    if held is not None:
+        front, rendered = held
+        return Document(rendered.text, front.metadata, "front matter", rendered.format)
     return Document(text)
 
 

@@ -187,6 +187,20 @@ def day_of_line(line: str):
     return _day(m["date"]) if m else None
 
 
+# a day closing a header's line after a dash, a bar or a comma and the word saying what happened on it: a Markdown
+# bullet's "- **Feed title:** “...” — published January 7, 2021" (a podcast's volunteers' transcripts); a month named
+# or the year first, never a slash date
+_CLOSING_DAY = re.compile(
+    r"[—–|,][ \t]*(?i:published|recorded|aired|posted|released)(?: on)?[ \t]+"
+    r"(?P<date>[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|\d{4}-\d{2}-\d{2})[ \t.]*$")
+
+
+def day_closing_line(line: str):
+    """The day a header's line ends with after a dash and "published" (or "recorded", "aired", ...), or None."""
+    m = _CLOSING_DAY.search(line.strip())
+    return _day(m["date"]) if m else None
+
+
 # a converter's divider between its fields and the document ("=== CONTENT ===", "--- Transcript ---")
 _DIVIDER = re.compile(r"(?:={3,}|-{3,})[ \t]*[\w ]{1,30}?[ \t]*(?:={3,}|-{3,})")
 

@@ -81,7 +81,7 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._head import HEAD_DATE, day_of_line, field_title, talk_speaker
+from ._head import HEAD_DATE, day_closing_line, day_of_line, field_title, talk_speaker
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
     CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
@@ -1193,6 +1193,7 @@ def detected(text: str) -> dict | None:
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
     if not (_labels_enough(sample, starts, names, nonblank) or _one_statement(sample, starts)
+            or _one_bracketed_voice(sample, starts)
             or starts and len(text) > _DETECT_CHARS and _labels_further_on(text, names)):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
@@ -1281,6 +1282,29 @@ def _one_statement(text: str, starts) -> bool:
         return False
     _, line_start, _, _, m, name = starts[0]
     return m.re is PERIOD_LABEL_LINE and " " in name and not name.startswith("The ") and not text[:line_start].strip()
+
+
+# the words after a bracketed name that make it a Markdown link's definition ("[Commentator]: https://..."), not a label
+_LINK_DEFINITION = re.compile(r"[ \t]*(?:<|https?:|www\.|/|#)")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_HEADER_LINES_MAX = 4  # above the one voice: a page's heading and byline, a title and a day
+
+
+def _one_bracketed_voice(text: str, starts) -> bool:
+    """Whether the text is one voice's words under a single label in square brackets ("[Announcer]:  ...", a
+    town's transcript archive page where one voice is heard: medford-transcripts), its one paragraph the text's
+    last, a few header lines above it at most. Brackets and a colon mark a speaker as no heading or sentence writes a name; one alone is a label
+    still, but for a Markdown link's definition ("[name]: https://...")."""
+    if len(starts) != 1:
+        return False
+    _, line_start, _, line, m, name = starts[0]
+    written = line.lstrip(" \t")
+    if not written.startswith(f"[{name}]:") or _LINK_DEFINITION.match(written, len(name) + 3):
+        return False
+    blank = _BLANK_LINE.search(text, line_start)
+    if blank and text[blank.end():].strip():  # more paragraphs below: a note over someone else's words
+        return False
+    return sum(1 for above in text[:line_start].splitlines() if above.strip()) <= _HEADER_LINES_MAX
 
 
 def looks_like(text: str) -> bool:
@@ -1483,7 +1507,7 @@ def _head_facts(head: str) -> dict:
     out: dict = {}
     for line in head.splitlines():
         line = line.strip()
-        if "published" not in out and (day := day_of_line(line)):
+        if "published" not in out and (day := day_of_line(line) or day_closing_line(line)):
             out.update(published=day, published_precision="day")
         length = _HEAD_LENGTH.fullmatch(line)
         if length and "duration_seconds" not in out:

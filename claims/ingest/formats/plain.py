@@ -12,7 +12,8 @@ service's note above the words ("(Transcribed by TurboScribe.ai. Go Unlimited to
 An interview whose "Q:" and "A:" take turns inside its lines, after a sentence ("... in 1952. Q: And
 then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns; so
 is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py). A
-heading that is a time alone ("# 00:05:00", CS50's lectures) times the words below it and is none of them.
+heading that is a time alone ("# 00:05:00", CS50's lectures) times the words below it and is none of them;
+so does a time mark in brackets opening a paragraph ("[00:00:05] My name is ...", a recogniser's marks left inline).
 A Japanese interview that opens each of the interviewer's paragraphs with two dashes ("――まず、プロフィールを
 教えてください。", the answers plain paragraphs below) is read as an interviewer's and an interviewee's turns
 (_dash_questions); so is a magazine's interview in Markdown whose questions are paragraphs in bold
@@ -41,6 +42,9 @@ _LAYOUT_LINE = re.compile(r"[ \t]*(?:(?P<level>#{1,6})(?:[ \t](?P<heading>[^\n]*
 
 # a heading that is a time alone ("# 00:05:00" every five minutes: CS50's lectures on its site)
 _TIME_HEADING = re.compile(r"#{1,6}[ \t]+\[?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\]?[ \t]*\r?(?:\n|$)")
+# a time mark in brackets opening a paragraph, where a recogniser's text keeps its marks inline ("[00:00:05] My name
+# is ...", a radio archive's machine text: pridenz.com's pages): the paragraph's start, not its words
+_OPENING_MARK = re.compile(r"\[(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\][ \t]*")
 _HEADER_PARAGRAPHS = 3  # a header is one paragraph of the first few (a title, then a line of fields)
 _HEADER_FIELD = re.compile(r"[ \t]*[A-Z][\w ]{0,30}:[ \t]+\S[^\n]{0,150}")
 
@@ -257,6 +261,10 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if heading:  # "# 00:05:00" above the words: their time, not words
             seconds = parse_clock(heading.group("time"))
             a, b = trim(text, heading.end(), b)
+        mark = _OPENING_MARK.match(text, a, b) if b > a and text[a] == "[" else None
+        if mark and mark.end() < b:  # "[00:00:05] My name is ...": the paragraph's time
+            seconds = parse_clock(mark.group("time"))
+            a = mark.end()
         if not parsed and SERVICE_NOTE.fullmatch(text, a, b):  # a paragraph of its own above the words
             continue
         if not parsed and _generated_note(text, a, b):
