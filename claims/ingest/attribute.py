@@ -104,6 +104,21 @@ no unit changes role; each transcript's emissions centred by a two-component Gau
 midpoint instead of their median (the median is a guest's unit where the guest has most units, so half
 the guest's units lean to the host), mean of SGD seeds 1-4: 000 host 0.70 -> 0.66, guest 0.78 -> 0.88,
 001 0.94/0.85 -> 0.94/0.87 (the worst role worse; a 2-means midpoint and fixed quantiles no better).
+Measured and not kept (2026-12-08): labelled episodes of the seed's own show with other guests (what a
+user who ingests a show often has) as extra units in every unit fit, at a weight chosen on the training
+seeds only (each training seed scored by unit AUC with its own show's episodes added to a fit on the
+other one), decoders as shipped, mean of SGD seeds 1-4. 001 with 5 Dwarkesh Podcast episodes (548
+units, read punctuated as its captions are): unit AUC held out 0.859 -> 0.880 (1 episode 0.864, 3
+0.869), host/guest 0.936/0.845 -> 0.937/0.864 (1 episode 0.938/0.858, 3 0.933/0.857). 002 with 4 Lex
+Fridman Podcast episodes (467 units): unit AUC 0.767 -> 0.796, but its host falls (002a 0.869 -> 0.854,
+002b 0.933 -> 0.830; guests 0.958 -> 0.981, 0.997 -> 0.990): the new units make the guest's side
+surer (SGD seed 1: calibrated scale 0.76 -> 1.15, the guest units' mean emission -0.53 -> -1.16,
+the host's unchanged at +0.6), and the mark-driven HMM hands host sentences to the guest. With the
+weight chosen by the training seeds' decoded words instead: 001 0.946/0.869, 002b's host 0.839; with
+only the host's units of those episodes: worse (001's guest 0.811, 002b's host 0.814). No labelled
+Eye on AI transcript was found for 000. Same-show episodes lift the unit AUC more than more of the
+same guest did (+0.02-0.03 against +0.005 a doubling), but not the words: the worse role gains at most
++0.024 (001's guest, below the SGD seeds' sd of 0.035 on 000) and 002's host falls by more than that.
 """
 from __future__ import annotations
 
