@@ -10,7 +10,7 @@ moved.
 
 --expect gives what reading found right for each file, one check a line, tab-separated: file name, check, value:
 format, title, show, published (YYYY-MM-DD, or empty for none), speakers (names, comma-separated, any order),
-hosts (the names given the host's role), first_speaker, first_start (its seconds), turns_min (a count),
+hosts (the names given the host's role), voices (how many speakers have turns), first_speaker, first_start (its seconds), turns_min (a count),
 not_in_turns (text no turn may hold: page chrome, a time stamp, a label left in the words), refused_says (part of
 the refusal). A file is right where
 all its checks hold; the report then says which failed, and ends with the counts: files right, wrong, unchecked,
@@ -147,6 +147,7 @@ def failed_checks(annotated, checks: list[tuple[str, str]]) -> list[str]:
         "hosts": ",".join(sorted(s.name for s in annotated.speakers if s.role == "host")),
         "first_speaker": names.get(annotated.turns[0].speaker_slug, "") if annotated.turns else "",
         "first_start": _seconds(annotated.turns[0].start_seconds) if annotated.turns else "",
+        "voices": str(len({t.speaker_slug for t in annotated.turns})),
     }
     failures = []
     for check, value in checks:
