@@ -1,0 +1,53 @@
+"""Texts from the field, seventh round (bench/field_set.py on the shapes a field test read wrong): shapes real
+producers write, each test text in the producer's shape, in words of our own."""
+from claims.ingest.pipeline import run
+
+
+def _said(annotated):
+    names = {s.slug: s.name for s in annotated.speakers}
+    return [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+
+
+# yt-dlp's captions turned to text, the WebVTT header's fields left on top (the "WEBVTT" line and the cue times
+# stripped, one caption line a line): "Kind: captions" / "Language: en", then the words
+_CAPTION_TEXT_WITH_HEADER = """Kind: captions
+Language: en
+[Music]
+good morning and welcome back to the
+workshop today we are going to look at
+how the kiln gets loaded and why the
+shelves go in the order they do
+"""
+
+
+def test_a_caption_texts_kind_and_language_lines_are_no_ones_words():
+    annotated = run(_CAPTION_TEXT_WITH_HEADER, source="kiln.en.txt")
+    assert annotated.ok
+    assert [name for name, _ in _said(annotated)] and all(
+        "Kind" not in words and "Language" not in words for _, words in _said(annotated))
+    assert {s.name for s in annotated.speakers}.isdisjoint({"Kind", "Language"})
+    assert annotated.source_text[annotated.content_start:].startswith("[Music]\ngood morning")
+
+
+_PUNCTUATED_CAPTION_TEXT_WITH_HEADER = """Kind: captions
+Language: en-GB
+We started the repair in March. The roof
+had let water in for two winters, and the
+beams under it were soft. So we took the
+slates off first. Then we could see how far
+the rot went. It went further than we hoped.
+"""
+
+
+def test_a_punctuated_caption_text_with_its_header_keeps_the_header_out_of_its_first_turn():
+    annotated = run(_PUNCTUATED_CAPTION_TEXT_WITH_HEADER, source="roof.txt")
+    assert annotated.ok
+    first = _said(annotated)[0][1]
+    assert first.startswith("We started the repair in March.")
+
+
+def test_kind_and_language_as_a_conversations_labels_below_its_opening_stay_labels():
+    # the header is only the file's first lines, "Kind: captions" first: elsewhere such lines are someone's words
+    text = "Ann: Which kind do you want?\nBob: Kind: the blue one.\nAnn: Language: English, I hope.\nBob: Yes.\n"
+    annotated = run(text, source="talk.txt")
+    assert [name for name, _ in _said(annotated)] == ["Ann", "Bob", "Ann", "Bob"]
