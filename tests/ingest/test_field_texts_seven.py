@@ -51,3 +51,40 @@ def test_kind_and_language_as_a_conversations_labels_below_its_opening_stay_labe
     text = "Ann: Which kind do you want?\nBob: Kind: the blue one.\nAnn: Language: English, I hope.\nBob: Yes.\n"
     annotated = run(text, source="talk.txt")
     assert [name for name, _ in _said(annotated)] == ["Ann", "Bob", "Ann", "Bob"]
+
+
+# MIT OpenCourseWare's lecture transcript as its PDF's text gives it: the "MITOCW | <lecture>" line, the licence
+# notice, then the lecturer's label alone on its line (the PDF's left column) and the lecture below; the students'
+# answers carry no label
+_LECTURE_PDF_TEXT = """MITOCW | 4. Rivers Carry More Than Water
+
+The following content is provided under a Creative Commons license. Your support will help a college keep
+offering its lectures for free. To see more of them, visit the college's site.
+
+MARGARET OKAFOR:
+
+Good afternoon. Today we follow a river from its spring to the sea, and we keep asking one question: what
+does it carry besides water? Sand, for one. Salt, for another.
+
+So think of a single grain of sand. Where does it start? On a hillside, loosened by frost. Then what?
+
+It rolls into the stream.
+
+It rolls into the stream, yes. And the stream is in no hurry to put it down again.
+"""
+
+
+def test_a_lecturers_label_alone_on_its_line_above_the_lecture_starts_the_lecturers_turn():
+    annotated = run(_LECTURE_PDF_TEXT, source="rivers.txt")
+    assert annotated.ok and annotated.format == "labelled"
+    said = _said(annotated)
+    assert said[0] == ("Margaret Okafor", said[0][1]) and said[0][1].startswith("Good afternoon.")
+    assert all("MARGARET OKAFOR" not in words for _, words in said)
+    assert annotated.metadata.title == "4. Rivers Carry More Than Water"
+
+
+def test_a_heading_in_capitals_alone_on_its_line_above_an_essay_is_no_speaker():
+    text = ("KEY FINDINGS:\n\nThe survey reached four hundred households. Most of them had a well, and most wells were "
+            "dry by August.\n\nThe second year was wetter. Fewer wells ran dry, and the ones that did were the shallow "
+            "ones.\n")
+    assert run(text, source="report.txt").format == "plain"

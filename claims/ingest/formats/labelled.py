@@ -58,7 +58,9 @@ are refused, saying so.
 The labels must make a fifth of the lines from the first on; a hard-wrapped conversation's lines are
 counted as they were before the wrap (_wrapped_conversation). One label alone makes a labelled file
 only as one member's statement: a title and a surname in capitals and a period ("Chairman HAMILTON."),
-the text's first line.
+the text's first line; or as one lecturer's: a name of two to four words in capitals and its colon alone on
+its line, only a title and a notice above it, the lecture below it speaking to its hearers ("GILBERT STRANG:",
+MIT OpenCourseWare's transcripts as their PDFs' text gives them, the label in the page's left column).
 A name whose every line goes on with the same words and a colon, or with the same words in title case
 alone, is a title written again ("Talk: Subtitle: this mp4 audio file was automatically transcribed by
 Sonix", twice; "Part One: The Long Winter" above two sections); where a file has two
@@ -435,6 +437,8 @@ _TRANSCRIPTION_STOPPED = re.compile(r" stopped transcription[ \t]*\r?$", re.M)
 _TEAMS_NOTE_NAME = 100  # characters: the longest name written before the note
 # the name Teams gives the transcript of a recording: the meeting's, then "-20240514_100212-Meeting Transcript"
 _TEAMS_RECORDING_NAME = re.compile(r"-\d{8}_\d{6}-Meeting (?:Transcript|Recording)$")
+# MIT OpenCourseWare's transcripts head each page with the site's name and a bar before the lecture's title
+_OCW_PAGE_HEADER = re.compile(r"^MITOCW[ \t]*\|[ \t]*(?=\S)")
 
 
 def _teams_notes(text: str, pattern: re.Pattern, start: int, end: int) -> list[int]:
@@ -1192,7 +1196,7 @@ def detected(text: str) -> dict | None:
     when detection read the whole text (so that parsing does not look for them again)."""
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
-    if not (_labels_enough(sample, starts, names, nonblank) or _one_statement(sample, starts)
+    if not (_labels_enough(sample, starts, names, nonblank) or _one_statement(sample, starts) or _one_lecturer(sample, starts)
             or starts and len(text) > _DETECT_CHARS and _labels_further_on(text, names)):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
@@ -1281,6 +1285,31 @@ def _one_statement(text: str, starts) -> bool:
         return False
     _, line_start, _, _, m, name = starts[0]
     return m.re is PERIOD_LABEL_LINE and " " in name and not name.startswith("The ") and not text[:line_start].strip()
+
+
+_LECTURER_NAME = re.compile(r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,3}")
+# a document's headings in capitals that a colon may close ("KEY FINDINGS:", "EXECUTIVE SUMMARY:"), never a lecturer
+_HEADING_WORDS = frozenset({"summary", "findings", "introduction", "background", "conclusion", "conclusions", "overview",
+                            "abstract", "results", "methods", "discussion", "recommendations", "notes", "agenda",
+                            "chapter", "part", "section", "appendix", "key", "executive", "table", "contents", "lecture"})
+# a lecture speaks to the room: a first or second person in its first words
+_SPOKEN = re.compile(r"(?i)\b(?:I|I'm|I'll|I'd|we|we're|we'll|let's|let me|you|your|us|our)\b")
+_ABOVE_THE_LECTURER = 3  # paragraphs above the label: the lecture's title, the licence notice
+_LECTURE_OPENING_CHARS = 600
+
+
+def _one_lecturer(text: str, starts) -> bool:
+    """Whether the text is one lecturer's (see the module docstring): a single "NAME:" in capitals alone on its line,
+    at most _ABOVE_THE_LECTURER paragraphs above it, words in the first or second person in the paragraph below it."""
+    if len(starts) != 1:
+        return False
+    _, line_start, line_end, _, m, name = starts[0]
+    if m.group("rest") or not text[m.start():line_end].rstrip().endswith(":") or not _LECTURER_NAME.fullmatch(name):
+        return False
+    if {word.lower() for word in name.split()} & (_HEADING_WORDS | NOT_NAMES):
+        return False
+    above = [p for p in re.split(r"\n[ \t]*\r?\n", text[:line_start]) if p.strip()]
+    return len(above) <= _ABOVE_THE_LECTURER and _SPOKEN.search(text, line_end, line_end + _LECTURE_OPENING_CHARS) is not None
 
 
 def looks_like(text: str) -> bool:
@@ -1534,7 +1563,7 @@ def _title(head: str) -> str:
         return named
     first = next((line for line, n in lines
                   if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line) and field_title(line) is None), "")
-    return "" if reads_as_prose(first) else _TEAMS_RECORDING_NAME.sub("", first)
+    return "" if reads_as_prose(first) else _OCW_PAGE_HEADER.sub("", _TEAMS_RECORDING_NAME.sub("", first))
 
 
 _ASKERS = frozenset({"Question", "Q"})
