@@ -88,3 +88,47 @@ def test_a_heading_in_capitals_alone_on_its_line_above_an_essay_is_no_speaker():
             "dry by August.\n\nThe second year was wetter. Fewer wells ran dry, and the ones that did were the shallow "
             "ones.\n")
     assert run(text, source="report.txt").format == "plain"
+
+
+# a lecture transcript converted from PDF to Markdown (MIT OpenCourseWare's, by a converter that sets the PDF's
+# bold text in bold): a label alone in bold, the paragraphs below each in bold; a label opening a bold paragraph
+# ("**AUDIENCE: ...?**"); a page's two columns, the labels' and the words', as a table's rows; page numbers
+_PDF_TO_MARKDOWN_LECTURE = """**MARTA REYES:**
+
+**Good morning. Today we look at how a cell decides to divide, and what happens when it decides wrong.**
+
+**So keep one question in mind: who gives the signal? Yes?**
+
+**AUDIENCE: Does it ever decide twice?**
+
+4
+
+|**MARTA REYES:**|**It can, and that is the trouble. A cell that copies its DNA twice**<br>**carries too much of it.**|
+|---|---|
+|**AUDIENCE:**|**Then what stops it?**|
+|**MARTA REYES:**|**A licence, of sorts, that is used up once it is spent.**|
+
+
+5
+
+**And the licence is handed out only once per cycle.**
+
+**AUDIENCE: Only once per origin?**
+
+**MARTA REYES: One per origin, yes.**
+"""
+
+
+def test_a_pdf_lectures_bold_labels_and_table_rows_leave_no_bold_marks_at_the_turns_ends():
+    annotated = run(_PDF_TO_MARKDOWN_LECTURE, source="cells.md")
+    assert annotated.ok and annotated.format == "labelled"
+    said = _said(annotated)
+    assert [name for name, _ in said] == ["Marta Reyes", "Audience", "Marta Reyes", "Audience", "Marta Reyes",
+                                          "Marta Reyes", "Audience", "Marta Reyes"]
+    assert said[0][1].startswith("Good morning.") and said[0][1].endswith("Yes?")
+    assert said[1][1] == "Does it ever decide twice?"
+    assert said[2][1].startswith("It can, and that is the trouble.") and said[2][1].endswith("carries too much of it.")
+    assert said[3][1] == "Then what stops it?"
+    assert said[4][1] == "A licence, of sorts, that is used up once it is spent."
+    assert said[5][1] == "And the licence is handed out only once per cycle."
+    assert said[6:] == [("Audience", "Only once per origin?"), ("Marta Reyes", "One per origin, yes.")]
