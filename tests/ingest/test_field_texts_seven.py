@@ -5,7 +5,7 @@ from claims.ingest.pipeline import run
 
 def _said(annotated):
     names = {s.slug: s.name for s in annotated.speakers}
-    return [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    return [(names.get(t.speaker_slug), annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
 
 
 # yt-dlp's captions turned to text, the WebVTT header's fields left on top (the "WEBVTT" line and the cue times
@@ -132,3 +132,62 @@ def test_a_pdf_lectures_bold_labels_and_table_rows_leave_no_bold_marks_at_the_tu
     assert said[4][1] == "A licence, of sorts, that is used up once it is spent."
     assert said[5][1] == "And the licence is handed out only once per cycle."
     assert said[6:] == [("Audience", "Only once per origin?"), ("Marta Reyes", "One per origin, yes.")]
+
+
+# a YouTube transcript saved as Markdown by a notes tool: front matter, a title, a list of the video's facts, then
+# each segment's "mm:ss" and its words wrapped over two or three lines, a label in capitals where a voice starts
+_YOUTUBE_MARKDOWN = """---
+source_url: https://www.youtube.com/watch?v=abcdefghijk
+source_type: video
+published: 2026-10-02
+language: en
+---
+
+# YouTube Transcript: 1. Tides and the Moon
+
+## Video Information
+- **Title**: 1. Tides and the Moon
+- **Video ID**: abcdefghijk
+- **Published**: Unknown
+- **Views**: Unknown
+- **Language**: en
+
+## Transcript
+00:00 The following lecture is
+offered free under an open licence. Thank you
+for watching.
+
+00:07 RUTH OSEI: Good afternoon. This is
+the third year we teach this course, and we
+keep changing it.
+
+00:15 Last year it met once
+a week. This year it meets twice,
+on Mondays and Wednesdays.
+
+00:24 So let us begin with
+the oldest question: why two tides a day
+and not one? RECORDED VOICE: Your call
+is being recorded.
+
+00:31 RUTH OSEI: Well, you heard that. So,
+why two tides?
+"""
+
+
+def test_a_youtube_transcript_saved_as_markdown_reads_its_times_and_labels():
+    annotated = run(_YOUTUBE_MARKDOWN, source="tides.md")
+    assert annotated.ok and annotated.format == "timed_lines"
+    assert [t.start_seconds for t in annotated.turns if t.start_seconds is not None] == [0, 7, 15, 24, 31]
+    said = _said(annotated)
+    assert said[1][0] == "Ruth Osei" and said[1][1].startswith("Good afternoon.")
+    assert all("00:" not in words and "RUTH OSEI:" not in words for _, words in said)
+    assert annotated.metadata.title == "YouTube Transcript: 1. Tides and the Moon"
+
+
+def test_a_few_times_of_day_in_a_long_text_make_no_timed_lines():
+    text = ("# Minutes\n\n" + "The committee met in the hall and heard the treasurer at length on the roof.\n" * 12
+            + "10:30 The chair opened the floor.\nMany spoke.\nSome spoke twice.\n"
+            + "11:15 A vote was taken.\nIt passed.\nThe hall emptied.\n"
+            + "12:00 The meeting closed.\nAll went home.\nThe lights went out.\n")
+    assert run(text, source="minutes.txt").format == "plain"
