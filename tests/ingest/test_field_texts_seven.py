@@ -191,3 +191,37 @@ def test_a_few_times_of_day_in_a_long_text_make_no_timed_lines():
             + "11:15 A vote was taken.\nIt passed.\nThe hall emptied.\n"
             + "12:00 The meeting closed.\nAll went home.\nThe lights went out.\n")
     assert run(text, source="minutes.txt").format == "plain"
+
+
+# a transcription service's blog page as its text reads: the page's chrome, then every turn run together on one
+# line, each opening with the speaker's name, a colon and the time in brackets (Rev's "Speaker 1: (00:00) ...")
+_FLATTENED_TIMED_LABELS = """Transcripts
+City Council Hearing on Bridges Transcript March 3
+
+On March 3 the council heard the bridge engineers. Read the transcript here.
+
+Subscribe to our blog today.
+
+Share this post
+Speaker 1: (00:00) Let us start with the east bridge. How old is it? Ms. Adeyemi: (00:09) It opened in 1931, and the deck was \
+replaced in 1978. Speaker 1: (00:21) And the piers? Ms. Adeyemi: (00:25) The piers are the original ones, and two of \
+them need work this year. Chief Engineer Walsh: (01:02) If I may add, the work can be done without closing the bridge.
+"""
+
+
+def test_flattened_turns_each_opening_with_a_name_and_a_time_in_brackets_are_cut_at_each():
+    annotated = run(_FLATTENED_TIMED_LABELS, source="bridges.txt")
+    assert annotated.ok
+    said = _said(annotated)
+    assert [name for name, _ in said] == ["Speaker 1", "Ms. Adeyemi", "Speaker 1", "Ms. Adeyemi", "Chief Engineer Walsh"]
+    assert said[0][1] == "Let us start with the east bridge. How old is it?"
+    assert said[1][1] == "It opened in 1931, and the deck was replaced in 1978."
+    assert [t.start_seconds for t in annotated.turns] == [0, 9, 21, 25, 62]
+    assert all("Subscribe" not in words for _, words in said)
+
+
+def test_one_name_and_time_in_brackets_in_prose_cuts_nothing():
+    text = ("We met at noon. The mayor said one thing. Note: (00:30) was when the tape began, and it ran on.\n\n"
+            "After that we went home. Nobody asked anything more.\n")
+    annotated = run(text, source="notes.txt")
+    assert annotated.format == "plain" and {name for name, _ in _said(annotated)} <= {"Host", "Guest"}
