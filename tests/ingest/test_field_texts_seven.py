@@ -225,3 +225,32 @@ def test_one_name_and_time_in_brackets_in_prose_cuts_nothing():
             "After that we went home. Nobody asked anything more.\n")
     annotated = run(text, source="notes.txt")
     assert annotated.format == "plain" and {name for name, _ in _said(annotated)} <= {"Host", "Guest"}
+
+
+# YouTube's rolling auto-captions of one voice (yt-dlp --write-auto-subs): a tutorial's narrator opens with what
+# the tool is, says who she is ("I'm ... a ... teacher") and goes on to the steps; no question, no ">>" anywhere
+_ONE_VOICE_WORDS = (
+    "blender is the most loved free 3D tool in the world I'm Mara Voss a full-time "
+    "modelling teacher and a three-time community award winner let's learn some blender "
+    "to install blender you go to blender.org then click download in the upper right corner"
+).split()
+
+
+def test_rolling_auto_captions_of_one_voice_stay_one_voice_through_their_repeats():
+    from tests.factories import youtube_auto_captions
+
+    annotated = run(youtube_auto_captions(_ONE_VOICE_WORDS), source="blender.en.vtt")
+    assert annotated.ok and annotated.format == "webvtt"
+    assert len({t.speaker_slug for t in annotated.turns}) == 1
+    assert [t.start_seconds for t in annotated.turns][:2] == [0.0, 3.2]  # each cue still its own turn and time
+
+
+def test_rolling_auto_captions_that_ask_and_answer_still_change_voice():
+    from tests.factories import youtube_auto_captions
+
+    words = ("so what made you start building furniture in the first place "
+             "my grandfather had a workshop behind the house and I spent every summer there "
+             "and when did you sell your first chair "
+             "that was in college a neighbour saw it on the porch and asked for two more").split()
+    annotated = run(youtube_auto_captions(words), source="chairs.en.vtt")
+    assert annotated.ok and len({t.speaker_slug for t in annotated.turns}) == 2
