@@ -86,6 +86,17 @@ fixes (a heading `### [00:01:04] John`; a guest's `JEN:` once among two-word lab
     https://www.infobae.com/sociedad/2018/12/17/julio-lagos-no-creo-en-la-grieta-creo-en-los-puentes/,
     https://blogs.uninter.edu.mx/UNINTERLINGUA/2018/102, https://blinkeryotroscuentos.blogspot.com/2017/12/entre-lineas.html,
     http://ojopublico.jerre-dev.xyz/entrevistas/natalia-sobrevilla-el-problema-del-peru-es-un-problema-desigualdad
+
+The third field set (2026-12-08, bench/RESULTS.md's seventh round): 10 files of six shapes the second set read wrong,
+fetched again (the second set's files were gone) by a distinctive phrase through the code index and the pages
+corpus, 43 checks; on 3c9350e 3 right, 6 wrong, 20 of 43 held; after this round 8 right, 1 wrong, 41 of 43. The sources:
+a yt-dlp caption text with its header left on (a Gajimaru mining talk's auto-captions, "Kind: captions" its first
+line); yt-dlp's YouTube auto-captions quoted in a Chinese README (a UiPath tutorial), in a Python script (ML
+Zoomcamp's first lesson) and in a test (the Skirball Cultural Center); MIT OpenCourseWare's "MITOCW | 1. The
+Column Space of A Contains All Vectors Ax" as PDF text; an OCW 8.591J lecture (ct855rpx8bc) converted from PDF to
+Markdown, a page of it; a YouTube transcript of MIT 18.S096 lecture 1 saved as Markdown (wvXDB9dMdEo), its first
+100 lines and its first 62; https://www.rev.com/blog/transcripts/supreme-court-argument-hearings-by-phone-transcript-may-6
+as the pages corpus holds it.
 """
 from __future__ import annotations
 
