@@ -10,7 +10,7 @@ moved.
 
 --expect gives what reading found right for each file, one check a line, tab-separated: file name, check, value:
 format, title, show, published (YYYY-MM-DD, or empty for none), speakers (names, comma-separated, any order),
-hosts (the names given the host's role), first_speaker, first_start (its seconds), turns_min (a count),
+hosts (the names given the host's role), voices (how many speakers have turns), first_speaker, first_start (its seconds), turns_min (a count),
 not_in_turns (text no turn may hold: page chrome, a time stamp, a label left in the words), refused_says (part of
 the refusal). A file is right where
 all its checks hold; the report then says which failed, and ends with the counts: files right, wrong, unchecked,
@@ -97,6 +97,17 @@ on 3c9350e 0 right, 4 wrong, 12 of 26 held; after 3 right, 1 wrong, 25 of 26. Th
   the pages corpus: http://www.pridenz.com/ait_out_in_the_bay.html (the excerpt the corpus holds)
   Not found again through the tools: the Vector Podcast's RSS record with Whisper's segments in YAML, and the case.law
   opinion's HTML with a justice of the peace's testimony.
+
+A fourth set (2026-12-08, bench/RESULTS.md's seventh round): 10 files of six shapes the second set read wrong,
+fetched again (the second set's files were gone) by a distinctive phrase through the code index and the pages
+corpus, 43 checks; on 3c9350e 3 right, 6 wrong, 20 of 43 held; after this round 8 right, 1 wrong, 41 of 43. The sources:
+a yt-dlp caption text with its header left on (a Gajimaru mining talk's auto-captions, "Kind: captions" its first
+line); yt-dlp's YouTube auto-captions quoted in a Chinese README (a UiPath tutorial), in a Python script (ML
+Zoomcamp's first lesson) and in a test (the Skirball Cultural Center); MIT OpenCourseWare's "MITOCW | 1. The
+Column Space of A Contains All Vectors Ax" as PDF text; an OCW 8.591J lecture (ct855rpx8bc) converted from PDF to
+Markdown, a page of it; a YouTube transcript of MIT 18.S096 lecture 1 saved as Markdown (wvXDB9dMdEo), its first
+100 lines and its first 62; https://www.rev.com/blog/transcripts/supreme-court-argument-hearings-by-phone-transcript-may-6
+as the pages corpus holds it.
 """
 from __future__ import annotations
 
@@ -158,6 +169,7 @@ def failed_checks(annotated, checks: list[tuple[str, str]]) -> list[str]:
         "hosts": ",".join(sorted(s.name for s in annotated.speakers if s.role == "host")),
         "first_speaker": names.get(annotated.turns[0].speaker_slug, "") if annotated.turns else "",
         "first_start": _seconds(annotated.turns[0].start_seconds) if annotated.turns else "",
+        "voices": str(len({t.speaker_slug for t in annotated.turns})),
     }
     failures = []
     for check, value in checks:

@@ -16,7 +16,10 @@ real time. Here:
   with nothing but blanks between them are one turn again, so that a claim may run across cues.
 
 YouTube's rolling auto-captions repeat each line in the next cue: their cues have words between
-them and stay apart (a quote across them would hold the repeated words).
+them and stay apart (a quote across them would hold the repeated words). For attribution only
+(`join_cues(..., across_repeats=True)`), that repeat is no change of voice and they join as cues with
+nothing between them do (2026-12-08: apart, each cue was a unit of its own, and the turn decoder changed
+voice inside a sentence cut across cues: a tutorial's one narrator split at her "I'm <Name> a ... teacher").
 """
 from __future__ import annotations
 
@@ -28,9 +31,10 @@ from .markup import CUE_FORMATS, blank
 from .records import ParsedSource, ParsedTurn, Turn
 
 
-def join_cues(reading: str, parsed: ParsedSource) -> ParsedSource:
+def join_cues(reading: str, parsed: ParsedSource, *, across_repeats: bool = False) -> ParsedSource:
     """The reading text and a parsed cue source in, the source with runs of cues joined out
-    (any other format comes back as it is)."""
+    (any other format comes back as it is); `across_repeats`: also where the words between two cues are the
+    first's last line shown again (YouTube's rolling auto-captions), for attribution only."""
     if parsed.format not in CUE_FORMATS or len(parsed.turns) < 2:
         return parsed
     joined: list[ParsedTurn] = []
@@ -40,13 +44,33 @@ def join_cues(reading: str, parsed: ParsedSource) -> ParsedSource:
             between = reading[last.end_char : cue.start_char].split()
             # a cue with no label and no ">>" goes on in the voice before it (labels mark changes)
             same_voice = cue.speaker_label in (None, first.speaker_label) and not cue.speaker_change
-            if same_voice and (not between or _is_label(" ".join(between), cue.speaker_label)):
+            if same_voice and (not between or _is_label(" ".join(between), cue.speaker_label)
+                               or across_repeats and _shown_again(between, reading, last)):
                 last = cue
                 continue
         # one copy per run, not one per cue joined (dataclasses.replace is slow: 9% of a large SRT's time)
         joined.append(first if last is first else replace(first, end_char=last.end_char, end_seconds=last.end_seconds))
         first = last = cue
     return replace(parsed, turns=tuple(joined))
+
+
+def notes_kept(reading: str, turns: Sequence[Turn]) -> tuple[Turn, ...]:
+    """Attributed turns in, the same with a note in brackets left between two of them ("[Music]" where the voice
+    changes inside a run of cues joined across their repeats: no sentence holds it) opening the later one."""
+    out = list(turns)
+    for i in range(1, len(out)):
+        gap = reading[out[i - 1].end_char : out[i].start_char]
+        words = gap.split()
+        if words and all(w[0] in "[(" and w[-1] in "])" for w in words):
+            out[i] = replace(out[i], start_char=out[i - 1].end_char + len(gap) - len(gap.lstrip()))
+    return tuple(out)
+
+
+def _shown_again(between: list[str], reading: str, cue: ParsedTurn) -> bool:
+    """Whether the words between a cue and the next are the cue's last line shown again, once or more: YouTube's
+    rolling auto-captions repeat it in a 10 ms cue and at the top of the next cue (the parser gives neither a turn)."""
+    line = reading[max(cue.start_char, reading.rfind("\n", cue.start_char, cue.end_char) + 1) : cue.end_char].split()
+    return bool(line) and len(between) % len(line) == 0 and between == line * (len(between) // len(line))
 
 
 def _is_label(words: str, label: str | None) -> bool:

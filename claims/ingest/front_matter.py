@@ -22,6 +22,11 @@ Hugo's TOML block (the Google Cloud Platform Podcast's episodes) reads the same 
     hosts = ["Mark Mandel", "Melanie Warrick"]
     audioDuration = "00:45:04"
     +++
+
+yt-dlp's captions turned to text keep the WebVTT header's fields on top where the tool that stripped the
+"WEBVTT" line and the cue times left them ("Kind: captions" / "Language: en", then a caption line a line): the
+file's metadata, no one's words (before, "Kind" and "Language" were read as two speakers' labels). It is read as
+front matter that says nothing Metadata holds.
 """
 from __future__ import annotations
 
@@ -89,8 +94,17 @@ def _says_transcript(fields: Mapping[str, Any]) -> bool:
     return any("transcript" in kind.lower() for kind in _kinds(fields))
 
 
+# the WebVTT header's fields yt-dlp writes for YouTube's captions, the first lines of the text; the language a
+# BCP 47 tag ("en", "en-GB", "zh-Hans")
+_CAPTION_HEADER = re.compile(
+    r"\A\ufeff?Kind:[ \t]*captions[ \t]*\r?\nLanguage:[ \t]*[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}[ \t]*\r?(?:\n|\Z)")
+
+
 def read_front_matter(text: str) -> FrontMatter | None:
     """A text in, its front matter (where it ends, what it says) out; None when it has none."""
+    caption_header = _CAPTION_HEADER.match(text)
+    if caption_header:
+        return FrontMatter(end=caption_header.end(), metadata=Metadata())
     opening = _OPENING.match(text)
     if not opening:
         return None

@@ -60,6 +60,7 @@ _EDITOR_MARK = re.compile(
 # whole line. Both patterns open with a literal ("\n", "**"), which the engine finds fast: a
 # "^" or "\*{2,}" opening is tried at every character (40 and 25 times slower on 100 KB)
 _BOLD = re.compile(r"\*\*+")
+_LINE_BREAK_TAG = re.compile(r"<br[ \t]*/?>", re.I)
 _MARKDOWN_LINE = re.compile(r"\n(?:#{1,6}(?:[ \t][^\n]*)?|(?:([-*_])[ \t]?)(?:\1[ \t]?){2,}[ \t]*)(?=\r?\n|\Z)")
 
 
@@ -167,6 +168,8 @@ def _without_markdown(text: str) -> str:
         text = _MARKDOWN_LINE.sub(_blank_layout, "\n" + text)[1:]  # the line break first: a heading on line 1
     if "*" in text:
         text = _BOLD.sub(blank_match, text)
+    if "<br" in text or "<BR" in text:  # a line break in a table's cell (a PDF's two columns converted to a table)
+        text = _LINE_BREAK_TAG.sub(blank_match, text)
     return text
 
 
@@ -183,6 +186,8 @@ def _without_markdown_marks(text: str) -> str:
         text = _RULE_LINE.sub(blank_match, "\n" + text)[1:]
     if "*" in text:
         text = _BOLD.sub(blank_match, text)
+    if "<br" in text or "<BR" in text:  # a line break in a table's cell (a PDF's two columns converted to a table)
+        text = _LINE_BREAK_TAG.sub(blank_match, text)
     return text
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from .attribute import attribute_speakers, scoped_to_interview
-from .cues import cue_anchors, cue_text_only, join_cues, speaker_runs, split_at_cues
+from .cues import cue_anchors, cue_text_only, join_cues, notes_kept, speaker_runs, split_at_cues
 from .errors import IngestError
 from .formats import parse_source
 from .formats._common import lone_cr_as_lf
@@ -157,16 +157,25 @@ def _annotated(
     if chapters and not parsed.chapters:
         parsed = replace(parsed, chapters=chapters_at_cues(chapters, cue_starts))
     joined = join_cues(reading, parsed)
+    # rolling auto-captions' cues joined across their repeats, for attribution: a voice goes on through a repeat
+    voiced = join_cues(reading, parsed, across_repeats=True)
     reading = cue_text_only(reading, parsed.format, parsed.turns)
     parsed = joined
     # sentences are computed once: attribution uses them as units where a format has no turns
     ranges = [(t.start_char, t.end_char) for t in parsed.turns]
     spans_of_turn = spans_by_range(reading, ranges)
     spans = [span for turn_spans in spans_of_turn for span in turn_spans]
+    if len(voiced.turns) == len(parsed.turns):
+        voiced, units = parsed, spans
+    else:  # its own sentences, across the cues (the stored sentences stay within them: no repeat in a quote)
+        units = [span for turn_spans in spans_by_range(reading, [(t.start_char, t.end_char) for t in voiced.turns])
+                 for span in turn_spans]
     labelled = any(t.speaker_label for t in parsed.turns)
     if not labelled:  # the opening may name the host and guest
         merged = introduced(reading, parsed.content_start, content_end, merged)
-    speakers, turns = attribute_speakers(reading, parsed, merged, units=spans, model=attribution_model)
+    speakers, turns = attribute_speakers(reading, voiced, merged, units=units, model=attribution_model)
+    if voiced is not parsed:
+        turns = notes_kept(reading, turns)
     if labelled:  # "Speaker A" and "Speaker B": the opening may say who they are
         speakers, turns, merged = parts_named(reading, speakers, turns, merged)
         merged = show_named(reading, parsed.content_start, content_end, merged)

@@ -287,6 +287,51 @@ def inline_questions_and_answers(text: str, turns):
     return out
 
 
+# a speaker's name, a colon and the time in brackets inside a line, as a transcription service's blog page runs its
+# turns together once the page's text is read (Rev's "... shouldn't fall. Mr. Stewart: (00:29) I guess ..."): up to
+# four capitalised words or numbers, a word ending in a period only as a title's abbreviation ("Mr.", "Dr.")
+_TITLE_ABBREVIATION = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Hon|Rev|Fr|St|Jr|Sr)\."
+_TIMED_LABEL_INSIDE = re.compile(
+    r"(?<!\S)(?P<label>(?:" + _TITLE_ABBREVIATION + r"|[A-Z][\w'’-]*)(?: (?:" + _TITLE_ABBREVIATION + r"|[A-Z0-9][\w'’-]*)){0,3})"
+    r":[ \t]+\((?P<time>\d{1,2}:[0-5]\d(?::[0-5]\d)?)\)[ \t]+(?=\S)")
+_TIMED_LABELS_MIN = 3  # such labels in the text: one or two are a note's time, not turns run together
+
+
+def inline_timed_labels(text: str, turns):
+    """Turns in, the same cut at each "Name: (00:29)" inside them (each part labelled with the name and timed, the
+    label and time left out; see _TIMED_LABEL_INSIDE) where the text has _TIMED_LABELS_MIN of them and two names
+    or more; the turns before the first such label are the page's, no one's words. Else the turns as they are."""
+    if ": (" not in text:
+        return turns
+    marks = [m for m in _TIMED_LABEL_INSIDE.finditer(text) if m.group("label").split()[0].lower() not in NOT_NAMES]
+    if len(marks) < _TIMED_LABELS_MIN or len({m.group("label") for m in marks}) < 2:
+        return turns
+    out = []
+    k = 0
+    for t in turns:
+        inside = []
+        while k < len(marks) and marks[k].start() < t.end_char:
+            if marks[k].start() >= t.start_char:
+                inside.append(marks[k])
+            k += 1
+        if not inside:
+            if out:  # below the first label: the same voice goes on
+                out.append(t)
+            continue
+        if out and inside[0].start() > t.start_char:
+            a, b = trim(text, t.start_char, inside[0].start())
+            if b > a:
+                out.append(replace(t, end_char=b))
+        line, counted = t.line, t.start_char  # the lines counted as the parts go (from the turn's start each time: quadratic)
+        for j, m in enumerate(inside):
+            a, b = trim(text, m.end(), inside[j + 1].start() if j + 1 < len(inside) else t.end_char)
+            if b > a:
+                line, counted = line + text.count("\n", counted, a), a
+                out.append(replace(t, start_char=a, end_char=b, line=line, speaker_label=m.group("label"),
+                                   start_seconds=parse_clock(m.group("time")), role_hint=None))
+    return out
+
+
 def blank(text: str) -> str:
     """`text` as spaces, its line breaks kept."""
     if "\n" not in text:  # a cue number or timing line, blanked once per cue

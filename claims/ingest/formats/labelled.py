@@ -58,7 +58,9 @@ are refused, saying so.
 The labels must make a fifth of the lines from the first on; a hard-wrapped conversation's lines are
 counted as they were before the wrap (_wrapped_conversation). One label alone makes a labelled file
 only as one member's statement: a title and a surname in capitals and a period ("Chairman HAMILTON."),
-the text's first line.
+the text's first line; or as one lecturer's: a name of two to four words in capitals and its colon alone on
+its line, only a title and a notice above it, the lecture below it speaking to its hearers ("GILBERT STRANG:",
+MIT OpenCourseWare's transcripts as their PDFs' text gives them, the label in the page's left column).
 A name whose every line goes on with the same words and a colon, or with the same words in title case
 alone, is a title written again ("Talk: Subtitle: this mp4 audio file was automatically transcribed by
 Sonix", twice; "Part One: The Long Winter" above two sections); where a file has two
@@ -240,6 +242,15 @@ CAPITALS_ALONE_LINE = re.compile(
 # the same in title case (Otter's text export without times: "Maria Lopez", then her words)
 BARE_NAME_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$")
 _ALONE_WITHOUT_MARK = (CAPITALS_ALONE_LINE, BARE_NAME_ALONE_LINE)
+# a Markdown table's row holding the label in its first cell and the words in the second, bold or not: a PDF's two
+# columns, the labels' and the words', as a converter sets them (an MIT OpenCourseWare lecture transcript converted
+# to Markdown: "|**JEFF GORE:**|**So methylation, ...**<br>**guess because ...**|")
+TABLE_LABEL_LINE = re.compile(
+    r"^[ \t]*\|[ \t]*(?P<t0>)(?P<t1>)(?:\*\*|__)?" + _NAME + r"[ \t]*(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?(?P<t2>)[ \t]*\|[ \t]*"
+    r"(?P<rest>[^\s|])"
+)
+# a table's rule under its first row ("|---|---|", "| :--- | ---: |"), and a PDF's page number alone on its line
+_TABLE_RULE_OR_PAGE = re.compile(r"[ \t]*(?:\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+|\d{1,4})[ \t]*\r?")
 # an earnings call as Seeking Alpha prints it: its participants listed under "Company Participants" and
 # "Conference Call Participants" ("Jane Roe - Chief Financial Officer"), then each one's name alone on a line
 # over a blank line and their paragraphs; a listed name alone on its line is a label, once too
@@ -435,6 +446,8 @@ _TRANSCRIPTION_STOPPED = re.compile(r" stopped transcription[ \t]*\r?$", re.M)
 _TEAMS_NOTE_NAME = 100  # characters: the longest name written before the note
 # the name Teams gives the transcript of a recording: the meeting's, then "-20240514_100212-Meeting Transcript"
 _TEAMS_RECORDING_NAME = re.compile(r"-\d{8}_\d{6}-Meeting (?:Transcript|Recording)$")
+# MIT OpenCourseWare's transcripts head each page with the site's name and a bar before the lecture's title
+_OCW_PAGE_HEADER = re.compile(r"^MITOCW[ \t]*\|[ \t]*(?=\S)")
 
 
 def _teams_notes(text: str, pattern: re.Pattern, start: int, end: int) -> list[int]:
@@ -507,6 +520,7 @@ def _candidates(text: str):
                 or first in "QA" and QA_DASH_LINE.match(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
+                or first == "|" and TABLE_LABEL_LINE.match(line)
                 or first in "（(" and bracketed_name(line)
                 or first == "【" and OPENING_REMARKS_LINE.match(line)
                 or first in "S-" and len(line) < 20 and diarised_alone(line)
@@ -1094,6 +1108,12 @@ def _label_lines(text: str):
         # (a podcast's "Mara Quinn – Small banks, deposits, and trust" heading its "Mara Quinn 00:00:12" turns)
         del cands[earnings[0]], nonblank_before[earnings[0]]
     counts = Counter(c[5] for c in cands)
+    headings = [i for i, c in enumerate(cands) if c[4].re is NAME_ALONE_LINE and c[3].lstrip().startswith("#")]
+    if len(headings) == 1 and counts[cands[headings[0]][5]] > 1:
+        # one Markdown heading naming a speaker who labels other lines in another shape ("# AUDIENCE" above "**JEFF
+        # GORE:**" and "**AUDIENCE: ...**", a PDF converter's page title): the page's title, no label
+        counts[cands[headings[0]][5]] -= 1
+        del cands[headings[0]], nonblank_before[headings[0]]
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
     handles = {c[5] for c in cands if c[4].re is TIMED_HANDLE_LINE}
     repeated = {name for name in handles if counts[name] >= _HANDLE_REPEATS}
@@ -1192,7 +1212,7 @@ def detected(text: str) -> dict | None:
     when detection read the whole text (so that parsing does not look for them again)."""
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
-    if not (_labels_enough(sample, starts, names, nonblank) or _one_statement(sample, starts)
+    if not (_labels_enough(sample, starts, names, nonblank) or _one_statement(sample, starts) or _one_lecturer(sample, starts)
             or _one_bracketed_voice(sample, starts)
             or starts and len(text) > _DETECT_CHARS and _labels_further_on(text, names)):
         return None
@@ -1305,6 +1325,31 @@ def _one_bracketed_voice(text: str, starts) -> bool:
     if blank and text[blank.end():].strip():  # more paragraphs below: a note over someone else's words
         return False
     return sum(1 for above in text[:line_start].splitlines() if above.strip()) <= _HEADER_LINES_MAX
+
+
+_LECTURER_NAME = re.compile(r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,3}")
+# a document's headings in capitals that a colon may close ("KEY FINDINGS:", "EXECUTIVE SUMMARY:"), never a lecturer
+_HEADING_WORDS = frozenset({"summary", "findings", "introduction", "background", "conclusion", "conclusions", "overview",
+                            "abstract", "results", "methods", "discussion", "recommendations", "notes", "agenda",
+                            "chapter", "part", "section", "appendix", "key", "executive", "table", "contents", "lecture"})
+# a lecture speaks to the room: a first or second person in its first words
+_SPOKEN = re.compile(r"(?i)\b(?:I|I'm|I'll|I'd|we|we're|we'll|let's|let me|you|your|us|our)\b")
+_ABOVE_THE_LECTURER = 3  # paragraphs above the label: the lecture's title, the licence notice
+_LECTURE_OPENING_CHARS = 600
+
+
+def _one_lecturer(text: str, starts) -> bool:
+    """Whether the text is one lecturer's (see the module docstring): a single "NAME:" in capitals alone on its line,
+    at most _ABOVE_THE_LECTURER paragraphs above it, words in the first or second person in the paragraph below it."""
+    if len(starts) != 1:
+        return False
+    _, line_start, line_end, _, m, name = starts[0]
+    if m.group("rest") or not text[m.start():line_end].rstrip().endswith(":") or not _LECTURER_NAME.fullmatch(name):
+        return False
+    if {word.lower() for word in name.split()} & (_HEADING_WORDS | NOT_NAMES):
+        return False
+    above = [p for p in re.split(r"\n[ \t]*\r?\n", text[:line_start]) if p.strip()]
+    return len(above) <= _ABOVE_THE_LECTURER and _SPOKEN.search(text, line_end, line_end + _LECTURE_OPENING_CHARS) is not None
 
 
 def looks_like(text: str) -> bool:
@@ -1558,7 +1603,7 @@ def _title(head: str) -> str:
         return named
     first = next((line for line, n in lines
                   if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line) and field_title(line) is None), "")
-    return "" if reads_as_prose(first) else _TEAMS_RECORDING_NAME.sub("", first)
+    return "" if reads_as_prose(first) else _OCW_PAGE_HEADER.sub("", _TEAMS_RECORDING_NAME.sub("", first))
 
 
 _ASKERS = frozenset({"Question", "Q"})
@@ -1640,6 +1685,35 @@ def _times_of_day(starts, turns: list[ParsedTurn]) -> bool:
     return all(m.re is HEADER_LINE and m.group("bracket") and m.group("t2") and not m.group("lead") for *_, m, _ in starts)
 
 
+# a page's line of links only, a converter's navigation ("[← AUDIENCE: [INAUDIBLE]](04-audience.md) · [Up: contents](index.md)")
+_LINKS_ONLY = re.compile(r"[ \t]*(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\s]*\)[ \t]*(?:[·|•][ \t]*)?)+\r?")
+_RULE = re.compile(r"[ \t]*(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}\r?")
+
+
+def _after_table(text: str, row_end: int, stop: int) -> tuple[int, int] | None:
+    """The words between a table's row (ending at `row_end`) and the next label at `stop`, past the table's rule and
+    rows without a label, the page's number, Markdown rules and lines of links only; None where there are none."""
+    at = row_end
+    while at < stop:
+        end = text.find("\n", at + 1, stop)
+        end = stop if end < 0 else end
+        line = text[at + 1:end] if text[at] == "\n" else text[at:end]
+        if line.strip() and not (_TABLE_RULE_OR_PAGE.fullmatch(line) or line.lstrip().startswith("|") or _RULE.fullmatch(line)
+                                 or _LINKS_ONLY.fullmatch(line)):
+            a, b = trim(text, at, stop)
+            return (a, b) if b > a else None
+        at = end
+    return None
+
+
+def _without_bold_ends(text: str, a: int, b: int) -> tuple[int, int]:
+    """A turn's span without the bold that opens its first paragraph and closes its last ("**Good morning. ...**",
+    a PDF's bold words in Markdown): markup, no one's words; the spans between its paragraphs keep theirs."""
+    if b - a > 4 and text.startswith(("**", "__"), a) and text.startswith(text[a:a + 2], b - 2):
+        return trim(text, a + 2, b - 2)
+    return a, b
+
+
 def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     """Text in, ParsedSource with one labelled turn per "Name:" line out (`label_lines`: what
     `detected` found, when it read the whole text)."""
@@ -1676,6 +1750,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     time_before = _time_line_before(text, starts[0][1])  # a bare time line just before this label (Google Meet's "00:05:00")
     lines_starting = _LinesStarting(text)
     parliament = any(c[4].re is HANSARD_LABEL_LINE or c[4].re is ORAL_QUESTION_LINE for c in starts)
+    tables = any(c[4].re is TABLE_LABEL_LINE for c in starts)  # a PDF's columns as a table: its page numbers about
     listed_titles = None  # an earnings call's participants' titles, once a listed name labels a turn
     # a label said again is one match (_candidates), read here once: its time, where its words start, its role hint
     read: dict[re.Match, tuple] = {}
@@ -1693,6 +1768,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             errors.append(IngestError(source, number, f"malformed time mark {stamp!r}"))
         body = line_start + rest_start if rest else line_end
         a, b = trim(text, body, stop)
+        after = None  # below a table row's label: the words after the table, the same voice over a page break
+        if shape is TABLE_LABEL_LINE:
+            after = _after_table(text, line_end, stop)
+            a, b = trim(text, a, max(text.rfind("|", a, line_end), a))  # the words' cell, without the row's closing bar
         if shape is STREETEVENTS_LABEL_LINE and (rule := _DASHED_RULE.match(text, a)):
             a, b = trim(text, rule.end(), b)  # the rule under the label
         if shape is SHORTCODE_LINE and (close := _SHORTCODE_CLOSE.search(line)):
@@ -1705,7 +1784,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             if not not_spoken:
                 if last_nl < 0 or not (_title_written_again(text, last_nl + 1, b, lines_starting)
                                        or shape is HEARING_LABEL_LINE and _HEARING_HEADING.fullmatch(text, last_nl + 1, b)
-                                       or parliament and _subject_heading(text, last_nl, b)):
+                                       or parliament and _subject_heading(text, last_nl, b)
+                                       or tables and _TABLE_RULE_OR_PAGE.fullmatch(text, last_nl + 1, b)):
                     break
             else:
                 time_before = time_before or _time_of(not_spoken)
@@ -1721,6 +1801,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             a = lead.end() if lead else a
         if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, rest_start if rest else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
+        a, b = _without_bold_ends(text, a, b)
         if seconds is None and ended_at is not None:
             seconds = ended_at
         ended_at = None
@@ -1746,6 +1827,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                 seconds, day = _on_its_day(seconds, previous_time, day)
                 previous_time = _in_order(seconds, previous_time, source, line_no, errors)
             turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
+                                    role_hint=role_hint))
+        if after:
+            a, b = _without_bold_ends(text, *after)
+            turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", line_start, a), speaker_label=name,
                                     role_hint=role_hint))
     if _times_of_day(starts, turns):
         first = turns[0].start_seconds

@@ -43,6 +43,8 @@ _CHAPTER_TITLE = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?P<title>\S[^\n]{0,79
 _HEADING_OR_RULE = re.compile(r"[ \t]*(?:#{1,6}[ \t][^\n]*|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})\r?$")
 _HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*(?:[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)|\[{_SECONDS}[ \t]*{_ARROW})")
 _DETECT_CHARS = 200_000
+# a Markdown header's line: a heading, a list's item ("- **Video ID**: abc", a notes tool's facts of the video), a rule
+_HEADER_LAYOUT_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]+\S|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}\r?$)")
 # a line of a console around Whisper's segments: its command ("$ whisper talk.mp3", a notebook's "!whisper"
 # or "In [3]:"), the model's download bar ("100%|████| 1.42G/1.42G"), warnings and the file they
 # name, "Detecting language using up to the first 30 seconds...", "Detected language: English"
@@ -72,6 +74,8 @@ def detected(text: str) -> dict | None:
         return None
     marks = _marks(sample)
     nonblank = sum(1 for line in sample.split("\n") if line.strip())
+    if marks:  # a Markdown page's headings, list and rules above the first mark are its header, not lines of words
+        nonblank -= sum(1 for line in sample[:marks[0][1]].split("\n") if _HEADER_LAYOUT_LINE.match(line))
     # three marks make timed lines; fewer do where every line opens with a Whisper range mark
     # ("[00:00:00.000 --> 00:00:02.400]  words": a two-sentence recording), which nothing else writes
     whisper_ranges = "-->" in sample and len(marks) == nonblank
