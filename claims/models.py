@@ -210,6 +210,12 @@ class Interview(models.Model):
                 | (Q(published__isnull=False) & ~Q(published_precision="")),
                 name="interview_date_has_precision",
             ),
+            # one video is one interview: a second file of it (a translation, the automatic captions, a
+            # download since) would put each of its claims in every query twice
+            models.UniqueConstraint(
+                fields=["video_id"], condition=~Q(video_id=""), name="one_interview_per_video",
+                violation_error_message="Another interview has this video id: one video is one interview.",
+            ),
         ]
 
     def __str__(self):
@@ -219,9 +225,17 @@ class Interview(models.Model):
         return (self.slug,)
 
     def clean(self):
+        errors = {}
         refusal = after_today(self.published, "Published", precision=self.published_precision)
         if refusal:
-            raise ValidationError({"published": refusal})
+            errors["published"] = refusal
+        # said here to name the holder, which the constraint's own message cannot
+        holder = Interview.objects.filter(video_id=self.video_id).exclude(pk=self.pk).first() if self.video_id else None
+        if holder is not None:
+            errors["video_id"] = (f"Video {self.video_id} is stored already, as {holder.slug!r} from "
+                                  f"{holder.source_name}: one video is one interview.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Participation(models.Model):

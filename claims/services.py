@@ -245,7 +245,12 @@ def annotations_import(sheet: dict, *, source: str, status: str = Claim.Status.A
 
 
 class IngestConflict(ValueError):
-    """An interview that cannot be written: its slug is taken by a different source."""
+    """An interview that cannot be written: its slug is taken by a different source (or, a VideoConflict,
+    its video is another source's interview)."""
+
+
+class VideoConflict(IngestConflict):
+    """An interview that cannot be written: its video is another source's interview. No slug lets it in."""
 
 
 def slug_taken_message(slug: str, holder_source: str) -> str:
@@ -253,6 +258,22 @@ def slug_taken_message(slug: str, holder_source: str) -> str:
     held_by = f" (from {holder_source})" if holder_source else ""
     return (f"an interview with slug {slug!r} already exists{held_by} with a different source text; "
             "give this one another slug")
+
+
+def video_taken_message(video: str, slug: str, holder_source: str, claims: int | None) -> str:
+    """Why a source of `video` is not written: the interview `slug` (from the file `holder_source`, with
+    `claims` claims; None where not known yet) is that video's already."""
+    kept = f"{slug!r} is kept as it is" if claims is None else f"{slug!r} and its {claims} claim(s) are kept as they are"
+    return (f"video {video} is stored already, as {slug!r} from {holder_source} with other bytes; one video is one "
+            f"interview: this file wrote nothing, and {kept}")
+
+
+def video_conflict(video: str, *, field: str = "video_id") -> VideoConflict | None:
+    """The refusal of another interview of `video` (a video id, or with `field="link"` a link), None where none is stored."""
+    stored = Interview.objects.filter(**{field: video}).order_by("pk").first() if video else None
+    if stored is None:
+        return None
+    return VideoConflict(video_taken_message(video, stored.slug, stored.source_name, stored.claims.count()))
 
 
 class IngestFailed(ValueError):
@@ -328,13 +349,14 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
     """Write an ingested interview with its speakers, participants, chapters and turns.
 
     Returns (interview, created). The same source (same sha256) is a no-op returning the stored
-    interview. Speakers are matched by slug and gain the spellings the source used as aliases.
+    interview; another source of a stored video (VideoConflict) or of a taken slug (IngestConflict) is
+    refused. Speakers are matched by slug and gain the spellings the source used as aliases.
     """
     meta = annotated.metadata
     # Every row here is written as plain values (_create_rows, _rows_insert; participations,
     # chapters and turns as bare tuples, no model instances): through the ORM, ingestion's writes
     # took 3x the raw INSERTs of the same rows (issue 8's bench). The unique
-    # sha256 and slug are checked by the INSERT itself; a lookup follows only when one is taken.
+    # sha256, video id and slug are checked by the INSERT itself; a lookup follows only when one is taken.
     try:
         with transaction.atomic():
             [interview] = _create_rows(Interview, [Interview(
@@ -347,6 +369,11 @@ def interview_ingest(*, annotated: AnnotatedInterview) -> tuple[Interview, bool]
         stored = Interview.objects.filter(sha256=annotated.sha256).first()
         if stored is not None:
             return stored, False
+        # the video before the slug: a video's second file usually has its first one's title, and
+        # another slug would not let it in
+        refusal = video_conflict(meta.video_id)
+        if refusal is not None:
+            raise refusal from None
         holder = Interview.objects.filter(slug=meta.slug).values_list("source_name", flat=True).first()
         if holder is not None:
             raise IngestConflict(slug_taken_message(meta.slug, holder)) from None

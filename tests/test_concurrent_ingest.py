@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, transaction
 
 from claims.models import Interview, Participation, Speaker
-from claims.services import interview_ingest
+from claims.services import IngestConflict, interview_ingest
 
 from .test_services import TEXT, annotated
 
@@ -69,3 +69,16 @@ def test_two_files_bringing_the_same_new_speakers_at_once_share_them():
     assert sorted(Speaker.objects.values_list("slug", flat=True)) == ["guest-person", "host-person"]
     assert Participation.objects.count() == 4
     assert Speaker.history.filter(history_type="+").count() == 2
+
+
+def test_two_files_of_one_video_ingested_at_once_make_one_interview():
+    def second_file():
+        try:
+            return interview_ingest(annotated=annotated(text=TEXT + "Host: And then?\n", slug="another-talk",
+                                                        video_id="dQw4w9WgXcQ"))
+        except IngestConflict as refusal:
+            return str(refusal)
+
+    first, second = run_overlapping(lambda: interview_ingest(annotated=annotated(video_id="dQw4w9WgXcQ")), second_file)
+    assert first[1] and second.startswith("video dQw4w9WgXcQ is stored already, as 'a-talk' from talk.txt")
+    assert list(Interview.objects.values_list("slug", flat=True)) == ["a-talk"]

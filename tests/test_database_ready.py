@@ -34,12 +34,12 @@ def test_a_database_never_migrated_is_named_with_what_to_do_not_a_traceback(tmp_
 
 def test_a_database_missing_the_latest_migration_is_named(tmp_path):
     database = tmp_path / "old.sqlite3"
-    for args in (["migrate"], ["migrate", "claims", "0009"]):  # a database from before the last two migrations
+    for args in (["migrate"], ["migrate", "claims", "0009"]):  # a database from before the last three migrations
         migrated = _manage(*args, database_url=f"sqlite:///{database}")
         assert migrated.returncode == 0, migrated.stderr
     done = _manage("ingest", "--dry-run", "seeds/000_5e2d2378550aa81c.txt", database_url=f"sqlite:///{database}")
     assert done.returncode == 1
-    assert "lacks 2 of the project's migrations (first: claims.0010_former_slugs): run `python manage.py migrate` first" in done.stderr, done.stderr
+    assert "lacks 3 of the project's migrations (first: claims.0010_former_slugs): run `python manage.py migrate` first" in done.stderr, done.stderr
 
 
 def test_a_database_that_does_not_answer_is_named(tmp_path):

@@ -20,6 +20,7 @@ from claims.selectors import related_count
 from claims.services import (
     IngestConflict,
     IngestFailed,
+    VideoConflict,
     claim_update,
     claims_extract,
     interview_ingest_file,
@@ -326,7 +327,8 @@ class InterviewAdmin(admin.ModelAdmin):
             self.message_user(request, str(error), messages.ERROR)
             return None
         except (IngestConflict, ValidationError) as error:
-            way_out = " (the Slug field below)" if isinstance(error, IngestConflict) else ""
+            # another slug lets a file in beside the one holding its slug, not beside its video's interview
+            way_out = " (the Slug field below)" if isinstance(error, IngestConflict) and not isinstance(error, VideoConflict) else ""
             for line in _error_lines(error):
                 self.message_user(request, f"{name}: {line}{way_out}", messages.ERROR)
             return None

@@ -72,6 +72,19 @@ def test_a_published_date_after_today_is_refused_naming_the_date_and_today(admin
     assert Interview.objects.get(pk=desk.interview.pk).published == dt.date(2023, 3, 27)
 
 
+def test_a_video_id_another_interview_holds_is_refused_naming_that_interview(admin_client, desk):
+    from tests.factories import make_interview
+
+    holder = make_interview(slug="grid-storage", video_id="dQw4w9WgXcQ", source_name="grid.vtt")
+    claims = list(desk.interview.claims.order_by("start_char", "end_char"))
+    data = interview_form_data(desk.interview, claims, video_id="dQw4w9WgXcQ")
+    response = admin_client.post(reverse("admin:claims_interview_change", args=[desk.interview.pk]), data)
+    assert response.status_code == 200  # before: the database's unique index, a server error
+    assert response.context["adminform"].form.errors["video_id"] == [
+        "Video dQw4w9WgXcQ is stored already, as 'grid-storage' from grid.vtt: one video is one interview."]
+    assert reload(desk.interview).video_id == "" and reload(holder).video_id == "dQw4w9WgXcQ"
+
+
 def test_claims_can_be_approved_inline_on_the_interview_page(admin_client, desk):
     claims = list(desk.interview.claims.order_by("start_char", "end_char"))
     index = claims.index(desk.proposed)
@@ -228,3 +241,25 @@ def test_an_upload_whose_slug_is_taken_says_so_and_the_slug_field_lets_it_in(adm
                                           "slug": "talk-part-2"}, follow=True)
     assert messages_of(response)[0].startswith("Ingested talk.txt as ")
     assert Interview.objects.get(slug="talk-part-2").source_text == other.decode()
+
+
+def _page(title: str, extra: bytes = b"") -> bytes:
+    return f"---\ntitle: {title}\nvideo_id: dQw4w9WgXcQ\n---\n\n".encode() + LABELLED + extra
+
+
+def test_an_upload_of_a_video_stored_from_another_file_is_refused_naming_the_stored_interview(admin_client, db):
+    # the page's own front matter names the video; before, a second interview of it with its own claims
+    upload(admin_client, _page("Grid storage"), name="part-1.md")
+    stored = Interview.objects.get()
+    claims = stored.claims.count()
+    for slug in ("", "grid-storage-2"):  # another slug is no way out
+        response = admin_client.post(UPLOAD, {"file": SimpleUploadedFile("part-2.md", _page("Grid storage, again")),
+                                              "format": "", "slug": slug}, follow=True)
+        assert messages_of(response) == [
+            "part-2.md: video dQw4w9WgXcQ is stored already, as 'grid-storage' from part-1.md with other bytes; one video "
+            f"is one interview: this file wrote nothing, and 'grid-storage' and its {claims} claim(s) are kept as they are"]
+        assert response.redirect_chain == []
+        assert list(Interview.objects.values_list("pk", "sha256")) == [(stored.pk, stored.sha256)]
+        assert Claim.objects.count() == claims
+    response = upload(admin_client, _page("Grid storage"), name="part-1.md")  # the same bytes: nothing changed
+    assert messages_of(response) == ["part-1.md: this file was ingested already, as “Grid storage”; nothing changed."]

@@ -24,11 +24,12 @@ from claims.management.database import DatabaseCommand
 from claims.models import Claim, Interview, after_today
 from claims.selectors import interview_size, interview_stored
 from claims.services import (
-    IngestConflict, IngestFailed, claims_extract, interview_ingest, interview_prepare, slug_taken_message,
-    source_container,
+    IngestConflict, IngestFailed, VideoConflict, claims_extract, interview_ingest, interview_prepare, slug_taken_message,
+    source_container, video_conflict, video_taken_message,
 )
 
-# what a conflict's message adds on the command line: the two ways to name this file's interview
+# what a slug conflict's message adds on the command line: the two ways to name this file's interview (a video's
+# conflict has none: one video is one interview, whatever its slug)
 SLUG_WAY_OUT = '(--slug SLUG with this one file, or a "slug" in its entry of a manifest.json beside it)'
 
 
@@ -128,9 +129,11 @@ class Command(DatabaseCommand):
         self._manifests = self._load_manifests(files)
         self._notes: list[str] = []  # said after the progress bar, which a line written under it would break
         console = Console(file=self.stderr, stderr=True)
-        # what the files of a dry run before this one would have written: {slug: file}, {sha256: (slug, file)}
+        # what the files of a dry run before this one would have written: {slug: file}, {sha256: (slug, file)},
+        # {video id: (slug, file)}
         self._batch_slugs: dict[str, str] = {}
         self._batch_digests: dict[str, tuple[str, str]] = {}
+        self._batch_videos: dict[str, tuple[str, str]] = {}
         # off a terminal (a log, a pipe) the bar draws nothing and left two blank lines in stderr
         with Progress(console=console, transient=True, disable=len(files) < 2 or not console.is_terminal) as progress:
             task = progress.add_task("Ingesting", total=len(files))
@@ -194,8 +197,9 @@ class Command(DatabaseCommand):
                 _show_stored(row, stored, source_container(data, source=str(path)))
                 self._notes.extend(_stored_notes(path, stored, entry, cli_metadata))
                 return row, ""
-            if sidecar is not None and (refusal := _video_stored(path, metadata)):
-                return row, refusal
+            # (the same bytes read in another --format are no other file of their video)
+            if stored is None and (refusal := _video_stored(metadata, info_file=sidecar is not None)):
+                return row, f"{path}: {refusal}"  # told before a 20 MB file is parsed
             annotated = interview_prepare(
                 data, source=str(path), fmt=options["format"], metadata=metadata, max_bytes=options["max_bytes"],
                 chapters=sidecar.chapters if sidecar else (),
@@ -218,6 +222,8 @@ class Command(DatabaseCommand):
                 interview, created = interview_ingest(annotated=annotated)
                 if created and not options["no_extract"]:
                     row.proposals = claims_extract(interview)
+        except VideoConflict as error:
+            return row, f"{path}: {error}"
         except IngestConflict as error:
             holder = Interview.objects.filter(slug=annotated.metadata.slug).values_list("source_name", flat=True).first()
             if holder == path.name:
@@ -254,8 +260,8 @@ class Command(DatabaseCommand):
         return manifests
 
     def _dry_run_result(self, row: Row, path: Path, annotated) -> tuple[Row, str]:
-        """What the real run would do with this file: leave it unchanged, or refuse its slug
-        (taken in the database, or by an earlier file of this run), else create it."""
+        """What the real run would do with this file: leave it unchanged, or refuse its video or its slug
+        (stored or taken in the database, or by an earlier file of this run), else create it."""
         stored = self._batch_digests.get(annotated.sha256)
         if stored is None:
             interview = Interview.objects.filter(sha256=annotated.sha256).first()
@@ -268,7 +274,12 @@ class Command(DatabaseCommand):
             if stored[1] != path.name:
                 self._notes.append(_same_bytes_note(path, stored[1], stored[0]))
             return row, ""
-        slug = annotated.metadata.slug
+        slug, video = annotated.metadata.slug, annotated.metadata.video_id
+        if video and video in self._batch_videos:
+            earlier_slug, earlier = self._batch_videos[video]
+            return row, f"{path}: {video_taken_message(video, earlier_slug, f'{earlier}, earlier in this run,', None)}"
+        if refusal := video_conflict(video):
+            return row, f"{path}: {refusal}"
         holder = self._batch_slugs.get(slug)
         if holder is None:
             holder = Interview.objects.filter(slug=slug).values_list("source_name", flat=True).first()
@@ -280,6 +291,8 @@ class Command(DatabaseCommand):
             return row, f"{path}: {slug_taken_message(slug, holder)} {SLUG_WAY_OUT}"
         self._batch_slugs[slug] = path.name
         self._batch_digests[annotated.sha256] = (slug, path.name)
+        if video:
+            self._batch_videos[video] = (slug, path.name)
         row.status = "parsed (dry run)"
         return row, ""
 
@@ -388,20 +401,14 @@ def _stored_notes(path: Path, stored: Interview, entry: Metadata, cli_metadata: 
     return notes
 
 
-def _video_stored(path: Path, metadata: Metadata) -> str:
-    """Why a caption file of a video stored before, from other bytes, is refused ("" when its video is not
-    stored): one video is one interview, and another file of it (a translation, the automatic captions, a
-    download since) would make a second one."""
-    video = metadata.video_id or metadata.link
-    if not video:
-        return ""
-    stored = Interview.objects.filter(**{"video_id" if metadata.video_id else "link": video}).order_by("pk").first()
-    if stored is None:
-        return ""
-    claims = Claim.objects.filter(interview=stored).count()
-    return (f"{path}: video {video} is stored already, as {stored.slug!r} from {stored.source_name} with other bytes; "
-            f"one video is one interview: this file wrote nothing, and {stored.slug!r} and its {claims} claim(s) are "
-            "kept as they are")
+def _video_stored(metadata: Metadata, *, info_file: bool) -> VideoConflict | None:
+    """The refusal of a file whose video is stored from other bytes, where the options, a manifest or an info
+    file name the video (they win over what the file says): told before the file is parsed. An info file's
+    video without a YouTube id is known by its link (webpage_url), which is not unique in the database (a
+    manifest's link may be a show's page); the service refuses a stored video id whoever names it."""
+    if metadata.video_id:
+        return video_conflict(metadata.video_id)
+    return video_conflict(metadata.link, field="link") if info_file else None
 
 
 def _same_bytes_note(path: Path, holder: str, slug: str) -> str:
