@@ -1,0 +1,61 @@
+"""Field shapes read wrong before 2026-12-08: a plain text in one voice that asks nothing split into a host and an
+invented guest."""
+from claims.ingest.pipeline import run
+
+# a radio producer talking about his show, as a speech-to-text page gives it: punctuated, unlabelled, no question
+MONOLOGUE = (
+    "My name is Tamsin Reed, I'm the co host of harbour talk on community radio. We are sitting in a bakery by the "
+    "wharf this morning, and the ferries are loud outside. The idea for the show came when I was producing a "
+    "lunchtime phone-in for a bigger station. I booked guests and topics there for four years, and I kept thinking "
+    "that our own community never got an hour like that. So I wrote a proposal and took it to the station manager. "
+    "She turned it down the first time, because the schedule was full and nobody wanted to move the fishing report. "
+    "Two years later a volunteer left and a half hour opened up on Sunday nights. We filled it with whatever we had, "
+    "mostly interviews recorded on a borrowed recorder. Now we have a team of six and a waiting list of people who "
+    "want to come on. I still carry the borrowed recorder, although it has been mine for a long time now.\n\n"
+    "The first year was mostly mistakes. We forgot to press record twice, and once we taped a whole hour over the "
+    "sound of a generator at the market. People still tell me they liked that one best, because you could hear the "
+    "stallholders shouting prices in the background. We learned to carry spare batteries, to sit with our backs to "
+    "the wind, and to let people finish their sentences even when the clock was running. The station gave us a "
+    "small budget in the third year, and we spent almost all of it on headphones, because the old ones made "
+    "everybody sound like they were speaking from a cupboard. After that the listeners started writing in. At first "
+    "it was a letter a month, then a letter a week, and now there is a pile on my kitchen table that I answer on "
+    "Sunday mornings before the show. Most of them suggest people we should talk to: a woman who has kept the "
+    "lighthouse log for forty years, a boy who builds radios out of tins, a couple who swim across the harbour "
+    "every New Year's Day. We try to get to all of them, but the list keeps growing faster than we can record. "
+    "What keeps me going is the moment when somebody who has never been on the radio forgets the microphone is "
+    "there and just talks. That is when the best things get said, and most of the time they do not even notice "
+    "that they said them. I go home after those sessions and play the tape twice before I go to sleep.\n\n"
+    "Next month we start a series on the old ferry crews. My uncle worked the night crossing for twenty years, and "
+    "he has promised to bring his logbooks and the brass whistle he kept when the boat was scrapped. I have heard "
+    "his stories at every family dinner since I was small, but I have never heard him tell them to strangers, and "
+    "I suspect they will come out differently. That is the thing about a microphone: it makes people careful at "
+    "first and then, if you wait long enough, it makes them honest. We will see which one my uncle turns out to be.\n"
+)
+
+# the same kind of page where someone asks and someone answers
+INTERVIEW = (
+    "Harbour Talk\n\n"
+    "Welcome back to harbour talk, I'm Tamsin Reed. With me is the baker Ollie Fenn. Ollie, how did the bakery "
+    "start? It started with my grandmother's oven, really. She baked for the whole street on Fridays. And when did "
+    "you take it over? About ten years ago, when her hands got too sore for the dough. What would she make of it "
+    "now? She would say we use too much butter, and she would be right.\n"
+)
+
+
+def test_a_plain_text_that_asks_no_question_is_one_voice():
+    annotated = run(MONOLOGUE, source="harbour_talk.txt")
+    assert annotated.ok and annotated.format == "plain"
+    assert [s.name for s in annotated.speakers] == ["Tamsin Reed"]
+    assert {t.speaker_slug for t in annotated.turns} == {"tamsin-reed"}
+
+
+def test_a_short_plain_text_without_a_question_is_still_decoded():
+    # a real interview's few turns can ask nothing (seed 002 runs to 407 words so): too short to say one voice
+    first_paragraph = MONOLOGUE.split("\n\n")[0] + "\n"
+    assert run(first_paragraph, source="harbour_talk_short.txt").speakers[-1].name == "Guest"
+
+
+def test_a_plain_text_with_questions_keeps_two_voices():
+    annotated = run(INTERVIEW, source="harbour_talk_interview.txt")
+    assert annotated.ok
+    assert len({t.speaker_slug for t in annotated.turns}) == 2
