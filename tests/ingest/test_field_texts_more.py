@@ -59,3 +59,39 @@ def test_a_plain_text_with_questions_keeps_two_voices():
     annotated = run(INTERVIEW, source="harbour_talk_interview.txt")
     assert annotated.ok
     assert len({t.speaker_slug for t in annotated.turns}) == 2
+
+
+# a YouTube channel's intro as a transcript archive keeps it: front matter, the title as a heading, then the
+# captions as spoken (no punctuation, "I" capitalised)
+CHANNEL_INTRO = (
+    "---\n"
+    'title: "Meet Priya"\n'
+    'publish_date: "2024-05-02"\n'
+    'author: "Garden Notes | Priya K Raman"\n'
+    "---\n\n"
+    "# Meet Priya\n\n"
+    "hey I'm Priya Raman I'm a market gardener from the valley I grow salad greens for three restaurants and a "
+    "farm stand on this channel I want to share what twelve years of small plots have taught me about soil and "
+    "water and selling what you grow I post every week so I'll see you in the comments\n"
+)
+
+
+def test_raw_captions_under_a_title_heading_leave_the_heading_out_of_the_words():
+    annotated = run(CHANNEL_INTRO, source="meet_priya.md")
+    assert annotated.ok and annotated.format == "raw_captions"
+    assert annotated.metadata.title == "Meet Priya"
+    first = annotated.source_text[annotated.turns[0].start_char:annotated.turns[0].end_char]
+    assert first.startswith("hey I'm Priya Raman")
+    assert all("# Meet" not in annotated.source_text[t.start_char:t.end_char] for t in annotated.turns)
+
+
+def test_a_greeting_then_i_am_name_opening_raw_captions_names_the_host():
+    annotated = run(CHANNEL_INTRO, source="meet_priya.md")
+    assert annotated.metadata.hosts == ("Priya Raman",)
+    assert ("Priya Raman", "host") in [(s.name, s.role) for s in annotated.speakers]
+
+
+def test_i_am_name_later_in_the_opening_names_no_host():
+    # an answer's "I'm <Name>" after the first words is not the opening speaker's
+    text = CHANNEL_INTRO.replace("hey I'm Priya Raman", "so today we have a guest hey I'm Priya Raman")
+    assert run(text, source="meet_priya.md").metadata.hosts == ()
