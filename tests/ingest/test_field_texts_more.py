@@ -95,3 +95,56 @@ def test_i_am_name_later_in_the_opening_names_no_host():
     # an answer's "I'm <Name>" after the first words is not the opening speaker's
     text = CHANNEL_INTRO.replace("hey I'm Priya Raman", "so today we have a guest hey I'm Priya Raman")
     assert run(text, source="meet_priya.md").metadata.hosts == ()
+
+
+# a committee hearing typed up by a volunteer: the first member to ask is labelled once, with the title the
+# others' labels give alone ("Senator Black:" above "AA:" and "Senator:"), before any label is established
+HEARING = (
+    "---\ntitle: Harbour Committee\ndate: 2015-03-04\n---\n\n"
+    "# Other remarks.\n\n"
+    "Senator Ruiz: Thank you, Chair, and thank you for coming. The ferry operators told us last week that they "
+    "want rules soon. You say the rules can wait. Help me with that.\n\n"
+    "MK: The operators want clarity, and I agree with them. What I ask is that the rules fit the boats we have.\n\n"
+    "Senator: How long would that take?\n\n"
+    "MK: About two seasons, if the surveys start this spring.\n\n"
+    "Senator: And who pays for the surveys?\n\n"
+    "MK: The port, as it did the last time.\n\n"
+    "Senator Oduya: Thank you for being with us. Can the port pay for it this year?\n\n"
+    "MK: It can, if the dredging waits a year.\n"
+)
+
+
+def test_a_titled_label_used_once_before_the_others_is_a_label():
+    annotated = run(HEARING, source="harbour_committee.md")
+    assert annotated.format == "labelled"
+    names = {s.slug: s.name for s in annotated.speakers}
+    assert [names[t.speaker_slug] for t in annotated.turns][:3] == ["Senator Ruiz", "MK", "Senator"]
+    assert annotated.source_text[annotated.turns[0].start_char:].startswith("Thank you, Chair")
+    # the members ask, the witness answers: a member's title alone ("Senator:", the name not caught) is a member's
+    assert {s.name: s.role for s in annotated.speakers} == {"Senator Ruiz": "host", "Senator": "host", "Senator Oduya": "host",
+                                                           "MK": "guest"}
+
+
+def test_a_header_field_before_the_labels_is_still_no_label():
+    text = HEARING.replace("Senator Ruiz: Thank you", "Senator Notes: see the minutes.\n\nSenator Ruiz: Thank you")
+    annotated = run(text, source="harbour_committee.md")
+    names = {s.name for s in annotated.speakers}
+    assert "Senator Notes" not in names
+
+
+def test_a_members_title_alone_counts_among_the_members_asking():
+    # the named members make statements; the one whose name was not caught asks; one of the members' questions
+    # was typed without its label, inside the witness's turn
+    text = (
+        "Senator Ruiz: Thank you, Chair, and welcome. The operators want rules soon. Help me with that.\n\n"
+        "MK: The operators want clarity, and I agree with them.\n\nThank you for that. And the cost?\n\n"
+        "Senator: How long would the surveys take?\n\n"
+        "MK: About two seasons.\n\n"
+        "Senator: And who pays for them?\n\n"
+        "MK: The port, as it did the last time.\n\n"
+        "Senator Oduya: Thank you for being with us. I will leave my questions for the second round.\n\n"
+        "MK: Thank you, Senator.\n"
+    )
+    annotated = run(text, source="harbour_committee.txt")
+    assert {s.name: s.role for s in annotated.speakers} == {
+        "Senator Ruiz": "host", "Senator": "host", "Senator Oduya": "host", "MK": "guest"}

@@ -1149,7 +1149,8 @@ def _label_lines(text: str):
             if c[5] not in names and (_looks_like_a_name(c[5], words=words)
                                       or c[5].lower() in first_names and _looks_like_a_name(c[5], words=1)):
                 shape = _shape(c)
-                if shape in shapes and (shape[2] or i > first and not _sentence_goes_on_into(text, c[1], label_starts)):
+                if shape in shapes and (shape[2] or i > first and not _sentence_goes_on_into(text, c[1], label_starts)
+                                        or i < first and _titled_form_asking(c, names)):
                     names.add(c[5])
         # a name in full once, then its initials (a magazine's "**Don Watkins:**", then "**DW:**"), however
         # it is written: attribution makes the two one speaker
@@ -1157,6 +1158,15 @@ def _label_lines(text: str):
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
+
+
+def _titled_form_asking(cand, names: set[str]) -> bool:
+    """Whether a name used once, before the first established label, is the title one of those labels gives
+    alone, then a surname (a hearing's "Senator Black:" above its "Senator:" and "AA:" lines: the first member
+    to ask, labelled in full), and its words a sentence of prose (a header's "Senator Notes: see ..." is none)."""
+    words = cand[5].split()
+    rest = cand[3][cand[4].start("rest"):] if cand[4].group("rest") else ""
+    return len(words) == 2 and words[0] in names and words[1][:1].isupper() and reads_as_prose(rest.partition(". ")[0] + ".")
 
 
 # a person's first and last name in the text's opening, as a show's notes or header name a guest ("Jen Person")
