@@ -148,3 +148,39 @@ def test_a_members_title_alone_counts_among_the_members_asking():
     annotated = run(text, source="harbour_committee.txt")
     assert {s.name: s.role for s in annotated.speakers} == {
         "Senator Ruiz": "host", "Senator": "host", "Senator Oduya": "host", "MK": "guest"}
+
+
+# a usability study's report in Markdown: its interview transcripts in an annex, then a heading and the links to
+# the recordings (the labels' lines one after another, no blank line between)
+STUDY_ANNEX = (
+    "## Anexos\n\n"
+    "#### Entrevista a Rosa Vidal, recepcionista del edificio.\n\n"
+    "Lucía Mora, Entrevistadora: Queremos saber cómo registran a las visitas. ¿Nos cuentas cómo lo haces?\n"
+    "Rosa Vidal, Recepcionista: Les pido el nombre y el correo, y los apunto en la tableta.\n"
+    "EN: ¿Y si la tableta no funciona?\n"
+    "RV: Uso una libreta y después lo paso al sistema.\n"
+    "EN: Creo que sería todo, gracias.\n\n"
+    "##### Audios\n"
+    "[Entrevista a Rosa Vidal]( https://example.org/audio/rosa)\n"
+)
+
+
+def test_a_heading_after_the_last_turn_ends_the_transcript():
+    annotated = run(STUDY_ANNEX, source="estudio.md")
+    assert annotated.format == "labelled"
+    last = annotated.turns[-1]
+    assert annotated.source_text[last.start_char:last.end_char] == "Creo que sería todo, gracias."
+
+
+def test_a_label_opening_the_part_another_label_gives_is_that_speaker():
+    # "Lucía Mora, Entrevistadora:" once, then "EN:" (ENtrevistadora) for each of her questions
+    annotated = run(STUDY_ANNEX, source="estudio.md")
+    assert {s.name: s.role for s in annotated.speakers} == {"Lucía Mora": "host", "Rosa Vidal": "guest"}
+    names = {s.slug: s.name for s in annotated.speakers}
+    assert [names[t.speaker_slug] for t in annotated.turns] == ["Lucía Mora", "Rosa Vidal"] * 2 + ["Lucía Mora"]
+
+
+def test_two_capitals_that_open_no_part_stay_their_own_label():
+    text = STUDY_ANNEX.replace("Lucía Mora, Entrevistadora:", "Lucía Mora, Moderadora:")
+    names = {s.name for s in run(text, source="estudio.md").speakers}
+    assert "EN" in names

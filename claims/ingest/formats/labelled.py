@@ -408,7 +408,10 @@ _SUBJECT_HEADING = re.compile(
 _SUBJECT_HEADING_CHARS = 80
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
-_FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
+_FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)"
+                          # or a Markdown heading opening a paragraph: a report's next section ("##### Audios" and
+                          # the recordings' links under a usability study's annexed interviews)
+                          r"|\n[ \t]*\r?\n[ \t]*#{1,6}[ \t]+\S")
 # the last line crediting who transcribed it: Otter's "Transcribed by https://otter.ai", ASAP Sports' "FastScripts
 # Transcript by ASAP Sports", Sonix's on a free account "(Transcribed by Sonix.ai - Remove this message by upgrading ...)"
 _CREDIT = re.compile(
@@ -1689,11 +1692,14 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     listed_titles = None  # an earnings call's participants' titles, once a listed name labels a turn
     # a label said again is one match (_candidates), read here once: its time, where its words start, its role hint
     read: dict[re.Match, tuple] = {}
+    part_of: dict[str, str] = {}  # a name labelled with its part ("Sandra Salinas, Entrevistadora:"): the part
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         label = read.get(m)
         if label is None:
             label = read[m] = (_stamp(m), m.group("rest"), m.start("rest"), _role_hint(m))
         stamp, rest, rest_start, role_hint = label
+        if m.re is LABEL_LINE and m.group("role"):
+            part_of.setdefault(name, m.group("role"))
         shape = m.re
         if time_before:
             stamp = stamp or time_before
@@ -1757,6 +1763,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                 previous_time = _in_order(seconds, previous_time, source, line_no, errors)
             turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
                                     role_hint=role_hint))
+    if part_of:
+        turns = _part_opened(turns, part_of)
     if _times_of_day(starts, turns):
         first = turns[0].start_seconds
         turns = [replace(t, start_seconds=t.start_seconds - first) if t.start_seconds is not None else t for t in turns]
@@ -1834,6 +1842,25 @@ def _oral_history_title(head: str, title: str) -> str:
     if about and line and line.group("name").strip().upper() == about.group(1).upper():
         return f"{about.group(1)}: {line.group('by')}"
     return title
+
+
+def _part_opened(turns: list[ParsedTurn], parts: dict[str, str]) -> list[ParsedTurn]:
+    """The turns, a label of two to four capitals that opens the part one name was labelled with given that
+    name ("Sandra Salinas, Entrevistadora:" once, then "EN:" for her questions: a usability study's interviews);
+    not where the capitals open two names' parts, nor where they are a name's own initials."""
+    named = {t.speaker_label for t in turns if t.speaker_label}
+    by_short: dict[str, set[str]] = {}
+    for name, part in parts.items():
+        for n in range(2, 5):
+            by_short.setdefault(part[:n].upper(), set()).add(name)
+    own_initials = {initials(name) for name in named}
+    renamed = {short: next(iter(names)) for short, names in by_short.items()
+               if len(names) == 1 and short in named and short not in own_initials and short not in parts}
+    if not renamed:
+        return turns
+    hint = {t.speaker_label: t.role_hint for t in turns if t.speaker_label in renamed.values()}
+    return [replace(t, speaker_label=renamed[t.speaker_label], role_hint=hint[renamed[t.speaker_label]])
+            if t.speaker_label in renamed else t for t in turns]
 
 
 def _is_hearing(starts) -> bool:
