@@ -184,3 +184,24 @@ def test_two_capitals_that_open_no_part_stay_their_own_label():
     text = STUDY_ANNEX.replace("Lucía Mora, Entrevistadora:", "Lucía Mora, Moderadora:")
     names = {s.name for s in run(text, source="estudio.md").speakers}
     assert "EN" in names
+
+
+def test_a_hearings_prepared_remarks_above_the_labels_are_the_witness_s():
+    # the witness's statement under its own heading, then questions: the one witness's words, not outside the
+    # transcript; the unlabelled exchange under the next heading is nobody's we can tell, and stays out
+    text = HEARING.replace("# Other remarks.\n\n", (
+        "# Prepared remarks.\n\n"
+        "I have surveyed harbours for twenty years, most of them on this coast.\n\n"
+        "The ferries we have today were built for a shallower channel than the one we dredged.\n\n"
+        "Thank you for the opportunity to speak to the committee.\n\n"
+        "(5m 10s)\n\n"
+        "# Other remarks.\n\n"
+        "Thank you for your remarks. Would you say more about the channel?\n\n"
+        "Gladly. It is deeper on the north side now.\n\n"))
+    annotated = run(text, source="harbour_committee.md")
+    names = {s.slug: s.name for s in annotated.speakers}
+    said = [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert said[0] == ("MK", "I have surveyed harbours for twenty years, most of them on this coast.")
+    assert said[2] == ("MK", "Thank you for the opportunity to speak to the committee.")
+    assert said[3][0] == "Senator Ruiz"
+    assert all("(5m 10s)" not in words and "Would you say more" not in words for _, words in said)

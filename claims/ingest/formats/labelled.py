@@ -1805,15 +1805,49 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
     hearing = _is_hearing(starts) or members_ask(text, turns, full=full)
+    head = text[:content_start]
     if hearing:
         roles = hearing_roles(text, turns, front=text[: starts[0][1]], full=full)
         turns = [replace(t, role_hint=roles.get(t.speaker_label)) for t in turns]
-    broadcast = _broadcast_heading(text[:content_start])
+        witnesses = [label for label, role in roles.items() if role == "guest"]
+        remarks = _prepared_remarks(text, content_start, witnesses[0]) if len(witnesses) == 1 else []
+        if remarks:
+            turns = remarks + turns
+            content_start = text.rfind("\n", 0, remarks[0].start_char) + 1
+    broadcast = _broadcast_heading(head)
     show, title = broadcast if broadcast else ("", title)
     return ParsedSource(
-        format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(text[:content_start])), turns=tuple(turns),
+        format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(head)), turns=tuple(turns),
         content_start=content_start, content_end=content_end, errors=tuple(errors), hearing=hearing,
     )
+
+
+# a hearing's witness's statement under its own heading above the questions ("# Prepared remarks.", "## Opening
+# statement": a committee transcript on bitcointranscripts)
+_REMARKS_HEADING = re.compile(r"(?im)^[ \t]*#{1,6}[ \t]+(?:prepared|opening)[ \t]+(?:remarks|statement)\.?[ \t]*\r?$")
+
+
+def _prepared_remarks(text: str, end: int, witness: str) -> list[ParsedTurn]:
+    """The paragraphs of prose under the last prepared remarks' heading before `end` (the first label), up to the
+    next heading: the one witness's words, a turn each; a note between them ("(11m 32s)") is no one's. [] where
+    there is no such heading."""
+    heading = None
+    for heading in _REMARKS_HEADING.finditer(text, 0, end):
+        pass
+    if heading is None:
+        return []
+    remarks = []
+    line_no, counted = text.count("\n", 0, heading.end()) + 1, heading.end()
+    for p in _PARAGRAPH.finditer(text, heading.end(), end):
+        lines = p.group().split("\n")
+        if all(_NOT_SPOKEN_LINE.fullmatch(line.rstrip("\r")) for line in lines):
+            break  # the next section's heading
+        if not reads_as_prose(lines[-1]):
+            continue
+        a, b = trim(text, p.start(), p.end())
+        line_no, counted = line_no + text.count("\n", counted, a), a
+        remarks.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=witness, role_hint="guest"))
+    return remarks
 
 
 # the examiners' lines where they stand in a text ("BY MS. ORTIZ:" on its own line)
