@@ -97,6 +97,20 @@ on 3c9350e 0 right, 4 wrong, 12 of 26 held; after 3 right, 1 wrong, 25 of 26. Th
   the pages corpus: http://www.pridenz.com/ait_out_in_the_bay.html (the excerpt the corpus holds)
   Not found again through the tools: the Vector Podcast's RSS record with Whisper's segments in YAML, and the case.law
   opinion's HTML with a justice of the peace's testimony.
+
+A fourth look (2026-12-08, bench/RESULTS.md): 8 files fetched again, 30 checks; on 44ddc50 0 right, 16 of 30; after
+1 right, 20 of 30. The sources:
+  sohailbhamani/nate-jones-transcripts: episodes/2024-07-31-intro-to-nate/transcript.md (whole)
+  bitcointranscripts/bitcointranscripts: andreas-antonopoulos/2014-10-08-andreas-antonopolous-canada-senate-bitcoin.md
+    (its header, three of the prepared remarks' paragraphs, the exchange before the labels and eight labelled turns,
+    long answers cut to their first and last sentences)
+  the code index's Spanish usability study (A255 coworking, 2018): its annex, the first interview's first 16 turns and
+    the second's first 10, then the recordings' heading and a link
+  the pages corpus: http://www.pridenz.com/ait_out_in_the_bay.html, https://de.scribd.com/document/483739622/19-840-i426,
+    https://tr.scribd.com/document/219670075/SBA-List-COAST-v-Driehaus-et-al-Oral-Argument,
+    http://ojopublico.jerre-dev.xyz/entrevistas/natalia-sobrevilla-el-problema-del-peru-es-un-problema-desigualdad
+    (the excerpts the corpus holds)
+  Not found again: the UK Commons' Hansard PDF text quoted in a Reddit post.
 """
 from __future__ import annotations
 
