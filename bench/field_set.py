@@ -98,7 +98,7 @@ on 3c9350e 0 right, 4 wrong, 12 of 26 held; after 3 right, 1 wrong, 25 of 26. Th
   Not found again through the tools: the Vector Podcast's RSS record with Whisper's segments in YAML, and the case.law
   opinion's HTML with a justice of the peace's testimony.
 
-A fourth look (2026-12-08, bench/RESULTS.md): 8 files fetched again, 30 checks; on 44ddc50 0 right, 16 of 30; after
+A fourth look (2026-12-08, bench/RESULTS.md): 7 files fetched again, 30 checks; on 44ddc50 0 right, 16 of 30; after
 1 right, 20 of 30. The sources:
   sohailbhamani/nate-jones-transcripts: episodes/2024-07-31-intro-to-nate/transcript.md (whole)
   bitcointranscripts/bitcointranscripts: andreas-antonopoulos/2014-10-08-andreas-antonopolous-canada-senate-bitcoin.md
