@@ -108,6 +108,20 @@ Column Space of A Contains All Vectors Ax" as PDF text; an OCW 8.591J lecture (c
 Markdown, a page of it; a YouTube transcript of MIT 18.S096 lecture 1 saved as Markdown (wvXDB9dMdEo), its first
 100 lines and its first 62; https://www.rev.com/blog/transcripts/supreme-court-argument-hearings-by-phone-transcript-may-6
 as the pages corpus holds it.
+
+A fifth look (2026-12-08, bench/RESULTS.md): 7 files fetched again, 30 checks; on 44ddc50 0 right, 16 of 30; after
+1 right, 20 of 30. The sources:
+  sohailbhamani/nate-jones-transcripts: episodes/2024-07-31-intro-to-nate/transcript.md (whole)
+  bitcointranscripts/bitcointranscripts: andreas-antonopoulos/2014-10-08-andreas-antonopolous-canada-senate-bitcoin.md
+    (its header, three of the prepared remarks' paragraphs, the exchange before the labels and eight labelled turns,
+    long answers cut to their first and last sentences)
+  the code index's Spanish usability study (A255 coworking, 2018): its annex, the first interview's first 16 turns and
+    the second's first 10, then the recordings' heading and a link
+  the pages corpus: http://www.pridenz.com/ait_out_in_the_bay.html, https://de.scribd.com/document/483739622/19-840-i426,
+    https://tr.scribd.com/document/219670075/SBA-List-COAST-v-Driehaus-et-al-Oral-Argument,
+    http://ojopublico.jerre-dev.xyz/entrevistas/natalia-sobrevilla-el-problema-del-peru-es-un-problema-desigualdad
+    (the excerpts the corpus holds)
+  Not found again: the UK Commons' Hansard PDF text quoted in a Reddit post.
 """
 from __future__ import annotations
 

@@ -181,6 +181,13 @@ def _introducing(i_am: str, and_: str, this_is: str, listening: str, welcome: st
 _OTHER_HOST_IN_OPENING = [p for phrases in _INTRODUCING for p in _introducing(*phrases)[0]]
 # two people introducing themselves in the first lines are co-hosts ("I'm Adam Stachowiak. And I'm Wynne
 # Netherlands. This is The Changelog."): the one beside the show's name is no likelier the host than the other
+_NOT_I = r"(?!I\b|I['’])"  # "I" and "I'm" are no word of a name
+# a greeting and "I'm <Name>" as the opening's first words ("hey I'm Nate Jones I'm a 20-year ...": a channel's
+# raw captions, where "I" keeps its capital and no comma ends the name): the one who opens, the host
+_GREETED_AS_HOST = re.compile(
+    rf"(?i:hi|hello|hey)(?:\s(?i:everyone|everybody|there|all|folks|guys))?[,!.]?\s(?i:I['’]m|I am|my name is)\s"
+    rf"({_NOT_I}{_WORD}(?:\s{_PARTICLE}?{_NOT_I}{_WORD}){{1,3}})(?=\s+I\b|\s+I['’]|[,.!]|\s+[a-z]|\s*$)"
+)
 _SELF_INTRODUCED = re.compile(rf"(?i:\b(?:I['’]m|I am|my name is))\s({_NAME}){_ENDS}")
 # an opening that has several guests, though it introduces one by a phrase above ("I've got very special guests
 # today", "we have some very exciting guests"): the one named may be a co-host ("Joining me is ..." on a panel show)
@@ -251,6 +258,8 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
             hosts = _this_is_host(first_lines, metadata)
         if not hosts:
             hosts = _introduced_after_the_show(first_lines)
+        if not hosts and (greeted := _GREETED_AS_HOST.match(first_lines)):
+            hosts = [name] if (name := _person(greeted.group(1))) else []
         if len(hosts) == 1 and hosts[0] not in metadata.guests and len(_names([_SELF_INTRODUCED], first_lines)) < 2:
             found["hosts"] = (hosts[0],)
     if not metadata.guests:

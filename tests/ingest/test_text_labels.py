@@ -315,9 +315,11 @@ def test_a_participant_named_once_with_a_part_in_any_case_then_by_initials_is_a_
     assert parsed.format == "labelled" and not parsed.errors
     assert [(label, words) for _, label, _, words in spans(text, parsed)][:3] == [
         ("Sandra Salinas", "Cuéntanos cómo registras a tus visitantes."),
-        ("Irene Galván", "Desde la página, con el nombre y el correo."), ("EN", "¿Y te avisan cuando llegan?")]
+        ("Irene Galván", "Desde la página, con el nombre y el correo."),
+        ("Sandra Salinas", "¿Y te avisan cuando llegan?")]  # "EN" opens her part, Entrevistadora
     # a sentence with a comma and a colon, its "initials" labelling nothing, stays in the turn
-    assert spans(text, parsed)[-2][1:] == ("EN", None, "Una cosa más.\nLast Tuesday, the committee said: nothing changes.")
+    assert spans(text, parsed)[-2][1:] == ("Sandra Salinas", None,
+                                           "Una cosa más.\nLast Tuesday, the committee said: nothing changes.")
 
 
 def test_a_title_line_ends_a_turn_where_the_text_has_it_twice_as_a_line_start():

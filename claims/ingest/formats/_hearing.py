@@ -32,6 +32,7 @@ HOST, GUEST = "host", "guest"
 _CHAIR_TITLE = re.compile(r"(?i)(?:Acting[ ])?(?:Chairman|Chairwoman|Chair|Vice[ ]Chair(?:man|woman)?)[ ]")
 _MEMBER_TITLE = re.compile(
     r"(?i)(?:Ranking[ ]Member|Senator|Sen\.|Representative|Rep\.|Delegate)[ ]"
+    r"|(?:Senator|Representative)$"  # the title alone, where the typist did not catch the name ("Senator:")
     r"|The[ ](?:Acting[ ])?(?:Chairman|Chairwoman|Chair|Vice[ ]Chair(?:man|woman)?|Presiding[ ]Officer)$"
 )
 # the words before a surname in a label that are no part of it ("Mr. Okafor", "Secretary Blinken")

@@ -419,7 +419,10 @@ _SUBJECT_HEADING = re.compile(
 _SUBJECT_HEADING_CHARS = 80
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
-_FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)")
+_FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)"
+                          # or a Markdown heading opening a paragraph: a report's next section ("##### Audios" and
+                          # the recordings' links under a usability study's annexed interviews)
+                          r"|\n[ \t]*\r?\n[ \t]*#{1,6}[ \t]+\S")
 # the last line crediting who transcribed it: Otter's "Transcribed by https://otter.ai", ASAP Sports' "FastScripts
 # Transcript by ASAP Sports", Sonix's on a free account "(Transcribed by Sonix.ai - Remove this message by upgrading ...)"
 _CREDIT = re.compile(
@@ -1169,7 +1172,8 @@ def _label_lines(text: str):
             if c[5] not in names and (_looks_like_a_name(c[5], words=words)
                                       or c[5].lower() in first_names and _looks_like_a_name(c[5], words=1)):
                 shape = _shape(c)
-                if shape in shapes and (shape[2] or i > first and not _sentence_goes_on_into(text, c[1], label_starts)):
+                if shape in shapes and (shape[2] or i > first and not _sentence_goes_on_into(text, c[1], label_starts)
+                                        or i < first and _titled_form_asking(c, names)):
                     names.add(c[5])
         # a name in full once, then its initials (a magazine's "**Don Watkins:**", then "**DW:**"), however
         # it is written: attribution makes the two one speaker
@@ -1177,6 +1181,15 @@ def _label_lines(text: str):
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
+
+
+def _titled_form_asking(cand, names: set[str]) -> bool:
+    """Whether a name used once, before the first established label, is the title one of those labels gives
+    alone, then a surname (a hearing's "Senator Black:" above its "Senator:" and "AA:" lines: the first member
+    to ask, labelled in full), and its words a sentence of prose (a header's "Senator Notes: see ..." is none)."""
+    words = cand[5].split()
+    rest = cand[3][cand[4].start("rest"):] if cand[4].group("rest") else ""
+    return len(words) == 2 and words[0] in names and words[1][:1].isupper() and reads_as_prose(rest.partition(". ")[0] + ".")
 
 
 # a person's first and last name in the text's opening, as a show's notes or header name a guest ("Jen Person")
@@ -1754,11 +1767,14 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     listed_titles = None  # an earnings call's participants' titles, once a listed name labels a turn
     # a label said again is one match (_candidates), read here once: its time, where its words start, its role hint
     read: dict[re.Match, tuple] = {}
+    part_of: dict[str, str] = {}  # a name labelled with its part ("Sandra Salinas, Entrevistadora:"): the part
     for (number, line_start, line_end, line, m, name), stop in zip(starts, bounds):
         label = read.get(m)
         if label is None:
             label = read[m] = (_stamp(m), m.group("rest"), m.start("rest"), _role_hint(m))
         stamp, rest, rest_start, role_hint = label
+        if m.re is LABEL_LINE and m.group("role"):
+            part_of.setdefault(name, m.group("role"))
         shape = m.re
         if time_before:
             stamp = stamp or time_before
@@ -1832,6 +1848,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             a, b = _without_bold_ends(text, *after)
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", line_start, a), speaker_label=name,
                                     role_hint=role_hint))
+    if part_of:
+        turns = _part_opened(turns, part_of)
     if _times_of_day(starts, turns):
         first = turns[0].start_seconds
         turns = [replace(t, start_seconds=t.start_seconds - first) if t.start_seconds is not None else t for t in turns]
@@ -1872,15 +1890,49 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
     hearing = _is_hearing(starts) or members_ask(text, turns, full=full)
+    head = text[:content_start]
     if hearing:
         roles = hearing_roles(text, turns, front=text[: starts[0][1]], full=full)
         turns = [replace(t, role_hint=roles.get(t.speaker_label)) for t in turns]
-    broadcast = _broadcast_heading(text[:content_start])
+        witnesses = [label for label, role in roles.items() if role == "guest"]
+        remarks = _prepared_remarks(text, content_start, witnesses[0]) if len(witnesses) == 1 else []
+        if remarks:
+            turns = remarks + turns
+            content_start = text.rfind("\n", 0, remarks[0].start_char) + 1
+    broadcast = _broadcast_heading(head)
     show, title = broadcast if broadcast else ("", title)
     return ParsedSource(
-        format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(text[:content_start])), turns=tuple(turns),
+        format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(head)), turns=tuple(turns),
         content_start=content_start, content_end=content_end, errors=tuple(errors), hearing=hearing,
     )
+
+
+# a hearing's witness's statement under its own heading above the questions ("# Prepared remarks.", "## Opening
+# statement": a committee transcript on bitcointranscripts)
+_REMARKS_HEADING = re.compile(r"(?im)^[ \t]*#{1,6}[ \t]+(?:prepared|opening)[ \t]+(?:remarks|statement)\.?[ \t]*\r?$")
+
+
+def _prepared_remarks(text: str, end: int, witness: str) -> list[ParsedTurn]:
+    """The paragraphs of prose under the last prepared remarks' heading before `end` (the first label), up to the
+    next heading: the one witness's words, a turn each; a note between them ("(11m 32s)") is no one's. [] where
+    there is no such heading."""
+    heading = None
+    for heading in _REMARKS_HEADING.finditer(text, 0, end):
+        pass
+    if heading is None:
+        return []
+    remarks = []
+    line_no, counted = text.count("\n", 0, heading.end()) + 1, heading.end()
+    for p in _PARAGRAPH.finditer(text, heading.end(), end):
+        lines = p.group().split("\n")
+        if all(_NOT_SPOKEN_LINE.fullmatch(line.rstrip("\r")) for line in lines):
+            break  # the next section's heading
+        if not reads_as_prose(lines[-1]):
+            continue
+        a, b = trim(text, p.start(), p.end())
+        line_no, counted = line_no + text.count("\n", counted, a), a
+        remarks.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=witness, role_hint="guest"))
+    return remarks
 
 
 # the examiners' lines where they stand in a text ("BY MS. ORTIZ:" on its own line)
@@ -1909,6 +1961,25 @@ def _oral_history_title(head: str, title: str) -> str:
     if about and line and line.group("name").strip().upper() == about.group(1).upper():
         return f"{about.group(1)}: {line.group('by')}"
     return title
+
+
+def _part_opened(turns: list[ParsedTurn], parts: dict[str, str]) -> list[ParsedTurn]:
+    """The turns, a label of two to four capitals that opens the part one name was labelled with given that
+    name ("Sandra Salinas, Entrevistadora:" once, then "EN:" for her questions: a usability study's interviews);
+    not where the capitals open two names' parts, nor where they are a name's own initials."""
+    named = {t.speaker_label for t in turns if t.speaker_label}
+    by_short: dict[str, set[str]] = {}
+    for name, part in parts.items():
+        for n in range(2, 5):
+            by_short.setdefault(part[:n].upper(), set()).add(name)
+    own_initials = {initials(name) for name in named}
+    renamed = {short: next(iter(names)) for short, names in by_short.items()
+               if len(names) == 1 and short in named and short not in own_initials and short not in parts}
+    if not renamed:
+        return turns
+    hint = {t.speaker_label: t.role_hint for t in turns if t.speaker_label in renamed.values()}
+    return [replace(t, speaker_label=renamed[t.speaker_label], role_hint=hint[renamed[t.speaker_label]])
+            if t.speaker_label in renamed else t for t in turns]
 
 
 def _is_hearing(starts) -> bool:

@@ -1,9 +1,12 @@
 """Raw speech-recognition captions (seed 000): one block of words, no punctuation, no labels.
 
 The whole text (less surrounding whitespace) is one unlabelled turn; speakers and sentences
-are found later from the words themselves.
+are found later from the words themselves. Markdown headings opening the text (a transcript archive's
+"# <episode title>" above the captions) are no one's words: the first of them is the title.
 """
 from __future__ import annotations
+
+import re
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
@@ -16,6 +19,10 @@ NAME = "raw_captions"
 MAX_PUNCTUATION_RATE = 0.02
 
 
+# a Markdown heading line above the captions ("# Intro to Nate")
+_HEADING_LINE = re.compile(r"[ \t]*#{1,6}[ \t]+(?P<heading>[^\n]*?)[ \t#]*\r?(?:\n|$)")
+
+
 def looks_like(text: str) -> bool:
     return punctuation_rate(text) < MAX_PUNCTUATION_RATE
 
@@ -23,6 +30,10 @@ def looks_like(text: str) -> bool:
 def parse(text: str, *, source: str) -> ParsedSource:
     """Text in, ParsedSource with one unlabelled turn over the whole text out."""
     start, end = trim(text, 0, len(text))
+    title = ""
+    while (heading := _HEADING_LINE.match(text, start, end)) and heading.end() < end:
+        title = title or heading.group("heading").replace("**", "").strip()
+        start, end = trim(text, heading.end(), end)
     errors: tuple[IngestError, ...] = ()
     if not looks_like(text):
         first = _SENTENCE_END.search(text)
@@ -30,5 +41,5 @@ def parse(text: str, *, source: str) -> ParsedSource:
         errors = (IngestError(source, line, "not raw captions: the text is punctuated (try --format plain)"),)
     turns = (ParsedTurn(start_char=start, end_char=end, line=LineIndex(text).line(start)),) if end > start and not errors else ()
     return ParsedSource(
-        format=NAME, metadata=Metadata(), turns=turns, content_start=start, content_end=end, errors=errors
+        format=NAME, metadata=Metadata(title=title), turns=turns, content_start=start, content_end=end, errors=errors
     )
