@@ -37,3 +37,42 @@ def test_a_timed_paragraph_saying_transcribed_by_mid_text_stays_words():
             "0:09  \nThat must have taken weeks.\n")
     annotated = run(text, source="hand.txt")
     assert any("Transcribed by hand" in words for _, words in _said(annotated))
+
+
+# Otter's export where it told no voice apart: every paragraph under "Unknown Speaker  m:ss"
+_OTTER_UNKNOWN_SPEAKERS = """Unknown Speaker  0:04  
+Hi, thanks for making the time today. Can you hear me all right?
+
+Unknown Speaker  0:09  
+Yes, loud and clear. Thanks for having me.
+
+Unknown Speaker  0:13  
+Great. So tell me how you got into boat building in the first place?
+
+Unknown Speaker  0:19  
+My uncle had a yard on the estuary, and I spent every summer there sanding hulls. By the time I was sixteen I was
+fitting planks myself, and after school I went straight into an apprenticeship with him.
+
+Unknown Speaker  0:41  
+And what kept you there after the apprenticeship ended?
+
+Unknown Speaker  0:46  
+The work itself, mostly. Every boat is different, and you learn something from each one that you take to the next.
+"""
+
+
+def test_otters_unknown_speaker_on_every_paragraph_names_no_one():
+    annotated = run(_OTTER_UNKNOWN_SPEAKERS, source="boats.txt")
+    assert annotated.ok
+    assert "Unknown Speaker" not in {s.name for s in annotated.speakers}
+    said = _said(annotated)
+    assert len({name for name, _ in said}) == 2  # the interviewer and the boat builder, told apart from the words
+    assert annotated.turns[0].start_seconds == 4
+
+
+def test_otters_unknown_speaker_beside_named_speakers_stays_a_label():
+    text = ("Mara  0:00  \nWelcome back to the show. Today we talk about kilns.\n\n"
+            "Unknown Speaker  0:06  \nHappy to be here.\n\nMara  0:08  \nSo how hot does a kiln get?\n\n"
+            "Unknown Speaker  0:12  \nAbout thirteen hundred degrees for stoneware.\n")
+    annotated = run(text, source="kilns.txt")
+    assert {"Mara", "Unknown Speaker"} <= {s.name for s in annotated.speakers}
