@@ -1,5 +1,7 @@
 """Texts from the field, eighth round (bench/field_set.py on real outputs of speech-recognition services and
 caption tools): each test text in the producer's shape, in words of our own."""
+import json
+
 from claims.ingest.pipeline import run
 
 
@@ -76,3 +78,26 @@ def test_otters_unknown_speaker_beside_named_speakers_stays_a_label():
             "Unknown Speaker  0:12  \nAbout thirteen hundred degrees for stoneware.\n")
     annotated = run(text, source="kilns.txt")
     assert {"Mara", "Unknown Speaker"} <= {s.name for s in annotated.speakers}
+
+
+# Azure AI Video Indexer's artifact transcript.speechservices.json: Azure Speech's batch shape, its keys in PascalCase
+_VIDEO_INDEXER = {
+    "RecognizedPhrases": [
+        {"RecognitionStatus": "Success", "Channel": 0, "Speaker": 1, "Offset": "PT1.2S", "Duration": "PT2.1S",
+         "OffsetInTicks": 12000000, "DurationInTicks": 21000000,
+         "NBest": [{"Confidence": 0.91, "Lexical": "welcome to the tour", "ITN": "welcome to the tour",
+                    "MaskedITN": "", "Display": "Welcome to the tour.",
+                    "Words": [{"Word": "welcome", "Offset": "PT1.2S", "OffsetInTicks": 12000000}]}]},
+        {"RecognitionStatus": "Success", "Channel": 0, "Speaker": 2, "Offset": "PT4S", "Duration": "PT1.5S",
+         "OffsetInTicks": 40000000, "DurationInTicks": 15000000,
+         "NBest": [{"Confidence": 0.88, "Lexical": "thank you", "ITN": "thank you", "MaskedITN": "",
+                    "Display": "Thank you, glad to be here."}]},
+    ]
+}
+
+
+def test_video_indexers_pascal_case_recognized_phrases_are_read_as_azures():
+    annotated = run(json.dumps(_VIDEO_INDEXER), source="transcript.speechservices.json")
+    assert annotated.ok
+    assert _said(annotated) == [("Speaker 1", "Welcome to the tour."), ("Speaker 2", "Thank you, glad to be here.")]
+    assert annotated.turns[0].start_seconds == 1.2
