@@ -101,3 +101,23 @@ def test_video_indexers_pascal_case_recognized_phrases_are_read_as_azures():
     assert annotated.ok
     assert _said(annotated) == [("Speaker 1", "Welcome to the tour."), ("Speaker 2", "Thank you, glad to be here.")]
     assert annotated.turns[0].start_seconds == 1.2
+
+
+# pyannote's diarisation as RTTM: who speaks when, no words
+_RTTM = """SPEAKER call 1 0.00 4.12 <NA> <NA> SPEAKER_00 <NA> <NA>
+SPEAKER call 1 4.30 2.05 <NA> <NA> SPEAKER_01 <NA> <NA>
+SPEAKER call 1 6.71 9.40 <NA> <NA> SPEAKER_00 <NA> <NA>
+"""
+
+
+def test_an_rttm_file_is_refused_as_holding_no_words():
+    annotated = run(_RTTM, source="call.rttm")
+    assert not annotated.ok
+    message = str(annotated.errors[0])
+    assert "call.rttm" in message and "RTTM" in message and "no words" in message
+
+
+def test_a_text_with_one_line_opening_with_speaker_is_read():
+    text = "SPEAKER 1 0.00 4.12 is what the old sign said.\n\nAnn: We kept it.\nBob: Of course.\n"
+    annotated = run(text, source="sign.txt")
+    assert annotated.ok
