@@ -121,3 +121,45 @@ def test_a_text_with_one_line_opening_with_speaker_is_read():
     text = "SPEAKER 1 0.00 4.12 is what the old sign said.\n\nAnn: We kept it.\nBob: Of course.\n"
     annotated = run(text, source="sign.txt")
     assert annotated.ok
+
+
+# a podcast archive's episode page: the feed's fields in the front matter, Whisper's segments as a JSON string in
+# its `whisper_segments` field (YAML single-quoted, folded over lines), no body
+_SEGMENTS = [
+    {"id": 0, "seek": 0, "start": 0.0, "end": 6.5, "text": " Hello and welcome to the workshop hour.",
+     "tokens": [50364, 2425], "temperature": 0.0, "avg_logprob": -0.31, "compression_ratio": 1.2,
+     "no_speech_prob": 0.02},
+    {"id": 1, "seek": 650, "start": 6.5, "end": 12.25, "text": " Today I talk to a luthier about spruce tops.",
+     "tokens": [50364, 2692], "temperature": 0.0, "avg_logprob": -0.28, "compression_ratio": 1.3,
+     "no_speech_prob": 0.01},
+    {"id": 2, "seek": 1225, "start": 12.25, "end": 15.0, "text": " Thanks, it's good to be here.",
+     "tokens": [50364, 2561], "temperature": 0.0, "avg_logprob": -0.25, "compression_ratio": 1.1,
+     "no_speech_prob": 0.01},
+]
+
+
+def _episode_page(segments_field: str) -> str:
+    return ("---\ndescription: '<p>00:00 Introduction</p><p>02:10 Spruce and cedar</p>'\n"
+            "pub_date: Tue, 14 Mar 2023 09:30:00 GMT\n"
+            "title: Ada Moss - Luthier - Spruce tops and\n  how they ring\n"
+            "url: https://example.org/podcasts/workshop-hour/42\n"
+            + segments_field + "---\n")
+
+
+def test_whisper_segments_in_a_front_matter_field_are_the_transcript():
+    field = "whisper_segments: '" + json.dumps(_SEGMENTS).replace("'", "''") + "'\n"
+    annotated = run(_episode_page(field), source="ada-moss.md")
+    assert annotated.ok
+    said = _said(annotated)
+    assert [words for _, words in said][0].startswith("Hello and welcome to the workshop hour.")
+    assert all("avg_logprob" not in words for _, words in said)
+    assert annotated.turns[0].start_seconds == 0
+    assert annotated.turns[-1].start_seconds == 12.25
+    assert annotated.metadata.title == "Ada Moss - Luthier - Spruce tops and how they ring"
+    assert str(annotated.metadata.published) == "2023-03-14"
+
+
+def test_a_front_matter_whisper_segments_field_that_is_no_segments_list_is_refused_plainly():
+    annotated = run(_episode_page("whisper_segments: 'not json at all'\n"), source="broken.md")
+    assert not annotated.ok
+    assert "broken.md" in str(annotated.errors[0]) and "whisper_segments" in str(annotated.errors[0])
