@@ -122,6 +122,37 @@ A fifth look (2026-12-08, bench/RESULTS.md): 7 files fetched again, 30 checks; o
     http://ojopublico.jerre-dev.xyz/entrevistas/natalia-sobrevilla-el-problema-del-peru-es-un-problema-desigualdad
     (the excerpts the corpus holds)
   Not found again: the UK Commons' Hansard PDF text quoted in a Reddit post.
+
+An eighth set (2026-12-08, bench/RESULTS.md: "recognisers' and caption tools' outputs"): 27 real files of 17
+producers (speech-recognition services' JSON, diarisers, caption tools, meeting tools, Otter's text exports), each an
+excerpt kept in its producer's shape (a word list cut at a sentence's end and the JSON closed; long Otter paragraphs
+cut to their first sentences), 99 checks; on ea2b526 21 right, 85 of 99 held; after this round 26 right, 98 of 99.
+The sources:
+  kibaffo33/aws_transcribe_to_docx: test_sample.json (whole; Amazon Transcribe with speaker labels)
+  deepgram/deepgram-python-captions: test/dg_utterances.json (its words and paragraphs, its utterances left out),
+    test/dg_speakers.json (its first 47 words, two speakers), test/assemblyai_utterances.json (AssemblyAI, the clip's
+    words and its one utterance), test/whisper_timestamped.json (whisper-timestamped, whole)
+  speechmatics/speechmatics-python: tests/data/convert_to_txt/two_speakers.json, tests/data/batch-job-transcript.json
+    (whole)
+  revdotcom/revai-python-sdk: tests/resources/transcript.json (its first monologue's first 55 words)
+  pyannote/pyannote-audio: tutorials/assets/seriously/mixture.rttm (its first 8 lines)
+  zhuoer-lyu/transcript-cleaner: example_transcript.vtt (Zoom's shape, its first 8 cues)
+  the code index's files, by what they hold (their repositories not named there): Microsoft Teams' WebVTT of a
+    Spanish meeting quoted in a README (16 cues, `<v Carlos Far&#237;as>`; its `WEBVTT` line put back on top);
+    YouTube's json3 for eBVqcTEC3zQ quoted in a Chinese README (its first 12 events); YouTube's srv3 auto-captions
+    quoted in a test (3 paragraphs of word spans); whisper-asr-webservice's JSON answer quoted in a Django test
+    (" Hi there!"); the Vector Podcast's RSS record for Yaniv Vaknin's episode with Whisper's segments in its front
+    matter's whisper_segments field (its first 17 segments, their tokens shortened, the description cut); Whisper's
+    .srt, .vtt and .tsv of a Chinese talk quoted in a blog post (whole); Azure AI Video Indexer's documentation of
+    transcript.speechservices.json (its one phrase, the "..." after its words left out); Google Speech-to-Text's
+    answers quoted in a lab's notes ("how old is the Brooklyn Bridge") and in a status note (an Arabic request's empty
+    alternative); ElevenLabs Scribe's answer quoted in a Portuguese guide ("Hello world!"); Otter's text exports:
+    the Ladybug Podcast's Next.js episode (its first 15 paragraphs) and its web-security episode (its last 7 and the
+    credit), a job interview whose every paragraph is "Unknown Speaker" (17 paragraphs), NPR Planet Money's apples
+    quoted in a test (whole, times only), and Python Bytes' end as a site republished it ("0:00 " before each line)
+  Looked for and not found as real files: Apple Podcasts' TTML, Gladia, Fireflies, Descript, Riverside, Trint, Sonix,
+  Temi exports (only hand-written test fixtures and documentation types); Otter's transcript of a UNEA call in
+  wssranjula/Otter-Transcripts is a meeting summary, not a transcript.
 """
 from __future__ import annotations
 

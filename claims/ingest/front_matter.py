@@ -31,7 +31,9 @@ front matter that says nothing Metadata holds.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import html
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -39,6 +41,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from .errors import IngestError
 from .formats._common import parse_clock
 from .formats._head import day_of_line
 from .html import YOUTUBE_LINK
@@ -79,6 +82,7 @@ class FrontMatter:
     # the page calls itself a transcript: its layout, type, category or a tag says so
     says_transcript: bool = False
     transcript: str = ""  # a "transcript" field's text, where the front matter holds one
+    whisper_segments: str = ""  # a "whisper_segments" field's text: Whisper's segments as a JSON string
 
 
 _KIND_FIELDS = ("layout", "type", "category", "categories", "tags", "kind")
@@ -127,7 +131,9 @@ def _front_matter(text: str, opening: re.Match, closing: re.Match, *, toml: bool
     end = closing.end() + 1 if text.startswith("\n", closing.end()) else closing.end()
     fields = {str(k).lower(): v for k, v in fields.items()}
     transcript = fields.get("transcript") if isinstance(fields.get("transcript"), str) else ""
-    return FrontMatter(end=end, metadata=_metadata(fields), says_transcript=_says_transcript(fields), transcript=transcript)
+    whisper = fields.get("whisper_segments") if isinstance(fields.get("whisper_segments"), str) else ""
+    return FrontMatter(end=end, metadata=_metadata(fields), says_transcript=_says_transcript(fields), transcript=transcript,
+                       whisper_segments=whisper)
 
 
 # 3Play Media's timed HTML: a paragraph a <p>, a word or a phrase a span whose "m" is its start in milliseconds
@@ -156,7 +162,8 @@ def three_play_segments(value: str) -> list[Segment]:
     return segments
 
 
-_TRANSCRIPT_FIELD = re.compile(r"^transcript:", re.M)  # a field the page's body would be: the only one read so
+# a field the page's body would be: the only ones read so
+_TRANSCRIPT_FIELD = re.compile(r"^(?:transcript|whisper_segments):", re.M)
 
 
 def _whole_page_front_matter(text: str) -> FrontMatter | None:
@@ -171,13 +178,36 @@ def _whole_page_front_matter(text: str) -> FrontMatter | None:
     return _front_matter(text, opening, closing, toml=False, loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def whisper_field_segments(value: str, *, source: str) -> list[Segment]:
+    """A front matter's "whisper_segments" field in (Whisper's segments written as a JSON string: a podcast
+    archive's episode records), (start seconds, "", words) per segment out."""
+    try:
+        data = json.loads(value)
+    except ValueError as exc:
+        raise IngestError(source, None, f"the front matter's whisper_segments field is not JSON ({exc.msg})") from None
+    if not isinstance(data, list) or not all(isinstance(s, dict) and "start" in s and "text" in s for s in data):
+        raise IngestError(source, None, "the front matter's whisper_segments field is not a list of Whisper's "
+                                        "segments (each with its start and text)")
+    try:
+        return [(float(s["start"]), "", str(s["text"])) for s in data]
+    except (TypeError, ValueError):
+        raise IngestError(source, None, "the front matter's whisper_segments field has a start that is no "
+                                        "number of seconds") from None
+
+
 def front_matter_transcript(text: str, *, source: str) -> tuple[FrontMatter, Rendered] | None:
-    """A Markdown page in, its front matter and the transcript its "transcript" field holds out, where the
-    page's body holds no words and the field is 3Play's timed HTML; None otherwise."""
+    """A Markdown page in, its front matter and the transcript a field of it holds out, where the page's body
+    holds no words and the field is 3Play's timed HTML ("transcript") or Whisper's segments as JSON
+    ("whisper_segments"); None otherwise."""
     front = read_front_matter(text) or _whole_page_front_matter(text)
-    if front is None or "<span" not in front.transcript or text[front.end:].strip():
+    if front is None or text[front.end:].strip():
         return None
-    segments = three_play_segments(front.transcript)
+    if "<span" in front.transcript:
+        segments = three_play_segments(front.transcript)
+    elif front.whisper_segments:
+        segments = whisper_field_segments(front.whisper_segments, source=source)
+    else:
+        return None
     return (front, timed_lines(segments, source=source)) if segments else None
 
 
@@ -200,6 +230,19 @@ def _names(value: Any) -> tuple[str, ...]:
     return ()
 
 
+_RSS_DATE = re.compile(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UT|[+-]\d{4}|[A-Z]{3})")
+
+
+def _rss_day(value: str) -> dt.date | None:
+    """The day of an RFC 822 date, as RSS writes pubDate; None for any other text."""
+    if not _RSS_DATE.fullmatch(value.strip()):
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value.strip()).date()
+    except (TypeError, ValueError):
+        return None
+
+
 def _published(value: Any) -> tuple[dt.date | None, str]:
     if isinstance(value, dt.datetime):
         return value.date(), "day"
@@ -211,10 +254,14 @@ def _published(value: Any) -> tuple[dt.date | None, str]:
         try:
             return parse_published(value.strip()[:10])
         except ValueError:
-            # a day in words, as Pelican sites write pub_date ("November 18th, 2021": Relay FM's Conduit
-            # transcripts); never a slash date, whose month no reader can tell from its day
-            day = day_of_line(value) if len(value) <= _DAY_IN_WORDS_CHARS else None
-            return (day, "day") if day else (None, "")
+            pass
+        rss_day = _rss_day(value)  # RSS's pubDate as a podcast archive copies it ("Wed, 21 Dec 2022 20:35:43 GMT")
+        if rss_day:
+            return rss_day, "day"
+        # a day in words, as Pelican sites write pub_date ("November 18th, 2021": Relay FM's Conduit
+        # transcripts); never a slash date, whose month no reader can tell from its day
+        day = day_of_line(value) if len(value) <= _DAY_IN_WORDS_CHARS else None
+        return (day, "day") if day else (None, "")
     return None, ""
 
 

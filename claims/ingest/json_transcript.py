@@ -24,7 +24,8 @@ Recognisers write JSON as often as captions, and the diarising ones put who spea
   libraries write them (no speakers: Google repeats every word with its speaker tag in the
   last result, not read);
 - Azure Speech batch transcription: `{"recognizedPhrases": [{"offsetInTicks": 7600000,
-  "speaker": 1, "nBest": [{"display": "Hello world."}]}]}` (100-ns ticks);
+  "speaker": 1, "nBest": [{"display": "Hello world."}]}]}` (100-ns ticks), and Azure AI Video Indexer's
+  `transcript.speechservices.json`, the same in PascalCase (`{"RecognizedPhrases": [{"OffsetInTicks": ..., "NBest": [{"Display": ...}]}]}`);
 - YouTube's timed text (`json3`): `{"events": [{"tStartMs": 1200, "segs": [{"utf8": "..."}]}]}`;
 - youtube-transcript-api (the Python scraper) and diarisers writing a plain list:
   `[{"text": "...", "start": 1.2, "duration": 3.1, "speaker": "SPEAKER_01"}]`;
@@ -262,6 +263,10 @@ def _revai(monologues: list) -> Iterator[Segment]:
 def _azure(phrases: list) -> list[Segment]:
     timed = []
     for phrase in phrases:
+        if "OffsetInTicks" in phrase:  # Azure AI Video Indexer's transcript.speechservices.json: the keys in PascalCase
+            phrase = {key[:1].lower() + key[1:]: value for key, value in phrase.items()}
+            phrase["nBest"] = [{key[:1].lower() + key[1:]: value for key, value in best.items()}
+                               for best in phrase.get("nBest") or [] if isinstance(best, dict)]
         best = (phrase.get("nBest") or [{}])[0]
         timed.append((phrase["offsetInTicks"] / 1e7, speaker_label(phrase.get("speaker")), best.get("display", "")))
     return sorted(timed, key=lambda s: s[0])  # phrases come channel by channel
@@ -411,6 +416,8 @@ def _segments(data: Any) -> Iterable[Segment] | None:
             return _revai(monologues)
         if isinstance(data.get("recognizedPhrases"), list):
             return _azure(data["recognizedPhrases"])
+        if isinstance(data.get("RecognizedPhrases"), list):
+            return _azure(data["RecognizedPhrases"])
         if isinstance(data.get("transcription"), list):  # whisper.cpp
             return _whisper_cpp(data["transcription"])
         if isinstance(data.get("transcript"), str) and isinstance(data.get("words"), list) and data["words"] \

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -245,7 +246,23 @@ def _document_text(text: str, *, source: str) -> Document:
     if held is not None:
         front, rendered = held
         return Document(rendered.text, front.metadata, "front matter", rendered.format)
+    if _is_rttm(text):
+        raise IngestError(source, None, "an RTTM file (a diariser's who speaks when) holds no words: "
+                                        "ingest the transcript it was made for")
     return Document(text)
+
+
+# a line of NIST's Rich Transcription Time Marked format as diarisers write it (pyannote, NeMo, Kaldi):
+# "SPEAKER <file> <channel> <onset> <duration> <NA> <NA> <speaker> <NA> <NA>"
+_RTTM_LINE = re.compile(r"[ \t]*SPEAKER[ \t]+\S+[ \t]+\S+[ \t]+\d+(?:\.\d+)?[ \t]+\d+(?:\.\d+)?"
+                        r"(?:[ \t]+\S+){3,5}[ \t]*\r?")
+_RTTM_LINES_READ = 50
+
+
+def _is_rttm(text: str) -> bool:
+    """The text is a diarisation in RTTM: its first lines (up to 50 of them) every one an RTTM record."""
+    lines = [line for line in text[:20_000].split("\n")[:_RTTM_LINES_READ + 1] if line.strip()][:_RTTM_LINES_READ]
+    return bool(lines) and all(_RTTM_LINE.fullmatch(line) for line in lines)
 
 
 def ingest_paths(

@@ -1901,10 +1901,17 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             content_start = text.rfind("\n", 0, remarks[0].start_char) + 1
     broadcast = _broadcast_heading(head)
     show, title = broadcast if broadcast else ("", title)
+    if len(turns) > 1 and {t.speaker_label for t in turns} == {_OTTER_UNIDENTIFIED}:
+        # Otter tells no voice apart: its placeholder on every paragraph names no one, and the voices are found from
+        # the words, as in a text without labels (its times kept)
+        turns = [replace(t, speaker_label=None) for t in turns]
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title, show=show, **_head_facts(head)), turns=tuple(turns),
         content_start=content_start, content_end=content_end, errors=tuple(errors), hearing=hearing,
     )
+
+
+_OTTER_UNIDENTIFIED = "Unknown Speaker"
 
 
 # a hearing's witness's statement under its own heading above the questions ("# Prepared remarks.", "## Opening

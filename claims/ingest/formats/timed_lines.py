@@ -43,6 +43,10 @@ _CHAPTER_TITLE = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?P<title>\S[^\n]{0,79
 _HEADING_OR_RULE = re.compile(r"[ \t]*(?:#{1,6}[ \t][^\n]*|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})\r?$")
 _HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*(?:[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)|\[{_SECONDS}[ \t]*{_ARROW})")
 _DETECT_CHARS = 200_000
+# the last line crediting who transcribed it, after the last timed paragraph: Otter's "Transcribed by https://otter.ai"
+# (its export without speakers: each paragraph's time alone on its line), as the labelled format reads it
+_CREDIT = re.compile(r"\n[ \t]*(?:Transcribed|Transcript) by \S[^\n]{0,40}\s*\Z", re.I)
+_CREDIT_CHARS = 300
 # a Markdown header's line: a heading, a list's item ("- **Video ID**: abc", a notes tool's facts of the video), a rule
 _HEADER_LAYOUT_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]+\S|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,}\r?$)")
 # a line of a console around Whisper's segments: its command ("$ whisper talk.mp3", a notebook's "!whisper"
@@ -185,7 +189,8 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     errors: list[IngestError] = []
     turns: list[ParsedTurn] = []
     previous = None
-    bounds = [m[1] for m in marks[1:]] + [len(text)]
+    credit = _CREDIT.search(text, max(marks[-1][4], len(text) - _CREDIT_CHARS))
+    bounds = [m[1] for m in marks[1:]] + [credit.start() if credit else len(text)]
     chapters = _contents(text, marks)
     head_lines = [line.strip() for line in text[: marks[0][1]].split("\n") if line.strip()]
     # Whisper's console: each segment is one line (its range mark, its words), and the log's lines
