@@ -253,8 +253,10 @@ TABLE_LABEL_LINE = re.compile(
 _TABLE_RULE_OR_PAGE = re.compile(r"[ \t]*(?:\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+|\d{1,4})[ \t]*\r?")
 # an earnings call as Seeking Alpha prints it: its participants listed under "Company Participants" and
 # "Conference Call Participants" ("Jane Roe - Chief Financial Officer"), then each one's name alone on a line
-# over a blank line and their paragraphs; a listed name alone on its line is a label, once too
-_ROSTER_HEADINGS = frozenset({"Company Participants", "Conference Call Participants"})
+# over a blank line and their paragraphs; a listed name alone on its line is a label, once too (its older pages
+# head the lists "Executives" and "Analysts")
+_ROSTER_HEADINGS = frozenset({"Company Participants", "Conference Call Participants", "Executives", "Analysts"})
+_COMPANY_ROSTERS = frozenset({"Company Participants", "Executives"})
 _ROSTER_LINE = re.compile(rf"[ \t]*(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})[ \t]+[-–—][ \t]+(?P<title>\S[^\n]*)")
 # (the company's people answer, the analysts on the call ask: two patterns, that the roles may tell them apart)
 COMPANY_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#company)")
@@ -329,9 +331,18 @@ _PERIOD_LABEL_OPENINGS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Chair", "Senator ", 
 EARNINGS_LABEL_LINE = re.compile(
     # a person's two to four words, or the operator's one
     rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?P<operator>Operator)|[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})"
-    + r"(?(operator)|[ \t]+(?:--|—|–)[ \t]+(?P<title>[A-Z][\w.,&'’()/ -]{1,100}?))(?P<t2>)[ \t]*(?P<rest>)\r?$"
+    + r"(?(operator)|[ \t]+(?P<dash>--|—|–|-)[ \t]+(?P<title>[A-Z][\w.,&'’()/ -]{1,100}?))(?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
-_EARNINGS_DASHES = (" -- ", " — ", " – ")
+# (one hyphen, "Jane Roe - VP, CFO" above her words: a transcript site's text, read only in an operator's call, as
+# the lists of participants write their lines so too)
+_EARNINGS_DASHES = (" -- ", " — ", " – ", " - ")
+# an earnings call page's section titles and lists' headings, no one's name where the operator speaks
+_CALL_SECTIONS = frozenset({"Contents", "Prepared Remarks", "Questions and Answers", "Questions & Answers",
+                            "Question-and-Answer Session", "Call Participants", "Company Participants",
+                            "Conference Call Participants", "Executives", "Analysts"})
+# the operator's first words open a call: "welcome to the ... conference call", "thank you for standing by"
+_OPERATOR_WORDS = re.compile(r"(?i)\b(?:conference|call|standing by|listen-only)\b")
+_OPERATOR_WORDS_CHARS = 600
 # an earnings call as Thomson Reuters' StreetEvents writes it as text: between two rules of dashes, the name, its
 # company and title after a comma, and the turn's number in brackets ("Jane Roe,  Northwind Ferries - CFO   [2]",
 # "Operator   [1]"), the words below the lower rule
@@ -406,6 +417,8 @@ _NOT_SPOKEN_LINE = re.compile(
     r"|END[ \t]+\d{1,2}:\d{2}[ \t]*[AP]\.M\.(?:[ \t]+[A-Z]{2,4})?"
     # an earnings call's section titles and closing lines (the Motley Fool's)
     r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes"
+    # a transcript site's word above each speaker's name (earningscall.biz's "speaker", in lower case)
+    r"|speaker"
     # a section's heading in Chinese interview notes, between equals signs or in black lenticular brackets
     # ("===张伟采访实录===", "【补充采访】")
     r"|={2,}[^=\n]{1,60}={2,}|【[^】\n]{1,40}】)[ \t]*\r?$"
@@ -489,7 +502,7 @@ def _candidates(text: str):
     said_before: dict[str, tuple[str, re.Match]] = {}  # a label's words before its colon -> (_label_said_again)
     start = 0
     lines = text.split("\n")
-    participants = _call_participants(lines) if "Call Participants" in text else {}
+    participants = _call_participants(lines) if "Call Participants" in text or "\nExecutives" in text else {}
     for number, line in enumerate(lines, 1):
         if not line or line.isspace():
             blank += 1
@@ -578,14 +591,15 @@ def _label_said_again(line: str, colon: int, m: re.Match) -> bool:
 
 
 def _call_participants(lines: list[str]) -> dict[str, tuple[re.Pattern, str]]:
-    """The names listed under an earnings call's "Company Participants" and "Conference Call Participants",
+    """The names listed under an earnings call's "Company Participants" and "Conference Call Participants" (or
+    "Executives" and "Analysts"),
     each with the pattern its line alone is read by (COMPANY_NAME_LINE, ANALYST_NAME_LINE) and its title."""
     names: dict[str, tuple[re.Pattern, str]] = {}
     for i, line in enumerate(lines):
         heading = line.strip()
         if heading not in _ROSTER_HEADINGS:
             continue
-        pattern = COMPANY_NAME_LINE if heading == "Company Participants" else ANALYST_NAME_LINE
+        pattern = COMPANY_NAME_LINE if heading in _COMPANY_ROSTERS else ANALYST_NAME_LINE
         j = i + 1
         while True:  # a blank line before each (a web page's paragraphs) or none (a list)
             if j < len(lines) and not lines[j].strip():
@@ -727,6 +741,8 @@ def _role_hint(m: re.Match) -> str | None:
         return "guest" if m.group("portfolio") else "host"
     if m.re is COMPANY_NAME_LINE or m.re is ANALYST_NAME_LINE:
         return "guest" if m.re is COMPANY_NAME_LINE else "host"
+    if m.re is BARE_NAME_ALONE_LINE and m.group("name") == "Operator":  # an earnings call's operator, who asks
+        return "host"
     if m.re is EARNINGS_LABEL_LINE or m.re is STREETEVENTS_LABEL_LINE:
         # the operator and the analysts ask, the company's people answer
         title = m.group("title")
@@ -1105,8 +1121,14 @@ def _label_lines(text: str):
     if dashed and not (dashed["Q"] >= 2 and dashed["A"] >= 2):
         kept = [i for i, c in enumerate(cands) if c[4].re is not QA_DASH_LINE]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
-    earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE]
-    if len(earnings) == 1 and len(cands) > 1:
+    call = _operator_opens_a_call(text, cands)
+    if call or any(_one_hyphen(c) for c in cands):
+        # one hyphen between a name and a title makes a label only in an operator's call
+        kept = [i for i, c in enumerate(cands) if (_call_label(text, c) if call else not _one_hyphen(c))]
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+    # ("Operator" alone is the operator's label, never a title)
+    earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE and not c[4].group("operator")]
+    if len(earnings) == 1 and len(cands) > 1 and not call:
         # one "Name – words" line over labels of another shape is a title, not an earnings call's label
         # (a podcast's "Mara Quinn – Small banks, deposits, and trust" heading its "Mara Quinn 00:00:12" turns)
         del cands[earnings[0]], nonblank_before[earnings[0]]
@@ -1128,6 +1150,8 @@ def _label_lines(text: str):
     rare |= _unmarked_names_unanswered(cands)
     if any(c[4].re is BRACKETED_NAME_LINE for c in cands):
         rare |= _bracketed_notes(cands, counts)
+    if call:  # in an operator's call, a name alone on its line is a speaker's, once too
+        rare -= {c[5] for c in cands if c[4].re in _CALL_LABEL_SHAPES}
     if rare:  # a name alone on a line once is a heading, not a speaker; a title written again is no speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
@@ -1145,7 +1169,7 @@ def _label_lines(text: str):
         together[forms.get(name, name)] += n
     for short, full in forms.items():
         counts[full] = counts[short] = together[full]
-    if len(counts) == 2 and cands and 1 in counts.values() and _header_field(cands, counts):
+    if len(counts) == 2 and cands and 1 in counts.values() and not call and _header_field(cands, counts):
         cands, nonblank_before = cands[1:], nonblank_before[1:]
         del counts[next(name for name, n in counts.items() if n == 1)]
     if len(counts) <= 2:
@@ -1158,6 +1182,9 @@ def _label_lines(text: str):
     names |= {c[5] for c in cands if c[5].lower() in _CONFERENCE_PARTS}
     # and a member asking a numbered oral question, in Parliament's own form, however often
     names |= {c[5] for c in cands if c[4].re is ORAL_QUESTION_LINE}
+    # and, in an operator's call, the operator and each name alone on a line, however often (an excerpt: each once)
+    if call:
+        names |= {c[5] for c in cands if c[4].re in _CALL_LABEL_SHAPES}
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
@@ -1181,6 +1208,58 @@ def _label_lines(text: str):
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
+
+
+_CALL_LABEL_SHAPES = (EARNINGS_LABEL_LINE, COMPANY_NAME_LINE, ANALYST_NAME_LINE, BARE_NAME_ALONE_LINE)
+
+
+def _operator_opens_a_call(text: str, cands) -> bool:
+    """Whether the text is an earnings call's: an "Operator" alone on its line, the words below opening a call
+    ("welcome to the ... conference call", "thank you for standing by")."""
+    for c in cands:
+        if _the_operator(c):
+            return _OPERATOR_WORDS.search(text, c[2], c[2] + _OPERATOR_WORDS_CHARS) is not None
+    return False
+
+
+# the operator handing the line to an analyst: "Our first question comes from the line of Sam Okoro"
+_ANALYST_CALLED = re.compile(r"(?i)\b(?:question|line of)\b")
+
+
+def _call_roles(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """In an earnings call, the part of a speaker no label's shape gave one: an analyst's (a host, asking) where the
+    operator's turn just before their first names them after "question" or "line of", else the company's (a guest)."""
+    roles: dict[str, str] = {}
+    for before, turn in zip([None] + turns[:-1], turns):
+        if turn.role_hint is None and turn.speaker_label not in roles:
+            words = text[before.start_char:before.end_char] if before and before.speaker_label == "Operator" else ""
+            called = _ANALYST_CALLED.search(words)
+            roles[turn.speaker_label] = "host" if called and turn.speaker_label in words[called.end():] else "guest"
+    return [replace(t, role_hint=roles[t.speaker_label]) if t.role_hint is None else t for t in turns]
+
+
+def _the_operator(cand) -> bool:
+    """Whether a label line is an earnings call's "Operator" alone (the words on the next line or after a blank)."""
+    m = cand[4]
+    return m.re is EARNINGS_LABEL_LINE and bool(m.group("operator")) or m.re is BARE_NAME_ALONE_LINE and cand[5] == "Operator"
+
+
+def _one_hyphen(cand) -> bool:
+    return cand[4].re is EARNINGS_LABEL_LINE and cand[4].group("dash") == "-"
+
+
+def _call_label(text: str, cand) -> bool:
+    """Whether a label line may be an earnings call's: no section title ("Prepared Remarks:", "Contents:"), and a
+    name with one hyphen and a title ("Jane Roe - VP, CFO") only where its words follow on the next line, not
+    another line of a list of participants."""
+    _, _, line_end, _, m, name = cand
+    if name in _CALL_SECTIONS:
+        return False
+    if not _one_hyphen(cand):
+        return True
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1 : next_end if next_end >= 0 else len(text)]
+    return bool(following.strip()) and not _ROSTER_LINE.fullmatch(following.rstrip("\r"))
 
 
 def _titled_form_asking(cand, names: set[str]) -> bool:
@@ -1314,7 +1393,20 @@ def _one_statement(text: str, starts) -> bool:
     if len(starts) != 1:
         return False
     _, line_start, _, _, m, name = starts[0]
-    return m.re is PERIOD_LABEL_LINE and " " in name and not name.startswith("The ") and not text[:line_start].strip()
+    if m.re is PERIOD_LABEL_LINE and " " in name and not name.startswith("The ") and not text[:line_start].strip():
+        return True
+    # an official's opening statement at a press conference, under its page's or its PDF's few header lines (the
+    # Federal Reserve's "CHAIR POWELL. Good afternoon. ..." under the day, the title and "FINAL"; a news wire's
+    # "CHAIRMAN POWELL: ..." under its headline and a lead sentence)
+    return (m.re in (CAPITALS_PERIOD_LINE, LABEL_LINE) and bool(m.group("rest")) and _OFFICIAL_IN_CAPITALS.fullmatch(name)
+            is not None and sum(1 for line in text[:line_start].splitlines() if line.strip()) <= _STATEMENT_HEADER_LINES)
+
+
+# an official's title and surname in capitals, a press conference's one speaker in an excerpt of its opening
+_OFFICIAL_IN_CAPITALS = re.compile(
+    r"(?:CHAIR|CHAIRMAN|CHAIRWOMAN|VICE CHAIR|PRESIDENT|VICE PRESIDENT|GOVERNOR|SECRETARY|PRIME MINISTER|MINISTER"
+    r"|COMMISSIONER|DIRECTOR)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+")
+_STATEMENT_HEADER_LINES = 8
 
 
 # the words after a bracketed name that make it a Markdown link's definition ("[Commentator]: https://..."), not a label
@@ -1887,6 +1979,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     speaker = talk_speaker(text[:content_start]) if said & _ASKERS and said & _ANSWERERS else None
     if speaker and speaker not in said:
         turns = [replace(t, speaker_label=speaker, role_hint="guest") if t.speaker_label in _ANSWERERS else t for t in turns]
+    if any(t.speaker_label == "Operator" and t.role_hint == "host" for t in turns):
+        turns = _call_roles(text, turns)
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
     hearing = _is_hearing(starts) or members_ask(text, turns, full=full)

@@ -1,0 +1,88 @@
+"""Text transcripts from the field, eighth round: earnings calls and a central bank's press conference as the
+pages that publish them write them (each file in tests/data written in the producer's shape, in words of our own).
+The conference operator and the analysts ask (hosts); the company's people answer (guests), as a hearing's
+members ask and its witnesses answer."""
+from pathlib import Path
+
+from claims.ingest.pipeline import run
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def read(name):
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def said(annotated):
+    names = {s.slug: (s.name, s.role) for s in annotated.speakers}
+    return [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+
+
+def test_an_earnings_call_listing_executives_and_analysts_labels_each_listed_name_alone_on_a_line():
+    # Seeking Alpha's older pages: "Executives" and "Analysts" above the "Name - Title" lists (not "Company
+    # Participants"), then each name alone on a line, a blank line and the words
+    name = "earnings_call_executives_analysts.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    turns = said(annotated)
+    assert [who for who, _ in turns] == [("Operator", "host"), ("Carla Mendes", "guest"), ("Piet Janssen", "guest")]
+    assert turns[1][1] == ("Thank you, operator. Good morning, everyone. With me today is Piet Janssen, our Chief "
+                           "Executive Officer.\n\nOur remarks today may include forward-looking statements.")
+    assert annotated.metadata.published.isoformat() == "2019-08-06"
+
+
+def test_an_operator_alone_and_a_name_dash_title_alone_are_an_earnings_calls_labels_used_once():
+    # a transcript site's text: "Operator" alone, then "Name - Title" with one hyphen, the words on the next lines
+    name = "earnings_call_operator_single_dash.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    turns = said(annotated)
+    assert [who for who, _ in turns] == [("Operator", "host"), ("Carla Mendes", "guest")]
+    assert turns[1][1].startswith("Good afternoon and welcome") and turns[1][1].endswith("results for the quarter.")
+    assert not any("Disclaimer" in words for _, words in turns)
+
+
+def test_a_motley_fool_excerpt_with_each_label_once_is_labelled_and_its_section_titles_are_no_speakers():
+    name = "earnings_call_motley_once_each.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    turns = said(annotated)
+    assert [who for who, _ in turns] == [("Operator", "host"), ("Ruth Amadi", "guest")]
+    assert turns[0][1].startswith("Good day, and welcome") and turns[0][1].endswith("Please go ahead.")
+    assert not any("Prepared Remarks" in words or "Contents" in words for _, words in turns)
+
+
+def test_a_transcript_sites_speaker_word_above_each_name_is_no_ones_words():
+    # earningscall.biz's text: the word "speaker" alone above each name alone, the words on the next line
+    name = "earnings_call_speaker_word.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    turns = said(annotated)
+    assert [who for who, _ in turns] == [("Operator", "host"), ("Carla Mendes", "guest"), ("Operator", "host"),
+                                         ("Sam Okoro", "host")]
+    assert all("speaker" not in words.split("\n") for _, words in turns)
+    assert turns[1][1].endswith("before we open the call to questions.")
+
+
+def test_a_central_banks_press_conference_opening_under_its_pdf_header_is_the_chairs_one_statement():
+    # the Federal Reserve's transcript as its PDF's text: the day, "Chair Ortega's Press Conference", "FINAL" and
+    # the title above "CHAIR ORTEGA. Good afternoon. ...", the lines hard-wrapped; an excerpt of the opening only
+    name = "fed_press_conference_opening.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    assert [s.name for s in annotated.speakers] == ["Chair Ortega"]
+    words = said(annotated)[0][1]
+    assert words.startswith("Good afternoon. My colleagues") and "CHAIR ORTEGA." not in words
+    assert annotated.metadata.published.isoformat() == "2024-06-12"
+
+
+def test_a_news_wires_transcript_of_the_chairs_opening_statement_is_one_voice():
+    # a news wire's page: its headline and a lead sentence above "CHAIR ORTEGA: Good afternoon. ...", one label
+    name = "fed_news_conference_wire.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    assert [s.name for s in annotated.speakers] == ["Chair Ortega"]
+    turns = said(annotated)
+    assert len({who for who, _ in turns}) == 1
+    assert turns[0][1].startswith("Good afternoon. Before turning") and "CHAIR ORTEGA:" not in turns[0][1]
+    assert not any("Wire Desk" in words for _, words in turns)
