@@ -86,3 +86,27 @@ def test_a_news_wires_transcript_of_the_chairs_opening_statement_is_one_voice():
     assert len({who for who, _ in turns}) == 1
     assert turns[0][1].startswith("Good afternoon. Before turning") and "CHAIR ORTEGA:" not in turns[0][1]
     assert not any("Wire Desk" in words for _, words in turns)
+
+
+def test_an_operators_colon_label_makes_the_call_the_analyst_called_on_a_host_and_the_fools_closing_line_no_words():
+    # the Motley Fool's newer pages: "Name: words" paragraphs, the operator's too; the page's closing line about the
+    # transcript is nobody's words
+    name = "earnings_call_colon_labels.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    turns = said(annotated)
+    assert [who for who, _ in turns] == [
+        ("Operator", "host"), ("Ruth Amadi", "guest"), ("Piet Janssen", "guest"), ("Operator", "host"),
+        ("Sam Okoro", "host"), ("Piet Janssen", "guest")]
+    assert turns[-1][1] == "About two thirds full on weekdays."
+
+
+def test_a_transcript_sites_lower_case_spk_labels_are_a_diarisers_voices_used_once_too():
+    # earningscall.biz's machine transcripts: "spk05: words", each voice's number after "spk", in lower case
+    name = "earnings_call_spk_labels.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    turns = said(annotated)
+    assert [who for who, _ in turns][:2] == [("Speaker 05", "host"), ("Speaker 03", "guest")]
+    assert len(turns) == 4 and len({who for who, _ in turns}) == 4
+    assert turns[1][1].startswith("Welcome to the Harbor Lantern Ferries") and not any("spk0" in w for _, w in turns)

@@ -417,6 +417,7 @@ _NOT_SPOKEN_LINE = re.compile(
     r"|END[ \t]+\d{1,2}:\d{2}[ \t]*[AP]\.M\.(?:[ \t]+[A-Z]{2,4})?"
     # an earnings call's section titles and closing lines (the Motley Fool's)
     r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes"
+    r"|This article is a transcript of this conference call produced for The Motley Fool\.[^\n]*"
     # a transcript site's word above each speaker's name (earningscall.biz's "speaker", in lower case)
     r"|speaker"
     # a section's heading in Chinese interview notes, between equals signs or in black lenticular brackets
@@ -1144,7 +1145,8 @@ def _label_lines(text: str):
     repeated = {name for name in handles if counts[name] >= _HANDLE_REPEATS}
     if repeated or any(counts[name] >= 2 and name[0].isupper() for name in counts):  # twice beside others' labels
         repeated |= {name for name in handles if counts[name] >= 2}
-    rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts) - repeated
+    # (a diariser's voice in lower case, earningscall.biz's "spk05:", is no handle: a voice once too)
+    rare |= {name for name in counts if name[0].islower() and not _GENERIC_NAME.fullmatch(name)} - _paired_handles(cands, counts) - repeated
     rare |= handles - repeated
     rare |= _repeated_titles(text, cands, counts)
     rare |= _unmarked_names_unanswered(cands)
@@ -1227,9 +1229,10 @@ _ANALYST_CALLED = re.compile(r"(?i)\b(?:question|line of)\b")
 
 
 def _call_roles(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
-    """In an earnings call, the part of a speaker no label's shape gave one: an analyst's (a host, asking) where the
-    operator's turn just before their first names them after "question" or "line of", else the company's (a guest)."""
-    roles: dict[str, str] = {}
+    """In an earnings call, the part of a speaker no label's shape gave one: the operator's, a host's; an analyst's
+    (a host, asking) where the operator's turn just before their first names them after "question" or "line of",
+    else the company's (a guest)."""
+    roles: dict[str, str] = {"Operator": "host"}
     for before, turn in zip([None] + turns[:-1], turns):
         if turn.role_hint is None and turn.speaker_label not in roles:
             words = text[before.start_char:before.end_char] if before and before.speaker_label == "Operator" else ""
@@ -1979,7 +1982,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     speaker = talk_speaker(text[:content_start]) if said & _ASKERS and said & _ANSWERERS else None
     if speaker and speaker not in said:
         turns = [replace(t, speaker_label=speaker, role_hint="guest") if t.speaker_label in _ANSWERERS else t for t in turns]
-    if any(t.speaker_label == "Operator" and t.role_hint == "host" for t in turns):
+    if any(t.speaker_label == "Operator" and (t.role_hint == "host" or t.role_hint is None
+                                              and _OPERATOR_WORDS.search(text, t.start_char, t.end_char)) for t in turns):
         turns = _call_roles(text, turns)
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
