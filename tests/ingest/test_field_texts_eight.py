@@ -70,7 +70,7 @@ def test_a_central_banks_press_conference_opening_under_its_pdf_header_is_the_ch
     name = "fed_press_conference_opening.txt"
     annotated = run(read(name), source=name)
     assert annotated.format == "labelled"
-    assert [s.name for s in annotated.speakers] == ["Chair Ortega"]
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Chair Ortega", "guest")]  # answering the press
     words = said(annotated)[0][1]
     assert words.startswith("Good afternoon. My colleagues") and "CHAIR ORTEGA." not in words
     assert annotated.metadata.published.isoformat() == "2024-06-12"
@@ -81,7 +81,7 @@ def test_a_news_wires_transcript_of_the_chairs_opening_statement_is_one_voice():
     name = "fed_news_conference_wire.txt"
     annotated = run(read(name), source=name)
     assert annotated.format == "labelled"
-    assert [s.name for s in annotated.speakers] == ["Chair Ortega"]
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Chair Ortega", "guest")]
     turns = said(annotated)
     assert len({who for who, _ in turns}) == 1
     assert turns[0][1].startswith("Good afternoon. Before turning") and "CHAIR ORTEGA:" not in turns[0][1]

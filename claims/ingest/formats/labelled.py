@@ -1398,9 +1398,16 @@ def _one_statement(text: str, starts) -> bool:
     _, line_start, _, _, m, name = starts[0]
     if m.re is PERIOD_LABEL_LINE and " " in name and not name.startswith("The ") and not text[:line_start].strip():
         return True
-    # an official's opening statement at a press conference, under its page's or its PDF's few header lines (the
-    # Federal Reserve's "CHAIR POWELL. Good afternoon. ..." under the day, the title and "FINAL"; a news wire's
-    # "CHAIRMAN POWELL: ..." under its headline and a lead sentence)
+    return _officials_statement(text, starts)
+
+
+def _officials_statement(text: str, starts) -> bool:
+    """Whether the text is an official's opening statement at a press conference, under its page's or its PDF's few
+    header lines: the Federal Reserve's "CHAIR POWELL. Good afternoon. ..." under the day, the title and "FINAL"; a
+    news wire's "CHAIRMAN POWELL: ..." under its headline and a lead sentence. The official answers the press: a guest."""
+    if len(starts) != 1:
+        return False
+    _, line_start, _, _, m, name = starts[0]
     return (m.re in (CAPITALS_PERIOD_LINE, LABEL_LINE) and bool(m.group("rest")) and _OFFICIAL_IN_CAPITALS.fullmatch(name)
             is not None and sum(1 for line in text[:line_start].splitlines() if line.strip()) <= _STATEMENT_HEADER_LINES)
 
@@ -1987,7 +1994,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         turns = _call_roles(text, turns)
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
-    hearing = _is_hearing(starts) or members_ask(text, turns, full=full)
+    official = _officials_statement(text, starts)
+    if official:
+        turns = [replace(t, role_hint="guest") for t in turns]
+    hearing = not official and (_is_hearing(starts) or members_ask(text, turns, full=full))
     head = text[:content_start]
     if hearing:
         roles = hearing_roles(text, turns, front=text[: starts[0][1]], full=full)
