@@ -110,3 +110,14 @@ def test_a_transcript_sites_lower_case_spk_labels_are_a_diarisers_voices_used_on
     assert [who for who, _ in turns][:2] == [("Speaker 05", "host"), ("Speaker 03", "guest")]
     assert len(turns) == 4 and len({who for who, _ in turns}) == 4
     assert turns[1][1].startswith("Welcome to the Harbor Lantern Ferries") and not any("spk0" in w for _, w in turns)
+
+
+def test_a_white_house_briefings_title_line_under_the_archives_banner_gives_the_title_and_its_day():
+    # the White House archive's page as text: a banner sentence, "Office of the Press Secretary", then the briefing's
+    # name with its day written month first ("Press Briefing by Press Secretary Dana Reyes, 3/4/2025")
+    name = "white_house_briefing_archive.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    assert annotated.metadata.title == "Press Briefing by Press Secretary Dana Reyes, 3/4/2025"
+    assert annotated.metadata.published.isoformat() == "2025-03-04"
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Ms. Reyes", "guest"), ("Q", "host")]

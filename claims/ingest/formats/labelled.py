@@ -75,6 +75,7 @@ Time marks that go backwards are errors, but for overlapping speech (a step back
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
@@ -1662,12 +1663,30 @@ _HEAD_LENGTH = re.compile(r"(?:(?P<h>\d+)h )?(?P<m>\d+)m (?P<s>\d+)s")
 _END_MARK = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,](?P<tenth>\d{1,2}))?#$")
 
 
+# the White House's name for a briefing, its day after a comma, month first ("Press Briefing by Press Secretary Josh
+# Earnest, 1/11/2017"; a copy's "1/17/17"): the title, under the archive's banner lines, and the day
+_BRIEFING_TITLE = re.compile(
+    r"(?:Press Briefing|Press Gaggle|Press Conference|Remarks|(?:On-the-Record|Background) Press Call)[ ](?:by|of|with)[ ]"
+    r"[^\n]{3,160}?,[ ](?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})")
+
+
+def _briefing_day(line: str) -> dt.date | None:
+    m = _BRIEFING_TITLE.fullmatch(line)
+    if not m:
+        return None
+    year = int(m["year"]) + (2000 if len(m["year"]) == 2 else 0)
+    try:
+        return dt.date(year, int(m["month"]), int(m["day"]))
+    except ValueError:
+        return None
+
+
 def _head_facts(head: str) -> dict:
     """The published day and the length a transcript's header gives on lines of their own."""
     out: dict = {}
     for line in head.splitlines():
         line = line.strip()
-        if "published" not in out and (day := day_of_line(line) or day_closing_line(line)):
+        if "published" not in out and (day := day_of_line(line) or day_closing_line(line) or _briefing_day(line)):
             out.update(published=day, published_precision="day")
         length = _HEAD_LENGTH.fullmatch(line)
         if length and "duration_seconds" not in out:
@@ -1716,6 +1735,9 @@ def _title(head: str) -> str:
     named = next((value for line, n in lines if n <= _LONGEST_TITLE and (value := field_title(line))), "")
     if named:
         return named
+    briefing = next((line for line, n in lines if n <= _LONGEST_TITLE and _BRIEFING_TITLE.fullmatch(line)), "")
+    if briefing:
+        return briefing
     first = next((line for line, n in lines
                   if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line) and field_title(line) is None), "")
     return "" if reads_as_prose(first) else _OCW_PAGE_HEADER.sub("", _TEAMS_RECORDING_NAME.sub("", first))
