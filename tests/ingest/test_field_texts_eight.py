@@ -121,3 +121,16 @@ def test_a_white_house_briefings_title_line_under_the_archives_banner_gives_the_
     assert annotated.metadata.title == "Press Briefing by Press Secretary Dana Reyes, 3/4/2025"
     assert annotated.metadata.published.isoformat() == "2025-03-04"
     assert [(s.name, s.role) for s in annotated.speakers] == [("Ms. Reyes", "guest"), ("Q", "host")]
+
+
+def test_a_full_name_used_once_before_the_established_label_is_a_speaker_where_its_words_are_prose():
+    # 80,000 Hours' transcript pages: every paragraph opens "Name Surname:", the producer's intro and an
+    # interviewer's question once each in an excerpt, above the guest's two paragraphs
+    name = "podcast_page_once_named_before.txt"
+    annotated = run(read(name), source=name)
+    turns = said(annotated)
+    assert [who for (who, _), _ in turns] == ["Dana Whitfield", "Priya Raman", "Tom Becker", "Tom Becker"]
+    assert turns[1][1] == "Tom, could you tell us how the show got started?"
+    # each section's heading and its time between turns is no one's words: it times the turn after it
+    assert turns[0][1].endswith("OK, here they are.")
+    assert [t.start_seconds for t in annotated.turns][:2] == [0.0, 70.0]

@@ -421,6 +421,9 @@ _NOT_SPOKEN_LINE = re.compile(
     r"|This article is a transcript of this conference call produced for The Motley Fool\.[^\n]*"
     # a transcript site's word above each speaker's name (earningscall.biz's "speaker", in lower case)
     r"|speaker"
+    # a section's heading between turns with the time it starts in brackets, two to twelve words and no sentence's
+    # end (80,000 Hours' "The history of The 80,000 Hours Podcast [00:01:14]"): it times the turn after it
+    rf"|(?=[A-Z0-9])[^\s.?!\[\]]+(?:[ ][^\s.?!\[\]]+){{1,11}}[ ]\[(?P<section>{_TIME})\]"
     # a section's heading in Chinese interview notes, between equals signs or in black lenticular brackets
     # ("===张伟采访实录===", "【补充采访】")
     r"|={2,}[^=\n]{1,60}={2,}|【[^】\n]{1,40}】)[ \t]*\r?$"
@@ -1203,7 +1206,7 @@ def _label_lines(text: str):
                                       or c[5].lower() in first_names and _looks_like_a_name(c[5], words=1)):
                 shape = _shape(c)
                 if shape in shapes and (shape[2] or i > first and not _sentence_goes_on_into(text, c[1], label_starts)
-                                        or i < first and _titled_form_asking(c, names)):
+                                        or i < first and (_titled_form_asking(c, names) or _full_name_speaking(c, words))):
                     names.add(c[5])
         # a name in full once, then its initials (a magazine's "**Don Watkins:**", then "**DW:**"), however
         # it is written: attribution makes the two one speaker
@@ -1264,6 +1267,18 @@ def _call_label(text: str, cand) -> bool:
     next_end = text.find("\n", line_end + 1)
     following = text[line_end + 1 : next_end if next_end >= 0 else len(text)]
     return bool(following.strip()) and not _ROSTER_LINE.fullmatch(following.rstrip("\r"))
+
+
+def _full_name_speaking(cand, words: int) -> bool:
+    """Whether a name used once, before the first established label, is a speaker's written as the established
+    ones are, in full (two to four words, where every established label has two or more), its words opening with a
+    sentence of prose: a transcript page's producer's intro or an interviewer's one question in an excerpt
+    (80,000 Hours' "Keiran Harris: Welcome to ...", above "Rob Wiblin:" twice)."""
+    if words < 2 or not 2 <= len(cand[5].split()) <= 4 or not cand[4].group("rest"):
+        return False
+    rest = cand[3][cand[4].start("rest"):]
+    sentence = re.match(r"[^.?!]*[.?!]", rest)
+    return sentence is not None and (reads_as_prose(sentence.group()) or sentence.group().endswith("?") and len(sentence.group().split()) >= 4)
 
 
 def _titled_form_asking(cand, names: set[str]) -> bool:
@@ -1608,7 +1623,7 @@ _SENTENCE_ENDS = ".?!…？。！"
 
 def _time_of(not_spoken: re.Match) -> str | None:
     """The time a not-spoken line gives the turn after it: a bare, linked or Resolve's range's time."""
-    return not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode")
+    return not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode") or not_spoken.group("section")
 
 
 def _time_line_before(text: str, line_start: int) -> str | None:
