@@ -134,3 +134,13 @@ def test_a_full_name_used_once_before_the_established_label_is_a_speaker_where_i
     # each section's heading and its time between turns is no one's words: it times the turn after it
     assert turns[0][1].endswith("OK, here they are.")
     assert [t.start_seconds for t in annotated.turns][:2] == [0.0, 70.0]
+
+
+def test_a_podcast_pages_guest_and_episode_title_line_above_the_hosts_labels_is_the_title_not_a_speaker():
+    # Huberman Lab's episode page: "Dr. Lex Fridman: Machines, Creativity & Love" as the page's heading (the guest's
+    # name, a colon, the episode's title), then the transcript's "Andrew Huberman:" alone above each paragraph
+    name = "podcast_page_guest_title_line.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    assert [s.name for s in annotated.speakers] == ["Owen Hale"]
+    assert said(annotated)[0][1].startswith("Welcome to the Bright Hours podcast")

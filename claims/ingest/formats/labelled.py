@@ -1093,7 +1093,18 @@ def _header_field(cands, counts) -> bool:
     """Whether the first of two names is used once, before the other, and written otherwise (a
     page's "Author: ..." above "**Speaker1:**" lines): a header's field, not a speaker."""
     first = cands[0]
-    return counts[first[5]] == 1 and _shape(first)[:2] != _shape(cands[1])[:2]
+    return counts[first[5]] == 1 and (_shape(first)[:2] != _shape(cands[1])[:2] or _episode_title_after(first))
+
+
+# an episode's title after the guest's name and a colon on a podcast page's heading line ("Dr. Lex Fridman: Machines,
+# Creativity & Love", Huberman Lab's): capitalised words, small words, commas and ampersands, no sentence's end
+_EPISODE_TITLE = re.compile(r"[A-Z0-9][\w'’-]*(?:,?[ ](?:[A-Z0-9][\w'’-]*|&|[a-z]{1,4})){1,11}[ \t]*\r?")
+
+
+def _episode_title_after(cand) -> bool:
+    """Whether a label line's words are an episode's title (_EPISODE_TITLE), as a page's heading writes it."""
+    m = cand[4]
+    return bool(m.group("rest")) and _EPISODE_TITLE.fullmatch(cand[3], m.start("rest")) is not None
 
 
 # Sonix's credit after a talk's title, the page's header and not a turn ("Talk Title: [this mp4 audio
