@@ -144,3 +144,14 @@ def test_a_podcast_pages_guest_and_episode_title_line_above_the_hosts_labels_is_
     assert annotated.format == "labelled"
     assert [s.name for s in annotated.speakers] == ["Owen Hale"]
     assert said(annotated)[0][1].startswith("Welcome to the Bright Hours podcast")
+
+
+def test_an_excerpt_where_only_the_operator_speaks_under_the_calls_lists_is_the_operators_one_turn():
+    # an excerpt cut before the first executive speaks: the lists, then "Operator" alone and the operator's words
+    name = "earnings_call_operator_only.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    assert [(s.name, s.role) for s in annotated.speakers] == [("Operator", "host")]
+    turns = said(annotated)
+    assert turns[0][1].startswith("Hello and welcome") and turns[0][1].endswith("Mr. Janssen,")
+    assert annotated.metadata.published.isoformat() == "2010-10-05"

@@ -1256,6 +1256,12 @@ def _call_roles(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     return [replace(t, role_hint=roles[t.speaker_label]) if t.role_hint is None else t for t in turns]
 
 
+def _operator_alone(text: str, starts) -> bool:
+    """Whether an earnings call's excerpt has the operator's label alone, opening the call (cut before the company's
+    first speaker): the operator's one voice."""
+    return len(starts) == 1 and _the_operator(starts[0]) and _operator_opens_a_call(text, starts)
+
+
 def _the_operator(cand) -> bool:
     """Whether a label line is an earnings call's "Operator" alone (the words on the next line or after a blank)."""
     m = cand[4]
@@ -1335,7 +1341,7 @@ def detected(text: str) -> dict | None:
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
     if not (_labels_enough(sample, starts, names, nonblank) or _one_statement(sample, starts) or _one_lecturer(sample, starts)
-            or _one_bracketed_voice(sample, starts)
+            or _one_bracketed_voice(sample, starts) or _operator_alone(sample, starts)
             or starts and len(text) > _DETECT_CHARS and _labels_further_on(text, names)):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
