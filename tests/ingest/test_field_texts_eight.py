@@ -155,3 +155,14 @@ def test_an_excerpt_where_only_the_operator_speaks_under_the_calls_lists_is_the_
     turns = said(annotated)
     assert turns[0][1].startswith("Hello and welcome") and turns[0][1].endswith("Mr. Janssen,")
     assert annotated.metadata.published.isoformat() == "2010-10-05"
+
+
+def test_the_motley_fools_call_participants_list_after_the_last_answer_ends_the_transcript():
+    # the classic layout's end: "Duration: ...", "Call participants:", each participant's "Name -- Title" again, then
+    # the page's links ("More HLFX analysis"): no turns
+    name = "earnings_call_motley_participants_after.txt"
+    annotated = run(read(name), source=name)
+    turns = said(annotated)
+    assert [who for (who, _), _ in turns] == ["Operator", "Ruth Amadi", "Piet Janssen", "Operator", "Sam Okoro",
+                                             "Piet Janssen"]
+    assert turns[-1][1] == "Not this year."

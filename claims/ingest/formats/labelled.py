@@ -437,6 +437,8 @@ _SUBJECT_HEADING = re.compile(
 _SUBJECT_HEADING_CHARS = 80
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
+# the Motley Fool's list of the call's participants after the last answer (its closing links below it)
+_PARTICIPANTS_AFTER = re.compile(r"\n[ \t]*Call participants:[ \t]*\r?(?=\n|\Z)", re.I)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)"
                           # or a Markdown heading opening a paragraph: a report's next section ("##### Audios" and
                           # the recordings' links under a usability study's annexed interviews)
@@ -1139,8 +1141,11 @@ def _label_lines(text: str):
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     call = _operator_opens_a_call(text, cands)
     if call or any(_one_hyphen(c) for c in cands):
-        # one hyphen between a name and a title makes a label only in an operator's call
-        kept = [i for i, c in enumerate(cands) if (_call_label(text, c) if call else not _one_hyphen(c))]
+        # one hyphen between a name and a title makes a label only in an operator's call; the Motley Fool's list of
+        # "Call participants:" after the last answer, each name and title again, is no turn
+        listed = _PARTICIPANTS_AFTER.search(text, cands[0][1]) if call else None
+        kept = [i for i, c in enumerate(cands) if (_call_label(text, c) and not (listed and c[1] > listed.start())
+                                                   if call else not _one_hyphen(c))]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     # ("Operator" alone is the operator's label, never a title)
     earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE and not c[4].group("operator")]
@@ -1254,6 +1259,10 @@ def _call_roles(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
             called = _ANALYST_CALLED.search(words)
             roles[turn.speaker_label] = "host" if called and turn.speaker_label in words[called.end():] else "guest"
     return [replace(t, role_hint=roles[t.speaker_label]) if t.role_hint is None else t for t in turns]
+
+
+def _the_operator_speaks(starts) -> bool:
+    return any(c[5] == "Operator" and _the_operator(c) for c in starts)
 
 
 def _operator_alone(text: str, starts) -> bool:
@@ -1907,6 +1916,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     footer = _FOOTER_RULE.search(text, below.end() if below else starts[-1][1], bounds[-1])
     if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
         bounds[-1] = footer.start()
+    if (listed := _PARTICIPANTS_AFTER.search(text, starts[-1][1], bounds[-1])) and _the_operator_speaks(starts):
+        bounds[-1] = listed.start()  # the Motley Fool's "Call participants:" list and its links after the last answer
     if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
         ends = [e.start() for e in _MEETING_ENDED.finditer(text)]
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
