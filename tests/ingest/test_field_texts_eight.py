@@ -166,3 +166,18 @@ def test_the_motley_fools_call_participants_list_after_the_last_answer_ends_the_
     assert [who for (who, _), _ in turns] == ["Operator", "Ruth Amadi", "Piet Janssen", "Operator", "Sam Okoro",
                                              "Piet Janssen"]
     assert turns[-1][1] == "Not this year."
+
+
+def test_factbases_transcript_page_reads_each_speakers_quoted_words_with_the_time_range_as_its_start():
+    # factba.se's pages as their text reads: the speaker's name alone, a blank line, the sentiment the site scored,
+    # the time range and the length, then the words in quotes and the paragraph's number
+    name = "factbase_briefing_page.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.format == "labelled"
+    turns = said(annotated)
+    # (an excerpt: the reporter's one question, the last block cut in its time range)
+    assert [who for who, _ in turns] == [("Dana Reyes", "guest"), ("Question", "host"), ("Dana Reyes", "guest"),
+                                         ("Dana Reyes", "guest")]
+    assert turns[1][1] == "Thanks, Dana. Will the new schedule start before the summer?"
+    assert [t.start_seconds for t in annotated.turns] == [0.0, 4.0, 7.0, 14.0]
+    assert not any("Positive" in words or "Neutral" in words or "sec)" in words for _, words in turns)

@@ -242,6 +242,13 @@ CAPITALS_ALONE_LINE = re.compile(
 )
 # the same in title case (Otter's text export without times: "Maria Lopez", then her words)
 BARE_NAME_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$")
+# factba.se's transcript pages as their text reads: the speaker's name alone, a blank line, the sentiment the site
+# scored the paragraph, its time range and length ("00:00:05-00:00:07 (2 sec)"), then the words in quotes and the
+# paragraph's number ("\"Appreciate it. Thank you.\" 3")
+FACTBASE_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#factbase)")
+_FACTBASE_SENTIMENT = re.compile(r"[ \t]*(?:(?:Very|Somewhat|Leans)[ ](?:Positive|Negative)|Neutral)[ \t]*\r?")
+_FACTBASE_RANGE = re.compile(r"[ \t]*(?P<start>\d{2}:\d{2}:\d{2})-\d{2}:\d{2}:\d{2}[ ]\([^)\n]{0,12}sec\)[ \t]*\r?")
+_FACTBASE_WORDS = re.compile(r"[ \t]*\"(?P<words>[^\n]*)\"[ \t]+\d+[ \t]*\r?$")
 _ALONE_WITHOUT_MARK = (CAPITALS_ALONE_LINE, BARE_NAME_ALONE_LINE)
 # a Markdown table's row holding the label in its first cell and the words in the second, bold or not: a PDF's two
 # columns, the labels' and the words', as a converter sets them (an MIT OpenCourseWare lecture transcript converted
@@ -549,6 +556,7 @@ def _candidates(text: str):
                 or first in "S-" and len(line) < 20 and diarised_alone(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
+                or first.isupper() and len(line) < 60 and _factbase_block(lines, number) and FACTBASE_NAME_LINE.match(line)
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or first in "MD" and "(" in line[:40] and hansard(line)
                 or first in "TM" and last == ":" and office(line)
@@ -617,6 +625,28 @@ def _call_participants(lines: list[str]) -> dict[str, tuple[re.Pattern, str]]:
             names.setdefault(listed.group("name"), (pattern, listed.group("title").strip()))
             j += 1
     return names
+
+
+def _factbase_block(lines: list[str], number: int) -> bool:
+    """Whether line `number` (from 1) is followed by a blank line, a sentiment's and a time range's (factba.se)."""
+    return (number + 2 < len(lines) and not lines[number].strip() and _FACTBASE_SENTIMENT.fullmatch(lines[number + 1])
+            is not None and _FACTBASE_RANGE.fullmatch(lines[number + 2]) is not None)
+
+
+def _factbase_words(text: str, a: int, b: int) -> tuple[int, int, str | None]:
+    """A factba.se turn's span past its sentiment's and time range's lines, inside the quotes, and its start time."""
+    sentiment_end = text.find("\n", a, b)
+    range_end = text.find("\n", sentiment_end + 1, b) if sentiment_end >= 0 else -1
+    if range_end < 0:
+        return a, b, None
+    timed = _FACTBASE_RANGE.fullmatch(text, sentiment_end + 1, range_end)
+    line_end = text.find("\n", range_end + 1, b)
+    quoted = _FACTBASE_WORDS.match(text, range_end + 1, line_end if line_end >= 0 else b)
+    if quoted:  # the quoted line is the words; below it, a cut block or the page's end (no one's)
+        a, b = quoted.start("words"), quoted.end("words")
+    else:
+        a, b = trim(text, range_end, b)
+    return a, b, timed.group("start") if timed else None
 
 
 def _subject_heading(text: str, newline: int, end: int) -> bool:
@@ -1207,6 +1237,8 @@ def _label_lines(text: str):
     # and, in an operator's call, the operator and each name alone on a line, however often (an excerpt: each once)
     if call:
         names |= {c[5] for c in cands if c[4].re in _CALL_LABEL_SHAPES}
+    # and factba.se's name over its sentiment's and time range's lines, however often (the block is evidence enough)
+    names |= {c[5] for c in cands if c[4].re is FACTBASE_NAME_LINE}
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
@@ -1973,6 +2005,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             else:
                 time_before = time_before or _time_of(not_spoken)
             a, b = trim(text, a, last_nl)
+        if shape is FACTBASE_NAME_LINE:
+            a, b, range_start = _factbase_words(text, a, b)
+            if range_start and seconds is None:
+                seconds = parse_clock(range_start)
         if shape is COMPANY_NAME_LINE or shape is ANALYST_NAME_LINE:
             if listed_titles is None:
                 listed_titles = {name: title for name, (_, title) in _call_participants(text.split("\n")).items()}
