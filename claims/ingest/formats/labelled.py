@@ -442,10 +442,10 @@ _NOT_SPOKEN_LINE = re.compile(
 _SUBJECT_HEADING = re.compile(
     r"[ \t]*[A-Z][\w'’&-]*(?:(?:[ ]|[ ]?[—–][ ]?)(?:[A-Z0-9][\w'’&-]*|and|of|for|the|in|on|to|a|an|at|by)){1,9}[ \t]*\r?")
 _SUBJECT_HEADING_CHARS = 80
-# a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
-# articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 # the Motley Fool's list of the call's participants after the last answer (its closing links below it)
 _PARTICIPANTS_AFTER = re.compile(r"\n[ \t]*Call participants:[ \t]*\r?(?=\n|\Z)", re.I)
+# a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
+# articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)"
                           # or a Markdown heading opening a paragraph: a report's next section ("##### Audios" and
                           # the recordings' links under a usability study's annexed interviews)
@@ -1680,7 +1680,8 @@ _SENTENCE_ENDS = ".?!…？。！"
 
 
 def _time_of(not_spoken: re.Match) -> str | None:
-    """The time a not-spoken line gives the turn after it: a bare, linked or Resolve's range's time."""
+    """The time a not-spoken line gives the turn after it: a bare, linked or Resolve's range's time, or a section
+    heading's."""
     return not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode") or not_spoken.group("section")
 
 
