@@ -123,7 +123,7 @@ A fifth look (2026-12-08, bench/RESULTS.md): 7 files fetched again, 30 checks; o
     (the excerpts the corpus holds)
   Not found again: the UK Commons' Hansard PDF text quoted in a Reddit post.
 
-An eighth set (2026-12-08, bench/RESULTS.md: "recognisers' and caption tools' outputs"): 27 real files of 17
+A sixth set (2026-12-08, bench/RESULTS.md: "recognisers' and caption tools' outputs"): 27 real files of 17
 producers (speech-recognition services' JSON, diarisers, caption tools, meeting tools, Otter's text exports), each an
 excerpt kept in its producer's shape (a word list cut at a sentence's end and the JSON closed; long Otter paragraphs
 cut to their first sentences), 99 checks; on ea2b526 21 right, 85 of 99 held; after this round 26 right, 98 of 99.
@@ -153,6 +153,45 @@ The sources:
   Looked for and not found as real files: Apple Podcasts' TTML, Gladia, Fireflies, Descript, Riverside, Trint, Sonix,
   Temi exports (only hand-written test fixtures and documentation types); Otter's transcript of a UNEA call in
   wssranjula/Otter-Transcripts is a meeting summary, not a transcript.
+A seventh set (2026-12-08, bench/RESULTS.md's "fifth field set" section): 39 files of the kinds researchers,
+journalists and forecasters bring, none committed. They are earnings calls (11), a central bank's press conferences
+(7), White House briefings (6), news shows (7) and podcast and interview pages (8), each an excerpt of the text the
+pages corpus holds (its header, labels and times kept as the page has them). The 179 checks were written by reading
+each file; who is the host follows docs/ingestion.md (the askers: an earnings call's operator and analysts, a
+briefing's reporters). On ea2b526: 5 right, 34 wrong, 64 of 179 checks held. After this round: 21 right, 18 wrong,
+123 of 179; no check that held before failed after. The sources (the pages corpus's addresses):
+  earnings calls: https://earningscall.biz/e/nyse/s/uhs/y/2020/q/q3, .../s/bld/y/2024/q/q1, .../s/rblx/y/2022/q/q2;
+    https://statementdog.com/analysis/UNF/earnings_calls/117357, .../UCTT/earnings_calls/155827;
+    https://www.nasdaq.com/articles/onesmart-international-education-group-limited-one-q2-2020-earnings-call-transcript-2020
+    (the Motley Fool's); https://seekingalpha.com/article/4123142-alcentra-capitals-abdc-ceo-david-scopelliti-q3-2017-results-earnings-call-transcript,
+    http://seekingalpha.com/article/84166-rocky-mountain-chocolate-factory-f1q09-qtr-end-5-31-08-earnings-call-transcript;
+    https://intrinsicalpha.com/security/NYSE/BBW/earnings-call/2017-q2; and, through the code index, a scraper's test
+    fixtures copying the Motley Fool's newer and classic page structure (scripts/test-transcript-parser.ts, Alphabet's
+    call), saved as two HTML files
+  the Federal Reserve: https://fraser.stlouisfed.org/title/federal-open-market-committee-meeting-minutes-transcripts-documents-677/meeting-may-2-3-2023-632567/content/fulltext/FOMCpresconf20230503,
+    the March 21, 2018 transcript's PDF text as archive.org holds it, https://macenews.com/transcript-fed-chair-powells-post-fomc-news-conference,
+    https://fdocuments.net/document/transcript-of-chairman-powellas-press-conference-september-26-2019-01-17-september.html,
+    https://rev.com/blog/transcripts/fed-chair-jerome-powell-press-conference-transcript-september-22-market-update;
+    the ECB: http://proxy.zentral-bank.eu/press/pressconf/2022/html/ecb.is220310~1bc8c1b1ca.en.html,
+    https://marketguide.cc/Home/Interview/HE5uV5ElN7U%7C%231
+  White House briefings: https://obamawhitehouse.archives.gov/the-press-office/2017/01/11/press-briefing-press-secretary-josh-earnest-1112017,
+    https://historymusings.wordpress.com/category/political-news-topics/white-house/ (1/17/17),
+    http://www.worldusnews.com/u-s/no-cameras-no-live-audio-and-no-sean-spicer-the-latest-white-house-press-briefing-annotated-washington-post/,
+    https://commons.wikimedia.org./wiki/TimedText:1-11-17-_White_House_Press_Briefing.webm.en.srt,
+    https://factba.se/biden/transcript/joe-biden-press-conference-briefing-karine-jean-pierre-june-2-2022,
+    C-SPAN's captions of 29 January 2021 on archive.org (CSPAN_20210129_202900_White_House_Press_Secretary_Holds_Briefing)
+  news shows: https://godard-christian.com/pbs-newshour-full-episode-october-22-2019/, https://cloclaviacampesina.org/tag/top-news-stories/
+    (PBS NewsHour, 3 January 2020), http://transcripts.cnn.com/TRANSCRIPTS/0506/03/ip.01.html,
+    https://www.npr.org/templates/story/story.php?storyId=127475998, https://www.npr.org/transcripts/734609523,
+    https://www.npr.org/transcripts/136583949, https://www.npr.org/templates/transcript/transcript.php?storyId=5327940
+  podcasts and interviews: https://tim.blog/2018/06/05/the-tim-ferriss-show-transcripts-how-to-cage-the-monkey-mind/,
+    http://www.learnhowtospeedread.org/index-317.html (a copy of tim.blog's #192), https://bestbooks2read.com/econtalk-1000-with-russ-roberts
+    (a copy of EconTalk's page), https://80000hours.org/podcast/episodes/80k-after-hours-philosophy-of-the-80000-hours-podcast,
+    https://www.hubermanlab.com/episode/dr-lex-fridman-machines-creativity-and-love,
+    https://stage.every.to/podcast/transcript-dwarkesh-patel-s-quest-to-learn-everything, https://www.theojaffee.com/p/9-dwarkesh-patel,
+    https://bankless.ghost.io/dwarkesh-patel-the-scaling-era-of-ai-is-here
+  Not found through the tools: transcript pages on Lex Fridman's, Dwarkesh Patel's or Conversations with Tyler's own
+  sites (the corpus holds their listings and other sites' copies), a company IR PDF's text, Seeking Alpha's newer pages.
 """
 from __future__ import annotations
 

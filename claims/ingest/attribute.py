@@ -684,7 +684,12 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
                        for t in turns)
             host_labels = said_hosts | ({picked} & undecided if asks else set())
         else:
-            host_labels = set() if has_host else said_hosts or {_host_label(text, turns, unknown)}
+            # where every label's turns say guest (an official's statement to the press, the company's people alone
+            # in an earnings call's excerpt), none is made the host
+            said_guests = {t.speaker_label for t in turns if t.role_hint == GUEST and t.speaker_label in unknown}
+            said_guests -= {t.speaker_label for t in turns if t.role_hint != GUEST}
+            picked = set() if said_guests == set(unknown) else {_host_label(text, turns, unknown)}
+            host_labels = set() if has_host else said_hosts or picked
         for label in unknown:
             sp = SpeakerRecord(name=display_name(label, text), slug=unique_slug(label), role=HOST if label in host_labels else GUEST)
             speakers.append(sp)

@@ -145,7 +145,7 @@ def in_capitals(name: str) -> bool:
     return len(letters) >= 4 and bool(words) and all(ch.isupper() for w in words for ch in w if ch.isalpha())
 
 
-_SPEAKER_CODE = re.compile(r"(?i:speaker)_(\d{1,3}|[A-Z])")
+_SPEAKER_CODE = re.compile(r"(?i:speaker)_(\d{1,3}|[A-Z])|spk(\d{1,3})")
 
 
 def display_name(name: str, text: str) -> str:
@@ -153,10 +153,11 @@ def display_name(name: str, text: str) -> str:
     where it does ("I'm Anderson Cooper", a page's "PRESIDING: Senator Jane Roe"), else each word in title
     case ("CARL ODUYA" -> "Carl Oduya", "O'BRIEN" -> "O'Brien", "MCDONALD" -> "McDonald", particles and
     "III" as names write them; a short word with no vowel, "CNN", stays). A diariser's code for a voice, WhisperX's
-    and pyannote's "SPEAKER_01", reads "Speaker 01", as the JSON readers name it. Other names are left as written."""
+    and pyannote's "SPEAKER_01" (earningscall.biz's "spk01"), reads "Speaker 01", as the JSON readers name it. Other
+    names are left as written."""
     code = _SPEAKER_CODE.fullmatch(name)
     if code:
-        return f"Speaker {code.group(1)}"
+        return f"Speaker {code.group(1) or code.group(2)}"
     if not in_capitals(name):
         return name
     words = name.split()

@@ -77,9 +77,9 @@ HEAD_DATE = re.compile(
     r"|(?:令和|平成)(?:\d{1,2}|元) ?年 ?\d{1,2} ?月 ?\d{1,2} ?日)"
     # the weekday in brackets ("（金）", "(금)") or a Korean one bare ("금"), the hours or a span of them ("14:00～15:00",
     # Korean's and Japanese's morning or afternoon before them, "오후 2:30"), and the recording's length after a dot
-    # (Naver Clova Note's "2024.03.15 금 오후 2:30 ・ 12분 40초")
+    # (Naver Clova Note's "2024.03.15 금 오후 2:30 ・ 12분 40초"); an earnings call's "9:00 a.m. ET" with its full stops
     r"(?:[ \t]*[(（][^\W\d_]{1,3}[)）]|[ \t]+[월화수목금토일](?:요일)?)?"
-    r"(?:(?:,?[ \t]+|(?<=[)）]))(?:-[ \t]*)?(?:(?:오전|오후|午前|午後)[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?"
+    r"(?:(?:,?[ \t]+|(?<=[)）]))(?:-[ \t]*)?(?:(?:오전|오후|午前|午後)[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
     r"(?:[ \t]*[-–~〜～][ \t]*\d{1,2}:\d{2})?(?:[ \t]+[A-Z]{1,4}T)?)?"
     r"(?:[ \t]*[・·][ \t]*(?:\d+시간[ \t]*)?\d+분(?:[ \t]*\d+초)?)?", re.I)
 # a control character or a Unicode line or paragraph break inside a line: no header's (a title or a name would

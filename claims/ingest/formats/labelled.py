@@ -75,6 +75,7 @@ Time marks that go backwards are errors, but for overlapping speech (a step back
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
@@ -241,6 +242,13 @@ CAPITALS_ALONE_LINE = re.compile(
 )
 # the same in title case (Otter's text export without times: "Maria Lopez", then her words)
 BARE_NAME_ALONE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$")
+# factba.se's transcript pages as their text reads: the speaker's name alone, a blank line, the sentiment the site
+# scored the paragraph, its time range and length ("00:00:05-00:00:07 (2 sec)"), then the words in quotes and the
+# paragraph's number ("\"Appreciate it. Thank you.\" 3")
+FACTBASE_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#factbase)")
+_FACTBASE_SENTIMENT = re.compile(r"[ \t]*(?:(?:Very|Somewhat|Leans)[ ](?:Positive|Negative)|Neutral)[ \t]*\r?")
+_FACTBASE_RANGE = re.compile(r"[ \t]*(?P<start>\d{2}:\d{2}:\d{2})-\d{2}:\d{2}:\d{2}[ ]\([^)\n]{0,12}sec\)[ \t]*\r?")
+_FACTBASE_WORDS = re.compile(r"[ \t]*\"(?P<words>[^\n]*)\"[ \t]+\d+[ \t]*\r?$")
 _ALONE_WITHOUT_MARK = (CAPITALS_ALONE_LINE, BARE_NAME_ALONE_LINE)
 # a Markdown table's row holding the label in its first cell and the words in the second, bold or not: a PDF's two
 # columns, the labels' and the words', as a converter sets them (an MIT OpenCourseWare lecture transcript converted
@@ -253,8 +261,10 @@ TABLE_LABEL_LINE = re.compile(
 _TABLE_RULE_OR_PAGE = re.compile(r"[ \t]*(?:\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+|\d{1,4})[ \t]*\r?")
 # an earnings call as Seeking Alpha prints it: its participants listed under "Company Participants" and
 # "Conference Call Participants" ("Jane Roe - Chief Financial Officer"), then each one's name alone on a line
-# over a blank line and their paragraphs; a listed name alone on its line is a label, once too
-_ROSTER_HEADINGS = frozenset({"Company Participants", "Conference Call Participants"})
+# over a blank line and their paragraphs; a listed name alone on its line is a label, once too (its older pages
+# head the lists "Executives" and "Analysts")
+_ROSTER_HEADINGS = frozenset({"Company Participants", "Conference Call Participants", "Executives", "Analysts"})
+_COMPANY_ROSTERS = frozenset({"Company Participants", "Executives"})
 _ROSTER_LINE = re.compile(rf"[ \t]*(?P<name>[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})[ \t]+[-–—][ \t]+(?P<title>\S[^\n]*)")
 # (the company's people answer, the analysts on the call ask: two patterns, that the roles may tell them apart)
 COMPANY_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ \t]*(?P<rest>)\r?$(?#company)")
@@ -329,9 +339,18 @@ _PERIOD_LABEL_OPENINGS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Chair", "Senator ", 
 EARNINGS_LABEL_LINE = re.compile(
     # a person's two to four words, or the operator's one
     rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>(?P<operator>Operator)|[{_CAPITAL}][\w.'’-]*(?:[ ][{_CAPITAL}][\w.'’-]*){{1,3}})"
-    + r"(?(operator)|[ \t]+(?:--|—|–)[ \t]+(?P<title>[A-Z][\w.,&'’()/ -]{1,100}?))(?P<t2>)[ \t]*(?P<rest>)\r?$"
+    + r"(?(operator)|[ \t]+(?P<dash>--|—|–|-)[ \t]+(?P<title>[A-Z][\w.,&'’()/ -]{1,100}?))(?P<t2>)[ \t]*(?P<rest>)\r?$"
 )
-_EARNINGS_DASHES = (" -- ", " — ", " – ")
+# (one hyphen, "Jane Roe - VP, CFO" above her words: a transcript site's text, read only in an operator's call, as
+# the lists of participants write their lines so too)
+_EARNINGS_DASHES = (" -- ", " — ", " – ", " - ")
+# an earnings call page's section titles and lists' headings, no one's name where the operator speaks
+_CALL_SECTIONS = frozenset({"Contents", "Prepared Remarks", "Questions and Answers", "Questions & Answers",
+                            "Question-and-Answer Session", "Call Participants", "Company Participants",
+                            "Conference Call Participants", "Executives", "Analysts"})
+# the operator's first words open a call: "welcome to the ... conference call", "thank you for standing by"
+_OPERATOR_WORDS = re.compile(r"(?i)\b(?:conference|call|standing by|listen-only)\b")
+_OPERATOR_WORDS_CHARS = 600
 # an earnings call as Thomson Reuters' StreetEvents writes it as text: between two rules of dashes, the name, its
 # company and title after a comma, and the turn's number in brackets ("Jane Roe,  Northwind Ferries - CFO   [2]",
 # "Operator   [1]"), the words below the lower rule
@@ -406,6 +425,12 @@ _NOT_SPOKEN_LINE = re.compile(
     r"|END[ \t]+\d{1,2}:\d{2}[ \t]*[AP]\.M\.(?:[ \t]+[A-Z]{2,4})?"
     # an earnings call's section titles and closing lines (the Motley Fool's)
     r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes"
+    r"|This article is a transcript of this conference call produced for The Motley Fool\.[^\n]*"
+    # a transcript site's word above each speaker's name (earningscall.biz's "speaker", in lower case)
+    r"|speaker"
+    # a section's heading between turns with the time it starts in brackets, two to twelve words and no sentence's
+    # end (80,000 Hours' "The history of The 80,000 Hours Podcast [00:01:14]"): it times the turn after it
+    rf"|(?=[A-Z0-9])[^\s.?!\[\]]+(?:[ ][^\s.?!\[\]]+){{1,11}}[ ]\[(?P<section>{_TIME})\]"
     # a section's heading in Chinese interview notes, between equals signs or in black lenticular brackets
     # ("===张伟采访实录===", "【补充采访】")
     r"|={2,}[^=\n]{1,60}={2,}|【[^】\n]{1,40}】)[ \t]*\r?$"
@@ -417,6 +442,8 @@ _NOT_SPOKEN_LINE = re.compile(
 _SUBJECT_HEADING = re.compile(
     r"[ \t]*[A-Z][\w'’&-]*(?:(?:[ ]|[ ]?[—–][ ]?)(?:[A-Z0-9][\w'’&-]*|and|of|for|the|in|on|to|a|an|at|by)){1,9}[ \t]*\r?")
 _SUBJECT_HEADING_CHARS = 80
+# the Motley Fool's list of the call's participants after the last answer (its closing links below it)
+_PARTICIPANTS_AFTER = re.compile(r"\n[ \t]*Call participants:[ \t]*\r?(?=\n|\Z)", re.I)
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)"
@@ -489,7 +516,7 @@ def _candidates(text: str):
     said_before: dict[str, tuple[str, re.Match]] = {}  # a label's words before its colon -> (_label_said_again)
     start = 0
     lines = text.split("\n")
-    participants = _call_participants(lines) if "Call Participants" in text else {}
+    participants = _call_participants(lines) if "Call Participants" in text or "\nExecutives" in text else {}
     for number, line in enumerate(lines, 1):
         if not line or line.isspace():
             blank += 1
@@ -529,6 +556,7 @@ def _candidates(text: str):
                 or first in "S-" and len(line) < 20 and diarised_alone(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
+                or first.isupper() and len(line) < 60 and _factbase_block(lines, number) and FACTBASE_NAME_LINE.match(line)
                 or (first == "O" or any(d in line for d in _EARNINGS_DASHES)) and earnings(line)
                 or first in "MD" and "(" in line[:40] and hansard(line)
                 or first in "TM" and last == ":" and office(line)
@@ -578,14 +606,15 @@ def _label_said_again(line: str, colon: int, m: re.Match) -> bool:
 
 
 def _call_participants(lines: list[str]) -> dict[str, tuple[re.Pattern, str]]:
-    """The names listed under an earnings call's "Company Participants" and "Conference Call Participants",
+    """The names listed under an earnings call's "Company Participants" and "Conference Call Participants" (or
+    "Executives" and "Analysts"),
     each with the pattern its line alone is read by (COMPANY_NAME_LINE, ANALYST_NAME_LINE) and its title."""
     names: dict[str, tuple[re.Pattern, str]] = {}
     for i, line in enumerate(lines):
         heading = line.strip()
         if heading not in _ROSTER_HEADINGS:
             continue
-        pattern = COMPANY_NAME_LINE if heading == "Company Participants" else ANALYST_NAME_LINE
+        pattern = COMPANY_NAME_LINE if heading in _COMPANY_ROSTERS else ANALYST_NAME_LINE
         j = i + 1
         while True:  # a blank line before each (a web page's paragraphs) or none (a list)
             if j < len(lines) and not lines[j].strip():
@@ -596,6 +625,28 @@ def _call_participants(lines: list[str]) -> dict[str, tuple[re.Pattern, str]]:
             names.setdefault(listed.group("name"), (pattern, listed.group("title").strip()))
             j += 1
     return names
+
+
+def _factbase_block(lines: list[str], number: int) -> bool:
+    """Whether line `number` (from 1) is followed by a blank line, a sentiment's and a time range's (factba.se)."""
+    return (number + 2 < len(lines) and not lines[number].strip() and _FACTBASE_SENTIMENT.fullmatch(lines[number + 1])
+            is not None and _FACTBASE_RANGE.fullmatch(lines[number + 2]) is not None)
+
+
+def _factbase_words(text: str, a: int, b: int) -> tuple[int, int, str | None]:
+    """A factba.se turn's span past its sentiment's and time range's lines, inside the quotes, and its start time."""
+    sentiment_end = text.find("\n", a, b)
+    range_end = text.find("\n", sentiment_end + 1, b) if sentiment_end >= 0 else -1
+    if range_end < 0:
+        return a, b, None
+    timed = _FACTBASE_RANGE.fullmatch(text, sentiment_end + 1, range_end)
+    line_end = text.find("\n", range_end + 1, b)
+    quoted = _FACTBASE_WORDS.match(text, range_end + 1, line_end if line_end >= 0 else b)
+    if quoted:  # the quoted line is the words; below it, a cut block or the page's end (no one's)
+        a, b = quoted.start("words"), quoted.end("words")
+    else:
+        a, b = trim(text, range_end, b)
+    return a, b, timed.group("start") if timed else None
 
 
 def _subject_heading(text: str, newline: int, end: int) -> bool:
@@ -727,6 +778,8 @@ def _role_hint(m: re.Match) -> str | None:
         return "guest" if m.group("portfolio") else "host"
     if m.re is COMPANY_NAME_LINE or m.re is ANALYST_NAME_LINE:
         return "guest" if m.re is COMPANY_NAME_LINE else "host"
+    if m.re is BARE_NAME_ALONE_LINE and m.group("name") == "Operator":  # an earnings call's operator, who asks
+        return "host"
     if m.re is EARNINGS_LABEL_LINE or m.re is STREETEVENTS_LABEL_LINE:
         # the operator and the analysts ask, the company's people answer
         title = m.group("title")
@@ -1072,7 +1125,18 @@ def _header_field(cands, counts) -> bool:
     """Whether the first of two names is used once, before the other, and written otherwise (a
     page's "Author: ..." above "**Speaker1:**" lines): a header's field, not a speaker."""
     first = cands[0]
-    return counts[first[5]] == 1 and _shape(first)[:2] != _shape(cands[1])[:2]
+    return counts[first[5]] == 1 and (_shape(first)[:2] != _shape(cands[1])[:2] or _episode_title_after(first))
+
+
+# an episode's title after the guest's name and a colon on a podcast page's heading line ("Dr. Lex Fridman: Machines,
+# Creativity & Love", Huberman Lab's): capitalised words, small words, commas and ampersands, no sentence's end
+_EPISODE_TITLE = re.compile(r"[A-Z0-9][\w'’-]*(?:,?[ ](?:[A-Z0-9][\w'’-]*|&|[a-z]{1,4})){1,11}[ \t]*\r?")
+
+
+def _episode_title_after(cand) -> bool:
+    """Whether a label line's words are an episode's title (_EPISODE_TITLE), as a page's heading writes it."""
+    m = cand[4]
+    return bool(m.group("rest")) and _EPISODE_TITLE.fullmatch(cand[3], m.start("rest")) is not None
 
 
 # Sonix's credit after a talk's title, the page's header and not a turn ("Talk Title: [this mp4 audio
@@ -1105,8 +1169,17 @@ def _label_lines(text: str):
     if dashed and not (dashed["Q"] >= 2 and dashed["A"] >= 2):
         kept = [i for i, c in enumerate(cands) if c[4].re is not QA_DASH_LINE]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
-    earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE]
-    if len(earnings) == 1 and len(cands) > 1:
+    call = _operator_opens_a_call(text, cands)
+    if call or any(_one_hyphen(c) for c in cands):
+        # one hyphen between a name and a title makes a label only in an operator's call; the Motley Fool's list of
+        # "Call participants:" after the last answer, each name and title again, is no turn
+        listed = _PARTICIPANTS_AFTER.search(text, cands[0][1]) if call else None
+        kept = [i for i, c in enumerate(cands) if (_call_label(text, c) and not (listed and c[1] > listed.start())
+                                                   if call else not _one_hyphen(c))]
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+    # ("Operator" alone is the operator's label, never a title)
+    earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE and not c[4].group("operator")]
+    if len(earnings) == 1 and len(cands) > 1 and not call:
         # one "Name – words" line over labels of another shape is a title, not an earnings call's label
         # (a podcast's "Mara Quinn – Small banks, deposits, and trust" heading its "Mara Quinn 00:00:12" turns)
         del cands[earnings[0]], nonblank_before[earnings[0]]
@@ -1122,12 +1195,15 @@ def _label_lines(text: str):
     repeated = {name for name in handles if counts[name] >= _HANDLE_REPEATS}
     if repeated or any(counts[name] >= 2 and name[0].isupper() for name in counts):  # twice beside others' labels
         repeated |= {name for name in handles if counts[name] >= 2}
-    rare |= {name for name in counts if name[0].islower()} - _paired_handles(cands, counts) - repeated
+    # (a diariser's voice in lower case, earningscall.biz's "spk05:", is no handle: a voice once too)
+    rare |= {name for name in counts if name[0].islower() and not _GENERIC_NAME.fullmatch(name)} - _paired_handles(cands, counts) - repeated
     rare |= handles - repeated
     rare |= _repeated_titles(text, cands, counts)
     rare |= _unmarked_names_unanswered(cands)
     if any(c[4].re is BRACKETED_NAME_LINE for c in cands):
         rare |= _bracketed_notes(cands, counts)
+    if call:  # in an operator's call, a name alone on its line is a speaker's, once too
+        rare -= {c[5] for c in cands if c[4].re in _CALL_LABEL_SHAPES}
     if rare:  # a name alone on a line once is a heading, not a speaker; a title written again is no speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
@@ -1145,7 +1221,7 @@ def _label_lines(text: str):
         together[forms.get(name, name)] += n
     for short, full in forms.items():
         counts[full] = counts[short] = together[full]
-    if len(counts) == 2 and cands and 1 in counts.values() and _header_field(cands, counts):
+    if len(counts) == 2 and cands and 1 in counts.values() and not call and _header_field(cands, counts):
         cands, nonblank_before = cands[1:], nonblank_before[1:]
         del counts[next(name for name, n in counts.items() if n == 1)]
     if len(counts) <= 2:
@@ -1158,6 +1234,11 @@ def _label_lines(text: str):
     names |= {c[5] for c in cands if c[5].lower() in _CONFERENCE_PARTS}
     # and a member asking a numbered oral question, in Parliament's own form, however often
     names |= {c[5] for c in cands if c[4].re is ORAL_QUESTION_LINE}
+    # and, in an operator's call, the operator and each name alone on a line, however often (an excerpt: each once)
+    if call:
+        names |= {c[5] for c in cands if c[4].re in _CALL_LABEL_SHAPES}
+    # and factba.se's name over its sentiment's and time range's lines, however often (the block is evidence enough)
+    names |= {c[5] for c in cands if c[4].re is FACTBASE_NAME_LINE}
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
@@ -1173,7 +1254,7 @@ def _label_lines(text: str):
                                       or c[5].lower() in first_names and _looks_like_a_name(c[5], words=1)):
                 shape = _shape(c)
                 if shape in shapes and (shape[2] or i > first and not _sentence_goes_on_into(text, c[1], label_starts)
-                                        or i < first and _titled_form_asking(c, names)):
+                                        or i < first and (_titled_form_asking(c, names) or _full_name_speaking(c, words))):
                     names.add(c[5])
         # a name in full once, then its initials (a magazine's "**Don Watkins:**", then "**DW:**"), however
         # it is written: attribution makes the two one speaker
@@ -1181,6 +1262,81 @@ def _label_lines(text: str):
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
+
+
+_CALL_LABEL_SHAPES = (EARNINGS_LABEL_LINE, COMPANY_NAME_LINE, ANALYST_NAME_LINE, BARE_NAME_ALONE_LINE)
+
+
+def _operator_opens_a_call(text: str, cands) -> bool:
+    """Whether the text is an earnings call's: an "Operator" alone on its line, the words below opening a call
+    ("welcome to the ... conference call", "thank you for standing by")."""
+    for c in cands:
+        if _the_operator(c):
+            return _OPERATOR_WORDS.search(text, c[2], c[2] + _OPERATOR_WORDS_CHARS) is not None
+    return False
+
+
+# the operator handing the line to an analyst: "Our first question comes from the line of Sam Okoro"
+_ANALYST_CALLED = re.compile(r"(?i)\b(?:question|line of)\b")
+
+
+def _call_roles(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """In an earnings call, the part of a speaker no label's shape gave one: the operator's, a host's; an analyst's
+    (a host, asking) where the operator's turn just before their first names them after "question" or "line of",
+    else the company's (a guest)."""
+    roles: dict[str, str] = {"Operator": "host"}
+    for before, turn in zip([None] + turns[:-1], turns):
+        if turn.role_hint is None and turn.speaker_label not in roles:
+            words = text[before.start_char:before.end_char] if before and before.speaker_label == "Operator" else ""
+            called = _ANALYST_CALLED.search(words)
+            roles[turn.speaker_label] = "host" if called and turn.speaker_label in words[called.end():] else "guest"
+    return [replace(t, role_hint=roles[t.speaker_label]) if t.role_hint is None else t for t in turns]
+
+
+def _the_operator_speaks(starts) -> bool:
+    return any(c[5] == "Operator" and _the_operator(c) for c in starts)
+
+
+def _operator_alone(text: str, starts) -> bool:
+    """Whether an earnings call's excerpt has the operator's label alone, opening the call (cut before the company's
+    first speaker): the operator's one voice."""
+    return len(starts) == 1 and _the_operator(starts[0]) and _operator_opens_a_call(text, starts)
+
+
+def _the_operator(cand) -> bool:
+    """Whether a label line is an earnings call's "Operator" alone (the words on the next line or after a blank)."""
+    m = cand[4]
+    return m.re is EARNINGS_LABEL_LINE and bool(m.group("operator")) or m.re is BARE_NAME_ALONE_LINE and cand[5] == "Operator"
+
+
+def _one_hyphen(cand) -> bool:
+    return cand[4].re is EARNINGS_LABEL_LINE and cand[4].group("dash") == "-"
+
+
+def _call_label(text: str, cand) -> bool:
+    """Whether a label line may be an earnings call's: no section title ("Prepared Remarks:", "Contents:"), and a
+    name with one hyphen and a title ("Jane Roe - VP, CFO") only where its words follow on the next line, not
+    another line of a list of participants."""
+    _, _, line_end, _, m, name = cand
+    if name in _CALL_SECTIONS:
+        return False
+    if not _one_hyphen(cand):
+        return True
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1 : next_end if next_end >= 0 else len(text)]
+    return bool(following.strip()) and not _ROSTER_LINE.fullmatch(following.rstrip("\r"))
+
+
+def _full_name_speaking(cand, words: int) -> bool:
+    """Whether a name used once, before the first established label, is a speaker's written as the established
+    ones are, in full (two to four words, where every established label has two or more), its words opening with a
+    sentence of prose: a transcript page's producer's intro or an interviewer's one question in an excerpt
+    (80,000 Hours' "Keiran Harris: Welcome to ...", above "Rob Wiblin:" twice)."""
+    if words < 2 or not 2 <= len(cand[5].split()) <= 4 or not cand[4].group("rest"):
+        return False
+    rest = cand[3][cand[4].start("rest"):]
+    sentence = re.match(r"[^.?!]*[.?!]", rest)
+    return sentence is not None and (reads_as_prose(sentence.group()) or sentence.group().endswith("?") and len(sentence.group().split()) >= 4)
 
 
 def _titled_form_asking(cand, names: set[str]) -> bool:
@@ -1226,7 +1382,7 @@ def detected(text: str) -> dict | None:
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
     if not (_labels_enough(sample, starts, names, nonblank) or _one_statement(sample, starts) or _one_lecturer(sample, starts)
-            or _one_bracketed_voice(sample, starts)
+            or _one_bracketed_voice(sample, starts) or _operator_alone(sample, starts)
             or starts and len(text) > _DETECT_CHARS and _labels_further_on(text, names)):
         return None
     return {"label_lines": starts} if len(text) <= _DETECT_CHARS else {}
@@ -1314,7 +1470,27 @@ def _one_statement(text: str, starts) -> bool:
     if len(starts) != 1:
         return False
     _, line_start, _, _, m, name = starts[0]
-    return m.re is PERIOD_LABEL_LINE and " " in name and not name.startswith("The ") and not text[:line_start].strip()
+    if m.re is PERIOD_LABEL_LINE and " " in name and not name.startswith("The ") and not text[:line_start].strip():
+        return True
+    return _officials_statement(text, starts)
+
+
+def _officials_statement(text: str, starts) -> bool:
+    """Whether the text is an official's opening statement at a press conference, under its page's or its PDF's few
+    header lines: the Federal Reserve's "CHAIR POWELL. Good afternoon. ..." under the day, the title and "FINAL"; a
+    news wire's "CHAIRMAN POWELL: ..." under its headline and a lead sentence. The official answers the press: a guest."""
+    if len(starts) != 1:
+        return False
+    _, line_start, _, _, m, name = starts[0]
+    return (m.re in (CAPITALS_PERIOD_LINE, LABEL_LINE) and bool(m.group("rest")) and _OFFICIAL_IN_CAPITALS.fullmatch(name)
+            is not None and sum(1 for line in text[:line_start].splitlines() if line.strip()) <= _STATEMENT_HEADER_LINES)
+
+
+# an official's title and surname in capitals, a press conference's one speaker in an excerpt of its opening
+_OFFICIAL_IN_CAPITALS = re.compile(
+    r"(?:CHAIR|CHAIRMAN|CHAIRWOMAN|VICE CHAIR|PRESIDENT|VICE PRESIDENT|GOVERNOR|SECRETARY|PRIME MINISTER|MINISTER"
+    r"|COMMISSIONER|DIRECTOR)[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+")
+_STATEMENT_HEADER_LINES = 8
 
 
 # the words after a bracketed name that make it a Markdown link's definition ("[Commentator]: https://..."), not a label
@@ -1504,8 +1680,9 @@ _SENTENCE_ENDS = ".?!…？。！"
 
 
 def _time_of(not_spoken: re.Match) -> str | None:
-    """The time a not-spoken line gives the turn after it: a bare, linked or Resolve's range's time."""
-    return not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode")
+    """The time a not-spoken line gives the turn after it: a bare, linked or Resolve's range's time, or a section
+    heading's."""
+    return not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode") or not_spoken.group("section")
 
 
 def _time_line_before(text: str, line_start: int) -> str | None:
@@ -1560,12 +1737,30 @@ _HEAD_LENGTH = re.compile(r"(?:(?P<h>\d+)h )?(?P<m>\d+)m (?P<s>\d+)s")
 _END_MARK = re.compile(r"[ \t]*#(?P<time>\d{1,2}:\d{2}:\d{2})(?:[-.,](?P<tenth>\d{1,2}))?#$")
 
 
+# the White House's name for a briefing, its day after a comma, month first ("Press Briefing by Press Secretary Josh
+# Earnest, 1/11/2017"; a copy's "1/17/17"): the title, under the archive's banner lines, and the day
+_BRIEFING_TITLE = re.compile(
+    r"(?:Press Briefing|Press Gaggle|Press Conference|Remarks|(?:On-the-Record|Background) Press Call)[ ](?:by|of|with)[ ]"
+    r"[^\n]{3,160}?,[ ](?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})")
+
+
+def _briefing_day(line: str) -> dt.date | None:
+    m = _BRIEFING_TITLE.fullmatch(line)
+    if not m:
+        return None
+    year = int(m["year"]) + (2000 if len(m["year"]) == 2 else 0)
+    try:
+        return dt.date(year, int(m["month"]), int(m["day"]))
+    except ValueError:
+        return None
+
+
 def _head_facts(head: str) -> dict:
     """The published day and the length a transcript's header gives on lines of their own."""
     out: dict = {}
     for line in head.splitlines():
         line = line.strip()
-        if "published" not in out and (day := day_of_line(line) or day_closing_line(line)):
+        if "published" not in out and (day := day_of_line(line) or day_closing_line(line) or _briefing_day(line)):
             out.update(published=day, published_precision="day")
         length = _HEAD_LENGTH.fullmatch(line)
         if length and "duration_seconds" not in out:
@@ -1614,6 +1809,9 @@ def _title(head: str) -> str:
     named = next((value for line, n in lines if n <= _LONGEST_TITLE and (value := field_title(line))), "")
     if named:
         return named
+    briefing = next((line for line, n in lines if n <= _LONGEST_TITLE and _BRIEFING_TITLE.fullmatch(line)), "")
+    if briefing:
+        return briefing
     first = next((line for line, n in lines
                   if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line) and field_title(line) is None), "")
     return "" if reads_as_prose(first) else _OCW_PAGE_HEADER.sub("", _TEAMS_RECORDING_NAME.sub("", first))
@@ -1751,6 +1949,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     footer = _FOOTER_RULE.search(text, below.end() if below else starts[-1][1], bounds[-1])
     if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
         bounds[-1] = footer.start()
+    if (listed := _PARTICIPANTS_AFTER.search(text, starts[-1][1], bounds[-1])) and _the_operator_speaks(starts):
+        bounds[-1] = listed.start()  # the Motley Fool's "Call participants:" list and its links after the last answer
     if "Meeting ended after" in text[-500:]:  # Meet's transcripts end with it (a whole scan costs 0.03 ms per 100 KB)
         ends = [e.start() for e in _MEETING_ENDED.finditer(text)]
         bounds = [next((e for e in ends if c[1] < e < stop), stop) for c, stop in zip(starts, bounds)]
@@ -1806,6 +2006,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             else:
                 time_before = time_before or _time_of(not_spoken)
             a, b = trim(text, a, last_nl)
+        if shape is FACTBASE_NAME_LINE:
+            a, b, range_start = _factbase_words(text, a, b)
+            if range_start and seconds is None:
+                seconds = parse_clock(range_start)
         if shape is COMPANY_NAME_LINE or shape is ANALYST_NAME_LINE:
             if listed_titles is None:
                 listed_titles = {name: title for name, (_, title) in _call_participants(text.split("\n")).items()}
@@ -1887,9 +2091,15 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     speaker = talk_speaker(text[:content_start]) if said & _ASKERS and said & _ANSWERERS else None
     if speaker and speaker not in said:
         turns = [replace(t, speaker_label=speaker, role_hint="guest") if t.speaker_label in _ANSWERERS else t for t in turns]
+    if any(t.speaker_label == "Operator" and (t.role_hint == "host" or t.role_hint is None
+                                              and _OPERATOR_WORDS.search(text, t.start_char, t.end_char)) for t in turns):
+        turns = _call_roles(text, turns)
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
-    hearing = _is_hearing(starts) or members_ask(text, turns, full=full)
+    official = _officials_statement(text, starts)
+    if official:
+        turns = [replace(t, role_hint="guest") for t in turns]
+    hearing = not official and (_is_hearing(starts) or members_ask(text, turns, full=full))
     head = text[:content_start]
     if hearing:
         roles = hearing_roles(text, turns, front=text[: starts[0][1]], full=full)
