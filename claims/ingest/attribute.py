@@ -284,7 +284,14 @@ def attribution_units(
         [f for sp in speakers if sp.role == GUEST for f in (sp.name, *sp.aliases)],
         [f for sp in speakers if sp.role == HOST for f in (sp.name, *sp.aliases)],
     )
-    feats = tuple(tuple(unit_features(text[a:b], punctuated=punctuated, names=names)) for _, a, b in spans)
+    features_of: dict[str, tuple[str, ...]] = {}  # a unit said again (a chat log's "OK.") is read once
+    feats = []
+    for _, a, b in spans:
+        unit = text[a:b]
+        unit_feats = features_of.get(unit)
+        if unit_feats is None:
+            unit_feats = features_of[unit] = tuple(unit_features(unit, punctuated=punctuated, names=names))
+        feats.append(unit_feats)
     breaks = parsed.voice_breaks
     kinds = ["start"] + [_boundary_kind(text, spans[i - 1], spans[i], turns, punctuated, breaks) for i in range(1, len(spans))]
     if any(t.speaker_change for t in turns) or kinds.count("mark") >= _DASH_MARKS_MIN:
@@ -292,7 +299,7 @@ def attribution_units(
         # boundary rarely is one (and a likely change is an unmarked paragraph)
         kinds = [k if k in ("start", "mark") else "marked " + ("paragraph" if k == "break" else k) for k in kinds]
     words = tuple(max(1, len(text[a:b].split())) for _, a, b in spans)
-    return Units(tuple(spans), feats, tuple(kinds), punctuated, words)
+    return Units(tuple(spans), tuple(feats), tuple(kinds), punctuated, words)
 
 
 def decode_roles(u: Units, model: AttributionModel, *, start_host: float = 0.9, emission_scale: float = 1.0) -> list[str]:
