@@ -370,7 +370,24 @@ def spans_by_range(text: str, ranges, *, punctuated: bool | None = None) -> list
         punctuated = is_punctuated(text[ranges[0][0] : ranges[-1][1]])
     model = None if punctuated else load_boundary_model()
     seen = _SeenWords()
-    return [split_span(text, a, b, punctuated=punctuated, model=model, seen=seen) for a, b in ranges]
+    # a span's sentences depend on its own characters alone: a short turn said again (a chat log's "OK",
+    # a label's "x" line after line) is split once, its sentences moved to where it stands
+    split_before: dict[str, list[tuple[int, int]]] = {}
+    out = []
+    for a, b in ranges:
+        if b - a > _SPLIT_REMEMBERED:
+            out.append(split_span(text, a, b, punctuated=punctuated, model=model, seen=seen))
+            continue
+        turn = text[a:b]
+        spans = split_before.get(turn)
+        if spans is None:
+            spans = split_before[turn] = [(x - a, y - a) for x, y in split_span(text, a, b, punctuated=punctuated,
+                                                                                  model=model, seen=seen)]
+        out.append([(x + a, y + a) for x, y in spans])
+    return out
+
+
+_SPLIT_REMEMBERED = 200  # characters: the longest span whose sentences spans_by_range keeps for its next saying
 
 
 def sentences_of_turns(turns: Sequence[Turn], spans: Sequence[Sequence[tuple[int, int]]]) -> tuple[Sentence, ...]:
