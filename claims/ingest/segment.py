@@ -267,6 +267,10 @@ _NEXT = re.compile(r"\s*(\S+)")
 _TOKEN_START = re.compile(r"\S+$")
 
 
+# a text says the same word before the same word again and again ("fine." then "We"): each pair is judged once
+_ends_sentence_judged = lru_cache(maxsize=1 << 16)(ends_sentence)
+
+
 def _split_punctuated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = _LEADING.match(text, start, end).end()
@@ -276,7 +280,7 @@ def _split_punctuated(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         tok = _TOKEN_START.search(text, max(pos, m.start() - 40), e)
         nxt = _NEXT.match(text, e, end)
-        if ends_sentence(tok.group() if tok else text[m.start():e], nxt.group(1) if nxt else None):
+        if _ends_sentence_judged(tok.group() if tok else text[m.start():e], nxt.group(1) if nxt else None):
             if e < end and text[e] in " \u00a0\u202f»›" and (closer := _SPACED_CLOSER.match(text, e, end)):
                 e = closer.end()
             spans.append((pos, e))
