@@ -305,9 +305,13 @@ def attribution_units(
 def decode_roles(u: Units, model: AttributionModel, *, start_host: float = 0.9, emission_scale: float = 1.0) -> list[str]:
     """Units and a model in, the most likely host/guest role of each unit out: the turn
     decoder where nothing marks changes of voice, the HMM where a format marks them."""
-    emissions = [emission_scale * model.emission(f) for f in u.features]
+    # each distinct unit scored once (a unit said again has the features of its first saying)
+    distinct = list(dict.fromkeys(u.features))
+    emission_of = {f: emission_scale * model.emission(f) for f in distinct}
+    emissions = [emission_of[f] for f in u.features]
     if "mark" not in u.kinds:
-        q = question_evidence(u.features, u.punctuated, model.question)
+        question_of = dict(zip(distinct, question_evidence(distinct, u.punctuated, model.question)))
+        q = [question_of[f] for f in u.features]
         words = u.words or tuple(1 for _ in u.spans)
         breaks = [True if k == "break" else None for k in u.kinds]
         return decode_turns(center(emissions), u.features, q, words, model.segment, marks=breaks)
