@@ -271,6 +271,11 @@ def _boundary_kind(
 _DASH_MARKS_MIN = 3
 
 
+# the most distinct units attribution_units keeps the features of: a text of units all different pays a lookup a
+# unit, not a store in a growing table
+_UNITS_REMEMBERED = 4096
+
+
 def attribution_units(
     text: str, parsed: ParsedSource, speakers: Sequence[SpeakerRecord], *, units: Sequence[tuple[int, int]] | None = None,
 ) -> Units:
@@ -284,23 +289,24 @@ def attribution_units(
         [f for sp in speakers if sp.role == GUEST for f in (sp.name, *sp.aliases)],
         [f for sp in speakers if sp.role == HOST for f in (sp.name, *sp.aliases)],
     )
-    read_before: dict[str, tuple[tuple[str, ...], int]] = {}  # a unit said again (a chat log's "OK.") is read once
-    feats, words = [], []
+    features_of: dict[str, tuple[str, ...]] = {}  # a unit said again (a chat log's "OK.") is read once
+    feats = []
     for _, a, b in spans:
         unit = text[a:b]
-        unit_read = read_before.get(unit)
-        if unit_read is None:
-            unit_read = read_before[unit] = (tuple(unit_features(unit, punctuated=punctuated, names=names)),
-                                             max(1, len(unit.split())))
-        feats.append(unit_read[0])
-        words.append(unit_read[1])
+        unit_feats = features_of.get(unit)
+        if unit_feats is None:
+            unit_feats = tuple(unit_features(unit, punctuated=punctuated, names=names))
+            if len(features_of) < _UNITS_REMEMBERED:
+                features_of[unit] = unit_feats
+        feats.append(unit_feats)
     breaks = parsed.voice_breaks
     kinds = ["start"] + [_boundary_kind(text, spans[i - 1], spans[i], turns, punctuated, breaks) for i in range(1, len(spans))]
     if any(t.speaker_change for t in turns) or kinds.count("mark") >= _DASH_MARKS_MIN:
         # where a format marks changes of voice (002's turns, subtitles' "- " lines), an unmarked
         # boundary rarely is one (and a likely change is an unmarked paragraph)
         kinds = [k if k in ("start", "mark") else "marked " + ("paragraph" if k == "break" else k) for k in kinds]
-    return Units(tuple(spans), tuple(feats), tuple(kinds), punctuated, tuple(words))
+    words = tuple(max(1, len(text[a:b].split())) for _, a, b in spans)
+    return Units(tuple(spans), tuple(feats), tuple(kinds), punctuated, words)
 
 
 def decode_roles(u: Units, model: AttributionModel, *, start_host: float = 0.9, emission_scale: float = 1.0) -> list[str]:

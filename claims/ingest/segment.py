@@ -267,10 +267,6 @@ _NEXT = re.compile(r"\s*(\S+)")
 _TOKEN_START = re.compile(r"\S+$")
 
 
-# a text says the same word before the same word again and again ("fine." then "We"): each pair is judged once
-_ends_sentence_judged = lru_cache(maxsize=1 << 16)(ends_sentence)
-
-
 def _split_punctuated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = _LEADING.match(text, start, end).end()
@@ -280,7 +276,7 @@ def _split_punctuated(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         tok = _TOKEN_START.search(text, max(pos, m.start() - 40), e)
         nxt = _NEXT.match(text, e, end)
-        if _ends_sentence_judged(tok.group() if tok else text[m.start():e], nxt.group(1) if nxt else None):
+        if ends_sentence(tok.group() if tok else text[m.start():e], nxt.group(1) if nxt else None):
             if e < end and text[e] in " \u00a0\u202f»›" and (closer := _SPACED_CLOSER.match(text, e, end)):
                 e = closer.end()
             spans.append((pos, e))
@@ -376,22 +372,28 @@ def spans_by_range(text: str, ranges, *, punctuated: bool | None = None) -> list
     seen = _SeenWords()
     # a span's sentences depend on its own characters alone: a short turn said again (a chat log's "OK",
     # a label's "x" line after line) is split once, its sentences moved to where it stands
-    split_before: dict[str, list[tuple[int, int]]] = {}
+    split_before: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # a turn's text -> where it stood, its sentences
     out = []
     for a, b in ranges:
         if b - a > _SPLIT_REMEMBERED:
             out.append(split_span(text, a, b, punctuated=punctuated, model=model, seen=seen))
             continue
         turn = text[a:b]
-        spans = split_before.get(turn)
-        if spans is None:
-            spans = split_before[turn] = [(x - a, y - a) for x, y in split_span(text, a, b, punctuated=punctuated,
-                                                                                  model=model, seen=seen)]
-        out.append([(x + a, y + a) for x, y in spans])
+        before = split_before.get(turn)
+        if before is None:
+            spans = split_span(text, a, b, punctuated=punctuated, model=model, seen=seen)
+            if len(split_before) < _SPLITS_REMEMBERED:
+                split_before[turn] = (a, spans)
+        else:
+            moved = a - before[0]
+            spans = [(x + moved, y + moved) for x, y in before[1]]
+        out.append(spans)
     return out
 
 
 _SPLIT_REMEMBERED = 200  # characters: the longest span whose sentences spans_by_range keeps for its next saying
+# and the most spans it keeps: a text of turns all different pays a lookup a turn, not a store in a growing table
+_SPLITS_REMEMBERED = 4096
 
 
 def sentences_of_turns(turns: Sequence[Turn], spans: Sequence[Sequence[tuple[int, int]]]) -> tuple[Sentence, ...]:
