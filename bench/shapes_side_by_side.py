@@ -31,6 +31,9 @@ SHAPES = {
     "sentence-lines": "this is a short sentence without a stop\n",
     "close-dash-lines": "-a\n",
     "dash-lines": "-\n",
+    # near-misses: the same shapes with a counter in them, so that no turn or sentence repeats
+    "punctuated-counting": "It was fine{i}. We went home{i}. ",
+    "name-lines-counting": "Name: w{i}\n",
 }
 
 
@@ -38,8 +41,15 @@ def measure(shape: str, mb: float) -> str:
     """'seconds digest' of one interview_prepare on `mb` MB of the shape, on the checkout this process runs in."""
     from claims.services import interview_prepare
 
-    unit = SHAPES[shape]
-    data = (unit * (int(mb * 1024 * 1024) // len(unit))).encode()
+    unit, size = SHAPES[shape], int(mb * 1024 * 1024)
+    if "{i}" not in unit:
+        data = (unit * (size // len(unit))).encode()
+    else:
+        parts, length = [], 0
+        while length < size:
+            parts.append(unit.format(i=len(parts)))
+            length += len(parts[-1])
+        data = "".join(parts).encode()
     started = time.process_time()
     prepared = interview_prepare(data, source=f"{shape}.txt", max_bytes=len(data))
     seconds = time.process_time() - started
