@@ -271,6 +271,11 @@ def _boundary_kind(
 _DASH_MARKS_MIN = 3
 
 
+# the most distinct units attribution_units keeps the features of: a text of units all different pays a lookup a
+# unit, not a store in a growing table
+_UNITS_REMEMBERED = 4096
+
+
 def attribution_units(
     text: str, parsed: ParsedSource, speakers: Sequence[SpeakerRecord], *, units: Sequence[tuple[int, int]] | None = None,
 ) -> Units:
@@ -284,7 +289,16 @@ def attribution_units(
         [f for sp in speakers if sp.role == GUEST for f in (sp.name, *sp.aliases)],
         [f for sp in speakers if sp.role == HOST for f in (sp.name, *sp.aliases)],
     )
-    feats = tuple(tuple(unit_features(text[a:b], punctuated=punctuated, names=names)) for _, a, b in spans)
+    features_of: dict[str, tuple[str, ...]] = {}  # a unit said again (a chat log's "OK.") is read once
+    feats = []
+    for _, a, b in spans:
+        unit = text[a:b]
+        unit_feats = features_of.get(unit)
+        if unit_feats is None:
+            unit_feats = tuple(unit_features(unit, punctuated=punctuated, names=names))
+            if len(features_of) < _UNITS_REMEMBERED:
+                features_of[unit] = unit_feats
+        feats.append(unit_feats)
     breaks = parsed.voice_breaks
     kinds = ["start"] + [_boundary_kind(text, spans[i - 1], spans[i], turns, punctuated, breaks) for i in range(1, len(spans))]
     if any(t.speaker_change for t in turns) or kinds.count("mark") >= _DASH_MARKS_MIN:
@@ -292,15 +306,19 @@ def attribution_units(
         # boundary rarely is one (and a likely change is an unmarked paragraph)
         kinds = [k if k in ("start", "mark") else "marked " + ("paragraph" if k == "break" else k) for k in kinds]
     words = tuple(max(1, len(text[a:b].split())) for _, a, b in spans)
-    return Units(tuple(spans), feats, tuple(kinds), punctuated, words)
+    return Units(tuple(spans), tuple(feats), tuple(kinds), punctuated, words)
 
 
 def decode_roles(u: Units, model: AttributionModel, *, start_host: float = 0.9, emission_scale: float = 1.0) -> list[str]:
     """Units and a model in, the most likely host/guest role of each unit out: the turn
     decoder where nothing marks changes of voice, the HMM where a format marks them."""
-    emissions = [emission_scale * model.emission(f) for f in u.features]
+    # each distinct unit scored once (a unit said again has the features of its first saying)
+    distinct = list(dict.fromkeys(u.features))
+    emission_of = {f: emission_scale * model.emission(f) for f in distinct}
+    emissions = [emission_of[f] for f in u.features]
     if "mark" not in u.kinds:
-        q = question_evidence(u.features, u.punctuated, model.question)
+        question_of = dict(zip(distinct, question_evidence(distinct, u.punctuated, model.question)))
+        q = [question_of[f] for f in u.features]
         words = u.words or tuple(1 for _ in u.spans)
         breaks = [True if k == "break" else None for k in u.kinds]
         return decode_turns(center(emissions), u.features, q, words, model.segment, marks=breaks)

@@ -189,14 +189,19 @@ def decode_segments(
         if b <= gcap:  # the first turn (an introduction when it is the host's) is as long as an answer
             best_h = start_h + eb + sb + qhb + dur_g(wmid) + loglb
             best_g = start_g - eb + sb + qgb + dur_g(wmid) + loglb
+        # (the duration caches read in the loops themselves: a call per candidate start was a third of the decoding)
         base_h = eb + sb + qhb
         for a in range(max(1, b - hcap), b):
-            s = pre_h[a] + dur_h(wmid - W[a])
+            w = wmid - W[a]
+            d = dur_cache_h.get(w)
+            s = pre_h[a] + (dur_h(w) if d is None else d)
             if s > best_h - base_h:
                 best_h, arg_h = s + base_h, a
         base_g = -eb + sb + qgb
         for a in range(max(1, b - gcap), b):
-            s = pre_g[a] + dur_g(wmid - W[a])
+            w = wmid - W[a]
+            d = dur_cache_g.get(w)
+            s = pre_g[a] + (dur_g(w) if d is None else d)
             if s > best_g - base_g:
                 best_g, arg_g = s + base_g, a
         best_h += loglb

@@ -370,7 +370,30 @@ def spans_by_range(text: str, ranges, *, punctuated: bool | None = None) -> list
         punctuated = is_punctuated(text[ranges[0][0] : ranges[-1][1]])
     model = None if punctuated else load_boundary_model()
     seen = _SeenWords()
-    return [split_span(text, a, b, punctuated=punctuated, model=model, seen=seen) for a, b in ranges]
+    # a span's sentences depend on its own characters alone: a short turn said again (a chat log's "OK",
+    # a label's "x" line after line) is split once, its sentences moved to where it stands
+    split_before: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # a turn's text -> where it stood, its sentences
+    out = []
+    for a, b in ranges:
+        if b - a > _SPLIT_REMEMBERED:
+            out.append(split_span(text, a, b, punctuated=punctuated, model=model, seen=seen))
+            continue
+        turn = text[a:b]
+        before = split_before.get(turn)
+        if before is None:
+            spans = split_span(text, a, b, punctuated=punctuated, model=model, seen=seen)
+            if len(split_before) < _SPLITS_REMEMBERED:
+                split_before[turn] = (a, spans)
+        else:
+            moved = a - before[0]
+            spans = [(x + moved, y + moved) for x, y in before[1]]
+        out.append(spans)
+    return out
+
+
+_SPLIT_REMEMBERED = 200  # characters: the longest span whose sentences spans_by_range keeps for its next saying
+# and the most spans it keeps: a text of turns all different pays a lookup a turn, not a store in a growing table
+_SPLITS_REMEMBERED = 4096
 
 
 def sentences_of_turns(turns: Sequence[Turn], spans: Sequence[Sequence[tuple[int, int]]]) -> tuple[Sentence, ...]:

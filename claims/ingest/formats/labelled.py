@@ -1600,6 +1600,8 @@ def _asked_in_headings(text: str, turns: list[ParsedTurn], first_label: int) -> 
     """Where one label speaks throughout, the questions written as headings between its turns (a
     magazine's Q&A: "## What made Cowork click for your team?" then "**Nick Benyo:** ...", the
     interviewer unnamed), and the one just above the first label, as the interviewer's turns."""
+    if "#" not in text:  # no heading at all (a scan of every line for one was a twentieth of a file of short turns)
+        return []
     asked = []
     # whether a heading lies inside a turn, by bisection (a scan of every turn per heading was
     # quadratic in a long Q&A): the furthest end of the turns starting at or before each start
@@ -1879,6 +1881,8 @@ _MOST_VOICES = 1000
 
 def _past_most_voices(starts):
     """The label line naming the first speaker past _MOST_VOICES, or None."""
+    if len({candidate[5] for candidate in starts}) <= _MOST_VOICES:
+        return None
     seen = set()
     for candidate in starts:
         seen.add(candidate[5])
