@@ -332,6 +332,42 @@ def inline_timed_labels(text: str, turns):
     return out
 
 
+# a change of voice as broadcast captions mark it, ">>" before the next voice's words, left inside a caption
+# archive's text run together (C-SPAN's: "... radio app . >> on washington journal we ..."); mid-line (after
+# words on its line) for most of them, as an email's quoted lines (">> I agree" opening each line) never are
+_CHANGE_MARK = re.compile(r"(?<![^\s])>>[ \t]+(?=[^\s>])")
+_CHANGE_MARKS_MIN = 3  # in the text, two of them mid-line: one or two are prose's "x >> y", not a convention
+
+
+def change_marks(text: str, turns):
+    """Turns in, the same cut at each ">>" inside them (the mark left out, each part after one with
+    speaker_change set) where the text marks changes of voice so (see _CHANGE_MARK); else the turns as they are."""
+    if ">>" not in text:
+        return turns
+    marks = list(_CHANGE_MARK.finditer(text))
+    mid_line = sum(1 for m in marks if m.start() > 0 and text[m.start() - 1] in " \t")
+    if len(marks) < _CHANGE_MARKS_MIN or mid_line < 2:
+        return turns
+    out = []
+    k = 0
+    for t in turns:
+        while k < len(marks) and marks[k].start() < t.start_char:
+            k += 1
+        start, changed = t.start_char, t.speaker_change
+        line, counted = t.line, t.start_char  # the lines counted as the parts go (from the turn's start each time: quadratic)
+        while True:
+            end = marks[k].start() if k < len(marks) and marks[k].start() < t.end_char else t.end_char
+            a, b = trim(text, start, end)
+            if b > a:
+                line, counted = line + text.count("\n", counted, a), a
+                out.append(replace(t, start_char=a, end_char=b, line=line, speaker_change=changed))
+            if end == t.end_char:
+                break
+            start, changed = marks[k].end(), True
+            k += 1
+    return out
+
+
 def blank(text: str) -> str:
     """`text` as spaces, its line breaks kept."""
     if "\n" not in text:  # a cue number or timing line, blanked once per cue

@@ -13,7 +13,9 @@ An interview whose "Q:" and "A:" take turns inside its lines, after a sentence (
 then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns; so
 is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py). A blog page whose
 turns run together on one line, each opening with a name, a colon and the time in brackets ("... fall. Mr.
-Stewart: (00:29) I guess ...", Rev's), is cut at each (inline_timed_labels); the page's paragraphs above are no turns. A
+Stewart: (00:29) I guess ...", Rev's), is cut at each (inline_timed_labels); the page's paragraphs above are no turns. A caption archive's text run together with
+">>" wherever the voice changes ("... radio app . >> on washington journal ...", C-SPAN's) is cut at each mark, the
+parts after one marked as a change of voice (change_marks). A
 heading that is a time alone ("# 00:05:00", CS50's lectures) times the words below it and is none of them;
 so does a time mark in brackets opening a paragraph ("[00:00:05] My name is ...", a recogniser's marks left inline).
 A Japanese interview that opens each of the interviewer's paragraphs with two dashes ("――まず、プロフィールを
@@ -32,7 +34,7 @@ from dataclasses import replace
 
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._common import SERVICE_NOTE, LineIndex, inline_questions_and_answers, inline_timed_labels, parse_clock, refused, trim
+from ._common import SERVICE_NOTE, LineIndex, change_marks, inline_questions_and_answers, inline_timed_labels, parse_clock, refused, trim
 from ._head import header_facts, header_lines, talk_speaker
 
 NAME = "plain"
@@ -284,6 +286,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
             fields_at = lines.line(a)
     parsed = inline_questions_and_answers(text, parsed)  # an oral history's "Q: ... A: ..." on one long line
     parsed = inline_timed_labels(text, parsed)  # a blog page's "Speaker 1: (00:00) ... Mr. Stewart: (00:29) ..." on one line
+    parsed = change_marks(text, parsed)  # a caption archive's ">> on washington journal ..." inside its lines
     parsed = labels_in_capitals(text, parsed, in_prose=True)  # a lecture's "DAVID MALAN:", "KHALID:" in its paragraphs
     parsed = _dash_questions(text, parsed)  # "――まず、...を教えてください。" above each answer
     parsed = _bold_questions(text, parsed)  # "**What changed for you in 2023?**" above each answer

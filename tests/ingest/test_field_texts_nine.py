@@ -1,0 +1,52 @@
+"""Text transcripts from the field, ninth round: a caption archive's raw captions, news shows' and radio pages'
+text, a press office's archive, a transcription service's page (each file in tests/data written in the producer's
+shape, in words of our own)."""
+from pathlib import Path
+
+from claims.ingest.formats import parse_source
+from claims.ingest.pipeline import run
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def read(name):
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def words_of(text, parsed):
+    return [text[t.start_char:t.end_char] for t in parsed.turns]
+
+
+def test_change_marks_inside_a_caption_archives_unpunctuated_text_cut_it_into_turns_and_are_no_ones_words():
+    # C-SPAN's archive: the captions as one block per segment, ">>" wherever the voice changes, mid-line
+    name = "cspan_captions_change_marks.txt"
+    text = read(name)
+    parsed = parse_source(text, source=name)
+    said = words_of(text, parsed)
+    assert not any(">>" in words for words in said)
+    assert said[:2] == ["-- and on the free c-span radio app .",
+                        "this weekend on the morning program we take your calls about the harbor bridge vote and "
+                        "what it means for commuters. watch live at eight eastern"]
+    assert "good morning everybody." in said and "morning." in said
+    assert [t.speaker_change for t in parsed.turns][:2] == [False, True]
+    annotated = run(text, source=name)
+    assert not any(">>" in annotated.source_text[t.start_char:t.end_char] for t in annotated.turns)
+
+
+def test_a_pair_of_angle_brackets_in_prose_or_an_emails_quoted_lines_is_no_change_of_voice():
+    text = ("We compared the two shifts: x >> y held in every run, as the notes say.\n\n"
+            ">> I agree with the plan.\n>> Let us meet on Monday.\n\nSounds good to me, see you then.\n")
+    parsed = parse_source(text, source="prose.txt")
+    assert not any(t.speaker_change for t in parsed.turns)
+    assert any(">>" in words for words in words_of(text, parsed))
+
+
+def test_change_marks_in_raw_captions_without_punctuation_cut_the_one_block_too():
+    text = ("welcome back to the program >> thanks for having me >> so tell us about the harbor bridge "
+            ">> well it started with a vote in the spring and nobody expected it to pass\n")
+    parsed = parse_source(text, source="raw.txt")
+    assert parsed.format == "raw_captions"
+    assert words_of(text, parsed) == ["welcome back to the program", "thanks for having me",
+                                      "so tell us about the harbor bridge",
+                                      "well it started with a vote in the spring and nobody expected it to pass"]
+    assert [t.speaker_change for t in parsed.turns] == [False, True, True, True]
