@@ -50,3 +50,18 @@ def test_change_marks_in_raw_captions_without_punctuation_cut_the_one_block_too(
                                       "so tell us about the harbor bridge",
                                       "well it started with a vote in the spring and nobody expected it to pass"]
     assert [t.speaker_change for t in parsed.turns] == [False, True, True, True]
+
+
+def test_a_pages_skip_link_and_its_logo_in_pieces_are_no_title_the_dated_page_title_is():
+    # factba.se's page as text: "Skip to content", the site's name one piece a line, then the page's title
+    for name, title, day in [
+        ("factbase_page_logo_lines.txt",
+         "Press Conference: Dana Reyes Holds a Press Briefing at The White House Part 2 - June 9, 2025", "2025-06-09"),
+        ("factbase_briefing_page.txt",
+         "Press Conference: Dana Reyes Holds a Press Briefing at The White House - March 4, 2025", "2025-03-04"),
+    ]:
+        text = read(name)
+        parsed = parse_source(text, source=name)
+        assert parsed.format == "labelled"
+        assert parsed.metadata.title == title
+        assert parsed.metadata.published.isoformat() == day

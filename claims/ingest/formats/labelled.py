@@ -88,7 +88,7 @@ from ._head import HEAD_DATE, day_closing_line, day_of_line, field_title, talk_s
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
     CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
-    reads_as_prose, refused, trim,
+    parse_date, reads_as_prose, refused, trim,
 )
 
 NAME = "labelled"
@@ -1744,7 +1744,17 @@ _BRIEFING_TITLE = re.compile(
     r"[^\n]{3,160}?,[ ](?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})")
 
 
+# a page's title of a kind, a colon, what happened and the day after a dash (factba.se's "Press Conference: Dana
+# Reyes Holds a Press Briefing at The White House - March 4, 2025")
+_DATED_PAGE_TITLE = re.compile(
+    r"(?:Press Conference|Press Briefing|Press Gaggle|Remarks|Interview|Speech|Statement):[ ][^\n]{3,160}?"
+    r"[ ][-–—][ ](?P<day>[A-Z][a-z]+[ ]\d{1,2},[ ]\d{4})")
+
+
 def _briefing_day(line: str) -> dt.date | None:
+    dated = _DATED_PAGE_TITLE.fullmatch(line)
+    if dated:
+        return parse_date(dated["day"])
     m = _BRIEFING_TITLE.fullmatch(line)
     if not m:
         return None
@@ -1809,11 +1819,12 @@ def _title(head: str) -> str:
     named = next((value for line, n in lines if n <= _LONGEST_TITLE and (value := field_title(line))), "")
     if named:
         return named
-    briefing = next((line for line, n in lines if n <= _LONGEST_TITLE and _BRIEFING_TITLE.fullmatch(line)), "")
+    briefing = next((line for line, n in lines if n <= _LONGEST_TITLE
+                     and (_BRIEFING_TITLE.fullmatch(line) or _DATED_PAGE_TITLE.fullmatch(line))), "")
     if briefing:
         return briefing
-    first = next((line for line, n in lines
-                  if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line) and field_title(line) is None), "")
+    first = next((line for line, n in lines if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line)
+                  and field_title(line) is None and not _SITE_LINK_LINE.fullmatch(line)), "")
     return "" if reads_as_prose(first) else _OCW_PAGE_HEADER.sub("", _TEAMS_RECORDING_NAME.sub("", first))
 
 
