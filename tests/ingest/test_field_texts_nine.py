@@ -65,3 +65,23 @@ def test_a_pages_skip_link_and_its_logo_in_pieces_are_no_title_the_dated_page_ti
         assert parsed.format == "labelled"
         assert parsed.metadata.title == title
         assert parsed.metadata.published.isoformat() == day
+
+
+def test_a_transcription_services_page_that_breaks_each_label_from_its_time_at_a_line_end_is_one_voices_turns():
+    # Rev's page as its text reads once copied: "Governor Hale: (" ends a line, "00:58) ..." opens the next
+    name = "rev_page_label_time_broken.txt"
+    text = read(name)
+    parsed = parse_source(text, source=name)
+    assert [t.speaker_label for t in parsed.turns] == ["Governor Hale"] * 3
+    assert [t.start_seconds for t in parsed.turns] == [14, 58, 97]
+    said = words_of(text, parsed)
+    assert said[0].startswith("Good afternoon, everyone.") and said[0].endswith("pace we announced in March.")
+    assert not any("Governor Hale:" in words or "00:58)" in words for words in said)
+    assert [t.line for t in parsed.turns] == [2, 3, 4]  # where the words start
+
+
+def test_one_name_with_a_time_in_brackets_now_and_then_inside_prose_is_no_label():
+    text = ("We met the mayor at noon. Later we wrote it up. Note Taker: (00:14) the recording starts here, and "
+            "the rest was lost. Then we left. Mayor: (01:10) said nothing more.\n")
+    parsed = parse_source(text, source="prose.txt")
+    assert [t.speaker_label for t in parsed.turns] == [None]
