@@ -85,3 +85,25 @@ def test_one_name_with_a_time_in_brackets_now_and_then_inside_prose_is_no_label(
             "the rest was lost. Then we left. Mayor: (01:10) said nothing more.\n")
     parsed = parse_source(text, source="prose.txt")
     assert [t.speaker_label for t in parsed.turns] == [None]
+
+
+def test_a_radio_pages_player_list_is_no_ones_words_and_the_headline_above_it_the_title():
+    # NPR's page as text: the teaser line, "NPR logo", the headline, then "• Download", the player's
+    # "<iframe ...>" and "• Transcript" as a bulleted list above the transcript
+    name = "npr_page_player_list.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.metadata.title == "Harbor Bridge Vote Splits The Council"
+    turns = [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns]
+    assert not any("iframe" in words or "Download" in words or "NPR logo" in words for words in turns)
+
+
+def test_labels_in_capitals_many_to_a_paragraph_are_cut_in_time_linear_in_its_size():
+    # one paragraph of 1 MB of lines "So then. ANN: Hi. BOB: Yes.": each part's line was counted from the paragraph's
+    # start, 4.4 s for 1 MB and 18 s for 2 MB
+    import time
+    text = "So then. ANN: Hi there. BOB: Yes.\n" * 30_000
+    began = time.process_time()
+    parsed = parse_source(text, source="many.txt")
+    assert time.process_time() - began < 2
+    assert [t.speaker_label for t in parsed.turns[:4]] == [None, "ANN", "BOB", "ANN"]
+    assert [t.line for t in parsed.turns[-2:]] == [30_000, 30_000]
