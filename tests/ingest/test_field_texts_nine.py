@@ -107,3 +107,25 @@ def test_labels_in_capitals_many_to_a_paragraph_are_cut_in_time_linear_in_its_si
     assert time.process_time() - began < 2
     assert [t.speaker_label for t in parsed.turns[:4]] == [None, "ANN", "BOB", "ANN"]
     assert [t.line for t in parsed.turns[-2:]] == [30_000, 30_000]
+
+
+def test_a_news_shows_one_line_header_above_its_wrapped_labelled_text_is_the_title_and_the_day():
+    # PBS NewsHour's text: "... full episode Jan. 3, 2020" alone above lines wrapped anywhere, "JUDY WOODRUFF:" mid-line
+    name = "newshour_wrapped_labels.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.metadata.title == "Evening Report full episode Feb. 4, 2021"
+    assert annotated.metadata.published.isoformat() == "2021-02-04"
+    names = {s.slug: s.name for s in annotated.speakers}
+    said = [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert said[0][0] == "Mara Quill" and said[0][1].startswith("Good evening.")
+    assert not any("full episode" in words or "TESS ARDEN:" in words for _, words in said)
+
+
+def test_a_news_shows_title_twice_above_its_labelled_lines_is_no_ones_turn():
+    name = "newshour_title_twice.txt"
+    annotated = run(read(name), source=name)
+    assert annotated.metadata.published.isoformat() == "2021-03-09"
+    names = {s.slug: s.name for s in annotated.speakers}
+    said = [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert said[0][0] == "Mara Quill" and said[0][1].startswith("Good evening.")
+    assert not any("full episode" in words for _, words in said)

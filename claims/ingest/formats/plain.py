@@ -11,7 +11,8 @@ refused, saying so: a glossary's, or more names once each than labelled.py takes
 service's note above the words ("(Transcribed by TurboScribe.ai. Go Unlimited to remove this message.)").
 An interview whose "Q:" and "A:" take turns inside its lines, after a sentence ("... in 1952. Q: And
 then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns; so
-is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py). A blog page whose
+is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py), and a line
+alone above those labelled paragraphs, no sentence ("PBS NewsHour full episode Jan. 3, 2020"), is their header. A blog page whose
 turns run together on one line, each opening with a name, a colon and the time in brackets ("... fall. Mr.
 Stewart: (00:29) I guess ...", Rev's), is cut at each (inline_timed_labels); the page's paragraphs above are no turns. A caption archive's text run together with
 ">>" wherever the voice changes ("... radio app . >> on washington journal ...", C-SPAN's) is cut at each mark, the
@@ -236,6 +237,19 @@ def _generated_note(text: str, a: int, b: int) -> bool:
     return _GENERATED.search(text, a, end.end() if end else b) is not None
 
 
+def _header_above_labels(text: str, turns: list[ParsedTurn], head: list[str]) -> list[ParsedTurn]:
+    """Turns in, the same less the first where it is a line alone, no sentence, above labelled turns (a news
+    show's "PBS NewsHour full episode Jan. 3, 2020", once or twice over): its lines added to `head`."""
+    if len(turns) < 2 or turns[0].speaker_label is not None or not turns[1].speaker_label:
+        return turns
+    a, b = turns[0].start_char, turns[0].end_char
+    if b - a > _HEADER_LINE_CHARS or not _no_sentence(text, a, b) or head and text[a:b].strip() not in {h.strip() for h in head}:
+        return turns
+    if not head:
+        head += text[a:b].split("\n")
+    return turns[1:]
+
+
 def _title(text: str, end: int) -> str:
     """The first of the highest-level headings before `end`, without its #s and bold marks; "" if none."""
     headings = [(len(m.group("level")), m.group("heading") or "") for m in map(_LAYOUT_LINE.fullmatch, text[:end].split("\n"))
@@ -291,6 +305,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = _dash_questions(text, parsed)  # "――まず、...を教えてください。" above each answer
     parsed = _bold_questions(text, parsed)  # "**What changed for you in 2023?**" above each answer
     parsed = _dialogue_dashes(text, parsed)  # "—¿A qué hora empieza?" / "—A las cuatro."
+    parsed = _header_above_labels(text, parsed, head)  # a news show's "... full episode Jan. 3, 2020" above its labels
     if not parsed and fields_at is not None:
         # was "no transcript text found": the words are there, in lines read as a header's
         return refused(NAME, source, fields_at, "no one's words: every line is a 'Field: value' line, as a header or a "
