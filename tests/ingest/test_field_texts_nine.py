@@ -129,3 +129,14 @@ def test_a_news_shows_title_twice_above_its_labelled_lines_is_no_ones_turn():
     said = [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
     assert said[0][0] == "Mara Quill" and said[0][1].startswith("Good evening.")
     assert not any("full episode" in words for _, words in said)
+
+
+def test_the_motley_fools_promotion_between_a_turns_paragraphs_is_no_ones_words():
+    # the Motley Fool's newer layout: a "Where to invest $1,000 right now" block between two paragraphs of one answer
+    name = "earnings_call_fool_promo_inside.html"
+    annotated = run(read(name), source=name)
+    names = {s.slug: s.name for s in annotated.speakers}
+    said = [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert not any("Where to invest" in words for _, words in said)
+    marco = [words for who, words in said if who == "Marco Silva"]
+    assert "".join(marco).startswith("Thanks, Lena.") and "".join(marco).endswith("faster than we planned.")

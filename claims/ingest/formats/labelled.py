@@ -426,6 +426,8 @@ _NOT_SPOKEN_LINE = re.compile(
     # an earnings call's section titles and closing lines (the Motley Fool's)
     r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes"
     r"|This article is a transcript of this conference call produced for The Motley Fool\.[^\n]*"
+    # and its newer layout's promotion between an answer's paragraphs
+    r"|Where to invest \$[\d,]+ right now"
     # a transcript site's word above each speaker's name (earningscall.biz's "speaker", in lower case)
     r"|speaker"
     # a section's heading between turns with the time it starts in brackets, two to twelve words and no sentence's
@@ -1573,10 +1575,17 @@ def _in_order(seconds: float, previous: float | None, source: str, line: int, er
     return max(seconds, previous)  # a run of small steps back cannot walk the times backwards
 
 
+# the Motley Fool's newer layout's promotion, a line of its own between an answer's paragraphs
+_PROMOTION_LINE = re.compile(r"^[ \t]*Where to invest \$[\d,]+ right now[ \t]*\r?$", re.M)
+
+
 def _continued(text: str, a: int, b: int, line_no: int, seconds):
     """A turn's span in, its parts out: a new part at each line opening with a bracketed time
-    (the same speaker going on; the part's time is that one). (start, end, line, seconds) each."""
+    (the same speaker going on; the part's time is that one), and round a promotion's line (no one's words).
+    (start, end, line, seconds) each."""
     cuts = [m for m in _CONTINUED_AT.finditer(text, a, b) if m.start() > a]
+    if "Where to invest" in text[a:b]:
+        cuts = sorted(cuts + [m for m in _PROMOTION_LINE.finditer(text, a, b) if m.start() > a], key=lambda m: m.start())
     if not cuts:
         return [(a, b, line_no, seconds)]
     out = []
@@ -1584,9 +1593,14 @@ def _continued(text: str, a: int, b: int, line_no: int, seconds):
         part = trim(text, a, m.start())
         if part[1] > part[0]:
             out.append((part[0], part[1], line_no, seconds))
+        if m.re is _PROMOTION_LINE:
+            words = trim(text, m.end(), b)[0]
+            a, line_no = words, line_no + text.count("\n", a, words)
+            continue
         a, line_no = m.start(), line_no + text.count("\n", a, m.start())
         seconds = parse_clock(m.group("time").replace(",", "."))
-    out.append((a, b, line_no, seconds))
+    if text[a:b].strip():  # (a promotion's line may end the turn)
+        out.append((a, b, line_no, seconds))
     return out
 
 
