@@ -12,7 +12,8 @@ service's note above the words ("(Transcribed by TurboScribe.ai. Go Unlimited to
 An interview whose "Q:" and "A:" take turns inside its lines, after a sentence ("... in 1952. Q: And
 then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns; so
 is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py), and a line
-alone above those labelled paragraphs, no sentence ("PBS NewsHour full episode Jan. 3, 2020"), is their header. A blog page whose
+alone above those labelled paragraphs naming a day, no sentence ("PBS NewsHour full episode Jan. 3, 2020"), is their
+header. A blog page whose
 turns run together on one line, each opening with a name, a colon and the time in brackets ("... fall. Mr.
 Stewart: (00:29) I guess ...", Rev's), is cut at each (inline_timed_labels); the page's paragraphs above are no turns. A caption archive's text run together with
 ">>" wherever the voice changes ("... radio app . >> on washington journal ...", C-SPAN's) is cut at each mark, the
@@ -36,7 +37,7 @@ from dataclasses import replace
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
 from ._common import SERVICE_NOTE, LineIndex, change_marks, inline_questions_and_answers, inline_timed_labels, parse_clock, refused, trim
-from ._head import header_facts, header_lines, talk_speaker
+from ._head import day_in_title, header_facts, header_lines, talk_speaker
 
 NAME = "plain"
 
@@ -238,12 +239,14 @@ def _generated_note(text: str, a: int, b: int) -> bool:
 
 
 def _header_above_labels(text: str, turns: list[ParsedTurn], head: list[str]) -> list[ParsedTurn]:
-    """Turns in, the same less the first where it is a line alone, no sentence, above labelled turns (a news
-    show's "PBS NewsHour full episode Jan. 3, 2020", once or twice over): its lines added to `head`."""
+    """Turns in, the same less the first where it is a line alone naming a day, no sentence, above labelled turns (a
+    news show's "PBS NewsHour full episode Jan. 3, 2020", once or twice over): its lines added to `head`."""
     if len(turns) < 2 or turns[0].speaker_label is not None or not turns[1].speaker_label:
         return turns
     a, b = turns[0].start_char, turns[0].end_char
-    if b - a > _HEADER_LINE_CHARS or not _no_sentence(text, a, b) or head and text[a:b].strip() not in {h.strip() for h in head}:
+    if b - a > _HEADER_LINE_CHARS or not _no_sentence(text, a, b) or not day_in_title(text[a:b].strip()):
+        return turns
+    if head and text[a:b].strip() not in {h.strip() for h in head}:
         return turns
     if not head:
         head += text[a:b].split("\n")
