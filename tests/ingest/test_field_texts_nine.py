@@ -140,3 +140,15 @@ def test_the_motley_fools_promotion_between_a_turns_paragraphs_is_no_ones_words(
     assert not any("Where to invest" in words for _, words in said)
     marco = [words for who, words in said if who == "Marco Silva"]
     assert "".join(marco).startswith("Thanks, Lena.") and "".join(marco).endswith("faster than we planned.")
+
+
+def test_a_radio_hosts_opening_whose_label_the_page_lost_is_the_host_who_says_im_so_and_so():
+    # NPR's pages as text lose the label of the first lines ("NEAL CONAN, HOST:"): the host's "I'm Nora Vance" opens
+    # the words
+    name = "npr_page_player_list.txt"
+    annotated = run(read(name), source=name)
+    names = {s.slug: (s.name, s.role) for s in annotated.speakers}
+    said = [(names[t.speaker_slug], annotated.source_text[t.start_char:t.end_char]) for t in annotated.turns]
+    assert said[0][0] == ("Nora Vance", "host")
+    assert said[0][1].startswith("This is WEEKEND DESK.") and said[0][1].endswith("joins us now.")
+    assert said[1][0] == ("Mr. Ellis Grant", "guest") and said[1][1].startswith("Thanks, Nora.")

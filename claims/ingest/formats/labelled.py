@@ -2119,6 +2119,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if any(t.speaker_label == "Operator" and (t.role_hint == "host" or t.role_hint is None
                                               and _OPERATOR_WORDS.search(text, t.start_char, t.end_char)) for t in turns):
         turns = _call_roles(text, turns)
+    opening = _introduced_before_labels(text, content_start, turns) if turns and not said & _ASKERS else []
+    if opening:  # a radio page that lost its first label: the host's "I'm Neal Conan" opens the words
+        turns = opening + turns
+        content_start = opening[0].start_char
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
     official = _officials_statement(text, starts)
@@ -2147,6 +2151,37 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
 
 
 _OTTER_UNIDENTIFIED = "Unknown Speaker"
+
+# a speaker saying who they are early in a paragraph ("This is TALK OF THE NATION. I'm Neal Conan, in Washington.",
+# "Hey, I'm Kelly McEvers.")
+_SELF_INTRODUCTION = re.compile(r"\bI['’]m (?P<name>[A-Z][a-z]+(?: (?:Mc|Mac|O['’])?[A-Z][a-z'’-]+){1,2})\b(?![ ][A-Z])")
+_INTRODUCTION_CHARS = 80  # how far into a paragraph the introduction comes
+_OPENING_PARAGRAPHS = 6
+
+
+def _introduced_before_labels(text: str, content_start: int, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """The prose paragraphs just above the first label where the first of them opens with a speaker saying who they
+    are (NPR's pages as text, which lose the label of the opening lines): a turn of that name, the host's, and
+    another at each paragraph opening with another introduction ("And I'm Eric Mennel."); [] where there are none."""
+    head = text[:content_start]
+    if "I'm " not in head and "I’m " not in head:
+        return []
+    paragraphs = list(_PARAGRAPH.finditer(text, 0, content_start))[-_OPENING_PARAGRAPHS:]
+    first = next((k for k, p in enumerate(paragraphs) if _SELF_INTRODUCTION.search(text, p.start(), min(p.end(), p.start() + _INTRODUCTION_CHARS))), None)
+    if first is None:
+        return []
+    out: list[ParsedTurn] = []
+    for p in paragraphs[first:]:
+        a, b = trim(text, p.start(), p.end())
+        if not text[b - 1] in ".?!\"”’)":
+            return []  # a heading or a page's line among them: no one's opening words
+        intro = _SELF_INTRODUCTION.search(text, a, min(b, a + _INTRODUCTION_CHARS))
+        if intro and (not out or intro.group("name") != out[-1].speaker_label):
+            out.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1,
+                                  speaker_label=intro.group("name"), role_hint="host"))
+        else:
+            out[-1] = replace(out[-1], end_char=b)
+    return out
 
 
 # a hearing's witness's statement under its own heading above the questions ("# Prepared remarks.", "## Opening
