@@ -152,3 +152,10 @@ def test_a_radio_hosts_opening_whose_label_the_page_lost_is_the_host_who_says_im
     assert said[0][0] == ("Nora Vance", "host")
     assert said[0][1].startswith("This is WEEKEND DESK.") and said[0][1].endswith("joins us now.")
     assert said[1][0] == ("Mr. Ellis Grant", "guest") and said[1][1].startswith("Thanks, Nora.")
+
+
+def test_a_news_shows_anchor_who_says_im_so_and_so_in_the_first_turn_is_the_host():
+    name = "newshour_wrapped_labels.txt"
+    annotated = run(read(name), source=name)
+    roles = {s.name: s.role for s in annotated.speakers}
+    assert roles["Mara Quill"] == "host" and roles["Tess Arden"] == "guest"

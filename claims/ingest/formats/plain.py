@@ -253,6 +253,25 @@ def _header_above_labels(text: str, turns: list[ParsedTurn], head: list[str]) ->
     return turns[1:]
 
 
+# the speaker saying who they are in a turn's first words ("Good evening. I'm Judy Woodruff.")
+_SELF_INTRODUCTION = re.compile(r"\bI['’]m (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})")
+_INTRODUCTION_CHARS = 80
+
+
+def _anchor_introduced(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """Labelled paragraphs in, the same with the first speaker the host where their first turn says their own
+    name as the label gives it in its first words (a news show's anchor: "JUDY WOODRUFF: Good evening. I'm
+    Judy Woodruff."), each other label a guest; else the turns as they are."""
+    first = next((t for t in turns if t.speaker_label), None)
+    if first is None or any(t.role_hint for t in turns):
+        return turns
+    intro = _SELF_INTRODUCTION.search(text, first.start_char, min(first.end_char, first.start_char + _INTRODUCTION_CHARS))
+    if not intro or intro.group("name").casefold() != first.speaker_label.casefold():
+        return turns
+    return [replace(t, role_hint="host" if t.speaker_label == first.speaker_label else "guest") if t.speaker_label else t
+            for t in turns]
+
+
 def _title(text: str, end: int) -> str:
     """The first of the highest-level headings before `end`, without its #s and bold marks; "" if none."""
     headings = [(len(m.group("level")), m.group("heading") or "") for m in map(_LAYOUT_LINE.fullmatch, text[:end].split("\n"))
@@ -309,6 +328,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = _bold_questions(text, parsed)  # "**What changed for you in 2023?**" above each answer
     parsed = _dialogue_dashes(text, parsed)  # "—¿A qué hora empieza?" / "—A las cuatro."
     parsed = _header_above_labels(text, parsed, head)  # a news show's "... full episode Jan. 3, 2020" above its labels
+    parsed = _anchor_introduced(text, parsed)  # "JUDY WOODRUFF: Good evening. I'm Judy Woodruff."
     if not parsed and fields_at is not None:
         # was "no transcript text found": the words are there, in lines read as a header's
         return refused(NAME, source, fields_at, "no one's words: every line is a 'Field: value' line, as a header or a "
