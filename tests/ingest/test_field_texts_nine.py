@@ -159,3 +159,12 @@ def test_a_news_shows_anchor_who_says_im_so_and_so_in_the_first_turn_is_the_host
     annotated = run(read(name), source=name)
     roles = {s.name: s.role for s in annotated.speakers}
     assert roles["Mara Quill"] == "host" and roles["Tess Arden"] == "guest"
+
+
+def test_two_hosts_who_open_a_radio_page_saying_their_names_are_the_same_speakers_as_their_surnames_labels():
+    name = "npr_page_two_hosts_open.txt"
+    annotated = run(read(name), source=name)
+    names = {s.slug: (s.name, s.role) for s in annotated.speakers}
+    said = [names[t.speaker_slug] for t in annotated.turns]
+    assert said[:4] == [("Nora Vance", "host"), ("Theo Marsh", "host"), ("Nora Vance", "host"), ("Theo Marsh", "host")]
+    assert sorted(set(said)) == [("Nora Vance", "host"), ("Ruth Okafor", "guest"), ("Theo Marsh", "host")]

@@ -2170,15 +2170,21 @@ def _introduced_before_labels(text: str, content_start: int, turns: list[ParsedT
     first = next((k for k, p in enumerate(paragraphs) if _SELF_INTRODUCTION.search(text, p.start(), min(p.end(), p.start() + _INTRODUCTION_CHARS))), None)
     if first is None:
         return []
+    # the name written as the labels write it in capitals, where one of them is its surname ("MCEVERS:" below
+    # "Hey, I'm Kelly McEvers."): the same speaker
+    surnames = {label.casefold() for label in {t.speaker_label for t in turns} if label and label.isupper()}
     out: list[ParsedTurn] = []
     for p in paragraphs[first:]:
         a, b = trim(text, p.start(), p.end())
         if not text[b - 1] in ".?!\"”’)":
             return []  # a heading or a page's line among them: no one's opening words
         intro = _SELF_INTRODUCTION.search(text, a, min(b, a + _INTRODUCTION_CHARS))
-        if intro and (not out or intro.group("name") != out[-1].speaker_label):
-            out.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1,
-                                  speaker_label=intro.group("name"), role_hint="host"))
+        name = intro.group("name") if intro else None
+        if name and name.split()[-1].casefold() in surnames:
+            name = name.upper()
+        if name and (not out or name != out[-1].speaker_label):
+            out.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=name,
+                                  role_hint="host"))
         else:
             out[-1] = replace(out[-1], end_char=b)
     return out
