@@ -26,7 +26,9 @@ Hugo's TOML block (the Google Cloud Platform Podcast's episodes) reads the same 
 yt-dlp's captions turned to text keep the WebVTT header's fields on top where the tool that stripped the
 "WEBVTT" line and the cue times left them ("Kind: captions" / "Language: en", then a caption line a line): the
 file's metadata, no one's words (before, "Kind" and "Language" were read as two speakers' labels). It is read as
-front matter that says nothing Metadata holds.
+front matter that says nothing Metadata holds. So is a radio page's head down to its player list (NPR's pages as
+text: a teaser, "NPR logo", the headline, then "• Download", the player's "<iframe ...>" and "• Transcript"): no
+one's words, the headline the title.
 """
 from __future__ import annotations
 
@@ -104,11 +106,32 @@ _CAPTION_HEADER = re.compile(
     r"\A\ufeff?Kind:[ \t]*captions[ \t]*\r?\nLanguage:[ \t]*[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}[ \t]*\r?(?:\n|\Z)")
 
 
+# a radio page's player as its text reads (NPR's: "• Download", the player's "<iframe ...>", "• Transcript", a
+# bulleted list under the headline): the page's head ends there, the transcript below
+_PLAYER_LIST = re.compile(
+    r"^[ \t]*•[ \t]*Download[ \t]*\r?\n[ \t]*•[ \t]*<iframe\b[^\n]*>[ \t]*\r?\n[ \t]*•[ \t]*Transcript[ \t]*\r?(?:\n|\Z)", re.M)
+_PLAYER_PAGE_HEAD_CHARS = 5_000  # the teaser, the logo's name and the headline above the list
+
+
+def _player_page_head(text: str) -> FrontMatter | None:
+    """A radio page's head above and including its player list: no one's words, the headline (the line just above
+    the list) the title; None where the text's first lines hold no such list."""
+    if "<iframe" not in text[:_PLAYER_PAGE_HEAD_CHARS]:
+        return None
+    player = _PLAYER_LIST.search(text, 0, _PLAYER_PAGE_HEAD_CHARS)
+    if not player:
+        return None
+    above = [line.strip() for line in text[:player.start()].splitlines() if line.strip()]
+    return FrontMatter(end=player.end(), metadata=Metadata(title=above[-1] if above else ""))
+
+
 def read_front_matter(text: str) -> FrontMatter | None:
     """A text in, its front matter (where it ends, what it says) out; None when it has none."""
     caption_header = _CAPTION_HEADER.match(text)
     if caption_header:
         return FrontMatter(end=caption_header.end(), metadata=Metadata())
+    if player_head := _player_page_head(text):
+        return player_head
     opening = _OPENING.match(text)
     if not opening:
         return None

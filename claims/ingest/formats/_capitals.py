@@ -82,9 +82,11 @@ def labels_in_capitals(text: str, turns: list[ParsedTurn], *, in_prose: bool = F
             a, b = trim(text, t.start_char, cuts[0][0])
             if b > a:
                 out.append(replace(t, end_char=b))
+        line, counted = t.line, t.start_char  # the lines counted as the parts go (from the turn's start each time: quadratic)
         for k, (at, words, name) in enumerate(cuts):
             a, b = trim(text, words, cuts[k + 1][0] if k + 1 < len(cuts) else t.end_char)
             if b > a:
-                out.append(ParsedTurn(start_char=a, end_char=b, line=t.line + text.count("\n", t.start_char, a), speaker_label=name,
+                line, counted = line + text.count("\n", counted, a), a
+                out.append(ParsedTurn(start_char=a, end_char=b, line=line, speaker_label=name,
                                       start_seconds=t.start_seconds if at == t.start_char else None))
     return out

@@ -289,22 +289,28 @@ def inline_questions_and_answers(text: str, turns):
 
 # a speaker's name, a colon and the time in brackets inside a line, as a transcription service's blog page runs its
 # turns together once the page's text is read (Rev's "... shouldn't fall. Mr. Stewart: (00:29) I guess ..."): up to
-# four capitalised words or numbers, a word ending in a period only as a title's abbreviation ("Mr.", "Dr.")
+# four capitalised words or numbers, a word ending in a period only as a title's abbreviation ("Mr.", "Dr."); the
+# page as some copies hold it breaks the label from its time at a line's end ("... complete. Chair Powell: (" and
+# "01:16) The sectors ..." below)
 _TITLE_ABBREVIATION = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Hon|Rev|Fr|St|Jr|Sr)\."
 _TIMED_LABEL_INSIDE = re.compile(
     r"(?<!\S)(?P<label>(?:" + _TITLE_ABBREVIATION + r"|[A-Z][\w'’-]*)(?: (?:" + _TITLE_ABBREVIATION + r"|[A-Z0-9][\w'’-]*)){0,3})"
-    r":[ \t]+\((?P<time>\d{1,2}:[0-5]\d(?::[0-5]\d)?)\)[ \t]+(?=\S)")
+    r":[ \t]+\((?:\r?\n)?(?P<time>\d{1,2}:[0-5]\d(?::[0-5]\d)?)\)[ \t]+(?=\S)")
 _TIMED_LABELS_MIN = 3  # such labels in the text: one or two are a note's time, not turns run together
 
 
 def inline_timed_labels(text: str, turns):
     """Turns in, the same cut at each "Name: (00:29)" inside them (each part labelled with the name and timed, the
     label and time left out; see _TIMED_LABEL_INSIDE) where the text has _TIMED_LABELS_MIN of them and two names
-    or more; the turns before the first such label are the page's, no one's words. Else the turns as they are."""
+    or more (or one, where the first label opens the text: one voice's statement); the turns before the first such
+    label are the page's, no one's words. Else the turns as they are."""
     if ": (" not in text:
         return turns
     marks = [m for m in _TIMED_LABEL_INSIDE.finditer(text) if m.group("label").split()[0].lower() not in NOT_NAMES]
-    if len(marks) < _TIMED_LABELS_MIN or len({m.group("label") for m in marks}) < 2:
+    if len(marks) < _TIMED_LABELS_MIN:
+        return turns
+    opens_the_text = bool(turns) and marks[0].start() == turns[0].start_char
+    if len({m.group("label") for m in marks}) < 2 and not opens_the_text:
         return turns
     out = []
     k = 0
@@ -329,6 +335,42 @@ def inline_timed_labels(text: str, turns):
                 line, counted = line + text.count("\n", counted, a), a
                 out.append(replace(t, start_char=a, end_char=b, line=line, speaker_label=m.group("label"),
                                    start_seconds=parse_clock(m.group("time")), role_hint=None))
+    return out
+
+
+# a change of voice as broadcast captions mark it, ">>" before the next voice's words, left inside a caption
+# archive's text run together (C-SPAN's: "... radio app . >> on washington journal we ..."); mid-line (after
+# words on its line) for most of them, as an email's quoted lines (">> I agree" opening each line) never are
+_CHANGE_MARK = re.compile(r"(?<![^\s])>>[ \t]+(?=[^\s>])")
+_CHANGE_MARKS_MIN = 3  # in the text, two of them mid-line: one or two are prose's "x >> y", not a convention
+
+
+def change_marks(text: str, turns):
+    """Turns in, the same cut at each ">>" inside them (the mark left out, each part after one with
+    speaker_change set) where the text marks changes of voice so (see _CHANGE_MARK); else the turns as they are."""
+    if ">>" not in text:
+        return turns
+    marks = list(_CHANGE_MARK.finditer(text))
+    mid_line = sum(1 for m in marks if m.start() > 0 and text[m.start() - 1] in " \t")
+    if len(marks) < _CHANGE_MARKS_MIN or mid_line < 2:
+        return turns
+    out = []
+    k = 0
+    for t in turns:
+        while k < len(marks) and marks[k].start() < t.start_char:
+            k += 1
+        start, changed = t.start_char, t.speaker_change
+        line, counted = t.line, t.start_char  # the lines counted as the parts go (from the turn's start each time: quadratic)
+        while True:
+            end = marks[k].start() if k < len(marks) and marks[k].start() < t.end_char else t.end_char
+            a, b = trim(text, start, end)
+            if b > a:
+                line, counted = line + text.count("\n", counted, a), a
+                out.append(replace(t, start_char=a, end_char=b, line=line, speaker_change=changed))
+            if end == t.end_char:
+                break
+            start, changed = marks[k].end(), True
+            k += 1
     return out
 
 

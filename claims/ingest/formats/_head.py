@@ -127,7 +127,13 @@ def day_in_title(title: str):
         value = (m.group(1) or m.group(2)).strip()
         if not _SLASH_OR_DOTTED.search(value) and (day := _day(value)):
             return day
-    return None
+    closing = _DAY_CLOSING_TITLE.search(title)
+    return _day(closing.group(1).replace(".", "")) if closing else None  # "Jan. 3, 2020"
+
+
+# a day closing a title after its words, a month named and a comma before the year ("PBS NewsHour full episode
+# October 22, 2019", "... full episode Jan. 3, 2020")
+_DAY_CLOSING_TITLE = re.compile(r"(?<![\w/-])([A-Za-z]{3,9}\.?[ \t]\d{1,2},[ \t]\d{4})[ \t]*$")
 
 
 # a month and a year alone ("March 2024", "Mar 2024", "Sept. 2023", "mars 2024", "marzo de 2024"); not a month's

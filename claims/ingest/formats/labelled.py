@@ -88,7 +88,7 @@ from ._head import HEAD_DATE, day_closing_line, day_of_line, field_title, talk_s
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
     CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
-    reads_as_prose, refused, trim,
+    parse_date, reads_as_prose, refused, trim,
 )
 
 NAME = "labelled"
@@ -426,6 +426,8 @@ _NOT_SPOKEN_LINE = re.compile(
     # an earnings call's section titles and closing lines (the Motley Fool's)
     r"|(?:Prepared Remarks|Questions (?:&|and) Answers|Question-and-Answer Session|Call participants):?|Duration: \d+ minutes"
     r"|This article is a transcript of this conference call produced for The Motley Fool\.[^\n]*"
+    # and its newer layout's promotion between an answer's paragraphs
+    r"|Where to invest \$[\d,]+ right now"
     # a transcript site's word above each speaker's name (earningscall.biz's "speaker", in lower case)
     r"|speaker"
     # a section's heading between turns with the time it starts in brackets, two to twelve words and no sentence's
@@ -1573,10 +1575,17 @@ def _in_order(seconds: float, previous: float | None, source: str, line: int, er
     return max(seconds, previous)  # a run of small steps back cannot walk the times backwards
 
 
+# the Motley Fool's newer layout's promotion, a line of its own between an answer's paragraphs
+_PROMOTION_LINE = re.compile(r"^[ \t]*Where to invest \$[\d,]+ right now[ \t]*\r?$", re.M)
+
+
 def _continued(text: str, a: int, b: int, line_no: int, seconds):
     """A turn's span in, its parts out: a new part at each line opening with a bracketed time
-    (the same speaker going on; the part's time is that one). (start, end, line, seconds) each."""
+    (the same speaker going on; the part's time is that one), and round a promotion's line (no one's words).
+    (start, end, line, seconds) each."""
     cuts = [m for m in _CONTINUED_AT.finditer(text, a, b) if m.start() > a]
+    if "Where to invest" in text[a:b]:
+        cuts = sorted(cuts + [m for m in _PROMOTION_LINE.finditer(text, a, b) if m.start() > a], key=lambda m: m.start())
     if not cuts:
         return [(a, b, line_no, seconds)]
     out = []
@@ -1584,9 +1593,14 @@ def _continued(text: str, a: int, b: int, line_no: int, seconds):
         part = trim(text, a, m.start())
         if part[1] > part[0]:
             out.append((part[0], part[1], line_no, seconds))
+        if m.re is _PROMOTION_LINE:
+            words = trim(text, m.end(), b)[0]
+            a, line_no = words, line_no + text.count("\n", a, words)
+            continue
         a, line_no = m.start(), line_no + text.count("\n", a, m.start())
         seconds = parse_clock(m.group("time").replace(",", "."))
-    out.append((a, b, line_no, seconds))
+    if text[a:b].strip():  # (a promotion's line may end the turn)
+        out.append((a, b, line_no, seconds))
     return out
 
 
@@ -1746,7 +1760,17 @@ _BRIEFING_TITLE = re.compile(
     r"[^\n]{3,160}?,[ ](?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})")
 
 
+# a page's title of a kind, a colon, what happened and the day after a dash (factba.se's "Press Conference: Dana
+# Reyes Holds a Press Briefing at The White House - March 4, 2025")
+_DATED_PAGE_TITLE = re.compile(
+    r"(?:Press Conference|Press Briefing|Press Gaggle|Remarks|Interview|Speech|Statement):[ ][^\n]{3,160}?"
+    r"[ ][-–—][ ](?P<day>[A-Z][a-z]+[ ]\d{1,2},[ ]\d{4})")
+
+
 def _briefing_day(line: str) -> dt.date | None:
+    dated = _DATED_PAGE_TITLE.fullmatch(line)
+    if dated:
+        return parse_date(dated["day"])
     m = _BRIEFING_TITLE.fullmatch(line)
     if not m:
         return None
@@ -1811,11 +1835,12 @@ def _title(head: str) -> str:
     named = next((value for line, n in lines if n <= _LONGEST_TITLE and (value := field_title(line))), "")
     if named:
         return named
-    briefing = next((line for line, n in lines if n <= _LONGEST_TITLE and _BRIEFING_TITLE.fullmatch(line)), "")
+    briefing = next((line for line, n in lines if n <= _LONGEST_TITLE
+                     and (_BRIEFING_TITLE.fullmatch(line) or _DATED_PAGE_TITLE.fullmatch(line))), "")
     if briefing:
         return briefing
-    first = next((line for line, n in lines
-                  if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line) and field_title(line) is None), "")
+    first = next((line for line, n in lines if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line)
+                  and field_title(line) is None and not _SITE_LINK_LINE.fullmatch(line)), "")
     return "" if reads_as_prose(first) else _OCW_PAGE_HEADER.sub("", _TEAMS_RECORDING_NAME.sub("", first))
 
 
@@ -2098,6 +2123,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if any(t.speaker_label == "Operator" and (t.role_hint == "host" or t.role_hint is None
                                               and _OPERATOR_WORDS.search(text, t.start_char, t.end_char)) for t in turns):
         turns = _call_roles(text, turns)
+    opening = _introduced_before_labels(text, content_start, turns) if turns and not said & _ASKERS else []
+    if opening:  # a radio page that lost its first label: the host's "I'm Neal Conan" opens the words
+        turns = opening + turns
+        content_start = opening[0].start_char
     content_end = turns[-1].end_char if turns else len(text)
     full = full_forms(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))  # "OKOYE" -> "SEN. TIM OKOYE"
     official = _officials_statement(text, starts)
@@ -2126,6 +2155,43 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
 
 
 _OTTER_UNIDENTIFIED = "Unknown Speaker"
+
+# a speaker saying who they are early in a paragraph ("This is TALK OF THE NATION. I'm Neal Conan, in Washington.",
+# "Hey, I'm Kelly McEvers.")
+_SELF_INTRODUCTION = re.compile(r"\bI['’]m (?P<name>[A-Z][a-z]+(?: (?:Mc|Mac|O['’])?[A-Z][a-z'’-]+){1,2})\b(?![ ][A-Z])")
+_INTRODUCTION_CHARS = 80  # how far into a paragraph the introduction comes
+_OPENING_PARAGRAPHS = 6
+
+
+def _introduced_before_labels(text: str, content_start: int, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """The prose paragraphs just above the first label where the first of them opens with a speaker saying who they
+    are (NPR's pages as text, which lose the label of the opening lines): a turn of that name, the host's, and
+    another at each paragraph opening with another introduction ("And I'm Eric Mennel."); [] where there are none."""
+    head = text[:content_start]
+    if "I'm " not in head and "I’m " not in head:
+        return []
+    paragraphs = list(_PARAGRAPH.finditer(text, 0, content_start))[-_OPENING_PARAGRAPHS:]
+    first = next((k for k, p in enumerate(paragraphs) if _SELF_INTRODUCTION.search(text, p.start(), min(p.end(), p.start() + _INTRODUCTION_CHARS))), None)
+    if first is None:
+        return []
+    # the name written as the labels write it in capitals, where one of them is its surname ("MCEVERS:" below
+    # "Hey, I'm Kelly McEvers."): the same speaker
+    surnames = {label.casefold() for label in {t.speaker_label for t in turns} if label and label.isupper()}
+    out: list[ParsedTurn] = []
+    for p in paragraphs[first:]:
+        a, b = trim(text, p.start(), p.end())
+        if not text[b - 1] in ".?!\"”’)":
+            return []  # a heading or a page's line among them: no one's opening words
+        intro = _SELF_INTRODUCTION.search(text, a, min(b, a + _INTRODUCTION_CHARS))
+        name = intro.group("name") if intro else None
+        if name and name.split()[-1].casefold() in surnames:
+            name = name.upper()
+        if name and (not out or name != out[-1].speaker_label):
+            out.append(ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=name,
+                                  role_hint="host"))
+        else:
+            out[-1] = replace(out[-1], end_char=b)
+    return out
 
 
 # a hearing's witness's statement under its own heading above the questions ("# Prepared remarks.", "## Opening

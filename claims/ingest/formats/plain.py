@@ -11,9 +11,13 @@ refused, saying so: a glossary's, or more names once each than labelled.py takes
 service's note above the words ("(Transcribed by TurboScribe.ai. Go Unlimited to remove this message.)").
 An interview whose "Q:" and "A:" take turns inside its lines, after a sentence ("... in 1952. Q: And
 then? A: We moved.", an oral history typed as one long line), is cut there into Q and A turns; so
-is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py). A blog page whose
+is a lecture at its labels in capitals ("... your thoughts? KHALID: Too many ifs.": _capitals.py), and a line
+alone above those labelled paragraphs naming a day, no sentence ("PBS NewsHour full episode Jan. 3, 2020"), is their
+header. A blog page whose
 turns run together on one line, each opening with a name, a colon and the time in brackets ("... fall. Mr.
-Stewart: (00:29) I guess ...", Rev's), is cut at each (inline_timed_labels); the page's paragraphs above are no turns. A
+Stewart: (00:29) I guess ...", Rev's), is cut at each (inline_timed_labels); the page's paragraphs above are no turns. A caption archive's text run together with
+">>" wherever the voice changes ("... radio app . >> on washington journal ...", C-SPAN's) is cut at each mark, the
+parts after one marked as a change of voice (change_marks). A
 heading that is a time alone ("# 00:05:00", CS50's lectures) times the words below it and is none of them;
 so does a time mark in brackets opening a paragraph ("[00:00:05] My name is ...", a recogniser's marks left inline).
 A Japanese interview that opens each of the interviewer's paragraphs with two dashes ("――まず、プロフィールを
@@ -32,8 +36,8 @@ from dataclasses import replace
 
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._common import SERVICE_NOTE, LineIndex, inline_questions_and_answers, inline_timed_labels, parse_clock, refused, trim
-from ._head import header_facts, header_lines, talk_speaker
+from ._common import SERVICE_NOTE, LineIndex, change_marks, inline_questions_and_answers, inline_timed_labels, parse_clock, refused, trim
+from ._head import day_in_title, header_facts, header_lines, talk_speaker
 
 NAME = "plain"
 
@@ -234,6 +238,40 @@ def _generated_note(text: str, a: int, b: int) -> bool:
     return _GENERATED.search(text, a, end.end() if end else b) is not None
 
 
+def _header_above_labels(text: str, turns: list[ParsedTurn], head: list[str]) -> list[ParsedTurn]:
+    """Turns in, the same less the first where it is a line alone naming a day, no sentence, above labelled turns (a
+    news show's "PBS NewsHour full episode Jan. 3, 2020", once or twice over): its lines added to `head`."""
+    if len(turns) < 2 or turns[0].speaker_label is not None or not turns[1].speaker_label:
+        return turns
+    a, b = turns[0].start_char, turns[0].end_char
+    if b - a > _HEADER_LINE_CHARS or not _no_sentence(text, a, b) or not day_in_title(text[a:b].strip()):
+        return turns
+    if head and text[a:b].strip() not in {h.strip() for h in head}:
+        return turns
+    if not head:
+        head += text[a:b].split("\n")
+    return turns[1:]
+
+
+# the speaker saying who they are in a turn's first words ("Good evening. I'm Judy Woodruff.")
+_SELF_INTRODUCTION = re.compile(r"\bI['’]m (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})")
+_INTRODUCTION_CHARS = 80
+
+
+def _anchor_introduced(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """Labelled paragraphs in, the same with the first speaker the host where their first turn says their own
+    name as the label gives it in its first words (a news show's anchor: "JUDY WOODRUFF: Good evening. I'm
+    Judy Woodruff."), each other label a guest; else the turns as they are."""
+    first = next((t for t in turns if t.speaker_label), None)
+    if first is None or any(t.role_hint for t in turns):
+        return turns
+    intro = _SELF_INTRODUCTION.search(text, first.start_char, min(first.end_char, first.start_char + _INTRODUCTION_CHARS))
+    if not intro or intro.group("name").casefold() != first.speaker_label.casefold():
+        return turns
+    return [replace(t, role_hint="host" if t.speaker_label == first.speaker_label else "guest") if t.speaker_label else t
+            for t in turns]
+
+
 def _title(text: str, end: int) -> str:
     """The first of the highest-level headings before `end`, without its #s and bold marks; "" if none."""
     headings = [(len(m.group("level")), m.group("heading") or "") for m in map(_LAYOUT_LINE.fullmatch, text[:end].split("\n"))
@@ -284,10 +322,13 @@ def parse(text: str, *, source: str) -> ParsedSource:
             fields_at = lines.line(a)
     parsed = inline_questions_and_answers(text, parsed)  # an oral history's "Q: ... A: ..." on one long line
     parsed = inline_timed_labels(text, parsed)  # a blog page's "Speaker 1: (00:00) ... Mr. Stewart: (00:29) ..." on one line
+    parsed = change_marks(text, parsed)  # a caption archive's ">> on washington journal ..." inside its lines
     parsed = labels_in_capitals(text, parsed, in_prose=True)  # a lecture's "DAVID MALAN:", "KHALID:" in its paragraphs
     parsed = _dash_questions(text, parsed)  # "――まず、...を教えてください。" above each answer
     parsed = _bold_questions(text, parsed)  # "**What changed for you in 2023?**" above each answer
     parsed = _dialogue_dashes(text, parsed)  # "—¿A qué hora empieza?" / "—A las cuatro."
+    parsed = _header_above_labels(text, parsed, head)  # a news show's "... full episode Jan. 3, 2020" above its labels
+    parsed = _anchor_introduced(text, parsed)  # "JUDY WOODRUFF: Good evening. I'm Judy Woodruff."
     if not parsed and fields_at is not None:
         # was "no transcript text found": the words are there, in lines read as a header's
         return refused(NAME, source, fields_at, "no one's words: every line is a 'Field: value' line, as a header or a "

@@ -2,7 +2,9 @@
 
 The whole text (less surrounding whitespace) is one unlabelled turn; speakers and sentences
 are found later from the words themselves. Markdown headings opening the text (a transcript archive's
-"# <episode title>" above the captions) are no one's words: the first of them is the title.
+"# <episode title>" above the captions) are no one's words: the first of them is the title. A caption
+archive's ">>" marks (C-SPAN's, a change of voice wherever one comes) cut the block into turns, each after a
+mark with speaker_change set, the marks no one's words (_common.change_marks).
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
-from ._common import _SENTENCE_END, LineIndex, punctuation_rate, trim
+from ._common import _SENTENCE_END, LineIndex, change_marks, punctuation_rate, trim
 
 NAME = "raw_captions"
 
@@ -40,6 +42,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         line = LineIndex(text).line(first.start()) if first else None
         errors = (IngestError(source, line, "not raw captions: the text is punctuated (try --format plain)"),)
     turns = (ParsedTurn(start_char=start, end_char=end, line=LineIndex(text).line(start)),) if end > start and not errors else ()
+    turns = tuple(change_marks(text, turns))  # C-SPAN's ">> " wherever the voice changes
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title), turns=turns, content_start=start, content_end=end, errors=errors
     )
