@@ -685,9 +685,14 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
             host_labels = said_hosts | ({picked} & undecided if asks else set())
         else:
             host_labels = set() if has_host else said_hosts or {_host_label(text, turns, unknown)}
+        by_slug = {sp.slug: sp for sp in speakers}
         for label in unknown:
-            sp = SpeakerRecord(name=display_name(label, text), slug=unique_slug(label), role=HOST if label in host_labels else GUEST)
-            speakers.append(sp)
+            slug = unique_slug(label)
+            sp = by_slug.get(slug)  # "Ann-Marie Holt:" and "Ann Marie Holt:": one slug, so one speaker (the first)
+            if sp is None:
+                sp = SpeakerRecord(name=display_name(label, text), slug=slug, role=HOST if label in host_labels else GUEST)
+                speakers.append(sp)
+                by_slug[slug] = sp
             by_label[label] = sp
     for short, full in short_forms.items():
         by_label[short] = by_label[full]

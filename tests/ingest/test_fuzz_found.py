@@ -1,0 +1,107 @@
+"""Inputs the mutation fuzzer (bench/fuzz_ingest.py) found breaking ingestion's contract, made small:
+each is prepared with its invariants holding, or refused with one line naming the file."""
+import io
+import time
+import zipfile
+
+import pytest
+
+from claims.ingest.errors import IngestError
+from claims.ingest.pipeline import run
+from claims.ingest.read import decode_bytes
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _word_document(text: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>{text}</w:t>'
+                                              "</w:r></w:p></w:body></w:document>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("cut", [(30, 31), (10, 40)])
+def test_a_word_document_with_bytes_lost_before_its_directory_is_refused_in_one_line(cut):
+    data = _word_document("Ann: Hello there.")
+    damaged = data[:cut[0]] + data[cut[1]:]  # the directory now says its member starts before the file does
+    with pytest.raises(IngestError, match=r"^cut\.docx: [^\n]*Word document cannot be read"):
+        decode_bytes(damaged, source="cut.docx")
+
+
+def test_a_title_of_punctuation_alone_still_gives_the_interview_a_slug():
+    text = "?\n\n[00:00:05.00] - Ann Lee\nWe open at six every day.\n\n[00:00:09.50] - Bo Chen\nAnd close at noon.\n"
+    annotated = run(text, source="bakery_day.txt")
+    assert annotated.ok and annotated.metadata.title == "?"
+    assert annotated.metadata.slug.startswith("bakery-day-")
+
+
+@pytest.mark.parametrize("markup", ["<![", "<![[[ x", "<![weird[ x ]]>", "<![ ]>"])
+def test_a_page_with_a_marked_section_python_cannot_name_reads_it_as_a_browser_does(markup):
+    page = f"<!DOCTYPE html><html><body>{markup}<p>Ann: We open at six.</p><p>Bo: And close at noon.</p></body></html>"
+    annotated = run(page, source="page.html")
+    # a browser reads "<![" that does not open CDATA as a comment up to the next ">"
+    assert annotated.ok and annotated.container == "html"
+    assert "We open at six." in annotated.source_text and "And close at noon." in annotated.source_text
+
+
+def test_two_spellings_of_a_label_with_one_slug_are_one_speaker():
+    text = ("Jo Park: Where did the bakery start?\n\n"
+            "Ann-Marie Holt: In my mother's kitchen, in 1998.\n\n"
+            "Jo Park: And then?\n\n"
+            "Ann Marie Holt: Then a shop on the high street.\n")
+    annotated = run(text, source="bakery.txt")
+    slugs = [speaker.slug for speaker in annotated.speakers]
+    assert annotated.ok and len(slugs) == len(set(slugs)) == 2
+    assert [turn.speaker_slug for turn in annotated.turns] == ["jo-park", "ann-marie-holt", "jo-park", "ann-marie-holt"]
+
+
+def test_a_word_document_needing_a_zip_version_python_lacks_is_refused_in_one_line():
+    data = bytearray(_word_document("Ann: Hello there."))
+    directory = data.index(b"PK\x01\x02")
+    data[directory + 6:directory + 8] = (79).to_bytes(2, "little")  # "version needed to extract": 7.9
+    with pytest.raises(IngestError, match=r"^new\.docx: [^\n]*ZIP archive"):
+        decode_bytes(bytes(data), source="new.docx")
+
+
+def test_a_page_whose_canonical_link_cannot_be_parsed_has_no_link_and_is_read():
+    page = ('<!DOCTYPE html><html><head><link rel="canonical" href="//[broken"></head>'
+            "<body><p>Ann: We open at six.</p><p>Bo: And close at noon.</p></body></html>")
+    annotated = run(page, source="page.html")
+    assert annotated.ok and annotated.metadata.link == ""
+    assert "We open at six." in annotated.source_text
+
+
+def test_a_transcribe_json_with_a_start_time_that_is_no_number_is_refused_in_one_line():
+    item = '{"start_time": "%s", "end_time": "0.9", "alternatives": [{"content": "Hello"}], "type": "pronunciation"}'
+    data = '{"jobName": "j", "results": {"transcripts": [{"transcript": "Hello Hello"}], "items": [%s, %s]}}' % (
+        item % "0.1", item % "1.2Q")
+    annotated = run(data, source="job.json")
+    assert not annotated.ok
+    assert [str(error) for error in annotated.errors] == [
+        "job.json: JSON without the parts its shape needs (ValueError: could not convert string to float: '1.2Q')"]
+
+
+@pytest.mark.parametrize("opening", ["<![if ", "<![CDATA[ "])
+def test_a_page_of_marked_sections_never_closed_is_read_in_linear_time(opening):
+    # each unclosed section was searched for its "]>" to the end of the page: 1 MB of "<![if " took 72 s
+    page = "<!DOCTYPE html><html><body><p>Ann: We open at six.</p><p>Bo: And close at noon.</p>" + opening * 70_000
+    started = time.perf_counter()
+    annotated = run(page, source="page.html")
+    assert time.perf_counter() - started < 2
+    assert annotated.ok and "And close at noon." in annotated.source_text and opening not in annotated.source_text
+
+
+def _sami(first_start: str) -> str:
+    return ("<SAMI><BODY>\n"
+            f"<SYNC Start={first_start}><P Class=ENCC>HOST: Good morning, and welcome.\n"
+            "<SYNC Start=4800><P Class=ENCC>KEEPER: The sea never bored me.\n"
+            "</BODY></SAMI>\n")
+
+
+@pytest.mark.parametrize("start", ["-381", "9" * 5000, "9" * 400])
+def test_a_sami_caption_starting_at_a_negative_or_impossible_time_is_refused_with_its_line(start):
+    annotated = run(_sami(start), source="talk.smi")
+    assert not annotated.ok
+    assert [str(error) for error in annotated.errors] == [
+        f"talk.smi:2: malformed SYNC tag {f'<SYNC Start={start}>'[:40]!r}: Start is no time in milliseconds"]
