@@ -301,15 +301,15 @@ def main() -> int:
     return 1 if failures else 0
 
 
-def run(cases: int, seed: int, *, formats, progress: bool = False) -> dict:
-    """About `cases` checks: each input (the corpus as it is, then mutated) detected and forced to every format
-    in `formats`. Returns {failure key: (smallest input, format, detail, corpus file)}."""
+def run(cases: int, seed: int, *, formats, progress: bool = False, originals: bool = True) -> dict:
+    """About `cases` checks: each input (the corpus as it is unless not `originals`, then mutated) detected and
+    forced to every format in `formats`. Returns {failure key: (smallest input, format, detail, corpus file)}."""
     rng = random.Random(seed)
     files = corpus()
     failures: dict = {}
     outcomes = {True: 0, False: 0}  # prepared, refused or failed
     started = time.perf_counter()
-    done, inputs = 0, 0
+    done, inputs = 0, 0 if originals else len(files)
     while done < cases:
         origin, base = files[inputs] if inputs < len(files) else files[rng.randrange(len(files))]
         data = base if inputs < len(files) else mutate(rng, base, files)

@@ -1,8 +1,10 @@
 """Inputs the mutation fuzzer (bench/fuzz_ingest.py) found breaking ingestion's contract, made small:
 each is prepared with its invariants holding, or refused with one line naming the file."""
 import io
+import sys
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +107,22 @@ def test_a_sami_caption_starting_at_a_negative_or_impossible_time_is_refused_wit
     assert not annotated.ok
     assert [str(error) for error in annotated.errors] == [
         f"talk.smi:2: malformed SYNC tag {f'<SYNC Start={start}>'[:40]!r}: Start is no time in milliseconds"]
+
+
+def test_a_few_hundred_mutated_inputs_keep_the_contract():
+    # the fuzzer's own loop, small enough for the suite (bench/fuzz_ingest.py runs it for real)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    import fuzz_ingest
+
+    failures = fuzz_ingest.run(700, seed=7, formats=[None, "srt", "webvtt", "labelled", "timed_lines", "plain"],
+                               originals=False)
+    assert {key: (detail, fmt, origin) for key, (_, fmt, detail, origin) in failures.items()} == {}
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_a_webvtt_cue_hours_hundreds_of_digits_long_is_refused_with_its_line(digits):
+    hours = "9" * digits
+    text = f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello there.\n\n{hours}:00:03.000 --> {hours}:00:04.000\nAnd goodbye.\n"
+    annotated = run(text, source="talk.vtt")
+    assert not annotated.ok and annotated.format == "webvtt"
+    assert all(str(error).startswith("talk.vtt:6: ") and "\n" not in str(error) for error in annotated.errors)
