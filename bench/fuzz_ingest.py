@@ -21,9 +21,9 @@ What is checked (check_contract):
   JSON, ..., was read out of it); content_start <= content_end <= len(source_text); every turn has
   0 <= start_char < end_char <= len(source_text), turns in order and not overlapping, indexes 0, 1, ...;
   every speaker slug a turn names is among the speakers, speakers' slugs unique and not empty; start_seconds
-  None or finite and >= 0; every sentence inside the text and inside its turn's index range; a chapter's
-  start_seconds finite and >= 0 and its start_char within the text; metadata: a slug, no published date
-  after today, a duration None or finite and >= 0.
+  None or finite and >= 0 (in order for SRT, SBV, SAMI and MicroDVD cues); every sentence inside the
+  text and inside its turn's index range; a chapter's start_seconds finite and >= 0 and its start_char
+  within the text; metadata: a slug, no published date after today, a duration None or finite and >= 0.
 
 Failures are grouped by (exception type, module and line where raised) or by the invariant broken; each
 group's smallest input is minimised (deleting chunks while the same failure remains) and written to
@@ -61,6 +61,8 @@ _PRINTABLE = b"0123456789:.,->[]()<>{}-_ #*\n\t\"'/\\abcdefghijklmnopqrstuvwxyzA
 _NUMBER = re.compile(rb"\d+")
 _ODD_NUMBERS = [b"-1", b"-0", b"0", b"00", b"-381", b"99999", b"9" * 20, b"9" * 400, b"9" * 5000, b"1e309", b"NaN", b"-Infinity",
                 b"1.5", b"\xd9\xa3", b"\xef\xbc\x93", b"", b"1:2", b"99:99"]
+# formats whose real times must come in order (not WebVTT: Teams lists its cues by their end; not ASS: any order)
+_CUES_IN_ORDER = frozenset({"srt", "sbv", "sami", "microdvd"})
 SMALLEST_BUDGET = 2.0  # seconds, and as much again per 100 KB
 
 
@@ -220,7 +222,8 @@ def _broken_invariant(annotated, data, source, decode_document, latest_today) ->
     slugs = [s.slug for s in annotated.speakers]
     if len(set(slugs)) != len(slugs) or not all(slugs):
         return f"speaker slugs empty or repeated | {slugs}"
-    previous_end = 0
+    previous_end, previous_seconds = 0, 0.0
+    in_order = annotated.format in _CUES_IN_ORDER and not annotated.container
     for i, turn in enumerate(annotated.turns):
         if turn.index != i:
             return f"turn index out of sequence | {turn.index} at {i}"
@@ -233,6 +236,10 @@ def _broken_invariant(annotated, data, source, decode_document, latest_today) ->
             return f"turn names an unknown speaker | {turn.speaker_slug}"
         if not _finite_nonnegative(turn.start_seconds):
             return f"turn start_seconds not finite and >= 0 | {turn.start_seconds}"
+        if in_order and turn.start_seconds is not None and not turn.seconds_estimated:
+            if turn.start_seconds < previous_seconds:
+                return f"cue times out of order | {turn.start_seconds} after {previous_seconds}"
+            previous_seconds = turn.start_seconds
     for sentence in annotated.sentences:
         if not (0 <= sentence.start_char < sentence.end_char <= size):
             return f"sentence outside the text | {sentence.start_char}-{sentence.end_char} of {size}"
@@ -319,6 +326,8 @@ def run(cases: int, seed: int, *, formats, progress: bool = False, originals: bo
             outcomes[found is None and _last_prepared[0]] += 1
             if found is not None:
                 key, _, detail = found.partition(" | ")
+                if progress and key not in failures:
+                    print(f"  new: {key} | {detail[:200]} (format {fmt}, from {origin}, {len(data)} bytes)", flush=True)
                 if key not in failures or len(data) < len(failures[key][0]):
                     failures[key] = (data, fmt, detail, origin)
             done += 1

@@ -126,3 +126,24 @@ def test_a_webvtt_cue_hours_hundreds_of_digits_long_is_refused_with_its_line(dig
     annotated = run(text, source="talk.vtt")
     assert not annotated.ok and annotated.format == "webvtt"
     assert all(str(error).startswith("talk.vtt:6: ") and "\n" not in str(error) for error in annotated.errors)
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_a_table_row_whose_start_has_hundreds_of_digits_is_refused_with_its_line(digits):
+    text = f"speaker,start,text\nAnn Lee,0:00:01,Hello there.\nBo Chen,{'9' * digits}:00:05,And goodbye.\n"
+    annotated = run(text, source="meeting.csv")
+    assert [str(error) for error in annotated.errors] == [f"meeting.csv:3: table row whose 'start' is not a time: '{'9' * 40}'"]
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_a_microdvd_frame_number_hundreds_of_digits_long_is_refused_with_its_line(digits):
+    text = f"{{1}}{{1}}25\n{{25}}{{100}}Hello there.\n{{{'9' * digits}}}{{{'9' * digits}}}And goodbye.\n"
+    annotated = run(text, source="talk.sub", fmt="microdvd")
+    assert [str(error) for error in annotated.errors] == ["talk.sub:3: malformed caption: a frame number of more than 12 digits"]
+
+
+def test_a_json_lines_row_with_a_number_of_thousands_of_digits_is_refused_with_its_line():
+    text = '{"speaker": "Ann Lee", "start": 1, "text": "Hello there."}\n' \
+           '{"speaker": "Bo Chen", "start": ' + "9" * 5000 + ', "text": "And goodbye."}\n'
+    annotated = run(text, source="meeting.jsonl")
+    assert [str(error) for error in annotated.errors] == ["meeting.jsonl:2: JSON Lines row with a number too long to read"]
