@@ -104,7 +104,11 @@ def _deep(rng: random.Random) -> bytes:
 
 
 def mutate(rng: random.Random, data: bytes, others: list[tuple[str, bytes]]) -> bytes:
-    """One to three mutations of `data`."""
+    """One to three mutations of `data`; now and then a stretch of it repeated to ~200 KB (super-linear time shows)."""
+    if rng.random() < 0.02 and data:
+        at = rng.randrange(len(data))
+        piece = data[at:at + rng.randint(1, 200)]
+        data = data[:at] + piece * (200_000 // len(piece)) + data[at:]
     for _ in range(rng.choice((1, 1, 2, 3))):
         kind = rng.randrange(13)
         n = len(data)

@@ -304,7 +304,9 @@ def decode_roles(u: Units, model: AttributionModel, *, start_host: float = 0.9, 
         words = u.words or tuple(1 for _ in u.spans)
         breaks = [True if k == "break" else None for k in u.kinds]
         return decode_turns(center(emissions), u.features, q, words, model.segment, marks=breaks)
-    switches = [_log_pair(model.switch[k]) for k in u.kinds]
+    # a format's likely change of voice (a scraped page's break) where a dash marks too few changes to stand for the
+    # file's way of marking them (attribution_units): read as a paragraph, as it is beside marks that do
+    switches = [_log_pair(model.switch["paragraph" if k == "break" else k]) for k in u.kinds]
     return self_trained(lambda e: _viterbi(e, switches, start_host=start_host), emissions, u.features, model.segment)
 
 
