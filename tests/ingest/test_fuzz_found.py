@@ -217,3 +217,11 @@ def test_a_contents_line_of_thousands_of_dots_is_read_in_linear_time():
     started = time.perf_counter()
     witness_names(front, "")
     assert time.perf_counter() - started < 1  # the leaders' pattern backtracked: 2 s here, 14 s for a 6 KB hearing
+
+
+@pytest.mark.parametrize("start", ["9" * 400, "9" * 5000, "²"])
+def test_a_whisper_tsv_row_whose_start_is_no_millisecond_count_is_refused_with_its_line(start):
+    text = f"start\tend\ttext\n0\t2480\tWelcome back.\n{start}\t8120\tThey are coming.\n"
+    annotated = run(text, source="talk.tsv")
+    assert [str(error) for error in annotated.errors] == [
+        f"talk.tsv:3: Whisper TSV row without a start in milliseconds: {(start + chr(9) + '8120' + chr(9) + 'They are coming.')[:60]!r}"]
