@@ -10,8 +10,9 @@ panel, a web page, Whisper JSON, Word documents). Each case takes one of them an
 flips, truncation anywhere, including inside a cue, a label, a tag or a UTF-8 sequence, lines
 duplicated, deleted or swapped, two files of different formats spliced, format-significant tokens
 inserted: "-->", "WEBVTT", "<v ", "Name:", "[00:00:01]", huge and negative times, NaN in JSON, deep
-nesting, a BOM, lone CRs, NULs, ...), then runs claims.services.interview_prepare on it, with the
-format detected or forced to one of the parsers' (every input is tried under each format in turn).
+nesting, a BOM, lone CRs, NULs, ...; a number in the file made negative, huge, 5,000 digits long or NaN; now
+and then a stretch repeated to ~200 KB), then runs claims.services.interview_prepare on it, with the format
+detected and then forced to each of the parsers' in turn.
 
 What is checked (check_contract):
 - a refusal is an IngestError or IngestFailed whose text is one line naming the source; any other
