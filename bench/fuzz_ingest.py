@@ -368,7 +368,8 @@ def run_atheris(seconds: int, out: Path, *, formats) -> int:
                       flush=True)
 
     atheris.Setup([sys.argv[0], str(corpus_dir), f"-max_total_time={seconds}", "-timeout=0", "-max_len=20000",
-                   "-rss_limit_mb=4096"], one)
+                   "-rss_limit_mb=4096",
+                   f"-artifact_prefix={out}/"], one)  # libFuzzer's slow and crashing units there, not in the working folder
     atheris.Fuzz()
     return 0
 
