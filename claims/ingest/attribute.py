@@ -322,7 +322,9 @@ def decode_roles(u: Units, model: AttributionModel, *, start_host: float = 0.9, 
         words = u.words or tuple(1 for _ in u.spans)
         breaks = [True if k == "break" else None for k in u.kinds]
         return decode_turns(center(emissions), u.features, q, words, model.segment, marks=breaks)
-    switches = [_log_pair(model.switch[k]) for k in u.kinds]
+    # a format's likely change of voice (a scraped page's break) where a dash marks too few changes to stand for the
+    # file's way of marking them (attribution_units): read as a paragraph, as it is beside marks that do
+    switches = [_log_pair(model.switch["paragraph" if k == "break" else k]) for k in u.kinds]
     return self_trained(lambda e: _viterbi(e, switches, start_host=start_host), emissions, u.features, model.segment)
 
 
@@ -708,9 +710,14 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
             said_guests -= {t.speaker_label for t in turns if t.role_hint != GUEST}
             picked = set() if said_guests == set(unknown) else {_host_label(text, turns, unknown)}
             host_labels = set() if has_host else said_hosts or picked
+        by_slug = {sp.slug: sp for sp in speakers}
         for label in unknown:
-            sp = SpeakerRecord(name=display_name(label, text), slug=unique_slug(label), role=HOST if label in host_labels else GUEST)
-            speakers.append(sp)
+            slug = unique_slug(label)
+            sp = by_slug.get(slug)  # "Ann-Marie Holt:" and "Ann Marie Holt:": one slug, so one speaker (the first)
+            if sp is None:
+                sp = SpeakerRecord(name=display_name(label, text), slug=slug, role=HOST if label in host_labels else GUEST)
+                speakers.append(sp)
+                by_slug[slug] = sp
             by_label[label] = sp
     for short, full in short_forms.items():
         by_label[short] = by_label[full]

@@ -53,7 +53,8 @@ def read_docx(data: bytes, *, source: str) -> str:
     """A .docx file's bytes in, its paragraphs' text out, one per line."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    # NotImplementedError: a directory entry needing a ZIP version Python lacks; ValueError, EOFError: damaged
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError):
         raise IngestError(source, None, "binary content (a damaged ZIP archive), not a text transcript") from None
     with archive:
         try:

@@ -145,11 +145,15 @@ def read_front_matter(text: str) -> FrontMatter | None:
 def _front_matter(text: str, opening: re.Match, closing: re.Match, *, toml: bool, loader=yaml.SafeLoader) -> FrontMatter | None:
     """read_front_matter's reading of the block between `opening` and `closing`."""
     block = text[opening.end():closing.start()]
+    if _flow_depth(block) > _MAX_FLOW_DEPTH:
+        return None
     try:
         fields = tomllib.loads(block) if toml else yaml.load(block, Loader=loader)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError):
+    # ValueError: a date that is no day ("date: 2023-13-11", YAML reads it as a date); RecursionError: deep nesting
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError):
         return None
-    if not isinstance(fields, dict) or not _SITE_FIELDS & {str(k).lower() for k in fields}:
+    if not isinstance(fields, dict) or not _a_tree_of_its_text(fields, len(block)) \
+            or not _SITE_FIELDS & {str(k).lower() for k in fields}:
         return None
     end = closing.end() + 1 if text.startswith("\n", closing.end()) else closing.end()
     fields = {str(k).lower(): v for k, v in fields.items()}
@@ -157,6 +161,39 @@ def _front_matter(text: str, opening: re.Match, closing: re.Match, *, toml: bool
     whisper = fields.get("whisper_segments") if isinstance(fields.get("whisper_segments"), str) else ""
     return FrontMatter(end=end, metadata=_metadata(fields), says_transcript=_says_transcript(fields), transcript=transcript,
                        whisper_segments=whisper)
+
+
+# PyYAML's scanner takes time quadratic in the depth of nested "[" and "{" (20 s for 5,000 in 10 KB); no site's
+# front matter nests more than a few levels
+_MAX_FLOW_DEPTH = 50
+_FLOW_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(block: str) -> int:
+    """The deepest nesting of brackets and braces in a block (quotes not told apart: an over-count is harmless)."""
+    depth = deepest = 0
+    for bracket in _FLOW_BRACKET.finditer(block):
+        depth = depth + 1 if bracket.group() in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _a_tree_of_its_text(value: Any, chars: int) -> bool:
+    """Whether what YAML loaded has no more items than its text has characters: YAML's aliases share one list
+    among many ("a1: &a1 [*a0, *a0, ...]", nine levels deep: 9 ** 9 items), and reading a field as text (str())
+    walked every one of them. Counted without recursion, stopping past the limit."""
+    stack, count = [value], 0
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > chars + 1:
+            return False
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend(item)
+    return True
 
 
 # 3Play Media's timed HTML: a paragraph a <p>, a word or a phrase a span whose "m" is its start in milliseconds

@@ -81,6 +81,7 @@ _FRAGMENT_OPENERS = _BLOCKS | {
 }
 # a fragment opens with one of these elements or a custom element, never with a caption's <v Name>,
 # <i>, <c> or a timed text's <tt>, <transcript>, <timedtext> (xml_transcript.py reads those)
+_MARKED_SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*")  # as _markupbase's _scan_name reads it
 _FRAGMENT_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<([a-z][a-z0-9]*(?:-[a-z0-9-]*)?)[\s/>]", re.I | re.S)
 # a tag's name; one with a hyphen is a custom element (YouTube's <ytd-transcript-segment-renderer>,
 # <yt-formatted-string>), which only HTML has: a caption's <v Name>, <c.yellow> or <00:00:01.000> has none
@@ -272,6 +273,11 @@ class _Renderer(HTMLParser):
         self.line_version = 0
         self.line_time_mark = (-1, False)  # (line_version, whether the line so far is a time mark alone)
         self.lines_flushed = 0
+        # marked sections ("<![if ...]>", "<![CDATA[...]]>") read once the whole page is in: (rawdata, where one opened
+        # that no closing follows), for Office's "]>" (True) and the others' "]]>" (False); the same for a ">"
+        self.closing = False
+        self.sections_unclosed = {True: (None, 0), False: (None, 0)}
+        self.no_tag_end = (None, 0)
         self.line_own: list[str] = []  # the line's text outside links to other pages
         self.skip_tag: str | None = None
         self.skip_depth = 0
@@ -571,7 +577,38 @@ class _Renderer(HTMLParser):
                     self.line_unlinked = True
                     self.line_own.append(data)
 
+    def parse_marked_section(self, i, report=1):
+        rawdata = self.rawdata
+        name = _MARKED_SECTION_NAME.match(rawdata, i + 3)
+        office = bool(name) and name.group().lower() in ("if", "else", "endif")  # closed by "]>", the others by "]]>"
+        unclosed = self.sections_unclosed[office]
+        if self.closing and unclosed[0] is rawdata and i >= unclosed[1]:
+            return self._bogus_comment_end(i)  # no closing after an earlier one's: searching again made 1 MB take 72 s
+        try:
+            end = super().parse_marked_section(i, report)
+        except AssertionError:
+            # "<![" with no name or one Python's _markupbase does not know ("<![[", "<![x[") raises AssertionError
+            # (CPython 3.11); a browser reads it as a comment up to the next ">"
+            return self._bogus_comment_end(i)
+        if end < 0 and self.closing:  # never closed: a comment up to the next ">", as a browser reads it
+            self.sections_unclosed[office] = (rawdata, i)
+            if office:  # no "]>" after it, so no "]]>" either
+                self.sections_unclosed[False] = (rawdata, i)
+            return self._bogus_comment_end(i)
+        return end
+
+    def _bogus_comment_end(self, i: int) -> int:
+        rawdata = self.rawdata
+        if self.no_tag_end[0] is rawdata and i >= self.no_tag_end[1]:
+            return len(rawdata)
+        end = rawdata.find(">", i)
+        if end < 0:  # a comment to the end of the page, remembered: the next such opening has no ">" after it either
+            self.no_tag_end = (rawdata, i)
+            return len(rawdata)
+        return end + 1
+
     def close(self):
+        self.closing = True  # all of the page is in rawdata: what is not closed now never will be
         super().close()
         self.open_tags = []
         self.open_counts.clear()
@@ -712,9 +749,12 @@ def _linked_data_published(scripts: list[str]) -> str:
 def _link(canonical: str, og_url: str) -> str:
     """The page's address: its canonical link, resolved against og:url where it is relative
     (uncommoncore.co's WordPress writes "/transcript-for-13-.../"), else og:url."""
-    if not canonical or urlsplit(canonical).scheme:
-        return canonical or og_url
-    return urljoin(og_url, canonical) if urlsplit(og_url).scheme in ("http", "https") else canonical
+    try:
+        if not canonical or urlsplit(canonical).scheme:
+            return canonical or og_url
+        return urljoin(og_url, canonical) if urlsplit(og_url).scheme in ("http", "https") else canonical
+    except ValueError:  # "//[broken": an address urlsplit refuses (an unclosed IPv6 bracket) is none; og:url is fitted later
+        return og_url
 
 
 # a notice standing where a script will put the page's words: "Loading transcript...", "Please enable

@@ -540,7 +540,8 @@ def json_document(text: str, *, source: str) -> Rendered | None:
         raise IngestError(source, None, "JSON nested too deeply to read") from None
     except KeyError as exc:
         raise IngestError(source, None, f"JSON without the parts its shape needs (no {exc} field)") from None
-    except (IndexError, TypeError, AttributeError) as exc:
+    # ValueError, OverflowError: a time that is no number ("1.2Q") or too large for one
+    except (IndexError, TypeError, AttributeError, ValueError, OverflowError) as exc:
         raise IngestError(source, None, f"JSON without the parts its shape needs ({type(exc).__name__}: {exc})") from None
     if segments is None:
         raise IngestError(source, None, f"JSON of a shape this does not read (it reads {SHAPES})")

@@ -8,6 +8,7 @@ that declares entities is refused before it is parsed: transcripts never need th
 from __future__ import annotations
 
 import zipfile
+import zlib
 from xml.etree import ElementTree
 from xml.parsers import expat
 
@@ -46,7 +47,9 @@ def read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, source: 
                     raise IngestError(source, None, f"{what} unpacks past the limit of {limit} bytes "
                                                     "(a decompression bomb?)")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+    # ValueError: a directory pointing before the archive's start ("negative seek value"), bytes lost in front of it;
+    # zlib.error: a damaged deflate stream
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, ValueError, zlib.error) as exc:
         raise IngestError(source, None, f"{what} cannot be read: {exc}") from None
     return b"".join(chunks)
 

@@ -27,9 +27,9 @@ def unique_slug(value: str, *, fallback: str = "", default: str = "speaker", lim
     # a Latin letter without an ASCII form ("ß", "ø") was always left out: slugs made so stay as they were
     lost = sum(1 for ch in letters if not _latin(ch) and ch.lower() not in _LATIN
                and not unicodedata.name(ch, "").startswith("LATIN"))
-    if not lost:
+    if not lost and slug:
         return slug
-    if lost * 2 > len(letters):
+    if not slug or lost * 2 > len(letters):  # "?" has no letters to lose but no slug either
         slug = slugify(fallback) or slug
     digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
     return f"{(slug or default)[:limit - 9].strip('-')}-{digest}"

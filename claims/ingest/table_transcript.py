@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from dataclasses import replace
 from typing import Iterable
@@ -98,8 +99,12 @@ def _seconds(value: str) -> float | None:
     if not m:
         return None
     hours, minutes, seconds, frames = m.groups()
-    total = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds.replace(",", "."))
-    return total + (int(frames) / 30 if frames else 0.0)
+    try:
+        total = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds.replace(",", "."))
+        total += int(frames) / 30 if frames else 0.0
+    except (ValueError, OverflowError):  # more digits than a float holds (400) or Python reads as an int (5,000)
+        return None
+    return total if math.isfinite(total) else None
 
 
 def _header_line(text: str) -> str:
@@ -133,6 +138,8 @@ def _rows_jsonl(text: str, *, source: str) -> tuple[list[str], list[tuple[int, l
             raise IngestError(source, number, f"JSON Lines row is not JSON: {exc.msg} (column {exc.colno})") from None
         except RecursionError:
             raise IngestError(source, number, "JSON Lines row nested too deeply to read") from None
+        except ValueError:  # a number of more than 4300 digits, which Python refuses to read as an int
+            raise IngestError(source, number, "JSON Lines row with a number too long to read") from None
         if not isinstance(record, dict):
             raise IngestError(source, number, "JSON Lines row is not an object")
         for key in record:

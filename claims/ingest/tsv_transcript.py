@@ -13,6 +13,7 @@ import re
 from .errors import IngestError
 from .json_transcript import Rendered, timed_lines
 
+_MAX_MS_DIGITS = 12  # 31 years
 _HEADER = re.compile(r"\A\ufeff?start\tend\ttext[ \t]*\r?\n")
 
 
@@ -26,7 +27,9 @@ def tsv_document(text: str, *, source: str) -> Rendered | None:
         if not row.strip():
             continue
         start, _, rest = row.partition("\t")
-        if not start.strip().isdigit():
+        # decimal digits that int() reads ("²" is a digit to isdigit() and none to int()), and not so many that the
+        # seconds overflow a float (400) or Python refuses to read them (5,000)
+        if not start.strip().isdecimal() or len(start.strip()) > _MAX_MS_DIGITS:
             raise IngestError(source, number, f"Whisper TSV row without a start in milliseconds: {row.strip()[:60]!r}")
         segments.append((int(start) / 1000, "", rest.partition("\t")[2]))
     return timed_lines(segments, source=source)

@@ -10,8 +10,9 @@ from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._common import CJK_LETTERS, NOT_NAMES, SERVICE_NOTE, format_clock, iter_lines, trim
 
-# hh:mm:ss.ttt or mm:ss.ttt, as the spec writes them; and Microsoft Teams' older "0:0:0.570"
-_VTT_TIME = r"(?:\d+:)?[0-5]?\d:[0-5]?\d\.\d{1,3}"
+# hh:mm:ss.ttt or mm:ss.ttt, as the spec writes them; and Microsoft Teams' older "0:0:0.570". Hours of at most
+# 9 digits: 400 made a time too large for a float, 5,000 more than Python reads as an int
+_VTT_TIME = r"(?:\d{1,9}:)?[0-5]?\d:[0-5]?\d\.\d{1,3}"
 _SRT_TIME = r"\d{1,3}:[0-5]\d:[0-5]\d[,.]\d{1,3}"
 VTT_TIMING = re.compile(rf"^({_VTT_TIME})[ \t]+-->[ \t]+({_VTT_TIME})(?:[ \t]+.*)?$")
 SRT_TIMING = re.compile(rf"^({_SRT_TIME})[ \t]*-->[ \t]*({_SRT_TIME})(?:[ \t]+.*)?$")

@@ -62,6 +62,9 @@ def parse(text: str, *, source: str) -> ParsedSource:
             seen, fps = True, _frame_rate(line)
             continue
         seen = True
+        if max(len(m.group(1)), len(m.group(2) or "")) > _MAX_FRAME_DIGITS:
+            errors.append(IngestError(source, number, f"malformed caption: a frame number of more than {_MAX_FRAME_DIGITS} digits"))
+            continue
         first, last = int(m.group(1)), int(m.group(2)) if m.group(2) else None
         if last is not None and last < first:
             errors.append(IngestError(source, number, f"malformed caption: ends at frame {last}, before it starts at frame {first}"))
@@ -82,6 +85,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
     return _cues.cue_source(NAME, _cues.named_labels(text, turns), errors)
 
 
+# a year of frames at 120 a second has 10 digits; 400 made a time too large for a float, 5,000 more than Python reads
+_MAX_FRAME_DIGITS = 12
 _FPS_LINE = re.compile(r"^[ \t]*\{[01]\}\{[01]\}[ \t]*\d{1,3}(?:[.,]\d+)?[ \t]*$", re.M)
 _PREFIX = re.compile(r"^[ \t]*\{\d+\}\{\d*\}", re.M)
 

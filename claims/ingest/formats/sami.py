@@ -11,7 +11,7 @@ with the most captions is read (on a tie, the first), the others are translation
 becomes a turn with its real time, as an SRT cue does (a leading ">>" or "NAME: " in capitals, or
 "Name: " opening two or more captions, is read as for SRT). The file is stored as it is; tags,
 entities and the other classes' paragraphs are blanked for the later stages (`spoken_text`). A
-SYNC whose Start is no number, or a caption starting before the one before it, is an error with
+SYNC whose Start is no number (or a negative one, or one of more than 12 digits), or a caption starting before the one before it, is an error with
 its line.
 """
 from __future__ import annotations
@@ -30,6 +30,7 @@ NAME = "sami"
 
 _OPENING = re.compile(r"\A[\ufeff\s]*(?:<!--.*?-->\s*)*<SAMI[\s>]", re.I | re.S)
 _SYNC = re.compile(r"<SYNC\b([^>]*)>", re.I)
+_MAX_MS_DIGITS = 12  # 31 years: more is no caption's time (5,000 digits were more than Python reads as an int)
 _START = re.compile(r"""\bStart\s*=\s*["']?(-?\d+)["']?""", re.I)
 _PARAGRAPH = re.compile(r"<P\b([^>]*)>", re.I)
 _CLASS = re.compile(r"""\bClass\s*=\s*["']?([\w-]+)""", re.I)
@@ -67,6 +68,10 @@ def _captions(text: str, source: str, errors: list | None = None) -> list[_Capti
         if start is None:
             if errors is not None:
                 errors.append(IngestError(source, lines.line(sync.start()), f"malformed SYNC tag {sync.group()[:40]!r}: no Start in milliseconds"))
+            continue
+        if start.group(1).startswith("-") or len(start.group(1)) > _MAX_MS_DIGITS:
+            if errors is not None:
+                errors.append(IngestError(source, lines.line(sync.start()), f"malformed SYNC tag {sync.group()[:40]!r}: Start is no time in milliseconds"))
             continue
         paragraphs = list(_PARAGRAPH.finditer(text, sync.end(), stop))
         if not paragraphs:  # text straight after the SYNC, no <P>

@@ -95,7 +95,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         number, _, _, timing = lines[0]
         times = _cues.checked_times(
             _cues.VTT_TIMING.match(timing.strip()), source=source, line=number, previous_start=previous_start, errors=errors,
-            malformed=f"malformed cue timing {timing.strip()!r} (expected 'hh:mm:ss.ttt --> hh:mm:ss.ttt')",
+            malformed=f"malformed cue timing {timing.strip()[:60]!r} (expected 'hh:mm:ss.ttt --> hh:mm:ss.ttt')",
             teams=teams, previous_end=previous_end,
         )
         if times is None:
