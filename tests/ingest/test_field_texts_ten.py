@@ -47,3 +47,14 @@ def test_q_and_a_inside_many_turns_are_found_in_time_linear_in_the_text():
     assert time.perf_counter() - started < 1
     assert [t.speaker_label for t in out[:4]] == ["Q", "A", "Q", "A"]
     assert len(out) == 10000
+
+
+def test_a_teams_note_that_the_transcription_started_is_no_title():
+    # Teams' export with its recording's name line gone: the first line is its note, in English or Dutch
+    for name in ("teams_dutch_transcription_started.txt", "teams_started_without_a_name_line.txt"):
+        annotated = run(read(name), source=name)
+        assert annotated.metadata.title == ""
+        assert annotated.turns[0].start_seconds in (5.0, 2.0)
+        assert not any("transcri" in annotated.source_text[t.start_char:t.end_char] for t in annotated.turns)
+    annotated = run(read("teams_dutch_transcription_started.txt"), source="teams_dutch_transcription_started.txt")
+    assert roles(annotated) == {"Onderzoeker": "host", "P4": "guest"}

@@ -1741,6 +1741,9 @@ _NOT_A_TITLE = re.compile(
     # StreetEvents' lines above the event's name ("Thomson Reuters StreetEvents Event Transcript", "E D I T E D
     # V E R S I O N", "Final Transcript")
     r"|(?:Thomson Reuters |Refinitiv |LSEG )?StreetEvents\b|E D I T E D\b|(?:Final|Preliminary|Edited) Transcript$"
+    # Teams' note of who started the transcript, where its export lost the recording's name line above it ("Dana Rook
+    # started transcription"; in Dutch, "Dana Rook heeft de transcriptie gestart")
+    r"|[^\n]{1,100}[ ](?:started transcription|heeft de transcriptie gestart)[ \t]*$"
 )
 
 
