@@ -192,6 +192,24 @@ briefing's reporters). On ea2b526: 5 right, 34 wrong, 64 of 179 checks held. Aft
     https://bankless.ghost.io/dwarkesh-patel-the-scaling-era-of-ai-is-here
   Not found through the tools: transcript pages on Lex Fridman's, Dwarkesh Patel's or Conversations with Tyler's own
   sites (the corpus holds their listings and other sites' copies), a company IR PDF's text, Seeking Alpha's newer pages.
+An eighth set (2026-12-07, bench/RESULTS.md's "research interviews and court testimony"): 12 files, research
+interviews (6), testimony (4) and Teams meetings (2), each an excerpt in its producer's shape, 54 checks; on 84c996c
+5 right, 41 of 54 held; after this round 9 right, 45 of 54. The sources:
+  poclecoqq/quality_issues_in_MLSSs: "interviews/transcripts/Interview 2.txt", "interviews/transcripts/Interview 11.txt"
+  Hamerfall-jpeg/thematic-coding-automation-example: input/transcripts/transcript-1.md, "input/transcripts/Transcript p2.md"
+  CVSpaendonck/ThesisTranscriptions: "Evaluation INT 1 - Business Application Manager- Transcript.md",
+    "Validation Interview /Validation Interview - Business Application Manager - Transcript.md"
+  the code index's case.law HTML of Connally v. Georgia (footnote 3, the justice of the peace's testimony), quoted in
+    a legal wiki's review file (its repository not named there)
+  the code index's Teams exports as Markdown (their repositories not named there): "Web Governance & Code
+    blocks-20260615_133555-Meeting Transcript" (converted from .docx, its header and first turns), "Accounting
+    Check-in-20260710_154212-Meeting Recording" (its header, first and last turns, the stop note)
+  the pages corpus: http://www.ucdglaw.com/blogsView.php?ID=84 (People vs. Lee),
+    https://koehlerlaw.net/2015/06/trial-transcript-new-prosecutor-struggles-with-basics-of-direct-examination/,
+    https://gscourtreporting.com/?p=382
+  Looked for and not found as text with its turns: focus groups with "Moderator:" / "Participant 3:" (the corpora hold
+  guides and protocols, not transcripts), "I:" / "R:" thesis appendices, a deposition's Q and A pages (the pages
+  corpus holds only their covers and appearances: law.miami.edu's Moll deposition, toxicdocs', docketalarm's).
 """
 from __future__ import annotations
 

@@ -269,7 +269,7 @@ def inline_questions_and_answers(text: str, turns):
     out = []
     starts = [m.start("label") for m in marks]
     for t in turns:
-        inside = [m for m, at in zip(marks, starts) if t.start_char <= at < t.end_char]
+        inside = marks[bisect.bisect_left(starts, t.start_char):bisect.bisect_left(starts, t.end_char)]
         if not inside:
             out.append(t)
             continue
@@ -398,6 +398,20 @@ def only_pieces(text: str, pieces) -> str:
 
 # a court reporter's line naming the lawyer whose questions follow ("BY MS. ORTIZ:", under "DIRECT EXAMINATION")
 EXAMINER_LINE = re.compile(r"[ \t]*BY[ ](?P<name>(?:MR|MS|MRS|DR)\.[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}):[ \t]*\r?$")
+
+
+# the court's side of a trial's or a deposition's record, in capitals as the reporter writes it: the bench and its
+# clerk ("THE COURT:", "COURT:", "JUDGE HALE:"), counsel ("MR. VALE:", "ATTY. OPENA:", "PROSECUTOR:", "DEFENSE ATTORNEY:")
+COURT_OR_COUNSEL_LABEL = re.compile(
+    r"(?:THE[ ])?(?:COURT|CLERK|JUDGE(?:[ ][A-Z][A-Z'’-]+)?|PROSECUTOR|DEFENSE[ ](?:ATTORNEY|COUNSEL))"
+    r"|(?:MR|MS|MRS|ATTY)\.[ ](?:Mc|Mac)?[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2}")
+
+
+def court_and_counsel_ask(turns):
+    """A trial's or a deposition's turns of "Q" and "A" in; out, the bench's and counsel's turns marked as the asking
+    side (hosts: they examine, object and rule), so that the one answering is the guest."""
+    return [replace(t, role_hint="host") if t.role_hint is None and t.speaker_label
+            and COURT_OR_COUNSEL_LABEL.fullmatch(t.speaker_label) else t for t in turns]
 
 
 def examiners_and_witness(turns, examiners):

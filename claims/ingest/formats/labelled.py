@@ -87,7 +87,7 @@ from ._capitals import labels_in_capitals
 from ._head import HEAD_DATE, day_closing_line, day_of_line, field_title, talk_speaker
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
-    CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
+    CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, court_and_counsel_ask, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
     parse_date, reads_as_prose, refused, trim,
 )
 
@@ -1741,6 +1741,9 @@ _NOT_A_TITLE = re.compile(
     # StreetEvents' lines above the event's name ("Thomson Reuters StreetEvents Event Transcript", "E D I T E D
     # V E R S I O N", "Final Transcript")
     r"|(?:Thomson Reuters |Refinitiv |LSEG )?StreetEvents\b|E D I T E D\b|(?:Final|Preliminary|Edited) Transcript$"
+    # Teams' note of who started the transcript, where its export lost the recording's name line above it ("Dana Rook
+    # started transcription"; in Dutch, "Dana Rook heeft de transcriptie gestart")
+    r"|[^\n]{1,100}[ ](?:started transcription|heeft de transcriptie gestart)[ \t]*$"
 )
 
 
@@ -2107,6 +2110,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             title = _title(text[:content_start])
     if {"Q", "A"} <= said and (examiners := [(m.start(), m.group("name")) for m in _EXAMINER_LINE.finditer(text)]):
         turns = examiners_and_witness(turns, examiners)  # a trial's or a deposition's "BY MS. ORTIZ:", then Q. and A.
+    if {"Q", "A"} <= said:  # the bench and counsel between a trial's Q and A lines ask, rule and object
+        turns = court_and_counsel_ask(turns)
     if said <= {"Q", "A"}:  # "Q: ...? A: ..." on each line: the answers inside
         turns = inline_questions_and_answers(text, turns)
     elif all(name.isupper() for name in said):  # "[00:00:19] AUDIENCE: Yes. DAVID MALAN: Go ahead." (CS50)
