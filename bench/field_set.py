@@ -210,6 +210,26 @@ interviews (6), testimony (4) and Teams meetings (2), each an excerpt in its pro
   Looked for and not found as text with its turns: focus groups with "Moderator:" / "Participant 3:" (the corpora hold
   guides and protocols, not transcripts), "I:" / "R:" thesis appendices, a deposition's Q and A pages (the pages
   corpus holds only their covers and appearances: law.miami.edu's Moll deposition, toxicdocs', docketalarm's).
+
+
+A tenth look (2026-12-08, bench/RESULTS.md): interviews in languages other than English, 12 files in four languages
+(German, Spanish, French, Italian), each an excerpt of the page's text as the pages corpus holds it (its opening and first
+turns, some sentences and lines left out; no words added), 59 checks; on 84c996c 4 right, 8 wrong, 21 of 59 held; after this round's
+fixes (El País's "Pregunta." / "P." and "Respuesta." / "R."; Dailymotion's "00:04Words" glued times) 10 right, 2 wrong,
+53 of 59, no check that held before failing after. No French, Dutch or Portuguese transcript with labels was found
+(the code index's hits for "Journaliste :", "Entrevistador:", "Intervistatore:", "Deutschlandfunk" are code, exercises
+and prompts). The sources (the pages corpus):
+  German: http://www.deutschlandfunk.de/interview-der-woche-laschet-fordert-klareres.868.de.mhtml?dram:article_id=411630,
+    https://deutschlandfunkkultur.de/dieses-grosse-beduerfnis-nach-naehe-100.html,
+    https://deutschlandfunkkultur.de/den-akten-ort-und-stimme-geben-100.html
+  Spanish: https://elpais.com/diario/2001/03/11/ultima/984265202_850215.html,
+    https://elpais.com/diario/2004/09/12/ultima/1094940001_850215.html,
+    https://elpais.com/diario/2005/01/09/ultima/1105225201_850215.html,
+    https://elpais.com/diario/2005/04/24/ultima/1114293601_850215.html,
+    https://blog.rodriguezibarra.es/ultimos-articulos-prensa/entrevista-con-alumnos-del-ies-maestro-juan-calero/
+  French (Dailymotion's transcripts of Radio France videos): https://www.dailymotion.com/video/x9qsg00,
+    https://www-ix7.dailymotion.com/video/x9czy06, https://www-dc3.dailymotion.com/video/x8jjucl
+  Italian: http://www.radiocorrieretv.rai.it/author/luisa-tavanti/page/45 (Maria Falcone's interview)
 """
 from __future__ import annotations
 

@@ -302,6 +302,10 @@ _HANDLE_REPEATS = 3
 # a talk's questions from the floor and its speaker's answers, "Q - ..." and "A - ..." (bitcointranscripts' conference
 # talks, under "# Q&A"): labels only where both are, each twice or more, so a list's "A - the best grade" stays words
 QA_DASH_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>Q|A)(?P<t2>)[ \t]+[-–—][ \t]+(?P<rest>\S)")
+# a Spanish press interview's question and answer as El País prints them: "Pregunta." and "Respuesta." opening the
+# first exchange, "P." and "R." every later one (each kept as "P" and "R"); labels only where both are, each twice
+# or more, so a list's "P. Gómez trajo las llaves" stays words
+PRESS_QA_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>Pregunta|Respuesta|P|R)\.(?P<t2>)[ \t]+(?P<rest>\S)")
 # the printed record's shape (the US Congress's hearings as the GPO prints them, depositions):
 # a title and the surname in capitals, or the examiner's "Q." and the witness's "A.", then a
 # period, not a colon ("Mr. SMITH. Thank you.", "Chairman GRASSLEY. The committee will come to
@@ -550,6 +554,7 @@ def _candidates(text: str):
                 or first == "#" and heading_time_name(line)
                 or first in "[(" and timed_handle(line)
                 or first in "QA" and QA_DASH_LINE.match(line)
+                or first in "PR" and PRESS_QA_LINE.match(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
                 or first == "{" and shortcode(line)
                 or first == "|" and TABLE_LABEL_LINE.match(line)
@@ -1171,6 +1176,12 @@ def _label_lines(text: str):
     if dashed and not (dashed["Q"] >= 2 and dashed["A"] >= 2):
         kept = [i for i, c in enumerate(cands) if c[4].re is not QA_DASH_LINE]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+    press = Counter(c[4].group("name")[0] for c in cands if c[4].re is PRESS_QA_LINE)
+    if press:
+        both = press["P"] >= 2 and press["R"] >= 2
+        kept = [i for i, c in enumerate(cands) if both or c[4].re is not PRESS_QA_LINE]
+        cands = [cands[i][:5] + (cands[i][4].group("name")[0],) if cands[i][4].re is PRESS_QA_LINE else cands[i] for i in kept]
+        nonblank_before = [nonblank_before[i] for i in kept]
     call = _operator_opens_a_call(text, cands)
     if call or any(_one_hyphen(c) for c in cands):
         # one hyphen between a name and a title makes a label only in an operator's call; the Motley Fool's list of

@@ -41,7 +41,13 @@ MARK = (rf"[ \t]*(?:\[(?P<r>{_TIME}|{_SECONDS})[ \t]*{_ARROW}[ \t]*(?:{_TIME}|{_
 _MARK = re.compile(MARK + r"[ \t]*")
 _CHAPTER_TITLE = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?P<title>\S[^\n]{0,79}?)[ \t]*\r?$")
 _HEADING_OR_RULE = re.compile(r"[ \t]*(?:#{1,6}[ \t][^\n]*|(?:(?P<rule>[-*_])[ \t]*)(?:(?P=rule)[ \t]*){2,})\r?$")
-_HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*(?:[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)|\[{_SECONDS}[ \t]*{_ARROW})")
+# Dailymotion's transcript under a video, copied as text: "mm:ss" glued to the words ("00:04Ce matin, ...", "00:4919 ans",
+# the words' own digits after the mark's two): a letter or a digit after the time, so no bracket ("00:58) ...", Rev's
+# label broken from its time), range ("09:00-12:00") or more of the time ("12:30.5"), and none of the words' own times
+# ("10:30am", "14:30h", "18:00Uhr")
+_GLUED_MARK = re.compile(r"[ \t]*(?P<t>\d{2}:\d{2}(?::\d{2})?)(?![ap]\.?m\b|[hH]\b|Uhr\b)(?=[^\W_])")
+_HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*(?:[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)|\[{_SECONDS}[ \t]*{_ARROW}"
+                       r"|\d{2}:\d{2}(?::\d{2})?(?=[^\W\d_]))")
 _DETECT_CHARS = 200_000
 # the last line crediting who transcribed it, after the last timed paragraph: Otter's "Transcribed by https://otter.ai"
 # (its export without speakers: each paragraph's time alone on its line), as the labelled format reads it
@@ -62,9 +68,10 @@ def _marks(text: str) -> list[tuple[int, int, float | None, str, int]]:
     line that starts with a time."""
     out = []
     for number, start, end, line in iter_lines(text):
-        m = _MARK.match(line)
+        m = _MARK.match(line) or _GLUED_MARK.match(line)
         if m:
-            stamp = m.group("r") or m.group("b") or m.group("p") or m.group("t")
+            found = m.groupdict()
+            stamp = found.get("r") or found.get("b") or found.get("p") or found["t"]
             seconds = parse_clock(stamp.replace(",", ".")) if ":" in stamp or "h" in stamp else float(stamp.rstrip("s"))
             out.append((number, start, seconds, stamp, start + m.end()))
     return out
