@@ -192,7 +192,7 @@ briefing's reporters). On ea2b526: 5 right, 34 wrong, 64 of 179 checks held. Aft
     https://bankless.ghost.io/dwarkesh-patel-the-scaling-era-of-ai-is-here
   Not found through the tools: transcript pages on Lex Fridman's, Dwarkesh Patel's or Conversations with Tyler's own
   sites (the corpus holds their listings and other sites' copies), a company IR PDF's text, Seeking Alpha's newer pages.
-An eighth set (2026-12-07, bench/RESULTS.md's "research interviews and court testimony"): 12 files, research
+An eighth set (2026-12-08, bench/RESULTS.md's "research interviews and court testimony"): 12 files, research
 interviews (6), testimony (4) and Teams meetings (2), each an excerpt in its producer's shape, 54 checks; on 84c996c
 5 right, 41 of 54 held; after this round 9 right, 45 of 54. The sources:
   poclecoqq/quality_issues_in_MLSSs: "interviews/transcripts/Interview 2.txt", "interviews/transcripts/Interview 11.txt"
@@ -212,7 +212,7 @@ interviews (6), testimony (4) and Teams meetings (2), each an excerpt in its pro
   corpus holds only their covers and appearances: law.miami.edu's Moll deposition, toxicdocs', docketalarm's).
 
 
-A tenth look (2026-12-08, bench/RESULTS.md): interviews in languages other than English, 12 files in four languages
+A ninth set (2026-12-08, bench/RESULTS.md): interviews in languages other than English, 12 files in four languages
 (German, Spanish, French, Italian), each an excerpt of the page's text as the pages corpus holds it (its opening and first
 turns, some sentences and lines left out; no words added), 59 checks; on 84c996c 4 right, 8 wrong, 21 of 59 held; after this round's
 fixes (El País's "Pregunta." / "P." and "Respuesta." / "R."; Dailymotion's "00:04Words" glued times) 10 right, 2 wrong,
