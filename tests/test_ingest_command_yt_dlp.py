@@ -2,34 +2,18 @@
 import datetime as dt
 import json
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
 
 from claims.models import Chapter, Interview
+
+from .ingest_command import ingest, ingest_failing
 
 pytestmark = pytest.mark.django_db
 
 DATA = Path(__file__).resolve().parent / "data" / "yt_dlp"
 BASE = "Why Bees Dance： Dr. Ines Varga on Hive Maths [Qm3vT9xLp2A]"
-
-
-def ingest(*args, **options):
-    options.setdefault("no_extract", True)
-    out, err = StringIO(), StringIO()
-    call_command("ingest", *map(str, args), stdout=out, stderr=err, **options)
-    return out.getvalue(), err.getvalue()
-
-
-def ingest_failing(*args, **options):
-    options.setdefault("no_extract", True)
-    out, err = StringIO(), StringIO()
-    with pytest.raises(CommandError) as error:
-        call_command("ingest", *map(str, args), stdout=out, stderr=err, **options)
-    return str(error.value), out.getvalue(), err.getvalue()
 
 
 def _download(tmp_path):

@@ -1,7 +1,6 @@
 """One video is one interview, however its files arrive: the command with --video-id, a manifest, a
 file's own metadata, the service itself, two ingestions at once, and the migration that adds the rule."""
 import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from claims.models import Claim, Interview, Participation, Speaker, Turn
 from claims.services import IngestConflict, interview_ingest
 
+from .ingest_command import ingest, ingest_failing
 from .test_services import TEXT, annotated
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -22,21 +22,6 @@ pytestmark = pytest.mark.django_db
 VIDEO = "dQw4w9WgXcQ"
 FIRST_TAKE = "Host: Welcome back to the show.\nGuest: I expect cheaper compute to change robotics within a decade.\n"
 SECOND_TAKE = "Host: Welcome back to the show.\nGuest: I expect cheaper compute to change farming within five years.\n"
-
-
-def ingest(*args, **options):
-    options.setdefault("no_extract", True)
-    out, err = StringIO(), StringIO()
-    call_command("ingest", *map(str, args), stdout=out, stderr=err, **options)
-    return out.getvalue(), err.getvalue()
-
-
-def ingest_failing(*args, **options):
-    options.setdefault("no_extract", True)
-    out, err = StringIO(), StringIO()
-    with pytest.raises(CommandError) as error:
-        call_command("ingest", *map(str, args), stdout=out, stderr=err, **options)
-    return str(error.value), out.getvalue(), err.getvalue()
 
 
 def database_rows():
