@@ -324,18 +324,26 @@ def inline_timed_labels(text: str, turns):
             if out:  # below the first label: the same voice goes on
                 out.append(t)
             continue
-        if out and inside[0].start() > t.start_char:
-            a, b = trim(text, t.start_char, inside[0].start())
-            if b > a:
+        for a, b, line, mark in _parts_between(text, t, inside):
+            if mark is not None:
+                out.append(replace(t, start_char=a, end_char=b, line=line, speaker_label=mark.group("label"),
+                                   start_seconds=parse_clock(mark.group("time")), role_hint=None))
+            elif out:  # the words before the turn's first label, below an earlier one (above it: the page's)
                 out.append(replace(t, end_char=b))
-        line, counted = t.line, t.start_char  # the lines counted as the parts go (from the turn's start each time: quadratic)
-        for j, m in enumerate(inside):
-            a, b = trim(text, m.end(), inside[j + 1].start() if j + 1 < len(inside) else t.end_char)
-            if b > a:
-                line, counted = line + text.count("\n", counted, a), a
-                out.append(replace(t, start_char=a, end_char=b, line=line, speaker_label=m.group("label"),
-                                   start_seconds=parse_clock(m.group("time")), role_hint=None))
     return out
+
+
+def _parts_between(text: str, turn, marks) -> Iterator[tuple[int, int, int, re.Match | None]]:
+    """A turn and the marks inside it (in order) in; (start, end, line, the mark it follows or None) out for each
+    part of the turn with words, before the first mark and after each, the marks left out; the lines counted on
+    from the part before (from the turn's start each time was quadratic)."""
+    line, counted = turn.line, turn.start_char
+    for j, mark in enumerate([None, *marks]):
+        start = turn.start_char if mark is None else mark.end()
+        a, b = trim(text, start, marks[j].start() if j < len(marks) else turn.end_char)
+        if b > a:
+            line, counted = line + text.count("\n", counted, a), a
+            yield a, b, line, mark
 
 
 # a change of voice as broadcast captions mark it, ">>" before the next voice's words, left inside a caption
@@ -359,18 +367,12 @@ def change_marks(text: str, turns):
     for t in turns:
         while k < len(marks) and marks[k].start() < t.start_char:
             k += 1
-        start, changed = t.start_char, t.speaker_change
-        line, counted = t.line, t.start_char  # the lines counted as the parts go (from the turn's start each time: quadratic)
-        while True:
-            end = marks[k].start() if k < len(marks) and marks[k].start() < t.end_char else t.end_char
-            a, b = trim(text, start, end)
-            if b > a:
-                line, counted = line + text.count("\n", counted, a), a
-                out.append(replace(t, start_char=a, end_char=b, line=line, speaker_change=changed))
-            if end == t.end_char:
-                break
-            start, changed = marks[k].end(), True
+        inside = []
+        while k < len(marks) and marks[k].start() < t.end_char:
+            inside.append(marks[k])
             k += 1
+        for a, b, line, mark in _parts_between(text, t, inside):
+            out.append(replace(t, start_char=a, end_char=b, line=line, speaker_change=mark is not None or t.speaker_change))
     return out
 
 
