@@ -234,7 +234,7 @@ and prompts). The sources (the pages corpus):
 A tenth set (2026-12-08, bench/RESULTS.md: "podcast hosts' and directories' transcript pages"): 16 files of 13
 producers none of the nine sets used, each the excerpt the corpus holds (its opening, page chrome and all; a code
 index file cut to its header, the embed's first and last paragraphs and the sections after it), 97 checks; on
-0e2849a 2 right, 14 wrong, 44 of 97 held; after this round 12 right, 4 wrong, 89 of 97, no check that held before
+0e2849a 2 right, 14 wrong, 44 of 97 held; after this round 13 right, 3 wrong, 93 of 97, no check that held before
 failing after. The sources (the pages corpus's addresses, but one):
   podcast hosts' pages: http://planaberdeen.com/14425339-everything-you-need-to-know-about-transcripts-on-apple-podcasts3e8f.html?t=0
     (a copy of Buzzsprout's Buzzcast episode 120), https://buzzcast.buzzsprout.com/231452/episodes/17039394-steven-bartlett-chose-creative-control-over-100m?t=0,

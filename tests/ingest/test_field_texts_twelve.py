@@ -96,6 +96,8 @@ def test_a_ts_mark_closing_a_timed_line_is_no_ones_words():
     words = [w for _, w in spoken_by(annotated)]
     assert words[-1] == "there the whole way across the bay"
     assert not any("[TS]" in w for w in words)
+    # the show's name above the episode's numbered title, as the site's page heads it
+    assert (annotated.metadata.show, annotated.metadata.title) == ("Harbour Notes", "Episode 13: Fog")
 
 
 def test_a_transcription_services_call_to_action_is_no_title():
@@ -201,3 +203,19 @@ def test_a_directorys_cover_images_text_is_no_title():
             "It has a bent feather on the left wing.\n\nB\n\nWelcome to Harbour Notes. Say hello.\n\nA\n\n"
             "Hello, glad to be here.\n")
     assert run(text, source="metacast.txt").metadata.title == "The Gull Problem"
+
+
+def test_happy_scribes_embed_in_a_blog_post_is_the_transcript():
+    # a WordPress post exported to Markdown with Happy Scribe's embedded transcript (its "hs-embed-placeholder" div, a
+    # "Listen: ... – powered by Happy Scribe" heading, then a paragraph per caption line): the words are the embed's
+    # paragraphs; the post's prose, its HTML and its hints below were read as turns
+    annotated = run(read("happyscribe_embed_post.md"), source="happyscribe_embed_post.md")
+    assert annotated.ok
+    words = [w for _, w in spoken_by(annotated)]
+    assert words[0].startswith("Hi, welcome back.")
+    assert words[-1].endswith("see you in the next one.")
+    assert not any("<" in w or "Listen:" in w or "Where does the gull sit" in w or "Welcome back to the blog" in w
+                   for w in words)
+    assert annotated.metadata.title == "Harbour Gulls & Ferries"
+    without_front_matter = read("happyscribe_embed_post.md").split("---\n", 2)[2]
+    assert run(without_front_matter, source="post.md").metadata.title == "Gull Walkthrough"

@@ -288,6 +288,21 @@ def _title(text: str, end: int) -> str:
     return min(headings, key=lambda h: h[0])[1].replace("**", "").strip(" \t#")
 
 
+# Happy Scribe's transcript embedded in a blog post (a WordPress post exported to Markdown: a div "hs-embed-placeholder"
+# holding the heading "[ Listen: <title> – powered by Happy Scribe](...)" and a paragraph per caption line, closed before
+# the "hs-embed" div): its paragraphs are the words; the post's prose, its HTML and its sections around it no one's
+_HAPPY_SCRIBE_OPEN = re.compile(
+    r'<div id="hs-embed-placeholder"[^>\n]{0,400}>(?:[ \t]*#{1,6}[ \t]+\[[ \t]*Listen:[ \t]*'
+    r"(?P<title>[^\]\n]{1,200}?)[ \t]*[–—-][ \t]*powered by Happy Scribe\][^\n]*)?")
+_HAPPY_SCRIBE_CLOSE = re.compile(r'</div>[ \t]*<div class="hs-embed"')
+
+
+def _embedded_transcript(text: str) -> re.Match | None:
+    """The opening of Happy Scribe's embedded transcript where the text holds one, closed; else None."""
+    opening = _HAPPY_SCRIBE_OPEN.search(text) if "hs-embed-placeholder" in text else None
+    return opening if opening and _HAPPY_SCRIBE_CLOSE.search(text, opening.end()) else None
+
+
 def parse(text: str, *, source: str) -> ParsedSource:
     """Text in, ParsedSource with one unlabelled turn per paragraph out."""
     lines = LineIndex(text)
@@ -297,6 +312,10 @@ def parse(text: str, *, source: str) -> ParsedSource:
         turns.append((pos, m.start()))
         pos = m.end()
     turns.append((pos, len(text)))
+    embed = _embedded_transcript(text)
+    if embed:  # only the embed's paragraphs
+        inside = (embed.end(), _HAPPY_SCRIBE_CLOSE.search(text, embed.end()).start())
+        turns = [(max(a, inside[0]), min(b, inside[1])) for a, b in turns if b > inside[0] and a < inside[1]]
     parsed = []
     seconds = None
     head: list[str] = []
@@ -345,7 +364,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
                        "glossary writes them (not a conversation's labels: each names one line, or there are more than 20)")
     start = parsed[0].start_char if parsed else 0
     end = parsed[-1].end_char if parsed else 0
-    title = _title(text, start) if start else ""
+    title = (embed.group("title") or "") if embed else (_title(text, start) if start else "")
     metadata = header_facts(head) if head else Metadata()
     metadata = replace(metadata, title=title or metadata.title)
     speaker = talk_speaker(text[:start]) if first_heading >= 0 and start and not (metadata.hosts or metadata.guests) else None

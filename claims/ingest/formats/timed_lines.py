@@ -150,6 +150,17 @@ def _title(head_lines: list[str]) -> str:
 
 
 _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+# an episode's numbered title ("H.I. #69: Ex_Machina", "Episode 13: Fog") under the show's name, the page's two head lines
+# (podsearch.david-smith.org's episode pages)
+_NUMBERED_EPISODE = re.compile(r"[^\n]{0,40}(?:#|\b(?i:episode|ep\.?)[ \t]*)\d{1,4}\b[^\n]{0,160}")
+
+
+def _show_above_episode(head_lines: list[str]) -> tuple[str, str] | None:
+    """(show, title) where the lines before the first mark are a show's name and an episode's numbered title; else None."""
+    if len(head_lines) != 2 or _NUMBERED_EPISODE.fullmatch(head_lines[0]) or not _NUMBERED_EPISODE.fullmatch(head_lines[1]):
+        return None
+    show = head_lines[0].strip()
+    return (show, head_lines[1].strip()) if len(show) <= 60 and not reads_as_prose(show) else None
 
 
 def _line_end(text: str, at: int) -> int:
@@ -225,6 +236,8 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     if console:
         head_lines = [line for line in head_lines if not _CONSOLE_LINE.match(line)]
     title = _title(head_lines)
+    show_and_episode = _show_above_episode(head_lines) if not console else None
+    show, title = show_and_episode if show_and_episode else ("", title)
     day = next((d for line in head_lines if (d := day_of_line(line))), None)  # "Published on Mar 3, 2024" under it
     marks, bounds = marks[len(chapters):], bounds[len(chapters):]
     titled = _panel_chapters(text, marks, bounds) if not chapters else {}
@@ -252,7 +265,7 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", words_start, a), start_seconds=seconds))
     turns = labels_in_capitals(text, turns)
     return ParsedSource(
-        format=NAME, metadata=Metadata(title=title, published=day, published_precision="day" if day else ""),
+        format=NAME, metadata=Metadata(title=title, show=show, published=day, published_precision="day" if day else ""),
         turns=tuple(turns), chapters=chapters,
         content_start=turns[0].start_char if turns else 0, content_end=turns[-1].end_char if turns else 0,
         errors=tuple(errors),
