@@ -30,7 +30,8 @@ _TITLE_FIELDS = frozenset({"title", "transcript", "episode", "episode title", "i
                            "titulo", "titolo", "название", "标题", "標題", "主题", "主題", "题目", "タイトル", "題名", "제목"})
 _SHOW_FIELDS = frozenset({"show", "podcast", "programme", "program", "series", "sendung", "émission", "programa",
                           "programma", "节目", "番組", "프로그램"})
-_HOST_FIELDS = frozenset({"host", "hosts", "presenter", "presenters", "interviewer", "hosted by", "interviewed by", "moderation", "moderator", "moderatorin",
+_HOST_FIELDS = frozenset({"host", "hosts", "presenter", "presenters", "interviewer", "hosted by", "interviewed by",
+                          "moderation", "moderator", "moderatorin",
                           "animation", "animateur", "animatrice", "presentador", "presentadora", "conduce", "conduttore",
                           "conduttrice", "apresentação", "ведущий", "ведущая", "主持人", "主持", "司会", "聞き手", "진행"})
 _GUEST_FIELDS = frozenset({"guest", "guests", "interviewee", "gast", "gäste", "invité", "invitée", "invités", "invitado",
@@ -52,8 +53,8 @@ def _field(line: str):
     return None if "：" in line[m.end("name"):m.start("value")] and m["value"].endswith(_SAID_END) else m
 
 # a header's line giving the day: "Date: 12 March 2023", "March 12, 2023, 10:30 AM", "Recorded: March 3rd, 2024",
-# "Published on 3 March 2024"; a transcript directory's "Episode Date: May 3, 2024" (podscripts.co); a broadcast's "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break
-# spaces before "ET" read as spaces); a Teams transcript's "15 June 2026, 03:35am" under its title; also in other
+# "Published on 3 March 2024"; a transcript directory's "Episode Date: May 3, 2024" (podscripts.co); a broadcast's
+# "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break spaces before "ET" read as spaces); a Teams transcript's "15 June 2026, 03:35am" under its title; also in other
 # languages: "Datum: 15. März 2023", "Datum: 15.03.2023", "Aufgezeichnet am 15.03.2023", "Enregistré le 1er mars
 # 2024", "Fecha: 3 de marzo de 2021", "14 marca 2024", "١٥ مارس ٢٠٢٣", "日期：2023年3月15日", "令和6年3月15日"; Chinese
 # interview notes' "采访时间：2024年6月10日", Japanese and Korean minutes' day and time, "日時：2024年3月15日（金）

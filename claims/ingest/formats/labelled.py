@@ -84,7 +84,9 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._head import HEAD_DATE, day_closing_line, day_of_line, day_opening_line, field_title, several_hosts_of_line, talk_speaker
+from ._head import (
+    HEAD_DATE, day_closing_line, day_of_line, day_opening_line, field_title, several_hosts_of_line, talk_speaker,
+)
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
     CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, court_and_counsel_ask, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
