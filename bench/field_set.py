@@ -230,6 +230,33 @@ and prompts). The sources (the pages corpus):
   French (Dailymotion's transcripts of Radio France videos): https://www.dailymotion.com/video/x9qsg00,
     https://www-ix7.dailymotion.com/video/x9czy06, https://www-dc3.dailymotion.com/video/x8jjucl
   Italian: http://www.radiocorrieretv.rai.it/author/luisa-tavanti/page/45 (Maria Falcone's interview)
+
+A tenth set (2026-12-08, bench/RESULTS.md: "podcast hosts' and directories' transcript pages"): 16 files of 13
+producers none of the nine sets used, each the excerpt the corpus holds (its opening, page chrome and all; a code
+index file cut to its header, the embed's first and last paragraphs and the sections after it), 97 checks; on
+0e2849a 2 right, 14 wrong, 44 of 97 held; after this round 13 right, 3 wrong, 93 of 97, no check that held before
+failing after. The sources (the pages corpus's addresses, but one):
+  podcast hosts' pages: http://planaberdeen.com/14425339-everything-you-need-to-know-about-transcripts-on-apple-podcasts3e8f.html?t=0
+    (a copy of Buzzsprout's Buzzcast episode 120), https://buzzcast.buzzsprout.com/231452/episodes/17039394-steven-bartlett-chose-creative-control-over-100m?t=0,
+    https://www.iheart.com/podcast/256-buzzcast-31078124/episode/steven-bartlett-chose-creative-control-over-273392259,
+    https://podcasting-2-in-practice.captivate.fm/episode/transcripts,
+    https://omny.fm/shows/whats-your-problem/turning-writers-into-publishers
+  directories and search sites: https://metacast.app/podcast/metacast-behind-the-scenes/N52SWYpt/20-benefits-of-decentralization-in-podcasting-with-justin-jackson-co-founder-of-transistor-fm/gRiRLs5c,
+    https://podscripts.co/podcasts/barrons-streetwise/chip-stocks-and-the-ai-explosion,
+    https://podscripts.co/podcasts/fresh-air/life-death-in-a-ukrainian-war-zone,
+    https://podsearch.david-smith.org/episodes/1135 (Cortex 39), http://podsearch.david-smith.org/episodes/1258
+    (Hello Internet 69), https://www.podgist.com/99-invisible/roman-mars-on-bullseye-with-jesse-thorn/index.html
+  Happy Scribe: http://www.happyscribe.co/public/sky-news/rishi-sunak-questioned-on-general-election-defence-spending-and-rwanda-scheme-by-trevor-phillips;
+    through the code index, a WordPress post exported to Markdown with Happy Scribe's embedded transcript in it
+    (Mr Ash's "THM SimpleCTF Hints, Writeup & Notes", its repository not named there)
+  radio and press offices: https://www.cbc.ca/radio/asithappens/as-it-happens-the-tuesday-edition-1.5994735/april-20-2021-episode-transcript-1.5996979,
+    http://pmtranscripts.pmc.gov.au/release/transcript-23053 (Neil Mitchell's radio interview),
+    https://www2.pm.gov.au/node?page=49 (5AA Adelaide)
+  Looked for and not found as transcripts: Substack, Transistor, Podbean and Libsyn episode pages with their
+  transcripts (the corpus holds their listings and show notes), BBC, ABC Australia and Deutsche Welle interview
+  transcripts (their programme pages and archive.org's caption text of Conflict Zone only), a university archive's
+  oral history with `Q:`/`A:` (the corpus holds the archives' guides), Webex and Descript exports (documentation and
+  SDKs only), a YouTube "Show transcript" copy with hour marks (tutorials describing it).
 """
 from __future__ import annotations
 

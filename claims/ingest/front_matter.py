@@ -374,7 +374,8 @@ def _metadata(fields: Mapping[str, Any]) -> Metadata:
     link = next((str(fields[n]).strip() for n in _LINK if str(fields.get(n) or "").startswith(("http://", "https://"))), "")
     return Metadata(
         single_speaker=True if _a_talk(fields, speakers, hosts) else None,
-        title=str(_first(fields, _TITLE) or "").strip(),
+        # (a WordPress export writes the title's characters as HTML's references: "Hints, Writeup &#038; Notes")
+        title=html.unescape(str(_first(fields, _TITLE) or "").strip()),
         show=str(_first(fields, _SHOW) or "").strip() if isinstance(_first(fields, _SHOW), (str, int)) else "",
         link=link,
         video_id=_video_id(fields),

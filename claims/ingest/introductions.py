@@ -268,7 +268,10 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
         if not guests:
             guests = [g for g in _welcomed_by_first_name(opening) if g not in hosts]
         if not guests and metadata.title:
-            guests = [g for g in _names(_GUEST_IN_TITLE, metadata.title) if g not in hosts and _said_in(g, text, start, end)]
+            # (the show a directory's title opens with, "Fresh Air - Life & Death ...", where the opening names it, is none)
+            shows = {show.lower().removeprefix("the ") for show in (metadata.show, _show(opening, metadata.title)) if show}
+            guests = [g for g in _names(_GUEST_IN_TITLE, metadata.title)
+                      if g not in hosts and g.lower() not in shows and _said_in(g, text, start, end)]
         if len(guests) == 1 and not _SEVERAL_GUESTS.search(opening):
             found["guests"] = (guests[0],)
     if not metadata.show:

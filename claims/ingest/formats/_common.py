@@ -225,7 +225,9 @@ _PROSE_LINE_END = re.compile(r"[\w)\"'”’][.。][\"'”’)]?$")
 
 
 # a page's navigation links copied with its text, above the title: no title
-NAVIGATION_LINES = frozenset({"back to index", "home", "menu"})
+# a page's navigation and calls to action above a transcript, never its title (Happy Scribe's public transcripts open
+# with their "Transcribe your podcast" button)
+NAVIGATION_LINES = frozenset({"back to index", "home", "menu", "transcribe your podcast"})
 
 
 def reads_as_prose(line: str) -> bool:

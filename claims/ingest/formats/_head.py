@@ -30,7 +30,8 @@ _TITLE_FIELDS = frozenset({"title", "transcript", "episode", "episode title", "i
                            "titulo", "titolo", "название", "标题", "標題", "主题", "主題", "题目", "タイトル", "題名", "제목"})
 _SHOW_FIELDS = frozenset({"show", "podcast", "programme", "program", "series", "sendung", "émission", "programa",
                           "programma", "节目", "番組", "프로그램"})
-_HOST_FIELDS = frozenset({"host", "interviewer", "hosted by", "interviewed by", "moderation", "moderator", "moderatorin",
+_HOST_FIELDS = frozenset({"host", "hosts", "presenter", "presenters", "interviewer", "hosted by", "interviewed by",
+                          "moderation", "moderator", "moderatorin",
                           "animation", "animateur", "animatrice", "presentador", "presentadora", "conduce", "conduttore",
                           "conduttrice", "apresentação", "ведущий", "ведущая", "主持人", "主持", "司会", "聞き手", "진행"})
 _GUEST_FIELDS = frozenset({"guest", "guests", "interviewee", "gast", "gäste", "invité", "invitée", "invités", "invitado",
@@ -52,8 +53,8 @@ def _field(line: str):
     return None if "：" in line[m.end("name"):m.start("value")] and m["value"].endswith(_SAID_END) else m
 
 # a header's line giving the day: "Date: 12 March 2023", "March 12, 2023, 10:30 AM", "Recorded: March 3rd, 2024",
-# "Published on 3 March 2024"; a broadcast's "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break
-# spaces before "ET" read as spaces); a Teams transcript's "15 June 2026, 03:35am" under its title; also in other
+# "Published on 3 March 2024"; a transcript directory's "Episode Date: May 3, 2024" (podscripts.co); a broadcast's
+# "Aired March 14, 2025 - 20:00 ET" (CNN's transcripts, the no-break spaces before "ET" read as spaces); a Teams transcript's "15 June 2026, 03:35am" under its title; also in other
 # languages: "Datum: 15. März 2023", "Datum: 15.03.2023", "Aufgezeichnet am 15.03.2023", "Enregistré le 1er mars
 # 2024", "Fecha: 3 de marzo de 2021", "14 marca 2024", "١٥ مارس ٢٠٢٣", "日期：2023年3月15日", "令和6年3月15日"; Chinese
 # interview notes' "采访时间：2024年6月10日", Japanese and Korean minutes' day and time, "日時：2024年3月15日（金）
@@ -64,7 +65,7 @@ _WEEKDAYS = "|".join((
     "domingo segunda-feira terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì giovedì venerdì "
     "sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag").split())
 HEAD_DATE = re.compile(
-    r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜|采访时间|时间|時間|日時|일시|Air date|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?)"
+    r"(?:(?:Date|Datum|Fecha|Data|Дата|Tarih|日期|日付|날짜|采访时间|时间|時間|日時|일시|Air date|Episode [Dd]ate|Release [Dd]ate|(?:Recorded|Published|Posted|Aired|Broadcast)(?: on)?)"
     r"[ \t\u00a0\u202f]*[:：][ \t]*|(?:Recorded|Published|Posted|Aired|Broadcast|Enregistré|Publié|Diffusé|Aufgezeichnet"
     r"|Veröffentlicht|Gesendet|Grabado|Publicado|Emitido|Registrato|Pubblicato|Trasmesso)(?: on| am| il)?[ \t]+)?"
     # a dateline's place and weekday ("Berlin, Donnerstag, den 15. März 2023", the Bundestag's record; "Paris, le 12 mars
@@ -115,6 +116,29 @@ _SLASH_OR_DOTTED = re.compile(r"[/\\]|^\d{1,2}\.\d{1,2}\.\d{2,4}$")  # 03/04/202
 _OPENING_DAY = re.compile(
     r"[ \t]*(?:(?:AI-generated[ \t]+)?transcript[ \t]+(?:for|of)[ \t]+)?"
     r"([A-Za-z]{3,9}\.?[ \t]\d{1,2}(?:st|nd|rd|th)?,?[ \t]\d{4}|\d{1,2}[ \t][A-Za-z]{3,9}\.?[ \t]\d{4}|\d{4}-\d{2}-\d{2})(?![\w/-])", re.I)
+
+
+# a page's markup tag round a line, left in its text ("[host]Hosts: Carol Off and Chris Howden[/host]", CBC's transcripts)
+_TAGGED_LINE = re.compile(r"\[(?P<tag>[a-z]{1,12})\](?P<inside>[^\[\]\n]*)\[/(?P=tag)\]")
+
+
+_SEVERAL_HOSTS_FIELDS = frozenset({"hosts", "presenters"})
+
+
+def several_hosts_of_line(line: str) -> tuple[str, ...]:
+    """The names a header's field naming a show's hosts gives ("Hosts: Jane Park and Omar Diaz", also inside a markup
+    tag left in the text), or (): two hosts' labels are otherwise read as a host's and a guest's."""
+    line = line.strip()
+    tagged = _TAGGED_LINE.fullmatch(line) if line.startswith("[") else None
+    field = _field(tagged["inside"].strip() if tagged else line)
+    return _names(field["value"]) if field and field["name"].lower() in _SEVERAL_HOSTS_FIELDS else ()
+
+
+def day_opening_line(line: str):
+    """The day a header's line opens with, words after it ("April 20, 2021 Episode Transcript", CBC's; "February 02, 2024
+    Buzzsprout Episode 120"), or None."""
+    opening = _OPENING_DAY.match(line)
+    return _day(opening.group(1)) if opening else None
 
 
 def day_in_title(title: str):
@@ -187,9 +211,17 @@ def header_lines(text: str, a: int, b: int) -> list[str] | None:
     return lines
 
 
+# a permalink after the day, past a bar ("2020-12-18 | 🔗": podgist.com's episode pages as text)
+# (from the bar: a run of spaces before it read once, not from each of its spaces)
+_PERMALINK_AFTER = re.compile(r"\|[ \t]*(?:🔗|¶|#)$")
+
+
 def day_of_line(line: str):
     """The day a header's line gives (HEAD_DATE), or None."""
-    m = HEAD_DATE.fullmatch(line.strip())
+    line = line.strip()
+    if line.endswith(("🔗", "¶", "#")) and (permalink := _PERMALINK_AFTER.search(line)):
+        line = line[:permalink.start()].rstrip()
+    m = HEAD_DATE.fullmatch(line)
     return _day(m["date"]) if m else None
 
 
@@ -209,6 +241,12 @@ def day_closing_line(line: str):
 
 # a converter's divider between its fields and the document ("=== CONTENT ===", "--- Transcript ---")
 _DIVIDER = re.compile(r"(?:={3,}|-{3,})[ \t]*[\w ]{1,30}?[ \t]*(?:={3,}|-{3,})")
+
+
+# a link back to the page above, "« Harbour Notes" (podgist.com's episode pages: the show's name); "« Back", "« Previous
+# episode" name no show
+_BACK_LINK = re.compile(r"«[ \t]*(?P<to>[^«»\n]{1,80})")
+_BACK_WORDS = ("back", "previous", "prev", "return", "all ", "home", "older", "newer")
 
 
 def header_facts(lines: list[str]) -> Metadata:
@@ -240,8 +278,11 @@ def header_facts(lines: list[str]) -> Metadata:
         if name in _OTHER_FIELDS:
             continue
         day = day_of_line(line)
+        back = _BACK_LINK.fullmatch(line) if line.startswith("«") else None
         if day:
             published = published or day
+        elif back:  # the link back to the show's page: its name, never the title
+            show = show or ("" if back["to"].lower().startswith(_BACK_WORDS) else back["to"].strip())
         elif (m := _SHOW_LINE.fullmatch(line)) and not show and title:
             show = m["show"].strip()
         elif _DIVIDER.fullmatch(line):

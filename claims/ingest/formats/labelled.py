@@ -84,7 +84,9 @@ from ..errors import IngestError
 from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._head import HEAD_DATE, day_closing_line, day_of_line, field_title, talk_speaker
+from ._head import (
+    HEAD_DATE, day_closing_line, day_of_line, day_opening_line, field_title, several_hosts_of_line, talk_speaker,
+)
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
     CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, court_and_counsel_ask, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
@@ -167,6 +169,12 @@ CAPITALS_LABEL_LINE = re.compile(
     rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<bold>\*\*|__)?(?P<name>[{_CAPITALS}][{_CAPITALS}.'’-]*(?:[ ][{_CAPITALS}][{_CAPITALS}.'’-]*){{0,5}})"
     rf"(?:,[ \t]*(?P<post>[{_CAPITALS}][{_CAPITALS}0-9 .,&'’()/-]{{0,150}}?))?(?P<t2>)[ \t]*"
     r"(?(bold)(?:(?:\*\*|__)[ \t]*[:：]|[:：][ \t]*(?:\*\*|__))|[:：])(?:[ \t]+(?P<rest>\S)|[ \t]*\r?$)"
+)
+# a name of two to four capitalised words, its colon glued to the words ("Claire Brown:Welcome back ...", Captivate's
+# episode pages as text): a label only where it labels two lines or more (_label_lines), so that a note's "Action
+# Item:Paint ..." once stays words
+GLUED_LABEL_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[{_CAPITAL}][\w'’.-]*(?:[ ][{_CAPITAL}][\w'’.-]*){{1,3}})(?P<t2>):(?P<rest>[{_CAPITAL}])(?=[\w'’ ])"
 )
 # the rarer shapes, tried where LABEL_LINE fails (so that the common one stays one cheap match):
 # a time or a time range in brackets before the name (Transcribo's "[00:00:15 → 00:01:02] **Jane Doe:**");
@@ -274,6 +282,11 @@ ANALYST_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ 
 DIARISED_ALONE_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?:-[ \t]+(?=Speaker #))?(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z])|Speaker #\d{1,2})"
     r"(?P<t2>)[ \t]*(?P<rest>)\r?$")
+# a diariser's letter alone on a line, the words below it (Metacast's transcripts: "A", "B", "C" in the order the voices
+# are first heard): a label only where the letters, in the order first written, are A, B, C..., two or more of them
+# over three lines or more (a "Q" and "A" exchange is no such thing: _label_lines); shown as "Speaker A"
+DIARISED_LETTER_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[A-H])(?P<t2>)[ \t]*(?P<rest>)\r?$")
+_LETTERS = "ABCDEFGH"
 # a name in full-width brackets opening a line, the words after it, as Japanese transcripts write the speaker
 # ("（司会）皆さん、...", interview_ja_parenthesised_names.txt; captions too, _cues._NAME_LABEL), or in ASCII
 # brackets where the name is in Japanese, Chinese or Korean letters ("(司会)"); a note of a sound ("（笑い）")
@@ -439,7 +452,12 @@ _NOT_SPOKEN_LINE = re.compile(
     rf"|(?=[A-Z0-9])[^\s.?!\[\]]+(?:[ ][^\s.?!\[\]]+){{1,11}}[ ]\[(?P<section>{_TIME})\]"
     # a section's heading in Chinese interview notes, between equals signs or in black lenticular brackets
     # ("===张伟采访实录===", "【补充采访】")
-    r"|={2,}[^=\n]{1,60}={2,}|【[^】\n]{1,40}】)[ \t]*\r?$"
+    r"|={2,}[^=\n]{1,60}={2,}|【[^】\n]{1,40}】"
+    # a radio show's run sheet between its segments (CBC's transcripts): "Part 1: <the part's stories>", no sentence's
+    # end, and the segment's guest, names only ("Guest: Tray Pollard"); the segment's title between them, a paragraph
+    # of its own, is a subject heading (parse)
+    r"|Part[ \t]+\d{1,2}:[ \t]+[^\n.?!]{1,150}"
+    r"|(?P<guest>Guests?:[ \t]+[A-Z][\w'’.-]*(?:(?:[ ]|,[ ]|[ ]and[ ]|[ ]&[ ])[A-Z][\w'’.-]*){0,8}))[ \t]*\r?$"
 )
 # a parliament's subject heading between questions, a paragraph of its own at a turn's end (Australia's "Road
 # Funding", New Zealand's "Water Quality—Rivers"): two to ten words in title case, small words in lower case
@@ -549,7 +567,7 @@ def _candidates(text: str):
                 or first.isdigit() and (last == "]" or _words_follow(lines, number)) and time_name(line)
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
                 or first in "MDCSRJGATQVP" and line.lstrip(" \t").startswith(_PERIOD_LABEL_OPENINGS) and (period_label(line) or hearing_label(line))
-                or (first == "#" or first == "[" and last == "]") and name_alone(line)
+                or (first == "#" or first == "[" and last == "]") and line.strip() != _PODSEARCH_MARK and name_alone(line)
                 or first == "[" and time_dash_name(line)
                 or first == "#" and heading_time_name(line)
                 or first in "[(" and timed_handle(line)
@@ -561,6 +579,7 @@ def _candidates(text: str):
                 or first in "（(" and bracketed_name(line)
                 or first == "【" and OPENING_REMARKS_LINE.match(line)
                 or first in "S-" and len(line) < 20 and diarised_alone(line)
+                or first in _LETTERS and len(line.strip()) == 1 and DIARISED_LETTER_LINE.match(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or first.isupper() and len(line) < 60 and _factbase_block(lines, number) and FACTBASE_NAME_LINE.match(line)
@@ -573,6 +592,7 @@ def _candidates(text: str):
                 or last == "]" and number < len(lines) and _DASHED_RULE.fullmatch(lines[number]) and streetevents(line)
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
+                or first.isupper() and 0 < line.find(":", 0, 80) and GLUED_LABEL_LINE.match(line)
             )
             if m and (m.re is NAME_ALONE_LINE or m.re in _ALONE_WITHOUT_MARK
                       or m.re is TIME_THEN_NAME_LINE and not m.group("bracket")):
@@ -581,7 +601,7 @@ def _candidates(text: str):
             written = m.group("name")
             name = names.get(written)
             if name is None:
-                name = names[written] = _kept_name(written, short_forms)
+                name = names[written] = f"Speaker {written}" if m.re is DIARISED_LETTER_LINE else _kept_name(written, short_forms)
             # a title after the comma is a broadcaster's only where the name is in capitals too
             if name and (m.re is not LABEL_LINE or not m.group("title") or written.isupper()):
                 body = line[:-1] if line.endswith("\r") else line
@@ -593,6 +613,8 @@ def _candidates(text: str):
     return out, nonblank_before, number - blank, alone
 
 
+# podsearch.david-smith.org's link to a line's time, alone on a line below its words: no name (timed_lines reads it)
+_PODSEARCH_MARK = "[TS]"
 # a conversation has a few labels; past this many, a file of names each said once (a glossary's "Term: ...", a hostile
 # one) would only fill the memory of the labels read once (_candidates)
 _LABELS_READ_ONCE = 100
@@ -1172,6 +1194,10 @@ def _label_lines(text: str):
     if any(c[4].re is PART_LABEL_LINE for c in cands):
         kept = _parts_with_initials(cands)
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+    letters = [c[4].group("name") for c in cands if c[4].re is DIARISED_LETTER_LINE]
+    if letters and not (len(letters) >= 3 and "".join(dict.fromkeys(letters)) == _LETTERS[:max(2, len(set(letters)))]):
+        kept = [i for i, c in enumerate(cands) if c[4].re is not DIARISED_LETTER_LINE]
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     dashed = Counter(c[5] for c in cands if c[4].re is QA_DASH_LINE)
     if dashed and not (dashed["Q"] >= 2 and dashed["A"] >= 2):
         kept = [i for i, c in enumerate(cands) if c[4].re is not QA_DASH_LINE]
@@ -1212,6 +1238,7 @@ def _label_lines(text: str):
     rare |= {name for name in counts if name[0].islower() and not _GENERIC_NAME.fullmatch(name)} - _paired_handles(cands, counts) - repeated
     rare |= handles - repeated
     rare |= _repeated_titles(text, cands, counts)
+    rare |= {c[5] for c in cands if c[4].re is GLUED_LABEL_LINE and counts[c[5]] < 2}
     rare |= _unmarked_names_unanswered(cands)
     if any(c[4].re is BRACKETED_NAME_LINE for c in cands):
         rare |= _bracketed_notes(cands, counts)
@@ -1394,7 +1421,8 @@ def detected(text: str) -> dict | None:
     when detection read the whole text (so that parsing does not look for them again)."""
     sample = text[:_DETECT_CHARS]
     starts, names, nonblank = _label_lines(sample)
-    if not (_labels_enough(sample, starts, names, nonblank) or _one_statement(sample, starts) or _one_lecturer(sample, starts)
+    if not (_labels_enough(sample, starts, names, nonblank) or _timed_names_alone(starts) or _one_statement(sample, starts)
+            or _one_lecturer(sample, starts)
             or _one_bracketed_voice(sample, starts) or _operator_alone(sample, starts)
             or starts and len(text) > _DETECT_CHARS and _labels_further_on(text, names)):
         return None
@@ -1510,6 +1538,15 @@ _STATEMENT_HEADER_LINES = 8
 _LINK_DEFINITION = re.compile(r"[ \t]*(?:<|https?:|www\.|/|#)")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _HEADER_LINES_MAX = 4  # above the one voice: a page's heading and byline, a title and a day
+
+
+def _timed_names_alone(starts) -> bool:
+    """Whether every label is a name with its time in brackets and a colon alone on its line, the words below ("Kevin
+    (00:00):", a podcast player's episode transcript, iHeart's, its words in short lines of the panel's width and
+    "(00:21):" alone where the same voice goes on): three such labels of two names or more are a conversation however
+    many short lines each holds, as no heading or sentence writes a name, a time in brackets and a colon."""
+    return (len(starts) >= 3 and len({c[5] for c in starts}) >= 2
+            and all(c[4].re is LABEL_LINE and c[4].group("t2") and not c[4].group("rest") for c in starts))
 
 
 def _one_bracketed_voice(text: str, starts) -> bool:
@@ -1755,6 +1792,9 @@ _NOT_A_TITLE = re.compile(
     # Teams' note of who started the transcript, where its export lost the recording's name line above it ("Dana Rook
     # started transcription"; in Dutch, "Dana Rook heeft de transcriptie gestart")
     r"|[^\n]{1,100}[ ](?:started transcription|heeft de transcriptie gestart)[ \t]*$"
+    # a podcast directory's cover image's alternative text above the episode's title (Metacast's "<title> - podcast
+    # episode cover")
+    r"|[^\n]{1,200}[ ]-[ ]podcast episode cover[ \t]*$"
 )
 
 
@@ -1796,15 +1836,20 @@ def _briefing_day(line: str) -> dt.date | None:
 
 
 def _head_facts(head: str) -> dict:
-    """The published day and the length a transcript's header gives on lines of their own."""
+    """The published day, the hosts a "Hosts:" field names and the length a transcript's header gives on lines of
+    their own."""
     out: dict = {}
-    for line in head.splitlines():
-        line = line.strip()
+    lines = [line.strip() for line in head.splitlines()]
+    for line in lines:
         if "published" not in out and (day := day_of_line(line) or day_closing_line(line) or _briefing_day(line)):
             out.update(published=day, published_precision="day")
+        if "hosts" not in out and (hosts := several_hosts_of_line(line)):
+            out["hosts"] = hosts  # "Hosts: Carol Off and Chris Howden" above the labels
         length = _HEAD_LENGTH.fullmatch(line)
         if length and "duration_seconds" not in out:
             out["duration_seconds"] = int(length["h"] or 0) * 3600 + int(length["m"]) * 60 + int(length["s"])
+    if "published" not in out and (day := next((d for line in lines if (d := day_opening_line(line))), None)):
+        out.update(published=day, published_precision="day")  # a line opening with the day, no field's: a page's dateline
     return out
 
 
@@ -1824,6 +1869,23 @@ def _broadcast_heading(head: str) -> tuple[str, str] | None:
         return None
     show = lines[aired - 2] if aired >= 2 and not _SITE_LINK_LINE.fullmatch(lines[aired - 2]) else ""
     return show, lines[aired - 1]
+
+
+# a podcast host's episode page as text (Buzzsprout's): the show's name, the episode's title, then a line closing with
+# the episode's number ("February 02, 2024 Buzzsprout Episode 120", "Buzzsprout Episode 173", "Season 2 Episode 5")
+_EPISODE_NUMBER_LINE = re.compile(r"\S[^\n]{0,80}?[ \t]Episode[ \t]+\d{1,5}")
+
+
+def _episode_page_heading(head: str) -> tuple[str, str] | None:
+    """A podcast host's episode page's header (the show, the episode's title, a line closing with the episode's number)
+    in, (show, title) out; None for any other header."""
+    lines = [line.strip() for line in head.splitlines()[:12] if line.strip()]
+    if len(lines) < 3 or not _EPISODE_NUMBER_LINE.fullmatch(lines[2]):
+        return None
+    show, title = lines[0], lines[1]
+    if len(show) > 60 or len(title) > _LONGEST_TITLE or reads_as_prose(title) or field_title(show) is not None:
+        return None
+    return show, title
 
 
 def _heading_words(line: str, cut: str) -> str:
@@ -2037,17 +2099,19 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             b = min(b, line_start + close.start())  # the words end at the argument's closing quote
         # a bare "[00:01:23]" line just before the next label belongs to that label; a heading
         # or a rule between turns belongs to neither
+        run_sheet = False  # a radio show's "Guest: Name" line under a segment's title
         while b > a:
             last_nl = text.rfind("\n", a, b)
             not_spoken = _NOT_SPOKEN_LINE.match(text, last_nl + 1, b) if last_nl >= 0 else None
             if not not_spoken:
                 if last_nl < 0 or not (_title_written_again(text, last_nl + 1, b, lines_starting)
                                        or shape is HEARING_LABEL_LINE and _HEARING_HEADING.fullmatch(text, last_nl + 1, b)
-                                       or parliament and _subject_heading(text, last_nl, b)
+                                       or (parliament or run_sheet) and _subject_heading(text, last_nl, b)
                                        or tables and _TABLE_RULE_OR_PAGE.fullmatch(text, last_nl + 1, b)):
                     break
             else:
                 time_before = time_before or _time_of(not_spoken)
+                run_sheet = run_sheet or bool(not_spoken.group("guest"))
             a, b = trim(text, a, last_nl)
         if shape is FACTBASE_NAME_LINE:
             a, b, range_start = _factbase_words(text, a, b)
@@ -2158,7 +2222,7 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         if remarks:
             turns = remarks + turns
             content_start = text.rfind("\n", 0, remarks[0].start_char) + 1
-    broadcast = _broadcast_heading(head)
+    broadcast = _broadcast_heading(head) or _episode_page_heading(head)
     show, title = broadcast if broadcast else ("", title)
     if len(turns) > 1 and {t.speaker_label for t in turns} == {_OTTER_UNIDENTIFIED}:
         # Otter tells no voice apart: its placeholder on every paragraph names no one, and the voices are found from

@@ -35,8 +35,9 @@ _ARROW = r"(?:-->|->|→)"
 # a time mark opening a line ("0:04", "[00:00:04]", "(1:02:03)", and Whisper's and whisper.cpp's
 # console lines "[00:00.000 --> 00:08.420]", read at their start; a segment dump's seconds, "[0.00 → 2.24]", and
 # faster-whisper's README loop, "[0.00s -> 2.24s]"), and a bar after it ("00:00:02.580 | words": a Whisper
-# transcript page's lines); markup.py blanks the same marks
-MARK = (rf"[ \t]*(?:\[(?P<r>{_TIME}|{_SECONDS})[ \t]*{_ARROW}[ \t]*(?:{_TIME}|{_SECONDS})\]|\[(?P<b>{_TIME})\]"
+# transcript page's lines); a transcript directory's "Starting point is 00:00:31" before the words (podscripts.co's
+# pages); markup.py blanks the same marks
+MARK = (rf"[ \t]*(?:Starting point is[ \t]+)?(?:\[(?P<r>{_TIME}|{_SECONDS})[ \t]*{_ARROW}[ \t]*(?:{_TIME}|{_SECONDS})\]|\[(?P<b>{_TIME})\]"
         rf"|\((?P<p>{_TIME})\)|(?P<t>{_TIME}))(?=[ \t\r\n]|$)(?:[ \t]+\|(?=[ \t\r\n]|$))?")
 _MARK = re.compile(MARK + r"[ \t]*")
 _CHAPTER_TITLE = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?P<title>\S[^\n]{0,79}?)[ \t]*\r?$")
@@ -46,7 +47,7 @@ _HEADING_OR_RULE = re.compile(r"[ \t]*(?:#{1,6}[ \t][^\n]*|(?:(?P<rule>[-*_])[ \
 # label broken from its time), range ("09:00-12:00") or more of the time ("12:30.5"), and none of the words' own times
 # ("10:30am", "14:30h", "18:00Uhr")
 _GLUED_MARK = re.compile(r"[ \t]*(?P<t>\d{2}:\d{2}(?::\d{2})?)(?![ap]\.?m\b|[hH]\b|Uhr\b)(?=[^\W_])")
-_HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*(?:[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)|\[{_SECONDS}[ \t]*{_ARROW}"
+_HAS_MARK = re.compile(rf"(?:^|\n)[ \t]*(?:Starting point is[ \t]+)?(?:[\[(]?{_TIME}[\])]?(?=[ \t\r\n]|$)|\[{_SECONDS}[ \t]*{_ARROW}"
                        r"|\d{2}:\d{2}(?::\d{2})?(?=[^\W\d_]))")
 _DETECT_CHARS = 200_000
 # the last line crediting who transcribed it, after the last timed paragraph: Otter's "Transcribed by https://otter.ai"
@@ -61,6 +62,24 @@ _HEADER_LAYOUT_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]+\S|(?:(?P<rul
 _CONSOLE_LINE = re.compile(
     r"[ \t]*(?:[$%!>][ \t]*\S|In \[\d*\]:|Out\[\d*\]:|Detect(?:ing|ed) language\b|\d{1,3}%\|"
     r"|\S*Warning\b|warnings\.warn|Traceback \(|File \"|/\S+\.py:\d+|whisper[ \t]+\S+\.\w{2,4}\b)")
+
+
+# a transcript search site's page as text (podsearch.david-smith.org's): the player's "◼" and "►" on lines of their own
+# between a time and its words, and "[TS]" (the link to that time) after the words, on its own line or closing the
+# line; neither lines of words when telling timed lines, nor any turn's words
+_PLAYER_LINE = re.compile(r"[ \t]*(?:[◼►]|\[TS\])[ \t]*\r?$")
+_PLAYER_LINES_OPENING = re.compile(r"(?:[ \t]*[◼►][ \t]*\r?\n)+")
+
+
+def _without_player_marks(text: str, a: int, b: int) -> tuple[int, int]:
+    """A turn's span without a search site's player glyphs above its words and its "[TS]" after them."""
+    opening = _PLAYER_LINES_OPENING.match(text, a, b)
+    if opening:
+        a = opening.end()
+    a, b = trim(text, a, b)
+    if text.endswith("[TS]", a, b):
+        a, b = trim(text, a, b - len("[TS]"))
+    return a, b
 
 
 def _marks(text: str) -> list[tuple[int, int, float | None, str, int]]:
@@ -84,7 +103,7 @@ def detected(text: str) -> dict | None:
     if not _HAS_MARK.search(sample):
         return None
     marks = _marks(sample)
-    nonblank = sum(1 for line in sample.split("\n") if line.strip())
+    nonblank = sum(1 for line in sample.split("\n") if line.strip() and not _PLAYER_LINE.match(line))
     if marks:  # a Markdown page's headings, list and rules above the first mark are its header, not lines of words
         nonblank -= sum(1 for line in sample[:marks[0][1]].split("\n") if _HEADER_LAYOUT_LINE.match(line))
     # three marks make timed lines; fewer do where every line opens with a Whisper range mark
@@ -131,6 +150,17 @@ def _title(head_lines: list[str]) -> str:
 
 
 _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+# an episode's numbered title ("H.I. #69: Ex_Machina", "Episode 13: Fog") under the show's name, the page's two head lines
+# (podsearch.david-smith.org's episode pages)
+_NUMBERED_EPISODE = re.compile(r"[^\n]{0,40}(?:#|\b(?i:episode|ep\.?)[ \t]*)\d{1,4}\b[^\n]{0,160}")
+
+
+def _show_above_episode(head_lines: list[str]) -> tuple[str, str] | None:
+    """(show, title) where the lines before the first mark are a show's name and an episode's numbered title; else None."""
+    if len(head_lines) != 2 or _NUMBERED_EPISODE.fullmatch(head_lines[0]) or not _NUMBERED_EPISODE.fullmatch(head_lines[1]):
+        return None
+    show = head_lines[0].strip()
+    return (show, head_lines[1].strip()) if len(show) <= 60 and not reads_as_prose(show) else None
 
 
 def _line_end(text: str, at: int) -> int:
@@ -206,6 +236,8 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
     if console:
         head_lines = [line for line in head_lines if not _CONSOLE_LINE.match(line)]
     title = _title(head_lines)
+    show_and_episode = _show_above_episode(head_lines) if not console else None
+    show, title = show_and_episode if show_and_episode else ("", title)
     day = next((d for line in head_lines if (d := day_of_line(line))), None)  # "Published on Mar 3, 2024" under it
     marks, bounds = marks[len(chapters):], bounds[len(chapters):]
     titled = _panel_chapters(text, marks, bounds) if not chapters else {}
@@ -228,11 +260,12 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
         if console:
             a, b = _segment_line(text, a, b)
         a, b = _without_trailing_headings(text, a, b)
+        a, b = _without_player_marks(text, a, b)
         if b > a:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", words_start, a), start_seconds=seconds))
     turns = labels_in_capitals(text, turns)
     return ParsedSource(
-        format=NAME, metadata=Metadata(title=title, published=day, published_precision="day" if day else ""),
+        format=NAME, metadata=Metadata(title=title, show=show, published=day, published_precision="day" if day else ""),
         turns=tuple(turns), chapters=chapters,
         content_start=turns[0].start_char if turns else 0, content_end=turns[-1].end_char if turns else 0,
         errors=tuple(errors),
