@@ -262,6 +262,10 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
             hosts = [name] if (name := _person(greeted.group(1))) else []
         if len(hosts) == 1 and hosts[0] not in metadata.guests and len(_names([_SELF_INTRODUCED], first_lines)) < 2:
             found["hosts"] = (hosts[0],)
+        elif not hosts and (late := _introduced_past_the_first_lines(opening)) and late[0] not in metadata.guests:
+            found["hosts"] = (late[0],)
+            # the guest is introduced after the host: the opening read on as far past the host's words
+            opening = " ".join(text[start:min(end, start + 2 * _OPENING_CHARS)].split())[:late[1] + _OPENING_CHARS]
     if not metadata.guests:
         hosts = found.get("hosts", metadata.hosts)
         guests = [g for g in _names(_GUEST_IN_OPENING, opening) if g not in hosts]
@@ -296,6 +300,29 @@ def _introduced_after_the_show(first_lines: str) -> list[str]:
         return []
     name = _person(intro.group(1))
     return [name] if name else []
+
+
+# the host's own introduction beside the show's name past the first lines, where a page puts the episode's notes
+# and the show a cold open before it ("... sign up for our letter. <cold open> I'm Jacob Goldstein and this is What's
+# Your Problem, the show where ..."): "I'm <Name> and this is <Show>", "This is <Show>. I'm <Name>", a host's
+# formula, which a guest answering says of a firm or a project only after being introduced (_introduced_past_the_first_lines)
+_HOST_BESIDE_THE_SHOW = re.compile(
+    rf"(?i:\b(?:I['’]m|I am))\s(?P<a>{_NAME})[,.]?\s(?i:(?:and )?this is)\s{_SHOW}(?=\s*[,.!;:?])"
+    rf"|(?i:\bthis is)\s{_SHOW}[,.!]\s(?i:I['’]m|I am)\s(?P<b>{_NAME}){_ENDS}"
+)
+
+
+def _introduced_past_the_first_lines(opening: str) -> tuple[str, int] | None:
+    """The host and where the words introducing him start where the opening's first "I'm <Name>" is the host's formula beside the show's name past the first
+    lines (_HOST_BESIDE_THE_SHOW), no guest introduced before it and nobody else saying "I'm <Name>" up to its end;
+    else None."""
+    m = _HOST_BESIDE_THE_SHOW.search(opening)
+    if not m or any(p.search(opening, 0, m.start()) for p in _GUEST_IN_OPENING):
+        return None
+    if len(_names([_SELF_INTRODUCED], opening[:m.end()])) != 1:
+        return None
+    name = _person(m.group("a") or m.group("b"))
+    return (name, m.start()) if name else None
 
 
 def _this_is_host(first_lines: str, metadata: Metadata) -> list[str]:
