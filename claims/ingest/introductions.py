@@ -13,7 +13,8 @@ A wrong name is worse than none (it becomes a speaker of its own, claims filed u
 never said them), so: a name is two to four capitalised words (raw captions' misheard surnames, "Ilya
 switzerberger", give none); a name from the title counts only when the transcript's words say it
 too; the host only where the opening says "I'm <Name>" beside the show's name or "your host", and no one else
-introduces themselves in its first lines (co-hosts' "I'm Rosa Lindqvist. And I'm Tomas Berg." name no host); one
+introduces themselves in its first lines (co-hosts' "I'm Rosa Lindqvist. And I'm Tomas Berg." name no host), or past
+them, after an episode's notes and a cold open, where "I'm <Name> and this is <Show>" comes before any guest is introduced; one
 host and one guest at most (an opening naming two guests leaves them unnamed: the words of both
 would go to the first; so does one saying it has several, "we have some very exciting guests", where the one named
 is often a panel's co-host); a guest welcomed to the show by first name ("Carol, welcome to the Changelog.") only
@@ -99,7 +100,9 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s{_EMPLOYER}?({_NAME}){_ENDS}") for p in
     re.compile(rf"(?i:\bmein(?:e)? Gast (?:heute |in dieser Folge )?ist|\bheute zu Gast ist)\s((?:(?:Frau|Herrn?|Dr\.?|Prof\.?)\s)*{_WORD}\s{_WORD}){_ENDS}"),
 ]
 # (its name may end in a lower-case "podcast" or "show": "welcome to the Stack Overflow podcast, a place to ...")
-_SHOW = r"(?:[Tt]he\s)?[A-Z0-9][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z0-9][\w'’&-]*)){0,5}(?:\s(?:podcast|show)\b)?"
+# a version number is one word ("Podcasting 2.0 in Practice": never cut at its point), and "in" joins its words
+_SHOW_NAME_WORD = r"[A-Z0-9][\w'’&-]*(?:\.\d+)*(?![.,]\d)"
+_SHOW = rf"(?:[Tt]he\s)?{_SHOW_NAME_WORD}(?:\s(?:of|on|in|and|the|&|{_SHOW_NAME_WORD})){{0,5}}(?:\s(?:podcast|show)\b)?"
 # a show's name in words alone, without a number after it ("Self-Hosted" of "this is Self-Hosted 41")
 _SHOW_IN_WORDS = r"(?:[Tt]he\s)?[A-Z][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z][\w'’&-]*)){0,5}"
 _SHOW_IN_OPENING = re.compile(
