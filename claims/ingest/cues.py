@@ -24,6 +24,7 @@ voice inside a sentence cut across cues: a tutorial's one narrator split at her 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from typing import Mapping, Sequence
 
@@ -52,6 +53,36 @@ def join_cues(reading: str, parsed: ParsedSource, *, across_repeats: bool = Fals
         joined.append(first if last is first else replace(first, end_char=last.end_char, end_seconds=last.end_seconds))
         first = last = cue
     return replace(parsed, turns=tuple(joined))
+
+
+# a paragraph's end: a sentence's, before any closing quote or bracket
+_SENTENCE_END = re.compile(r"[.?!…。？！][\"”’)\]]*$")
+_SENTENCE_INSIDE = re.compile(r"[.?!…。？！][\"”’)\]]*\s+(?=\S)")
+_PARAGRAPHS_MIN = 3
+
+
+def timed_paragraphs(source: str, parsed: ParsedSource) -> bool:
+    """Whether an unlabelled timed-lines source is a recogniser's paragraphs (Happy Scribe's public page, Otter's
+    export without names: "[00:00:08]" alone on its line above each paragraph), not caption lines: three turns or
+    more, each under a time alone on its line, every one but the last (an excerpt may stop anywhere) ending a
+    sentence, two sentences a turn or more on average. Such a recogniser starts a paragraph where the voice
+    changes, so a paragraph is one voice: attribution decides per paragraph, not per sentence (2026-12-08: decoded
+    per sentence, the minister's paragraph opened with the interviewer's voice and his answer's middle went to it)."""
+    turns = parsed.turns
+    if parsed.format != "timed_lines" or len(turns) < _PARAGRAPHS_MIN:
+        return False
+    if any(t.speaker_label or t.speaker_change for t in turns):
+        return False
+    sentences = 0
+    for i, t in enumerate(turns):
+        line_start = source.rfind("\n", 0, t.start_char) + 1
+        mark = source[max(0, turns[i - 1].end_char if i else 0):line_start]
+        if source[line_start:t.start_char].strip() or not mark.strip():
+            return False  # the time is on the words' line (a caption line's, podscripts' "Starting point is ...")
+        if i < len(turns) - 1 and not _SENTENCE_END.search(source, max(t.start_char, t.end_char - 8), t.end_char):
+            return False
+        sentences += 1 + sum(1 for _ in _SENTENCE_INSIDE.finditer(source, t.start_char, t.end_char))
+    return sentences >= 2 * len(turns)
 
 
 def notes_kept(reading: str, turns: Sequence[Turn]) -> tuple[Turn, ...]:

@@ -899,6 +899,10 @@ def read_page(html: str) -> Page:
     return Page(text, metadata, headings, bold_lines=bold_lines)
 
 
+# a chapter heading's time before its title ("(00:00:40) – ", "[00:12] ")
+_TIME_OPENING = re.compile(r"[ \t]*[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]:?[ \t]*")
+
+
 def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> ParsedSource:
     """Parsed turns in, the same turns without the page's headings at their ends: a section's
     heading between two speakers' turns ("Data Abstraction and CLU" in an oral history, a
@@ -908,6 +912,7 @@ def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> Pars
     (a question set as a heading), as a Markdown heading is not (plain.py); nor is a chapter's heading
     opening with its time between two turns."""
     ends = dict(headings)
+    starts = {end: start for start, end in headings}
     turns = []
     for turn in parsed.turns:
         a, b = turn.start_char, turn.end_char
@@ -916,6 +921,8 @@ def without_trailing_headings(text: str, parsed: ParsedSource, headings) -> Pars
             # heading opening with its time ("(00:00:40) – Where trust starts"), which the labelled format
             # takes for the speaker before it going on at that time
             continue
+        if turn.speaker_label and (h := starts.get(b)) is not None and h < a and _TIME_OPENING.fullmatch(text, h, a):
+            continue  # the same, where that turn starts after the heading's time (labelled.py leaves the mark out)
         while True:
             line_start = text.rfind("\n", a, b) + 1
             if line_start <= a or ends.get(line_start) != b:

@@ -13,7 +13,8 @@ A wrong name is worse than none (it becomes a speaker of its own, claims filed u
 never said them), so: a name is two to four capitalised words (raw captions' misheard surnames, "Ilya
 switzerberger", give none); a name from the title counts only when the transcript's words say it
 too; the host only where the opening says "I'm <Name>" beside the show's name or "your host", and no one else
-introduces themselves in its first lines (co-hosts' "I'm Rosa Lindqvist. And I'm Tomas Berg." name no host); one
+introduces themselves in its first lines (co-hosts' "I'm Rosa Lindqvist. And I'm Tomas Berg." name no host), or past
+them, after an episode's notes and a cold open, where "I'm <Name> and this is <Show>" comes before any guest is introduced; one
 host and one guest at most (an opening naming two guests leaves them unnamed: the words of both
 would go to the first; so does one saying it has several, "we have some very exciting guests", where the one named
 is often a panel's co-host); a guest welcomed to the show by first name ("Carol, welcome to the Changelog.") only
@@ -99,7 +100,9 @@ _GUEST_IN_OPENING = [re.compile(p + rf"\s{_EMPLOYER}?({_NAME}){_ENDS}") for p in
     re.compile(rf"(?i:\bmein(?:e)? Gast (?:heute |in dieser Folge )?ist|\bheute zu Gast ist)\s((?:(?:Frau|Herrn?|Dr\.?|Prof\.?)\s)*{_WORD}\s{_WORD}){_ENDS}"),
 ]
 # (its name may end in a lower-case "podcast" or "show": "welcome to the Stack Overflow podcast, a place to ...")
-_SHOW = r"(?:[Tt]he\s)?[A-Z0-9][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z0-9][\w'’&-]*)){0,5}(?:\s(?:podcast|show)\b)?"
+# a version number is one word ("Podcasting 2.0 in Practice": never cut at its point), and "in" joins its words
+_SHOW_NAME_WORD = r"[A-Z0-9][\w'’&-]*(?:\.\d+)*(?![.,]\d)"
+_SHOW = rf"(?:[Tt]he\s)?{_SHOW_NAME_WORD}(?:\s(?:of|on|in|and|the|&|{_SHOW_NAME_WORD})){{0,5}}(?:\s(?:podcast|show)\b)?"
 # a show's name in words alone, without a number after it ("Self-Hosted" of "this is Self-Hosted 41")
 _SHOW_IN_WORDS = r"(?:[Tt]he\s)?[A-Z][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z][\w'’&-]*)){0,5}"
 _SHOW_IN_OPENING = re.compile(
@@ -262,6 +265,10 @@ def introduced(text: str, start: int, end: int, metadata: Metadata) -> Metadata:
             hosts = [name] if (name := _person(greeted.group(1))) else []
         if len(hosts) == 1 and hosts[0] not in metadata.guests and len(_names([_SELF_INTRODUCED], first_lines)) < 2:
             found["hosts"] = (hosts[0],)
+        elif not hosts and (late := _introduced_past_the_first_lines(opening)) and late[0] not in metadata.guests:
+            found["hosts"] = (late[0],)
+            # the guest is introduced after the host: the opening read on as far past the host's words
+            opening = " ".join(text[start:min(end, start + 2 * _OPENING_CHARS)].split())[:late[1] + _OPENING_CHARS]
     if not metadata.guests:
         hosts = found.get("hosts", metadata.hosts)
         guests = [g for g in _names(_GUEST_IN_OPENING, opening) if g not in hosts]
@@ -296,6 +303,29 @@ def _introduced_after_the_show(first_lines: str) -> list[str]:
         return []
     name = _person(intro.group(1))
     return [name] if name else []
+
+
+# the host's own introduction beside the show's name past the first lines, where a page puts the episode's notes
+# and the show a cold open before it ("... sign up for our letter. <cold open> I'm Jacob Goldstein and this is What's
+# Your Problem, the show where ..."): "I'm <Name> and this is <Show>", "This is <Show>. I'm <Name>", a host's
+# formula, which a guest answering says of a firm or a project only after being introduced (_introduced_past_the_first_lines)
+_HOST_BESIDE_THE_SHOW = re.compile(
+    rf"(?i:\b(?:I['’]m|I am))\s(?P<a>{_NAME})[,.]?\s(?i:(?:and )?this is)\s{_SHOW}(?=\s*[,.!;:?])"
+    rf"|(?i:\bthis is)\s{_SHOW}[,.!]\s(?i:I['’]m|I am)\s(?P<b>{_NAME}){_ENDS}"
+)
+
+
+def _introduced_past_the_first_lines(opening: str) -> tuple[str, int] | None:
+    """The host and where the words introducing him start where the opening's first "I'm <Name>" is the host's formula beside the show's name past the first
+    lines (_HOST_BESIDE_THE_SHOW), no guest introduced before it and nobody else saying "I'm <Name>" up to its end;
+    else None."""
+    m = _HOST_BESIDE_THE_SHOW.search(opening)
+    if not m or any(p.search(opening, 0, m.start()) for p in _GUEST_IN_OPENING):
+        return None
+    if len(_names([_SELF_INTRODUCED], opening[:m.end()])) != 1:
+        return None
+    name = _person(m.group("a") or m.group("b"))
+    return (name, m.start()) if name else None
 
 
 def _this_is_host(first_lines: str, metadata: Metadata) -> list[str]:

@@ -40,6 +40,7 @@ _CUE_LINES = re.compile(r"(?:^|(?<=\r)(?!\n))(?:[^\S\r\n]*\d+[^\S\r\n]*(?:\r\n?|
 _ESCAPE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\\[hNn]")
 _SBV_TIMING_LINES = re.compile(r"^[ \t]*\d{1,2}:\d\d:\d\d\.\d{3},\d{1,2}:\d\d:\d\d\.\d{3}[ \t]*\r?$", re.M)
 _TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
+_PLAYER_MARK = re.compile(r"\[TS\](?=[ \t]*\r?$)|^[ \t]*[◼►][ \t]*(?=\r?$)", re.M)
 _TIME_IN_BRACKETS = re.compile(r"\[" + labelled.TIME + r"\]")
 # in labelled transcripts, the editor's marks inside turns: time marks ("[00:03:52]", The
 # Changelog's Markdown-escaped "\[00:03:52.06\]") and notes of what is not speech ("[laughter]",
@@ -203,7 +204,10 @@ def reading_text(text: str, fmt: str | None) -> str:
     (same length; line breaks kept, a lone "\r" read as one: lone_cr_as_lf)."""
     text = lone_cr_as_lf(text)
     if fmt == "timed_lines":
-        return _TIME_MARK.sub(blank_match, text)
+        text = _TIME_MARK.sub(blank_match, text)
+        # a search site's "[TS]" closing each line and its player's glyph lines: no words, so that its caption
+        # lines join into one stretch of speech as cues do (cues.join_cues)
+        return _PLAYER_MARK.sub(blank_match, text) if "[TS]" in text or "◼" in text or "►" in text else text
     if fmt == "line_numbered":
         return line_numbered.spoken_text(text)
     if fmt == "labelled":

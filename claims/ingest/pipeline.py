@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from .attribute import attribute_speakers, scoped_to_interview
-from .cues import cue_anchors, cue_text_only, join_cues, notes_kept, speaker_runs, split_at_cues
+from .cues import cue_anchors, cue_text_only, join_cues, notes_kept, speaker_runs, split_at_cues, timed_paragraphs
 from .errors import IngestError
 from .formats import parse_source
 from .formats._common import lone_cr_as_lf
@@ -157,9 +157,11 @@ def _annotated(
     cue_starts = cue_anchors(parsed)
     if chapters and not parsed.chapters:
         parsed = replace(parsed, chapters=chapters_at_cues(chapters, cue_starts))
-    joined = join_cues(reading, parsed)
+    # a recogniser's timed paragraphs: each one voice's, decided whole (not joined into one stretch of speech)
+    paragraphs = timed_paragraphs(shown, parsed)
+    joined = parsed if paragraphs else join_cues(reading, parsed)
     # rolling auto-captions' cues joined across their repeats, for attribution: a voice goes on through a repeat
-    voiced = join_cues(reading, parsed, across_repeats=True)
+    voiced = parsed if paragraphs else join_cues(reading, parsed, across_repeats=True)
     reading = cue_text_only(reading, parsed.format, parsed.turns)
     parsed = joined
     # sentences are computed once: attribution uses them as units where a format has no turns
@@ -171,6 +173,8 @@ def _annotated(
     else:  # its own sentences, across the cues (the stored sentences stay within them: no repeat in a quote)
         units = [span for turn_spans in spans_by_range(reading, [(t.start_char, t.end_char) for t in voiced.turns])
                  for span in turn_spans]
+    if paragraphs:
+        units = ranges
     labelled = any(t.speaker_label for t in parsed.turns)
     if not labelled:  # the opening may name the host and guest
         merged = introduced(reading, parsed.content_start, content_end, merged)

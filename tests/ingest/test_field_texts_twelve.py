@@ -55,8 +55,8 @@ def test_a_players_name_and_time_alone_above_wrapped_lines_label_the_turns():
     turns = spoken_by(annotated)
     assert [name for name, _ in turns] == ["Della", "Della", "Ruben", "Della", "Ruben"]
     assert [t.start_seconds for t in annotated.turns] == [0, 14, 19, 23, 26]
-    # (the "(00:14):" opening the same voice's next turn stays in its stored text, as Rev's does; later stages blank it)
-    assert turns[1][1].startswith("(00:14):\nAnd the passengers clapped")
+    # (the "(00:14):" opening the same voice's next turn stays in the stored text outside the turn, as a label does)
+    assert turns[1][1].startswith("And the passengers clapped")
     assert not any("(00:00)" in w or "accuracy" in w for _, w in turns)
 
 

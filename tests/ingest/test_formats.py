@@ -464,7 +464,7 @@ def test_youtube_studio_sbv_cues_with_change_marks_and_capital_labels():
             "(00:01:54):\nIn our conversation, we talk.\n\nAmjad Masad (00:02:46):\nIt's my pleasure.\n\n"
             "Lenny Rachitsky (00:02:47):\nWhat is Replit?\n",
             [(2, "Amjad Masad", 0.0, "The idea is simple."), (5, "Lenny Rachitsky", 20.0, "What skills matter?"),
-             (7, "Lenny Rachitsky", 114.0, "(00:01:54):\nIn our conversation, we talk."),
+             (8, "Lenny Rachitsky", 114.0, "In our conversation, we talk."),  # the mark outside, as a label is
              (11, "Amjad Masad", 166.0, "It's my pleasure."), (14, "Lenny Rachitsky", 167.0, "What is Replit?")],
         ),
         (  # Uncommon Core: a full-width colon (U+FF1A) after a name

@@ -708,7 +708,7 @@ def test_a_bracketed_timecode_a_dash_and_the_speaker_alone_on_a_line_label_the_w
     assert spans(text, parsed) == [
         (7, "Nora", 0.0, "Welcome back to the workshop hour. Who is with us today?"),
         (11, "Pete", 7.12, "A boat builder from the north coast."),
-        (13, "Pete", 15.2, "[00:00:15.20] \n\nAnd I still learn something every season."),  # the mark kept, as Rev's
+        (15, "Pete", 15.2, "And I still learn something every season."),  # the mark outside the turn, as Rev's
         (19, "Nora", 21.4, "What got you started?"), (23, "Pete", 25.05, "My grandfather's shed.")]
     plain = text.replace("**Nora**", "Speaker 1").replace("**Pete**", "Speaker 2").replace("\n\n", "\n")
     assert [(t.speaker_label, t.start_seconds) for t in parse_source(plain, source="notes.txt").turns] == [

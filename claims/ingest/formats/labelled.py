@@ -1629,7 +1629,8 @@ _PROMOTION_LINE = re.compile(r"^[ \t]*Where to invest \$[\d,]+ right now[ \t]*\r
 
 def _continued(text: str, a: int, b: int, line_no: int, seconds):
     """A turn's span in, its parts out: a new part at each line opening with a bracketed time
-    (the same speaker going on; the part's time is that one), and round a promotion's line (no one's words).
+    (the same speaker going on; the part's time is that one; the mark, Rev's and iHeart's "(00:21):", outside the
+    part, as a label is), and round a promotion's line (no one's words).
     (start, end, line, seconds) each."""
     cuts = [m for m in _CONTINUED_AT.finditer(text, a, b) if m.start() > a]
     if "Where to invest" in text[a:b]:
@@ -1645,7 +1646,8 @@ def _continued(text: str, a: int, b: int, line_no: int, seconds):
             words = trim(text, m.end(), b)[0]
             a, line_no = words, line_no + text.count("\n", a, words)
             continue
-        a, line_no = m.start(), line_no + text.count("\n", a, m.start())
+        # the part's words start after its mark, which stays outside any turn as a label does
+        a, line_no = m.end(), line_no + text.count("\n", a, m.end())
         seconds = parse_clock(m.group("time").replace(",", "."))
     if text[a:b].strip():  # (a promotion's line may end the turn)
         out.append((a, b, line_no, seconds))
