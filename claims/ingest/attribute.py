@@ -526,8 +526,9 @@ _HOSTS_INTRODUCTION = re.compile(
 )
 _INTRODUCTION_TURNS = 12  # introductions come first; later, anybody may quote them
 # a word every introduction above has (welcome, host, guest, join): one fast scan of a turn
-# (its first letters as a set) before the slow one
-_INTRODUCTION_WORD = re.compile(r"(?i)[wghj](?:elcome|ost|uest|oin)")
+# (its first letters as a set) before the slow one; the first letter in both cases written out, which is what
+# "(?i)[wghj]" matches, so that the engine skips to those letters (twice as fast as testing each character)
+_INTRODUCTION_WORD = re.compile(r"[wghjWGHJ](?i:elcome|ost|uest|oin)")
 
 
 def _introduces_the_show(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str | None:
