@@ -171,8 +171,12 @@ def _are_initials(label: str) -> bool:
     return 2 <= len(label) <= 4 and label.isalpha() and label.isupper()
 
 
+_AFTER_QUESTION = " \"'”’)"  # what may close a question after its mark
+_QUESTION_MARKS = ("?", "？")  # the full-width one: Chinese and Japanese
+
+
 def _question(text: str) -> bool:
-    return text.rstrip(" \"'”’)").endswith(("?", "？"))  # the full-width one: Chinese and Japanese
+    return text.rstrip(_AFTER_QUESTION).endswith(_QUESTION_MARKS)
 
 
 def _ends_with_question(text: str, turn: ParsedTurn) -> bool:
@@ -495,10 +499,13 @@ def _most_questions(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str
     the first)."""
     questions = {l: 0.0 for l in labels}
     counts = {l: 0 for l in labels}
-    for t in turns:
-        if t.speaker_label in questions:
-            counts[t.speaker_label] += 1
-            questions[t.speaker_label] += _ends_with_question(text, t)
+    for t in turns:  # (_ends_with_question written out: two calls a turn were half of this loop)
+        label = t.speaker_label
+        if label in questions:
+            counts[label] += 1
+            end = t.end_char
+            if text[max(t.start_char, end - 8) : end].rstrip(_AFTER_QUESTION).endswith(_QUESTION_MARKS):
+                questions[label] += 1
     if len(labels) == 2 and not any(questions.values()) and not any(_ends_with_question(text, t) for t in turns):
         words = {l: 0 for l in labels}
         for t in turns:
