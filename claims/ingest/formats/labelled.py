@@ -2080,7 +2080,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             a = lead.end() if lead else a
         if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, rest_start if rest else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
-        a, b = _without_bold_ends(text, a, b)
+        if text[a : a + 1] in "*_":  # (what _without_bold_ends looks for first: no call a turn where it cannot be)
+            a, b = _without_bold_ends(text, a, b)
         if seconds is None and ended_at is not None:
             seconds = ended_at
         ended_at = None
