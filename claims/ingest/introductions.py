@@ -106,6 +106,9 @@ _SHOW = rf"(?:[Tt]he\s)?{_SHOW_NAME_WORD}(?:\s(?:of|on|in|and|the|&|{_SHOW_NAME_
 # a show's name in words alone, without a number after it ("Self-Hosted" of "this is Self-Hosted 41")
 _SHOW_IN_WORDS = r"(?:[Tt]he\s)?[A-Z][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z][\w'’&-]*)){0,5}"
 _SHOW_IN_OPENING = re.compile(
+    # (each way opens with "welcome", "you're", "I'm" / "I am" or "this is": the lookahead lets the engine pass over
+    # every other position at the cost of one letter's test instead of four ways', 0.24 -> 0.06 ms on 1,500 characters)
+    r"(?=(?i:[wyit]))(?:"
     # ("welcome to the first episode of BookBytes", "welcome to another episode of ...")
     rf"(?i:\b(?:welcome (?:back )?to|you['’]re listening to)(?:\s(?:the\s\w+|another|a\snew|this|today['’]s)\sepisode\sof)?)"
     rf"\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I['’]m|I am|my|today|this)\b)"
@@ -116,7 +119,7 @@ _SHOW_IN_OPENING = re.compile(
     # captions run on into the next words)
     rf"|(?i:\b(?:I['’]m|I am))\s{_NAME}[,.]?\s(?i:(?:and )?this is)\s({_SHOW})(?=\s*[,.!;:?])"
     # "This is Fresh Air. I'm Terry Gross."
-    rf"|(?i:\bthis is)\s({_SHOW})[,.!]\s(?i:I['’]m|I am)\s{_NAME}{_ENDS}"
+    rf"|(?i:\bthis is)\s({_SHOW})[,.!]\s(?i:I['’]m|I am)\s{_NAME}{_ENDS})"
 )
 # where a host introduces themselves: the first lines (a guest says "I'm ..." later, answering)
 _HOST_OPENING_CHARS = 400
@@ -174,9 +177,11 @@ def _introducing(i_am: str, and_: str, this_is: str, listening: str, welcome: st
                    rf"(?i:(?:{and_} )?(?:{i_am}))\s({name}){_ENDS}"),
     ]
     show = re.compile(
-        rf"(?i:\b(?:{welcome}|{listening}))\s({_OTHER_SHOW})(?=\s*[,.!;:?]|\s(?i:(?:{i_am}))\b)"
+        # (each way opens with one of the phrases: tried only where one is, as _SHOW_IN_OPENING is)
+        rf"(?=(?i:\b(?:{welcome}|{listening}|{i_am}|{this_is})))"
+        rf"(?:(?i:\b(?:{welcome}|{listening}))\s({_OTHER_SHOW})(?=\s*[,.!;:?]|\s(?i:(?:{i_am}))\b)"
         rf"|(?i:\b(?:{i_am}))\s{name}[,.]?\s(?i:(?:{and_} )?(?:{this_is}|{listening}))\s({_OTHER_SHOW})(?=\s*[,.!;:?])"
-        rf"|(?i:\b(?:{this_is}))\s({_OTHER_SHOW})[,.!]\s(?i:(?:{and_} )?(?:{i_am}))\s{name}{_ENDS}"
+        rf"|(?i:\b(?:{this_is}))\s({_OTHER_SHOW})[,.!]\s(?i:(?:{and_} )?(?:{i_am}))\s{name}{_ENDS})"
     )
     return hosts, show
 

@@ -169,7 +169,9 @@ def _without_markdown(text: str) -> str:
         text = _MARKDOWN_LINE.sub(_blank_layout, "\n" + text)[1:]  # the line break first: a heading on line 1
     if "*" in text:
         text = _BOLD.sub(blank_match, text)
-    if "<br" in text or "<BR" in text:  # a line break in a table's cell (a PDF's two columns converted to a table)
+    # a line break in a table's cell (a PDF's two columns converted to a table); "<" first: a one-character search
+    # runs at memory speed, a three-character one that finds nothing took 0.08 ms per 100 KB (each of the two)
+    if "<" in text and ("<br" in text or "<BR" in text):
         text = _LINE_BREAK_TAG.sub(blank_match, text)
     return text
 
@@ -187,7 +189,9 @@ def _without_markdown_marks(text: str) -> str:
         text = _RULE_LINE.sub(blank_match, "\n" + text)[1:]
     if "*" in text:
         text = _BOLD.sub(blank_match, text)
-    if "<br" in text or "<BR" in text:  # a line break in a table's cell (a PDF's two columns converted to a table)
+    # a line break in a table's cell (a PDF's two columns converted to a table); "<" first: a one-character search
+    # runs at memory speed, a three-character one that finds nothing took 0.08 ms per 100 KB (each of the two)
+    if "<" in text and ("<br" in text or "<BR" in text):
         text = _LINE_BREAK_TAG.sub(blank_match, text)
     return text
 

@@ -48,7 +48,7 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 def lone_cr_as_lf(text: str) -> str:
     """`text` with each "\r" that ends a line alone (old Mac files, or such lines mixed into "\r\n" ones) as "\n":
     the same length, so that offsets into it are offsets into `text`, for the readers that split lines at "\n"."""
-    if text.count("\r") == text.count("\r\n"):
+    if "\r" not in text or text.count("\r") == text.count("\r\n"):  # (the first a byte scan: 1% of the counts' time)
         return text
     # str.replace throughout, not a regex's sub nor a split's parts (5 MB of "\r" or of "\r\r\n": 1.6 s either way):
     # each "\r\n"'s "\r" set aside as a character the text does not hold, the lone ones made "\n", the set-aside put back

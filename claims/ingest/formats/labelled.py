@@ -549,11 +549,15 @@ def _candidates(text: str):
         colon = line.find(":")
         known = said_before.get(line[:colon]) if colon > 0 and said_before else None
         if known and line.startswith(known[0]) and len(line) > len(known[0]) and not line[len(known[0])].isspace():
-            m = known[1]
-        else:
-            m = match(line)
-            if m and colon > 0 and len(said_before) < _LABELS_READ_ONCE and _label_said_again(line, colon, m):
-                said_before[line[:colon]] = (line[:m.start("rest")], m)
+            m, name, kept = known[1:]  # the label's name and whether it is kept: as read the first time
+            if kept:
+                body = line[:-1] if line.endswith("\r") else line
+                out.append((number, start, start + len(body), body, m, name))
+                nonblank_before.append(number - 1 - blank)
+            start += len(line) + 1
+            continue
+        m = match(line)
+        read_once = m and colon > 0 and len(said_before) < _LABELS_READ_ONCE and _label_said_again(line, colon, m)
         if not m:  # the rarer shapes, only where they can be (checked without copying the line)
             first, last = line[0], line[-1]
             if first in " \t":
@@ -603,10 +607,13 @@ def _candidates(text: str):
             if name is None:
                 name = names[written] = f"Speaker {written}" if m.re is DIARISED_LETTER_LINE else _kept_name(written, short_forms)
             # a title after the comma is a broadcaster's only where the name is in capitals too
-            if name and (m.re is not LABEL_LINE or not m.group("title") or written.isupper()):
+            kept = bool(name) and (m.re is not LABEL_LINE or not m.group("title") or written.isupper())
+            if kept:
                 body = line[:-1] if line.endswith("\r") else line
                 out.append((number, start, start + len(body), body, m, name))
                 nonblank_before.append(number - 1 - blank)
+            if read_once:  # (what this line's match gives, for each line saying the label again)
+                said_before[line[:colon]] = (line[:m.start("rest")], m, name, kept)
         start += len(line) + 1
     if short_forms:  # "I:" after "Interviewer (I):" is the interviewer
         out = [c if c[5] not in short_forms else c[:5] + (short_forms[c[5]],) for c in out]
@@ -1185,31 +1192,35 @@ def _label_lines(text: str):
     and the number of lines from the first label on that are not blank (show notes before a
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank, alone = _candidates(text)
-    if any(c[4].re is ORAL_QUESTION_LINE for c in cands):  # "1. TOM RIGG (National) to the Minister ...", then "Tom Rigg:"
+    # the shapes read, by id (a pattern's hash reads its whole program): a pass over the candidates for a shape
+    # none has is skipped (the passes below only drop candidates, so a shape absent stays absent)
+    shown = {id(c[4].re) for c in cands}
+    if id(ORAL_QUESTION_LINE) in shown:  # "1. TOM RIGG (National) to the Minister ...", then "Tom Rigg:"
         written = {c[5].casefold(): c[5] for c in cands if c[4].re is not ORAL_QUESTION_LINE}
         cands = [c[:5] + (written.get(c[5].casefold(), c[5]),) if c[4].re is ORAL_QUESTION_LINE else c for c in cands]
     if "transcribed by Sonix" in text[:20_000]:
         kept = [i for i, c in enumerate(cands) if not (c[4].group("rest") and _SONIX_CREDIT.match(c[3], c[4].start("rest")))]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
-    if any(c[4].re is PART_LABEL_LINE for c in cands):
+    if id(PART_LABEL_LINE) in shown and any(c[4].re is PART_LABEL_LINE for c in cands):
         kept = _parts_with_initials(cands)
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
-    letters = [c[4].group("name") for c in cands if c[4].re is DIARISED_LETTER_LINE]
+    letters = [c[4].group("name") for c in cands if c[4].re is DIARISED_LETTER_LINE] if id(DIARISED_LETTER_LINE) in shown else None
     if letters and not (len(letters) >= 3 and "".join(dict.fromkeys(letters)) == _LETTERS[:max(2, len(set(letters)))]):
         kept = [i for i, c in enumerate(cands) if c[4].re is not DIARISED_LETTER_LINE]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
-    dashed = Counter(c[5] for c in cands if c[4].re is QA_DASH_LINE)
+    dashed = Counter(c[5] for c in cands if c[4].re is QA_DASH_LINE) if id(QA_DASH_LINE) in shown else None
     if dashed and not (dashed["Q"] >= 2 and dashed["A"] >= 2):
         kept = [i for i, c in enumerate(cands) if c[4].re is not QA_DASH_LINE]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
-    press = Counter(c[4].group("name")[0] for c in cands if c[4].re is PRESS_QA_LINE)
+    press = Counter(c[4].group("name")[0] for c in cands if c[4].re is PRESS_QA_LINE) if id(PRESS_QA_LINE) in shown else None
     if press:
         both = press["P"] >= 2 and press["R"] >= 2
         kept = [i for i, c in enumerate(cands) if both or c[4].re is not PRESS_QA_LINE]
         cands = [cands[i][:5] + (cands[i][4].group("name")[0],) if cands[i][4].re is PRESS_QA_LINE else cands[i] for i in kept]
         nonblank_before = [nonblank_before[i] for i in kept]
-    call = _operator_opens_a_call(text, cands)
-    if call or any(_one_hyphen(c) for c in cands):
+    earnings_shape = id(EARNINGS_LABEL_LINE) in shown  # (the shape of an operator's line and of one hyphen's)
+    call = (earnings_shape or id(BARE_NAME_ALONE_LINE) in shown) and _operator_opens_a_call(text, cands)
+    if call or earnings_shape and any(_one_hyphen(c) for c in cands):
         # one hyphen between a name and a title makes a label only in an operator's call; the Motley Fool's list of
         # "Call participants:" after the last answer, each name and title again, is no turn
         listed = _PARTICIPANTS_AFTER.search(text, cands[0][1]) if call else None
@@ -1217,30 +1228,35 @@ def _label_lines(text: str):
                                                    if call else not _one_hyphen(c))]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     # ("Operator" alone is the operator's label, never a title)
-    earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE and not c[4].group("operator")]
+    earnings = [i for i, c in enumerate(cands) if c[4].re is EARNINGS_LABEL_LINE and not c[4].group("operator")] if earnings_shape else []
     if len(earnings) == 1 and len(cands) > 1 and not call:
         # one "Name – words" line over labels of another shape is a title, not an earnings call's label
         # (a podcast's "Mara Quinn – Small banks, deposits, and trust" heading its "Mara Quinn 00:00:12" turns)
         del cands[earnings[0]], nonblank_before[earnings[0]]
     counts = Counter(c[5] for c in cands)
-    headings = [i for i, c in enumerate(cands) if c[4].re is NAME_ALONE_LINE and c[3].lstrip().startswith("#")]
+    headings = ([i for i, c in enumerate(cands) if c[4].re is NAME_ALONE_LINE and c[3].lstrip().startswith("#")]
+                if id(NAME_ALONE_LINE) in shown else [])
     if len(headings) == 1 and counts[cands[headings[0]][5]] > 1:
         # one Markdown heading naming a speaker who labels other lines in another shape ("# AUDIENCE" above "**JEFF
         # GORE:**" and "**AUDIENCE: ...**", a PDF converter's page title): the page's title, no label
         counts[cands[headings[0]][5]] -= 1
         del cands[headings[0]], nonblank_before[headings[0]]
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
-    handles = {c[5] for c in cands if c[4].re is TIMED_HANDLE_LINE}
+    handles = {c[5] for c in cands if c[4].re is TIMED_HANDLE_LINE} if id(TIMED_HANDLE_LINE) in shown else set()
     repeated = {name for name in handles if counts[name] >= _HANDLE_REPEATS}
     if repeated or any(counts[name] >= 2 and name[0].isupper() for name in counts):  # twice beside others' labels
         repeated |= {name for name in handles if counts[name] >= 2}
     # (a diariser's voice in lower case, earningscall.biz's "spk05:", is no handle: a voice once too)
-    rare |= {name for name in counts if name[0].islower() and not _GENERIC_NAME.fullmatch(name)} - _paired_handles(cands, counts) - repeated
+    in_lower_case = {name for name in counts if name[0].islower() and not _GENERIC_NAME.fullmatch(name)}
+    if in_lower_case:
+        rare |= in_lower_case - _paired_handles(cands, counts) - repeated
     rare |= handles - repeated
     rare |= _repeated_titles(text, cands, counts)
-    rare |= {c[5] for c in cands if c[4].re is GLUED_LABEL_LINE and counts[c[5]] < 2}
-    rare |= _unmarked_names_unanswered(cands)
-    if any(c[4].re is BRACKETED_NAME_LINE for c in cands):
+    if id(GLUED_LABEL_LINE) in shown:
+        rare |= {c[5] for c in cands if c[4].re is GLUED_LABEL_LINE and counts[c[5]] < 2}
+    if any(id(shape) in shown for shape in _ALONE_WITHOUT_MARK):
+        rare |= _unmarked_names_unanswered(cands)
+    if id(BRACKETED_NAME_LINE) in shown and any(c[4].re is BRACKETED_NAME_LINE for c in cands):
         rare |= _bracketed_notes(cands, counts)
     if call:  # in an operator's call, a name alone on its line is a speaker's, once too
         rare -= {c[5] for c in cands if c[4].re in _CALL_LABEL_SHAPES}
@@ -2069,8 +2085,9 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
                 bounds[i] = stops[first]
     time_before = _time_line_before(text, starts[0][1])  # a bare time line just before this label (Google Meet's "00:05:00")
     lines_starting = _LinesStarting(text)
-    parliament = any(c[4].re is HANSARD_LABEL_LINE or c[4].re is ORAL_QUESTION_LINE for c in starts)
-    tables = any(c[4].re is TABLE_LABEL_LINE for c in starts)  # a PDF's columns as a table: its page numbers about
+    shown = {id(c[4].re) for c in starts}  # the labels' shapes (by id: a pattern's hash reads its whole program)
+    parliament = id(HANSARD_LABEL_LINE) in shown or id(ORAL_QUESTION_LINE) in shown
+    tables = id(TABLE_LABEL_LINE) in shown  # a PDF's columns as a table: its page numbers about
     listed_titles = None  # an earnings call's participants' titles, once a listed name labels a turn
     # a label said again is one match (_candidates), read here once: its time, where its words start, its role hint
     read: dict[re.Match, tuple] = {}
@@ -2130,7 +2147,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             a = lead.end() if lead else a
         if b - a > 2 and text.startswith("**", b - 2) and line.count("**", 0, rest_start if rest else len(line)) == 1:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
-        a, b = _without_bold_ends(text, a, b)
+        if text[a : a + 1] in "*_":  # (what _without_bold_ends looks for first: no call a turn where it cannot be)
+            a, b = _without_bold_ends(text, a, b)
         if seconds is None and ended_at is not None:
             seconds = ended_at
         ended_at = None
@@ -2155,8 +2173,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             if seconds is not None:
                 seconds, day = _on_its_day(seconds, previous_time, day)
                 previous_time = _in_order(seconds, previous_time, source, line_no, errors)
-            turns.append(ParsedTurn(start_char=a, end_char=b, line=line_no, speaker_label=name, start_seconds=seconds,
-                                    role_hint=role_hint))
+            # (every field by position: a turn a label, and the keyword call took twice as long, 0.6 us a turn)
+            turns.append(ParsedTurn(a, b, line_no, name, seconds, None, False, role_hint))
         if after:
             a, b = _without_bold_ends(text, *after)
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", line_start, a), speaker_label=name,
