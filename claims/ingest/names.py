@@ -150,7 +150,8 @@ _SPEAKER_CODE = re.compile(r"(?i:speaker)_(\d{1,3}|[A-Z])|spk(\d{1,3})")
 
 def display_name(name: str, text: str) -> str:
     """A name a label writes in capitals as a person's name is written: as the text itself writes it
-    where it does ("I'm Anderson Cooper", a page's "PRESIDING: Senator Jane Roe"), else each word in title
+    where it does ("I'm Anderson Cooper", a page's "PRESIDING: Senator Jane Roe"; not where it writes a word of it in
+    capitals, as the French press writes surnames, "Bonjour Sonia MABROUK"), else each word in title
     case ("CARL ODUYA" -> "Carl Oduya", "O'BRIEN" -> "O'Brien", "MCDONALD" -> "McDonald", particles and
     "III" as names write them; a short word with no vowel, "CNN", stays). A diariser's code for a voice, WhisperX's
     and pyannote's "SPEAKER_01" (earningscall.biz's "spk01"), reads "Speaker 01", as the JSON readers name it. Other
@@ -163,8 +164,9 @@ def display_name(name: str, text: str) -> str:
     words = name.split()
     spaced = " ".join(words)
     for written in _written_forms(spaced, text):
-        if written != spaced and all(w[:1].isupper() or w in _NAME_PARTICLES for w in written.split()) and not in_capitals(written):
-            return written  # (not raw captions' "lex fridman")
+        if written != spaced and all(w[:1].isupper() or w in _NAME_PARTICLES for w in written.split()) and not any(
+                in_capitals(w) for w in written.split()):
+            return written  # (not raw captions' "lex fridman", nor the French press's "Sonia MABROUK")
     return " ".join(_title_word(w, first=i == 0) for i, w in enumerate(words))
 
 
