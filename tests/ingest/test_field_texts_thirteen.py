@@ -207,3 +207,47 @@ def test_a_transcript_heading_and_a_timed_section_heading_are_no_title():
     text = ("Transcript\nHow we met [00:00:00]\nAnna Vik: Welcome back. Today I talk with Ole.\n"
             "Ole Dahl: Thanks for having me.\nAnna Vik: How did the project start?\nOle Dahl: With a map.\n")
     assert run(text, source="page.txt").metadata.title == ""
+
+
+def test_a_label_of_a_given_name_and_a_surname_in_capitals_reads_as_a_name():
+    # Radio Vesti's transcripts: "Василиса ФРОЛОВА, ведущая:" (the surname in capitals, the part after the comma)
+    text = ("Стенограмма эфира\n\nАнна ВОЛКОВА, ведущая: Добрый вечер. Сегодня у нас в гостях Пётр Лесков.\n\n"
+            "Пётр ЛЕСКОВ: Добрый вечер.\n\nАнна ВОЛКОВА, ведущая: Когда откроют мост?\n\n"
+            "Пётр ЛЕСКОВ: Весной, если зима будет мягкой.\n")
+    annotated = run(text, source="vesti.txt")
+    assert roles(annotated) == {"Анна Волкова": "host", "Пётр Лесков": "guest"}
+
+
+def test_russian_radios_initial_and_surname_label_the_paragraphs_with_or_without_a_colon():
+    # Echo of Moscow's transcripts: "Д. Борисов: ..." once, then "Т. Фельгенгауэр Добрый вечер." with no colon at all
+    text = ("Эходром\n\nА. Петров: Добрый вечер, в эфире Эходром.\n\nМ. Ланская Добрый вечер.\n\n"
+            "А. Петров Сегодня у нас в гостях главный редактор сайта.\n\nМ. Ланская Вопросы можно присылать уже сейчас.\n\n"
+            "А. Петров … да, уже сейчас.\n")
+    annotated = run(text, source="echo.txt")
+    assert annotated.format == "labelled"
+    turns = spoken_by(annotated)
+    assert [name for name, _ in turns] == ["А. Петров", "М. Ланская", "А. Петров", "М. Ланская", "А. Петров"]
+    assert turns[1][1] == "Добрый вечер."
+    # the surname in capitals before a dash, each once (the archive's older pages)
+    text = ("Особое мнение - 2005-09-26\n\nБ.ТОКАРЕВ – …и поэтому решение приняли без нас. Так бывает.\n\n"
+            "Л.ГРАНИНА – Давайте перейдём к новостям. Что вы думаете о выборах?\n")
+    assert [name for name, _ in spoken_by(run(text, source="echo2.txt"))] == ["Б. Токарев", "Л. Гранина"]
+
+
+def test_an_initial_and_a_surname_opening_prose_once_is_no_label():
+    text = ("Notes\n\nJ. Smith wrote the first survey of the bay in 1902. It was lost.\n\n"
+            "The second survey was better kept, and it is the one we use.\n")
+    assert run(text, source="notes.txt").format != "labelled"
+
+
+def test_a_name_alone_after_a_time_mark_labels_the_lines_below():
+    # fyyd.de's transcript pages: "00:00  Alban" (two spaces), the words on the next line, then each caption line's
+    # time alone above it; the name had been read as the first word said
+    text = ("Harbour Talk\n\n00:00  Mira\nWelcome back to\n00:02\nHarbour Talk. With me is Jon.\n"
+            "00:05  Jon\nThanks for having me.\n00:07\nIt's good to be here.\n00:09  Mira\nSo, the new ferry?\n"
+            "00:11  Jon\nLate, as always.\n")
+    annotated = run(text, source="fyyd.txt")
+    turns = spoken_by(annotated)
+    assert [name for name, _ in turns] == ["Mira", "Jon", "Mira", "Jon"]  # (one voice's lines one turn)
+    assert turns[0][1].startswith("Welcome back to") and "Mira" not in turns[0][1]
+    assert [t.start_seconds for t in annotated.turns] == [0, 5, 9, 11]

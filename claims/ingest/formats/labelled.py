@@ -306,6 +306,12 @@ OPENING_REMARKS_LINE = re.compile(
 # OPENING_REMARKS_LINE's, tried first)
 LENTICULAR_NAME_LINE = re.compile(
     r"^[ \t\u3000]*(?P<t0>)(?P<t1>)【(?P<name>[^\W\d_][^【】\n:：。、]{0,11})】(?P<t2>)[ \t\u3000]*(?:(?P<rest>\S)|\r?$)")
+# Russian radio's transcripts (Echo of Moscow's): an initial and the surname opening the paragraph, the words after a
+# space, a dash or a colon ("Т. Фельгенгауэр Добрый вечер.", "Б.НОТКИН – …при нынешней системе", "Д. Борисов: 2310 ...");
+# a label where it opens two paragraphs or more, or once where the surname is in capitals before a dash
+INITIAL_SURNAME_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[{_CAPITAL}]\.[ ]?[{_CAPITAL}][^\W\d_]{{1,30}}(?:-[{_CAPITAL}][^\W\d_]{{1,30}})?)(?P<t2>)"
+    r"(?P<sep>[ \t]*[:–—][ \t]+|[ \t]+(?=[^\W\d_]|[…«\"]))(?P<rest>\S)")
 # a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
 # Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
 HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
@@ -599,6 +605,7 @@ def _candidates(text: str):
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
                 or first.isupper() and 0 < line.find(":", 0, 80) and GLUED_LABEL_LINE.match(line)
+                or first.isupper() and "." in line[1:3] and INITIAL_SURNAME_LINE.match(line)
             )
             if m and (m.re is NAME_ALONE_LINE or m.re in _ALONE_WITHOUT_MARK
                       or m.re is TIME_THEN_NAME_LINE and not m.group("bracket")):
@@ -1245,6 +1252,8 @@ def _label_lines(text: str):
     rare |= handles - repeated
     rare |= _repeated_titles(text, cands, counts)
     rare |= {c[5] for c in cands if c[4].re in (GLUED_LABEL_LINE, LENTICULAR_NAME_LINE) and counts[c[5]] < 2}
+    rare |= {c[5] for c in cands if c[4].re is INITIAL_SURNAME_LINE and counts[c[5]] < 2
+             and not (c[5].split(".")[-1].strip().isupper() and c[4].group("sep").strip() in ("–", "—"))}
     rare |= _unmarked_names_unanswered(cands)
     if any(c[4].re is BRACKETED_NAME_LINE for c in cands):
         rare |= _bracketed_notes(cands, counts)
