@@ -199,6 +199,28 @@ def _question(text: str) -> bool:
     return text.rstrip(_AFTER_QUESTION).endswith(_QUESTION_MARKS)
 
 
+def _co_hosts(text: str, turns: Sequence[ParsedTurn], picked: set) -> set:
+    """Where the host picked asks and hands every turn to one label that never asks (the guest), the other labels
+    that ask and also hand every turn to that guest: two journalists interviewing a minister (a radio's morning
+    interview). A panellist who asks the host something is none."""
+    if len(picked) != 1:
+        return set()
+    host = next(iter(picked))
+    after: dict[str, set] = {}
+    for turn, following in zip(turns, turns[1:]):
+        if turn.speaker_label and following.speaker_label and following.speaker_label != turn.speaker_label:
+            after.setdefault(turn.speaker_label, set()).add(following.speaker_label)
+    answering = after.get(host, set())
+    if len(answering) != 1:
+        return set()
+    guest = next(iter(answering))
+    asking = {t.speaker_label for t in turns if t.speaker_label and _ends_with_question(text, t)}
+    if guest in asking or host not in asking or len(after) < 3:
+        # (a host who only introduces the show, a co-host asking the questions: the one host, as before)
+        return set()
+    return {label for label, handed in after.items() if label not in (host, guest) and handed == {guest} and label in asking}
+
+
 def _ends_with_question(text: str, turn: ParsedTurn) -> bool:
     return _question(text[max(turn.start_char, turn.end_char - 8) : turn.end_char])
 
@@ -737,7 +759,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
             said_guests = {t.speaker_label for t in turns if t.role_hint == GUEST and t.speaker_label in unknown}
             said_guests -= {t.speaker_label for t in turns if t.role_hint != GUEST}
             picked = set() if said_guests == set(unknown) else {_host_label(text, turns, unknown)}
-            host_labels = set() if has_host else said_hosts or picked
+            host_labels = set() if has_host else said_hosts or picked | _co_hosts(text, turns, picked)
         by_slug = {sp.slug: sp for sp in speakers}
         for label in unknown:
             slug = unique_slug(label)

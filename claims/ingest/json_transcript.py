@@ -71,7 +71,10 @@ first segment's; a speaker given as a participant's id, a UUID or a meeting tool
 1, Speaker 2 ... in the order each first speaks). Where a file gives words, not segments, its words are joined into sentences,
 one line each, a new one where the speaker changes. That text is what is stored and quoted; the
 sha256 stays the raw file's. The recording's duration, where the file gives it, becomes the
-interview's, and so do Fireflies' meeting title and day. JSON of another shape is refused with the shapes read.
+interview's, and so do Fireflies' meeting title and day. A record of one video holding its transcript as one
+string beside the video's metadata (`{"videoMetadata": {"videoId", "title", "url", "uploadDate"}, "transcript":
+"..."}`, as a repository of YouTube transcripts keeps them) is that string, read as any text, with the video's
+title, day, id and link. JSON of another shape is refused with the shapes read.
 """
 from __future__ import annotations
 
@@ -105,11 +108,13 @@ class Rendered:
     file says of the recording (its duration in seconds, where given)."""
 
     text: str
-    format: str  # "labelled" where lines carry speakers, else "timed_lines"
+    format: str | None  # "labelled" where lines carry speakers, "timed_lines" where they carry times; None: read as any text
     duration: int | None = None  # whole seconds, as Metadata keeps it
     title: str = ""  # where the file names its recording (Fireflies' meeting title)
     published: dt.date | None = None  # the day it was recorded, where the file gives it
     container: str = ""  # where one reader reads several: what held the text ("csv", "tsv", "jsonl")
+    video_id: str = ""  # the YouTube video, where the file names it (a video record's videoMetadata)
+    link: str = ""
 
 
 def _clock(seconds: float) -> str:
@@ -544,6 +549,9 @@ def json_document(text: str, *, source: str) -> Rendered | None:
     except (IndexError, TypeError, AttributeError, ValueError, OverflowError) as exc:
         raise IngestError(source, None, f"JSON without the parts its shape needs ({type(exc).__name__}: {exc})") from None
     if segments is None:
+        record = _video_record(data)
+        if record is not None:
+            return record
         raise IngestError(source, None, f"JSON of a shape this does not read (it reads {SHAPES})")
     rendered = timed_lines(segments, source=source)
     title, published = _fireflies_meeting(data)
@@ -551,6 +559,35 @@ def json_document(text: str, *, source: str) -> Rendered | None:
 
 
 _TIMES = ("start_time", "startTime", "start", "start_ms", "words")
+_VIDEO_FIELDS = ("videoMetadata", "video_metadata", "video", "metadata")
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+_ISO_DAY = re.compile(r"(\d{4})-?(\d\d)-?(\d\d)(?:[T ][^\n]*)?")
+
+
+def _video_record(data: Any) -> Rendered | None:
+    """A repository's record of one video: the transcript as one string (YouTube's captions joined, no times) beside
+    the video's metadata, `{"videoMetadata": {"videoId": ..., "title": ..., "url": ..., "uploadDate": "2025-12-30"},
+    "transcript": " The big question..."}`; the text as it is (read as any text is) with its title, day, video and
+    link. None for JSON of another shape."""
+    if not isinstance(data, dict) or not isinstance(data.get("transcript"), str) or not data["transcript"].strip():
+        return None
+    video = next((data[key] for key in _VIDEO_FIELDS if isinstance(data.get(key), dict)), None)
+    if video is None:
+        return None
+
+    def field(*names: str) -> str:
+        return next((" ".join(v.split()) for n in names if isinstance(v := video.get(n), str) and v.strip()), "")
+
+    video_id = field("videoId", "video_id", "id")
+    day = _ISO_DAY.fullmatch(field("uploadDate", "upload_date", "publishedAt", "published"))
+    try:
+        published = dt.date(int(day[1]), int(day[2]), int(day[3])) if day else None
+    except ValueError:
+        published = None
+    link = field("url", "link", "webpage_url")
+    return Rendered(data["transcript"].strip() + "\n", None, title=field("title")[:300], published=published,
+                    video_id=video_id if _YOUTUBE_ID.fullmatch(video_id) else "",
+                    link=link if link.startswith(("https://", "http://")) else "")
 
 
 def _untimed_parts(data: Any) -> list[tuple[str, str]] | None:

@@ -10,7 +10,7 @@ later stages must read words: read as text, "I<00:01:52.400><c> can</c>" is one 
 sentence running from one cue into the next would hold "00:01:54,200 --> 00:01:57,000".
 `reading_text` gives the text with all of it replaced by spaces: the same length, so every
 offset found in it holds in the source. HTML entities in cue text ("&amp;") read as their
-character padded with spaces, SubRip's "\\h" and "\\N" as spaces. In labelled transcripts, the
+character padded with spaces (in timed lines too), SubRip's "\\h" and "\\N" as spaces. In labelled transcripts, the
 editors' marks inside turns (time marks, "[laughter]", "[unintelligible 00:07:42]") and
 Markdown's layout (bold marks, headings, rules) are blanked the same way, and in plain text the
 time marks in brackets a recogniser left inline ("I'm the [00:00:07] co-host"); in line-numbered
@@ -38,6 +38,7 @@ _CUE_LINES = re.compile(r"(?:^|(?<=\r)(?!\n))(?:[^\S\r\n]*\d+[^\S\r\n]*(?:\r\n?|
 # an HTML entity ("&amp;", "&#39;", "&gt;"), and SubRip's (SSA's) hard space and line breaks
 # ("\h", "\N", "\n"), as subtitle editors write them into cue text
 _ESCAPE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\\[hNn]")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SBV_TIMING_LINES = re.compile(r"^[ \t]*\d{1,2}:\d\d:\d\d\.\d{3},\d{1,2}:\d\d:\d\d\.\d{3}[ \t]*\r?$", re.M)
 _TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
 _PLAYER_MARK = re.compile(r"\[TS\](?=[ \t]*\r?$)|^[ \t]*[◼►][ \t]*(?=\r?$)", re.M)
@@ -211,7 +212,10 @@ def reading_text(text: str, fmt: str | None) -> str:
         text = _TIME_MARK.sub(blank_match, text)
         # a search site's "[TS]" closing each line and its player's glyph lines: no words, so that its caption
         # lines join into one stretch of speech as cues do (cues.join_cues)
-        return _PLAYER_MARK.sub(blank_match, text) if "[TS]" in text or "◼" in text or "►" in text else text
+        if "[TS]" in text or "◼" in text or "►" in text:
+            text = _PLAYER_MARK.sub(blank_match, text)
+        # HTML entities left in the words ("who&nbsp; maps", YouTube's caption lines as a Markdown archive keeps them)
+        return _ENTITY.sub(_unescaped, text) if "&" in text else text
     if fmt == "line_numbered":
         return line_numbered.spoken_text(text)
     if fmt == "labelled":

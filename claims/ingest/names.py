@@ -145,27 +145,51 @@ def in_capitals(name: str) -> bool:
     return len(letters) >= 4 and bool(words) and all(ch.isupper() for w in words for ch in w if ch.isalpha())
 
 
+_GLUED_INITIAL = re.compile(r"^([^\W\d_]\.)(?=[^\W\d_]{2})")  # an initial glued to the surname (Echo of Moscow's "Б.НОТКИН")
 _SPEAKER_CODE = re.compile(r"(?i:speaker)_(\d{1,3}|[A-Z])|spk(\d{1,3})")
 
 
 def display_name(name: str, text: str) -> str:
     """A name a label writes in capitals as a person's name is written: as the text itself writes it
-    where it does ("I'm Anderson Cooper", a page's "PRESIDING: Senator Jane Roe"), else each word in title
+    where it does ("I'm Anderson Cooper", a page's "PRESIDING: Senator Jane Roe"; not where it writes a word of it in
+    capitals, as the French press writes surnames, "Bonjour Sonia MABROUK"), else each word in title
     case ("CARL ODUYA" -> "Carl Oduya", "O'BRIEN" -> "O'Brien", "MCDONALD" -> "McDonald", particles and
-    "III" as names write them; a short word with no vowel, "CNN", stays). A diariser's code for a voice, WhisperX's
+    "III" as names write them; a short word with no vowel, "CNN", stays); a label of given names and a surname in
+    capitals, as the French and Russian press write them, has its surname so ("Василиса ФРОЛОВА" -> "Василиса
+    Фролова"). A diariser's code for a voice, WhisperX's
     and pyannote's "SPEAKER_01" (earningscall.biz's "spk01"), reads "Speaker 01", as the JSON readers name it. Other
     names are left as written."""
     code = _SPEAKER_CODE.fullmatch(name)
     if code:
         return f"Speaker {code.group(1) or code.group(2)}"
     if not in_capitals(name):
+        words = name.split()
+        if _surname_in_capitals(words):  # "Василиса ФРОЛОВА", "Jean-Baptiste DJEBBARI": the press's surname in capitals
+            return " ".join(words[:-1] + [_title_word(words[-1], first=False)])
         return name
-    words = name.split()
+    words = _GLUED_INITIAL.sub(r"\1 ", name).split()  # "Б.НОТКИН": "Б. Ноткин"
     spaced = " ".join(words)
     for written in _written_forms(spaced, text):
-        if written != spaced and all(w[:1].isupper() or w in _NAME_PARTICLES for w in written.split()) and not in_capitals(written):
-            return written  # (not raw captions' "lex fridman")
+        if written != spaced and all(w[:1].isupper() or w in _NAME_PARTICLES for w in written.split()) and not any(
+                in_capitals(w) for w in written.split()):
+            return written  # (not raw captions' "lex fridman", nor the French press's "Sonia MABROUK")
     return " ".join(_title_word(w, first=i == 0) for i, w in enumerate(words))
+
+
+# a title before a member's surname in capitals ("Chairman STEIL", "Senator KENNEDY": the GPO's and the Senate's
+# labels keep their capitals), no given name
+_TITLES_BEFORE_SURNAME = frozenset({
+    "chairman", "chairwoman", "chair", "senator", "representative", "ranking", "member", "delegate", "speaker", "the",
+    "judge", "justice", "president", "governor", "secretary", "minister", "mayor", "commissioner", "general", "admiral"})
+
+
+def _surname_in_capitals(words: list[str]) -> bool:
+    """Whether a label is given names in title case and a surname in capitals, as the French and Russian press write
+    them ("Sonia MABROUK", "Василиса ФРОЛОВА"); not a title before a surname ("Chairman STEIL")."""
+    if not 2 <= len(words) <= 4 or not in_capitals(words[-1]):
+        return False
+    return all(w.lower() not in _TITLES_BEFORE_SURNAME and all(p[:1].isupper() and p[1:].islower() for p in w.split("-"))
+               for w in words[:-1])
 
 
 def _written_forms(name: str, text: str):

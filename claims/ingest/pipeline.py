@@ -243,7 +243,8 @@ def _document_text(text: str, *, source: str) -> Document:
         rendered = read(text, source=source)
         if rendered is not None:
             metadata = Metadata(duration_seconds=rendered.duration, title=rendered.title, published=rendered.published,
-                                published_precision="day" if rendered.published else "")
+                                published_precision="day" if rendered.published else "", video_id=rendered.video_id,
+                                link=rendered.link)
             return Document(rendered.text, metadata, rendered.container or container, rendered.format)
     # a Markdown page with no words below its front matter, the transcript in a field of it (3Play's timed HTML)
     held = front_matter_transcript(text, source=source)

@@ -72,7 +72,10 @@ HEAD_DATE = re.compile(
     # 2024"; "Thursday, March 15, 2023")
     # (a place's words possessive: '-' both in a word and between words split a hyphenated run every way, cubic:
     # a line of 800 'a-' took 4 s)
-    r"(?:[A-ZÀ-Þ][\w'’.-]*+(?:[ -][A-ZÀ-Þ][\w'’.-]*+){0,2},[ \t]+)?(?:(?:" + _WEEKDAYS + r"),?[ \t]+)?(?:(?:den|le|el|il)[ \t]+)?"
+    # a Brazilian state after the city and a slash ("Sobradinho/BA, 05 de agosto de 2019", the presidency's interviews), a
+    # US state's code after a comma and a dash before the day ("Houston, TX – 3 August 2015", NASA's oral histories)
+    r"(?:[A-ZÀ-Þ][\w'’.-]*+(?:[ -][A-ZÀ-Þ][\w'’.-]*+){0,2}(?:/[A-Z]{2})?(?:,[ \t]+[A-Z]{2})?(?:,[ \t]+|[ \t]+[–—][ \t]+))?"
+    r"(?:(?:" + _WEEKDAYS + r"),?[ \t]+)?(?:(?:den|le|el|il)[ \t]+)?"
     r"(?P<date>\d{1,2}(?:st|nd|rd|th|er)?\.? (?:de )?[^\W\d_]+\.?,? (?:de |del )?\d{4}(?: г\.?| года)?|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2}|\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?"
     r"|(?:令和|平成)(?:\d{1,2}|元) ?年 ?\d{1,2} ?月 ?\d{1,2} ?日)"
@@ -82,7 +85,9 @@ HEAD_DATE = re.compile(
     r"(?:[ \t]*[(（][^\W\d_]{1,3}[)）]|[ \t]+[월화수목금토일](?:요일)?)?"
     r"(?:(?:,?[ \t]+|(?<=[)）]))(?:-[ \t]*)?(?:(?:오전|오후|午前|午後)[ \t]*)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
     r"(?:[ \t]*[-–~〜～][ \t]*\d{1,2}:\d{2})?(?:[ \t]+[A-Z]{1,4}T)?)?"
-    r"(?:[ \t]*[・·][ \t]*(?:\d+시간[ \t]*)?\d+분(?:[ \t]*\d+초)?)?", re.I)
+    r"(?:[ \t]*[・·][ \t]*(?:\d+시간[ \t]*)?\d+분(?:[ \t]*\d+초)?)?"
+    # a Japanese newspaper's time of posting after the day ("2020年6月19日 09時41分", the Tokyo Shimbun's)
+    r"(?:[ \t\u3000]+\d{1,2}時\d{1,2}分)?", re.I)
 # a control character or a Unicode line or paragraph break inside a line: no header's (a title or a name would
 # hold it: "Guest: Bo\u2029Li")
 _BREAK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")

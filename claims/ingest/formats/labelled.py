@@ -300,6 +300,18 @@ BRACKETED_NAME_LINE = re.compile(
 # below ("（記者）", "（岸田総理）"), and the opening statement under its heading, "【岸田総理冒頭発言】": that speaker's
 OPENING_REMARKS_LINE = re.compile(
     r"^[ \t\u3000]*(?P<t0>)(?P<t1>)【(?P<name>[^\W\d_][^【】\n]{0,11}?)冒頭(?:発言|挨拶)】(?P<t2>)[ \t\u3000]*(?P<rest>)\r?$")
+# Tokyo's governor's press conferences: the name or the part in lenticular brackets opening the paragraph, the words
+# glued to it ("【知事】冒頭、1つ。", "【記者】ニューヨークにある..."), or alone on its line; a label only where it opens
+# two paragraphs or more, so that a notice's "【重要】" once stays words (the opening statement's heading is
+# OPENING_REMARKS_LINE's, tried first)
+LENTICULAR_NAME_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<t0>)(?P<t1>)【(?P<name>[^\W\d_][^【】\n:：。、]{0,11})】(?P<t2>)[ \t\u3000]*(?:(?P<rest>\S)|\r?$)")
+# Russian radio's transcripts (Echo of Moscow's): an initial and the surname opening the paragraph, the words after a
+# space, a dash or a colon ("Т. Фельгенгауэр Добрый вечер.", "Б.НОТКИН – …при нынешней системе", "Д. Борисов: 2310 ...");
+# a label where it opens two paragraphs or more, or once where the surname is in capitals before a dash
+INITIAL_SURNAME_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[{_CAPITAL}]\.[ ]?[{_CAPITAL}][^\W\d_]{{1,30}}(?:-[{_CAPITAL}][^\W\d_]{{1,30}})?)(?P<t2>)"
+    r"(?P<sep>[ \t]*[:–—][ \t]+|[ \t]+(?=[^\W\d_]|[…«\"]))(?P<rest>\S)")
 # a participant's handle in lower case ("roasbeef: It's good to be here.", Laolu Osuntokun in Stephan
 # Livera's podcast); a label only where it answers capitalised labels throughout (_paired_handles)
 HANDLE_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[a-z][a-z0-9_.-]{2,30})(?P<t2>):[ \t]+(?P<rest>\S)")
@@ -581,7 +593,7 @@ def _candidates(text: str):
                 or first == "{" and shortcode(line)
                 or first == "|" and TABLE_LABEL_LINE.match(line)
                 or first in "（(" and bracketed_name(line)
-                or first == "【" and OPENING_REMARKS_LINE.match(line)
+                or first == "【" and (OPENING_REMARKS_LINE.match(line) or LENTICULAR_NAME_LINE.match(line))
                 or first in "S-" and len(line) < 20 and diarised_alone(line)
                 or first in _LETTERS and len(line.strip()) == 1 and DIARISED_LETTER_LINE.match(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
@@ -597,6 +609,7 @@ def _candidates(text: str):
                 or 0 < line.find(", ", 0, 60) < line.find(":", 0, 120) and part_label(line)
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
                 or first.isupper() and 0 < line.find(":", 0, 80) and GLUED_LABEL_LINE.match(line)
+                or first.isupper() and "." in line[1:3] and INITIAL_SURNAME_LINE.match(line)
             )
             if m and (m.re is NAME_ALONE_LINE or m.re in _ALONE_WITHOUT_MARK
                       or m.re is TIME_THEN_NAME_LINE and not m.group("bracket")):
@@ -1252,8 +1265,11 @@ def _label_lines(text: str):
         rare |= in_lower_case - _paired_handles(cands, counts) - repeated
     rare |= handles - repeated
     rare |= _repeated_titles(text, cands, counts)
-    if id(GLUED_LABEL_LINE) in shown:
-        rare |= {c[5] for c in cands if c[4].re is GLUED_LABEL_LINE and counts[c[5]] < 2}
+    if id(GLUED_LABEL_LINE) in shown or id(LENTICULAR_NAME_LINE) in shown:
+        rare |= {c[5] for c in cands if c[4].re in (GLUED_LABEL_LINE, LENTICULAR_NAME_LINE) and counts[c[5]] < 2}
+    if id(INITIAL_SURNAME_LINE) in shown:
+        rare |= {c[5] for c in cands if c[4].re is INITIAL_SURNAME_LINE and counts[c[5]] < 2
+                 and not (c[5].split(".")[-1].strip().isupper() and c[4].group("sep").strip() in ("–", "—"))}
     if any(id(shape) in shown for shape in _ALONE_WITHOUT_MARK):
         rare |= _unmarked_names_unanswered(cands)
     if id(BRACKETED_NAME_LINE) in shown and any(c[4].re is BRACKETED_NAME_LINE for c in cands):
@@ -1813,6 +1829,11 @@ _NOT_A_TITLE = re.compile(
     # a podcast directory's cover image's alternative text above the episode's title (Metacast's "<title> - podcast
     # episode cover")
     r"|[^\n]{1,200}[ ]-[ ]podcast episode cover[ \t]*$"
+    # a section's heading closing with its time, between the turns ("Producer's intro [00:00:00]" under "Transcript")
+    r"|[^\n]{1,120}[ \t][\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \t]*$"
+    # a heading announcing the full text above the labels, no title (vie-publique.fr's "Texte intégral")
+    r"|(?i:texte int[ée]gral|full transcript|transcript|transcription|transkript|volltext|transcripci[óo]n|trascrizione)"
+    r"[ \t]*:?[ \t]*$"
 )
 
 
@@ -1874,7 +1895,9 @@ def _head_facts(head: str) -> dict:
 _LONGEST_TITLE = 200  # a longer first line is a paragraph (an interview's introduction), not a title
 
 # a site's link back, the first line of a transcript page copied as text ("Return to Transcripts main page")
-_SITE_LINK_LINE = re.compile(r"(?i)(?:(?:go )?back|return) to\b.{0,60}|skip to (?:main )?content")
+# (also the link alone, in any language: "zurück" above a German politician's interview)
+_SITE_LINK_LINE = re.compile(r"(?i)(?:(?:go )?back|return) to\b.{0,60}|skip to (?:main )?content"
+                             r"|(?:[←‹«<][ \t]*)?(?:back|zurück|retour|volver|voltar|indietro|terug)[ \t]*")
 
 
 def _broadcast_heading(head: str) -> tuple[str, str] | None:
@@ -2215,6 +2238,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if interviewer and said & _ASKERS and interviewer not in said:  # IEEE's oral histories: "INTERVIEWER: Peter Asaro", then "Q:"
         turns = [replace(t, speaker_label=interviewer, role_hint="host") if t.speaker_label in _ASKERS else t for t in turns]
         title = _oral_history_title(text[:content_start], title)
+    elif interviewer and (asking := _interviewers_label(interviewer, said)):
+        # NASA's oral histories: "Interviewed by Jennifer Ross-Nazzal", then "Ross-Nazzal:" opening with the day and thanks,
+        # not asking: the header says who the host is
+        turns = [replace(t, role_hint="host" if t.speaker_label == asking else t.role_hint or "guest") for t in turns]
     # a talk's "Q:" from the floor and "A:" from its speaker, named alone in the header (bitcointranscripts' talks:
     # the day, then "Paul Sztorc (Tierion)")
     speaker = talk_speaker(text[:content_start]) if said & _ASKERS and said & _ANSWERERS else None
@@ -2329,7 +2356,8 @@ _EXAMINER_LINE = re.compile(r"(?m)^" + EXAMINER_LINE.pattern)
 # a header's field naming who asks, in an oral history's front matter ("INTERVIEWER: Peter Asaro", bold or not,
 # an affiliation after a comma)
 _INTERVIEWER_FIELD = re.compile(
-    r"(?im)^[ \t]*(?:\*\*)?interviewer(?:\*\*)?[ \t]*:[ \t]*(?:\*\*[ \t]*)?(?P<name>[^,\n*]+?)[ \t]*(?:\*\*)?[ \t]*(?:,[^\n]*)?$")
+    r"(?im)^[ \t]*(?:\*\*)?(?:interviewer(?:\*\*)?[ \t]*:|interviewed[ \t]+by(?:\*\*)?[ \t]*:?)[ \t]*(?:\*\*[ \t]*)?"
+    r"(?P<name>[^,\n*]+?)[ \t]*(?:\*\*)?[ \t]*(?:,[^\n]*)?$")
 # IEEE's line under "About the Interview": "OUSSAMA KHATIB: An Interview Conducted by Peter Asaro, IEEE History Center, ..."
 _CONDUCTED_BY = re.compile(r"(?im)^[ \t]*(?P<name>[^:\n]{2,80}):[ \t]*(?P<by>an interview conducted by [^,\n]+?)[ \t.]*(?:,|$)")
 
@@ -2338,6 +2366,16 @@ def _interviewer_in_header(head: str) -> str | None:
     """The name a header's "INTERVIEWER:" field gives (two to four capitalised words), or None."""
     field = _INTERVIEWER_FIELD.search(head)
     return field.group("name") if field and _looks_like_a_name(field.group("name"), words=2) else None
+
+
+def _interviewers_label(interviewer: str, said: set) -> str | None:
+    """The label naming the header's interviewer, by the whole name or the surname ("Ross-Nazzal" for "Jennifer
+    Ross-Nazzal"), in a transcript of two labels; None where none does."""
+    if len(said) != 2:
+        return None
+    forms = {interviewer.casefold(), interviewer.split()[-1].casefold()}
+    found = [label for label in said if label and label.casefold() in forms]
+    return found[0] if len(found) == 1 else None
 
 
 def _oral_history_title(head: str, title: str) -> str:

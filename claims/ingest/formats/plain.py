@@ -27,10 +27,14 @@ A Japanese interview that opens each of the interviewer's paragraphs with two da
 press interview as Spanish, Russian or Portuguese papers print it, every change of voice a paragraph or a
 line opening with one dash ("—¿A qué hora empieza?", "– Как вы попали?"), the interviewer's first, an
 answer's later paragraphs without one (_dialogue_dashes). The article's lead before the first question is
-no one's turn.
+no one's turn. An oral history's PDF text run together on one line is cut at the names its header declares
+("Oral History of Jay Last", "Interviewed by: Craig Addison", then "... Craig Addison: Jay, could you ...? Jay Last:
+Sure, ...": _declared_labels), and where labels were found, an oral history's header above the first one is no turn
+(_header_before_first_label).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -279,6 +283,103 @@ def _anchor_introduced(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
             for t in turns]
 
 
+# an oral history's header naming the interviewee and the interviewer ("Oral History of Jay Last", "Interviewed by: Craig
+# Addison", the Computer History Museum's), a name of two to four capitalised words after it (the longest tried first
+# where a field runs on after it: "Interviewed by: Craig Addison Recorded: ...")
+_DECLARED_NAME = re.compile(r"(?:Oral History of|Interview with|Interviewed by:?|Interviewer:|Interviewee:)[ \t]+"
+                            r"(?P<name>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){1,3})")
+_INTERVIEWER_DECLARED = re.compile(r"Interviewed by:?[ \t]+|Interviewer:[ \t]+")
+_INTERVIEWED_BY = re.compile(r"(?i)\binterviewed[ \t]+by\b|\binterviewer:")
+_DECLARING_CHARS = 3000  # where an oral history's header is: its opening
+_HEADER_CHARS = 2000  # the most text above the first label read as a header, no one's words
+_DECLARATIONS_READ = 8  # (each name found is looked for through the whole text)
+_AFTER_SENTENCE = ".?!…\"”])"
+
+
+def _declared_names(text: str) -> dict[str, bool]:
+    """{name: whether the header says it is the interviewer's} for the names an oral history's opening declares and
+    the text writes with a colon after them ("Craig Addison:"); the shortest form written so."""
+    names: dict[str, bool] = {}
+    for m in itertools.islice(_DECLARED_NAME.finditer(text, 0, _DECLARING_CHARS), _DECLARATIONS_READ):
+        words = m.group("name").split()
+        for n in range(2, len(words) + 1):
+            name = " ".join(words[:n])
+            if text.find(name + ": ", m.end("name") - len(m.group("name"))) >= 0:
+                names.setdefault(name, bool(_INTERVIEWER_DECLARED.fullmatch(text, m.start(), m.start("name"))))
+                break
+    return names
+
+
+def _declared_labels(text: str, parsed: list[ParsedTurn], names: dict[str, bool]) -> list[ParsedTurn]:
+    """The turns cut at the names an oral history's header declares (`names`, _declared_names), written with a colon
+    at a paragraph's start or after a sentence ("... in the field. Jay Last: Sure, I was born ..."), where two such
+    names or more are written with a colon: a PDF's text run together on one line. The interviewer a host, the others
+    guests. Else the turns as they are."""
+    if len(names) < 2:
+        return parsed
+    cuts = []  # (label start, words start, name)
+    for name in names:
+        at = text.find(name + ": ", parsed[0].start_char)
+        while at >= 0:
+            j = at  # (back over the spaces before it: each occurrence's own run, so linear over the text)
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            if j == 0 or text[j - 1] == "\n" or text[j - 1] in _AFTER_SENTENCE:
+                cuts.append((at, at + len(name) + 1, name))
+            at = text.find(name + ": ", at + len(name))
+    if not cuts:
+        return parsed
+    cuts.sort()
+    out: list[ParsedTurn] = []
+    k = 0
+    for t in parsed:
+        inside = []
+        while k < len(cuts) and cuts[k][0] < t.end_char:
+            if cuts[k][0] >= t.start_char:
+                inside.append(cuts[k])
+            k += 1
+        if not inside:
+            out.append(t)
+            continue
+        if inside[0][0] > t.start_char:
+            a, b = trim(text, t.start_char, inside[0][0])
+            if b > a:
+                out.append(replace(t, end_char=b))
+        line, counted = t.line, t.start_char  # the lines counted on from the part before (from the turn's start: quadratic)
+        for n, (_, words, name) in enumerate(inside):
+            a, b = trim(text, words, inside[n + 1][0] if n + 1 < len(inside) else t.end_char)
+            if b > a:
+                line, counted = line + text.count("\n", counted, a), a
+                out.append(ParsedTurn(start_char=a, end_char=b, line=line, speaker_label=name,
+                                      role_hint="host" if names[name] else "guest"))
+    return out
+
+
+def _header_before_first_label(text: str, parsed: list[ParsedTurn], declared: dict[str, bool]) -> list[ParsedTurn]:
+    """The turns less the unlabelled ones before the first label, where they are an oral history's header (they say
+    who interviewed whom, "INTERVIEWED BY ROY NEAL", in fewer than 2,000 characters): no one says them. The header
+    runs into the first turn where a PDF's text is one line ("... 20 FEBRUARY 1998 NEAL: This is ..."): the first of
+    the labels (or of the names the header declares, `declared`) written there with a colon starts that turn."""
+    first = next((i for i, t in enumerate(parsed) if t.speaker_label), 0)
+    if not first or parsed[first - 1].end_char - parsed[0].start_char > _HEADER_CHARS:
+        return parsed
+    last = parsed[first - 1]
+    hints = {t.speaker_label: t.role_hint for t in parsed if t.speaker_label}
+    hints.update((name, "host" if asks else "guest") for name, asks in declared.items() if name not in hints)
+    opening = min(((at, label) for label in hints if (at := text.find(label + ": ", last.start_char, last.end_char)) >= 0),
+                  default=None)
+    head_end = opening[0] if opening else last.end_char
+    if not _INTERVIEWED_BY.search(text, parsed[0].start_char, head_end):
+        return parsed
+    if opening is None:
+        return parsed[first:]
+    at, label = opening
+    a, b = trim(text, at + len(label) + 1, last.end_char)
+    turn = ParsedTurn(start_char=a, end_char=b, line=last.line + text.count("\n", last.start_char, a), speaker_label=label,
+                      role_hint=hints[label])
+    return ([turn] if b > a else []) + parsed[first:]
+
+
 def _title(text: str, end: int) -> str:
     """The first of the highest-level headings before `end`, without its #s and bold marks; "" if none."""
     headings = [(len(m.group("level")), m.group("heading") or "") for m in map(_LAYOUT_LINE.fullmatch, text[:end].split("\n"))
@@ -353,6 +454,9 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = inline_timed_labels(text, parsed)  # a blog page's "Speaker 1: (00:00) ... Mr. Stewart: (00:29) ..." on one line
     parsed = change_marks(text, parsed)  # a caption archive's ">> on washington journal ..." inside its lines
     parsed = labels_in_capitals(text, parsed, in_prose=True)  # a lecture's "DAVID MALAN:", "KHALID:" in its paragraphs
+    declared = _declared_names(text) if parsed and not any(t.speaker_label for t in parsed) else {}
+    parsed = _declared_labels(text, parsed, declared)  # an oral history's PDF text: "... Craig Addison: Jay, could you ..."
+    parsed = _header_before_first_label(text, parsed, declared)  # "... INTERVIEWED BY ROY NEAL ... 1998 NEAL: This is ..."
     parsed = _dash_questions(text, parsed)  # "――まず、...を教えてください。" above each answer
     parsed = _bold_questions(text, parsed)  # "**What changed for you in 2023?**" above each answer
     parsed = _dialogue_dashes(text, parsed)  # "—¿A qué hora empieza?" / "—A las cuatro."

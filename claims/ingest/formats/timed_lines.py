@@ -5,7 +5,8 @@ then on ("0:04" / "this week I talked to..."); other tools write the time at the
 line ("0:04 this week...", "[00:00:04] this week...", "[00:00:04.250] ...", Whisper's console output
 "[00:00.000 --> 00:04.000]  this week..."). Each time mark starts one turn with that start
 time, unlabelled (speakers are found from the words later) unless a label in capitals opens its
-words or goes on inside them ("DAVID MALAN: All right...", CS50's lectures: `_labelled`); the
+words or goes on inside them ("DAVID MALAN: All right...", CS50's lectures: `_labelled`), or a name stands alone after
+the mark, the words below ("00:37  Twila", fyyd.de's pages: `_names_after_marks`); the
 marks stay out of the turns. Text before the first mark (a title) is outside the content. Times that go backwards
 are errors, as for caption cues, but for a table of contents before the transcript: a run of
 lines, one after the other, each a time and a short title ("0:00 - Introduction", "1:02 - Bingo
@@ -22,7 +23,7 @@ import re
 from ..errors import IngestError
 from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._common import NAVIGATION_LINES, format_clock, iter_lines, parse_clock, reads_as_prose, refused, trim
+from ._common import NAVIGATION_LINES, NOT_NAMES, format_clock, iter_lines, parse_clock, reads_as_prose, refused, trim
 from ._head import day_of_line
 
 NAME = "timed_lines"
@@ -134,6 +135,38 @@ def _contents(text: str, marks) -> tuple[Chapter, ...]:
 
 # an LRC file's ID tags before its lines ("[ti:Episode 3]", "[ar:...]", "[length:02:10]"; whisper.cpp's
 # --output-lrc writes "[by:whisper.cpp]"): the title where "ti" gives one, never a title themselves
+# a speaker's name alone after a mark, two spaces or a tab between them, the words on the lines below (fyyd.de's
+# transcript pages: "00:37  Twila", then "You're very welcome.", then "00:37" alone above the next caption line)
+_NAME_AFTER_MARK = re.compile(r"[^\W\d_][\w'’.-]{0,30}(?:[ ][^\W\d_][\w'’.-]{0,30}){0,2}[ \t]*\r?\n")
+
+
+def _names_after_marks(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn] | None:
+    """The turns whose words open with a name alone on the mark's line (see _NAME_AFTER_MARK) labelled with it, the
+    name out of the words, the turns after it going on in that voice; None unless two such lines or more, one name
+    on two of them, are found."""
+    named = {}
+    for i, t in enumerate(turns):
+        gap = text[max(0, t.start_char - 2):t.start_char]
+        if (gap == "  " or gap.endswith("\t")) and text[t.start_char:t.start_char + 1].isupper():
+            m = _NAME_AFTER_MARK.match(text, t.start_char, t.end_char + 2)
+            # (the words below open a sentence: "Okay" above "so we start." is the line's first word, no name)
+            if m and m.end() < t.end_char and text[m.end():t.end_char].lstrip()[:1].isupper() \
+                    and m.group().split()[0].lower() not in NOT_NAMES:
+                named[i] = (" ".join(m.group().split()), m.end())
+    names = [name for name, _ in named.values()]
+    if len(names) < 2 or max(names.count(n) for n in set(names)) < 2:
+        return None
+    out = []
+    for i, t in enumerate(turns):
+        if i in named:
+            name, words = named[i]
+            a, b = trim(text, words, t.end_char)
+            out.append(ParsedTurn(start_char=a, end_char=b, line=t.line + 1, speaker_label=name, start_seconds=t.start_seconds))
+        else:
+            out.append(t)
+    return out
+
+
 _LRC_TAG = re.compile(r"[ \t]*\[([a-z#]{1,8}):([^\]\n]*)\][ \t]*\r?$", re.I)
 
 
@@ -263,7 +296,7 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
         a, b = _without_player_marks(text, a, b)
         if b > a:
             turns.append(ParsedTurn(start_char=a, end_char=b, line=number + text.count("\n", words_start, a), start_seconds=seconds))
-    turns = labels_in_capitals(text, turns)
+    turns = _names_after_marks(text, turns) or labels_in_capitals(text, turns)
     return ParsedSource(
         format=NAME, metadata=Metadata(title=title, show=show, published=day, published_precision="day" if day else ""),
         turns=tuple(turns), chapters=chapters,
