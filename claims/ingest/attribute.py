@@ -645,15 +645,29 @@ _HOSTS_NAMED = re.compile(
 _NAME_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)")
 
 
+# Russian radio's presenters named in the opening: "ведущие – Мария Светлова и Игорь Ланской" (the presenters), and the
+# ones standing in for the regular presenters, "в роли Петра Серова сегодня Игорь Ланской" (in the role of ... today ...)
+_PRESENTERS_NAMED = re.compile(
+    r"(?i:\bведущие|\bв роли [^,.!?\n]{1,60}? сегодня)[ \t]*(?:[—–-][ \t]*)?(?P<names>[^,.!?\n()]{1,120})")
+_PRESENTERS_WORD = re.compile(r"(?i)ведущие|в роли")
+
+
 def _named_as_hosts(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> set[str]:
     """The labels an opening in the first turns names as the show's hosts ("We are your hosts, John, Rich, and
-    Kyle.": co-hosts who speak are hosts, not guests), a label matching a listed name or its first word."""
+    Kyle.": co-hosts who speak are hosts, not guests; a Russian radio's "ведущие ..." and "в роли ... сегодня ..."), a
+    label matching a listed name or its first word, or its initial and surname ("И. Ланской" for "Игорь Ланской")."""
     listed: set[str] = set()
     for t in turns[:_INTRODUCTION_TURNS]:
         if _INTRODUCTION_WORD.search(text, t.start_char, t.end_char):
             for m in _HOSTS_NAMED.finditer(text, t.start_char, t.end_char):
                 for name in _NAME_SEPARATOR.split(m["names"].strip()):
                     listed |= {name.lower(), name.lower().split()[0]} if name.strip() else set()
+        if _PRESENTERS_WORD.search(text, t.start_char, t.end_char):
+            for m in _PRESENTERS_NAMED.finditer(text, t.start_char, t.end_char):
+                for name in re.split(r"[ \t]+и[ \t]+", m["names"].strip()):
+                    words = name.lower().split()
+                    if 2 <= len(words) <= 3:
+                        listed |= {" ".join(words), f"{words[0][0]}. {words[-1]}"}
     return {label for label in labels if label.lower() in listed}
 
 

@@ -147,3 +147,17 @@ def test_a_transcript_pages_marked_episode_title_is_the_title_and_the_line_above
     annotated = run(text, source="fyyd.txt")
     assert annotated.metadata.title == "The Ferry That Never Came"
     assert annotated.metadata.show == "Harbour Talk"
+
+
+def test_two_presenters_the_opening_names_as_standing_in_are_both_hosts():
+    # a Russian radio's show of two presenters and no guest yet: the first names both as standing in for the regular
+    # presenters ("в роли <regular> сегодня <name>": in the role of ... today ...), the labels an initial and a surname
+    text = ("Неделя в эфире\n\n"
+            "И. Ланской: Добрый вечер, вы слушаете радио, в роли Петра Серова сегодня Игорь Ланской, "
+            "в роли Анны Котовой сегодня Мария Светлова.\n\n"
+            "М. Светлова: Добрый вечер.\n\n"
+            "И. Ланской: Начинаем. Поговорим о том, что было на этой неделе, а гость будет во второй части.\n\n"
+            "М. Светлова: Присылайте вопросы, номер прежний.\n\n"
+            "И. Ланской: Да, уже сейчас можно.\n")
+    annotated = run(text, source="presenters.txt")
+    assert roles(annotated) == {"И. Ланской": "host", "М. Светлова": "host"}
