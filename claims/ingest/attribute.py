@@ -181,6 +181,11 @@ def _match_label(label: str, speakers: Sequence[SpeakerRecord]) -> SpeakerRecord
     for sp in speakers:
         if words and set(words) <= set(sp.name.lower().split()):
             return sp
+    if len(words) >= 2 and all(len(w) == 1 for w in words[:-1]):  # "Д. Борисов" for "Дмитрий Борисов"
+        for sp in speakers:
+            parts = sp.name.lower().split()
+            if len(parts) == len(words) and parts[-1] == words[-1] and all(p[0] == w for p, w in zip(parts, words[:-1])):
+                return sp
     if _are_initials(label):  # "JB" for "Jory Burson"
         return next((sp for sp in speakers if initials(sp.name) == label), None)
     return None
@@ -211,14 +216,51 @@ def _co_hosts(text: str, turns: Sequence[ParsedTurn], picked: set) -> set:
         if turn.speaker_label and following.speaker_label and following.speaker_label != turn.speaker_label:
             after.setdefault(turn.speaker_label, set()).add(following.speaker_label)
     answering = after.get(host, set())
-    if len(answering) != 1:
-        return set()
-    guest = next(iter(answering))
     asking = {t.speaker_label for t in turns if t.speaker_label and _ends_with_question(text, t)}
+    if len(answering) != 1:
+        return _co_presenter(text, turns, host, asking)
+    guest = next(iter(answering))
     if guest in asking or host not in asking or len(after) < 3:
         # (a host who only introduces the show, a co-host asking the questions: the one host, as before)
         return set()
     return {label for label, handed in after.items() if label not in (host, guest) and handed == {guest} and label in asking}
+
+
+def _co_presenter(text: str, turns: Sequence[ParsedTurn], host: str, asking: set) -> set:
+    """Of three labels, the one beside the host and a guest that never asks that opens the show with the host (before
+    the guest's first words, answering no question), after that hands to the guest only, and speaks less than the
+    guest: a radio's second presenter, who greets, reminds the listeners of the number and puts a question now and
+    then, its mark or none (_co_hosts' rule asks the host to hand to the guest alone; here the host hands to both)."""
+    labels = list(dict.fromkeys(t.speaker_label for t in turns if t.speaker_label))
+    if len(labels) != 3 or host not in asking:
+        return set()
+    labelled = [t for t in turns if t.speaker_label]
+    said = dict.fromkeys(labels, 0)
+    for t in labelled:
+        said[t.speaker_label] += t.end_char - t.start_char
+    found = set()
+    for guest in labels:
+        # (the host opening the show too: a meeting's last voice picked for its one question opens nothing)
+        if guest == host or guest in asking or labels.index(host) > labels.index(guest):
+            continue
+        other = next(label for label in labels if label not in (host, guest))
+        opens = hands_elsewhere = guest_spoke = answered = False
+        hands = 0
+        before = None
+        for t, following in zip(labelled, labelled[1:] + [None]):
+            if t.speaker_label == guest:
+                guest_spoke = True
+            elif t.speaker_label == other and not guest_spoke:
+                opens = True
+                # (not answering the host's question: a second guest asked first, a Sunday show's two senators)
+                answered = answered or (before is not None and _ends_with_question(text, before))
+            elif t.speaker_label == other and following is not None and following.speaker_label != other:
+                hands += 1
+                hands_elsewhere = hands_elsewhere or following.speaker_label != guest
+            before = t
+        if opens and not answered and hands and not hands_elsewhere and said[other] < said[guest]:
+            found.add(other)
+    return found if len(found) == 1 else set()
 
 
 def _ends_with_question(text: str, turn: ParsedTurn) -> bool:
@@ -475,10 +517,15 @@ def _merge(u: Units, roles: Sequence[str], turns: Sequence[ParsedTurn], speakers
 
 # labels that name a part, not a person: a diariser's "Speaker A", "SPEAKER_00", "spk_0", Ausha's "Speaker #0",
 # "Person 2"; a print interview's "Q" / "A", "Interviewer" / "Interviewee"
+# and the same sides written in other languages ("Frage" / "Antwort", "Pergunta" / "Resposta", "Вопрос" / "Ответ")
+_ASKING_WORDS = "q|question|interviewer|frage|pergunta|pregunta|вопрос"
+_ANSWERING_WORDS = "a|answer|interviewee|antwort|resposta|respuesta|réponse|reponse|ответ"
 _GENERIC_LABEL = re.compile(
-    r"(?i)^(?:(?:speaker|spk|person|participant|voice|unknown|说话人|发言人)[\s_\-]*#?\w{0,3}|q|a|question|answer|interviewer|interviewee)$"
+    r"(?i)^(?:(?:speaker|spk|person|participant|voice|unknown|说话人|发言人)[\s_\-]*#?\w{0,3}|" + _ASKING_WORDS + "|"
+    + _ANSWERING_WORDS + ")$"
 )
-_ASKING_LABEL = re.compile(r"(?i)^(?:q|question|interviewer)$")
+_ASKING_LABEL = re.compile(r"(?i)^(?:" + _ASKING_WORDS + ")$")
+_ANSWERING_LABEL = re.compile(r"(?i)^(?:" + _ANSWERING_WORDS + ")$")
 
 
 # names of a part, not of a person, as transcripts and this module write them: a diariser's "Speaker 1",
@@ -598,15 +645,29 @@ _HOSTS_NAMED = re.compile(
 _NAME_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)")
 
 
+# Russian radio's presenters named in the opening: "ведущие – Мария Светлова и Игорь Ланской" (the presenters), and the
+# ones standing in for the regular presenters, "в роли Петра Серова сегодня Игорь Ланской" (in the role of ... today ...)
+_PRESENTERS_NAMED = re.compile(
+    r"(?i:\bведущие|\bв роли [^,.!?\n]{1,60}? сегодня)[ \t]*(?:[—–-][ \t]*)?(?P<names>[^,.!?\n()]{1,120})")
+_PRESENTERS_WORD = re.compile(r"(?i)ведущие|в роли")
+
+
 def _named_as_hosts(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> set[str]:
     """The labels an opening in the first turns names as the show's hosts ("We are your hosts, John, Rich, and
-    Kyle.": co-hosts who speak are hosts, not guests), a label matching a listed name or its first word."""
+    Kyle.": co-hosts who speak are hosts, not guests; a Russian radio's "ведущие ..." and "в роли ... сегодня ..."), a
+    label matching a listed name or its first word, or its initial and surname ("И. Ланской" for "Игорь Ланской")."""
     listed: set[str] = set()
     for t in turns[:_INTRODUCTION_TURNS]:
         if _INTRODUCTION_WORD.search(text, t.start_char, t.end_char):
             for m in _HOSTS_NAMED.finditer(text, t.start_char, t.end_char):
                 for name in _NAME_SEPARATOR.split(m["names"].strip()):
                     listed |= {name.lower(), name.lower().split()[0]} if name.strip() else set()
+        if _PRESENTERS_WORD.search(text, t.start_char, t.end_char):
+            for m in _PRESENTERS_NAMED.finditer(text, t.start_char, t.end_char):
+                for name in re.split(r"[ \t]+и[ \t]+", m["names"].strip()):
+                    words = name.lower().split()
+                    if 2 <= len(words) <= 3:
+                        listed |= {" ".join(words), f"{words[0][0]}. {words[-1]}"}
     return {label for label in labels if label.lower() in listed}
 
 
@@ -671,6 +732,16 @@ _HOST_WORD = re.compile(r"(?i)^(?:(?:the )?(?:co-?)?(?:" + "|".join(HOST_ROLES +
 _BENCH_LABEL = re.compile(r"(?i)^(?:chief[ ])?justice[ ]+\S")
 
 
+def _asking_side(labels: Sequence[str]) -> str | None:
+    """The one label of two that names the asking side ("Q", "Frage") where the other names the answering side ("A",
+    "Antwort"): the host, whoever ends more turns with a question mark; else None."""
+    if len(labels) != 2:
+        return None
+    asking = [label for label in labels if _ASKING_LABEL.match(label)]
+    answering = [label for label in labels if _ANSWERING_LABEL.match(label)]
+    return asking[0] if len(asking) == 1 and len(answering) == 1 else None
+
+
 def _bench(labels: Sequence[str]) -> set[str]:
     """The labels naming a justice, where a Chief Justice or two justices speak ("Justice" alone is a first name too)."""
     bench = {label for label in labels if _BENCH_LABEL.match(label)}
@@ -722,7 +793,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         hosts = [sp for sp in speakers if sp.role == HOST]
         guests = [sp for sp in speakers if sp.role == GUEST]
         if len(hosts) == 1:
-            host_label = _host_label(text, turns, unknown)
+            host_label = _asking_side(unknown) or _host_label(text, turns, unknown)
             by_label[host_label] = hosts[0]
             unknown.remove(host_label)
             if len(guests) == 1 and len(unknown) == 1:
@@ -730,7 +801,8 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         elif not hosts and len(guests) == 1 and len(unknown) == 2:
             # the guest alone named (a talk's front matter, --guest): the other label answers as the
             # guest, the one asking stays the unnamed host it is ("Q")
-            answering = next(label for label in unknown if label != _host_label(text, turns, unknown))
+            asking = _asking_side(unknown) or _host_label(text, turns, unknown)
+            answering = next(label for label in unknown if label != asking)
             by_label[answering] = guests[0]
             unknown.remove(answering)
     named_hosts = [sp for sp in speakers if sp.role == HOST]
@@ -743,7 +815,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
     if unknown:
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
         said_hosts = {t.speaker_label for t in turns if t.role_hint == HOST and t.speaker_label in unknown}
-        said_hosts |= {label for label in unknown if _HOST_WORD.search(label)} | _bench(unknown)
+        said_hosts |= {label for label in unknown if _HOST_WORD.search(label) or _ASKING_LABEL.match(label)} | _bench(unknown)
         said_hosts |= _named_as_hosts(text, turns, unknown)
         if hearing and not has_host:
             undecided = {t.speaker_label for t in turns if t.role_hint is None and t.speaker_label in unknown}

@@ -23,6 +23,16 @@ NOT_NAMES = frozenset({
     "注", "訳注", "編注", "写真", "図", "表", "画像", "動画", "資料", "参考", "補足", "出典", "中略", "前略", "後略", "略", "以上",
 })
 
+# words said to open a line, never a name where they stand alone where a name could ("0:07  Okay" above the rest of
+# the sentence in a timed transcript); the labels alone on a line, with no colon, are checked against them
+SAID_WORDS = frozenset({
+    "okay", "ok", "yeah", "yes", "yep", "no", "nope", "so", "well", "right", "thanks", "thank you", "hello", "hi",
+    "hey", "oh", "um", "uh", "hmm", "and", "but", "alright", "all right", "sure", "great", "cool", "good", "wow",
+    "now", "anyway", "exactly", "absolutely", "indeed", "really", "true", "fine", "bye", "goodbye", "welcome",
+    "oui", "non", "bon", "alors", "merci", "bonjour", "voilà", "ja", "nein", "genau", "also", "danke", "hallo",
+    "sim", "não", "obrigado", "obrigada", "sí", "vale", "bueno", "gracias", "hola", "да", "нет", "ну", "вот", "спасибо",
+})
+
 _WS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff"
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from ..records import Metadata
-from ._common import month_named, parse_date
+from ._common import month_named, parse_date, reads_as_prose
 
 _MAX_LINES = 6
 _MAX_LINE = 120
@@ -127,7 +127,9 @@ _OPENING_DAY = re.compile(
 _TAGGED_LINE = re.compile(r"\[(?P<tag>[a-z]{1,12})\](?P<inside>[^\[\]\n]*)\[/(?P=tag)\]")
 
 
-_SEVERAL_HOSTS_FIELDS = frozenset({"hosts", "presenters"})
+# (and the presenters in Russian, French, Portuguese, Spanish, German: "Ведущие: ...", a radio's transcript pages)
+_SEVERAL_HOSTS_FIELDS = frozenset({"hosts", "presenters", "ведущие", "présentateurs", "présentatrices", "apresentadores",
+                                   "presentadores", "moderatoren"})
 
 
 def several_hosts_of_line(line: str) -> tuple[str, ...]:
@@ -316,3 +318,18 @@ def talk_speaker(head: str) -> str | None:
     if not names:
         names = {m.group(1) for m in _NAME_ALONE.finditer(head)}
     return names.pop() if len(names) == 1 else None
+
+
+# an episode's title marked as its transcript's on a directory's transcript page ("Launch Your Career with Jo Doe
+# [transcript]", fyyd.de's), below the show's name and description
+_MARKED_TRANSCRIPT_TITLE = re.compile(r"(?P<title>[^\n]{1,200}?)[ \t]*(?:\[(?i:transcript)\]|\((?i:transcript)\))")
+
+
+def show_above_marked_title(head_lines: list[str]) -> tuple[str, str] | None:
+    """(show, title) where a line below the first is an episode's title marked "[transcript]": the first line the show
+    (where it reads as a name, not prose); else None."""
+    for line in head_lines[1:]:
+        if (m := _MARKED_TRANSCRIPT_TITLE.fullmatch(line.strip())) and not reads_as_prose(m["title"]):
+            show = head_lines[0].strip()
+            return ("" if len(show) > 60 or reads_as_prose(show) else show), m["title"].strip()
+    return None

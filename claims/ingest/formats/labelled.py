@@ -85,11 +85,12 @@ from ..names import NAME_ARTICLES, NAME_PARTICLES
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
 from ._head import (
-    HEAD_DATE, day_closing_line, day_of_line, day_opening_line, field_title, several_hosts_of_line, talk_speaker,
+    HEAD_DATE, day_closing_line, day_of_line, day_opening_line, field_title, several_hosts_of_line, show_above_marked_title,
+    talk_speaker,
 )
 from ._hearing import STATES, hearing_roles, members_ask
 from ._common import (
-    CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, court_and_counsel_ask, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
+    CJK_LETTERS, EXAMINER_LINE, NOT_NAMES, SAID_WORDS, court_and_counsel_ask, examiners_and_witness, format_clock, inline_questions_and_answers, iter_lines, parse_clock,
     parse_date, reads_as_prose, refused, trim,
 )
 
@@ -613,7 +614,10 @@ def _candidates(text: str):
             )
             if m and (m.re is NAME_ALONE_LINE or m.re in _ALONE_WITHOUT_MARK
                       or m.re is TIME_THEN_NAME_LINE and not m.group("bracket")):
-                alone.add(" ".join(m.group("name").split()))
+                if " ".join(m.group("name").split()).lower() in SAID_WORDS:  # "0:07  Okay" above the rest said
+                    m = None
+                else:
+                    alone.add(" ".join(m.group("name").split()))
         if m:
             written = m.group("name")
             name = names.get(written)
@@ -1832,7 +1836,8 @@ _NOT_A_TITLE = re.compile(
     # a section's heading closing with its time, between the turns ("Producer's intro [00:00:00]" under "Transcript")
     r"|[^\n]{1,120}[ \t][\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \t]*$"
     # a heading announcing the full text above the labels, no title (vie-publique.fr's "Texte intégral")
-    r"|(?i:texte int[ée]gral|full transcript|transcript|transcription|transkript|volltext|transcripci[óo]n|trascrizione)"
+    r"|(?i:texte int[ée]gral|full transcript|transcript|transcription|transkript|volltext|transcripci[óo]n|trascrizione"
+    r"|стенограмма|расшифровка)"
     r"[ \t]*:?[ \t]*$"
 )
 
@@ -1957,8 +1962,14 @@ def _title(head: str) -> str:
     if briefing:
         return briefing
     first = next((line for line, n in lines if n <= _LONGEST_TITLE and not _NOT_A_TITLE.match(line)
-                  and field_title(line) is None and not _SITE_LINK_LINE.fullmatch(line)), "")
+                  and field_title(line) is None and not _SITE_LINK_LINE.fullmatch(line) and not _banner(line)), "")
     return "" if reads_as_prose(first) else _OCW_PAGE_HEADER.sub("", _TEAMS_RECORDING_NAME.sub("", first))
+
+
+def _banner(line: str) -> bool:
+    """A site's call in capitals across the top of its pages ("LISTEN TO RADIO NORD WHEREVER YOU ARE!", a Russian
+    radio's transcript pages): no title."""
+    return line.endswith("!") and line.isupper()
 
 
 _ASKERS = frozenset({"Question", "Q"})
@@ -2269,7 +2280,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         if remarks:
             turns = remarks + turns
             content_start = text.rfind("\n", 0, remarks[0].start_char) + 1
-    broadcast = _broadcast_heading(head) or _episode_page_heading(head)
+    broadcast = (_broadcast_heading(head) or _episode_page_heading(head)
+                 or show_above_marked_title([line.strip() for line in head[:8000].splitlines()[:40] if line.strip()]))
     show, title = broadcast if broadcast else ("", title)
     if len(turns) > 1 and {t.speaker_label for t in turns} == {_OTTER_UNIDENTIFIED}:
         # Otter tells no voice apart: its placeholder on every paragraph names no one, and the voices are found from

@@ -404,6 +404,14 @@ def _embedded_transcript(text: str) -> re.Match | None:
     return opening if opening and _HAPPY_SCRIBE_CLOSE.search(text, opening.end()) else None
 
 
+# a line introducing the transcript below it, a colon closing it (French spacing before it or not), as a radio's page
+# sets it straight above the first line said ("Retranscription des premières minutes :"); a transcript's word in it, no
+# sentence's end, so that the words of someone announcing a quote stay said
+_TRANSCRIPT_INTRODUCED = re.compile(
+    r"[ \t]*[^\n:.?!]{0,80}?(?i:\b(?:re)?transcription|\btranscript|\btranskript|\btranscrição|\btranscripción|\btrascrizione"
+    r"|\bmitschrift|\bwortlaut|\bverbatim|\bстенограмма|\bрасшифровка)[^\n:.?!]{0,80}[:：][ \t]*\r?\n")
+
+
 def parse(text: str, *, source: str) -> ParsedSource:
     """Text in, ParsedSource with one unlabelled turn per paragraph out."""
     lines = LineIndex(text)
@@ -445,6 +453,8 @@ def parse(text: str, *, source: str) -> ParsedSource:
             continue
         if not parsed and b > a and k < first_heading and _no_sentence(text, a, b):
             continue  # a Markdown talk's name, links and "see also:" list above its first section: nobody says them
+        if not parsed and b > a and (intro := _TRANSCRIPT_INTRODUCED.match(text, a, b)) and intro.end() < b:
+            a = trim(text, intro.end(), b)[0]  # "Retranscription des premières minutes :" above the words, no blank line
         if b > a and not _layout_only(text, a, b) and (parsed or not _header_fields_only(text, a, b)):
             parsed.append(ParsedTurn(start_char=a, end_char=b, line=lines.line(a), start_seconds=seconds))
             seconds = None

@@ -23,8 +23,8 @@ import re
 from ..errors import IngestError
 from ..records import Chapter, Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._common import NAVIGATION_LINES, NOT_NAMES, format_clock, iter_lines, parse_clock, reads_as_prose, refused, trim
-from ._head import day_of_line
+from ._common import NAVIGATION_LINES, NOT_NAMES, SAID_WORDS, format_clock, iter_lines, parse_clock, reads_as_prose, refused, trim
+from ._head import day_of_line, show_above_marked_title
 
 NAME = "timed_lines"
 
@@ -151,7 +151,7 @@ def _names_after_marks(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn] |
             m = _NAME_AFTER_MARK.match(text, t.start_char, t.end_char + 2)
             # (the words below open a sentence: "Okay" above "so we start." is the line's first word, no name)
             if m and m.end() < t.end_char and text[m.end():t.end_char].lstrip()[:1].isupper() \
-                    and m.group().split()[0].lower() not in NOT_NAMES:
+                    and m.group().split()[0].lower() not in NOT_NAMES and " ".join(m.group().split()).lower() not in SAID_WORDS:
                 named[i] = (" ".join(m.group().split()), m.end())
     names = [name for name, _ in named.values()]
     if len(names) < 2 or max(names.count(n) for n in set(names)) < 2:
@@ -270,6 +270,7 @@ def parse(text: str, *, source: str, marks=None) -> ParsedSource:
         head_lines = [line for line in head_lines if not _CONSOLE_LINE.match(line)]
     title = _title(head_lines)
     show_and_episode = _show_above_episode(head_lines) if not console else None
+    show_and_episode = show_and_episode or (show_above_marked_title(head_lines) if not console else None)
     show, title = show_and_episode if show_and_episode else ("", title)
     day = next((d for line in head_lines if (d := day_of_line(line))), None)  # "Published on Mar 3, 2024" under it
     marks, bounds = marks[len(chapters):], bounds[len(chapters):]
