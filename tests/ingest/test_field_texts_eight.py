@@ -2,15 +2,9 @@
 pages that publish them write them (each file in tests/data written in the producer's shape, in words of our own).
 The conference operator and the analysts ask (hosts); the company's people answer (guests), as a hearing's
 members ask and its witnesses answer."""
-from pathlib import Path
 
 from claims.ingest.pipeline import run
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def read(name):
-    return (DATA / name).read_text(encoding="utf-8")
+from tests.field_texts import read
 
 
 def said(annotated):

@@ -1,20 +1,8 @@
 """Texts from the field, tenth round (bench/field_set.py, interviews in languages other than English): shapes
 their producers write, each file in tests/data written in the producer's shape, in words of our own."""
-from pathlib import Path
 
 from claims.ingest.pipeline import run
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def read(name):
-    return (DATA / name).read_text(encoding="utf-8")
-
-
-def spoken_by(annotated):
-    names = {s.slug: s.name for s in annotated.speakers}
-    text = annotated.source_text
-    return [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+from tests.field_texts import read, spoken_by
 
 
 def test_a_spanish_press_interviews_pregunta_and_respuesta_then_p_and_r_label_its_turns():

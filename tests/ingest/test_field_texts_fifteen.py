@@ -1,26 +1,9 @@
 """Texts from the field, the eleventh set's leftovers (bench/field_set.py): a word said after a time mark taken for a
 name, the question's and the answer's sides written as labels in other languages, two presenters of one show, a
 heading introducing the transcript; each file written in the producer's shape, in words of our own."""
-from pathlib import Path
-
 from claims.ingest.pipeline import run
 from claims.ingest.records import Metadata
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def read(name):
-    return (DATA / name).read_text(encoding="utf-8")
-
-
-def spoken_by(annotated):
-    names = {s.slug: s.name for s in annotated.speakers}
-    text = annotated.source_text
-    return [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
-
-
-def roles(annotated):
-    return {s.name: s.role for s in annotated.speakers}
+from tests.field_texts import roles, spoken_by
 
 
 def test_a_word_said_after_a_time_mark_is_no_name():

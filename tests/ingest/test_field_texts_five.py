@@ -1,7 +1,6 @@
 """Texts from the field, fifth round (bench/field_set.py): shapes several producers write, each file in
 tests/data written in the producer's shape, in words of our own."""
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -9,12 +8,7 @@ from claims.ingest.errors import IngestError
 from claims.ingest.formats._head import day_in_title
 from claims.ingest.json_transcript import json_document
 from claims.ingest.pipeline import run
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def read(name):
-    return (DATA / name).read_text(encoding="utf-8")
+from tests.field_texts import read
 
 
 def test_an_untimed_json_transcript_of_speaker_parts_is_read_as_labelled_turns():

@@ -1,17 +1,11 @@
 """Texts from the field, fourth round (bench/field_set.py): shapes several producers write, each file in
 tests/data written in the producer's shape, in words of our own."""
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from claims.ingest.pipeline import run
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def read(name):
-    return (DATA / name).read_text(encoding="utf-8")
+from tests.field_texts import read
 
 
 @pytest.mark.parametrize("value, day", [
@@ -49,7 +43,6 @@ def test_a_bracketed_word_inside_a_title_line_keeps_the_title():
     assert run(text, source="shed.txt").metadata.title == "Sheds (and the people in them)"
 
 
-
 def said(annotated):
     names = {s.slug: s.name for s in annotated.speakers}
     return [(names.get(t.speaker_slug), t.start_seconds, annotated.source_text[t.start_char:t.end_char])
@@ -63,7 +56,6 @@ def test_a_diarisers_speaker_codes_in_labels_are_named_as_its_json_names_them():
     assert annotated.ok and annotated.format == "labelled"
     assert sorted(s.name for s in annotated.speakers) == ["Speaker 00", "Speaker 01"]
     assert [who for who, _, _ in said(annotated)] == ["Speaker 00", "Speaker 01"] * 3
-
 
 
 @pytest.mark.parametrize("arrow", [" → ", " -> ", " --> "])

@@ -3,26 +3,10 @@ and Japanese, oral histories, and AI researchers' interviews as public repositor
 write, each file in tests/data written in the producer's shape, in words of our own."""
 import datetime as dt
 import json
-from pathlib import Path
 
 from claims.ingest.markup import reading_text
 from claims.ingest.pipeline import run
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def read(name):
-    return (DATA / name).read_text(encoding="utf-8")
-
-
-def spoken_by(annotated):
-    names = {s.slug: s.name for s in annotated.speakers}
-    text = annotated.source_text
-    return [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
-
-
-def roles(annotated):
-    return {s.name: s.role for s in annotated.speakers}
+from tests.field_texts import read, roles, spoken_by
 
 
 def test_a_french_press_service_writes_surnames_in_capitals_even_in_the_words():

@@ -1,16 +1,10 @@
 """Text transcripts from the field, ninth round: a caption archive's raw captions, news shows' and radio pages'
 text, a press office's archive, a transcription service's page (each file in tests/data written in the producer's
 shape, in words of our own)."""
-from pathlib import Path
 
 from claims.ingest.formats import parse_source
 from claims.ingest.pipeline import run
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def read(name):
-    return (DATA / name).read_text(encoding="utf-8")
+from tests.field_texts import read
 
 
 def words_of(text, parsed):

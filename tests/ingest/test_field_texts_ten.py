@@ -1,21 +1,11 @@
 """Text transcripts from the field, tenth round: research interviews and court testimony (each file in tests/data
 written in the producer's shape, in words of our own)."""
 import time
-from pathlib import Path
 
 from claims.ingest.formats._common import inline_questions_and_answers
 from claims.ingest.pipeline import run
 from claims.ingest.records import ParsedTurn
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def read(name):
-    return (DATA / name).read_text(encoding="utf-8")
-
-
-def roles(annotated):
-    return {s.name: s.role for s in annotated.speakers}
+from tests.field_texts import read, roles
 
 
 def test_the_court_and_counsel_beside_q_and_a_are_the_askers_side():

@@ -1,17 +1,11 @@
 """Text transcripts from the field, third round: shapes several producers write (each file in tests/data
 written in the producer's shape, in words of our own)."""
-from pathlib import Path
 
 import pytest
 
 from claims.ingest.pipeline import run
 from claims.ingest.records import Metadata
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def read(name):
-    return (DATA / name).read_text(encoding="utf-8")
+from tests.field_texts import read
 
 
 def said(annotated):

@@ -2,21 +2,9 @@
 pages, radio and press-office transcripts): shapes their producers write, each file in tests/data written in the
 producer's shape, in words of our own."""
 import datetime as dt
-from pathlib import Path
 
 from claims.ingest.pipeline import run
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def read(name):
-    return (DATA / name).read_text(encoding="utf-8")
-
-
-def spoken_by(annotated):
-    names = {s.slug: s.name for s in annotated.speakers}
-    text = annotated.source_text
-    return [(names[t.speaker_slug], text[t.start_char:t.end_char]) for t in annotated.turns]
+from tests.field_texts import read, spoken_by
 
 
 def test_a_transcript_directorys_starting_point_lines_are_timed_lines():
