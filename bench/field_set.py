@@ -292,6 +292,31 @@ segments, a JSON closed), 106 checks; on f6d7eff 6 right, 17 wrong, 63 of 106 he
   (Latent Space, No Priors) are in Ryder-MHumble's archive in the same ai-kol-wiki shape as the two taken; TWIML,
   Gradient Dissent, Eye on AI and Machine Learning Street Talk were not looked for, nor Dutch, Chinese or Italian
   interviews (time); the Korean pages found were writing guides quoting `[질문]`/`[답변]`, no interview.
+
+A twelfth set (2026-12-08, bench/RESULTS.md: "caption files from the field"): 17 caption files (WebVTT 10, SRT 4,
+YouTube's SBV 2, TTML 1) of Zoom, Microsoft Stream, a research interview, talks, YouTube's auto-captions, Whisper,
+Office 365, in English, French, Russian, Chinese and Japanese, each an excerpt cut at a cue boundary in its producer's
+shape (its header and its first cues, some with a later run of cues), 91 checks; on d3c86d9 12 right, 5 wrong, 83 of
+91 held; after this round (a second voice inside a cue, a name after `>>` heard once, TTML's head title, a one-voice
+talk naming itself) 16 right, 1 wrong, 90 of 91, no check that held before failing after. The sources:
+  umd-mith/webvtt-player: data/transcript.vtt (first 20 cues; a 1950s radio documentary)
+  lldavoll/Webvtt-Transcript-Normalization-Using-R: data/raw/COBIVA122_Transcript_Round1.txt (WebVTT without its
+    header, `<v INV>` / `<v PAR>`, first 48 cues)
+  strega-nil-ms/stl-video-transcripts: transcripts/2021/2021-09-09/edited.vtt (header, first 15 cues and a run at
+    7:38, `&gt;&gt; Name:` changes), transcripts/2021/2021-09-09/original.vtt (Stream's `NOTE Confidence:`, first 15)
+  Caleob/PLC_Fishbowl: transcript.vtt; PhilipPragerUrbina/TranscriptParsing: transcript.vtt; aekupor/cip_test_transcript:
+    transcript.vtt (Zoom, their first 12, 35 and 18 cues; the last is the meeting an earlier fixture copies)
+  anaselmhamdi/sponsor-inference: subtitles.en.vtt; ArminRezz/YoutubeHarvester: subtitles.en.vtt (YouTube's rolling
+    auto-captions with word timings: their first cues and one or two later runs)
+  kotetsuy/whisperX-rocm: audio.vtt (whole; Japanese, hours left out)
+  zkamvar/user2021: captions.srt (first 20 cues, overlapping); corajr/interview-merge: captions.srt (whole);
+    shaiss/ai_interview_bot: transcript.srt (whole: clock times, `Host:` / `Guest:`, paragraphs inside a cue);
+    e-faizov/ru_drfit_subs: captions.srt (Russian; cues 2-12, 39-42, one end time `00:01:41,34`)
+  ndeloof/quoidneufdocker: captions.sbv (French auto-captions, 18 cues and 3 later); zhanyanjie6796/pyOffice365WebToSrt:
+    captions.sbv (whole; Chinese, the last cue ending `23:59:59.000`)
+  dannykng/search-test: captions.ttml (whole; `<ttm:title>` in its head)
+  Looked for and not found as real files: SCC and DFXP captions (only writers' code and tests), Arabic or Hebrew
+  captions, broadcast SRT with `>> NAME:` (only parsers' tests), Teams VTT other than the sets' earlier ones.
 """
 from __future__ import annotations
 

@@ -454,7 +454,25 @@ def attribute_speakers(
         (speaker,), _ = _one_voice(_speakers(metadata, text, []), ())
         return (speaker,), _merge(u, [speaker.role] * len(u.spans), turns, [speaker])
     roles = decode_roles(u, model or load_model())
+    if set(roles) == {GUEST} and _the_one_voice_introduced_as_host(text, parsed, metadata):
+        # one voice heard, and it named itself ("my name is ..."): its turns are that person's, not an unnamed
+        # guest's beside a named host who says nothing (a talk's captions, self_introduced_talk.srt)
+        (speaker,), _ = _one_voice(_speakers(metadata, text, []), ())
+        return (speaker,), _merge(u, [speaker.role] * len(u.spans), turns, [speaker])
     return tuple(speakers), _merge(u, roles, turns, speakers)
+
+
+def _the_one_voice_introduced_as_host(text: str, parsed: ParsedSource, metadata: Metadata) -> bool:
+    """Whether metadata names one host and no guest, the text's first words (its first 300 characters) say "I'm
+    <host>", "I am <host>" or "my name is <host>", and nobody says the host's first name after that in the first
+    1,500 (a "Thanks, Della." is someone else's voice: podscripts_starting_point.txt): the one voice is the host's."""
+    if len(metadata.hosts) != 1 or metadata.guests:
+        return False
+    opening = " ".join(text[parsed.content_start:parsed.content_start + 1500].split())
+    host = metadata.hosts[0]
+    said = re.compile(r"(?i:\b(?:I['’]m|I am|my name is))\s+" + re.escape(host) + r"\b").search(opening, 0, 300 + len(host))
+    first_name = re.compile(r"\b" + re.escape(host.split()[0]) + r"\b")
+    return said is not None and first_name.search(opening, said.end()) is None
 
 
 # a question mark in any script: ASCII, full-width (Chinese, Japanese), Arabic, Spanish's opening one

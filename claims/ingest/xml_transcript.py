@@ -119,6 +119,15 @@ def _agent_names(root: ElementTree.Element) -> dict[str, str]:
     return names
 
 
+def _head_title(root: ElementTree.Element) -> str:
+    """The title a TTML head's metadata gives (`<ttm:title>`), on one line; "" where it gives none."""
+    head = next((e for e in root if _local(e.tag) == "head"), None)
+    for element in head.iter() if head is not None else ():
+        if _local(element.tag) == "title" and element.text and element.text.strip():
+            return " ".join(html.unescape(element.text).split())[:300]
+    return ""
+
+
 def _style_colours(root: ElementTree.Element) -> dict[str, str]:
     """{style id: its tts:color} of the head's styles, a style taking the colour of one it names where it has none."""
     styles = {_attr(e, "id"): e for e in root.iter() if _local(e.tag) == "style" and _attr(e, "id")}
@@ -304,6 +313,6 @@ def xml_document(text: str, *, source: str) -> Rendered | None:
         if named_xml:
             raise IngestError(source, None, "XML that is not timed text (it reads YouTube's timedtext, TTML and Podlove's simple transcripts)")
         return None
-    rendered = timed_lines(segments, source=source)
+    rendered = replace(timed_lines(segments, source=source), title=_head_title(root))
     duration = _duration(root, rates)
     return replace(rendered, duration=duration) if duration else rendered

@@ -467,3 +467,60 @@ def test_a_diarisers_tag_heard_once_is_a_speaker_and_untagged_cues_go_on_in_the_
     annotated = run(text, source="changes.srt")
     assert [t.speaker_slug.split("-in-")[0] for t in annotated.turns] == [
         "speaker-0", "speaker-0", "speaker-1", "speaker-2", "speaker-0"]
+
+
+def test_a_voice_tag_inside_a_cue_starts_a_turn_of_its_own_with_the_cues_times():
+    # a research interview's WebVTT (no header): the second voice comes in on the cue's next line or mid-line
+    text = read("voice_changes_inside_cues.vtt")
+    parsed = parse_source(text, source="voice_changes_inside_cues.vtt")
+    assert [(label, seconds, body) for _, label, seconds, body in cues(text, parsed)] == [
+        ("ASK", 1.0, "Is the tape running?"),
+        (None, 2.4, "I think the red light means"),
+        ("TELL", 2.4, "it is, yes."),
+        ("ASK", 4.8, "Good. Where did you grow up?"),
+        (None, 6.0, "By the river,"),
+        ("TELL", 6.0, "near the old mill."),
+        ("ASK", 8.5, "Oh, nice."),
+    ]
+    lines = text.splitlines()
+    assert all(body.splitlines()[0] in lines[line - 1] for line, _, _, body in cues(text, parsed))
+
+
+def test_a_change_mark_opening_a_later_line_of_a_cue_is_a_second_voice_and_names_it_even_once():
+    # an edited Stream transcript: "&gt;&gt; Name: " marks each change, one name heard once
+    text = read("escaped_change_marks_inside_cues.vtt")
+    parsed = parse_source(text, source="escaped_change_marks_inside_cues.vtt")
+    assert [(label, seconds, body) for _, label, seconds, body in cues(text, parsed)] == [
+        ("Rowan", 1.0, "You should be live now."),
+        ("Petra", 3.0, "Thanks, welcome back to the review."),
+        (None, 5.0, "Today we look at the parser change."),
+        ("Idris", 7.0, "Is that the one with the tables?"),
+        (None, 9.5, "It only touches the header row."),
+        ("Petra", 9.5, "Right, thank you."),
+        ("Idris", 12.0, "Happy to help."),
+    ]
+    assert [t.speaker_change for t in parsed.turns] == [True, True, False, True, False, True, True]
+
+
+def test_a_change_mark_opening_a_later_line_of_an_srt_cue_is_a_second_voice():
+    text = read("change_marks_inside_srt_cues.srt")
+    parsed = parse_source(text, source="change_marks_inside_srt_cues.srt")
+    assert [(seconds, body) for _, _, seconds, body in cues(text, parsed)] == [
+        (1.0, "WELCOME BACK TO THE SHOW."),
+        (3.0, "THANK YOU FOR HAVING ME."),
+        (3.0, "LET'S START WITH THE BRIDGE."),
+        (5.5, "IT OPENED IN MAY."),
+    ]
+    assert all(t.speaker_change for t in parsed.turns)
+    annotated = run(text, source="change_marks_inside_srt_cues.srt")
+    speakers = [t.speaker_slug for t in annotated.turns]
+    assert speakers[1] != speakers[2]
+
+
+def test_a_talk_whose_one_voice_says_my_name_is_is_that_persons_not_an_unnamed_guests():
+    # a conference talk's captions: one voice, which names itself in its second cue
+    text = read("self_introduced_talk.srt")
+    annotated = run(text, source="self_introduced_talk.srt")
+    names = {sp.slug: sp.name for sp in annotated.speakers}
+    assert {names[t.speaker_slug] for t in annotated.turns} == {"Mara Ostrowski"}
+    assert [sp.name for sp in annotated.speakers] == ["Mara Ostrowski"]

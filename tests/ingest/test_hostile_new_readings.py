@@ -109,3 +109,16 @@ def test_names_elements_never_closed_round_a_mark_are_not_each_read_to_the_lines
     page = "<html><body><p>" + "<cite> " * 2000 + "!</p><p>Q: Is it read?</p></body></html>"
     assert html.read_page(page).text == "!\n\nQ: Is it read?\n"
     assert spaces.chars < 100_000  # before: 2,005,015
+
+
+def test_a_cue_line_of_unclosed_tags_is_read_in_linear_time():
+    # "<v " after "<v " with no ">": each "<" was read to the line's end looking for its tag's close (40 KB took a
+    # second, 5 MB hours); a tag holds no "<", so each is read to the next at most
+    import time
+
+    from claims.ingest.formats import parse_source
+
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nwords" + " <v " * 100_000 + "\n"
+    started = time.perf_counter()
+    parsed = parse_source(text, source="unclosed.vtt")
+    assert time.perf_counter() - started < 5 and len(parsed.turns) == 1

@@ -123,3 +123,10 @@ def test_ttml_times_nested_in_timed_containers_count_from_their_begins():
     assert xml_document(text, source="nested.ttml").text.splitlines() == [
         "[00:00:02.500] Hello there.", "[00:00:05.480] Frames go on.", "[00:00:07] Ticks end it.",
     ]
+
+
+def test_a_ttml_heads_title_is_the_title_and_its_copyright_no_ones_words():
+    annotated = run((DATA / "ttml_head_title.ttml").read_text(encoding="utf-8"), source="ttml_head_title.ttml")
+    assert annotated.ok and annotated.metadata.title == "Harbour Stories, Part Two"
+    assert [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns] == [
+        "The ferry stopped running in the winter.", "So we rowed across every morning."]

@@ -122,7 +122,7 @@ def checked_times(
     return start, end
 
 
-_TAGS = re.compile(r"<[^>]*>")
+_TAGS = re.compile(r"<[^<>]*>")
 # "ALICE: " or "SPEAKER 1: " in capitals opening a cue (broadcast captions, YouTube's own)
 CAPS_LABEL = re.compile(r"([A-Z][A-Z0-9 .'-]{1,30}[A-Z0-9]):[ \t]+")
 
@@ -137,6 +137,15 @@ def after_change_mark(text: str, at: int) -> int | None:
         return at + 8
     return None
 VOICE_OPEN = re.compile(r"\s*<v(?:\.[\w.-]+)?[ \t]+([^>]+?)\s*>")  # "<v Jane Doe>" opening a cue
+# a name after a ">>" change mark, in any case ("&gt;&gt; Miya: ", an edited Stream transcript): the mark says a
+# voice begins, so the name is its label even where it is heard once
+_MARKED_NAME = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+(?=\S)")
+
+
+def change_label(text: str, a: int, b: int) -> re.Match | None:
+    """The label after a ">>" mark at a: "NAME: " in capitals, or a capitalised name that is no note."""
+    m = CAPS_LABEL.match(text, a, b) or _MARKED_NAME.match(text, a, b)
+    return None if m is None or _a_note(m.group(1)) else m
 
 
 def voice_name(annotation: str) -> str:
@@ -161,7 +170,7 @@ def payload_turn(text: str, payload, *, start: float, end: float) -> ParsedTurn 
     if after is not None:
         change = True
         a, b = trim(text, after, b)
-    voice = VOICE_OPEN.match(text, a, b) or CAPS_LABEL.match(text, a, b)
+    voice = VOICE_OPEN.match(text, a, b) or (change_label(text, a, b) if change else CAPS_LABEL.match(text, a, b))
     if voice:
         label = voice_name(voice.group(1))
         a = voice.end()
@@ -420,8 +429,47 @@ def _a_note(name: str) -> bool:
 
 def cue_speakers(text: str, turns: list[ParsedTurn], first_lines: list) -> list[ParsedTurn]:
     """A caption file's cue turns with their speakers read every way captions name them: a name alone
-    above the words (named_first_lines), Google Meet's "(Name)" (bracketed_names), "Name:" (named_labels)."""
-    return named_labels(text, bracketed_names(text, named_first_lines(text, turns, first_lines)))
+    above the words (named_first_lines), Google Meet's "(Name)" (bracketed_names), a second voice inside a cue
+    (later_voices), "Name:" (named_labels)."""
+    return named_labels(text, later_voices(text, bracketed_names(text, named_first_lines(text, turns, first_lines))))
+
+
+# a second voice coming in inside a cue: a "<v Name>" tag anywhere after the cue's start (a research interview's
+# "I think it means\n<v TELL> it is", or mid-line), or a ">>" change mark (escaped or not) opening a later line
+# (a name holds no "<": an unclosed "<v " is read up to the next tag at most, never to the line's end each time)
+_LATER_VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>\n]{1,80}?)[ \t]*>|\n[ \t]*(>>|&gt;&gt;)")
+
+
+def later_voices(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """Cue turns in, each cut where a second voice comes in inside it (_LATER_VOICE), each part a turn of its own
+    with the cue's times: the tag's name, or the label after the mark (change_label), its speaker. Each turn's
+    span is searched once, so the cost stays linear in the text."""
+    out = []
+    for t in turns:
+        marks = [m for m in _LATER_VOICE.finditer(text, t.start_char + 1, t.end_char)
+                 if m.group(1) is None or not _a_note(m.group(1))]
+        if not marks:
+            out.append(t)
+            continue
+        a, label, change = t.start_char, t.speaker_label, t.speaker_change
+        line, counted = t.line, t.start_char
+        for m in [*marks, None]:
+            part_a, part_b = trim(text, a, m.start() if m else t.end_char)
+            if text.endswith("</v>", part_a, part_b):
+                part_a, part_b = trim(text, part_a, part_b - 4)
+            if part_b > part_a:
+                line, counted = line + text.count("\n", counted, part_a), part_a
+                out.append(replace(t, start_char=part_a, end_char=part_b, line=line, speaker_label=label,
+                                   speaker_change=change))
+            if m is None:
+                break
+            if m.group(1) is not None:  # "<v Name>"
+                a, label, change = m.end(), voice_name(m.group(1)), False
+                continue
+            a, change = trim(text, m.end(), t.end_char)[0], True  # ">>", and a label after it or none
+            named = change_label(text, a, t.end_char)
+            label, a = (label_name(named), named.end()) if named else (None, a)
+    return out
 
 
 def bracketed_names(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:

@@ -120,7 +120,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
         if after is not None:
             change = True
             a, b = trim(text, after, b)
-            caps = None if label else _cues.CAPS_LABEL.match(text, a, b)  # ">> SPEAKER 1: text"
+            caps = None if label else _cues.change_label(text, a, b)  # ">> SPEAKER 1: text", ">> Miya: text"
             if caps:
                 label = " ".join(caps.group(1).split())
                 a, b = trim(text, caps.end(), b)
