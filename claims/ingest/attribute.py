@@ -119,7 +119,7 @@ only the host's units of those episodes: worse (001's guest 0.811, 002b's host 0
 Eye on AI transcript was found for 000. Same-show episodes lift the unit AUC more than more of the
 same guest did (+0.02-0.03 against +0.005 a doubling), but not the words: the worse role gains at most
 +0.024 (001's guest, below the SGD seeds' sd of 0.035 on 000) and 002's host falls by more than that.
-Measured and not kept (2026-12-09): scale and variety, many other shows' labelled interviews (one guest
+Measured and not kept (2026-12-07, a later session): scale and variety, many other shows' labelled interviews (one guest
 each) as extra units in every unit fit: 46 excerpts of ~1,000 words from six shows with different hosts
 (Founders Talk 14, Stephan Livera Podcast 13, Chaincode Podcast 7, Request For Commits 7, Practical AI 4,
 Ship It 1; 5,673 units, each excerpt read punctuated and again as raw captions cut by the boundary model),
