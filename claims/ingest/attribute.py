@@ -621,8 +621,13 @@ def _most_questions(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str
         return min(labels, key=lambda l: (words[l], list(labels).index(l)))
     if len(labels) > 2:
         # a panel: the one asking the most questions, not one with a larger share of a few turns (a panellist's one
-        # question in four turns outranked the host's two in nine on Oxide and Friends)
-        return max(labels, key=lambda l: (questions[l], questions[l] / max(counts[l], 1), -list(labels).index(l)))
+        # question in four turns outranked the host's two in nine on Oxide and Friends); of those asking as many,
+        # the one welcoming the others in the first turns (a meeting's "Thanks for joining the call today", not a
+        # voice asking once at its end)
+        most = max(questions.values())
+        tied = [l for l in labels if questions[l] == most]
+        welcoming = _welcoming(text, turns, tied) if most and len(tied) > 1 else None
+        return welcoming or max(labels, key=lambda l: (questions[l], questions[l] / max(counts[l], 1), -list(labels).index(l)))
     return max(labels, key=lambda l: (questions[l] / max(counts[l], 1), -list(labels).index(l)))
 
 
@@ -728,6 +733,17 @@ def _greets_as_host(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str
     if votes[first] == votes[second]:
         return None
     return first if votes[first] > votes[second] else second
+
+
+def _welcoming(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str | None:
+    """The one of `labels` welcoming in the first turns, or None where none does or more than one."""
+    welcoming: set[str] = set()
+    for t in turns[:_GREETING_TURNS]:
+        if t.speaker_label in labels and t.speaker_label not in welcoming:
+            words = text[t.start_char : t.end_char].lower()
+            if ("welcome" in words or "thank" in words) and _HOSTS_WELCOME.search(text, t.start_char, t.end_char):
+                welcoming.add(t.speaker_label)
+    return welcoming.pop() if len(welcoming) == 1 else None
 
 
 def _host_label(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> str:

@@ -105,13 +105,16 @@ _SHOW_NAME_WORD = r"[A-Z0-9][\w'’&-]*(?:\.\d+)*(?![.,]\d)"
 _SHOW = rf"(?:[Tt]he\s)?{_SHOW_NAME_WORD}(?:\s(?:of|on|in|and|the|&|{_SHOW_NAME_WORD})){{0,5}}(?:\s(?:podcast|show)\b)?"
 # a show's name in words alone, without a number after it ("Self-Hosted" of "this is Self-Hosted 41")
 _SHOW_IN_WORDS = r"(?:[Tt]he\s)?[A-Z][\w'’&-]*(?:\s(?:of|on|and|the|&|[A-Z][\w'’&-]*)){0,5}"
+# a caption's time between the welcome and the show's name ("Welcome back to\n00:02 Harbour Talk.", a line break
+# being a space in the opening): read past
+_TIME_MARK = r"\[?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\]?"
 _SHOW_IN_OPENING = re.compile(
     # (each way opens with "welcome", "you're", "I'm" / "I am" or "this is": the lookahead lets the engine pass over
     # every other position at the cost of one letter's test instead of four ways', 0.24 -> 0.06 ms on 1,500 characters)
     r"(?=(?i:[wyit]))(?:"
     # ("welcome to the first episode of BookBytes", "welcome to another episode of ...")
     rf"(?i:\b(?:welcome (?:back )?to|you['’]re listening to)(?:\s(?:the\s\w+|another|a\snew|this|today['’]s)\sepisode\sof)?)"
-    rf"\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I['’]m|I am|my|today|this)\b)"
+    rf"(?:\s{_TIME_MARK})?\s({_SHOW})(?=\s*[,.!;:?]|\s(?:I['’]m|I am|my|today|this)\b)"
     # "I'm Chris, and this is Self-Hosted 41.": a show's name and its episode's number, after a first name alone
     # (a person has no number: "I'm Chris, and this is Alex." names no show)
     rf"|(?i:\b(?:I['’]m|I am))\s{_WORD}(?:\s{_WORD}){{0,2}}[,.]?\s(?i:(?:and )?this is)\s({_SHOW_IN_WORDS})\s(?:(?i:episode)\s|#)?\d{{1,4}}(?=\s*[,.!;:?])"
@@ -364,13 +367,22 @@ def _welcomed_by_first_name(opening: str) -> list[str]:
 def _show(opening: str, title: str) -> str:
     """The show a title ("... | Lex Fridman Podcast #94") or an opening ("Welcome to The Grid.") names, or ""."""
     show = next((m.group(1).strip() for p in _SHOW_IN_TITLE if (m := p.search(title))), "")
-    if not show and (m := _SHOW_IN_OPENING.search(opening)):
-        show = next(g for g in m.groups() if g)
+    if not show:
+        show = next(_named_shows(_SHOW_IN_OPENING.finditer(opening)), "")
         show = show[4:] if show.startswith("the ") else show  # "welcome to the Tim Ferriss Show"
     if not show:  # (in the host's first lines only: a guest's "bienvenidos a Valdemoro" later is no show's name)
-        m = next((m for p in _OTHER_SHOW_IN_OPENING if (m := p.search(opening, 0, _HOST_OPENING_CHARS))), None)
-        show = next(g for g in m.groups() if g) if m else ""
+        show = next((s for p in _OTHER_SHOW_IN_OPENING
+                     for s in _named_shows(p.finditer(opening, 0, _HOST_OPENING_CHARS))), "")
     return show if len(show) <= _MAX_SHOW else ""
+
+
+def _named_shows(matches):
+    """The shows' names the matches hold, less those with no letter ("welcome back to 2024", a time's "00"): a
+    number or a time is no show's name."""
+    for m in matches:
+        show = next(g for g in m.groups() if g)
+        if any(c.isalpha() for c in show):
+            yield show
 
 
 def show_named(text: str, start: int, end: int, metadata: Metadata) -> Metadata:

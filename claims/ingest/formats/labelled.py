@@ -307,6 +307,12 @@ OPENING_REMARKS_LINE = re.compile(
 # OPENING_REMARKS_LINE's, tried first)
 LENTICULAR_NAME_LINE = re.compile(
     r"^[ \t\u3000]*(?P<t0>)(?P<t1>)【(?P<name>[^\W\d_][^【】\n:：。、]{0,11})】(?P<t2>)[ \t\u3000]*(?:(?P<rest>\S)|\r?$)")
+# a Japanese newspaper's summary of a press conference: a role word in kanji or katakana opening the paragraph, the
+# reporter's organisation in brackets after it or not, then a space and the words, no colon ("記者(幹事社・東西新聞) 工事の
+# 遅れは…", "大臣 二か月ほど…"); labels only where two role words or more open paragraphs in turn (_taking_turns)
+ROLE_WORD_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<t0>)(?P<t1>)(?P<name>[\u30a0-\u30ff\u3400-\u9fff]{1,6})(?:[（(][^（）()\n]{1,30}[）)])?(?P<t2>)"
+    r"[ \t\u3000]+(?P<rest>[^\s（(])")
 # Russian radio's transcripts (Echo of Moscow's): an initial and the surname opening the paragraph, the words after a
 # space, a dash or a colon ("Т. Фельгенгауэр Добрый вечер.", "Б.НОТКИН – …при нынешней системе", "Д. Борисов: 2310 ...");
 # a label where it opens two paragraphs or more, or once where the surname is in capitals before a dash
@@ -611,6 +617,7 @@ def _candidates(text: str):
                 or (first in "*_" or first.isupper()) and line.find(":", 0, 250) > 0 and capitals(line)
                 or first.isupper() and 0 < line.find(":", 0, 80) and GLUED_LABEL_LINE.match(line)
                 or first.isupper() and "." in line[1:3] and INITIAL_SURNAME_LINE.match(line)
+                or first >= "\u30a0" and ROLE_WORD_LINE.match(line)
             )
             if m and (m.re is NAME_ALONE_LINE or m.re in _ALONE_WITHOUT_MARK
                       or m.re is TIME_THEN_NAME_LINE and not m.group("bracket")):
@@ -1225,6 +1232,10 @@ def _label_lines(text: str):
     if letters and not (len(letters) >= 3 and "".join(dict.fromkeys(letters)) == _LETTERS[:max(2, len(set(letters)))]):
         kept = [i for i, c in enumerate(cands) if c[4].re is not DIARISED_LETTER_LINE]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
+    apart = _role_words_apart(cands) if id(ROLE_WORD_LINE) in shown else None
+    if apart:  # (only the lines of that shape: "【記者】" lines elsewhere stay labels)
+        kept = [i for i, c in enumerate(cands) if not (c[4].re is ROLE_WORD_LINE and c[5] in apart)]
+        cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
     dashed = Counter(c[5] for c in cands if c[4].re is QA_DASH_LINE) if id(QA_DASH_LINE) in shown else None
     if dashed and not (dashed["Q"] >= 2 and dashed["A"] >= 2):
         kept = [i for i, c in enumerate(cands) if c[4].re is not QA_DASH_LINE]
@@ -1338,6 +1349,24 @@ def _label_lines(text: str):
     starts = [c for c in cands if c[5] in names]
     first = next((i for i, c in enumerate(cands) if c[5] in names), None)
     return starts, names, nonblank - (nonblank_before[first] if first is not None else 0)
+
+
+# ROLE_WORD_LINE's role words are labels where two or more of them, each opening this many paragraphs, take turns
+_ROLE_WORD_TURNS = 2
+
+
+def _role_words_apart(cands) -> set[str]:
+    """ROLE_WORD_LINE's names that are no labels: all of them unless two or more, each opening two paragraphs or
+    more, take turns (the name changing from one such paragraph to the next at least every other time; a reporter
+    asking again keeps it), else those opening too few paragraphs."""
+    said = [c[5] for c in cands if c[4].re is ROLE_WORD_LINE]
+    counts = Counter(said)
+    often = {name for name, n in counts.items() if n >= _ROLE_WORD_TURNS}
+    in_turn = [name for name in said if name in often]
+    changes = sum(a != b for a, b in zip(in_turn, in_turn[1:]))
+    if len(often) < 2 or changes < 3 or 2 * changes < len(in_turn) - 1:
+        return set(counts)
+    return set(counts) - often
 
 
 _CALL_LABEL_SHAPES = (EARNINGS_LABEL_LINE, COMPANY_NAME_LINE, ANALYST_NAME_LINE, BARE_NAME_ALONE_LINE)
