@@ -1,6 +1,8 @@
 """A mutation fuzzer for ingestion's contract: every input is prepared, or refused with one line.
 
     .venv/bin/python bench/fuzz_ingest.py [--cases 20000] [--seed 1] [--out /tmp/fuzz_ingest] [--no-minimise]
+        [--only tests/data/a.txt ...]   (the corpus those files alone, e.g. a day's new test files)
+        [--minutes 20]   (stop after that long, however few cases)
     .venv/bin/python bench/fuzz_ingest.py --atheris SECONDS   (coverage-guided; needs atheris importable, e.g.
         pip install --target /tmp/atheris_pkgs atheris; PYTHONPATH=/tmp/atheris_pkgs)
 
@@ -57,6 +59,14 @@ TOKENS = [
     b"Published: 2999-01-01\n", b"Date: 31/02/2024\n", b"Duration: 99999999:00:00\n", b"\xc3", b"\xe2\x80", b"\xf0\x9f",
     b'{"segments": [', b'"start": NaN', b'"start": -5', b'"start": 1e400', b'"speaker": null', b"<tt>", b"<p begin=\"",
     b"<?xml version=\"1.0\"?>", b"9" * 5000, b"1" + b"0" * 400, b"\xe2\x80\xa8", b"\xc2\x85", b"\x0c", b"\x0b",
+    # the 2026-12-08 readings' shapes: diariser letters alone, glued labels, run sheets, hosts' fields, search-site
+    # marks, continuation marks, Happy Scribe's embed, a link back, an accuracy note, a show's version number
+    b"\nA\n", b"\nB\n", b"\nC\n", b"Claire Brown:Welcome", b"Part 1: ", b"Guest: Tray Pollard\n", b"Hosts: Ann Lee and Bo Chen\n",
+    b"[host]Hosts: Ann Lee[/host]\n", b"[TS]", b"\n\xe2\x97\xbc\n", b"\n\xe2\x96\xba\n", b"(00:21):\n", b"Kevin (00:00):\n",
+    b"Starting point is 00:00:31 ", b'<div id="hs-embed-placeholder">', b'</div><div class="hs-embed"',
+    b"### [ Listen: A title \xe2\x80\x93 powered by Happy Scribe](x)\n", b"\xc2\xab Harbour Notes\n", b"2020-12-18 | \xf0\x9f\x94\x97\n",
+    b"Accuracy is not guaranteed.\n", b"I'm Ann Lee and this is Podcasting 2.0 in Practice, ", b"Episode Date: May 3, 2024\n",
+    b"April 20, 2021 Episode Transcript\n", b"Buzzsprout Episode 120\n", b"H.I. #69: Ex_Machina\n", b" - podcast episode cover\n",
 ]
 _PRINTABLE = b"0123456789:.,->[]()<>{}-_ #*\n\t\"'/\\abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _NUMBER = re.compile(rb"\d+")
@@ -67,8 +77,10 @@ _CUES_IN_ORDER = frozenset({"srt", "sbv", "sami", "microdvd"})
 SMALLEST_BUDGET = 2.0  # seconds, and as much again per 100 KB
 
 
-def corpus() -> list[tuple[str, bytes]]:
-    """Every file under tests/data and seeds/, and what tests/factories.py makes."""
+def corpus(only: list[str] | None = None) -> list[tuple[str, bytes]]:
+    """Every file under tests/data and seeds/, and what tests/factories.py makes; or the files `only` names."""
+    if only:
+        return [(name, (ROOT / name).read_bytes()) for name in only]
     found = []
     for folder in (ROOT / "tests" / "data", ROOT / "seeds"):
         for path in sorted(folder.rglob("*")):
@@ -156,6 +168,7 @@ def mutate(rng: random.Random, data: bytes, others: list[tuple[str, bytes]]) -> 
 
 
 _last_prepared = [False]  # whether the last case checked was prepared (not refused), for the counts
+_done = [0]  # cases checked so far (a run may stop on --minutes)
 
 
 class TooSlow(Exception):
@@ -294,6 +307,8 @@ def main() -> int:
     parser.add_argument("--out", default="/tmp/fuzz_ingest")
     parser.add_argument("--no-minimise", action="store_true")
     parser.add_argument("--atheris", type=int, metavar="SECONDS", help="run atheris (libFuzzer) for SECONDS instead")
+    parser.add_argument("--minutes", type=float, help="stop after this long even short of --cases")
+    parser.add_argument("--only", nargs="+", metavar="FILE", help="the corpus these files (paths under the repository)")
     args = parser.parse_args()
     standalone_django_setup()
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))
@@ -302,10 +317,11 @@ def main() -> int:
     if args.atheris:
         return run_atheris(args.atheris, Path(args.out), formats=[None, *PARSERS])
 
-    failures = run(args.cases, args.seed, formats=[None, *PARSERS], progress=True)
+    failures = run(args.cases, args.seed, formats=[None, *PARSERS], progress=True, only=args.only,
+                   seconds=args.minutes * 60 if args.minutes else None)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    print(f"{args.cases} cases, {len(failures)} distinct failures")
+    print(f"{_done[0]} cases, {len(failures)} distinct failures")
     for n, (key, (data, fmt, detail, origin)) in enumerate(sorted(failures.items())):
         small = data if args.no_minimise else minimise(data, fmt, key)
         (out / f"{n:03d}.bin").write_bytes(small)
@@ -313,16 +329,17 @@ def main() -> int:
     return 1 if failures else 0
 
 
-def run(cases: int, seed: int, *, formats, progress: bool = False, originals: bool = True) -> dict:
+def run(cases: int, seed: int, *, formats, progress: bool = False, originals: bool = True, only=None,
+        seconds: float | None = None) -> dict:
     """About `cases` checks: each input (the corpus as it is unless not `originals`, then mutated) detected and
     forced to every format in `formats`. Returns {failure key: (smallest input, format, detail, corpus file)}."""
     rng = random.Random(seed)
-    files = corpus()
+    files = corpus(only)
     failures: dict = {}
     outcomes = {True: 0, False: 0}  # prepared, refused or failed
     started = time.perf_counter()
     done, inputs = 0, 0 if originals else len(files)
-    while done < cases:
+    while done < cases and not (seconds and time.perf_counter() - started > seconds):
         origin, base = files[inputs] if inputs < len(files) else files[rng.randrange(len(files))]
         data = base if inputs < len(files) else mutate(rng, base, files)
         inputs += 1
@@ -336,6 +353,7 @@ def run(cases: int, seed: int, *, formats, progress: bool = False, originals: bo
                 if key not in failures or len(data) < len(failures[key][0]):
                     failures[key] = (data, fmt, detail, origin)
             done += 1
+            _done[0] = done
             if progress and done % 5000 == 0:
                 print(f"  {done} cases ({outcomes[True]} prepared), {len(failures)} distinct failures, "
                       f"{time.perf_counter() - started:.0f} s", flush=True)

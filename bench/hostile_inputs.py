@@ -126,7 +126,80 @@ def cases(size: int) -> dict[str, tuple[str, callable]]:
                                                      for i in range(size // 50))),
         "pdf-text-form-commented": ("a.pdf", lambda: pdf_drawing_forms(1_000, _operators(1 << 20), trips_layout=False,
                                                                        between=b" %\n")),
+        # the 2026-12-08 readings (fuzz2): diariser letters alone, glued labels, run sheets, hosts' fields, search-site
+        # marks, continuation marks, Happy Scribe's embed, a day before long spaces, a link back, a host beside a show
+        "letters-abc-turns": ("a.txt", lambda: line(b"A\nWords go on here.\nB\nMore words now.\nC\nAnd more so.\n")),
+        "letters-alone": ("a.txt", lambda: line(b"A\nB\nC\n")),
+        "letters-spaces": ("a.txt", lambda: line(b"A" + b" " * 1000 + b"\nWords.\nB\nMore.\nC\nSo.\n")),
+        "glued-same-names": ("a.txt", lambda: line(b"Claire Brown:Welcome back to it.\nOmar Diaz:Thanks so much.\n")),
+        "glued-distinct-names": ("a.txt", lambda: _glued_names(size)),
+        "glued-long-word": ("a.txt", lambda: line(b"Ab Cd:E" + b"e" * 5000 + b"\n")),
+        "glued-spaces": ("a.txt", lambda: line(b"Ab Cd:E" + b" " * 5000 + b"\n")),
+        "part-lines-spaces": ("a.txt", lambda: line(b"Jane: Words go on.\nPart 1: " + b" " * 148 + b"!\nOmar: So.\n")),
+        "run-sheet": ("a.txt", lambda: line(b"Jane: Words go on.\n\nPart 1: The stories\n\nA Segment Title\n\n"
+                                             b"Guest: Tray Pollard\n\nOmar: So it is.\n\n")),
+        "guest-lines": ("a.txt", lambda: b"Jane: Words go on.\n" + line(b"Guest: Ann Lee and Bo Chen, Cy Dee & Ed Fox\n")
+                        + b"Omar: So.\nJane: Yes.\n"),
+        "hosts-fields": ("a.txt", lambda: line(b"Hosts: Ann Lee and Bo Chen\n")[:size // 2] + b"\n"
+                         + line(b"Ann Lee: Words go on.\nBo Chen: So it is.\n")[:size // 2]),
+        "hosts-one-line": ("a.txt", lambda: b"Hosts: " + line(b"Ann Lee, ")[:size // 2] + b"\n\n"
+                           + line(b"Ann Lee: Words go on.\nBo Chen: So it is.\n")[:size // 2]),
+        "hosts-tagged": ("a.txt", lambda: line(b"[host]Hosts: Ann Lee" + b" " * 500 + b"[/host]\n")[:size // 2] + b"\n"
+                         + line(b"Ann Lee: Words go on.\nBo Chen: So it is.\n")[:size // 2]),
+        "ts-lines": ("a.txt", lambda: b"".join(("%s\n\u25fc\n\u25ba\nwords go on here\n[TS]\n" % _clock(i)).encode()
+                                               for i in range(size // 40))),
+        "ts-spaces": ("a.txt", lambda: b"0:01 a\n0:02 b\n0:03 c\n" + line(b"[TS]" + b" " * 200)),
+        "ts-run": ("a.txt", lambda: b"0:01 a\n0:02 b\n0:03 " + line(b"[TS]")),
+        "glyph-lines": ("a.txt", lambda: b"0:01 a\n0:02 b\n0:03\n" + units("\u25fc\n\u25ba \n".encode())),
+        "continuation-marks": ("a.txt", lambda: b"Kevin (00:00):\nHi there.\nAnn (00:05):\nHello.\n"
+                               + line(b"(00:21):\nwords go on\n")),
+        "name-time-alone": ("a.txt", lambda: b"".join(b"Kevin (%s):\nwords\nin short\nlines\nAnn (%s):\nmore\n"
+                                                      % (_clock(2 * i).encode(), _clock(2 * i + 1).encode()) for i in range(size // 50))),
+        "happyscribe-paragraphs": ("a.md", lambda: b'<div id="hs-embed-placeholder">\n### [ Listen: A title \xe2\x80\x93 powered by Happy Scribe](x)\n\n'
+                                   + line(b"Words go on. And on they go.\n\n") + b'</div><div class="hs-embed"></div>\n'),
+        "happyscribe-openers": ("a.md", lambda: line(b'<div id="hs-embed-placeholder"' + b" " * 390 + b">\n")),
+        "happyscribe-title-spaces": ("a.md", lambda: b'<div id="hs-embed-placeholder">### [ Listen: a' + b" " * size
+                                     + b'\n\nWords.\n\n</div><div class="hs-embed"'),
+        "happyscribe-closes": ("a.md", lambda: b'<div id="hs-embed-placeholder">\n' + line(b"</div>    ")),
+        "timed-paragraphs": ("a.txt", lambda: b"".join(b"[%s]\nA sentence here. Another one here.\n\n" % _clock(i).encode()
+                                                       for i in range(size // 50))),
+        "starting-point": ("a.txt", lambda: b"".join(b"Starting point is %s\nwords go on here.\n" % _clock(i).encode()
+                                                     for i in range(size // 50))),
+        "starting-point-spaces": ("a.txt", lambda: line(b"Starting point is" + b" " * 1000 + b"x\n")),
+        "day-spaces": ("a.txt", lambda: b"April 20, 2021" + b" " * size + b"x\n\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
+        "day-lines-spaces": ("a.txt", lambda: line(b"April 20, 2021" + b" " * 1000 + b"x\n")[:size // 2]
+                             + b"\nJane: Hi.\nOmar: Yo.\nJane: So.\nOmar: No.\n"),
+        "episode-date-spaces": ("a.txt", lambda: b"Episode Date:" + b" " * size + b"May 3, 2024\n\nJane: Hi.\nOmar: Yo.\nJane: So.\n"),
+        "day-bar-spaces": ("a.txt", lambda: b"2020-12-18 |" + b" " * size + b"#\n\nWords go on.\n\nAnd on.\n\nSo.\n"),
+        "bars-permalink": ("a.txt", lambda: b"2020-12-18 " + line(b"| ")[:size] + b"\xf0\x9f\x94\x97\n\nWords.\n\nOn.\n\nSo.\n"),
+        "bars-lines": ("a.txt", lambda: line(b"|" * 100 + b" #\n")),
+        "guillemets": ("a.txt", lambda: units("\u00ab".encode())),
+        "guillemet-lines": ("a.txt", lambda: units("\u00ab Harbour Notes\n".encode())[:size // 2] + b"\nWords go on.\n\nAnd on.\n\nSo.\n"),
+        "host-beside-show": ("a.txt", lambda: line(b"I'm Ann Lee and this is Podcasting 2.0 in Practice, the show. ")),
+        "host-beside-show-versions": ("a.txt", lambda: b"I'm Ann Lee and this is A" + line(b".1")[:size] + b",1 show."),
+        "accuracy-note-lines": ("a.txt", lambda: line(b"a" * 150 + b" Accuracy is not guaranteed.\n\n")),
+        "numbered-episode-spaces": ("a.txt", lambda: b"Harbour Notes\nEpisode" + b" " * size + b"1: Fog\n"
+                                    + b"0:00 words\n0:05 more\n0:09 so\n"),
+        "episode-page-heading": ("a.txt", lambda: b"Show\nTitle\n" + line(b"Buzzsprout ")[:size // 2] + b"Episode 120\n\n"
+                                 + line(b"Ann Lee: Words go on.\nBo Chen: So it is.\n")[:size // 2]),
+        "cover-alt-lines": ("a.txt", lambda: line(b"A title - podcast episode cover\n")[:size // 2]
+                            + b"\nAnn Lee: Words go on.\nBo Chen: So it is.\nAnn Lee: Yes.\n"),
     }
+
+
+def _clock(seconds: int) -> str:
+    return "%02d:%02d:%02d" % (seconds // 3600, seconds // 60 % 60, seconds % 60)
+
+
+def _glued_names(size: int) -> bytes:
+    """Glued labels ("Aab Bab:Words go on."), each name once, as many as fill `size`."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out, n = [], 0
+    while sum(map(len, out)) < size if len(out) % 1000 == 0 else True:
+        first = "".join(letters[(n // 26 ** k) % 26] for k in range(3))
+        out.append(f"A{first} B{first[::-1]}:Words go on here.\n".encode())
+        n += 1
+    return b"".join(out)[:size]
 
 
 def _json(data) -> bytes:

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import html
 import json
 import re
 import tomllib
@@ -43,6 +42,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from .entities import unescape
 from .errors import IngestError
 from .formats._common import parse_clock
 from .formats._head import day_of_line
@@ -178,15 +178,22 @@ def _flow_depth(block: str) -> int:
     return deepest
 
 
+# a number of some 3,000 decimal digits (str() writes 4,300 at most): longer than any field's
+_LONGEST_NUMBER_BITS = 10_000
+
+
 def _a_tree_of_its_text(value: Any, chars: int) -> bool:
     """Whether what YAML loaded has no more items than its text has characters: YAML's aliases share one list
     among many ("a1: &a1 [*a0, *a0, ...]", nine levels deep: 9 ** 9 items), and reading a field as text (str())
-    walked every one of them. Counted without recursion, stopping past the limit."""
+    walked every one of them; nor a number too long for str() to write ("0x" and 5,000 digits: ValueError). Counted
+    without recursion, stopping past the limit."""
     stack, count = [value], 0
     while stack:
         item = stack.pop()
         count += 1
         if count > chars + 1:
+            return False
+        if isinstance(item, int) and item.bit_length() > _LONGEST_NUMBER_BITS:
             return False
         if isinstance(item, dict):
             stack.extend(item.keys())
@@ -212,7 +219,7 @@ def three_play_segments(value: str) -> list[Segment]:
     # split at each paragraph's end, its words after its opening: linear where a "<p>" is never closed
     for paragraph in value.split("</p>"):
         spans = _THREE_PLAY_SPAN.findall(paragraph, paragraph.rfind("<p>") + 1)
-        words = " ".join(html.unescape(" ".join(words.split())) for _, words in spans if words.strip())
+        words = " ".join(unescape(" ".join(words.split())) for _, words in spans if words.strip())
         if not words:
             continue
         label = _THREE_PLAY_LABEL.match(words)
@@ -375,7 +382,7 @@ def _metadata(fields: Mapping[str, Any]) -> Metadata:
     return Metadata(
         single_speaker=True if _a_talk(fields, speakers, hosts) else None,
         # (a WordPress export writes the title's characters as HTML's references: "Hints, Writeup &#038; Notes")
-        title=html.unescape(str(_first(fields, _TITLE) or "").strip()),
+        title=unescape(str(_first(fields, _TITLE) or "").strip()),
         show=str(_first(fields, _SHOW) or "").strip() if isinstance(_first(fields, _SHOW), (str, int)) else "",
         link=link,
         video_id=_video_id(fields),

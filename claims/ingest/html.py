@@ -39,6 +39,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .formats._common import parse_date, trim
 from .embedded import embedded_transcript
+from .entities import short_references
 from .errors import IngestError
 from .formats.labelled import TIME
 from .json_transcript import Rendered
@@ -861,7 +862,7 @@ def _name_terms_as_labels(renderer: "_Renderer") -> None:
 def read_page(html: str) -> Page:
     """An HTML document in, its text (paragraphs one per line, a blank line between) and metadata out."""
     renderer = _Renderer()
-    renderer.feed(html)
+    renderer.feed(short_references(html))  # (a character's number of 5,000 digits: no character, not ValueError)
     renderer.close()
     if renderer.first_article_end is not None and _medium_page(renderer.meta):
         # what Medium sets after the story's <article> is its own: the claps and responses, the tags, "Written by"

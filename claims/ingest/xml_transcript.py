@@ -34,11 +34,11 @@ left to the other formats.
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, replace
 from xml.etree import ElementTree
 
+from .entities import unescape
 from .errors import IngestError
 from .limits import refuse_entity_declarations
 from .json_transcript import Rendered, speaker_label, timed_lines
@@ -296,10 +296,10 @@ def xml_document(text: str, *, source: str) -> Rendered | None:
         for (start, agent, element, _), voice in zip(captions, voices or [None] * len(captions)):
             if voice is not None:
                 for changes, words in voice:
-                    segments.append([start, "", ("- " if changes else "") + html.unescape(words)])
+                    segments.append([start, "", ("- " if changes else "") + unescape(words)])
                 continue
             speaker = (names.get(agent) or speaker_label(agent)) if agent else ""
-            words = html.unescape(_words(element))
+            words = unescape(_words(element))
             if segments and segments[-1][:2] == [start, speaker]:
                 # Netflix writes each line of a two-line caption as a <p> of its own (its own region), at one time
                 segments[-1][2] += "\n" + words

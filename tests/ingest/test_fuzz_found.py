@@ -225,3 +225,59 @@ def test_a_whisper_tsv_row_whose_start_is_no_millisecond_count_is_refused_with_i
     annotated = run(text, source="talk.tsv")
     assert [str(error) for error in annotated.errors] == [
         f"talk.tsv:3: Whisper TSV row without a start in milliseconds: {(start + chr(9) + '8120' + chr(9) + 'They are coming.')[:60]!r}"]
+
+
+# found by bench/fuzz_ingest.py seeded with 2026-12-08's test files (branch fuzz2)
+
+@pytest.mark.parametrize("field", ["title: 0x{digits}", "show: 0x{digits}", "0x{digits}: a key", "link: 0x{digits}"])
+def test_front_matter_with_a_number_too_long_to_write_is_read_as_no_front_matter(field):
+    # YAML reads "0x" and 5,000 hex digits as a number of some 6,000 decimal digits, which str() refuses to write
+    # (ValueError out of ingestion)
+    text = (f"---\n{field.format(digits='9' * 5000)}\nlayout: transcript\n---\n\n"
+            "Q: How did the bridge project start?\n\nANIKA BRANDT: With a flooded road, and no money.\n")
+    annotated = run(text, source="bridge.md")
+    assert annotated.ok and annotated.source_text == text
+
+
+def test_diarisers_letters_with_no_words_below_them_are_no_labels():
+    # "A", "B", "C" alone on lines one under another (blank lines between): each was a label of no words, read at
+    # 14 s a megabyte (and then refused, "no transcript text found"); a letter labels the words below it only
+    from claims.ingest.formats import labelled
+
+    starts, _, _ = labelled._label_lines("A\n\nB\n\nC\n\n" * 20 + "A\n\nWords go on.\n\nB\n\nMore words.\n\nC\n\nSo.\n")
+    assert [c[0] for c in starts] == [121, 125, 129]
+
+
+def test_a_name_and_a_title_before_a_long_run_of_spaces_is_matched_in_linear_time():
+    # "April 20, 2021" then 20,000 spaces: the title after the comma (up to 100 characters, spaces among them) was
+    # tried at each of its lengths and the run of spaces read again after each (100 times a line's length: 25 s for
+    # 1 MB of such lines in a labelled transcript)
+    from claims.ingest.formats import labelled
+
+    lines = ["April 20, 2021" + " " * 20_000 + "x", "ANDERSON COOPER, CNN" + " " * 20_000 + "ANCHOR:"] * 3
+    started = time.perf_counter()
+    assert not any(labelled.LABEL_LINE.match(line) for line in lines)
+    assert time.perf_counter() - started < 1
+    for line, title in [("ANDERSON COOPER, CNN ANCHOR: Good evening.", "CNN ANCHOR"),
+                        ("COOPER, CNN  (on camera): Yes.", "CNN "), ("NICK FOUNTAIN, HOST: So.", None),
+                        ("EV WILLIAMS, TWITTER, CO-FOUNDER AND CEO:  Well.", "TWITTER, CO-FOUNDER AND CEO"), ("AB, C : x", "C")]:
+        m = labelled.LABEL_LINE.match(line)
+        assert m and m["title"] == title, line
+
+
+_HUGE_REFERENCE = "&#" + "9" * 5000  # a character's number of 5,000 digits: int() refuses to read it
+
+
+@pytest.mark.parametrize("source, text", [
+    ("gulls.md", f"---\nid: 41\ntitle: Harbour Gulls {_HUGE_REFERENCE}\nlayout: post\n---\n\nAnn: Hi there.\nBo: Yes.\nAnn: So.\n"),
+    ("gulls.smi", f"<SAMI><BODY><SYNC Start=0><P Class=ENCC>Hello {_HUGE_REFERENCE} there.<SYNC Start=1000><P Class=ENCC>"
+                  "More.</BODY></SAMI>"),
+    ("gulls.vtt", f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann {_HUGE_REFERENCE}>Hello there.\n\n"
+                  "00:00:02.000 --> 00:00:03.000\n<v Bo>Yes.\n"),
+    ("gulls.html", f"<html><body><p>Ann: Hi {_HUGE_REFERENCE};</p><p>Bo: Yes.</p><p>Ann: So.</p></body></html>"),
+])
+def test_a_character_reference_of_thousands_of_digits_is_read_not_raised(source, text):
+    # html.unescape raised ValueError out of ingestion (a WordPress title's "&#038;" unescaped since 2026-12-08, a SAMI
+    # caption, a WebVTT voice, a page): such a number names no character, as one past U+10FFFF does not ("\ufffd")
+    annotated = run(text, source=source)
+    assert annotated.ok and annotated.turns

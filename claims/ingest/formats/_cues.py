@@ -1,11 +1,11 @@
 """Shared by webvtt and srt: split caption files into blocks and read cue timing lines."""
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ..entities import unescape
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._common import CJK_LETTERS, NOT_NAMES, SERVICE_NOTE, format_clock, iter_lines, trim
@@ -151,7 +151,7 @@ def change_label(text: str, a: int, b: int) -> re.Match | None:
 def voice_name(annotation: str) -> str:
     """A voice tag's (or capitals label's) name, its spacing normalised and its character references
     read: WebVTT escapes "&" in a voice, and Teams writes "<v Alex (RESEARCH &amp; SUPPORT)>"."""
-    return " ".join(html.unescape(annotation).split())
+    return " ".join(unescape(annotation).split())
 
 
 def payload_turn(text: str, payload, *, start: float, end: float) -> ParsedTurn | None:

@@ -138,7 +138,9 @@ ASKING_PARTS = ("pregunta", "interlocutora", "interlocutor", "reportera", "repor
 ANSWERING_PARTS = ("respuesta",)
 _ROLE = (
     r"(?:,[ \t]*(?:(?P<role>(?i:" + "|".join(HOST_ROLES + GUEST_ROLES) + "))"
-    r"|(?P<title>[A-Z0-9\"“][A-Z0-9 .,&'’\"“”()/-]{0,100}?)))?"
+    # (a title ends on no space, or on spaces only before a note in brackets, so that a run of spaces after it is read
+    # once, not again for each length of the title inside it)
+    r"|(?P<title>[A-Z0-9\"“](?:[A-Z0-9 .,&'’\"“”()/-]{0,99}?[A-Z0-9.,&'’\"“”()/-])?(?:[ ]{1,100}(?=[ \t]\())?)))?"
     # a note of how the words reached the air ("(on camera)"), or the speaker's organisation or post in brackets (a
     # press conference's "Dr Amina Kollar (WHO Director-General):", "Lena Marsh (Radio Nord):"; not a short form
     # declared, "Interviewer (I):", nor a party, "LEE (D):")
@@ -602,7 +604,7 @@ def _candidates(text: str):
                 or first in "（(" and bracketed_name(line)
                 or first == "【" and (OPENING_REMARKS_LINE.match(line) or LENTICULAR_NAME_LINE.match(line))
                 or first in "S-" and len(line) < 20 and diarised_alone(line)
-                or first in _LETTERS and len(line.strip()) == 1 and DIARISED_LETTER_LINE.match(line)
+                or first in _LETTERS and len(line.strip()) == 1 and _words_below(lines, number) and DIARISED_LETTER_LINE.match(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
                 or first.isupper() and len(line) < 60 and _factbase_block(lines, number) and FACTBASE_NAME_LINE.match(line)
@@ -713,6 +715,16 @@ def _subject_heading(text: str, newline: int, end: int) -> bool:
     """Whether the line after text[newline] up to `end` is a Hansard's subject heading, a paragraph of its own."""
     blank_before = text[newline - 1 : newline] == "\n" or text[newline - 2 : newline] == "\n\r"
     return end - newline <= _SUBJECT_HEADING_CHARS and blank_before and bool(_SUBJECT_HEADING.fullmatch(text, newline + 1, end))
+
+
+def _words_below(lines: list[str], number: int) -> bool:
+    """Whether the first line below line `number` (from 1) that is not blank holds more than one character: words, not
+    a diariser's next letter alone (a letter over no words is no label: "A", "B", "C" by the thousand were labels of
+    nothing, read at 14 s a megabyte)."""
+    for below in range(number, len(lines)):
+        if lines[below] and not lines[below].isspace():
+            return len(lines[below].strip()) > 1
+    return False
 
 
 def _words_follow(lines: list[str], number: int) -> bool:

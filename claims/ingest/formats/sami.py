@@ -16,11 +16,11 @@ its line.
 """
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..entities import unescape
 from ..errors import IngestError
 from ..records import ParsedTurn
 from . import _cues
@@ -53,7 +53,7 @@ class _Caption:
 
 
 def _words(fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).replace("\u00a0", " ").split())
+    return " ".join(unescape(_TAG.sub(" ", fragment)).replace("\u00a0", " ").split())
 
 
 def _captions(text: str, source: str, errors: list | None = None) -> list[_Caption]:
