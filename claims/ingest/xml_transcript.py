@@ -124,7 +124,7 @@ def _head_title(root: ElementTree.Element) -> str:
     head = next((e for e in root if _local(e.tag) == "head"), None)
     for element in head.iter() if head is not None else ():
         if _local(element.tag) == "title" and element.text and element.text.strip():
-            return " ".join(html.unescape(element.text).split())[:300]
+            return " ".join(unescape(element.text).split())[:300]
     return ""
 
 

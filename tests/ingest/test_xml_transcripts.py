@@ -130,3 +130,11 @@ def test_a_ttml_heads_title_is_the_title_and_its_copyright_no_ones_words():
     assert annotated.ok and annotated.metadata.title == "Harbour Stories, Part Two"
     assert [annotated.source_text[t.start_char:t.end_char] for t in annotated.turns] == [
         "The ferry stopped running in the winter.", "So we rowed across every morning."]
+
+
+def test_a_ttml_heads_title_with_a_character_number_too_long_to_read_is_still_read():
+    # "&amp;#" and 5,000 digits in the XML is "&#" and the digits in the title's text: no character, never a crash
+    text = (DATA / "ttml_head_title.ttml").read_text(encoding="utf-8").replace(
+        "Harbour Stories, Part Two", "Harbour Stories &amp;#" + "9" * 5000 + "; Part Two")
+    annotated = run(text, source="ttml_long_reference.ttml")
+    assert annotated.ok and annotated.metadata.title.startswith("Harbour Stories \ufffd")
