@@ -60,8 +60,13 @@ _DAY_IN_WORDS_CHARS = 80  # "Thursday, November 18th, 2021, 10:30 AM" and then s
 
 # field names as sites spell them, per Metadata field
 _TITLE = ("title",)
-_SHOW = ("show", "podcast", "series", "program", "programme")
-_DATE = ("date", "published", "publish_date", "published_at", "pubdate", "pub_date", "air_date", "recorded")
+# a show's name as written before its slug ("podcast_title: Latent Space" beside "podcast: latent-space")
+_SHOW = ("show", "podcast_title", "show_title", "podcast", "series", "program", "programme")
+# (Podwise's Markdown export: "publish-time")
+_DATE = ("date", "published", "publish_date", "published_at", "pubdate", "pub_date", "air_date", "recorded",
+         "publish-time", "publish_time")
+# an episode's name where no field is the title (Podwise's "episode: ..."; a number there is no title)
+_EPISODE_TITLE = ("episode_title", "episode")
 _LINK = ("link", "url", "canonical_url", "permalink", "episode_url", "youtube", "youtube_url", "video_url", "video")
 _VIDEO = ("video_id", "youtube_id", "youtube", "youtube_url", "video_url", "video")
 _DURATION = ("duration_seconds", "duration", "length", "audioduration")
@@ -73,7 +78,7 @@ _SPEAKERS = ("speakers", "speaker")
 _SITE_FIELDS = frozenset(
     _TITLE + _SHOW + _DATE + _LINK + _VIDEO + _DURATION + _HOSTS + _GUESTS + _SPEAKERS
     + ("layout", "tags", "categories", "category", "description", "draft", "slug", "author", "authors", "summary",
-       "episode", "keywords", "lang", "type", "weight", "aliases", "image", "excerpt")
+       "episode", "episode_title", "podcast_title", "show_title", "publish-time", "publish_time", "keywords", "lang", "type", "weight", "aliases", "image", "excerpt")
 )
 
 
@@ -276,6 +281,11 @@ def blank_front_matter(text: str, front: FrontMatter) -> str:
     return re.sub(r"[^\n]", " ", text[: front.end]) + text[front.end:]
 
 
+def _episode_title(fields: Mapping[str, Any]) -> str:
+    value = _first(fields, _EPISODE_TITLE)
+    return value if isinstance(value, str) and any(c.isalpha() for c in value) else ""
+
+
 def _first(fields: Mapping[str, Any], names: tuple[str, ...]) -> Any:
     return next((fields[n] for n in names if fields.get(n) not in (None, "", [], {})), None)
 
@@ -375,7 +385,7 @@ def _metadata(fields: Mapping[str, Any]) -> Metadata:
     return Metadata(
         single_speaker=True if _a_talk(fields, speakers, hosts) else None,
         # (a WordPress export writes the title's characters as HTML's references: "Hints, Writeup &#038; Notes")
-        title=html.unescape(str(_first(fields, _TITLE) or "").strip()),
+        title=html.unescape(str(_first(fields, _TITLE) or _episode_title(fields)).strip()),
         show=str(_first(fields, _SHOW) or "").strip() if isinstance(_first(fields, _SHOW), (str, int)) else "",
         link=link,
         video_id=_video_id(fields),
