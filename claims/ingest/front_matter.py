@@ -376,17 +376,38 @@ def _a_talk(fields: Mapping[str, Any], speakers: tuple[str, ...], hosts: tuple[s
     return not any(_CONVERSATION_WORDS.search(kind) for kind in _kinds(fields))
 
 
+# a page's title closing with its site's name after a bar or a dash, as a web clipper saves it ("What happened ...? |
+# 80,000 Hours" from 80000hours.org): the site's name is the show's where the page's address or domain spells it
+_SITE_SUFFIX = re.compile(r"[ ][|–—][ ](?P<site>[^|–—\n]{2,40})$")
+
+
+def _title_and_site(title: str, fields: Mapping[str, Any]) -> tuple[str, str]:
+    suffix = _SITE_SUFFIX.search(title)
+    if not suffix:
+        return title, ""
+    site = suffix.group("site").strip()
+    spelled = re.sub(r"[\W_]", "", site.lower())
+    address = " ".join(str(fields.get(n) or "") for n in ("url", "link", "canonical_url", "domain", "source_url"))
+    host = re.sub(r"[\W_]", "", re.sub(r"^https?://(?:www\.)?", "", address.lower()).split("/")[0])
+    if len(spelled) < 4 or spelled not in host:
+        return title, ""
+    return title[: suffix.start()].strip(), site
+
+
 def _metadata(fields: Mapping[str, Any]) -> Metadata:
     published, precision = _published(_first(fields, _DATE))
     hosts = _names(_first(fields, _HOSTS))
     speakers = _names(_first(fields, _SPEAKERS))
     guests = _names(_first(fields, _GUESTS)) or tuple(n for n in speakers if n not in hosts)
     link = next((str(fields[n]).strip() for n in _LINK if str(fields.get(n) or "").startswith(("http://", "https://"))), "")
+    show = str(_first(fields, _SHOW) or "").strip() if isinstance(_first(fields, _SHOW), (str, int)) else ""
+    # (a WordPress export writes the title's characters as HTML's references: "Hints, Writeup &#038; Notes")
+    title = html.unescape(str(_first(fields, _TITLE) or _episode_title(fields)).strip())
+    title, site = _title_and_site(title, fields) if not show else (title, "")
     return Metadata(
         single_speaker=True if _a_talk(fields, speakers, hosts) else None,
-        # (a WordPress export writes the title's characters as HTML's references: "Hints, Writeup &#038; Notes")
-        title=html.unescape(str(_first(fields, _TITLE) or _episode_title(fields)).strip()),
-        show=str(_first(fields, _SHOW) or "").strip() if isinstance(_first(fields, _SHOW), (str, int)) else "",
+        title=title,
+        show=show or site,
         link=link,
         video_id=_video_id(fields),
         published=published,

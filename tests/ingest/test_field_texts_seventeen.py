@@ -39,3 +39,62 @@ def test_a_podcast_apps_export_reads_its_transcript_not_its_summary():
     assert [t.start_seconds for t in annotated.turns][:4] == [0, 6, 8, 11]
     assert not any("podwise.ai" in words for _, words in said)
     assert roles(annotated)["Mina Solberg"] == "host"
+
+
+def test_a_headings_linked_time_times_the_turn_below_it():
+    # a show's page saved as Markdown: each section's heading closes with its start linked to the player, escaped
+    # ("### The storm [\[00:00:46\]](https://...&t=46)"), the host's label below it has no time of its own
+    text = (
+        "## Transcript\n\n"
+        "### Cold open [\\[00:00:00\\]](https://example.org/ep/?t=0)\n\n"
+        "**Mina Solberg:** Let's talk about the night the pumps ran.\n\n"
+        "### The storm [\\[00:00:46\\]](https://example.org/ep/?t=46)\n\n"
+        "**Mina Solberg:** It began at dusk.\n\n"
+        "**Pavel Ring:** And it did not stop.\n"
+    )
+    annotated = run(text, source="linked_heading_times.md")
+    assert [t.start_seconds for t in annotated.turns][:2] == [0, 46]
+    assert not any("example.org" in words for _, words in spoken_by(annotated))
+
+
+def test_a_headings_opening_time_times_the_turn_below_it():
+    # Chinese notes of an interview: "### (00:00:49) - 开场" (the section's start, a dash, its name) over the labels
+    text = (
+        "### (00:00:49) - 开场\n\n"
+        "**林明：** 欢迎来到节目。\n\n"
+        "**周岚：** 谢谢邀请。\n\n"
+        "### (00:01:00) - 潮汐\n\n"
+        "**林明：** 第一个问题。\n\n"
+        "**周岚：** 我们仍然不知道。\n"
+    )
+    annotated = run(text, source="opening_heading_times.md")
+    turns = annotated.turns
+    assert (turns[0].start_seconds, turns[2].start_seconds) == (49, 60)
+    assert not turns[0].seconds_estimated and not turns[2].seconds_estimated
+
+
+def test_a_saved_pages_title_closing_with_its_sites_name_names_the_show():
+    # a web clipper's front matter: the page's title ends " | Low Water", the site the address names; no show field
+    text = (
+        '---\nurl: "https://lowwater.org/podcast/episodes/storm-night/?utm_source=feed"\n'
+        'captured_at: "2026-02-11T22:11:44+00:00"\ntitle: "What happened on the storm night? | Low Water"\n'
+        'domain: "lowwater-org"\n---\n\n## Transcript\n\n'
+        "**Mina Solberg:** Let's talk about the storm.\n\n**Pavel Ring:** Gladly.\n\n**Mina Solberg:** When did it start?\n"
+    )
+    meta = run(text, source="clipped_page.md").metadata
+    assert (meta.title, meta.show) == ("What happened on the storm night?", "Low Water")
+    assert meta.published is None  # the day it was saved is no day it was published
+
+
+def test_a_title_closing_with_other_words_after_a_bar_keeps_them():
+    text = ('---\nurl: "https://lowwater.org/ep/12"\ntitle: "Episode 12 | Pavel Ring"\n---\n\n'
+            "**Mina Solberg:** Hello.\n\n**Pavel Ring:** Hi.\n\n**Mina Solberg:** Well.\n")
+    assert run(text, source="bar_title.md").metadata.title == "Episode 12 | Pavel Ring"
+
+
+def test_a_headers_day_field_in_bold_gives_the_day():
+    # interview notes in Markdown: the header's fields in bold, "**日期：** 2023年8月8日", "**Date:** August 8, 2023"
+    for field in ("**日期：** 2023年8月8日", "**Date:** August 8, 2023"):
+        text = (f"# 访谈\n\n{field}\n\n**平台：** 播客\n\n"
+                "**林明：** 欢迎来到节目。\n\n**周岚：** 谢谢邀请。\n\n**林明：** 第一个问题。\n")
+        assert run(text, source="bold_day_field.md").metadata.published.isoformat() == "2023-08-08"

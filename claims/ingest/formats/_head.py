@@ -228,8 +228,13 @@ def day_of_line(line: str):
     line = line.strip()
     if line.endswith(("🔗", "¶", "#")) and (permalink := _PERMALINK_AFTER.search(line)):
         line = line[:permalink.start()].rstrip()
+    if line[:1] in "*_" and (bold := _BOLD_FIELD.match(line)):  # "**Date:** August 8, 2023", "**日期：** 2023年8月8日"
+        line = bold.group("field") + line[bold.end():]
     m = HEAD_DATE.fullmatch(line)
     return _day(m["date"]) if m else None
+
+
+_BOLD_FIELD = re.compile(r"(?P<mark>\*\*|__)(?P<field>[^*_:：\n]{1,30}[:：])(?P=mark)")
 
 
 # a day closing a header's line after a dash, a bar or a comma and the word saying what happened on it: a Markdown

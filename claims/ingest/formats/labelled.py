@@ -458,7 +458,13 @@ _TIMECODE_RANGE = r"\[?(?P<timecode>\d{2}:\d{2}:\d{2}):\d{2}[ \t]*-[ \t]*\d{2}:\
 # above the speaker ("[00:00:43:03 - 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid;
 # Premiere Pro's the same without the brackets, premiere_transcript.txt)
 _NOT_SPOKEN_LINE = re.compile(
-    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIMECODE_RANGE}|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
+    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIMECODE_RANGE}|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]"
+    # a Markdown heading closing with the time its section starts, linked and escaped (80,000 Hours' pages saved as
+    # Markdown: "### The storm [\[00:00:46\]](https://...&t=46)"), or opening with it before a dash (interview notes'
+    # "### (00:00:49) - 开场"): it times the turn after it; any other heading is no one's words
+    rf"|#{{1,6}}[ \t][^\n]*[ ]\[\\?\[(?P<headed>{_TIME})\\?\]\](?:\([^()\s]*\))?"
+    rf"|#{{1,6}}[ \t]+\((?P<opened>{_TIME})\)[ \t]*[-–—][^\n]*"
+    r"|#{1,6}(?:[ \t][^\n]*)?"
     r"|(?:(?P<rule>[-*_=])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
     # a Markdown page's HTML block tags alone on the line ("</details>" closing a collapsed transcript)
     r"|(?:</?(?:details|div|section|center)(?:[ \t][^<>\n]*)?>[ \t]*)+"
@@ -1840,7 +1846,8 @@ _SENTENCE_ENDS = ".?!…？。！"
 def _time_of(not_spoken: re.Match) -> str | None:
     """The time a not-spoken line gives the turn after it: a bare, linked or Resolve's range's time, or a section
     heading's."""
-    return not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode") or not_spoken.group("section")
+    return (not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode") or not_spoken.group("section")
+            or not_spoken.group("headed") or not_spoken.group("opened"))
 
 
 def _time_line_before(text: str, line_start: int) -> str | None:
