@@ -98,3 +98,13 @@ def test_a_headers_day_field_in_bold_gives_the_day():
         text = (f"# 访谈\n\n{field}\n\n**平台：** 播客\n\n"
                 "**林明：** 欢迎来到节目。\n\n**周岚：** 谢谢邀请。\n\n**林明：** 第一个问题。\n")
         assert run(text, source="bold_day_field.md").metadata.published.isoformat() == "2023-08-08"
+
+
+def test_a_caption_dumps_opening_dash_line_is_no_title():
+    # a caption site's text download: each caption a paragraph, a hyphen and a space where a new voice starts; the
+    # first caption, "- I think the tide ...", is words, not the file's title
+    text = ("- I think the tide\nhas a memory\n\nand we should listen to it.\n\n- The following is a talk\nwith Pavel Ring.\n\n"
+            "What is a tide?\n\n- A tide is the sea\nbreathing slowly.\n\n- Slowly.\n\n- Very slowly.\n")
+    annotated = run(text, source="caption_dump.txt")
+    assert annotated.metadata.title == ""
+    assert annotated.source_text[annotated.turns[0].start_char:].startswith("- I think the tide")
