@@ -108,3 +108,15 @@ def test_a_caption_dumps_opening_dash_line_is_no_title():
     annotated = run(text, source="caption_dump.txt")
     assert annotated.metadata.title == ""
     assert annotated.source_text[annotated.turns[0].start_char:].startswith("- I think the tide")
+
+
+def test_a_co_host_the_opening_names_is_a_host():
+    # "I'm joined by my co-host Rowan, founder of ...": the second voice asking is a host beside the first, not a guest
+    text = (
+        "**Mina** [00:00:00]: Welcome to the Low Water podcast. This is Mina, and I'm joined by my co-host Rowan, "
+        "founder of [Tides.io](https://tides.io/).\n\n"
+        "**Rowan** [00:00:10]: Hey, and today we have Pavel and Ines from the harbour board. Welcome.\n\n"
+        "**Pavel** [00:00:15]: Thanks for having us.\n\n**Ines** [00:00:17]: Glad to be here.\n\n"
+        "**Rowan** [00:00:19]: Who starts?\n\n**Pavel** [00:00:21]: I will.\n\n**Mina** [00:00:25]: Go on then.\n"
+    )
+    assert roles(run(text, source="co_host_named.md")) == {"Mina": "host", "Rowan": "host", "Pavel": "guest", "Ines": "guest"}
