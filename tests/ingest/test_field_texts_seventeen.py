@@ -120,3 +120,11 @@ def test_a_co_host_the_opening_names_is_a_host():
         "**Rowan** [00:00:19]: Who starts?\n\n**Pavel** [00:00:21]: I will.\n\n**Mina** [00:00:25]: Go on then.\n"
     )
     assert roles(run(text, source="co_host_named.md")) == {"Mina": "host", "Rowan": "host", "Pavel": "guest", "Ines": "guest"}
+
+
+def test_a_day_glued_to_the_episodes_length_under_its_title_gives_the_day():
+    # a show's site as text: the day and the length run together on the line under the title ("July 31, 20241:31:22")
+    text = ("Pumps at Night\nJuly 31, 20241:31:22\n\nPumps at Night\n\nMina and Pavel talk pumps.\n\n"
+            "[00:00:01] [SPEAKER_04]: This is Low Water episode 28.\n\n[00:00:09] [SPEAKER_04]: Welcome, everybody.\n\n"
+            "[00:00:15] [SPEAKER_02]: Thanks for having me.\n")
+    assert run(text, source="glued_day.txt").metadata.published.isoformat() == "2024-07-31"
