@@ -317,6 +317,31 @@ talk naming itself) 16 right, 1 wrong, 90 of 91, no check that held before faili
   dannykng/search-test: captions.ttml (whole; `<ttm:title>` in its head)
   Looked for and not found as real files: SCC and DFXP captions (only writers' code and tests), Arabic or Hebrew
   captions, broadcast SRT with `>> NAME:` (only parsers' tests), Teams VTT other than the sets' earlier ones.
+
+A thirteenth set (2026-12-08, bench/RESULTS.md: "AI researchers' and tech leaders' interviews"): 12 files of 11
+producers none of the twelve sets used, the product's first domain, each an excerpt in its producer's shape (a
+repository's file cut to its header and its first turns, some turns left out between; a pages-corpus page as the corpus
+holds it), 94 checks; on 9fa2c76 4 right, 8 wrong, 61 of 94 held; after this round 8 right, 4 wrong, 89 of 94, no
+check that held before failing after. The sources:
+  the code index, repositories' files (their repositories not named there but the last two): No Priors' episode with
+    Andrej Karpathy as Podwise exports it to Markdown (front matter, summary, "Q & A", outlines, "# Transcript" with
+    `**Sarah Guo:**` above `[(00:00)](https://podwise.ai/...)`); the Dwarkesh Podcast's Ilya Sutskever transcript as
+    text (`Ilya Sutskever 00:00:00` alone, the words below); 80,000 Hours' "What the hell happened with AGI timelines in
+    2025?" clipped to Markdown (headings closing `[\[00:00:46\]](...)`); Latent Space's NVIDIA episode (Nader Khalil,
+    Kyle Kranen: `**swyx** [00:00:00]`) and Together AI episode (Ce Zhang, Vipul Ved Prakash: `**Alessio**
+    [00:00:00]: ...`, `**Ce / Vipul**`) in two archives' Markdown; Practical AI's episode with Lukas Biewald
+    (Changelog's `**Daniel Whitenack:**`, `\[00:04:09.22\]`); Dwarkesh Patel's Dario Amodei interview, a Chinese
+    translation above the English original (`**Dwarkesh Patel：**`, `### (00:00:49) - 开场`, `Dwarkesh Patel
+    (00:00:49 - 00:00:58):`)
+  aquaregiaswarm-blip/mlops-podcast-transcripts: cleaned_transcripts/epep018-building-cursor-a-fireside-chat-with-vp-solutions-ricky-doar.txt
+  bO-05/andrej-karpathy-lex-fridman-podcast-333: "[English (United States)] Andrej Karpathy_ Tesla AI, Self-Driving,
+    Optimus, Aliens, and AGI _ Lex Fridman Podcast #333 [DownSub.com].txt" and its .srt (DownSub's caption dumps)
+  the pages corpus: https://spoken.md/episode/a-i-safety-is-so-back-mythos-mayhem-with-nikesh-1000767944003 (Hard
+    Fork, `**Kevin Roose** (0:30)` alone above the words), https://aiinside.show/episode/ratted-out-by-your-ai-friend
+    (`[00:00:01] [SPEAKER_04]: ...`)
+  Looked for and not found as transcripts: TWIML's (its RAG repository holds code; one sentence of a transcript is
+  quoted in a script), Gradient Dissent's, Eye on AI's, Machine Learning Street Talk's, The Robot Brains', Cognitive
+  Revolution's and Decoder's (the indexes hold their show pages, summaries and quotes; `Tim Scarfe:` finds nothing).
 """
 from __future__ import annotations
 

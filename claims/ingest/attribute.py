@@ -668,6 +668,22 @@ _HOSTS_NAMED = re.compile(
 _NAME_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)")
 
 
+# a co-host the host's welcome names beside themselves ("This is Alessio, ... and I'm joined by my co-host Swyx, founder
+# of ...": Latent Space); a host too, beside the one who welcomes
+_CO_HOST_NAMED = re.compile(r"(?i:\b(?:joined (?:as always |again )?by|with) my co-?hosts?),?[ \t]+(?P<names>[^.!?\n()\[\]]{1,120})")
+
+
+def _named_co_hosts(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> set[str]:
+    """The labels the first turns name as the host's co-hosts ("joined by my co-host Swyx"), by name or first word."""
+    listed: set[str] = set()
+    for t in turns[:_INTRODUCTION_TURNS]:
+        if _INTRODUCTION_WORD.search(text, t.start_char, t.end_char):
+            for m in _CO_HOST_NAMED.finditer(text, t.start_char, t.end_char):
+                for name in _NAME_SEPARATOR.split(m["names"].strip()):
+                    listed |= {name.lower(), name.lower().split()[0]} if name.strip() else set()
+    return {label for label in labels if label.lower() in listed}
+
+
 # Russian radio's presenters named in the opening: "ведущие – Мария Светлова и Игорь Ланской" (the presenters), and the
 # ones standing in for the regular presenters, "в роли Петра Серова сегодня Игорь Ланской" (in the role of ... today ...)
 _PRESENTERS_NAMED = re.compile(
@@ -865,7 +881,8 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
             said_guests = {t.speaker_label for t in turns if t.role_hint == GUEST and t.speaker_label in unknown}
             said_guests -= {t.speaker_label for t in turns if t.role_hint != GUEST}
             picked = set() if said_guests == set(unknown) else {_host_label(text, turns, unknown)}
-            host_labels = set() if has_host else said_hosts or picked | _co_hosts(text, turns, picked)
+            host_labels = set() if has_host else said_hosts or (
+                picked | _co_hosts(text, turns, picked) | (_named_co_hosts(text, turns, unknown) if picked else set()))
         by_slug = {sp.slug: sp for sp in speakers}
         for label in unknown:
             slug = unique_slug(label)

@@ -60,8 +60,13 @@ _DAY_IN_WORDS_CHARS = 80  # "Thursday, November 18th, 2021, 10:30 AM" and then s
 
 # field names as sites spell them, per Metadata field
 _TITLE = ("title",)
-_SHOW = ("show", "podcast", "series", "program", "programme")
-_DATE = ("date", "published", "publish_date", "published_at", "pubdate", "pub_date", "air_date", "recorded")
+# a show's name as written before its slug ("podcast_title: Latent Space" beside "podcast: latent-space")
+_SHOW = ("show", "podcast_title", "show_title", "podcast", "series", "program", "programme")
+# (Podwise's Markdown export: "publish-time")
+_DATE = ("date", "published", "publish_date", "published_at", "pubdate", "pub_date", "air_date", "recorded",
+         "publish-time", "publish_time")
+# an episode's name where no field is the title (Podwise's "episode: ..."; a number there is no title)
+_EPISODE_TITLE = ("episode_title", "episode")
 _LINK = ("link", "url", "canonical_url", "permalink", "episode_url", "youtube", "youtube_url", "video_url", "video")
 _VIDEO = ("video_id", "youtube_id", "youtube", "youtube_url", "video_url", "video")
 _DURATION = ("duration_seconds", "duration", "length", "audioduration")
@@ -73,7 +78,7 @@ _SPEAKERS = ("speakers", "speaker")
 _SITE_FIELDS = frozenset(
     _TITLE + _SHOW + _DATE + _LINK + _VIDEO + _DURATION + _HOSTS + _GUESTS + _SPEAKERS
     + ("layout", "tags", "categories", "category", "description", "draft", "slug", "author", "authors", "summary",
-       "episode", "keywords", "lang", "type", "weight", "aliases", "image", "excerpt")
+       "episode", "episode_title", "podcast_title", "show_title", "publish-time", "publish_time", "keywords", "lang", "type", "weight", "aliases", "image", "excerpt")
 )
 
 
@@ -283,6 +288,11 @@ def blank_front_matter(text: str, front: FrontMatter) -> str:
     return re.sub(r"[^\n]", " ", text[: front.end]) + text[front.end:]
 
 
+def _episode_title(fields: Mapping[str, Any]) -> str:
+    value = _first(fields, _EPISODE_TITLE)
+    return value if isinstance(value, str) and any(c.isalpha() for c in value) else ""
+
+
 def _first(fields: Mapping[str, Any], names: tuple[str, ...]) -> Any:
     return next((fields[n] for n in names if fields.get(n) not in (None, "", [], {})), None)
 
@@ -373,17 +383,38 @@ def _a_talk(fields: Mapping[str, Any], speakers: tuple[str, ...], hosts: tuple[s
     return not any(_CONVERSATION_WORDS.search(kind) for kind in _kinds(fields))
 
 
+# a page's title closing with its site's name after a bar or a dash, as a web clipper saves it ("What happened ...? |
+# 80,000 Hours" from 80000hours.org): the site's name is the show's where the page's address or domain spells it
+_SITE_SUFFIX = re.compile(r"[ ][|–—][ ](?P<site>[^|–—\n]{2,40})$")
+
+
+def _title_and_site(title: str, fields: Mapping[str, Any]) -> tuple[str, str]:
+    suffix = _SITE_SUFFIX.search(title)
+    if not suffix:
+        return title, ""
+    site = suffix.group("site").strip()
+    spelled = re.sub(r"[\W_]", "", site.lower())
+    address = " ".join(str(fields.get(n) or "") for n in ("url", "link", "canonical_url", "domain", "source_url"))
+    host = re.sub(r"[\W_]", "", re.sub(r"^https?://(?:www\.)?", "", address.lower()).split("/")[0])
+    if len(spelled) < 4 or spelled not in host:
+        return title, ""
+    return title[: suffix.start()].strip(), site
+
+
 def _metadata(fields: Mapping[str, Any]) -> Metadata:
     published, precision = _published(_first(fields, _DATE))
     hosts = _names(_first(fields, _HOSTS))
     speakers = _names(_first(fields, _SPEAKERS))
     guests = _names(_first(fields, _GUESTS)) or tuple(n for n in speakers if n not in hosts)
     link = next((str(fields[n]).strip() for n in _LINK if str(fields.get(n) or "").startswith(("http://", "https://"))), "")
+    show = str(_first(fields, _SHOW) or "").strip() if isinstance(_first(fields, _SHOW), (str, int)) else ""
+    # (a WordPress export writes the title's characters as HTML's references: "Hints, Writeup &#038; Notes")
+    title = unescape(str(_first(fields, _TITLE) or _episode_title(fields)).strip())
+    title, site = _title_and_site(title, fields) if not show else (title, "")
     return Metadata(
         single_speaker=True if _a_talk(fields, speakers, hosts) else None,
-        # (a WordPress export writes the title's characters as HTML's references: "Hints, Writeup &#038; Notes")
-        title=unescape(str(_first(fields, _TITLE) or "").strip()),
-        show=str(_first(fields, _SHOW) or "").strip() if isinstance(_first(fields, _SHOW), (str, int)) else "",
+        title=title,
+        show=show or site,
         link=link,
         video_id=_video_id(fields),
         published=published,

@@ -228,8 +228,18 @@ def day_of_line(line: str):
     line = line.strip()
     if line.endswith(("🔗", "¶", "#")) and (permalink := _PERMALINK_AFTER.search(line)):
         line = line[:permalink.start()].rstrip()
+    if line[:1] in "*_" and (bold := _BOLD_FIELD.match(line)):  # "**Date:** August 8, 2023", "**日期：** 2023年8月8日"
+        line = bold.group("field") + line[bold.end():]
+    if line[-1:].isdigit() and (glued := _DAY_GLUED_TO_LENGTH.fullmatch(line)):  # "July 31, 20241:31:22"
+        line = glued.group("day")
     m = HEAD_DATE.fullmatch(line)
     return _day(m["date"]) if m else None
+
+
+# a day and the episode's length run together, as a show's site gives them under the title when read as text (AI
+# Inside's "July 31, 20241:31:22": the year's four digits, then the length)
+_DAY_GLUED_TO_LENGTH = re.compile(r"(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\d{1,2}:\d{2}(?::\d{2})?")
+_BOLD_FIELD = re.compile(r"(?P<mark>\*\*|__)(?P<field>[^*_:：\n]{1,30}[:：])(?P=mark)")
 
 
 # a day closing a header's line after a dash, a bar or a comma and the word saying what happened on it: a Markdown

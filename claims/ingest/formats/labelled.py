@@ -199,10 +199,11 @@ LABEL_LINE_MORE = re.compile(
 # meeting_saved_closed_caption.txt: caiobonfante/vexa's test_data);
 # a converter may have put a time before every line of the export, the name's too ("0:00 Michael
 # Kennedy  00:13", then "0:00 Welcome, Adam.": Python Bytes' transcripts), the one after the name counts;
-# the time in brackets may be a range, the start counting ("[Speaker 1] (0:00 - 0:09)", TurboScribe's export)
+# the time in brackets may be a range, the start counting ("[Speaker 1] (0:00 - 0:09)", TurboScribe's export);
+# the name may be bold, the time in brackets after it ("**Kevin Roose** (0:30)", a transcript site's Markdown)
 HEADER_LINE = re.compile(
-    rf"^[ \t]*(?:(?P<lead>{_TIME})[ \t]+)?(?P<t0>)(?P<t1>)(?P<bracket>\[)?" + _NAME
-    + rf"(?(bracket)\])[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})(?:[ \t]*[-–][ \t]*{_TIME})?[\])])"
+    rf"^[ \t]*(?:(?P<lead>{_TIME})[ \t]+)?(?P<t0>)(?P<t1>)(?:(?P<bracket>\[)|(?P<bold>\*\*))?" + _NAME
+    + rf"(?(bracket)\])(?(bold)\*\*)[ \t]+(?:[·•|–—][ \t]+)?(?:(?P<t2>{_TIME})|[\[(](?P<t3>{_TIME})(?:[ \t]*[-–][ \t]*{_TIME})?[\])])"
     + r"[ \t]*(?P<rest>)\r?$"
 )
 # Lex Fridman's site and others like it: the name, the time in brackets, the text; no colon
@@ -332,6 +333,11 @@ TIMED_HANDLE_LINE = re.compile(
     rf"^[ \t]*(?P<t0>)[\[(](?P<t1>{_TIME})[\])][ \t]*(?P<bold>\*\*|__)?"
     r"(?P<name>[a-z0-9](?=[\w.-]{0,30}[^\W\d_])[\w.-]{1,30})(?(bold)(?:\*\*|__))(?P<t2>):[ \t]+(?P<rest>\S)"
 )
+# a handle in lower case in bold, its time in brackets after it, the words on the line, no colon ("**swyx** [00:00:00]
+# All right.", Latent Space's transcripts beside "**Nader** [00:00:00] ..."); a label as TIMED_HANDLE_LINE's is
+BOLD_HANDLE_TIME_LINE = re.compile(
+    rf"^[ \t]*(?P<t0>)(?P<t1>)\*\*(?P<name>[a-z][a-z0-9_.-]{{1,30}})\*\*[ \t]*\[(?P<t2>{_TIME})\][ \t]*(?P<rest>\S)"
+)
 _HANDLE_REPEATS = 3
 # a talk's questions from the floor and its speaker's answers, "Q - ..." and "A - ..." (bitcointranscripts' conference
 # talks, under "# Q&A"): labels only where both are, each twice or more, so a list's "A - the best grade" stays words
@@ -436,7 +442,8 @@ FRENCH_CHAMBER_LINE = re.compile(
 _DASHED_RULE = re.compile(r"[ \t]*-{20,}[ \t]*\r?(?=\n|\Z)")
 # a time in brackets, as editors put them inside turns ("[00:03:52]", "(00:03:52)", and
 # Markdown-escaped "\[00:03:52.06\]" as The Changelog's transcripts have them)
-BRACKETED_TIME = rf"(?:\\[\[(]|[\[(])(?P<time>{_TIME})\\?[\])]"  # two openings, not "\\?[": much faster to scan
+# (or the time in brackets linked to the player at that point, "[(00:07)](https://podwise.ai/...?locate=7)": Podwise's export)
+BRACKETED_TIME = rf"(?:\\[\[(]|\[\(|[\[(])(?P<time>{_TIME})(?:\)\]\([^()\s]{{0,300}}\)|\\?[\])])"  # openings, not "\\?["
 # inside a turn, a line opening with a bracketed time is the same speaker going on at that time
 # (Rev's export writes "(00:03:42):" alone on a line, the words below: lennys-podcast's transcripts)
 _CONTINUED_AT = re.compile(rf"^[ \t]*{BRACKETED_TIME}(?::?[ \t]+|:?[ \t]*\r?\n\s*)(?=\S)", re.M)
@@ -453,7 +460,13 @@ _TIMECODE_RANGE = r"\[?(?P<timecode>\d{2}:\d{2}:\d{2}):\d{2}[ \t]*-[ \t]*\d{2}:\
 # above the speaker ("[00:00:43:03 - 00:00:48:08]": the turn's start, its frames left out, the frame rate unsaid;
 # Premiere Pro's the same without the brackets, premiere_transcript.txt)
 _NOT_SPOKEN_LINE = re.compile(
-    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIMECODE_RANGE}|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]|#{{1,6}}(?:[ \t][^\n]*)?"
+    rf"[ \t]*(?:[\[(]?(?P<time>{_TIME})[\])]?|{_TIMECODE_RANGE}|\[(?P<linked>{_TIME})\]\([^)\s]*\)|{_TIME}[ \t]+\[[^\]\n]*\]"
+    # a Markdown heading closing with the time its section starts, linked and escaped (80,000 Hours' pages saved as
+    # Markdown: "### The storm [\[00:00:46\]](https://...&t=46)"), or opening with it before a dash (interview notes'
+    # "### (00:00:49) - 开场"): it times the turn after it; any other heading is no one's words
+    rf"|#{{1,6}}[ \t][^\n]*[ ]\[\\?\[(?P<headed>{_TIME})\\?\]\](?:\([^()\s]*\))?"
+    rf"|#{{1,6}}[ \t]+\((?P<opened>{_TIME})\)[ \t]*[-–—][^\n]*"
+    r"|#{1,6}(?:[ \t][^\n]*)?"
     r"|(?:(?P<rule>[-*_=])[ \t]*)(?:(?P=rule)[ \t]*){2,}|\{\{[<%][ \t]*/?[\w./-]+[^\"\n}]*[>%]\}\}"
     # a Markdown page's HTML block tags alone on the line ("</details>" closing a collapsed transcript)
     r"|(?:</?(?:details|div|section|center)(?:[ \t][^<>\n]*)?>[ \t]*)+"
@@ -596,6 +609,7 @@ def _candidates(text: str):
                 or first == "[" and time_dash_name(line)
                 or first == "#" and heading_time_name(line)
                 or first in "[(" and timed_handle(line)
+                or first == "*" and line.startswith("**", len(line) - len(line.lstrip(" \t"))) and BOLD_HANDLE_TIME_LINE.match(line)
                 or first in "QA" and QA_DASH_LINE.match(line)
                 or first in "PR" and PRESS_QA_LINE.match(line)
                 or first.islower() and line.find(":", 3, 40) > 0 and handle(line)
@@ -1223,11 +1237,29 @@ def _bracketed_notes(cands, counts) -> set[str]:
     return set() if sum(counts[name] >= 2 for name in bracketed) >= 2 else bracketed
 
 
+# a heading opening the transcript below a page's summary or notes ("# Transcript", "**Transcript**", "## Transcript")
+_TRANSCRIPT_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*)?(?:Transcript|TRANSCRIPT)(?:\*\*)?[ \t]*\r?$", re.M)
+
+
+def _after_transcript_heading(text: str, cands) -> int:
+    """How many candidates come before the first "Transcript" heading that has two or more below it: labels above
+    it are a summary's or show notes' ("**Q: ...**" and "A: ..." in Podwise's export over its "# Transcript")."""
+    first = cands[0][1]
+    for heading in _TRANSCRIPT_HEADING.finditer(text, first, cands[-1][1]):  # (the first below a label)
+        before = bisect.bisect_left([c[1] for c in cands], heading.start())
+        return before if len(cands) - before >= 2 else 0
+    return 0
+
+
 def _label_lines(text: str):
     """The candidate lines whose name counts as a label (see the module docstring), the names
     and the number of lines from the first label on that are not blank (show notes before a
     transcript do not make its labels rare: ArrayCast's pages)."""
     cands, nonblank_before, nonblank, alone = _candidates(text)
+    if cands and "ranscript" in text:
+        kept = _after_transcript_heading(text, cands)
+        if kept:
+            cands, nonblank_before = cands[kept:], nonblank_before[kept:]
     # the shapes read, by id (a pattern's hash reads its whole program): a pass over the candidates for a shape
     # none has is skipped (the passes below only drop candidates, so a shape absent stays absent)
     shown = {id(c[4].re) for c in cands}
@@ -1282,7 +1314,8 @@ def _label_lines(text: str):
         counts[cands[headings[0]][5]] -= 1
         del cands[headings[0]], nonblank_before[headings[0]]
     rare = {name for name in alone if counts[name] < 2 and not _GENERIC_NAME.fullmatch(name)}  # "[Speaker 3]" once is a voice
-    handles = {c[5] for c in cands if c[4].re is TIMED_HANDLE_LINE} if id(TIMED_HANDLE_LINE) in shown else set()
+    handles = ({c[5] for c in cands if c[4].re is TIMED_HANDLE_LINE or c[4].re is BOLD_HANDLE_TIME_LINE}
+               if id(TIMED_HANDLE_LINE) in shown or id(BOLD_HANDLE_TIME_LINE) in shown else set())
     repeated = {name for name in handles if counts[name] >= _HANDLE_REPEATS}
     if repeated or any(counts[name] >= 2 and name[0].isupper() for name in counts):  # twice beside others' labels
         repeated |= {name for name in handles if counts[name] >= 2}
@@ -1825,7 +1858,8 @@ _SENTENCE_ENDS = ".?!…？。！"
 def _time_of(not_spoken: re.Match) -> str | None:
     """The time a not-spoken line gives the turn after it: a bare, linked or Resolve's range's time, or a section
     heading's."""
-    return not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode") or not_spoken.group("section")
+    return (not_spoken.group("time") or not_spoken.group("linked") or not_spoken.group("timecode") or not_spoken.group("section")
+            or not_spoken.group("headed") or not_spoken.group("opened"))
 
 
 def _time_line_before(text: str, line_start: int) -> str | None:

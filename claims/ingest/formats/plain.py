@@ -448,6 +448,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
             a = trim(text, note.end(), b)[0]
             parsed.clear()
         if (not parsed and b > a and k < _HEADER_PARAGRAPHS and len(turns) - k > 2 and not _layout_only(text, a, b)
+                and not text.startswith("- ", a)  # a caption's dash where a voice starts (DownSub's text): words
                 and (lines_of := header_lines(text, a, b))):
             head += lines_of  # the title, show, day above the words: nobody says them
             continue
