@@ -1,0 +1,27 @@
+"""Leftovers of the thirteenth field set (bench/field_set.py), in small files of our own words: a caption site's text
+whose new voices open a line with "- ", ..."""
+from claims.ingest.pipeline import run
+from tests.field_texts import read, spoken_by
+
+
+def test_caption_text_whose_lines_open_with_a_dash_reads_the_dashes_as_changes_of_voice():
+    # a caption site's text download: a caption a paragraph, "- " where a new voice starts; a clip of the guest
+    # first, then the host's introduction, then the conversation
+    annotated = run(read("caption_text_dash_turns.txt"), source="caption_text_dash_turns.txt")
+    assert annotated.format == "plain"
+    said = spoken_by(annotated)
+    assert not any(words.startswith("-") for _, words in said)  # the marks are no one's words
+    host = next(name for name, words in said if words.startswith("The following is"))
+    guest = next(name for name, words in said if words.startswith("What is a current?"))
+    assert host != guest
+    assert said[0][0] == guest  # the clip of the guest before the host speaks
+    assert [name for name, words in said if words.startswith(("When you measure", "How long"))] == [host, host]
+    assert [name for name, words in said if words.startswith(("Mostly instruments", "A few years"))] == [guest, guest]
+
+
+def test_caption_text_opening_with_the_hosts_dashed_introduction_gives_it_to_the_host():
+    text = read("caption_text_dash_turns.txt")
+    text = text[text.index("- The following"):]
+    said = spoken_by(run(text, source="caption_text_dash_turns.txt"))
+    assert said[0][1].startswith("The following is")
+    assert said[0][0] != next(name for name, words in said if words.startswith("What is a current?"))
