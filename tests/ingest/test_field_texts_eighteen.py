@@ -25,3 +25,19 @@ def test_caption_text_opening_with_the_hosts_dashed_introduction_gives_it_to_the
     said = spoken_by(run(text, source="caption_text_dash_turns.txt"))
     assert said[0][1].startswith("The following is")
     assert said[0][0] != next(name for name, words in said if words.startswith("What is a current?"))
+
+
+def test_a_diarised_id_that_introduces_itself_in_its_own_first_turns_is_named():
+    # a show's diarised transcript: "[SPEAKER_02]" gives its name in its fifth turn, after the show's ads
+    annotated = run(read("diarised_self_introduced_late.txt"), source="diarised_self_introduced_late.txt")
+    said = spoken_by(annotated)
+    assert said[0][0] == "Rosa Lindqvist"
+    assert ("Rosa Lindqvist", "So what happened on the water this week?") in said
+    assert "Rosa Lindqvist" in annotated.metadata.hosts + annotated.metadata.guests
+
+
+def test_a_name_two_diarised_ids_give_themselves_names_neither():
+    text = read("diarised_self_introduced_late.txt").replace(
+        "Hello, hello. Good to be back", "Hello, hello. I'm Rosa Lindqvist. Good to be back")
+    names = {name for name, _ in spoken_by(run(text, source="diarised_self_introduced_late.txt"))}
+    assert "Rosa Lindqvist" not in names
