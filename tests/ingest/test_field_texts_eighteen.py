@@ -41,3 +41,19 @@ def test_a_name_two_diarised_ids_give_themselves_names_neither():
         "Hello, hello. Good to be back", "Hello, hello. I'm Rosa Lindqvist. Good to be back")
     names = {name for name, _ in spoken_by(run(text, source="diarised_self_introduced_late.txt"))}
     assert "Rosa Lindqvist" not in names
+
+
+def test_range_labels_read_with_their_start_and_the_original_below_a_translation_is_the_transcript():
+    # interview notes: a translation in bold labels above a rule, the original below in "Name (hh:mm:ss - hh:mm:ss):"
+    # labels; the original labels more turns (the translation is abridged), so it is the transcript read
+    annotated = run(read("translation_above_range_labels.md"), source="translation_above_range_labels.md")
+    assert annotated.format == "labelled"
+    said = spoken_by(annotated)
+    assert said[0] == ("Mara Quill", "Today we have Pavel Ring, who studies ocean currents. Welcome.")
+    assert [t.start_seconds for t in annotated.turns[:3]] == [12, 20, 22]
+    assert len(said) == 6 and not any("00:00" in words or "English Original" in words for _, words in said)
+    # the original's timed labels are read even where the translation above has more turns: what was said, with times
+    text = read("translation_above_range_labels.md").replace(
+        "---\n\n# English", "**Mara Quill：** 多久？\n\n**Pavel Ring：** 几年。\n\n" * 2 + "---\n\n# English")
+    said = spoken_by(run(text, source="translation_above_range_labels.md"))
+    assert len(said) == 6 and said[0][1].startswith("Today we have")

@@ -151,10 +151,11 @@ _ROLE = (
 # before the colon also the no-break space French word processors type there ("Journaliste\u00a0: ...",
 # or the narrow U+202F)
 _BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# (the time after the name may be a range, its start counting: "Dario Amodei (00:00:59 - 00:01:00):", interview notes')
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t{_BIDI}]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
-    + rf"[ \t{_BIDI}\u00a0\u202f]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
+    + rf"[ \t{_BIDI}\u00a0\u202f]*(?:[\[(](?P<t2>{_TIME})(?:[ \t]*[-–][ \t]*{_TIME})?[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
 # a person's name and a part in other words after the comma, any case ("Indira Gutiérrez, inquilina del
 # coworking A255:", "Fabiola Pineda, Administradora de A255:"): a label only where the name's initials
