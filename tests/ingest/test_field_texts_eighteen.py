@@ -1,7 +1,7 @@
 """Leftovers of the thirteenth field set (bench/field_set.py), in small files of our own words: a caption site's text
 whose new voices open a line with "- ", ..."""
 from claims.ingest.pipeline import run
-from tests.field_texts import read, spoken_by
+from tests.field_texts import read, roles, spoken_by
 
 
 def test_caption_text_whose_lines_open_with_a_dash_reads_the_dashes_as_changes_of_voice():
@@ -57,3 +57,14 @@ def test_range_labels_read_with_their_start_and_the_original_below_a_translation
         "---\n\n# English", "**Mara Quill：** 多久？\n\n**Pavel Ring：** 几年。\n\n" * 2 + "---\n\n# English")
     said = spoken_by(run(text, source="translation_above_range_labels.md"))
     assert len(said) == 6 and said[0][1].startswith("Today we have")
+
+
+def test_a_joint_label_of_two_names_is_a_label_of_its_own():
+    # two guests answering together: "**Pavel / Mina** [00:00:15]: Thank you." is a label, not words in the turn before
+    annotated = run(read("joint_label_bold_time.md"), source="joint_label_bold_time.md")
+    said = spoken_by(annotated)
+    assert ("Pavel / Mina", "Thank you.") in said
+    assert [name for name, _ in said][3:6] == ["Ines", "Pavel", "Mina"]  # each alone is no short form of the two
+    assert not any("**" in words for _, words in said)
+    assert roles(annotated)["Pavel / Mina"] == "guest"
+    assert annotated.turns[2].start_seconds == 15
