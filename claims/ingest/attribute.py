@@ -355,6 +355,9 @@ def _boundary_kind(
     return "sentence"
 
 
+_MARKED_OPENING_HOST = 0.5
+
+
 # inline "- " marks that make a convention (a subtitler's change of speaker), not a stray dash or two
 _DASH_MARKS_MIN = 3
 
@@ -453,7 +456,11 @@ def attribute_speakers(
     if _one_voice_asking_nothing(text, parsed, metadata, u):
         (speaker,), _ = _one_voice(_speakers(metadata, text, []), ())
         return (speaker,), _merge(u, [speaker.role] * len(u.spans), turns, [speaker])
-    roles = decode_roles(u, model or load_model())
+    # a file whose first words already open with a change mark (a caption's "- " on its first line) says nothing of
+    # whose voice opens it, where an unmarked opening (seed 002's) is the host's introduction: a clip of the guest
+    # played before the host speaks opens many such files
+    start_host = _MARKED_OPENING_HOST if turns[0].speaker_change else 0.9
+    roles = decode_roles(u, model or load_model(), start_host=start_host)
     if set(roles) == {GUEST} and _the_one_voice_introduced_as_host(text, parsed, metadata):
         # one voice heard, and it named itself ("my name is ..."): its turns are that person's, not an unnamed
         # guest's beside a named host who says nothing (a talk's captions, self_introduced_talk.srt)

@@ -431,6 +431,46 @@ def parts_named(
                     replace(metadata, hosts=found.hosts[:1], guests=found.guests[:1], show=metadata.show or found.show))
 
 
+# a diarised voice giving its own name: "I'm Rosa Lindqvist", "my name is ...", "I'm one of your hosts, Rosa
+# Lindqvist", "this is Rosa Lindqvist." (a "this is" ending its sentence there: "This is Tide Talk episode 12" names a show)
+_OWN_NAME = re.compile(
+    rf"(?i:\b(?:I['’]m|I am|my name is))\s(?:(?i:(?:one of )?(?:your )?(?:co-?)?hosts?),\s)?({_NAME}){_ENDS}"
+    rf"|(?i:\bthis is)\s({_NAME})(?=\s*[,.!?]|\s*$)")
+
+
+def self_named_parts(
+    text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], metadata: Metadata,
+) -> tuple[tuple[SpeakerRecord, ...], tuple[Turn, ...], Metadata]:
+    """A labelled transcript's speakers and turns in; each still named by its part ("Speaker 04", a diariser's
+    SPEAKER_04) renamed where its own first turns (their first 1,500 characters) give one name of its own ("I'm one
+    of your hosts, Jason Howell", past the show's ads), no other part gives that name and no speaker has it; the
+    metadata naming them too (a host or a guest as the part's role). Else unchanged."""
+    parts = [sp for sp in speakers if names_a_part(sp.name)]
+    if not parts:
+        return tuple(speakers), tuple(turns), metadata
+    own: dict[str, list[str]] = {sp.slug: [] for sp in parts}
+    said: dict[str, int] = dict.fromkeys(own, 0)
+    for turn in sorted(turns, key=lambda t: t.start_char):
+        if turn.speaker_slug not in own or said[turn.speaker_slug] >= _OPENING_CHARS:
+            continue
+        end = min(turn.end_char, turn.start_char + _OPENING_CHARS - said[turn.speaker_slug])
+        said[turn.speaker_slug] += end - turn.start_char
+        for m in _OWN_NAME.finditer(" ".join(text[turn.start_char:end].split())):
+            name = _person(m.group(1) or m.group(2))
+            if name and name not in own[turn.speaker_slug]:
+                own[turn.speaker_slug].append(name)
+    given = [name for names in own.values() for name in names]
+    taken = {sp.name for sp in speakers}
+    named = {slug: names[0] for slug, names in own.items()
+             if len(names) == 1 and given.count(names[0]) == 1 and names[0] not in taken}
+    if not named:
+        return tuple(speakers), tuple(turns), metadata
+    role_of = {sp.slug: sp.role for sp in speakers}
+    hosts = metadata.hosts + tuple(n for slug, n in named.items() if role_of[slug] == "host" and n not in metadata.hosts)
+    guests = metadata.guests + tuple(n for slug, n in named.items() if role_of[slug] != "host" and n not in metadata.guests)
+    return _renamed(text, speakers, turns, named, replace(metadata, hosts=hosts, guests=guests))
+
+
 def _renamed(text: str, speakers: Sequence[SpeakerRecord], turns: Sequence[Turn], named: dict, metadata: Metadata):
     """Speakers, their turns, {slug: name} for those to rename and the metadata to return in; the three renamed."""
     renamed = {sp.slug: SpeakerRecord(name=named[sp.slug], slug=unique_slug(named[sp.slug]), role=sp.role,

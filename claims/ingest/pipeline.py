@@ -34,7 +34,7 @@ from .formats._common import lone_cr_as_lf
 from .formats._head import day_in_title, month_in_title
 from .formats.plain import questions_in_bold
 from .front_matter import blank_front_matter, front_matter_transcript, read_front_matter
-from .introductions import introduced, parts_named, show_named
+from .introductions import introduced, parts_named, self_named_parts, show_named
 from .html import is_html, read_page, without_trailing_headings
 from .json_transcript import json_document
 from .manifest import derive_slug, fit_metadata, manifest_metadata, merge_metadata
@@ -183,6 +183,7 @@ def _annotated(
         turns = notes_kept(reading, turns)
     if labelled:  # "Speaker A" and "Speaker B": the opening may say who they are
         speakers, turns, merged = parts_named(reading, speakers, turns, merged)
+        speakers, turns, merged = self_named_parts(reading, speakers, turns, merged)  # "I'm one of your hosts, ..."
         merged = show_named(reading, parsed.content_start, content_end, merged)
     speakers, turns = scoped_to_interview(speakers, turns, merged.slug, named=merged.hosts + merged.guests)
     host = next((s.slug for s in speakers if s.role == "host"), None)

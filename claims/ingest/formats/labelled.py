@@ -107,7 +107,11 @@ _PARTICLE = rf"(?:(?:{'|'.join(NAME_PARTICLES)})(?:[ ](?:{'|'.join(NAME_ARTICLES
 # the marks inside a word that \w does not match: Devanagari's vowel signs ("राम"), Hebrew's points, Arabic's harakat,
 # and the middle dot between a foreign name's parts in Chinese and Japanese ("马克·安德森", "ジョン・スミス")
 _MARKS = "\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963·・"
-_NAME = rf"(?P<name>[{_CAPITAL}][\w{_MARKS}.'’-]*(?:[ ]{_PARTICLE}?[{_CAPITAL}0-9(][\w{_MARKS}.'’()-]*){{0,3}}?)"
+_NAME_WORDS = rf"[{_CAPITAL}][\w{_MARKS}.'’-]*(?:[ ]{_PARTICLE}?[{_CAPITAL}0-9(][\w{_MARKS}.'’()-]*){{0,3}}?"
+_NAME = rf"(?P<name>{_NAME_WORDS})"
+# two people answering together, their names joined by a slash ("**Ce / Vipul** [00:00:20]: Thank you.", Latent Space's
+# transcripts): a speaker of its own, in bold labels only
+_JOINT_NAME = rf"(?P<name>{_NAME_WORDS}(?(opening_bold)(?:[ ]/[ ]{_NAME_WORDS}(?=\*\*))?))"
 # a broadcaster's part after the name, on its first mention ("NICK FOUNTAIN, HOST:", NPR), or a
 # title in capitals after a name in capitals ("ANDERSON COOPER, CNN ANCHOR:", "EV WILLIAMS,
 # TWITTER, CO-FOUNDER AND CEO:", CNN's transcripts); then a note of how the words reached the
@@ -151,10 +155,11 @@ _ROLE = (
 # before the colon also the no-break space French word processors type there ("Journaliste\u00a0: ...",
 # or the narrow U+202F)
 _BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# (the time after the name may be a range, its start counting: "Dario Amodei (00:00:59 - 00:01:00):", interview notes')
 LABEL_LINE = re.compile(
     rf"^(?P<t0>)[ \t{_BIDI}]*(?:[\[(](?P<t1>{_TIME})[\])][ \t]*(?:[-–—][ \t]*)?)?"
     + _NAME + _ROLE
-    + rf"[ \t{_BIDI}\u00a0\u202f]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
+    + rf"[ \t{_BIDI}\u00a0\u202f]*(?:[\[(](?P<t2>{_TIME})(?:[ \t]*[-–][ \t]*{_TIME})?[\])][ \t]*|[-–—][ \t]*(?P<t3>{_TIME})[ \t]*)?(?:(?::[ \t]+|：[ \t]*)(?P<rest>\S)|[:：][ \t]*\r?$)"
 )
 # a person's name and a part in other words after the comma, any case ("Indira Gutiérrez, inquilina del
 # coworking A255:", "Fabiola Pineda, Administradora de A255:"): a label only where the name's initials
@@ -188,7 +193,7 @@ GLUED_LABEL_LINE = re.compile(
 # the name in one bold, as meeting-notes tools write Markdown ("**[00:00:05] Owen Bale:** Thanks.")
 LABEL_LINE_MORE = re.compile(
     rf"^[ \t{_BIDI}]*(?:(?:(?:\*\*|__)(?=[\[(]))?(?:[\[(](?P<t1>{_TIME})(?:[ \t]*(?:→|-->|[-–—])[ \t]*{_TIME})?[\])](?:\([^)\s]*\))?|(?P<t0>{_TIME})(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?)?"
-    r"(?:\*\*|__|\[)?" + _NAME + r"(?:\*\*|__|\])?"
+    r"(?:(?P<opening_bold>\*\*)|__|\[)?" + _JOINT_NAME + r"(?:\*\*|__|\])?"
     rf"[ \t]*(?:[\[(](?P<t2>{_TIME})[\])][ \t]*)?[:：](?:&nbsp;)*(?:\*\*|__)?(?:\{{:[^}}\n]*\}})?"
     # no space needed after a full-width colon ("**主持人**：在这方面...")
     r"(?:(?:[ \t]+|(?<=：)|(?<=：\*\*)|(?<=：__))(?P<rest>\S)|[ \t]*\r?$)"
@@ -844,9 +849,11 @@ def initials(name: str) -> str:
 
 def _looks_like_a_name(name: str, *, words: int) -> bool:
     """One to four capitalised words (at least `words`; six in capitals, CAPITALS_LABEL_LINE's), or a
-    diariser's generic label."""
+    diariser's generic label; or two such names joined by a slash (_JOINT_NAME's "Ce / Vipul")."""
     if _GENERIC_NAME.fullmatch(name):
         return True
+    if " / " in name:
+        return all(_looks_like_a_name(part, words=words) for part in name.split(" / ", 1))
     parts = _PARTICLES_IN_NAME.sub(" ", name).split()
     most = 6 if name.isupper() else 4
     return words <= len(parts) <= most and name.lower() not in _NOT_NAMES_ONCE and all(_NAME_WORD.fullmatch(p) for p in parts)
@@ -933,8 +940,9 @@ _TITLE_IN_FULL = {"SEN.": "SENATOR", "REP.": "REPRESENTATIVE", "Sen.": "Senator"
 def full_forms(names) -> dict[str, str]:
     """{"OKOYE": "SEN. TIM OKOYE", "SENATOR OKOYE": "SEN. TIM OKOYE"}: each shorter label and the one full
     name it stands for (shorter_forms' pairs, and where the longer names a label could stand for are
-    themselves forms of one, the longest: a network's hearing coverage names a senator three ways)."""
-    names = list(names)
+    themselves forms of one, the longest: a network's hearing coverage names a senator three ways). Two joined by a
+    slash ("Ce / Vipul") are both, neither's full name."""
+    names = [name for name in names if " / " not in name]
     words = {name: [_TITLE_IN_FULL.get(w, w) for w in name.split()] for name in names}
     out: dict[str, str] = {}
     holding = _names_holding(words, names)  # (as in shorter_forms: only names holding every word compared)

@@ -117,6 +117,24 @@ def _dialogue_dashes(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
     return out
 
 
+# a change of voice as captions mark it, a hyphen and a space opening the caption ("- What is a current?"), left in a
+# caption site's text download (DownSub's .txt: a caption a paragraph); three or more paragraphs opening so make the
+# convention, as attribute.py's _DASH_MARKS_MIN does for a dash inside a turn
+_CAPTION_DASH = re.compile(r"-[ \t]+(?=\S)")
+_CAPTION_DASHES_MIN = 3
+
+
+def _caption_dashes(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """Paragraphs in, the same with the dash of each that opens with "- " left out and a change of voice set (the
+    marks outside the words, as seed 002's chaptered turns have them) where three or more open so; else as they are."""
+    if any(t.speaker_label or t.speaker_change for t in turns):
+        return turns
+    dashes = [_CAPTION_DASH.match(text, t.start_char, t.end_char) if text.startswith("-", t.start_char) else None for t in turns]
+    if sum(1 for d in dashes if d) < _CAPTION_DASHES_MIN:
+        return turns
+    return [replace(t, start_char=d.end(), speaker_change=True) if d else t for t, d in zip(turns, dashes)]
+
+
 # a question as a magazine's interview in Markdown prints it: the whole paragraph in bold, ending a
 # sentence ("**What changed for you in 2023?**", "**Walk us through the recall.**"), the answer in
 # plain paragraphs below; most of them ask ("?"), so that a post's bold remarks between its
@@ -464,6 +482,7 @@ def parse(text: str, *, source: str) -> ParsedSource:
     parsed = inline_questions_and_answers(text, parsed)  # an oral history's "Q: ... A: ..." on one long line
     parsed = inline_timed_labels(text, parsed)  # a blog page's "Speaker 1: (00:00) ... Mr. Stewart: (00:29) ..." on one line
     parsed = change_marks(text, parsed)  # a caption archive's ">> on washington journal ..." inside its lines
+    parsed = _caption_dashes(text, parsed)  # a caption site's text: "- What is a current?" where a voice starts
     parsed = labels_in_capitals(text, parsed, in_prose=True)  # a lecture's "DAVID MALAN:", "KHALID:" in its paragraphs
     declared = _declared_names(text) if parsed and not any(t.speaker_label for t in parsed) else {}
     parsed = _declared_labels(text, parsed, declared)  # an oral history's PDF text: "... Craig Addison: Jay, could you ..."
