@@ -198,6 +198,14 @@ LABEL_LINE_MORE = re.compile(
     # no space needed after a full-width colon ("**主持人**：在这方面...")
     r"(?:(?:[ \t]+|(?<=：)|(?<=：\*\*)|(?<=：__))(?P<rest>\S)|[ \t]*\r?$)"
 )
+# a bold label wrapped in italics, as web clippers and site generators write a magazine's Q&A: "_**Futurism: question?**_"
+# (the publication's question in the same emphasis), "_**Baraniuk:**_ words", "**_Casco-Rodriguez:_** words",
+# "_**Futurism:** **question?**_", "***ECR:** *question*" (an academic blog's: the label in bold inside the italics);
+# an emphasis mark opening the words is outside them
+EMPHASISED_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:\*\*\*|_\*\*|\*\*_)(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[:：](?:\*\*_?|_\*\*|_|\*)?"
+    r"(?:[ \t]+(?:(?:\*\*|[*_])(?=\w))?(?P<rest>\S)|[ \t]*\r?$)"
+)
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has); the
 # same with a middle dot or a bar between them, as players' transcript panels set them ("Narration · 00:07:24");
 # the name in brackets and the time of day, as Zoom saves a meeting's captions ("[Jane Doe] 15:05:17",
@@ -523,7 +531,9 @@ _CREDIT = re.compile(
 # furniture, not the last speaker's words
 _SOURCE_LINK = re.compile(
     r"\n[ \t]*\r?\n[ \t]*(?:(?:source|via|link|permalink|url|originally published (?:at|on|in|by)"
-    r"|read (?:more|the original|the full (?:\w+))(?: at| on)?)[ \t]*:?[ \t]*)?"
+    r"|read (?:more|the original|the full (?:\w+))(?: at| on)?)[ \t]*:?[ \t]*"
+    # or a magazine's related article, its lead-in in bold ("**More on AI:** [_Title_](https://...)", Futurism's)
+    r"|(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)[ \t]*)?"
     r"(?:<?https?://[^\s<>]+>?|\[[^\]\n]*\]\(https?://[^\s)]+\))[ \t]*\s*\Z", re.I)
 # a copyright notice opening a line of the last turn: what follows is the page's, not the speaker's (NPR's
 # transcripts end "Copyright © 2023 NPR. All rights reserved. Visit our website terms of use ...", then a note)
@@ -605,7 +615,7 @@ def _candidates(text: str):
                 last = line.rstrip()[-1:]
             m = (
                 participants and line.strip() in participants and participants[line.strip()][0].match(line)
-                or (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
+                or (first in _MORE_OPENINGS and more(line)) or first in "*_" and EMPHASISED_LABEL_LINE.match(line) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
                 or first.isdigit() and (last == "]" or _words_follow(lines, number)) and time_name(line)
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
@@ -2266,6 +2276,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
         if text[a : a + 1] in "*_":  # (what _without_bold_ends looks for first: no call a turn where it cannot be)
             a, b = _without_bold_ends(text, a, b)
+        if shape is EMPHASISED_LABEL_LINE and text[b - 1 : b] in "*_":
+            a, b = trim(text, a, len(text[a:b].rstrip("*_")) + a)  # "_**Futurism: question?**_": the emphasis it closes
         if seconds is None and ended_at is not None:
             seconds = ended_at
         ended_at = None

@@ -1,0 +1,29 @@
+"""Leftovers of the fourteenth field set (bench/field_set.py: print and web Q&A interviews), in small files of our own
+words: bold labels wrapped in italics as web clippers and site generators write them ("_**Name:**_", "**_Name:_**",
+"***ECR:** *question*"), ..."""
+from claims.ingest.pipeline import run
+from tests.field_texts import read, roles, spoken_by
+
+
+def test_bold_labels_wrapped_in_italics_are_labels():
+    # a magazine interview clipped to Markdown: the publication asks in "_**Quayside: question?**_", the answers under
+    # "**Name:**", "_**Surname:**_" and "**_Surname:_**"; the introduction and the editing note above are no one's
+    annotated = run(read("emphasised_bold_labels.md"), source="emphasised_bold_labels.md")
+    assert annotated.format == "labelled"
+    said = spoken_by(annotated)
+    assert [name for name, _ in said] == [
+        "Quayside", "Ines Varga", "Quayside", "Tomas Brandt", "Ines Varga", "Quayside", "Ines Varga", "Tomas Brandt"]
+    assert said[0][1].startswith("How did you start")
+    assert said[3][1].startswith("It was late by a season.")
+    assert not any("edited for length" in words or "We spoke to" in words or "More interviews" in words
+                   for _, words in said)
+    assert roles(annotated)["Quayside"] == "host"
+
+
+def test_a_bold_label_opening_an_italic_question_is_a_label():
+    # an academic blog's Q&A: "***FN:** *question*" (the label in bold, the question in italics), "**AP:** answer"
+    annotated = run(read("emphasised_initial_labels.md"), source="emphasised_initial_labels.md")
+    said = spoken_by(annotated)
+    assert [name for name, _ in said] == ["FN", "AP"] * 3
+    assert not any("## " in words or "Methods" == words.strip() for _, words in said)
+    assert roles(annotated)["FN"] == "host"
