@@ -27,3 +27,12 @@ def test_a_bold_label_opening_an_italic_question_is_a_label():
     assert [name for name, _ in said] == ["FN", "AP"] * 3
     assert not any("## " in words or "Methods" == words.strip() for _, words in said)
     assert roles(annotated)["FN"] == "host"
+
+
+def test_a_read_more_link_alone_on_its_line_is_no_label_and_ends_the_excerpt():
+    # a magazine's listing page: an interview's opening, "[Read More]", the next article's title and lede
+    annotated = run(read("listing_read_more.txt"), source="listing_read_more.txt")
+    said = spoken_by(annotated)
+    assert {name for name, _ in said} == {"HARBOUR", "Mina"}
+    assert len(said) == 6
+    assert not any("Read More" in words or "night ferry" in words for _, words in said)

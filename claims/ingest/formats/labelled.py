@@ -515,6 +515,10 @@ _SUBJECT_HEADING = re.compile(
 _SUBJECT_HEADING_CHARS = 80
 # the Motley Fool's list of the call's participants after the last answer (its closing links below it)
 _PARTICIPANTS_AFTER = re.compile(r"\n[ \t]*Call participants:[ \t]*\r?(?=\n|\Z)", re.I)
+# a listing page's link to the rest of an article, alone on its line in brackets or not ("[Read More]"): no one's name,
+# and in the last turn where the interview's excerpt ends, the next article's title and lede below it (WIRED's tag pages)
+_PAGE_LINK_WORDS = frozenset({"read more", "continue reading", "read the full interview", "read the rest"})
+_READ_MORE_LINE = re.compile(r"\n[ \t]*\[?(?:Read more|Continue reading)(?:[ \t]*(?:»|…|\.\.\.))?\]?[ \t]*\r?(?=\n|\Z)", re.I)
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)"
@@ -652,7 +656,8 @@ def _candidates(text: str):
             )
             if m and (m.re is NAME_ALONE_LINE or m.re in _ALONE_WITHOUT_MARK
                       or m.re is TIME_THEN_NAME_LINE and not m.group("bracket")):
-                if " ".join(m.group("name").split()).lower() in SAID_WORDS:  # "0:07  Okay" above the rest said
+                said = " ".join(m.group("name").split()).lower()
+                if said in SAID_WORDS or said in _PAGE_LINK_WORDS:  # "0:07  Okay" above the rest said; "[Read More]"
                     m = None
                 else:
                     alone.add(" ".join(m.group("name").split()))
@@ -2196,7 +2201,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     credit = _CREDIT.search(text, max(0, end - 300), end) or _SOURCE_LINK.search(text, max(0, end - 600), end)
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else end]
     below = starts[-1][4].re is STREETEVENTS_LABEL_LINE and _DASHED_RULE.match(text, starts[-1][2] + 1)
-    footer = _FOOTER_RULE.search(text, below.end() if below else starts[-1][1], bounds[-1])
+    footer = (_FOOTER_RULE.search(text, below.end() if below else starts[-1][1], bounds[-1])
+              or _READ_MORE_LINE.search(text, starts[-1][2], bounds[-1]))
     if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
         bounds[-1] = footer.start()
     if (listed := _PARTICIPANTS_AFTER.search(text, starts[-1][1], bounds[-1])) and _the_operator_speaks(starts):
