@@ -36,3 +36,20 @@ def test_a_read_more_link_alone_on_its_line_is_no_label_and_ends_the_excerpt():
     assert {name for name, _ in said} == {"HARBOUR", "Mina"}
     assert len(said) == 6
     assert not any("Read More" in words or "night ferry" in words for _, words in said)
+
+
+def test_an_ama_saved_with_each_comments_author_and_score_above_it_is_labelled_by_author():
+    # an AMA archive's page: the host's post, the thread's counts, then each comment under "<user><score> karma"
+    annotated = run(read("ama_karma_lines.txt"), source="ama_karma_lines.txt")
+    assert annotated.format == "labelled"
+    said = spoken_by(annotated)
+    assert [name for name, _ in said if name != "wrenmaps"] == ["hikerjo", "Fern88Lake", "hikerjo"]
+    assert ("wrenmaps", "Mud. It moves every season and nobody believes the map about it.") in said
+    assert not any("karma" in words or "Comments: 812" in words for _, words in said)
+    assert roles(annotated)["wrenmaps"] == "guest" and roles(annotated)["hikerjo"] == "host"
+
+
+def test_an_ama_commenter_whose_question_ends_in_a_list_still_asks():
+    text = read("ama_karma_lines.txt").replace(
+        "What is the hardest thing to show on a map?", "What is the hardest thing to show on a map? Say:\n\n1) mud\n\n2)fog")
+    assert roles(run(text, source="ama_karma_lines.txt"))["Fern88Lake"] == "host"

@@ -299,6 +299,10 @@ ANALYST_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ 
 DIARISED_ALONE_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?:-[ \t]+(?=Speaker #))?(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z])|Speaker #\d{1,2})"
     r"(?P<t2>)[ \t]*(?P<rest>)\r?$")
+# an AMA archive's comment heading: the author's user name and the comment's score glued to it, then "karma", alone on
+# the line above the comment (bestofama.com's pages as their text reads: "spez4211 karma"); the shortest name the
+# digits leave ("Callum420Yolo3056 karma" is Callum420Yolo's)
+KARMA_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[A-Za-z][\w-]{1,19}?)\d+[ \t]+karma(?P<t2>)[ \t]*(?P<rest>)\r?$")
 # a diariser's letter alone on a line, the words below it (Metacast's transcripts: "A", "B", "C" in the order the voices
 # are first heard): a label only where the letters, in the order first written, are A, B, C..., two or more of them
 # over three lines or more (a "Q" and "A" exchange is no such thing: _label_lines); shown as "Speaker A"
@@ -637,6 +641,7 @@ def _candidates(text: str):
                 or first in "（(" and bracketed_name(line)
                 or first == "【" and (OPENING_REMARKS_LINE.match(line) or LENTICULAR_NAME_LINE.match(line))
                 or first in "S-" and len(line) < 20 and diarised_alone(line)
+                or last == "a" and len(line) < 40 and line.rstrip().endswith(" karma") and KARMA_LINE.match(line)
                 or first in _LETTERS and len(line.strip()) == 1 and _words_below(lines, number) and DIARISED_LETTER_LINE.match(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
@@ -1359,6 +1364,8 @@ def _label_lines(text: str):
         rare |= _bracketed_notes(cands, counts)
     if call:  # in an operator's call, a name alone on its line is a speaker's, once too
         rare -= {c[5] for c in cands if c[4].re in _CALL_LABEL_SHAPES}
+    karma = {c[5] for c in cands if c[4].re is KARMA_LINE} if id(KARMA_LINE) in shown else set()
+    rare -= karma  # an AMA's commenters, each under their score line: in lower case, once too
     if rare:  # a name alone on a line once is a heading, not a speaker; a title written again is no speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
@@ -1393,7 +1400,7 @@ def _label_lines(text: str):
     if call:
         names |= {c[5] for c in cands if c[4].re in _CALL_LABEL_SHAPES}
     # and factba.se's name over its sentiment's and time range's lines, however often (the block is evidence enough)
-    names |= {c[5] for c in cands if c[4].re is FACTBASE_NAME_LINE}
+    names |= {c[5] for c in cands if c[4].re is FACTBASE_NAME_LINE} | karma
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
@@ -1464,6 +1471,13 @@ def _call_roles(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
             called = _ANALYST_CALLED.search(words)
             roles[turn.speaker_label] = "host" if called and turn.speaker_label in words[called.end():] else "guest"
     return [replace(t, role_hint=roles[t.speaker_label]) if t.role_hint is None else t for t in turns]
+
+
+def _ama_roles(turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """In an AMA's thread (KARMA_LINE's labels), the one answering, the label of the most turns, is the guest and every
+    commenter a host, whether their comment ends with a question mark or not (a list under the question)."""
+    guest = Counter(t.speaker_label for t in turns).most_common(1)[0][0]
+    return [replace(t, role_hint="guest" if t.speaker_label == guest else "host") for t in turns]
 
 
 def _the_operator_speaks(starts) -> bool:
@@ -2362,6 +2376,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if any(t.speaker_label == "Operator" and (t.role_hint == "host" or t.role_hint is None
                                               and _OPERATOR_WORDS.search(text, t.start_char, t.end_char)) for t in turns):
         turns = _call_roles(text, turns)
+    if turns and any(c[4].re is KARMA_LINE for c in starts):
+        turns = _ama_roles(turns)
     opening = _introduced_before_labels(text, content_start, turns) if turns and not said & _ASKERS else []
     if opening:  # a radio page that lost its first label: the host's "I'm Neal Conan" opens the words
         turns = opening + turns
