@@ -53,3 +53,11 @@ def test_an_ama_commenter_whose_question_ends_in_a_list_still_asks():
     text = read("ama_karma_lines.txt").replace(
         "What is the hardest thing to show on a map?", "What is the hardest thing to show on a map? Say:\n\n1) mud\n\n2)fog")
     assert roles(run(text, source="ama_karma_lines.txt"))["Fern88Lake"] == "host"
+
+
+def test_a_bold_question_set_in_two_bold_runs_is_still_a_question():
+    # a news site's Q&A exported to Markdown: one question's bold broken in two runs ("**... the** **tower ...?**")
+    said = spoken_by(run(read("bold_question_in_two_runs.md"), source="bold_question_in_two_runs.md"))
+    assert len(said) == 8
+    assert said[4][1].startswith("It sounds lonely") and said[5][1] == "The view. The stairs I do not miss at all."
+    assert said[4][0] != said[5][0]
