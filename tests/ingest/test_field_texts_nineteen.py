@@ -61,3 +61,9 @@ def test_a_bold_question_set_in_two_bold_runs_is_still_a_question():
     assert len(said) == 8
     assert said[4][1].startswith("It sounds lonely") and said[5][1] == "The view. The stairs I do not miss at all."
     assert said[4][0] != said[5][0]
+
+
+def test_an_ama_post_above_the_threads_counts_is_the_guests():
+    said = spoken_by(run(read("ama_karma_lines.txt"), source="ama_karma_lines.txt"))
+    assert said[0][0] == "wrenmaps" and said[0][1].startswith("Hi all, I'm Wren")
+    assert said[0][1].endswith("thanks for the questions!")

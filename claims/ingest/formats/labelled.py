@@ -1480,6 +1480,21 @@ def _ama_roles(turns: list[ParsedTurn]) -> list[ParsedTurn]:
     return [replace(t, role_hint="guest" if t.speaker_label == guest else "host") for t in turns]
 
 
+# an AMA archive's counts of the thread, between the post and its comments ("Comments: 13461 • Responses: 39 • Date:")
+_AMA_COUNTS = re.compile(r"^[ \t]*Comments:[ \t]*\d+[ \t]*•[ \t]*Responses:[^\n]*$", re.M)
+
+
+def _ama_post(text: str, content_start: int, guest: str) -> ParsedTurn | None:
+    """The AMA's post above the thread's counts, the guest's words (their "I'm ..., ask me anything"); None where the
+    counts are not there."""
+    counts = _AMA_COUNTS.search(text, 0, content_start)
+    if not counts:
+        return None
+    a, b = trim(text, 0, counts.start())
+    return ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=guest,
+                      role_hint="guest") if b > a else None
+
+
 def _the_operator_speaks(starts) -> bool:
     return any(c[5] == "Operator" and _the_operator(c) for c in starts)
 
@@ -2378,6 +2393,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
         turns = _call_roles(text, turns)
     if turns and any(c[4].re is KARMA_LINE for c in starts):
         turns = _ama_roles(turns)
+        post = _ama_post(text, content_start, next(t.speaker_label for t in turns if t.role_hint == "guest"))
+        if post:
+            turns = [post] + turns
+            content_start = post.start_char
     opening = _introduced_before_labels(text, content_start, turns) if turns and not said & _ASKERS else []
     if opening:  # a radio page that lost its first label: the host's "I'm Neal Conan" opens the words
         turns = opening + turns
