@@ -342,6 +342,31 @@ check that held before failing after. The sources:
   Looked for and not found as transcripts: TWIML's (its RAG repository holds code; one sentence of a transcript is
   quoted in a script), Gradient Dissent's, Eye on AI's, Machine Learning Street Talk's, The Robot Brains', Cognitive
   Revolution's and Decoder's (the indexes hold their show pages, summaries and quotes; `Tim Scarfe:` finds nothing).
+
+A fourteenth set (2026-12-08, bench/RESULTS.md: "print and web Q&A interviews"): 11 files of 11 producers none of the
+thirteen sets used, print and web interviews as journalists find them (a magazine's and a news site's Q&A in Markdown,
+an academic blog's, Reddit AMAs, a publication asking in its own name, bookstores' and newspapers' Q:/A: pages), each
+an excerpt in its producer's shape (a repository's file cut to its header and some of its questions and answers; a
+pages-corpus page as the corpus holds it), 81 checks; on c373e5a 2 right, 9 wrong, 49 of 81 held; after this round
+5 right, 6 wrong, 72 of 81, no check that held before failing after. The sources:
+  the code index, repositories' files (their repositories not named there): SORTEE's Hugo blog post "ECR Asks: Dr.
+    Malgorzata Lagisz" (`***ECR:** *question*`, `**ML:**`, section headings between); TechCrunch's "Google's Cloud AI
+    lead on the three frontiers of model capability" saved as Markdown with front matter (bold questions, plain
+    answers, an event box and the author's bio); Futurism's "When AI Is Trained on AI-Generated Data, Strange Things
+    Start to Happen" as Omnivore exports it (`_**Futurism: ...?**_`, `_**Baraniuk:**_`, `**_Casco-Rodriguez:_**`)
+  the pages corpus: http://topiama.com/r/6659/hello-we-are-uwiredmagazine-a-disembodied-brand (WIRED's AMA, `Q:` and
+    `A:` alone on lines), https://bestofama.com/amas/3cxedn (spez's AMA, `spez4211 karma` above each comment),
+    https://critical-meditation.nesn.xyz/tags/big-story/page/2 (`WIRED:` / `Katie:`, then `[Read More]` and the next
+    articles), https://eleanoranstruther.substack.com/p/8-questions-for-sam-kahn (numbered questions),
+    https://noreenlace.com/2019/09/13/author-interview/ (`Q:` / `A:`, the first glued as `auQ:`),
+    https://madison.com/entertainment/books/william-kent-kruegers-latest-mystery-investigates-his-lead-detectives-past/article_d7c5b04b-c64d-5700-886f-3a9fca268a62.html
+    (`Q:` / `A:`), https://thekingsenglish.wordpress.com/tag/interview/ (`TKE:`, `Matt Richtel:` then `MR:`),
+    https://www.commongoodbooks.com/common-questions-great-authors (`CGB:` / `DS:` once, then unlabelled)
+  Looked for and not found as real text with its turns: a Paris Review interview (`INTERVIEWER` above the answers:
+  the corpus holds reviews of the collections, a parody and a blog's one-line quotes), TIME's and The Verge's Q&As
+  (`TIME:`, `The Verge:`; the corpus holds Decoder's show pages and WIRED's translated round-ups), a company's fireside
+  chat transcript (the code index's is a parser's "compact recreation"), a Medium Q&A, a Reddit AMA saved from reddit
+  itself (the corpus holds the CEO's posts without their comments).
 """
 from __future__ import annotations
 

@@ -169,11 +169,28 @@ def display_name(name: str, text: str) -> str:
         return name
     words = _GLUED_INITIAL.sub(r"\1 ", name).split()  # "Б.НОТКИН": "Б. Ноткин"
     spaced = " ".join(words)
+    if len(words) == 1 and _a_name_in_capitals_in_prose(spaced, text):
+        return spaced  # a publication asking in its own name ("WIRED: Hey.", "the WIRED editorial staff")
     for written in _written_forms(spaced, text):
         if written != spaced and all(w[:1].isupper() or w in _NAME_PARTICLES for w in written.split()) and not any(
                 in_capitals(w) for w in written.split()):
             return written  # (not raw captions' "lex fridman", nor the French press's "Sonia MABROUK")
     return " ".join(_title_word(w, first=i == 0) for i, w in enumerate(words))
+
+
+def _a_name_in_capitals_in_prose(name: str, text: str) -> bool:
+    """Whether `text` writes the one word `name` in capitals after a word in lower case, as prose writes a name that is
+    spelled so (a magazine's, "the WIRED editorial staff"; not a label, nor "Sonia MABROUK", nor a text all in
+    capitals)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at >= 2 and text[at - 1] == " " and not text[end:end + 1].isalnum()
+                and (before := text[max(0, at - 40):at - 1].rsplit(None, 1)[-1:]) and before[0].isalpha()
+                and before[0].islower()):
+            return True
+        at = text.find(name, end)
+    return False
 
 
 # a title before a member's surname in capitals ("Chairman STEIL", "Senator KENNEDY": the GPO's and the Senate's

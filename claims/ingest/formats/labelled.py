@@ -198,6 +198,14 @@ LABEL_LINE_MORE = re.compile(
     # no space needed after a full-width colon ("**主持人**：在这方面...")
     r"(?:(?:[ \t]+|(?<=：)|(?<=：\*\*)|(?<=：__))(?P<rest>\S)|[ \t]*\r?$)"
 )
+# a bold label wrapped in italics, as web clippers and site generators write a magazine's Q&A: "_**Futurism: question?**_"
+# (the publication's question in the same emphasis), "_**Baraniuk:**_ words", "**_Casco-Rodriguez:_** words",
+# "_**Futurism:** **question?**_", "***ECR:** *question*" (an academic blog's: the label in bold inside the italics);
+# an emphasis mark opening the words is outside them
+EMPHASISED_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:\*\*\*|_\*\*|\*\*_)(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[:：](?:\*\*_?|_\*\*|_|\*)?"
+    r"(?:[ \t]+(?:(?:\*\*|[*_])(?=\w))?(?P<rest>\S)|[ \t]*\r?$)"
+)
 # Otter's header line: the name, spaces and a time, nothing else (the groups LABEL_LINE has); the
 # same with a middle dot or a bar between them, as players' transcript panels set them ("Narration · 00:07:24");
 # the name in brackets and the time of day, as Zoom saves a meeting's captions ("[Jane Doe] 15:05:17",
@@ -291,6 +299,10 @@ ANALYST_NAME_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)" + _NAME + r"(?P<t2>)[ 
 DIARISED_ALONE_LINE = re.compile(
     r"^[ \t]*(?P<t0>)(?P<t1>)(?:-[ \t]+(?=Speaker #))?(?P<name>(?:Speaker|SPEAKER)(?:[ _]?\d{1,2}| [A-Z])|Speaker #\d{1,2})"
     r"(?P<t2>)[ \t]*(?P<rest>)\r?$")
+# an AMA archive's comment heading: the author's user name and the comment's score glued to it, then "karma", alone on
+# the line above the comment (bestofama.com's pages as their text reads: "spez4211 karma"); the shortest name the
+# digits leave ("Callum420Yolo3056 karma" is Callum420Yolo's)
+KARMA_LINE = re.compile(r"^[ \t]*(?P<t0>)(?P<t1>)(?P<name>[A-Za-z][\w-]{1,19}?)\d+[ \t]+karma(?P<t2>)[ \t]*(?P<rest>)\r?$")
 # a diariser's letter alone on a line, the words below it (Metacast's transcripts: "A", "B", "C" in the order the voices
 # are first heard): a label only where the letters, in the order first written, are A, B, C..., two or more of them
 # over three lines or more (a "Q" and "A" exchange is no such thing: _label_lines); shown as "Speaker A"
@@ -507,6 +519,10 @@ _SUBJECT_HEADING = re.compile(
 _SUBJECT_HEADING_CHARS = 80
 # the Motley Fool's list of the call's participants after the last answer (its closing links below it)
 _PARTICIPANTS_AFTER = re.compile(r"\n[ \t]*Call participants:[ \t]*\r?(?=\n|\Z)", re.I)
+# a listing page's link to the rest of an article, alone on its line in brackets or not ("[Read More]"): no one's name,
+# and in the last turn where the interview's excerpt ends, the next article's title and lede below it (WIRED's tag pages)
+_PAGE_LINK_WORDS = frozenset({"read more", "continue reading", "read the full interview", "read the rest"})
+_READ_MORE_LINE = re.compile(r"\n[ \t]*\[?(?:Read more|Continue reading)(?:[ \t]*(?:»|…|\.\.\.))?\]?[ \t]*\r?(?=\n|\Z)", re.I)
 # a long rule in the last turn: what follows is the page's footer, not the last speaker's words (LCTT's
 # articles: 80 dashes, then "via: https://...", the translators' credits and the link definitions)
 _FOOTER_RULE = re.compile(r"\n[ \t]*(?:-{10,}|\*{10,}|_{10,}|={10,})[ \t]*\r?(?=\n|\Z)"
@@ -523,7 +539,9 @@ _CREDIT = re.compile(
 # furniture, not the last speaker's words
 _SOURCE_LINK = re.compile(
     r"\n[ \t]*\r?\n[ \t]*(?:(?:source|via|link|permalink|url|originally published (?:at|on|in|by)"
-    r"|read (?:more|the original|the full (?:\w+))(?: at| on)?)[ \t]*:?[ \t]*)?"
+    r"|read (?:more|the original|the full (?:\w+))(?: at| on)?)[ \t]*:?[ \t]*"
+    # or a magazine's related article, its lead-in in bold ("**More on AI:** [_Title_](https://...)", Futurism's)
+    r"|(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)[ \t]*)?"
     r"(?:<?https?://[^\s<>]+>?|\[[^\]\n]*\]\(https?://[^\s)]+\))[ \t]*\s*\Z", re.I)
 # a copyright notice opening a line of the last turn: what follows is the page's, not the speaker's (NPR's
 # transcripts end "Copyright © 2023 NPR. All rights reserved. Visit our website terms of use ...", then a note)
@@ -605,7 +623,7 @@ def _candidates(text: str):
                 last = line.rstrip()[-1:]
             m = (
                 participants and line.strip() in participants and participants[line.strip()][0].match(line)
-                or (first in _MORE_OPENINGS and more(line)) or ((last.isdigit() or last in "])") and header(line))
+                or (first in _MORE_OPENINGS and more(line)) or first in "*_" and EMPHASISED_LABEL_LINE.match(line) or ((last.isdigit() or last in "])") and header(line))
                 or ("(" in line[:80] or "[" in line[:80]) and timed_name(line)
                 or first.isdigit() and (last == "]" or _words_follow(lines, number)) and time_name(line)
                 or first.isdigit() and "**" in line[:80] and time_bold_name(line)
@@ -623,6 +641,7 @@ def _candidates(text: str):
                 or first in "（(" and bracketed_name(line)
                 or first == "【" and (OPENING_REMARKS_LINE.match(line) or LENTICULAR_NAME_LINE.match(line))
                 or first in "S-" and len(line) < 20 and diarised_alone(line)
+                or last == "a" and len(line) < 40 and line.rstrip().endswith(" karma") and KARMA_LINE.match(line)
                 or first in _LETTERS and len(line.strip()) == 1 and _words_below(lines, number) and DIARISED_LETTER_LINE.match(line)
                 or first.isupper() and len(line) < 60 and _words_follow(lines, number)
                 and (capitals_alone(line) if line.isupper() else bare_name_alone(line))
@@ -642,7 +661,8 @@ def _candidates(text: str):
             )
             if m and (m.re is NAME_ALONE_LINE or m.re in _ALONE_WITHOUT_MARK
                       or m.re is TIME_THEN_NAME_LINE and not m.group("bracket")):
-                if " ".join(m.group("name").split()).lower() in SAID_WORDS:  # "0:07  Okay" above the rest said
+                said = " ".join(m.group("name").split()).lower()
+                if said in SAID_WORDS or said in _PAGE_LINK_WORDS:  # "0:07  Okay" above the rest said; "[Read More]"
                     m = None
                 else:
                     alone.add(" ".join(m.group("name").split()))
@@ -1344,6 +1364,8 @@ def _label_lines(text: str):
         rare |= _bracketed_notes(cands, counts)
     if call:  # in an operator's call, a name alone on its line is a speaker's, once too
         rare -= {c[5] for c in cands if c[4].re in _CALL_LABEL_SHAPES}
+    karma = {c[5] for c in cands if c[4].re is KARMA_LINE} if id(KARMA_LINE) in shown else set()
+    rare -= karma  # an AMA's commenters, each under their score line: in lower case, once too
     if rare:  # a name alone on a line once is a heading, not a speaker; a title written again is no speaker
         kept = [i for i, c in enumerate(cands) if c[5] not in rare]
         cands, nonblank_before = [cands[i] for i in kept], [nonblank_before[i] for i in kept]
@@ -1378,7 +1400,7 @@ def _label_lines(text: str):
     if call:
         names |= {c[5] for c in cands if c[4].re in _CALL_LABEL_SHAPES}
     # and factba.se's name over its sentiment's and time range's lines, however often (the block is evidence enough)
-    names |= {c[5] for c in cands if c[4].re is FACTBASE_NAME_LINE}
+    names |= {c[5] for c in cands if c[4].re is FACTBASE_NAME_LINE} | karma
     if names and len(names) < len(counts):
         # names used once (Otter's "Tailor  2:26", a hearing's "Senator Greene:", "**LUKAS:**")
         shapes = {_shape(c) for c in cands if c[5] in names}
@@ -1449,6 +1471,28 @@ def _call_roles(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
             called = _ANALYST_CALLED.search(words)
             roles[turn.speaker_label] = "host" if called and turn.speaker_label in words[called.end():] else "guest"
     return [replace(t, role_hint=roles[t.speaker_label]) if t.role_hint is None else t for t in turns]
+
+
+def _ama_roles(turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """In an AMA's thread (KARMA_LINE's labels), the one answering, the label of the most turns, is the guest and every
+    commenter a host, whether their comment ends with a question mark or not (a list under the question)."""
+    guest = Counter(t.speaker_label for t in turns).most_common(1)[0][0]
+    return [replace(t, role_hint="guest" if t.speaker_label == guest else "host") for t in turns]
+
+
+# an AMA archive's counts of the thread, between the post and its comments ("Comments: 13461 • Responses: 39 • Date:")
+_AMA_COUNTS = re.compile(r"^[ \t]*Comments:[ \t]*\d+[ \t]*•[ \t]*Responses:[^\n]*$", re.M)
+
+
+def _ama_post(text: str, content_start: int, guest: str) -> ParsedTurn | None:
+    """The AMA's post above the thread's counts, the guest's words (their "I'm ..., ask me anything"); None where the
+    counts are not there."""
+    counts = _AMA_COUNTS.search(text, 0, content_start)
+    if not counts:
+        return None
+    a, b = trim(text, 0, counts.start())
+    return ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=guest,
+                      role_hint="guest") if b > a else None
 
 
 def _the_operator_speaks(starts) -> bool:
@@ -2186,7 +2230,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     credit = _CREDIT.search(text, max(0, end - 300), end) or _SOURCE_LINK.search(text, max(0, end - 600), end)
     bounds = [c[1] for c in starts[1:]] + [credit.start() if credit else end]
     below = starts[-1][4].re is STREETEVENTS_LABEL_LINE and _DASHED_RULE.match(text, starts[-1][2] + 1)
-    footer = _FOOTER_RULE.search(text, below.end() if below else starts[-1][1], bounds[-1])
+    footer = (_FOOTER_RULE.search(text, below.end() if below else starts[-1][1], bounds[-1])
+              or _READ_MORE_LINE.search(text, starts[-1][2], bounds[-1]))
     if footer:  # the page's footer after the last turn ("----...----" then "via: ...", the credits)
         bounds[-1] = footer.start()
     if (listed := _PARTICIPANTS_AFTER.search(text, starts[-1][1], bounds[-1])) and _the_operator_speaks(starts):
@@ -2266,6 +2311,8 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             a, b = trim(text, a, b - 2)  # "**CRAIG BOX: question**": the bold opened with the label closes here
         if text[a : a + 1] in "*_":  # (what _without_bold_ends looks for first: no call a turn where it cannot be)
             a, b = _without_bold_ends(text, a, b)
+        if shape is EMPHASISED_LABEL_LINE and text[b - 1 : b] in "*_":
+            a, b = trim(text, a, len(text[a:b].rstrip("*_")) + a)  # "_**Futurism: question?**_": the emphasis it closes
         if seconds is None and ended_at is not None:
             seconds = ended_at
         ended_at = None
@@ -2344,6 +2391,12 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
     if any(t.speaker_label == "Operator" and (t.role_hint == "host" or t.role_hint is None
                                               and _OPERATOR_WORDS.search(text, t.start_char, t.end_char)) for t in turns):
         turns = _call_roles(text, turns)
+    if turns and any(c[4].re is KARMA_LINE for c in starts):
+        turns = _ama_roles(turns)
+        post = _ama_post(text, content_start, next(t.speaker_label for t in turns if t.role_hint == "guest"))
+        if post:
+            turns = [post] + turns
+            content_start = post.start_char
     opening = _introduced_before_labels(text, content_start, turns) if turns and not said & _ASKERS else []
     if opening:  # a radio page that lost its first label: the host's "I'm Neal Conan" opens the words
         turns = opening + turns

@@ -139,7 +139,9 @@ def _caption_dashes(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
 # sentence ("**What changed for you in 2023?**", "**Walk us through the recall.**"), the answer in
 # plain paragraphs below; most of them ask ("?"), so that a post's bold remarks between its
 # paragraphs stay prose
-_BOLD_PARAGRAPH = re.compile(r"(?P<mark>\*\*|__)(?P<words>[^\s*_](?:(?!\*\*|__).)*?[.?!…？。！][\"”’)]?)(?P=mark)[ \t]*\r?", re.S)
+# (a bold broken into two runs by the editor, "**... do you miss the** **tower itself?**", is one: TechCrunch's)
+_BOLD_PARAGRAPH = re.compile(
+    r"(?P<mark>\*\*|__)(?P<words>[^\s*_](?:(?!\*\*|__).|(?P=mark)[ \t](?P=mark))*?[.?!…？。！][\"”’)]?)(?P=mark)[ \t]*\r?", re.S)
 
 
 def _bold_questions(text: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
