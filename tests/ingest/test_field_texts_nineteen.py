@@ -1,0 +1,36 @@
+"""Leftovers of the field sets (bench/field_set.py), in small files of our own words: co-hosts who introduce
+themselves in turn, under two labels, before naming the show; ..."""
+from claims.ingest.pipeline import run
+from tests.field_texts import read, roles
+
+
+def test_co_hosts_introducing_themselves_in_turn_before_naming_the_show_are_both_hosts():
+    # an ad under a diariser's id, a cold open of banter, then "I'm A ..." / "And I'm B ..." / "And this is <Show>"
+    annotated = run(read("cohosts_introduce_in_turn.md"), source="cohosts_introduce_in_turn.md")
+    assert annotated.format == "labelled"
+    assert roles(annotated)["Mara Quill"] == "host"
+    assert roles(annotated)["Theo Brandt"] == "host"
+
+
+def test_the_show_named_by_the_second_voice_also_makes_both_hosts():
+    text = read("cohosts_introduce_in_turn.md").replace(
+        "**Mara Quill** (0:33)\nAnd this is Loose Bolts.", "**Theo Brandt** (0:33)\nAnd this is Loose Bolts.")
+    r = roles(run(text, source="cohosts.md"))
+    assert r["Mara Quill"] == r["Theo Brandt"] == "host"
+
+
+def test_a_guest_saying_who_they_are_after_the_show_is_named_stays_the_guest():
+    # the show named before the second introduction: the host's, then the guest's "I'm ..." (a guest, as before)
+    text = read("cohosts_introduce_in_turn.md").replace(
+        "I'm Mara Quill, a science writer at the Harbour Gazette.",
+        "I'm Mara Quill and this is Loose Bolts. My guest today works on boats.").replace(
+        "**Mara Quill** (0:33)\nAnd this is Loose Bolts.", "**Mara Quill** (0:33)\nWelcome to Loose Bolts, Theo.")
+    r = roles(run(text, source="cohosts.md"))
+    assert r["Mara Quill"] == "host" and r["Theo Brandt"] == "guest"
+
+
+def test_two_self_introductions_under_one_label_make_no_second_host():
+    text = read("cohosts_introduce_in_turn.md").replace(
+        "**Theo Brandt** (0:30)\nAnd I'm Theo Brandt", "**Mara Quill** (0:30)\nAnd I'm Theo Brandt")
+    r = roles(run(text, source="cohosts.md"))
+    assert r["Theo Brandt"] == "guest"
