@@ -1,7 +1,7 @@
 """Leftovers of the field sets (bench/field_set.py), in small files of our own words: co-hosts who introduce
 themselves in turn, under two labels, before naming the show; ..."""
 from claims.ingest.pipeline import run
-from tests.field_texts import read, roles
+from tests.field_texts import read, roles, spoken_by
 
 
 def test_co_hosts_introducing_themselves_in_turn_before_naming_the_show_are_both_hosts():
@@ -34,3 +34,28 @@ def test_two_self_introductions_under_one_label_make_no_second_host():
         "**Theo Brandt** (0:30)\nAnd I'm Theo Brandt", "**Mara Quill** (0:30)\nAnd I'm Theo Brandt")
     r = roles(run(text, source="cohosts.md"))
     assert r["Theo Brandt"] == "guest"
+
+
+def test_an_opening_statement_under_its_heading_above_the_first_label_is_the_answering_sides():
+    # a newspaper's summary of a press conference: "【冒頭発言】" (opening statement) above the first label, no name in it
+    annotated = run(read("press_summary_opening_heading.txt"), source="press_summary_opening_heading.txt")
+    said = spoken_by(annotated)
+    assert said[0][0] == "市長"
+    assert said[0][1].startswith("市営バスの路線を") and said[0][1].endswith("働く人にも使いやすくする。")
+    assert not any("【" in words for _, words in said)
+    assert said[1][0] == "記者"
+    assert annotated.metadata.title == "市長会見要旨"
+    assert roles(annotated)["市長"] == "guest"
+
+
+def test_an_opening_statement_heading_in_english_reads_the_same():
+    text = (read("press_summary_opening_heading.txt").replace("【冒頭発言】", "Opening statement:")
+            .replace("【質疑応答】", "Questions and answers"))
+    said = spoken_by(run(text, source="press_summary_opening_heading.txt"))
+    assert said[0][0] == "市長" and said[0][1].startswith("市営バス")
+
+
+def test_without_an_opening_statement_heading_the_lines_above_the_first_label_are_no_ones():
+    text = read("press_summary_opening_heading.txt").replace(" 【冒頭発言】\n", "")
+    said = spoken_by(run(text, source="press_summary_opening_heading.txt"))
+    assert said[0][0] == "記者"
