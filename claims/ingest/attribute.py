@@ -693,7 +693,7 @@ def _named_co_hosts(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str
 
 # co-hosts introducing themselves in turn, then the show: "I'm Ana Ruiz, a columnist at ..." / "And I'm Bo Li from
 # ..." / "And this is Hard Fork." (a self-introduction: two or three capitalised words; the show: a capitalised word)
-_SELF_INTRODUCED = re.compile(r"\b(?:I['’]m|I am|my name is)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}\b")
+_SELF_INTRODUCED = re.compile(r"\b(?:I['’]m|I am|my name is)[ \t]+(?P<first>[A-Z][\w'’-]+)(?:[ \t]+[A-Z][\w'’-]+){1,2}\b")
 _SHOW_NAMED = re.compile(r"(?i:\b(?:this is|welcome to|you['’]re listening to))[ \t]+(?:the[ \t]+)?[A-Z]")
 _AT_LENGTH = 400  # a turn this long from another voice is a guest's or a speech, not the hosts' opening
 
@@ -702,8 +702,10 @@ def _self_introduced_co_hosts(text: str, turns: Sequence[ParsedTurn], labels: Se
     """Two labels that each say who they are in the first turns ("I'm Ana Ruiz ..." / "And I'm Bo Li ..."), the show
     then named by one of them ("And this is <Show>", "Welcome to <Show>") before another voice speaks at length or a
     guest is introduced: both are hosts. The show named before the second introduction (a host's "I'm Ana Ruiz and this
-    is <Show>", then the guest's "I'm Bo Li") makes none."""
+    is <Show>", then the guest's "I'm Bo Li") makes none, and so does a welcome greeting one of them by first name
+    ("Welcome to <Show>, Bo.": a host and the guest who said who he is)."""
     introduced: list[str] = []
+    first_names: list[str] = []
     for t in turns[:_INTRODUCTION_TURNS]:
         label = t.speaker_label
         if label not in labels:
@@ -717,6 +719,7 @@ def _self_introduced_co_hosts(text: str, turns: Sequence[ParsedTurn], labels: Se
                     return set()
                 if label not in introduced:
                     introduced.append(label)
+                    first_names.append(m["first"])
                 start = m.end()
                 if len(introduced) == 2:
                     break
@@ -734,7 +737,11 @@ def _self_introduced_co_hosts(text: str, turns: Sequence[ParsedTurn], labels: Se
             continue
         if _INTRODUCTION_WORD.search(text, start, t.end_char) and _HOSTS_INTRODUCTION.search(text, start, t.end_char):
             return set()
-        if _SHOW_NAMED.search(text, start, t.end_char):
+        show = _SHOW_NAMED.search(text, start, t.end_char)
+        if show:
+            sentence = re.split(r"[.!?]", text[show.end():min(t.end_char, show.end() + 120)], maxsplit=1)[0]
+            if any(f", {name}" in sentence for name in first_names):
+                return set()
             return set(introduced)
     return set()
 

@@ -59,3 +59,18 @@ def test_without_an_opening_statement_heading_the_lines_above_the_first_label_ar
     text = read("press_summary_opening_heading.txt").replace(" 【冒頭発言】\n", "")
     said = spoken_by(run(text, source="press_summary_opening_heading.txt"))
     assert said[0][0] == "記者"
+
+
+def test_a_welcome_to_the_show_greeting_the_other_voice_by_name_makes_it_no_co_host():
+    # "I'm Mara Quill." / "And I'm Theo Brandt, I build boats." / "Welcome to Loose Bolts, Theo.": the host greets a guest
+    text = read("cohosts_introduce_in_turn.md").replace(
+        "**Mara Quill** (0:33)\nAnd this is Loose Bolts.", "**Mara Quill** (0:33)\nWelcome to Loose Bolts, Theo.")
+    r = roles(run(text, source="cohosts.md"))
+    assert r["Mara Quill"] == "host" and r["Theo Brandt"] == "guest"
+
+
+def test_diarised_co_hosts_introducing_themselves_in_turn_are_both_hosts():
+    text = read("cohosts_introduce_in_turn.md").replace("**Mara Quill**", "**SPEAKER_2**").replace(
+        "**Theo Brandt**", "**SPEAKER_3**")
+    r = roles(run(text, source="cohosts.md"))
+    assert [role for name, role in r.items() if name != "Speaker 1"] == ["host", "host"]
