@@ -691,6 +691,61 @@ def _named_co_hosts(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str
     return {label for label in labels if label.lower() in listed}
 
 
+# co-hosts introducing themselves in turn, then the show: "I'm Ana Ruiz, a columnist at ..." / "And I'm Bo Li from
+# ..." / "And this is Hard Fork." (a self-introduction: two or three capitalised words; the show: a capitalised word)
+_SELF_INTRODUCED = re.compile(r"\b(?:I['’]m|I am|my name is)[ \t]+(?P<first>[A-Z][\w'’-]+)(?:[ \t]+[A-Z][\w'’-]+){1,2}\b")
+_SHOW_NAMED = re.compile(r"(?i:\b(?:this is|welcome to|you['’]re listening to))[ \t]+(?:the[ \t]+)?[A-Z]")
+_AT_LENGTH = 400  # a turn this long from another voice is a guest's or a speech, not the hosts' opening
+
+
+def _self_introduced_co_hosts(text: str, turns: Sequence[ParsedTurn], labels: Sequence[str]) -> set[str]:
+    """Two labels that each say who they are in the first turns ("I'm Ana Ruiz ..." / "And I'm Bo Li ..."), the show
+    then named by one of them ("And this is <Show>", "Welcome to <Show>") before another voice speaks at length or a
+    guest is introduced: both are hosts. The show named before the second introduction (a host's "I'm Ana Ruiz and this
+    is <Show>", then the guest's "I'm Bo Li") makes none, and so does a welcome greeting one of them by first name
+    ("Welcome to <Show>, Bo.": a host and the guest who said who he is)."""
+    introduced: list[str] = []
+    first_names: list[str] = []
+    for t in turns[:_INTRODUCTION_TURNS]:
+        label = t.speaker_label
+        if label not in labels:
+            if t.end_char - t.start_char >= _AT_LENGTH and introduced:
+                return set()
+            continue
+        start = t.start_char
+        if len(introduced) < 2:
+            for m in _SELF_INTRODUCED.finditer(text, t.start_char, t.end_char):
+                if _SHOW_NAMED.search(text, start, m.start()):
+                    return set()
+                if label not in introduced:
+                    introduced.append(label)
+                    first_names.append(m["first"])
+                start = m.end()
+                if len(introduced) == 2:
+                    break
+            if len(introduced) < 2:
+                # (before anyone says who they are, an ad's "this is ..." is no show's opening)
+                if introduced and (_SHOW_NAMED.search(text, start, t.end_char) or (
+                        _INTRODUCTION_WORD.search(text, t.start_char, t.end_char)
+                        and _HOSTS_INTRODUCTION.search(text, t.start_char, t.end_char))
+                        or (label not in introduced and t.end_char - t.start_char >= _AT_LENGTH)):
+                    return set()
+                continue
+        if label not in introduced:
+            if t.end_char - t.start_char >= _AT_LENGTH:
+                return set()
+            continue
+        if _INTRODUCTION_WORD.search(text, start, t.end_char) and _HOSTS_INTRODUCTION.search(text, start, t.end_char):
+            return set()
+        show = _SHOW_NAMED.search(text, start, t.end_char)
+        if show:
+            sentence = re.split(r"[.!?]", text[show.end():min(t.end_char, show.end() + 120)], maxsplit=1)[0]
+            if any(f", {name}" in sentence for name in first_names):
+                return set()
+            return set(introduced)
+    return set()
+
+
 # Russian radio's presenters named in the opening: "ведущие – Мария Светлова и Игорь Ланской" (the presenters), and the
 # ones standing in for the regular presenters, "в роли Петра Серова сегодня Игорь Ланской" (in the role of ... today ...)
 _PRESENTERS_NAMED = re.compile(
@@ -873,7 +928,7 @@ def _attribute_labelled(text: str, turns: Sequence[ParsedTurn], speakers: list[S
         has_host = any(sp.role == HOST and sp in by_label.values() for sp in speakers) or any(sp.role == HOST for sp in speakers)
         said_hosts = {t.speaker_label for t in turns if t.role_hint == HOST and t.speaker_label in unknown}
         said_hosts |= {label for label in unknown if _HOST_WORD.search(label) or _ASKING_LABEL.match(label)} | _bench(unknown)
-        said_hosts |= _named_as_hosts(text, turns, unknown)
+        said_hosts |= _named_as_hosts(text, turns, unknown) | _self_introduced_co_hosts(text, turns, unknown)
         if hearing and not has_host:
             undecided = {t.speaker_label for t in turns if t.role_hint is None and t.speaker_label in unknown}
             picked = _host_label(text, turns, unknown)

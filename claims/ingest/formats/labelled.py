@@ -2122,6 +2122,60 @@ def _talk_before_questions(text: str, first_label: int, speaker: str) -> list[Pa
     return talk[::-1] if len(talk) >= 2 else []
 
 
+# a heading naming an opening statement, alone on its line, no speaker in it ("【冒頭発言】" in a newspaper's summary of
+# a press conference, "Opening statement:", "## Opening remarks", "**Eröffnungsrede**"): the words below it, above the
+# first label, are the answering side's, the official giving the press conference
+_OPENING_STATEMENT_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?[【\[(（]?(?:冒頭(?:発言|挨拶)|开场发言|(?i:opening (?:statement|remarks)"
+    r"|eröffnungs(?:rede|statement)|eingangsstatement|déclaration liminaire|propos liminaires|declaración inicial))"
+    r"[】\])）]?:?(?:\*\*|__)?:?[ \t\u3000]*\r?$", re.M)
+# the asking side's labels: the answering one is the other
+_ASKING_SIDE = re.compile(r"(?i)(?:q|question|frage|reporter|journalist|press)\b|記者|记者|問|问")
+_HEADING_LINE = re.compile(r"[ \t\u3000]*(?:【[^【】\n]{1,20}】|#{1,6}[ \t][^\n]*|\*\*[^*\n]{1,60}\*\*)[ \t\u3000]*\r?")
+
+
+def _opening_statement(text: str, first_label: int, said: set) -> list[ParsedTurn]:
+    """The lines below an opening statement's heading (_OPENING_STATEMENT_HEADING) above the first label, where of two
+    labels one asks (a reporter) and the other answers: the answering label's turns, one a run of lines, the
+    headings after it ("【質疑応答】", questions and answers) no one's. [] where there is no such heading."""
+    if len(said) != 2:
+        return []
+    answering = [label for label in said if label and not _ASKING_SIDE.match(label)]
+    if len(answering) != 1:
+        return []
+    heading = None
+    for heading in _OPENING_STATEMENT_HEADING.finditer(text, 0, first_label):
+        pass
+    if heading is None:
+        return []
+    turns: list[ParsedTurn] = []
+    run_start = run_end = None
+    position = heading.end()
+    for line in text[heading.end():first_label].split("\n"):
+        start, end = position, position + len(line)
+        position = end + 1
+        words = line.strip(" \t\u3000\r")
+        if words and not _HEADING_LINE.fullmatch(line) and not _NOT_SPOKEN_LINE.fullmatch(line.rstrip("\r")):
+            run_start = start if run_start is None else run_start
+            run_end = end
+            continue
+        if run_start is not None and not words:
+            continue  # a blank line between the statement's paragraphs
+        if run_start is not None:
+            turns.append(_statement_turn(text, run_start, run_end, answering[0]))
+            run_start = None
+        if words:  # a heading: what follows is no longer the statement
+            break
+    if run_start is not None:
+        turns.append(_statement_turn(text, run_start, run_end, answering[0]))
+    return turns
+
+
+def _statement_turn(text: str, a: int, b: int, speaker: str) -> ParsedTurn:
+    a, b = trim(text, a, b)
+    return ParsedTurn(start_char=a, end_char=b, line=text.count("\n", 0, a) + 1, speaker_label=speaker)
+
+
 # a talk before its audience's questions, written without times (bitcointranscripts' conference talks):
 # three paragraphs of prose or more, 100 words or more, and no fewer words than the exchange after them;
 # a magazine's introduction before its first "Q:" is a paragraph or two, shorter than the interview
@@ -2367,6 +2421,10 @@ def parse(text: str, *, source: str, label_lines=None) -> ParsedSource:
             turns = talk + turns
             content_start = text.rfind("\n", 0, talk[0].start_char) + 1
             title = _title(text[:content_start])
+    if not (len(said) == 2 and said & _ASKERS) and (opening := _opening_statement(text, content_start, said)):
+        turns = opening + turns
+        content_start = text.rfind("\n", 0, opening[0].start_char) + 1
+        title = _title(text[:content_start])
     if {"Q", "A"} <= said and (examiners := [(m.start(), m.group("name")) for m in _EXAMINER_LINE.finditer(text)]):
         turns = examiners_and_witness(turns, examiners)  # a trial's or a deposition's "BY MS. ORTIZ:", then Q. and A.
     if {"Q", "A"} <= said:  # the bench and counsel between a trial's Q and A lines ask, rule and object
