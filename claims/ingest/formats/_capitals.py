@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..records import ParsedTurn
-from ._common import NOT_NAMES, trim
+from ._common import NOT_NAMES, parts_between
 
 _COLON = re.compile(r":[ \t]+(?=\S)")
 _NAME = re.compile(r"[A-Z][A-Z0-9 .'-]{1,30}[A-Z0-9]")  # _cues.CAPS_LABEL's name, read back from the colon
@@ -71,22 +71,18 @@ def labels_in_capitals(text: str, turns: list[ParsedTurn], *, in_prose: bool = F
     cuts_of: dict[int, list] = {}
     for i, at, words, name in found:
         if name in labels:
-            cuts_of.setdefault(i, []).append((at, words, name))
+            cuts_of.setdefault(i, []).append((at, words, (at, name)))
     out: list[ParsedTurn] = []
     for i, t in enumerate(turns):
         cuts = cuts_of.get(i)
         if not cuts:
             out.append(t)
             continue
-        if cuts[0][0] > t.start_char:
-            a, b = trim(text, t.start_char, cuts[0][0])
-            if b > a:
+        for a, b, line, label in parts_between(text, t, cuts):
+            if label is None:  # the words before the first label
                 out.append(replace(t, end_char=b))
-        line, counted = t.line, t.start_char  # the lines counted as the parts go (from the turn's start each time: quadratic)
-        for k, (at, words, name) in enumerate(cuts):
-            a, b = trim(text, words, cuts[k + 1][0] if k + 1 < len(cuts) else t.end_char)
-            if b > a:
-                line, counted = line + text.count("\n", counted, a), a
+            else:
+                at, name = label
                 out.append(ParsedTurn(start_char=a, end_char=b, line=line, speaker_label=name,
                                       start_seconds=t.start_seconds if at == t.start_char else None))
     return out

@@ -5,7 +5,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import Iterator
+from typing import Any, Iterator, Sequence
 
 from ..errors import IngestError
 from ..records import Metadata, ParsedSource
@@ -336,7 +336,7 @@ def inline_timed_labels(text: str, turns):
             if out:  # below the first label: the same voice goes on
                 out.append(t)
             continue
-        for a, b, line, mark in _parts_between(text, t, inside):
+        for a, b, line, mark in parts_between(text, t, [(m.start(), m.end(), m) for m in inside]):
             if mark is not None:
                 out.append(replace(t, start_char=a, end_char=b, line=line, speaker_label=mark.group("label"),
                                    start_seconds=parse_clock(mark.group("time")), role_hint=None))
@@ -345,17 +345,17 @@ def inline_timed_labels(text: str, turns):
     return out
 
 
-def _parts_between(text: str, turn, marks) -> Iterator[tuple[int, int, int, re.Match | None]]:
-    """A turn and the marks inside it (in order) in; (start, end, line, the mark it follows or None) out for each
-    part of the turn with words, before the first mark and after each, the marks left out; the lines counted on
-    from the part before (from the turn's start each time was quadratic)."""
+def parts_between(text: str, turn, marks: Sequence[tuple[int, int, Any]]) -> Iterator[tuple[int, int, int, Any]]:
+    """A turn and the marks inside it, in order, each (start, end, what it marks), in; (start, end, line, what the
+    mark before it marks, or None) out for each part of the turn with words, before the first mark and after each,
+    the marks left out; the lines counted on from the part before (from the turn's start each time was quadratic)."""
     line, counted = turn.line, turn.start_char
-    for j, mark in enumerate([None, *marks]):
-        start = turn.start_char if mark is None else mark.end()
-        a, b = trim(text, start, marks[j].start() if j < len(marks) else turn.end_char)
+    for j in range(len(marks) + 1):
+        start = turn.start_char if j == 0 else marks[j - 1][1]
+        a, b = trim(text, start, marks[j][0] if j < len(marks) else turn.end_char)
         if b > a:
             line, counted = line + text.count("\n", counted, a), a
-            yield a, b, line, mark
+            yield a, b, line, marks[j - 1][2] if j else None
 
 
 # a change of voice as broadcast captions mark it, ">>" before the next voice's words, left inside a caption
@@ -383,7 +383,7 @@ def change_marks(text: str, turns):
         while k < len(marks) and marks[k].start() < t.end_char:
             inside.append(marks[k])
             k += 1
-        for a, b, line, mark in _parts_between(text, t, inside):
+        for a, b, line, mark in parts_between(text, t, [(m.start(), m.end(), m) for m in inside]):
             out.append(replace(t, start_char=a, end_char=b, line=line, speaker_change=mark is not None or t.speaker_change))
     return out
 

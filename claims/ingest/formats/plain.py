@@ -40,7 +40,7 @@ from dataclasses import replace
 
 from ..records import Metadata, ParsedSource, ParsedTurn
 from ._capitals import labels_in_capitals
-from ._common import SERVICE_NOTE, LineIndex, change_marks, inline_questions_and_answers, inline_timed_labels, parse_clock, refused, trim
+from ._common import SERVICE_NOTE, LineIndex, change_marks, inline_questions_and_answers, inline_timed_labels, parse_clock, parts_between, refused, trim
 from ._head import day_in_title, header_facts, header_lines, talk_speaker
 
 NAME = "plain"
@@ -361,15 +361,10 @@ def _declared_labels(text: str, parsed: list[ParsedTurn], names: dict[str, bool]
         if not inside:
             out.append(t)
             continue
-        if inside[0][0] > t.start_char:
-            a, b = trim(text, t.start_char, inside[0][0])
-            if b > a:
+        for a, b, line, name in parts_between(text, t, inside):
+            if name is None:  # the words before the first name
                 out.append(replace(t, end_char=b))
-        line, counted = t.line, t.start_char  # the lines counted on from the part before (from the turn's start: quadratic)
-        for n, (_, words, name) in enumerate(inside):
-            a, b = trim(text, words, inside[n + 1][0] if n + 1 < len(inside) else t.end_char)
-            if b > a:
-                line, counted = line + text.count("\n", counted, a), a
+            else:
                 out.append(ParsedTurn(start_char=a, end_char=b, line=line, speaker_label=name,
                                       role_hint="host" if names[name] else "guest"))
     return out
