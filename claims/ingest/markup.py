@@ -35,10 +35,10 @@ _TAG = re.compile(r"<(?:\d{2}:)?\d{2}:\d{2}[.,]\d{3}>|</?[A-Za-z][\w.]*(?:[ \t][
 # line too, as the caption readers take it (_cues.blocks: old Mac line endings, or a file that mixes them in)
 _CUE_LINES = re.compile(r"(?:^|(?<=\r)(?!\n))(?:[^\S\r\n]*\d+[^\S\r\n]*(?:\r\n?|\n)(?=[^\r\n]*-->)"
                         r"|[^\r\n]*-->[^\r\n]*(?:\r(?=\n))?)", re.M)
-# an HTML entity ("&amp;", "&#39;", "&gt;"), and SubRip's (SSA's) hard space and line breaks
-# ("\h", "\N", "\n"), as subtitle editors write them into cue text
-_ESCAPE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\\[hNn]")
+# an HTML entity ("&amp;", "&#39;", "&gt;"); in cue text also SubRip's (SSA's) hard space and line breaks
+# ("\h", "\N", "\n"), as subtitle editors write them
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPE = re.compile(_ENTITY.pattern + r"|\\[hNn]")
 _SBV_TIMING_LINES = re.compile(r"^[ \t]*\d{1,2}:\d\d:\d\d\.\d{3},\d{1,2}:\d\d:\d\d\.\d{3}[ \t]*\r?$", re.M)
 _TIME_MARK = re.compile("^" + timed_lines.MARK, re.M)
 _PLAYER_MARK = re.compile(r"\[TS\](?=[ \t]*\r?$)|^[ \t]*[◼►][ \t]*(?=\r?$)", re.M)
